@@ -1,0 +1,64 @@
+/**
+ * The read-store port (DESIGN.md §5). Documents live in collections owned by one projection;
+ * each projection may have several generations side by side (a rebuild fills a new one, then
+ * the serving pointer switches). SQLite and MongoDB adapters satisfy `contract/read-store.contract.ts`.
+ */
+
+export type Doc = Record<string, unknown>;
+
+/** A change a projection asks for. `position` is the event position that produced it. */
+export type DocChange =
+  | { op: 'put'; collection: string; id: string; doc: Doc }
+  | { op: 'delete'; collection: string; id: string };
+
+/** Which generation of which projection a write or read goes to. */
+export interface Target {
+  projection: string;
+  generation: number;
+}
+
+export type ProjectionStatus = 'running' | 'catching-up' | 'stalled' | 'rebuilding' | 'stopped';
+
+/** Persisted per projection generation: the checkpoint is written in the same unit as the documents. */
+export interface Checkpoint {
+  projection: string;
+  generation: number;
+  version: number;
+  position: number;
+}
+
+export interface FindQuery {
+  /** Equality on top-level fields. Values are scalars only: operators are never passed through. */
+  where?: Record<string, string | number | boolean | null>;
+  /** Sort on one top-level field. */
+  orderBy?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
+  offset?: number;
+}
+
+export interface ReadStore {
+  readonly kind: 'sqlite' | 'mongodb';
+
+  /**
+   * Applies the changes and moves the checkpoint to `position` atomically (SQLite: one transaction;
+   * MongoDB: every document carries `_position` and writes are guarded on it, so a redelivered
+   * batch changes nothing). A batch at or below the stored checkpoint is a no-op.
+   */
+  applyBatch(target: Target, version: number, changes: DocChange[], position: number): Promise<void>;
+  checkpoint(target: Target): Promise<Checkpoint | null>;
+
+  /** Generation currently served for a projection, or null when it has none yet. */
+  activeGeneration(projection: string): Promise<number | null>;
+  activate(projection: string, generation: number): Promise<void>;
+  /** Removes a generation's documents and checkpoint. */
+  drop(target: Target): Promise<void>;
+  /** All generations that have a checkpoint (for cleanup and status). */
+  generations(projection: string): Promise<number[]>;
+
+  get(target: Target, collection: string, id: string): Promise<Doc | null>;
+  find(target: Target, collection: string, query?: FindQuery): Promise<Doc[]>;
+
+  close(): Promise<void>;
+}
+
+export const READ_STORE = Symbol('READ_STORE');
