@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../libs/event-store/src/event-store.port.js';
-import type { Doc, DocChange } from '../../libs/read-store/src/read-store.port.js';
+import type { Doc, DocChange, IndexSpec } from '../../libs/read-store/src/read-store.port.js';
 
 /** What a projection sees while it handles an event: the documents as they stand, this batch included. */
 export interface ProjectionView {
@@ -17,5 +17,7 @@ export interface ProjectionDefinition {
   readonly version: number;
   readonly handles: readonly string[];
   readonly collections: readonly string[];
+  /** Secondary indexes the read store creates for every generation (part of the documented schema). */
+  readonly indexes?: readonly IndexSpec[];
   evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> | DocChange[];
 }

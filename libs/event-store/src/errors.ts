@@ -26,3 +26,31 @@ export class PartialDuplicateError extends StoreError {
     super('PARTIAL_DUPLICATE_APPEND', `stream ${streamId}: some but not all event ids already exist`);
   }
 }
+
+/** The append itself is malformed (no events, an event id twice, a bad expected revision). */
+export class InvalidAppendError extends StoreError {
+  constructor(
+    readonly streamId: string,
+    reason: string,
+  ) {
+    super('INVALID_APPEND', `stream ${streamId}: ${reason}`);
+  }
+}
+
+/** Every event id of the append is already stored, but in another stream: never a retry. */
+export class EventIdConflictError extends StoreError {
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+    readonly storedInStream: string,
+  ) {
+    super('EVENT_ID_CONFLICT', `stream ${streamId}: event ${eventId} is already stored in stream ${storedInStream}`);
+  }
+}
+
+/** The store was closed; the operation did not run. */
+export class StoreClosedError extends StoreError {
+  constructor() {
+    super('STORE_CLOSED', 'the event store is closed');
+  }
+}

@@ -102,6 +102,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** One batch of the global log; loop with `after = last.position` until it returns []. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /** One event of a stream by id (durable idempotency checks), or null. */
+  findEvent?(streamId: string, eventId: string): Promise<StoredEvent | null>;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
   /** Catch up from `after` (exclusive), then follow live appends. */

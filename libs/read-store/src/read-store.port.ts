@@ -6,10 +6,26 @@
 
 export type Doc = Record<string, unknown>;
 
-/** A change a projection asks for. `position` is the event position that produced it. */
+/**
+ * A change a projection asks for. `position` is the event position that produced it (the runner sets
+ * it; when absent, the batch position is used). A change at or below the position already stored for
+ * that document is ignored, which makes a partly applied batch safe to deliver again.
+ */
 export type DocChange =
-  | { op: 'put'; collection: string; id: string; doc: Doc }
-  | { op: 'delete'; collection: string; id: string };
+  | { op: 'put'; collection: string; id: string; doc: Doc; position?: number }
+  | { op: 'delete'; collection: string; id: string; position?: number };
+
+/** A document with the position of the event that last changed it. */
+export interface StoredDoc {
+  doc: Doc;
+  position: number;
+}
+
+/** A secondary index a projection declares on one of its collections (top-level fields, ascending). */
+export interface IndexSpec {
+  collection: string;
+  fields: readonly string[];
+}
 
 /** Which generation of which projection a write or read goes to. */
 export interface Target {
@@ -42,7 +58,8 @@ export interface ReadStore {
   /**
    * Applies the changes and moves the checkpoint to `position` atomically (SQLite: one transaction;
    * MongoDB: every document carries `_position` and writes are guarded on it, so a redelivered
-   * batch changes nothing). A batch at or below the stored checkpoint is a no-op.
+   * batch changes nothing). A batch at or below the stored checkpoint is a no-op. When one batch changes
+   * a document several times, the last change wins.
    */
   applyBatch(target: Target, version: number, changes: DocChange[], position: number): Promise<void>;
   checkpoint(target: Target): Promise<Checkpoint | null>;
@@ -56,7 +73,12 @@ export interface ReadStore {
   generations(projection: string): Promise<number[]>;
 
   get(target: Target, collection: string, id: string): Promise<Doc | null>;
+  /** `get` plus the position stored with the document (the runner uses it to skip already applied events). */
+  getWithPosition(target: Target, collection: string, id: string): Promise<StoredDoc | null>;
   find(target: Target, collection: string, query?: FindQuery): Promise<Doc[]>;
+
+  /** Creates the declared secondary indexes for a generation (idempotent). */
+  ensureIndexes(target: Target, indexes: readonly IndexSpec[]): Promise<void>;
 
   close(): Promise<void>;
 }

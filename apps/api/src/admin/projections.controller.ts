@@ -1,0 +1,71 @@
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import type { ProjectionDefinition } from '../../../../projections/src/projection.js';
+import type { ProjectionRunner, ProjectionStatusReport } from '../../../../projections/src/runner/index.js';
+import { Roles } from '../auth/auth.decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ApiError } from '../common/api-error.js';
+import { LOGGER, PROJECTION_DEFINITIONS, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+
+export interface RebuildAccepted {
+  projection: string;
+  status: 'rebuilding';
+  /** Poll GET /admin/projections for progress. */
+  statusUrl: string;
+}
+
+/** Quản trị (administration) of the read models: status, lag, errors; rebuild from the log. */
+@ApiTags('admin')
+@Controller('admin/projections')
+export class ProjectionsController {
+  private readonly rebuilding = new Set<string>();
+
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_DEFINITIONS) private readonly definitions: ProjectionDefinition[],
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Roles('admin', 'inspector')
+  @ApiOperation({ summary: 'Every projection: version, generation, status, position, head, lag, error if stalled' })
+  list(): Promise<ProjectionStatusReport[]> {
+    return this.runner.status();
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiParam({ name: 'name', example: 'rankings' })
+  @ApiOperation({
+    summary: 'Rebuild a projection from the log beside the serving one; switches when it has caught up (runs in the background)',
+  })
+  @ApiAcceptedResponse({ description: 'rebuild started' })
+  @ApiNotFoundResponse({ description: 'PROJECTION_NOT_FOUND' })
+  rebuild(@Param('name') name: string): RebuildAccepted {
+    if (!this.definitions.some((d) => d.name === name)) {
+      throw new ApiError(404, 'PROJECTION_NOT_FOUND', `no projection named ${name}`, 'name');
+    }
+    if (!this.config.projectionsInProcess) {
+      throw new ApiError(
+        409,
+        'PROJECTIONS_NOT_IN_PROCESS',
+        'this API does not run the projections (PROJECTIONS_IN_PROCESS=false); stop apps/projector and run `npm run cli -- rebuild NAME`',
+      );
+    }
+    if (this.rebuilding.has(name)) {
+      throw new ApiError(409, 'REBUILD_IN_PROGRESS', `projection ${name} is already being rebuilt`, 'name');
+    }
+    this.rebuilding.add(name);
+    const log = this.logger.child({ projection: name });
+    log.info('rebuild started');
+    this.runner
+      .rebuild(name)
+      .then(() => log.info('rebuild finished'))
+      .catch((error: unknown) => log.error({ err: error }, 'rebuild failed'))
+      .finally(() => this.rebuilding.delete(name));
+    return { projection: name, status: 'rebuilding', statusUrl: '/admin/projections' };
+  }
+}

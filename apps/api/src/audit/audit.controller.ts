@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  computeDigest,
+  signDigest,
+  verifyLog,
+  type SignedDigest,
+  type VerifyReport,
+} from '../../../../libs/event-store/src/index.js';
+import type { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
+import { Public, Roles } from '../auth/auth.decorators.js';
+import { ApiError } from '../common/api-error.js';
+import { EVENT_STORE } from '../infrastructure/tokens.js';
+import { DigestQuery, SignedDigestDto, StreamEventsQuery, VerifyQuery } from './audit.dto.js';
+import { SIGNING_KEY } from './audit.tokens.js';
+import type { SigningKey } from './signing-key.js';
+
+export interface StreamEventsPage {
+  streamId: string;
+  events: StoredEvent[];
+  /** Revision to ask for next, or null when this page reached the end of the stream. */
+  nextRevision: number | null;
+}
+
+/** Kiểm tra (audit): every event with its hashes, chain verification, signed digests of the log. */
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(SIGNING_KEY) private readonly key: SigningKey,
+  ) {}
+
+  @Get('streams/:streamId')
+  @Roles('inspector', 'admin')
+  @ApiOperation({ summary: 'Raw events of a stream with prevHash and hash, by revision' })
+  @ApiParam({ name: 'streamId', example: 'emulation-cum-1-2024' })
+  async stream(@Param('streamId') streamId: string, @Query() query: StreamEventsQuery): Promise<StreamEventsPage> {
+    const fromRevision = query.fromRevision ?? 0;
+    const limit = query.limit ?? 100;
+    // One more than asked tells whether a next page exists without a second read.
+    const events = await this.events.readStream(streamId, { fromRevision, maxCount: limit + 1 });
+    if (events.length === 0 && fromRevision === 0) {
+      throw new ApiError(404, 'STREAM_NOT_FOUND', `stream ${streamId} has no events`, 'streamId');
+    }
+    const page = events.slice(0, limit);
+    const last = page[page.length - 1];
+    return { streamId, events: page, nextRevision: events.length > limit && last ? last.revision + 1 : null };
+  }
+
+  @Get('verify')
+  @Roles('inspector', 'admin')
+  @ApiOperation({
+    summary: 'Recompute the hash chain of one stream or of the whole log; names the first altered, removed or reordered event',
+  })
+  verify(@Query() query: VerifyQuery): Promise<VerifyReport> {
+    return verifyLog(this.events, query.streamId === undefined ? {} : { streamId: query.streamId });
+  }
+
+  @Get('digest')
+  @Roles('inspector', 'admin')
+  @ApiOperation({
+    summary:
+      'Signed digest of the log: every stream head at a position, a Merkle root over them, an Ed25519 signature ' +
+      '(issuedAt is inside the signed payload). Keep it; POST it back to /audit/verify-against later.',
+  })
+  async digest(@Query() query: DigestQuery): Promise<SignedDigest & { issuedAt: string }> {
+    const digest = await computeDigest(this.events, query.position);
+    const withHeads = query.heads === false ? { ...digest, heads: undefined } : digest;
+    return signDigest({ ...withHeads, issuedAt: new Date().toISOString() }, this.key.privateKeyPem);
+  }
+
+  @Post('verify-against')
+  @HttpCode(200)
+  @Roles('inspector', 'admin')
+  @ApiOperation({
+    summary:
+      'Verify the log against an earlier digest signed by this server: detects a truncated or rewritten history ' +
+      '(heads may be omitted; then only the root is compared)',
+  })
+  verifyAgainst(@Body() digest: SignedDigestDto): Promise<VerifyReport> {
+    return verifyLog(this.events, { against: digest as SignedDigest, trustedPublicKeyPem: this.key.publicKeyPem });
+  }
+
+  @Get('public-key')
+  @Public()
+  @ApiOperation({ summary: "The server's Ed25519 public key (SPKI PEM) that signs digests" })
+  @ApiOkResponse({ schema: { example: { algorithm: 'Ed25519', publicKey: '-----BEGIN PUBLIC KEY-----…' } } })
+  publicKey(): { algorithm: 'Ed25519'; publicKey: string } {
+    return { algorithm: 'Ed25519', publicKey: this.key.publicKeyPem };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AuthGuard, JWT_KEY } from './auth.guard.js';
+import { resolveJwtSecret } from './jwt-secret.js';
+
+@Module({
+  providers: [
+    {
+      provide: JWT_KEY,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => resolveJwtSecret({ dataDir: config.dataDir, secret: config.authJwtSecret }).key,
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [JWT_KEY],
+})
+export class AuthModule {}

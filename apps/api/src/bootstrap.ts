@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { ProjectionDefinition } from '../../../projections/src/projection.js';
+import { allProjections } from '../../../projections/src/index.js';
+import { AppModule } from './app.module.js';
+import { fastifyServerOptions } from './common/fastify-options.js';
+import { installHttpHooks } from './common/http-hooks.js';
+import type { AppConfig } from './config/app-config.js';
+import { createLogger, PinoNestLogger } from './logging/logger.js';
+import { Metrics } from './metrics/metrics.js';
+import { setupOpenApi } from './openapi/openapi.js';
+
+export interface CreateAppOptions {
+  /** Projection definitions to run (default: allProjections). Tests inject their own. */
+  projections?: ProjectionDefinition[];
+  /** A pino logger (default: JSON to stdout at config.logLevel). */
+  logger?: Logger;
+  /** Extra modules mounted beside the features (tests). */
+  imports?: Array<Type | DynamicModule>;
+}
+
+/**
+ * The API, initialised and ready to listen: used by main.ts and by the e2e tests (which call
+ * `app.getHttpAdapter().getInstance().ready()` and talk to `app.getHttpServer()`).
+ */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = new Metrics({ service: 'api' });
+  const adapter = new FastifyAdapter(fastifyServerOptions({ logger, bodyLimitBytes: config.bodyLimitBytes }));
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({
+      config,
+      metrics,
+      logger,
+      definitions: options.projections ?? allProjections,
+      imports: options.imports ?? [],
+    }),
+    adapter,
+    { logger: new PinoNestLogger(logger), abortOnError: false },
+  );
+  installHttpHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
+    metrics,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
+  setupOpenApi(app);
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,116 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError } from '../../../../libs/domain/src/errors.js';
+import { RevisionConflictError, StoreError } from '../../../../libs/event-store/src/errors.js';
+import { ApiError, type ErrorBody } from './api-error.js';
+
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+  /** A server fault: logged with its stack, never shown to the caller. */
+  internal: boolean;
+}
+
+/** How a domain rule violation says what kind it is (libs/domain DomainError and its kin). */
+const DOMAIN_STATUS: Record<string, number> = {
+  unprocessable: 422,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+};
+
+interface StatusCarryingError {
+  code: string;
+  message: string;
+  field?: string;
+  status: keyof typeof DOMAIN_STATUS;
+}
+
+/**
+ * Recognised by shape as well as class: libs/domain's DomainError carries `code`, `status` and maybe
+ * `field`; any other error of the same shape (a feature's own) is answered the same way.
+ */
+function isStatusCarryingError(error: unknown): error is StatusCarryingError {
+  if (error instanceof DomainError) return true;
+  if (!(error instanceof Error)) return false;
+  const { code, status } = error as unknown as Record<string, unknown>;
+  return typeof code === 'string' && typeof status === 'string' && status in DOMAIN_STATUS;
+}
+
+/** Fastify's own errors, surfaced by Nest as an HttpException whose cause is the FastifyError. */
+const FASTIFY_CODES: Record<string, { status: number; code: string; message?: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+const INTERNAL: ErrorResponse = {
+  status: 500,
+  body: { code: 'INTERNAL', message: 'internal server error; quote the x-correlation-id header when reporting it' },
+  headers: {},
+  internal: true,
+};
+
+/** The single mapping from anything thrown to `{ code, message, field? }` and a status. */
+export function toErrorResponse(error: unknown): ErrorResponse {
+  if (error instanceof ApiError) {
+    return reply(error.status, error.code, error.message, error.field, error.headers);
+  }
+  if (error instanceof RevisionConflictError) {
+    return reply(409, 'REVISION_CONFLICT', `${error.message}; reload and retry`);
+  }
+  if (isStatusCarryingError(error)) {
+    return reply(DOMAIN_STATUS[error.status]!, error.code, error.message, error.field);
+  }
+  if (error instanceof StoreError) {
+    // Named by a caller (e.g. a projection in a path); every other store error is a server fault.
+    return error.code === 'UNKNOWN_PROJECTION' ? reply(404, 'PROJECTION_NOT_FOUND', error.message) : INTERNAL;
+  }
+  const fastify = fastifyError(error);
+  if (fastify) return fastify;
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    if (status >= 500) return status === 503 ? reply(503, 'SERVICE_UNAVAILABLE', error.message) : INTERNAL;
+    return reply(status, HTTP_CODES[status] ?? `HTTP_${status}`, error.message);
+  }
+  return INTERNAL;
+}
+
+function fastifyError(error: unknown): ErrorResponse | null {
+  const cause = error instanceof HttpException ? error.cause : error;
+  if (!(cause instanceof Error)) return null;
+  const { code, statusCode } = cause as Error & { code?: unknown; statusCode?: unknown };
+  const known = typeof code === 'string' ? FASTIFY_CODES[code] : undefined;
+  if (known) return reply(known.status, known.code, known.message ?? cause.message);
+  // secure-json-parse refuses __proto__ / constructor.prototype with a plain SyntaxError.
+  if (cause instanceof SyntaxError && statusCode === 400) return reply(400, 'MALFORMED_JSON', cause.message);
+  return null;
+}
+
+function reply(
+  status: number,
+  code: string,
+  message: string,
+  field?: string,
+  headers: Record<string, string> = {},
+): ErrorResponse {
+  const body: ErrorBody = field === undefined ? { code, message } : { code, message, field };
+  return { status, body, headers, internal: false };
+}

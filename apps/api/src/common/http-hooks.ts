@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { requestContext } from '../logging/request-context.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { CORRELATION_HEADER } from './correlation-id.js';
+import { FixedWindowRateLimiter } from './rate-limit.js';
+
+/** Paths never throttled: probes and scrapes must keep working when clients are over their limit. */
+const UNTHROTTLED = /^\/(health|metrics)(\/|\?|$)/;
+
+/**
+ * Fastify hooks that run for every request, matched route or not, before the body is parsed:
+ * correlation id echo and log context, rate limiting, request duration.
+ */
+export function installHttpHooks(
+  fastify: FastifyInstance,
+  options: { metrics: Metrics; rateLimitPerMinute: number },
+): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // request.id is the validated x-correlation-id or a fresh one (genReqId).
+    void reply.header(CORRELATION_HEADER, request.id);
+    requestContext.run({ correlationId: request.id }, done);
+  });
+
+  if (options.rateLimitPerMinute > 0) {
+    const limiter = new FixedWindowRateLimiter(options.rateLimitPerMinute);
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (UNTHROTTLED.test(request.url)) return;
+      const { allowed, remaining, retryAfterSeconds } = limiter.hit(request.ip);
+      void reply.header('x-ratelimit-limit', String(options.rateLimitPerMinute));
+      void reply.header('x-ratelimit-remaining', String(remaining));
+      if (allowed) return;
+      return reply
+        .code(429)
+        .header('retry-after', String(retryAfterSeconds))
+        .send({ code: 'RATE_LIMITED', message: `more than ${options.rateLimitPerMinute} requests per minute; retry later` });
+    });
+  }
+
+  fastify.addHook('onResponse', async (request, reply) => {
+    options.metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+}

@@ -1,0 +1,108 @@
+import {
+  applyDecorators,
+  Inject,
+  Injectable,
+  SetMetadata,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiHideProperty, ApiQuery, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Observable } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import { ApiError } from './api-error.js';
+
+export const MIN_POSITION_PARAM = 'minPosition';
+const WAIT_FOR_KEY = 'thidua:wait-for-projections';
+
+/** What read-your-writes needs of the projection runner. */
+export interface ProjectionWaiter {
+  waitFor(position: number, timeoutMs: number, projections?: string[]): Promise<boolean>;
+}
+
+/**
+ * For query DTOs (the global ValidationPipe refuses unknown query fields): extend this so
+ * `?minPosition=` is allowed. Documented by @WaitForProjections, hence hidden here.
+ */
+export class MinPositionQuery {
+  @ApiHideProperty()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  minPosition?: number;
+}
+
+/** Parses `?minPosition=`: absent → undefined; not a non-negative integer → 400. */
+export function parseMinPosition(raw: unknown): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value)) {
+    throw new ApiError(400, 'VALIDATION_FAILED', 'minPosition must be a non-negative integer', MIN_POSITION_PARAM);
+  }
+  return value;
+}
+
+/** Waits (bounded by READ_WAIT_MAX_MS) until the projections have applied `minPosition`. */
+@Injectable()
+export class ReadYourWrites {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionWaiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async waitFor(minPosition: number | undefined, projections?: string[]): Promise<void> {
+    if (minPosition === undefined || minPosition === 0) return;
+    const reached = await this.runner.waitFor(minPosition, this.config.readWaitMaxMs, projections);
+    if (!reached) {
+      const which = projections?.length ? projections.join(', ') : 'the projections';
+      throw new ApiError(
+        503,
+        'PROJECTION_BEHIND',
+        `${which} did not reach position ${minPosition} within ${this.config.readWaitMaxMs} ms; retry later`,
+        MIN_POSITION_PARAM,
+        { 'retry-after': '1' },
+      );
+    }
+  }
+}
+
+@Injectable()
+export class ReadYourWritesInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const projections = this.reflector.get<string[] | undefined>(WAIT_FOR_KEY, context.getHandler());
+    const query = context.switchToHttp().getRequest<{ query?: Record<string, unknown> }>().query ?? {};
+    await this.readYourWrites.waitFor(parseMinPosition(query[MIN_POSITION_PARAM]), projections);
+    return next.handle();
+  }
+}
+
+/**
+ * On a GET that reads projections: accepts `?minPosition=N` (a command's `position`) and answers
+ * only once the named projections (all when none are named) have applied it, or 503
+ * PROJECTION_BEHIND with Retry-After after READ_WAIT_MAX_MS.
+ */
+export function WaitForProjections(...projections: string[]): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(WAIT_FOR_KEY, projections.length ? projections : undefined),
+    UseInterceptors(ReadYourWritesInterceptor),
+    ApiQuery({
+      name: MIN_POSITION_PARAM,
+      required: false,
+      type: Number,
+      description: "Read-your-writes: a command's `position`; the answer waits until the projection has applied it.",
+    }),
+    ApiServiceUnavailableResponse({ description: 'PROJECTION_BEHIND: the projection did not reach minPosition in time' }),
+  );
+}

@@ -1,0 +1,140 @@
+import { isAbsolute, join, resolve } from 'node:path';
+
+/**
+ * Every setting of the API, the projector and the CLI, read from the environment once at start.
+ * Plain TypeScript (no Nest) so the CLI shares it. Invalid values stop the process with one
+ * message listing every problem, rather than failing later on first use.
+ */
+export interface AppConfig {
+  /** PORT: HTTP port of the API. */
+  port: number;
+  /** HOST: interface the API listens on. */
+  host: string;
+  /** DATA_DIR: SQLite files, the generated JWT secret and the audit signing key (absolute). */
+  dataDir: string;
+  /** AUTH_JWT_SECRET: HS256 secret shared by the API, the CLI and whoever issues tokens. */
+  authJwtSecret: string | undefined;
+  /** EVENTSTORE_CONNECTION_STRING: use EventStoreDB instead of the embedded SQLite event log. */
+  eventstoreConnectionString: string | undefined;
+  /** MONGODB_URI: use MongoDB instead of the embedded SQLite read store. */
+  mongodbUri: string | undefined;
+  /** LOG_LEVEL: pino level. */
+  logLevel: LogLevel;
+  /** PROJECTIONS_IN_PROCESS: the API runs the projections itself (false when apps/projector does). */
+  projectionsInProcess: boolean;
+  /** BODY_LIMIT_BYTES: largest accepted request body; larger answers 413. */
+  bodyLimitBytes: number;
+  /** RATE_LIMIT: requests per minute per client address; 0 turns throttling off. */
+  rateLimitPerMinute: number;
+  /** READ_WAIT_MAX_MS: longest a query with ?minPosition= waits for the projections. */
+  readWaitMaxMs: number;
+  /** PROJECTOR_PORT: health and metrics port of apps/projector. */
+  projectorPort: number;
+  /** AUDIT_SIGNING_KEY_FILE: Ed25519 private key (PEM) that signs digests; created if absent. */
+  signingKeyFile: string;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** HS256 needs a key at least as long as its output (RFC 7518 §3.2). */
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const dataDir = absolute(read.string('DATA_DIR') ?? './data', cwd);
+  const config: AppConfig = {
+    port: read.integer('PORT', 3000, 0, 65535),
+    host: read.string('HOST') ?? '0.0.0.0',
+    dataDir,
+    authJwtSecret: read.string('AUTH_JWT_SECRET'),
+    eventstoreConnectionString: read.string('EVENTSTORE_CONNECTION_STRING'),
+    mongodbUri: read.string('MONGODB_URI'),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    projectionsInProcess: read.boolean('PROJECTIONS_IN_PROCESS', true),
+    bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+    rateLimitPerMinute: read.integer('RATE_LIMIT', 600, 0, 1_000_000),
+    readWaitMaxMs: read.integer('READ_WAIT_MAX_MS', 5000, 0, 120_000),
+    projectorPort: read.integer('PROJECTOR_PORT', 3001, 0, 65535),
+    signingKeyFile: absolute(read.string('AUDIT_SIGNING_KEY_FILE') ?? join(dataDir, 'signing-key.pem'), cwd),
+  };
+
+  if (config.authJwtSecret !== undefined && config.authJwtSecret.length < MIN_JWT_SECRET_LENGTH) {
+    problems.push(`AUTH_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+  }
+  // Replicas and the projector each have their own DATA_DIR: a secret generated in one would not
+  // verify tokens issued for another, so shared deployments must say which secret they use.
+  if (config.authJwtSecret === undefined && (config.eventstoreConnectionString || config.mongodbUri)) {
+    problems.push(
+      'AUTH_JWT_SECRET is required when EVENTSTORE_CONNECTION_STRING or MONGODB_URI is set (every API replica must share it)',
+    );
+  }
+  if (config.eventstoreConnectionString && !/^esdb(\+discover)?:\/\//.test(config.eventstoreConnectionString)) {
+    problems.push('EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://');
+  }
+  if (config.mongodbUri && !/^mongodb(\+srv)?:\/\//.test(config.mongodbUri)) {
+    problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function absolute(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  /** Trimmed value; empty counts as unset (compose files often pass `VAR=`). */
+  string(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.string(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+}

@@ -1,0 +1,108 @@
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port.js';
+import type { ProjectionRunner } from '../../../../projections/src/runner/index.js';
+import { Public } from '../auth/auth.decorators.js';
+import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+
+const PROBE_TIMEOUT_MS = 3000;
+
+/**
+ * Liveness says the process answers; readiness says it can serve: the event store answers and no
+ * projection is stalled (a stalled one is named with its position and error, DESIGN.md §2).
+ */
+@ApiTags('operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process is up (no dependency checked)' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Readiness (same as /health/ready)' })
+  @ApiOkResponse({ description: 'ready' })
+  @ApiServiceUnavailableResponse({ description: 'NOT_READY: event store unreachable or a projection stalled' })
+  readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    return this.ready(reply);
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: event store reachable and no projection stalled' })
+  @ApiOkResponse({ description: 'ready' })
+  @ApiServiceUnavailableResponse({ description: 'NOT_READY: event store unreachable or a projection stalled' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    try {
+      return await this.health.check([() => this.eventStore(), () => this.projections()]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      // Keep terminus' details, under the API's own error shape.
+      const result = error.getResponse() as HealthCheckResult;
+      void reply.status(503);
+      return { code: 'NOT_READY', message: describeFailures(result), ...result };
+    }
+  }
+
+  private async eventStore() {
+    const indicator = this.indicators.check('eventStore');
+    try {
+      const head = await withTimeout(this.events.headPosition(), PROBE_TIMEOUT_MS);
+      return indicator.up({ kind: this.events.kind, head });
+    } catch (error) {
+      return indicator.down({ kind: this.events.kind, message: (error as Error).message });
+    }
+  }
+
+  private async projections() {
+    const indicator = this.indicators.check('projections');
+    const statuses = await withTimeout(this.runner.status(), PROBE_TIMEOUT_MS);
+    const byName = Object.fromEntries(
+      statuses.map((s) => [
+        s.name,
+        { status: s.status, version: s.version, position: s.position, head: s.head, lag: s.lag, error: s.error },
+      ]),
+    );
+    const stalled = statuses.filter((s) => s.status === 'stalled').map((s) => s.name);
+    return stalled.length > 0 ? indicator.down({ stalled, projections: byName }) : indicator.up({ projections: byName });
+  }
+}
+
+function describeFailures(result: HealthCheckResult): string {
+  const parts = Object.entries(result.error ?? {}).map(([key, value]) => {
+    const detail = value as Record<string, unknown>;
+    if (key === 'projections' && Array.isArray(detail['stalled'])) {
+      const projections = detail['projections'] as Record<
+        string,
+        { position: number; error?: { position: number; type: string; message: string } }
+      >;
+      return (detail['stalled'] as string[])
+        .map((name) => {
+          const p = projections[name];
+          const at = p?.error ? `position ${p.error.position} (${p.error.type})` : `checkpoint ${p?.position}`;
+          return `projection ${name} stalled at ${at}: ${p?.error?.message ?? 'unknown error'}`;
+        })
+        .join('; ');
+    }
+    return `${key}: ${String(detail['message'] ?? 'down')}`;
+  });
+  return parts.length > 0 ? `not ready: ${parts.join('; ')}` : 'not ready';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

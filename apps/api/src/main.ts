@@ -1,0 +1,18 @@
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { createApp } from './bootstrap.js';
+
+/** `npm start`: the API on PORT (default 3000), embedded SQLite under DATA_DIR unless configured otherwise. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

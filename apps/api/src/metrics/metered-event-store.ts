@@ -1,0 +1,66 @@
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  Subscription,
+  SubscriptionHandlers,
+} from '../../../../libs/event-store/src/event-store.port.js';
+import { RevisionConflictError } from '../../../../libs/event-store/src/errors.js';
+import type { AppendOutcome, Metrics } from './metrics.js';
+
+/** The event store with append counts and latency measured in one place (a decorator, not calls sprinkled around). */
+export class MeteredEventStore implements EventStore {
+  readonly kind: EventStore['kind'];
+  readonly capabilities: EventStore['capabilities'];
+  readonly findEvent?: EventStore['findEvent'];
+
+  constructor(
+    readonly inner: EventStore,
+    private readonly metrics: Metrics,
+  ) {
+    this.kind = inner.kind;
+    this.capabilities = inner.capabilities;
+    // Optional in the port: offered only when the wrapped store has it.
+    if (inner.findEvent) this.findEvent = (streamId, eventId) => inner.findEvent!(streamId, eventId);
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const stop = this.metrics.appendDuration.startTimer();
+    let outcome: AppendOutcome = 'error';
+    try {
+      const result = await this.inner.append(streamId, events, expected);
+      outcome = result.duplicate ? 'duplicate' : 'ok';
+      return result;
+    } catch (error) {
+      if (error instanceof RevisionConflictError) outcome = 'conflict';
+      throw error;
+    } finally {
+      stop({ outcome });
+      this.metrics.appends.inc({ outcome });
+    }
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
+    return this.inner.readStream(streamId, options);
+  }
+
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
+    return this.inner.readAll(options);
+  }
+
+  headPosition(): Promise<number> {
+    return this.inner.headPosition();
+  }
+
+  subscribe(after: number, handlers: SubscriptionHandlers): Subscription {
+    return this.inner.subscribe(after, handlers);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/auth.decorators.js';
+import { METRICS, type Metrics } from './metrics.js';
+
+/**
+ * Public on purpose: Prometheus scrapers carry no JWT, and the figures (counts, latencies,
+ * projection lag) reveal no ledger content. Restrict it at the network level if that matters.
+ */
+@ApiTags('operations')
+@Public()
+@Controller('metrics')
+export class MetricsController {
+  constructor(@Inject(METRICS) private readonly metrics: Metrics) {}
+
+  @Get()
+  @Header('cache-control', 'no-store')
+  @ApiOperation({ summary: 'Prometheus metrics (public): appends, append latency, projection lag and position, HTTP durations' })
+  @ApiProduces('text/plain')
+  async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    void reply.type(this.metrics.contentType);
+    return this.metrics.render();
+  }
+}

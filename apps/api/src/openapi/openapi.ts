@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
+
+export const DOCS_PATH = '/docs';
+export const OPENAPI_JSON_PATH = '/docs-json';
+
+const DESCRIPTION = `Event-sourced ledger of the emulation movement "Vì an ninh Tổ quốc" of the Ministry of Public
+Security (Bộ Công an): emulation clusters (Cụm thi đua), pledges (giao ước thi đua), scoring by criteria
+(tiêu chí và thang điểm, chấm điểm), classification (xếp loại), chair elections (bầu Cụm trưởng) and awards
+(khen thưởng). Every change is an event in a tamper-evident log; reads come from projections.
+
+Authentication: \`Authorization: Bearer <JWT>\` (HS256; claims sub, role, unitId) on every route except
+/health, /metrics and /docs. Errors are \`{ code, message, field? }\`. Commands answer 201
+\`{ streamId, revision, position, eventIds }\`; pass \`position\` as \`?minPosition=\` to a read to see your write.`;
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Thi Đua Ledger API')
+    .setDescription(DESCRIPTION)
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addTag('audit', 'Kiểm tra: raw events with hashes, hash-chain verification, signed digests')
+    .addTag('admin', 'Quản trị: projection status and rebuild')
+    .addTag('operations', 'Health (liveness, readiness) and Prometheus metrics')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * OpenAPI JSON at /docs-json and Swagger UI at /docs, both public (registered on Fastify, outside
+ * the guards). The UI's assets are served from swagger-ui-dist directly rather than through
+ * @fastify/static, whose ESM-only dependency cannot load under Jest on Node 20.
+ */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
+    ui: false,
+    raw: ['json'],
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  const assetsDir = swaggerUiAssetsDir();
+  fastify.get(DOCS_PATH, async (_request, reply) => reply.type('text/html; charset=utf-8').send(SWAGGER_HTML));
+  fastify.get<{ Params: { asset: string } }>(`${DOCS_PATH}/:asset`, async (request, reply) => {
+    const type = UI_ASSETS[request.params.asset];
+    if (!type) return reply.code(404).send({ code: 'NOT_FOUND', message: 'no such documentation asset' });
+    const body = await readFile(join(assetsDir, request.params.asset));
+    return reply.type(type).header('cache-control', 'public, max-age=86400').send(body);
+  });
+}
+
+/** The only files the UI page loads; anything else under /docs is a 404 (no path traversal). */
+const UI_ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'application/javascript; charset=utf-8',
+  'swagger-ui-standalone-preset.js': 'application/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+  'favicon-16x16.png': 'image/png',
+};
+
+function swaggerUiAssetsDir(): string {
+  const require = createRequire(import.meta.url);
+  return (require('swagger-ui-dist/absolute-path.js') as () => string)();
+}
+
+const SWAGGER_HTML = `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Thi Đua Ledger API</title>
+  <link rel="stylesheet" href="${DOCS_PATH}/swagger-ui.css">
+  <link rel="icon" type="image/png" href="${DOCS_PATH}/favicon-32x32.png" sizes="32x32">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="${DOCS_PATH}/swagger-ui-bundle.js"></script>
+  <script src="${DOCS_PATH}/swagger-ui-standalone-preset.js"></script>
+  <script>
+    window.ui = SwaggerUIBundle({
+      url: '${OPENAPI_JSON_PATH}',
+      dom_id: '#swagger-ui',
+      presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+      layout: 'StandaloneLayout',
+      persistAuthorization: true,
+    });
+  </script>
+</body>
+</html>
+`;

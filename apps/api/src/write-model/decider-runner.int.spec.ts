@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { openSqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import type { EventStore, NewEventMetadata } from '../../../../libs/event-store/src/event-store.port.js';
+import { RevisionConflictError } from '../../../../libs/event-store/src/errors.js';
+import type { Decider } from '../../../../libs/domain/src/decider.js';
+import { DeciderRunner } from './decider-runner.js';
+
+// A toy counter: enough to exercise the runner without the domain.
+type Added = { type: 'Added'; data: { n: number } };
+const counter: Decider<{ add: number }, { total: number; count: number }, Added> = {
+  initialState: { total: 0, count: 0 },
+  evolve: (s, e) => ({ total: s.total + e.data.n, count: s.count + 1 }),
+  decide: (c) => {
+    if (c.add <= 0) throw new Error('positive only');
+    return [{ type: 'Added', data: { n: c.add } }];
+  },
+};
+
+const metadata = (requestHash?: string): NewEventMetadata => ({
+  actor: { id: 'officer-1', role: 'unit-officer', unitId: 'u1' },
+  occurredAt: '2021-11-19T08:00:00.000Z',
+  correlationId: 'c',
+  causationId: 'c',
+  schemaVersion: 1,
+  requestHash,
+});
+
+describe('DeciderRunner', () => {
+  let store: EventStore;
+  beforeEach(async () => {
+    store = await openSqliteEventStore(join(mkdtempSync(join(tmpdir(), 'runner-')), 'events.sqlite'));
+  });
+  afterEach(() => store.close());
+
+  it('decides on the cached state and reads only what was appended since', async () => {
+    const runner = new DeciderRunner(store);
+    for (let i = 1; i <= 5; i++) {
+      await runner.execute(counter, { add: i }, { streamId: 's-1', metadata: metadata(), newId: randomUUID });
+    }
+    // A second writer appends behind the first runner's back: the cache catches up by revision.
+    await new DeciderRunner(store).execute(
+      counter,
+      { add: 100 },
+      { streamId: 's-1', metadata: metadata(), newId: randomUUID },
+    );
+    const { revision, state } = await runner.load(counter, 's-1');
+    expect(revision).toBe(5);
+    expect(state).toEqual({ total: 115, count: 6 });
+  });
+
+  it('lets concurrent commands on one stream in one process all land, in one group commit', async () => {
+    const runner = new DeciderRunner(store);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        runner.execute(counter, { add: 1 }, { streamId: 's-2', metadata: metadata(), newId: randomUUID }),
+      ),
+    );
+    expect(results.map((r) => r.revision).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i),
+    );
+    expect((await runner.load(counter, 's-2')).state).toEqual({ total: 50, count: 50 });
+  });
+
+  it('retries writers from other processes a bounded number of times: each lands once or gets a conflict', async () => {
+    const runners = Array.from({ length: 10 }, () => new DeciderRunner(store));
+    const outcomes = await Promise.allSettled(
+      runners.map((r) =>
+        r.execute(counter, { add: 1 }, { streamId: 's-5', metadata: metadata(), newId: randomUUID }),
+      ),
+    );
+    const landed = outcomes.filter((o) => o.status === 'fulfilled').length;
+    for (const o of outcomes)
+      if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(RevisionConflictError);
+    expect(landed).toBeGreaterThanOrEqual(5);
+    expect((await store.readStream('s-5')).length).toBe(landed);
+  });
+
+  it('refuses an If-Match revision that is not current, writing nothing', async () => {
+    const runner = new DeciderRunner(store);
+    await runner.execute(counter, { add: 1 }, { streamId: 's-3', metadata: metadata(), newId: randomUUID });
+    await expect(
+      runner.execute(
+        counter,
+        { add: 1 },
+        { streamId: 's-3', metadata: metadata(), newId: randomUUID, expectedRevision: 5 },
+      ),
+    ).rejects.toBeInstanceOf(RevisionConflictError);
+    expect((await store.readStream('s-3')).length).toBe(1);
+  });
+
+  it('answers a repeated Idempotency-Key with the first result and refuses it with another body', async () => {
+    const runner = new DeciderRunner(store);
+    const options = { streamId: 's-4', idempotencyKey: 'k-1', newId: randomUUID };
+    const first = await runner.execute(counter, { add: 7 }, { ...options, metadata: metadata('h1') });
+    const again = await new DeciderRunner(store).execute(
+      counter,
+      { add: 7 },
+      { ...options, metadata: metadata('h1') },
+    );
+    expect(again).toEqual(first);
+    await expect(
+      runner.execute(counter, { add: 8 }, { ...options, metadata: metadata('h2') }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect((await store.readStream('s-4')).map((e) => e.data)).toEqual([{ n: 7 }]);
+  });
+});

@@ -1,0 +1,180 @@
+import type {
+  AppendResult,
+  EventStore,
+  NewEvent,
+  NewEventMetadata,
+  StoredEvent,
+} from '../../../../libs/event-store/src/event-store.port.js';
+import { RevisionConflictError } from '../../../../libs/event-store/src/errors.js';
+import type { CommandResult } from './command-result.js';
+import type { Decider } from '../../../../libs/domain/src/decider.js';
+import { DomainError } from '../../../../libs/domain/src/errors.js';
+import { deterministicUuid } from './deterministic-id.js';
+import { StateCache } from './state-cache.js';
+
+export interface ExecuteOptions<Ctx> {
+  streamId: string;
+  metadata: NewEventMetadata;
+  /** From If-Match: the client's expected revision (-1 = no stream). A mismatch is a 409, not retried. */
+  expectedRevision?: number;
+  /** Idempotency-Key scoped to the caller; `metadata.requestHash` must be set with it. */
+  idempotencyKey?: string;
+  /** Loaded afresh on every attempt: facts from other streams the decision needs. */
+  context?: () => Promise<Ctx>;
+  /** Fresh ids for the produced events when there is no idempotency key. */
+  newId: () => string;
+}
+
+/**
+ * read → evolve → decide → append, with the decided state cached by revision and a bounded
+ * retry when another writer got there first (DESIGN.md §3: contention is human-scale).
+ */
+export class DeciderRunner {
+  constructor(
+    private readonly store: EventStore,
+    private readonly cache = new StateCache(),
+    private readonly maxAttempts = 5,
+  ) {}
+
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async execute<S, C, E extends { type: string; data: object }, Ctx>(
+    decider: Decider<C, S, E, Ctx>,
+    command: C,
+    options: ExecuteOptions<Ctx>,
+  ): Promise<CommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(decider, command, options);
+      } catch (error) {
+        if (error instanceof RevisionConflictError) this.cache.delete(options.streamId);
+        const retry =
+          error instanceof RevisionConflictError &&
+          options.expectedRevision === undefined &&
+          attempt < this.maxAttempts;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  /**
+   * Commands on one stream decide one after another, each on the state its predecessors left,
+   * but none waits for the predecessor's fsync: the appends join the store's group commit and
+   * each is still checked against its own expected revision. Only another process can conflict.
+   */
+  private async attempt<S, C, E extends { type: string; data: object }, Ctx>(
+    decider: Decider<C, S, E, Ctx>,
+    command: C,
+    options: ExecuteOptions<Ctx>,
+  ): Promise<CommandResult> {
+    const { streamId } = options;
+    let appended: Promise<AppendResult>;
+    const unlock = await this.lock(streamId);
+    try {
+      const replay = await this.replayIfSeen(options);
+      if (replay) return replay;
+      const { revision, state } = await this.load(decider, streamId);
+      if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+        throw new RevisionConflictError(
+          streamId,
+          String(options.expectedRevision),
+          revision < 0 ? 'no-stream' : revision,
+        );
+      }
+      const context = (options.context ? await options.context() : undefined) as Ctx;
+      const decided = decider.decide(command, state, context);
+      if (decided.length === 0) return { streamId, revision, position: 0, eventIds: [] };
+      const events: NewEvent[] = decided.map((e, i) => ({
+        eventId: options.idempotencyKey ? idempotentEventId(options, i) : options.newId(),
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        metadata: options.metadata,
+      }));
+      appended = this.store.append(streamId, events, revision < 0 ? 'no-stream' : revision);
+      // Speculative: the next command on this stream decides on top of these events.
+      this.cache.set(streamId, {
+        revision: revision + events.length,
+        state: decided.reduce(decider.evolve, state),
+      });
+    } finally {
+      unlock();
+    }
+    let result: AppendResult;
+    try {
+      result = await appended;
+    } catch (error) {
+      this.cache.delete(streamId);
+      throw error;
+    }
+    if (result.duplicate) {
+      this.cache.delete(streamId);
+      const again = await this.replayIfSeen(options);
+      if (again) return again;
+    }
+    return { streamId, revision: result.revision, position: result.position, eventIds: result.eventIds };
+  }
+
+  private async lock(streamId: string): Promise<() => void> {
+    const previous = this.tails.get(streamId) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => mine);
+    this.tails.set(streamId, tail);
+    await previous;
+    return () => {
+      release();
+      if (this.tails.get(streamId) === tail) this.tails.delete(streamId);
+    };
+  }
+
+  /** The decided state of a stream, catching up from the cached revision. */
+  async load<S, C, E extends { type: string; data: object }, Ctx>(
+    decider: Decider<C, S, E, Ctx>,
+    streamId: string,
+  ): Promise<{ revision: number; state: S }> {
+    const cached = this.cache.get<S>(streamId) ?? { revision: -1, state: decider.initialState };
+    let { revision, state } = cached;
+    for (;;) {
+      const batch = await this.store.readStream(streamId, { fromRevision: revision + 1, maxCount: 1000 });
+      for (const event of batch) state = decider.evolve(state, event as unknown as E);
+      if (batch.length > 0) revision = batch[batch.length - 1]!.revision;
+      if (batch.length < 1000) break;
+    }
+    if (revision !== cached.revision) this.cache.set(streamId, { revision, state });
+    return { revision, state };
+  }
+
+  /** Same key and body: the first answer again, nothing written. Same key, other body: refused. */
+  private async replayIfSeen<Ctx>(options: ExecuteOptions<Ctx>): Promise<CommandResult | null> {
+    if (!options.idempotencyKey || !this.store.findEvent) return null;
+    const first = await this.store.findEvent(options.streamId, idempotentEventId(options, 0));
+    if (!first) return null;
+    if (first.metadata.requestHash !== options.metadata.requestHash)
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'this Idempotency-Key was already used with a different request body',
+        'unprocessable',
+        'Idempotency-Key',
+      );
+    const following = await this.store.readStream(options.streamId, {
+      fromRevision: first.revision,
+      maxCount: 100,
+    });
+    const mine: StoredEvent[] = [];
+    for (const e of following) {
+      if (e.eventId !== idempotentEventId(options, mine.length)) break;
+      mine.push(e);
+    }
+    const last = mine[mine.length - 1]!;
+    return {
+      streamId: options.streamId,
+      revision: last.revision,
+      position: last.position,
+      eventIds: mine.map((e) => e.eventId),
+    };
+  }
+}
+
+function idempotentEventId(options: ExecuteOptions<unknown>, index: number): string {
+  return deterministicUuid(`${options.metadata.actor.id}\u0000${options.idempotencyKey}\u0000${index}`);
+}

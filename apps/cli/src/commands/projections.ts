@@ -1,0 +1,93 @@
+import type { ProjectionDefinition } from '../../../../projections/src/projection.js';
+import { ProjectionRunner } from '../../../../projections/src/runner/index.js';
+import type { AppConfig } from '../../../api/src/config/app-config.js';
+import { UsageError, type CliIo } from '../io.js';
+import { ProgressBar } from '../progress-bar.js';
+import { withStores } from './stores.js';
+
+export interface StoredProjectionStatus {
+  name: string;
+  version: number;
+  /** Generation the read store serves, null before the first run. */
+  generation: number | null;
+  /** Version that built the served generation (differs from `version` until a rebuild switches). */
+  storedVersion: number | null;
+  position: number;
+  head: number;
+  lag: number;
+}
+
+/**
+ * Projection status as the read store records it (served generation and checkpoint). A stall lives
+ * in the running process: ask GET /admin/projections or the projector's /health for that.
+ */
+export async function statusCommand(definitions: ProjectionDefinition[], config: AppConfig): Promise<StoredProjectionStatus[]> {
+  return withStores(config, async (events, reads) => {
+    const head = await events.headPosition();
+    const rows: StoredProjectionStatus[] = [];
+    for (const d of definitions) {
+      const generation = await reads.activeGeneration(d.name);
+      const checkpoint = generation === null ? null : await reads.checkpoint({ projection: d.name, generation });
+      const position = checkpoint?.position ?? 0;
+      rows.push({
+        name: d.name,
+        version: d.version,
+        generation,
+        storedVersion: checkpoint?.version ?? null,
+        position,
+        head,
+        lag: Math.max(0, head - position),
+      });
+    }
+    return rows;
+  });
+}
+
+export function formatStatus(rows: StoredProjectionStatus[]): string {
+  if (rows.length === 0) return 'no projections are defined';
+  const header = ['projection', 'version', 'generation', 'position', 'head', 'lag'];
+  const lines = rows.map((r) => [
+    r.name,
+    r.storedVersion === null || r.storedVersion === r.version ? String(r.version) : `${r.storedVersion}→${r.version}`,
+    r.generation === null ? '-' : String(r.generation),
+    String(r.position),
+    String(r.head),
+    String(r.lag),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  return [header, ...lines].map((cols) => cols.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/**
+ * Rebuilds one projection from the log into a new generation and switches to it, with a progress
+ * bar. It opens the stores itself: the API (PROJECTIONS_IN_PROCESS) and apps/projector must not be
+ * running projections on the same stores meanwhile, or two runners would write the same read models.
+ */
+export async function rebuildCommand(
+  name: string | undefined,
+  definitions: ProjectionDefinition[],
+  config: AppConfig,
+  io: CliIo,
+): Promise<void> {
+  if (!name) throw new UsageError('rebuild needs a projection name');
+  if (!definitions.some((d) => d.name === name)) {
+    const known = definitions.map((d) => d.name).join(', ') || 'none';
+    throw new UsageError(`no projection named ${name} (known: ${known})`);
+  }
+  io.stderr.write(
+    'warning: stop the API projections (or apps/projector) on these stores first; two runners must not write the same read models\n',
+  );
+  await withStores(config, async (events, reads) => {
+    const runner = new ProjectionRunner(events, reads, definitions);
+    const bar = new ProgressBar(io.stderr);
+    await runner.start();
+    try {
+      await runner.rebuild(name, (position, head) => bar.update(position, head));
+      bar.finish();
+    } finally {
+      await runner.stop();
+    }
+    const [status] = (await runner.status()).filter((s) => s.name === name);
+    io.stdout.write(`rebuilt ${name}: generation ${status?.generation} at position ${status?.position}\n`);
+  });
+}

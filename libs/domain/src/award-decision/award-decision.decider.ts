@@ -1,0 +1,155 @@
+import { isAdmin, type Actor } from '../actor.js';
+import { defaultCatalog } from '../catalog/catalog.js';
+import type { Decider } from '../decider.js';
+import { conflict, forbidden, notFound, rule } from '../errors.js';
+import type { AwardDecisionEvent, AwardItem, AwardRecipient } from '../events/award-decision.events.js';
+import {
+  optionalText,
+  requireArray,
+  requireDate,
+  requireId,
+  requireIsoTime,
+  requireReason,
+  requireText,
+  requireUnique,
+  requireYear,
+} from '../validation.js';
+import type { AwardDecisionCommand, AwardDecisionContext, ClusterStanding } from './award-decision.commands.js';
+import { evolveAwardDecision, initialAwardDecisionState, type AwardDecisionState } from './award-decision.state.js';
+
+/** Award decisions are recorded by an administrator or an organizer (the emulation office's clerk). */
+function requireRecorder(actor: Actor): void {
+  if (!isAdmin(actor) && actor.role !== 'organizer')
+    throw forbidden('only an administrator or an organizer records award decisions');
+}
+
+function validateRecipient(raw: unknown, f: string): AwardRecipient {
+  const r = raw as Partial<AwardRecipient> | undefined;
+  if (r?.kind === 'collective') return { kind: 'collective', unitId: requireId(r.unitId, `${f}.unitId`) };
+  if (r?.kind === 'individual') {
+    const rankTitle = optionalText(r.rankTitle, `${f}.rankTitle`, 100);
+    const position = optionalText(r.position, `${f}.position`, 300);
+    return {
+      kind: 'individual',
+      fullName: requireText(r.fullName, `${f}.fullName`, 200),
+      ...(rankTitle !== undefined && { rankTitle }),
+      ...(position !== undefined && { position }),
+      unitId: requireId(r.unitId, `${f}.unitId`),
+    };
+  }
+  throw rule('INVALID_RECIPIENT', `${f}.kind must be collective or individual`, `${f}.kind`);
+}
+
+/**
+ * A cluster-leading flag (Cờ thi đua) for year Y needs the unit within the organizer's quota (default:
+ * first) of its cluster's final ranking of Y — the Government flag goes to collectives leading a cluster
+ * (official letter 5007/BNV-TĐKT, 2023; Decree 98/2023/NĐ-CP art. 3.2) — unless the organizer of that
+ * cluster records an override with a reason.
+ */
+function checkFlagQuota(
+  item: AwardItem,
+  f: string,
+  actor: Actor,
+  standings: ReadonlyArray<ClusterStanding>,
+): AwardItem['override'] {
+  const unitId = (item.recipient as { unitId: string }).unitId;
+  const standing = standings.find((s) => s.unitId === unitId && s.year === item.year);
+  if (item.override !== undefined) {
+    const reason = requireReason(item.override?.reason, `${f}.override.reason`);
+    const organizer = standing?.organizerUnitId;
+    if (actor.role !== 'organizer' || (organizer !== undefined && actor.unitId !== organizer))
+      throw forbidden("only the organizer of the unit's cluster may override the flag quota");
+    return { reason };
+  }
+  if (!standing || !standing.final)
+    throw rule(
+      'CLUSTER_RANKING_NOT_FINAL',
+      `no final ranking of ${item.year} is known for unit ${unitId}'s cluster`,
+      `${f}.recipient`,
+    );
+  const quota = standing.quota ?? 1;
+  if (standing.rank === null || standing.rank > quota)
+    throw rule(
+      'FLAG_QUOTA_EXCEEDED',
+      `unit ${unitId} ranked ${standing.rank ?? 'unranked'} in cluster ${standing.clusterId} (${item.year}); the quota is ${quota}`,
+      `${f}.recipient`,
+    );
+  return undefined;
+}
+
+export function decideAwardDecision(
+  command: AwardDecisionCommand,
+  state: AwardDecisionState,
+  context: AwardDecisionContext,
+): AwardDecisionEvent[] {
+  requireIsoTime(command.at);
+  requireRecorder(command.actor);
+  const decisionId = requireId(command.data.decisionId, 'decisionId');
+  const catalog = context.catalog ?? defaultCatalog;
+  if (command.type === 'IssueAwardDecision') {
+    if (state.issued) throw conflict('DECISION_ALREADY_ISSUED', `decision ${decisionId} exists`, 'decisionId');
+    const d = command.data;
+    const number = requireText(d.number, 'number', 100);
+    const date = requireDate(d.date, 'date');
+    if (!catalog.findAuthority(d.authority))
+      throw rule('UNKNOWN_AUTHORITY', `authority '${String(d.authority)}' is not a known level`, 'authority');
+    const awards = requireArray(d.awards, 'awards', 1, 5000).map((raw, i): AwardItem => {
+      const a = raw as Partial<AwardItem>;
+      const f = `awards[${i}]`;
+      const awardId = requireId(a.awardId, `${f}.awardId`);
+      const entry = typeof a.code === 'string' ? catalog.find(a.code) : undefined;
+      if (!entry) throw rule('UNKNOWN_AWARD', `${f}.code is not in the catalog`, `${f}.code`);
+      if (!catalog.canConfer(entry.code, d.authority))
+        throw rule('AUTHORITY_NOT_ALLOWED', `${d.authority} may not confer ${entry.name}`, `${f}.code`);
+      const recipient = validateRecipient(a.recipient, `${f}.recipient`);
+      if (!entry.recipientKinds.includes(recipient.kind))
+        throw rule('RECIPIENT_KIND_NOT_ALLOWED', `${entry.name} is not conferred on a ${recipient.kind}`, `${f}.recipient`);
+      const item: AwardItem = {
+        awardId,
+        code: entry.code,
+        recipient,
+        year: requireYear(a.year, `${f}.year`),
+        citation: requireText(a.citation, `${f}.citation`, 2000),
+      };
+      if (entry.isClusterFlag) {
+        const override = checkFlagQuota({ ...item, ...(a.override && { override: a.override }) }, f, command.actor, context.clusterStandings ?? []);
+        if (override) item.override = override;
+      } else if (a.override !== undefined)
+        throw rule('OVERRIDE_NOT_APPLICABLE', `${entry.name} has no quota to override`, `${f}.override`);
+      return item;
+    });
+    requireUnique(
+      awards.map((a) => a.awardId),
+      'awards',
+      'DUPLICATE_AWARD_ID',
+    );
+    return [{ type: 'AwardDecisionIssued', data: { decisionId, number, date, authority: d.authority, awards } }];
+  }
+  if (!state.issued) throw notFound('DECISION_NOT_FOUND', `decision ${decisionId} does not exist`, 'decisionId');
+  const awardId = requireId(command.data.awardId, 'awardId');
+  const award = state.awards[awardId];
+  if (!award) throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
+  if (award.revoked) throw conflict('AWARD_ALREADY_REVOKED', `award ${awardId} is already revoked`, 'awardId');
+  // Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked.
+  return [
+    {
+      type: 'AwardRevoked',
+      data: {
+        awardId,
+        reason: requireReason(command.data.reason),
+        decisionRef: requireText(command.data.decisionRef, 'decisionRef', 100),
+      },
+    },
+  ];
+}
+
+export const awardDecisionDecider: Decider<
+  AwardDecisionCommand,
+  AwardDecisionState,
+  AwardDecisionEvent,
+  AwardDecisionContext
+> = {
+  initialState: initialAwardDecisionState,
+  evolve: evolveAwardDecision,
+  decide: decideAwardDecision,
+};

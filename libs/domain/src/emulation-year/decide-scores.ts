@@ -1,0 +1,153 @@
+import type { Actor } from '../actor.js';
+import { conflict, forbidden, notFound, rule } from '../errors.js';
+import type { Assessment, EmulationYearEvent } from '../events/emulation-year.events.js';
+import type { PeriodCode } from '../periods.js';
+import { optionalText, requireId, requirePoints, requireReason } from '../validation.js';
+import type {
+  CorrectScore,
+  EmulationYearContext,
+  RecordScore,
+  WithdrawScore,
+} from './emulation-year.commands.js';
+import {
+  activeEntryId,
+  entryKey,
+  getEntry,
+  latestScheme,
+  schemeForPeriod,
+  type EmulationYearState,
+  type EntrySummary,
+} from './emulation-year.state.js';
+import { isChair, requireActive, requireCluster, requireForUnit, requireMember, requirePeriodCode } from './guards.js';
+
+/**
+ * Assessment authority (DESIGN.md §4): a `self` entry belongs to the unit's own officer; a `cluster`
+ * entry (the cluster's verified score) to the chair unit of the cluster-year.
+ */
+export function requireAssessor(actor: Actor, state: EmulationYearState, assessment: Assessment, unitId: string): void {
+  if (assessment === 'self') return requireForUnit(actor, unitId);
+  if (!isChair(actor, state)) throw forbidden('only the chair unit of the cluster-year records cluster assessments');
+}
+
+/** Points checked against the criterion of the scheme that judges the period. */
+export function requireCriterionPoints(
+  state: EmulationYearState,
+  period: PeriodCode,
+  criterion: string,
+  points: unknown,
+  field: string,
+): number {
+  const scheme = schemeForPeriod(state, period);
+  const c = scheme?.criteria[criterion];
+  if (!c) throw rule('UNKNOWN_CRITERION', `criterion ${criterion} is not in the scheme in force`, 'criterion');
+  return requirePoints(points, c.maxPoints, field);
+}
+
+export function requireEntry(state: EmulationYearState, entryId: unknown): EntrySummary & { entryId: string } {
+  const id = requireId(entryId, 'entryId');
+  const entry = getEntry(state, id);
+  if (!entry) throw notFound('ENTRY_NOT_FOUND', `entry ${id} does not exist`, 'entryId');
+  return { ...entry, entryId: id };
+}
+
+export function decideRecordScore(
+  c: RecordScore,
+  state: EmulationYearState,
+  ctx: EmulationYearContext,
+): EmulationYearEvent[] {
+  const cluster = requireCluster(c, ctx);
+  const { assessment } = c.data;
+  if (assessment !== 'self' && assessment !== 'cluster')
+    throw rule('INVALID_ASSESSMENT', 'assessment must be self or cluster', 'assessment');
+  const unitId = requireId(c.data.unitId, 'unitId');
+  requireAssessor(c.actor, state, assessment, unitId);
+  requireActive(cluster);
+  const period = requirePeriodCode(c.data.period);
+  if (state.periods[period]?.status !== 'open') throw rule('PERIOD_NOT_OPEN', `period ${period} is not open`, 'period');
+  requireMember(state, unitId);
+  const criterion = requireId(c.data.criterion, 'criterion');
+  const scheme = latestScheme(state)!;
+  if (!scheme.criteria[criterion])
+    throw rule('UNKNOWN_CRITERION', `criterion ${criterion} is not in scheme version ${scheme.version}`, 'criterion');
+  const points = requirePoints(c.data.points, scheme.criteria[criterion].maxPoints);
+  const entryId = requireId(c.data.entryId, 'entryId');
+  if (getEntry(state, entryId)) throw conflict('ENTRY_ID_TAKEN', `entry ${entryId} already exists`, 'entryId');
+  const existing = activeEntryId(state, entryKey(unitId, period, criterion, assessment));
+  if (existing)
+    throw rule(
+      'DUPLICATE_ENTRY',
+      `unit ${unitId} already has a ${assessment} entry (${existing}) for ${criterion} in ${period}: correct or withdraw it`,
+      'criterion',
+    );
+  const evidence = optionalText(c.data.evidence, 'evidence', 2000);
+  return [
+    {
+      type: 'ScoreRecorded',
+      data: {
+        entryId,
+        unitId,
+        period,
+        criterion,
+        assessment,
+        points,
+        schemeVersion: scheme.version,
+        ...(evidence !== undefined && { evidence }),
+      },
+    },
+  ];
+}
+
+/** A correction while the period is open, by the entry's assessment authority. After closing: only a dispute. */
+export function decideCorrectScore(
+  c: CorrectScore,
+  state: EmulationYearState,
+  ctx: EmulationYearContext,
+): EmulationYearEvent[] {
+  const cluster = requireCluster(c, ctx);
+  const entry = requireEntry(state, c.data.entryId);
+  requireAssessor(c.actor, state, entry.assessment, entry.unitId);
+  requireActive(cluster);
+  if (entry.withdrawn) throw rule('ENTRY_WITHDRAWN', `entry ${entry.entryId} is withdrawn`, 'entryId');
+  if (state.periods[entry.period]?.status !== 'open')
+    throw rule('PERIOD_NOT_OPEN', `period ${entry.period} is not open: file a dispute instead`, 'entryId');
+  requireMember(state, entry.unitId);
+  const points = requireCriterionPoints(state, entry.period, entry.criterion, c.data.points, 'points');
+  if (points === entry.points) throw rule('NO_CHANGE', 'the points are unchanged', 'points');
+  const { entryId, unitId, period, criterion, assessment } = entry;
+  return [
+    {
+      type: 'ScoreCorrected',
+      data: {
+        entryId,
+        unitId,
+        period,
+        criterion,
+        assessment,
+        previousPoints: entry.points,
+        points,
+        reason: requireReason(c.data.reason),
+      },
+    },
+  ];
+}
+
+export function decideWithdrawScore(
+  c: WithdrawScore,
+  state: EmulationYearState,
+  ctx: EmulationYearContext,
+): EmulationYearEvent[] {
+  const cluster = requireCluster(c, ctx);
+  const entry = requireEntry(state, c.data.entryId);
+  requireAssessor(c.actor, state, entry.assessment, entry.unitId);
+  requireActive(cluster);
+  if (entry.withdrawn) throw rule('ENTRY_WITHDRAWN', `entry ${entry.entryId} is already withdrawn`, 'entryId');
+  if (state.periods[entry.period]?.status !== 'open')
+    throw rule('PERIOD_NOT_OPEN', `period ${entry.period} is not open: file a dispute instead`, 'entryId');
+  const { entryId, unitId, period, criterion, assessment } = entry;
+  return [
+    {
+      type: 'ScoreWithdrawn',
+      data: { entryId, unitId, period, criterion, assessment, reason: requireReason(c.data.reason) },
+    },
+  ];
+}

@@ -1,0 +1,121 @@
+import type { Command } from '../actor.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { Assessment, ChairRole, PledgeTarget } from '../events/emulation-year.events.js';
+import type { PeriodCode } from '../periods.js';
+import type { ScoringSchemeContent } from '../scheme/scheme.js';
+import { emulationStream } from '../streams.js';
+import type { UnitStatus } from '../unit/unit.commands.js';
+
+/** Every cluster-year command names its stream: `emulation-{clusterId}-{year}`. */
+interface Year {
+  clusterId: string;
+  year: number;
+}
+
+export type AdmitUnit = Command<'AdmitUnit', Year & { unitId: string }>;
+export type WithdrawUnit = Command<'WithdrawUnit', Year & { unitId: string; reason: string }>;
+/** The organizer sets the chair/vice-chair (source 'organizer'), or the result of last year's election is taken up (source 'election'). */
+export type AssignChair = Command<
+  'AssignChair',
+  Year & { unitId: string; role: ChairRole; source: 'organizer' | 'election'; electionId?: string }
+>;
+export type SetChairPolicy = Command<'SetChairPolicy', Year & { forbidConsecutiveTerms: boolean }>;
+export type PublishScoringScheme = Command<'PublishScoringScheme', Year & ScoringSchemeContent>;
+export type AmendScoringScheme = Command<'AmendScoringScheme', Year & ScoringSchemeContent & { reason: string }>;
+export interface PledgeContent {
+  unitId: string;
+  titles: string[];
+  targets: PledgeTarget[];
+  keyTasks: string[];
+}
+export type SignPledge = Command<'SignPledge', Year & PledgeContent>;
+export type AmendPledge = Command<'AmendPledge', Year & PledgeContent & { reason: string }>;
+export type OpenPeriod = Command<'OpenPeriod', Year & { period: PeriodCode }>;
+/** `rankingDigest`: hex sha256 of canonicalJson(rankingForDigest(evaluateRanking(events, period))), computed by the handler. */
+export type ClosePeriod = Command<'ClosePeriod', Year & { period: PeriodCode; rankingDigest: string }>;
+export type ReopenPeriod = Command<'ReopenPeriod', Year & { period: PeriodCode; reason: string }>;
+export type RecordScore = Command<
+  'RecordScore',
+  Year & {
+    entryId: string;
+    unitId: string;
+    period: PeriodCode;
+    criterion: string;
+    points: number;
+    assessment: Assessment;
+    evidence?: string;
+  }
+>;
+export type CorrectScore = Command<'CorrectScore', Year & { entryId: string; points: number; reason: string }>;
+export type WithdrawScore = Command<'WithdrawScore', Year & { entryId: string; reason: string }>;
+export type FileDispute = Command<
+  'FileDispute',
+  Year & { disputeId: string; entryId: string; reason: string; proposedPoints?: number }
+>;
+/** Upheld needs exactly one of `correctedPoints` or `withdrawEntry: true`; rejected needs neither. */
+export type ResolveDispute = Command<
+  'ResolveDispute',
+  Year & {
+    disputeId: string;
+    outcome: 'upheld' | 'rejected';
+    reason: string;
+    correctedPoints?: number;
+    withdrawEntry?: boolean;
+  }
+>;
+export type OpenElection = Command<
+  'OpenElection',
+  Year & { electionId: string; role: ChairRole; candidates: string[] }
+>;
+export type CastBallot = Command<
+  'CastBallot',
+  Year & { electionId: string; voterUnitId: string; candidateUnitId: string }
+>;
+export type CloseElection = Command<'CloseElection', Year & { electionId: string }>;
+
+export type EmulationYearCommand =
+  | AdmitUnit
+  | WithdrawUnit
+  | AssignChair
+  | SetChairPolicy
+  | PublishScoringScheme
+  | AmendScoringScheme
+  | SignPledge
+  | AmendPledge
+  | OpenPeriod
+  | ClosePeriod
+  | ReopenPeriod
+  | RecordScore
+  | CorrectScore
+  | WithdrawScore
+  | FileDispute
+  | ResolveDispute
+  | OpenElection
+  | CastBallot
+  | CloseElection;
+
+/** A chair/vice-chair elected in the previous year's stream (its ChairElected event). */
+export interface ElectedInPreviousYear {
+  electionId: string;
+  role: ChairRole;
+  unitId: string;
+}
+
+/**
+ * What the handler loads from other streams before deciding. `cluster` is required for every command
+ * (the organizer is the authority for most of them).
+ */
+export interface EmulationYearContext {
+  cluster?: { organizerUnitId: string; status: 'active' | 'dissolved' };
+  /** AdmitUnit: the unit's status from its unit stream. */
+  unitStatus?: UnitStatus;
+  /** AdmitUnit: the cluster the membership registry holds the unit for (the reservation step just done). */
+  reservedClusterId?: string;
+  /** AssignChair with source 'election': ChairElected events of the previous year's stream. */
+  electedInPreviousYear?: ReadonlyArray<ElectedInPreviousYear>;
+  /** SignPledge/AmendPledge: an administrator-corrected catalog; the default catalog otherwise. */
+  catalog?: Catalog;
+}
+
+export const emulationStreamOf = (command: EmulationYearCommand): string =>
+  emulationStream(command.data.clusterId, command.data.year);

@@ -1,0 +1,81 @@
+import type { Decider } from '../decider.js';
+import type { EmulationYearEvent } from '../events/emulation-year.events.js';
+import { requireId, requireIsoTime, requireYear } from '../validation.js';
+import { decideAdmitUnit, decideAssignChair, decideSetChairPolicy, decideWithdrawUnit } from './decide-membership.js';
+import { decideCastBallot, decideCloseElection, decideOpenElection } from './decide-elections.js';
+import { decideFileDispute, decideResolveDispute } from './decide-disputes.js';
+import { decideClosePeriod, decideOpenPeriod, decideReopenPeriod } from './decide-periods.js';
+import { decideAmendPledge, decideSignPledge } from './decide-pledge.js';
+import { decideAmendScheme, decidePublishScheme } from './decide-scheme.js';
+import { decideCorrectScore, decideRecordScore, decideWithdrawScore } from './decide-scores.js';
+import type { EmulationYearCommand, EmulationYearContext } from './emulation-year.commands.js';
+import {
+  evolveEmulationYear,
+  initialEmulationYearState,
+  type EmulationYearState,
+} from './emulation-year.state.js';
+
+/**
+ * The cluster-year (`emulation-{clusterId}-{year}`): membership, chair, scheme, pledges, periods,
+ * scores, disputes and elections. Authorization on the object is part of each decision (deny by default).
+ */
+export function decideEmulationYear(
+  command: EmulationYearCommand,
+  state: EmulationYearState,
+  context: EmulationYearContext,
+): EmulationYearEvent[] {
+  requireIsoTime(command.at);
+  requireId(command.data.clusterId, 'clusterId');
+  requireYear(command.data.year);
+  switch (command.type) {
+    case 'AdmitUnit':
+      return decideAdmitUnit(command, state, context);
+    case 'WithdrawUnit':
+      return decideWithdrawUnit(command, state, context);
+    case 'AssignChair':
+      return decideAssignChair(command, state, context);
+    case 'SetChairPolicy':
+      return decideSetChairPolicy(command, state, context);
+    case 'PublishScoringScheme':
+      return decidePublishScheme(command, state, context);
+    case 'AmendScoringScheme':
+      return decideAmendScheme(command, state, context);
+    case 'SignPledge':
+      return decideSignPledge(command, state, context);
+    case 'AmendPledge':
+      return decideAmendPledge(command, state, context);
+    case 'OpenPeriod':
+      return decideOpenPeriod(command, state, context);
+    case 'ClosePeriod':
+      return decideClosePeriod(command, state, context);
+    case 'ReopenPeriod':
+      return decideReopenPeriod(command, state, context);
+    case 'RecordScore':
+      return decideRecordScore(command, state, context);
+    case 'CorrectScore':
+      return decideCorrectScore(command, state, context);
+    case 'WithdrawScore':
+      return decideWithdrawScore(command, state, context);
+    case 'FileDispute':
+      return decideFileDispute(command, state, context);
+    case 'ResolveDispute':
+      return decideResolveDispute(command, state, context);
+    case 'OpenElection':
+      return decideOpenElection(command, state, context);
+    case 'CastBallot':
+      return decideCastBallot(command, state, context);
+    case 'CloseElection':
+      return decideCloseElection(command, state, context);
+  }
+}
+
+export const emulationYearDecider: Decider<
+  EmulationYearCommand,
+  EmulationYearState,
+  EmulationYearEvent,
+  EmulationYearContext
+> = {
+  initialState: initialEmulationYearState,
+  evolve: evolveEmulationYear,
+  decide: decideEmulationYear,
+};

@@ -1,0 +1,255 @@
+import { bucketDelete, bucketGet, bucketSet, type Bucketed } from '../bucketed.js';
+import type {
+  Assessment,
+  ChairRole,
+  ElectionOutcome,
+  EmulationYearEvent,
+} from '../events/emulation-year.events.js';
+import type { PeriodCode } from '../periods.js';
+import type { CriterionKind } from '../scheme/scheme.js';
+
+/**
+ * What the deciders need of a cluster-year, and no more: small, plain JSON (the handler caches it by
+ * stream revision instead of re-reading 20,000 events). The evaluator keeps its own, richer fold.
+ */
+export interface EntrySummary {
+  unitId: string;
+  period: PeriodCode;
+  criterion: string;
+  assessment: Assessment;
+  points: number;
+  withdrawn: boolean;
+}
+
+export interface SchemeSummary {
+  version: number;
+  criteria: Readonly<Record<string, { maxPoints: number; kind: CriterionKind }>>;
+}
+
+export interface PeriodSummary {
+  status: 'open' | 'closed';
+  /** While closed: the scheme version and digest sealed by PeriodClosed. */
+  schemeVersion?: number;
+  digest?: string;
+}
+
+export interface DisputeSummary {
+  entryId: string;
+  unitId: string;
+  status: 'open' | 'upheld' | 'rejected';
+}
+
+export interface ElectionSummary {
+  role: ChairRole;
+  forYear: number;
+  round: number;
+  candidates: string[];
+  status: 'open' | 'closed';
+  /** voter unit → candidate unit */
+  ballots: Readonly<Record<string, string>>;
+  outcome?: ElectionOutcome;
+}
+
+export interface EmulationYearState {
+  /** Current member units (admitted and not withdrawn). */
+  members: Readonly<Record<string, true>>;
+  chair?: string;
+  viceChair?: string;
+  /** Organizer policy in force; DESIGN.md §4 default: consecutive terms forbidden. */
+  forbidConsecutiveTerms: boolean;
+  /** Every published version, oldest first; the last one is in force. */
+  schemes: ReadonlyArray<SchemeSummary>;
+  /** unit → pledge version */
+  pledges: Readonly<Record<string, number>>;
+  periods: Readonly<Partial<Record<PeriodCode, PeriodSummary>>>;
+  entries: Bucketed<EntrySummary>;
+  /** `unit|period|criterion|assessment` → id of the active (not withdrawn) entry. */
+  activeKeys: Bucketed<string>;
+  entryCount: number;
+  disputes: Readonly<Record<string, DisputeSummary>>;
+  elections: Readonly<Record<string, ElectionSummary>>;
+  /** Units elected in this stream for next year, by role. */
+  elected: Readonly<Partial<Record<ChairRole, string>>>;
+}
+
+export const initialEmulationYearState: EmulationYearState = {
+  members: {},
+  forbidConsecutiveTerms: true,
+  schemes: [],
+  pledges: {},
+  periods: {},
+  entries: {},
+  activeKeys: {},
+  entryCount: 0,
+  disputes: {},
+  elections: {},
+  elected: {},
+};
+
+export const entryKey = (unitId: string, period: string, criterion: string, assessment: Assessment): string =>
+  `${unitId}|${period}|${criterion}|${assessment}`;
+
+export const getEntry = (state: EmulationYearState, entryId: string): EntrySummary | undefined =>
+  bucketGet(state.entries, entryId);
+
+export const activeEntryId = (state: EmulationYearState, key: string): string | undefined =>
+  bucketGet(state.activeKeys, key);
+
+export function latestScheme(state: EmulationYearState): SchemeSummary | undefined {
+  return state.schemes[state.schemes.length - 1];
+}
+
+/** The scheme a period is judged by: the sealed version while closed, else the one in force. */
+export function schemeForPeriod(state: EmulationYearState, period: PeriodCode): SchemeSummary | undefined {
+  const sealed = state.periods[period]?.schemeVersion;
+  return sealed !== undefined && state.periods[period]?.status === 'closed'
+    ? state.schemes.find((s) => s.version === sealed)
+    : latestScheme(state);
+}
+
+/** Pure: returns a new state, never mutates the one given (a cached state stays valid). */
+export function evolveEmulationYear(state: EmulationYearState, event: EmulationYearEvent): EmulationYearState {
+  switch (event.type) {
+    case 'UnitAdmitted':
+      return { ...state, members: { ...state.members, [event.data.unitId]: true } };
+    case 'UnitWithdrawn': {
+      const { [event.data.unitId]: _gone, ...members } = state.members;
+      const next: EmulationYearState = { ...state, members };
+      // A withdrawn unit loses the chair's or vice-chair's seat with its membership.
+      if (state.chair === event.data.unitId) delete (next as { chair?: string }).chair;
+      if (state.viceChair === event.data.unitId) delete (next as { viceChair?: string }).viceChair;
+      return next;
+    }
+    case 'ChairAssigned':
+      return event.data.role === 'chair'
+        ? { ...state, chair: event.data.unitId }
+        : { ...state, viceChair: event.data.unitId };
+    case 'ChairPolicySet':
+      return { ...state, forbidConsecutiveTerms: event.data.forbidConsecutiveTerms };
+    case 'ScoringSchemePublished':
+    case 'ScoringSchemeAmended':
+      return {
+        ...state,
+        schemes: [
+          ...state.schemes,
+          {
+            version: event.data.version,
+            criteria: Object.fromEntries(
+              event.data.criteria.map((c) => [c.code, { maxPoints: c.maxPoints, kind: c.kind }]),
+            ),
+          },
+        ],
+      };
+    case 'PledgeSigned':
+    case 'PledgeAmended':
+      return { ...state, pledges: { ...state.pledges, [event.data.unitId]: event.data.version } };
+    case 'PeriodOpened':
+    case 'PeriodReopened':
+      return { ...state, periods: { ...state.periods, [event.data.period]: { status: 'open' } } };
+    case 'PeriodClosed':
+      return {
+        ...state,
+        periods: {
+          ...state.periods,
+          [event.data.period]: {
+            status: 'closed',
+            schemeVersion: event.data.schemeVersion,
+            digest: event.data.rankingDigest,
+          },
+        },
+      };
+    case 'ScoreRecorded': {
+      const d = event.data;
+      return {
+        ...state,
+        entries: bucketSet(state.entries, d.entryId, {
+          unitId: d.unitId,
+          period: d.period,
+          criterion: d.criterion,
+          assessment: d.assessment,
+          points: d.points,
+          withdrawn: false,
+        }),
+        activeKeys: bucketSet(state.activeKeys, entryKey(d.unitId, d.period, d.criterion, d.assessment), d.entryId),
+        entryCount: state.entryCount + 1,
+      };
+    }
+    case 'ScoreCorrected': {
+      const entry = getEntry(state, event.data.entryId);
+      if (!entry) return state;
+      return { ...state, entries: bucketSet(state.entries, event.data.entryId, { ...entry, points: event.data.points }) };
+    }
+    case 'ScoreWithdrawn': {
+      const entry = getEntry(state, event.data.entryId);
+      if (!entry) return state;
+      return {
+        ...state,
+        entries: bucketSet(state.entries, event.data.entryId, { ...entry, withdrawn: true }),
+        activeKeys: bucketDelete(
+          state.activeKeys,
+          entryKey(entry.unitId, entry.period, entry.criterion, entry.assessment),
+        ),
+      };
+    }
+    case 'DisputeFiled':
+      return {
+        ...state,
+        disputes: {
+          ...state.disputes,
+          [event.data.disputeId]: { entryId: event.data.entryId, unitId: event.data.unitId, status: 'open' },
+        },
+      };
+    case 'DisputeResolved': {
+      const dispute = state.disputes[event.data.disputeId];
+      if (!dispute) return state;
+      return {
+        ...state,
+        disputes: { ...state.disputes, [event.data.disputeId]: { ...dispute, status: event.data.outcome } },
+      };
+    }
+    case 'ElectionOpened':
+      return {
+        ...state,
+        elections: {
+          ...state.elections,
+          [event.data.electionId]: {
+            role: event.data.role,
+            forYear: event.data.forYear,
+            round: event.data.round,
+            candidates: event.data.candidates,
+            status: 'open',
+            ballots: {},
+          },
+        },
+      };
+    case 'BallotCast': {
+      const election = state.elections[event.data.electionId];
+      if (!election) return state;
+      return {
+        ...state,
+        elections: {
+          ...state.elections,
+          [event.data.electionId]: {
+            ...election,
+            ballots: { ...election.ballots, [event.data.voterUnitId]: event.data.candidateUnitId },
+          },
+        },
+      };
+    }
+    case 'ElectionClosed': {
+      const election = state.elections[event.data.electionId];
+      if (!election) return state;
+      return {
+        ...state,
+        elections: {
+          ...state.elections,
+          [event.data.electionId]: { ...election, status: 'closed', outcome: event.data.outcome },
+        },
+      };
+    }
+    case 'ChairElected':
+      return { ...state, elected: { ...state.elected, [event.data.role]: event.data.unitId } };
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,150 @@
+import type { Actor } from '../actor.js';
+import type { Assessment } from '../events/emulation-year.events.js';
+import type { PeriodCode } from '../periods.js';
+import type { CriterionKind } from '../scheme/scheme.js';
+
+/** The part of a stored event the evaluator reads: a structural subset of the event store's StoredEvent. */
+export interface EvaluatorEvent {
+  eventId: string;
+  type: string;
+  /** `emulation-{clusterId}-{year}`: all events given to one evaluation come from one such stream. */
+  streamId: string;
+  data: unknown;
+  position: number;
+  revision: number;
+  metadata: { actor: Actor; occurredAt: string };
+}
+
+export interface EvaluateOptions {
+  /** Only events with position ≤ upToPosition ("as of position"). */
+  upToPosition?: number;
+  /** Only events that occurred at or before this ISO time ("as of time"). */
+  upToTime?: string;
+  /** What-if: these entries count with these points instead. */
+  overrides?: ReadonlyArray<{ entryId: string; points: number }>;
+  /** What-if: these entries count nothing. */
+  exclude?: ReadonlyArray<string>;
+}
+
+/** not-opened: never opened; open: provisional; closed: sealed; revised: changed by a dispute after sealing. */
+export type RankingStatus = 'open' | 'closed' | 'revised' | 'not-opened';
+
+export interface CriterionScore {
+  code: string;
+  points: number;
+  /** Which assessment the points came from: the cluster's verified score wins over the unit's self score. */
+  source: Assessment;
+  entryId: string;
+}
+
+export interface RankingRow {
+  unitId: string;
+  total: number;
+  /** Score criteria points per group (every group of the scheme, 0 when nothing was entered). */
+  groups: Record<string, number>;
+  bonus: number;
+  penalty: number;
+  /** Standard competition ranking (1, 2, 2, 4) after the scheme's tie-breaks. */
+  rank: number;
+  classification: { code: string; label: string } | null;
+  criteria: CriterionScore[];
+  /** Score criteria with no entry from either assessment, in scheme order. */
+  missingCriteria: string[];
+}
+
+export interface EventRef {
+  eventId: string;
+  position: number;
+  type: string;
+}
+
+export interface IgnoredEntry {
+  entryId: string;
+  unitId: string;
+  criterion: string;
+  reason: 'criterion-not-in-scheme' | 'points-above-max' | 'unit-not-member';
+}
+
+export interface Ranking {
+  clusterId: string;
+  year: number;
+  period: PeriodCode;
+  status: RankingStatus;
+  /** The scheme judging the period: sealed at close, else the latest; null before any is published. */
+  schemeVersion: number | null;
+  /** The digest recorded by the last PeriodClosed, while the period is closed. */
+  sealedDigest?: string;
+  /** Position of the last event considered (0 when none). */
+  position: number;
+  /** Events after the seal that changed the period (upheld disputes): non-empty iff status is 'revised'. */
+  revisedBy: EventRef[];
+  /** True when overrides or exclusions were applied (a what-if). */
+  hypothetical: boolean;
+  ignoredEntries: IgnoredEntry[];
+  rows: RankingRow[];
+}
+
+export interface ChainLink {
+  kind: 'recorded' | 'corrected' | 'withdrawn' | 'dispute-filed' | 'dispute-resolved';
+  eventId: string;
+  position: number;
+  revision: number;
+  actor: Actor;
+  at: string;
+  points?: number;
+  previousPoints?: number;
+  reason?: string;
+  evidence?: string;
+  disputeId?: string;
+  outcome?: 'upheld' | 'rejected';
+}
+
+export interface EntryExplanation {
+  entryId: string;
+  assessment: Assessment;
+  status: 'active' | 'withdrawn' | 'excluded' | 'ignored';
+  /** Points as recorded and corrected. */
+  points: number;
+  /** Set by a what-if override: the points that counted instead. */
+  overriddenTo?: number;
+  /** Whether these points are the ones in the row. */
+  used: boolean;
+  chain: ChainLink[];
+}
+
+export interface ExplainedCriterion {
+  code: string;
+  title: string;
+  group: string;
+  kind: CriterionKind;
+  maxPoints: number;
+  points: number | null;
+  source: Assessment | null;
+  entryId: string | null;
+  entries: EntryExplanation[];
+}
+
+export interface ExplainedRow extends RankingRow {
+  explain: ExplainedCriterion[];
+}
+
+export interface ExplainedRanking extends Omit<Ranking, 'rows'> {
+  rows: ExplainedRow[];
+}
+
+export interface WhatIfDiff {
+  unitId: string;
+  totalBefore: number;
+  totalAfter: number;
+  rankBefore: number;
+  rankAfter: number;
+  classificationBefore: string | null;
+  classificationAfter: string | null;
+}
+
+export interface WhatIfResult {
+  actual: Ranking;
+  hypothetical: Ranking;
+  /** Units whose total, rank or classification differ, by unit id. */
+  diff: WhatIfDiff[];
+}

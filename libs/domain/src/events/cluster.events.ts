@@ -1,0 +1,26 @@
+import type { TypedEvent } from './event.js';
+
+export interface ClusterFormedData {
+  clusterId: string;
+  organizerUnitId: string;
+  number: number;
+  name: string;
+}
+export interface ClusterRenamedData {
+  clusterId: string;
+  name: string;
+  number: number;
+  previousName: string;
+  previousNumber: number;
+}
+export interface ClusterDissolvedData {
+  clusterId: string;
+  reason: string;
+}
+
+export type ClusterEvent =
+  | TypedEvent<'ClusterFormed', ClusterFormedData>
+  | TypedEvent<'ClusterRenamed', ClusterRenamedData>
+  | TypedEvent<'ClusterDissolved', ClusterDissolvedData>;
+
+export const CLUSTER_EVENT_TYPES = ['ClusterFormed', 'ClusterRenamed', 'ClusterDissolved'] as const;

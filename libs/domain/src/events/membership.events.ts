@@ -1,0 +1,20 @@
+import type { TypedEvent } from './event.js';
+
+/** Registry stream `membership-{organizer}-{year}`: a unit reserved for one cluster of the organizer. */
+export interface MembershipReservedData {
+  unitId: string;
+  clusterId: string;
+}
+/** Compensation: the admission failed, or the unit was withdrawn from the cluster. */
+export interface MembershipReleasedData {
+  unitId: string;
+  clusterId: string;
+  cause: 'admission-failed' | 'withdrawn';
+  reason?: string;
+}
+
+export type MembershipEvent =
+  | TypedEvent<'MembershipReserved', MembershipReservedData>
+  | TypedEvent<'MembershipReleased', MembershipReleasedData>;
+
+export const MEMBERSHIP_EVENT_TYPES = ['MembershipReserved', 'MembershipReleased'] as const;

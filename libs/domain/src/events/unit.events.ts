@@ -1,0 +1,31 @@
+import type { TypedEvent } from './event.js';
+
+export interface UnitRegisteredData {
+  unitId: string;
+  name: string;
+  kind: string;
+  parentUnitId?: string;
+}
+export interface UnitRenamedData {
+  unitId: string;
+  name: string;
+  previousName: string;
+  reason?: string;
+}
+export interface UnitMergedData {
+  unitId: string;
+  intoUnitId: string;
+  reason: string;
+}
+export interface UnitDissolvedData {
+  unitId: string;
+  reason: string;
+}
+
+export type UnitEvent =
+  | TypedEvent<'UnitRegistered', UnitRegisteredData>
+  | TypedEvent<'UnitRenamed', UnitRenamedData>
+  | TypedEvent<'UnitMerged', UnitMergedData>
+  | TypedEvent<'UnitDissolved', UnitDissolvedData>;
+
+export const UNIT_EVENT_TYPES = ['UnitRegistered', 'UnitRenamed', 'UnitMerged', 'UnitDissolved'] as const;

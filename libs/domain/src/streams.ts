@@ -1,0 +1,70 @@
+/**
+ * Stream names, from one function family (Eventuous habit): `category-{id}`. Ids are strict so that a
+ * stream name always parses back unambiguously: lowercase letters, digits and '-', 1..64 characters.
+ */
+const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+export function isValidId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+function checkId(id: string, what: string): string {
+  if (!isValidId(id)) throw new TypeError(`invalid ${what} id '${id}'`);
+  return id;
+}
+
+function checkYear(year: number): number {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new TypeError(`invalid year ${year}`);
+  return year;
+}
+
+export const unitStream = (unitId: string): string => `unit-${checkId(unitId, 'unit')}`;
+export const clusterStream = (clusterId: string): string => `cluster-${checkId(clusterId, 'cluster')}`;
+export const emulationStream = (clusterId: string, year: number): string =>
+  `emulation-${checkId(clusterId, 'cluster')}-${checkYear(year)}`;
+export const awardDecisionStream = (decisionId: string): string =>
+  `award-decision-${checkId(decisionId, 'decision')}`;
+/**
+ * The registry that makes "a unit is in at most one cluster of the same organizer per year" race-free:
+ * the admission handler first appends a reservation here (expected revision), then admits in the
+ * cluster-year stream, and appends a release if the admission fails.
+ */
+export const membershipStream = (organizerUnitId: string, year: number): string =>
+  `membership-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
+
+export type ParsedStream =
+  | { category: 'unit'; unitId: string }
+  | { category: 'cluster'; clusterId: string }
+  | { category: 'emulation'; clusterId: string; year: number }
+  | { category: 'award-decision'; decisionId: string }
+  | { category: 'membership'; organizerUnitId: string; year: number };
+
+/** The inverse of the functions above; `undefined` for a name none of them produces. */
+export function parseStreamId(streamId: string): ParsedStream | undefined {
+  const yearly = (rest: string): { id: string; year: number } | undefined => {
+    const m = /^(.+)-(\d{4})$/.exec(rest);
+    return m && isValidId(m[1]!) ? { id: m[1]!, year: Number(m[2]) } : undefined;
+  };
+  // Longest prefix first: 'award-decision-' before anything shorter.
+  if (streamId.startsWith('award-decision-')) {
+    const id = streamId.slice('award-decision-'.length);
+    return isValidId(id) ? { category: 'award-decision', decisionId: id } : undefined;
+  }
+  if (streamId.startsWith('emulation-')) {
+    const p = yearly(streamId.slice('emulation-'.length));
+    return p ? { category: 'emulation', clusterId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('membership-')) {
+    const p = yearly(streamId.slice('membership-'.length));
+    return p ? { category: 'membership', organizerUnitId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('cluster-')) {
+    const id = streamId.slice('cluster-'.length);
+    return isValidId(id) ? { category: 'cluster', clusterId: id } : undefined;
+  }
+  if (streamId.startsWith('unit-')) {
+    const id = streamId.slice('unit-'.length);
+    return isValidId(id) ? { category: 'unit', unitId: id } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,446 @@
+/**
+ * Recomputes every stream's hash chain from the stored log and names the first event (by global
+ * position) that was altered, removed or reordered; optionally checks the log against an earlier
+ * signed digest to catch truncation and rewrites that keep each chain internally consistent.
+ *
+ * One pass over the log in position order. Findings are collected with the position they concern and
+ * the earliest is reported, because some are only understood later: a revision that is missing when
+ * its successor shows up is "removed" if it never appears, "reordered" if it appears afterwards.
+ */
+import type { EventStore, StoredEvent } from '../event-store.port.js';
+import { verifyDigestSignature, type SignedDigest } from './digest.js';
+import { GENESIS_HASH, hashMatches } from './hash-chain.js';
+import { merkleRoot, sortHeads, type StreamHead } from './merkle.js';
+
+export type VerifyProblem = 'altered' | 'removed' | 'reordered' | 'gap' | 'truncated' | 'rewritten' | 'bad-signature';
+
+export interface VerifyFailure {
+  problem: VerifyProblem;
+  streamId?: string;
+  revision?: number;
+  position?: number;
+  eventId?: string;
+  detail: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checkedEvents: number;
+  checkedStreams: number;
+  headPosition: number;
+  firstFailure?: VerifyFailure;
+}
+
+export interface VerifyOptions {
+  /** Check one stream only (read by revision). */
+  streamId?: string;
+  /** An earlier signed digest the log must still agree with. */
+  against?: SignedDigest;
+  /** When set, `against` must be signed with this key (otherwise any valid signature is accepted). */
+  trustedPublicKeyPem?: string;
+  onProgress?: (position: number, head: number) => void;
+  batchSize?: number;
+}
+
+const DEFAULT_BATCH = 2000;
+/** Among findings at the same position, the most specific explanation wins. */
+const RANK: Record<VerifyProblem, number> = {
+  'bad-signature': 0,
+  reordered: 1,
+  removed: 2,
+  altered: 3,
+  gap: 4,
+  truncated: 5,
+  rewritten: 6,
+};
+
+interface Finding {
+  key: number;
+  failure: VerifyFailure;
+}
+
+class Findings {
+  private best: Finding | undefined;
+  add(key: number, failure: VerifyFailure): void {
+    const b = this.best;
+    if (!b || key < b.key || (key === b.key && RANK[failure.problem] < RANK[b.failure.problem])) {
+      this.best = { key, failure };
+    }
+  }
+  get first(): VerifyFailure | undefined {
+    return this.best?.failure;
+  }
+}
+
+interface Missing {
+  /** Position of the stream's event before the hole (0 when the hole is at the start). */
+  afterPosition: number;
+  /** The event that arrived with a higher revision than expected. */
+  jump: StoredEvent;
+}
+
+interface StreamState {
+  next: number;
+  lastHash: string;
+  lastPosition: number;
+  lastEventId: string | undefined;
+  missing: Map<number, Missing> | undefined;
+}
+
+function safeHashMatches(e: StoredEvent): boolean {
+  try {
+    return hashMatches(e);
+  } catch {
+    return false;
+  }
+}
+
+function at(e: StoredEvent): Pick<VerifyFailure, 'streamId' | 'revision' | 'position' | 'eventId'> {
+  return { streamId: e.streamId, revision: e.revision, position: e.position, eventId: e.eventId };
+}
+
+/** Checks one event against its stream state, records findings, and advances the state when it extends the chain. */
+function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): void {
+  if (!safeHashMatches(e)) {
+    findings.add(e.position, {
+      problem: 'altered',
+      ...at(e),
+      detail: `stream ${e.streamId} revision ${e.revision} (position ${e.position}): content does not match its hash`,
+    });
+  }
+  if (e.revision === s.next) {
+    if (e.metadata.prevHash !== s.lastHash) {
+      if (s.next === 0 || s.lastEventId === undefined) {
+        findings.add(e.position, {
+          problem: 'altered',
+          ...at(e),
+          detail: `stream ${e.streamId} revision 0 (position ${e.position}) does not link to the genesis hash`,
+        });
+      } else {
+        // This event still names the old hash of its predecessor: the predecessor was changed and re-hashed.
+        findings.add(s.lastPosition, {
+          problem: 'altered',
+          streamId: e.streamId,
+          revision: s.next - 1,
+          position: s.lastPosition,
+          eventId: s.lastEventId,
+          detail:
+            `stream ${e.streamId} revision ${s.next - 1} (position ${s.lastPosition}) was changed and re-hashed: ` +
+            `revision ${e.revision} (position ${e.position}) links to a different hash`,
+        });
+      }
+    }
+  } else if (e.revision > s.next) {
+    s.missing ??= new Map();
+    for (let r = s.next; r < e.revision; r++) s.missing.set(r, { afterPosition: s.lastPosition, jump: e });
+  } else {
+    const m = s.missing?.get(e.revision);
+    if (m) {
+      s.missing?.delete(e.revision);
+      findings.add(m.jump.position, {
+        problem: 'reordered',
+        ...at(m.jump),
+        detail:
+          `stream ${e.streamId}: revision ${m.jump.revision} (position ${m.jump.position}) comes before ` +
+          `revision ${e.revision} (position ${e.position})`,
+      });
+    } else {
+      findings.add(e.position, {
+        problem: 'reordered',
+        ...at(e),
+        detail: `stream ${e.streamId}: revision ${e.revision} appears again at position ${e.position}`,
+      });
+    }
+    return; // an out-of-place event does not move the stream's head
+  }
+  s.next = e.revision + 1;
+  s.lastHash = e.metadata.hash;
+  s.lastPosition = e.position;
+  s.lastEventId = e.eventId;
+}
+
+function newState(): StreamState {
+  return { next: 0, lastHash: GENESIS_HASH, lastPosition: 0, lastEventId: undefined, missing: undefined };
+}
+
+export async function verifyLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const head = await store.headPosition();
+  const findings = new Findings();
+  const against = options.against;
+  if (against && !verifyDigestSignature(against, options.trustedPublicKeyPem)) {
+    findings.add(-Infinity, {
+      problem: 'bad-signature',
+      position: against.position,
+      detail: `the digest at position ${against.position} does not carry a valid signature`,
+    });
+  }
+  const scan =
+    options.streamId === undefined
+      ? await scanLog(store, head, findings, options)
+      : await scanStream(store, options.streamId, head, findings, options);
+  if (against && scan.snapshot) compareWithDigest(against, scan.snapshot, head, options.streamId, findings);
+  const firstFailure = findings.first;
+  return {
+    ok: firstFailure === undefined,
+    checkedEvents: scan.checkedEvents,
+    checkedStreams: scan.checkedStreams,
+    headPosition: head,
+    ...(firstFailure ? { firstFailure } : {}),
+  };
+}
+
+type SnapshotHead = StreamHead & { position: number; eventId: string };
+
+interface ScanResult {
+  checkedEvents: number;
+  checkedStreams: number;
+  /** Stream heads (with the position of the head event) as of the digest position, when asked. */
+  snapshot?: { heads: Map<string, SnapshotHead>; complete: boolean };
+}
+
+function takeSnapshot(streams: Map<string, StreamState>): Map<string, SnapshotHead> {
+  const heads = new Map<string, SnapshotHead>();
+  for (const [streamId, s] of streams) {
+    if (s.lastEventId !== undefined) {
+      heads.set(streamId, {
+        streamId,
+        revision: s.next - 1,
+        hash: s.lastHash,
+        position: s.lastPosition,
+        eventId: s.lastEventId,
+      });
+    }
+  }
+  return heads;
+}
+
+async function scanLog(store: EventStore, head: number, findings: Findings, options: VerifyOptions): Promise<ScanResult> {
+  const contiguous = store.capabilities.contiguousPositions;
+  const streams = new Map<string, StreamState>();
+  const gaps: Array<{ from: number; to: number }> = [];
+  const digestPosition = options.against?.position;
+  let snapshot: ScanResult['snapshot'];
+  let previous = 0;
+  let checkedEvents = 0;
+  for (;;) {
+    const batch = await store.readAll({ after: previous, batchSize: options.batchSize ?? DEFAULT_BATCH });
+    if (batch.length === 0) break;
+    for (const e of batch) {
+      if (digestPosition !== undefined && !snapshot && e.position > digestPosition) {
+        snapshot = { heads: takeSnapshot(streams), complete: true };
+      }
+      if (e.position <= previous) {
+        findings.add(e.position, {
+          problem: 'reordered',
+          ...at(e),
+          detail: `position ${e.position} comes after position ${previous}`,
+        });
+        continue;
+      }
+      if (contiguous && e.position !== previous + 1) gaps.push({ from: previous + 1, to: e.position - 1 });
+      previous = e.position;
+      checkedEvents++;
+      let s = streams.get(e.streamId);
+      if (!s) {
+        s = newState();
+        streams.set(e.streamId, s);
+      }
+      checkEvent(e, s, findings);
+    }
+    options.onProgress?.(previous, head);
+  }
+  if (digestPosition !== undefined && !snapshot) {
+    snapshot = { heads: takeSnapshot(streams), complete: previous >= digestPosition };
+  }
+  reportHoles(streams, gaps, findings);
+  return { checkedEvents, checkedStreams: streams.size, ...(snapshot ? { snapshot } : {}) };
+}
+
+/**
+ * Revisions still missing at the end were removed. On contiguous stores each is matched with a position
+ * gap between its neighbours, so the report names the position it had; gaps left over are plain gaps.
+ */
+function reportHoles(streams: Map<string, StreamState>, gaps: Array<{ from: number; to: number }>, findings: Findings): void {
+  const used = new Set<number>();
+  const freeGapPosition = (after: number, before: number): number | undefined => {
+    for (const g of gaps) {
+      if (g.to <= after || g.from >= before) continue;
+      for (let p = Math.max(g.from, after + 1); p <= Math.min(g.to, before - 1); p++) {
+        if (!used.has(p)) return p;
+      }
+    }
+    return undefined;
+  };
+  const holes: Array<{ streamId: string; revision: number; m: Missing }> = [];
+  for (const [streamId, s] of streams) {
+    for (const [revision, m] of s.missing ?? []) holes.push({ streamId, revision, m });
+  }
+  holes.sort((a, b) => a.m.afterPosition - b.m.afterPosition || a.revision - b.revision);
+  for (const { streamId, revision, m } of holes) {
+    const position = freeGapPosition(m.afterPosition, m.jump.position);
+    if (position !== undefined) used.add(position);
+    const between =
+      m.afterPosition === 0
+        ? `before revision ${m.jump.revision} (position ${m.jump.position})`
+        : `between positions ${m.afterPosition} and ${m.jump.position}`;
+    findings.add(position ?? m.afterPosition + 0.5, {
+      problem: 'removed',
+      streamId,
+      revision,
+      ...(position !== undefined ? { position } : {}),
+      detail:
+        `stream ${streamId} revision ${revision} is missing` +
+        (position !== undefined ? ` (it was at position ${position})` : ` (${between})`) +
+        `; revision ${m.jump.revision} does not link to the stream's previous event`,
+    });
+  }
+  for (const g of gaps) {
+    for (let p = g.from; p <= g.to; p++) {
+      if (!used.has(p)) {
+        findings.add(p, { problem: 'gap', position: p, detail: `position ${p} is missing from the log` });
+        break;
+      }
+    }
+  }
+}
+
+async function scanStream(
+  store: EventStore,
+  streamId: string,
+  head: number,
+  findings: Findings,
+  options: VerifyOptions,
+): Promise<ScanResult> {
+  const s = newState();
+  const digestPosition = options.against?.position;
+  let snapshotHead: (SnapshotHead) | undefined;
+  let checkedEvents = 0;
+  let fromRevision = 0;
+  for (;;) {
+    const batch = await store.readStream(streamId, { fromRevision, maxCount: options.batchSize ?? DEFAULT_BATCH });
+    const last = batch[batch.length - 1];
+    if (!last) break;
+    for (const e of batch) {
+      checkedEvents++;
+      if (e.position <= s.lastPosition) {
+        // Read by revision, yet this later revision sits at an earlier position than its predecessor.
+        findings.add(e.position, {
+          problem: 'reordered',
+          ...at(e),
+          detail: `stream ${streamId}: revision ${e.revision} (position ${e.position}) comes before revision ${s.next - 1} (position ${s.lastPosition})`,
+        });
+      }
+      if (e.revision > s.next) {
+        findings.add(s.lastPosition + 0.5, {
+          problem: 'removed',
+          streamId,
+          revision: s.next,
+          detail:
+            `stream ${streamId} revision ${s.next} is missing (between positions ${s.lastPosition} and ${e.position}); ` +
+            `revision ${e.revision} does not link to the stream's previous event`,
+        });
+        s.next = e.revision; // judge the rest of the chain from here
+        s.lastHash = e.metadata.prevHash;
+      }
+      checkEvent(e, s, findings);
+      if (digestPosition !== undefined && e.position <= digestPosition) {
+        snapshotHead = { streamId, revision: e.revision, hash: e.metadata.hash, position: e.position, eventId: e.eventId };
+      }
+    }
+    fromRevision = last.revision + 1;
+    options.onProgress?.(last.position, head);
+  }
+  const snapshot =
+    digestPosition === undefined
+      ? undefined
+      : { heads: new Map(snapshotHead ? [[streamId, snapshotHead]] : []), complete: head >= digestPosition };
+  return { checkedEvents, checkedStreams: checkedEvents > 0 ? 1 : 0, ...(snapshot ? { snapshot } : {}) };
+}
+
+function compareWithDigest(
+  digest: SignedDigest,
+  snapshot: NonNullable<ScanResult['snapshot']>,
+  head: number,
+  onlyStream: string | undefined,
+  findings: Findings,
+): void {
+  // A stream-level truncation names the stream; the log-level one is only reported without it.
+  const streamTruncated = compareHeads(digest, snapshot, onlyStream, findings);
+  if (!streamTruncated && (head < digest.position || !snapshot.complete)) {
+    findings.add(head + 1, {
+      problem: 'truncated',
+      position: head + 1,
+      detail: `the log ends at position ${head}, below the digest position ${digest.position}`,
+    });
+  }
+}
+
+function compareHeads(
+  digest: SignedDigest,
+  snapshot: NonNullable<ScanResult['snapshot']>,
+  onlyStream: string | undefined,
+  findings: Findings,
+): boolean {
+  let truncated = false;
+  if (!digest.heads) {
+    // Root only: we can tell that something differs, not which stream (and nothing for one stream).
+    if (onlyStream !== undefined) return false;
+    const heads = sortHeads([...snapshot.heads.values()].map(({ streamId, revision, hash }) => ({ streamId, revision, hash })));
+    if (merkleRoot(heads) !== digest.root) {
+      findings.add(digest.position, {
+        problem: heads.length < digest.streamCount ? 'truncated' : 'rewritten',
+        position: digest.position,
+        detail: `the stream heads as of position ${digest.position} no longer give the digest's root`,
+      });
+    }
+    return false;
+  }
+  const recorded = digest.heads.filter((h) => onlyStream === undefined || h.streamId === onlyStream);
+  const expected = new Set(recorded.map((h) => h.streamId));
+  for (const h of recorded) {
+    const now = snapshot.heads.get(h.streamId);
+    if (!now) {
+      truncated = true;
+      findings.add(digest.position, {
+        problem: 'truncated',
+        streamId: h.streamId,
+        revision: 0,
+        detail: `stream ${h.streamId} (revision ${h.revision} in the digest) has no events up to position ${digest.position}`,
+      });
+    } else if (now.revision < h.revision) {
+      truncated = true;
+      findings.add(now.position, {
+        problem: 'truncated',
+        streamId: h.streamId,
+        revision: now.revision + 1,
+        detail:
+          `stream ${h.streamId} ends at revision ${now.revision} (position ${now.position}) as of position ` +
+          `${digest.position}; the digest recorded revision ${h.revision}`,
+      });
+    } else if (now.revision > h.revision || now.hash !== h.hash) {
+      findings.add(now.position, {
+        problem: 'rewritten',
+        streamId: h.streamId,
+        revision: now.revision,
+        position: now.position,
+        eventId: now.eventId,
+        detail:
+          `stream ${h.streamId} as of position ${digest.position} is at revision ${now.revision} with hash ${now.hash}; ` +
+          `the digest recorded revision ${h.revision} with hash ${h.hash}`,
+      });
+    }
+  }
+  for (const now of snapshot.heads.values()) {
+    if (!expected.has(now.streamId)) {
+      findings.add(now.position, {
+        problem: 'rewritten',
+        streamId: now.streamId,
+        revision: now.revision,
+        position: now.position,
+        eventId: now.eventId,
+        detail: `stream ${now.streamId} has events up to position ${digest.position} but is not in the digest`,
+      });
+    }
+  }
+  return truncated;
+}

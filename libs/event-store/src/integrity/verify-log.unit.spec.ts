@@ -1,0 +1,165 @@
+import type { NewEvent, StoredEvent } from '../event-store.port.js';
+import { ArrayEventLog } from '../test-support/array-event-log.js';
+import { sealEvent } from './hash-chain.js';
+import { verifyLog } from './verify-log.js';
+
+let counter = 0;
+function ev(type: string, data: Record<string, unknown> = {}): NewEvent {
+  counter++;
+  return {
+    eventId: `evt-${String(counter).padStart(4, '0')}`,
+    type,
+    data,
+    metadata: {
+      actor: { id: 'u-1', role: 'organizer' },
+      occurredAt: '2025-03-01T08:00:00.000Z',
+      correlationId: 'c',
+      causationId: 'c',
+      schemaVersion: 1,
+    },
+  };
+}
+
+/** A(0..5) and B(0..3) interleaved: A0 B0 A1 A2 B1 A3 B2 A4 A5 B3 at positions 1..10. */
+function sample(options: { contiguousPositions?: boolean; positions?: number[] } = {}): ArrayEventLog {
+  const order = ['A', 'B', 'A', 'A', 'B', 'A', 'B', 'A', 'A', 'B'];
+  const n = { A: 0, B: 0 } as Record<string, number>;
+  return ArrayEventLog.build(
+    order.map((s) => [s, ev('Scored', { stream: s, n: n[s]!++, name: 'Đội Cảnh sát cơ động' })]),
+    options,
+  );
+}
+
+function find(log: ArrayEventLog, streamId: string, revision: number): StoredEvent {
+  const e = log.events.find((x) => x.streamId === streamId && x.revision === revision);
+  if (!e) throw new Error(`no ${streamId}/${revision}`);
+  return e;
+}
+
+/** Re-seals one event in place as a forger with the hashing code would. */
+function reseal(e: StoredEvent): void {
+  const { hash: _h, prevHash, ...meta } = e.metadata;
+  const sealed = sealEvent(e.streamId, e.revision, prevHash, { eventId: e.eventId, type: e.type, data: e.data, metadata: meta });
+  e.metadata = sealed.metadata;
+}
+
+describe('verifyLog', () => {
+  it('accepts an untouched log and reports what it checked, with progress', async () => {
+    const log = sample();
+    const progress: Array<[number, number]> = [];
+    const report = await verifyLog(log, { batchSize: 3, onProgress: (p, h) => progress.push([p, h]) });
+    expect(report).toEqual({ ok: true, checkedEvents: 10, checkedStreams: 2, headPosition: 10 });
+    expect(progress.at(-1)).toEqual([10, 10]);
+    expect(progress.length).toBeGreaterThan(1);
+  });
+
+  it('accepts increasing but non-contiguous positions on stores that do not promise them', async () => {
+    const positions = [10, 20, 35, 36, 90, 100, 130, 200, 201, 500];
+    expect((await verifyLog(sample({ contiguousPositions: false, positions }))).ok).toBe(true);
+    const gappy = await verifyLog(sample({ contiguousPositions: true, positions }));
+    expect(gappy.firstFailure).toMatchObject({ problem: 'gap', position: 1 });
+  });
+
+  it('names an edited event as altered', async () => {
+    const log = sample();
+    find(log, 'A', 3).data['n'] = 99;
+    const report = await verifyLog(log, { batchSize: 4 });
+    expect(report.ok).toBe(false);
+    expect(report.firstFailure).toMatchObject({ problem: 'altered', streamId: 'A', revision: 3, position: 6, eventId: find(log, 'A', 3).eventId });
+  });
+
+  it('names an edited and re-hashed event through the next event that still links to the old hash', async () => {
+    const log = sample();
+    const target = find(log, 'A', 2);
+    target.data['n'] = 42;
+    reseal(target);
+    const report = await verifyLog(log);
+    expect(report.firstFailure).toMatchObject({ problem: 'altered', streamId: 'A', revision: 2, position: 4 });
+    expect(report.firstFailure?.detail).toContain('re-hashed');
+  });
+
+  it('names a deleted event as removed, with the position it had on a contiguous store', async () => {
+    const log = sample();
+    log.events = log.events.filter((e) => !(e.streamId === 'A' && e.revision === 3));
+    const report = await verifyLog(log, { batchSize: 2 });
+    expect(report.firstFailure).toMatchObject({ problem: 'removed', streamId: 'A', revision: 3, position: 6 });
+  });
+
+  it('names a deleted event as removed between its neighbours on a non-contiguous store', async () => {
+    const positions = [10, 20, 35, 36, 90, 100, 130, 200, 201, 500];
+    const log = sample({ contiguousPositions: false, positions });
+    log.events = log.events.filter((e) => !(e.streamId === 'B' && e.revision === 1));
+    const report = await verifyLog(log);
+    expect(report.firstFailure).toMatchObject({ problem: 'removed', streamId: 'B', revision: 1 });
+    expect(report.firstFailure?.position).toBeUndefined();
+    expect(report.firstFailure?.detail).toContain('between positions 20 and 130');
+  });
+
+  it('names the first event of a stream as removed when revision 0 is gone', async () => {
+    const log = sample();
+    log.events = log.events.filter((e) => !(e.streamId === 'B' && e.revision === 0));
+    expect((await verifyLog(log)).firstFailure).toMatchObject({ problem: 'removed', streamId: 'B', revision: 0, position: 2 });
+  });
+
+  it('reports a gap when a stream’s last event disappears from the middle of the log', async () => {
+    const tail = sample();
+    tail.events = tail.events.filter((e) => e.position !== 10); // B3, the log's last event: nothing notices
+    expect((await verifyLog(tail)).ok).toBe(true); // a cut at the end needs a digest (tamper tests)
+    // A0 B0 A1 B1 A2: B1 is B's last event, yet A2 follows it in the log.
+    const log = ArrayEventLog.build([
+      ['A', ev('X')],
+      ['B', ev('X')],
+      ['A', ev('X')],
+      ['B', ev('X')],
+      ['A', ev('X')],
+    ]);
+    log.events = log.events.filter((e) => e.position !== 4);
+    expect((await verifyLog(log)).firstFailure).toMatchObject({ problem: 'gap', position: 4 });
+  });
+
+  it('names swapped events as reordered, at the first of the two', async () => {
+    const log = sample();
+    const a1 = find(log, 'A', 1);
+    const a2 = find(log, 'A', 2);
+    [a1.position, a2.position] = [a2.position, a1.position];
+    const report = await verifyLog(log);
+    expect(report.firstFailure).toMatchObject({ problem: 'reordered', streamId: 'A', revision: 2, position: 3, eventId: a2.eventId });
+    expect(report.firstFailure?.detail).toContain('revision 1 (position 4)');
+  });
+
+  it('reports the earliest of several problems', async () => {
+    const log = sample();
+    find(log, 'B', 2).data['n'] = 7; // position 7
+    find(log, 'A', 1).data['n'] = 7; // position 3
+    expect((await verifyLog(log)).firstFailure).toMatchObject({ problem: 'altered', streamId: 'A', revision: 1, position: 3 });
+  });
+
+  describe('one stream', () => {
+    it('checks only that stream', async () => {
+      const log = sample();
+      find(log, 'B', 1).data['n'] = 5;
+      expect(await verifyLog(log, { streamId: 'A' })).toMatchObject({ ok: true, checkedEvents: 6, checkedStreams: 1 });
+      expect((await verifyLog(log, { streamId: 'B' })).firstFailure).toMatchObject({ problem: 'altered', streamId: 'B', revision: 1 });
+    });
+
+    it('finds removed and reordered events', async () => {
+      const removed = sample();
+      removed.events = removed.events.filter((e) => !(e.streamId === 'A' && e.revision === 4));
+      expect((await verifyLog(removed, { streamId: 'A', batchSize: 2 })).firstFailure).toMatchObject({
+        problem: 'removed',
+        streamId: 'A',
+        revision: 4,
+      });
+      const swapped = sample();
+      const a1 = find(swapped, 'A', 1);
+      const a2 = find(swapped, 'A', 2);
+      [a1.position, a2.position] = [a2.position, a1.position];
+      expect((await verifyLog(swapped, { streamId: 'A' })).firstFailure).toMatchObject({
+        problem: 'reordered',
+        streamId: 'A',
+        revision: 2,
+        position: 3,
+      });
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import Database from 'better-sqlite3';
+
+import { describeEventStoreContract, newEvent } from '../contract/event-store.contract.js';
+import { openSqliteEventStore } from './sqlite-event-store.js';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'event-store-'));
+  dirs.push(dir);
+  return path.join(dir, 'events.sqlite');
+}
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describeEventStoreContract('sqlite', () => openSqliteEventStore(tempFile()));
+
+describe('SQLite event store specifics', () => {
+  it('opens in WAL mode with synchronous=FULL', async () => {
+    const file = tempFile();
+    const store = await openSqliteEventStore(file);
+    await store.append('s-1', [newEvent('A')], 'no-stream');
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+    await store.close();
+  });
+
+  it('refuses to open a database where WAL cannot take effect', async () => {
+    await expect(openSqliteEventStore(':memory:')).rejects.toMatchObject({ code: 'SQLITE_PRAGMA' });
+  });
+
+  it('keeps the log and its positions across a reopen', async () => {
+    const file = tempFile();
+    const first = await openSqliteEventStore(file);
+    const r1 = await first.append('s-1', [newEvent('A'), newEvent('B')], 'no-stream');
+    await first.close();
+    const second = await openSqliteEventStore(file);
+    const r2 = await second.append('s-1', [newEvent('C')], 1);
+    expect(r2.position).toBe(r1.position + 1);
+    expect((await second.readStream('s-1')).map((e) => e.metadata.prevHash)[2]).toBe(
+      (await second.readStream('s-1'))[1]?.metadata.hash,
+    );
+    await second.close();
+  });
+
+  it('commits appends queued before close() and refuses new ones after', async () => {
+    const store = await openSqliteEventStore(tempFile());
+    const pending = store.append('s-1', [newEvent('A')], 'no-stream');
+    await store.close();
+    expect((await pending).position).toBe(1);
+    await expect(store.append('s-1', [newEvent('B')], 0)).rejects.toMatchObject({ code: 'STORE_CLOSED' });
+  });
+
+  it('a failing event (unserialisable data) fails its own append only', async () => {
+    const store = await openSqliteEventStore(tempFile());
+    const results = await Promise.allSettled([
+      store.append('s-1', [newEvent('A')], 'no-stream'),
+      store.append('s-2', [newEvent('Bad', { n: Number.NaN })], 'no-stream'),
+      store.append('s-1', [newEvent('B')], 0),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await store.readAll()).map((e) => [e.position, e.type])).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+    ]);
+    await store.close();
+  });
+
+  it('delivers to a subscription appends made by another process on the same file', async () => {
+    const file = tempFile();
+    const reader = await openSqliteEventStore(file, { pollIntervalMs: 20 });
+    const writer = await openSqliteEventStore(file);
+    const seen: number[] = [];
+    let resolveSeen: () => void = () => undefined;
+    const done = new Promise<void>((r) => (resolveSeen = r));
+    const sub = reader.subscribe(0, {
+      onEvents: async (batch) => {
+        seen.push(...batch.map((e) => e.position));
+        if (seen.length >= 3) resolveSeen();
+      },
+    });
+    // A second connection has its own process-local notifications: only polling can see these.
+    await writer.append('s-1', [newEvent('A'), newEvent('B')], 'no-stream');
+    await writer.append('s-2', [newEvent('C')], 'no-stream');
+    await done;
+    expect(seen).toEqual([1, 2, 3]);
+    await sub.close();
+    await reader.close();
+    await writer.close();
+  });
+});

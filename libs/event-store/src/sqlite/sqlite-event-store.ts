@@ -1,0 +1,289 @@
+import Database from 'better-sqlite3';
+
+import { checkExpectedRevision, validateAppend } from '../append-rules.js';
+import { EventIdConflictError, PartialDuplicateError, StoreClosedError } from '../errors.js';
+import type {
+  AppendResult,
+  EventStore,
+  EventStoreCapabilities,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  Subscription,
+  SubscriptionHandlers,
+} from '../event-store.port.js';
+import { GENESIS_HASH, sealEvent } from '../integrity/hash-chain.js';
+import { configureDatabase } from './schema.js';
+import { SqliteSubscription } from './sqlite-subscription.js';
+
+export interface SqliteEventStoreOptions {
+  /** How often an idle subscription looks for events appended by other processes. Default 200. */
+  pollIntervalMs?: number;
+}
+
+const DEFAULT_BATCH = 500;
+const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
+type Row = [number, string, string, number, string, string, string];
+
+interface PendingAppend {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+function toEvent(row: Row): StoredEvent {
+  return {
+    eventId: row[1],
+    type: row[4],
+    streamId: row[2],
+    revision: row[3],
+    position: row[0],
+    data: JSON.parse(row[5]) as StoredEvent['data'],
+    metadata: JSON.parse(row[6]) as StoredEvent['metadata'],
+  };
+}
+
+export async function openSqliteEventStore(
+  file: string,
+  options: SqliteEventStoreOptions = {},
+): Promise<SqliteEventStore> {
+  return new SqliteEventStore(file, options);
+}
+
+/**
+ * The embedded event store. Appends issued in the same tick are group-committed: one IMMEDIATE
+ * transaction holds them all, each append runs in its own SAVEPOINT and is checked against its own
+ * expected revision, so one conflict fails alone while later appends still see earlier ones.
+ * Promises settle only after COMMIT returned (synchronous=FULL: durable).
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  readonly capabilities: EventStoreCapabilities = { contiguousPositions: true };
+
+  private readonly db: Database.Database;
+  private readonly pollIntervalMs: number;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+
+  private readonly stmt: {
+    maxPosition: Database.Statement<[], number | null>;
+    eventById: Database.Statement<[string], [string, number, number]>;
+    streamHead: Database.Statement<[string], [number, string]>;
+    insertEvent: Database.Statement<[number, string, string, number, string, string, string]>;
+    upsertHead: Database.Statement<[string, number, string]>;
+    readAll: Database.Statement<[number, number, number], Row>;
+    readStream: Database.Statement<[string, number, number], Row>;
+    findEvent: Database.Statement<[string, string], Row>;
+  };
+  private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
+  private readonly writeAppend: (p: PendingAppend, head: number, current: [number, string] | undefined) => AppendResult;
+
+  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.db = new Database(file);
+    try {
+      configureDatabase(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    const db = this.db;
+    this.stmt = {
+      maxPosition: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
+      eventById: db.prepare<[string], [string, number, number]>(
+        'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
+      ).raw(),
+      streamHead: db.prepare<[string], [number, string]>('SELECT revision, hash FROM streams WHERE stream_id = ?').raw(),
+      insertEvent: db.prepare(
+        'INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      upsertHead: db.prepare(
+        'INSERT INTO streams (stream_id, revision, hash) VALUES (?, ?, ?) ' +
+          'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash',
+      ),
+      readAll: db.prepare<[number, number, number], Row>(
+        `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+      ).raw(),
+      readStream: db.prepare<[string, number, number], Row>(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      ).raw(),
+      findEvent: db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM events WHERE event_id = ? AND stream_id = ?`).raw(),
+    };
+    // Nested better-sqlite3 transactions are SAVEPOINTs: a failed write rolls back only its own append.
+    this.writeAppend = db.transaction((p: PendingAppend, head: number, current: [number, string] | undefined) =>
+      this.write(p, head, current),
+    );
+    const group = db.transaction((pending: PendingAppend[]) => this.runGroup(pending));
+    this.commitGroup = (pending) => group.immediate(pending);
+  }
+
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreClosedError());
+    try {
+      validateAppend(streamId, events, expected);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamId, events, expected, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const rows = this.stmt.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1);
+    return rows.map(toEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.readBatch(options.after ?? 0, options.batchSize ?? DEFAULT_BATCH, options.to);
+  }
+
+  async findEvent(streamId: string, eventId: string): Promise<StoredEvent | null> {
+    this.assertOpen();
+    const row = this.stmt.findEvent.get(eventId, streamId);
+    return row ? toEvent(row) : null;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.stmt.maxPosition.get() ?? 0;
+  }
+
+  subscribe(after: number, handlers: SubscriptionHandlers): Subscription {
+    this.assertOpen();
+    const sub = new SqliteSubscription(
+      { readBatch: (from, limit) => this.readBatch(from, limit) },
+      after,
+      handlers,
+      this.pollIntervalMs,
+      DEFAULT_BATCH,
+      (s) => this.subscriptions.delete(s),
+    );
+    this.subscriptions.add(sub);
+    return sub;
+  }
+
+  /** Commits what is queued, stops subscriptions, closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.db.close();
+  }
+
+  private readBatch(after: number, limit: number, to?: number): StoredEvent[] {
+    return this.stmt.readAll.all(after, to ?? Number.MAX_SAFE_INTEGER, limit).map(toEvent);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError();
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const group = this.queue;
+    this.queue = [];
+    if (group.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.commitGroup(group);
+    } catch (error) {
+      // BEGIN or COMMIT failed: nothing of the group is stored.
+      for (const p of group) p.reject(error);
+      return;
+    }
+    let wrote = false;
+    group.forEach((p, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) {
+        wrote ||= !outcome.result.duplicate;
+        p.resolve(outcome.result);
+      } else {
+        p.reject(outcome ? outcome.error : new Error('append lost its outcome'));
+      }
+    });
+    if (wrote) for (const sub of this.subscriptions) sub.notify();
+  }
+
+  /** Runs inside the group's IMMEDIATE transaction. */
+  private runGroup(group: PendingAppend[]): Outcome[] {
+    let head = this.stmt.maxPosition.get() ?? 0;
+    return group.map((p): Outcome => {
+      try {
+        const duplicate = this.findDuplicate(p);
+        if (duplicate) return { ok: true, result: duplicate };
+        const current = this.stmt.streamHead.get(p.streamId);
+        checkExpectedRevision(p.streamId, p.expected, current?.[0]);
+        const result = this.writeAppend(p, head, current);
+        head = result.position;
+        return { ok: true, result };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+  }
+
+  /** The stored result when every event id already exists in this stream; throws on a partial match. */
+  private findDuplicate(p: PendingAppend): AppendResult | null {
+    let found = 0;
+    const positions: number[] = [];
+    let revision = -1;
+    for (const e of p.events) {
+      const row = this.stmt.eventById.get(e.eventId);
+      if (!row) continue;
+      if (row[0] !== p.streamId) throw new EventIdConflictError(p.streamId, e.eventId, row[0]);
+      found++;
+      positions.push(row[2]);
+      revision = row[1];
+    }
+    if (found === 0) return null;
+    if (found < p.events.length) throw new PartialDuplicateError(p.streamId);
+    return {
+      streamId: p.streamId,
+      revision,
+      position: positions[positions.length - 1] ?? 0,
+      eventIds: p.events.map((e) => e.eventId),
+      positions,
+      duplicate: true,
+    };
+  }
+
+  private write(p: PendingAppend, head: number, current: [number, string] | undefined): AppendResult {
+    let revision = current ? current[0] : -1;
+    let prevHash = current ? current[1] : GENESIS_HASH;
+    let position = head;
+    const positions: number[] = [];
+    for (const e of p.events) {
+      revision++;
+      position++;
+      const sealed = sealEvent(p.streamId, revision, prevHash, e);
+      this.stmt.insertEvent.run(position, e.eventId, p.streamId, revision, e.type, sealed.dataJson, sealed.metadataJson);
+      prevHash = sealed.hash;
+      positions.push(position);
+    }
+    this.stmt.upsertHead.run(p.streamId, revision, prevHash);
+    return {
+      streamId: p.streamId,
+      revision,
+      position,
+      eventIds: p.events.map((e) => e.eventId),
+      positions,
+      duplicate: false,
+    };
+  }
+}

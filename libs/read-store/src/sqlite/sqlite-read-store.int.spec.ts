@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describeReadStoreContract } from '../contract/read-store.contract.js';
+import { openSqliteReadStore } from './sqlite-read-store.js';
+import { createReadStore } from '../create-read-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'read-store-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeReadStoreContract('sqlite', () => openSqliteReadStore(join(dir, 'contract.sqlite')));
+
+describe('SQLite read store specifics', () => {
+  it('runs in WAL mode with synchronous=FULL', async () => {
+    const file = join(dir, 'pragmas.sqlite');
+    const store = await openSqliteReadStore(file);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.kind).toBe('sqlite');
+    } finally {
+      raw.close();
+      await store.close();
+    }
+  });
+
+  it('is what createReadStore opens without a MongoDB URI, at <dataDir>/read-models.sqlite', async () => {
+    const dataDir = join(dir, 'data', 'nested');
+    const store = await createReadStore({ dataDir });
+    await store.applyBatch({ projection: 'cfg', generation: 1 }, 1, [], 3);
+    await store.close();
+    const raw = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
+    const row = raw.prepare('SELECT position FROM checkpoints WHERE projection = ?').get('cfg');
+    raw.close();
+    expect(store.kind).toBe('sqlite');
+    expect(row).toEqual({ position: 3 });
+  });
+
+  it('applies documents and checkpoint in one transaction: a failure leaves neither', async () => {
+    const file = join(dir, 'atomic.sqlite');
+    const store = await openSqliteReadStore(file);
+    const target = { projection: 'atomic', generation: 1 };
+    await store.applyBatch(target, 1, [{ op: 'put', collection: 'c', id: 'first', doc: { v: 1 } }], 1);
+    // A trigger fails the second insert of the batch, after the first one has been written.
+    const raw = new Database(file);
+    raw.exec(`CREATE TRIGGER boom BEFORE INSERT ON docs WHEN json_extract(NEW.doc, '$.boom') = 1
+              BEGIN SELECT RAISE(ABORT, 'injected failure'); END;`);
+    raw.close();
+    // Caught by hand: under jest, better-sqlite3 errors may come from another realm (not `instanceof Error`).
+    const failure = await store
+      .applyBatch(
+        target,
+        1,
+        [
+          { op: 'put', collection: 'c', id: 'a', doc: { v: 2 } },
+          { op: 'put', collection: 'c', id: 'first', doc: { v: 2 } },
+          { op: 'put', collection: 'c', id: 'b', doc: { boom: 1 } },
+        ],
+        2,
+      )
+      .then(
+        () => 'resolved',
+        (error: unknown) => String((error as { message?: unknown }).message),
+      );
+    expect(failure).toContain('injected failure');
+    expect(await store.get(target, 'c', 'a')).toBeNull();
+    expect(await store.get(target, 'c', 'first')).toEqual({ v: 1 });
+    expect(await store.checkpoint(target)).toEqual({ ...target, version: 1, position: 1 });
+    await store.close();
+  });
+
+  it('uses the declared expression index for equality queries', async () => {
+    const file = join(dir, 'index.sqlite');
+    const store = await openSqliteReadStore(file);
+    await store.ensureIndexes({ projection: 'ix', generation: 1 }, [
+      { collection: 'rows', fields: ['year'] },
+    ]);
+    await store.close();
+    const raw = new Database(file, { readonly: true });
+    const plan = raw
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT doc FROM docs WHERE projection = ? AND generation = ? AND collection = ?
+         AND json_extract(doc, '$.year') = ?`,
+      )
+      .all('ix', 1, 'rows', 2024) as { detail: string }[];
+    raw.close();
+    expect(plan.map((row) => row.detail).join(' ')).toContain('docs_ix_year');
+  });
+});

@@ -1,0 +1,227 @@
+import Database from 'better-sqlite3';
+import type {
+  Checkpoint,
+  Doc,
+  DocChange,
+  FindQuery,
+  IndexSpec,
+  ReadStore,
+  StoredDoc,
+  Target,
+} from '../read-store.port.js';
+import { ReadStoreConfigError, ReadStoreInputError } from '../errors.js';
+import {
+  assertCollectionName,
+  assertId,
+  assertIndexes,
+  assertPosition,
+  assertProjectionName,
+  assertTarget,
+  collapseChanges,
+  normalizeQuery,
+} from '../validation.js';
+import { buildFindSql } from './sqlite-find.js';
+import { jsonPath, SQLITE_READ_SCHEMA } from './sqlite-schema.js';
+
+interface CheckpointRow {
+  version: number;
+  position: number;
+}
+
+/** Opens (or creates) the SQLite read store. WAL with synchronous=FULL, checked; writes are IMMEDIATE. */
+export async function openSqliteReadStore(file: string): Promise<ReadStore> {
+  const db = new Database(file, { timeout: 5000 });
+  try {
+    configureDurability(db);
+    db.exec(SQLITE_READ_SCHEMA);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteReadStore(db);
+}
+
+function configureDurability(db: Database.Database): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') throw new ReadStoreConfigError(`journal_mode is ${String(mode)}, expected wal`);
+  // WAL defaults to NORMAL, where an acknowledged commit can roll back on power loss.
+  db.pragma('synchronous = FULL');
+  const synchronous = db.pragma('synchronous', { simple: true });
+  if (synchronous !== 2)
+    throw new ReadStoreConfigError(`synchronous is ${String(synchronous)}, expected FULL (2)`);
+}
+
+class SqliteReadStore implements ReadStore {
+  readonly kind = 'sqlite' as const;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private readonly selectCheckpoint;
+  private readonly upsertCheckpoint;
+  private readonly putDoc;
+  private readonly deleteDoc;
+  private readonly selectDoc;
+  private readonly applyTx;
+  private readonly dropTx;
+
+  constructor(private readonly db: Database.Database) {
+    this.selectCheckpoint = db.prepare<[string, number], CheckpointRow>(
+      'SELECT version, position FROM checkpoints WHERE projection = ? AND generation = ?',
+    );
+    this.upsertCheckpoint = db.prepare<[string, number, number, number]>(
+      `INSERT INTO checkpoints (projection, generation, version, position) VALUES (?, ?, ?, ?)
+       ON CONFLICT (projection, generation) DO UPDATE SET version = excluded.version, position = excluded.position`,
+    );
+    // Guarded on the stored position, like the MongoDB adapter: an older change never overwrites a newer one.
+    this.putDoc = db.prepare<[string, number, string, string, string, number]>(
+      `INSERT INTO docs (projection, generation, collection, id, doc, position) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (projection, generation, collection, id)
+       DO UPDATE SET doc = excluded.doc, position = excluded.position WHERE excluded.position > docs.position`,
+    );
+    this.deleteDoc = db.prepare<[string, number, string, string, number]>(
+      'DELETE FROM docs WHERE projection = ? AND generation = ? AND collection = ? AND id = ? AND position < ?',
+    );
+    this.selectDoc = db.prepare<[string, number, string, string], { doc: string; position: number }>(
+      'SELECT doc, position FROM docs WHERE projection = ? AND generation = ? AND collection = ? AND id = ?',
+    );
+    this.applyTx = db.transaction(
+      (target: Target, version: number, rows: PreparedChange[], position: number): void => {
+        const stored = this.selectCheckpoint.get(target.projection, target.generation);
+        if (stored && position <= stored.position) return; // redelivered batch
+        for (const row of rows) {
+          if (row.doc === undefined) {
+            this.deleteDoc.run(target.projection, target.generation, row.collection, row.id, row.position);
+          } else {
+            this.putDoc.run(
+              target.projection,
+              target.generation,
+              row.collection,
+              row.id,
+              row.doc,
+              row.position,
+            );
+          }
+        }
+        this.upsertCheckpoint.run(target.projection, target.generation, version, position);
+      },
+    );
+    const dropDocs = db.prepare<[string, number]>('DELETE FROM docs WHERE projection = ? AND generation = ?');
+    const dropCheckpoint = db.prepare<[string, number]>(
+      'DELETE FROM checkpoints WHERE projection = ? AND generation = ?',
+    );
+    this.dropTx = db.transaction((target: Target) => {
+      dropDocs.run(target.projection, target.generation);
+      dropCheckpoint.run(target.projection, target.generation);
+    });
+  }
+
+  async applyBatch(target: Target, version: number, changes: DocChange[], position: number): Promise<void> {
+    assertTarget(target);
+    assertPosition(position);
+    if (!Number.isSafeInteger(version))
+      throw new ReadStoreInputError('INVALID_QUERY', 'version must be an integer');
+    // Serialize before taking the write lock.
+    const rows: PreparedChange[] = collapseChanges(changes, position).map((change) => ({
+      collection: change.collection,
+      id: change.id,
+      position: change.position,
+      doc: change.op === 'put' ? JSON.stringify(change.doc) : undefined,
+    }));
+    this.applyTx.immediate(target, version, rows, position);
+  }
+
+  async checkpoint(target: Target): Promise<Checkpoint | null> {
+    assertTarget(target);
+    const row = this.selectCheckpoint.get(target.projection, target.generation);
+    return row ? { projection: target.projection, generation: target.generation, ...row } : null;
+  }
+
+  async activeGeneration(projection: string): Promise<number | null> {
+    assertProjectionName(projection);
+    const row = this.statement('SELECT generation FROM active WHERE projection = ?').get(projection) as
+      { generation: number } | undefined;
+    return row ? row.generation : null;
+  }
+
+  async activate(projection: string, generation: number): Promise<void> {
+    assertTarget({ projection, generation });
+    const upsert = this.statement(
+      `INSERT INTO active (projection, generation) VALUES (?, ?)
+       ON CONFLICT (projection) DO UPDATE SET generation = excluded.generation`,
+    );
+    this.db.transaction(() => upsert.run(projection, generation)).immediate();
+  }
+
+  async drop(target: Target): Promise<void> {
+    assertTarget(target);
+    this.dropTx.immediate(target);
+  }
+
+  async generations(projection: string): Promise<number[]> {
+    assertProjectionName(projection);
+    const rows = this.statement(
+      'SELECT generation FROM checkpoints WHERE projection = ? ORDER BY generation',
+    ).all(projection) as { generation: number }[];
+    return rows.map((row) => row.generation);
+  }
+
+  async get(target: Target, collection: string, id: string): Promise<Doc | null> {
+    return (await this.getWithPosition(target, collection, id))?.doc ?? null;
+  }
+
+  async getWithPosition(target: Target, collection: string, id: string): Promise<StoredDoc | null> {
+    assertTarget(target);
+    assertCollectionName(collection);
+    assertId(id);
+    const row = this.selectDoc.get(target.projection, target.generation, collection, id);
+    return row ? { doc: JSON.parse(row.doc) as Doc, position: row.position } : null;
+  }
+
+  async find(target: Target, collection: string, query?: FindQuery): Promise<Doc[]> {
+    assertTarget(target);
+    assertCollectionName(collection);
+    const { sql, params } = buildFindSql(
+      target.projection,
+      target.generation,
+      collection,
+      normalizeQuery(query),
+    );
+    const rows = this.statement(sql).all(...params) as { doc: string }[];
+    return rows.map((row) => JSON.parse(row.doc) as Doc);
+  }
+
+  async ensureIndexes(target: Target, indexes: readonly IndexSpec[]): Promise<void> {
+    assertTarget(target);
+    assertIndexes(indexes);
+    // One expression index per field list, shared by every projection and generation (leading columns).
+    for (const index of indexes) {
+      const name = `docs_ix_${index.fields.join('__')}`;
+      const expressions = index.fields.map((field) => `json_extract(doc, ${jsonPath(field)})`).join(', ');
+      this.db.exec(
+        `CREATE INDEX IF NOT EXISTS "${name}" ON docs (projection, generation, collection, ${expressions})`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Prepared statements for query shapes; their text depends only on validated names. */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= 500) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+interface PreparedChange {
+  collection: string;
+  id: string;
+  position: number;
+  /** JSON text of a put; undefined for a delete. */
+  doc: string | undefined;
+}

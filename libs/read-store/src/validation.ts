@@ -1,0 +1,151 @@
+import type { Doc, DocChange, FindQuery, IndexSpec, Target } from './read-store.port.js';
+import { ReadStoreInputError } from './errors.js';
+
+/**
+ * Names are checked before they reach SQL text or a MongoDB collection name. Projection names have no
+ * underscore so that the MongoDB prefix `${projection}_g${generation}_` is unambiguous.
+ */
+const PROJECTION_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}$/;
+const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Stored beside the fields by the MongoDB adapter; refused in documents and queries everywhere. */
+const RESERVED_FIELDS = new Set(['_id', '_position']);
+
+export type Scalar = string | number | boolean | null;
+
+export interface NormalizedQuery {
+  where: [field: string, value: Scalar][];
+  orderBy?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
+  offset?: number;
+}
+
+export function assertTarget(target: Target): void {
+  assertProjectionName(target.projection);
+  if (!Number.isSafeInteger(target.generation) || target.generation < 0) {
+    throw new ReadStoreInputError('INVALID_NAME', `generation must be a non-negative integer`);
+  }
+}
+
+export function assertProjectionName(name: string): void {
+  if (typeof name !== 'string' || !PROJECTION_NAME.test(name)) {
+    throw new ReadStoreInputError('INVALID_NAME', `invalid projection name ${JSON.stringify(name)}`);
+  }
+}
+
+export function assertCollectionName(name: string): void {
+  if (typeof name !== 'string' || !COLLECTION_NAME.test(name)) {
+    throw new ReadStoreInputError('INVALID_NAME', `invalid collection name ${JSON.stringify(name)}`);
+  }
+}
+
+export function assertFieldName(name: string): void {
+  if (typeof name !== 'string' || !FIELD_NAME.test(name) || RESERVED_FIELDS.has(name)) {
+    throw new ReadStoreInputError('INVALID_FIELD_NAME', `invalid field name ${JSON.stringify(name)}`);
+  }
+}
+
+export function assertId(id: string): void {
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new ReadStoreInputError('INVALID_NAME', 'document id must be a non-empty string');
+  }
+}
+
+export function assertPosition(position: number): void {
+  if (!Number.isSafeInteger(position) || position < 0) {
+    throw new ReadStoreInputError(
+      'INVALID_QUERY',
+      `position must be a non-negative integer, got ${position}`,
+    );
+  }
+}
+
+function isScalar(value: unknown): value is Scalar {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
+function assertCount(name: string, value: number | undefined): void {
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+    throw new ReadStoreInputError('INVALID_QUERY', `${name} must be a non-negative integer`);
+  }
+}
+
+/** Checks every field name and value of a query: values are scalars, never operators. */
+export function normalizeQuery(query: FindQuery = {}): NormalizedQuery {
+  const where: [string, Scalar][] = [];
+  for (const [field, value] of Object.entries(query.where ?? {})) {
+    assertFieldName(field);
+    if (!isScalar(value)) {
+      throw new ReadStoreInputError(
+        'INVALID_QUERY',
+        `where.${field} must be a string, number, boolean or null`,
+      );
+    }
+    where.push([field, value]);
+  }
+  const normalized: NormalizedQuery = { where };
+  if (query.orderBy) {
+    assertFieldName(query.orderBy.field);
+    if (query.orderBy.direction !== 'asc' && query.orderBy.direction !== 'desc') {
+      throw new ReadStoreInputError('INVALID_QUERY', `orderBy.direction must be 'asc' or 'desc'`);
+    }
+    normalized.orderBy = { field: query.orderBy.field, direction: query.orderBy.direction };
+  }
+  assertCount('limit', query.limit);
+  assertCount('offset', query.offset);
+  if (query.limit !== undefined) normalized.limit = query.limit;
+  if (query.offset !== undefined) normalized.offset = query.offset;
+  return normalized;
+}
+
+export function assertDoc(doc: Doc): void {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new ReadStoreInputError('INVALID_DOCUMENT', 'a document must be a plain object');
+  }
+  for (const key of Object.keys(doc)) {
+    if (RESERVED_FIELDS.has(key)) {
+      throw new ReadStoreInputError('INVALID_DOCUMENT', `field ${key} is reserved by the read store`);
+    }
+  }
+}
+
+export function assertIndexes(indexes: readonly IndexSpec[]): void {
+  for (const index of indexes) {
+    assertCollectionName(index.collection);
+    if (index.fields.length === 0) throw new ReadStoreInputError('INVALID_QUERY', 'an index needs fields');
+    index.fields.forEach(assertFieldName);
+  }
+}
+
+export type PositionedChange = DocChange & { position: number };
+
+/**
+ * Validates a batch and keeps the last change per document (in batch order), each with its position
+ * (the change's own, else the batch position).
+ */
+export function collapseChanges(changes: readonly DocChange[], batchPosition: number): PositionedChange[] {
+  const byKey = new Map<string, PositionedChange>();
+  for (const change of changes) {
+    assertCollectionName(change.collection);
+    assertId(change.id);
+    if (change.op === 'put') assertDoc(change.doc);
+    else if (change.op !== 'delete') throw new ReadStoreInputError('INVALID_DOCUMENT', 'unknown change op');
+    const position = change.position ?? batchPosition;
+    assertPosition(position);
+    if (position > batchPosition) {
+      throw new ReadStoreInputError(
+        'INVALID_DOCUMENT',
+        `change position ${position} is past the batch position`,
+      );
+    }
+    const key = `${change.collection}\u0000${change.id}`;
+    byKey.delete(key); // re-insert so the order follows the last change
+    byKey.set(key, { ...change, position });
+  }
+  return [...byKey.values()];
+}

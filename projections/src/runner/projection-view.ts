@@ -1,0 +1,81 @@
+import type { EventStore, StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { Doc, DocChange, ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
+import type { ProjectionView } from '../projection.js';
+
+interface Entry {
+  doc: Doc | null;
+  /** Position stored with the document; null when absent from the store, undefined when not read. */
+  storedPosition: number | null | undefined;
+  change?: DocChange & { position: number };
+}
+
+const STREAM_PAGE = 500;
+
+/**
+ * The view of one batch: reads see the changes made earlier in the batch (an overlay over the
+ * read store), and the overlay collects the last change per document for one `applyBatch`.
+ */
+export class BatchView implements ProjectionView {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly reads: ReadStore,
+    private readonly target: Target,
+    private readonly events: EventStore,
+  ) {}
+
+  async get(collection: string, id: string): Promise<Doc | null> {
+    const key = keyOf(collection, id);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const stored = await this.reads.getWithPosition(this.target, collection, id);
+      entry = { doc: stored?.doc ?? null, storedPosition: stored?.position ?? null };
+      this.entries.set(key, entry);
+    }
+    // A copy, so a projection that mutates what it read cannot change the overlay behind our back.
+    return entry.doc === null ? null : structuredClone(entry.doc);
+  }
+
+  async readStream(streamId: string, toPosition: number): Promise<StoredEvent[]> {
+    const result: StoredEvent[] = [];
+    for (let fromRevision = 0; ;) {
+      const page = await this.events.readStream(streamId, { fromRevision, maxCount: STREAM_PAGE });
+      for (const event of page) {
+        if (event.position > toPosition) return result;
+        result.push(event);
+      }
+      const last = page[page.length - 1];
+      if (!last || page.length < STREAM_PAGE) return result;
+      fromRevision = last.revision + 1;
+    }
+  }
+
+  /**
+   * Takes the changes one event produced. A document whose stored position is at or past the event
+   * already contains it (a batch written in part before a crash, possible only where the store is not
+   * transactional): its change is dropped so nothing is counted twice.
+   */
+  record(changes: readonly DocChange[], position: number): void {
+    for (const change of changes) {
+      const key = keyOf(change.collection, change.id);
+      const entry = this.entries.get(key);
+      if (entry?.storedPosition != null && entry.storedPosition >= position) continue;
+      this.entries.set(key, {
+        doc: change.op === 'put' ? change.doc : null,
+        storedPosition: entry?.storedPosition,
+        change: { ...change, position },
+      });
+    }
+  }
+
+  /** The last change of every document touched in this batch. */
+  changes(): DocChange[] {
+    const result: DocChange[] = [];
+    for (const entry of this.entries.values()) if (entry.change) result.push(entry.change);
+    return result;
+  }
+}
+
+function keyOf(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
+}
