@@ -15,14 +15,24 @@ describe('audit: raw streams, verification, signed digests (e2e)', () => {
     t = await startTestApp();
     inspector = `Bearer ${await t.token({ role: 'inspector' })}`;
     store = t.app.get<EventStore>(EVENT_STORE);
-    await store.append('emulation-cum-1-2024', [testEvent({ amount: 1 }), testEvent({ amount: 2 })], 'no-stream');
-    await store.append('unit-ca-ha-tinh', [testEvent({ name: 'Công an tỉnh Hà Tĩnh' }, 'UnitRegistered')], 'no-stream');
+    await store.append(
+      'emulation-cum-1-2024',
+      [testEvent({ amount: 1 }), testEvent({ amount: 2 })],
+      'no-stream',
+    );
+    await store.append(
+      'unit-ca-ha-tinh',
+      [testEvent({ name: 'Công an tỉnh Hà Tĩnh' }, 'UnitRegistered')],
+      'no-stream',
+    );
     await store.append('emulation-cum-1-2024', [testEvent({ amount: 3 })], 1);
   });
   afterAll(() => t.close());
 
   it('pages a stream by revision with hashes, Vietnamese text intact', async () => {
-    const first = await request(t.server).get('/audit/streams/emulation-cum-1-2024?limit=2').set('authorization', inspector);
+    const first = await request(t.server)
+      .get('/audit/streams/emulation-cum-1-2024?limit=2')
+      .set('authorization', inspector);
     expect(first.status).toBe(200);
     expect(first.body.events.map((e: { revision: number }) => e.revision)).toEqual([0, 1]);
     expect(first.body.nextRevision).toBe(2);
@@ -32,7 +42,9 @@ describe('audit: raw streams, verification, signed digests (e2e)', () => {
       .set('authorization', inspector);
     expect(rest.body.events.map((e: { position: number }) => e.position)).toEqual([4]);
     expect(rest.body.nextRevision).toBeNull();
-    const unit = await request(t.server).get('/audit/streams/unit-ca-ha-tinh').set('authorization', inspector);
+    const unit = await request(t.server)
+      .get('/audit/streams/unit-ca-ha-tinh')
+      .set('authorization', inspector);
     expect(unit.body.events[0].data.name).toBe('Công an tỉnh Hà Tĩnh');
   });
 
@@ -46,7 +58,9 @@ describe('audit: raw streams, verification, signed digests (e2e)', () => {
     const all = await request(t.server).get('/audit/verify').set('authorization', inspector);
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({ ok: true, checkedEvents: 4, checkedStreams: 2, headPosition: 4 });
-    const one = await request(t.server).get('/audit/verify?streamId=unit-ca-ha-tinh').set('authorization', inspector);
+    const one = await request(t.server)
+      .get('/audit/verify?streamId=unit-ca-ha-tinh')
+      .set('authorization', inspector);
     expect(one.body).toMatchObject({ ok: true, checkedEvents: 1 });
   });
 
@@ -56,19 +70,36 @@ describe('audit: raw streams, verification, signed digests (e2e)', () => {
     const res = await request(t.server).get('/audit/digest').set('authorization', inspector);
     expect(res.status).toBe(200);
     const digest = res.body as SignedDigest & { issuedAt: string };
-    expect(digest).toMatchObject({ position: 4, streamCount: 2, algorithm: 'Ed25519', publicKey: key.body.publicKey });
+    expect(digest).toMatchObject({
+      position: 4,
+      streamCount: 2,
+      algorithm: 'Ed25519',
+      publicKey: key.body.publicKey,
+    });
     expect(Number.isNaN(Date.parse(digest.issuedAt))).toBe(false);
     expect(verifyDigestSignature(digest, key.body.publicKey)).toBe(true);
     // issuedAt is inside the signed payload: changing it breaks the signature.
-    expect(verifyDigestSignature({ ...digest, issuedAt: '2000-01-01T00:00:00.000Z' } as SignedDigest)).toBe(false);
+    expect(verifyDigestSignature({ ...digest, issuedAt: '2000-01-01T00:00:00.000Z' } as SignedDigest)).toBe(
+      false,
+    );
 
-    await store.append('unit-ca-ha-tinh', [testEvent({ name: 'Công an tỉnh Hà Tĩnh (mới)' }, 'UnitRenamed')], 0);
-    const later = await request(t.server).post('/audit/verify-against').set('authorization', inspector).send(digest);
+    await store.append(
+      'unit-ca-ha-tinh',
+      [testEvent({ name: 'Công an tỉnh Hà Tĩnh (mới)' }, 'UnitRenamed')],
+      0,
+    );
+    const later = await request(t.server)
+      .post('/audit/verify-against')
+      .set('authorization', inspector)
+      .send(digest);
     expect(later.status).toBe(200);
     expect(later.body).toMatchObject({ ok: true, headPosition: 5 });
 
     const { heads: _heads, ...rootOnly } = digest;
-    const rootCheck = await request(t.server).post('/audit/verify-against').set('authorization', inspector).send(rootOnly);
+    const rootCheck = await request(t.server)
+      .post('/audit/verify-against')
+      .set('authorization', inspector)
+      .send(rootOnly);
     expect(rootCheck.body.ok).toBe(true);
   });
 
@@ -88,7 +119,11 @@ describe('audit: raw streams, verification, signed digests (e2e)', () => {
     db.close();
     const verify = await request(t.server).get('/audit/verify').set('authorization', inspector);
     expect(verify.body.ok).toBe(false);
-    expect(verify.body.firstFailure).toMatchObject({ problem: 'altered', position: 2, streamId: 'emulation-cum-1-2024' });
+    expect(verify.body.firstFailure).toMatchObject({
+      problem: 'altered',
+      position: 2,
+      streamId: 'emulation-cum-1-2024',
+    });
   });
 
   it('keeps the audit routes to inspectors and admins', async () => {

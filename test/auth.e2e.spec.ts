@@ -31,7 +31,9 @@ describe('authentication and authorization (e2e)', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const exp = Math.floor(Date.now() / 1000) + 3600;
     const payload = Buffer.from(JSON.stringify({ sub: 'mallory', role: 'admin', exp })).toString('base64url');
-    const res = await request(t.server).get('/admin/projections').set('authorization', `Bearer ${header}.${payload}.`);
+    const res = await request(t.server)
+      .get('/admin/projections')
+      .set('authorization', `Bearer ${header}.${payload}.`);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('TOKEN_INVALID');
   });
@@ -45,7 +47,10 @@ describe('authentication and authorization (e2e)', () => {
 
   it('answers 401 for a token without exp', async () => {
     const key = new TextEncoder().encode(t.config.authJwtSecret!);
-    const noExp = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').sign(key);
+    const noExp = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .sign(key);
     const res = await request(t.server).get('/admin/projections').set('authorization', `Bearer ${noExp}`);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('TOKEN_CLAIMS_INVALID');
@@ -90,6 +95,8 @@ describe('authentication and authorization (e2e)', () => {
     expect(json.status).toBe(200);
     expect(json.body.info.title).toBe('Thi Đua Ledger API');
     expect(json.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/audit/digest', '/admin/projections']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/audit/digest', '/admin/projections']),
+    );
   });
 });

@@ -108,7 +108,9 @@ describe('HTTP error shapes, limits and correlation ids (e2e)', () => {
     const res = await request(t.server).get('/health/live').set('x-correlation-id', 'trace-2024.Q1:abc');
     expect(res.headers['x-correlation-id']).toBe('trace-2024.Q1:abc');
     const mine = logs.lines.filter((l) => l['correlationId'] === 'trace-2024.Q1:abc');
-    expect(mine.map((l) => l['msg'])).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+    expect(mine.map((l) => l['msg'])).toEqual(
+      expect.arrayContaining(['incoming request', 'request completed']),
+    );
   });
 
   it('replaces a malformed correlation id and generates one when absent', async () => {

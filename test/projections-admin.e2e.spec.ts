@@ -39,7 +39,14 @@ describe('projection administration, readiness and metrics (e2e)', () => {
 
   it('lists every projection with status, position, head and lag', async () => {
     const counter = await statusOf('stream-counter');
-    expect(counter).toMatchObject({ name: 'stream-counter', version: 1, status: 'running', position: 3, head: 3, lag: 0 });
+    expect(counter).toMatchObject({
+      name: 'stream-counter',
+      version: 1,
+      status: 'running',
+      position: 3,
+      head: 3,
+      lag: 0,
+    });
     expect((await statusOf('poisoned')).status).toBe('running');
     const viewer = `Bearer ${await t.token({ role: 'viewer' })}`;
     expect((await request(t.server).get('/admin/projections').set('authorization', viewer)).status).toBe(403);
@@ -54,7 +61,10 @@ describe('projection administration, readiness and metrics (e2e)', () => {
     expect(sample(res.text, 'thidua_projection_lag_events', { projection: 'stream-counter' })).toBe(0);
     expect(sample(res.text, 'thidua_projection_position', { projection: 'stream-counter' })).toBe(3);
     expect(
-      sample(res.text, 'thidua_http_request_duration_seconds_count', { route: '/admin/projections', status: '200' }),
+      sample(res.text, 'thidua_http_request_duration_seconds_count', {
+        route: '/admin/projections',
+        status: '200',
+      }),
     ).toBeGreaterThan(0);
   });
 
@@ -68,10 +78,14 @@ describe('projection administration, readiness and metrics (e2e)', () => {
 
   it('rebuilds a projection in the background (202) to the same documents', async () => {
     const reads = t.app.get<ReadStore>(READ_STORE);
-    const before = await reads.find(runner.target('stream-counter'), 'streams', { orderBy: { field: 'streamId', direction: 'asc' } });
+    const before = await reads.find(runner.target('stream-counter'), 'streams', {
+      orderBy: { field: 'streamId', direction: 'asc' },
+    });
     const generation = (await statusOf('stream-counter')).generation;
 
-    const res = await request(t.server).post('/admin/projections/stream-counter/rebuild').set('authorization', admin);
+    const res = await request(t.server)
+      .post('/admin/projections/stream-counter/rebuild')
+      .set('authorization', admin);
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ projection: 'stream-counter', status: 'rebuilding' });
 
@@ -79,22 +93,32 @@ describe('projection administration, readiness and metrics (e2e)', () => {
       const s = await statusOf('stream-counter');
       return s.generation > generation && s.status === 'running' && s.position === 3;
     }, 'the rebuilt generation to serve');
-    const after = await reads.find(runner.target('stream-counter'), 'streams', { orderBy: { field: 'streamId', direction: 'asc' } });
+    const after = await reads.find(runner.target('stream-counter'), 'streams', {
+      orderBy: { field: 'streamId', direction: 'asc' },
+    });
     expect(after).toEqual(before);
   });
 
   it('answers 404 for an unknown projection and 403 to a non-admin', async () => {
-    const unknown = await request(t.server).post('/admin/projections/nope/rebuild').set('authorization', admin);
+    const unknown = await request(t.server)
+      .post('/admin/projections/nope/rebuild')
+      .set('authorization', admin);
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('PROJECTION_NOT_FOUND');
     const inspector = `Bearer ${await t.token({ role: 'inspector' })}`;
-    const refused = await request(t.server).post('/admin/projections/stream-counter/rebuild').set('authorization', inspector);
+    const refused = await request(t.server)
+      .post('/admin/projections/stream-counter/rebuild')
+      .set('authorization', inspector);
     expect(refused.status).toBe(403);
   });
 
   it('fails readiness naming a stalled projection while the others keep running', async () => {
     expect((await request(t.server).get('/health/ready')).status).toBe(200);
-    const { position } = await store.append('s-poison', [testEvent({ amount: 1, poison: true })], 'no-stream');
+    const { position } = await store.append(
+      's-poison',
+      [testEvent({ amount: 1, poison: true })],
+      'no-stream',
+    );
 
     const stalled = await waitUntil(async () => {
       const s = await statusOf('poisoned');

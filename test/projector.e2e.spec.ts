@@ -35,13 +35,19 @@ describe('apps/projector (e2e)', () => {
 
     const health = await request(app.getHttpServer()).get('/health');
     expect(health.status).toBe(200);
-    expect(health.body.details.projections.projections['stream-counter']).toMatchObject({ status: 'running', position });
+    expect(health.body.details.projections.projections['stream-counter']).toMatchObject({
+      status: 'running',
+      position,
+    });
 
     const metrics = await request(app.getHttpServer()).get('/metrics');
     expect(metrics.status).toBe(200);
-    expect(sample(metrics.text, 'thidua_projection_position', { projection: 'stream-counter', service: 'projector' })).toBe(
-      position,
-    );
+    expect(
+      sample(metrics.text, 'thidua_projection_position', {
+        projection: 'stream-counter',
+        service: 'projector',
+      }),
+    ).toBe(position);
     // No command or audit routes here.
     expect((await request(app.getHttpServer()).get('/audit/verify')).status).toBe(404);
   });

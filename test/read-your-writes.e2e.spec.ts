@@ -5,7 +5,12 @@ import { READ_STORE, type ReadStore } from '../libs/read-store/src/read-store.po
 import type { ProjectionRunner } from '../projections/src/runner/index.js';
 import { streamCounterProjection } from '../projections/src/test-support/stream-counter.projection.js';
 import { ANY_ROLE, Roles } from '../apps/api/src/auth/auth.decorators.js';
-import { Command, commandResponse, eventMetadata, type CommandContext } from '../apps/api/src/common/command-context.js';
+import {
+  CommandCtx,
+  commandResponse,
+  eventMetadata,
+  type CommandContext,
+} from '../apps/api/src/common/command-context.js';
 import { WaitForProjections } from '../apps/api/src/common/read-your-writes.js';
 import { PROJECTION_RUNNER } from '../apps/api/src/infrastructure/tokens.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -21,10 +26,17 @@ class ProbeController {
 
   @Post('count')
   @Roles('unit-officer')
-  async count(@Command() ctx: CommandContext) {
+  async count(@CommandCtx() ctx: CommandContext) {
     const result = await this.events.append(
       `probe-${ctx.actor.unitId}`,
-      [{ eventId: ctx.newId(), type: 'Counted', data: { amount: 1 }, metadata: eventMetadata(ctx, { schemaVersion: 1 }) }],
+      [
+        {
+          eventId: ctx.newId(),
+          type: 'Counted',
+          data: { amount: 1 },
+          metadata: eventMetadata(ctx, { schemaVersion: 1 }),
+        },
+      ],
       'any',
     );
     return commandResponse(result);
@@ -60,9 +72,17 @@ describe('commands, read-your-writes and deny-by-default through HTTP (e2e)', ()
 
   it('records the actor from the token and the server clock, and answers 201 with the position', async () => {
     const officer = `Bearer ${await t.token({ role: 'unit-officer', sub: 'officer-7', unitId: 'ca-ha-tinh' })}`;
-    const res = await request(t.server).post('/probe/count').set('authorization', officer).set('x-correlation-id', 'c-77');
+    const res = await request(t.server)
+      .post('/probe/count')
+      .set('authorization', officer)
+      .set('x-correlation-id', 'c-77');
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ streamId: 'probe-ca-ha-tinh', revision: 0, position: 1, eventIds: [expect.any(String)] });
+    expect(res.body).toEqual({
+      streamId: 'probe-ca-ha-tinh',
+      revision: 0,
+      position: 1,
+      eventIds: [expect.any(String)],
+    });
     const [event] = await t.app.get<EventStore>(EVENT_STORE).readStream('probe-ca-ha-tinh');
     expect(event!.metadata).toMatchObject({
       actor: { id: 'officer-7', role: 'unit-officer', unitId: 'ca-ha-tinh' },
@@ -96,7 +116,9 @@ describe('commands, read-your-writes and deny-by-default through HTTP (e2e)', ()
     expect(ahead.body.code).toBe('PROJECTION_BEHIND');
     expect(ahead.headers['retry-after']).toBe('1');
 
-    const bad = await request(t.server).get('/probe/count/ca-nghe-an?minPosition=-3').set('authorization', viewer);
+    const bad = await request(t.server)
+      .get('/probe/count/ca-nghe-an?minPosition=-3')
+      .set('authorization', viewer);
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'minPosition' });
   });

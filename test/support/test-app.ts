@@ -31,7 +31,12 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
   const app = await createApp(config, {
     projections: options.projections ?? [],
     ...(options.logger ? { logger: options.logger } : {}),
@@ -50,7 +55,9 @@ export async function startTestApp(
         {
           sub: claims.sub ?? `${claims.role}-1`,
           role: claims.role,
-          unitId: claims.unitId ?? (claims.role === 'organizer' || claims.role === 'unit-officer' ? 'unit-1' : undefined),
+          unitId:
+            claims.unitId ??
+            (claims.role === 'organizer' || claims.role === 'unit-officer' ? 'unit-1' : undefined),
         },
         ttl === undefined ? {} : { ttl },
       ),

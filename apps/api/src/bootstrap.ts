@@ -27,10 +27,15 @@ export interface CreateAppOptions {
  * The API, initialised and ready to listen: used by main.ts and by the e2e tests (which call
  * `app.getHttpAdapter().getInstance().ready()` and talk to `app.getHttpServer()`).
  */
-export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = new Metrics({ service: 'api' });
-  const adapter = new FastifyAdapter(fastifyServerOptions({ logger, bodyLimitBytes: config.bodyLimitBytes }));
+  const adapter = new FastifyAdapter(
+    fastifyServerOptions({ logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy }),
+  );
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
       config,

@@ -1,7 +1,18 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { ClustersModule } from './features/clusters/clusters.module.js';
+import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
+import { QueriesModule } from './features/queries/queries.module.js';
+import { UnitsModule } from './features/units/units.module.js';
 
 /**
  * Feature modules (units, clusters, emulation years, awards, queries). Each feature adds its
  * module here; app.module.ts imports them all. Kept apart so features never edit the shell.
  */
-export const featureModules: Array<Type | DynamicModule> = [];
+export const featureModules: Array<Type | DynamicModule> = [
+  // Write side: units, clusters, cluster-years (commands).
+  UnitsModule,
+  ClustersModule,
+  EmulationYearModule,
+  // Read side: directory, pledges, rankings (queries).
+  QueriesModule,
+];

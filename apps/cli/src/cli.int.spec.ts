@@ -38,7 +38,12 @@ describe('admin CLI', () => {
   describe('token', () => {
     it('signs with DATA_DIR/jwt-secret (created 0600 once) a token the API verification accepts', async () => {
       const first = io(dir);
-      expect(await runCli(['token', '--role', 'unit-officer', '--unit', 'ca-ha-tinh', '--sub', 'officer-1'], first.io)).toBe(0);
+      expect(
+        await runCli(
+          ['token', '--role', 'unit-officer', '--unit', 'ca-ha-tinh', '--sub', 'officer-1'],
+          first.io,
+        ),
+      ).toBe(0);
       expect(first.err()).toContain('(created now)');
       expect(statSync(join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
       const actor = await verifyAccessToken(resolveJwtSecret({ dataDir: dir }).key, first.out().trim());
@@ -47,7 +52,9 @@ describe('admin CLI', () => {
       const second = io(dir);
       expect(await runCli(['token', '--role', 'viewer', '--sub', 'dashboard'], second.io)).toBe(0);
       expect(second.err()).not.toContain('(created now)');
-      await expect(verifyAccessToken(resolveJwtSecret({ dataDir: dir }).key, second.out().trim())).resolves.toMatchObject({
+      await expect(
+        verifyAccessToken(resolveJwtSecret({ dataDir: dir }).key, second.out().trim()),
+      ).resolves.toMatchObject({
         role: 'viewer',
       });
     });
@@ -56,7 +63,9 @@ describe('admin CLI', () => {
       const secret = 'a-configured-secret-of-32-characters!!';
       const run = io(dir, { AUTH_JWT_SECRET: secret });
       expect(await runCli(['token', '--role', 'admin', '--sub', 'root', '--ttl', '30m'], run.io)).toBe(0);
-      await expect(verifyAccessToken(new TextEncoder().encode(secret), run.out().trim())).resolves.toMatchObject({
+      await expect(
+        verifyAccessToken(new TextEncoder().encode(secret), run.out().trim()),
+      ).resolves.toMatchObject({
         role: 'admin',
       });
     });
@@ -134,7 +143,15 @@ describe('admin CLI', () => {
       const before = io(dir);
       expect(await runCli(['status', '--json'], before.io, definitions)).toBe(0);
       expect(JSON.parse(before.out())).toEqual([
-        { name: 'stream-counter', version: 1, generation: null, storedVersion: null, position: 0, head: 5, lag: 5 },
+        {
+          name: 'stream-counter',
+          version: 1,
+          generation: null,
+          storedVersion: null,
+          position: 0,
+          head: 5,
+          lag: 5,
+        },
       ]);
 
       const rebuild = io(dir);
@@ -145,7 +162,9 @@ describe('admin CLI', () => {
 
       const after = io(dir);
       expect(await runCli(['status'], after.io, definitions)).toBe(0);
-      expect(after.out()).toMatch(/^projection\s+version\s+generation\s+position\s+head\s+lag\nstream-counter\s+1\s+2\s+5\s+5\s+0$/m);
+      expect(after.out()).toMatch(
+        /^projection\s+version\s+generation\s+position\s+head\s+lag\nstream-counter\s+1\s+2\s+5\s+5\s+0$/m,
+      );
     });
 
     it('refuses an unknown projection with the known names', async () => {

@@ -20,7 +20,11 @@ Roles: admin, organizer, unit-officer, inspector, viewer (organizer and unit-off
 `;
 
 /** Runs one command; returns the process exit code (0 ok, 1 verification failed or error, 2 usage). */
-export async function runCli(argv: string[], io: CliIo, definitions?: ProjectionDefinition[]): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  definitions?: ProjectionDefinition[],
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -28,7 +32,8 @@ export async function runCli(argv: string[], io: CliIo, definitions?: Projection
       return command === undefined ? 2 : 0;
     }
     const config = loadConfig(io.env, io.cwd);
-    const projections = async () => definitions ?? (await import('../../../projections/src/index.js')).allProjections;
+    const projections = async () =>
+      definitions ?? (await import('../../../projections/src/index.js')).allProjections;
     switch (command) {
       case 'token': {
         const args = parse(rest, { role: 'string', unit: 'string', sub: 'string', ttl: 'string' });

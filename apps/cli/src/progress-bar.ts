@@ -13,7 +13,13 @@ export interface ProgressState {
 }
 
 /** `[#####.....]  52% 520000/1000000 events 110k/s` — pure, so it is tested on its own. */
-export function renderProgress({ done, total, elapsedMs, unit = 'events', width = 30 }: ProgressState): string {
+export function renderProgress({
+  done,
+  total,
+  elapsedMs,
+  unit = 'events',
+  width = 30,
+}: ProgressState): string {
   const ratio = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
   const filled = Math.round(ratio * width);
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
@@ -68,7 +74,11 @@ export class ProgressBar {
   }
 
   private line(now: number): string {
-    return renderProgress({ ...this.state, elapsedMs: now - this.started, unit: this.options.unit ?? 'events' });
+    return renderProgress({
+      ...this.state,
+      elapsedMs: now - this.started,
+      unit: this.options.unit ?? 'events',
+    });
   }
 
   private now(): number {

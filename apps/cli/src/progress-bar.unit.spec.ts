@@ -8,12 +8,16 @@ describe('renderProgress', () => {
   });
 
   it('is full at the end and on an empty log', () => {
-    expect(renderProgress({ done: 7, total: 7, elapsedMs: 1000, width: 4 })).toBe('[####] 100% 7/7 events 7/s');
+    expect(renderProgress({ done: 7, total: 7, elapsedMs: 1000, width: 4 })).toBe(
+      '[####] 100% 7/7 events 7/s',
+    );
     expect(renderProgress({ done: 0, total: 0, elapsedMs: 0, width: 4 })).toBe('[####] 100% 0/0 events 0/s');
   });
 
   it('never overflows when done passes total (the log grew meanwhile)', () => {
-    expect(renderProgress({ done: 12, total: 10, elapsedMs: 1000, width: 4 })).toBe('[####] 100% 12/10 events 12/s');
+    expect(renderProgress({ done: 12, total: 10, elapsedMs: 1000, width: 4 })).toBe(
+      '[####] 100% 12/10 events 12/s',
+    );
   });
 
   it('formats rates compactly', () => {

@@ -19,6 +19,7 @@ export * from './events/membership.events.js';
 export * from './events/emulation-year.events.js';
 export * from './events/award-decision.events.js';
 export * from './events/schema-versions.js';
+export * from './events/domain-event.js';
 
 export * from './scheme/scheme.js';
 

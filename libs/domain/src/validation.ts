@@ -3,8 +3,10 @@ import { isValidId } from './streams.js';
 
 /** Text from people: trimmed, non-empty, bounded and already NFC (Vietnamese must round-trip exactly). */
 export function requireText(value: unknown, field: string, max = 500): string {
-  if (typeof value !== 'string' || value.trim() === '') throw rule('TEXT_REQUIRED', `${field} is required`, field);
-  if (value !== value.trim()) throw rule('TEXT_NOT_TRIMMED', `${field} has leading or trailing spaces`, field);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw rule('TEXT_REQUIRED', `${field} is required`, field);
+  if (value !== value.trim())
+    throw rule('TEXT_NOT_TRIMMED', `${field} has leading or trailing spaces`, field);
   if (value.normalize('NFC') !== value) throw rule('TEXT_NOT_NFC', `${field} must be Unicode NFC`, field);
   if (value.length > max) throw rule('TEXT_TOO_LONG', `${field} is longer than ${max} characters`, field);
   return value;
@@ -16,7 +18,8 @@ export function optionalText(value: unknown, field: string, max = 500): string |
 
 /** Corrections, withdrawals, reopenings and rejections must say why (DESIGN.md §4). */
 export function requireReason(value: unknown, field = 'reason'): string {
-  if (typeof value !== 'string' || value.trim() === '') throw rule('REASON_REQUIRED', `${field} is required`, field);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw rule('REASON_REQUIRED', `${field} is required`, field);
   return requireText(value, field, 1000);
 }
 
@@ -70,7 +73,8 @@ export function requirePoints(value: unknown, max: number, field = 'points'): nu
     throw rule('POINTS_INVALID', `${field} must be a finite number`, field);
   if (Number(value.toFixed(2)) !== value)
     throw rule('POINTS_PRECISION', `${field} may have at most two decimals`, field);
-  if (value < 0 || value > max) throw rule('POINTS_OUT_OF_RANGE', `${field} must be between 0 and ${max}`, field);
+  if (value < 0 || value > max)
+    throw rule('POINTS_OUT_OF_RANGE', `${field} must be between 0 and ${max}`, field);
   return value;
 }
 

@@ -44,7 +44,10 @@ export class EventIdConflictError extends StoreError {
     readonly eventId: string,
     readonly storedInStream: string,
   ) {
-    super('EVENT_ID_CONFLICT', `stream ${streamId}: event ${eventId} is already stored in stream ${storedInStream}`);
+    super(
+      'EVENT_ID_CONFLICT',
+      `stream ${streamId}: event ${eventId} is already stored in stream ${storedInStream}`,
+    );
   }
 }
 

@@ -43,6 +43,26 @@ export interface Checkpoint {
   position: number;
 }
 
+/**
+ * What the process that runs a projection last published about it, so processes that only read (API
+ * replicas beside apps/projector) can report a stall (DESIGN.md §2). Written when the status changes,
+ * never per batch: positions come from the checkpoints.
+ */
+export interface ProjectionRuntimeStatus {
+  projection: string;
+  status: ProjectionStatus;
+  /** Generation served when the record was written. */
+  generation: number;
+  /** The served checkpoint cannot move until the projection is fixed and its runner restarted. */
+  blocked: boolean;
+  /** The event the projection stopped at (status 'stalled'). */
+  error?: { position: number; eventId: string; type: string; message: string };
+  /** Generation being built beside the served one. */
+  rebuildGeneration?: number;
+  /** ISO-8601 time of the write. */
+  updatedAt: string;
+}
+
 export interface FindQuery {
   /** Equality on top-level fields. Values are scalars only: operators are never passed through. */
   where?: Record<string, string | number | boolean | null>;
@@ -79,6 +99,14 @@ export interface ReadStore {
 
   /** Creates the declared secondary indexes for a generation (idempotent). */
   ensureIndexes(target: Target, indexes: readonly IndexSpec[]): Promise<void>;
+
+  /**
+   * Replaces the runtime status record of a projection (one per projection, whatever the generation).
+   * Optional only so that older implementations still compile; both adapters implement it.
+   */
+  setStatus?(status: ProjectionRuntimeStatus): Promise<void>;
+  /** The record last written by `setStatus`, or null. */
+  getStatus?(projection: string): Promise<ProjectionRuntimeStatus | null>;
 
   close(): Promise<void>;
 }

@@ -1,4 +1,12 @@
-import type { Doc, DocChange, FindQuery, IndexSpec, Target } from './read-store.port.js';
+import type {
+  Doc,
+  DocChange,
+  FindQuery,
+  IndexSpec,
+  ProjectionRuntimeStatus,
+  ProjectionStatus,
+  Target,
+} from './read-store.port.js';
 import { ReadStoreInputError } from './errors.js';
 
 /**
@@ -148,4 +156,50 @@ export function collapseChanges(changes: readonly DocChange[], batchPosition: nu
     byKey.set(key, { ...change, position });
   }
   return [...byKey.values()];
+}
+
+const STATUSES: ReadonlySet<ProjectionStatus> = new Set([
+  'running',
+  'catching-up',
+  'stalled',
+  'rebuilding',
+  'stopped',
+]);
+
+/**
+ * Checks a runtime status record and copies only its known fields (both when written and when read
+ * back, so a record left by another version of the code cannot smuggle anything through).
+ */
+export function normalizeRuntimeStatus(record: ProjectionRuntimeStatus): ProjectionRuntimeStatus {
+  const invalid = (what: string): never => {
+    throw new ReadStoreInputError('INVALID_DOCUMENT', `projection status: ${what}`);
+  };
+  if (record === null || typeof record !== 'object') invalid('must be an object');
+  assertProjectionName(record.projection);
+  if (!STATUSES.has(record.status)) invalid(`unknown status ${JSON.stringify(record.status)}`);
+  if (!Number.isSafeInteger(record.generation) || record.generation < 0) invalid('generation');
+  if (typeof record.blocked !== 'boolean') invalid('blocked must be a boolean');
+  if (typeof record.updatedAt !== 'string') invalid('updatedAt must be a string');
+  const normalized: ProjectionRuntimeStatus = {
+    projection: record.projection,
+    status: record.status,
+    generation: record.generation,
+    blocked: record.blocked,
+    updatedAt: record.updatedAt,
+  };
+  if (record.error !== undefined && record.error !== null) {
+    const { position, eventId, type, message } = record.error;
+    if (!Number.isSafeInteger(position) || position < 0) invalid('error.position');
+    if (typeof eventId !== 'string' || typeof type !== 'string' || typeof message !== 'string') {
+      invalid('error.eventId, error.type and error.message must be strings');
+    }
+    normalized.error = { position, eventId, type, message };
+  }
+  if (record.rebuildGeneration !== undefined && record.rebuildGeneration !== null) {
+    if (!Number.isSafeInteger(record.rebuildGeneration) || record.rebuildGeneration < 0) {
+      invalid('rebuildGeneration');
+    }
+    normalized.rebuildGeneration = record.rebuildGeneration;
+  }
+  return normalized;
 }

@@ -5,6 +5,7 @@ import type {
 } from '../../../libs/event-store/src/event-store.port.js';
 import type { DocChange, ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
 import type { ProjectionDefinition } from '../projection.js';
+import { assertDoc, assertId } from '../../../libs/read-store/src/validation.js';
 import { BatchView } from './projection-view.js';
 import { InvalidChangeError } from './runner-errors.js';
 import type { StallInfo } from './runner-types.js';
@@ -148,6 +149,9 @@ export class GenerationWorker {
         throw new InvalidChangeError(`change to undeclared collection ${String(change?.collection)}`);
       }
       if (change.op !== 'put' && change.op !== 'delete') throw new InvalidChangeError('unknown change op');
+      // Refused here rather than by the store, so the stall names the event at fault.
+      assertId(change.id);
+      if (change.op === 'put') assertDoc(change.doc);
     }
   }
 

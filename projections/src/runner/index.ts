@@ -1,5 +1,8 @@
 export { ProjectionRunner } from './projection-runner.js';
+export { ProjectionFollower } from './projection-follower.js';
 export type {
+  ProjectionFollowerOptions,
+  ProjectionReadView,
   ProjectionRunnerOptions,
   ProjectionStatusReport,
   RunnerLogger,

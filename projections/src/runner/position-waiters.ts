@@ -1,6 +1,6 @@
 /**
  * Read-your-writes: callers wait until checkpoints reach a position. Waiters are re-checked whenever
- * the runner reports a change (a batch written, a switch, a stall, a stop): no polling loop.
+ * the runner reports a change (a batch written, a switch, a stall, a stop), or the follower re-reads the store.
  */
 export class PositionWaiters {
   private readonly waiters = new Set<() => void>();
@@ -24,6 +24,11 @@ export class PositionWaiters {
       const timer = setTimeout(() => finish(false), Math.max(0, timeoutMs));
       this.waiters.add(check);
     });
+  }
+
+  /** How many callers are waiting. */
+  get size(): number {
+    return this.waiters.size;
   }
 
   notify(): void {

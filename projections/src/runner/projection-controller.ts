@@ -4,6 +4,7 @@ import type { ProjectionDefinition } from '../projection.js';
 import { GenerationWorker } from './generation-worker.js';
 import { ProjectionStalledError, RunnerStateError } from './runner-errors.js';
 import type { RunnerLogger, StallInfo } from './runner-types.js';
+import type { RuntimeStatusDraft } from './status-publisher.js';
 
 type Progress = (position: number, head: number) => void;
 
@@ -31,6 +32,8 @@ export interface ControllerContext {
   reads: ReadStore;
   batchSize: number;
   logger: RunnerLogger;
+  /** Delay before a generation replaced by a switch is dropped (0: at once). */
+  retireAfterMs: number;
   /** Something that waitFor cares about changed (a checkpoint, a switch, a stall). */
   changed(): void;
 }
@@ -41,6 +44,12 @@ export class ProjectionController {
   private build: Build | undefined;
   private running = false;
   private switching: Promise<void> = Promise.resolve();
+  /** A rebuild between its request and the start of its build (two requests share one build). */
+  private preparing: Promise<void> | undefined;
+  /** Replaced generations still readable for a while (retireAfterMs), by generation. */
+  private readonly retiring = new Map<number, NodeJS.Timeout>();
+  /** Drops run one after another; stop() waits for them. */
+  private dropping: Promise<void> = Promise.resolve();
 
   constructor(
     readonly definition: ProjectionDefinition,
@@ -100,28 +109,43 @@ export class ProjectionController {
       build.reject(new RunnerStateError(`runner stopped before the rebuild of ${this.name} finished`));
       this.build = undefined;
     }
+    for (const [generation, timer] of this.retiring) {
+      clearTimeout(timer);
+      void this.drop(generation);
+    }
+    await this.dropping;
     this.ctx.changed();
   }
 
   /** Builds a new generation from position 0, switches to it when it reaches the head, drops the old one. */
   rebuild(onProgress?: Progress): Promise<void> {
     if (!this.running || !this.serving) throw new RunnerStateError('the runner is not started');
+    if (this.preparing) return this.preparing.then(() => this.rebuild(onProgress));
     if (this.build && !this.build.worker.stall) {
       if (onProgress) this.build.progress.add(onProgress);
       return this.build.done;
     }
     const previous = this.build;
     this.build = undefined;
-    const start = async (): Promise<void> => {
+    // Wrapped so the promise settles when the build has started, not when it is done.
+    const prepared = (async (): Promise<{ done: Promise<void> }> => {
       if (previous) {
         await previous.worker.stop();
         await this.ctx.reads.drop(previous.worker.target);
       }
       const generations = await this.ctx.reads.generations(this.name);
       const generation = Math.max(this.serving?.generation ?? 0, ...generations) + 1;
-      await this.startBuild(generation, onProgress);
-    };
-    return start();
+      return { done: this.startBuild(generation, onProgress) };
+    })();
+    const preparing = prepared.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.preparing = preparing;
+    void preparing.then(() => {
+      if (this.preparing === preparing) this.preparing = undefined;
+    });
+    return prepared.then(({ done }) => done);
   }
 
   target(): Target {
@@ -140,6 +164,19 @@ export class ProjectionController {
     if (!this.running) return true;
     if (this.serving?.worker) return this.serving.worker.stall !== undefined;
     return this.build === undefined || this.build.worker.stall !== undefined;
+  }
+
+  /** The record followers read (see StatusPublisher). */
+  runtimeStatus(): RuntimeStatusDraft {
+    const report = this.report();
+    return {
+      projection: this.name,
+      status: report.status,
+      generation: report.generation,
+      blocked: report.status === 'stalled' && this.blocked(),
+      ...(report.error ? { error: report.error } : {}),
+      ...(report.rebuild ? { rebuildGeneration: report.rebuild.generation } : {}),
+    };
   }
 
   report(): {
@@ -223,6 +260,7 @@ export class ProjectionController {
       switching: false,
     };
     this.build = build;
+    this.ctx.changed();
     this.ctx.logger.info({ projection: this.name, generation }, 'building generation');
     worker.start().catch((error: unknown) => {
       this.ctx.logger.error({ projection: this.name, generation, err: error }, 'build failed to start');
@@ -246,8 +284,36 @@ export class ProjectionController {
     );
     if (old && old.generation !== generation) {
       await old.worker?.stop();
-      await reads.drop({ projection: this.name, generation: old.generation });
+      await this.retire(old.generation);
     }
+  }
+
+  /** Drops a replaced generation, after retireAfterMs when readers may still hold its target. */
+  private async retire(generation: number): Promise<void> {
+    const delay = this.ctx.retireAfterMs;
+    if (delay <= 0 || !this.running) {
+      await this.drop(generation);
+      return;
+    }
+    const timer = setTimeout(() => void this.drop(generation), delay);
+    timer.unref();
+    this.retiring.set(generation, timer);
+  }
+
+  /** Queues the drop of a generation; never rejects (a leftover is dropped on the next start). */
+  private drop(generation: number): Promise<void> {
+    this.retiring.delete(generation);
+    this.dropping = this.dropping.then(async () => {
+      try {
+        await this.ctx.reads.drop({ projection: this.name, generation });
+      } catch (error) {
+        this.ctx.logger.error(
+          { projection: this.name, generation, err: error },
+          'dropping a replaced generation failed',
+        );
+      }
+    });
+    return this.dropping;
   }
 
   private worker(

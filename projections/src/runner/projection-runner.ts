@@ -9,17 +9,26 @@ import type { ProjectionDefinition } from '../projection.js';
 import { PositionWaiters } from './position-waiters.js';
 import { ProjectionController } from './projection-controller.js';
 import { RunnerStateError, UnknownProjectionError } from './runner-errors.js';
-import type { ProjectionRunnerOptions, ProjectionStatusReport, RunnerLogger } from './runner-types.js';
+import type {
+  ProjectionReadView,
+  ProjectionRunnerOptions,
+  ProjectionStatusReport,
+  RunnerLogger,
+} from './runner-types.js';
+import { StatusPublisher } from './status-publisher.js';
 
 const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
 
 /**
  * Runs projections from the event store into the read store. Each projection is independent: its
  * own subscription from its own checkpoint, so one that stalls does not hold the others back.
+ * Status changes (stall, rebuild, switch, stop) are also written to the read store, where a
+ * ProjectionFollower in another process reads them.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements ProjectionReadView {
   private readonly controllers = new Map<string, ProjectionController>();
   private readonly waiters = new PositionWaiters();
+  private readonly publisher: StatusPublisher;
   private state: 'stopped' | 'starting' | 'started' = 'stopped';
 
   constructor(
@@ -30,12 +39,22 @@ export class ProjectionRunner {
   ) {
     const batchSize = options.batchSize ?? 500;
     if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be >= 1');
+    const retireAfterMs = options.retireAfterMs ?? 0;
+    if (!Number.isSafeInteger(retireAfterMs) || retireAfterMs < 0) {
+      throw new RangeError('retireAfterMs must be >= 0');
+    }
+    const logger = options.logger ?? silent;
+    this.publisher = new StatusPublisher(reads, logger);
     const ctx = {
       events,
       reads,
       batchSize,
-      logger: options.logger ?? silent,
-      changed: () => this.waiters.notify(),
+      logger,
+      retireAfterMs,
+      changed: () => {
+        this.waiters.notify();
+        this.publish();
+      },
     };
     for (const definition of definitions) {
       assertProjectionName(definition.name);
@@ -59,12 +78,17 @@ export class ProjectionRunner {
     }
     this.state = 'started';
     this.waiters.notify();
+    this.publish();
   }
 
   async stop(): Promise<void> {
+    const wasStarted = this.state === 'started';
     await Promise.all([...this.controllers.values()].map((controller) => controller.stop()));
+    if (wasStarted) this.publish();
     this.state = 'stopped';
     this.waiters.notify();
+    // The stores are closed after stop(): the last records must be written by then.
+    await this.publisher.flush();
   }
 
   async status(): Promise<ProjectionStatusReport[]> {
@@ -103,6 +127,15 @@ export class ProjectionRunner {
   /** The generation queries must read for a projection. */
   target(name: string): Target {
     return this.controller(name).target();
+  }
+
+  /**
+   * Each projection's record, written when it changed. Only by a started runner: once it has started
+   * (not while starting) and until it has stopped, so a runner that never ran writes nothing.
+   */
+  private publish(): void {
+    if (this.state !== 'started') return;
+    for (const controller of this.controllers.values()) this.publisher.publish(controller.runtimeStatus());
   }
 
   private controller(name: string): ProjectionController {

@@ -1,4 +1,4 @@
-import type { ProjectionStatus } from '../../../libs/read-store/src/read-store.port.js';
+import type { ProjectionStatus, Target } from '../../../libs/read-store/src/read-store.port.js';
 
 export interface RunnerLogger {
   info(o: object, msg?: string): void;
@@ -8,6 +8,20 @@ export interface RunnerLogger {
 export interface ProjectionRunnerOptions {
   /** Events evolved per read-store write (one transaction with the checkpoint). Default 500. */
   batchSize?: number;
+  logger?: RunnerLogger;
+  /**
+   * How long a generation replaced by a rebuild stays readable before it is dropped, for queries that
+   * took its target just before the switch and for followers (other processes) that have not seen the
+   * switch yet. Default 0: dropped right after the switch. Pending drops are done at `stop()`.
+   */
+  retireAfterMs?: number;
+}
+
+export interface ProjectionFollowerOptions {
+  /** How often the served generations, checkpoints and status records are re-read. Default 250 ms. */
+  refreshMs?: number;
+  /** Re-read interval while a `waitFor` is pending. Default 20 ms. */
+  waitPollMs?: number;
   logger?: RunnerLogger;
 }
 
@@ -32,4 +46,20 @@ export interface ProjectionStatusReport {
   error?: StallInfo;
   /** A generation being built beside the served one (rebuild or version change). */
   rebuild?: { generation: number; position: number };
+}
+
+/**
+ * What the API reads of the projections, whoever runs them: the ProjectionRunner of this process, or a
+ * ProjectionFollower that reads what apps/projector records in the read store.
+ */
+export interface ProjectionReadView {
+  /** Every projection: served generation, status, checkpoint, head, lag, stall. */
+  status(): Promise<ProjectionStatusReport[]>;
+  /**
+   * True once every listed projection (default: all) has a served checkpoint >= `position`; false after
+   * `timeoutMs`, or at once when one of them is stalled (it cannot get there without a fix).
+   */
+  waitFor(position: number, timeoutMs: number, projections?: string[]): Promise<boolean>;
+  /** The generation queries must read for a projection. */
+  target(name: string): Target;
 }

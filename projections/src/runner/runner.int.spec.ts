@@ -136,6 +136,29 @@ describe('ProjectionRunner', () => {
     });
   });
 
+  it('lets a projection fold its stream up to the event being handled', async () => {
+    await withStores(file('events'), file('reads'), async (events, reads) => {
+      await events.append('emulation-k1-2024', [testEvent({ amount: 1 }), testEvent({ amount: 2 })], 'any');
+      await events.append('emulation-k2-2024', [testEvent({ amount: 1 })], 'any');
+      await events.append(
+        'emulation-k1-2024',
+        [testEvent({ amount: 3 }), testEvent({}, 'PeriodClosed')],
+        'any',
+      );
+      const runner = await runToHead(events, reads, [streamCounterProjection({ foldStream: true })]);
+      const target = runner.target('stream-counter');
+      expect(await reads.get(target, 'streams', 'emulation-k1-2024')).toMatchObject({
+        count: 3,
+        streamLength: 3,
+      });
+      expect(await reads.get(target, 'streams', 'emulation-k2-2024')).toMatchObject({
+        count: 1,
+        streamLength: 1,
+      });
+      await runner.stop();
+    });
+  });
+
   it('resumes from its checkpoint after a restart without counting anything twice', async () => {
     await withStores(file('events'), file('reads'), async (events, reads) => {
       const first = await appendCounted(events, 40, 2);
@@ -213,6 +236,14 @@ describe('ProjectionRunner', () => {
         tally([...appended, ...more, ...after]),
       );
       expect((await runner.status())[0]).toMatchObject({ status: 'running', generation: 2 });
+
+      // Two requests at once share one rebuild.
+      await Promise.all([runner.rebuild('stream-counter'), runner.rebuild('stream-counter')]);
+      expect(runner.target('stream-counter').generation).toBe(3);
+      expect(await reads.generations('stream-counter')).toEqual([3]);
+      expect(await snapshot(reads, runner, 'stream-counter')).toEqual(
+        tally([...appended, ...more, ...after]),
+      );
       await runner.stop();
     });
   });
@@ -312,10 +343,24 @@ describe('ProjectionRunner', () => {
       expect(await snapshot(reads, v2, 'stream-counter')).toEqual(tally(weights));
       await v2.stop();
 
+      // A build of version 3 interrupted earlier (generation 7) is resumed; other leftovers are dropped.
+      await reads.applyBatch({ projection: 'stream-counter', generation: 6 }, 2, [], 4);
+      await reads.applyBatch({ projection: 'stream-counter', generation: 7 }, 3, [], 0);
+      const v3 = new ProjectionRunner(events, reads, [streamCounterProjection({ version: 3 })], {
+        batchSize: 8,
+      });
+      await v3.start();
+      await v3.rebuild('stream-counter');
+      expect(v3.target('stream-counter').generation).toBe(7);
+      expect(await reads.generations('stream-counter')).toEqual([7]);
+      expect(await snapshot(reads, v3, 'stream-counter')).toEqual(tally(appended));
+      await v3.stop();
+
       // Same version on the next start: served as is, no new generation.
-      const v2again = await runToHead(events, reads, [v2def]);
-      expect(v2again.target('stream-counter').generation).toBe(2);
-      await v2again.stop();
+      const v3again = await runToHead(events, reads, [streamCounterProjection({ version: 3 })]);
+      expect(v3again.target('stream-counter').generation).toBe(7);
+      expect(await reads.generations('stream-counter')).toEqual([7]);
+      await v3again.stop();
     });
   });
 

@@ -11,6 +11,8 @@ export interface StreamCounterOptions {
   field?: string;
   /** Throws on the events it selects (a poison event for stall tests). */
   failOn?: (event: StoredEvent) => boolean;
+  /** Also stores `streamLength`: how many events `view.readStream` returns up to the event. */
+  foldStream?: boolean;
 }
 
 /** A stream's document in collection `streams`. */
@@ -19,6 +21,7 @@ export interface StreamCount {
   count: number;
   sum: number;
   lastRevision: number;
+  streamLength?: number;
 }
 
 /**
@@ -45,6 +48,8 @@ export function streamCounterProjection(options: StreamCounterOptions = {}): Pro
         sum: (current?.sum ?? 0) + amount,
         lastRevision: event.revision,
       };
+      if (options.foldStream)
+        next.streamLength = (await view.readStream(event.streamId, event.position)).length;
       return [
         { op: 'put', collection: 'streams', id: event.streamId, doc: { ...next } },
         {

@@ -2,7 +2,11 @@ import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import type { ProjectionDefinition } from '../../../../projections/src/projection.js';
-import type { ProjectionRunner, ProjectionStatusReport } from '../../../../projections/src/runner/index.js';
+import {
+  ProjectionRunner,
+  type ProjectionReadView,
+  type ProjectionStatusReport,
+} from '../../../../projections/src/runner/index.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiError } from '../common/api-error.js';
@@ -22,7 +26,8 @@ export class ProjectionsController {
   private readonly rebuilding = new Set<string>();
 
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    /** The runner when this API runs the projections, else a follower (GET works, rebuild answers 409). */
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionReadView,
     @Inject(PROJECTION_DEFINITIONS) private readonly definitions: ProjectionDefinition[],
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,9 +35,11 @@ export class ProjectionsController {
 
   @Get()
   @Roles('admin', 'inspector')
-  @ApiOperation({ summary: 'Every projection: version, generation, status, position, head, lag, error if stalled' })
+  @ApiOperation({
+    summary: 'Every projection: version, generation, status, position, head, lag, error if stalled',
+  })
   list(): Promise<ProjectionStatusReport[]> {
-    return this.runner.status();
+    return this.projections.status();
   }
 
   @Post(':name/rebuild')
@@ -40,7 +47,8 @@ export class ProjectionsController {
   @Roles('admin')
   @ApiParam({ name: 'name', example: 'rankings' })
   @ApiOperation({
-    summary: 'Rebuild a projection from the log beside the serving one; switches when it has caught up (runs in the background)',
+    summary:
+      'Rebuild a projection from the log beside the serving one; switches when it has caught up (runs in the background)',
   })
   @ApiAcceptedResponse({ description: 'rebuild started' })
   @ApiNotFoundResponse({ description: 'PROJECTION_NOT_FOUND' })
@@ -48,7 +56,8 @@ export class ProjectionsController {
     if (!this.definitions.some((d) => d.name === name)) {
       throw new ApiError(404, 'PROJECTION_NOT_FOUND', `no projection named ${name}`, 'name');
     }
-    if (!this.config.projectionsInProcess) {
+    const runner = this.projections instanceof ProjectionRunner ? this.projections : undefined;
+    if (!this.config.projectionsInProcess || !runner) {
       throw new ApiError(
         409,
         'PROJECTIONS_NOT_IN_PROCESS',
@@ -61,7 +70,7 @@ export class ProjectionsController {
     this.rebuilding.add(name);
     const log = this.logger.child({ projection: name });
     log.info('rebuild started');
-    this.runner
+    runner
       .rebuild(name)
       .then(() => log.info('rebuild finished'))
       .catch((error: unknown) => log.error({ err: error }, 'rebuild failed'))

@@ -35,7 +35,10 @@ export class AuditController {
   @Roles('inspector', 'admin')
   @ApiOperation({ summary: 'Raw events of a stream with prevHash and hash, by revision' })
   @ApiParam({ name: 'streamId', example: 'emulation-cum-1-2024' })
-  async stream(@Param('streamId') streamId: string, @Query() query: StreamEventsQuery): Promise<StreamEventsPage> {
+  async stream(
+    @Param('streamId') streamId: string,
+    @Query() query: StreamEventsQuery,
+  ): Promise<StreamEventsPage> {
     const fromRevision = query.fromRevision ?? 0;
     const limit = query.limit ?? 100;
     // One more than asked tells whether a next page exists without a second read.
@@ -51,7 +54,8 @@ export class AuditController {
   @Get('verify')
   @Roles('inspector', 'admin')
   @ApiOperation({
-    summary: 'Recompute the hash chain of one stream or of the whole log; names the first altered, removed or reordered event',
+    summary:
+      'Recompute the hash chain of one stream or of the whole log; names the first altered, removed or reordered event',
   })
   verify(@Query() query: VerifyQuery): Promise<VerifyReport> {
     return verifyLog(this.events, query.streamId === undefined ? {} : { streamId: query.streamId });
@@ -79,7 +83,10 @@ export class AuditController {
       '(heads may be omitted; then only the root is compared)',
   })
   verifyAgainst(@Body() digest: SignedDigestDto): Promise<VerifyReport> {
-    return verifyLog(this.events, { against: digest as SignedDigest, trustedPublicKeyPem: this.key.publicKeyPem });
+    return verifyLog(this.events, {
+      against: digest as SignedDigest,
+      trustedPublicKeyPem: this.key.publicKeyPem,
+    });
   }
 
   @Get('public-key')

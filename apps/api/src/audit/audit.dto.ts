@@ -35,7 +35,9 @@ export class StreamEventsQuery {
 }
 
 export class VerifyQuery {
-  @ApiPropertyOptional({ description: 'Verify one stream (e.g. emulation-cum-1-2024); the whole log when absent' })
+  @ApiPropertyOptional({
+    description: 'Verify one stream (e.g. emulation-cum-1-2024); the whole log when absent',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -43,7 +45,9 @@ export class VerifyQuery {
 }
 
 export class DigestQuery {
-  @ApiPropertyOptional({ description: 'Global position to take the stream heads at; the current head when absent' })
+  @ApiPropertyOptional({
+    description: 'Global position to take the stream heads at; the current head when absent',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -51,7 +55,8 @@ export class DigestQuery {
   position?: number;
 
   @ApiPropertyOptional({
-    description: 'Include every stream head (lets a later verification name the stream that changed); default true',
+    description:
+      'Include every stream head (lets a later verification name the stream that changed); default true',
     default: true,
   })
   @IsOptional()

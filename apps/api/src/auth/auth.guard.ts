@@ -35,7 +35,11 @@ export class AuthGuard implements CanActivate {
       throw new ApiError(403, 'FORBIDDEN', 'this route declares no roles and is closed to everyone');
     }
     if (!roles.includes(actor.role)) {
-      throw new ApiError(403, 'FORBIDDEN', `role ${actor.role} may not call this route (allowed: ${roles.join(', ')})`);
+      throw new ApiError(
+        403,
+        'FORBIDDEN',
+        `role ${actor.role} may not call this route (allowed: ${roles.join(', ')})`,
+      );
     }
     request.actor = actor;
     return true;

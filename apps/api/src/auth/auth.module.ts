@@ -9,7 +9,8 @@ import { resolveJwtSecret } from './jwt-secret.js';
     {
       provide: JWT_KEY,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => resolveJwtSecret({ dataDir: config.dataDir, secret: config.authJwtSecret }).key,
+      useFactory: (config: AppConfig) =>
+        resolveJwtSecret({ dataDir: config.dataDir, secret: config.authJwtSecret }).key,
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

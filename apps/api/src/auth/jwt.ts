@@ -53,9 +53,13 @@ export async function verifyAccessToken(key: Uint8Array, token: string): Promise
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
     }));
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new AuthenticationError('TOKEN_EXPIRED', 'the token has expired');
+    if (error instanceof errors.JWTExpired)
+      throw new AuthenticationError('TOKEN_EXPIRED', 'the token has expired');
     if (error instanceof errors.JWTClaimValidationFailed) {
-      throw new AuthenticationError('TOKEN_CLAIMS_INVALID', `the token's claims are invalid: ${error.message}`);
+      throw new AuthenticationError(
+        'TOKEN_CLAIMS_INVALID',
+        `the token's claims are invalid: ${error.message}`,
+      );
     }
     throw new AuthenticationError('TOKEN_INVALID', 'the token is malformed or its signature does not verify');
   }
@@ -70,11 +74,16 @@ export async function verifyAccessToken(key: Uint8Array, token: string): Promise
     : { id: claims.sub, role: claims.role, unitId: claims.unitId };
 }
 
-function assertClaims(claims: { sub: unknown; role: unknown; unitId?: unknown }): asserts claims is TokenClaims {
+function assertClaims(claims: {
+  sub: unknown;
+  role: unknown;
+  unitId?: unknown;
+}): asserts claims is TokenClaims {
   if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 200) {
     throw new Error('sub must be a non-empty string of at most 200 characters');
   }
-  if (!isRole(claims.role)) throw new Error(`role must be one of admin, organizer, unit-officer, inspector, viewer`);
+  if (!isRole(claims.role))
+    throw new Error(`role must be one of admin, organizer, unit-officer, inspector, viewer`);
   if (claims.unitId !== undefined && (typeof claims.unitId !== 'string' || claims.unitId.length === 0)) {
     throw new Error('unitId must be a non-empty string');
   }

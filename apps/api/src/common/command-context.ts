@@ -45,7 +45,12 @@ export function commandContextFrom(
   const key = request.headers[IDEMPOTENCY_HEADER];
   if (key !== undefined) {
     if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'Idempotency-Key must be 1 to 200 safe characters', 'Idempotency-Key');
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        'Idempotency-Key must be 1 to 200 safe characters',
+        'Idempotency-Key',
+      );
     }
     const path = request.url.split('?')[0];
     context.idempotencyKey = key;
@@ -56,10 +61,14 @@ export function commandContextFrom(
   return context;
 }
 
-/** `@Command() ctx: CommandContext` in a controller method. */
-export const Command = createParamDecorator((_data: unknown, execution: ExecutionContext): CommandContext =>
-  commandContextFrom(execution.switchToHttp().getRequest()),
+/** `@CommandCtx() ctx: CommandContext` in a controller method (on a @Roles route). */
+export const CommandCtx = createParamDecorator(
+  (_data: unknown, execution: ExecutionContext): CommandContext =>
+    commandContextFrom(execution.switchToHttp().getRequest()),
 );
+
+/** Same decorator, shorter name (clashes with @nestjs/cqrs's `Command` class if both are imported). */
+export const Command = CommandCtx;
 
 /** Event metadata for the store; `prevHash`/`hash` are the store's to add. */
 export function eventMetadata(
@@ -80,5 +89,10 @@ export function eventMetadata(
 
 /** The 201 body of every command (DESIGN.md §6). */
 export function commandResponse(result: AppendResult | CommandResult): CommandResult {
-  return { streamId: result.streamId, revision: result.revision, position: result.position, eventIds: result.eventIds };
+  return {
+    streamId: result.streamId,
+    revision: result.revision,
+    position: result.position,
+    eventIds: result.eventIds,
+  };
 }

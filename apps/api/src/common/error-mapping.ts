@@ -63,7 +63,10 @@ const HTTP_CODES: Record<number, string> = {
 
 const INTERNAL: ErrorResponse = {
   status: 500,
-  body: { code: 'INTERNAL', message: 'internal server error; quote the x-correlation-id header when reporting it' },
+  body: {
+    code: 'INTERNAL',
+    message: 'internal server error; quote the x-correlation-id header when reporting it',
+  },
   headers: {},
   internal: true,
 };

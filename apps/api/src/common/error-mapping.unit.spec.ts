@@ -11,7 +11,9 @@ describe('toErrorResponse', () => {
     ['not-found', 404],
     ['conflict', 409],
   ] as const)('maps a DomainError with status %s to %i, keeping code and field', (status, http) => {
-    const response = toErrorResponse(new DomainError('SCORE_ABOVE_MAX', 'points above the maximum', status, 'points'));
+    const response = toErrorResponse(
+      new DomainError('SCORE_ABOVE_MAX', 'points above the maximum', status, 'points'),
+    );
     expect(response).toMatchObject({
       status: http,
       body: { code: 'SCORE_ABOVE_MAX', message: 'points above the maximum', field: 'points' },
@@ -27,7 +29,9 @@ describe('toErrorResponse', () => {
   });
 
   it('keeps ApiError status, field and headers', () => {
-    const response = toErrorResponse(new ApiError(503, 'PROJECTION_BEHIND', 'wait', 'minPosition', { 'retry-after': '1' }));
+    const response = toErrorResponse(
+      new ApiError(503, 'PROJECTION_BEHIND', 'wait', 'minPosition', { 'retry-after': '1' }),
+    );
     expect(response).toEqual({
       status: 503,
       body: { code: 'PROJECTION_BEHIND', message: 'wait', field: 'minPosition' },
@@ -37,13 +41,21 @@ describe('toErrorResponse', () => {
   });
 
   it('names framework HTTP errors by status', () => {
-    expect(toErrorResponse(new NotFoundException('Cannot GET /x')).body).toEqual({ code: 'NOT_FOUND', message: 'Cannot GET /x' });
+    expect(toErrorResponse(new NotFoundException('Cannot GET /x')).body).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Cannot GET /x',
+    });
     expect(toErrorResponse(new BadRequestException('bad')).body.code).toBe('BAD_REQUEST');
     expect(toErrorResponse(new HttpException('slow down', 429)).body.code).toBe('RATE_LIMITED');
   });
 
   it('hides internals of unknown errors and store faults', () => {
-    for (const error of [new Error('SQLITE_CORRUPT: /var/lib/secret.db'), new PartialDuplicateError('s'), 'a string', null]) {
+    for (const error of [
+      new Error('SQLITE_CORRUPT: /var/lib/secret.db'),
+      new PartialDuplicateError('s'),
+      'a string',
+      null,
+    ]) {
       const response = toErrorResponse(error);
       expect(response.status).toBe(500);
       expect(response.internal).toBe(true);

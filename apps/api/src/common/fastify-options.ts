@@ -8,11 +8,13 @@ export function fastifyServerOptions(options: {
   logger: Logger;
   bodyLimitBytes?: number;
   requestLogging?: boolean;
+  trustProxy?: boolean;
 }): FastifyServerOptions & { loggerInstance: Logger } {
   return {
     loggerInstance: options.logger,
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimit: options.bodyLimitBytes }),
     // The correlation id is the request id, so Fastify's request logger binds it to every line.
+    trustProxy: options.trustProxy ?? false,
     requestIdHeader: false,
     genReqId: (request: { headers: IncomingHttpHeaders }) => correlationIdFrom(request.headers),
     logController: new LogController({

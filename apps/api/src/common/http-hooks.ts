@@ -32,13 +32,20 @@ export function installHttpHooks(
       return reply
         .code(429)
         .header('retry-after', String(retryAfterSeconds))
-        .send({ code: 'RATE_LIMITED', message: `more than ${options.rateLimitPerMinute} requests per minute; retry later` });
+        .send({
+          code: 'RATE_LIMITED',
+          message: `more than ${options.rateLimitPerMinute} requests per minute; retry later`,
+        });
     });
   }
 
   fastify.addHook('onResponse', async (request, reply) => {
     options.metrics.httpDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });

@@ -33,7 +33,8 @@ describe('read-your-writes (real stores and runner)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const service = (waitMs: number) => new ReadYourWrites(runner, loadConfig({ DATA_DIR: dir, READ_WAIT_MAX_MS: String(waitMs) }));
+  const service = (waitMs: number) =>
+    new ReadYourWrites(runner, loadConfig({ DATA_DIR: dir, READ_WAIT_MAX_MS: String(waitMs) }));
 
   it('returns once the projections have applied the position', async () => {
     const { position } = await events.append('s-1', [testEvent({ amount: 5 })], 'no-stream');
@@ -65,7 +66,9 @@ describe('read-your-writes (real stores and runner)', () => {
     expect(parseMinPosition(undefined)).toBeUndefined();
     expect(parseMinPosition('42')).toBe(42);
     for (const bad of ['-1', '1.5', 'abc', '1e3', ['1', '2']]) {
-      expect(() => parseMinPosition(bad)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'minPosition' }));
+      expect(() => parseMinPosition(bad)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'minPosition' }),
+      );
     }
   });
 });

@@ -44,7 +44,12 @@ export function parseMinPosition(raw: unknown): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const value = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(value)) {
-    throw new ApiError(400, 'VALIDATION_FAILED', 'minPosition must be a non-negative integer', MIN_POSITION_PARAM);
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'minPosition must be a non-negative integer',
+      MIN_POSITION_PARAM,
+    );
   }
   return value;
 }
@@ -101,8 +106,11 @@ export function WaitForProjections(...projections: string[]): MethodDecorator {
       name: MIN_POSITION_PARAM,
       required: false,
       type: Number,
-      description: "Read-your-writes: a command's `position`; the answer waits until the projection has applied it.",
+      description:
+        "Read-your-writes: a command's `position`; the answer waits until the projection has applied it.",
     }),
-    ApiServiceUnavailableResponse({ description: 'PROJECTION_BEHIND: the projection did not reach minPosition in time' }),
+    ApiServiceUnavailableResponse({
+      description: 'PROJECTION_BEHIND: the projection did not reach minPosition in time',
+    }),
   );
 }

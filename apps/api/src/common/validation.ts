@@ -21,7 +21,10 @@ export function validationFailed(errors: ValidationError[]): ApiError {
   return new ApiError(400, 'VALIDATION_FAILED', first.message, first.field);
 }
 
-function firstViolation(errors: ValidationError[], prefix: string): { field: string; message: string } | null {
+function firstViolation(
+  errors: ValidationError[],
+  prefix: string,
+): { field: string; message: string } | null {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const message = Object.values(error.constraints ?? {})[0];

@@ -32,6 +32,8 @@ export interface AppConfig {
   projectorPort: number;
   /** AUDIT_SIGNING_KEY_FILE: Ed25519 private key (PEM) that signs digests; created if absent. */
   signingKeyFile: string;
+  /** TRUST_PROXY: take the client address from X-Forwarded-For (behind a load balancer). */
+  trustProxy: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -72,6 +74,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     readWaitMaxMs: read.integer('READ_WAIT_MAX_MS', 5000, 0, 120_000),
     projectorPort: read.integer('PROJECTOR_PORT', 3001, 0, 65535),
     signingKeyFile: absolute(read.string('AUDIT_SIGNING_KEY_FILE') ?? join(dataDir, 'signing-key.pem'), cwd),
+    trustProxy: read.boolean('TRUST_PROXY', false),
   };
 
   if (config.authJwtSecret !== undefined && config.authJwtSecret.length < MIN_JWT_SECRET_LENGTH) {
@@ -84,7 +87,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       'AUTH_JWT_SECRET is required when EVENTSTORE_CONNECTION_STRING or MONGODB_URI is set (every API replica must share it)',
     );
   }
-  if (config.eventstoreConnectionString && !/^esdb(\+discover)?:\/\//.test(config.eventstoreConnectionString)) {
+  if (
+    config.eventstoreConnectionString &&
+    !/^esdb(\+discover)?:\/\//.test(config.eventstoreConnectionString)
+  ) {
     problems.push('EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://');
   }
   if (config.mongodbUri && !/^mongodb(\+srv)?:\/\//.test(config.mongodbUri)) {

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       readWaitMaxMs: 5000,
       projectorPort: 3001,
       signingKeyFile: join('/srv/app/data', 'signing-key.pem'),
+      trustProxy: false,
     });
   });
 
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
         READ_WAIT_MAX_MS: '250',
         PROJECTOR_PORT: '9001',
         AUDIT_SIGNING_KEY_FILE: 'keys/digest.pem',
+        TRUST_PROXY: 'true',
       },
       '/srv/app',
     );
@@ -50,28 +52,41 @@ describe('loadConfig', () => {
       projectorPort: 9001,
       logLevel: 'debug',
       signingKeyFile: '/srv/app/keys/digest.pem',
+      trustProxy: true,
     });
   });
 
   it('fails fast naming every bad variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', PROJECTIONS_IN_PROCESS: 'maybe', BODY_LIMIT_BYTES: '-5', AUTH_JWT_SECRET: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        PROJECTIONS_IN_PROCESS: 'maybe',
+        BODY_LIMIT_BYTES: '-5',
+        AUTH_JWT_SECRET: 'short',
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'LOG_LEVEL', 'PROJECTIONS_IN_PROCESS', 'BODY_LIMIT_BYTES', 'AUTH_JWT_SECRET']) {
+    for (const name of [
+      'PORT',
+      'LOG_LEVEL',
+      'PROJECTIONS_IN_PROCESS',
+      'BODY_LIMIT_BYTES',
+      'AUTH_JWT_SECRET',
+    ]) {
       expect(problems).toContain(name);
     }
   });
 
   it('requires a shared AUTH_JWT_SECRET with external stores, and checks their URLs', () => {
     expect(() => loadConfig({ MONGODB_URI: 'mongodb://db:27017' })).toThrow(/AUTH_JWT_SECRET is required/);
-    expect(() => loadConfig({ AUTH_JWT_SECRET: 's'.repeat(32), EVENTSTORE_CONNECTION_STRING: 'http://esdb:2113' })).toThrow(
-      /EVENTSTORE_CONNECTION_STRING/,
-    );
+    expect(() =>
+      loadConfig({ AUTH_JWT_SECRET: 's'.repeat(32), EVENTSTORE_CONNECTION_STRING: 'http://esdb:2113' }),
+    ).toThrow(/EVENTSTORE_CONNECTION_STRING/);
   });
 
   it('treats empty values as unset', () => {

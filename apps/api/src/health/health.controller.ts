@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port.js';
-import type { ProjectionRunner } from '../../../../projections/src/runner/index.js';
+import type { ProjectionReadView, ProjectionStatusReport } from '../../../../projections/src/runner/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 
@@ -21,7 +21,8 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    /** The runner, or in a stateless API replica the follower of apps/projector's records. */
+    @Inject(PROJECTION_RUNNER) private readonly projectionView: ProjectionReadView,
   ) {}
 
   @Get('live')
@@ -33,7 +34,9 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Readiness (same as /health/ready)' })
   @ApiOkResponse({ description: 'ready' })
-  @ApiServiceUnavailableResponse({ description: 'NOT_READY: event store unreachable or a projection stalled' })
+  @ApiServiceUnavailableResponse({
+    description: 'NOT_READY: event store unreachable or a projection stalled',
+  })
   readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     return this.ready(reply);
   }
@@ -41,7 +44,9 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: event store reachable and no projection stalled' })
   @ApiOkResponse({ description: 'ready' })
-  @ApiServiceUnavailableResponse({ description: 'NOT_READY: event store unreachable or a projection stalled' })
+  @ApiServiceUnavailableResponse({
+    description: 'NOT_READY: event store unreachable or a projection stalled',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     try {
       return await this.health.check([() => this.eventStore(), () => this.projections()]);
@@ -66,15 +71,29 @@ export class HealthController {
 
   private async projections() {
     const indicator = this.indicators.check('projections');
-    const statuses = await withTimeout(this.runner.status(), PROBE_TIMEOUT_MS);
+    let statuses: ProjectionStatusReport[];
+    try {
+      statuses = await withTimeout(this.projectionView.status(), PROBE_TIMEOUT_MS);
+    } catch (error) {
+      return indicator.down({ message: `projection status unavailable: ${(error as Error).message}` });
+    }
     const byName = Object.fromEntries(
       statuses.map((s) => [
         s.name,
-        { status: s.status, version: s.version, position: s.position, head: s.head, lag: s.lag, error: s.error },
+        {
+          status: s.status,
+          version: s.version,
+          position: s.position,
+          head: s.head,
+          lag: s.lag,
+          error: s.error,
+        },
       ]),
     );
     const stalled = statuses.filter((s) => s.status === 'stalled').map((s) => s.name);
-    return stalled.length > 0 ? indicator.down({ stalled, projections: byName }) : indicator.up({ projections: byName });
+    return stalled.length > 0
+      ? indicator.down({ stalled, projections: byName })
+      : indicator.up({ projections: byName });
   }
 }
 
@@ -89,7 +108,9 @@ function describeFailures(result: HealthCheckResult): string {
       return (detail['stalled'] as string[])
         .map((name) => {
           const p = projections[name];
-          const at = p?.error ? `position ${p.error.position} (${p.error.type})` : `checkpoint ${p?.position}`;
+          const at = p?.error
+            ? `position ${p.error.position} (${p.error.type})`
+            : `checkpoint ${p?.position}`;
           return `projection ${name} stalled at ${at}: ${p?.error?.message ?? 'unknown error'}`;
         })
         .join('; ');

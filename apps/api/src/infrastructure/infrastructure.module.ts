@@ -13,40 +13,55 @@ import type { EventStore } from '../../../../libs/event-store/src/event-store.po
 import { createReadStore } from '../../../../libs/read-store/src/index.js';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port.js';
 import type { ProjectionDefinition } from '../../../../projections/src/projection.js';
-import { ProjectionRunner } from '../../../../projections/src/runner/index.js';
+import {
+  ProjectionFollower,
+  ProjectionRunner,
+  type ProjectionReadView,
+} from '../../../../projections/src/runner/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MeteredEventStore } from '../metrics/metered-event-store.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { EVENT_STORE, LOGGER, PROJECTION_DEFINITIONS, PROJECTION_RUNNER, READ_STORE } from './tokens.js';
 
-const RUN_PROJECTIONS = Symbol('RUN_PROJECTIONS');
+/**
+ * How long a generation replaced by a rebuild stays readable: covers queries that took its target just
+ * before the switch and followers (API replicas) that see the switch one refresh later.
+ */
+const RETIRE_AFTER_MS = 5000;
 
 export interface InfrastructureOptions {
   definitions: ProjectionDefinition[];
-  /** Start the runner with the app (API with PROJECTIONS_IN_PROCESS, or the projector). */
+  /**
+   * Run the projections here (API with PROJECTIONS_IN_PROCESS, or apps/projector): PROJECTION_RUNNER is
+   * a ProjectionRunner. Otherwise it is a ProjectionFollower reading what apps/projector writes.
+   */
   runProjections: boolean;
 }
 
-/** Starts the projections after the app is up; on shutdown stops them before closing the stores. */
+/** Both run their own loop: the runner its subscriptions, the follower its refresh. */
+type ProjectionService = ProjectionReadView & { start(): Promise<void>; stop(): Promise<void> };
+
+/** Starts the projections (or the follower) after the app is up; on shutdown stops them before closing the stores. */
 @Injectable()
 class InfrastructureLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(RUN_PROJECTIONS) private readonly runProjections: boolean,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionService,
     @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.metrics.watchProjections(() => this.runner.status());
-    if (this.runProjections) await this.runner.start();
+    this.metrics.watchProjections(() => this.projections.status());
+    await this.projections.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    await this.projections.stop();
     await this.reads.close();
     await this.events.close();
+    this.logger.info({ signal }, 'shut down: projections stopped, stores closed');
   }
 }
 
@@ -59,7 +74,6 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       providers: [
         { provide: PROJECTION_DEFINITIONS, useValue: options.definitions },
-        { provide: RUN_PROJECTIONS, useValue: options.runProjections },
         {
           provide: EVENT_STORE,
           inject: [APP_CONFIG, METRICS],
@@ -80,8 +94,20 @@ export class InfrastructureModule {
         {
           provide: PROJECTION_RUNNER,
           inject: [EVENT_STORE, READ_STORE, PROJECTION_DEFINITIONS, LOGGER],
-          useFactory: (events: EventStore, reads: ReadStore, definitions: ProjectionDefinition[], logger: Logger) =>
-            new ProjectionRunner(events, reads, definitions, { logger: logger.child({ component: 'projections' }) }),
+          useFactory: (
+            events: EventStore,
+            reads: ReadStore,
+            definitions: ProjectionDefinition[],
+            logger: Logger,
+          ): ProjectionService =>
+            options.runProjections
+              ? new ProjectionRunner(events, reads, definitions, {
+                  logger: logger.child({ component: 'projections' }),
+                  retireAfterMs: RETIRE_AFTER_MS,
+                })
+              : new ProjectionFollower(events, reads, definitions, {
+                  logger: logger.child({ component: 'projection-follower' }),
+                }),
         },
         InfrastructureLifecycle,
       ],

@@ -1,7 +1,11 @@
 export { EVENT_STORE } from '../../../../libs/event-store/src/event-store.port.js';
 export { READ_STORE } from '../../../../libs/read-store/src/read-store.port.js';
 
-/** The ProjectionRunner of this process (started only when projections run in process). */
+/**
+ * What this process knows of the projections, a ProjectionReadView (status, waitFor, target): the
+ * ProjectionRunner when it runs them (PROJECTIONS_IN_PROCESS, apps/projector), else a ProjectionFollower
+ * reading what apps/projector records in the read store. Only the runner has `rebuild`.
+ */
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 /** The projection definitions the runner serves (allProjections unless a test injects others). */
 export const PROJECTION_DEFINITIONS = Symbol('PROJECTION_DEFINITIONS');

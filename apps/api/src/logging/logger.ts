@@ -14,8 +14,10 @@ export function createLogger(options: { level: string; name?: string }): Logger 
     mixin(_object, _level, logger) {
       const context = requestContext.getStore();
       if (!context) return {};
-      // Fastify's request logger already binds the id under the same label.
-      return 'correlationId' in (logger as Logger).bindings() ? {} : { correlationId: context.correlationId };
+      // Fastify's request logger already binds the id under the same label (checked on the raw
+      // bindings string: logger.bindings() would parse JSON on every line).
+      const bindings = (logger as unknown as Record<symbol, string | undefined>)[pino.symbols.chindingsSym];
+      return bindings?.includes('"correlationId":') ? {} : { correlationId: context.correlationId };
     },
     redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
   });
@@ -45,7 +47,11 @@ export class PinoNestLogger implements LoggerService {
   }
 
   /** Nest passes the context (class name) last, and a stack before it for errors. */
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, rest: unknown[]): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    rest: unknown[],
+  ): void {
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const fields: Record<string, unknown> = context ? { context } : {};
     if (message instanceof Error) {

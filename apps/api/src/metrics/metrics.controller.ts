@@ -16,7 +16,10 @@ export class MetricsController {
 
   @Get()
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'Prometheus metrics (public): appends, append latency, projection lag and position, HTTP durations' })
+  @ApiOperation({
+    summary:
+      'Prometheus metrics (public): appends, append latency, projection lag and position, HTTP durations',
+  })
   @ApiProduces('text/plain')
   async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     void reply.type(this.metrics.contentType);

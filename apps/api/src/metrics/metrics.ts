@@ -78,7 +78,8 @@ export class Metrics {
   async render(): Promise<string> {
     if (this.projectionSource) {
       const statuses = await this.projectionSource();
-      for (const gauge of [this.projectionLag, this.projectionPosition, this.projectionStalled]) gauge.reset();
+      for (const gauge of [this.projectionLag, this.projectionPosition, this.projectionStalled])
+        gauge.reset();
       for (const s of statuses) {
         this.projectionLag.set({ projection: s.name }, s.lag);
         this.projectionPosition.set({ projection: s.name }, s.position);

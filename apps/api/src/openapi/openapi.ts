@@ -43,7 +43,9 @@ export function setupOpenApi(app: INestApplication): void {
   });
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   const assetsDir = swaggerUiAssetsDir();
-  fastify.get(DOCS_PATH, async (_request, reply) => reply.type('text/html; charset=utf-8').send(SWAGGER_HTML));
+  fastify.get(DOCS_PATH, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(SWAGGER_HTML),
+  );
   fastify.get<{ Params: { asset: string } }>(`${DOCS_PATH}/:asset`, async (request, reply) => {
     const type = UI_ASSETS[request.params.asset];
     if (!type) return reply.code(404).send({ code: 'NOT_FOUND', message: 'no such documentation asset' });

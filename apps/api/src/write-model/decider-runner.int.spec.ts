@@ -106,4 +106,62 @@ describe('DeciderRunner', () => {
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     expect((await store.readStream('s-4')).map((e) => e.data)).toEqual([{ n: 7 }]);
   });
+  it('stamps each event with the schema version of its type', async () => {
+    const runner = new DeciderRunner(store);
+    const pair: Decider<{ n: number }, object, { type: string; data: object }> = {
+      initialState: {},
+      evolve: (s) => s,
+      decide: (c) => [
+        { type: 'Added', data: { n: c.n } },
+        { type: 'Noted', data: { n: c.n } },
+      ],
+    };
+    await runner.execute(
+      pair,
+      { n: 1 },
+      {
+        streamId: 's-6',
+        metadata: metadata(),
+        newId: randomUUID,
+        schemaVersionOf: (t) => (t === 'Noted' ? 3 : 2),
+      },
+    );
+    expect((await store.readStream('s-6')).map((e) => [e.type, e.metadata.schemaVersion])).toEqual([
+      ['Added', 2],
+      ['Noted', 3],
+    ]);
+  });
+
+  it('gives the context exactly the committed events the decision is made on, even with appends in flight', async () => {
+    const runner = new DeciderRunner(store);
+    const seen: number[][] = [];
+    const withContext = (add: number) =>
+      runner.execute(
+        counter,
+        { add },
+        {
+          streamId: 's-7',
+          metadata: metadata(),
+          newId: randomUUID,
+          context: async (loaded) => {
+            const events = await loaded.events();
+            seen.push(events.map((e) => e.revision));
+            expect(events.length).toBe(loaded.revision + 1);
+          },
+        },
+      );
+    // Fired together: each decides while its predecessors' appends may still be in the group commit.
+    await Promise.all([1, 2, 3, 4, 5].map((n) => withContext(n)));
+    expect(seen).toEqual([[], [0], [0, 1], [0, 1, 2], [0, 1, 2, 3]]);
+  });
+
+  it('refuses an Idempotency-Key whose events already belong to another stream (another request)', async () => {
+    const runner = new DeciderRunner(store);
+    const options = { idempotencyKey: 'k-2', newId: randomUUID, metadata: metadata('h1') };
+    await runner.execute(counter, { add: 1 }, { ...options, streamId: 's-8' });
+    await expect(
+      runner.execute(counter, { add: 1 }, { ...options, streamId: 's-9', metadata: metadata('h2') }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await store.readStream('s-9')).toEqual([]);
+  });
 });

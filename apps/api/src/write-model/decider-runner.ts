@@ -5,22 +5,35 @@ import type {
   NewEventMetadata,
   StoredEvent,
 } from '../../../../libs/event-store/src/event-store.port.js';
-import { RevisionConflictError } from '../../../../libs/event-store/src/errors.js';
+import { EventIdConflictError, RevisionConflictError } from '../../../../libs/event-store/src/errors.js';
 import type { CommandResult } from './command-result.js';
 import type { Decider } from '../../../../libs/domain/src/decider.js';
 import { DomainError } from '../../../../libs/domain/src/errors.js';
 import { deterministicUuid } from './deterministic-id.js';
 import { StateCache } from './state-cache.js';
 
+/** The stream as the decision sees it: its revision, and (on demand) the committed events up to it. */
+export interface LoadedStream {
+  revision: number;
+  /**
+   * The stream's events 0..revision, e.g. for a handler that must evaluate exactly what it decides on
+   * (a period's sealed ranking). Waits for this process's appends in flight on the stream; if the
+   * store still disagrees with the decided state, throws a RevisionConflictError (retried).
+   */
+  events(): Promise<StoredEvent[]>;
+}
+
 export interface ExecuteOptions<Ctx> {
   streamId: string;
   metadata: NewEventMetadata;
+  /** Per event type: overrides `metadata.schemaVersion` for each produced event. */
+  schemaVersionOf?: (type: string) => number;
   /** From If-Match: the client's expected revision (-1 = no stream). A mismatch is a 409, not retried. */
   expectedRevision?: number;
   /** Idempotency-Key scoped to the caller; `metadata.requestHash` must be set with it. */
   idempotencyKey?: string;
-  /** Loaded afresh on every attempt: facts from other streams the decision needs. */
-  context?: () => Promise<Ctx>;
+  /** Loaded afresh on every attempt (inside the stream's turn): facts the decision needs from other streams. */
+  context?: (loaded: LoadedStream) => Promise<Ctx>;
   /** Fresh ids for the produced events when there is no idempotency key. */
   newId: () => string;
 }
@@ -37,6 +50,8 @@ export class DeciderRunner {
   ) {}
 
   private readonly tails = new Map<string, Promise<void>>();
+  /** Per stream: settles when every append this process has issued on it so far has settled. */
+  private readonly inflight = new Map<string, Promise<unknown>>();
 
   async execute<S, C, E extends { type: string; data: object }, Ctx>(
     decider: Decider<C, S, E, Ctx>,
@@ -81,16 +96,20 @@ export class DeciderRunner {
           revision < 0 ? 'no-stream' : revision,
         );
       }
-      const context = (options.context ? await options.context() : undefined) as Ctx;
+      const loaded: LoadedStream = { revision, events: () => this.committedEvents(streamId, revision) };
+      const context = (options.context ? await options.context(loaded) : undefined) as Ctx;
       const decided = decider.decide(command, state, context);
       if (decided.length === 0) return { streamId, revision, position: 0, eventIds: [] };
       const events: NewEvent[] = decided.map((e, i) => ({
         eventId: options.idempotencyKey ? idempotentEventId(options, i) : options.newId(),
         type: e.type,
         data: e.data as Record<string, unknown>,
-        metadata: options.metadata,
+        metadata: options.schemaVersionOf
+          ? { ...options.metadata, schemaVersion: options.schemaVersionOf(e.type) }
+          : options.metadata,
       }));
       appended = this.store.append(streamId, events, revision < 0 ? 'no-stream' : revision);
+      this.track(streamId, appended);
       // Speculative: the next command on this stream decides on top of these events.
       this.cache.set(streamId, {
         revision: revision + events.length,
@@ -104,6 +123,8 @@ export class DeciderRunner {
       result = await appended;
     } catch (error) {
       this.cache.delete(streamId);
+      // The key's deterministic event ids already name events of another stream: another request.
+      if (error instanceof EventIdConflictError && options.idempotencyKey) throw keyReused();
       throw error;
     }
     if (result.duplicate) {
@@ -112,6 +133,36 @@ export class DeciderRunner {
       if (again) return again;
     }
     return { streamId, revision: result.revision, position: result.position, eventIds: result.eventIds };
+  }
+
+  private track(streamId: string, appended: Promise<unknown>): void {
+    const settled = appended.then(
+      () => undefined,
+      () => undefined,
+    );
+    const previous = this.inflight.get(streamId);
+    const all = previous ? Promise.all([previous, settled]) : settled;
+    this.inflight.set(streamId, all);
+    void all.then(() => {
+      if (this.inflight.get(streamId) === all) this.inflight.delete(streamId);
+    });
+  }
+
+  private async committedEvents(streamId: string, revision: number): Promise<StoredEvent[]> {
+    await this.inflight.get(streamId);
+    const events: StoredEvent[] = [];
+    while (events.length <= revision) {
+      const batch = await this.store.readStream(streamId, {
+        fromRevision: events.length,
+        maxCount: Math.min(1000, revision + 1 - events.length),
+      });
+      if (batch.length === 0) break;
+      events.push(...batch);
+    }
+    // An earlier append of this process failed after the state was decided on it: decide again.
+    if (events.length !== revision + 1)
+      throw new RevisionConflictError(streamId, String(revision), events.length - 1);
+    return events;
   }
 
   private async lock(streamId: string): Promise<() => void> {
@@ -149,13 +200,7 @@ export class DeciderRunner {
     if (!options.idempotencyKey || !this.store.findEvent) return null;
     const first = await this.store.findEvent(options.streamId, idempotentEventId(options, 0));
     if (!first) return null;
-    if (first.metadata.requestHash !== options.metadata.requestHash)
-      throw new DomainError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'this Idempotency-Key was already used with a different request body',
-        'unprocessable',
-        'Idempotency-Key',
-      );
+    if (first.metadata.requestHash !== options.metadata.requestHash) throw keyReused();
     const following = await this.store.readStream(options.streamId, {
       fromRevision: first.revision,
       maxCount: 100,
@@ -173,6 +218,15 @@ export class DeciderRunner {
       eventIds: mine.map((e) => e.eventId),
     };
   }
+}
+
+function keyReused(): DomainError {
+  return new DomainError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'this Idempotency-Key was already used with a different request',
+    'unprocessable',
+    'Idempotency-Key',
+  );
 }
 
 function idempotentEventId(options: ExecuteOptions<unknown>, index: number): string {

@@ -21,13 +21,17 @@ export interface StoredProjectionStatus {
  * Projection status as the read store records it (served generation and checkpoint). A stall lives
  * in the running process: ask GET /admin/projections or the projector's /health for that.
  */
-export async function statusCommand(definitions: ProjectionDefinition[], config: AppConfig): Promise<StoredProjectionStatus[]> {
+export async function statusCommand(
+  definitions: ProjectionDefinition[],
+  config: AppConfig,
+): Promise<StoredProjectionStatus[]> {
   return withStores(config, async (events, reads) => {
     const head = await events.headPosition();
     const rows: StoredProjectionStatus[] = [];
     for (const d of definitions) {
       const generation = await reads.activeGeneration(d.name);
-      const checkpoint = generation === null ? null : await reads.checkpoint({ projection: d.name, generation });
+      const checkpoint =
+        generation === null ? null : await reads.checkpoint({ projection: d.name, generation });
       const position = checkpoint?.position ?? 0;
       rows.push({
         name: d.name,
@@ -48,14 +52,23 @@ export function formatStatus(rows: StoredProjectionStatus[]): string {
   const header = ['projection', 'version', 'generation', 'position', 'head', 'lag'];
   const lines = rows.map((r) => [
     r.name,
-    r.storedVersion === null || r.storedVersion === r.version ? String(r.version) : `${r.storedVersion}→${r.version}`,
+    r.storedVersion === null || r.storedVersion === r.version
+      ? String(r.version)
+      : `${r.storedVersion}→${r.version}`,
     r.generation === null ? '-' : String(r.generation),
     String(r.position),
     String(r.head),
     String(r.lag),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  return [header, ...lines].map((cols) => cols.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return [header, ...lines]
+    .map((cols) =>
+      cols
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /**

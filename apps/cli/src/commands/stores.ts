@@ -3,7 +3,10 @@ import { createReadStore, type ReadStore } from '../../../../libs/read-store/src
 import type { AppConfig } from '../../../api/src/config/app-config.js';
 
 /** Opens the event store the configuration names, runs `work`, and always closes it. */
-export async function withEventStore<T>(config: AppConfig, work: (events: EventStore) => Promise<T>): Promise<T> {
+export async function withEventStore<T>(
+  config: AppConfig,
+  work: (events: EventStore) => Promise<T>,
+): Promise<T> {
   const events = await createEventStore({
     dataDir: config.dataDir,
     eventstoreConnectionString: config.eventstoreConnectionString,

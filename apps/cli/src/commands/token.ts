@@ -23,9 +23,14 @@ export async function tokenCommand(
   if (!isRole(options.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const role: Role = options.role;
   if (!options.sub) throw new UsageError('--sub NAME is required (who the token speaks for)');
-  if (ROLES_WITH_UNIT.includes(role) && !options.unit) throw new UsageError(`--unit is required for role ${role}`);
+  if (ROLES_WITH_UNIT.includes(role) && !options.unit)
+    throw new UsageError(`--unit is required for role ${role}`);
   const ttl = options.ttl ?? '8h';
-  if (!/^\d+\s?(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days|w|week|weeks)$/.test(ttl)) {
+  if (
+    !/^\d+\s?(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days|w|week|weeks)$/.test(
+      ttl,
+    )
+  ) {
     throw new UsageError('--ttl must look like 30m, 8h or 2d');
   }
   const secret = resolveJwtSecret({ dataDir: config.dataDir, secret: config.authJwtSecret });
@@ -35,6 +40,8 @@ export async function tokenCommand(
     now === undefined ? { ttl } : { ttl, now },
   );
   const secretSource =
-    secret.source === 'env' ? 'AUTH_JWT_SECRET' : `${config.dataDir}/jwt-secret${secret.source === 'generated' ? ' (created now)' : ''}`;
+    secret.source === 'env'
+      ? 'AUTH_JWT_SECRET'
+      : `${config.dataDir}/jwt-secret${secret.source === 'generated' ? ' (created now)' : ''}`;
   return { token, secretSource };
 }

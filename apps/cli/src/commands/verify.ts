@@ -17,12 +17,18 @@ export interface VerifyCommandOptions {
  * Recomputes the hash chain (one stream or the whole log), optionally against an earlier digest,
  * with a progress bar on stderr. Exit code 0 when intact, 1 with the first failure printed.
  */
-export async function verifyCommand(options: VerifyCommandOptions, config: AppConfig, io: CliIo): Promise<number> {
+export async function verifyCommand(
+  options: VerifyCommandOptions,
+  config: AppConfig,
+  io: CliIo,
+): Promise<number> {
   const against = options.against === undefined ? undefined : readDigest(resolve(io.cwd, options.against));
   // Only digests this server signed are trusted when its key is at hand.
   const trusted = readSigningKeyIfPresent(config.signingKeyFile)?.publicKeyPem;
   if (against && !trusted) {
-    io.stderr.write(`warning: no signing key at ${config.signingKeyFile}; any valid signature on the digest is accepted\n`);
+    io.stderr.write(
+      `warning: no signing key at ${config.signingKeyFile}; any valid signature on the digest is accepted\n`,
+    );
   }
   const bar = new ProgressBar(io.stderr);
   const report = await withEventStore(config, (events) =>

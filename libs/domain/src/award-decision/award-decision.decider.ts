@@ -14,8 +14,16 @@ import {
   requireUnique,
   requireYear,
 } from '../validation.js';
-import type { AwardDecisionCommand, AwardDecisionContext, ClusterStanding } from './award-decision.commands.js';
-import { evolveAwardDecision, initialAwardDecisionState, type AwardDecisionState } from './award-decision.state.js';
+import type {
+  AwardDecisionCommand,
+  AwardDecisionContext,
+  ClusterStanding,
+} from './award-decision.commands.js';
+import {
+  evolveAwardDecision,
+  initialAwardDecisionState,
+  type AwardDecisionState,
+} from './award-decision.state.js';
 
 /** Award decisions are recorded by an administrator or an organizer (the emulation office's clerk). */
 function requireRecorder(actor: Actor): void {
@@ -87,7 +95,8 @@ export function decideAwardDecision(
   const decisionId = requireId(command.data.decisionId, 'decisionId');
   const catalog = context.catalog ?? defaultCatalog;
   if (command.type === 'IssueAwardDecision') {
-    if (state.issued) throw conflict('DECISION_ALREADY_ISSUED', `decision ${decisionId} exists`, 'decisionId');
+    if (state.issued)
+      throw conflict('DECISION_ALREADY_ISSUED', `decision ${decisionId} exists`, 'decisionId');
     const d = command.data;
     const number = requireText(d.number, 'number', 100);
     const date = requireDate(d.date, 'date');
@@ -103,7 +112,11 @@ export function decideAwardDecision(
         throw rule('AUTHORITY_NOT_ALLOWED', `${d.authority} may not confer ${entry.name}`, `${f}.code`);
       const recipient = validateRecipient(a.recipient, `${f}.recipient`);
       if (!entry.recipientKinds.includes(recipient.kind))
-        throw rule('RECIPIENT_KIND_NOT_ALLOWED', `${entry.name} is not conferred on a ${recipient.kind}`, `${f}.recipient`);
+        throw rule(
+          'RECIPIENT_KIND_NOT_ALLOWED',
+          `${entry.name} is not conferred on a ${recipient.kind}`,
+          `${f}.recipient`,
+        );
       const item: AwardItem = {
         awardId,
         code: entry.code,
@@ -112,7 +125,12 @@ export function decideAwardDecision(
         citation: requireText(a.citation, `${f}.citation`, 2000),
       };
       if (entry.isClusterFlag) {
-        const override = checkFlagQuota({ ...item, ...(a.override && { override: a.override }) }, f, command.actor, context.clusterStandings ?? []);
+        const override = checkFlagQuota(
+          { ...item, ...(a.override && { override: a.override }) },
+          f,
+          command.actor,
+          context.clusterStandings ?? [],
+        );
         if (override) item.override = override;
       } else if (a.override !== undefined)
         throw rule('OVERRIDE_NOT_APPLICABLE', `${entry.name} has no quota to override`, `${f}.override`);
@@ -123,13 +141,18 @@ export function decideAwardDecision(
       'awards',
       'DUPLICATE_AWARD_ID',
     );
-    return [{ type: 'AwardDecisionIssued', data: { decisionId, number, date, authority: d.authority, awards } }];
+    return [
+      { type: 'AwardDecisionIssued', data: { decisionId, number, date, authority: d.authority, awards } },
+    ];
   }
-  if (!state.issued) throw notFound('DECISION_NOT_FOUND', `decision ${decisionId} does not exist`, 'decisionId');
+  if (!state.issued)
+    throw notFound('DECISION_NOT_FOUND', `decision ${decisionId} does not exist`, 'decisionId');
   const awardId = requireId(command.data.awardId, 'awardId');
   const award = state.awards[awardId];
-  if (!award) throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
-  if (award.revoked) throw conflict('AWARD_ALREADY_REVOKED', `award ${awardId} is already revoked`, 'awardId');
+  if (!award)
+    throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
+  if (award.revoked)
+    throw conflict('AWARD_ALREADY_REVOKED', `award ${awardId} is already revoked`, 'awardId');
   // Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked.
   return [
     {

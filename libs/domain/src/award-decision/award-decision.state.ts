@@ -16,7 +16,10 @@ export interface AwardDecisionState {
 
 export const initialAwardDecisionState: AwardDecisionState = { issued: false, awards: {} };
 
-export function evolveAwardDecision(state: AwardDecisionState, event: AwardDecisionEvent): AwardDecisionState {
+export function evolveAwardDecision(
+  state: AwardDecisionState,
+  event: AwardDecisionEvent,
+): AwardDecisionState {
   switch (event.type) {
     case 'AwardDecisionIssued':
       return {

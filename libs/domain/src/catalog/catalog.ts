@@ -47,7 +47,8 @@ export const defaultCatalog: Catalog = createCatalog();
 
 export const findAward = (code: string): CatalogEntry | undefined => defaultCatalog.find(code);
 export const findAuthority = (code: string): AuthorityLevel | undefined => defaultCatalog.findAuthority(code);
-export const canConfer = (code: string, authority: string): boolean => defaultCatalog.canConfer(code, authority);
+export const canConfer = (code: string, authority: string): boolean =>
+  defaultCatalog.canConfer(code, authority);
 
 /** Titles a unit may register in its pledge (đăng ký danh hiệu): collective titles. */
 export function isRegistrableTitle(code: string, catalog: Catalog = defaultCatalog): boolean {

@@ -40,11 +40,15 @@ describe('award catalog', () => {
   });
 
   it('marks the cluster-leading flags and orders by rank', () => {
-    const flags = AWARD_CATALOG.filter((e) => e.isClusterFlag).map((e) => e.code).sort();
+    const flags = AWARD_CATALOG.filter((e) => e.isClusterFlag)
+      .map((e) => e.code)
+      .sort();
     expect(flags).toEqual(['co-thi-dua-bo-cong-an', 'co-thi-dua-chinh-phu']);
     const ranks = defaultCatalog.entries.map((e) => e.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(findAward('huan-chuong-bao-ve-to-quoc-hang-nhat')!.rank).toBeLessThan(findAward('giay-khen')!.rank);
+    expect(findAward('huan-chuong-bao-ve-to-quoc-hang-nhat')!.rank).toBeLessThan(
+      findAward('giay-khen')!.rank,
+    );
   });
 
   it('lets a unit register collective titles only', () => {
@@ -61,7 +65,9 @@ describe('award catalog', () => {
     expect(() => createCatalog([{ ...first, authorities: ['nobody'] }])).toThrow(/unknown authority/);
     expect(() => createCatalog([{ ...first, name: first.name.normalize('NFD') }])).toThrow(/NFC/);
     const corrected = createCatalog(
-      AWARD_CATALOG.map((e) => (e.code === 'don-vi-tien-tien' ? { ...e, authorities: ['bo-truong-bca'] } : e)),
+      AWARD_CATALOG.map((e) =>
+        e.code === 'don-vi-tien-tien' ? { ...e, authorities: ['bo-truong-bca'] } : e,
+      ),
       AUTHORITY_LEVELS,
     );
     expect(corrected.canConfer('don-vi-tien-tien', 'thu-truong-don-vi')).toBe(false);

@@ -2,7 +2,13 @@ import { isAdmin, isOrganizerOf } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { conflict, forbidden, notFound, rule } from '../errors.js';
 import type { ClusterEvent } from '../events/cluster.events.js';
-import { requireId, requireIsoTime, requirePositiveInteger, requireReason, requireText } from '../validation.js';
+import {
+  requireId,
+  requireIsoTime,
+  requirePositiveInteger,
+  requireReason,
+  requireText,
+} from '../validation.js';
 import type { ClusterCommand, ClusterContext } from './cluster.commands.js';
 import { evolveCluster, initialClusterState, type ClusterState } from './cluster.state.js';
 
@@ -10,15 +16,24 @@ import { evolveCluster, initialClusterState, type ClusterState } from './cluster
  * Clusters (Cụm thi đua) are formed by an administrator for an organizer unit (Law 06/2022/QH15 art. 16:
  * clusters are organised by the emulation councils); the organizer may rename or dissolve its own.
  */
-export function decideCluster(command: ClusterCommand, state: ClusterState, context: ClusterContext): ClusterEvent[] {
+export function decideCluster(
+  command: ClusterCommand,
+  state: ClusterState,
+  context: ClusterContext,
+): ClusterEvent[] {
   requireIsoTime(command.at);
   const clusterId = requireId(command.data.clusterId, 'clusterId');
   if (command.type === 'FormCluster') {
     if (!isAdmin(command.actor)) throw forbidden('only an administrator forms clusters');
-    if (state.status !== 'none') throw conflict('CLUSTER_ALREADY_FORMED', `cluster ${clusterId} exists`, 'clusterId');
+    if (state.status !== 'none')
+      throw conflict('CLUSTER_ALREADY_FORMED', `cluster ${clusterId} exists`, 'clusterId');
     const organizerUnitId = requireId(command.data.organizerUnitId, 'organizerUnitId');
     if (context.organizerStatus !== 'active')
-      throw rule('ORGANIZER_NOT_ACTIVE', `organizer unit ${organizerUnitId} is not an active unit`, 'organizerUnitId');
+      throw rule(
+        'ORGANIZER_NOT_ACTIVE',
+        `organizer unit ${organizerUnitId} is not an active unit`,
+        'organizerUnitId',
+      );
     return [
       {
         type: 'ClusterFormed',
@@ -31,15 +46,19 @@ export function decideCluster(command: ClusterCommand, state: ClusterState, cont
       },
     ];
   }
-  if (state.status === 'none') throw notFound('CLUSTER_NOT_FOUND', `cluster ${clusterId} does not exist`, 'clusterId');
+  if (state.status === 'none')
+    throw notFound('CLUSTER_NOT_FOUND', `cluster ${clusterId} does not exist`, 'clusterId');
   if (!isAdmin(command.actor) && !isOrganizerOf(command.actor, state.organizerUnitId))
     throw forbidden('only the organizer of the cluster or an administrator may do this');
-  if (state.status === 'dissolved') throw rule('CLUSTER_DISSOLVED', `cluster ${clusterId} is dissolved`, 'clusterId');
+  if (state.status === 'dissolved')
+    throw rule('CLUSTER_DISSOLVED', `cluster ${clusterId} is dissolved`, 'clusterId');
   switch (command.type) {
     case 'RenameCluster': {
       const name = requireText(command.data.name, 'name', 300);
       const number =
-        command.data.number === undefined ? state.number! : requirePositiveInteger(command.data.number, 'number');
+        command.data.number === undefined
+          ? state.number!
+          : requirePositiveInteger(command.data.number, 'number');
       if (name === state.name && number === state.number) throw rule('NO_CHANGE', 'nothing changes', 'name');
       return [
         {

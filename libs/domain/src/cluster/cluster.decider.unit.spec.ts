@@ -1,13 +1,24 @@
 import type { ClusterEvent } from '../events/cluster.events.js';
 import { spec } from '../test-support/given-when-then.js';
-import { admin, AT, CLUSTER, officerOf, organizer, ORGANIZER_UNIT, otherOrganizer } from '../test-support/fixtures.js';
+import {
+  admin,
+  AT,
+  CLUSTER,
+  officerOf,
+  organizer,
+  ORGANIZER_UNIT,
+  otherOrganizer,
+} from '../test-support/fixtures.js';
 import type { ClusterCommand } from './cluster.commands.js';
 import { clusterDecider } from './cluster.decider.js';
 
 const cluster = spec(clusterDecider, {});
 const NAME = 'Cụm thi đua số 2 - Khối các đơn vị thuộc Bộ trưởng';
 const formed: ClusterEvent[] = [
-  { type: 'ClusterFormed', data: { clusterId: CLUSTER, organizerUnitId: ORGANIZER_UNIT, number: 2, name: NAME } },
+  {
+    type: 'ClusterFormed',
+    data: { clusterId: CLUSTER, organizerUnitId: ORGANIZER_UNIT, number: 2, name: NAME },
+  },
 ];
 const form = (actor = admin, number = 2): ClusterCommand => ({
   type: 'FormCluster',
@@ -22,24 +33,63 @@ describe('cluster decider', () => {
   });
 
   it('refuses to form twice, for an inactive organizer, with a bad number, or by anyone but an admin', () => {
-    cluster.given(formed).when(form(), { organizerStatus: 'active' }).thenThrows('CLUSTER_ALREADY_FORMED', 'conflict');
+    cluster
+      .given(formed)
+      .when(form(), { organizerStatus: 'active' })
+      .thenThrows('CLUSTER_ALREADY_FORMED', 'conflict');
     cluster.given([]).when(form(), { organizerStatus: 'dissolved' }).thenThrows('ORGANIZER_NOT_ACTIVE');
     cluster.given([]).when(form(admin, 0), { organizerStatus: 'active' }).thenThrows('INVALID_NUMBER');
-    cluster.given([]).when(form(organizer), { organizerStatus: 'active' }).thenThrows('FORBIDDEN', 'forbidden');
+    cluster
+      .given([])
+      .when(form(organizer), { organizerStatus: 'active' })
+      .thenThrows('FORBIDDEN', 'forbidden');
   });
 
   it('its organizer (or an admin) renames and dissolves it; nobody else', () => {
-    const rename = (actor = organizer): ClusterCommand => ({ type: 'RenameCluster', actor, at: AT, data: { clusterId: CLUSTER, name: 'Cụm thi đua số 3', number: 3 } });
+    const rename = (actor = organizer): ClusterCommand => ({
+      type: 'RenameCluster',
+      actor,
+      at: AT,
+      data: { clusterId: CLUSTER, name: 'Cụm thi đua số 3', number: 3 },
+    });
     cluster
       .given(formed)
       .when(rename())
-      .then([{ type: 'ClusterRenamed', data: { clusterId: CLUSTER, name: 'Cụm thi đua số 3', number: 3, previousName: NAME, previousNumber: 2 } }]);
-    cluster.given(formed).when(rename(admin)).then([expect.objectContaining({ type: 'ClusterRenamed' })]);
+      .then([
+        {
+          type: 'ClusterRenamed',
+          data: {
+            clusterId: CLUSTER,
+            name: 'Cụm thi đua số 3',
+            number: 3,
+            previousName: NAME,
+            previousNumber: 2,
+          },
+        },
+      ]);
+    cluster
+      .given(formed)
+      .when(rename(admin))
+      .then([expect.objectContaining({ type: 'ClusterRenamed' })]);
     cluster.given(formed).when(rename(otherOrganizer)).thenThrows('FORBIDDEN', 'forbidden');
-    cluster.given(formed).when(rename(officerOf(ORGANIZER_UNIT))).thenThrows('FORBIDDEN', 'forbidden');
-    const dissolve: ClusterCommand = { type: 'DissolveCluster', actor: organizer, at: AT, data: { clusterId: CLUSTER, reason: 'tái cơ cấu' } };
-    cluster.given(formed).when(dissolve).then([{ type: 'ClusterDissolved', data: { clusterId: CLUSTER, reason: 'tái cơ cấu' } }]);
-    const dissolved = [...formed, { type: 'ClusterDissolved', data: { clusterId: CLUSTER, reason: 'r' } } as ClusterEvent];
+    cluster
+      .given(formed)
+      .when(rename(officerOf(ORGANIZER_UNIT)))
+      .thenThrows('FORBIDDEN', 'forbidden');
+    const dissolve: ClusterCommand = {
+      type: 'DissolveCluster',
+      actor: organizer,
+      at: AT,
+      data: { clusterId: CLUSTER, reason: 'tái cơ cấu' },
+    };
+    cluster
+      .given(formed)
+      .when(dissolve)
+      .then([{ type: 'ClusterDissolved', data: { clusterId: CLUSTER, reason: 'tái cơ cấu' } }]);
+    const dissolved = [
+      ...formed,
+      { type: 'ClusterDissolved', data: { clusterId: CLUSTER, reason: 'r' } } as ClusterEvent,
+    ];
     cluster.given(dissolved).when(rename()).thenThrows('CLUSTER_DISSOLVED');
     cluster.given([]).when(rename()).thenThrows('CLUSTER_NOT_FOUND', 'not-found');
     cluster

@@ -18,9 +18,12 @@ export function decideFileDispute(
   requireForUnit(c.actor, entry.unitId);
   requireActive(cluster);
   const disputeId = requireId(c.data.disputeId, 'disputeId');
-  if (state.disputes[disputeId]) throw conflict('DISPUTE_ID_TAKEN', `dispute ${disputeId} exists`, 'disputeId');
+  if (state.disputes[disputeId])
+    throw conflict('DISPUTE_ID_TAKEN', `dispute ${disputeId} exists`, 'disputeId');
   if (entry.withdrawn) throw rule('ENTRY_WITHDRAWN', `entry ${entry.entryId} is withdrawn`, 'entryId');
-  const open = Object.entries(state.disputes).find(([, d]) => d.entryId === entry.entryId && d.status === 'open');
+  const open = Object.entries(state.disputes).find(
+    ([, d]) => d.entryId === entry.entryId && d.status === 'open',
+  );
   if (open) throw conflict('DISPUTE_ALREADY_OPEN', `dispute ${open[0]} about this entry is open`, 'entryId');
   const reason = requireReason(c.data.reason);
   const proposed =
@@ -64,30 +67,49 @@ export function decideResolveDispute(
     resolvedAs = 'chair';
   } else throw forbidden('only the organizer or the chair unit resolves disputes');
   requireActive(cluster);
-  if (dispute.status !== 'open') throw conflict('DISPUTE_NOT_OPEN', `dispute ${disputeId} is ${dispute.status}`);
+  if (dispute.status !== 'open')
+    throw conflict('DISPUTE_NOT_OPEN', `dispute ${disputeId} is ${dispute.status}`);
   const { outcome, correctedPoints, withdrawEntry } = c.data;
   if (outcome !== 'upheld' && outcome !== 'rejected')
     throw rule('INVALID_OUTCOME', 'outcome must be upheld or rejected', 'outcome');
   const reason = requireReason(c.data.reason);
   const entry = getEntry(state, dispute.entryId)!;
-  const base = { disputeId, entryId: dispute.entryId, unitId: dispute.unitId, period: entry.period, reason, resolvedAs };
+  const base = {
+    disputeId,
+    entryId: dispute.entryId,
+    unitId: dispute.unitId,
+    period: entry.period,
+    reason,
+    resolvedAs,
+  };
   if (outcome === 'rejected') {
     if (correctedPoints !== undefined || withdrawEntry !== undefined)
       throw rule('RESOLUTION_AMBIGUOUS', 'a rejected dispute changes no points', 'outcome');
     return [{ type: 'DisputeResolved', data: { ...base, outcome } }];
   }
   if ((correctedPoints === undefined) === (withdrawEntry !== true))
-    throw rule('RESOLUTION_AMBIGUOUS', 'an upheld dispute gives either correctedPoints or withdrawEntry: true', 'outcome');
+    throw rule(
+      'RESOLUTION_AMBIGUOUS',
+      'an upheld dispute gives either correctedPoints or withdrawEntry: true',
+      'outcome',
+    );
   if (entry.withdrawn) throw rule('ENTRY_WITHDRAWN', `entry ${dispute.entryId} is withdrawn`, 'disputeId');
   const { criterion, assessment } = entry;
-  const target = { entryId: dispute.entryId, unitId: dispute.unitId, period: entry.period, criterion, assessment };
+  const target = {
+    entryId: dispute.entryId,
+    unitId: dispute.unitId,
+    period: entry.period,
+    criterion,
+    assessment,
+  };
   if (withdrawEntry === true)
     return [
       { type: 'DisputeResolved', data: { ...base, outcome, withdrawEntry: true } },
       { type: 'ScoreWithdrawn', data: { ...target, reason, disputeId } },
     ];
   const points = requireCriterionPoints(state, entry.period, criterion, correctedPoints, 'correctedPoints');
-  if (points === entry.points) throw rule('NO_CHANGE', 'the corrected points equal the recorded ones', 'correctedPoints');
+  if (points === entry.points)
+    throw rule('NO_CHANGE', 'the corrected points equal the recorded ones', 'correctedPoints');
   return [
     { type: 'DisputeResolved', data: { ...base, outcome, correctedPoints: points } },
     { type: 'ScoreCorrected', data: { ...target, previousPoints: entry.points, points, reason, disputeId } },

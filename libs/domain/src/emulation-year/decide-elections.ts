@@ -1,6 +1,10 @@
 import { isOrganizerOf, type Actor } from '../actor.js';
 import { conflict, forbidden, notFound, rule } from '../errors.js';
-import type { ElectionClosedData, ElectionOutcome, EmulationYearEvent } from '../events/emulation-year.events.js';
+import type {
+  ElectionClosedData,
+  ElectionOutcome,
+  EmulationYearEvent,
+} from '../events/emulation-year.events.js';
 import { requireArray, requireId, requireUnique } from '../validation.js';
 import type {
   CastBallot,
@@ -9,7 +13,14 @@ import type {
   OpenElection,
 } from './emulation-year.commands.js';
 import type { ElectionSummary, EmulationYearState } from './emulation-year.state.js';
-import { isChair, requireActive, requireCluster, requireForUnit, requireMember, type ClusterInfo } from './guards.js';
+import {
+  isChair,
+  requireActive,
+  requireCluster,
+  requireForUnit,
+  requireMember,
+  type ClusterInfo,
+} from './guards.js';
 
 /** Elections are run by the chair unit; by the organizer only while no chair is seated. */
 function requireElectionRunner(actor: Actor, state: EmulationYearState, cluster: ClusterInfo): void {
@@ -39,9 +50,11 @@ export function decideOpenElection(
   requireElectionRunner(c.actor, state, cluster);
   requireActive(cluster);
   const { role } = c.data;
-  if (role !== 'chair' && role !== 'vice-chair') throw rule('INVALID_ROLE', 'role must be chair or vice-chair', 'role');
+  if (role !== 'chair' && role !== 'vice-chair')
+    throw rule('INVALID_ROLE', 'role must be chair or vice-chair', 'role');
   const electionId = requireId(c.data.electionId, 'electionId');
-  if (state.elections[electionId]) throw conflict('ELECTION_ID_TAKEN', `election ${electionId} exists`, 'electionId');
+  if (state.elections[electionId])
+    throw conflict('ELECTION_ID_TAKEN', `election ${electionId} exists`, 'electionId');
   const rounds = Object.values(state.elections).filter((e) => e.role === role);
   if (rounds.some((e) => e.status === 'open'))
     throw conflict('ELECTION_ALREADY_OPEN', `an election for ${role} is open`, 'role');
@@ -71,13 +84,18 @@ export function decideOpenElection(
 }
 
 /** One ballot per member unit, cast by its own officer. */
-export function decideCastBallot(c: CastBallot, state: EmulationYearState, ctx: EmulationYearContext): EmulationYearEvent[] {
+export function decideCastBallot(
+  c: CastBallot,
+  state: EmulationYearState,
+  ctx: EmulationYearContext,
+): EmulationYearEvent[] {
   const cluster = requireCluster(c, ctx);
   const [electionId, election] = requireElection(state, c.data.electionId);
   const voterUnitId = requireId(c.data.voterUnitId, 'voterUnitId');
   requireForUnit(c.actor, voterUnitId);
   requireActive(cluster);
-  if (election.status !== 'open') throw rule('ELECTION_NOT_OPEN', `election ${electionId} is closed`, 'electionId');
+  if (election.status !== 'open')
+    throw rule('ELECTION_NOT_OPEN', `election ${electionId} is closed`, 'electionId');
   requireMember(state, voterUnitId, 'voterUnitId');
   if (election.ballots[voterUnitId] !== undefined)
     throw conflict('ALREADY_VOTED', `unit ${voterUnitId} has voted in election ${electionId}`, 'voterUnitId');
@@ -131,10 +149,14 @@ export function decideCloseElection(
   const [electionId, election] = requireElection(state, c.data.electionId);
   requireElectionRunner(c.actor, state, cluster);
   requireActive(cluster);
-  if (election.status !== 'open') throw rule('ELECTION_NOT_OPEN', `election ${electionId} is closed`, 'electionId');
+  if (election.status !== 'open')
+    throw rule('ELECTION_NOT_OPEN', `election ${electionId} is closed`, 'electionId');
   const result = tallyElection(election, state.members);
   const events: EmulationYearEvent[] = [
-    { type: 'ElectionClosed', data: { electionId, role: election.role, forYear: election.forYear, ...result } },
+    {
+      type: 'ElectionClosed',
+      data: { electionId, role: election.role, forYear: election.forYear, ...result },
+    },
   ];
   if (result.electedUnitId !== undefined)
     events.push({

@@ -13,15 +13,21 @@ import type { EmulationYearState } from './emulation-year.state.js';
 import { requireActive, requireCluster, requireMember, requireOrganizer } from './guards.js';
 
 /** Admission for the year. The membership registry reservation must already be held for this cluster. */
-export function decideAdmitUnit(c: AdmitUnit, state: EmulationYearState, ctx: EmulationYearContext): EmulationYearEvent[] {
+export function decideAdmitUnit(
+  c: AdmitUnit,
+  state: EmulationYearState,
+  ctx: EmulationYearContext,
+): EmulationYearEvent[] {
   const cluster = requireCluster(c, ctx);
   requireOrganizer(c.actor, cluster);
   requireActive(cluster);
   const unitId = requireId(c.data.unitId, 'unitId');
   if (ctx.unitStatus === undefined || ctx.unitStatus === 'none')
     throw notFound('UNIT_NOT_FOUND', `unit ${unitId} is not registered`, 'unitId');
-  if (ctx.unitStatus !== 'active') throw rule('UNIT_NOT_ACTIVE', `unit ${unitId} is ${ctx.unitStatus}`, 'unitId');
-  if (state.members[unitId]) throw conflict('ALREADY_A_MEMBER', `unit ${unitId} is already a member`, 'unitId');
+  if (ctx.unitStatus !== 'active')
+    throw rule('UNIT_NOT_ACTIVE', `unit ${unitId} is ${ctx.unitStatus}`, 'unitId');
+  if (state.members[unitId])
+    throw conflict('ALREADY_A_MEMBER', `unit ${unitId} is already a member`, 'unitId');
   if (ctx.reservedClusterId !== c.data.clusterId)
     throw rule(
       'MEMBERSHIP_NOT_RESERVED',
@@ -57,7 +63,8 @@ export function decideAssignChair(
   const cluster = requireCluster(c, ctx);
   const { role, source } = c.data;
   const unitId = requireId(c.data.unitId, 'unitId');
-  if (role !== 'chair' && role !== 'vice-chair') throw rule('INVALID_ROLE', 'role must be chair or vice-chair', 'role');
+  if (role !== 'chair' && role !== 'vice-chair')
+    throw rule('INVALID_ROLE', 'role must be chair or vice-chair', 'role');
   const holder = role === 'chair' ? state.chair : state.viceChair;
   const other = role === 'chair' ? state.viceChair : state.chair;
   if (source === 'organizer') {
@@ -75,7 +82,11 @@ export function decideAssignChair(
   const electionId = requireId(c.data.electionId, 'electionId');
   const result = (ctx.electedInPreviousYear ?? []).find((e) => e.electionId === electionId);
   if (!result || result.role !== role || result.unitId !== unitId)
-    throw rule('NOT_ELECTED', `election ${electionId} of the previous year did not elect ${unitId} as ${role}`, 'electionId');
+    throw rule(
+      'NOT_ELECTED',
+      `election ${electionId} of the previous year did not elect ${unitId} as ${role}`,
+      'electionId',
+    );
   if (holder === unitId) return [];
   if (other === unitId) throw rule('HOLDS_OTHER_ROLE', `unit ${unitId} holds the other seat`, 'unitId');
   return [{ type: 'ChairAssigned', data: { unitId, role, source, electionId } }];

@@ -1,20 +1,31 @@
 import { conflict, rule } from '../errors.js';
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
 import { requireReason } from '../validation.js';
-import type { ClosePeriod, EmulationYearContext, OpenPeriod, ReopenPeriod } from './emulation-year.commands.js';
+import type {
+  ClosePeriod,
+  EmulationYearContext,
+  OpenPeriod,
+  ReopenPeriod,
+} from './emulation-year.commands.js';
 import { latestScheme, type EmulationYearState } from './emulation-year.state.js';
 import { requireActive, requireCluster, requireOrganizer, requirePeriodCode } from './guards.js';
 
 /** Period lifecycle, organizer only: open → close (seals the ranking's digest) → reopen with a reason. */
-export function decideOpenPeriod(c: OpenPeriod, state: EmulationYearState, ctx: EmulationYearContext): EmulationYearEvent[] {
+export function decideOpenPeriod(
+  c: OpenPeriod,
+  state: EmulationYearState,
+  ctx: EmulationYearContext,
+): EmulationYearEvent[] {
   const cluster = requireCluster(c, ctx);
   requireOrganizer(c.actor, cluster);
   requireActive(cluster);
   const period = requirePeriodCode(c.data.period);
-  if (!latestScheme(state)) throw rule('SCHEME_NOT_PUBLISHED', 'publish the scoring scheme before opening a period');
+  if (!latestScheme(state))
+    throw rule('SCHEME_NOT_PUBLISHED', 'publish the scoring scheme before opening a period');
   const status = state.periods[period]?.status;
   if (status === 'open') throw conflict('PERIOD_ALREADY_OPEN', `period ${period} is open`, 'period');
-  if (status === 'closed') throw rule('PERIOD_CLOSED', `period ${period} is closed: reopen it with a reason`, 'period');
+  if (status === 'closed')
+    throw rule('PERIOD_CLOSED', `period ${period} is closed: reopen it with a reason`, 'period');
   return [{ type: 'PeriodOpened', data: { period } }];
 }
 
@@ -27,7 +38,8 @@ export function decideClosePeriod(
   requireOrganizer(c.actor, cluster);
   requireActive(cluster);
   const period = requirePeriodCode(c.data.period);
-  if (state.periods[period]?.status !== 'open') throw rule('PERIOD_NOT_OPEN', `period ${period} is not open`, 'period');
+  if (state.periods[period]?.status !== 'open')
+    throw rule('PERIOD_NOT_OPEN', `period ${period} is not open`, 'period');
   if (typeof c.data.rankingDigest !== 'string' || !/^[0-9a-f]{64}$/.test(c.data.rankingDigest))
     throw rule('INVALID_DIGEST', 'rankingDigest must be a lowercase hex sha256', 'rankingDigest');
   return [

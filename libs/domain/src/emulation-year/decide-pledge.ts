@@ -9,7 +9,12 @@ import {
   requireUnique,
   requireId,
 } from '../validation.js';
-import type { AmendPledge, EmulationYearContext, PledgeContent, SignPledge } from './emulation-year.commands.js';
+import type {
+  AmendPledge,
+  EmulationYearContext,
+  PledgeContent,
+  SignPledge,
+} from './emulation-year.commands.js';
 import type { EmulationYearState } from './emulation-year.state.js';
 import { requireActive, requireCluster, requireForUnit, requireMember } from './guards.js';
 
@@ -23,7 +28,8 @@ function validatePledge(
   const catalog = ctx.catalog ?? defaultCatalog;
   const titles = requireArray(content.titles, 'titles', 1, 10).map((t, i) => {
     const f = `titles[${i}]`;
-    if (typeof t !== 'string' || !catalog.find(t)) throw rule('UNKNOWN_TITLE', `${f} is not in the catalog`, f);
+    if (typeof t !== 'string' || !catalog.find(t))
+      throw rule('UNKNOWN_TITLE', `${f} is not in the catalog`, f);
     if (!isRegistrableTitle(t, catalog))
       throw rule('TITLE_NOT_REGISTRABLE', `${f} is not a collective title a unit can register`, f);
     return t;
@@ -35,7 +41,9 @@ function validatePledge(
     const text = requireText(t?.text, `${f}.text`, 1000);
     return t.count === undefined ? { text } : { text, count: requirePositiveInteger(t.count, `${f}.count`) };
   });
-  const keyTasks = requireArray(content.keyTasks, 'keyTasks').map((k, i) => requireText(k, `keyTasks[${i}]`, 1000));
+  const keyTasks = requireArray(content.keyTasks, 'keyTasks').map((k, i) =>
+    requireText(k, `keyTasks[${i}]`, 1000),
+  );
   if (keyTasks.length !== KEY_TASKS_PER_PLEDGE)
     throw rule('KEY_TASKS_COUNT', `a pledge registers exactly ${KEY_TASKS_PER_PLEDGE} key tasks`, 'keyTasks');
   requireUnique(keyTasks, 'keyTasks', 'DUPLICATE_KEY_TASK');
@@ -43,14 +51,22 @@ function validatePledge(
 }
 
 /** The unit's own officer signs its pledge (ký kết giao ước thi đua): titles, targets, key tasks. */
-export function decideSignPledge(c: SignPledge, state: EmulationYearState, ctx: EmulationYearContext): EmulationYearEvent[] {
+export function decideSignPledge(
+  c: SignPledge,
+  state: EmulationYearState,
+  ctx: EmulationYearContext,
+): EmulationYearEvent[] {
   const cluster = requireCluster(c, ctx);
   const unitId = requireId(c.data.unitId, 'unitId');
   requireForUnit(c.actor, unitId);
   requireActive(cluster);
   requireMember(state, unitId);
   if (state.pledges[unitId] !== undefined)
-    throw conflict('PLEDGE_ALREADY_SIGNED', `unit ${unitId} has signed its pledge: amend it instead`, 'unitId');
+    throw conflict(
+      'PLEDGE_ALREADY_SIGNED',
+      `unit ${unitId} has signed its pledge: amend it instead`,
+      'unitId',
+    );
   return [{ type: 'PledgeSigned', data: { unitId, version: 1, ...validatePledge(c.data, ctx) } }];
 }
 
@@ -65,11 +81,17 @@ export function decideAmendPledge(
   requireActive(cluster);
   requireMember(state, unitId);
   const version = state.pledges[unitId];
-  if (version === undefined) throw rule('PLEDGE_NOT_SIGNED', `unit ${unitId} has not signed a pledge`, 'unitId');
+  if (version === undefined)
+    throw rule('PLEDGE_NOT_SIGNED', `unit ${unitId} has not signed a pledge`, 'unitId');
   return [
     {
       type: 'PledgeAmended',
-      data: { unitId, version: version + 1, ...validatePledge(c.data, ctx), reason: requireReason(c.data.reason) },
+      data: {
+        unitId,
+        version: version + 1,
+        ...validatePledge(c.data, ctx),
+        reason: requireReason(c.data.reason),
+      },
     },
   ];
 }

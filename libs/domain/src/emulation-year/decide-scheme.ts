@@ -2,7 +2,11 @@ import { conflict, rule } from '../errors.js';
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
 import { validateScheme } from '../scheme/scheme.js';
 import { requireReason } from '../validation.js';
-import type { AmendScoringScheme, EmulationYearContext, PublishScoringScheme } from './emulation-year.commands.js';
+import type {
+  AmendScoringScheme,
+  EmulationYearContext,
+  PublishScoringScheme,
+} from './emulation-year.commands.js';
 import { latestScheme, type EmulationYearState } from './emulation-year.state.js';
 import { requireActive, requireCluster, requireOrganizer } from './guards.js';
 

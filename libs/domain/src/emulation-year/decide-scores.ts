@@ -18,15 +18,28 @@ import {
   type EmulationYearState,
   type EntrySummary,
 } from './emulation-year.state.js';
-import { isChair, requireActive, requireCluster, requireForUnit, requireMember, requirePeriodCode } from './guards.js';
+import {
+  isChair,
+  requireActive,
+  requireCluster,
+  requireForUnit,
+  requireMember,
+  requirePeriodCode,
+} from './guards.js';
 
 /**
  * Assessment authority (DESIGN.md §4): a `self` entry belongs to the unit's own officer; a `cluster`
  * entry (the cluster's verified score) to the chair unit of the cluster-year.
  */
-export function requireAssessor(actor: Actor, state: EmulationYearState, assessment: Assessment, unitId: string): void {
+export function requireAssessor(
+  actor: Actor,
+  state: EmulationYearState,
+  assessment: Assessment,
+  unitId: string,
+): void {
   if (assessment === 'self') return requireForUnit(actor, unitId);
-  if (!isChair(actor, state)) throw forbidden('only the chair unit of the cluster-year records cluster assessments');
+  if (!isChair(actor, state))
+    throw forbidden('only the chair unit of the cluster-year records cluster assessments');
 }
 
 /** Points checked against the criterion of the scheme that judges the period. */
@@ -39,11 +52,15 @@ export function requireCriterionPoints(
 ): number {
   const scheme = schemeForPeriod(state, period);
   const c = scheme?.criteria[criterion];
-  if (!c) throw rule('UNKNOWN_CRITERION', `criterion ${criterion} is not in the scheme in force`, 'criterion');
+  if (!c)
+    throw rule('UNKNOWN_CRITERION', `criterion ${criterion} is not in the scheme in force`, 'criterion');
   return requirePoints(points, c.maxPoints, field);
 }
 
-export function requireEntry(state: EmulationYearState, entryId: unknown): EntrySummary & { entryId: string } {
+export function requireEntry(
+  state: EmulationYearState,
+  entryId: unknown,
+): EntrySummary & { entryId: string } {
   const id = requireId(entryId, 'entryId');
   const entry = getEntry(state, id);
   if (!entry) throw notFound('ENTRY_NOT_FOUND', `entry ${id} does not exist`, 'entryId');
@@ -63,15 +80,21 @@ export function decideRecordScore(
   requireAssessor(c.actor, state, assessment, unitId);
   requireActive(cluster);
   const period = requirePeriodCode(c.data.period);
-  if (state.periods[period]?.status !== 'open') throw rule('PERIOD_NOT_OPEN', `period ${period} is not open`, 'period');
+  if (state.periods[period]?.status !== 'open')
+    throw rule('PERIOD_NOT_OPEN', `period ${period} is not open`, 'period');
   requireMember(state, unitId);
   const criterion = requireId(c.data.criterion, 'criterion');
   const scheme = latestScheme(state)!;
   if (!scheme.criteria[criterion])
-    throw rule('UNKNOWN_CRITERION', `criterion ${criterion} is not in scheme version ${scheme.version}`, 'criterion');
+    throw rule(
+      'UNKNOWN_CRITERION',
+      `criterion ${criterion} is not in scheme version ${scheme.version}`,
+      'criterion',
+    );
   const points = requirePoints(c.data.points, scheme.criteria[criterion].maxPoints);
   const entryId = requireId(c.data.entryId, 'entryId');
-  if (getEntry(state, entryId)) throw conflict('ENTRY_ID_TAKEN', `entry ${entryId} already exists`, 'entryId');
+  if (getEntry(state, entryId))
+    throw conflict('ENTRY_ID_TAKEN', `entry ${entryId} already exists`, 'entryId');
   const existing = activeEntryId(state, entryKey(unitId, period, criterion, assessment));
   if (existing)
     throw rule(
@@ -140,7 +163,8 @@ export function decideWithdrawScore(
   const entry = requireEntry(state, c.data.entryId);
   requireAssessor(c.actor, state, entry.assessment, entry.unitId);
   requireActive(cluster);
-  if (entry.withdrawn) throw rule('ENTRY_WITHDRAWN', `entry ${entry.entryId} is already withdrawn`, 'entryId');
+  if (entry.withdrawn)
+    throw rule('ENTRY_WITHDRAWN', `entry ${entry.entryId} is already withdrawn`, 'entryId');
   if (state.periods[entry.period]?.status !== 'open')
     throw rule('PERIOD_NOT_OPEN', `period ${entry.period} is not open: file a dispute instead`, 'entryId');
   const { entryId, unitId, period, criterion, assessment } = entry;

@@ -21,7 +21,10 @@ export type AssignChair = Command<
 >;
 export type SetChairPolicy = Command<'SetChairPolicy', Year & { forbidConsecutiveTerms: boolean }>;
 export type PublishScoringScheme = Command<'PublishScoringScheme', Year & ScoringSchemeContent>;
-export type AmendScoringScheme = Command<'AmendScoringScheme', Year & ScoringSchemeContent & { reason: string }>;
+export type AmendScoringScheme = Command<
+  'AmendScoringScheme',
+  Year & ScoringSchemeContent & { reason: string }
+>;
 export interface PledgeContent {
   unitId: string;
   titles: string[];
@@ -46,7 +49,10 @@ export type RecordScore = Command<
     evidence?: string;
   }
 >;
-export type CorrectScore = Command<'CorrectScore', Year & { entryId: string; points: number; reason: string }>;
+export type CorrectScore = Command<
+  'CorrectScore',
+  Year & { entryId: string; points: number; reason: string }
+>;
 export type WithdrawScore = Command<'WithdrawScore', Year & { entryId: string; reason: string }>;
 export type FileDispute = Command<
   'FileDispute',

@@ -1,7 +1,12 @@
 import type { Decider } from '../decider.js';
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
 import { requireId, requireIsoTime, requireYear } from '../validation.js';
-import { decideAdmitUnit, decideAssignChair, decideSetChairPolicy, decideWithdrawUnit } from './decide-membership.js';
+import {
+  decideAdmitUnit,
+  decideAssignChair,
+  decideSetChairPolicy,
+  decideWithdrawUnit,
+} from './decide-membership.js';
 import { decideCastBallot, decideCloseElection, decideOpenElection } from './decide-elections.js';
 import { decideFileDispute, decideResolveDispute } from './decide-disputes.js';
 import { decideClosePeriod, decideOpenPeriod, decideReopenPeriod } from './decide-periods.js';

@@ -108,7 +108,10 @@ export function schemeForPeriod(state: EmulationYearState, period: PeriodCode): 
 }
 
 /** Pure: returns a new state, never mutates the one given (a cached state stays valid). */
-export function evolveEmulationYear(state: EmulationYearState, event: EmulationYearEvent): EmulationYearState {
+export function evolveEmulationYear(
+  state: EmulationYearState,
+  event: EmulationYearEvent,
+): EmulationYearState {
   switch (event.type) {
     case 'UnitAdmitted':
       return { ...state, members: { ...state.members, [event.data.unitId]: true } };
@@ -170,14 +173,21 @@ export function evolveEmulationYear(state: EmulationYearState, event: EmulationY
           points: d.points,
           withdrawn: false,
         }),
-        activeKeys: bucketSet(state.activeKeys, entryKey(d.unitId, d.period, d.criterion, d.assessment), d.entryId),
+        activeKeys: bucketSet(
+          state.activeKeys,
+          entryKey(d.unitId, d.period, d.criterion, d.assessment),
+          d.entryId,
+        ),
         entryCount: state.entryCount + 1,
       };
     }
     case 'ScoreCorrected': {
       const entry = getEntry(state, event.data.entryId);
       if (!entry) return state;
-      return { ...state, entries: bucketSet(state.entries, event.data.entryId, { ...entry, points: event.data.points }) };
+      return {
+        ...state,
+        entries: bucketSet(state.entries, event.data.entryId, { ...entry, points: event.data.points }),
+      };
     }
     case 'ScoreWithdrawn': {
       const entry = getEntry(state, event.data.entryId);

@@ -33,5 +33,6 @@ export function requireForUnit(actor: Actor, unitId: string): void {
 }
 
 export function requireMember(state: EmulationYearState, unitId: string, field = 'unitId'): void {
-  if (state.members[unitId] !== true) throw rule('NOT_A_MEMBER', `unit ${unitId} is not a member this year`, field);
+  if (state.members[unitId] !== true)
+    throw rule('NOT_A_MEMBER', `unit ${unitId} is not a member this year`, field);
 }

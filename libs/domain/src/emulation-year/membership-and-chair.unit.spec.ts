@@ -21,22 +21,52 @@ const admitCtx = { ...context, unitStatus: 'active' as const, reservedClusterId:
 
 describe('cluster-year: admission and withdrawal', () => {
   it('the organizer admits an active unit reserved for this cluster', () => {
-    year.given([]).when(ey('AdmitUnit', organizer, { unitId: u }), admitCtx).then([{ type: 'UnitAdmitted', data: { unitId: u } }]);
+    year
+      .given([])
+      .when(ey('AdmitUnit', organizer, { unitId: u }), admitCtx)
+      .then([{ type: 'UnitAdmitted', data: { unitId: u } }]);
   });
 
   it('refuses a unit not reserved here (race-free rule), unknown or inactive units, members, dissolved clusters', () => {
-    year.given([]).when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, reservedClusterId: 'bca-cum-7' }).thenThrows('MEMBERSHIP_NOT_RESERVED');
-    year.given([]).when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, reservedClusterId: undefined }).thenThrows('MEMBERSHIP_NOT_RESERVED');
-    year.given([]).when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, unitStatus: 'none' }).thenThrows('UNIT_NOT_FOUND', 'not-found');
-    year.given([]).when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, unitStatus: 'merged' }).thenThrows('UNIT_NOT_ACTIVE');
-    year.given(yearStarted()).when(ey('AdmitUnit', organizer, { unitId: u }), admitCtx).thenThrows('ALREADY_A_MEMBER', 'conflict');
-    year.given([]).when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, cluster: { organizerUnitId: ORGANIZER_UNIT, status: 'dissolved' } }).thenThrows('CLUSTER_DISSOLVED');
-    year.given([]).when(ey('AdmitUnit', organizer, { unitId: u }), {}).thenThrows('CLUSTER_NOT_FOUND', 'not-found');
+    year
+      .given([])
+      .when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, reservedClusterId: 'bca-cum-7' })
+      .thenThrows('MEMBERSHIP_NOT_RESERVED');
+    year
+      .given([])
+      .when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, reservedClusterId: undefined })
+      .thenThrows('MEMBERSHIP_NOT_RESERVED');
+    year
+      .given([])
+      .when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, unitStatus: 'none' })
+      .thenThrows('UNIT_NOT_FOUND', 'not-found');
+    year
+      .given([])
+      .when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, unitStatus: 'merged' })
+      .thenThrows('UNIT_NOT_ACTIVE');
+    year
+      .given(yearStarted())
+      .when(ey('AdmitUnit', organizer, { unitId: u }), admitCtx)
+      .thenThrows('ALREADY_A_MEMBER', 'conflict');
+    year
+      .given([])
+      .when(ey('AdmitUnit', organizer, { unitId: u }), {
+        ...admitCtx,
+        cluster: { organizerUnitId: ORGANIZER_UNIT, status: 'dissolved' },
+      })
+      .thenThrows('CLUSTER_DISSOLVED');
+    year
+      .given([])
+      .when(ey('AdmitUnit', organizer, { unitId: u }), {})
+      .thenThrows('CLUSTER_NOT_FOUND', 'not-found');
   });
 
   it('only the organizer of this cluster admits: not another organizer, not an admin, not an officer', () => {
     for (const actor of [otherOrganizer, admin, officerOf(u), chair, { id: 'v', role: 'viewer' as const }])
-      year.given([]).when(ey('AdmitUnit', actor, { unitId: u }), admitCtx).thenThrows('FORBIDDEN', 'forbidden');
+      year
+        .given([])
+        .when(ey('AdmitUnit', actor, { unitId: u }), admitCtx)
+        .thenThrows('FORBIDDEN', 'forbidden');
   });
 
   it('withdraws a member with a reason; the chair seat goes with it', () => {
@@ -44,12 +74,24 @@ describe('cluster-year: admission and withdrawal', () => {
       .given(yearStarted())
       .when(ey('WithdrawUnit', organizer, { unitId: u, reason: 'Điều chuyển sang cụm khác' }))
       .then([{ type: 'UnitWithdrawn', data: { unitId: u, reason: 'Điều chuyển sang cụm khác' } }]);
-    const s = year.given([...yearStarted(), { type: 'UnitWithdrawn', data: { unitId: UNITS.anm.id, reason: 'r' } }]).state;
+    const s = year.given([
+      ...yearStarted(),
+      { type: 'UnitWithdrawn', data: { unitId: UNITS.anm.id, reason: 'r' } },
+    ]).state;
     expect(s.chair).toBeUndefined();
     expect(s.members[UNITS.anm.id]).toBeUndefined();
-    year.given(yearStarted()).when(ey('WithdrawUnit', organizer, { unitId: u, reason: '' })).thenThrows('REASON_REQUIRED');
-    year.given([]).when(ey('WithdrawUnit', organizer, { unitId: u, reason: 'r' })).thenThrows('NOT_A_MEMBER');
-    year.given(yearStarted()).when(ey('WithdrawUnit', officerOf(u), { unitId: u, reason: 'r' })).thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given(yearStarted())
+      .when(ey('WithdrawUnit', organizer, { unitId: u, reason: '' }))
+      .thenThrows('REASON_REQUIRED');
+    year
+      .given([])
+      .when(ey('WithdrawUnit', organizer, { unitId: u, reason: 'r' }))
+      .thenThrows('NOT_A_MEMBER');
+    year
+      .given(yearStarted())
+      .when(ey('WithdrawUnit', officerOf(u), { unitId: u, reason: 'r' }))
+      .thenThrows('FORBIDDEN', 'forbidden');
   });
 });
 
@@ -68,36 +110,76 @@ describe('cluster-year: chair and vice-chair', () => {
   });
 
   it('refuses non-members, the same holder, a unit holding the other seat, and anyone but the organizer', () => {
-    year.given([]).when(ey('AssignChair', organizer, { unitId: u, role: 'chair', source: 'organizer' })).thenThrows('NOT_A_MEMBER');
-    year.given(yearStarted()).when(ey('AssignChair', organizer, { unitId: UNITS.anm.id, role: 'chair', source: 'organizer' })).thenThrows('NO_CHANGE');
-    year.given(yearStarted()).when(ey('AssignChair', organizer, { unitId: UNITS.anm.id, role: 'vice-chair', source: 'organizer' })).thenThrows('HOLDS_OTHER_ROLE');
-    year.given(members).when(ey('AssignChair', chair, { unitId: UNITS.anm.id, role: 'chair', source: 'organizer' })).thenThrows('FORBIDDEN', 'forbidden');
-    year.given(members).when(ey('AssignChair', admin, { unitId: u, role: 'chair', source: 'organizer' })).thenThrows('FORBIDDEN', 'forbidden');
-    year.given(members).when(ey('AssignChair', organizer, { unitId: u, role: 'boss' as 'chair', source: 'organizer' })).thenThrows('INVALID_ROLE');
+    year
+      .given([])
+      .when(ey('AssignChair', organizer, { unitId: u, role: 'chair', source: 'organizer' }))
+      .thenThrows('NOT_A_MEMBER');
+    year
+      .given(yearStarted())
+      .when(ey('AssignChair', organizer, { unitId: UNITS.anm.id, role: 'chair', source: 'organizer' }))
+      .thenThrows('NO_CHANGE');
+    year
+      .given(yearStarted())
+      .when(ey('AssignChair', organizer, { unitId: UNITS.anm.id, role: 'vice-chair', source: 'organizer' }))
+      .thenThrows('HOLDS_OTHER_ROLE');
+    year
+      .given(members)
+      .when(ey('AssignChair', chair, { unitId: UNITS.anm.id, role: 'chair', source: 'organizer' }))
+      .thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given(members)
+      .when(ey('AssignChair', admin, { unitId: u, role: 'chair', source: 'organizer' }))
+      .thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given(members)
+      .when(ey('AssignChair', organizer, { unitId: u, role: 'boss' as 'chair', source: 'organizer' }))
+      .thenThrows('INVALID_ROLE');
   });
 
   it("takes up last year's election result (idempotently), only as the election recorded it", () => {
     const ktnv = UNITS.ktnv.id;
-    const elected = { ...context, electedInPreviousYear: [{ electionId: 'bau-2021-1', role: 'chair' as const, unitId: ktnv }] };
-    const take = (actor = officerOf(ktnv), unitId = ktnv) =>
+    const elected = {
+      ...context,
+      electedInPreviousYear: [{ electionId: 'bau-2021-1', role: 'chair' as const, unitId: ktnv }],
+    };
+    const take = (actor = officerOf(ktnv), unitId: string = ktnv) =>
       ey('AssignChair', actor, { unitId, role: 'chair', source: 'election', electionId: 'bau-2021-1' });
-    const taken = year.given([]).when(take(), elected).then([
-      { type: 'ChairAssigned', data: { unitId: ktnv, role: 'chair', source: 'election', electionId: 'bau-2021-1' } },
-    ]);
+    const taken = year
+      .given([])
+      .when(take(), elected)
+      .then([
+        {
+          type: 'ChairAssigned',
+          data: { unitId: ktnv, role: 'chair', source: 'election', electionId: 'bau-2021-1' },
+        },
+      ]);
     year.given([]).when(take(organizer), elected).then(taken);
     year.given(taken).when(take(), elected).then([]);
-    year.given([]).when(take(officerOf(u), u), elected).thenThrows('NOT_ELECTED');
+    year
+      .given([])
+      .when(take(officerOf(u), u), elected)
+      .thenThrows('NOT_ELECTED');
     year.given([]).when(take(), context).thenThrows('NOT_ELECTED');
-    year.given([]).when(take(officerOf(u)), elected).thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given([])
+      .when(take(officerOf(u)), elected)
+      .thenThrows('FORBIDDEN', 'forbidden');
   });
 
   it('records the organizer policy on consecutive terms', () => {
     expect(year.given([]).state.forbidConsecutiveTerms).toBe(true);
-    const set = year.given([]).when(ey('SetChairPolicy', organizer, { forbidConsecutiveTerms: false })).then([
-      { type: 'ChairPolicySet', data: { forbidConsecutiveTerms: false } },
-    ]);
+    const set = year
+      .given([])
+      .when(ey('SetChairPolicy', organizer, { forbidConsecutiveTerms: false }))
+      .then([{ type: 'ChairPolicySet', data: { forbidConsecutiveTerms: false } }]);
     expect(year.given(set).state.forbidConsecutiveTerms).toBe(false);
-    year.given([]).when(ey('SetChairPolicy', chair, { forbidConsecutiveTerms: false })).thenThrows('FORBIDDEN', 'forbidden');
-    year.given([]).when(ey('SetChairPolicy', organizer, { forbidConsecutiveTerms: 'no' as unknown as boolean })).thenThrows('INVALID_POLICY');
+    year
+      .given([])
+      .when(ey('SetChairPolicy', chair, { forbidConsecutiveTerms: false }))
+      .thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given([])
+      .when(ey('SetChairPolicy', organizer, { forbidConsecutiveTerms: 'no' as unknown as boolean }))
+      .thenThrows('INVALID_POLICY');
   });
 });

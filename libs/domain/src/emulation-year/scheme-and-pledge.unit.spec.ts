@@ -1,6 +1,16 @@
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
 import { spec } from '../test-support/given-when-then.js';
-import { chair, context, ey, officerOf, organizer, otherOrganizer, scheme, UNITS, yearStarted } from '../test-support/fixtures.js';
+import {
+  chair,
+  context,
+  ey,
+  officerOf,
+  organizer,
+  otherOrganizer,
+  scheme,
+  UNITS,
+  yearStarted,
+} from '../test-support/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 import { latestScheme } from './emulation-year.state.js';
 
@@ -8,31 +18,55 @@ const year = spec(emulationYearDecider, context);
 
 describe('cluster-year: scoring scheme (tiêu chí và thang điểm)', () => {
   it('publishes version 1, then each amendment is version n+1; the latest is in force', () => {
-    const published = year.given([]).when(ey('PublishScoringScheme', organizer, scheme)).then([
-      { type: 'ScoringSchemePublished', data: { version: 1, ...scheme } },
-    ]);
-    const amended = { ...scheme, criteria: scheme.criteria.map((c) => (c.code === 'chuyen-mon' ? { ...c, maxPoints: 60 } : c)) };
-    const v2 = year.given(published).when(ey('AmendScoringScheme', organizer, { ...amended, reason: 'Điều chỉnh thang điểm' })).then([
-      { type: 'ScoringSchemeAmended', data: { version: 2, ...amended, reason: 'Điều chỉnh thang điểm' } },
-    ]);
-    year.given([...published, ...v2]).when(ey('AmendScoringScheme', organizer, { ...scheme, reason: 'r' })).then([
-      { type: 'ScoringSchemeAmended', data: { version: 3, ...scheme, reason: 'r' } },
-    ]);
+    const published = year
+      .given([])
+      .when(ey('PublishScoringScheme', organizer, scheme))
+      .then([{ type: 'ScoringSchemePublished', data: { version: 1, ...scheme } }]);
+    const amended = {
+      ...scheme,
+      criteria: scheme.criteria.map((c) => (c.code === 'chuyen-mon' ? { ...c, maxPoints: 60 } : c)),
+    };
+    const v2 = year
+      .given(published)
+      .when(ey('AmendScoringScheme', organizer, { ...amended, reason: 'Điều chỉnh thang điểm' }))
+      .then([
+        { type: 'ScoringSchemeAmended', data: { version: 2, ...amended, reason: 'Điều chỉnh thang điểm' } },
+      ]);
+    year
+      .given([...published, ...v2])
+      .when(ey('AmendScoringScheme', organizer, { ...scheme, reason: 'r' }))
+      .then([{ type: 'ScoringSchemeAmended', data: { version: 3, ...scheme, reason: 'r' } }]);
     const s = year.given([...published, ...v2]).state;
-    expect(latestScheme(s)).toEqual({ version: 2, criteria: expect.objectContaining({ 'chuyen-mon': { maxPoints: 60, kind: 'score' } }) });
+    expect(latestScheme(s)).toEqual({
+      version: 2,
+      criteria: expect.objectContaining({ 'chuyen-mon': { maxPoints: 60, kind: 'score' } }),
+    });
   });
 
   it('refuses a second publish, an amendment before publishing or without reason, and non-organizers', () => {
     const published = yearStarted();
-    year.given(published).when(ey('PublishScoringScheme', organizer, scheme)).thenThrows('SCHEME_ALREADY_PUBLISHED', 'conflict');
-    year.given([]).when(ey('AmendScoringScheme', organizer, { ...scheme, reason: 'r' })).thenThrows('SCHEME_NOT_PUBLISHED');
-    year.given(published).when(ey('AmendScoringScheme', organizer, { ...scheme, reason: '' })).thenThrows('REASON_REQUIRED');
+    year
+      .given(published)
+      .when(ey('PublishScoringScheme', organizer, scheme))
+      .thenThrows('SCHEME_ALREADY_PUBLISHED', 'conflict');
+    year
+      .given([])
+      .when(ey('AmendScoringScheme', organizer, { ...scheme, reason: 'r' }))
+      .thenThrows('SCHEME_NOT_PUBLISHED');
+    year
+      .given(published)
+      .when(ey('AmendScoringScheme', organizer, { ...scheme, reason: '' }))
+      .thenThrows('REASON_REQUIRED');
     for (const actor of [chair, otherOrganizer, officerOf(UNITS.xnc.id)])
-      year.given([]).when(ey('PublishScoringScheme', actor, scheme)).thenThrows('FORBIDDEN', 'forbidden');
+      year
+        .given([])
+        .when(ey('PublishScoringScheme', actor, scheme))
+        .thenThrows('FORBIDDEN', 'forbidden');
   });
 
   it('validates criteria, thresholds and tie-breaks', () => {
-    const bad = (over: Partial<typeof scheme>) => year.given([]).when(ey('PublishScoringScheme', organizer, { ...scheme, ...over }));
+    const bad = (over: Partial<typeof scheme>) =>
+      year.given([]).when(ey('PublishScoringScheme', organizer, { ...scheme, ...over }));
     const c0 = scheme.criteria[0]!;
     bad({ criteria: [] }).thenThrows('LIST_TOO_SHORT');
     bad({ criteria: [c0, c0] }).thenThrows('DUPLICATE_CRITERION');
@@ -41,18 +75,27 @@ describe('cluster-year: scoring scheme (tiêu chí và thang điểm)', () => {
     bad({ criteria: [{ ...c0, maxPoints: 0 }] }).thenThrows('INVALID_MAX_POINTS');
     bad({ criteria: [{ ...c0, maxPoints: 1.234 }] }).thenThrows('POINTS_PRECISION');
     bad({ criteria: [{ ...c0, code: 'Mã 1' }] }).thenThrows('INVALID_ID');
-    bad({ thresholds: [{ code: 'kha', label: 'Khá', minTotal: 50 }, { code: 'tot', label: 'Tốt', minTotal: 75 }] }).thenThrows(
-      'THRESHOLDS_NOT_DESCENDING',
-    );
+    bad({
+      thresholds: [
+        { code: 'kha', label: 'Khá', minTotal: 50 },
+        { code: 'tot', label: 'Tốt', minTotal: 75 },
+      ],
+    }).thenThrows('THRESHOLDS_NOT_DESCENDING');
     bad({ thresholds: [] }).thenThrows('LIST_TOO_SHORT');
     bad({ tieBreaks: ['group:Không có'] }).thenThrows('INVALID_TIE_BREAK');
     bad({ tieBreaks: ['group:Thưởng'] }).thenThrows('INVALID_TIE_BREAK'); // a bonus-only group has no score total
     bad({ tieBreaks: ['criterion:khong-co'] }).thenThrows('INVALID_TIE_BREAK');
     bad({ tieBreaks: ['total' as 'bonus'] }).thenThrows('INVALID_TIE_BREAK');
     bad({ tieBreaks: ['bonus', 'bonus'] }).thenThrows('DUPLICATE_TIE_BREAK');
-    year.given([]).when(ey('PublishScoringScheme', organizer, { ...scheme, tieBreaks: ['criterion:xd-dang', 'penalty'] })).then([
-      { type: 'ScoringSchemePublished', data: { version: 1, ...scheme, tieBreaks: ['criterion:xd-dang', 'penalty'] } },
-    ]);
+    year
+      .given([])
+      .when(ey('PublishScoringScheme', organizer, { ...scheme, tieBreaks: ['criterion:xd-dang', 'penalty'] }))
+      .then([
+        {
+          type: 'ScoringSchemePublished',
+          data: { version: 1, ...scheme, tieBreaks: ['criterion:xd-dang', 'penalty'] },
+        },
+      ]);
   });
 });
 
@@ -61,29 +104,49 @@ describe('cluster-year: pledges (ký kết giao ước thi đua)', () => {
   const pledge = {
     unitId,
     titles: ['co-thi-dua-bo-cong-an', 'co-thi-dua-chinh-phu'],
-    targets: [{ text: 'Vượt 77 chỉ tiêu công tác năm Bộ Công an giao', count: 77 }, { text: 'Không có cán bộ vi phạm kỷ luật' }],
+    targets: [
+      { text: 'Vượt 77 chỉ tiêu công tác năm Bộ Công an giao', count: 77 },
+      { text: 'Không có cán bộ vi phạm kỷ luật' },
+    ],
     keyTasks: ['Nhiệm vụ trọng tâm 1', 'Nhiệm vụ trọng tâm 2', 'Nhiệm vụ trọng tâm 3'],
   };
   const signed: EmulationYearEvent[] = [{ type: 'PledgeSigned', data: { version: 1, ...pledge } }];
 
   it("the unit's officer signs its pledge: collective titles from the catalog, targets, 3 key tasks", () => {
-    year.given(yearStarted()).when(ey('SignPledge', officerOf(unitId), pledge)).then(signed);
+    year
+      .given(yearStarted())
+      .when(ey('SignPledge', officerOf(unitId), pledge))
+      .then(signed);
   });
 
   it('amends it with a reason (version n+1)', () => {
     const amended = { ...pledge, titles: ['co-thi-dua-bo-cong-an'] };
-    year.given([...yearStarted(), ...signed]).when(ey('AmendPledge', officerOf(unitId), { ...amended, reason: 'Điều chỉnh đăng ký' })).then([
-      { type: 'PledgeAmended', data: { version: 2, ...amended, reason: 'Điều chỉnh đăng ký' } },
-    ]);
-    year.given(yearStarted()).when(ey('AmendPledge', officerOf(unitId), { ...pledge, reason: 'r' })).thenThrows('PLEDGE_NOT_SIGNED');
-    year.given([...yearStarted(), ...signed]).when(ey('SignPledge', officerOf(unitId), pledge)).thenThrows('PLEDGE_ALREADY_SIGNED', 'conflict');
+    year
+      .given([...yearStarted(), ...signed])
+      .when(ey('AmendPledge', officerOf(unitId), { ...amended, reason: 'Điều chỉnh đăng ký' }))
+      .then([{ type: 'PledgeAmended', data: { version: 2, ...amended, reason: 'Điều chỉnh đăng ký' } }]);
+    year
+      .given(yearStarted())
+      .when(ey('AmendPledge', officerOf(unitId), { ...pledge, reason: 'r' }))
+      .thenThrows('PLEDGE_NOT_SIGNED');
+    year
+      .given([...yearStarted(), ...signed])
+      .when(ey('SignPledge', officerOf(unitId), pledge))
+      .thenThrows('PLEDGE_ALREADY_SIGNED', 'conflict');
   });
 
   it('refuses other units, the organizer, non-members and bad content', () => {
     for (const actor of [officerOf(UNITS.xnc.id), organizer, chair])
-      year.given(yearStarted()).when(ey('SignPledge', actor, pledge)).thenThrows('FORBIDDEN', 'forbidden');
-    year.given([]).when(ey('SignPledge', officerOf(unitId), pledge)).thenThrows('NOT_A_MEMBER');
-    const bad = (over: Partial<typeof pledge>) => year.given(yearStarted()).when(ey('SignPledge', officerOf(unitId), { ...pledge, ...over }));
+      year
+        .given(yearStarted())
+        .when(ey('SignPledge', actor, pledge))
+        .thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given([])
+      .when(ey('SignPledge', officerOf(unitId), pledge))
+      .thenThrows('NOT_A_MEMBER');
+    const bad = (over: Partial<typeof pledge>) =>
+      year.given(yearStarted()).when(ey('SignPledge', officerOf(unitId), { ...pledge, ...over }));
     bad({ titles: ['khong-co'] }).thenThrows('UNKNOWN_TITLE');
     bad({ titles: ['chien-si-thi-dua-toan-quoc'] }).thenThrows('TITLE_NOT_REGISTRABLE');
     bad({ titles: ['giay-khen'] }).thenThrows('TITLE_NOT_REGISTRABLE');

@@ -38,41 +38,97 @@ const withSelf = [...q1Open(), recordedSelf];
 
 describe('cluster-year: recording scores (chấm điểm)', () => {
   it("a unit's officer records its self score; the chair unit records the cluster score", () => {
-    year.given(q1Open()).when(ey('RecordScore', officerOf(xnc), self())).then([recordedSelf]);
-    year.given(withSelf).when(ey('RecordScore', chair, self({ entryId: 'e-2', assessment: 'cluster', points: 40 }))).then([recordedCluster]);
     year
       .given(q1Open())
-      .when(ey('RecordScore', officerOf(xnc), { ...self({ criterion: 'diem-tru', points: 2 }), evidence: 'Biên bản số 12' }))
-      .then([{ type: 'ScoreRecorded', data: { ...self({ criterion: 'diem-tru', points: 2 }), schemeVersion: 1, evidence: 'Biên bản số 12' } }]);
+      .when(ey('RecordScore', officerOf(xnc), self()))
+      .then([recordedSelf]);
+    year
+      .given(withSelf)
+      .when(ey('RecordScore', chair, self({ entryId: 'e-2', assessment: 'cluster', points: 40 })))
+      .then([recordedCluster]);
+    year
+      .given(q1Open())
+      .when(
+        ey('RecordScore', officerOf(xnc), {
+          ...self({ criterion: 'diem-tru', points: 2 }),
+          evidence: 'Biên bản số 12',
+        }),
+      )
+      .then([
+        {
+          type: 'ScoreRecorded',
+          data: {
+            ...self({ criterion: 'diem-tru', points: 2 }),
+            schemeVersion: 1,
+            evidence: 'Biên bản số 12',
+          },
+        },
+      ]);
   });
 
   it('a unit officer scoring another unit is forbidden; so are the organizer, admin, inspector for self scores', () => {
     for (const actor of [officerOf(UNITS.ktnv.id), chair, organizer, admin, inspector])
-      year.given(q1Open()).when(ey('RecordScore', actor, self())).thenThrows('FORBIDDEN', 'forbidden');
+      year
+        .given(q1Open())
+        .when(ey('RecordScore', actor, self()))
+        .thenThrows('FORBIDDEN', 'forbidden');
   });
 
   it('only the chair unit records cluster scores: not the organizer, not the unit itself, not a withdrawn chair', () => {
     for (const actor of [organizer, officerOf(xnc), admin])
-      year.given(q1Open()).when(ey('RecordScore', actor, self({ assessment: 'cluster' }))).thenThrows('FORBIDDEN', 'forbidden');
-    const chairWithdrawn: EmulationYearEvent[] = [...q1Open(), { type: 'UnitWithdrawn', data: { unitId: UNITS.anm.id, reason: 'r' } }];
-    year.given(chairWithdrawn).when(ey('RecordScore', chair, self({ assessment: 'cluster' }))).thenThrows('FORBIDDEN', 'forbidden');
-    year.given(q1Open()).when(ey('RecordScore', chair, self({ assessment: 'peer' as 'self' }))).thenThrows('INVALID_ASSESSMENT');
+      year
+        .given(q1Open())
+        .when(ey('RecordScore', actor, self({ assessment: 'cluster' })))
+        .thenThrows('FORBIDDEN', 'forbidden');
+    const chairWithdrawn: EmulationYearEvent[] = [
+      ...q1Open(),
+      { type: 'UnitWithdrawn', data: { unitId: UNITS.anm.id, reason: 'r' } },
+    ];
+    year
+      .given(chairWithdrawn)
+      .when(ey('RecordScore', chair, self({ assessment: 'cluster' })))
+      .thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given(q1Open())
+      .when(ey('RecordScore', chair, self({ assessment: 'peer' as 'self' })))
+      .thenThrows('INVALID_ASSESSMENT');
   });
 
   it('needs an open period', () => {
-    year.given(yearStarted()).when(ey('RecordScore', officerOf(xnc), self())).thenThrows('PERIOD_NOT_OPEN');
-    const closed: EmulationYearEvent[] = [...q1Open(), { type: 'PeriodClosed', data: { period: 'Q1', rankingDigest: DIGEST, schemeVersion: 1 } }];
-    year.given(closed).when(ey('RecordScore', officerOf(xnc), self())).thenThrows('PERIOD_NOT_OPEN');
-    year.given(q1Open()).when(ey('RecordScore', officerOf(xnc), self({ period: 'Q2' }))).thenThrows('PERIOD_NOT_OPEN');
+    year
+      .given(yearStarted())
+      .when(ey('RecordScore', officerOf(xnc), self()))
+      .thenThrows('PERIOD_NOT_OPEN');
+    const closed: EmulationYearEvent[] = [
+      ...q1Open(),
+      { type: 'PeriodClosed', data: { period: 'Q1', rankingDigest: DIGEST, schemeVersion: 1 } },
+    ];
+    year
+      .given(closed)
+      .when(ey('RecordScore', officerOf(xnc), self()))
+      .thenThrows('PERIOD_NOT_OPEN');
+    year
+      .given(q1Open())
+      .when(ey('RecordScore', officerOf(xnc), self({ period: 'Q2' })))
+      .thenThrows('PERIOD_NOT_OPEN');
   });
 
   it('needs a member unit', () => {
-    const withdrawn: EmulationYearEvent[] = [...q1Open(), { type: 'UnitWithdrawn', data: { unitId: xnc, reason: 'r' } }];
-    year.given(withdrawn).when(ey('RecordScore', officerOf(xnc), self())).thenThrows('NOT_A_MEMBER');
+    const withdrawn: EmulationYearEvent[] = [
+      ...q1Open(),
+      { type: 'UnitWithdrawn', data: { unitId: xnc, reason: 'r' } },
+    ];
+    year
+      .given(withdrawn)
+      .when(ey('RecordScore', officerOf(xnc), self()))
+      .thenThrows('NOT_A_MEMBER');
   });
 
   it('needs a criterion of the scheme in force (the latest version)', () => {
-    year.given(q1Open()).when(ey('RecordScore', officerOf(xnc), self({ criterion: 'khong-co' }))).thenThrows('UNKNOWN_CRITERION');
+    year
+      .given(q1Open())
+      .when(ey('RecordScore', officerOf(xnc), self({ criterion: 'khong-co' })))
+      .thenThrows('UNKNOWN_CRITERION');
     const amended: EmulationYearEvent[] = [
       ...q1Open(),
       {
@@ -86,14 +142,21 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
         },
       },
     ];
-    year.given(amended).when(ey('RecordScore', officerOf(xnc), self())).thenThrows('UNKNOWN_CRITERION');
-    year.given(amended).when(ey('RecordScore', officerOf(xnc), self({ criterion: 'tong-hop', points: 95 }))).then([
-      { type: 'ScoreRecorded', data: { ...self({ criterion: 'tong-hop', points: 95 }), schemeVersion: 2 } },
-    ]);
+    year
+      .given(amended)
+      .when(ey('RecordScore', officerOf(xnc), self()))
+      .thenThrows('UNKNOWN_CRITERION');
+    year
+      .given(amended)
+      .when(ey('RecordScore', officerOf(xnc), self({ criterion: 'tong-hop', points: 95 })))
+      .then([
+        { type: 'ScoreRecorded', data: { ...self({ criterion: 'tong-hop', points: 95 }), schemeVersion: 2 } },
+      ]);
   });
 
   it('needs 0 ≤ points ≤ max, finite, with at most two decimals (penalties entered positive)', () => {
-    const rec = (points: number, criterion = 'chuyen-mon') => year.given(q1Open()).when(ey('RecordScore', officerOf(xnc), self({ points, criterion })));
+    const rec = (points: number, criterion = 'chuyen-mon') =>
+      year.given(q1Open()).when(ey('RecordScore', officerOf(xnc), self({ points, criterion })));
     rec(50.01).thenThrows('POINTS_OUT_OF_RANGE');
     rec(-1).thenThrows('POINTS_OUT_OF_RANGE');
     rec(-2, 'diem-tru').thenThrows('POINTS_OUT_OF_RANGE');
@@ -107,59 +170,173 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
   });
 
   it('allows one entry per (unit, period, criterion, assessment): a second is refused as DUPLICATE_ENTRY', () => {
-    year.given(withSelf).when(ey('RecordScore', officerOf(xnc), self({ entryId: 'e-9' }))).thenThrows('DUPLICATE_ENTRY');
-    year.given(withSelf).when(ey('RecordScore', officerOf(xnc), self())).thenThrows('ENTRY_ID_TAKEN', 'conflict');
+    year
+      .given(withSelf)
+      .when(ey('RecordScore', officerOf(xnc), self({ entryId: 'e-9' })))
+      .thenThrows('DUPLICATE_ENTRY');
+    year
+      .given(withSelf)
+      .when(ey('RecordScore', officerOf(xnc), self()))
+      .thenThrows('ENTRY_ID_TAKEN', 'conflict');
     // a withdrawn entry frees its slot
     const withdrawn: EmulationYearEvent[] = [
       ...withSelf,
-      { type: 'ScoreWithdrawn', data: { entryId: 'e-1', unitId: xnc, period: 'Q1', criterion: 'chuyen-mon', assessment: 'self', reason: 'nhầm' } },
+      {
+        type: 'ScoreWithdrawn',
+        data: {
+          entryId: 'e-1',
+          unitId: xnc,
+          period: 'Q1',
+          criterion: 'chuyen-mon',
+          assessment: 'self',
+          reason: 'nhầm',
+        },
+      },
     ];
-    year.given(withdrawn).when(ey('RecordScore', officerOf(xnc), self({ entryId: 'e-9' }))).then([
-      { type: 'ScoreRecorded', data: { ...self({ entryId: 'e-9' }), schemeVersion: 1 } },
-    ]);
+    year
+      .given(withdrawn)
+      .when(ey('RecordScore', officerOf(xnc), self({ entryId: 'e-9' })))
+      .then([{ type: 'ScoreRecorded', data: { ...self({ entryId: 'e-9' }), schemeVersion: 1 } }]);
   });
 });
 
 describe('cluster-year: corrections and withdrawals of an entry', () => {
   const corrected: EmulationYearEvent = {
     type: 'ScoreCorrected',
-    data: { entryId: 'e-1', unitId: xnc, period: 'Q1', criterion: 'chuyen-mon', assessment: 'self', previousPoints: 42.5, points: 45, reason: 'Bổ sung hồ sơ' },
+    data: {
+      entryId: 'e-1',
+      unitId: xnc,
+      period: 'Q1',
+      criterion: 'chuyen-mon',
+      assessment: 'self',
+      previousPoints: 42.5,
+      points: 45,
+      reason: 'Bổ sung hồ sơ',
+    },
   };
 
   it('the same assessment authority corrects with new points and a reason', () => {
-    year.given(withSelf).when(ey('CorrectScore', officerOf(xnc), { entryId: 'e-1', points: 45, reason: 'Bổ sung hồ sơ' })).then([corrected]);
-    year.given([...withSelf, recordedCluster]).when(ey('CorrectScore', chair, { entryId: 'e-2', points: 38, reason: 'Thẩm định lại' })).then([
-      { type: 'ScoreCorrected', data: { entryId: 'e-2', unitId: xnc, period: 'Q1', criterion: 'chuyen-mon', assessment: 'cluster', previousPoints: 40, points: 38, reason: 'Thẩm định lại' } },
-    ]);
+    year
+      .given(withSelf)
+      .when(ey('CorrectScore', officerOf(xnc), { entryId: 'e-1', points: 45, reason: 'Bổ sung hồ sơ' }))
+      .then([corrected]);
+    year
+      .given([...withSelf, recordedCluster])
+      .when(ey('CorrectScore', chair, { entryId: 'e-2', points: 38, reason: 'Thẩm định lại' }))
+      .then([
+        {
+          type: 'ScoreCorrected',
+          data: {
+            entryId: 'e-2',
+            unitId: xnc,
+            period: 'Q1',
+            criterion: 'chuyen-mon',
+            assessment: 'cluster',
+            previousPoints: 40,
+            points: 38,
+            reason: 'Thẩm định lại',
+          },
+        },
+      ]);
   });
 
   it('refuses another authority, a missing reason, bad points, no change, unknown or withdrawn entries, closed periods', () => {
-    const correct = (actor = officerOf(xnc), over = {}) => ey('CorrectScore', actor, { entryId: 'e-1', points: 45, reason: 'r', ...over });
+    const correct = (actor = officerOf(xnc), over = {}) =>
+      ey('CorrectScore', actor, { entryId: 'e-1', points: 45, reason: 'r', ...over });
     year.given(withSelf).when(correct(chair)).thenThrows('FORBIDDEN', 'forbidden');
     year.given(withSelf).when(correct(organizer)).thenThrows('FORBIDDEN', 'forbidden');
-    year.given([...withSelf, recordedCluster]).when(correct(officerOf(xnc), { entryId: 'e-2' })).thenThrows('FORBIDDEN', 'forbidden');
-    year.given(withSelf).when(correct(undefined, { reason: '' })).thenThrows('REASON_REQUIRED');
-    year.given(withSelf).when(correct(undefined, { points: 51 })).thenThrows('POINTS_OUT_OF_RANGE');
-    year.given(withSelf).when(correct(undefined, { points: 42.5 })).thenThrows('NO_CHANGE');
-    year.given(withSelf).when(correct(undefined, { entryId: 'e-404' })).thenThrows('ENTRY_NOT_FOUND', 'not-found');
+    year
+      .given([...withSelf, recordedCluster])
+      .when(correct(officerOf(xnc), { entryId: 'e-2' }))
+      .thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given(withSelf)
+      .when(correct(undefined, { reason: '' }))
+      .thenThrows('REASON_REQUIRED');
+    year
+      .given(withSelf)
+      .when(correct(undefined, { points: 51 }))
+      .thenThrows('POINTS_OUT_OF_RANGE');
+    year
+      .given(withSelf)
+      .when(correct(undefined, { points: 42.5 }))
+      .thenThrows('NO_CHANGE');
+    year
+      .given(withSelf)
+      .when(correct(undefined, { entryId: 'e-404' }))
+      .thenThrows('ENTRY_NOT_FOUND', 'not-found');
     const withdrawn: EmulationYearEvent[] = [
       ...withSelf,
-      { type: 'ScoreWithdrawn', data: { entryId: 'e-1', unitId: xnc, period: 'Q1', criterion: 'chuyen-mon', assessment: 'self', reason: 'r' } },
+      {
+        type: 'ScoreWithdrawn',
+        data: {
+          entryId: 'e-1',
+          unitId: xnc,
+          period: 'Q1',
+          criterion: 'chuyen-mon',
+          assessment: 'self',
+          reason: 'r',
+        },
+      },
     ];
     year.given(withdrawn).when(correct()).thenThrows('ENTRY_WITHDRAWN');
-    const closed: EmulationYearEvent[] = [...withSelf, { type: 'PeriodClosed', data: { period: 'Q1', rankingDigest: DIGEST, schemeVersion: 1 } }];
+    const closed: EmulationYearEvent[] = [
+      ...withSelf,
+      { type: 'PeriodClosed', data: { period: 'Q1', rankingDigest: DIGEST, schemeVersion: 1 } },
+    ];
     year.given(closed).when(correct()).thenThrows('PERIOD_NOT_OPEN');
   });
 
   it('withdraws an entry with a reason, by the same authority, while the period is open', () => {
-    year.given(withSelf).when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'Nhập nhầm' })).then([
-      { type: 'ScoreWithdrawn', data: { entryId: 'e-1', unitId: xnc, period: 'Q1', criterion: 'chuyen-mon', assessment: 'self', reason: 'Nhập nhầm' } },
-    ]);
-    year.given(withSelf).when(ey('WithdrawScore', officerOf(UNITS.ktnv.id), { entryId: 'e-1', reason: 'r' })).thenThrows('FORBIDDEN', 'forbidden');
-    year.given(withSelf).when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: '' })).thenThrows('REASON_REQUIRED');
-    const closed: EmulationYearEvent[] = [...withSelf, { type: 'PeriodClosed', data: { period: 'Q1', rankingDigest: DIGEST, schemeVersion: 1 } }];
-    year.given(closed).when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'r' })).thenThrows('PERIOD_NOT_OPEN');
-    const withdrawn = [...withSelf, { type: 'ScoreWithdrawn', data: { entryId: 'e-1', unitId: xnc, period: 'Q1', criterion: 'chuyen-mon', assessment: 'self', reason: 'r' } } as EmulationYearEvent];
-    year.given(withdrawn).when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'r' })).thenThrows('ENTRY_WITHDRAWN');
+    year
+      .given(withSelf)
+      .when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'Nhập nhầm' }))
+      .then([
+        {
+          type: 'ScoreWithdrawn',
+          data: {
+            entryId: 'e-1',
+            unitId: xnc,
+            period: 'Q1',
+            criterion: 'chuyen-mon',
+            assessment: 'self',
+            reason: 'Nhập nhầm',
+          },
+        },
+      ]);
+    year
+      .given(withSelf)
+      .when(ey('WithdrawScore', officerOf(UNITS.ktnv.id), { entryId: 'e-1', reason: 'r' }))
+      .thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given(withSelf)
+      .when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: '' }))
+      .thenThrows('REASON_REQUIRED');
+    const closed: EmulationYearEvent[] = [
+      ...withSelf,
+      { type: 'PeriodClosed', data: { period: 'Q1', rankingDigest: DIGEST, schemeVersion: 1 } },
+    ];
+    year
+      .given(closed)
+      .when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'r' }))
+      .thenThrows('PERIOD_NOT_OPEN');
+    const withdrawn = [
+      ...withSelf,
+      {
+        type: 'ScoreWithdrawn',
+        data: {
+          entryId: 'e-1',
+          unitId: xnc,
+          period: 'Q1',
+          criterion: 'chuyen-mon',
+          assessment: 'self',
+          reason: 'r',
+        },
+      } as EmulationYearEvent,
+    ];
+    year
+      .given(withdrawn)
+      .when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'r' }))
+      .thenThrows('ENTRY_WITHDRAWN');
   });
 });

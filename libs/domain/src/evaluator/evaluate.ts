@@ -53,7 +53,9 @@ export function whatIf(
     const a = after.get(before.unitId);
     if (!a) continue; // overrides never change membership
     const changed =
-      a.total !== before.total || a.rank !== before.rank || a.classification?.code !== before.classification?.code;
+      a.total !== before.total ||
+      a.rank !== before.rank ||
+      a.classification?.code !== before.classification?.code;
     if (changed)
       diff.push({
         unitId: before.unitId,

@@ -103,7 +103,8 @@ export function foldPeriod(
     if (d['period'] !== undefined && d['period'] !== period) continue;
     if (status === 'closed' && ENTRY_TYPES.has(e.type)) {
       const resolved = e.type === 'DisputeResolved' ? (d as unknown as DisputeResolvedData) : undefined;
-      if (!resolved || resolved.outcome === 'upheld') revisedBy.push({ eventId: e.eventId, position: e.position, type: e.type });
+      if (!resolved || resolved.outcome === 'upheld')
+        revisedBy.push({ eventId: e.eventId, position: e.position, type: e.type });
     }
     switch (e.type) {
       case 'UnitAdmitted':
@@ -115,7 +116,12 @@ export function foldPeriod(
       case 'ScoringSchemePublished':
       case 'ScoringSchemeAmended': {
         const s = d as unknown as ScoringSchemePublishedData;
-        schemes.set(s.version, { version: s.version, criteria: s.criteria, thresholds: s.thresholds, tieBreaks: s.tieBreaks });
+        schemes.set(s.version, {
+          version: s.version,
+          criteria: s.criteria,
+          thresholds: s.thresholds,
+          tieBreaks: s.tieBreaks,
+        });
         latest = s.version;
         break;
       }
@@ -141,7 +147,12 @@ export function foldPeriod(
           assessment: s.assessment,
           points: s.points,
           withdrawn: false,
-          chain: [link(e, 'recorded', { points: s.points, ...(s.evidence !== undefined && { evidence: s.evidence }) })],
+          chain: [
+            link(e, 'recorded', {
+              points: s.points,
+              ...(s.evidence !== undefined && { evidence: s.evidence }),
+            }),
+          ],
         });
         break;
       }
@@ -166,7 +177,10 @@ export function foldPeriod(
         if (!entry) break;
         entry.withdrawn = true;
         entry.chain.push(
-          link(e, 'withdrawn', { reason: s.reason, ...(s.disputeId !== undefined && { disputeId: s.disputeId }) }),
+          link(e, 'withdrawn', {
+            reason: s.reason,
+            ...(s.disputeId !== undefined && { disputeId: s.disputeId }),
+          }),
         );
         break;
       }

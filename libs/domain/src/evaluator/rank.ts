@@ -24,29 +24,47 @@ interface Chosen {
 }
 
 /** Validates what-if options against the period's entries; returns override points by entry id. */
-function prepareWhatIf(folded: FoldedPeriod, options: EvaluateOptions): { overrides: Map<string, number>; excluded: Set<string> } {
+function prepareWhatIf(
+  folded: FoldedPeriod,
+  options: EvaluateOptions,
+): { overrides: Map<string, number>; excluded: Set<string> } {
   const byId = new Map(folded.entries.map((e) => [e.entryId, e]));
   const excluded = new Set<string>();
   (options.exclude ?? []).forEach((id, i) => {
-    if (!byId.has(id)) throw notFound('ENTRY_NOT_FOUND', `entry ${id} is not an entry of ${folded.period}`, `exclude[${i}]`);
+    if (!byId.has(id))
+      throw notFound('ENTRY_NOT_FOUND', `entry ${id} is not an entry of ${folded.period}`, `exclude[${i}]`);
     excluded.add(id);
   });
   const overrides = new Map<string, number>();
   (options.overrides ?? []).forEach((o, i) => {
     const entry = byId.get(o.entryId);
     if (!entry)
-      throw notFound('ENTRY_NOT_FOUND', `entry ${o.entryId} is not an entry of ${folded.period}`, `overrides[${i}].entryId`);
-    if (entry.withdrawn) throw rule('ENTRY_WITHDRAWN', `entry ${o.entryId} is withdrawn`, `overrides[${i}].entryId`);
+      throw notFound(
+        'ENTRY_NOT_FOUND',
+        `entry ${o.entryId} is not an entry of ${folded.period}`,
+        `overrides[${i}].entryId`,
+      );
+    if (entry.withdrawn)
+      throw rule('ENTRY_WITHDRAWN', `entry ${o.entryId} is withdrawn`, `overrides[${i}].entryId`);
     if (excluded.has(o.entryId) || overrides.has(o.entryId))
-      throw rule('OVERRIDE_CONFLICT', `entry ${o.entryId} is overridden twice or also excluded`, `overrides[${i}].entryId`);
-    const max = folded.scheme?.criteria.find((c) => c.code === entry.criterion)?.maxPoints ?? Number.MAX_SAFE_INTEGER;
+      throw rule(
+        'OVERRIDE_CONFLICT',
+        `entry ${o.entryId} is overridden twice or also excluded`,
+        `overrides[${i}].entryId`,
+      );
+    const max =
+      folded.scheme?.criteria.find((c) => c.code === entry.criterion)?.maxPoints ?? Number.MAX_SAFE_INTEGER;
     overrides.set(o.entryId, requirePoints(o.points, max, `overrides[${i}].points`));
   });
   return { overrides, excluded };
 }
 
 /** The sort key of a row: total first, then each tie-break, every component oriented "larger is better". */
-function sortKey(total: number, tieBreaks: readonly TieBreak[], parts: { groups: Map<string, number>; bonus: number; penalty: number; byCriterion: Map<string, number> }): number[] {
+function sortKey(
+  total: number,
+  tieBreaks: readonly TieBreak[],
+  parts: { groups: Map<string, number>; bonus: number; penalty: number; byCriterion: Map<string, number> },
+): number[] {
   return [
     total,
     ...tieBreaks.map((t) => {
@@ -80,13 +98,30 @@ export function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): Expl
     if (entry.withdrawn || excluded.has(entry.entryId)) {
       // counts nothing, still shown in explain
     } else if (!memberSet.has(entry.unitId)) {
-      ignored.push({ entryId: entry.entryId, unitId: entry.unitId, criterion: entry.criterion, reason: 'unit-not-member' });
+      ignored.push({
+        entryId: entry.entryId,
+        unitId: entry.unitId,
+        criterion: entry.criterion,
+        reason: 'unit-not-member',
+      });
       ignoredIds.add(entry.entryId);
     } else if (!criterionOf.has(entry.criterion)) {
-      ignored.push({ entryId: entry.entryId, unitId: entry.unitId, criterion: entry.criterion, reason: 'criterion-not-in-scheme' });
+      ignored.push({
+        entryId: entry.entryId,
+        unitId: entry.unitId,
+        criterion: entry.criterion,
+        reason: 'criterion-not-in-scheme',
+      });
       ignoredIds.add(entry.entryId);
-    } else if (cents(overrides.get(entry.entryId) ?? entry.points) > cents(criterionOf.get(entry.criterion)!.maxPoints)) {
-      ignored.push({ entryId: entry.entryId, unitId: entry.unitId, criterion: entry.criterion, reason: 'points-above-max' });
+    } else if (
+      cents(overrides.get(entry.entryId) ?? entry.points) > cents(criterionOf.get(entry.criterion)!.maxPoints)
+    ) {
+      ignored.push({
+        entryId: entry.entryId,
+        unitId: entry.unitId,
+        criterion: entry.criterion,
+        reason: 'points-above-max',
+      });
       ignoredIds.add(entry.entryId);
     }
     const k = `${entry.unitId}|${entry.criterion}`;
@@ -104,19 +139,30 @@ export function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): Expl
     const explain: ExplainedCriterion[] = [];
     for (const c of criteria) {
       const all = grouped.get(`${unitId}|${c.code}`) ?? [];
-      const counting = all.filter((e) => !e.withdrawn && !excluded.has(e.entryId) && !ignoredIds.has(e.entryId));
+      const counting = all.filter(
+        (e) => !e.withdrawn && !excluded.has(e.entryId) && !ignoredIds.has(e.entryId),
+      );
       // The cluster's verified score takes precedence over the unit's self score (DESIGN.md §4); within
       // one assessment the latest recorded entry (the decider allows only one active).
-      const pick = (a: Assessment): FoldedEntry | undefined => counting.filter((e) => e.assessment === a).at(-1);
+      const pick = (a: Assessment): FoldedEntry | undefined =>
+        counting.filter((e) => e.assessment === a).at(-1);
       const entry = pick('cluster') ?? pick('self');
-      const chosen: Chosen | undefined = entry && { entry, points: overrides.get(entry.entryId) ?? entry.points };
+      const chosen: Chosen | undefined = entry && {
+        entry,
+        points: overrides.get(entry.entryId) ?? entry.points,
+      };
       if (chosen) {
         const p = cents(chosen.points);
         byCriterion.set(c.code, p);
         if (c.kind === 'score') groups.set(c.group, (groups.get(c.group) ?? 0) + p);
         else if (c.kind === 'bonus') bonus += p;
         else penalty += p;
-        scores.push({ code: c.code, points: chosen.points, source: chosen.entry.assessment, entryId: chosen.entry.entryId });
+        scores.push({
+          code: c.code,
+          points: chosen.points,
+          source: chosen.entry.assessment,
+          entryId: chosen.entry.entryId,
+        });
       } else if (c.kind === 'score') missing.push(c.code);
       explain.push({
         code: c.code,
@@ -127,17 +173,21 @@ export function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): Expl
         points: chosen ? chosen.points : null,
         source: chosen ? chosen.entry.assessment : null,
         entryId: chosen ? chosen.entry.entryId : null,
-        entries: all.map(
-          (e): EntryExplanation => ({
-            entryId: e.entryId,
-            assessment: e.assessment,
-            status: e.withdrawn ? 'withdrawn' : excluded.has(e.entryId) ? 'excluded' : ignoredIds.has(e.entryId) ? 'ignored' : 'active',
-            points: e.points,
-            ...(overrides.has(e.entryId) && { overriddenTo: overrides.get(e.entryId)! }),
-            used: chosen?.entry.entryId === e.entryId,
-            chain: e.chain,
-          }),
-        ),
+        entries: all.map((e): EntryExplanation => ({
+          entryId: e.entryId,
+          assessment: e.assessment,
+          status: e.withdrawn
+            ? 'withdrawn'
+            : excluded.has(e.entryId)
+              ? 'excluded'
+              : ignoredIds.has(e.entryId)
+                ? 'ignored'
+                : 'active',
+          points: e.points,
+          ...(overrides.has(e.entryId) && { overriddenTo: overrides.get(e.entryId)! }),
+          used: chosen?.entry.entryId === e.entryId,
+          chain: e.chain,
+        })),
       });
     }
     const total = [...groups.values()].reduce((a, b) => a + b, 0) + bonus - penalty;

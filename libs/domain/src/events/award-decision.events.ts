@@ -35,7 +35,6 @@ export interface AwardRevokedData {
 }
 
 export type AwardDecisionEvent =
-  | TypedEvent<'AwardDecisionIssued', AwardDecisionIssuedData>
-  | TypedEvent<'AwardRevoked', AwardRevokedData>;
+  TypedEvent<'AwardDecisionIssued', AwardDecisionIssuedData> | TypedEvent<'AwardRevoked', AwardRevokedData>;
 
 export const AWARD_DECISION_EVENT_TYPES = ['AwardDecisionIssued', 'AwardRevoked'] as const;

@@ -21,7 +21,8 @@ export function decideMembership(
   requireYear(command.data.year);
   const unitId = requireId(command.data.unitId, 'unitId');
   const clusterId = requireId(command.data.clusterId, 'clusterId');
-  if (!context.cluster) throw notFound('CLUSTER_NOT_FOUND', `cluster ${clusterId} does not exist`, 'clusterId');
+  if (!context.cluster)
+    throw notFound('CLUSTER_NOT_FOUND', `cluster ${clusterId} does not exist`, 'clusterId');
   if (context.cluster.organizerUnitId !== organizerUnitId)
     throw rule('WRONG_ORGANIZER', `cluster ${clusterId} is not organized by ${organizerUnitId}`, 'clusterId');
   if (!isAdmin(command.actor) && !isOrganizerOf(command.actor, organizerUnitId))
@@ -56,7 +57,12 @@ export function decideMembership(
   }
 }
 
-export const membershipDecider: Decider<MembershipCommand, MembershipState, MembershipEvent, MembershipContext> = {
+export const membershipDecider: Decider<
+  MembershipCommand,
+  MembershipState,
+  MembershipEvent,
+  MembershipContext
+> = {
   initialState: initialMembershipState,
   evolve: evolveMembership,
   decide: decideMembership,

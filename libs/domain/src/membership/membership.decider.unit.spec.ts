@@ -1,6 +1,15 @@
 import type { MembershipEvent } from '../events/membership.events.js';
 import { spec } from '../test-support/given-when-then.js';
-import { admin, AT, CLUSTER, officerOf, organizer, ORGANIZER_UNIT, otherOrganizer, UNITS } from '../test-support/fixtures.js';
+import {
+  admin,
+  AT,
+  CLUSTER,
+  officerOf,
+  organizer,
+  ORGANIZER_UNIT,
+  otherOrganizer,
+  UNITS,
+} from '../test-support/fixtures.js';
 import type { MembershipCommand, MembershipContext } from './membership.commands.js';
 import { membershipDecider } from './membership.decider.js';
 
@@ -31,22 +40,41 @@ describe('membership registry (a unit in at most one cluster of an organizer per
       type: 'ReleaseMembership',
       actor: organizer,
       at: AT,
-      data: { organizerUnitId: ORGANIZER_UNIT, year: 2021, unitId, clusterId: CLUSTER, cause: 'admission-failed' },
+      data: {
+        organizerUnitId: ORGANIZER_UNIT,
+        year: 2021,
+        unitId,
+        clusterId: CLUSTER,
+        cause: 'admission-failed',
+      },
     };
-    const released = registry.given(reserved).when(release).then([
-      { type: 'MembershipReleased', data: { unitId, clusterId: CLUSTER, cause: 'admission-failed' } },
-    ]);
-    registry.given([...reserved, ...released]).when(reserve('bca-cum-7')).then([
-      { type: 'MembershipReserved', data: { unitId, clusterId: 'bca-cum-7' } },
-    ]);
+    const released = registry
+      .given(reserved)
+      .when(release)
+      .then([
+        { type: 'MembershipReleased', data: { unitId, clusterId: CLUSTER, cause: 'admission-failed' } },
+      ]);
+    registry
+      .given([...reserved, ...released])
+      .when(reserve('bca-cum-7'))
+      .then([{ type: 'MembershipReserved', data: { unitId, clusterId: 'bca-cum-7' } }]);
     registry.given([]).when(release).thenThrows('NOT_RESERVED');
   });
 
   it('refuses other organizers, officers, unknown or dissolved clusters and a cluster of another organizer', () => {
     registry.given([]).when(reserve(CLUSTER, otherOrganizer)).thenThrows('FORBIDDEN', 'forbidden');
-    registry.given([]).when(reserve(CLUSTER, officerOf(unitId))).thenThrows('FORBIDDEN', 'forbidden');
+    registry
+      .given([])
+      .when(reserve(CLUSTER, officerOf(unitId)))
+      .thenThrows('FORBIDDEN', 'forbidden');
     registry.given([]).when(reserve(), {}).thenThrows('CLUSTER_NOT_FOUND', 'not-found');
-    registry.given([]).when(reserve(), { cluster: { organizerUnitId: ORGANIZER_UNIT, status: 'dissolved' } }).thenThrows('CLUSTER_DISSOLVED');
-    registry.given([]).when(reserve(), { cluster: { organizerUnitId: 'ca-ha-tinh', status: 'active' } }).thenThrows('WRONG_ORGANIZER');
+    registry
+      .given([])
+      .when(reserve(), { cluster: { organizerUnitId: ORGANIZER_UNIT, status: 'dissolved' } })
+      .thenThrows('CLUSTER_DISSOLVED');
+    registry
+      .given([])
+      .when(reserve(), { cluster: { organizerUnitId: 'ca-ha-tinh', status: 'active' } })
+      .thenThrows('WRONG_ORGANIZER');
   });
 });

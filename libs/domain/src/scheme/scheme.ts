@@ -1,11 +1,5 @@
 import { rule } from '../errors.js';
-import {
-  requireArray,
-  requireId,
-  requirePoints,
-  requireText,
-  requireUnique,
-} from '../validation.js';
+import { requireArray, requireId, requirePoints, requireText, requireUnique } from '../validation.js';
 
 /**
  * A cluster's criteria and scoring scale (tiêu chí và thang điểm thi đua) for one year. Score criteria
@@ -80,7 +74,11 @@ export function validateScheme(input: ScoringSchemeContent): ScoringSchemeConten
       throw rule('INVALID_THRESHOLD', `${f}.minTotal must be a finite number`, `${f}.minTotal`);
     if (Number(t.minTotal.toFixed(2)) !== t.minTotal)
       throw rule('INVALID_THRESHOLD', `${f}.minTotal may have at most two decimals`, `${f}.minTotal`);
-    return { code: requireId(t.code, `${f}.code`), label: requireText(t.label, `${f}.label`, 100), minTotal: t.minTotal };
+    return {
+      code: requireId(t.code, `${f}.code`),
+      label: requireText(t.label, `${f}.label`, 100),
+      minTotal: t.minTotal,
+    };
   });
   requireUnique(
     thresholds.map((t) => t.code),
@@ -96,8 +94,10 @@ export function validateScheme(input: ScoringSchemeContent): ScoringSchemeConten
   const tieBreaks = requireArray(input.tieBreaks ?? [], 'tieBreaks', 0, 50).map((raw, i) => {
     const f = `tieBreaks[${i}]`;
     if (raw === 'penalty' || raw === 'bonus') return raw as TieBreak;
-    if (typeof raw === 'string' && raw.startsWith('group:') && scoreGroups.has(raw.slice(6))) return raw as TieBreak;
-    if (typeof raw === 'string' && raw.startsWith('criterion:') && codes.has(raw.slice(10))) return raw as TieBreak;
+    if (typeof raw === 'string' && raw.startsWith('group:') && scoreGroups.has(raw.slice(6)))
+      return raw as TieBreak;
+    if (typeof raw === 'string' && raw.startsWith('criterion:') && codes.has(raw.slice(10)))
+      return raw as TieBreak;
     throw rule(
       'INVALID_TIE_BREAK',
       `${f} must be 'penalty', 'bonus', 'group:<a score group>' or 'criterion:<a criterion code>'`,

@@ -3,7 +3,10 @@
  * their chair, actors for every role, and a small scoring scheme. Test support only.
  */
 import type { Actor } from '../actor.js';
-import type { EmulationYearCommand, EmulationYearContext } from '../emulation-year/emulation-year.commands.js';
+import type {
+  EmulationYearCommand,
+  EmulationYearContext,
+} from '../emulation-year/emulation-year.commands.js';
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
 import type { ScoringSchemeContent } from '../scheme/scheme.js';
 
@@ -27,7 +30,11 @@ export const organizer: Actor = { id: 'u-org', role: 'organizer', unitId: ORGANI
 export const otherOrganizer: Actor = { id: 'u-org-ht', role: 'organizer', unitId: 'ca-ha-tinh' };
 export const inspector: Actor = { id: 'u-insp', role: 'inspector' };
 export const viewer: Actor = { id: 'u-view', role: 'viewer' };
-export const officerOf = (unitId: string): Actor => ({ id: `officer-${unitId}`, role: 'unit-officer', unitId });
+export const officerOf = (unitId: string): Actor => ({
+  id: `officer-${unitId}`,
+  role: 'unit-officer',
+  unitId,
+});
 /** Cục An ninh mạng… chairs Cụm 2 in 2021 (seed 003). */
 export const chair = officerOf(UNITS.anm.id);
 
@@ -37,10 +44,34 @@ export const context: EmulationYearContext = {
 
 export const scheme: ScoringSchemeContent = {
   criteria: [
-    { code: 'xd-dang', title: 'Công tác xây dựng Đảng', group: 'Xây dựng lực lượng', maxPoints: 30, kind: 'score' },
-    { code: 'chuyen-mon', title: 'Kết quả công tác chuyên môn', group: 'Nghiệp vụ', maxPoints: 50, kind: 'score' },
-    { code: 'phong-trao', title: 'Tổ chức phong trào thi đua', group: 'Nghiệp vụ', maxPoints: 20, kind: 'score' },
-    { code: 'diem-thuong', title: 'Điểm thưởng thành tích đột xuất', group: 'Thưởng', maxPoints: 5, kind: 'bonus' },
+    {
+      code: 'xd-dang',
+      title: 'Công tác xây dựng Đảng',
+      group: 'Xây dựng lực lượng',
+      maxPoints: 30,
+      kind: 'score',
+    },
+    {
+      code: 'chuyen-mon',
+      title: 'Kết quả công tác chuyên môn',
+      group: 'Nghiệp vụ',
+      maxPoints: 50,
+      kind: 'score',
+    },
+    {
+      code: 'phong-trao',
+      title: 'Tổ chức phong trào thi đua',
+      group: 'Nghiệp vụ',
+      maxPoints: 20,
+      kind: 'score',
+    },
+    {
+      code: 'diem-thuong',
+      title: 'Điểm thưởng thành tích đột xuất',
+      group: 'Thưởng',
+      maxPoints: 5,
+      kind: 'bonus',
+    },
     { code: 'diem-tru', title: 'Vi phạm kỷ luật', group: 'Trừ', maxPoints: 10, kind: 'penalty' },
   ],
   thresholds: [
@@ -71,11 +102,11 @@ export const DIGEST = 'a'.repeat(64);
 type EyType = EmulationYearCommand['type'];
 type EyOf<T extends EyType> = Extract<EmulationYearCommand, { type: T }>;
 
-/** Builds a cluster-year command for Cụm 2 / 2021. */
+/** Builds a cluster-year command for Cụm 2 / 2021 (or the year given in data). */
 export function ey<T extends EyType>(
   type: T,
   actor: Actor,
-  data: Omit<EyOf<T>['data'], 'clusterId' | 'year'>,
+  data: Omit<EyOf<T>['data'], 'clusterId' | 'year'> & { year?: number },
   at = AT,
 ): EyOf<T> {
   return { type, actor, at, data: { clusterId: CLUSTER, year: YEAR, ...data } } as unknown as EyOf<T>;

@@ -18,7 +18,8 @@ export function decideUnit(command: UnitCommand, state: UnitState, context: Unit
     if (!isUnitKind(kind)) throw rule('INVALID_UNIT_KIND', `unknown unit kind '${String(kind)}'`, 'kind');
     if (parentUnitId !== undefined) {
       requireId(parentUnitId, 'parentUnitId');
-      if (parentUnitId === unitId) throw rule('INVALID_PARENT', 'a unit cannot be its own parent', 'parentUnitId');
+      if (parentUnitId === unitId)
+        throw rule('INVALID_PARENT', 'a unit cannot be its own parent', 'parentUnitId');
       if (context.parentStatus !== 'active')
         throw rule('PARENT_NOT_ACTIVE', `parent unit ${parentUnitId} is not an active unit`, 'parentUnitId');
     }
@@ -53,7 +54,9 @@ export function decideUnit(command: UnitCommand, state: UnitState, context: Unit
       if (intoUnitId === unitId) throw rule('INVALID_MERGE', 'a unit cannot merge into itself', 'intoUnitId');
       if (context.intoStatus !== 'active')
         throw rule('TARGET_UNIT_NOT_ACTIVE', `unit ${intoUnitId} is not an active unit`, 'intoUnitId');
-      return [{ type: 'UnitMerged', data: { unitId, intoUnitId, reason: requireReason(command.data.reason) } }];
+      return [
+        { type: 'UnitMerged', data: { unitId, intoUnitId, reason: requireReason(command.data.reason) } },
+      ];
     }
     case 'DissolveUnit':
       return [{ type: 'UnitDissolved', data: { unitId, reason: requireReason(command.data.reason) } }];

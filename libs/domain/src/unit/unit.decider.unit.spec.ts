@@ -7,9 +7,15 @@ import { unitDecider } from './unit.decider.js';
 const unit = spec(unitDecider, {});
 const anm = UNITS.anm;
 const registered: UnitEvent[] = [
-  { type: 'UnitRegistered', data: { unitId: anm.id, name: anm.name, kind: 'cuc', parentUnitId: 'bo-cong-an' } },
+  {
+    type: 'UnitRegistered',
+    data: { unitId: anm.id, name: anm.name, kind: 'cuc', parentUnitId: 'bo-cong-an' },
+  },
 ];
-const register = (over: Partial<Extract<UnitCommand, { type: 'RegisterUnit' }>['data']> = {}, actor = admin): UnitCommand => ({
+const register = (
+  over: Partial<Extract<UnitCommand, { type: 'RegisterUnit' }>['data']> = {},
+  actor = admin,
+): UnitCommand => ({
   type: 'RegisterUnit',
   actor,
   at: AT,
@@ -26,28 +32,67 @@ describe('unit decider', () => {
   });
 
   it('refuses a second registration, a bad kind, a missing parent, non-NFC text and bad ids', () => {
-    unit.given(registered).when(register(), { parentStatus: 'active' }).thenThrows('UNIT_ALREADY_REGISTERED', 'conflict');
-    unit.given([]).when(register({ kind: 'xyz' }), { parentStatus: 'active' }).thenThrows('INVALID_UNIT_KIND');
+    unit
+      .given(registered)
+      .when(register(), { parentStatus: 'active' })
+      .thenThrows('UNIT_ALREADY_REGISTERED', 'conflict');
+    unit
+      .given([])
+      .when(register({ kind: 'xyz' }), { parentStatus: 'active' })
+      .thenThrows('INVALID_UNIT_KIND');
     unit.given([]).when(register(), { parentStatus: 'none' }).thenThrows('PARENT_NOT_ACTIVE');
-    unit.given([]).when(register({ name: anm.name.normalize('NFD') }), { parentStatus: 'active' }).thenThrows('TEXT_NOT_NFC');
-    unit.given([]).when(register({ unitId: 'Cục' })).thenThrows('INVALID_ID');
-    unit.given([]).when(register({ parentUnitId: anm.id }), { parentStatus: 'active' }).thenThrows('INVALID_PARENT');
-    unit.given([]).when({ ...register(), at: 'yesterday' }).thenThrows('INVALID_TIME');
+    unit
+      .given([])
+      .when(register({ name: anm.name.normalize('NFD') }), { parentStatus: 'active' })
+      .thenThrows('TEXT_NOT_NFC');
+    unit
+      .given([])
+      .when(register({ unitId: 'Cục' }))
+      .thenThrows('INVALID_ID');
+    unit
+      .given([])
+      .when(register({ parentUnitId: anm.id }), { parentStatus: 'active' })
+      .thenThrows('INVALID_PARENT');
+    unit
+      .given([])
+      .when({ ...register(), at: 'yesterday' })
+      .thenThrows('INVALID_TIME');
   });
 
   it('lets only an administrator manage units', () => {
     for (const actor of [organizer, officerOf(anm.id), { id: 'i', role: 'inspector' as const }])
-      unit.given([]).when(register({}, actor), { parentStatus: 'active' }).thenThrows('FORBIDDEN', 'forbidden');
+      unit
+        .given([])
+        .when(register({}, actor), { parentStatus: 'active' })
+        .thenThrows('FORBIDDEN', 'forbidden');
   });
 
   it('renames, merges and dissolves with reasons', () => {
     unit
       .given(registered)
-      .when({ type: 'RenameUnit', actor: admin, at: AT, data: { unitId: anm.id, name: 'Cục A05', reason: 'đổi tên' } })
-      .then([{ type: 'UnitRenamed', data: { unitId: anm.id, name: 'Cục A05', previousName: anm.name, reason: 'đổi tên' } }]);
+      .when({
+        type: 'RenameUnit',
+        actor: admin,
+        at: AT,
+        data: { unitId: anm.id, name: 'Cục A05', reason: 'đổi tên' },
+      })
+      .then([
+        {
+          type: 'UnitRenamed',
+          data: { unitId: anm.id, name: 'Cục A05', previousName: anm.name, reason: 'đổi tên' },
+        },
+      ]);
     unit
       .given(registered)
-      .when({ type: 'MergeUnit', actor: admin, at: AT, data: { unitId: anm.id, intoUnitId: 'cuc-ktnv', reason: 'sáp nhập' } }, { intoStatus: 'active' })
+      .when(
+        {
+          type: 'MergeUnit',
+          actor: admin,
+          at: AT,
+          data: { unitId: anm.id, intoUnitId: 'cuc-ktnv', reason: 'sáp nhập' },
+        },
+        { intoStatus: 'active' },
+      )
       .then([{ type: 'UnitMerged', data: { unitId: anm.id, intoUnitId: 'cuc-ktnv', reason: 'sáp nhập' } }]);
     unit
       .given(registered)
@@ -56,14 +101,30 @@ describe('unit decider', () => {
   });
 
   it('refuses changes to unknown, merged or dissolved units, same names, bad merges, missing reasons', () => {
-    const rename = (name: string): UnitCommand => ({ type: 'RenameUnit', actor: admin, at: AT, data: { unitId: anm.id, name } });
+    const rename = (name: string): UnitCommand => ({
+      type: 'RenameUnit',
+      actor: admin,
+      at: AT,
+      data: { unitId: anm.id, name },
+    });
     unit.given([]).when(rename('X')).thenThrows('UNIT_NOT_FOUND', 'not-found');
     unit.given(registered).when(rename(anm.name)).thenThrows('NO_CHANGE');
-    const dissolved: UnitEvent[] = [...registered, { type: 'UnitDissolved', data: { unitId: anm.id, reason: 'r' } }];
+    const dissolved: UnitEvent[] = [
+      ...registered,
+      { type: 'UnitDissolved', data: { unitId: anm.id, reason: 'r' } },
+    ];
     unit.given(dissolved).when(rename('X')).thenThrows('UNIT_NOT_ACTIVE');
-    const merge = (intoUnitId: string): UnitCommand => ({ type: 'MergeUnit', actor: admin, at: AT, data: { unitId: anm.id, intoUnitId, reason: 'r' } });
+    const merge = (intoUnitId: string): UnitCommand => ({
+      type: 'MergeUnit',
+      actor: admin,
+      at: AT,
+      data: { unitId: anm.id, intoUnitId, reason: 'r' },
+    });
     unit.given(registered).when(merge(anm.id), { intoStatus: 'active' }).thenThrows('INVALID_MERGE');
-    unit.given(registered).when(merge('cuc-ktnv'), { intoStatus: 'dissolved' }).thenThrows('TARGET_UNIT_NOT_ACTIVE');
+    unit
+      .given(registered)
+      .when(merge('cuc-ktnv'), { intoStatus: 'dissolved' })
+      .thenThrows('TARGET_UNIT_NOT_ACTIVE');
     unit
       .given(registered)
       .when({ type: 'DissolveUnit', actor: admin, at: AT, data: { unitId: anm.id, reason: ' ' } })
@@ -71,7 +132,15 @@ describe('unit decider', () => {
   });
 
   it('evolves the status', () => {
-    const s = unit.given([...registered, { type: 'UnitMerged', data: { unitId: anm.id, intoUnitId: 'x', reason: 'r' } }]).state;
-    expect(s).toMatchObject({ status: 'merged', mergedInto: 'x', name: anm.name, parentUnitId: 'bo-cong-an' });
+    const s = unit.given([
+      ...registered,
+      { type: 'UnitMerged', data: { unitId: anm.id, intoUnitId: 'x', reason: 'r' } },
+    ]).state;
+    expect(s).toMatchObject({
+      status: 'merged',
+      mergedInto: 'x',
+      name: anm.name,
+      parentUnitId: 'bo-cong-an',
+    });
   });
 });

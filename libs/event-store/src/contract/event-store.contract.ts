@@ -6,11 +6,21 @@
 import { randomUUID } from 'node:crypto';
 
 import { PartialDuplicateError, RevisionConflictError } from '../errors.js';
-import type { EventStore, ExpectedRevision, NewEvent, StoredEvent, Subscription } from '../event-store.port.js';
+import type {
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  StoredEvent,
+  Subscription,
+} from '../event-store.port.js';
 import { GENESIS_HASH, hashMatches } from '../integrity/hash-chain.js';
 import { verifyLog } from '../integrity/verify-log.js';
 
-export function newEvent(type: string, data: Record<string, unknown> = {}, eventId: string = randomUUID()): NewEvent {
+export function newEvent(
+  type: string,
+  data: Record<string, unknown> = {},
+  eventId: string = randomUUID(),
+): NewEvent {
   return {
     eventId,
     type,
@@ -102,7 +112,12 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       const stream = streamName('new');
       const event = newEvent('UnitRegistered', { unitId: 'u-1', name: 'Công an tỉnh Thừa Thiên Huế' });
       const result = await store.append(stream, [event], 'no-stream');
-      expect(result).toMatchObject({ streamId: stream, revision: 0, eventIds: [event.eventId], duplicate: false });
+      expect(result).toMatchObject({
+        streamId: stream,
+        revision: 0,
+        eventIds: [event.eventId],
+        duplicate: false,
+      });
       expect(result.positions).toEqual([result.position]);
       expect(result.position).toBeGreaterThan(0);
 
@@ -168,19 +183,29 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
 
     it('reads a stream from a revision, bounded by a count, and an unknown stream as empty', async () => {
       const stream = streamName('read');
-      await store.append(stream, [0, 1, 2, 3, 4].map((i) => newEvent('N', { i })), 'no-stream');
+      await store.append(
+        stream,
+        [0, 1, 2, 3, 4].map((i) => newEvent('N', { i })),
+        'no-stream',
+      );
       const all = await store.readStream(stream);
       expect(all.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
       expect(all.map((e) => e.data['i'])).toEqual([0, 1, 2, 3, 4]);
       expect((await store.readStream(stream, { fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 3, 4]);
-      expect((await store.readStream(stream, { fromRevision: 1, maxCount: 2 })).map((e) => e.revision)).toEqual([1, 2]);
+      expect(
+        (await store.readStream(stream, { fromRevision: 1, maxCount: 2 })).map((e) => e.revision),
+      ).toEqual([1, 2]);
       expect(await store.readStream(stream, { fromRevision: 5 })).toEqual([]);
       expect(await store.readStream(streamName('none'))).toEqual([]);
     });
 
     it('reads the global log with an exclusive start, an inclusive end and a batch size', async () => {
       const stream = streamName('all');
-      const result = await store.append(stream, [0, 1, 2, 3, 4].map((i) => newEvent('N', { i })), 'no-stream');
+      const result = await store.append(
+        stream,
+        [0, 1, 2, 3, 4].map((i) => newEvent('N', { i })),
+        'no-stream',
+      );
       const p = result.positions;
       expect(p).toHaveLength(5);
       const [p0, p1, p3] = [p[0] as number, p[1] as number, p[3] as number];
@@ -209,7 +234,8 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       const r2 = await store.append(b, [newEvent('B')], 'no-stream');
       const r3 = await store.append(a, [newEvent('A')], 1);
       const positions = [...r1.positions, ...r2.positions, ...r3.positions];
-      for (let i = 1; i < positions.length; i++) expect(positions[i]).toBeGreaterThan(positions[i - 1] as number);
+      for (let i = 1; i < positions.length; i++)
+        expect(positions[i]).toBeGreaterThan(positions[i - 1] as number);
       const read = (await store.readAll({ after: (r1.positions[0] as number) - 1, batchSize: 1000 })).filter(
         (e) => e.streamId === a || e.streamId === b,
       );
@@ -253,7 +279,11 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
 
     it('subscribes from an exclusive position, signals caught-up, then delivers live appends in order', async () => {
       const stream = streamName('sub');
-      const first = await store.append(stream, [newEvent('S', { n: 0 }), newEvent('S', { n: 1 }), newEvent('S', { n: 2 })], 'no-stream');
+      const first = await store.append(
+        stream,
+        [newEvent('S', { n: 0 }), newEvent('S', { n: 1 }), newEvent('S', { n: 2 })],
+        'no-stream',
+      );
       const start = first.positions[0] as number;
       const c = new Collector((e) => e.streamId === stream);
       subscriptions.push(store.subscribe(start, c.handlers));
@@ -265,9 +295,14 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       const more = await store.append(stream, [newEvent('S', { n: 4 }), newEvent('S', { n: 5 })], 3);
       await c.until(() => c.events.some((e) => e.position === more.position));
       expect(c.events.map((e) => e.data['n'])).toEqual([1, 2, 3, 4, 5]);
-      expect(c.events.map((e) => e.position)).toEqual([...first.positions.slice(1), live.position, ...more.positions]);
+      expect(c.events.map((e) => e.position)).toEqual([
+        ...first.positions.slice(1),
+        live.position,
+        ...more.positions,
+      ]);
       const delivered = c.batches.flat().map((e) => e.position);
-      for (let i = 1; i < delivered.length; i++) expect(delivered[i]).toBeGreaterThan(delivered[i - 1] as number);
+      for (let i = 1; i < delivered.length; i++)
+        expect(delivered[i]).toBeGreaterThan(delivered[i - 1] as number);
       expect(c.maxInFlight).toBe(1);
       expect(c.errors).toEqual([]);
     });

@@ -117,7 +117,11 @@ export class EsdbEventStore implements EventStore {
     return run;
   }
 
-  private async appendNow(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  private async appendNow(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     for (let attempt = 0; ; attempt++) {
       const recent = await this.readBackwards(streamId, this.window);
       const duplicate = this.findDuplicate(streamId, events, recent);
@@ -188,7 +192,10 @@ export class EsdbEventStore implements EventStore {
     if (count === 1 && lastPosition) return [positionNumber(lastPosition, `append to ${streamId}`)];
     const written = await this.readStream(streamId, { fromRevision: firstRevision, maxCount: count });
     if (written.length !== count) {
-      throw new StoreError('ESDB_READ_BACK', `append to ${streamId}: read back ${written.length} of ${count} events`);
+      throw new StoreError(
+        'ESDB_READ_BACK',
+        `append to ${streamId}: read back ${written.length} of ${count} events`,
+      );
     }
     return written.map((e) => e.position);
   }
@@ -219,7 +226,11 @@ export class EsdbEventStore implements EventStore {
   private async readBackwards(streamId: string, maxCount: number): Promise<StoredEvent[]> {
     const out: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount,
+      })) {
         const e = toStoredEvent(resolved as ResolvedEvent);
         if (e) out.push(e);
       }
@@ -233,8 +244,12 @@ export class EsdbEventStore implements EventStore {
   async findEvent(streamId: string, eventId: string): Promise<StoredEvent | null> {
     this.assertOpen();
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END })) {
-        if ((resolved as ResolvedEvent).event?.id === eventId) return toStoredEvent(resolved as ResolvedEvent);
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+      })) {
+        if ((resolved as ResolvedEvent).event?.id === eventId)
+          return toStoredEvent(resolved as ResolvedEvent);
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return null;
@@ -254,7 +269,10 @@ export class EsdbEventStore implements EventStore {
     const limit = options.batchSize ?? DEFAULT_BATCH;
     const out: StoredEvent[] = [];
     if (limit <= 0 || after >= to) return out;
-    const read = this.client.readAll({ direction: FORWARDS, fromPosition: after === 0 ? START : toPosition(after) });
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: after === 0 ? START : toPosition(after),
+    });
     try {
       for await (const resolved of read) {
         const event = (resolved as AllStreamResolvedEvent).event;
@@ -278,7 +296,8 @@ export class EsdbEventStore implements EventStore {
     try {
       for await (const resolved of read) {
         const event = (resolved as AllStreamResolvedEvent).event;
-        if (event && !isSystemEvent(event.streamId, event.type)) return positionNumber(event.position, 'head');
+        if (event && !isSystemEvent(event.streamId, event.type))
+          return positionNumber(event.position, 'head');
       }
     } finally {
       await read.cancel().catch(() => undefined);

@@ -14,7 +14,10 @@ const NO_POSITION = 1n << 63n;
 /** Our global position is the commit position (unique per event for gRPC writes, which is all we do). */
 export function positionNumber(position: Position | undefined, what: string): number {
   if (!position || position.commit >= NO_POSITION) {
-    throw new StoreError('ESDB_POSITION_MISSING', `${what}: the server gave no $all position (EventStoreDB 22.10+ needed)`);
+    throw new StoreError(
+      'ESDB_POSITION_MISSING',
+      `${what}: the server gave no $all position (EventStoreDB 22.10+ needed)`,
+    );
   }
   return Number(position.commit);
 }
@@ -29,11 +32,17 @@ export function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent):
   const e = resolved.event;
   if (!e || isSystemEvent(e.streamId, e.type)) return null;
   if (!e.isJson) {
-    throw new StoreError('ESDB_FOREIGN_EVENT', `event ${e.id} in ${e.streamId} is not JSON: this store holds ledger events only`);
+    throw new StoreError(
+      'ESDB_FOREIGN_EVENT',
+      `event ${e.id} in ${e.streamId} is not JSON: this store holds ledger events only`,
+    );
   }
   const metadata = e.metadata as EventMetadata | undefined;
   if (!metadata || typeof metadata !== 'object' || typeof metadata.hash !== 'string') {
-    throw new StoreError('ESDB_FOREIGN_EVENT', `event ${e.id} in ${e.streamId} carries no ledger metadata (hash chain)`);
+    throw new StoreError(
+      'ESDB_FOREIGN_EVENT',
+      `event ${e.id} in ${e.streamId} carries no ledger metadata (hash chain)`,
+    );
   }
   return {
     eventId: e.id,

@@ -1,4 +1,9 @@
-import { START, excludeSystemEvents, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
+import {
+  START,
+  excludeSystemEvents,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
 
 import type { StoredEvent, Subscription, SubscriptionHandlers } from '../event-store.port.js';
 import { toPosition, toStoredEvent } from './esdb-mapping.js';
@@ -67,7 +72,11 @@ export class EsdbSubscription implements Subscription {
       const resolved: unknown = this.sub.read();
       if (resolved === null) break;
       const event = toStoredEvent(resolved as Parameters<typeof toStoredEvent>[0]);
-      if (event && event.position > this.position && (batch.length === 0 || event.position > (batch.at(-1) as StoredEvent).position)) {
+      if (
+        event &&
+        event.position > this.position &&
+        (batch.length === 0 || event.position > (batch.at(-1) as StoredEvent).position)
+      ) {
         batch.push(event);
       }
     }

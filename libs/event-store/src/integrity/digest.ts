@@ -54,7 +54,8 @@ export async function computeDigest(store: EventStore, atPosition?: number): Pro
     const batch = await store.readAll({ after, to: position, batchSize: READ_BATCH });
     const last = batch[batch.length - 1];
     if (!last) break;
-    for (const e of batch) heads.set(e.streamId, { streamId: e.streamId, revision: e.revision, hash: e.metadata.hash });
+    for (const e of batch)
+      heads.set(e.streamId, { streamId: e.streamId, revision: e.revision, hash: e.metadata.hash });
     after = last.position;
   }
   return digestFromHeads(position, [...heads.values()]);
@@ -90,7 +91,8 @@ export function signDigest<D extends LogDigest>(digest: D, privateKeyPem: string
 
 function samePublicKey(a: string, b: string): boolean {
   try {
-    const raw = (pem: string): string => createPublicKey(pem).export({ type: 'spki', format: 'der' }).toString('hex');
+    const raw = (pem: string): string =>
+      createPublicKey(pem).export({ type: 'spki', format: 'der' }).toString('hex');
     return raw(a) === raw(b);
   } catch {
     return false;
@@ -104,7 +106,8 @@ function samePublicKey(a: string, b: string): boolean {
 export function verifyDigestSignature(signed: SignedDigest, trustedPublicKeyPem?: string): boolean {
   try {
     if (signed.algorithm !== 'Ed25519' || typeof signed.signature !== 'string') return false;
-    if (trustedPublicKeyPem !== undefined && !samePublicKey(signed.publicKey, trustedPublicKeyPem)) return false;
+    if (trustedPublicKeyPem !== undefined && !samePublicKey(signed.publicKey, trustedPublicKeyPem))
+      return false;
     if (signed.heads) {
       const sorted = sortHeads(signed.heads);
       if (sorted.length !== signed.streamCount || merkleRoot(sorted) !== signed.root) return false;

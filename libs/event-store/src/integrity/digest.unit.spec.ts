@@ -1,6 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 
-import { digestFromHeads, generateSigningKeyPair, signDigest, verifyDigestSignature, type SignedDigest } from './digest.js';
+import {
+  digestFromHeads,
+  generateSigningKeyPair,
+  signDigest,
+  verifyDigestSignature,
+  type SignedDigest,
+} from './digest.js';
 import { merkleRoot, sortHeads } from './merkle.js';
 
 const heads = [
@@ -48,10 +54,15 @@ describe('log digest', () => {
   });
 
   it('covers fields the caller adds before signing, such as issuedAt', () => {
-    const signed = signDigest({ ...digestFromHeads(7, heads), issuedAt: '2025-04-01T00:00:00Z' }, keys.privateKeyPem);
+    const signed = signDigest(
+      { ...digestFromHeads(7, heads), issuedAt: '2025-04-01T00:00:00Z' },
+      keys.privateKeyPem,
+    );
     expect(signed.issuedAt).toBe('2025-04-01T00:00:00Z');
     expect(verifyDigestSignature(signed)).toBe(true);
-    expect(verifyDigestSignature({ ...signed, issuedAt: '2025-05-01T00:00:00Z' } as SignedDigest)).toBe(false);
+    expect(verifyDigestSignature({ ...signed, issuedAt: '2025-05-01T00:00:00Z' } as SignedDigest)).toBe(
+      false,
+    );
   });
 
   it('still verifies a root-only digest (heads left out)', () => {
@@ -61,7 +72,12 @@ describe('log digest', () => {
   });
 
   it('refuses to sign with a key that is not Ed25519', () => {
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' });
-    expect(() => signDigest(digestFromHeads(1, heads), ec.toString())).toThrow(expect.objectContaining({ code: 'DIGEST_KEY' }));
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    });
+    expect(() => signDigest(digestFromHeads(1, heads), ec.toString())).toThrow(
+      expect.objectContaining({ code: 'DIGEST_KEY' }),
+    );
   });
 });

@@ -7,15 +7,16 @@
  * EventStoreDB only assigns it after the write. Revision 0 links to GENESIS_HASH (64 zeros), so every
  * `prevHash` is a 64-hex string.
  */
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 
 import { canonicalJson } from '../../../domain/src/canonical-json.js';
 import type { EventData, EventMetadata, NewEvent, StoredEvent } from '../event-store.port.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** One-shot crypto.hash (Node ≥ 20.12): about twice as fast as createHash for short inputs. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShotHash('sha256', text, 'hex');
 }
 
 /** What the hash covers. `metadata.hash`, if present, is ignored. */
@@ -67,7 +68,13 @@ export interface SealedEvent {
 }
 
 /** Adds `prevHash` and `hash` to a new event about to be stored at `revision` of `streamId`. */
-export function sealEvent(streamId: string, revision: number, prevHash: string, event: NewEvent): SealedEvent {
+export function sealEvent(
+  streamId: string,
+  revision: number,
+  prevHash: string,
+  event: NewEvent,
+): SealedEvent {
+  // The store owns prevHash and hash: whatever a writer put there is replaced.
   const { hash: _callerHash, prevHash: _callerPrev, ...given } = event.metadata as EventMetadata;
   const unsealed = { ...given, prevHash };
   const dataJson = canonicalJson(event.data);
@@ -75,12 +82,20 @@ export function sealEvent(streamId: string, revision: number, prevHash: string, 
   const hash = sha256Hex(
     prevHash +
       envelopeJson(
-        { eventId: event.eventId, type: event.type, streamId, revision, data: event.data, metadata: unsealed },
+        {
+          eventId: event.eventId,
+          type: event.type,
+          streamId,
+          revision,
+          data: event.data,
+          metadata: unsealed,
+        },
         dataJson,
         unsealedJson,
       ),
   );
   // Stored text only has to parse back to the same values; key order inside it does not matter.
-  const metadataJson = unsealedJson === '{}' ? `{"hash":"${hash}"}` : `${unsealedJson.slice(0, -1)},"hash":"${hash}"}`;
+  const metadataJson =
+    unsealedJson === '{}' ? `{"hash":"${hash}"}` : `${unsealedJson.slice(0, -1)},"hash":"${hash}"}`;
   return { metadata: { ...unsealed, hash }, dataJson, metadataJson, hash };
 }

@@ -6,7 +6,9 @@ import { GENESIS_HASH, eventHash, hashMatches, sealEvent } from './hash-chain.js
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
-function event(data: Record<string, unknown> = { points: 8.5, unit: 'Công an tỉnh Thừa Thiên Huế' }): NewEvent {
+function event(
+  data: Record<string, unknown> = { points: 8.5, unit: 'Công an tỉnh Thừa Thiên Huế' },
+): NewEvent {
   return {
     eventId: '3f1b2c1e-8a9d-4c6b-9f0a-0d1e2f3a4b5c',
     type: 'ScoreRecorded',
@@ -24,7 +26,15 @@ function event(data: Record<string, unknown> = { points: 8.5, unit: 'Công an t�
 
 function stored(e: NewEvent, streamId: string, revision: number, prevHash: string): StoredEvent {
   const sealed = sealEvent(streamId, revision, prevHash, e);
-  return { eventId: e.eventId, type: e.type, streamId, revision, position: 1, data: e.data, metadata: sealed.metadata };
+  return {
+    eventId: e.eventId,
+    type: e.type,
+    streamId,
+    revision,
+    position: 1,
+    data: e.data,
+    metadata: sealed.metadata,
+  };
 }
 
 describe('hash chain', () => {

@@ -53,7 +53,8 @@ export function merkleRoot(sortedHeads: StreamHead[]): string {
 
 /** Sibling hashes (hex) from the leaf at `index` up to the root. */
 export function merkleInclusionProof(sortedHeads: StreamHead[], index: number): string[] {
-  if (!Number.isInteger(index) || index < 0 || index >= sortedHeads.length) throw new RangeError('index out of range');
+  if (!Number.isInteger(index) || index < 0 || index >= sortedHeads.length)
+    throw new RangeError('index out of range');
   const leaves = sortedHeads.map(leafHash);
   const proof: string[] = [];
   const walk = (from: number, to: number, i: number): void => {

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 
-import { leafHash, merkleInclusionProof, merkleRoot, sortHeads, verifyMerkleInclusion, type StreamHead } from './merkle.js';
+import {
+  leafHash,
+  merkleInclusionProof,
+  merkleRoot,
+  sortHeads,
+  verifyMerkleInclusion,
+  type StreamHead,
+} from './merkle.js';
 
 const sha = (...parts: Buffer[]): Buffer => {
   const h = createHash('sha256');
@@ -11,7 +18,11 @@ const node = (l: Buffer, r: Buffer): Buffer => sha(Buffer.from([1]), l, r);
 
 function heads(n: number): StreamHead[] {
   return sortHeads(
-    Array.from({ length: n }, (_, i) => ({ streamId: `unit-${String(i).padStart(3, '0')}`, revision: i, hash: `${i}`.repeat(64).slice(0, 64) })),
+    Array.from({ length: n }, (_, i) => ({
+      streamId: `unit-${String(i).padStart(3, '0')}`,
+      revision: i,
+      hash: `${i}`.repeat(64).slice(0, 64),
+    })),
   );
 }
 

@@ -1,7 +1,16 @@
 /**
  * Recomputes every stream's hash chain from the stored log and names the first event (by global
- * position) that was altered, removed or reordered; optionally checks the log against an earlier
- * signed digest to catch truncation and rewrites that keep each chain internally consistent.
+ * position) that was tampered with; optionally checks the log against an earlier signed digest to
+ * catch truncation and rewrites that keep each chain internally consistent.
+ *
+ * Problems:
+ * - altered: an event's content (revision included) no longer matches its hash, or its successor
+ *   links to a different hash (changed and re-hashed);
+ * - removed: a revision is missing from a stream and never turns up (named with the position it had
+ *   when a gap in contiguous positions accounts for it);
+ * - reordered: intact events of a stream whose revisions run against position order;
+ * - gap: a missing position nothing else explains (contiguous stores only);
+ * - truncated / rewritten / bad-signature: against a digest.
  *
  * One pass over the log in position order. Findings are collected with the position they concern and
  * the earliest is reported, because some are only understood later: a revision that is missing when
@@ -12,7 +21,8 @@ import { verifyDigestSignature, type SignedDigest } from './digest.js';
 import { GENESIS_HASH, hashMatches } from './hash-chain.js';
 import { merkleRoot, sortHeads, type StreamHead } from './merkle.js';
 
-export type VerifyProblem = 'altered' | 'removed' | 'reordered' | 'gap' | 'truncated' | 'rewritten' | 'bad-signature';
+export type VerifyProblem =
+  'altered' | 'removed' | 'reordered' | 'gap' | 'truncated' | 'rewritten' | 'bad-signature';
 
 export interface VerifyFailure {
   problem: VerifyProblem;
@@ -101,14 +111,19 @@ function at(e: StoredEvent): Pick<VerifyFailure, 'streamId' | 'revision' | 'posi
 
 /** Checks one event against its stream state, records findings, and advances the state when it extends the chain. */
 function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): void {
-  if (!safeHashMatches(e)) {
+  const intact = safeHashMatches(e);
+  if (!intact) {
     findings.add(e.position, {
       problem: 'altered',
       ...at(e),
       detail: `stream ${e.streamId} revision ${e.revision} (position ${e.position}): content does not match its hash`,
     });
   }
-  if (e.revision === s.next) {
+  // The revision number is hashed, so on an event that fails its hash it may be the very thing that was
+  // edited: judge the chain as if the event sat at the expected revision. Only intact events can tell
+  // of a removal before them or of a reordering.
+  const revision = intact ? e.revision : s.next;
+  if (revision === s.next) {
     if (e.metadata.prevHash !== s.lastHash) {
       if (s.next === 0 || s.lastEventId === undefined) {
         findings.add(e.position, {
@@ -130,7 +145,7 @@ function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): void {
         });
       }
     }
-  } else if (e.revision > s.next) {
+  } else if (revision > s.next) {
     s.missing ??= new Map();
     for (let r = s.next; r < e.revision; r++) s.missing.set(r, { afterPosition: s.lastPosition, jump: e });
   } else {
@@ -153,7 +168,7 @@ function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): void {
     }
     return; // an out-of-place event does not move the stream's head
   }
-  s.next = e.revision + 1;
+  s.next = revision + 1;
   s.lastHash = e.metadata.hash;
   s.lastPosition = e.position;
   s.lastEventId = e.eventId;
@@ -214,7 +229,12 @@ function takeSnapshot(streams: Map<string, StreamState>): Map<string, SnapshotHe
   return heads;
 }
 
-async function scanLog(store: EventStore, head: number, findings: Findings, options: VerifyOptions): Promise<ScanResult> {
+async function scanLog(
+  store: EventStore,
+  head: number,
+  findings: Findings,
+  options: VerifyOptions,
+): Promise<ScanResult> {
   const contiguous = store.capabilities.contiguousPositions;
   const streams = new Map<string, StreamState>();
   const gaps: Array<{ from: number; to: number }> = [];
@@ -260,7 +280,11 @@ async function scanLog(store: EventStore, head: number, findings: Findings, opti
  * Revisions still missing at the end were removed. On contiguous stores each is matched with a position
  * gap between its neighbours, so the report names the position it had; gaps left over are plain gaps.
  */
-function reportHoles(streams: Map<string, StreamState>, gaps: Array<{ from: number; to: number }>, findings: Findings): void {
+function reportHoles(
+  streams: Map<string, StreamState>,
+  gaps: Array<{ from: number; to: number }>,
+  findings: Findings,
+): void {
   const used = new Set<number>();
   const freeGapPosition = (after: number, before: number): number | undefined => {
     for (const g of gaps) {
@@ -313,11 +337,14 @@ async function scanStream(
 ): Promise<ScanResult> {
   const s = newState();
   const digestPosition = options.against?.position;
-  let snapshotHead: (SnapshotHead) | undefined;
+  let snapshotHead: SnapshotHead | undefined;
   let checkedEvents = 0;
   let fromRevision = 0;
   for (;;) {
-    const batch = await store.readStream(streamId, { fromRevision, maxCount: options.batchSize ?? DEFAULT_BATCH });
+    const batch = await store.readStream(streamId, {
+      fromRevision,
+      maxCount: options.batchSize ?? DEFAULT_BATCH,
+    });
     const last = batch[batch.length - 1];
     if (!last) break;
     for (const e of batch) {
@@ -344,7 +371,13 @@ async function scanStream(
       }
       checkEvent(e, s, findings);
       if (digestPosition !== undefined && e.position <= digestPosition) {
-        snapshotHead = { streamId, revision: e.revision, hash: e.metadata.hash, position: e.position, eventId: e.eventId };
+        snapshotHead = {
+          streamId,
+          revision: e.revision,
+          hash: e.metadata.hash,
+          position: e.position,
+          eventId: e.eventId,
+        };
       }
     }
     fromRevision = last.revision + 1;
@@ -385,7 +418,9 @@ function compareHeads(
   if (!digest.heads) {
     // Root only: we can tell that something differs, not which stream (and nothing for one stream).
     if (onlyStream !== undefined) return false;
-    const heads = sortHeads([...snapshot.heads.values()].map(({ streamId, revision, hash }) => ({ streamId, revision, hash })));
+    const heads = sortHeads(
+      [...snapshot.heads.values()].map(({ streamId, revision, hash }) => ({ streamId, revision, hash })),
+    );
     if (merkleRoot(heads) !== digest.root) {
       findings.add(digest.position, {
         problem: heads.length < digest.streamCount ? 'truncated' : 'rewritten',

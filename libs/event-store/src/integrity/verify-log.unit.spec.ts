@@ -39,7 +39,12 @@ function find(log: ArrayEventLog, streamId: string, revision: number): StoredEve
 /** Re-seals one event in place as a forger with the hashing code would. */
 function reseal(e: StoredEvent): void {
   const { hash: _h, prevHash, ...meta } = e.metadata;
-  const sealed = sealEvent(e.streamId, e.revision, prevHash, { eventId: e.eventId, type: e.type, data: e.data, metadata: meta });
+  const sealed = sealEvent(e.streamId, e.revision, prevHash, {
+    eventId: e.eventId,
+    type: e.type,
+    data: e.data,
+    metadata: meta,
+  });
   e.metadata = sealed.metadata;
 }
 
@@ -65,7 +70,13 @@ describe('verifyLog', () => {
     find(log, 'A', 3).data['n'] = 99;
     const report = await verifyLog(log, { batchSize: 4 });
     expect(report.ok).toBe(false);
-    expect(report.firstFailure).toMatchObject({ problem: 'altered', streamId: 'A', revision: 3, position: 6, eventId: find(log, 'A', 3).eventId });
+    expect(report.firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'A',
+      revision: 3,
+      position: 6,
+      eventId: find(log, 'A', 3).eventId,
+    });
   });
 
   it('names an edited and re-hashed event through the next event that still links to the old hash', async () => {
@@ -74,7 +85,12 @@ describe('verifyLog', () => {
     target.data['n'] = 42;
     reseal(target);
     const report = await verifyLog(log);
-    expect(report.firstFailure).toMatchObject({ problem: 'altered', streamId: 'A', revision: 2, position: 4 });
+    expect(report.firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'A',
+      revision: 2,
+      position: 4,
+    });
     expect(report.firstFailure?.detail).toContain('re-hashed');
   });
 
@@ -82,7 +98,12 @@ describe('verifyLog', () => {
     const log = sample();
     log.events = log.events.filter((e) => !(e.streamId === 'A' && e.revision === 3));
     const report = await verifyLog(log, { batchSize: 2 });
-    expect(report.firstFailure).toMatchObject({ problem: 'removed', streamId: 'A', revision: 3, position: 6 });
+    expect(report.firstFailure).toMatchObject({
+      problem: 'removed',
+      streamId: 'A',
+      revision: 3,
+      position: 6,
+    });
   });
 
   it('names a deleted event as removed between its neighbours on a non-contiguous store', async () => {
@@ -98,7 +119,12 @@ describe('verifyLog', () => {
   it('names the first event of a stream as removed when revision 0 is gone', async () => {
     const log = sample();
     log.events = log.events.filter((e) => !(e.streamId === 'B' && e.revision === 0));
-    expect((await verifyLog(log)).firstFailure).toMatchObject({ problem: 'removed', streamId: 'B', revision: 0, position: 2 });
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'removed',
+      streamId: 'B',
+      revision: 0,
+      position: 2,
+    });
   });
 
   it('reports a gap when a stream’s last event disappears from the middle of the log', async () => {
@@ -117,13 +143,31 @@ describe('verifyLog', () => {
     expect((await verifyLog(log)).firstFailure).toMatchObject({ problem: 'gap', position: 4 });
   });
 
+  it('names an event whose revision number was edited as altered, not as a removal before it', async () => {
+    const log = sample();
+    const a3 = find(log, 'A', 3);
+    a3.revision = 9;
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'A',
+      revision: 9,
+      position: 6,
+    });
+  });
+
   it('names swapped events as reordered, at the first of the two', async () => {
     const log = sample();
     const a1 = find(log, 'A', 1);
     const a2 = find(log, 'A', 2);
     [a1.position, a2.position] = [a2.position, a1.position];
     const report = await verifyLog(log);
-    expect(report.firstFailure).toMatchObject({ problem: 'reordered', streamId: 'A', revision: 2, position: 3, eventId: a2.eventId });
+    expect(report.firstFailure).toMatchObject({
+      problem: 'reordered',
+      streamId: 'A',
+      revision: 2,
+      position: 3,
+      eventId: a2.eventId,
+    });
     expect(report.firstFailure?.detail).toContain('revision 1 (position 4)');
   });
 
@@ -131,15 +175,28 @@ describe('verifyLog', () => {
     const log = sample();
     find(log, 'B', 2).data['n'] = 7; // position 7
     find(log, 'A', 1).data['n'] = 7; // position 3
-    expect((await verifyLog(log)).firstFailure).toMatchObject({ problem: 'altered', streamId: 'A', revision: 1, position: 3 });
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'A',
+      revision: 1,
+      position: 3,
+    });
   });
 
   describe('one stream', () => {
     it('checks only that stream', async () => {
       const log = sample();
       find(log, 'B', 1).data['n'] = 5;
-      expect(await verifyLog(log, { streamId: 'A' })).toMatchObject({ ok: true, checkedEvents: 6, checkedStreams: 1 });
-      expect((await verifyLog(log, { streamId: 'B' })).firstFailure).toMatchObject({ problem: 'altered', streamId: 'B', revision: 1 });
+      expect(await verifyLog(log, { streamId: 'A' })).toMatchObject({
+        ok: true,
+        checkedEvents: 6,
+        checkedStreams: 1,
+      });
+      expect((await verifyLog(log, { streamId: 'B' })).firstFailure).toMatchObject({
+        problem: 'altered',
+        streamId: 'B',
+        revision: 1,
+      });
     });
 
     it('finds removed and reordered events', async () => {

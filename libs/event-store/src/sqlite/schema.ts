@@ -4,8 +4,9 @@ import { StoreError } from '../errors.js';
 
 /**
  * `events.position` is assigned explicitly (max + 1 inside the write transaction), never by
- * AUTOINCREMENT, so positions are 1, 2, 3, … with no gap. `streams` holds each stream's head
- * (revision and hash) so an append never parses the previous event to chain to it.
+ * AUTOINCREMENT, so positions are 1, 2, 3, … with no gap. A stream's head (revision, hash) is read
+ * through the UNIQUE (stream_id, revision) index: no separate heads table to keep in step (one page
+ * less per commit).
  */
 const DDL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -18,11 +19,6 @@ CREATE TABLE IF NOT EXISTS events (
   metadata TEXT NOT NULL,
   UNIQUE (stream_id, revision)
 );
-CREATE TABLE IF NOT EXISTS streams (
-  stream_id TEXT PRIMARY KEY,
-  revision INTEGER NOT NULL,
-  hash TEXT NOT NULL
-) WITHOUT ROWID;
 `;
 
 export const BUSY_TIMEOUT_MS = 5000;
@@ -39,6 +35,7 @@ export function configureDatabase(db: Database.Database): void {
   }
   db.pragma('synchronous = FULL');
   const sync = db.pragma('synchronous', { simple: true });
-  if (sync !== 2) throw new StoreError('SQLITE_PRAGMA', `synchronous=FULL did not take effect (got ${String(sync)})`);
+  if (sync !== 2)
+    throw new StoreError('SQLITE_PRAGMA', `synchronous=FULL did not take effect (got ${String(sync)})`);
   db.transaction(() => db.exec(DDL)).immediate();
 }

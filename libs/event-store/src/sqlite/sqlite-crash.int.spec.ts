@@ -39,7 +39,11 @@ function transpileClosure(entry: string, outDir: string): string {
     }
     const js = ts.transpileModule(source, {
       fileName: file,
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: false,
+      },
     }).outputText;
     const out = path.join(outDir, path.relative(repoRoot, file)).replace(/\.ts$/, '.js');
     fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -66,10 +70,14 @@ function runAndKill(file: string): Promise<{ acks: Ack[]; signal: NodeJS.Signals
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
     delete env['NODE_OPTIONS'];
-    const child = spawn(process.execPath, [path.join(here, '../test-support/crash-writer.mjs'), adapter, file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env,
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(here, '../test-support/crash-writer.mjs'), adapter, file],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env,
+      },
+    );
     let stdout = '';
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
@@ -85,7 +93,10 @@ function runAndKill(file: string): Promise<{ acks: Ack[]; signal: NodeJS.Signals
     child.on('close', (_code, signal) => {
       if (timer) clearTimeout(timer);
       // A line cut by the kill has no newline yet: only complete lines were acknowledged.
-      const lines = stdout.split('\n').slice(0, -1).filter((l) => l.startsWith('{'));
+      const lines = stdout
+        .split('\n')
+        .slice(0, -1)
+        .filter((l) => l.startsWith('{'));
       resolve({ acks: lines.map((l) => JSON.parse(l) as Ack), signal, stderr });
     });
   });
@@ -98,9 +109,14 @@ describe('SQLite event store under SIGKILL', () => {
     let previousHead = 0;
     for (let round = 0; round < KILLS; round++) {
       const { acks, signal, stderr } = await runAndKill(file);
-      expect({ signal, stderr }).toEqual({ signal: 'SIGKILL', stderr: expect.not.stringContaining('crash-writer failed') });
+      expect({ signal, stderr }).toEqual({
+        signal: 'SIGKILL',
+        stderr: expect.not.stringContaining('crash-writer failed'),
+      });
       for (const ack of acks) {
-        ack.eventIds.forEach((id, i) => acknowledged.set(id, { position: ack.positions[i] as number, streamId: ack.streamId }));
+        ack.eventIds.forEach((id, i) =>
+          acknowledged.set(id, { position: ack.positions[i] as number, streamId: ack.streamId }),
+        );
       }
 
       const store = await openSqliteEventStore(file);
@@ -108,11 +124,12 @@ describe('SQLite event store under SIGKILL', () => {
         const head = await store.headPosition();
         const byId = new Map<string, { position: number; streamId: string }>();
         let expectedPosition = 1;
-        for (let after = 0; ; ) {
+        for (let after = 0; ;) {
           const batch = await store.readAll({ after, batchSize: 5000 });
           if (batch.length === 0) break;
           for (const e of batch) {
-            if (e.position !== expectedPosition) throw new Error(`position ${expectedPosition} missing (next is ${e.position})`);
+            if (e.position !== expectedPosition)
+              throw new Error(`position ${expectedPosition} missing (next is ${e.position})`);
             expectedPosition++;
             byId.set(e.eventId, { position: e.position, streamId: e.streamId });
           }

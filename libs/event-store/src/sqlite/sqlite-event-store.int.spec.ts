@@ -71,6 +71,22 @@ describe('SQLite event store specifics', () => {
     await store.close();
   });
 
+  it('commits a burst larger than one group in issue order', async () => {
+    const store = await openSqliteEventStore(tempFile());
+    const issued = Array.from({ length: 2500 }, (_, i) =>
+      store.append(
+        `s-${i % 7}`,
+        [newEvent('Burst', { i })],
+        Math.floor(i / 7) === 0 ? 'no-stream' : Math.floor(i / 7) - 1,
+      ),
+    );
+    const results = await Promise.all(issued);
+    expect(results.map((r) => r.position)).toEqual(results.map((_, i) => i + 1));
+    const s3 = await store.readStream('s-3');
+    expect(s3.map((e) => e.data['i'])).toEqual(s3.map((_, k) => 3 + 7 * k));
+    await store.close();
+  });
+
   it('delivers to a subscription appends made by another process on the same file', async () => {
     const file = tempFile();
     const reader = await openSqliteEventStore(file, { pollIntervalMs: 20 });

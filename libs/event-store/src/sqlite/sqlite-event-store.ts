@@ -14,7 +14,7 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port.js';
-import { GENESIS_HASH, sealEvent } from '../integrity/hash-chain.js';
+import { GENESIS_HASH, sealEvent, type SealedEvent } from '../integrity/hash-chain.js';
 import { configureDatabase } from './schema.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
@@ -24,6 +24,7 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_BATCH = 500;
+const MAX_GROUP = 1000;
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
 type Row = [number, string, string, number, string, string, string];
 
@@ -36,6 +37,19 @@ interface PendingAppend {
 }
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+/**
+ * The hash inside stored metadata text. Our writer always puts it last (`…,"hash":"<64 hex>"}`), so it is
+ * sliced off without parsing; anything else (an older or hand-edited row) is parsed.
+ */
+const HASH_TAIL = ',"hash":"';
+function storedHash(metadataJson: string): string {
+  const at = metadataJson.length - 66 - HASH_TAIL.length;
+  if (metadataJson.endsWith('"}') && metadataJson.startsWith(HASH_TAIL, at))
+    return metadataJson.slice(-66, -2);
+  const parsed = JSON.parse(metadataJson) as { hash?: unknown };
+  return typeof parsed.hash === 'string' ? parsed.hash : '';
+}
 
 function toEvent(row: Row): StoredEvent {
   return {
@@ -58,9 +72,10 @@ export async function openSqliteEventStore(
 
 /**
  * The embedded event store. Appends issued in the same tick are group-committed: one IMMEDIATE
- * transaction holds them all, each append runs in its own SAVEPOINT and is checked against its own
- * expected revision, so one conflict fails alone while later appends still see earlier ones.
- * Promises settle only after COMMIT returned (synchronous=FULL: durable).
+ * transaction holds them all (up to MAX_GROUP), each is checked against its own expected revision
+ * before it writes anything, so one conflict fails alone while later appends still see earlier ones.
+ * Promises settle only after COMMIT returned (synchronous=FULL: durable). Hash chain: the genesis
+ * prevHash is 64 zeros (integrity/hash-chain.ts).
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
@@ -78,13 +93,11 @@ export class SqliteEventStore implements EventStore {
     eventById: Database.Statement<[string], [string, number, number]>;
     streamHead: Database.Statement<[string], [number, string]>;
     insertEvent: Database.Statement<[number, string, string, number, string, string, string]>;
-    upsertHead: Database.Statement<[string, number, string]>;
     readAll: Database.Statement<[number, number, number], Row>;
     readStream: Database.Statement<[string, number, number], Row>;
     findEvent: Database.Statement<[string, string], Row>;
   };
   private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
-  private readonly writeAppend: (p: PendingAppend, head: number, current: [number, string] | undefined) => AppendResult;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
@@ -98,29 +111,33 @@ export class SqliteEventStore implements EventStore {
     const db = this.db;
     this.stmt = {
       maxPosition: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
-      eventById: db.prepare<[string], [string, number, number]>(
-        'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
-      ).raw(),
-      streamHead: db.prepare<[string], [number, string]>('SELECT revision, hash FROM streams WHERE stream_id = ?').raw(),
+      eventById: db
+        .prepare<[string], [string, number, number]>(
+          'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
+        )
+        .raw(),
+      streamHead: db
+        .prepare<[string], [number, string]>(
+          'SELECT revision, metadata FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+        )
+        .raw(),
       insertEvent: db.prepare(
         'INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      upsertHead: db.prepare(
-        'INSERT INTO streams (stream_id, revision, hash) VALUES (?, ?, ?) ' +
-          'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash',
-      ),
-      readAll: db.prepare<[number, number, number], Row>(
-        `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
-      ).raw(),
-      readStream: db.prepare<[string, number, number], Row>(
-        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-      ).raw(),
-      findEvent: db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM events WHERE event_id = ? AND stream_id = ?`).raw(),
+      readAll: db
+        .prepare<[number, number, number], Row>(
+          `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+        )
+        .raw(),
+      readStream: db
+        .prepare<[string, number, number], Row>(
+          `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+        )
+        .raw(),
+      findEvent: db
+        .prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM events WHERE event_id = ? AND stream_id = ?`)
+        .raw(),
     };
-    // Nested better-sqlite3 transactions are SAVEPOINTs: a failed write rolls back only its own append.
-    this.writeAppend = db.transaction((p: PendingAppend, head: number, current: [number, string] | undefined) =>
-      this.write(p, head, current),
-    );
     const group = db.transaction((pending: PendingAppend[]) => this.runGroup(pending));
     this.commitGroup = (pending) => group.immediate(pending);
   }
@@ -134,10 +151,7 @@ export class SqliteEventStore implements EventStore {
     }
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamId, events, expected, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
   }
 
@@ -180,7 +194,7 @@ export class SqliteEventStore implements EventStore {
   /** Commits what is queued, stops subscriptions, closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
-    this.flush();
+    while (this.queue.length > 0) this.flush();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.db.close();
@@ -194,10 +208,19 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw new StoreClosedError();
   }
 
+  private schedule(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
   private flush(): void {
-    this.flushScheduled = false;
-    const group = this.queue;
-    this.queue = [];
+    // A bounded group keeps one transaction from holding the event loop for long under a burst.
+    const group = this.queue.splice(0, MAX_GROUP);
+    if (this.queue.length > 0) this.schedule();
     if (group.length === 0) return;
     let outcomes: Outcome[];
     try {
@@ -220,21 +243,56 @@ export class SqliteEventStore implements EventStore {
     if (wrote) for (const sub of this.subscriptions) sub.notify();
   }
 
-  /** Runs inside the group's IMMEDIATE transaction. */
+  /**
+   * Runs inside the group's IMMEDIATE transaction. Everything that can refuse an append (duplicate ids,
+   * expected revision, unserialisable data) is checked and sealed BEFORE its first insert, so a refused
+   * append writes nothing and the others go on without SAVEPOINTs. An insert failing after that means
+   * a broken database: it aborts the whole group (nothing committed, every append rejected).
+   */
   private runGroup(group: PendingAppend[]): Outcome[] {
     let head = this.stmt.maxPosition.get() ?? 0;
     return group.map((p): Outcome => {
+      let sealed: SealedEvent[];
+      let first: number;
       try {
         const duplicate = this.findDuplicate(p);
         if (duplicate) return { ok: true, result: duplicate };
         const current = this.stmt.streamHead.get(p.streamId);
         checkExpectedRevision(p.streamId, p.expected, current?.[0]);
-        const result = this.writeAppend(p, head, current);
-        head = result.position;
-        return { ok: true, result };
+        first = current ? current[0] + 1 : 0;
+        let prevHash = current ? storedHash(current[1]) : GENESIS_HASH;
+        sealed = p.events.map((e, i) => {
+          const s = sealEvent(p.streamId, first + i, prevHash, e);
+          prevHash = s.hash;
+          return s;
+        });
       } catch (error) {
         return { ok: false, error };
       }
+      const positions = p.events.map((e, i) => {
+        const s = sealed[i] as SealedEvent;
+        this.stmt.insertEvent.run(
+          ++head,
+          e.eventId,
+          p.streamId,
+          first + i,
+          e.type,
+          s.dataJson,
+          s.metadataJson,
+        );
+        return head;
+      });
+      return {
+        ok: true,
+        result: {
+          streamId: p.streamId,
+          revision: first + p.events.length - 1,
+          position: head,
+          eventIds: p.events.map((e) => e.eventId),
+          positions,
+          duplicate: false,
+        },
+      };
     });
   }
 
@@ -260,30 +318,6 @@ export class SqliteEventStore implements EventStore {
       eventIds: p.events.map((e) => e.eventId),
       positions,
       duplicate: true,
-    };
-  }
-
-  private write(p: PendingAppend, head: number, current: [number, string] | undefined): AppendResult {
-    let revision = current ? current[0] : -1;
-    let prevHash = current ? current[1] : GENESIS_HASH;
-    let position = head;
-    const positions: number[] = [];
-    for (const e of p.events) {
-      revision++;
-      position++;
-      const sealed = sealEvent(p.streamId, revision, prevHash, e);
-      this.stmt.insertEvent.run(position, e.eventId, p.streamId, revision, e.type, sealed.dataJson, sealed.metadataJson);
-      prevHash = sealed.hash;
-      positions.push(position);
-    }
-    this.stmt.upsertHead.run(p.streamId, revision, prevHash);
-    return {
-      streamId: p.streamId,
-      revision,
-      position,
-      eventIds: p.events.map((e) => e.eventId),
-      positions,
-      duplicate: false,
     };
   }
 }

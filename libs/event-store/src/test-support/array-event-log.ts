@@ -35,7 +35,15 @@ export class ArrayEventLog implements EventStore {
       const sealed = sealEvent(streamId, revision, head ? head.hash : GENESIS_HASH, e);
       heads.set(streamId, { revision, hash: sealed.hash });
       const position = options.positions?.[i] ?? i + 1;
-      return { eventId: e.eventId, type: e.type, streamId, revision, position, data: e.data, metadata: sealed.metadata };
+      return {
+        eventId: e.eventId,
+        type: e.type,
+        streamId,
+        revision,
+        position,
+        data: e.data,
+        metadata: sealed.metadata,
+      };
     });
     return new ArrayEventLog(events, options.contiguousPositions ?? true);
   }
@@ -46,7 +54,9 @@ export class ArrayEventLog implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const from = options.fromRevision ?? 0;
-    const all = this.events.filter((e) => e.streamId === streamId && e.revision >= from).sort((a, b) => a.revision - b.revision);
+    const all = this.events
+      .filter((e) => e.streamId === streamId && e.revision >= from)
+      .sort((a, b) => a.revision - b.revision);
     return options.maxCount === undefined ? all : all.slice(0, options.maxCount);
   }
 

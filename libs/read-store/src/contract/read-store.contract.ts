@@ -1,4 +1,4 @@
-import type { DocChange, ReadStore, Target } from '../read-store.port.js';
+import type { DocChange, ProjectionRuntimeStatus, ReadStore, Target } from '../read-store.port.js';
 
 /**
  * The contract every ReadStore adapter satisfies (SQLite always, MongoDB when MONGODB_URI is set).
@@ -77,6 +77,7 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
           put('rows', 'b', { kind: 'x', n: '1', flag: false }),
           put('rows', 'c', { kind: 'y', n: true, flag: 1 }),
           put('rows', 'd', { kind: 'x', n: 1.5, nested: { kind: 'x' } }),
+          put('rows', 'e', { kind: 'w', n: [1, '1', true], note: [null] }),
         ],
         1,
       );
@@ -93,7 +94,7 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
       // null matches an explicit null and a missing field
       expect((await ids({ note: null })).sort()).toEqual(['x:"1"', 'x:1', 'x:1.5', 'y:true']);
       expect(await ids({ kind: 'z' })).toEqual([]);
-      expect((await store.find(t, 'rows')).length).toBe(4);
+      expect((await store.find(t, 'rows')).length).toBe(5);
       expect(await store.find(t, 'nothing-here')).toEqual([]);
     });
 
@@ -268,6 +269,57 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
       ]);
       expect(await store.find(t, 'c', { where: { name: "' OR '1'='1" } })).toEqual([]);
       expect(await store.find(t, 'c')).toHaveLength(2);
+    });
+
+    it('keeps one runtime status record per projection, replaced whole', async () => {
+      expect(store.setStatus).toBeInstanceOf(Function);
+      expect(store.getStatus).toBeInstanceOf(Function);
+      const setStatus = (record: ProjectionRuntimeStatus) => store.setStatus!(record);
+      const getStatus = (projection: string) => store.getStatus!(projection);
+      const t = fresh(3);
+      const other = fresh(1);
+      expect(await getStatus(t.projection)).toBeNull();
+
+      const stalled: ProjectionRuntimeStatus = {
+        projection: t.projection,
+        status: 'stalled',
+        generation: 3,
+        blocked: true,
+        error: { position: 42, eventId: 'e-42', type: 'ScoreRecorded', message: 'Điểm vượt mức tối đa' },
+        rebuildGeneration: 4,
+        updatedAt: '2024-05-01T08:00:00.000Z',
+      };
+      await setStatus(stalled);
+      await setStatus({ ...stalled, projection: other.projection, status: 'running', blocked: false });
+      expect(await getStatus(t.projection)).toEqual(stalled);
+
+      // A later record replaces the whole one: the cleared stall leaves no error behind.
+      const recovered: ProjectionRuntimeStatus = {
+        projection: t.projection,
+        status: 'running',
+        generation: 4,
+        blocked: false,
+        updatedAt: '2024-05-01T08:05:00.000Z',
+      };
+      await setStatus(recovered);
+      expect(await getStatus(t.projection)).toEqual(recovered);
+      expect(await getStatus(other.projection)).toMatchObject({ status: 'running', error: stalled.error });
+
+      // Not tied to a generation: dropping one leaves the record; it touches no checkpoint either.
+      await store.applyBatch(t, 1, [], 2);
+      await store.drop(t);
+      expect(await getStatus(t.projection)).toEqual(recovered);
+      expect(await store.generations(t.projection)).toEqual([]);
+      expect(await store.activeGeneration(t.projection)).toBeNull();
+
+      await expect(setStatus({ ...recovered, status: 'exploded' as never })).rejects.toMatchObject({
+        code: 'INVALID_DOCUMENT',
+      });
+      await expect(setStatus({ ...recovered, projection: 'bad_name' })).rejects.toMatchObject({
+        code: 'INVALID_NAME',
+      });
+      await expect(getStatus("x'; --")).rejects.toMatchObject({ code: 'INVALID_NAME' });
+      expect(await getStatus(t.projection)).toEqual(recovered);
     });
 
     it('creates declared indexes idempotently and still answers queries', async () => {

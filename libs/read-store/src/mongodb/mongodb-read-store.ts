@@ -15,6 +15,10 @@
  *       the generation's checkpoint: every event at or below `position` is reflected in its documents.
  *   { _id: 'active/<projection>', kind: 'active', projection, generation }
  *       the generation the API serves; switched by a single update after a rebuild caught up.
+ *   { _id: 'status/<projection>', kind: 'status', projection, status, generation, blocked,
+ *     error?: { position, eventId, type, message }, rebuildGeneration?, updatedAt }
+ *       what the process running the projection last published (e.g. where and why it stalled);
+ *       replaced whole on every change of status, never per batch.
  *   index `kind_projection_generation` on { kind: 1, projection: 1, generation: 1 }.
  *
  * Without multi-document transactions a batch is made idempotent instead of atomic: every put and
@@ -31,6 +35,7 @@ import type {
   DocChange,
   FindQuery,
   IndexSpec,
+  ProjectionRuntimeStatus,
   ReadStore,
   StoredDoc,
   Target,
@@ -44,6 +49,7 @@ import {
   assertTarget,
   collapseChanges,
   normalizeQuery,
+  normalizeRuntimeStatus,
 } from '../validation.js';
 import { ReadStoreInputError } from '../errors.js';
 
@@ -66,7 +72,8 @@ type MetaDocument =
       version: number;
       position: number;
     }
-  | { _id: string; kind: 'active'; projection: string; generation: number };
+  | { _id: string; kind: 'active'; projection: string; generation: number }
+  | ({ _id: string; kind: 'status' } & ProjectionRuntimeStatus);
 
 export async function openMongoReadStore(uri: string, dbName?: string): Promise<ReadStore> {
   // ignoreUndefined: an undefined field is dropped, as JSON (the SQLite adapter) drops it.
@@ -95,6 +102,7 @@ function collectionName(target: Target, collection: string): string {
 
 const checkpointId = (target: Target): string => `checkpoint/${target.projection}/${target.generation}`;
 const activeId = (projection: string): string => `active/${projection}`;
+const statusId = (projection: string): string => `status/${projection}`;
 
 /** Matches a document whose stored position is below `position` (or that has none). */
 function olderThan(position: number): Filter<ModelDocument> {
@@ -195,7 +203,7 @@ class MongoReadStore implements ReadStore {
   async activeGeneration(projection: string): Promise<number | null> {
     assertProjectionName(projection);
     const found = await this.meta.findOne({ _id: activeId(projection) });
-    return found ? found.generation : null;
+    return found?.kind === 'active' ? found.generation : null;
   }
 
   async activate(projection: string, generation: number): Promise<void> {
@@ -241,9 +249,10 @@ class MongoReadStore implements ReadStore {
     assertTarget(target);
     assertCollectionName(collection);
     const normalized = normalizeQuery(query);
-    // Field names are validated and values are scalars: `{ field: value }` is plain equality.
+    // Field names are validated and values are scalars, so `$eq` is plain equality. Arrays are excluded
+    // because MongoDB would match their elements, where SQLite (and JSON equality) does not.
     const filter: Filter<ModelDocument> = {};
-    for (const [field, value] of normalized.where) filter[field] = value;
+    for (const [field, value] of normalized.where) filter[field] = { $eq: value, $not: { $type: 'array' } };
     const sort: Sort = normalized.orderBy
       ? { [normalized.orderBy.field]: normalized.orderBy.direction === 'desc' ? -1 : 1, _id: 1 }
       : { _id: 1 };
@@ -264,6 +273,24 @@ class MongoReadStore implements ReadStore {
       const keys = Object.fromEntries(index.fields.map((field) => [field, 1 as const]));
       await this.docs(target, index.collection).createIndex(keys, { name: `ix_${index.fields.join('__')}` });
     }
+  }
+
+  async setStatus(status: ProjectionRuntimeStatus): Promise<void> {
+    const record = normalizeRuntimeStatus(status);
+    // Replaced whole, so a cleared stall leaves no `error` behind.
+    await this.meta.replaceOne(
+      { _id: statusId(record.projection) },
+      { kind: 'status', ...record },
+      { upsert: true },
+    );
+  }
+
+  async getStatus(projection: string): Promise<ProjectionRuntimeStatus | null> {
+    assertProjectionName(projection);
+    const found = await this.meta.findOne({ _id: statusId(projection) });
+    if (found?.kind !== 'status') return null;
+    const { _id: _ignored, kind: _kind, ...record } = found;
+    return normalizeRuntimeStatus(record);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import type {
   DocChange,
   FindQuery,
   IndexSpec,
+  ProjectionRuntimeStatus,
   ReadStore,
   StoredDoc,
   Target,
@@ -19,6 +20,7 @@ import {
   assertTarget,
   collapseChanges,
   normalizeQuery,
+  normalizeRuntimeStatus,
 } from '../validation.js';
 import { buildFindSql } from './sqlite-find.js';
 import { jsonPath, SQLITE_READ_SCHEMA } from './sqlite-schema.js';
@@ -200,6 +202,23 @@ class SqliteReadStore implements ReadStore {
         `CREATE INDEX IF NOT EXISTS "${name}" ON docs (projection, generation, collection, ${expressions})`,
       );
     }
+  }
+
+  async setStatus(status: ProjectionRuntimeStatus): Promise<void> {
+    const record = normalizeRuntimeStatus(status);
+    const upsert = this.statement(
+      `INSERT INTO projection_status (projection, record) VALUES (?, ?)
+       ON CONFLICT (projection) DO UPDATE SET record = excluded.record`,
+    );
+    this.db.transaction(() => upsert.run(record.projection, JSON.stringify(record))).immediate();
+  }
+
+  async getStatus(projection: string): Promise<ProjectionRuntimeStatus | null> {
+    assertProjectionName(projection);
+    const row = this.statement('SELECT record FROM projection_status WHERE projection = ?').get(
+      projection,
+    ) as { record: string } | undefined;
+    return row ? normalizeRuntimeStatus(JSON.parse(row.record) as ProjectionRuntimeStatus) : null;
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@
  *   docs(projection, generation, collection, id, doc JSON text, position)  PK (projection, generation, collection, id)
  *   checkpoints(projection, generation, version, position)                 PK (projection, generation)
  *   active(projection PK, generation)
+ *   projection_status(projection PK, record JSON text)   what the runner last published (status, stall)
  *
  * Declared indexes are expression indexes `docs_ix_<fields>` on
  * (projection, generation, collection, json_extract(doc, '$.<field>')...).
@@ -30,6 +31,10 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 CREATE TABLE IF NOT EXISTS active (
   projection TEXT NOT NULL PRIMARY KEY,
   generation INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS projection_status (
+  projection TEXT NOT NULL PRIMARY KEY,
+  record TEXT NOT NULL
 );
 `;
 

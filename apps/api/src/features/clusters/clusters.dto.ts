@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsEntityId, IsText } from '../write/dto-validators.js';
+
+export class FormClusterDto {
+  @ApiProperty({ description: 'Id of the emulation cluster (Cụm thi đua)', example: 'bca-cum-2' })
+  @IsEntityId()
+  clusterId!: string;
+
+  @ApiProperty({
+    description: 'The organizer unit that runs the cluster (e.g. Bộ Công an)',
+    example: 'bo-cong-an',
+  })
+  @IsEntityId()
+  organizerUnitId!: string;
+
+  @ApiProperty({ description: 'The cluster number (Cụm thi đua số N)', example: 2, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  number!: number;
+
+  @ApiProperty({
+    description: 'Vietnamese name, Unicode NFC',
+    example: 'Khối các đơn vị thuộc Bộ trưởng',
+    maxLength: 300,
+  })
+  @IsText(300)
+  name!: string;
+}
+
+export class RenameClusterDto {
+  @ApiProperty({ description: 'The new name, Unicode NFC', maxLength: 300 })
+  @IsText(300)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'A new number, if it changes too', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  number?: number;
+}
+
+export class DissolveClusterDto {
+  @ApiProperty({ description: 'Why the cluster is dissolved (giải thể cụm)', maxLength: 1000 })
+  @IsText(1000)
+  reason!: string;
+}

@@ -1,0 +1,5 @@
+import { YearCommand } from '../year-command.js';
+import type { AssignChairDto, ChairPolicyDto } from './chair.dto.js';
+
+export class AssignChairCommand extends YearCommand<AssignChairDto> {}
+export class SetChairPolicyCommand extends YearCommand<ChairPolicyDto> {}

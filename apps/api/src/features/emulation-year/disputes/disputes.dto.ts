@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { CommandResultDto } from '../../write/api-command.js';
+import { IsEntityId, IsPoints, IsText } from '../../write/dto-validators.js';
+
+export class FileDisputeDto {
+  @ApiProperty({ description: "The score entry about the caller's own unit that is disputed (khiếu nại)" })
+  @IsEntityId()
+  entryId!: string;
+
+  @ApiProperty({ description: 'Why', maxLength: 1000 })
+  @IsText(1000)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'The points the unit asks for', example: 48 })
+  @IsOptional()
+  @IsPoints()
+  proposedPoints?: number;
+}
+
+export class ResolveDisputeDto {
+  @ApiProperty({ enum: ['upheld', 'rejected'], description: 'upheld (chấp nhận) or rejected (bác)' })
+  @IsIn(['upheld', 'rejected'])
+  outcome!: 'upheld' | 'rejected';
+
+  @ApiProperty({
+    description: 'Why (recorded with the resolution, and with the correction when upheld)',
+    maxLength: 1000,
+  })
+  @IsText(1000)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'Upheld: the corrected points (or give withdrawEntry: true instead)' })
+  @IsOptional()
+  @IsPoints()
+  correctedPoints?: number;
+
+  @ApiPropertyOptional({ description: 'Upheld: withdraw the entry instead of correcting it' })
+  @IsOptional()
+  @IsBoolean()
+  withdrawEntry?: boolean;
+}
+
+export class DisputeFiledDto extends CommandResultDto {
+  @ApiProperty({ description: 'Id the server gave the new dispute' })
+  disputeId!: string;
+}

@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn } from 'class-validator';
+import { CommandResultDto } from '../../write/api-command.js';
+import { IsEntityId } from '../../write/dto-validators.js';
+
+export class OpenElectionDto {
+  @ApiProperty({
+    enum: ['chair', 'vice-chair'],
+    description: "Next year's chair (Cụm trưởng) or vice-chair (Cụm phó)",
+  })
+  @IsIn(['chair', 'vice-chair'])
+  role!: 'chair' | 'vice-chair';
+
+  @ApiProperty({
+    type: [String],
+    description: 'Candidate member units',
+    example: ['cuc-ktnv', 'cuc-ngoai-tuyen'],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsEntityId({ each: true })
+  candidates!: string[];
+}
+
+export class CastBallotDto {
+  @ApiProperty({ description: 'The member unit voting; the caller must act for it', example: 'cuc-qlxnc' })
+  @IsEntityId()
+  voterUnitId!: string;
+
+  @ApiProperty({ description: 'The candidate unit voted for', example: 'cuc-ktnv' })
+  @IsEntityId()
+  candidateUnitId!: string;
+}
+
+export class ElectionOpenedDto extends CommandResultDto {
+  @ApiProperty({ description: 'Id the server gave the new election' })
+  electionId!: string;
+}

@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { WriteModule } from '../write/write.module.js';
+import { ChairController } from './chair/chair.controller.js';
+import { AssignChairHandler, SetChairPolicyHandler } from './chair/chair.handler.js';
+import { DisputesController } from './disputes/disputes.controller.js';
+import { FileDisputeHandler, ResolveDisputeHandler } from './disputes/disputes.handler.js';
+import { ElectionsController } from './elections/elections.controller.js';
+import {
+  CastBallotHandler,
+  CloseElectionHandler,
+  OpenElectionHandler,
+} from './elections/elections.handler.js';
+import { EmulationYearWriter } from './emulation-year.writer.js';
+import { MembershipRegistry } from './membership/membership-registry.js';
+import { MembershipController } from './membership/membership.controller.js';
+import { AdmitUnitHandler, WithdrawUnitHandler } from './membership/membership.handler.js';
+import { PeriodsController } from './periods/periods.controller.js';
+import { ClosePeriodHandler, OpenPeriodHandler, ReopenPeriodHandler } from './periods/periods.handler.js';
+import { PledgesController } from './pledges/pledges.controller.js';
+import { AmendPledgeHandler, SignPledgeHandler } from './pledges/pledges.handler.js';
+import { SchemeController } from './scheme/scheme.controller.js';
+import { PutSchemeHandler } from './scheme/scheme.handler.js';
+import { ScoresController } from './scores/scores.controller.js';
+import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from './scores/scores.handler.js';
+
+/** The cluster-year (`emulation-{clusterId}-{year}`): every write route under /clusters/{c}/years/{y}. */
+@Module({
+  imports: [WriteModule],
+  controllers: [
+    MembershipController,
+    ChairController,
+    SchemeController,
+    PledgesController,
+    PeriodsController,
+    ScoresController,
+    DisputesController,
+    ElectionsController,
+  ],
+  providers: [
+    EmulationYearWriter,
+    MembershipRegistry,
+    AdmitUnitHandler,
+    WithdrawUnitHandler,
+    AssignChairHandler,
+    SetChairPolicyHandler,
+    PutSchemeHandler,
+    SignPledgeHandler,
+    AmendPledgeHandler,
+    OpenPeriodHandler,
+    ClosePeriodHandler,
+    ReopenPeriodHandler,
+    RecordScoreHandler,
+    CorrectScoreHandler,
+    WithdrawScoreHandler,
+    FileDisputeHandler,
+    ResolveDisputeHandler,
+    OpenElectionHandler,
+    CastBallotHandler,
+    CloseElectionHandler,
+  ],
+})
+export class EmulationYearModule {}

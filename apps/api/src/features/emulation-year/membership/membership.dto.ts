@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEntityId, IsText } from '../../write/dto-validators.js';
+
+export class AdmitUnitDto {
+  @ApiProperty({
+    description: 'The registered, active unit admitted to the cluster for the year',
+    example: 'cuc-ktnv',
+  })
+  @IsEntityId()
+  unitId!: string;
+}
+
+export class WithdrawUnitDto {
+  @ApiProperty({ description: 'Why the unit leaves the cluster this year', maxLength: 1000 })
+  @IsText(1000)
+  reason!: string;
+}

@@ -1,0 +1,6 @@
+import type { PeriodCode } from '../../../../../../libs/domain/src/periods.js';
+import { YearCommand } from '../year-command.js';
+
+export class OpenPeriodCommand extends YearCommand<{ period: PeriodCode }> {}
+export class ClosePeriodCommand extends YearCommand<{ period: PeriodCode }> {}
+export class ReopenPeriodCommand extends YearCommand<{ period: PeriodCode; reason: string }> {}

@@ -1,0 +1,66 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import type { PeriodCode } from '../../../../../../libs/domain/src/periods.js';
+import { Roles } from '../../../auth/auth.decorators.js';
+import { Command, type CommandContext } from '../../../common/command-context.js';
+import type { CommandResult } from '../../../write-model/command-result.js';
+import { ApiCommand } from '../../write/api-command.js';
+import { IfMatch, PeriodParam } from '../../write/http-params.js';
+import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
+import { ClosePeriodCommand, OpenPeriodCommand, ReopenPeriodCommand } from './periods.command.js';
+import { ReopenPeriodDto } from './periods.dto.js';
+
+/** Kỳ đánh giá: the scoring periods of the year — quarters (Quý I–IV), H1, M9 (9 tháng), Y (năm). */
+@ApiTags('emulation-year')
+@ApiYearParams()
+@ApiParam({ name: 'period', enum: ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'M9', 'Y'] })
+@Controller(`${YEAR_ROUTE}/periods/:period`)
+@Roles('organizer')
+export class PeriodsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('open')
+  @ApiCommand({
+    summary: 'Open a scoring period (mở kỳ chấm điểm)',
+    description: "The cluster's organizer; the scheme must be published. No body.",
+  })
+  open(
+    @Year() ref: YearRef,
+    @Param('period', PeriodParam) period: PeriodCode,
+    @Command() ctx: CommandContext,
+    @IfMatch() ifMatch?: number,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new OpenPeriodCommand(ctx, ref, { period }, ifMatch));
+  }
+
+  @Post('close')
+  @ApiCommand({
+    summary: 'Close a period and seal its ranking (chốt kết quả xếp loại)',
+    description:
+      "The cluster's organizer. No body. The server evaluates the period's ranking over the cluster-year's events and records its digest (hex sha256 of the canonical ranking) in PeriodClosed; after that only an upheld dispute or a reopen changes it, visibly.",
+  })
+  close(
+    @Year() ref: YearRef,
+    @Param('period', PeriodParam) period: PeriodCode,
+    @Command() ctx: CommandContext,
+    @IfMatch() ifMatch?: number,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new ClosePeriodCommand(ctx, ref, { period }, ifMatch));
+  }
+
+  @Post('reopen')
+  @ApiCommand({
+    summary: 'Reopen a closed period, with a reason (mở lại kỳ đã chốt)',
+    description: "The cluster's organizer. PeriodReopened keeps the previous digest.",
+  })
+  reopen(
+    @Year() ref: YearRef,
+    @Param('period', PeriodParam) period: PeriodCode,
+    @Body() body: ReopenPeriodDto,
+    @Command() ctx: CommandContext,
+    @IfMatch() ifMatch?: number,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new ReopenPeriodCommand(ctx, ref, { period, reason: body.reason }, ifMatch));
+  }
+}

@@ -1,0 +1,43 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../../write-model/command-result.js';
+import { EmulationYearWriter } from '../emulation-year.writer.js';
+import { ClosePeriodCommand, OpenPeriodCommand, ReopenPeriodCommand } from './periods.command.js';
+import { sealedDigest, sealingDecider } from './ranking-seal.js';
+
+@CommandHandler(OpenPeriodCommand)
+export class OpenPeriodHandler implements ICommandHandler<OpenPeriodCommand> {
+  constructor(private readonly year: EmulationYearWriter) {}
+
+  execute({ ctx, ref, input, expectedRevision }: OpenPeriodCommand): Promise<CommandResult> {
+    return this.year.execute(ctx, ref, 'OpenPeriod', { period: input.period }, { expectedRevision });
+  }
+}
+
+/** Closing seals the ranking: the evaluator runs over the stream's events in the stream's own turn. */
+@CommandHandler(ClosePeriodCommand)
+export class ClosePeriodHandler implements ICommandHandler<ClosePeriodCommand> {
+  constructor(private readonly year: EmulationYearWriter) {}
+
+  execute({ ctx, ref, input: { period }, expectedRevision }: ClosePeriodCommand): Promise<CommandResult> {
+    return this.year.execute(
+      ctx,
+      ref,
+      'ClosePeriod',
+      { period, rankingDigest: '' },
+      {
+        expectedRevision,
+        decider: sealingDecider,
+        more: async (loaded) => ({ rankingDigest: sealedDigest(await loaded.events(), period) }),
+      },
+    );
+  }
+}
+
+@CommandHandler(ReopenPeriodCommand)
+export class ReopenPeriodHandler implements ICommandHandler<ReopenPeriodCommand> {
+  constructor(private readonly year: EmulationYearWriter) {}
+
+  execute({ ctx, ref, input, expectedRevision }: ReopenPeriodCommand): Promise<CommandResult> {
+    return this.year.execute(ctx, ref, 'ReopenPeriod', input, { expectedRevision });
+  }
+}

@@ -1,0 +1,33 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { PledgeContent } from '../../../../../../libs/domain/src/emulation-year/emulation-year.commands.js';
+import type { CommandResult } from '../../../write-model/command-result.js';
+import { EmulationYearWriter } from '../emulation-year.writer.js';
+import { AmendPledgeCommand, SignPledgeCommand } from './pledges.command.js';
+import type { PledgeContentDto } from './pledges.dto.js';
+
+function content(unitId: string, dto: PledgeContentDto): PledgeContent {
+  const targets = dto.targets.map((t) =>
+    t.count === undefined ? { text: t.text } : { text: t.text, count: t.count },
+  );
+  return { unitId, titles: [...dto.titles], targets, keyTasks: [...dto.keyTasks] };
+}
+
+/** The unit's own officer signs its pledge (ký kết giao ước thi đua); the decider checks who acts. */
+@CommandHandler(SignPledgeCommand)
+export class SignPledgeHandler implements ICommandHandler<SignPledgeCommand> {
+  constructor(private readonly year: EmulationYearWriter) {}
+
+  execute({ ctx, ref, input, expectedRevision }: SignPledgeCommand): Promise<CommandResult> {
+    return this.year.execute(ctx, ref, 'SignPledge', content(input.unitId, input), { expectedRevision });
+  }
+}
+
+@CommandHandler(AmendPledgeCommand)
+export class AmendPledgeHandler implements ICommandHandler<AmendPledgeCommand> {
+  constructor(private readonly year: EmulationYearWriter) {}
+
+  execute({ ctx, ref, input, expectedRevision }: AmendPledgeCommand): Promise<CommandResult> {
+    const data = { ...content(input.unitId, input), reason: input.reason };
+    return this.year.execute(ctx, ref, 'AmendPledge', data, { expectedRevision });
+  }
+}

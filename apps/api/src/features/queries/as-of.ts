@@ -1,0 +1,30 @@
+import type { EvaluateOptions } from '../../../../../libs/domain/src/index.js';
+import { ApiError } from '../../common/api-error.js';
+
+/** `?asOf=`: a global position (digits) or an ISO-8601 date-time with a zone. */
+export const AS_OF_PATTERN =
+  /^(\d{1,16}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))$/;
+
+export const AS_OF_DESCRIPTION =
+  'As of (tại thời điểm): a global event position (e.g. 42) or an ISO-8601 date-time with a zone ' +
+  '(e.g. 2021-03-31T17:00:00Z). The ranking is computed at query time by the same evaluator over the ' +
+  "cluster-year's events up to that position, or that occurred at or before that time.";
+
+/** The evaluator options for an `asOf` value; undefined → the whole stream. 400 on anything else. */
+export function asOfOptions(asOf: string | undefined): Pick<EvaluateOptions, 'upToPosition' | 'upToTime'> {
+  if (asOf === undefined) return {};
+  if (AS_OF_PATTERN.test(asOf)) {
+    if (/^\d+$/.test(asOf)) {
+      const position = Number(asOf);
+      if (Number.isSafeInteger(position)) return { upToPosition: position };
+    } else if (!Number.isNaN(Date.parse(asOf))) {
+      return { upToTime: asOf };
+    }
+  }
+  throw new ApiError(
+    400,
+    'VALIDATION_FAILED',
+    'asOf must be an event position (a non-negative integer) or an ISO-8601 date-time with a zone',
+    'asOf',
+  );
+}

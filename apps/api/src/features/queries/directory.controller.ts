@@ -1,0 +1,86 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { ClusterYearDoc } from '../../../../../projections/src/cluster-directory/directory.documents.js';
+import { DIRECTORY_PROJECTION } from '../../../../../projections/src/cluster-directory/directory.documents.js';
+import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
+import { WaitForProjections } from '../../common/read-your-writes.js';
+import { IdParam, YearParam } from '../write/http-params.js';
+import {
+  GetClusterYearQuery,
+  GetPledgesQuery,
+  ListClustersQuery,
+  type ClusterList,
+  type PledgeList,
+} from './directory.queries.js';
+import { ClusterListQueryDto, ReadQueryDto } from './queries.dto.js';
+
+const NOT_FOUND = 'CLUSTER_NOT_FOUND (field clusterId) or CLUSTER_YEAR_NOT_FOUND (field year)';
+
+/** Danh bạ Cụm thi đua: the directory of emulation clusters, their years and pledges (projection cluster-directory). */
+@ApiTags('directory')
+@Controller('clusters')
+@Roles(...ANY_ROLE)
+export class DirectoryController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @WaitForProjections(DIRECTORY_PROJECTION)
+  @ApiOperation({
+    summary: 'List the emulation clusters (Cụm thi đua)',
+    description:
+      'Every cluster with its number (số), name, organizer unit (đơn vị tổ chức), status (active/dissolved) and the ' +
+      'years it has a cluster-year for. Sorted by name with the Vietnamese collator, or by number. Read from the ' +
+      'cluster-directory projection; each document carries the `position` of the event that last changed it.',
+  })
+  @ApiOkResponse({ description: '{ clusters: ClusterDoc[] }' })
+  list(@Query() query: ClusterListQueryDto): Promise<ClusterList> {
+    return this.queries.execute(new ListClustersQuery(query.sort ?? 'name', query.organizer));
+  }
+
+  @Get(':clusterId/years/:year')
+  @WaitForProjections(DIRECTORY_PROJECTION)
+  @ApiParam({ name: 'clusterId', description: 'The emulation cluster (Cụm thi đua)', example: 'bca-cum-2' })
+  @ApiParam({ name: 'year', type: Number, description: 'The emulation year', example: 2021 })
+  @ApiOperation({
+    summary: 'A cluster-year: members, chair, vice-chair, scheme version, periods',
+    description:
+      'The cluster in one emulation year: member units (đơn vị thành viên, Vietnamese-collated; a withdrawn unit stays ' +
+      'listed with its withdrawal), the chair (Cụm trưởng) and vice-chair (Cụm phó), the scoring scheme version in ' +
+      'force (tiêu chí và thang điểm), each period (Quý I–IV, 6 tháng, 9 tháng, Năm) with its status ' +
+      '(open/closed/reopened), the sealed ranking digest when closed and its history with positions, the units ' +
+      'elected for next year, and the units that signed a pledge.',
+  })
+  @ApiOkResponse({ description: 'ClusterYearDoc' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  clusterYear(
+    @Param('clusterId', new IdParam('clusterId')) clusterId: string,
+    @Param('year', YearParam) year: number,
+    @Query() _query: ReadQueryDto,
+  ): Promise<ClusterYearDoc> {
+    return this.queries.execute(new GetClusterYearQuery(clusterId, year));
+  }
+
+  @Get(':clusterId/years/:year/pledges')
+  @WaitForProjections(DIRECTORY_PROJECTION)
+  @ApiParam({ name: 'clusterId', description: 'The emulation cluster (Cụm thi đua)', example: 'bca-cum-2' })
+  @ApiParam({ name: 'year', type: Number, description: 'The emulation year', example: 2021 })
+  @ApiOperation({
+    summary: 'Pledges (giao ước thi đua) of the cluster-year and their fulfilment',
+    description:
+      "Each member unit's pledge as it stands: registered titles (đăng ký danh hiệu, catalog code and Vietnamese " +
+      'name), targets (chỉ tiêu), the 3 key tasks (nội dung công tác trọng tâm), who signed it and when, and every ' +
+      'amendment with its reason. `notSigned` lists current members without a pledge. `fulfilment` compares ' +
+      'registered titles with conferred ones; conferred titles come with award decisions (khen thưởng), which are ' +
+      'not projected yet, so it is `pending` with `conferred: null` for every title.',
+  })
+  @ApiOkResponse({ description: '{ clusterId, year, pledges: PledgeView[], notSigned, position }' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  pledges(
+    @Param('clusterId', new IdParam('clusterId')) clusterId: string,
+    @Param('year', YearParam) year: number,
+    @Query() _query: ReadQueryDto,
+  ): Promise<PledgeList> {
+    return this.queries.execute(new GetPledgesQuery(clusterId, year));
+  }
+}

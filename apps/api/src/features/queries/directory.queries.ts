@@ -1,0 +1,60 @@
+import { Query } from '@nestjs/cqrs';
+import type {
+  ClusterDoc,
+  ClusterYearDoc,
+  PledgeDoc,
+} from '../../../../../projections/src/cluster-directory/directory.documents.js';
+
+export interface ClusterList {
+  clusters: ClusterDoc[];
+}
+
+/** How far a pledge was fulfilled: known once conferred titles are projected (award decisions, issue 4). */
+export interface PledgeFulfilment {
+  status: 'pending';
+  note: string;
+  titles: Array<{ code: string; conferred: null }>;
+}
+
+export interface PledgeView extends Omit<PledgeDoc, 'titles'> {
+  unitName: string | null;
+  titles: Array<{ code: string; name: string | null }>;
+  fulfilment: PledgeFulfilment;
+}
+
+export interface PledgeList {
+  clusterId: string;
+  year: number;
+  /** In the order of the cluster-year's members (Vietnamese collation). */
+  pledges: PledgeView[];
+  /** Current members without a pledge. */
+  notSigned: string[];
+  position: number;
+}
+
+export class ListClustersQuery extends Query<ClusterList> {
+  constructor(
+    readonly sort: 'name' | 'number',
+    readonly organizer: string | undefined,
+  ) {
+    super();
+  }
+}
+
+export class GetClusterYearQuery extends Query<ClusterYearDoc> {
+  constructor(
+    readonly clusterId: string,
+    readonly year: number,
+  ) {
+    super();
+  }
+}
+
+export class GetPledgesQuery extends Query<PledgeList> {
+  constructor(
+    readonly clusterId: string,
+    readonly year: number,
+  ) {
+    super();
+  }
+}

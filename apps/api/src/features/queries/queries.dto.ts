@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { MinPositionQuery } from '../../common/read-your-writes.js';
+import { AS_OF_DESCRIPTION } from './as-of.js';
+
+const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+const ID_MESSAGE = "$property must be 1..64 of a-z, 0-9 and '-'";
+
+/** GET /clusters */
+export class ClusterListQueryDto extends MinPositionQuery {
+  @ApiPropertyOptional({
+    enum: ['name', 'number'],
+    default: 'name',
+    description: 'Order: by name with the Vietnamese collator (default), or by cluster number (số)',
+  })
+  @IsOptional()
+  @IsIn(['name', 'number'])
+  sort?: 'name' | 'number';
+
+  @ApiPropertyOptional({ description: 'Only the clusters of this organizer unit', example: 'bo-cong-an' })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE })
+  organizer?: string;
+}
+
+/** Reads that take only `?minPosition=`. */
+export class ReadQueryDto extends MinPositionQuery {}
+
+/** GET …/rankings/{p} and …/explain; POST …/what-if. */
+export class AsOfQueryDto extends MinPositionQuery {
+  @ApiPropertyOptional({ description: AS_OF_DESCRIPTION, example: '2021-03-31T17:00:00Z' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  asOf?: string;
+}
+
+export class OverrideDto {
+  @ApiProperty({
+    description: 'A score entry of the period (its entryId)',
+    example: 'q1-cuc-qlxnc-phong-trao-self',
+  })
+  @IsString()
+  @Matches(ID, { message: ID_MESSAGE })
+  entryId!: string;
+
+  @ApiProperty({
+    description: "The points it would count (0 ≤ points ≤ the criterion's max, two decimals)",
+    example: 19,
+  })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  points!: number;
+}
+
+/** POST …/what-if */
+export class WhatIfDto {
+  @ApiPropertyOptional({ type: [OverrideDto], description: 'Entries counted with other points' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => OverrideDto)
+  overrides?: OverrideDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Entries counted as if they did not exist' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @Matches(ID, { each: true, message: ID_MESSAGE })
+  exclude?: string[];
+}

@@ -1,0 +1,44 @@
+import { Query } from '@nestjs/cqrs';
+import type { PeriodCode, WhatIfResult } from '../../../../../libs/domain/src/index.js';
+import type {
+  ExplainedRankingDocument,
+  RankingDocument,
+} from '../../../../../projections/src/rankings/ranking-document.js';
+
+interface PeriodRef {
+  clusterId: string;
+  year: number;
+  period: PeriodCode;
+}
+
+/** The ranking (bảng xếp hạng) of a period: the projection's document, or computed as of a position/time. */
+export class GetRankingQuery extends Query<RankingDocument> {
+  constructor(
+    readonly ref: PeriodRef,
+    readonly asOf: string | undefined,
+  ) {
+    super();
+  }
+}
+
+/** Giải trình: the ranking with each row's points traced to the events that gave them. */
+export class ExplainRankingQuery extends Query<ExplainedRankingDocument> {
+  constructor(
+    readonly ref: PeriodRef,
+    readonly asOf: string | undefined,
+  ) {
+    super();
+  }
+}
+
+/** The ranking had some entries other points or none; records nothing. */
+export class WhatIfQuery extends Query<WhatIfResult> {
+  constructor(
+    readonly ref: PeriodRef,
+    readonly asOf: string | undefined,
+    readonly overrides: ReadonlyArray<{ entryId: string; points: number }>,
+    readonly exclude: ReadonlyArray<string>,
+  ) {
+    super();
+  }
+}

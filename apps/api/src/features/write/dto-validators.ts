@@ -1,0 +1,50 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  IsNumber,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  buildMessage,
+  type ValidationOptions,
+} from 'class-validator';
+
+/** The domain's id pattern (libs/domain/src/streams.ts): lowercase letters, digits and '-', 1..64. */
+export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** Text must already be Unicode NFC: kept exactly as sent (never trimmed or normalised), or refused. */
+export function IsNfc(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNfc',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value === value.normalize('NFC'),
+        defaultMessage: buildMessage((prefix) => `${prefix}$property must be Unicode NFC`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** Non-empty NFC text of at most `max` characters (each item, with `{ each: true }`). */
+export function IsText(max: number, options: ValidationOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    IsString(options),
+    MinLength(1, options),
+    MaxLength(max, options),
+    IsNfc(options),
+  ) as PropertyDecorator;
+}
+
+export function IsEntityId(options: ValidationOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    IsString(options),
+    Matches(ID_PATTERN, { ...options, message: "$property must be 1..64 of a-z, 0-9 and '-'" }),
+  ) as PropertyDecorator;
+}
+
+/** Points: a finite number with at most two decimals (its range is the scheme's, checked by the domain: 422). */
+export function IsPoints(): PropertyDecorator {
+  return IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 });
+}

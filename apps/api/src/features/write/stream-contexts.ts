@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { clusterDecider } from '../../../../../libs/domain/src/cluster/cluster.decider.js';
+import type { ElectedInPreviousYear } from '../../../../../libs/domain/src/emulation-year/emulation-year.commands.js';
+import type { ChairElectedData } from '../../../../../libs/domain/src/events/emulation-year.events.js';
+import { membershipDecider } from '../../../../../libs/domain/src/membership/membership.decider.js';
+import {
+  clusterStream,
+  emulationStream,
+  membershipStream,
+  unitStream,
+} from '../../../../../libs/domain/src/streams.js';
+import type { UnitStatus } from '../../../../../libs/domain/src/unit/unit.commands.js';
+import { unitDecider } from '../../../../../libs/domain/src/unit/unit.decider.js';
+import type { EventStore } from '../../../../../libs/event-store/src/event-store.port.js';
+import { EVENT_STORE } from '../../infrastructure/tokens.js';
+import { DeciderRunner } from '../../write-model/decider-runner.js';
+
+export interface ClusterInfo {
+  organizerUnitId: string;
+  status: 'active' | 'dissolved';
+}
+
+/**
+ * Facts a decision needs from streams other than its own, read through the runner's cache (each is
+ * one small read of what was appended since). Deciders trust them, so they are loaded in the turn of
+ * the deciding stream on every attempt.
+ */
+@Injectable()
+export class StreamContexts {
+  constructor(
+    private readonly runner: DeciderRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** The cluster's organizer and status; undefined when no such cluster was formed. */
+  async cluster(clusterId: string): Promise<ClusterInfo | undefined> {
+    const { state } = await this.runner.load(clusterDecider, clusterStream(clusterId));
+    if (state.status === 'none' || state.organizerUnitId === undefined) return undefined;
+    return { organizerUnitId: state.organizerUnitId, status: state.status };
+  }
+
+  async unitStatus(unitId: string): Promise<UnitStatus> {
+    return (await this.runner.load(unitDecider, unitStream(unitId))).state.status;
+  }
+
+  /** The cluster of this organizer that holds the unit in `year`, if any. */
+  async reservation(organizerUnitId: string, year: number, unitId: string): Promise<string | undefined> {
+    const { state } = await this.runner.load(membershipDecider, membershipStream(organizerUnitId, year));
+    return state.reservations[unitId];
+  }
+
+  /** ChairElected events of a cluster-year (read when a chair takes up last year's election). */
+  async electedIn(clusterId: string, year: number): Promise<ElectedInPreviousYear[]> {
+    const streamId = emulationStream(clusterId, year);
+    const elected: ElectedInPreviousYear[] = [];
+    for (let from = 0; ;) {
+      const batch = await this.store.readStream(streamId, { fromRevision: from, maxCount: 1000 });
+      for (const e of batch) {
+        if (e.type !== 'ChairElected') continue;
+        const d = e.data as unknown as ChairElectedData;
+        elected.push({ electionId: d.electionId, role: d.role, unitId: d.unitId });
+      }
+      if (batch.length < 1000) return elected;
+      from = batch[batch.length - 1]!.revision + 1;
+    }
+  }
+}

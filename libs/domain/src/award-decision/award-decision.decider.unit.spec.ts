@@ -1,0 +1,263 @@
+import type { AwardDecisionEvent, AwardItem } from '../events/award-decision.events.js';
+import { spec } from '../test-support/given-when-then.js';
+import {
+  admin,
+  AT,
+  CLUSTER,
+  officerOf,
+  organizer,
+  ORGANIZER_UNIT,
+  otherOrganizer,
+  UNITS,
+  viewer,
+} from '../test-support/fixtures.js';
+import type {
+  AwardDecisionCommand,
+  AwardDecisionContext,
+  ClusterStanding,
+} from './award-decision.commands.js';
+import { awardDecisionDecider } from './award-decision.decider.js';
+
+const decision = spec<
+  AwardDecisionCommand,
+  ReturnType<typeof awardDecisionDecider.evolve>,
+  AwardDecisionEvent,
+  AwardDecisionContext
+>(awardDecisionDecider, {});
+const ktnv = UNITS.ktnv.id;
+const individual: AwardItem = {
+  awardId: 'kt-1',
+  code: 'chien-si-thi-dua-toan-luc-luong-cand',
+  recipient: {
+    kind: 'individual',
+    fullName: 'Nguyễn Văn An',
+    rankTitle: 'Thượng tá',
+    position: 'Phó Cục trưởng',
+    unitId: ktnv,
+  },
+  year: 2023,
+  citation: 'Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm 2023',
+};
+const bangKhen: AwardItem = {
+  awardId: 'kt-2',
+  code: 'bang-khen-bo-truong-bca',
+  recipient: { kind: 'collective', unitId: ktnv },
+  year: 2023,
+  citation: 'Đã có thành tích xuất sắc',
+};
+const flag: AwardItem = {
+  awardId: 'kt-3',
+  code: 'co-thi-dua-bo-cong-an',
+  recipient: { kind: 'collective', unitId: ktnv },
+  year: 2023,
+  citation: 'Dẫn đầu Cụm thi đua số 2',
+};
+const issue = (
+  awards: AwardItem[],
+  actor = organizer,
+  authority = 'bo-truong-bca',
+): AwardDecisionCommand => ({
+  type: 'IssueAwardDecision',
+  actor,
+  at: AT,
+  data: { decisionId: 'qd-1234', number: '1234/QĐ-BCA', date: '2023-12-15', authority, awards },
+});
+const issued = (awards: AwardItem[], authority = 'bo-truong-bca'): AwardDecisionEvent[] => [
+  {
+    type: 'AwardDecisionIssued',
+    data: { decisionId: 'qd-1234', number: '1234/QĐ-BCA', date: '2023-12-15', authority, awards },
+  },
+];
+const standing = (rank: number | null, over: Partial<ClusterStanding> = {}): AwardDecisionContext => ({
+  clusterStandings: [
+    {
+      unitId: ktnv,
+      year: 2023,
+      clusterId: CLUSTER,
+      organizerUnitId: ORGANIZER_UNIT,
+      rank,
+      final: true,
+      ...over,
+    },
+  ],
+});
+
+describe('award decisions (quyết định khen thưởng)', () => {
+  it('issues a decision whose authority may confer every award, to the right kind of recipient', () => {
+    decision
+      .given([])
+      .when(issue([individual, bangKhen]))
+      .then(issued([individual, bangKhen]));
+    decision
+      .given([])
+      .when(issue([individual], admin))
+      .then(issued([individual]));
+  });
+
+  it('refuses an authority not allowed for a code, a wrong recipient kind, unknown codes and bad data', () => {
+    decision
+      .given([])
+      .when(issue([individual], organizer, 'thu-tuong'))
+      .thenThrows('AUTHORITY_NOT_ALLOWED');
+    decision
+      .given([])
+      .when(issue([{ ...individual, code: 'giay-khen' }]))
+      .thenThrows('AUTHORITY_NOT_ALLOWED');
+    decision
+      .given([])
+      .when(issue([{ ...individual, recipient: { kind: 'collective', unitId: ktnv } }]))
+      .thenThrows('RECIPIENT_KIND_NOT_ALLOWED');
+    decision
+      .given([])
+      .when(issue([{ ...individual, code: 'khong-co' }]))
+      .thenThrows('UNKNOWN_AWARD');
+    decision
+      .given([])
+      .when(issue([individual], organizer, 'vua'))
+      .thenThrows('UNKNOWN_AUTHORITY');
+    decision.given([]).when(issue([])).thenThrows('LIST_TOO_SHORT');
+    decision
+      .given([])
+      .when(issue([individual, { ...bangKhen, awardId: 'kt-1' }]))
+      .thenThrows('DUPLICATE_AWARD_ID');
+    decision
+      .given([])
+      .when({
+        ...issue([individual]),
+        data: { ...issue([individual]).data, date: '2023-02-30' },
+      } as AwardDecisionCommand)
+      .thenThrows('INVALID_DATE');
+    decision
+      .given([])
+      .when(
+        issue([
+          { ...individual, recipient: { ...individual.recipient, fullName: '' } as AwardItem['recipient'] },
+        ]),
+      )
+      .thenThrows('TEXT_REQUIRED');
+    decision
+      .given([])
+      .when(issue([{ ...individual, citation: '' }]))
+      .thenThrows('TEXT_REQUIRED');
+    decision
+      .given(issued([individual]))
+      .when(issue([individual]))
+      .thenThrows('DECISION_ALREADY_ISSUED', 'conflict');
+  });
+
+  it('is recorded by an admin or an organizer only', () => {
+    for (const actor of [officerOf(ktnv), viewer])
+      decision
+        .given([])
+        .when(issue([individual], actor))
+        .thenThrows('FORBIDDEN', 'forbidden');
+  });
+
+  it('gives a cluster flag (Cờ thi đua) only within the quota of the final ranking of its cluster', () => {
+    decision
+      .given([])
+      .when(issue([flag]), standing(1))
+      .then(issued([flag]));
+    decision
+      .given([])
+      .when(issue([flag]), standing(2))
+      .thenThrows('FLAG_QUOTA_EXCEEDED');
+    decision
+      .given([])
+      .when(issue([flag]), standing(2, { quota: 2 }))
+      .then(issued([flag]));
+    decision
+      .given([])
+      .when(issue([flag]), standing(null))
+      .thenThrows('FLAG_QUOTA_EXCEEDED');
+    decision
+      .given([])
+      .when(issue([flag]), standing(1, { final: false }))
+      .thenThrows('CLUSTER_RANKING_NOT_FINAL');
+    decision
+      .given([])
+      .when(issue([flag]), {})
+      .thenThrows('CLUSTER_RANKING_NOT_FINAL');
+    decision
+      .given([])
+      .when(issue([flag]), standing(1, { year: 2022 }))
+      .thenThrows('CLUSTER_RANKING_NOT_FINAL');
+    const govFlag = { ...flag, code: 'co-thi-dua-chinh-phu' };
+    decision
+      .given([])
+      .when(issue([govFlag], organizer, 'thu-tuong'), standing(3))
+      .thenThrows('FLAG_QUOTA_EXCEEDED');
+  });
+
+  it('lets the organizer of that cluster override the quota with a reason, recorded with the award', () => {
+    const overridden = { ...flag, override: { reason: 'Hội đồng thi đua Bộ xét đặc cách' } };
+    decision
+      .given([])
+      .when(issue([overridden]), standing(2))
+      .then(issued([overridden]));
+    decision
+      .given([])
+      .when(issue([overridden], admin), standing(2))
+      .thenThrows('FORBIDDEN', 'forbidden');
+    decision
+      .given([])
+      .when(issue([overridden], otherOrganizer), standing(2))
+      .thenThrows('FORBIDDEN', 'forbidden');
+    decision
+      .given([])
+      .when(issue([{ ...flag, override: { reason: '' } }]), standing(2))
+      .thenThrows('REASON_REQUIRED');
+    decision
+      .given([])
+      .when(issue([{ ...bangKhen, override: { reason: 'x' } }]))
+      .thenThrows('OVERRIDE_NOT_APPLICABLE');
+  });
+
+  it('revokes an award with a reason and the revoking decision (Law 06/2022/QH15 ch. VII)', () => {
+    const revoke = (awardId = 'kt-1', over = {}): AwardDecisionCommand => ({
+      type: 'RevokeAward',
+      actor: organizer,
+      at: AT,
+      data: {
+        decisionId: 'qd-1234',
+        awardId,
+        reason: 'Hồ sơ không trung thực',
+        decisionRef: '99/QĐ-BCA',
+        ...over,
+      },
+    });
+    const revoked = decision
+      .given(issued([individual, bangKhen]))
+      .when(revoke())
+      .then([
+        {
+          type: 'AwardRevoked',
+          data: { awardId: 'kt-1', reason: 'Hồ sơ không trung thực', decisionRef: '99/QĐ-BCA' },
+        },
+      ]);
+    const state = decision.given([...issued([individual, bangKhen]), ...revoked]).state;
+    expect(state.awards['kt-1']?.revoked).toBe(true);
+    expect(state.awards['kt-2']?.revoked).toBe(false);
+    decision
+      .given([...issued([individual]), ...revoked])
+      .when(revoke())
+      .thenThrows('AWARD_ALREADY_REVOKED', 'conflict');
+    decision
+      .given(issued([individual]))
+      .when(revoke('kt-9'))
+      .thenThrows('AWARD_NOT_FOUND', 'not-found');
+    decision.given([]).when(revoke()).thenThrows('DECISION_NOT_FOUND', 'not-found');
+    decision
+      .given(issued([individual]))
+      .when(revoke('kt-1', { reason: '' }))
+      .thenThrows('REASON_REQUIRED');
+    decision
+      .given(issued([individual]))
+      .when(revoke('kt-1', { decisionRef: '' }))
+      .thenThrows('TEXT_REQUIRED');
+    decision
+      .given(issued([individual]))
+      .when({ ...revoke(), actor: officerOf(ktnv) })
+      .thenThrows('FORBIDDEN', 'forbidden');
+  });
+});

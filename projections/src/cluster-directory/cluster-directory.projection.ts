@@ -1,0 +1,46 @@
+import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { DocChange } from '../../../libs/read-store/src/read-store.port.js';
+import { CLUSTER_EVENT_TYPES, parseStreamId, UNIT_EVENT_TYPES } from '../../../libs/domain/src/index.js';
+import type { ProjectionDefinition, ProjectionView } from '../projection.js';
+import { DocWork } from './doc-changes.js';
+import { CLUSTER_YEARS, CLUSTERS, DIRECTORY_PROJECTION, PLEDGES, UNITS } from './directory.documents.js';
+import { CLUSTER_YEAR_TYPES, evolveClusterYear } from './evolve-cluster-year.js';
+import { evolveClusterStream, evolveUnitStream } from './evolve-units-and-clusters.js';
+
+export const CLUSTER_DIRECTORY_VERSION = 1;
+
+/**
+ * `cluster-directory`: clusters, cluster-years (members, chair, vice-chair, scheme version, period
+ * statuses), pledges, and the unit names they show (see directory.documents.ts for the shapes).
+ */
+export function clusterDirectoryProjection(): ProjectionDefinition {
+  return {
+    name: DIRECTORY_PROJECTION,
+    version: CLUSTER_DIRECTORY_VERSION,
+    handles: [...UNIT_EVENT_TYPES, ...CLUSTER_EVENT_TYPES, ...CLUSTER_YEAR_TYPES],
+    collections: [CLUSTERS, CLUSTER_YEARS, UNITS, PLEDGES],
+    indexes: [
+      { collection: CLUSTER_YEARS, fields: ['clusterId', 'year'] },
+      { collection: PLEDGES, fields: ['clusterId', 'year'] },
+      { collection: CLUSTERS, fields: ['organizerUnitId'] },
+    ],
+    async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
+      const work = new DocWork(view, event.position);
+      const stream = parseStreamId(event.streamId);
+      switch (stream?.category) {
+        case 'unit':
+          await evolveUnitStream(event, work, stream.unitId);
+          break;
+        case 'cluster':
+          await evolveClusterStream(event, work, stream.clusterId);
+          break;
+        case 'emulation':
+          await evolveClusterYear(event, work, stream.clusterId, stream.year);
+          break;
+        default:
+          throw new Error(`${event.type} #${event.position} is in an unexpected stream ${event.streamId}`);
+      }
+      return work.changes();
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import type { ChairRole, PeriodCode, PledgeTarget } from '../../../libs/domain/src/index.js';
+
+/**
+ * The read-model contract of the `cluster-directory` projection (DESIGN.md §5). Every document records
+ * `position`: the event that last changed it. Unit and cluster names are copied in and kept current
+ * when a unit or cluster is renamed (null until the naming event has been seen).
+ */
+export const DIRECTORY_PROJECTION = 'cluster-directory';
+export const CLUSTERS = 'clusters';
+export const CLUSTER_YEARS = 'cluster-years';
+export const UNITS = 'units';
+export const PLEDGES = 'pledges';
+
+export const clusterYearId = (clusterId: string, year: number): string => `${clusterId}:${year}`;
+export const pledgeId = (clusterId: string, year: number, unitId: string): string =>
+  `${clusterId}:${year}:${unitId}`;
+
+/** When and by which event something happened. */
+export interface Stamp {
+  at: string;
+  position: number;
+}
+
+/** `clusters/{clusterId}`: a cluster (Cụm thi đua) as formed by its organizer. */
+export interface ClusterDoc {
+  clusterId: string;
+  name: string | null;
+  number: number | null;
+  organizerUnitId: string | null;
+  status: 'active' | 'dissolved' | 'unknown';
+  formed: Stamp | null;
+  dissolved?: Stamp & { reason: string };
+  /** Years that have a cluster-year document, ascending. */
+  years: number[];
+  position: number;
+}
+
+export interface MemberEntry {
+  unitId: string;
+  name: string | null;
+  admittedAt: string;
+  admittedPosition: number;
+  withdrawn?: Stamp & { reason: string };
+}
+
+export interface SeatHolder {
+  unitId: string;
+  name: string | null;
+  source: 'organizer' | 'election';
+  electionId?: string;
+  at: string;
+  position: number;
+}
+
+export interface PeriodTransition {
+  event: 'opened' | 'closed' | 'reopened';
+  at: string;
+  position: number;
+  /** closed: the sealed ranking digest; reopened: the digest it unsealed. */
+  rankingDigest?: string;
+  schemeVersion?: number;
+  reason?: string;
+}
+
+export interface PeriodStatus {
+  /** 'reopened' is open again after a close. */
+  status: 'open' | 'closed' | 'reopened';
+  at: string;
+  position: number;
+  /** While closed: the sealed digest and scheme version. */
+  rankingDigest?: string;
+  schemeVersion?: number;
+  history: PeriodTransition[];
+}
+
+/** `cluster-years/{clusterId}:{year}`: the cluster-year (`emulation-{clusterId}-{year}`). */
+export interface ClusterYearDoc {
+  clusterId: string;
+  year: number;
+  streamId: string;
+  name: string | null;
+  number: number | null;
+  organizerUnitId: string | null;
+  clusterStatus: ClusterDoc['status'];
+  /** Admitted units (withdrawn ones stay, marked), sorted by name with the Vietnamese collator. */
+  members: MemberEntry[];
+  /** Cụm trưởng and Cụm phó of this year (a withdrawn unit loses its seat). */
+  chair: SeatHolder | null;
+  viceChair: SeatHolder | null;
+  forbidConsecutiveTerms: boolean;
+  /** Units elected in this year for the next year. */
+  electedForNextYear: Partial<Record<ChairRole, { unitId: string; name: string | null; electionId: string }>>;
+  scheme: { version: number; publishedAt: string; position: number; versions: number[] } | null;
+  periods: Partial<Record<PeriodCode, PeriodStatus>>;
+  /** Units that signed a pledge (documents in `pledges`). */
+  pledgedUnits: string[];
+  position: number;
+}
+
+/** `units/{unitId}`: names for the directory, and where the unit appears so a rename reaches it. */
+export interface UnitDoc {
+  unitId: string;
+  name: string | null;
+  kind: string | null;
+  parentUnitId: string | null;
+  status: 'active' | 'merged' | 'dissolved' | 'unknown';
+  /** Cluster-year ids naming this unit. */
+  clusterYears: string[];
+  position: number;
+}
+
+export interface PledgeAmendment {
+  version: number;
+  at: string;
+  position: number;
+  reason: string;
+  actorId: string;
+}
+
+/** `pledges/{clusterId}:{year}:{unitId}`: a unit's pledge (giao ước thi đua) as it stands, with its amendments. */
+export interface PledgeDoc {
+  clusterId: string;
+  year: number;
+  unitId: string;
+  version: number;
+  /** Catalog codes of the registered titles (đăng ký danh hiệu). */
+  titles: string[];
+  targets: PledgeTarget[];
+  keyTasks: string[];
+  signed: Stamp & { actorId: string };
+  amendments: PledgeAmendment[];
+  position: number;
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { rankingDigestInput, type ExplainedRanking, type Ranking } from '../../../libs/domain/src/index.js';
+
+/** How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). */
+export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened';
+
+/**
+ * A document of the `rankings` collection (and the body of GET …/rankings/{p}, with or without asOf):
+ * exactly the evaluator's Ranking plus three derived fields. `position` is the evaluator's: the event
+ * that produced the document.
+ */
+export type RankingDocument = Ranking & RankingExtras;
+
+/** What GET …/explain answers: the explained ranking with the same three fields. */
+export type ExplainedRankingDocument = ExplainedRanking & RankingExtras;
+
+export interface RankingExtras {
+  /** `emulation-{clusterId}-{year}`. */
+  streamId: string;
+  finality: Finality;
+  /**
+   * Hex sha256 of `rankingDigestInput(ranking)` as it stands: equal to `sealedDigest` while final; the
+   * digest of the revised ranking beside the sealed one when revised; what a close would seal while open.
+   */
+  currentDigest: string;
+}
+
+export const RANKINGS_PROJECTION = 'rankings';
+export const RANKINGS_COLLECTION = 'rankings';
+
+export const rankingDocId = (clusterId: string, year: number, period: string): string =>
+  `${clusterId}:${year}:${period}`;
+
+const FINALITY: Record<Ranking['status'], Finality> = {
+  open: 'provisional',
+  closed: 'final',
+  revised: 'revised',
+  'not-opened': 'not-opened',
+};
+
+/** The hex sha256 a PeriodClosed seals for this ranking (the same input the close handler hashes). */
+export function rankingDigest(ranking: Ranking | ExplainedRanking): string {
+  return createHash('sha256').update(rankingDigestInput(ranking), 'utf8').digest('hex');
+}
+
+/** The stored/served shape of a ranking: used by the projection and by the as-of query alike. */
+export function rankingDocument<R extends Ranking | ExplainedRanking>(
+  ranking: R,
+  streamId: string,
+): R & RankingExtras {
+  return {
+    ...ranking,
+    streamId,
+    finality: FINALITY[ranking.status],
+    currentDigest: rankingDigest(ranking),
+  };
+}

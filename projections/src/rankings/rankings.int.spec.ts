@@ -1,0 +1,239 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { EventStore, StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import type { ReadStore } from '../../../libs/read-store/src/read-store.port.js';
+import { openSqliteReadStore } from '../../../libs/read-store/src/sqlite/sqlite-read-store.js';
+import {
+  canonicalJson,
+  emulationStream,
+  evaluateRanking,
+  PERIODS,
+  type PeriodCode,
+} from '../../../libs/domain/src/index.js';
+import {
+  rankingDocument,
+  rankingDocId,
+  RANKINGS_COLLECTION,
+  type RankingDocument,
+} from './ranking-document.js';
+import { ProjectionRunner } from '../runner/index.js';
+import { rankingsProjection } from './rankings.projection.js';
+import { CLUSTER, playCluster2, UNITS, YEAR, type MarkName } from './test-support/cluster-2-2021.scenario.js';
+import { MemoryView, readLog, runToHead, snapshot } from './test-support/projection-harness.js';
+
+const streamId = emulationStream(CLUSTER, YEAR);
+let dir: string;
+let fileNo = 0;
+const file = (name: string): string => join(dir, `${name}-${(fileNo += 1)}.sqlite`);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rankings-projection-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function withStores(
+  run: (events: EventStore, reads: ReadStore, readsFile: string) => Promise<void>,
+): Promise<void> {
+  const readsFile = file('reads');
+  const events = await openSqliteEventStore(file('events'), { pollIntervalMs: 5 });
+  const reads = await openSqliteReadStore(readsFile);
+  try {
+    await run(events, reads, readsFile);
+  } finally {
+    await reads.close();
+    await events.close();
+  }
+}
+
+/** The last event of the stream the period's ranking depends on: its own events and those naming no period. */
+async function getRanking(
+  reads: ReadStore,
+  runner: ProjectionRunner,
+  period: PeriodCode,
+): Promise<RankingDocument | null> {
+  const doc = await reads.get(
+    runner.target('rankings'),
+    RANKINGS_COLLECTION,
+    rankingDocId(CLUSTER, YEAR, period),
+  );
+  return doc as unknown as RankingDocument | null;
+}
+
+function lastConcerning(stream: StoredEvent[], period: PeriodCode): number {
+  const concerning = stream.filter((e) => e.data['period'] === undefined || e.data['period'] === period);
+  return concerning[concerning.length - 1]!.position;
+}
+
+describe('rankings projection (SQLite event store + read store + runner)', () => {
+  it('stores, per opened period, exactly the evaluator ranking of the stream up to the event that produced it', async () => {
+    await withStores(async (events, reads) => {
+      const scenario = await playCluster2(events);
+      const projection = rankingsProjection();
+      const runner = await runToHead(events, reads, [projection], 7);
+      const target = runner.target('rankings');
+      const stream = await events.readStream(streamId);
+
+      const stored = await reads.find(target, RANKINGS_COLLECTION, {
+        where: { clusterId: CLUSTER, year: YEAR },
+      });
+      expect(stored.map((d) => d.period).sort()).toEqual(['Q1', 'Q2']);
+      for (const period of ['Q1', 'Q2'] as const) {
+        const doc = (await getRanking(reads, runner, period))!;
+        expect(doc.position).toBe(lastConcerning(stream, period));
+        const upTo = stream.filter((e) => e.position <= doc.position);
+        expect(canonicalJson(doc)).toBe(
+          canonicalJson(rankingDocument(evaluateRanking(upTo, period), streamId)),
+        );
+        // Later events of other periods change nothing but the evaluator's `position`.
+        const { position: _p, ...now } = evaluateRanking(stream, period);
+        const { position: _q, streamId: _s, finality: _f, currentDigest: _c, ...fromDoc } = doc;
+        expect(canonicalJson(fromDoc)).toBe(canonicalJson(now));
+      }
+
+      const q1 = (await getRanking(reads, runner, 'Q1'))!;
+      const sealed = stream.find((e) => e.type === 'PeriodClosed')!.data['rankingDigest'];
+      expect(q1).toMatchObject({ status: 'revised', finality: 'revised', sealedDigest: sealed });
+      expect(q1.currentDigest).not.toBe(sealed);
+      expect(q1.revisedBy.map((r) => r.position)).toContain(scenario.marks.disputeUpheld.position);
+      const q2 = (await getRanking(reads, runner, 'Q2'))!;
+      expect(q2).toMatchObject({ status: 'open', finality: 'provisional' });
+      expect(q2.rows.find((r) => r.unitId === UNITS.ngoaiTuyen.id)?.missingCriteria).toContain('xd-dang');
+      // The unit withdrawn during Q2 is gone from Q2 and still ranked in the sealed Q1.
+      expect(q2.rows.map((r) => r.unitId)).not.toContain(UNITS.canhVe.id);
+      expect(q1.rows.map((r) => r.unitId)).toContain(UNITS.canhVe.id);
+      expect(q1.position).toBe(scenario.marks.q2Done.position);
+      await runner.stop();
+    });
+  });
+
+  it('follows the period live: provisional, final with the sealed digest, then revised with both digests', async () => {
+    await withStores(async (events, reads) => {
+      const runner = new ProjectionRunner(events, reads, [rankingsProjection()], { batchSize: 3 });
+      await runner.start();
+      const seen: Partial<Record<MarkName, RankingDocument>> = {};
+      await playCluster2(events, {
+        onMark: async (name, position) => {
+          expect(await runner.waitFor(position, 20_000)).toBe(true);
+          const doc = await getRanking(reads, runner, 'Q1');
+          if (doc) seen[name] = doc;
+        },
+      });
+      const stream = await events.readStream(streamId);
+      for (const [name, doc] of Object.entries(seen)) {
+        const upTo = stream.filter((e) => e.position <= doc.position);
+        expect({ name, doc: canonicalJson(doc) }).toEqual({
+          name,
+          doc: canonicalJson(rankingDocument(evaluateRanking(upTo, 'Q1'), streamId)),
+        });
+      }
+      expect(seen.yearStarted).toMatchObject({ status: 'open', finality: 'provisional' });
+      const before = seen.beforeCorrection!.rows.find((r) => r.unitId === UNITS.canhVe.id)!;
+      const after = seen.corrected!.rows.find((r) => r.unitId === UNITS.canhVe.id)!;
+      expect(after.total - before.total).toBe(2); // chuyen-mon corrected from 47 to 49
+      expect(seen.q1Closed).toMatchObject({ status: 'closed', finality: 'final' });
+      expect(seen.q1Closed!.currentDigest).toBe(seen.q1Closed!.sealedDigest);
+      expect(seen.disputeUpheld).toMatchObject({
+        status: 'revised',
+        sealedDigest: seen.q1Closed!.sealedDigest,
+      });
+      expect(seen.disputeUpheld!.currentDigest).not.toBe(seen.q1Closed!.sealedDigest);
+      await runner.stop();
+    });
+  });
+
+  it('rebuilds byte-for-byte what it built incrementally while the events arrived', async () => {
+    await withStores(async (events, reads) => {
+      const projection = rankingsProjection();
+      const runner = new ProjectionRunner(events, reads, [projection], { batchSize: 4 });
+      await runner.start();
+      await playCluster2(events);
+      expect(await runner.waitFor(await events.headPosition(), 20_000)).toBe(true);
+      const incremental = await snapshot(reads, runner, projection);
+      expect(Object.keys(incremental.rankings!).sort()).toEqual([
+        rankingDocId(CLUSTER, YEAR, 'Q1'),
+        rankingDocId(CLUSTER, YEAR, 'Q2'),
+      ]);
+      const readsBefore = projection.cache.reads;
+      await runner.rebuild('rankings');
+      expect(runner.target('rankings').generation).toBe(2);
+      expect(canonicalJson(await snapshot(reads, runner, projection))).toBe(canonicalJson(incremental));
+      // The rebuild folded from the cached stream: no stream was read again.
+      expect(projection.cache.reads).toBe(readsBefore);
+
+      // A fresh projection (empty cache, reading the store) over a fresh read store agrees too.
+      const cleanReads = await openSqliteReadStore(file('clean'));
+      const clean = await runToHead(events, cleanReads, [rankingsProjection()], 500);
+      expect(canonicalJson(await snapshot(cleanReads, clean, projection))).toBe(canonicalJson(incremental));
+      await clean.stop();
+      await cleanReads.close();
+      await runner.stop();
+    });
+  });
+
+  it('reads a stream once for a batch of events on it', async () => {
+    await withStores(async (events, reads) => {
+      await playCluster2(events);
+      const projection = rankingsProjection();
+      const runner = await runToHead(events, reads, [projection], 500);
+      expect(projection.cache.reads).toBe(1);
+      await runner.stop();
+    });
+  });
+
+  it('is idempotent if the same events are applied twice', async () => {
+    await withStores(async (events, reads, readsFile) => {
+      await playCluster2(events);
+      const projection = rankingsProjection();
+      const once = await runToHead(events, reads, [projection], 5);
+      const expected = canonicalJson(await snapshot(reads, once, projection));
+      await once.stop();
+      for (const rewindTo of [0, 30]) {
+        // Documents written, checkpoint not: the runner delivers the events again.
+        const raw = new Database(readsFile);
+        raw.prepare('UPDATE checkpoints SET position = ? WHERE projection = ?').run(rewindTo, 'rankings');
+        raw.close();
+        const twice = await runToHead(events, reads, [rankingsProjection()], 5);
+        expect(canonicalJson(await snapshot(reads, twice, projection))).toBe(expected);
+        await twice.stop();
+      }
+
+      // And evolve itself, fed every event twice in a row, ends with the same documents as fed once.
+      const log = (await readLog(events)).filter((e) => projection.handles.includes(e.type));
+      const single = new MemoryView(events);
+      const doubled = new MemoryView(events);
+      const p1 = rankingsProjection();
+      const p2 = rankingsProjection();
+      for (const event of log) {
+        single.apply(await p1.evolve(event, single));
+        doubled.apply(await p2.evolve(event, doubled));
+        doubled.apply(await p2.evolve(event, doubled));
+      }
+      expect(canonicalJson(doubled.sorted())).toBe(canonicalJson(single.sorted()));
+      expect(canonicalJson(Object.fromEntries(single.sorted()))).toBe(
+        canonicalJson(
+          Object.fromEntries(
+            Object.entries(JSON.parse(expected).rankings as Record<string, unknown>).map(([id, doc]) => [
+              `rankings/${id}`,
+              doc,
+            ]),
+          ),
+        ),
+      );
+    });
+  });
+
+  it('writes no document for a period never opened', async () => {
+    await withStores(async (events, reads) => {
+      await playCluster2(events);
+      const runner = await runToHead(events, reads, [rankingsProjection()]);
+      const target = runner.target('rankings');
+      for (const { code } of PERIODS.filter((p) => p.code !== 'Q1' && p.code !== 'Q2')) {
+        expect(await reads.get(target, RANKINGS_COLLECTION, rankingDocId(CLUSTER, YEAR, code))).toBeNull();
+      }
+      await runner.stop();
+    });
+  });
+});
