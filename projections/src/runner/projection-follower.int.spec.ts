@@ -133,8 +133,11 @@ function gatedCounter(): { definition: ProjectionDefinition; close(): void; open
 
 describe('ProjectionFollower (projections run by another process)', () => {
   it('serves generation 0 and reports "stopped" before any runner has run', async () => {
-    await withTwoSides(async (_projector, api) => {
+    await withTwoSides(async (projector, api) => {
       await api.events.append('s-1', [testEvent({ amount: 1 })], 'no-stream');
+      // A runner that never started (e.g. an API that does not run projections) records nothing.
+      await new ProjectionRunner(projector.events, projector.reads, [streamCounterProjection()]).stop();
+      expect(await projector.reads.getStatus!('stream-counter')).toBeNull();
       const follower = new ProjectionFollower(api.events, api.reads, [streamCounterProjection()]);
       expect(() => follower.target('stream-counter')).toThrow(
         expect.objectContaining({ code: 'RUNNER_STATE' }),

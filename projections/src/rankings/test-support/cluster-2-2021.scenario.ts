@@ -248,7 +248,10 @@ export async function playCluster2(
     reason: 'Nhập trùng',
   });
   // A unit leaves during Q2: Q2 no longer lists it, the sealed Q1 still does.
-  const left = await year('WithdrawUnit', organizer, { unitId: UNITS.canhVe.id, reason: 'Điều chuyển sang cụm khác' });
+  const left = await year('WithdrawUnit', organizer, {
+    unitId: UNITS.canhVe.id,
+    reason: 'Điều chuyển sang cụm khác',
+  });
   await mark('q2Done', left);
 
   const renamed = await w.unit({

@@ -3,11 +3,7 @@
  * fold, decide, append at the expected revision, actor and time in the metadata). Test support only.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  AppendResult,
-  EventStore,
-  StoredEvent,
-} from '../../../../libs/event-store/src/event-store.port.js';
+import type { AppendResult, EventStore } from '../../../../libs/event-store/src/event-store.port.js';
 import {
   clusterDecider,
   clusterStream,

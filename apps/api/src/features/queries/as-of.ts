@@ -17,7 +17,7 @@ export function asOfOptions(asOf: string | undefined): Pick<EvaluateOptions, 'up
     if (/^\d+$/.test(asOf)) {
       const position = Number(asOf);
       if (Number.isSafeInteger(position)) return { upToPosition: position };
-    } else if (!Number.isNaN(Date.parse(asOf))) {
+    } else if (!Number.isNaN(Date.parse(asOf)) && isCalendarDate(asOf)) {
       return { upToTime: asOf };
     }
   }
@@ -27,4 +27,10 @@ export function asOfOptions(asOf: string | undefined): Pick<EvaluateOptions, 'up
     'asOf must be an event position (a non-negative integer) or an ISO-8601 date-time with a zone',
     'asOf',
   );
+}
+
+/** Date.parse rolls 2021-02-30 over to March; a date that does not exist is refused instead. */
+function isCalendarDate(iso: string): boolean {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
 }

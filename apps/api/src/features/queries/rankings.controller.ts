@@ -60,6 +60,7 @@ export class RankingsController {
   @ApiOperation({
     summary: 'The ranking (bảng xếp hạng, xếp loại) of a period; ?asOf= replays it at a position or time',
     description:
+      'The ranking (bảng xếp hạng) of one period of a cluster-year (Cụm thi đua × năm). ' +
       `${ROW_FIELDS} \`finality\` is provisional (tạm tính) while the period is open, final once closed (the sealed ` +
       '`sealedDigest` of PeriodClosed equals `currentDigest`), and revised when an upheld dispute (khiếu nại) changed ' +
       'it after the close: then `sealedDigest` and `currentDigest` differ and `revisedBy` names the events. ' +

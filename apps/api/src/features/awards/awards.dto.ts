@@ -1,0 +1,204 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateNested,
+  buildMessage,
+} from 'class-validator';
+import { AUTHORITY_LEVELS } from '../../../../../libs/domain/src/catalog/authorities.js';
+import { AWARD_CATALOG } from '../../../../../libs/domain/src/catalog/awards.js';
+import { CommandResultDto } from '../write/api-command.js';
+import { IsEntityId, IsText } from '../write/dto-validators.js';
+
+const MIN_DATE = '1945-01-01';
+
+/** A calendar date YYYY-MM-DD that exists, from 1945 up to tomorrow (a decision is not dated ahead). */
+export function isDecisionDate(value: unknown, now: Date = new Date()): boolean {
+  if (typeof value !== 'string') return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
+  const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  return value >= MIN_DATE && value <= tomorrow;
+}
+
+function IsDecisionDate(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDecisionDate',
+    validator: {
+      validate: (value: unknown) => isDecisionDate(value),
+      defaultMessage: buildMessage(
+        (prefix) => `${prefix}$property must be a calendar date YYYY-MM-DD between ${MIN_DATE} and today`,
+      ),
+    },
+  });
+}
+
+const CODES = AWARD_CATALOG.map((e) => `${e.code} (${e.name})`).join(', ');
+const AUTHORITIES = AUTHORITY_LEVELS.map((a) => `${a.code} (${a.name})`).join(', ');
+
+export class CollectiveRecipientDto {
+  @ApiProperty({ enum: ['collective'], description: 'Tập thể: a unit' })
+  @IsIn(['collective'])
+  kind!: 'collective';
+
+  @ApiProperty({ description: 'The unit (đơn vị) honoured', example: 'cuc-tccb' })
+  @IsEntityId()
+  unitId!: string;
+}
+
+export class IndividualRecipientDto {
+  @ApiProperty({ enum: ['individual'], description: 'Cá nhân: a person of a unit' })
+  @IsIn(['individual'])
+  kind!: 'individual';
+
+  @ApiProperty({ description: 'Full name, Unicode NFC, kept exactly', example: 'Nguyễn Văn An', maxLength: 200 })
+  @IsText(200)
+  fullName!: string;
+
+  @ApiPropertyOptional({ description: 'Rank title (cấp bậc)', example: 'Thượng tá', maxLength: 100 })
+  @IsOptional()
+  @IsText(100)
+  rankTitle?: string;
+
+  @ApiPropertyOptional({ description: 'Position (chức vụ)', example: 'Phó Cục trưởng', maxLength: 300 })
+  @IsOptional()
+  @IsText(300)
+  position?: string;
+
+  @ApiProperty({ description: 'The unit the person belongs to', example: 'cuc-tccb' })
+  @IsEntityId()
+  unitId!: string;
+}
+
+/** Anything else in `kind`: refused with a message naming the two kinds. */
+class UnknownRecipientDto {
+  @IsIn(['collective', 'individual'], { message: 'kind must be collective or individual' })
+  kind!: string;
+}
+
+export class FlagOverrideDto {
+  @ApiProperty({
+    description: "Why the cluster flag is given outside the quota of the cluster's final ranking",
+    example: 'Hội đồng Thi đua - Khen thưởng Bộ xét đặc cách',
+    maxLength: 1000,
+  })
+  @IsText(1000)
+  reason!: string;
+}
+
+@ApiExtraModels(CollectiveRecipientDto, IndividualRecipientDto)
+export class AwardItemDto {
+  @ApiProperty({ description: `Catalog code: ${CODES}`, example: 'huan-chuong-bao-ve-to-quoc-hang-ba' })
+  @IsEntityId()
+  code!: string;
+
+  @ApiProperty({
+    description: 'Tập thể (a unit) or cá nhân (a person of a unit), by `kind`',
+    oneOf: [{ $ref: getSchemaPath(CollectiveRecipientDto) }, { $ref: getSchemaPath(IndividualRecipientDto) }],
+  })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UnknownRecipientDto, {
+    keepDiscriminatorProperty: true,
+    discriminator: {
+      property: 'kind',
+      subTypes: [
+        { value: CollectiveRecipientDto, name: 'collective' },
+        { value: IndividualRecipientDto, name: 'individual' },
+      ],
+    },
+  })
+  recipient!: CollectiveRecipientDto | IndividualRecipientDto;
+
+  @ApiProperty({ description: 'The emulation year the award is for', example: 2023 })
+  @IsInt()
+  @Min(1945)
+  @Max(2200)
+  year!: number;
+
+  @ApiProperty({ description: 'Citation (nội dung thành tích), Unicode NFC', maxLength: 2000 })
+  @IsText(2000)
+  citation!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Cluster flags only (Cờ thi đua của Bộ Công an / của Chính phủ): recorded by the organizer of the unit's " +
+      'cluster when the unit is not within the quota (default: first) of its final ranking of that year.',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FlagOverrideDto)
+  override?: FlagOverrideDto;
+}
+
+export class IssueAwardDecisionDto {
+  @ApiProperty({ description: 'Number as printed (số quyết định)', example: '1234/QĐ-CTN', maxLength: 100 })
+  @IsText(100)
+  number!: string;
+
+  @ApiProperty({ description: 'Date of the decision, YYYY-MM-DD', example: '2023-12-15' })
+  @IsDecisionDate()
+  date!: string;
+
+  @ApiProperty({
+    description: `Conferring authority (cấp có thẩm quyền), catalog code: ${AUTHORITIES}. It must be allowed to confer every award's code.`,
+    example: 'chu-tich-nuoc',
+  })
+  @IsEntityId()
+  authority!: string;
+
+  @ApiProperty({ type: [AwardItemDto], description: 'The awards (1 to 5000)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => AwardItemDto)
+  awards!: AwardItemDto[];
+}
+
+export class RevokeAwardDto {
+  @ApiProperty({
+    description: 'Why (Law 06/2022/QH15 ch. VII: false records, wrong appraisal)',
+    example: 'Hồ sơ đề nghị khen thưởng không trung thực',
+    maxLength: 1000,
+  })
+  @IsText(1000)
+  reason!: string;
+
+  @ApiProperty({ description: 'Number of the revoking decision', example: '55/QĐ-CTN', maxLength: 100 })
+  @IsText(100)
+  decisionRef!: string;
+}
+
+export class AwardDecisionIssuedDto extends CommandResultDto {
+  @ApiProperty({ description: 'The new decision (stream award-decision-{decisionId})' })
+  decisionId!: string;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Ids of its awards, in the order sent: `{decisionId}-1`, `{decisionId}-2`, …',
+  })
+  awardIds!: string[];
+}
+
+export class AwardRevokedDto extends CommandResultDto {
+  @ApiProperty()
+  decisionId!: string;
+
+  @ApiProperty()
+  awardId!: string;
+}

@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  defaultCatalog,
+  emulationStream,
+  evaluateRanking,
+  type Actor,
+  type AwardItem,
+  type ClusterStanding,
+} from '../../../../../libs/domain/src/index.js';
+import type { EventStore, StoredEvent } from '../../../../../libs/event-store/src/event-store.port.js';
+import type { ReadStore, Target } from '../../../../../libs/read-store/src/read-store.port.js';
+import {
+  DIRECTORY_PROJECTION,
+  UNITS,
+  type UnitDoc,
+} from '../../../../../projections/src/cluster-directory/directory.documents.js';
+import { EVENT_STORE, PROJECTION_RUNNER, READ_STORE } from '../../infrastructure/tokens.js';
+import { StreamContexts } from '../write/stream-contexts.js';
+
+/**
+ * How many leading units of a cluster's final ranking an organizer allows a cluster flag. No event
+ * records an organizer's own quota yet, so it is the default of the rule (DESIGN.md §4: first).
+ */
+export const DEFAULT_FLAG_QUOTA = 1;
+const PAGE = 1000;
+
+/**
+ * The facts a cluster flag (Cờ thi đua) needs: the recipient unit's standing in its cluster's final
+ * ranking (period Y) of the award's year, from the event store — never from a projection, which may lag.
+ *
+ * Which cluster: the one holding the unit that year in an organizer's membership registry
+ * (`membership-{organizer}-{year}`, the race-free record of "one cluster per organizer per year").
+ * Organizers tried: the acting organizer's own unit first; then the organizers of the clusters the
+ * cluster-directory lists for the unit (a hint only: each is checked against the registry). When several
+ * organizers hold the unit, the acting organizer's cluster comes first, then standings within quota.
+ */
+@Injectable()
+export class ClusterStandings {
+  constructor(
+    private readonly contexts: StreamContexts,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(PROJECTION_RUNNER) private readonly projections: { target(name: string): Target },
+  ) {}
+
+  /** Standings for every collective recipient of a cluster flag among the awards. */
+  async forAwards(awards: readonly AwardItem[], actor: Actor): Promise<ClusterStanding[]> {
+    const wanted = new Map<string, { unitId: string; year: number }>();
+    for (const a of awards)
+      if (defaultCatalog.find(a.code)?.isClusterFlag && a.recipient.kind === 'collective')
+        wanted.set(`${a.recipient.unitId}:${a.year}`, { unitId: a.recipient.unitId, year: a.year });
+    const standings: ClusterStanding[] = [];
+    for (const { unitId, year } of wanted.values()) standings.push(...(await this.of(unitId, year, actor)));
+    return standings;
+  }
+
+  async of(unitId: string, year: number, actor: Actor): Promise<ClusterStanding[]> {
+    const own = actor.role === 'organizer' ? actor.unitId : undefined;
+    const organizers = [...new Set([...(own ? [own] : []), ...(await this.listedOrganizers(unitId, year))])];
+    const found: ClusterStanding[] = [];
+    for (const organizerUnitId of organizers) {
+      const clusterId = await this.contexts.reservation(organizerUnitId, year, unitId);
+      if (clusterId) found.push(await this.standing(clusterId, organizerUnitId, unitId, year));
+    }
+    const within = (s: ClusterStanding) => s.final && s.rank !== null && s.rank <= (s.quota ?? 1);
+    return found.sort(
+      (a, b) =>
+        Number(b.organizerUnitId === own) - Number(a.organizerUnitId === own) ||
+        Number(within(b)) - Number(within(a)),
+    );
+  }
+
+  /** The unit's rank in the ranking of period Y evaluated over the whole cluster-year stream. */
+  async standing(
+    clusterId: string,
+    organizerUnitId: string,
+    unitId: string,
+    year: number,
+  ): Promise<ClusterStanding> {
+    const base = { unitId, year, clusterId, organizerUnitId, quota: DEFAULT_FLAG_QUOTA };
+    const events = await this.readStream(emulationStream(clusterId, year));
+    try {
+      const ranking = evaluateRanking(events, 'Y');
+      const row = ranking.rows.find((r) => r.unitId === unitId);
+      const final = ranking.status === 'closed' || ranking.status === 'revised';
+      return { ...base, rank: row?.rank ?? null, final };
+    } catch (error) {
+      if (error instanceof DomainError) return { ...base, rank: null, final: false }; // no such cluster-year
+      throw error;
+    }
+  }
+
+  /** Organizers of the clusters the directory lists for the unit that year (a hint; may lag or be absent). */
+  private async listedOrganizers(unitId: string, year: number): Promise<string[]> {
+    let unit: UnitDoc | null;
+    try {
+      unit = (await this.reads.get(this.projections.target(DIRECTORY_PROJECTION), UNITS, unitId)) as UnitDoc | null;
+    } catch {
+      return []; // the directory is not served in this process (yet)
+    }
+    const organizers: string[] = [];
+    for (const id of unit?.clusterYears ?? []) {
+      const m = /^(.+):(\d{4})$/.exec(id);
+      if (!m || Number(m[2]) !== year) continue;
+      const cluster = await this.contexts.cluster(m[1]!);
+      if (cluster) organizers.push(cluster.organizerUnitId);
+    }
+    return organizers;
+  }
+
+  private async readStream(streamId: string): Promise<StoredEvent[]> {
+    const all: StoredEvent[] = [];
+    for (let fromRevision = 0; ; ) {
+      const page = await this.events.readStream(streamId, { fromRevision, maxCount: PAGE });
+      all.push(...page);
+      if (page.length < PAGE) return all;
+      fromRevision = page[page.length - 1]!.revision + 1;
+    }
+  }
+}

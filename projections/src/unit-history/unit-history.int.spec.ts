@@ -1,0 +1,261 @@
+import type { EventStore, StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { ReadStore } from '../../../libs/read-store/src/read-store.port.js';
+import type { AwardDecisionIssuedData } from '../../../libs/domain/src/index.js';
+import { ProjectionRunner } from '../runner/index.js';
+import {
+  C7,
+  HA_TINH,
+  HT_UNIT,
+  MINISTRY,
+  playCluster7,
+} from '../yearly-totals/test-support/cluster-7-2023.scenario.js';
+import {
+  documentsOf,
+  feed,
+  GuardedDocs,
+  openEvents,
+  openReads,
+  reachHead,
+  readLog,
+  runToHead,
+  TempDir,
+} from '../yearly-totals/test-support/projection-check.js';
+import { PAGE_SIZE, UNIT_HISTORY_PROJECTION, type HistoryEntryDoc } from './unit-history.documents.js';
+import { unitHistoryProjection } from './unit-history.projection.js';
+import { readUnitHistory } from './unit-history.query.js';
+
+const tmp = new TempDir();
+afterAll(() => tmp.remove());
+
+/**
+ * The test's own account of which units an event concerns (independent of the projection): the unit
+ * fields of its data, a cluster's organizer, the recipients' units of an award.
+ */
+function concerned(event: StoredEvent, awardUnits: Map<string, string>, organizers: Map<string, string>) {
+  const d = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case 'ScoringSchemePublished':
+    case 'ScoringSchemeAmended':
+    case 'PeriodOpened':
+    case 'PeriodClosed':
+    case 'PeriodReopened':
+    case 'ChairPolicySet':
+      return [];
+    case 'ClusterFormed':
+      organizers.set(String(d.clusterId), String(d.organizerUnitId));
+      return [String(d.organizerUnitId)];
+    case 'ClusterRenamed':
+    case 'ClusterDissolved':
+      return [organizers.get(String(d.clusterId))!];
+    case 'UnitMerged':
+      return [String(d.unitId), String(d.intoUnitId)];
+    case 'BallotCast':
+      return [String(d.voterUnitId)];
+    case 'ElectionOpened':
+      return d.candidates as string[];
+    case 'ElectionClosed':
+      return (d.tally as Array<{ unitId: string }>).map((t) => t.unitId);
+    case 'AwardDecisionIssued': {
+      const units = (d as unknown as AwardDecisionIssuedData).awards.map((a) => {
+        awardUnits.set(a.awardId, a.recipient.unitId);
+        return a.recipient.unitId;
+      });
+      return [...new Set(units)];
+    }
+    case 'AwardRevoked':
+      return [awardUnits.get(String(d.awardId))!];
+    default:
+      return [String(d.unitId)];
+  }
+}
+
+async function wholeHistory(reads: ReadStore, runner: ProjectionRunner, unitId: string) {
+  return readUnitHistory(reads, runner.target(UNIT_HISTORY_PROJECTION), unitId, 0, 100_000);
+}
+
+describe('unit-history projection (real SQLite event store, read store and runner)', () => {
+  let events: EventStore;
+  let reads: ReadStore;
+  let runner: ProjectionRunner;
+  let log: StoredEvent[];
+
+  beforeAll(async () => {
+    events = await openEvents(tmp.file('events'));
+    reads = await openReads(tmp.file('reads'));
+    runner = new ProjectionRunner(events, reads, [unitHistoryProjection()], { batchSize: 3 });
+    await runner.start();
+    // Cục Truyền thông's entry corrected many times: its history spans more than one page.
+    await playCluster7(events, { corrections: PAGE_SIZE + 20, onStep: () => reachHead(runner, events) });
+    await reachHead(runner, events);
+    log = await readLog(events);
+  });
+  afterAll(async () => {
+    await runner.stop();
+    await reads.close();
+    await events.close();
+  });
+
+  it('lists, per unit, every event that touched it in log order, with actor, time, stream, revision and hash', async () => {
+    const awardUnits = new Map<string, string>();
+    const organizers = new Map<string, string>();
+    const expected = new Map<string, StoredEvent[]>();
+    for (const event of log)
+      for (const unitId of concerned(event, awardUnits, organizers))
+        expected.set(unitId, [...(expected.get(unitId) ?? []), event]);
+    const units = [MINISTRY.id, ...Object.values(C7).map((u) => u.id), HA_TINH.id, HT_UNIT.id];
+    expect([...expected.keys()].sort()).toEqual([...units].sort());
+    for (const unitId of units) {
+      const history = await wholeHistory(reads, runner, unitId);
+      const want = expected.get(unitId)!;
+      expect(history.total).toBe(want.length);
+      expect(history.nextAfter).toBeNull();
+      expect(history.items.map((e) => e.eventId)).toEqual(want.map((e) => e.eventId));
+      for (const [i, entry] of history.items.entries()) {
+        const e = want[i]!;
+        expect(entry).toMatchObject({
+          unitId,
+          position: e.position,
+          type: e.type,
+          streamId: e.streamId,
+          revision: e.revision,
+          hash: e.metadata.hash,
+          occurredAt: e.metadata.occurredAt,
+          actor: e.metadata.actor,
+        });
+        expect(entry.summary.length).toBeGreaterThan(5);
+        expect(entry.summary).toBe(entry.summary.normalize('NFC'));
+      }
+    }
+    expect(expected.get(C7.tt.id)!.length).toBeGreaterThan(PAGE_SIZE);
+  });
+
+  it('summarises each event in Vietnamese', async () => {
+    const summaries = async (unitId: string) =>
+      (await wholeHistory(reads, runner, unitId)).items.map((e) => e.summary);
+    expect(await summaries(MINISTRY.id)).toEqual([
+      'Đăng ký đơn vị “Bộ Công an”',
+      'Thành lập Cụm thi đua số 7',
+    ]);
+    const tccb = await summaries(C7.tccb.id);
+    expect(tccb).toEqual([
+      'Đăng ký đơn vị “Cục Tổ chức cán bộ”',
+      'Ghi nhận vào sổ thành viên Cụm thi đua số 7 năm 2023',
+      'Được kết nạp vào Cụm thi đua số 7 năm 2023',
+      'Ký kết giao ước thi đua năm 2023 (Cụm thi đua số 7), đăng ký danh hiệu: Cờ thi đua của Bộ Công an, Cờ thi đua của Chính phủ',
+      'Chấm điểm tiêu chí “Xây dựng lực lượng” năm 2023: 49,5 điểm (tự chấm)',
+      'Chấm điểm tiêu chí “Kết quả công tác chuyên môn” năm 2023: 48 điểm (tự chấm)',
+      'Là ứng viên bầu Cụm trưởng Cụm thi đua số 7 năm 2024 (vòng 1)',
+      'Bỏ phiếu bầu Cụm trưởng Cụm thi đua số 7 năm 2024: chọn Cục Tổ chức cán bộ',
+      'Trúng cử Cụm trưởng Cụm thi đua số 7 năm 2024: 4/5 phiếu',
+      'Được bầu làm Cụm trưởng Cụm thi đua số 7 năm 2024',
+      'Quyết định khen thưởng số 1234/QĐ-CTN ngày 15/12/2023 (Chủ tịch nước): Huân chương Bảo vệ Tổ quốc hạng Ba (1 tập thể, 3 cá nhân)',
+      'Quyết định khen thưởng số 9876/QĐ-BCA ngày 20/12/2023 (Bộ trưởng Bộ Công an): Cờ thi đua của Bộ Công an (1 tập thể)',
+      'Thu hồi Cờ thi đua của Bộ Công an năm 2023 (tập thể đơn vị) theo quyết định 77/QĐ-BCA: Thẩm định lại kết quả',
+    ]);
+    const tt = await summaries(C7.tt.id);
+    expect(tt).toContain(
+      'Sửa điểm tiêu chí “Kết quả công tác chuyên môn” năm 2023 từ 46 thành 45,5 điểm (tự chấm): Nhập nhầm số liệu',
+    );
+    expect(tt).toContain(
+      'Quyết định khen thưởng số 9876/QĐ-BCA ngày 20/12/2023 (Bộ trưởng Bộ Công an): Chiến sĩ thi đua toàn lực lượng Công an nhân dân (1 cá nhân); Bằng khen của Bộ trưởng Bộ Công an (1 tập thể)',
+    );
+    const ubkt = await summaries(C7.ubkt.id);
+    expect(ubkt).toEqual(
+      expect.arrayContaining([
+        'Khiếu nại điểm tiêu chí “Xây dựng lực lượng” năm 2023 (đề nghị 43 điểm): Chưa tính kết quả kiểm tra quý IV',
+        'Khiếu nại về điểm năm 2023 được chấp nhận, điểm sửa thành 43: Đã xác minh',
+        'Sửa điểm tiêu chí “Xây dựng lực lượng” năm 2023 từ 42 thành 43 điểm (tự chấm): Đã xác minh',
+      ]),
+    );
+    expect(ubkt.slice(-2)).toEqual([
+      'Rút khỏi Cụm thi đua số 7 năm 2023: Điều chỉnh tổ chức Cụm thi đua',
+      'Xóa khỏi sổ thành viên Cụm thi đua số 7 năm 2023 (đã rút khỏi Cụm)',
+    ]);
+    const dt = await wholeHistory(reads, runner, C7.dt.id);
+    expect(dt.name).toBe('Cục Đào tạo Công an nhân dân');
+    expect(dt.items.map((e) => e.summary)).toEqual(
+      expect.arrayContaining([
+        'Thu hồi Huân chương Bảo vệ Tổ quốc hạng Ba năm 2023 (cá nhân Cán bộ 1 (dữ liệu mẫu)) theo quyết định 55/QĐ-CTN: Hồ sơ đề nghị không trung thực',
+        'Kết quả bầu Cụm trưởng Cụm thi đua số 7 năm 2024: 1/5 phiếu (không trúng cử)',
+      ]),
+    );
+    const renamed = dt.items.at(-1)!;
+    expect(renamed).toMatchObject({
+      summary: 'Đổi tên từ “Cục Đào tạo” thành “Cục Đào tạo Công an nhân dân”',
+      reason: 'Theo quyết định tổ chức lại',
+      actor: { role: 'admin' },
+    });
+    const ttr = await summaries(C7.ttr.id);
+    expect(ttr.indexOf('Được kết nạp vào Cụm thi đua số 7 năm 2023')).toBeGreaterThan(
+      ttr.findIndex((s) => s.startsWith('Quyết định khen thưởng số 1234/QĐ-CTN')),
+    );
+  });
+
+  it('pages by position: `after` any position, `limit` entries, `nextAfter` to go on', async () => {
+    const target = runner.target(UNIT_HISTORY_PROJECTION);
+    const all = (await wholeHistory(reads, runner, C7.tt.id)).items;
+    expect(new Set(all.map((e) => e.page))).toEqual(new Set([0, 1]));
+    const walked: HistoryEntryDoc[] = [];
+    let after = 0;
+    for (let guard = 0; guard < 100; guard++) {
+      const page = await readUnitHistory(reads, target, C7.tt.id, after, 7);
+      expect(page.items.length).toBeLessThanOrEqual(7);
+      walked.push(...page.items);
+      if (page.nextAfter === null) break;
+      after = page.nextAfter;
+    }
+    expect(walked.map((e) => e.position)).toEqual(all.map((e) => e.position));
+    // `after` need not be one of the unit's positions: every position of the log works.
+    for (const cut of [0, 1, all[50]!.position + 1, all[PAGE_SIZE]!.position - 1, all.at(-1)!.position]) {
+      const page = await readUnitHistory(reads, target, C7.tt.id, cut, 5);
+      const want = all.filter((e) => e.position > cut);
+      expect(page.items.map((e) => e.position)).toEqual(want.slice(0, 5).map((e) => e.position));
+      expect(page.nextAfter).toBe(want.length > 5 ? want[4]!.position : null);
+    }
+    expect(await readUnitHistory(reads, target, 'khong-co', 0, 5)).toEqual({
+      unitId: 'khong-co',
+      name: null,
+      total: 0,
+      items: [],
+      nextAfter: null,
+    });
+  });
+
+  it('is idempotent if run twice: a redelivered event changes nothing', async () => {
+    const definition = unitHistoryProjection();
+    const once = new GuardedDocs();
+    await feed(definition, once, log);
+    expect(once.documents(definition)).toEqual(
+      await documentsOf(reads, runner.target(UNIT_HISTORY_PROJECTION), definition),
+    );
+    expect((await feed(definition, once, log)).flat()).toEqual([]);
+    const twice = new GuardedDocs();
+    for (const event of log) {
+      await feed(definition, twice, [event]);
+      expect((await feed(definition, twice, [event])).flat()).toEqual([]);
+    }
+    expect(twice.documents(definition)).toEqual(once.documents(definition));
+    const before = await documentsOf(reads, runner.target(UNIT_HISTORY_PROJECTION), definition);
+    const restarted = await runToHead(events, reads, [unitHistoryProjection()]);
+    try {
+      expect(await documentsOf(reads, restarted.target(UNIT_HISTORY_PROJECTION), definition)).toEqual(before);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('rebuild equals incremental', async () => {
+    const definition = unitHistoryProjection();
+    const incremental = await documentsOf(reads, runner.target(UNIT_HISTORY_PROJECTION), definition);
+    await runner.rebuild(UNIT_HISTORY_PROJECTION);
+    expect(await documentsOf(reads, runner.target(UNIT_HISTORY_PROJECTION), definition)).toEqual(incremental);
+    const fresh = await openReads(tmp.file('reads-fresh'));
+    const rebuilt = await runToHead(events, fresh, [unitHistoryProjection()], 500);
+    try {
+      expect(await documentsOf(fresh, rebuilt.target(UNIT_HISTORY_PROJECTION), definition)).toEqual(incremental);
+    } finally {
+      await rebuilt.stop();
+      await fresh.close();
+    }
+  });
+});
