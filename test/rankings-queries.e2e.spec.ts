@@ -9,6 +9,7 @@ import { EVENT_STORE, type EventStore, type StoredEvent } from '../libs/event-st
 import { clusterDirectoryProjection } from '../projections/src/cluster-directory/cluster-directory.projection.js';
 import { rankingDocument, type RankingDocument } from '../projections/src/rankings/ranking-document.js';
 import { rankingsProjection } from '../projections/src/rankings/rankings.projection.js';
+import { yearlyTotalsProjection } from '../projections/src/yearly-totals/yearly-totals.projection.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -99,7 +100,7 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
 
   beforeAll(async () => {
     t = await startTestApp({
-      projections: [clusterDirectoryProjection(), rankingsProjection()],
+      projections: [clusterDirectoryProjection(), rankingsProjection(), yearlyTotalsProjection()],
       env: { READ_WAIT_MAX_MS: '1500' },
     });
     store = t.app.get<EventStore>(EVENT_STORE);
@@ -424,7 +425,7 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
     expect(unauthenticated.status).toBe(401);
   });
 
-  it('lists the directory: clusters, the cluster-year and the pledges with fulfilment pending', async () => {
+  it('lists the directory: clusters, the cluster-year and the pledges with fulfilment (no award yet: not fulfilled)', async () => {
     const clusters = await get(`/clusters?minPosition=${at.upheld}`, officer(UNITS.xnc.id));
     expect(clusters.status).toBe(200);
     expect(clusters.body.clusters).toEqual([
@@ -465,7 +466,7 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
       version: 1,
       titles: [{ code: 'co-thi-dua-bo-cong-an', name: 'Cờ thi đua của Bộ Công an' }],
       targets: [{ count: 77 }],
-      fulfilment: { status: 'pending', titles: [{ code: 'co-thi-dua-bo-cong-an', conferred: null }] },
+      fulfilment: { status: 'not-fulfilled', titles: [{ code: 'co-thi-dua-bo-cong-an', conferred: false }] },
     });
     expect(pledges.body.pledges[0].keyTasks).toHaveLength(3);
   });

@@ -28,9 +28,12 @@ export async function startTestApp(
     projections?: ProjectionDefinition[];
     logger?: Logger;
     imports?: Array<Type | DynamicModule>;
+    /** Reuse this DATA_DIR (e.g. to restart on the same files); it is then left in place on close. */
+    dataDir?: string;
   } = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
     AUTH_JWT_SECRET: TEST_SECRET,
@@ -63,7 +66,7 @@ export async function startTestApp(
       ),
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

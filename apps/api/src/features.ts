@@ -1,7 +1,10 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { AwardsModule } from './features/awards/awards.module.js';
 import { ClustersModule } from './features/clusters/clusters.module.js';
 import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
+import { HistoryModule } from './features/history/history.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
+import { TotalsModule } from './features/totals/totals.module.js';
 import { UnitsModule } from './features/units/units.module.js';
 
 /**
@@ -15,4 +18,8 @@ export const featureModules: Array<Type | DynamicModule> = [
   EmulationYearModule,
   // Read side: directory, pledges, rankings (queries).
   QueriesModule,
+  // Awards (commands), unit history and yearly totals (queries).
+  AwardsModule,
+  HistoryModule,
+  TotalsModule,
 ];

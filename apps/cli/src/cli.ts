@@ -15,6 +15,8 @@ export const USAGE = `Thi Đua Ledger admin CLI (reads the same environment as t
   digest [--position N] [--no-heads]                     print a signed digest of the log (JSON)
   rebuild NAME                                           rebuild a projection (stop projections elsewhere first)
   status [--json]                                        projection generations and checkpoints
+  demo [--force] [--load-only]                           the API on DATA_DIR (default ./data-demo) loaded with the
+                                                         demo built from the seeds, then serving (PORT)
 
 Roles: admin, organizer, unit-officer, inspector, viewer (organizer and unit-officer need --unit).
 `;
@@ -67,6 +69,16 @@ export async function runCli(
         const rows = await statusCommand(await projections(), config);
         io.stdout.write(`${args.flag('json') ? JSON.stringify(rows, null, 2) : formatStatus(rows)}\n`);
         return 0;
+      }
+      case 'demo': {
+        const args = parse(rest, { force: 'boolean', 'load-only': 'boolean' });
+        // Loaded on demand: it starts the whole API, which the other commands do not need.
+        const { demoCommand } = await import('./demo/demo-command.js');
+        return await demoCommand(
+          { force: args.flag('force'), loadOnly: args.flag('load-only') },
+          io,
+          definitions,
+        );
       }
       default:
         throw new UsageError(`unknown command ${command}`);

@@ -186,13 +186,13 @@ export function planWorld(prng: Prng, options: WorldOptions): WorldPlan {
 }
 
 /**
- * One oversized cluster of the Ministry (48 departments-like units, 22 criteria) for the as-of and
- * what-if figures: its one year reaches 20,000 events.
+ * One oversized cluster of the Ministry (64 department-like units, 22 score criteria) for the as-of
+ * and what-if figures: its one year passes 20,000 events during the year-end period.
  */
 export function planBigCluster(prng: Prng, firstYear: number): WorldPlan {
   const units: UnitPlan[] = [{ id: MINISTRY, name: 'Bộ Công an', kind: 'bo' }];
   const members: string[] = [];
-  for (let i = 0; i < 48; i++) {
+  for (let i = 0; i < 64; i++) {
     const [slug, name, kind] = MINISTRY_UNITS[i % MINISTRY_UNITS.length]!;
     const id = i < MINISTRY_UNITS.length ? slug : `${slug}-${i}`;
     units.push({ id, name: i < MINISTRY_UNITS.length ? name : `${name} (${i})`, kind, parentUnitId: MINISTRY });

@@ -252,7 +252,9 @@ describe('unit-history projection (real SQLite event store, read store and runne
     const fresh = await openReads(tmp.file('reads-fresh'));
     const rebuilt = await runToHead(events, fresh, [unitHistoryProjection()], 500);
     try {
-      expect(await documentsOf(fresh, rebuilt.target(UNIT_HISTORY_PROJECTION), definition)).toEqual(incremental);
+      expect(await documentsOf(fresh, rebuilt.target(UNIT_HISTORY_PROJECTION), definition)).toEqual(
+        incremental,
+      );
     } finally {
       await rebuilt.stop();
       await fresh.close();

@@ -29,7 +29,14 @@ export function unitHistoryProjection(): ProjectionDefinition {
     name: UNIT_HISTORY_PROJECTION,
     version: UNIT_HISTORY_VERSION,
     handles: UNIT_HISTORY_TYPES,
-    collections: [ENTRIES, HISTORY_UNITS, HISTORY_CLUSTERS, HISTORY_SCHEMES, HISTORY_ELECTIONS, HISTORY_AWARDS],
+    collections: [
+      ENTRIES,
+      HISTORY_UNITS,
+      HISTORY_CLUSTERS,
+      HISTORY_SCHEMES,
+      HISTORY_ELECTIONS,
+      HISTORY_AWARDS,
+    ],
     indexes: [{ collection: ENTRIES, fields: ['unitId', 'page'] }],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
       const work = new DocWork(view, event.position);

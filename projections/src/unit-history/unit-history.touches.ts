@@ -110,6 +110,7 @@ const OUTCOME_LABEL: Record<ElectionClosedData['outcome'], string> = {
  */
 export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touch[]> {
   const stream = parseStreamId(event.streamId);
+  // Typed per event type below (`never` converts to each event's data type).
   const d = event.data as never;
   switch (stream?.category) {
     case 'unit':
@@ -245,7 +246,9 @@ async function yearTouches(
         e.source === 'election'
           ? `Đảm nhiệm ${role} ${label} năm ${year} theo kết quả bầu`
           : `Được giao làm ${role} ${label} năm ${year}`;
-      return [{ unitId: e.unitId, summary, refs: { ...refs, ...(e.electionId && { electionId: e.electionId }) } }];
+      return [
+        { unitId: e.unitId, summary, refs: { ...refs, ...(e.electionId && { electionId: e.electionId }) } },
+      ];
     }
     case 'ScoringSchemePublished':
     case 'ScoringSchemeAmended': {
@@ -394,7 +397,11 @@ async function awardTouches(type: string, d: never, work: DocWork): Promise<Touc
       const parts = [...counts.keys()]
         .sort(compareAwardCodes)
         .map((code) => `${awardName(code)} (${recipientCounts(...counts.get(code)!)})`);
-      return { unitId, summary: `${head}: ${parts.join('; ')}`, refs: { decisionId: e.decisionId, awardIds } };
+      return {
+        unitId,
+        summary: `${head}: ${parts.join('; ')}`,
+        refs: { decisionId: e.decisionId, awardIds },
+      };
     });
   }
   if (type === 'AwardRevoked') {

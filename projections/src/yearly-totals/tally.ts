@@ -93,7 +93,12 @@ export function conferredTitles(unit: TotalsDoc, registered: readonly string[]):
 /** Sets (or replaces) the pledge row of (cluster, unit) and recomputes the summary. */
 export function setPledge(doc: TotalsDoc, row: Omit<PledgeFulfilment, 'fulfilled'>): void {
   const fulfilled = row.registered.length > 0 && row.conferred.length === row.registered.length;
-  const next: PledgeFulfilment = { ...row, registered: [...row.registered], conferred: [...row.conferred], fulfilled };
+  const next: PledgeFulfilment = {
+    ...row,
+    registered: [...row.registered],
+    conferred: [...row.conferred],
+    fulfilled,
+  };
   doc.pledges = [
     ...doc.pledges.filter((p) => p.clusterId !== row.clusterId || p.unitId !== row.unitId),
     next,

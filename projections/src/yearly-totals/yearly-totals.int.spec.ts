@@ -168,7 +168,9 @@ describe('yearly-totals projection (real SQLite event store, read store and runn
     const before = await documentsOf(reads, target, definition);
     const restarted = await runToHead(events, reads, [yearlyTotalsProjection()]);
     try {
-      expect(await documentsOf(reads, restarted.target(YEARLY_TOTALS_PROJECTION), definition)).toEqual(before);
+      expect(await documentsOf(reads, restarted.target(YEARLY_TOTALS_PROJECTION), definition)).toEqual(
+        before,
+      );
     } finally {
       await restarted.stop();
     }
@@ -180,12 +182,16 @@ describe('yearly-totals projection (real SQLite event store, read store and runn
     expect(incremental[TOTALS]!.length).toBeGreaterThan(5);
     // A rebuild beside the served generation…
     await runner.rebuild(YEARLY_TOTALS_PROJECTION);
-    expect(await documentsOf(reads, runner.target(YEARLY_TOTALS_PROJECTION), definition)).toEqual(incremental);
+    expect(await documentsOf(reads, runner.target(YEARLY_TOTALS_PROJECTION), definition)).toEqual(
+      incremental,
+    );
     // …and a fresh read store built from the whole log in large batches.
     const fresh = await openReads(tmp.file('reads-fresh'));
     const rebuilt = await runToHead(events, fresh, [yearlyTotalsProjection()], 500);
     try {
-      expect(await documentsOf(fresh, rebuilt.target(YEARLY_TOTALS_PROJECTION), definition)).toEqual(incremental);
+      expect(await documentsOf(fresh, rebuilt.target(YEARLY_TOTALS_PROJECTION), definition)).toEqual(
+        incremental,
+      );
     } finally {
       await rebuilt.stop();
       await fresh.close();

@@ -139,7 +139,12 @@ class Totals {
 
   async pledged(clusterId: string, year: number, e: PledgeSignedData): Promise<void> {
     const unit = await this.unit(e.unitId, year);
-    const row = { clusterId, unitId: e.unitId, registered: e.titles, conferred: conferredTitles(unit, e.titles) };
+    const row = {
+      clusterId,
+      unitId: e.unitId,
+      registered: e.titles,
+      conferred: conferredTitles(unit, e.titles),
+    };
     await this.spreadPledge(unit, row);
   }
 
@@ -179,7 +184,12 @@ class Totals {
     for (const m of unit.memberships) targets.push(await this.cluster(m.clusterId, award.year));
     for (const org of new Set(unit.memberships.map((m) => m.organizerUnitId)))
       targets.push(await this.organizer(org, award.year));
-    const flag = { awardId: award.awardId, code: award.code, unitId: award.unitId, overridden: award.overridden };
+    const flag = {
+      awardId: award.awardId,
+      code: award.code,
+      unitId: award.unitId,
+      overridden: award.overridden,
+    };
     for (const doc of targets) {
       countAward(doc, award.code, award.kind, sign);
       if (award.flag && sign === 1) addFlag(doc, flag);
@@ -219,7 +229,10 @@ class Totals {
   }
 
   private async cluster(clusterId: string, year: number): Promise<TotalsDoc> {
-    return this.load('cluster', clusterId, year, { clusterId, organizerUnitId: await this.organizerOf(clusterId) });
+    return this.load('cluster', clusterId, year, {
+      clusterId,
+      organizerUnitId: await this.organizerOf(clusterId),
+    });
   }
 
   private organizer(organizerUnitId: string, year: number): Promise<TotalsDoc> {

@@ -88,12 +88,12 @@ function checkFlagQuota(
 export function decideAwardDecision(
   command: AwardDecisionCommand,
   state: AwardDecisionState,
-  context: AwardDecisionContext,
+  context: AwardDecisionContext = {},
 ): AwardDecisionEvent[] {
   requireIsoTime(command.at);
   requireRecorder(command.actor);
   const decisionId = requireId(command.data.decisionId, 'decisionId');
-  const catalog = context.catalog ?? defaultCatalog;
+  const catalog = context?.catalog ?? defaultCatalog;
   if (command.type === 'IssueAwardDecision') {
     if (state.issued)
       throw conflict('DECISION_ALREADY_ISSUED', `decision ${decisionId} exists`, 'decisionId');
@@ -129,7 +129,7 @@ export function decideAwardDecision(
           { ...item, ...(a.override && { override: a.override }) },
           f,
           command.actor,
-          context.clusterStandings ?? [],
+          context?.clusterStandings ?? [],
         );
         if (override) item.override = override;
       } else if (a.override !== undefined)

@@ -75,8 +75,20 @@ export const REVOKED = [HC3_AWARDS[6]!.awardId, BCA_AWARDS[0]!.awardId];
 
 export const SCHEME = {
   criteria: [
-    { code: 'xd-luc-luong', title: 'Xây dựng lực lượng', group: 'Xây dựng lực lượng', maxPoints: 50, kind: 'score' as const },
-    { code: 'chuyen-mon', title: 'Kết quả công tác chuyên môn', group: 'Nghiệp vụ', maxPoints: 50, kind: 'score' as const },
+    {
+      code: 'xd-luc-luong',
+      title: 'Xây dựng lực lượng',
+      group: 'Xây dựng lực lượng',
+      maxPoints: 50,
+      kind: 'score' as const,
+    },
+    {
+      code: 'chuyen-mon',
+      title: 'Kết quả công tác chuyên môn',
+      group: 'Nghiệp vụ',
+      maxPoints: 50,
+      kind: 'score' as const,
+    },
   ],
   thresholds: [
     { code: 'xuat-sac', label: 'Xuất sắc', minTotal: 90 },
@@ -105,7 +117,8 @@ export async function playCluster7(
   const members = [C7.ctd, C7.tt, C7.tccb, C7.dt, C7.ubkt];
 
   await l.registerUnit(MINISTRY.id, MINISTRY.name, 'bo');
-  for (const u of Object.values(C7)) await l.registerUnit(u.id, u.name, u.id.startsWith('cuc') ? 'cuc' : 'co-quan');
+  for (const u of Object.values(C7))
+    await l.registerUnit(u.id, u.name, u.id.startsWith('cuc') ? 'cuc' : 'co-quan');
   await l.registerUnit(HA_TINH.id, HA_TINH.name, 'cong-an-tinh');
   await l.registerUnit(HT_UNIT.id, HT_UNIT.name, 'phong');
   await l.formCluster(CLUSTER_7, MINISTRY.id, 7, 'Cụm thi đua số 7');
@@ -229,7 +242,9 @@ export async function playCluster7(
   ).position;
   await step();
   await l.withdraw(CLUSTER_7, YEAR, C7.ubkt.id, 'Điều chỉnh tổ chức Cụm thi đua');
-  marks.end = (await l.renameUnit(C7.dt.id, 'Cục Đào tạo Công an nhân dân', 'Theo quyết định tổ chức lại')).position;
+  marks.end = (
+    await l.renameUnit(C7.dt.id, 'Cục Đào tạo Công an nhân dân', 'Theo quyết định tổ chức lại')
+  ).position;
   await step();
   return { marks };
 }

@@ -29,7 +29,11 @@ import {
 
 export const admin: Actor = { id: 'u-admin', role: 'admin' };
 export const organizerOf = (unitId: string): Actor => ({ id: `org-${unitId}`, role: 'organizer', unitId });
-export const officerOf = (unitId: string): Actor => ({ id: `officer-${unitId}`, role: 'unit-officer', unitId });
+export const officerOf = (unitId: string): Actor => ({
+  id: `officer-${unitId}`,
+  role: 'unit-officer',
+  unitId,
+});
 
 type YearData<T extends EmulationYearCommand['type']> = Omit<
   Extract<EmulationYearCommand, { type: T }>['data'],
@@ -55,16 +59,31 @@ export class Ledger {
   }
 
   registerUnit(unitId: string, name: string, kind = 'cuc'): Promise<AppendResult> {
-    const command = { type: 'RegisterUnit' as const, actor: admin, at: this.at(), data: { unitId, name, kind } };
+    const command = {
+      type: 'RegisterUnit' as const,
+      actor: admin,
+      at: this.at(),
+      data: { unitId, name, kind },
+    };
     return this.run(unitStream(unitId), unitDecider, command, {});
   }
 
   renameUnit(unitId: string, name: string, reason: string): Promise<AppendResult> {
-    const command = { type: 'RenameUnit' as const, actor: admin, at: this.at(), data: { unitId, name, reason } };
+    const command = {
+      type: 'RenameUnit' as const,
+      actor: admin,
+      at: this.at(),
+      data: { unitId, name, reason },
+    };
     return this.run(unitStream(unitId), unitDecider, command, {});
   }
 
-  formCluster(clusterId: string, organizerUnitId: string, number: number, name: string): Promise<AppendResult> {
+  formCluster(
+    clusterId: string,
+    organizerUnitId: string,
+    number: number,
+    name: string,
+  ): Promise<AppendResult> {
     this.organizers.set(clusterId, organizerUnitId);
     const command = {
       type: 'FormCluster' as const,
@@ -85,10 +104,17 @@ export class Ledger {
       { type: 'ReserveMembership', actor, at: this.at(), data: { organizerUnitId, year, unitId, clusterId } },
       { cluster: { organizerUnitId, status: 'active' } },
     );
-    return this.year(clusterId, year, 'AdmitUnit', actor, { unitId }, {
-      unitStatus: 'active',
-      reservedClusterId: clusterId,
-    });
+    return this.year(
+      clusterId,
+      year,
+      'AdmitUnit',
+      actor,
+      { unitId },
+      {
+        unitStatus: 'active',
+        reservedClusterId: clusterId,
+      },
+    );
   }
 
   /** Withdrawal, then the release in the registry. */
@@ -118,8 +144,16 @@ export class Ledger {
     data: YearData<T>,
     more: Record<string, unknown> = {},
   ): Promise<AppendResult> {
-    const command = { type, actor, at: this.at(), data: { clusterId, year, ...data } } as unknown as EmulationYearCommand;
-    const context = { cluster: { organizerUnitId: this.organizer(clusterId), status: 'active' as const }, ...more };
+    const command = {
+      type,
+      actor,
+      at: this.at(),
+      data: { clusterId, year, ...data },
+    } as unknown as EmulationYearCommand;
+    const context = {
+      cluster: { organizerUnitId: this.organizer(clusterId), status: 'active' as const },
+      ...more,
+    };
     return this.run(emulationStream(clusterId, year), emulationYearDecider, command, context);
   }
 
@@ -164,12 +198,12 @@ export class Ledger {
     return organizer;
   }
 
-  private async run<C extends { actor: Actor; at: string; data: object }, S, E extends { type: string; data: object }, Ctx>(
-    streamId: string,
-    decider: Decider<C, S, E, Ctx>,
-    command: C,
-    context: Ctx,
-  ): Promise<AppendResult> {
+  private async run<
+    C extends { actor: Actor; at: string; data: object },
+    S,
+    E extends { type: string; data: object },
+    Ctx,
+  >(streamId: string, decider: Decider<C, S, E, Ctx>, command: C, context: Ctx): Promise<AppendResult> {
     const stored = await this.events.readStream(streamId);
     const state = stored.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState);
     const decided = decider.decide(command, state, context);

@@ -31,7 +31,7 @@ export function openReads(file: string): Promise<ReadStore> {
 
 export async function readLog(events: EventStore): Promise<StoredEvent[]> {
   const all: StoredEvent[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const batch = await events.readAll({ after, batchSize: 1000 });
     if (batch.length === 0) return all;
     all.push(...batch);

@@ -1,6 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -63,7 +64,11 @@ export class IndividualRecipientDto {
   @IsIn(['individual'])
   kind!: 'individual';
 
-  @ApiProperty({ description: 'Full name, Unicode NFC, kept exactly', example: 'Nguyễn Văn An', maxLength: 200 })
+  @ApiProperty({
+    description: 'Full name, Unicode NFC, kept exactly',
+    example: 'Nguyễn Văn An',
+    maxLength: 200,
+  })
   @IsText(200)
   fullName!: string;
 
@@ -82,10 +87,22 @@ export class IndividualRecipientDto {
   unitId!: string;
 }
 
-/** Anything else in `kind`: refused with a message naming the two kinds. */
+/** Anything else in `kind`: refused with a message naming the two kinds (the other fields are let be). */
 class UnknownRecipientDto {
   @IsIn(['collective', 'individual'], { message: 'kind must be collective or individual' })
   kind!: string;
+
+  @Allow()
+  unitId?: unknown;
+
+  @Allow()
+  fullName?: unknown;
+
+  @Allow()
+  rankTitle?: unknown;
+
+  @Allow()
+  position?: unknown;
 }
 
 export class FlagOverrideDto {

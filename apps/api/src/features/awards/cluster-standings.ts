@@ -95,7 +95,11 @@ export class ClusterStandings {
   private async listedOrganizers(unitId: string, year: number): Promise<string[]> {
     let unit: UnitDoc | null;
     try {
-      unit = (await this.reads.get(this.projections.target(DIRECTORY_PROJECTION), UNITS, unitId)) as UnitDoc | null;
+      unit = (await this.reads.get(
+        this.projections.target(DIRECTORY_PROJECTION),
+        UNITS,
+        unitId,
+      )) as UnitDoc | null;
     } catch {
       return []; // the directory is not served in this process (yet)
     }
@@ -111,7 +115,7 @@ export class ClusterStandings {
 
   private async readStream(streamId: string): Promise<StoredEvent[]> {
     const all: StoredEvent[] = [];
-    for (let fromRevision = 0; ; ) {
+    for (let fromRevision = 0; ;) {
       const page = await this.events.readStream(streamId, { fromRevision, maxCount: PAGE });
       all.push(...page);
       if (page.length < PAGE) return all;

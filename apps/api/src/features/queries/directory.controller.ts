@@ -1,3 +1,4 @@
+import { YEARLY_TOTALS_PROJECTION } from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -62,7 +63,7 @@ export class DirectoryController {
   }
 
   @Get(':clusterId/years/:year/pledges')
-  @WaitForProjections(DIRECTORY_PROJECTION)
+  @WaitForProjections(DIRECTORY_PROJECTION, YEARLY_TOTALS_PROJECTION)
   @ApiParam({ name: 'clusterId', description: 'The emulation cluster (Cụm thi đua)', example: 'bca-cum-2' })
   @ApiParam({ name: 'year', type: Number, description: 'The emulation year', example: 2021 })
   @ApiOperation({
@@ -71,8 +72,8 @@ export class DirectoryController {
       "Each member unit's pledge as it stands: registered titles (đăng ký danh hiệu, catalog code and Vietnamese " +
       'name), targets (chỉ tiêu), the 3 key tasks (nội dung công tác trọng tâm), who signed it and when, and every ' +
       'amendment with its reason. `notSigned` lists current members without a pledge. `fulfilment` compares ' +
-      'registered titles with conferred ones; conferred titles come with award decisions (khen thưởng), which are ' +
-      'not projected yet, so it is `pending` with `conferred: null` for every title.',
+      'each registered title with the titles conferred on the unit for that year by award decisions (khen thưởng) ' +
+      'not revoked: `fulfilled`, `partly-fulfilled` or `not-fulfilled`, and `conferred` per title.',
   })
   @ApiOkResponse({ description: '{ clusterId, year, pledges: PledgeView[], notSigned, position }' })
   @ApiNotFoundResponse({ description: NOT_FOUND })

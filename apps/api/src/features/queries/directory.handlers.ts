@@ -10,6 +10,12 @@ import {
   type ClusterYearDoc,
   type PledgeDoc,
 } from '../../../../../projections/src/cluster-directory/directory.documents.js';
+import {
+  TOTALS,
+  totalsDocId,
+  YEARLY_TOTALS_PROJECTION,
+  type TotalsDoc,
+} from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
 import { clusterNotFound, clusterYearNotFound } from './cluster-year-events.js';
 import {
   GetClusterYearQuery,
@@ -18,7 +24,8 @@ import {
   type ClusterList,
   type PledgeList,
 } from './directory.queries.js';
-import { ReadModels } from './read-models.js';
+import { ReadModels } from '../../common/read-models.js';
+import type { PledgeFulfilment } from './directory.queries.js';
 
 const collator = new Intl.Collator('vi');
 const byName = (a: ClusterDoc, b: ClusterDoc): number =>
@@ -28,10 +35,6 @@ const byName = (a: ClusterDoc, b: ClusterDoc): number =>
 const byNumber = (a: ClusterDoc, b: ClusterDoc): number =>
   (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) || byName(a, b);
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-export const PLEDGE_FULFILMENT_NOTE =
-  'Fulfilment (kết quả thực hiện giao ước) compares registered titles with conferred ones; conferred titles come ' +
-  'from award decisions (khen thưởng), not yet projected: pending.';
 
 /** The cluster-year document, or 404 naming what is unknown (the cluster, or only this year of it). */
 export async function clusterYearOr404(
@@ -86,6 +89,12 @@ export class GetPledgesHandler implements IQueryHandler<GetPledgesQuery> {
     const rank = (unitId: string): number => order.get(unitId) ?? Number.MAX_SAFE_INTEGER;
     docs.sort((a, b) => rank(a.unitId) - rank(b.unitId) || cmp(a.unitId, b.unitId));
     const signed = new Set(docs.map((d) => d.unitId));
+    const totals = await this.reads.get<TotalsDoc>(
+      YEARLY_TOTALS_PROJECTION,
+      TOTALS,
+      totalsDocId('cluster', query.clusterId, query.year),
+    );
+    const conferredOn = new Map((totals?.pledges ?? []).map((p) => [p.unitId, new Set(p.conferred)]));
     return {
       clusterId: query.clusterId,
       year: query.year,
@@ -93,14 +102,17 @@ export class GetPledgesHandler implements IQueryHandler<GetPledgesQuery> {
         ...doc,
         unitName: names.get(doc.unitId) ?? null,
         titles: doc.titles.map((code) => ({ code, name: findAward(code)?.name ?? null })),
-        fulfilment: {
-          status: 'pending',
-          note: PLEDGE_FULFILMENT_NOTE,
-          titles: doc.titles.map((code) => ({ code, conferred: null })),
-        },
+        fulfilment: fulfilment(doc.titles, conferredOn.get(doc.unitId)),
       })),
       notSigned: year.members.filter((m) => !m.withdrawn && !signed.has(m.unitId)).map((m) => m.unitId),
       position: year.position,
     };
   }
+}
+
+function fulfilment(registered: string[], conferred: ReadonlySet<string> = new Set()): PledgeFulfilment {
+  const titles = registered.map((code) => ({ code, conferred: conferred.has(code) }));
+  const count = titles.filter((t) => t.conferred).length;
+  const status = count === 0 ? 'not-fulfilled' : count === titles.length ? 'fulfilled' : 'partly-fulfilled';
+  return { status, titles };
 }

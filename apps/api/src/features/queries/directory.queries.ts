@@ -9,11 +9,13 @@ export interface ClusterList {
   clusters: ClusterDoc[];
 }
 
-/** How far a pledge was fulfilled: known once conferred titles are projected (award decisions, issue 4). */
+/**
+ * How far a pledge was fulfilled: each registered title against the titles conferred on the unit
+ * for that year by award decisions not revoked (from the yearly-totals projection).
+ */
 export interface PledgeFulfilment {
-  status: 'pending';
-  note: string;
-  titles: Array<{ code: string; conferred: null }>;
+  status: 'fulfilled' | 'partly-fulfilled' | 'not-fulfilled';
+  titles: Array<{ code: string; conferred: boolean }>;
 }
 
 export interface PledgeView extends Omit<PledgeDoc, 'titles'> {

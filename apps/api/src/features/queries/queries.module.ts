@@ -4,7 +4,7 @@ import { DirectoryController } from './directory.controller.js';
 import { GetClusterYearHandler, GetPledgesHandler, ListClustersHandler } from './directory.handlers.js';
 import { RankingsController } from './rankings.controller.js';
 import { ExplainRankingHandler, GetRankingHandler, WhatIfHandler } from './rankings.handlers.js';
-import { ReadModels } from './read-models.js';
+import { ReadModels } from '../../common/read-models.js';
 
 /** The read side of issue 3: directory, pledges, rankings, explain, what-if (QueryBus handlers). */
 @Module({

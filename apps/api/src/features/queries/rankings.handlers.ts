@@ -18,7 +18,7 @@ import { ApiError } from '../../common/api-error.js';
 import { asOfOptions } from './as-of.js';
 import { ClusterYearEvents } from './cluster-year-events.js';
 import { clusterYearOr404 } from './directory.handlers.js';
-import { ReadModels } from './read-models.js';
+import { ReadModels } from '../../common/read-models.js';
 import { ExplainRankingQuery, GetRankingQuery, WhatIfQuery } from './rankings.queries.js';
 
 @QueryHandler(GetRankingQuery)

@@ -1,12 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  Doc,
-  FindQuery,
-  ReadStore,
-  Target,
-} from '../../../../../libs/read-store/src/read-store.port.js';
-import { ApiError } from '../../common/api-error.js';
-import { PROJECTION_RUNNER, READ_STORE } from '../../infrastructure/tokens.js';
+import type { Doc, FindQuery, ReadStore, Target } from '../../../../libs/read-store/src/read-store.port.js';
+import { ApiError } from './api-error.js';
+import { PROJECTION_RUNNER, READ_STORE } from '../infrastructure/tokens.js';
 
 /** What the queries need of the runner (or of a follower of another process's runner). */
 export interface ServedGenerations {
@@ -17,19 +12,20 @@ export interface ServedGenerations {
 @Injectable()
 export class ReadModels {
   constructor(
-    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(READ_STORE) readonly store: ReadStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ServedGenerations,
   ) {}
 
   async get<T>(projection: string, collection: string, id: string): Promise<T | null> {
-    return (await this.reads.get(this.target(projection), collection, id)) as T | null;
+    return (await this.store.get(this.target(projection), collection, id)) as T | null;
   }
 
   async find<T>(projection: string, collection: string, query?: FindQuery): Promise<T[]> {
-    return (await this.reads.find(this.target(projection), collection, query)) as Doc[] as T[];
+    return (await this.store.find(this.target(projection), collection, query)) as Doc[] as T[];
   }
 
-  private target(projection: string): Target {
+  /** The served generation of a projection, or 503 before it is served. */
+  target(projection: string): Target {
     try {
       return this.runner.target(projection);
     } catch {

@@ -1,0 +1,65 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/auth.decorators.js';
+import { Command, type CommandContext } from '../../common/command-context.js';
+import { ApiCommand } from '../write/api-command.js';
+import { IdParam, IfMatch } from '../write/http-params.js';
+import {
+  IssueAwardDecisionCommand,
+  RevokeAwardCommand,
+  type AwardDecisionIssued,
+  type AwardRevoked,
+} from './awards.command.js';
+import {
+  AwardDecisionIssuedDto,
+  AwardRevokedDto,
+  IssueAwardDecisionDto,
+  RevokeAwardDto,
+} from './awards.dto.js';
+
+/** Khen thưởng: award decisions (`award-decision-{decisionId}`), recorded by administrators and organizers. */
+@ApiTags('awards')
+@Controller()
+@Roles('admin', 'organizer')
+export class AwardsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('award-decisions')
+  @ApiCommand({
+    summary: 'Issue an award decision (quyết định khen thưởng): number, date, authority, awards',
+    description:
+      'Writes AwardDecisionIssued to `award-decision-{decisionId}`; the server names the decision and its awards ' +
+      '(`{decisionId}-1`, `{decisionId}-2`, … in the order sent) and answers them. 422 when the authority may not ' +
+      'confer a code (AUTHORITY_NOT_ALLOWED), the code or authority is unknown, the recipient kind is not allowed, ' +
+      'or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota ' +
+      "(first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — " +
+      'unless the organizer of that cluster records an override with a reason.',
+    created: AwardDecisionIssuedDto,
+  })
+  issue(
+    @Body() body: IssueAwardDecisionDto,
+    @Command() ctx: CommandContext,
+    @IfMatch() ifMatch?: number,
+  ): Promise<AwardDecisionIssued> {
+    return this.commands.execute(new IssueAwardDecisionCommand(ctx, body, ifMatch));
+  }
+
+  @Post('awards/:awardId/revocation')
+  @ApiParam({ name: 'awardId', description: 'An award id answered by POST /award-decisions' })
+  @ApiCommand({
+    summary: 'Revoke an award (thu hồi khen thưởng), with a reason and the revoking decision',
+    description:
+      'Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no ' +
+      "longer counts in /totals; it stays in the unit's history. 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.",
+    created: AwardRevokedDto,
+  })
+  revoke(
+    @Param('awardId', new IdParam('awardId')) awardId: string,
+    @Body() body: RevokeAwardDto,
+    @Command() ctx: CommandContext,
+    @IfMatch() ifMatch?: number,
+  ): Promise<AwardRevoked> {
+    return this.commands.execute(new RevokeAwardCommand(ctx, awardId, body, ifMatch));
+  }
+}

@@ -1,0 +1,108 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  awardDecisionDecider,
+  awardDecisionStream,
+  DomainError,
+  notFound,
+  rule,
+  type AwardItem,
+  type AwardRecipient,
+} from '../../../../../libs/domain/src/index.js';
+import { StreamWriter } from '../write/stream-writer.js';
+import { awardIdOf, decisionIdOfAward } from './award-ids.js';
+import {
+  IssueAwardDecisionCommand,
+  RevokeAwardCommand,
+  type AwardDecisionIssued,
+  type AwardRevoked,
+} from './awards.command.js';
+import type { AwardItemDto } from './awards.dto.js';
+import { ClusterStandings } from './cluster-standings.js';
+
+function recipientOf(dto: AwardItemDto['recipient']): AwardRecipient {
+  if (dto.kind === 'collective') return { kind: 'collective', unitId: dto.unitId };
+  return {
+    kind: 'individual',
+    fullName: dto.fullName,
+    ...(dto.rankTitle !== undefined && { rankTitle: dto.rankTitle }),
+    ...(dto.position !== undefined && { position: dto.position }),
+    unitId: dto.unitId,
+  };
+}
+
+/**
+ * Quyết định khen thưởng: the server names the decision and its awards (`{decisionId}-{n}`); the decider
+ * checks the catalog, the authority, the recipient kinds and — for cluster flags — the standing loaded
+ * here from the cluster-year streams (in the decision stream's turn, on every attempt).
+ */
+@CommandHandler(IssueAwardDecisionCommand)
+export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDecisionCommand> {
+  constructor(
+    private readonly writer: StreamWriter,
+    private readonly standings: ClusterStandings,
+  ) {}
+
+  async execute({ ctx, body, expectedRevision }: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
+    const decisionId = StreamWriter.newEntityId(ctx, 'award-decision');
+    const decisionYear = Number(body.date.slice(0, 4));
+    const awards = body.awards.map((a, i): AwardItem => {
+      // An award is for a year that has begun by the decision's date (e.g. year 2023, decided 2023-11-28).
+      if (a.year > decisionYear)
+        throw rule(
+          'AWARD_YEAR_AFTER_DECISION',
+          `awards[${i}].year ${a.year} is after the decision's date ${body.date}`,
+          `awards[${i}].year`,
+        );
+      return {
+        awardId: awardIdOf(decisionId, i + 1),
+        code: a.code,
+        recipient: recipientOf(a.recipient),
+        year: a.year,
+        citation: a.citation,
+        ...(a.override !== undefined && { override: { reason: a.override.reason } }),
+      };
+    });
+    const { number, date, authority } = body;
+    const command = StreamWriter.command(ctx, 'IssueAwardDecision', {
+      decisionId,
+      number,
+      date,
+      authority,
+      awards,
+    });
+    const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
+      streamId: awardDecisionStream(decisionId),
+      expectedRevision,
+      context: async () => ({ clusterStandings: await this.standings.forAwards(awards, ctx.actor) }),
+    });
+    return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
+  }
+}
+
+/** Thu hồi khen thưởng: the award id names its decision, whose stream records the revocation. */
+@CommandHandler(RevokeAwardCommand)
+export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
+  constructor(private readonly writer: StreamWriter) {}
+
+  async execute({ ctx, awardId, body, expectedRevision }: RevokeAwardCommand): Promise<AwardRevoked> {
+    const missing = () => notFound('AWARD_NOT_FOUND', `award ${awardId} does not exist`, 'awardId');
+    const decisionId = decisionIdOfAward(awardId);
+    if (!decisionId) throw missing();
+    const data = { decisionId, awardId, reason: body.reason, decisionRef: body.decisionRef };
+    try {
+      const result = await this.writer.execute(
+        awardDecisionDecider,
+        StreamWriter.command(ctx, 'RevokeAward', data),
+        ctx,
+        // The decider reads its context (the catalog) on every command: an empty one takes the default.
+        { streamId: awardDecisionStream(decisionId), expectedRevision, context: async () => ({}) },
+      );
+      return { ...result, decisionId, awardId };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'DECISION_NOT_FOUND') throw missing();
+      throw error;
+    }
+  }
+}
+
+export const AWARD_HANDLERS = [IssueAwardDecisionHandler, RevokeAwardHandler];

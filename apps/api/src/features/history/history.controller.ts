@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { UNIT_HISTORY_PROJECTION } from '../../../../../projections/src/unit-history/unit-history.documents.js';
+import type { UnitHistoryPage } from '../../../../../projections/src/unit-history/unit-history.query.js';
+import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
+import { WaitForProjections } from '../../common/read-your-writes.js';
+import { IdParam } from '../write/http-params.js';
+import { DEFAULT_HISTORY_LIMIT, UnitHistoryQueryDto } from './history.dto.js';
+import { GetUnitHistoryQuery } from './history.query.js';
+
+/** Lịch sử đơn vị: a unit's audited timeline (projection unit-history). */
+@ApiTags('history')
+@Controller('units')
+export class HistoryController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':unitId/history')
+  @Roles(...ANY_ROLE)
+  @WaitForProjections(UNIT_HISTORY_PROJECTION)
+  @ApiParam({ name: 'unitId', example: 'cuc-tccb' })
+  @ApiOperation({
+    summary: "A unit's history: every event that touched it, oldest first, paginated by position",
+    description:
+      'Registration and renaming, membership (registry, admission, withdrawal), pledges, scores with their ' +
+      'corrections and withdrawals, disputes, chair seats, elections and ballots, awards and revocations — each ' +
+      'with the actor, time, stream, revision, global position, the event hash (check it with GET ' +
+      '/audit/streams/{s}) and a Vietnamese summary. Page with `?after=` (the previous page’s `nextAfter`) and ' +
+      '`?limit=`. A unit never seen answers an empty history.',
+  })
+  @ApiOkResponse({ description: '{ unitId, name, total, items: HistoryEntryDoc[], nextAfter }' })
+  history(
+    @Param('unitId', new IdParam('unitId')) unitId: string,
+    @Query() query: UnitHistoryQueryDto,
+  ): Promise<UnitHistoryPage> {
+    return this.queries.execute(
+      new GetUnitHistoryQuery(unitId, query.after ?? 0, query.limit ?? DEFAULT_HISTORY_LIMIT),
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { TotalsDoc } from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
+import { YEARLY_TOTALS_PROJECTION } from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
+import { ApiError } from '../../common/api-error.js';
+import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
+import { WaitForProjections } from '../../common/read-your-writes.js';
+import { YearParam } from '../write/http-params.js';
+import { TotalsQueryDto } from './totals.dto.js';
+import { GetTotalsQuery } from './totals.query.js';
+
+/** Tổng hợp khen thưởng: yearly totals per organizer, cluster or unit (projection yearly-totals). */
+@ApiTags('totals')
+@Controller('totals')
+export class TotalsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':year')
+  @Roles(...ANY_ROLE)
+  @WaitForProjections(YEARLY_TOTALS_PROJECTION)
+  @ApiParam({ name: 'year', type: Number, example: 2023 })
+  @ApiOperation({
+    summary: 'Yearly totals of awards (khen thưởng) for an organizer, a cluster or a unit',
+    description:
+      'Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × ' +
+      'collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags ' +
+      '(Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. ' +
+      "A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not " +
+      'withdrawn) and their organizers. Nothing counted yet: zeros with position 0.',
+  })
+  @ApiOkResponse({ description: 'TotalsDoc' })
+  totals(@Param('year', YearParam) year: number, @Query() query: TotalsQueryDto): Promise<TotalsDoc> {
+    const given = (['organizer', 'cluster', 'unit'] as const).filter((k) => query[k] !== undefined);
+    if (given.length !== 1)
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        'give exactly one of organizer, cluster or unit',
+        given.length === 0 ? 'cluster' : given[1],
+      );
+    const scope = given[0]!;
+    return this.queries.execute(new GetTotalsQuery(scope, query[scope]!, year));
+  }
+}

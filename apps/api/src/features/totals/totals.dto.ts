@@ -1,0 +1,33 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { MinPositionQuery } from '../../common/read-your-writes.js';
+import { ID_PATTERN } from '../write/dto-validators.js';
+
+const ID_MESSAGE = "$property must be 1..64 of a-z, 0-9 and '-'";
+
+/** GET /totals/{y}: exactly one of organizer, cluster, unit (checked by the handler: 400 otherwise). */
+export class TotalsQueryDto extends MinPositionQuery {
+  @ApiPropertyOptional({
+    description: 'Totals of an organizer unit (all its clusters)',
+    example: 'bo-cong-an',
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  organizer?: string;
+
+  @ApiPropertyOptional({
+    description: 'Totals of a cluster (its member units that year)',
+    example: 'bca-cum-7',
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  cluster?: string;
+
+  @ApiPropertyOptional({
+    description: 'Totals of one unit (its collective and its people)',
+    example: 'cuc-tccb',
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  unit?: string;
+}

@@ -1,0 +1,41 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { emptyTotals } from '../../../../../projections/src/yearly-totals/tally.js';
+import {
+  TOTALS,
+  totalsDocId,
+  YEARLY_TOTALS_PROJECTION,
+  type TotalsDoc,
+  type TotalsScope,
+} from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
+import { ReadModels } from '../../common/read-models.js';
+
+export class GetTotalsQuery extends Query<TotalsDoc> {
+  constructor(
+    readonly scope: TotalsScope,
+    readonly scopeId: string,
+    readonly year: number,
+  ) {
+    super();
+  }
+}
+
+/** The totals document; nothing counted yet answers the same shape with zeros and position 0. */
+@QueryHandler(GetTotalsQuery)
+export class GetTotalsHandler implements IQueryHandler<GetTotalsQuery> {
+  constructor(private readonly reads: ReadModels) {}
+
+  async execute({ scope, scopeId, year }: GetTotalsQuery): Promise<TotalsDoc> {
+    const doc = await this.reads.get<TotalsDoc>(
+      YEARLY_TOTALS_PROJECTION,
+      TOTALS,
+      totalsDocId(scope, scopeId, year),
+    );
+    return (
+      doc ??
+      emptyTotals(scope, scopeId, year, {
+        ...(scope === 'organizer' && { organizerUnitId: scopeId }),
+        ...(scope === 'cluster' && { clusterId: scopeId }),
+      })
+    );
+  }
+}

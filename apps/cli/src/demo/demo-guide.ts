@@ -1,0 +1,70 @@
+import type { DemoSectionReport } from './demo-session.js';
+import type { DemoLoadReport } from './load-demo.js';
+
+export interface DemoGuideInput {
+  baseUrl: string;
+  dataDir: string;
+  tokens: { inspector: string; viewer: string; admin: string };
+  tokenTtl: string;
+  report: DemoLoadReport;
+}
+
+/** One line for a part of the load. */
+export function describeSection(s: DemoSectionReport): string {
+  return `  ${s.title}: ${s.commands} lệnh (${s.recorded} ghi mới, ${s.replayed} đã có từ lần nạp trước)\n`;
+}
+
+/** What the run recorded: new commands, or nothing (the log already held the demo). */
+export function describeOutcome(report: DemoLoadReport): string {
+  return report.recorded === 0
+    ? `Nothing new: the log already held the demo; all ${report.commands} commands were answered from it (Idempotency-Key), head still at position ${report.headAfter}.\n`
+    : `Recorded ${report.recorded} of ${report.commands} commands (log head ${report.headBefore} → ${report.headAfter}).\n`;
+}
+
+/** What the demo prints once the API listens: where, tokens, and an inspector's commands. */
+export function demoGuide(input: DemoGuideInput): string {
+  const { baseUrl, dataDir, tokens, tokenTtl, report } = input;
+  const m = report.marks;
+  const auth = (who: string) => `-H "Authorization: Bearer $${who}"`;
+  const c2 = '$API/clusters/bca-cum-2/years/2021';
+  const whatIf = JSON.stringify({
+    overrides: [{ entryId: m.cum2Q2Correction.entryId, points: m.cum2Q2Correction.originalPoints }],
+  });
+  return `
+Thi Đua Ledger demo is serving.
+  API:      ${baseUrl}
+  OpenAPI:  ${baseUrl}/docs
+  Data:     ${dataDir}  (event log head: position ${report.headAfter})
+
+Tokens (valid ${tokenTtl}; mint others with: DATA_DIR=${dataDir} npm run cli -- token --role ROLE --sub NAME [--unit UNIT]):
+export API=${baseUrl}
+export INSPECTOR=${tokens.inspector}
+export VIEWER=${tokens.viewer}
+export ADMIN=${tokens.admin}
+
+Read a ranking (Cụm thi đua số 2, year 2021, classified and sealed):
+  curl -s ${auth('INSPECTOR')} "${c2}/rankings/Y"
+Explain it: every point traced to its events (id, position, who, when, corrections):
+  curl -s ${auth('INSPECTOR')} "${c2}/rankings/Y/explain"
+Quý II as of position ${m.cum2Q2Correction.position - 1}, just before Cục Quản lý xuất nhập cảnh corrected its score, then now:
+  curl -s ${auth('INSPECTOR')} "${c2}/rankings/Q2?asOf=${m.cum2Q2Correction.position - 1}"
+  curl -s ${auth('INSPECTOR')} "${c2}/rankings/Q2"
+What if that correction had not been made:
+  curl -s -X POST ${auth('INSPECTOR')} -H 'content-type: application/json' -d '${whatIf}' "${c2}/rankings/Q2/what-if"
+Verify the log (hash chain), keep a signed digest, verify against it later:
+  curl -s ${auth('INSPECTOR')} "$API/audit/verify"
+  curl -s ${auth('INSPECTOR')} "$API/audit/digest" > digest.json
+  curl -s -X POST ${auth('INSPECTOR')} -H 'content-type: application/json' --data @digest.json "$API/audit/verify-against"
+  DATA_DIR=${dataDir} npm run cli -- verify --against digest.json
+The 2021 election and the chair of 2022 (Cục Kỹ thuật nghiệp vụ):
+  curl -s ${auth('INSPECTOR')} "$API/audit/streams/emulation-bca-cum-2-2021?fromRevision=0&limit=1000"
+  curl -s ${auth('VIEWER')} "$API/clusters/bca-cum-2/years/2022"
+Awards of Cụm thi đua số 7 in 2023 (836 lượt itemised in the seed, though its headline says 486):
+  curl -s ${auth('VIEWER')} "$API/totals/2023?cluster=bca-cum-7"
+A unit's audited history; the 2024 pledges (77 chỉ tiêu):
+  curl -s ${auth('INSPECTOR')} "$API/units/cuc-ktnv/history"
+  curl -s ${auth('VIEWER')} "$API/clusters/bca-cum-1/years/2024/pledges"
+
+Stop with Ctrl+C. Run again on the same directory: nothing new is recorded.
+`;
+}

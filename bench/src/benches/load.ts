@@ -1,0 +1,53 @@
+/**
+ * Writes the data set into our SQLite store the way a busy API would: many commands in flight, each
+ * one append, joined by the group commit (here up to `window` appends per transaction). Keeps the first
+ * appends in memory as the pool for the append figures.
+ */
+import type { AppendResult } from '../../../libs/event-store/src/event-store.port.js';
+import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import type { PlannedAppend } from '../dataset/generator.js';
+
+export interface LoadResult {
+  events: number;
+  appends: number;
+  ms: number;
+  pool: PlannedAppend[];
+}
+
+export async function loadIntoStore(
+  file: string,
+  appends: Iterable<PlannedAppend>,
+  options: { window: number; poolEvents: number; onProgress?: (events: number) => void },
+): Promise<LoadResult> {
+  const store = await openSqliteEventStore(file);
+  const pool: PlannedAppend[] = [];
+  let poolEvents = 0;
+  let events = 0;
+  let count = 0;
+  let pending: Array<Promise<AppendResult>> = [];
+  let lastReport = 0;
+  const start = performance.now();
+  try {
+    for (const a of appends) {
+      if (poolEvents < options.poolEvents) {
+        pool.push(a);
+        poolEvents += a.events.length;
+      }
+      pending.push(store.append(a.streamId, a.events, a.expected));
+      events += a.events.length;
+      count++;
+      if (pending.length >= options.window) {
+        await Promise.all(pending);
+        pending = [];
+        if (events - lastReport >= 100_000) {
+          lastReport = events;
+          options.onProgress?.(events);
+        }
+      }
+    }
+    await Promise.all(pending);
+  } finally {
+    await store.close();
+  }
+  return { events, appends: count, ms: performance.now() - start, pool };
+}

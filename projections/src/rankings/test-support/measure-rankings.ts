@@ -1,0 +1,143 @@
+/**
+ * Measures (does not test) the rankings projection and the query-time evaluation:
+ *  - events/s of a rankings rebuild over one cluster-year of ~20,000 events;
+ *  - events/s of a rankings rebuild over 100 cluster-years × ~2,000 events, interleaved 10 at a time;
+ *  - ms of asOf / explain / what-if on the ~20,000-event cluster-year (read from SQLite + evaluate).
+ * Run: node projections/src/rankings/test-support/run-measure.mjs [--only=a|b|q] [--all-projections]
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore, NewEvent } from '../../../../libs/event-store/src/event-store.port.js';
+import { openSqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import { openSqliteReadStore } from '../../../../libs/read-store/src/sqlite/sqlite-read-store.js';
+import { evaluateRanking, whatIf } from '../../../../libs/domain/src/index.js';
+import { ProjectionRunner } from '../../runner/index.js';
+import type { ProjectionDefinition } from '../../projection.js';
+import { rankingsProjection } from '../rankings.projection.js';
+import { ClusterYearEvents } from '../../../../apps/api/src/features/queries/cluster-year-events.js';
+import {
+  ExplainRankingHandler,
+  GetRankingHandler,
+  WhatIfHandler,
+} from '../../../../apps/api/src/features/queries/rankings.handlers.js';
+import { interleave, syntheticYear, type SyntheticYear } from './synthetic-year.js';
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const allProjections = args.includes('--all-projections');
+const dir = mkdtempSync(join(tmpdir(), 'measure-rankings-'));
+
+async function write(events: EventStore, items: Array<{ streamId: string; event: NewEvent }>): Promise<void> {
+  // Consecutive events of one stream in one append; up to 500 appends issued per tick (group commit).
+  const appends: Array<{ streamId: string; events: NewEvent[] }> = [];
+  for (const { streamId, event } of items) {
+    const last = appends[appends.length - 1];
+    if (last && last.streamId === streamId && last.events.length < 500) last.events.push(event);
+    else appends.push({ streamId, events: [event] });
+  }
+  for (let i = 0; i < appends.length; i += 500)
+    await Promise.all(appends.slice(i, i + 500).map((a) => events.append(a.streamId, a.events, 'any')));
+}
+
+const flat = (y: SyntheticYear) => y.phases.flat().map((event) => ({ streamId: y.streamId, event }));
+
+async function rebuild(eventsFile: string, label: string): Promise<void> {
+  const events = await openSqliteEventStore(eventsFile);
+  const head = await events.headPosition();
+  const runs: number[] = [];
+  for (let run = 0; run < 2; run++) {
+    const reads = await openSqliteReadStore(join(dir, `reads-${label}-${run}.sqlite`));
+    let definitions: ProjectionDefinition[] = [rankingsProjection()];
+    if (allProjections) definitions = (await import('../../index.js')).allProjections;
+    const runner = new ProjectionRunner(events, reads, definitions);
+    const start = performance.now();
+    await runner.start();
+    if (!(await runner.waitFor(head, 3_600_000))) throw new Error(JSON.stringify(await runner.status()));
+    const ms = performance.now() - start;
+    runs.push(ms);
+    const stall = (await runner.status()).find((s) => s.error);
+    if (stall) throw new Error(JSON.stringify(stall));
+    await runner.stop();
+    await reads.close();
+    if (allProjections) break;
+  }
+  await events.close();
+  const best = Math.min(...runs);
+  console.log(
+    `${label}: ${head} events, rebuild ${best.toFixed(0)} ms (runs ${runs.map((r) => r.toFixed(0)).join(', ')}) → ${Math.round((head * 1000) / best)} events/s`,
+  );
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(label: string, fn: () => Promise<unknown> | unknown, n = 15): Promise<void> {
+  await fn(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await fn();
+    ms.push(performance.now() - start);
+  }
+  console.log(`  ${label}: median ${median(ms).toFixed(1)} ms, min ${Math.min(...ms).toFixed(1)} ms`);
+}
+
+async function main(): Promise<void> {
+  const big = syntheticYear({ clusterId: 'perf-lon', year: 2024, units: 40, criteria: 40, seed: 7 });
+  const fileA = join(dir, 'events-a.sqlite');
+  if (!only || only === 'a' || only === 'q') {
+    const events = await openSqliteEventStore(fileA);
+    await write(events, flat(big));
+    await events.close();
+  }
+  if (!only || only === 'a') await rebuild(fileA, 'A: 1 cluster-year');
+
+  if (!only || only === 'b') {
+    const years = Array.from({ length: 100 }, (_, i) =>
+      syntheticYear({ clusterId: `perf-c${i}`, year: 2024, units: 12, criteria: 14, seed: 100 + i }),
+    );
+    const fileB = join(dir, 'events-b.sqlite');
+    const events = await openSqliteEventStore(fileB);
+    await write(events, interleave(years, 10, 3));
+    await events.close();
+    await rebuild(fileB, 'B: 100 cluster-years, 10 at a time');
+  }
+
+  if (!only || only === 'q') {
+    const events = await openSqliteEventStore(fileA);
+    const head = await events.headPosition();
+    const stream = new ClusterYearEvents(events);
+    const ref = { clusterId: 'perf-lon', year: 2024, period: 'Q3' as const };
+    const { events: all } = await stream.read(ref.clusterId, ref.year);
+    const entryId = (all.find((e) => e.type === 'ScoreRecorded' && e.data['period'] === 'Q3')!.data as {
+      entryId: string;
+    }).entryId;
+    console.log(`Q: queries on the ${all.length}-event cluster-year (head ${head})`);
+    const asOfPosition = String(head - 10);
+    await time('read the stream (SQLite + JSON.parse)', () => stream.read(ref.clusterId, ref.year));
+    await time('evaluateRanking over the events in memory', () =>
+      evaluateRanking(all, ref.period, { upToPosition: head - 10 }),
+    );
+    await time('whatIf over the events in memory', () =>
+      whatIf(all, ref.period, { overrides: [{ entryId, points: 1 }] }),
+    );
+    const get = new GetRankingHandler(undefined as never, stream);
+    await time(`GET ranking ?asOf=${asOfPosition} (handler)`, () => get.execute({ ref, asOf: asOfPosition }));
+    await time('GET explain (handler)', () => new ExplainRankingHandler(stream).execute({ ref, asOf: undefined }));
+    await time('POST what-if (handler)', () =>
+      new WhatIfHandler(stream).execute({ ref, asOf: undefined, overrides: [{ entryId, points: 1 }], exclude: [] }),
+    );
+    await events.close();
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(dir, { recursive: true, force: true }));

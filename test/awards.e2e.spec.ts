@@ -1,0 +1,375 @@
+import request from 'supertest';
+import { allProjections } from '../projections/src/index.js';
+import { EVENT_STORE, type EventStore } from '../libs/event-store/src/event-store.port.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Award decisions through HTTP, from seed 000: Cụm thi đua số 7 of Bộ Công an in 2023, its six units, and
+ * the Huân chương Bảo vệ Tổ quốc hạng Ba conferred on 1 collective and 8 individuals; cluster flags
+ * against the closed ranking of the year; revocation out of the totals but kept in the history.
+ */
+const ORGANIZER = { unitId: 'bo-cong-an', name: 'Bộ Công an', kind: 'bo' };
+const UNITS = [
+  { unitId: 'cuc-ctd-ctct', name: 'Cục Công tác Đảng và công tác chính trị', kind: 'cuc' },
+  { unitId: 'cuc-truyen-thong', name: 'Cục Truyền thông', kind: 'cuc' },
+  { unitId: 'cuc-tccb', name: 'Cục Tổ chức cán bộ', kind: 'cuc' },
+  { unitId: 'cuc-dao-tao', name: 'Cục Đào tạo', kind: 'cuc' },
+  { unitId: 'thanh-tra-cand', name: 'Thanh tra Công an nhân dân', kind: 'thanh-tra' },
+  { unitId: 'co-quan-ubkt', name: 'Cơ quan Ủy ban kiểm tra Đảng ủy Công an Trung ương', kind: 'co-quan' },
+];
+const CLUSTER = 'bca-cum-7';
+const YEAR_PATH = `/clusters/${CLUSTER}/years/2023`;
+const HC3 = 'huan-chuong-bao-ve-to-quoc-hang-ba';
+const FLAG = 'co-thi-dua-bo-cong-an';
+/** Year scores: Cục Tổ chức cán bộ first, Cục Đào tạo second. */
+const POINTS: Record<string, number> = {
+  'cuc-tccb': 96,
+  'cuc-dao-tao': 93.5,
+  'cuc-truyen-thong': 90,
+  'cuc-ctd-ctct': 88,
+  'thanh-tra-cand': 87.25,
+  'co-quan-ubkt': 85,
+};
+
+const individual = (n: number, unitId: string) => ({
+  code: HC3,
+  recipient: {
+    kind: 'individual',
+    fullName: `Đồng chí số ${n} (dữ liệu mẫu)`,
+    rankTitle: 'Đại tá',
+    position: 'Phó Cục trưởng',
+    unitId,
+  },
+  year: 2023,
+  citation: 'Đã có thành tích xuất sắc trong công tác bảo vệ an ninh Tổ quốc',
+});
+/** 1 collective and 8 individuals (seed 000). */
+const HC3_DECISION = {
+  number: '1234/QĐ-CTN',
+  date: '2023-12-15',
+  authority: 'chu-tich-nuoc',
+  awards: [
+    {
+      code: HC3,
+      recipient: { kind: 'collective', unitId: 'cuc-tccb' },
+      year: 2023,
+      citation: 'Đã có thành tích xuất sắc',
+    },
+    ...UNITS.flatMap((u, i) =>
+      i < 2
+        ? [individual(i * 2 + 1, u.unitId), individual(i * 2 + 2, u.unitId)]
+        : [individual(i + 3, u.unitId)],
+    ),
+  ],
+};
+const flagDecision = (unitId: string, override?: { reason: string }) => ({
+  number: '9876/QĐ-BCA',
+  date: '2023-12-20',
+  authority: 'bo-truong-bca',
+  awards: [
+    {
+      code: FLAG,
+      recipient: { kind: 'collective', unitId },
+      year: 2023,
+      citation: 'Đã hoàn thành xuất sắc toàn diện nhiệm vụ công tác, dẫn đầu Cụm thi đua số 7 năm 2023',
+      ...(override && { override }),
+    },
+  ],
+});
+
+describe('award decisions, totals and history through HTTP (e2e)', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const post = (
+    path: string,
+    token: string | undefined,
+    body?: object,
+    headers: Record<string, string> = {},
+  ) => {
+    const req = request(t.server)
+      .post(path)
+      .set('authorization', `Bearer ${token ?? ''}`)
+      .set(headers);
+    return body === undefined ? req : req.send(body);
+  };
+  const get = (path: string, token: string | undefined = tokens.viewer) =>
+    request(t.server)
+      .get(path)
+      .set('authorization', `Bearer ${token ?? ''}`);
+  const ok = async (res: request.Response | Promise<request.Response>, status = 201) => {
+    const r = await res;
+    if (r.status !== status) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
+    return r;
+  };
+  const totals = async (query: string, minPosition: number) =>
+    (await ok(get(`/totals/2023?${query}&minPosition=${minPosition}`), 200)).body;
+  const byCode = (body: { awards: Array<{ code: string; collective: number; individual: number }> }) =>
+    Object.fromEntries(body.awards.map((a) => [a.code, [a.collective, a.individual]]));
+
+  beforeAll(async () => {
+    t = await startTestApp({ projections: allProjections });
+    tokens.admin = await t.token({ role: 'admin', sub: 'admin-1' });
+    tokens.organizer = await t.token({ role: 'organizer', sub: 'phong-td-kt', unitId: ORGANIZER.unitId });
+    tokens.viewer = await t.token({ role: 'viewer', sub: 'viewer-1' });
+    for (const u of UNITS)
+      tokens[u.unitId] = await t.token({
+        role: 'unit-officer',
+        sub: `officer-${u.unitId}`,
+        unitId: u.unitId,
+      });
+    // The cluster-year through the write routes: units, cluster, members, scheme, year scores, closed.
+    for (const u of [ORGANIZER, ...UNITS]) await ok(post('/units', tokens.admin, u));
+    await ok(
+      post('/clusters', tokens.admin, {
+        clusterId: CLUSTER,
+        organizerUnitId: ORGANIZER.unitId,
+        number: 7,
+        name: 'Cụm thi đua số 7',
+      }),
+    );
+    for (const u of UNITS) await ok(post(`${YEAR_PATH}/members`, tokens.organizer, { unitId: u.unitId }));
+    await ok(
+      request(t.server)
+        .put(`${YEAR_PATH}/scheme`)
+        .set('authorization', `Bearer ${tokens.organizer}`)
+        .send({
+          criteria: [
+            { code: 'tong-hop', title: 'Kết quả tổng hợp', group: 'Chung', maxPoints: 100, kind: 'score' },
+          ],
+          thresholds: [{ code: 'xuat-sac', label: 'Xuất sắc', minTotal: 0 }],
+          tieBreaks: [],
+        }),
+    );
+    await ok(post(`${YEAR_PATH}/periods/Y/open`, tokens.organizer));
+    for (const u of UNITS)
+      await ok(
+        post(`${YEAR_PATH}/scores`, tokens[u.unitId]!, {
+          unitId: u.unitId,
+          period: 'Y',
+          criterion: 'tong-hop',
+          points: POINTS[u.unitId],
+          assessment: 'self',
+        }),
+      );
+    await ok(post(`${YEAR_PATH}/periods/Y/close`, tokens.organizer));
+  });
+  afterAll(() => t.close());
+
+  it('issues a decision with server-made ids, and the cluster totals count it by code × kind', async () => {
+    const res = await ok(post('/award-decisions', tokens.organizer, HC3_DECISION));
+    const { decisionId, awardIds } = res.body as { decisionId: string; awardIds: string[] };
+    expect(res.body).toMatchObject({ streamId: `award-decision-${decisionId}`, revision: 0 });
+    expect(awardIds).toEqual(HC3_DECISION.awards.map((_, i) => `${decisionId}-${i + 1}`));
+    const events = await t.app.get<EventStore>(EVENT_STORE).readStream(`award-decision-${decisionId}`);
+    expect(events.map((e) => e.type)).toEqual(['AwardDecisionIssued']);
+    expect(events[0]!.metadata.actor).toMatchObject({ id: 'phong-td-kt', role: 'organizer' });
+    expect((events[0]!.data.awards as Array<{ recipient: unknown }>)[1]!.recipient).toEqual(
+      HC3_DECISION.awards[1]!.recipient,
+    );
+
+    const cluster = await totals(`cluster=${CLUSTER}`, res.body.position);
+    expect(byCode(cluster)).toEqual({ [HC3]: [1, 8] });
+    expect(cluster).toMatchObject({
+      collective: 1,
+      individual: 8,
+      total: 9,
+      organizerUnitId: ORGANIZER.unitId,
+    });
+    expect(cluster.awards[0].name).toBe('Huân chương Bảo vệ Tổ quốc hạng Ba');
+    expect(byCode(await totals(`organizer=${ORGANIZER.unitId}`, res.body.position))).toEqual({
+      [HC3]: [1, 8],
+    });
+    expect(byCode(await totals('unit=cuc-tccb', res.body.position))).toEqual({ [HC3]: [1, 1] });
+  });
+
+  it('gives a cluster flag only within the quota of the closed ranking, unless overridden with a reason', async () => {
+    const refused = await post('/award-decisions', tokens.organizer, flagDecision('cuc-dao-tao'));
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'FLAG_QUOTA_EXCEEDED', field: 'awards[0].recipient' });
+
+    const first = await ok(post('/award-decisions', tokens.organizer, flagDecision('cuc-tccb')));
+    const reason = 'Hội đồng Thi đua - Khen thưởng Bộ xét đặc cách';
+    const overridden = await ok(
+      post('/award-decisions', tokens.organizer, flagDecision('cuc-dao-tao', { reason })),
+    );
+    const stored = await t.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`award-decision-${overridden.body.decisionId}`);
+    expect((stored[0]!.data.awards as Array<{ override?: unknown }>)[0]!.override).toEqual({ reason });
+
+    const cluster = await totals(`cluster=${CLUSTER}`, overridden.body.position);
+    expect(byCode(cluster)[FLAG]).toEqual([2, 0]);
+    expect(cluster.flags).toEqual(
+      [
+        { awardId: first.body.awardIds[0], code: FLAG, unitId: 'cuc-tccb', overridden: false },
+        { awardId: overridden.body.awardIds[0], code: FLAG, unitId: 'cuc-dao-tao', overridden: true },
+      ].sort((a, b) => (a.unitId < b.unitId ? -1 : 1)),
+    );
+    // An administrator may record a flag within the quota (the cluster found through the directory, the
+    // standing from the event store), not an override (the organizer's call).
+    const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+    await ok(get(`/clusters/${CLUSTER}/years/2023?minPosition=${head}`), 200);
+    const byAdmin = await post('/award-decisions', tokens.admin, flagDecision('cuc-dao-tao', { reason }));
+    expect(byAdmin.status).toBe(403);
+    expect((await post('/award-decisions', tokens.admin, flagDecision('cuc-dao-tao'))).body.code).toBe(
+      'FLAG_QUOTA_EXCEEDED',
+    );
+    await ok(post('/award-decisions', tokens.admin, flagDecision('cuc-tccb')));
+  });
+
+  it('refuses an authority not allowed for a code, and bad input, recording nothing', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const head = await store.headPosition();
+    const wrongAuthority = await post('/award-decisions', tokens.organizer, {
+      ...HC3_DECISION,
+      authority: 'bo-truong-bca',
+    });
+    expect(wrongAuthority.status).toBe(422);
+    expect(wrongAuthority.body).toMatchObject({ code: 'AUTHORITY_NOT_ALLOWED', field: 'awards[0].code' });
+
+    const cases: Array<[object, number, string, string?]> = [
+      [{ ...HC3_DECISION, extra: 1 }, 400, 'VALIDATION_FAILED', 'extra'],
+      [{ ...HC3_DECISION, date: '2023-02-30' }, 400, 'VALIDATION_FAILED', 'date'],
+      [{ ...HC3_DECISION, date: '2999-01-01' }, 400, 'VALIDATION_FAILED', 'date'],
+      [{ ...HC3_DECISION, awards: [] }, 400, 'VALIDATION_FAILED', 'awards'],
+      [
+        {
+          ...HC3_DECISION,
+          awards: [{ ...HC3_DECISION.awards[0], recipient: { kind: 'nhóm', unitId: 'cuc-tccb' } }],
+        },
+        400,
+        'VALIDATION_FAILED',
+        'awards.0.recipient.kind',
+      ],
+      [
+        {
+          ...HC3_DECISION,
+          awards: [{ ...individual(1, 'cuc-tccb'), recipient: { kind: 'individual', unitId: 'cuc-tccb' } }],
+        },
+        400,
+        'VALIDATION_FAILED',
+        'awards.0.recipient.fullName',
+      ],
+      [
+        {
+          ...HC3_DECISION,
+          awards: [
+            {
+              ...HC3_DECISION.awards[0],
+              recipient: { kind: 'collective', unitId: 'cuc-tccb', fullName: 'x' },
+            },
+          ],
+        },
+        400,
+        'VALIDATION_FAILED',
+        'awards.0.recipient.fullName',
+      ],
+      [
+        {
+          ...HC3_DECISION,
+          awards: [{ ...HC3_DECISION.awards[0], citation: 'Thành tích xuất sắc'.normalize('NFD') }],
+        },
+        400,
+        'VALIDATION_FAILED',
+        'awards.0.citation',
+      ],
+      [{ ...HC3_DECISION, awards: [{ ...HC3_DECISION.awards[0], code: 'khong-co' }] }, 422, 'UNKNOWN_AWARD'],
+      [{ ...HC3_DECISION, authority: 'vua' }, 422, 'UNKNOWN_AUTHORITY'],
+      [
+        { ...HC3_DECISION, awards: [{ ...HC3_DECISION.awards[0], year: 2024 }] },
+        422,
+        'AWARD_YEAR_AFTER_DECISION',
+      ],
+      [
+        {
+          ...flagDecision('cuc-tccb'),
+          awards: [{ ...flagDecision('cuc-tccb').awards[0], recipient: individual(1, 'cuc-tccb').recipient }],
+        },
+        422,
+        'RECIPIENT_KIND_NOT_ALLOWED',
+      ],
+    ];
+    for (const [body, status, code, field] of cases) {
+      const res = await post('/award-decisions', tokens.organizer, body);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      if (field) expect(res.body.field).toBe(field);
+    }
+    expect((await post('/award-decisions', tokens['cuc-tccb']!, HC3_DECISION)).status).toBe(403);
+    expect((await post('/award-decisions', tokens.viewer!, HC3_DECISION)).status).toBe(403);
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  it('answers the same decision to a replayed Idempotency-Key, and refuses the key with another body', async () => {
+    const key = { 'idempotency-key': 'qd-2023-hc3-lan-2' };
+    const body = { ...HC3_DECISION, number: '1235/QĐ-CTN', awards: HC3_DECISION.awards.slice(0, 1) };
+    const a = await ok(post('/award-decisions', tokens.organizer, body, key));
+    const b = await ok(post('/award-decisions', tokens.organizer, body, key));
+    expect(b.body).toEqual(a.body);
+    const c = await post('/award-decisions', tokens.organizer, { ...body, number: '1236/QĐ-CTN' }, key);
+    expect(c.status).toBe(422);
+    expect(c.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Leave the totals as the other tests expect them.
+    await ok(
+      post(`/awards/${a.body.awardIds[0]}/revocation`, tokens.organizer, {
+        reason: 'Trùng quyết định',
+        decisionRef: '1/QĐ-CTN',
+      }),
+    );
+  });
+
+  it('revokes an award: out of the totals, still in the unit history', async () => {
+    const issued = await ok(post('/award-decisions', tokens.organizer, HC3_DECISION));
+    const awardId: string = issued.body.awardIds[8]; // the individual of Cơ quan Ủy ban kiểm tra
+    const before = await totals(`cluster=${CLUSTER}`, issued.body.position);
+    expect(byCode(before)[HC3]).toEqual([2, 16]);
+
+    const revocation = { reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-CTN' };
+    const res = await ok(post(`/awards/${awardId}/revocation`, tokens.organizer, revocation));
+    expect(res.body).toMatchObject({
+      streamId: `award-decision-${issued.body.decisionId}`,
+      revision: 1,
+      decisionId: issued.body.decisionId,
+      awardId,
+    });
+    const after = await totals(`cluster=${CLUSTER}`, res.body.position);
+    expect(byCode(after)[HC3]).toEqual([2, 15]);
+    expect(after.total).toBe(before.total - 1);
+    expect(byCode(await totals('unit=co-quan-ubkt', res.body.position))).toEqual({ [HC3]: [0, 1] });
+
+    const history = await ok(get(`/units/co-quan-ubkt/history?minPosition=${res.body.position}`), 200);
+    const summaries = history.body.items.map((e: { summary: string }) => e.summary);
+    expect(summaries.filter((s: string) => s.startsWith('Quyết định khen thưởng số 1234/QĐ-CTN'))).toEqual([
+      'Quyết định khen thưởng số 1234/QĐ-CTN ngày 15/12/2023 (Chủ tịch nước): Huân chương Bảo vệ Tổ quốc hạng Ba (1 cá nhân)',
+      'Quyết định khen thưởng số 1234/QĐ-CTN ngày 15/12/2023 (Chủ tịch nước): Huân chương Bảo vệ Tổ quốc hạng Ba (1 cá nhân)',
+    ]);
+    expect(history.body.items.at(-1)).toMatchObject({
+      type: 'AwardRevoked',
+      streamId: `award-decision-${issued.body.decisionId}`,
+      revision: 1,
+      position: res.body.position,
+      reason: revocation.reason,
+      actor: { id: 'phong-td-kt', role: 'organizer', unitId: ORGANIZER.unitId },
+      summary:
+        'Thu hồi Huân chương Bảo vệ Tổ quốc hạng Ba năm 2023 (cá nhân Đồng chí số 8 (dữ liệu mẫu)) theo quyết định 55/QĐ-CTN: Hồ sơ đề nghị khen thưởng không trung thực',
+    });
+
+    const again = await post(`/awards/${awardId}/revocation`, tokens.organizer, revocation);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('AWARD_ALREADY_REVOKED');
+    const unknownInDecision = await post(
+      `/awards/${issued.body.decisionId}-99/revocation`,
+      tokens.organizer,
+      revocation,
+    );
+    expect(unknownInDecision.status).toBe(404);
+    const unknown = await post('/awards/khong-co-1/revocation', tokens.organizer, revocation);
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({
+      status: 404,
+      code: 'AWARD_NOT_FOUND',
+    });
+    expect((await post(`/awards/${awardId}/revocation`, tokens.organizer, { reason: 'x' })).status).toBe(400);
+    expect((await post(`/awards/${awardId}/revocation`, tokens['co-quan-ubkt']!, revocation)).status).toBe(
+      403,
+    );
+  });
+});

@@ -1,0 +1,278 @@
+import type { TokenClaims } from '../../../apps/api/src/auth/jwt.js';
+import { expectOk, type Http } from './http.js';
+
+/**
+ * A realistic cluster-year written through the command routes, from the seeds: Cụm thi đua số 2 of
+ * Bộ Công an in 2021 (seed 003) with its member units and Cục An ninh mạng… as chair unit, and a
+ * provincial organizer (Công an tỉnh Hà Tĩnh) that runs a cluster of its own.
+ */
+export const ORGANIZER = 'bo-cong-an';
+export const OTHER_ORGANIZER = 'ca-ha-tinh';
+export const CLUSTER = 'bca-cum-2';
+export const OTHER_CLUSTER = 'ha-tinh-cum-4';
+export const YEAR = 2021;
+export const YEAR_PATH = `/clusters/${CLUSTER}/years/${YEAR}`;
+export const STREAM = `emulation-${CLUSTER}-${YEAR}`;
+
+/** The member units by the part they play in the suites. */
+export const UNITS = {
+  /** Cụm trưởng (chair unit) of 2021. */
+  chair: { id: 'cuc-anm', name: 'Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao', kind: 'cuc' },
+  /** "Own unit": the unit whose officer acts for itself. */
+  own: { id: 'cuc-ktnv', name: 'Cục Kỹ thuật nghiệp vụ', kind: 'cuc' },
+  /** "Other unit": another member, whose officer must not act for `own`. */
+  other: { id: 'cuc-ngoai-tuyen', name: 'Cục Ngoại tuyến', kind: 'cuc' },
+  fourth: { id: 'cuc-qlxnc', name: 'Cục Quản lý xuất nhập cảnh', kind: 'cuc' },
+  fifth: { id: 'bo-tu-lenh-canh-ve', name: 'Bộ Tư lệnh Cảnh vệ', kind: 'bo-tu-lenh' },
+} as const;
+export const MEMBER_IDS: string[] = Object.values(UNITS).map((u) => u.id);
+/** Registered, not a member: admitted by the suites. */
+export const SPARE_UNIT = { id: 'cuc-canh-sat-moi-truong', name: 'Cục Cảnh sát môi trường', kind: 'cuc' };
+
+export interface Criterion {
+  code: string;
+  title: string;
+  group: string;
+  maxPoints: number;
+  kind: 'score' | 'bonus' | 'penalty';
+}
+
+export const BASE_CRITERIA: Criterion[] = [
+  { code: 'xd-dang', title: 'Công tác xây dựng Đảng', group: 'Xây dựng lực lượng', maxPoints: 30, kind: 'score' },
+  { code: 'chuyen-mon', title: 'Kết quả công tác chuyên môn', group: 'Nghiệp vụ', maxPoints: 50, kind: 'score' },
+  { code: 'phong-trao', title: 'Tổ chức phong trào thi đua', group: 'Nghiệp vụ', maxPoints: 20, kind: 'score' },
+  { code: 'diem-thuong', title: 'Điểm thưởng thành tích đột xuất', group: 'Thưởng', maxPoints: 5, kind: 'bonus' },
+  { code: 'diem-tru', title: 'Vi phạm kỷ luật', group: 'Trừ', maxPoints: 10, kind: 'penalty' },
+];
+
+export function scheme(criteria: Criterion[] = BASE_CRITERIA, reason?: string) {
+  return {
+    criteria,
+    thresholds: [
+      { code: 'xuat-sac', label: 'Xuất sắc', minTotal: 90 },
+      { code: 'tot', label: 'Tốt', minTotal: 75 },
+      { code: 'trung-binh', label: 'Trung bình', minTotal: 0 },
+    ],
+    tieBreaks: ['group:Nghiệp vụ', 'penalty', 'bonus'],
+    ...(reason !== undefined && { reason }),
+  };
+}
+
+export const pledge = (unitId: string) => ({
+  unitId,
+  titles: ['co-thi-dua-bo-cong-an'],
+  targets: [{ text: 'Hoàn thành vượt mức 77 chỉ tiêu công tác năm 2021 Bộ Công an giao', count: 77 }],
+  keyTasks: [
+    'Bảo vệ tuyệt đối an toàn các mục tiêu trọng điểm',
+    'Đấu tranh phòng, chống tội phạm sử dụng công nghệ cao',
+    'Xây dựng lực lượng trong sạch, vững mạnh',
+  ],
+});
+
+export interface Tokens {
+  admin: string;
+  /** Organizer of CLUSTER (acts for Bộ Công an). */
+  organizer: string;
+  /** Organizer of OTHER_CLUSTER only. */
+  otherOrganizer: string;
+  inspector: string;
+  viewer: string;
+  /** An officer of the unit (signed on first use). */
+  officer(unitId: string): string;
+}
+
+export type Sign = (claims: TokenClaims) => Promise<string>;
+
+/** Signs the tokens of every role, and an officer token for each unit given. */
+export async function signTokens(sign: Sign, unitIds: string[]): Promise<Tokens> {
+  const officers = new Map<string, string>();
+  for (const unitId of unitIds) {
+    officers.set(unitId, await sign({ sub: `officer-${unitId}`, role: 'unit-officer', unitId }));
+  }
+  return {
+    admin: await sign({ sub: 'admin-1', role: 'admin' }),
+    organizer: await sign({ sub: 'to-thi-dua-bca', role: 'organizer', unitId: ORGANIZER }),
+    otherOrganizer: await sign({ sub: 'to-thi-dua-ha-tinh', role: 'organizer', unitId: OTHER_ORGANIZER }),
+    inspector: await sign({ sub: 'inspector-1', role: 'inspector' }),
+    viewer: await sign({ sub: 'viewer-1', role: 'viewer' }),
+    officer(unitId: string): string {
+      const token = officers.get(unitId);
+      if (!token) throw new Error(`no officer token signed for ${unitId}`);
+      return token;
+    },
+  };
+}
+
+export interface ClusterYearOptions {
+  /** Extra member units `don-vi-1`… (for suites that need many scoring slots). */
+  extraMembers?: number;
+  /** Extra score criteria `tieu-chi-1`… (max 100 points each). */
+  extraCriteria?: number;
+  /** Periods opened after the scheme is published (default Q1). */
+  openPeriods?: string[];
+}
+
+export interface ClusterYear {
+  members: string[];
+  criteria: Criterion[];
+}
+
+/** Unit ids of a cluster-year built with these options (to sign officer tokens beforehand). */
+export function memberIds(options: ClusterYearOptions = {}): string[] {
+  const extra = Array.from({ length: options.extraMembers ?? 0 }, (_, i) => `don-vi-${i + 1}`);
+  return [...MEMBER_IDS, ...extra];
+}
+
+/** Every unit a suite may need an officer token for. */
+export function allUnitIds(options: ClusterYearOptions = {}): string[] {
+  return [...memberIds(options), SPARE_UNIT.id, ORGANIZER, OTHER_ORGANIZER];
+}
+
+/**
+ * Units, the two organizers' clusters, CLUSTER's members in YEAR, its chair, its scheme and open
+ * periods, all through the routes.
+ */
+export async function buildClusterYear(
+  http: Http,
+  tokens: Tokens,
+  options: ClusterYearOptions = {},
+): Promise<ClusterYear> {
+  const admin = { token: tokens.admin };
+  await expectOk(http, 'POST', '/units', { ...admin, body: { unitId: ORGANIZER, name: 'Bộ Công an', kind: 'bo' } });
+  await expectOk(http, 'POST', '/units', {
+    ...admin,
+    body: { unitId: OTHER_ORGANIZER, name: 'Công an tỉnh Hà Tĩnh', kind: 'cong-an-tinh' },
+  });
+  const extra = memberIds(options).slice(MEMBER_IDS.length);
+  const units = [
+    ...Object.values(UNITS),
+    ...extra.map((id, i) => ({ id, name: `Đơn vị thi đua số ${i + 1}`, kind: 'cuc' })),
+    SPARE_UNIT,
+  ];
+  for (const u of units) {
+    await expectOk(http, 'POST', '/units', {
+      ...admin,
+      body: { unitId: u.id, name: u.name, kind: u.kind, parentUnitId: ORGANIZER },
+    });
+  }
+  await expectOk(http, 'POST', '/clusters', {
+    ...admin,
+    body: { clusterId: CLUSTER, organizerUnitId: ORGANIZER, number: 2, name: 'Khối các đơn vị thuộc Bộ trưởng' },
+  });
+  await expectOk(http, 'POST', '/clusters', {
+    ...admin,
+    body: { clusterId: OTHER_CLUSTER, organizerUnitId: OTHER_ORGANIZER, number: 4, name: 'Cụm thi đua số 4' },
+  });
+  const members = memberIds(options);
+  const organizer = { token: tokens.organizer };
+  for (const unitId of members) {
+    await expectOk(http, 'POST', `${YEAR_PATH}/members`, { ...organizer, body: { unitId } });
+  }
+  await expectOk(http, 'POST', `${YEAR_PATH}/chair`, {
+    ...organizer,
+    body: { unitId: UNITS.chair.id, role: 'chair', source: 'organizer' },
+  });
+  const criteria = [
+    ...BASE_CRITERIA,
+    ...Array.from({ length: options.extraCriteria ?? 0 }, (_, i) => ({
+      code: `tieu-chi-${i + 1}`,
+      title: `Tiêu chí bổ sung số ${i + 1}`,
+      group: 'Nghiệp vụ',
+      maxPoints: 100,
+      kind: 'score' as const,
+    })),
+  ];
+  await expectOk(http, 'PUT', `${YEAR_PATH}/scheme`, { ...organizer, body: scheme(criteria) });
+  for (const period of options.openPeriods ?? ['Q1']) {
+    await expectOk(http, 'POST', `${YEAR_PATH}/periods/${period}/open`, organizer);
+  }
+  return { members, criteria };
+}
+
+/** What the bad-input and authorization suites aim their requests at. */
+export interface World {
+  tokens: Tokens;
+  /** ktnv's self entry on chuyen-mon in Q1 (40 points), disputed by DISPUTE. */
+  ownSelfEntry: string;
+  /** qlxnc's self entry on chuyen-mon in Q1 (38 points), undisputed. */
+  fourthSelfEntry: string;
+  /** The chair's cluster-assessment entry for ktnv on chuyen-mon in Q1 (41 points). */
+  ownClusterEntry: string;
+  /** Open dispute of ktnv about ownSelfEntry. */
+  disputeId: string;
+  /** Open election of the 2022 chair, run by the chair unit; candidates ktnv and ngoai-tuyen. */
+  electionId: string;
+  /** Award decision (Bằng khen của Bộ trưởng) with one award to ktnv. */
+  decisionId: string;
+  awardId: string;
+}
+
+/**
+ * The cluster-year plus everything a command can be aimed at: pledges of the chair and ktnv (not of
+ * ngoai-tuyen), Q1 open with entries, Q2 closed, Q3 never opened, an open dispute, an open election and
+ * an award decision.
+ */
+export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
+  await buildClusterYear(http, tokens, { openPeriods: ['Q1', 'Q2'] });
+  const organizer = { token: tokens.organizer };
+  await expectOk(http, 'POST', `${YEAR_PATH}/periods/Q2/close`, organizer);
+  for (const unit of [UNITS.chair, UNITS.own]) {
+    await expectOk(http, 'POST', `${YEAR_PATH}/pledges`, { token: tokens.officer(unit.id), body: pledge(unit.id) });
+  }
+  const score = (unitId: string, points: number, assessment: 'self' | 'cluster') => ({
+    unitId,
+    period: 'Q1',
+    criterion: 'chuyen-mon',
+    points,
+    assessment,
+  });
+  const ownSelf = await expectOk(http, 'POST', `${YEAR_PATH}/scores`, {
+    token: tokens.officer(UNITS.own.id),
+    body: score(UNITS.own.id, 40, 'self'),
+  });
+  const fourthSelf = await expectOk(http, 'POST', `${YEAR_PATH}/scores`, {
+    token: tokens.officer(UNITS.fourth.id),
+    body: score(UNITS.fourth.id, 38, 'self'),
+  });
+  const ownCluster = await expectOk(http, 'POST', `${YEAR_PATH}/scores`, {
+    token: tokens.officer(UNITS.chair.id),
+    body: score(UNITS.own.id, 41, 'cluster'),
+  });
+  const dispute = await expectOk(http, 'POST', `${YEAR_PATH}/disputes`, {
+    token: tokens.officer(UNITS.own.id),
+    body: { entryId: ownSelf.body.entryId, reason: 'Đơn vị đã hoàn thành chuyên án trước hạn', proposedPoints: 45 },
+  });
+  const election = await expectOk(http, 'POST', `${YEAR_PATH}/elections`, {
+    token: tokens.officer(UNITS.chair.id),
+    body: { role: 'chair', candidates: [UNITS.own.id, UNITS.other.id] },
+  });
+  const decision = await expectOk(http, 'POST', '/award-decisions', {
+    token: tokens.admin,
+    body: awardDecision(UNITS.own.id),
+  });
+  return {
+    tokens,
+    ownSelfEntry: ownSelf.body.entryId,
+    fourthSelfEntry: fourthSelf.body.entryId,
+    ownClusterEntry: ownCluster.body.entryId,
+    disputeId: dispute.body.disputeId,
+    electionId: election.body.electionId,
+    decisionId: decision.body.decisionId,
+    awardId: decision.body.awardIds[0],
+  };
+}
+
+/** A decision of the Minister: Bằng khen to a unit for 2021. */
+export const awardDecision = (unitId: string) => ({
+  number: '1234/QĐ-BCA',
+  date: '2021-12-20',
+  authority: 'bo-truong-bca',
+  awards: [
+    {
+      code: 'bang-khen-bo-truong-bca',
+      recipient: { kind: 'collective', unitId },
+      year: 2021,
+      citation: 'Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm 2021',
+    },
+  ],
+});
