@@ -121,6 +121,16 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
     expect(totals.collective + totals.individual).toBe(836);
   });
 
+  it('answers Quý II of Cụm 2 as of the position before its correction, and as corrected now', async () => {
+    type Ranking = { rows: Array<{ unitId: string; total: number }> };
+    const { position } = first.marks.cum2Q2Correction;
+    const path = '/clusters/bca-cum-2/years/2021/rankings/Q2';
+    const totalOf = (r: Ranking) => r.rows.find((row) => row.unitId === 'cuc-qlxnc')!.total;
+    const before = await get<Ranking>(`${path}?asOf=${position - 1}`);
+    const now = await get<Ranking>(path);
+    expect(totalOf(before) - totalOf(now)).toBe(2);
+  });
+
   it('closes Quý II/2021 of Công an tỉnh Hà Tĩnh with a classification for its three departments', async () => {
     const ranking = await get<{ finality: string; rows: Array<{ unitId: string; classification: unknown }> }>(
       '/clusters/ht-cum-4/years/2021/rankings/Q2',
@@ -136,7 +146,11 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
 
   it('keeps the pledges of Cụm thi đua số 1 in 2017 (one Government flag) and 2024 (77 chỉ tiêu)', async () => {
     type Pledges = {
-      pledges: Array<{ unitId: string; titles: Array<string | { code: string }>; targets: Array<{ count?: number }> }>;
+      pledges: Array<{
+        unitId: string;
+        titles: Array<string | { code: string }>;
+        targets: Array<{ count?: number }>;
+      }>;
     };
     const codes = (titles: Array<string | { code: string }>) =>
       titles.map((t) => (typeof t === 'string' ? t : t.code));
@@ -161,6 +175,10 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
     expect(second.headAfter).toBe(second.headBefore);
     expect(second.marks).toEqual(first.marks);
     const after = await get<Verify>('/audit/verify');
-    expect(after).toMatchObject({ ok: true, checkedEvents: before.checkedEvents, headPosition: before.headPosition });
+    expect(after).toMatchObject({
+      ok: true,
+      checkedEvents: before.checkedEvents,
+      headPosition: before.headPosition,
+    });
   }, 60_000);
 });

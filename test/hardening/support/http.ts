@@ -42,7 +42,10 @@ export function supertestHttp(server: Server): Http {
     }
     if (options.token !== undefined) req = req.set('authorization', `Bearer ${options.token}`);
     if (options.headers) req = req.set(options.headers);
-    if (options.raw !== undefined) req = req.set('content-type', 'application/json').send(options.raw);
+    if (options.raw !== undefined) {
+      const typed = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'content-type');
+      req = (typed ? req : req.set('content-type', 'application/json')).send(options.raw);
+    }
     else if (options.body !== undefined) req = req.send(options.body as object);
     const res = await req;
     return { status: res.status, body: res.body, headers: res.headers };
@@ -57,7 +60,8 @@ export function fetchHttp(baseUrl: string): Http {
     let body: string | undefined;
     if (options.raw !== undefined) body = options.raw;
     else if (options.body !== undefined) body = JSON.stringify(options.body);
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['content-type'] = 'application/json';
     const res = await fetch(`${baseUrl}${path}`, { method: method.toUpperCase(), headers, body });
     const text = await res.text();
     let parsed: unknown = text;

@@ -289,7 +289,7 @@ export function bodyProbes(
       break;
     case 'MongoDB operators in the body':
       for (const n of leaves)
-        for (const op of [{ $ne: null }, { $gt: '' }, { $where: 'this.points > 0' }, { $regex: '.*' }])
+        for (const op of [{ $ne: null }, { $gt: '' }, { $where: 'this.points > 0' }, { $regex: '.*' }] as Json[])
           add(`${pathName(n.path)} = ${JSON.stringify(op)}`, {
             body: withNode(body, n.path, op),
             expect: { status: [400], field: pathName(n.path) },

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { LogController, type FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
-import { correlationIdFrom } from './correlation-id.js';
+import { CORRELATION_HEADER, correlationIdFrom } from './correlation-id.js';
+import { toErrorResponse } from './error-mapping.js';
 
 /** Fastify server options shared by the API and the projector. */
 export function fastifyServerOptions(options: {
@@ -21,5 +22,14 @@ export function fastifyServerOptions(options: {
       requestIdLogLabel: 'correlationId',
       disableRequestLogging: options.requestLogging === false,
     }),
+    // The router refuses a malformed URL (e.g. `%ED%A0%80`) before any hook or filter runs: answer it in
+    // the API's own error shape rather than Fastify's `{ statusCode, error, code, message }`.
+    frameworkErrors: (error, request, reply) => {
+      const { status, body, headers } = toErrorResponse(error);
+      void (reply as unknown as FastifyReply)
+        .code(status)
+        .headers({ ...headers, [CORRELATION_HEADER]: request.id })
+        .send(body);
+    },
   };
 }

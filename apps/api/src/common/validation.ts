@@ -15,6 +15,12 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/**
+ * `@Body() _body: NoBodyDto` on a route that takes no body: the pipe then refuses any field sent (400
+ * naming it) instead of the route ignoring it; no body, or `{}`, passes.
+ */
+export class NoBodyDto {}
+
 export function validationFailed(errors: ValidationError[]): ApiError {
   const first = firstViolation(errors, '');
   if (!first) return new ApiError(400, 'VALIDATION_FAILED', 'the request is invalid');

@@ -117,13 +117,31 @@ export function cum7AwardItems(units: ReadonlyArray<DemoUnit> = CUM7_UNITS): Dem
 export function cum7AwardDecisions(units: ReadonlyArray<DemoUnit> = CUM7_UNITS): DemoAwardDecision[] {
   const items = cum7AwardItems(units);
   const ofCode = (code: string) => items.filter((a) => a.code === code);
-  const decision = (step: string, number: string, date: string, authority: string, awards: DemoAwardItem[]) => ({
+  const decision = (
+    step: string,
+    number: string,
+    date: string,
+    authority: string,
+    awards: DemoAwardItem[],
+  ) => ({
     step,
     body: { number: `${number} (minh họa)`, date, authority, awards },
   });
   const decisions: DemoAwardDecision[] = [
-    decision('hcbvtq-hang-ba', '1105/QĐ-CTN', '2023-09-12', 'chu-tich-nuoc', ofCode('huan-chuong-bao-ve-to-quoc-hang-ba')),
-    decision('cstd-toan-quoc', '1290/QĐ-TTg', '2023-10-25', 'thu-tuong', ofCode('chien-si-thi-dua-toan-quoc')),
+    decision(
+      'hcbvtq-hang-ba',
+      '1105/QĐ-CTN',
+      '2023-09-12',
+      'chu-tich-nuoc',
+      ofCode('huan-chuong-bao-ve-to-quoc-hang-ba'),
+    ),
+    decision(
+      'cstd-toan-quoc',
+      '1290/QĐ-TTg',
+      '2023-10-25',
+      'thu-tuong',
+      ofCode('chien-si-thi-dua-toan-quoc'),
+    ),
     decision(
       'cstd-toan-luc-luong',
       '8120/QĐ-BCA',
@@ -131,12 +149,26 @@ export function cum7AwardDecisions(units: ReadonlyArray<DemoUnit> = CUM7_UNITS):
       'bo-truong-bca',
       ofCode('chien-si-thi-dua-toan-luc-luong-cand'),
     ),
-    decision('bang-khen-bo-truong', '8410/QĐ-BCA', '2023-10-18', 'bo-truong-bca', ofCode('bang-khen-bo-truong-bca')),
+    decision(
+      'bang-khen-bo-truong',
+      '8410/QĐ-BCA',
+      '2023-10-18',
+      'bo-truong-bca',
+      ofCode('bang-khen-bo-truong-bca'),
+    ),
   ];
   units.forEach((unit, i) => {
     const awards = ofCode('giay-khen').filter((a) => a.recipient.unitId === unit.id);
     const number = `${215 + 17 * i}/QĐ-${UNIT_ABBREVIATIONS[unit.id] ?? unit.id}`;
-    decisions.push(decision(`giay-khen-${unit.id}`, number, `2023-11-${String(10 + i).padStart(2, '0')}`, 'thu-truong-don-vi', awards));
+    decisions.push(
+      decision(
+        `giay-khen-${unit.id}`,
+        number,
+        `2023-11-${String(10 + i).padStart(2, '0')}`,
+        'thu-truong-don-vi',
+        awards,
+      ),
+    );
   });
   return decisions;
 }

@@ -54,7 +54,11 @@ const MAX_THROTTLED_RETRIES = 5;
  * Sends requests to a listening API over HTTP (fetch), with HS256 tokens signed by `key`, the API's own
  * secret: exactly what a user's client sends.
  */
-export function createHttpClient(baseUrl: string, key: Uint8Array, options: HttpClientOptions = {}): DemoClient {
+export function createHttpClient(
+  baseUrl: string,
+  key: Uint8Array,
+  options: HttpClientOptions = {},
+): DemoClient {
   const tokens = new Map<string, Promise<string>>();
   const tokenFor = (actor: DemoActor): Promise<string> => {
     const cacheKey = `${actor.sub}\u0000${actor.role}\u0000${actor.unitId ?? ''}`;

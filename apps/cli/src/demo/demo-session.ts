@@ -29,8 +29,6 @@ export interface DemoSectionReport {
  */
 export class DemoSession {
   readonly sections: DemoSectionReport[] = [];
-  /** The highest position any answer named. */
-  lastPosition = 0;
 
   private constructor(
     private readonly client: DemoClient,
@@ -76,7 +74,6 @@ export class DemoSession {
       if (answer.eventIds.length > 0 && answer.position > this.headBefore) report.recorded++;
       else report.replayed++;
     }
-    this.lastPosition = Math.max(this.lastPosition, answer.position);
     return answer;
   }
 

@@ -65,7 +65,12 @@ export const CUM1_2024_UNITS: DemoUnit[] = [
   underMinistry('ca-tp-hcm', 'Công an Thành phố Hồ Chí Minh', 'cong-an-tinh'),
 ];
 
-const underHaTinh = (id: string, name: string): DemoUnit => ({ id, name, kind: 'phong', parent: CA_HA_TINH.id });
+const underHaTinh = (id: string, name: string): DemoUnit => ({
+  id,
+  name,
+  kind: 'phong',
+  parent: CA_HA_TINH.id,
+});
 
 /** Cụm thi đua số 4 of Công an tỉnh Hà Tĩnh, Q2/2021: only the units the seed names (seed 004). */
 export const HT_CUM4_UNITS: DemoUnit[] = [

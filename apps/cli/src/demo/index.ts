@@ -9,7 +9,13 @@ export {
   type DemoRequest,
   type DemoResponse,
 } from './demo-client.js';
-export { DEMO_DATA_DIR, demoCommand, demoConfig, inspectLog, type DemoCommandOptions } from './demo-command.js';
+export {
+  DEMO_DATA_DIR,
+  demoCommand,
+  demoConfig,
+  inspectLog,
+  type DemoCommandOptions,
+} from './demo-command.js';
 export { DEMO_KEY_PREFIX, headPosition, type DemoSectionReport } from './demo-session.js';
 export { ALL_UNITS, CLUSTERS, CUM2, CUM7_UNITS } from './demo-units.js';
 export {

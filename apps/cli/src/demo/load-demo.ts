@@ -55,7 +55,12 @@ export async function loadDemo(client: DemoClient, options: LoadDemoOptions = {}
 
   await s.section('Đơn vị và Cụm thi đua (units, clusters)', async () => {
     for (const u of ALL_UNITS) {
-      const body = { unitId: u.id, name: u.name, kind: u.kind, ...(u.parent !== undefined && { parentUnitId: u.parent }) };
+      const body = {
+        unitId: u.id,
+        name: u.name,
+        kind: u.kind,
+        ...(u.parent !== undefined && { parentUnitId: u.parent }),
+      };
       await s.command(`unit:${u.id}`, DEMO_ADMIN, 'POST', '/units', body);
     }
     for (const c of Object.values(CLUSTERS)) {
@@ -222,13 +227,19 @@ async function cum2Of2021(s: DemoSession): Promise<Omit<DemoMarks, 'cum7Decision
         `${base}/scores/${entry.entryId}/corrections`,
         {
           points: Math.max(0, entry.points - 2),
-          reason: 'Dữ liệu minh họa (demo): điều chỉnh sau khi đối chiếu số liệu tại hội nghị giao ban Quý II',
+          reason:
+            'Dữ liệu minh họa (demo): điều chỉnh sau khi đối chiếu số liệu tại hội nghị giao ban Quý II',
         },
       );
       q2Correction = { entryId: entry.entryId, originalPoints: entry.points, position: answer.position };
     }
     if (period === 'Y') await verifyYearScores(s, cluster, y, self);
-    const closed = await s.command(step(`${period}:close`), organizer, 'POST', `${base}/periods/${period}/close`);
+    const closed = await s.command(
+      step(`${period}:close`),
+      organizer,
+      'POST',
+      `${base}/periods/${period}/close`,
+    );
     if (period === 'Y') yClosed = closed.position;
   }
 
@@ -395,6 +406,7 @@ export async function waitForReadModels(client: DemoClient, position: number, at
   for (let i = 1; ; i++) {
     const response = await client.send(request);
     if (response.status === 200) return;
-    if (response.status !== 503 || i >= attempts) throw new DemoRequestError(request, response, 'read models');
+    if (response.status !== 503 || i >= attempts)
+      throw new DemoRequestError(request, response, 'read models');
   }
 }

@@ -13,14 +13,24 @@ import {
 /** The domain's id pattern (libs/domain/src/streams.ts): lowercase letters, digits and '-', 1..64. */
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
-/** Text must already be Unicode NFC: kept exactly as sent (never trimmed or normalised), or refused. */
+/** A UTF-16 surrogate without its partner: not a character, and not representable in UTF-8 (BSON, files). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Text must already be well-formed Unicode NFC: kept exactly as sent (never trimmed or normalised), or
+ * refused. A lone surrogate (`"\ud800"` in JSON) would survive normalize() and be stored as is.
+ */
 export function IsNfc(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isNfc',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && value === value.normalize('NFC'),
-        defaultMessage: buildMessage((prefix) => `${prefix}$property must be Unicode NFC`, options),
+        validate: (value: unknown) =>
+          typeof value === 'string' && !LONE_SURROGATE.test(value) && value === value.normalize('NFC'),
+        defaultMessage: buildMessage(
+          (prefix) => `${prefix}$property must be well-formed Unicode NFC`,
+          options,
+        ),
       },
     },
     options,

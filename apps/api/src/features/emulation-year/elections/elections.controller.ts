@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../../common/command-context.js';
+import { NoBodyDto } from '../../../common/validation.js';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { ApiCommand } from '../../write/api-command.js';
 import { IdParam, IfMatch } from '../../write/http-params.js';
@@ -64,6 +65,7 @@ export class ElectionsController {
   close(
     @Year() ref: YearRef,
     @Param('electionId', new IdParam('electionId')) electionId: string,
+    @Body() _body: NoBodyDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {

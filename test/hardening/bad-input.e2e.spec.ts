@@ -1,0 +1,783 @@
+/**
+ * Every bad input is answered with a 4xx `{ code, message, field? }` naming the input at fault, and
+ * nothing is recorded (DESIGN.md §7). Table-driven over EVERY non-GET route of the API (enumerated from
+ * the Nest router at run time: a new route without a row here fails the suite) and over every GET route
+ * that takes path or query parameters. Each row gives a valid request; the probes change one thing in
+ * it. The last test sends each valid request once, proving the probes were refused for what they changed.
+ */
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { clusterDirectoryProjection } from '../../projections/src/cluster-directory/cluster-directory.projection.js';
+import { rankingsProjection } from '../../projections/src/rankings/rankings.projection.js';
+import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/event-store.port.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectOk, supertestHttp, type Http, type HttpAnswer } from './support/http.js';
+import {
+  bodyProbes,
+  fieldMatches,
+  headerProbes,
+  pathProbes,
+  queryProbes,
+  VALIDATION,
+  type BodyShape,
+  type Category,
+  type Json,
+  type Probe,
+} from './support/probes.js';
+import {
+  nestRoutes,
+  openApiRoutes,
+  parametersIn,
+  requiredBodyFields,
+  type OpenApiDoc,
+} from './support/routes.js';
+import {
+  allUnitIds,
+  awardDecision,
+  buildWorld,
+  CLUSTER,
+  OTHER_CLUSTER,
+  ORGANIZER,
+  pledge,
+  scheme,
+  signTokens,
+  SPARE_UNIT,
+  UNITS,
+  YEAR,
+  type World,
+} from './support/world.js';
+
+const BODY_LIMIT_BYTES = 32 * 1024;
+
+/** The world plus what the table aims at beyond it. */
+interface W extends World {
+  digest: Json;
+}
+
+/** Units the table renames, merges and dissolves (registered in beforeAll). */
+const MERGED_UNIT = 'cuc-sap-nhap';
+const DISSOLVED_UNIT = 'cuc-giai-the';
+const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
+
+interface CommandRow {
+  route: string;
+  /** Who sends the valid request (a token of the world). */
+  as: (w: W) => string;
+  /** Path parameters beyond {clusterId}=CLUSTER and {year}=YEAR. */
+  params?: (w: W) => Record<string, string>;
+  /** The valid body; absent for a route without one. */
+  body?: (w: W) => Json;
+  shape?: BodyShape;
+  /** Path parameters looked up rather than validated: a bad value may be answered 404. */
+  lookedUp?: string[];
+  /** Rule-level cases: valid syntax, refused by the domain (or a lookup). */
+  rules?: (w: W) => Probe[];
+  /** What the valid request answers (the witness test). */
+  ok: number;
+  /** Not a command: takes no Idempotency-Key / If-Match (checked against OpenAPI). */
+  noCommandHeaders?: true;
+  /** Query parameters it takes (checked against OpenAPI). */
+  query?: string[];
+  /** Its body has no required field (checked against OpenAPI). */
+  optionalOnly?: true;
+}
+
+const Y = `/clusters/{clusterId}/years/{year}`;
+const rule = (label: string, b: Json, status: number[], field: string, code?: string): Probe => ({
+  label,
+  body: b,
+  expect: { status, field, ...(code !== undefined && { code }) },
+});
+const merge = (base: Json, patch: Record<string, Json>): Json => ({ ...(base as object), ...patch });
+
+const scoreBody = (): Json => ({
+  unitId: UNITS.other.id,
+  period: 'Q1',
+  criterion: 'xd-dang',
+  points: 25.5,
+  assessment: 'self',
+  evidence: 'Báo cáo kết quả công tác Quý I/2021',
+});
+const pledgeAmendment = (): Json => {
+  const { titles, targets, keyTasks } = pledge(UNITS.own.id);
+  return { titles, targets, keyTasks, reason: 'Bổ sung chỉ tiêu theo kế hoạch của Bộ' };
+};
+const whatIf = (w: W): Json => ({
+  overrides: [{ entryId: w.fourthSelfEntry, points: 30 }],
+  exclude: [w.ownClusterEntry],
+});
+
+/**
+ * One row per non-GET route, in the order the witness test sends the valid requests (each must still be
+ * valid when its turn comes: e.g. the entry is withdrawn after it was corrected and disputed).
+ */
+const COMMANDS: CommandRow[] = [
+  {
+    route: `POST ${Y}/rankings/{period}/what-if`,
+    as: (w) => w.tokens.inspector,
+    params: () => ({ period: 'Q1' }),
+    body: whatIf,
+    shape: { points: ['overrides.0.points'] },
+    noCommandHeaders: true,
+    query: ['asOf', 'minPosition'],
+    optionalOnly: true,
+    rules: (w) => [
+      rule('unknown entry', { overrides: [{ entryId: UNKNOWN_UUID, points: 10 }] }, [422], 'overrides.0.entryId', 'ENTRY_NOT_FOUND'),
+      rule('points above the criterion max', { overrides: [{ entryId: w.fourthSelfEntry, points: 50.5 }] }, [422], 'overrides.0.points'),
+      { label: 'asOf on a day that does not exist', query: 'asOf=2021-02-30T00:00:00Z', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'asOf with a five-digit year', query: 'asOf=%2B275760-09-13T00:00:00Z', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'asOf at hour 25', query: 'asOf=2021-03-31T25:00:00Z', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'asOf without a zone', query: 'asOf=2021-03-31T17:00:00', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'asOf beyond 2^53', query: 'asOf=99999999999999999', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'minPosition negative', query: 'minPosition=-1', body: whatIf(w), expect: { ...VALIDATION, field: 'minPosition' } },
+      { label: 'minPosition 1e3', query: 'minPosition=1e3', body: whatIf(w), expect: { ...VALIDATION, field: 'minPosition' } },
+    ],
+    ok: 200,
+  },
+  {
+    route: 'POST /audit/verify-against',
+    as: (w) => w.tokens.inspector,
+    body: (w) => w.digest,
+    noCommandHeaders: true,
+    shape: { opaque: ['publicKey', 'signature', 'heads.0.streamId'] },
+    rules: (w) => [
+      rule('root not hex', merge(w.digest, { root: 'z'.repeat(64) }), [400], 'root'),
+      rule('unknown algorithm', merge(w.digest, { algorithm: 'RSA' }), [400], 'algorithm'),
+      rule('negative position', merge(w.digest, { position: -1 }), [400], 'position'),
+    ],
+    ok: 200,
+  },
+  {
+    route: 'POST /admin/projections/{name}/rebuild',
+    as: (w) => w.tokens.admin,
+    params: () => ({ name: 'rankings' }),
+    lookedUp: ['name'],
+    noCommandHeaders: true,
+    rules: () => [
+      { label: 'unknown projection', path: '/admin/projections/khong-co/rebuild', expect: { status: [404], code: 'PROJECTION_NOT_FOUND', field: 'name' } },
+      { label: 'projection named by a MongoDB operator', path: '/admin/projections/%24ne/rebuild', expect: { status: [400, 404], field: 'name' } },
+    ],
+    ok: 202,
+  },
+  {
+    route: 'POST /units',
+    as: (w) => w.tokens.admin,
+    body: () => ({ unitId: 'cuc-csgt', name: 'Cục Cảnh sát giao thông', kind: 'cuc', parentUnitId: ORGANIZER }),
+    rules: () => [
+      rule('unknown kind', { unitId: 'cuc-csgt', name: 'Cục Cảnh sát giao thông', kind: 'tinh' }, [400], 'kind'),
+      rule('unknown parent', { unitId: 'cuc-csgt', name: 'Cục Cảnh sát giao thông', kind: 'cuc', parentUnitId: 'khong-ton-tai' }, [404, 422], 'parentUnitId'),
+      rule('already registered', { unitId: UNITS.own.id, name: UNITS.own.name, kind: 'cuc' }, [409, 422], 'unitId'),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /units/{unitId}/rename',
+    as: (w) => w.tokens.admin,
+    params: () => ({ unitId: UNITS.fifth.id }),
+    body: () => ({ name: 'Bộ Tư lệnh Cảnh vệ (đổi tên)', reason: 'Quyết định tổ chức lại' }),
+    rules: () => [
+      { label: 'unknown unit', path: '/units/khong-ton-tai/rename', body: { name: 'Tên mới' }, expect: { status: [404], field: 'unitId' } },
+      rule('the same name', { name: UNITS.fifth.name }, [409, 422], 'name'),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /units/{unitId}/merge',
+    as: (w) => w.tokens.admin,
+    params: () => ({ unitId: MERGED_UNIT }),
+    body: () => ({ intoUnitId: ORGANIZER, reason: 'Sáp nhập theo đề án sắp xếp tổ chức bộ máy' }),
+    rules: () => [
+      rule('into an unknown unit', { intoUnitId: 'khong-ton-tai', reason: 'Sáp nhập' }, [404, 422], 'intoUnitId'),
+      rule('into itself', { intoUnitId: MERGED_UNIT, reason: 'Sáp nhập' }, [409, 422], 'intoUnitId'),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /units/{unitId}/dissolution',
+    as: (w) => w.tokens.admin,
+    params: () => ({ unitId: DISSOLVED_UNIT }),
+    body: () => ({ reason: 'Giải thể theo quyết định của Bộ trưởng' }),
+    rules: () => [
+      { label: 'unknown unit', path: '/units/khong-ton-tai/dissolution', body: { reason: 'Giải thể' }, expect: { status: [404], field: 'unitId' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /clusters',
+    as: (w) => w.tokens.admin,
+    body: () => ({ clusterId: 'bca-cum-9', organizerUnitId: ORGANIZER, number: 9, name: 'Cụm thi đua số 9' }),
+    rules: () => [
+      rule('unknown organizer unit', { clusterId: 'bca-cum-9', organizerUnitId: 'khong-ton-tai', number: 9, name: 'Cụm 9' }, [404, 422], 'organizerUnitId'),
+      rule('number 0', { clusterId: 'bca-cum-9', organizerUnitId: ORGANIZER, number: 0, name: 'Cụm 9' }, [400], 'number'),
+      rule('already formed', { clusterId: CLUSTER, organizerUnitId: ORGANIZER, number: 2, name: 'Cụm 2' }, [409, 422], 'clusterId'),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /clusters/{clusterId}/rename',
+    as: (w) => w.tokens.organizer,
+    body: () => ({ name: 'Cụm thi đua số 2 (Khối các đơn vị thuộc Bộ trưởng)', number: 2 }),
+    rules: () => [
+      { label: 'unknown cluster', path: '/clusters/khong-ton-tai/rename', body: { name: 'Cụm mới' }, expect: { status: [404], field: 'clusterId' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/members`,
+    as: (w) => w.tokens.organizer,
+    body: () => ({ unitId: SPARE_UNIT.id }),
+    rules: () => [
+      rule('unknown unit', { unitId: 'khong-ton-tai' }, [404, 422], 'unitId'),
+      rule('already a member', { unitId: UNITS.own.id }, [409, 422], 'unitId'),
+      { label: 'a year before 1945', path: '/clusters/bca-cum-2/years/1944/members', body: { unitId: SPARE_UNIT.id }, expect: { ...VALIDATION, field: 'year' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/chair`,
+    as: (w) => w.tokens.organizer,
+    body: () => ({ unitId: UNITS.fourth.id, role: 'vice-chair', source: 'organizer' }),
+    rules: () => [
+      rule('not a member', { unitId: 'cuc-giai-the', role: 'vice-chair', source: 'organizer' }, [404, 422], 'unitId'),
+      rule('unknown role', { unitId: UNITS.fourth.id, role: 'president', source: 'organizer' }, [400], 'role'),
+      rule('election without electionId', { unitId: UNITS.fourth.id, role: 'chair', source: 'election' }, [404, 422], 'electionId'),
+    ],
+    ok: 201,
+  },
+  {
+    route: `PUT ${Y}/chair-policy`,
+    as: (w) => w.tokens.organizer,
+    body: () => ({ forbidConsecutiveTerms: false }),
+    ok: 201,
+  },
+  {
+    route: `PUT ${Y}/scheme`,
+    as: (w) => w.tokens.organizer,
+    body: () => scheme(undefined, 'Điều chỉnh thang điểm theo hướng dẫn của Bộ') as unknown as Json,
+    shape: { points: ['criteria.0.maxPoints'] },
+    rules: () => {
+      const s = scheme(undefined, 'Điều chỉnh') as unknown as { criteria: Json[]; thresholds: Json[] } & Record<string, Json>;
+      return [
+        rule('amended without a reason', scheme() as unknown as Json, [422], 'reason', 'REASON_REQUIRED'),
+        rule('a repeated criterion code', merge(s, { criteria: [s.criteria[0]!, s.criteria[0]!] }), [422], 'criteria'),
+        rule('unknown criterion kind', merge(s, { criteria: [merge(s.criteria[0]!, { kind: 'extra' })] }), [400], 'criteria.0.kind'),
+        rule('maxPoints 0', merge(s, { criteria: [merge(s.criteria[0]!, { maxPoints: 0 })] }), [422], 'criteria.0.maxPoints'),
+        rule('tie-break on an unknown criterion', merge(s, { tieBreaks: ['criterion:khong-co'] }), [422], 'tieBreaks'),
+        rule('thresholds lowest first', merge(s, { thresholds: [...s.thresholds].reverse() }), [422], 'thresholds'),
+      ];
+    },
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/pledges`,
+    as: (w) => w.tokens.officer(UNITS.other.id),
+    body: () => pledge(UNITS.other.id),
+    rules: () => [
+      rule('unknown catalog code', merge(pledge(UNITS.other.id), { titles: ['co-thi-dua-khong-co'] }), [422], 'titles.0', 'UNKNOWN_TITLE'),
+      rule('an individual title', merge(pledge(UNITS.other.id), { titles: ['chien-si-thi-dua-toan-quoc'] }), [422], 'titles.0'),
+      rule('two key tasks', merge(pledge(UNITS.other.id), { keyTasks: ['Một', 'Hai'] }), [422], 'keyTasks', 'KEY_TASKS_COUNT'),
+      rule('target count 0', merge(pledge(UNITS.other.id), { targets: [{ text: 'Chỉ tiêu', count: 0 }] }), [400], 'targets.0.count'),
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/pledges/{unitId}/amendment`,
+    as: (w) => w.tokens.officer(UNITS.own.id),
+    params: () => ({ unitId: UNITS.own.id }),
+    body: pledgeAmendment,
+    rules: () => [rule('unknown catalog code', merge(pledgeAmendment(), { titles: ['khong-co'] }), [422], 'titles.0', 'UNKNOWN_TITLE')],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/periods/{period}/open`,
+    as: (w) => w.tokens.organizer,
+    params: () => ({ period: 'Q3' }),
+    rules: () => [
+      { label: 'already open', path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Q1/open`, expect: { status: [409, 422], field: 'period' } },
+      { label: 'unknown cluster', path: `/clusters/khong-co/years/${YEAR}/periods/Q3/open`, expect: { status: [404], field: 'clusterId' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/scores`,
+    as: (w) => w.tokens.officer(UNITS.other.id),
+    body: scoreBody,
+    shape: { points: ['points'] },
+    rules: (w) => [
+      rule('unknown criterion', merge(scoreBody(), { criterion: 'khong-co' }), [422], 'criterion', 'UNKNOWN_CRITERION'),
+      rule('a period not open', merge(scoreBody(), { period: 'Q3' }), [422], 'period', 'PERIOD_NOT_OPEN'),
+      rule('a closed period', merge(scoreBody(), { period: 'Q2' }), [422], 'period', 'PERIOD_NOT_OPEN'),
+      rule('unknown period', merge(scoreBody(), { period: 'Q5' }), [400], 'period'),
+      rule('above the criterion max (30)', merge(scoreBody(), { points: 30.01 }), [422], 'points', 'POINTS_OUT_OF_RANGE'),
+      rule('unknown assessment', merge(scoreBody(), { assessment: 'peer' }), [400], 'assessment'),
+      { label: 'a year of another cluster-year never formed', path: `/clusters/${CLUSTER}/years/2199/scores`, body: scoreBody(), expect: { status: [403, 404, 422] } },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/scores/{entryId}/corrections`,
+    as: (w) => w.tokens.officer(UNITS.own.id),
+    params: (w) => ({ entryId: w.ownSelfEntry }),
+    body: () => ({ points: 42, reason: 'Bổ sung minh chứng chuyên án' }),
+    shape: { points: ['points'] },
+    lookedUp: ['entryId'],
+    rules: () => [
+      { label: 'unknown entry', path: `/clusters/${CLUSTER}/years/${YEAR}/scores/${UNKNOWN_UUID}/corrections`, body: { points: 42, reason: 'Bổ sung' }, expect: { status: [404], code: 'ENTRY_NOT_FOUND', field: 'entryId' } },
+      rule('above the criterion max (50)', { points: 50.5, reason: 'Bổ sung' }, [422], 'points', 'POINTS_OUT_OF_RANGE'),
+      rule('unchanged points', { points: 40, reason: 'Bổ sung' }, [422], 'points', 'NO_CHANGE'),
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/disputes`,
+    as: (w) => w.tokens.officer(UNITS.fourth.id),
+    body: (w) => ({ entryId: w.fourthSelfEntry, reason: 'Đơn vị đã hoàn thành vượt chỉ tiêu', proposedPoints: 45 }),
+    shape: { points: ['proposedPoints'] },
+    rules: (w) => [
+      rule('unknown entry', { entryId: UNKNOWN_UUID, reason: 'Khiếu nại' }, [404], 'entryId', 'ENTRY_NOT_FOUND'),
+      rule('proposed points above the max', { entryId: w.fourthSelfEntry, reason: 'Khiếu nại', proposedPoints: 50.5 }, [422], 'proposedPoints'),
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/disputes/{disputeId}/resolution`,
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ disputeId: w.disputeId }),
+    body: () => ({ outcome: 'rejected', reason: 'Không có căn cứ điều chỉnh' }),
+    shape: { points: ['correctedPoints'] },
+    lookedUp: ['disputeId'],
+    rules: () => [
+      { label: 'unknown dispute', path: `/clusters/${CLUSTER}/years/${YEAR}/disputes/${UNKNOWN_UUID}/resolution`, body: { outcome: 'rejected', reason: 'Bác' }, expect: { status: [404], code: 'DISPUTE_NOT_FOUND', field: 'disputeId' } },
+      rule('upheld without points', { outcome: 'upheld', reason: 'Chấp nhận' }, [422], 'outcome', 'RESOLUTION_AMBIGUOUS'),
+      rule('upheld above the max', { outcome: 'upheld', reason: 'Chấp nhận', correctedPoints: 51 }, [422], 'correctedPoints'),
+      rule('unknown outcome', { outcome: 'maybe', reason: 'Chưa rõ' }, [400], 'outcome'),
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/elections`,
+    as: (w) => w.tokens.officer(UNITS.chair.id),
+    body: () => ({ role: 'vice-chair', candidates: [UNITS.other.id] }),
+    rules: () => [
+      rule('a candidate not a member', { role: 'vice-chair', candidates: [SPARE_UNIT.id] }, [422], 'candidates.0', 'NOT_A_MEMBER'),
+      rule('a repeated candidate', { role: 'vice-chair', candidates: [UNITS.other.id, UNITS.other.id] }, [422], 'candidates'),
+      rule('no candidate', { role: 'vice-chair', candidates: [] }, [400], 'candidates'),
+      rule('a chair election already open', { role: 'chair', candidates: [UNITS.other.id] }, [409], 'role', 'ELECTION_ALREADY_OPEN'),
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/elections/{electionId}/ballots`,
+    as: (w) => w.tokens.officer(UNITS.own.id),
+    params: (w) => ({ electionId: w.electionId }),
+    body: () => ({ voterUnitId: UNITS.own.id, candidateUnitId: UNITS.own.id }),
+    lookedUp: ['electionId'],
+    rules: () => [
+      rule('not a candidate', { voterUnitId: UNITS.own.id, candidateUnitId: UNITS.fourth.id }, [422], 'candidateUnitId', 'NOT_A_CANDIDATE'),
+      { label: 'unknown election', path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/ballots`, body: { voterUnitId: UNITS.own.id, candidateUnitId: UNITS.own.id }, expect: { status: [404], code: 'ELECTION_NOT_FOUND', field: 'electionId' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/elections/{electionId}/close`,
+    as: (w) => w.tokens.officer(UNITS.chair.id),
+    params: (w) => ({ electionId: w.electionId }),
+    lookedUp: ['electionId'],
+    rules: () => [
+      { label: 'unknown election', path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/close`, expect: { status: [404], code: 'ELECTION_NOT_FOUND', field: 'electionId' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/scores/{entryId}/withdrawal`,
+    as: (w) => w.tokens.officer(UNITS.own.id),
+    params: (w) => ({ entryId: w.ownSelfEntry }),
+    body: () => ({ reason: 'Nhập nhầm tiêu chí' }),
+    lookedUp: ['entryId'],
+    rules: () => [
+      { label: 'unknown entry', path: `/clusters/${CLUSTER}/years/${YEAR}/scores/${UNKNOWN_UUID}/withdrawal`, body: { reason: 'Nhầm' }, expect: { status: [404], code: 'ENTRY_NOT_FOUND', field: 'entryId' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/members/{unitId}/withdrawal`,
+    as: (w) => w.tokens.organizer,
+    params: () => ({ unitId: UNITS.fifth.id }),
+    body: () => ({ reason: 'Điều chỉnh cụm thi đua theo quyết định của Bộ' }),
+    rules: () => [
+      { label: 'not a member', path: `/clusters/${CLUSTER}/years/${YEAR}/members/${SPARE_UNIT.id}/withdrawal`, body: { reason: 'Điều chỉnh' }, expect: { status: [422], code: 'NOT_A_MEMBER', field: 'unitId' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/periods/{period}/close`,
+    as: (w) => w.tokens.organizer,
+    params: () => ({ period: 'Q1' }),
+    rules: () => [
+      { label: 'a period never opened', path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Y/close`, expect: { status: [409, 422], field: 'period' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/periods/{period}/reopen`,
+    as: (w) => w.tokens.organizer,
+    params: () => ({ period: 'Q2' }),
+    body: () => ({ reason: 'Rà soát lại kết quả Quý II' }),
+    rules: () => [
+      { label: 'an open period', path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Q1/reopen`, body: { reason: 'Rà soát' }, expect: { status: [409, 422], field: 'period' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /award-decisions',
+    as: (w) => w.tokens.admin,
+    body: () => awardDecision(UNITS.fourth.id) as unknown as Json,
+    rules: () => {
+      const d = awardDecision(UNITS.fourth.id) as unknown as { awards: Json[] } & Record<string, Json>;
+      const award = (patch: Record<string, Json>) => merge(d, { awards: [merge(d.awards[0]!, patch)] });
+      return [
+        rule('unknown catalog code', award({ code: 'huan-chuong-khong-co' }), [422], 'awards.0.code', 'UNKNOWN_AWARD'),
+        rule('unknown authority', merge(d, { authority: 'hoi-dong-khong-co' }), [422], 'authority', 'UNKNOWN_AUTHORITY'),
+        rule('an authority that may not confer it', merge(d, { authority: 'chu-tich-nuoc' }), [422], 'awards.0.code', 'AUTHORITY_NOT_ALLOWED'),
+        rule('an individual award to a collective', award({ code: 'chien-si-thi-dua-toan-luc-luong-cand' }), [422], 'awards.0.recipient'),
+        rule('dated before 1945', merge(d, { date: '1944-12-31' }), [400], 'date'),
+        rule('dated in 2999', merge(d, { date: '2999-01-01' }), [400], 'date'),
+        rule('29 February of a common year', merge(d, { date: '2021-02-29' }), [400], 'date'),
+        rule('month 13', merge(d, { date: '2021-13-01' }), [400], 'date'),
+        rule('a date-time', merge(d, { date: '2021-12-20T00:00:00Z' }), [400], 'date'),
+        rule('year 1944', award({ year: 1944 }), [400], 'awards.0.year'),
+        rule('a year after the decision', award({ year: 2022 }), [422], 'awards.0.year', 'AWARD_YEAR_AFTER_DECISION'),
+        rule('unknown recipient kind', award({ recipient: { kind: 'group', unitId: UNITS.fourth.id } }), [400], 'awards.0.recipient.kind'),
+        rule('no awards', merge(d, { awards: [] }), [400], 'awards'),
+        rule('an override on an award without a quota', award({ override: { reason: 'Đặc cách' } }), [422], 'awards.0.override'),
+      ];
+    },
+    ok: 201,
+  },
+  {
+    route: 'POST /awards/{awardId}/revocation',
+    as: (w) => w.tokens.admin,
+    params: (w) => ({ awardId: w.awardId }),
+    body: () => ({ reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-BCA' }),
+    lookedUp: ['awardId'],
+    rules: () => [
+      { label: 'unknown award', path: '/awards/khong-co-1/revocation', body: { reason: 'Thu hồi', decisionRef: '1/QĐ' }, expect: { status: [404], field: 'awardId' } },
+      { label: 'an id no decision gives', path: '/awards/khong-co/revocation', body: { reason: 'Thu hồi', decisionRef: '1/QĐ' }, expect: { status: [404], field: 'awardId' } },
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /clusters/{clusterId}/dissolution',
+    as: (w) => w.tokens.otherOrganizer,
+    params: () => ({ clusterId: OTHER_CLUSTER }),
+    body: () => ({ reason: 'Giải thể cụm theo quyết định sắp xếp lại' }),
+    rules: () => [
+      { label: 'unknown cluster', path: '/clusters/khong-ton-tai/dissolution', body: { reason: 'Giải thể' }, expect: { status: [404], field: 'clusterId' } },
+    ],
+    ok: 201,
+  },
+];
+
+interface QueryRow {
+  route: string;
+  params?: (w: W) => Record<string, string>;
+  /** A valid query string, kept while a probe changes the path. */
+  query?: string;
+  lookedUp?: string[];
+  extra?: () => Probe[];
+}
+
+/** Every GET route with path or query parameters: bad parameters and operators in the query string. */
+const QUERIES: QueryRow[] = [
+  { route: 'GET /clusters', extra: () => [{ label: 'unknown sort', query: 'sort=points', expect: { ...VALIDATION, field: 'sort' } }, { label: 'organizer traversal', query: 'organizer=..%2F..', expect: { ...VALIDATION, field: 'organizer' } }] },
+  { route: `GET ${Y}` },
+  { route: `GET ${Y}/pledges` },
+  {
+    route: `GET ${Y}/rankings/{period}`,
+    params: () => ({ period: 'Q1' }),
+    extra: () => [
+      { label: 'asOf 30 February', query: 'asOf=2021-02-30T00:00:00Z', expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'asOf month 13', query: 'asOf=2021-13-01T00:00:00Z', expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'asOf year 99999', query: 'asOf=99999-01-01T00:00:00Z', expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'asOf date only', query: 'asOf=2021-03-31', expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'asOf negative position', query: 'asOf=-1', expect: { ...VALIDATION, field: 'asOf' } },
+      { label: 'minPosition beyond 2^53', query: 'minPosition=99999999999999999', expect: { ...VALIDATION, field: 'minPosition' } },
+    ],
+  },
+  { route: `GET ${Y}/rankings/{period}/explain`, params: () => ({ period: 'Q1' }), extra: () => [{ label: 'asOf 30 February', query: 'asOf=2021-02-30T00:00:00Z', expect: { ...VALIDATION, field: 'asOf' } }] },
+  {
+    route: 'GET /audit/streams/{streamId}',
+    params: () => ({ streamId: `emulation-${CLUSTER}-${YEAR}` }),
+    lookedUp: ['streamId'],
+    extra: () => [
+      { label: 'fromRevision negative', query: 'fromRevision=-1', expect: { ...VALIDATION, field: 'fromRevision' } },
+      { label: 'limit 1001', query: 'limit=1001', expect: { ...VALIDATION, field: 'limit' } },
+      { label: 'limit fractional', query: 'limit=1.5', expect: { ...VALIDATION, field: 'limit' } },
+    ],
+  },
+  { route: 'GET /audit/verify', extra: () => [{ label: 'streamId 301 characters', query: `streamId=${'s'.repeat(301)}`, expect: { ...VALIDATION, field: 'streamId' } }] },
+  {
+    route: 'GET /audit/digest',
+    extra: () => [
+      { label: 'position negative', query: 'position=-1', expect: { ...VALIDATION, field: 'position' } },
+      { label: 'position 1e309', query: 'position=1e309', expect: { ...VALIDATION, field: 'position' } },
+      { label: 'heads maybe', query: 'heads=maybe', expect: { ...VALIDATION, field: 'heads' } },
+    ],
+  },
+  {
+    route: 'GET /units/{unitId}/history',
+    params: () => ({ unitId: UNITS.own.id }),
+    extra: () => [
+      { label: 'after negative', query: 'after=-1', expect: { ...VALIDATION, field: 'after' } },
+      { label: 'limit 501', query: 'limit=501', expect: { ...VALIDATION, field: 'limit' } },
+    ],
+  },
+  {
+    route: 'GET /totals/{year}',
+    query: `cluster=${CLUSTER}`,
+    extra: () => [
+      { label: 'no scope', query: '', expect: { ...VALIDATION, field: 'cluster' } },
+      { label: 'two scopes', query: `cluster=${CLUSTER}&unit=${UNITS.own.id}`, expect: { ...VALIDATION } },
+      { label: 'cluster traversal', query: 'cluster=..%2F..', expect: { ...VALIDATION, field: 'cluster' } },
+    ],
+  },
+];
+
+const BODY_CATEGORIES: Category[] = [
+  'malformed JSON',
+  'non-object body',
+  'body over the limit',
+  'unknown fields',
+  'missing required fields',
+  'wrong types',
+  'MongoDB operators in the body',
+  'bad ids in the body',
+  'bad Unicode and very long text',
+  'bad numbers',
+];
+/** Categories that need a body to change; the others apply to every route. */
+const NEEDS_BODY = new Set<Category>([
+  'missing required fields',
+  'wrong types',
+  'MongoDB operators in the body',
+  'bad ids in the body',
+  'bad Unicode and very long text',
+  'bad numbers',
+]);
+
+/** A world of the same shape with placeholder values: decides at collection time which categories apply. */
+const PLACEHOLDER: W = {
+  tokens: {
+    admin: 'x',
+    organizer: 'x',
+    otherOrganizer: 'x',
+    inspector: 'x',
+    viewer: 'x',
+    officer: () => 'x',
+  },
+  ownSelfEntry: UNKNOWN_UUID,
+  fourthSelfEntry: UNKNOWN_UUID,
+  ownClusterEntry: UNKNOWN_UUID,
+  disputeId: UNKNOWN_UUID,
+  electionId: UNKNOWN_UUID,
+  decisionId: UNKNOWN_UUID,
+  awardId: `${UNKNOWN_UUID}-1`,
+  digest: {
+    position: 1,
+    streamCount: 1,
+    root: 'a'.repeat(64),
+    heads: [{ streamId: 'unit-bo-cong-an', revision: 0, hash: 'a'.repeat(64) }],
+    algorithm: 'Ed25519',
+    publicKey: '-----BEGIN PUBLIC KEY-----',
+    signature: 'c2ln',
+    issuedAt: '2021-01-01T00:00:00.000Z',
+  },
+};
+
+/** Whether a category yields probes for a row (decided on the placeholder world: same shapes). */
+function applies(row: CommandRow, category: Category): boolean {
+  if (row.body === undefined) return !NEEDS_BODY.has(category);
+  if (category === 'missing required fields') return row.optionalOnly !== true;
+  const probes = bodyProbes(category, row.body(PLACEHOLDER), row.shape ?? {}, {
+    bodyLimitBytes: BODY_LIMIT_BYTES,
+    required: [],
+  });
+  return probes.length > 0;
+}
+
+const resolvePath = (template: string, params: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for {${name}} in ${template}`);
+    return encodeURIComponent(value);
+  });
+
+describe('bad input on every route is answered 4xx with a code and the field, and records nothing (e2e)', () => {
+  let t: TestApp;
+  let http: Http;
+  let store: EventStore;
+  let doc: OpenApiDoc;
+  let w: W;
+
+  const paramsOf = (row: { params?: (w: W) => Record<string, string> }) => ({
+    clusterId: CLUSTER,
+    year: String(YEAR),
+    ...row.params?.(w),
+  });
+
+  /** Sends each probe, and returns every mismatch as a readable line (empty when all hold). */
+  async function check(row: { route: string }, defaults: { path: string; token?: string; body?: Json; query?: string }, probes: Probe[]) {
+    const method = row.route.split(' ')[0]!;
+    const failures: string[] = [];
+    for (const p of probes) {
+      const before = await store.headPosition();
+      const query = p.query ?? defaults.query;
+      const path = `${p.path ?? defaults.path}${query ? `?${query}` : ''}`;
+      const headers: Record<string, string> = { ...p.headers };
+      if (p.contentType !== undefined) headers['content-type'] = p.contentType;
+      // The probe's body if it has one, else the row's valid body (a probe of the path, query or headers).
+      const payload =
+        p.raw !== undefined
+          ? { raw: p.raw }
+          : p.body !== undefined
+            ? { body: p.body }
+            : defaults.body !== undefined
+              ? { body: defaults.body }
+              : {};
+      const res: HttpAnswer = await http(method, path, { token: defaults.token, headers, ...payload });
+      const after = await store.headPosition();
+      const problems: string[] = [];
+      if (!p.expect.status.includes(res.status)) problems.push(`status ${res.status} (expected ${p.expect.status.join('/')})`);
+      const b = res.body as { code?: unknown; field?: unknown; message?: unknown } | undefined;
+      if (typeof b?.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(b.code)) problems.push(`no machine-readable code`);
+      else if (p.expect.code !== undefined && b.code !== p.expect.code) problems.push(`code ${b.code} (expected ${p.expect.code})`);
+      if (typeof b?.message !== 'string') problems.push('no message');
+      if (p.expect.field === null && b?.field !== undefined) problems.push(`field ${String(b.field)} (expected none)`);
+      if (typeof p.expect.field === 'string' && !fieldMatches(b?.field, p.expect.field))
+        problems.push(`field ${JSON.stringify(b?.field)} (expected ${p.expect.field})`);
+      const extraKeys = b && typeof b === 'object' ? Object.keys(b).filter((k) => !['code', 'message', 'field'].includes(k)) : [];
+      if (extraKeys.length > 0) problems.push(`error body has ${extraKeys.join(', ')} beside code, message, field`);
+      if (after !== before) problems.push(`RECORDED ${after - before} event(s)`);
+      if (problems.length > 0) failures.push(`${p.label}: ${problems.join('; ')} — ${JSON.stringify(res.body)?.slice(0, 200)}`);
+    }
+    return failures;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      projections: [clusterDirectoryProjection(), rankingsProjection()],
+      env: { BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES), RATE_LIMIT: '0', READ_WAIT_MAX_MS: '2000' },
+    });
+    http = supertestHttp(t.server);
+    store = t.app.get<EventStore>(EVENT_STORE);
+    const tokens = await signTokens((c) => t.token(c), allUnitIds());
+    const world = await buildWorld(http, tokens);
+    for (const [unitId, name] of [
+      [MERGED_UNIT, 'Cục Sáp nhập'],
+      [DISSOLVED_UNIT, 'Cục Giải thể'],
+    ] as const)
+      await expectOk(http, 'POST', '/units', { token: tokens.admin, body: { unitId, name, kind: 'cuc' } });
+    const digest = await expectOk(http, 'GET', '/audit/digest', { token: tokens.inspector });
+    w = { ...world, digest: digest.body as Json };
+    doc = (await http('GET', '/docs-json')).body as OpenApiDoc;
+  });
+  afterAll(() => t?.close());
+
+  it('has a row for every non-GET route the Nest router mounts, and for every GET route with parameters', () => {
+    const routes = nestRoutes(t.app as NestFastifyApplication);
+    const commands = routes.filter((r) => r.method !== 'GET').map((r) => r.key);
+    expect(COMMANDS.map((c) => c.route).sort()).toEqual([...commands].sort());
+    const parameterised = routes
+      .filter((r) => r.method === 'GET')
+      .filter((r) => r.path.includes('{') || parametersIn(doc, r.key, 'query').length > 0)
+      .map((r) => r.key);
+    expect(QUERIES.map((q) => q.route).sort()).toEqual([...parameterised].sort());
+    // The router and the OpenAPI document agree, so the table also covers what integrators see.
+    expect(openApiRoutes(doc)).toEqual(routes.map((r) => r.key).sort());
+  });
+
+  describe.each(COMMANDS)('$route', (row) => {
+    const defaults = () => ({
+      path: resolvePath(row.route.split(' ')[1]!, paramsOf(row)),
+      token: row.as(w),
+      ...(row.body !== undefined && { body: row.body(w) }),
+    });
+
+    for (const category of BODY_CATEGORIES.filter((c) => applies(row, c))) {
+      it(`refuses: ${category}`, async () => {
+        const base = row.body?.(w);
+        const required = category === 'missing required fields' ? requiredBodyFields(doc, row.route) : [];
+        const probes = bodyProbes(category, base, row.shape ?? {}, { bodyLimitBytes: BODY_LIMIT_BYTES, required });
+        expect(probes.length).toBeGreaterThan(0);
+        expect(await check(row, defaults(), probes)).toEqual([]);
+      });
+    }
+
+    if (row.route.includes('{'))
+      it('refuses: bad path parameters (separators, control characters, operators, bad encodings)', async () => {
+        const probes = pathProbes(row.route.split(' ')[1]!, paramsOf(row), row.lookedUp);
+        expect(await check(row, defaults(), probes)).toEqual([]);
+      });
+
+    it('declares the headers and query parameters the table assumes', () => {
+      expect(parametersIn(doc, row.route, 'header').length > 0).toBe(row.noCommandHeaders !== true);
+      expect(parametersIn(doc, row.route, 'query')).toEqual(row.query ?? []);
+      expect(requiredBodyFields(doc, row.route).length > 0).toBe(row.body !== undefined && row.optionalOnly !== true);
+    });
+
+    if (row.noCommandHeaders !== true)
+      it('refuses: bad Idempotency-Key and If-Match headers', async () => {
+        expect(await check(row, defaults(), headerProbes())).toEqual([]);
+      });
+
+    if (row.query !== undefined)
+      it('refuses: MongoDB operators and unknown parameters in the query string', async () => {
+        expect(await check(row, defaults(), queryProbes(row.query!))).toEqual([]);
+      });
+
+    if (row.rules)
+      it('refuses: rule-level cases (unknown criteria, periods, catalog codes, dates out of range…)', async () => {
+        expect(await check(row, defaults(), row.rules!(w))).toEqual([]);
+      });
+  });
+
+  describe.each(QUERIES)('$route', (row) => {
+    const defaults = () => ({
+      path: resolvePath(row.route.split(' ')[1]!, paramsOf(row)),
+      token: w.tokens.inspector,
+      ...(row.query !== undefined && { query: row.query }),
+    });
+
+    if (row.route.includes('{'))
+      it('refuses bad path parameters', async () => {
+        const probes = pathProbes(row.route.split(' ')[1]!, paramsOf(row), row.lookedUp);
+        expect(await check(row, defaults(), probes)).toEqual([]);
+      });
+
+    it('refuses MongoDB operators and unknown parameters in the query string, and bad values', async () => {
+      const probes = [...queryProbes(parametersIn(doc, row.route, 'query')), ...(row.extra?.() ?? [])];
+      expect(await check(row, defaults(), probes)).toEqual([]);
+    });
+
+    it('answers the valid request', async () => {
+      const d = defaults();
+      const res = await http('GET', `${d.path}${d.query ? `?${d.query}` : ''}`, { token: d.token });
+      expect(res.status).toBe(200);
+    });
+  });
+
+  it('accepts every valid request of the table, in order (the probes were refused for what they changed)', async () => {
+    const failures: string[] = [];
+    for (const row of COMMANDS) {
+      const [method, template] = row.route.split(' ') as [string, string];
+      const before = await store.headPosition();
+      const res = await http(method, resolvePath(template, paramsOf(row)), {
+        token: row.as(w),
+        ...(row.body !== undefined && { body: row.body(w) }),
+      });
+      const recorded = (await store.headPosition()) - before;
+      if (res.status !== row.ok) failures.push(`${row.route}: ${res.status} ${JSON.stringify(res.body)}`);
+      else if (row.ok === 201 && recorded < 1) failures.push(`${row.route}: 201 but nothing recorded`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
