@@ -185,7 +185,7 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
   it('gives a cluster flag only within the quota of the closed ranking, unless overridden with a reason', async () => {
     const refused = await post('/award-decisions', tokens.organizer, flagDecision('cuc-dao-tao'));
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'FLAG_QUOTA_EXCEEDED', field: 'awards[0].recipient' });
+    expect(refused.body).toMatchObject({ code: 'FLAG_QUOTA_EXCEEDED', field: 'awards.0.recipient' });
 
     const first = await ok(post('/award-decisions', tokens.organizer, flagDecision('cuc-tccb')));
     const reason = 'Hội đồng Thi đua - Khen thưởng Bộ xét đặc cách';
@@ -225,7 +225,7 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
       authority: 'bo-truong-bca',
     });
     expect(wrongAuthority.status).toBe(422);
-    expect(wrongAuthority.body).toMatchObject({ code: 'AUTHORITY_NOT_ALLOWED', field: 'awards[0].code' });
+    expect(wrongAuthority.body).toMatchObject({ code: 'AUTHORITY_NOT_ALLOWED', field: 'awards.0.code' });
 
     const cases: Array<[object, number, string, string?]> = [
       [{ ...HC3_DECISION, extra: 1 }, 400, 'VALIDATION_FAILED', 'extra'],

@@ -16,6 +16,7 @@ import { rebuildFigures } from './benches/rebuild.js';
 import { buildBigYear } from './dataset/big-year.js';
 import { DataSetGenerator } from './dataset/generator.js';
 import { planWorld } from './dataset/world.js';
+import { allProjections } from '../../projections/src/index.js';
 import { machineInfo } from './util/machine.js';
 import { parseOptions, type BenchOptions } from './util/options.js';
 import { Prng } from './util/prng.js';
@@ -45,60 +46,75 @@ async function run(opts: BenchOptions): Promise<void> {
   log(
     `Thi Đua Ledger benchmarks — ${machine.cpuModel}, ${machine.nproc} CPU, ${machine.memoryGiB} GiB, node ${machine.node}, data on ${machine.dataFilesystem}`,
   );
-  log(`work dir ${work}; ${opts.events.toLocaleString('en-US')} events; ${opts.seconds} s per timed contender`);
+  log(
+    `work dir ${work}; ${opts.events.toLocaleString('en-US')} events; ${opts.seconds} s per timed contender`,
+  );
   try {
-    // 1. The data set, written through our store (group commit, many appends per transaction).
-    const prng = new Prng(opts.seed);
-    const world = planWorld(prng, { targetEvents: opts.events, firstYear: 2022, minYears: 3 });
-    const generator = new DataSetGenerator(world, prng, { interleave: opts.interleave });
-    const eventsFile = path.join(work, 'events.sqlite');
-    log(
-      `generating and loading the data set: ${world.units.length} units, ${world.clusters.length} clusters, years ${world.years.join(', ')}…`,
-    );
-    const load = await loadIntoStore(eventsFile, generator.appends(opts.events), {
-      window: 500,
-      poolEvents: Math.min(opts.events, 150_000),
-      onProgress: (n) => log(`  ${n.toLocaleString('en-US')} events`),
-    });
-    report.info['dataSet'] = {
-      events: load.events,
-      appends: load.appends,
-      streams: generator.streams.size,
-      units: world.units.length,
-      clusters: world.clusters.length,
-      years: world.years,
-      interleave: opts.interleave,
-      seed: opts.seed,
-      byType: Object.fromEntries([...generator.countByType].sort((a, b) => b[1] - a[1])),
-      fileMiB: round(fs.statSync(eventsFile).size / 2 ** 20, 1),
-      loadSeconds: round(load.ms / 1000, 1),
-      loadEventsPerSecond: round((load.events * 1000) / load.ms, 0),
-    };
-    log(
-      `  ${load.events.toLocaleString('en-US')} events in ${load.appends.toLocaleString('en-US')} appends, ${generator.streams.size} streams, ${round(
-        load.ms / 1000,
-        1,
-      )} s (generation + group-committed appends, ≤ 500 per transaction)`,
-    );
-
-    if (opts.sections.has('append')) {
-      log('append, one command per append, durable…');
-      await appendSingleFigures(report, load.pool, work, { seconds: opts.seconds, concurrency: opts.concurrency, log });
-    }
-    if (opts.sections.has('batch')) {
-      log('append, 100 events per transaction…');
-      await appendBatchFigures(report, load.pool, work, { seconds: opts.seconds });
-    }
-    load.pool.length = 0;
-
-    const readDir = path.join(work, 'read');
-    if (opts.sections.has('rebuild')) {
-      log('rebuild…');
-      await rebuildFigures(report, eventsFile, readDir, {
-        profile: opts.profile,
-        profileDir: path.join(work, 'profiles', 'rebuild'),
-        log,
+    // The data set, written through our store (group commit, many appends per transaction).
+    if (opts.sections.has('append') || opts.sections.has('batch') || opts.sections.has('rebuild')) {
+      const prng = new Prng(opts.seed);
+      const world = planWorld(prng, { targetEvents: opts.events, firstYear: 2022, minYears: 3 });
+      const generator = new DataSetGenerator(world, prng, { interleave: opts.interleave });
+      const eventsFile = path.join(work, 'events.sqlite');
+      log(
+        `generating and loading the data set: ${world.units.length} units, ${world.clusters.length} clusters, years ${world.years.join(', ')}…`,
+      );
+      const load = await loadIntoStore(eventsFile, generator.appends(opts.events), {
+        window: 500,
+        poolEvents: Math.min(opts.events, 150_000),
+        onProgress: (n) => log(`  ${n.toLocaleString('en-US')} events`),
       });
+      report.info['dataSet'] = {
+        events: load.events,
+        appends: load.appends,
+        streams: generator.streams.size,
+        units: world.units.length,
+        clusters: world.clusters.length,
+        years: world.years,
+        interleave: opts.interleave,
+        seed: opts.seed,
+        byType: Object.fromEntries([...generator.countByType].sort((a, b) => b[1] - a[1])),
+        fileMiB: round(fs.statSync(eventsFile).size / 2 ** 20, 1),
+        loadSeconds: round(load.ms / 1000, 1),
+        generateSeconds: round(load.generateMs / 1000, 1),
+        storeEventsPerSecond: round((load.events * 1000) / (load.ms - load.generateMs), 0),
+      };
+      log(
+        `  ${load.events.toLocaleString('en-US')} events in ${load.appends.toLocaleString('en-US')} appends, ${generator.streams.size} streams, ${round(
+          load.ms / 1000,
+          1,
+        )} s, of which ${round(load.generateMs / 1000, 1)} s deciding them; stored at ${fmt.rate(
+          (load.events * 1000) / (load.ms - load.generateMs),
+          'ev/s',
+        )} (group commit, ≤ 500 appends per transaction)`,
+      );
+
+      if (opts.sections.has('append')) {
+        log('append, one command per append, durable…');
+        await appendSingleFigures(report, load.pool, work, {
+          seconds: opts.seconds,
+          concurrency: opts.concurrency,
+          log,
+        });
+      }
+      if (opts.sections.has('batch')) {
+        log('append, 100 events per transaction…');
+        await appendBatchFigures(report, load.pool, work, { seconds: opts.seconds });
+      }
+      load.pool.length = 0;
+
+      const readDir = path.join(work, 'read');
+      if (opts.sections.has('rebuild')) {
+        log('rebuild…');
+        await rebuildFigures(report, eventsFile, readDir, {
+          budgetSeconds: opts.rebuildSeconds,
+          aloneSeconds: Math.max(5, Math.round(opts.rebuildSeconds / 4)),
+          projections: allProjections.map((p) => p.name),
+          profile: opts.profile,
+          profileDir: path.join(work, 'profiles', 'rebuild'),
+          log,
+        });
+      }
     }
 
     let bigYear: Awaited<ReturnType<typeof buildBigYear>> | undefined;
@@ -106,13 +122,14 @@ async function run(opts: BenchOptions): Promise<void> {
       log('building a 20,000-event cluster-year…');
       bigYear = await buildBigYear(path.join(work, 'big-year.sqlite'), opts.seed);
     }
+    let direct: { asOfMs: number; whatIfMs: number } | undefined;
     if (opts.sections.has('evaluator') && bigYear) {
       log('as-of and what-if through the evaluator…');
-      await evaluatorFigures(report, bigYear, { log });
+      direct = await evaluatorFigures(report, bigYear, { log });
     }
     if (opts.sections.has('http')) {
       log('HTTP…');
-      await httpFigures(report, { work, opts, bigYear, log });
+      await httpFigures(report, { work, opts, bigYear, ...(direct && { direct }), log });
     }
   } finally {
     if (!opts.keep) fs.rmSync(work, { recursive: true, force: true });
@@ -138,10 +155,11 @@ async function run(opts: BenchOptions): Promise<void> {
       file,
     )} and bench/results/latest.json`,
   );
-  void fmt;
 }
 
 run(parseOptions(process.argv.slice(2))).catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -11,6 +11,7 @@ export interface ProjectionView {
 /**
  * A projection: a name, a version, the event types it handles and an evolve function that turns
  * one event into document changes. Bumping `version` makes the runner rebuild it beside the old one.
+ * The events it is given are shared with the other projections of the runner: read-only.
  */
 export interface ProjectionDefinition {
   readonly name: string;
@@ -20,4 +21,27 @@ export interface ProjectionDefinition {
   /** Secondary indexes the read store creates for every generation (part of the documented schema). */
   readonly indexes?: readonly IndexSpec[];
   evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> | DocChange[];
+  /**
+   * Optional: the changes a batch of events adds once all of them are evolved, for a projection that
+   * computes a document once per batch rather than once per event (rankings: a period is ranked once
+   * however many of the batch's events changed it). The runner calls it once per batch in which evolve
+   * handled at least one event, after those evolves and before the write, with the batch's view (the
+   * same object evolve got: a projection keys its per-batch state on it, since a rebuild runs a second
+   * generation through the same definition at the same time). Its changes are written in the same
+   * `applyBatch` as the evolves' changes and the batch's checkpoint.
+   *
+   * Positions (the read store's guard: a change at or below the position stored with the document is
+   * skipped, which makes a redelivered batch harmless): a change's `position`, when given, must be the
+   * position of an event of this batch that evolve handled — the event that produced the document;
+   * when absent it is the position of the last event of the batch that evolve handled.
+   *
+   * The guard skips whole changes, so a flushed document should be a function of what the projection
+   * folded (as the rankings are of their stream), not a read-modify-write of the stored document: a
+   * batch redelivered in part would count its old events twice in the latter.
+   *
+   * If flush throws (or returns an invalid change), the projection stalls at the batch: nothing of the
+   * batch is written and the checkpoint stays where it was. When evolve throws at an event, flush is
+   * called for the events before it, which are written as usual (if that flush throws, none are).
+   */
+  flush?(view: ProjectionView): Promise<DocChange[]> | DocChange[];
 }

@@ -6,8 +6,7 @@
  * it. The last test sends each valid request once, proving the probes were refused for what they changed.
  */
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { clusterDirectoryProjection } from '../../projections/src/cluster-directory/cluster-directory.projection.js';
-import { rankingsProjection } from '../../projections/src/rankings/rankings.projection.js';
+import { allProjections } from '../../projections/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/event-store.port.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { expectOk, supertestHttp, type Http, type HttpAnswer } from './support/http.js';
@@ -79,6 +78,11 @@ interface CommandRow {
   query?: string[];
   /** Its body has no required field (checked against OpenAPI). */
   optionalOnly?: true;
+  /**
+   * Probes (by label) that find a bug this suite could not fix (outside its files): kept out of the
+   * categories and run as `it.failing`, which turns red once the bug is fixed (then delete the entry).
+   */
+  knownBugs?: Record<string, string>;
 }
 
 const Y = `/clusters/{clusterId}/years/{year}`;
@@ -121,15 +125,61 @@ const COMMANDS: CommandRow[] = [
     query: ['asOf', 'minPosition'],
     optionalOnly: true,
     rules: (w) => [
-      rule('unknown entry', { overrides: [{ entryId: UNKNOWN_UUID, points: 10 }] }, [422], 'overrides.0.entryId', 'ENTRY_NOT_FOUND'),
-      rule('points above the criterion max', { overrides: [{ entryId: w.fourthSelfEntry, points: 50.5 }] }, [422], 'overrides.0.points'),
-      { label: 'asOf on a day that does not exist', query: 'asOf=2021-02-30T00:00:00Z', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
-      { label: 'asOf with a five-digit year', query: 'asOf=%2B275760-09-13T00:00:00Z', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
-      { label: 'asOf at hour 25', query: 'asOf=2021-03-31T25:00:00Z', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
-      { label: 'asOf without a zone', query: 'asOf=2021-03-31T17:00:00', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
-      { label: 'asOf beyond 2^53', query: 'asOf=99999999999999999', body: whatIf(w), expect: { ...VALIDATION, field: 'asOf' } },
-      { label: 'minPosition negative', query: 'minPosition=-1', body: whatIf(w), expect: { ...VALIDATION, field: 'minPosition' } },
-      { label: 'minPosition 1e3', query: 'minPosition=1e3', body: whatIf(w), expect: { ...VALIDATION, field: 'minPosition' } },
+      rule(
+        'unknown entry',
+        { overrides: [{ entryId: UNKNOWN_UUID, points: 10 }] },
+        [422],
+        'overrides.0.entryId',
+        'ENTRY_NOT_FOUND',
+      ),
+      rule(
+        'points above the criterion max',
+        { overrides: [{ entryId: w.fourthSelfEntry, points: 50.5 }] },
+        [422],
+        'overrides.0.points',
+      ),
+      {
+        label: 'asOf on a day that does not exist',
+        query: 'asOf=2021-02-30T00:00:00Z',
+        body: whatIf(w),
+        expect: { ...VALIDATION, field: 'asOf' },
+      },
+      {
+        label: 'asOf with a five-digit year',
+        query: 'asOf=%2B275760-09-13T00:00:00Z',
+        body: whatIf(w),
+        expect: { ...VALIDATION, field: 'asOf' },
+      },
+      {
+        label: 'asOf at hour 25',
+        query: 'asOf=2021-03-31T25:00:00Z',
+        body: whatIf(w),
+        expect: { ...VALIDATION, field: 'asOf' },
+      },
+      {
+        label: 'asOf without a zone',
+        query: 'asOf=2021-03-31T17:00:00',
+        body: whatIf(w),
+        expect: { ...VALIDATION, field: 'asOf' },
+      },
+      {
+        label: 'asOf beyond 2^53',
+        query: 'asOf=99999999999999999',
+        body: whatIf(w),
+        expect: { ...VALIDATION, field: 'asOf' },
+      },
+      {
+        label: 'minPosition negative',
+        query: 'minPosition=-1',
+        body: whatIf(w),
+        expect: { ...VALIDATION, field: 'minPosition' },
+      },
+      {
+        label: 'minPosition 1e3',
+        query: 'minPosition=1e3',
+        body: whatIf(w),
+        expect: { ...VALIDATION, field: 'minPosition' },
+      },
     ],
     ok: 200,
   },
@@ -153,19 +203,49 @@ const COMMANDS: CommandRow[] = [
     lookedUp: ['name'],
     noCommandHeaders: true,
     rules: () => [
-      { label: 'unknown projection', path: '/admin/projections/khong-co/rebuild', expect: { status: [404], code: 'PROJECTION_NOT_FOUND', field: 'name' } },
-      { label: 'projection named by a MongoDB operator', path: '/admin/projections/%24ne/rebuild', expect: { status: [400, 404], field: 'name' } },
+      {
+        label: 'unknown projection',
+        path: '/admin/projections/khong-co/rebuild',
+        expect: { status: [404], code: 'PROJECTION_NOT_FOUND', field: 'name' },
+      },
+      {
+        label: 'projection named by a MongoDB operator',
+        path: '/admin/projections/%24ne/rebuild',
+        expect: { status: [400, 404], field: 'name' },
+      },
     ],
     ok: 202,
   },
   {
     route: 'POST /units',
     as: (w) => w.tokens.admin,
-    body: () => ({ unitId: 'cuc-csgt', name: 'Cục Cảnh sát giao thông', kind: 'cuc', parentUnitId: ORGANIZER }),
+    body: () => ({
+      unitId: 'cuc-csgt',
+      name: 'Cục Cảnh sát giao thông',
+      kind: 'cuc',
+      parentUnitId: ORGANIZER,
+    }),
     rules: () => [
-      rule('unknown kind', { unitId: 'cuc-csgt', name: 'Cục Cảnh sát giao thông', kind: 'tinh' }, [400], 'kind'),
-      rule('unknown parent', { unitId: 'cuc-csgt', name: 'Cục Cảnh sát giao thông', kind: 'cuc', parentUnitId: 'khong-ton-tai' }, [404, 422], 'parentUnitId'),
-      rule('already registered', { unitId: UNITS.own.id, name: UNITS.own.name, kind: 'cuc' }, [409, 422], 'unitId'),
+      rule(
+        'unknown kind',
+        { unitId: 'cuc-csgt', name: 'Cục Cảnh sát giao thông', kind: 'tinh' },
+        [400],
+        'kind',
+      ),
+      rule(
+        'unknown parent',
+        { unitId: 'cuc-csgt', name: 'Cục Cảnh sát giao thông', kind: 'cuc', parentUnitId: 'khong-ton-tai' },
+        [422],
+        'parentUnitId',
+        'PARENT_NOT_ACTIVE',
+      ),
+      rule(
+        'already registered',
+        { unitId: UNITS.own.id, name: UNITS.own.name, kind: 'cuc' },
+        [409],
+        'unitId',
+        'UNIT_ALREADY_REGISTERED',
+      ),
     ],
     ok: 201,
   },
@@ -175,8 +255,13 @@ const COMMANDS: CommandRow[] = [
     params: () => ({ unitId: UNITS.fifth.id }),
     body: () => ({ name: 'Bộ Tư lệnh Cảnh vệ (đổi tên)', reason: 'Quyết định tổ chức lại' }),
     rules: () => [
-      { label: 'unknown unit', path: '/units/khong-ton-tai/rename', body: { name: 'Tên mới' }, expect: { status: [404], field: 'unitId' } },
-      rule('the same name', { name: UNITS.fifth.name }, [409, 422], 'name'),
+      {
+        label: 'unknown unit',
+        path: '/units/khong-ton-tai/rename',
+        body: { name: 'Tên mới' },
+        expect: { status: [404], field: 'unitId' },
+      },
+      rule('the same name', { name: UNITS.fifth.name }, [422], 'name', 'NO_CHANGE'),
     ],
     ok: 201,
   },
@@ -186,8 +271,20 @@ const COMMANDS: CommandRow[] = [
     params: () => ({ unitId: MERGED_UNIT }),
     body: () => ({ intoUnitId: ORGANIZER, reason: 'Sáp nhập theo đề án sắp xếp tổ chức bộ máy' }),
     rules: () => [
-      rule('into an unknown unit', { intoUnitId: 'khong-ton-tai', reason: 'Sáp nhập' }, [404, 422], 'intoUnitId'),
-      rule('into itself', { intoUnitId: MERGED_UNIT, reason: 'Sáp nhập' }, [409, 422], 'intoUnitId'),
+      rule(
+        'into an unknown unit',
+        { intoUnitId: 'khong-ton-tai', reason: 'Sáp nhập' },
+        [422],
+        'intoUnitId',
+        'TARGET_UNIT_NOT_ACTIVE',
+      ),
+      rule(
+        'into itself',
+        { intoUnitId: MERGED_UNIT, reason: 'Sáp nhập' },
+        [422],
+        'intoUnitId',
+        'INVALID_MERGE',
+      ),
     ],
     ok: 201,
   },
@@ -197,7 +294,12 @@ const COMMANDS: CommandRow[] = [
     params: () => ({ unitId: DISSOLVED_UNIT }),
     body: () => ({ reason: 'Giải thể theo quyết định của Bộ trưởng' }),
     rules: () => [
-      { label: 'unknown unit', path: '/units/khong-ton-tai/dissolution', body: { reason: 'Giải thể' }, expect: { status: [404], field: 'unitId' } },
+      {
+        label: 'unknown unit',
+        path: '/units/khong-ton-tai/dissolution',
+        body: { reason: 'Giải thể' },
+        expect: { status: [404], field: 'unitId' },
+      },
     ],
     ok: 201,
   },
@@ -206,9 +308,26 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.admin,
     body: () => ({ clusterId: 'bca-cum-9', organizerUnitId: ORGANIZER, number: 9, name: 'Cụm thi đua số 9' }),
     rules: () => [
-      rule('unknown organizer unit', { clusterId: 'bca-cum-9', organizerUnitId: 'khong-ton-tai', number: 9, name: 'Cụm 9' }, [404, 422], 'organizerUnitId'),
-      rule('number 0', { clusterId: 'bca-cum-9', organizerUnitId: ORGANIZER, number: 0, name: 'Cụm 9' }, [400], 'number'),
-      rule('already formed', { clusterId: CLUSTER, organizerUnitId: ORGANIZER, number: 2, name: 'Cụm 2' }, [409, 422], 'clusterId'),
+      rule(
+        'unknown organizer unit',
+        { clusterId: 'bca-cum-9', organizerUnitId: 'khong-ton-tai', number: 9, name: 'Cụm 9' },
+        [422],
+        'organizerUnitId',
+        'ORGANIZER_NOT_ACTIVE',
+      ),
+      rule(
+        'number 0',
+        { clusterId: 'bca-cum-9', organizerUnitId: ORGANIZER, number: 0, name: 'Cụm 9' },
+        [400],
+        'number',
+      ),
+      rule(
+        'already formed',
+        { clusterId: CLUSTER, organizerUnitId: ORGANIZER, number: 2, name: 'Cụm 2' },
+        [409],
+        'clusterId',
+        'CLUSTER_ALREADY_FORMED',
+      ),
     ],
     ok: 201,
   },
@@ -217,7 +336,12 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.organizer,
     body: () => ({ name: 'Cụm thi đua số 2 (Khối các đơn vị thuộc Bộ trưởng)', number: 2 }),
     rules: () => [
-      { label: 'unknown cluster', path: '/clusters/khong-ton-tai/rename', body: { name: 'Cụm mới' }, expect: { status: [404], field: 'clusterId' } },
+      {
+        label: 'unknown cluster',
+        path: '/clusters/khong-ton-tai/rename',
+        body: { name: 'Cụm mới' },
+        expect: { status: [404], field: 'clusterId' },
+      },
     ],
     ok: 201,
   },
@@ -226,9 +350,14 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.organizer,
     body: () => ({ unitId: SPARE_UNIT.id }),
     rules: () => [
-      rule('unknown unit', { unitId: 'khong-ton-tai' }, [404, 422], 'unitId'),
-      rule('already a member', { unitId: UNITS.own.id }, [409, 422], 'unitId'),
-      { label: 'a year before 1945', path: '/clusters/bca-cum-2/years/1944/members', body: { unitId: SPARE_UNIT.id }, expect: { ...VALIDATION, field: 'year' } },
+      rule('unknown unit', { unitId: 'khong-ton-tai' }, [404], 'unitId', 'UNIT_NOT_FOUND'),
+      rule('already a member', { unitId: UNITS.own.id }, [409], 'unitId', 'ALREADY_A_MEMBER'),
+      {
+        label: 'a year before 1945',
+        path: '/clusters/bca-cum-2/years/1944/members',
+        body: { unitId: SPARE_UNIT.id },
+        expect: { ...VALIDATION, field: 'year' },
+      },
     ],
     ok: 201,
   },
@@ -237,9 +366,25 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.organizer,
     body: () => ({ unitId: UNITS.fourth.id, role: 'vice-chair', source: 'organizer' }),
     rules: () => [
-      rule('not a member', { unitId: 'cuc-giai-the', role: 'vice-chair', source: 'organizer' }, [404, 422], 'unitId'),
-      rule('unknown role', { unitId: UNITS.fourth.id, role: 'president', source: 'organizer' }, [400], 'role'),
-      rule('election without electionId', { unitId: UNITS.fourth.id, role: 'chair', source: 'election' }, [404, 422], 'electionId'),
+      rule(
+        'not a member',
+        { unitId: 'cuc-giai-the', role: 'vice-chair', source: 'organizer' },
+        [422],
+        'unitId',
+        'NOT_A_MEMBER',
+      ),
+      rule(
+        'unknown role',
+        { unitId: UNITS.fourth.id, role: 'president', source: 'organizer' },
+        [400],
+        'role',
+      ),
+      rule(
+        'election without electionId',
+        { unitId: UNITS.fourth.id, role: 'chair', source: 'election' },
+        [422],
+        'electionId',
+      ),
     ],
     ok: 201,
   },
@@ -255,14 +400,42 @@ const COMMANDS: CommandRow[] = [
     body: () => scheme(undefined, 'Điều chỉnh thang điểm theo hướng dẫn của Bộ') as unknown as Json,
     shape: { points: ['criteria.0.maxPoints'] },
     rules: () => {
-      const s = scheme(undefined, 'Điều chỉnh') as unknown as { criteria: Json[]; thresholds: Json[] } & Record<string, Json>;
+      const s = scheme(undefined, 'Điều chỉnh') as unknown as {
+        criteria: Json[];
+        thresholds: Json[];
+      } & Record<string, Json>;
       return [
         rule('amended without a reason', scheme() as unknown as Json, [422], 'reason', 'REASON_REQUIRED'),
-        rule('a repeated criterion code', merge(s, { criteria: [s.criteria[0]!, s.criteria[0]!] }), [422], 'criteria'),
-        rule('unknown criterion kind', merge(s, { criteria: [merge(s.criteria[0]!, { kind: 'extra' })] }), [400], 'criteria.0.kind'),
-        rule('maxPoints 0', merge(s, { criteria: [merge(s.criteria[0]!, { maxPoints: 0 })] }), [422], 'criteria.0.maxPoints'),
-        rule('tie-break on an unknown criterion', merge(s, { tieBreaks: ['criterion:khong-co'] }), [422], 'tieBreaks'),
-        rule('thresholds lowest first', merge(s, { thresholds: [...s.thresholds].reverse() }), [422], 'thresholds'),
+        rule(
+          'a repeated criterion code',
+          merge(s, { criteria: [s.criteria[0]!, s.criteria[0]!] }),
+          [422],
+          'criteria',
+        ),
+        rule(
+          'unknown criterion kind',
+          merge(s, { criteria: [merge(s.criteria[0]!, { kind: 'extra' })] }),
+          [400],
+          'criteria.0.kind',
+        ),
+        rule(
+          'maxPoints 0',
+          merge(s, { criteria: [merge(s.criteria[0]!, { maxPoints: 0 })] }),
+          [422],
+          'criteria.0.maxPoints',
+        ),
+        rule(
+          'tie-break on an unknown criterion',
+          merge(s, { tieBreaks: ['criterion:khong-co'] }),
+          [422],
+          'tieBreaks',
+        ),
+        rule(
+          'thresholds lowest first',
+          merge(s, { thresholds: [...s.thresholds].reverse() }),
+          [422],
+          'thresholds',
+        ),
       ];
     },
     ok: 201,
@@ -272,10 +445,32 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.officer(UNITS.other.id),
     body: () => pledge(UNITS.other.id),
     rules: () => [
-      rule('unknown catalog code', merge(pledge(UNITS.other.id), { titles: ['co-thi-dua-khong-co'] }), [422], 'titles.0', 'UNKNOWN_TITLE'),
-      rule('an individual title', merge(pledge(UNITS.other.id), { titles: ['chien-si-thi-dua-toan-quoc'] }), [422], 'titles.0'),
-      rule('two key tasks', merge(pledge(UNITS.other.id), { keyTasks: ['Một', 'Hai'] }), [422], 'keyTasks', 'KEY_TASKS_COUNT'),
-      rule('target count 0', merge(pledge(UNITS.other.id), { targets: [{ text: 'Chỉ tiêu', count: 0 }] }), [400], 'targets.0.count'),
+      rule(
+        'unknown catalog code',
+        merge(pledge(UNITS.other.id), { titles: ['co-thi-dua-khong-co'] }),
+        [422],
+        'titles.0',
+        'UNKNOWN_TITLE',
+      ),
+      rule(
+        'an individual title',
+        merge(pledge(UNITS.other.id), { titles: ['chien-si-thi-dua-toan-quoc'] }),
+        [422],
+        'titles.0',
+      ),
+      rule(
+        'two key tasks',
+        merge(pledge(UNITS.other.id), { keyTasks: ['Một', 'Hai'] }),
+        [422],
+        'keyTasks',
+        'KEY_TASKS_COUNT',
+      ),
+      rule(
+        'target count 0',
+        merge(pledge(UNITS.other.id), { targets: [{ text: 'Chỉ tiêu', count: 0 }] }),
+        [400],
+        'targets.0.count',
+      ),
     ],
     ok: 201,
   },
@@ -284,7 +479,15 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.officer(UNITS.own.id),
     params: () => ({ unitId: UNITS.own.id }),
     body: pledgeAmendment,
-    rules: () => [rule('unknown catalog code', merge(pledgeAmendment(), { titles: ['khong-co'] }), [422], 'titles.0', 'UNKNOWN_TITLE')],
+    rules: () => [
+      rule(
+        'unknown catalog code',
+        merge(pledgeAmendment(), { titles: ['khong-co'] }),
+        [422],
+        'titles.0',
+        'UNKNOWN_TITLE',
+      ),
+    ],
     ok: 201,
   },
   {
@@ -292,8 +495,16 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.organizer,
     params: () => ({ period: 'Q3' }),
     rules: () => [
-      { label: 'already open', path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Q1/open`, expect: { status: [409, 422], field: 'period' } },
-      { label: 'unknown cluster', path: `/clusters/khong-co/years/${YEAR}/periods/Q3/open`, expect: { status: [404], field: 'clusterId' } },
+      {
+        label: 'already open',
+        path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Q1/open`,
+        expect: { status: [409], code: 'PERIOD_ALREADY_OPEN', field: 'period' },
+      },
+      {
+        label: 'unknown cluster',
+        path: `/clusters/khong-co/years/${YEAR}/periods/Q3/open`,
+        expect: { status: [404], field: 'clusterId' },
+      },
     ],
     ok: 201,
   },
@@ -302,14 +513,31 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.officer(UNITS.other.id),
     body: scoreBody,
     shape: { points: ['points'] },
-    rules: (w) => [
-      rule('unknown criterion', merge(scoreBody(), { criterion: 'khong-co' }), [422], 'criterion', 'UNKNOWN_CRITERION'),
+    rules: () => [
+      rule(
+        'unknown criterion',
+        merge(scoreBody(), { criterion: 'khong-co' }),
+        [422],
+        'criterion',
+        'UNKNOWN_CRITERION',
+      ),
       rule('a period not open', merge(scoreBody(), { period: 'Q3' }), [422], 'period', 'PERIOD_NOT_OPEN'),
       rule('a closed period', merge(scoreBody(), { period: 'Q2' }), [422], 'period', 'PERIOD_NOT_OPEN'),
       rule('unknown period', merge(scoreBody(), { period: 'Q5' }), [400], 'period'),
-      rule('above the criterion max (30)', merge(scoreBody(), { points: 30.01 }), [422], 'points', 'POINTS_OUT_OF_RANGE'),
+      rule(
+        'above the criterion max (30)',
+        merge(scoreBody(), { points: 30.01 }),
+        [422],
+        'points',
+        'POINTS_OUT_OF_RANGE',
+      ),
       rule('unknown assessment', merge(scoreBody(), { assessment: 'peer' }), [400], 'assessment'),
-      { label: 'a year of another cluster-year never formed', path: `/clusters/${CLUSTER}/years/2199/scores`, body: scoreBody(), expect: { status: [403, 404, 422] } },
+      {
+        label: 'a year of another cluster-year never formed',
+        path: `/clusters/${CLUSTER}/years/2199/scores`,
+        body: scoreBody(),
+        expect: { status: [422], code: 'PERIOD_NOT_OPEN', field: 'period' },
+      },
     ],
     ok: 201,
   },
@@ -321,8 +549,19 @@ const COMMANDS: CommandRow[] = [
     shape: { points: ['points'] },
     lookedUp: ['entryId'],
     rules: () => [
-      { label: 'unknown entry', path: `/clusters/${CLUSTER}/years/${YEAR}/scores/${UNKNOWN_UUID}/corrections`, body: { points: 42, reason: 'Bổ sung' }, expect: { status: [404], code: 'ENTRY_NOT_FOUND', field: 'entryId' } },
-      rule('above the criterion max (50)', { points: 50.5, reason: 'Bổ sung' }, [422], 'points', 'POINTS_OUT_OF_RANGE'),
+      {
+        label: 'unknown entry',
+        path: `/clusters/${CLUSTER}/years/${YEAR}/scores/${UNKNOWN_UUID}/corrections`,
+        body: { points: 42, reason: 'Bổ sung' },
+        expect: { status: [404], code: 'ENTRY_NOT_FOUND', field: 'entryId' },
+      },
+      rule(
+        'above the criterion max (50)',
+        { points: 50.5, reason: 'Bổ sung' },
+        [422],
+        'points',
+        'POINTS_OUT_OF_RANGE',
+      ),
       rule('unchanged points', { points: 40, reason: 'Bổ sung' }, [422], 'points', 'NO_CHANGE'),
     ],
     ok: 201,
@@ -330,11 +569,26 @@ const COMMANDS: CommandRow[] = [
   {
     route: `POST ${Y}/disputes`,
     as: (w) => w.tokens.officer(UNITS.fourth.id),
-    body: (w) => ({ entryId: w.fourthSelfEntry, reason: 'Đơn vị đã hoàn thành vượt chỉ tiêu', proposedPoints: 45 }),
+    body: (w) => ({
+      entryId: w.fourthSelfEntry,
+      reason: 'Đơn vị đã hoàn thành vượt chỉ tiêu',
+      proposedPoints: 45,
+    }),
     shape: { points: ['proposedPoints'] },
     rules: (w) => [
-      rule('unknown entry', { entryId: UNKNOWN_UUID, reason: 'Khiếu nại' }, [404], 'entryId', 'ENTRY_NOT_FOUND'),
-      rule('proposed points above the max', { entryId: w.fourthSelfEntry, reason: 'Khiếu nại', proposedPoints: 50.5 }, [422], 'proposedPoints'),
+      rule(
+        'unknown entry',
+        { entryId: UNKNOWN_UUID, reason: 'Khiếu nại' },
+        [404],
+        'entryId',
+        'ENTRY_NOT_FOUND',
+      ),
+      rule(
+        'proposed points above the max',
+        { entryId: w.fourthSelfEntry, reason: 'Khiếu nại', proposedPoints: 50.5 },
+        [422],
+        'proposedPoints',
+      ),
     ],
     ok: 201,
   },
@@ -346,9 +600,25 @@ const COMMANDS: CommandRow[] = [
     shape: { points: ['correctedPoints'] },
     lookedUp: ['disputeId'],
     rules: () => [
-      { label: 'unknown dispute', path: `/clusters/${CLUSTER}/years/${YEAR}/disputes/${UNKNOWN_UUID}/resolution`, body: { outcome: 'rejected', reason: 'Bác' }, expect: { status: [404], code: 'DISPUTE_NOT_FOUND', field: 'disputeId' } },
-      rule('upheld without points', { outcome: 'upheld', reason: 'Chấp nhận' }, [422], 'outcome', 'RESOLUTION_AMBIGUOUS'),
-      rule('upheld above the max', { outcome: 'upheld', reason: 'Chấp nhận', correctedPoints: 51 }, [422], 'correctedPoints'),
+      {
+        label: 'unknown dispute',
+        path: `/clusters/${CLUSTER}/years/${YEAR}/disputes/${UNKNOWN_UUID}/resolution`,
+        body: { outcome: 'rejected', reason: 'Bác' },
+        expect: { status: [404], code: 'DISPUTE_NOT_FOUND', field: 'disputeId' },
+      },
+      rule(
+        'upheld without points',
+        { outcome: 'upheld', reason: 'Chấp nhận' },
+        [422],
+        'outcome',
+        'RESOLUTION_AMBIGUOUS',
+      ),
+      rule(
+        'upheld above the max',
+        { outcome: 'upheld', reason: 'Chấp nhận', correctedPoints: 51 },
+        [422],
+        'correctedPoints',
+      ),
       rule('unknown outcome', { outcome: 'maybe', reason: 'Chưa rõ' }, [400], 'outcome'),
     ],
     ok: 201,
@@ -358,10 +628,27 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.officer(UNITS.chair.id),
     body: () => ({ role: 'vice-chair', candidates: [UNITS.other.id] }),
     rules: () => [
-      rule('a candidate not a member', { role: 'vice-chair', candidates: [SPARE_UNIT.id] }, [422], 'candidates.0', 'NOT_A_MEMBER'),
-      rule('a repeated candidate', { role: 'vice-chair', candidates: [UNITS.other.id, UNITS.other.id] }, [422], 'candidates'),
+      rule(
+        'a candidate not a member',
+        { role: 'vice-chair', candidates: [SPARE_UNIT.id] },
+        [422],
+        'candidates.0',
+        'NOT_A_MEMBER',
+      ),
+      rule(
+        'a repeated candidate',
+        { role: 'vice-chair', candidates: [UNITS.other.id, UNITS.other.id] },
+        [422],
+        'candidates',
+      ),
       rule('no candidate', { role: 'vice-chair', candidates: [] }, [400], 'candidates'),
-      rule('a chair election already open', { role: 'chair', candidates: [UNITS.other.id] }, [409], 'role', 'ELECTION_ALREADY_OPEN'),
+      rule(
+        'a chair election already open',
+        { role: 'chair', candidates: [UNITS.other.id] },
+        [409],
+        'role',
+        'ELECTION_ALREADY_OPEN',
+      ),
     ],
     ok: 201,
   },
@@ -372,8 +659,19 @@ const COMMANDS: CommandRow[] = [
     body: () => ({ voterUnitId: UNITS.own.id, candidateUnitId: UNITS.own.id }),
     lookedUp: ['electionId'],
     rules: () => [
-      rule('not a candidate', { voterUnitId: UNITS.own.id, candidateUnitId: UNITS.fourth.id }, [422], 'candidateUnitId', 'NOT_A_CANDIDATE'),
-      { label: 'unknown election', path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/ballots`, body: { voterUnitId: UNITS.own.id, candidateUnitId: UNITS.own.id }, expect: { status: [404], code: 'ELECTION_NOT_FOUND', field: 'electionId' } },
+      rule(
+        'not a candidate',
+        { voterUnitId: UNITS.own.id, candidateUnitId: UNITS.fourth.id },
+        [422],
+        'candidateUnitId',
+        'NOT_A_CANDIDATE',
+      ),
+      {
+        label: 'unknown election',
+        path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/ballots`,
+        body: { voterUnitId: UNITS.own.id, candidateUnitId: UNITS.own.id },
+        expect: { status: [404], code: 'ELECTION_NOT_FOUND', field: 'electionId' },
+      },
     ],
     ok: 201,
   },
@@ -383,7 +681,11 @@ const COMMANDS: CommandRow[] = [
     params: (w) => ({ electionId: w.electionId }),
     lookedUp: ['electionId'],
     rules: () => [
-      { label: 'unknown election', path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/close`, expect: { status: [404], code: 'ELECTION_NOT_FOUND', field: 'electionId' } },
+      {
+        label: 'unknown election',
+        path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/close`,
+        expect: { status: [404], code: 'ELECTION_NOT_FOUND', field: 'electionId' },
+      },
     ],
     ok: 201,
   },
@@ -394,7 +696,12 @@ const COMMANDS: CommandRow[] = [
     body: () => ({ reason: 'Nhập nhầm tiêu chí' }),
     lookedUp: ['entryId'],
     rules: () => [
-      { label: 'unknown entry', path: `/clusters/${CLUSTER}/years/${YEAR}/scores/${UNKNOWN_UUID}/withdrawal`, body: { reason: 'Nhầm' }, expect: { status: [404], code: 'ENTRY_NOT_FOUND', field: 'entryId' } },
+      {
+        label: 'unknown entry',
+        path: `/clusters/${CLUSTER}/years/${YEAR}/scores/${UNKNOWN_UUID}/withdrawal`,
+        body: { reason: 'Nhầm' },
+        expect: { status: [404], code: 'ENTRY_NOT_FOUND', field: 'entryId' },
+      },
     ],
     ok: 201,
   },
@@ -404,7 +711,12 @@ const COMMANDS: CommandRow[] = [
     params: () => ({ unitId: UNITS.fifth.id }),
     body: () => ({ reason: 'Điều chỉnh cụm thi đua theo quyết định của Bộ' }),
     rules: () => [
-      { label: 'not a member', path: `/clusters/${CLUSTER}/years/${YEAR}/members/${SPARE_UNIT.id}/withdrawal`, body: { reason: 'Điều chỉnh' }, expect: { status: [422], code: 'NOT_A_MEMBER', field: 'unitId' } },
+      {
+        label: 'not a member',
+        path: `/clusters/${CLUSTER}/years/${YEAR}/members/${SPARE_UNIT.id}/withdrawal`,
+        body: { reason: 'Điều chỉnh' },
+        expect: { status: [422], code: 'NOT_A_MEMBER', field: 'unitId' },
+      },
     ],
     ok: 201,
   },
@@ -413,7 +725,11 @@ const COMMANDS: CommandRow[] = [
     as: (w) => w.tokens.organizer,
     params: () => ({ period: 'Q1' }),
     rules: () => [
-      { label: 'a period never opened', path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Y/close`, expect: { status: [409, 422], field: 'period' } },
+      {
+        label: 'a period never opened',
+        path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Y/close`,
+        expect: { status: [422], code: 'PERIOD_NOT_OPEN', field: 'period' },
+      },
     ],
     ok: 201,
   },
@@ -423,7 +739,12 @@ const COMMANDS: CommandRow[] = [
     params: () => ({ period: 'Q2' }),
     body: () => ({ reason: 'Rà soát lại kết quả Quý II' }),
     rules: () => [
-      { label: 'an open period', path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Q1/reopen`, body: { reason: 'Rà soát' }, expect: { status: [409, 422], field: 'period' } },
+      {
+        label: 'an open period',
+        path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Q1/reopen`,
+        body: { reason: 'Rà soát' },
+        expect: { status: [422], code: 'PERIOD_NOT_CLOSED', field: 'period' },
+      },
     ],
     ok: 201,
   },
@@ -435,20 +756,59 @@ const COMMANDS: CommandRow[] = [
       const d = awardDecision(UNITS.fourth.id) as unknown as { awards: Json[] } & Record<string, Json>;
       const award = (patch: Record<string, Json>) => merge(d, { awards: [merge(d.awards[0]!, patch)] });
       return [
-        rule('unknown catalog code', award({ code: 'huan-chuong-khong-co' }), [422], 'awards.0.code', 'UNKNOWN_AWARD'),
-        rule('unknown authority', merge(d, { authority: 'hoi-dong-khong-co' }), [422], 'authority', 'UNKNOWN_AUTHORITY'),
-        rule('an authority that may not confer it', merge(d, { authority: 'chu-tich-nuoc' }), [422], 'awards.0.code', 'AUTHORITY_NOT_ALLOWED'),
-        rule('an individual award to a collective', award({ code: 'chien-si-thi-dua-toan-luc-luong-cand' }), [422], 'awards.0.recipient'),
+        rule(
+          'unknown catalog code',
+          award({ code: 'huan-chuong-khong-co' }),
+          [422],
+          'awards.0.code',
+          'UNKNOWN_AWARD',
+        ),
+        rule(
+          'unknown authority',
+          merge(d, { authority: 'hoi-dong-khong-co' }),
+          [422],
+          'authority',
+          'UNKNOWN_AUTHORITY',
+        ),
+        rule(
+          'an authority that may not confer it',
+          merge(d, { authority: 'chu-tich-nuoc' }),
+          [422],
+          'awards.0.code',
+          'AUTHORITY_NOT_ALLOWED',
+        ),
+        rule(
+          'an individual award to a collective',
+          award({ code: 'chien-si-thi-dua-toan-luc-luong-cand' }),
+          [422],
+          'awards.0.recipient',
+        ),
         rule('dated before 1945', merge(d, { date: '1944-12-31' }), [400], 'date'),
         rule('dated in 2999', merge(d, { date: '2999-01-01' }), [400], 'date'),
         rule('29 February of a common year', merge(d, { date: '2021-02-29' }), [400], 'date'),
         rule('month 13', merge(d, { date: '2021-13-01' }), [400], 'date'),
         rule('a date-time', merge(d, { date: '2021-12-20T00:00:00Z' }), [400], 'date'),
         rule('year 1944', award({ year: 1944 }), [400], 'awards.0.year'),
-        rule('a year after the decision', award({ year: 2022 }), [422], 'awards.0.year', 'AWARD_YEAR_AFTER_DECISION'),
-        rule('unknown recipient kind', award({ recipient: { kind: 'group', unitId: UNITS.fourth.id } }), [400], 'awards.0.recipient.kind'),
+        rule(
+          'a year after the decision',
+          award({ year: 2022 }),
+          [422],
+          'awards.0.year',
+          'AWARD_YEAR_AFTER_DECISION',
+        ),
+        rule(
+          'unknown recipient kind',
+          award({ recipient: { kind: 'group', unitId: UNITS.fourth.id } }),
+          [400],
+          'awards.0.recipient.kind',
+        ),
         rule('no awards', merge(d, { awards: [] }), [400], 'awards'),
-        rule('an override on an award without a quota', award({ override: { reason: 'Đặc cách' } }), [422], 'awards.0.override'),
+        rule(
+          'an override on an award without a quota',
+          award({ override: { reason: 'Đặc cách' } }),
+          [422],
+          'awards.0.override',
+        ),
       ];
     },
     ok: 201,
@@ -460,8 +820,18 @@ const COMMANDS: CommandRow[] = [
     body: () => ({ reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-BCA' }),
     lookedUp: ['awardId'],
     rules: () => [
-      { label: 'unknown award', path: '/awards/khong-co-1/revocation', body: { reason: 'Thu hồi', decisionRef: '1/QĐ' }, expect: { status: [404], field: 'awardId' } },
-      { label: 'an id no decision gives', path: '/awards/khong-co/revocation', body: { reason: 'Thu hồi', decisionRef: '1/QĐ' }, expect: { status: [404], field: 'awardId' } },
+      {
+        label: 'unknown award',
+        path: '/awards/khong-co-1/revocation',
+        body: { reason: 'Thu hồi', decisionRef: '1/QĐ' },
+        expect: { status: [404], field: 'awardId' },
+      },
+      {
+        label: 'an id no decision gives',
+        path: '/awards/khong-co/revocation',
+        body: { reason: 'Thu hồi', decisionRef: '1/QĐ' },
+        expect: { status: [404], field: 'awardId' },
+      },
     ],
     ok: 201,
   },
@@ -471,7 +841,12 @@ const COMMANDS: CommandRow[] = [
     params: () => ({ clusterId: OTHER_CLUSTER }),
     body: () => ({ reason: 'Giải thể cụm theo quyết định sắp xếp lại' }),
     rules: () => [
-      { label: 'unknown cluster', path: '/clusters/khong-ton-tai/dissolution', body: { reason: 'Giải thể' }, expect: { status: [404], field: 'clusterId' } },
+      {
+        label: 'unknown cluster',
+        path: '/clusters/khong-ton-tai/dissolution',
+        body: { reason: 'Giải thể' },
+        expect: { status: [404], field: 'clusterId' },
+      },
     ],
     ok: 201,
   },
@@ -488,33 +863,82 @@ interface QueryRow {
 
 /** Every GET route with path or query parameters: bad parameters and operators in the query string. */
 const QUERIES: QueryRow[] = [
-  { route: 'GET /clusters', extra: () => [{ label: 'unknown sort', query: 'sort=points', expect: { ...VALIDATION, field: 'sort' } }, { label: 'organizer traversal', query: 'organizer=..%2F..', expect: { ...VALIDATION, field: 'organizer' } }] },
+  {
+    route: 'GET /clusters',
+    extra: () => [
+      { label: 'unknown sort', query: 'sort=points', expect: { ...VALIDATION, field: 'sort' } },
+      {
+        label: 'organizer traversal',
+        query: 'organizer=..%2F..',
+        expect: { ...VALIDATION, field: 'organizer' },
+      },
+    ],
+  },
   { route: `GET ${Y}` },
   { route: `GET ${Y}/pledges` },
   {
     route: `GET ${Y}/rankings/{period}`,
     params: () => ({ period: 'Q1' }),
     extra: () => [
-      { label: 'asOf 30 February', query: 'asOf=2021-02-30T00:00:00Z', expect: { ...VALIDATION, field: 'asOf' } },
-      { label: 'asOf month 13', query: 'asOf=2021-13-01T00:00:00Z', expect: { ...VALIDATION, field: 'asOf' } },
-      { label: 'asOf year 99999', query: 'asOf=99999-01-01T00:00:00Z', expect: { ...VALIDATION, field: 'asOf' } },
+      {
+        label: 'asOf 30 February',
+        query: 'asOf=2021-02-30T00:00:00Z',
+        expect: { ...VALIDATION, field: 'asOf' },
+      },
+      {
+        label: 'asOf month 13',
+        query: 'asOf=2021-13-01T00:00:00Z',
+        expect: { ...VALIDATION, field: 'asOf' },
+      },
+      {
+        label: 'asOf year 99999',
+        query: 'asOf=99999-01-01T00:00:00Z',
+        expect: { ...VALIDATION, field: 'asOf' },
+      },
       { label: 'asOf date only', query: 'asOf=2021-03-31', expect: { ...VALIDATION, field: 'asOf' } },
       { label: 'asOf negative position', query: 'asOf=-1', expect: { ...VALIDATION, field: 'asOf' } },
-      { label: 'minPosition beyond 2^53', query: 'minPosition=99999999999999999', expect: { ...VALIDATION, field: 'minPosition' } },
+      {
+        label: 'minPosition beyond 2^53',
+        query: 'minPosition=99999999999999999',
+        expect: { ...VALIDATION, field: 'minPosition' },
+      },
     ],
   },
-  { route: `GET ${Y}/rankings/{period}/explain`, params: () => ({ period: 'Q1' }), extra: () => [{ label: 'asOf 30 February', query: 'asOf=2021-02-30T00:00:00Z', expect: { ...VALIDATION, field: 'asOf' } }] },
+  {
+    route: `GET ${Y}/rankings/{period}/explain`,
+    params: () => ({ period: 'Q1' }),
+    extra: () => [
+      {
+        label: 'asOf 30 February',
+        query: 'asOf=2021-02-30T00:00:00Z',
+        expect: { ...VALIDATION, field: 'asOf' },
+      },
+    ],
+  },
   {
     route: 'GET /audit/streams/{streamId}',
     params: () => ({ streamId: `emulation-${CLUSTER}-${YEAR}` }),
     lookedUp: ['streamId'],
     extra: () => [
-      { label: 'fromRevision negative', query: 'fromRevision=-1', expect: { ...VALIDATION, field: 'fromRevision' } },
+      {
+        label: 'fromRevision negative',
+        query: 'fromRevision=-1',
+        expect: { ...VALIDATION, field: 'fromRevision' },
+      },
       { label: 'limit 1001', query: 'limit=1001', expect: { ...VALIDATION, field: 'limit' } },
       { label: 'limit fractional', query: 'limit=1.5', expect: { ...VALIDATION, field: 'limit' } },
     ],
   },
-  { route: 'GET /audit/verify', extra: () => [{ label: 'streamId 301 characters', query: `streamId=${'s'.repeat(301)}`, expect: { ...VALIDATION, field: 'streamId' } }] },
+  {
+    route: 'GET /audit/verify',
+    extra: () => [
+      {
+        label: 'streamId 301 characters',
+        query: `streamId=${'s'.repeat(301)}`,
+        expect: { ...VALIDATION, field: 'streamId' },
+      },
+    ],
+  },
   {
     route: 'GET /audit/digest',
     extra: () => [
@@ -625,7 +1049,11 @@ describe('bad input on every route is answered 4xx with a code and the field, an
   });
 
   /** Sends each probe, and returns every mismatch as a readable line (empty when all hold). */
-  async function check(row: { route: string }, defaults: { path: string; token?: string; body?: Json; query?: string }, probes: Probe[]) {
+  async function check(
+    row: { route: string },
+    defaults: { path: string; token?: string; body?: Json; query?: string },
+    probes: Probe[],
+  ) {
     const method = row.route.split(' ')[0]!;
     const failures: string[] = [];
     for (const p of probes) {
@@ -645,26 +1073,40 @@ describe('bad input on every route is answered 4xx with a code and the field, an
               : {};
       const res: HttpAnswer = await http(method, path, { token: defaults.token, headers, ...payload });
       const after = await store.headPosition();
+      if (process.env['HARDENING_DUMP'])
+        (await import('node:fs')).appendFileSync(
+          process.env['HARDENING_DUMP'],
+          `${row.route} | ${p.label} | ${res.status} ${JSON.stringify(res.body)}\n`,
+        );
       const problems: string[] = [];
-      if (!p.expect.status.includes(res.status)) problems.push(`status ${res.status} (expected ${p.expect.status.join('/')})`);
+      if (!p.expect.status.includes(res.status))
+        problems.push(`status ${res.status} (expected ${p.expect.status.join('/')})`);
       const b = res.body as { code?: unknown; field?: unknown; message?: unknown } | undefined;
-      if (typeof b?.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(b.code)) problems.push(`no machine-readable code`);
-      else if (p.expect.code !== undefined && b.code !== p.expect.code) problems.push(`code ${b.code} (expected ${p.expect.code})`);
+      if (typeof b?.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(b.code))
+        problems.push(`no machine-readable code`);
+      else if (p.expect.code !== undefined && b.code !== p.expect.code)
+        problems.push(`code ${b.code} (expected ${p.expect.code})`);
       if (typeof b?.message !== 'string') problems.push('no message');
-      if (p.expect.field === null && b?.field !== undefined) problems.push(`field ${String(b.field)} (expected none)`);
+      if (p.expect.field === null && b?.field !== undefined)
+        problems.push(`field ${String(b.field)} (expected none)`);
       if (typeof p.expect.field === 'string' && !fieldMatches(b?.field, p.expect.field))
         problems.push(`field ${JSON.stringify(b?.field)} (expected ${p.expect.field})`);
-      const extraKeys = b && typeof b === 'object' ? Object.keys(b).filter((k) => !['code', 'message', 'field'].includes(k)) : [];
-      if (extraKeys.length > 0) problems.push(`error body has ${extraKeys.join(', ')} beside code, message, field`);
+      const extraKeys =
+        b && typeof b === 'object'
+          ? Object.keys(b).filter((k) => !['code', 'message', 'field'].includes(k))
+          : [];
+      if (extraKeys.length > 0)
+        problems.push(`error body has ${extraKeys.join(', ')} beside code, message, field`);
       if (after !== before) problems.push(`RECORDED ${after - before} event(s)`);
-      if (problems.length > 0) failures.push(`${p.label}: ${problems.join('; ')} — ${JSON.stringify(res.body)?.slice(0, 200)}`);
+      if (problems.length > 0)
+        failures.push(`${p.label}: ${problems.join('; ')} — ${JSON.stringify(res.body)?.slice(0, 200)}`);
     }
     return failures;
   }
 
   beforeAll(async () => {
     t = await startTestApp({
-      projections: [clusterDirectoryProjection(), rankingsProjection()],
+      projections: allProjections,
       env: { BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES), RATE_LIMIT: '0', READ_WAIT_MAX_MS: '2000' },
     });
     http = supertestHttp(t.server);
@@ -706,7 +1148,10 @@ describe('bad input on every route is answered 4xx with a code and the field, an
       it(`refuses: ${category}`, async () => {
         const base = row.body?.(w);
         const required = category === 'missing required fields' ? requiredBodyFields(doc, row.route) : [];
-        const probes = bodyProbes(category, base, row.shape ?? {}, { bodyLimitBytes: BODY_LIMIT_BYTES, required });
+        const probes = bodyProbes(category, base, row.shape ?? {}, {
+          bodyLimitBytes: BODY_LIMIT_BYTES,
+          required,
+        }).filter((p) => row.knownBugs?.[p.label] === undefined);
         expect(probes.length).toBeGreaterThan(0);
         expect(await check(row, defaults(), probes)).toEqual([]);
       });
@@ -721,7 +1166,9 @@ describe('bad input on every route is answered 4xx with a code and the field, an
     it('declares the headers and query parameters the table assumes', () => {
       expect(parametersIn(doc, row.route, 'header').length > 0).toBe(row.noCommandHeaders !== true);
       expect(parametersIn(doc, row.route, 'query')).toEqual(row.query ?? []);
-      expect(requiredBodyFields(doc, row.route).length > 0).toBe(row.body !== undefined && row.optionalOnly !== true);
+      expect(requiredBodyFields(doc, row.route).length > 0).toBe(
+        row.body !== undefined && row.optionalOnly !== true,
+      );
     });
 
     if (row.noCommandHeaders !== true)
@@ -732,6 +1179,20 @@ describe('bad input on every route is answered 4xx with a code and the field, an
     if (row.query !== undefined)
       it('refuses: MongoDB operators and unknown parameters in the query string', async () => {
         expect(await check(row, defaults(), queryProbes(row.query!))).toEqual([]);
+      });
+
+    for (const [label, bug] of Object.entries(row.knownBugs ?? {}))
+      it.failing(`KNOWN BUG, not fixed here — ${label}: ${bug}`, async () => {
+        const probes = BODY_CATEGORIES.flatMap((c) =>
+          applies(row, c)
+            ? bodyProbes(c, row.body?.(w), row.shape ?? {}, {
+                bodyLimitBytes: BODY_LIMIT_BYTES,
+                required: [],
+              })
+            : [],
+        ).filter((p) => p.label === label);
+        expect(probes).toHaveLength(1);
+        expect(await check(row, defaults(), probes)).toEqual([]);
       });
 
     if (row.rules)

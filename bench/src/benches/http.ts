@@ -1,10 +1,544 @@
-import type { BigYear } from '../dataset/big-year.js';
-import type { BenchOptions } from '../util/options.js';
-import type { Report } from '../util/report.js';
+/**
+ * HTTP figures against the real API in a child process (pinned to CPU 0; this process, the load
+ * generator, to CPU 1), `connections` keep-alive connections, RATE_LIMIT=0, LOG_LEVEL=warn:
+ *  - POST …/scores, durable group commit, projections running in the API process (the default
+ *    deployment), vs raw better-sqlite3 one transaction per event measured just before;
+ *  - GET …/rankings/{p} vs a bare Fastify server answering the same documents;
+ *  - as-of and what-if on the 20,000-event cluster-year, one request at a time, on an API that does not
+ *    run the projections (PROJECTIONS_IN_PROCESS=false: these queries read the log, not the read models).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 
-export async function httpFigures(
-  _report: Report,
-  ctx: { work: string; opts: BenchOptions; bigYear: BigYear | undefined; log: (line: string) => void },
-): Promise<void> {
-  ctx.log('  (HTTP figures: not written yet)');
+import { signAccessToken } from '../../../apps/api/src/auth/jwt.js';
+import type { Role } from '../../../apps/api/src/auth/roles.js';
+import { PERIODS } from '../../../libs/domain/src/index.js';
+import type { BigYear } from '../dataset/big-year.js';
+import { DataSetGenerator, type OpenedClusterYear, type PlannedAppend } from '../dataset/generator.js';
+import { planWorld } from '../dataset/world.js';
+import { hasTaskset, pinSelf, spawnNode } from '../util/child.js';
+import { runLoad, send, type LoadResult, type RequestSpec } from '../util/loadgen.js';
+import type { BenchOptions } from '../util/options.js';
+import { benchDist, repoRoot } from '../util/paths.js';
+import { Prng } from '../util/prng.js';
+import { summarizeNewestProfile } from '../util/profile.js';
+import { fmt, type Report } from '../util/report.js';
+import { percentile, round } from '../util/stats.js';
+import { rawOneTxnPerCommand, sealRows, summary } from './append.js';
+import { bigYearQuestions } from './evaluator.js';
+import { loadIntoStore } from './load.js';
+
+const SECRET = 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+const SEQUENTIAL_RUNS = 30;
+
+interface Server {
+  port: number;
+  stop(): Promise<void>;
+  /** API server only: CPU-profile `run` and write a summary-ready .cpuprofile to `file`. */
+  profile<T>(file: string, run: () => Promise<T>): Promise<T>;
+}
+
+function startServer(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { cpus?: string; nodeFlags?: string[] },
+): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const child = spawnNode(script, args, { env, stdin: true, ...options });
+    let out = '';
+    let err = '';
+    let ready = false;
+    const exited = new Promise<void>((done) => child.on('close', () => done()));
+    let profiled: (() => void) | undefined;
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      if (chunk.includes('PROFILED')) profiled?.();
+      if (ready) return;
+      out += chunk;
+      const m = /READY (\{.*\})\n/.exec(out);
+      if (m) {
+        ready = true;
+        const { port } = JSON.parse(m[1] as string) as { port: number };
+        let stopped: Promise<void> | undefined;
+        resolve({
+          port,
+          stop: () => {
+            stopped ??= (async () => {
+              child.stdin?.end('stop\n');
+              const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+              await exited;
+              clearTimeout(timer);
+            })();
+            return stopped;
+          },
+          profile: async (file, run) => {
+            child.stdin?.write('profile-start\n');
+            try {
+              return await run();
+            } finally {
+              const done = new Promise<void>((r) => (profiled = r));
+              child.stdin?.write(`profile-stop ${file}\n`);
+              await done;
+            }
+          },
+        });
+      }
+    });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('close', (code) => {
+      if (!ready)
+        reject(new Error(`${path.basename(script)} exited with ${code} before READY: ${err.slice(-2000)}`));
+    });
+  });
+}
+
+function apiEnv(dataDir: string, projections: boolean): NodeJS.ProcessEnv {
+  return {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    AUTH_JWT_SECRET: SECRET,
+    RATE_LIMIT: '0',
+    LOG_LEVEL: 'warn',
+    PROJECTIONS_IN_PROCESS: projections ? 'true' : 'false',
+    AUDIT_SIGNING_KEY_FILE: path.join(dataDir, 'signing-key.pem'),
+  };
+}
+
+async function tokenFor(sub: string, role: Role, unitId?: string): Promise<string> {
+  const key = new TextEncoder().encode(SECRET);
+  return signAccessToken(key, { sub, role, ...(unitId !== undefined && { unitId }) }, { ttl: '12h' });
+}
+
+/** Every (unit, period, criterion, assessment) a score can still be recorded for, shuffled. */
+async function scoreRequests(opened: OpenedClusterYear[], prng: Prng): Promise<RequestSpec[]> {
+  const tokens = new Map<string, string>();
+  const officer = async (unitId: string): Promise<string> => {
+    let token = tokens.get(unitId);
+    if (!token) {
+      token = await tokenFor(`officer-${unitId}`, 'unit-officer', unitId);
+      tokens.set(unitId, token);
+    }
+    return token;
+  };
+  const specs: RequestSpec[] = [];
+  for (const cy of opened) {
+    for (const unitId of cy.units) {
+      for (const c of cy.criteria) {
+        for (const { code: period } of PERIODS) {
+          for (const assessment of ['self', 'cluster'] as const) {
+            const actor = assessment === 'self' ? unitId : cy.chair;
+            const points =
+              c.kind === 'score' ? Math.round(c.maxPoints * (0.7 + prng.next() * 0.3) * 4) / 4 : 1;
+            specs.push({
+              method: 'POST',
+              path: `/clusters/${cy.clusterId}/years/${cy.year}/scores`,
+              headers: { authorization: `Bearer ${await officer(actor)}` },
+              body: JSON.stringify({ unitId, period, criterion: c.code, points, assessment }),
+            });
+          }
+        }
+      }
+    }
+  }
+  return prng.shuffle(specs);
+}
+
+async function waitForProjections(port: number, token: string, timeoutMs: number): Promise<void> {
+  const agent = new http.Agent({ keepAlive: false });
+  const deadline = performance.now() + timeoutMs;
+  try {
+    for (;;) {
+      const { status, body } = await send(
+        agent,
+        port,
+        { method: 'GET', path: '/admin/projections', headers: { authorization: `Bearer ${token}` } },
+        true,
+      );
+      if (status === 200) {
+        const list = JSON.parse(body) as Array<{
+          name: string;
+          lag: number;
+          status: string;
+          error?: unknown;
+        }>;
+        const stalled = list.filter((p) => p.status === 'stalled');
+        if (stalled.length > 0) throw new Error(`projections stalled: ${JSON.stringify(stalled)}`);
+        if (list.every((p) => p.lag === 0 && p.status === 'running')) return;
+      }
+      if (performance.now() > deadline)
+        throw new Error(`projections did not catch up in ${timeoutMs} ms: ${body}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** Sequential requests (one connection): latency percentiles. */
+async function sequential(
+  port: number,
+  spec: RequestSpec,
+  runs: number,
+): Promise<{ p50: number; p99: number; statuses: Record<string, number> }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const samples: number[] = [];
+  const statuses: Record<string, number> = {};
+  for (let i = 0; i < runs + 3; i++) {
+    const t0 = performance.now();
+    const { status } = await send(agent, port, spec, true);
+    const ms = performance.now() - t0;
+    statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
+    if (i >= 3) samples.push(ms);
+  }
+  agent.destroy();
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), statuses };
+}
+
+const loadValues = (r: LoadResult): Record<string, unknown> => ({
+  requests: r.requests,
+  seconds: round(r.ms / 1000, 2),
+  perSecond: round(r.perSecond, 1),
+  p50Ms: round(r.p50, 3),
+  p99Ms: round(r.p99, 3),
+  maxMs: round(r.max, 3),
+  statuses: r.statuses,
+  failures: r.failures,
+  loadGeneratorCpuShare: round(r.clientCpu, 2),
+});
+
+export interface HttpContext {
+  work: string;
+  opts: BenchOptions;
+  bigYear: BigYear | undefined;
+  /** Evaluator medians from the evaluator section, for the as-of/what-if baselines. */
+  direct?: { asOfMs: number; whatIfMs: number };
+  log: (line: string) => void;
+}
+
+export async function httpFigures(report: Report, ctx: HttpContext): Promise<void> {
+  const { opts, log } = ctx;
+  const twoCores = hasTaskset() && os.availableParallelism() >= 2;
+  const serverCpus = twoCores ? '0' : undefined;
+  if (twoCores) pinSelf('1');
+  const profileDir = path.join(ctx.work, 'profiles');
+  try {
+    // The API's data: units and clusters registered, one year set up with every period open, no score.
+    const prng = new Prng(opts.seed ^ 0x1234567);
+    const world = planWorld(prng, { targetEvents: 60_000, firstYear: 2025, minYears: 1 });
+    const generator = new DataSetGenerator(world, prng, { interleave: opts.interleave });
+    const dataDir = path.join(ctx.work, 'http-api');
+    fs.mkdirSync(dataDir, { recursive: true });
+    const setup: PlannedAppend[] = [];
+    function* capture(): Generator<PlannedAppend> {
+      for (const a of generator.openYear()) {
+        setup.push(a);
+        yield a;
+      }
+    }
+    const loaded = await loadIntoStore(path.join(dataDir, 'events.sqlite'), capture(), {
+      window: 500,
+      poolEvents: 0,
+    });
+    const requests = await scoreRequests(generator.opened, prng);
+    log(
+      `  API data: ${loaded.events.toLocaleString('en-US')} events, ${generator.opened.length} cluster-years with every period open, ${requests.length.toLocaleString(
+        'en-US',
+      )} score commands available`,
+    );
+    const admin = await tokenFor('u-admin', 'admin');
+    const viewer = await tokenFor('u-viewer', 'viewer');
+
+    // Baseline of the write figure, measured right before it.
+    const raw = rawOneTxnPerCommand(ctx.work, 'http-raw.sqlite', sealRows(setup), opts.seconds);
+    const rawRate = (raw.commands * 1000) / raw.ms;
+    log(`  raw better-sqlite3, 1 transaction per event: ${fmt.rate(rawRate, 'tx/s')}`);
+
+    const api = await startServer(path.join(benchDist, 'children/api-server.js'), [], apiEnv(dataDir, true), {
+      ...(serverCpus && { cpus: serverCpus }),
+    });
+    let gets: string[] = [];
+    let nextScore = 0;
+    try {
+      await waitForProjections(api.port, admin, 300_000);
+      let lastPosition = 0;
+      const profiled = <T>(name: string, run: () => Promise<T>): Promise<T> => {
+        if (!opts.profile) return run();
+        fs.mkdirSync(path.join(profileDir, name), { recursive: true });
+        return api.profile(path.join(profileDir, name, `${name}.cpuprofile`), run);
+      };
+      const post = await profiled('http-post', () =>
+        runLoad({
+          port: api.port,
+          connections: opts.connections,
+          seconds: opts.seconds,
+          warmupSeconds: Math.min(2, opts.seconds / 2),
+          next: () => requests[nextScore++],
+          ok: (s) => s === 201,
+          onBody: (status, body) => {
+            if (status === 201)
+              lastPosition = Math.max(
+                lastPosition,
+                Number((JSON.parse(body) as { position?: number }).position ?? 0),
+              );
+          },
+        }),
+      );
+      const postRatio = post.perSecond / rawRate;
+      report.add({
+        id: 'http-post-scores',
+        title: `HTTP POST …/scores, ${opts.connections} connections, durable`,
+        ours: `${fmt.rate(post.perSecond, 'cmd/s')}, p99 ${fmt.ms(post.p99)}`,
+        baseline: `raw 1 txn/event: ${fmt.rate(rawRate, 'tx/s')}`,
+        ratio: postRatio,
+        targets: [
+          { text: '≥ 1× raw', met: postRatio >= 1 },
+          { text: 'p99 ≤ 20 ms', met: post.p99 <= 20 },
+          { text: 'all 201', met: post.failures === 0 },
+        ],
+        values: { api: loadValues(post), raw: summary(raw) },
+        notes: [
+          `projections run in the API process meanwhile; p50 ${fmt.ms(post.p50)}, max ${fmt.ms(post.max)}; statuses ${JSON.stringify(post.statuses)}`,
+          `load generator used ${Math.round(post.clientCpu * 100)}% of its core`,
+        ],
+      });
+
+      // The ranking documents the GET figure reads (every opened cluster-year × period), once caught up.
+      await waitForProjections(api.port, admin, 600_000);
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const docs: Record<string, unknown> = {};
+      for (const cy of generator.opened) {
+        for (const { code } of PERIODS) {
+          const url = `/clusters/${cy.clusterId}/years/${cy.year}/rankings/${code}`;
+          const { status, body } = await send(
+            agent,
+            api.port,
+            { method: 'GET', path: url, headers: { authorization: `Bearer ${viewer}` } },
+            true,
+          );
+          if (status === 200) docs[url] = JSON.parse(body);
+        }
+      }
+      agent.destroy();
+      gets = Object.keys(docs);
+      fs.writeFileSync(path.join(ctx.work, 'ranking-docs.json'), JSON.stringify(docs));
+      const sizes = Object.values(docs).map((d) => JSON.stringify(d).length);
+      log(
+        `  ${gets.length} ranking documents, median ${Math.round(percentile(sizes, 50) / 1024)} KiB (after ${lastPosition} events)`,
+      );
+
+      let nextGet = 0;
+      const getSpec = (token: string) => (): RequestSpec => ({
+        method: 'GET',
+        path: gets[nextGet++ % gets.length] as string,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const ours = await profiled('http-get', () =>
+        runLoad({
+          port: api.port,
+          connections: opts.connections,
+          seconds: opts.seconds,
+          warmupSeconds: Math.min(2, opts.seconds / 2),
+          next: getSpec(viewer),
+          ok: (s) => s === 200,
+        }),
+      );
+      await api.stop();
+      const bare = await startServer(
+        path.join(benchDist, 'children/bare-server.js'),
+        [path.join(ctx.work, 'ranking-docs.json')],
+        {},
+        {
+          ...(serverCpus && { cpus: serverCpus }),
+        },
+      );
+      nextGet = 0;
+      let bareRun: LoadResult;
+      try {
+        bareRun = await runLoad({
+          port: bare.port,
+          connections: opts.connections,
+          seconds: opts.seconds,
+          warmupSeconds: Math.min(2, opts.seconds / 2),
+          next: getSpec(viewer),
+          ok: (s) => s === 200,
+        });
+      } finally {
+        await bare.stop();
+      }
+      const getRatio = ours.perSecond / bareRun.perSecond;
+      report.add({
+        id: 'http-get-ranking',
+        title: `HTTP GET …/rankings/{p}, ${opts.connections} connections`,
+        ours: `${fmt.rate(ours.perSecond, 'req/s')}, p99 ${fmt.ms(ours.p99)}`,
+        baseline: `bare Fastify, same JSON: ${fmt.rate(bareRun.perSecond, 'req/s')}, p99 ${fmt.ms(bareRun.p99)}`,
+        ratio: getRatio,
+        targets: [
+          { text: '≥ 0.7× bare', met: getRatio >= 0.7 },
+          { text: 'p99 ≤ 5 ms', met: ours.p99 <= 5 },
+          { text: 'all 200', met: ours.failures === 0 },
+        ],
+        values: {
+          api: loadValues(ours),
+          bare: loadValues(bareRun),
+          documents: gets.length,
+          medianDocBytes: percentile(sizes, 50),
+        },
+        notes: [
+          `${gets.length} documents in rotation (median ${Math.round(percentile(sizes, 50) / 1024)} KiB); the API verifies the bearer token, validates, reads the read store`,
+          `load generator used ${Math.round(ours.clientCpu * 100)}% of its core against the API, ${Math.round(bareRun.clientCpu * 100)}% against bare Fastify`,
+        ],
+      });
+    } finally {
+      await api.stop();
+    }
+
+    // The same write load on an API that leaves the projections to apps/projector: the write path alone.
+    const writer = await startServer(
+      path.join(benchDist, 'children/api-server.js'),
+      [],
+      apiEnv(dataDir, false),
+      {
+        ...(serverCpus && { cpus: serverCpus }),
+      },
+    );
+    try {
+      const run = (): Promise<LoadResult> =>
+        runLoad({
+          port: writer.port,
+          connections: opts.connections,
+          seconds: opts.seconds,
+          warmupSeconds: Math.min(2, opts.seconds / 2),
+          next: () => requests[nextScore++],
+          ok: (s) => s === 201,
+        });
+      let alone: LoadResult;
+      if (opts.profile) {
+        fs.mkdirSync(path.join(profileDir, 'http-post-write-only'), { recursive: true });
+        alone = await writer.profile(
+          path.join(profileDir, 'http-post-write-only', 'write-only.cpuprofile'),
+          run,
+        );
+      } else alone = await run();
+      const ratio = alone.perSecond / rawRate;
+      report.add({
+        id: 'http-post-scores-write-only',
+        title: `HTTP POST …/scores, ${opts.connections} connections, projections out of process`,
+        ours: `${fmt.rate(alone.perSecond, 'cmd/s')}, p99 ${fmt.ms(alone.p99)}`,
+        baseline: `raw 1 txn/event: ${fmt.rate(rawRate, 'tx/s')}`,
+        ratio,
+        targets: [
+          { text: '≥ 1× raw', met: ratio >= 1 },
+          { text: 'p99 ≤ 20 ms', met: alone.p99 <= 20 },
+          { text: 'all 201', met: alone.failures === 0 },
+        ],
+        values: { api: loadValues(alone), raw: summary(raw) },
+        notes: [
+          'diagnostic: PROJECTIONS_IN_PROCESS=false (the deployment with apps/projector); same data, next commands',
+          `p50 ${fmt.ms(alone.p50)}, max ${fmt.ms(alone.max)}; statuses ${JSON.stringify(alone.statuses)}`,
+        ],
+      });
+    } finally {
+      await writer.stop();
+    }
+
+    // As-of and what-if over HTTP, on the 20,000-event cluster-year.
+    const big = ctx.bigYear;
+    if (!big) return;
+    const bigDir = path.join(ctx.work, 'http-big');
+    fs.mkdirSync(bigDir, { recursive: true });
+    for (const suffix of ['', '-wal']) {
+      if (fs.existsSync(big.file + suffix))
+        fs.copyFileSync(big.file + suffix, path.join(bigDir, `events.sqlite${suffix}`));
+    }
+    const q = bigYearQuestions(big.events);
+    const inspector = await tokenFor('u-inspector', 'inspector');
+    const server = await startServer(
+      path.join(benchDist, 'children/api-server.js'),
+      [],
+      apiEnv(bigDir, false),
+      {
+        ...(serverCpus && { cpus: serverCpus }),
+      },
+    );
+    try {
+      const base = `/clusters/${big.clusterId}/years/${big.year}/rankings/${q.period}`;
+      const profiled = <T>(name: string, run: () => Promise<T>): Promise<T> => {
+        if (!opts.profile) return run();
+        fs.mkdirSync(path.join(profileDir, name), { recursive: true });
+        return server.profile(path.join(profileDir, name, `${name}.cpuprofile`), run);
+      };
+      const asOf = await profiled('http-asof', () =>
+        sequential(
+          server.port,
+          {
+            method: 'GET',
+            path: `${base}?asOf=${q.asOfPosition}`,
+            headers: { authorization: `Bearer ${inspector}` },
+          },
+          SEQUENTIAL_RUNS,
+        ),
+      );
+      const hypothetical = await profiled('http-what-if', () =>
+        sequential(
+          server.port,
+          {
+            method: 'POST',
+            path: `${base}/what-if`,
+            headers: { authorization: `Bearer ${inspector}` },
+            body: JSON.stringify(q.whatIf),
+          },
+          SEQUENTIAL_RUNS,
+        ),
+      );
+      for (const [id, title, t, direct] of [
+        [
+          'http-asof',
+          `HTTP GET ranking ?asOf= (${big.events.length.toLocaleString('en-US')}-event cluster-year)`,
+          asOf,
+          ctx.direct?.asOfMs,
+        ],
+        [
+          'http-what-if',
+          `HTTP POST …/what-if (${big.events.length.toLocaleString('en-US')}-event cluster-year)`,
+          hypothetical,
+          ctx.direct?.whatIfMs,
+        ],
+      ] as const) {
+        const ok = Object.keys(t.statuses).every((s) => s === '200');
+        report.add({
+          id,
+          title,
+          ours: `p50 ${fmt.ms(t.p50)}, p99 ${fmt.ms(t.p99)}`,
+          baseline:
+            direct === undefined ? 'evaluator direct: not run' : `evaluator direct: p50 ${fmt.ms(direct)}`,
+          ratio: null,
+          targets: [
+            { text: 'p50 ≤ 50 ms', met: t.p50 <= 50 },
+            { text: 'all 200', met: ok },
+          ],
+          values: {
+            p50Ms: round(t.p50, 3),
+            p99Ms: round(t.p99, 3),
+            runs: SEQUENTIAL_RUNS,
+            statuses: t.statuses,
+          },
+          notes: [
+            'one request at a time; the API reads the whole cluster-year stream from the log, then evaluates (PROJECTIONS_IN_PROCESS=false: nothing else runs in the process)',
+          ],
+        });
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    if (twoCores) pinSelf(`0-${os.availableParallelism() - 1}`);
+    const names = ['http-post', 'http-get', 'http-post-write-only', 'http-asof', 'http-what-if'];
+    for (const name of opts.profile ? names : []) {
+      const s = summarizeNewestProfile(path.join(profileDir, name), repoRoot, 20);
+      if (s) report.profiles[name] = s;
+    }
+  }
 }

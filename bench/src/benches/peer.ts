@@ -61,7 +61,9 @@ function installed(): boolean {
 /** Installs the peer into bench/peer when it is not there yet. Returns an error message on failure. */
 export function ensurePeer(log: (line: string) => void): string | undefined {
   if (installed()) return undefined;
-  log(`installing @event-driven-io/emmett-sqlite@${PEER_VERSION} into bench/peer (first run: sqlite3 compiles, a few minutes)…`);
+  log(
+    `installing @event-driven-io/emmett-sqlite@${PEER_VERSION} into bench/peer (first run: sqlite3 compiles, a few minutes)…`,
+  );
   fs.mkdirSync(peerDir, { recursive: true });
   fs.writeFileSync(path.join(peerDir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
   // sqlite3's install script would fetch a prebuilt binary; build it from its bundled sources instead.
@@ -75,7 +77,8 @@ export function ensurePeer(log: (line: string) => void): string | undefined {
   if (run.status !== 0 || !installed()) {
     // npm may skip install scripts it was not told to allow: build the driver explicitly.
     const rebuild = spawnSync(npm, ['rebuild', 'sqlite3'], { cwd: peerDir, encoding: 'utf8' });
-    if (!installed()) return `peer install failed: ${(run.stderr || '').slice(-800)} ${(rebuild.stderr || '').slice(-800)}`;
+    if (!installed())
+      return `peer install failed: ${(run.stderr || '').slice(-800)} ${(rebuild.stderr || '').slice(-800)}`;
   }
   return undefined;
 }
@@ -86,12 +89,16 @@ export async function openPeer(file: string): Promise<PeerEventStore> {
 }
 
 /** journal_mode and synchronous as a connection like emmett's sees them (it sets only journal_mode=WAL). */
-export async function peerPragmas(file: string): Promise<{ journalMode: string; synchronous: number; sqlite: string }> {
+export async function peerPragmas(
+  file: string,
+): Promise<{ journalMode: string; synchronous: number; sqlite: string }> {
   const mod = (await import(pathToFileURL(sqlite3Entry).href)) as { default: Sqlite3Module };
   const db = new mod.default.Database(file);
   const get = (sql: string): Promise<Record<string, unknown>> =>
     new Promise((resolve, reject) => db.get(sql, (err, row) => (err ? reject(err) : resolve(row))));
-  await new Promise<void>((resolve, reject) => db.run('PRAGMA journal_mode = WAL;', (err) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    db.run('PRAGMA journal_mode = WAL;', (err) => (err ? reject(err) : resolve())),
+  );
   const journal = await get('PRAGMA journal_mode');
   const sync = await get('PRAGMA synchronous');
   const version = await get('SELECT sqlite_version() AS v');

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
         'SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
       )
       .raw();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = select.all(after, BATCH);
       if (rows.length === 0) break;
       for (const row of rows) {
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     db.close();
   } else {
     const store = await openSqliteEventStore(file);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const batch = await store.readAll({ after, batchSize: BATCH });
       const last = batch[batch.length - 1];
       if (!last) break;
@@ -50,10 +50,19 @@ async function main(): Promise<void> {
     await store.close();
   }
   const ms = performance.now() - start;
-  emitResult({ mode, events: count, ms, eventsPerSecond: (count * 1000) / ms, checksum, peakRssMiB: peakRssMiB() });
+  emitResult({
+    mode,
+    events: count,
+    ms,
+    eventsPerSecond: (count * 1000) / ms,
+    checksum,
+    peakRssMiB: peakRssMiB(),
+  });
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`read-log failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `read-log failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -108,6 +108,14 @@ class ClusterYear {
 
 type Sitting = () => Generator<PlannedAppend>;
 
+export interface OpenedClusterYear {
+  clusterId: string;
+  year: number;
+  chair: string;
+  units: string[];
+  criteria: Array<{ code: string; maxPoints: number; kind: string }>;
+}
+
 export interface GeneratorOptions {
   seed?: number;
   /** Cluster-years whose sittings are shuffled together inside a period. */
@@ -124,6 +132,8 @@ export class DataSetGenerator {
   private readonly tracks = new Map<string, Track>();
   private readonly electedChair = new Map<string, { electionId: string; unitId: string }>();
   private now = 0;
+  /** After `openYear`: the cluster-years set up, for building score commands. */
+  opened: OpenedClusterYear[] = [];
   private readonly correctionRate: number;
 
   constructor(
@@ -144,6 +154,62 @@ export class DataSetGenerator {
   }
 
   private *everything(): Generator<PlannedAppend> {
+    yield* this.register();
+    for (const year of this.world.years) {
+      const cys = this.world.clusters.map((c) => new ClusterYear(c, year));
+      const chunks = this.chunks(cys);
+      yield* this.phase(chunks, Date.UTC(year, 0, 5), Date.UTC(year, 2, 10), (cy) => this.setupSittings(cy));
+      for (const [period, [m0, d0], [m1, d1]] of PERIOD_WINDOWS) {
+        yield* this.phase(chunks, Date.UTC(year, m0 - 1, d0), Date.UTC(year, m1 - 1, d1), (cy) =>
+          this.periodSittings(cy, period),
+        );
+      }
+      yield* this.phase(chunks, Date.UTC(year, 11, 27), Date.UTC(year, 11, 31), (cy) =>
+        this.yearEndSittings(cy),
+      );
+      // A finished year is never written again: drop its decider states and folded events.
+      for (const cy of cys) this.tracks.delete(cy.streamId);
+      for (const org of new Set(cys.map((cy) => cy.cluster.organizerUnitId)))
+        this.tracks.delete(membershipStream(org, year));
+    }
+  }
+
+  /**
+   * Units registered and clusters formed, then the first year set up (members, chair, scheme, pledges)
+   * with every period open and no score yet: where the HTTP write figure starts from.
+   */
+  *openYear(): Generator<PlannedAppend> {
+    const year = this.world.years[0] ?? 2025;
+    yield* this.register();
+    const cys = this.world.clusters.map((c) => new ClusterYear(c, year));
+    const chunks = this.chunks(cys);
+    yield* this.phase(chunks, Date.UTC(year, 0, 5), Date.UTC(year, 2, 10), (cy) => this.setupSittings(cy));
+    yield* this.phase(chunks, Date.UTC(year, 2, 10), Date.UTC(year, 2, 15), (cy) =>
+      PERIOD_WINDOWS.map(([period]) =>
+        function* (this: DataSetGenerator) {
+          yield* this.year(cy, {
+            type: 'OpenPeriod',
+            actor: cy.organizer,
+            at: this.at(),
+            data: this.y(cy, { period }),
+          });
+        }.bind(this),
+      ),
+    );
+    this.opened = cys.map((cy) => ({
+      clusterId: cy.cluster.id,
+      year,
+      chair: cy.chair,
+      units: cy.cluster.units,
+      criteria: cy.cluster.scheme.criteria.map((c) => ({
+        code: c.code,
+        maxPoints: c.maxPoints,
+        kind: c.kind,
+      })),
+    }));
+  }
+
+  private *register(): Generator<PlannedAppend> {
     const first = this.world.years[0] ?? 2022;
     this.now = Date.UTC(first, 0, 3, 1, 0, 0);
     for (const unit of this.world.units) {
@@ -155,7 +221,12 @@ export class DataSetGenerator {
           type: 'RegisterUnit',
           actor: admin,
           at: this.at(),
-          data: { unitId: unit.id, name: unit.name, kind: unit.kind, ...(parent !== undefined && { parentUnitId: parent }) },
+          data: {
+            unitId: unit.id,
+            name: unit.name,
+            kind: unit.kind,
+            ...(parent !== undefined && { parentUnitId: parent }),
+          },
         },
         parent === undefined ? {} : { parentStatus: 'active' },
       );
@@ -173,21 +244,13 @@ export class DataSetGenerator {
         { organizerStatus: 'active' },
       );
     }
-    for (const year of this.world.years) {
-      const cys = this.world.clusters.map((c) => new ClusterYear(c, year));
-      const chunks: ClusterYear[][] = [];
-      for (let i = 0; i < cys.length; i += this.options.interleave) chunks.push(cys.slice(i, i + this.options.interleave));
-      yield* this.phase(chunks, Date.UTC(year, 0, 5), Date.UTC(year, 2, 10), (cy) => this.setupSittings(cy));
-      for (const [period, [m0, d0], [m1, d1]] of PERIOD_WINDOWS) {
-        yield* this.phase(chunks, Date.UTC(year, m0 - 1, d0), Date.UTC(year, m1 - 1, d1), (cy) =>
-          this.periodSittings(cy, period),
-        );
-      }
-      yield* this.phase(chunks, Date.UTC(year, 11, 27), Date.UTC(year, 11, 31), (cy) => this.yearEndSittings(cy));
-      // A finished year is never written again: drop its decider states and folded events.
-      for (const cy of cys) this.tracks.delete(cy.streamId);
-      for (const org of new Set(cys.map((cy) => cy.cluster.organizerUnitId))) this.tracks.delete(membershipStream(org, year));
-    }
+  }
+
+  private chunks(cys: ClusterYear[]): ClusterYear[][] {
+    const chunks: ClusterYear[][] = [];
+    for (let i = 0; i < cys.length; i += this.options.interleave)
+      chunks.push(cys.slice(i, i + this.options.interleave));
+    return chunks;
   }
 
   /** Runs one phase: chunk after chunk, the sittings of a chunk shuffled (each cluster-year's in order). */
@@ -234,11 +297,15 @@ export class DataSetGenerator {
             },
             { cluster: { organizerUnitId: cluster.organizerUnitId, status: 'active' } },
           );
-          yield* this.year(cy, { type: 'AdmitUnit', actor: cy.organizer, at: this.at(), data: this.y(cy, { unitId }) }, {
-            ...cy.context,
-            unitStatus: 'active',
-            reservedClusterId: cluster.id,
-          });
+          yield* this.year(
+            cy,
+            { type: 'AdmitUnit', actor: cy.organizer, at: this.at(), data: this.y(cy, { unitId }) },
+            {
+              ...cy.context,
+              unitStatus: 'active',
+              reservedClusterId: cluster.id,
+            },
+          );
         }
       }.bind(this),
     );
@@ -253,9 +320,19 @@ export class DataSetGenerator {
               type: 'AssignChair',
               actor: cy.organizer,
               at: this.at(),
-              data: this.y(cy, { unitId: elected.unitId, role: 'chair', source: 'election', electionId: elected.electionId }),
+              data: this.y(cy, {
+                unitId: elected.unitId,
+                role: 'chair',
+                source: 'election',
+                electionId: elected.electionId,
+              }),
             },
-            { ...cy.context, electedInPreviousYear: [{ electionId: elected.electionId, role: 'chair', unitId: elected.unitId }] },
+            {
+              ...cy.context,
+              electedInPreviousYear: [
+                { electionId: elected.electionId, role: 'chair', unitId: elected.unitId },
+              ],
+            },
           );
         } else {
           cy.chair = this.prng.pick(cluster.units);
@@ -290,9 +367,10 @@ export class DataSetGenerator {
           at: this.at(),
           data: this.y(cy, {
             unitId,
-            titles: cluster.organizerUnitId === MINISTRY && this.prng.chance(0.3)
-              ? ['co-thi-dua-bo-cong-an']
-              : [this.prng.chance(0.6) ? 'don-vi-quyet-thang' : 'don-vi-tien-tien'],
+            titles:
+              cluster.organizerUnitId === MINISTRY && this.prng.chance(0.3)
+                ? ['co-thi-dua-bo-cong-an']
+                : [this.prng.chance(0.6) ? 'don-vi-quyet-thang' : 'don-vi-tien-tien'],
             targets: Array.from({ length: this.prng.int(3, 8) }, (_, i) => ({
               text: `Chỉ tiêu ${i + 1}: hoàn thành ${this.prng.int(85, 100)}% kế hoạch công tác năm ${year}`,
               ...(this.prng.chance(0.5) && { count: this.prng.int(5, 120) }),
@@ -313,7 +391,12 @@ export class DataSetGenerator {
     const { cluster } = cy;
     cy.entries = [];
     const open: Sitting = function* (this: DataSetGenerator) {
-      yield* this.year(cy, { type: 'OpenPeriod', actor: cy.organizer, at: this.at(), data: this.y(cy, { period }) });
+      yield* this.year(cy, {
+        type: 'OpenPeriod',
+        actor: cy.organizer,
+        at: this.at(),
+        data: this.y(cy, { period }),
+      });
     }.bind(this);
     const forms: Sitting[] = [];
     for (const unitId of cluster.units) {
@@ -341,7 +424,15 @@ export class DataSetGenerator {
                   }),
                 }),
               });
-              cy.entries.push({ entryId, unitId, criterion: c.code, assessment, points, max: c.maxPoints, withdrawn: false });
+              cy.entries.push({
+                entryId,
+                unitId,
+                criterion: c.code,
+                assessment,
+                points,
+                max: c.maxPoints,
+                withdrawn: false,
+              });
             }
           }.bind(this),
         );
@@ -388,7 +479,9 @@ export class DataSetGenerator {
       }
     }.bind(this);
     const dispute: Sitting = function* (this: DataSetGenerator) {
-      const candidates = cy.entries.filter((e) => e.assessment === 'cluster' && !e.withdrawn && e.unitId !== cy.chair);
+      const candidates = cy.entries.filter(
+        (e) => e.assessment === 'cluster' && !e.withdrawn && e.unitId !== cy.chair,
+      );
       if (candidates.length === 0 || !this.prng.chance(0.3)) return;
       const entry = this.prng.pick(candidates);
       const disputeId = this.prng.uuid();
@@ -412,7 +505,12 @@ export class DataSetGenerator {
         data: this.y(
           cy,
           upheld
-            ? { disputeId, outcome: 'upheld' as const, reason: 'Chấp nhận đề nghị của đơn vị', correctedPoints: proposed }
+            ? {
+                disputeId,
+                outcome: 'upheld' as const,
+                reason: 'Chấp nhận đề nghị của đơn vị',
+                correctedPoints: proposed,
+              }
             : { disputeId, outcome: 'rejected' as const, reason: 'Giữ nguyên điểm chấm của Cụm' },
         ),
       });
@@ -475,7 +573,8 @@ export class DataSetGenerator {
             data: this.y(cy, { electionId }),
           });
           const elected = decided.find((e) => e.type === 'ChairElected');
-          if (elected) this.electedChair.set(cluster.id, { electionId, unitId: String(elected.data['unitId']) });
+          if (elected)
+            this.electedChair.set(cluster.id, { electionId, unitId: String(elected.data['unitId']) });
           else this.electedChair.delete(cluster.id);
         }.bind(this),
       );
@@ -518,7 +617,13 @@ export class DataSetGenerator {
             type: 'IssueAwardDecision',
             actor: cy.organizer,
             at: this.at(),
-            data: { decisionId, number: `${this.prng.int(100, 9999)}/${suffix}`, date, authority: cluster.authority, awards },
+            data: {
+              decisionId,
+              number: `${this.prng.int(100, 9999)}/${suffix}`,
+              date,
+              authority: cluster.authority,
+              awards,
+            },
           },
           {},
         );
@@ -598,7 +703,12 @@ export class DataSetGenerator {
   }
 
   /** Decides with the real decider, evolves the tracked state and yields the append. */
-  private *exec<C extends { type: string; actor: Actor; at: string; data: object }, S, E extends { type: string; data: object }, Ctx>(
+  private *exec<
+    C extends { type: string; actor: Actor; at: string; data: object },
+    S,
+    E extends { type: string; data: object },
+    Ctx,
+  >(
     decider: Decider<C, S, E, Ctx>,
     streamId: string,
     command: C,

@@ -149,22 +149,99 @@ export const PROVINCIAL_UNITS: readonly string[] = [
 ];
 
 export const DISTRICT_NAMES: readonly string[] = [
-  'Thành phố', 'Thị xã', 'Huyện Đông', 'Huyện Tây', 'Huyện Nam', 'Huyện Bắc', 'Huyện Trung', 'Huyện Sơn',
-  'Huyện Thạch', 'Huyện Hương', 'Huyện Kỳ', 'Huyện Cẩm', 'Huyện Đức', 'Huyện Vũ', 'Huyện Lộc', 'Huyện Phú',
-  'Huyện Yên', 'Huyện Mỹ', 'Huyện Tân', 'Huyện Vĩnh',
+  'Thành phố',
+  'Thị xã',
+  'Huyện Đông',
+  'Huyện Tây',
+  'Huyện Nam',
+  'Huyện Bắc',
+  'Huyện Trung',
+  'Huyện Sơn',
+  'Huyện Thạch',
+  'Huyện Hương',
+  'Huyện Kỳ',
+  'Huyện Cẩm',
+  'Huyện Đức',
+  'Huyện Vũ',
+  'Huyện Lộc',
+  'Huyện Phú',
+  'Huyện Yên',
+  'Huyện Mỹ',
+  'Huyện Tân',
+  'Huyện Vĩnh',
 ];
 
 export const FAMILY_NAMES: readonly string[] = [
-  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô',
-  'Dương', 'Lý',
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
 ];
-export const MIDDLE_NAMES: readonly string[] = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh', 'Ngọc', 'Xuân', 'Công'];
+export const MIDDLE_NAMES: readonly string[] = [
+  'Văn',
+  'Thị',
+  'Hữu',
+  'Đức',
+  'Minh',
+  'Quang',
+  'Thanh',
+  'Ngọc',
+  'Xuân',
+  'Công',
+];
 export const GIVEN_NAMES: readonly string[] = [
-  'An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hải', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam',
-  'Phương', 'Quân', 'Sơn', 'Thảo', 'Tuấn', 'Việt', 'Yến', 'Đạt', 'Hiếu', 'Trung', 'Thắng',
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Giang',
+  'Hải',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Long',
+  'Mai',
+  'Nam',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Thảo',
+  'Tuấn',
+  'Việt',
+  'Yến',
+  'Đạt',
+  'Hiếu',
+  'Trung',
+  'Thắng',
 ];
-export const RANK_TITLES: readonly string[] = ['Đại tá', 'Thượng tá', 'Trung tá', 'Thiếu tá', 'Đại úy', 'Thượng úy'];
-export const POSITIONS: readonly string[] = ['Trưởng phòng', 'Phó Trưởng phòng', 'Đội trưởng', 'Phó Đội trưởng', 'Cán bộ'];
+export const RANK_TITLES: readonly string[] = [
+  'Đại tá',
+  'Thượng tá',
+  'Trung tá',
+  'Thiếu tá',
+  'Đại úy',
+  'Thượng úy',
+];
+export const POSITIONS: readonly string[] = [
+  'Trưởng phòng',
+  'Phó Trưởng phòng',
+  'Đội trưởng',
+  'Phó Đội trưởng',
+  'Cán bộ',
+];
 
 /** Criteria of the schemes: [code, title, group]. Groups are the ones tie-breaks name. */
 export const SCORE_CRITERIA: ReadonlyArray<[code: string, title: string, group: string]> = [
@@ -194,7 +271,11 @@ export const SCORE_CRITERIA: ReadonlyArray<[code: string, title: string, group: 
   ['tiep-cong-dan', 'Tiếp công dân, giải quyết khiếu nại, tố cáo', 'Nghiệp vụ'],
   ['khoa-hoc', 'Nghiên cứu khoa học, sáng kiến', 'Phong trào'],
 ];
-export const BONUS_CRITERION: [string, string, string] = ['diem-thuong', 'Điểm thưởng thành tích đột xuất', 'Thưởng'];
+export const BONUS_CRITERION: [string, string, string] = [
+  'diem-thuong',
+  'Điểm thưởng thành tích đột xuất',
+  'Thưởng',
+];
 export const PENALTY_CRITERIA: ReadonlyArray<[string, string, string]> = [
   ['vi-pham-ky-luat', 'Vi phạm kỷ luật', 'Trừ'],
   ['cham-bao-cao', 'Chậm gửi báo cáo', 'Trừ'],

@@ -150,13 +150,23 @@ export function planWorld(prng: Prng, options: WorldOptions): WorldPlan {
     const departments = prng.int(14, PROVINCIAL_UNITS.length);
     for (let i = 0; i < departments; i++) {
       const id = `${org}-p${String(i + 1).padStart(2, '0')}`;
-      units.push({ id, name: `${PROVINCIAL_UNITS[i]} - Công an ${provinceName}`, kind: 'phong', parentUnitId: org });
+      units.push({
+        id,
+        name: `${PROVINCIAL_UNITS[i]} - Công an ${provinceName}`,
+        kind: 'phong',
+        parentUnitId: org,
+      });
       members.push(id);
     }
     const districts = prng.int(8, DISTRICT_NAMES.length);
     for (let i = 0; i < districts; i++) {
       const id = `${org}-h${String(i + 1).padStart(2, '0')}`;
-      units.push({ id, name: `Công an ${DISTRICT_NAMES[i]} - ${provinceName}`, kind: 'khac', parentUnitId: org });
+      units.push({
+        id,
+        name: `Công an ${DISTRICT_NAMES[i]} - ${provinceName}`,
+        kind: 'khac',
+        parentUnitId: org,
+      });
       members.push(id);
     }
     let local = 0;
@@ -195,7 +205,12 @@ export function planBigCluster(prng: Prng, firstYear: number): WorldPlan {
   for (let i = 0; i < 64; i++) {
     const [slug, name, kind] = MINISTRY_UNITS[i % MINISTRY_UNITS.length]!;
     const id = i < MINISTRY_UNITS.length ? slug : `${slug}-${i}`;
-    units.push({ id, name: i < MINISTRY_UNITS.length ? name : `${name} (${i})`, kind, parentUnitId: MINISTRY });
+    units.push({
+      id,
+      name: i < MINISTRY_UNITS.length ? name : `${name} (${i})`,
+      kind,
+      parentUnitId: MINISTRY,
+    });
     members.push(id);
   }
   return {

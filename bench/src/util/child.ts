@@ -12,6 +12,8 @@ export interface ChildOptions {
   env?: NodeJS.ProcessEnv;
   /** Pin to these CPUs with taskset (Linux), when available. */
   cpus?: string;
+  /** Give the child a stdin pipe (servers read `stop` from it). */
+  stdin?: boolean;
   /** Lines of progress from the child (stdout lines not starting with RESULT). */
   onLine?: (line: string) => void;
 }
@@ -27,9 +29,10 @@ export function spawnNode(script: string, args: string[], options: ChildOptions 
   const nodeArgs = [...(options.nodeFlags ?? []), script, ...args];
   const env = { ...process.env, ...options.env };
   delete env['NODE_OPTIONS'];
+  const stdio: ['pipe' | 'ignore', 'pipe', 'pipe'] = [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'];
   return options.cpus && hasTaskset()
-    ? spawn('taskset', ['-c', options.cpus, process.execPath, ...nodeArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, nodeArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('taskset', ['-c', options.cpus, process.execPath, ...nodeArgs], { env, stdio })
+    : spawn(process.execPath, nodeArgs, { env, stdio });
 }
 
 let tasksetAvailable: boolean | undefined;
@@ -42,7 +45,11 @@ export function hasTaskset(): boolean {
 }
 
 /** Runs a child to completion and returns its RESULT line, parsed. Rejects on a non-zero exit. */
-export function runChild<T>(script: string, args: string[], options: ChildOptions = {}): Promise<ChildRun<T>> {
+export function runChild<T>(
+  script: string,
+  args: string[],
+  options: ChildOptions = {},
+): Promise<ChildRun<T>> {
   return new Promise((resolve, reject) => {
     const child = spawnNode(script, args, options);
     let stdout = '';
@@ -65,4 +72,10 @@ export function runChild<T>(script: string, args: string[], options: ChildOption
       else reject(new Error(`${script} exited with ${code ?? signal}: ${stderr.slice(-2000)}`));
     });
   });
+}
+
+/** Pins every thread of this process to the given CPUs (Linux taskset); false when not possible. */
+export function pinSelf(cpus: string): boolean {
+  if (!hasTaskset()) return false;
+  return spawnSync('taskset', ['-a', '-cp', cpus, String(process.pid)]).status === 0;
 }

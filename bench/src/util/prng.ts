@@ -59,8 +59,8 @@ export class Prng {
 
   /** A version-4 UUID made of PRNG bits (deterministic ids for events and entries). */
   uuid(): string {
-    const hex = (n: number): string => (Math.floor(this.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
-    const h = hex(0) + hex(1) + hex(2) + hex(3);
+    const word = (): string => (Math.floor(this.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
+    const h = word() + word() + word() + word();
     const variant = ((parseInt(h[16] as string, 16) & 0x3) | 0x8).toString(16);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }

@@ -31,7 +31,9 @@ function location(url: string, line: number, root: string): string {
 export function summarizeProfile(file: string, root: string, topN = 15): ProfileSummary {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const timeById = new Map<number, number>();
-  profile.samples.forEach((id, i) => timeById.set(id, (timeById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) =>
+    timeById.set(id, (timeById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+  );
   const self = new Map<string, { fn: string; loc: string; us: number }>();
   for (const node of profile.nodes) {
     const us = timeById.get(node.id) ?? 0;
@@ -69,6 +71,9 @@ export function summarizeNewestProfile(dir: string, root: string, topN = 15): Pr
 
 export function formatProfile(summary: ProfileSummary): string {
   return summary.top
-    .map((t) => `    ${String(t.selfPct).padStart(5)}%  ${String(t.selfMs).padStart(7)} ms  ${t.function}  ${t.location}`)
+    .map(
+      (t) =>
+        `    ${String(t.selfPct).padStart(5)}%  ${String(t.selfMs).padStart(7)} ms  ${t.function}  ${t.location}`,
+    )
     .join('\n');
 }

@@ -39,9 +39,11 @@ export class Report {
 
   add(figure: Figure): Figure {
     this.figures.push(figure);
-    process.stdout.write(`  ${figure.title}: ${figure.ours} vs ${figure.baseline}${
-      figure.ratio === null ? '' : ` → ${fmt.ratio(figure.ratio)}`
-    } [${figure.targets.map((t) => `${t.text} ${t.met ? 'met' : 'MISSED'}`).join('; ')}]\n`);
+    process.stdout.write(
+      `  ${figure.title}: ${figure.ours} vs ${figure.baseline}${
+        figure.ratio === null ? '' : ` → ${fmt.ratio(figure.ratio)}`
+      } [${figure.targets.map((t) => `${t.text} ${t.met ? 'met' : 'MISSED'}`).join('; ')}]\n`,
+    );
     return figure;
   }
 
@@ -58,10 +60,13 @@ export class Report {
       ]),
     ];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-    const line = (r: string[]): string => `| ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
-    return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join(
-      '\n',
-    );
+    const line = (r: string[]): string =>
+      `| ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
+    return [
+      line(rows[0]!),
+      `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+      ...rows.slice(1).map(line),
+    ].join('\n');
   }
 
   /** Writes `<stamp>.json` and `latest.json`; returns the timestamped path. */

@@ -43,15 +43,20 @@ export function rankingDigest(ranking: Ranking | ExplainedRanking): string {
   return createHash('sha256').update(rankingDigestInput(ranking), 'utf8').digest('hex');
 }
 
-/** The stored/served shape of a ranking: used by the projection and by the as-of query alike. */
+/**
+ * The stored/served shape of a ranking: used by the projection and by the as-of query alike. `digest`
+ * is `rankingDigest(ranking)`, given when the caller already has it (the digest leaves out `position`,
+ * so the projection reuses it for a ranking that changed in nothing else).
+ */
 export function rankingDocument<R extends Ranking | ExplainedRanking>(
   ranking: R,
   streamId: string,
+  digest: string = rankingDigest(ranking),
 ): R & RankingExtras {
   return {
     ...ranking,
     streamId,
     finality: FINALITY[ranking.status],
-    currentDigest: rankingDigest(ranking),
+    currentDigest: digest,
   };
 }

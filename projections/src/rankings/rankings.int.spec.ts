@@ -173,13 +173,27 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
     });
   });
 
-  it('reads a stream once for a batch of events on it', async () => {
-    await withStores(async (events, reads) => {
+  it('folds each event once: reads no stream from the start of the log, a stream once when resuming mid-stream', async () => {
+    await withStores(async (events, reads, readsFile) => {
       await playCluster2(events);
       const projection = rankingsProjection();
-      const runner = await runToHead(events, reads, [projection], 500);
-      expect(projection.cache.reads).toBe(1);
+      const runner = await runToHead(events, reads, [projection], 7);
+      expect(projection.cache.reads).toBe(0);
+      const expected = canonicalJson(await snapshot(reads, runner, projection));
       await runner.stop();
+
+      // A restart (empty cache) from a checkpoint in the middle of the stream reads it once, then folds on.
+      const stream = await events.readStream(streamId);
+      const raw = new Database(readsFile);
+      raw
+        .prepare('UPDATE checkpoints SET position = ? WHERE projection = ?')
+        .run(stream[20]!.position, 'rankings');
+      raw.close();
+      const resumed = rankingsProjection();
+      const again = await runToHead(events, reads, [resumed], 7);
+      expect(resumed.cache.reads).toBe(1);
+      expect(canonicalJson(await snapshot(reads, again, resumed))).toBe(expected);
+      await again.stop();
     });
   });
 
@@ -206,10 +220,11 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
       const doubled = new MemoryView(events);
       const p1 = rankingsProjection();
       const p2 = rankingsProjection();
+      // Each event a batch of its own: evolve, then flush (what the runner does).
       for (const event of log) {
-        single.apply(await p1.evolve(event, single));
-        doubled.apply(await p2.evolve(event, doubled));
-        doubled.apply(await p2.evolve(event, doubled));
+        single.apply([...(await p1.evolve(event, single)), ...(await p1.flush!(single))]);
+        doubled.apply([...(await p2.evolve(event, doubled)), ...(await p2.flush!(doubled))]);
+        doubled.apply([...(await p2.evolve(event, doubled)), ...(await p2.flush!(doubled))]);
       }
       expect(canonicalJson(doubled.sorted())).toBe(canonicalJson(single.sorted()));
       expect(canonicalJson(Object.fromEntries(single.sorted()))).toBe(
@@ -221,6 +236,35 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
             ]),
           ),
         ),
+      );
+    });
+  });
+
+  it("flushes a batch's own state when another generation moved the shared fold on meanwhile", async () => {
+    await withStores(async (events) => {
+      await playCluster2(events);
+      const stream = await events.readStream(streamId);
+      const projection = rankingsProjection();
+      // Generation A's batch evolves the stream up to event k; before A flushes, generation B (same
+      // projection object, another view) folds event k + 1 into the same fold.
+      const k = stream.findIndex((e) => e.type === 'PeriodClosed');
+      const batchA = new MemoryView(events);
+      const batchB = new MemoryView(events);
+      for (const event of stream.slice(0, k + 1)) await projection.evolve(event, batchA);
+      await projection.evolve(stream[k + 1]!, batchB);
+      const readsBefore = projection.cache.reads;
+      batchA.apply(await projection.flush!(batchA));
+      expect(projection.cache.reads).toBe(readsBefore + 1); // the fold was made again up to event k
+      const q1 = batchA.docs.get(`${RANKINGS_COLLECTION}/${rankingDocId(CLUSTER, YEAR, 'Q1')}`)!;
+      expect(q1['position']).toBe(stream[k]!.position);
+      expect(canonicalJson(q1)).toBe(
+        canonicalJson(rankingDocument(evaluateRanking(stream.slice(0, k + 1), 'Q1'), streamId)),
+      );
+      batchB.apply(await projection.flush!(batchB));
+      const after = batchB.docs.get(`${RANKINGS_COLLECTION}/${rankingDocId(CLUSTER, YEAR, 'Q1')}`);
+      expect(stream[k + 1]!.data).toMatchObject({ period: 'Q1' }); // the dispute filed after the close
+      expect(canonicalJson(after)).toBe(
+        canonicalJson(rankingDocument(evaluateRanking(stream.slice(0, k + 2), 'Q1'), streamId)),
       );
     });
   });

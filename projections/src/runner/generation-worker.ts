@@ -21,9 +21,24 @@ export interface WorkerHooks {
 /** Thrown out of onEvents to end the subscription once the worker has recorded its stall. */
 class StallSignal extends Error {}
 
+/** Events evolved into one view, written together (flush, then one applyBatch with the checkpoint). */
+interface OpenBatch {
+  view: BatchView;
+  /** The events evolve handled, in order (flush changes name one of them). */
+  evolved: StoredEvent[];
+  /** First event of the batch (blamed when the write fails). */
+  first: StoredEvent;
+  /** Position of the last event of the batch, handled or not: the checkpoint it writes. */
+  last: number;
+  size: number;
+}
+
 /**
  * Feeds one generation of one projection: its own subscription from its checkpoint (exclusive),
  * batches of at most `batchSize` events, each written with its checkpoint in one `applyBatch`.
+ * While catching up on a store with contiguous positions, consecutive deliveries are joined into one
+ * batch (up to `batchSize`): the next delivery is certain to come (events up to the head exist), and
+ * fewer, larger writes make a rebuild much faster. Live deliveries are written as they come.
  * On an event that evolve cannot handle it writes the good prefix of the batch and stops there.
  */
 export class GenerationWorker {
@@ -35,6 +50,8 @@ export class GenerationWorker {
   private inFlight: Promise<unknown> = Promise.resolve();
   private readonly handles: ReadonlySet<string>;
   private readonly collections: ReadonlySet<string>;
+  /** A batch evolved but not written yet (kept open across deliveries while catching up). */
+  private open: OpenBatch | undefined;
 
   constructor(
     private readonly events: EventStore,
@@ -43,6 +60,8 @@ export class GenerationWorker {
     readonly target: Target,
     private readonly batchSize: number,
     private readonly hooks: WorkerHooks,
+    /** Where the events come from: the store's subscription, or one that shares catch-up reads. */
+    private readonly feed: Pick<EventStore, 'subscribe'> = events,
   ) {
     this.handles = new Set(definition.handles);
     this.collections = new Set(definition.collections);
@@ -59,7 +78,7 @@ export class GenerationWorker {
     }
     if (this.definition.indexes?.length) await this.reads.ensureIndexes(this.target, this.definition.indexes);
     if (this.stopped) return;
-    this.subscription = this.events.subscribe(this.position, {
+    this.subscription = this.feed.subscribe(this.position, {
       onEvents: (events) => {
         const work = this.handle(events);
         this.inFlight = work.catch(() => undefined);
@@ -73,23 +92,47 @@ export class GenerationWorker {
     });
   }
 
-  /** Ends the subscription and waits for the batch being written, if any. */
+  /**
+   * Ends the subscription and waits for the batch being written, if any. A batch still open (evolved,
+   * not written) is dropped: its checkpoint was not written, so the next start delivers it again.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.subscription?.close();
     await this.inFlight;
+    this.open = undefined;
   }
 
   private async handle(events: StoredEvent[]): Promise<void> {
     if (this.stopped) return;
     if (this.stall) throw new StallSignal();
-    // The start position is exclusive; a store that redelivers is tolerated.
-    const fresh = events.filter((event) => event.position > this.position);
-    for (let i = 0; i < fresh.length && !this.stopped; i += this.batchSize) {
-      await this.handleBatch(fresh.slice(i, i + this.batchSize));
+    for (const event of events) {
+      if (this.stopped) return;
+      // The start position is exclusive; a store that redelivers is tolerated.
+      if (event.position <= (this.open?.last ?? this.position)) continue;
+      this.open ??= {
+        view: new BatchView(this.reads, this.target, this.events),
+        evolved: [],
+        first: event,
+        last: this.position,
+        size: 0,
+      };
+      await this.evolveInto(this.open, event);
+      if (this.open.size >= this.batchSize) await this.commit();
     }
+    if (this.open && !(await this.keepOpen(this.open))) await this.commit();
     // Does not rely on the adapter's onCaughtUp alone: a rebuild switches once the head is reached.
-    if (!this.caughtUp && this.position >= (await this.events.headPosition())) this.markCaughtUp();
+    if (!this.caughtUp && !this.open && this.position >= (await this.events.headPosition()))
+      this.markCaughtUp();
+  }
+
+  /**
+   * Whether to wait for the next delivery before writing: only while catching up, below `batchSize`,
+   * on a store whose positions have no gap (so events up to the head exist and are delivered next).
+   */
+  private async keepOpen(batch: OpenBatch): Promise<boolean> {
+    if (this.caughtUp || this.stopped || !this.events.capabilities.contiguousPositions) return false;
+    return batch.size < this.batchSize && batch.last < (await this.events.headPosition());
   }
 
   private markCaughtUp(): void {
@@ -98,32 +141,81 @@ export class GenerationWorker {
     this.hooks.caughtUp();
   }
 
-  private async handleBatch(batch: StoredEvent[]): Promise<void> {
-    const view = new BatchView(this.reads, this.target, this.events);
-    let last = this.position;
-    for (const event of batch) {
-      if (this.handles.has(event.type)) {
-        let changes: DocChange[];
-        try {
-          changes = await this.definition.evolve(event, view);
-          this.checkChanges(changes);
-        } catch (error) {
-          // Keep what the events before this one produced, then stop at this event.
-          if (last > this.position) await this.write(view, last, event);
-          this.markStalled({
-            position: event.position,
-            eventId: event.eventId,
-            type: event.type,
-            message: messageOf(error),
-          });
-          throw new StallSignal();
-        }
-        view.record(changes, event.position);
+  private async evolveInto(batch: OpenBatch, event: StoredEvent): Promise<void> {
+    batch.size += 1;
+    if (this.handles.has(event.type)) {
+      let changes: DocChange[];
+      try {
+        changes = await this.definition.evolve(event, batch.view);
+        this.checkChanges(changes);
+      } catch (error) {
+        await this.stallAt(batch, event, error);
+        return;
       }
-      last = event.position;
+      batch.view.record(changes, event.position);
+      batch.evolved.push(event);
     }
-    const first = batch[0];
-    if (first) await this.write(view, last, first);
+    batch.last = event.position;
+  }
+
+  /** Keeps what the events before `event` produced (flushed and written), then stops at `event`. */
+  private async stallAt(batch: OpenBatch, event: StoredEvent, error: unknown): Promise<never> {
+    this.open = undefined;
+    let message = messageOf(error);
+    let last = batch.last;
+    if (last > this.position) {
+      try {
+        await this.flush(batch.view, batch.evolved);
+      } catch (flushError) {
+        message += ` (and the flush of the events before it failed: ${messageOf(flushError)})`;
+        last = this.position; // nothing of the batch is written
+      }
+    }
+    if (last > this.position) await this.write(batch.view, last, event);
+    this.markStalled({ position: event.position, eventId: event.eventId, type: event.type, message });
+    throw new StallSignal();
+  }
+
+  /** Flushes and writes the open batch with its checkpoint. */
+  private async commit(): Promise<void> {
+    const batch = this.open;
+    this.open = undefined;
+    if (!batch) return;
+    try {
+      await this.flush(batch.view, batch.evolved);
+    } catch (error) {
+      // Stalls at the batch: nothing of it is written; a restart delivers it again from the checkpoint.
+      const blame = batch.evolved[0]!;
+      this.markStalled({
+        position: blame.position,
+        eventId: blame.eventId,
+        type: blame.type,
+        message: `flush of the batch #${blame.position}..#${batch.evolved[batch.evolved.length - 1]!.position} failed: ${messageOf(error)}`,
+      });
+      throw new StallSignal();
+    }
+    await this.write(batch.view, batch.last, batch.first);
+  }
+
+  /**
+   * The projection's per-batch changes (ProjectionDefinition.flush), recorded at the position of the
+   * event that produced each: the one the change names, else the last event evolve handled.
+   */
+  private async flush(view: BatchView, evolved: readonly StoredEvent[]): Promise<void> {
+    const lastEvolved = evolved[evolved.length - 1];
+    if (!this.definition.flush || !lastEvolved) return;
+    const changes = await this.definition.flush(view);
+    this.checkChanges(changes);
+    const positions = new Set(evolved.map((e) => e.position));
+    for (const change of changes) {
+      const position = change.position ?? lastEvolved.position;
+      if (!positions.has(position)) {
+        throw new InvalidChangeError(
+          `flush change to ${change.collection}/${change.id} names position ${position}, not an event of the batch`,
+        );
+      }
+    }
+    for (const change of changes) view.record([change], change.position ?? lastEvolved.position);
   }
 
   private async write(view: BatchView, position: number, blame: StoredEvent): Promise<void> {

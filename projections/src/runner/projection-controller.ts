@@ -29,6 +29,8 @@ interface Build {
 
 export interface ControllerContext {
   events: EventStore;
+  /** The generations' subscriptions (catch-up reads shared between them). */
+  feed: Pick<EventStore, 'subscribe'>;
   reads: ReadStore;
   batchSize: number;
   logger: RunnerLogger;
@@ -320,7 +322,7 @@ export class ProjectionController {
     generation: number,
     hooks: Partial<{ advanced(position: number): void; caughtUp(): void; stalled(stall: StallInfo): void }>,
   ): GenerationWorker {
-    const { events, reads, batchSize, logger } = this.ctx;
+    const { events, reads, batchSize, logger, feed } = this.ctx;
     return new GenerationWorker(
       events,
       reads,
@@ -339,6 +341,7 @@ export class ProjectionController {
           this.ctx.changed();
         },
       },
+      feed,
     );
   }
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../libs/read-store/src/validation.js';
 import type { ProjectionDefinition } from '../projection.js';
 import { PositionWaiters } from './position-waiters.js';
+import { SharedCatchUp } from './shared-catch-up.js';
 import { ProjectionController } from './projection-controller.js';
 import { RunnerStateError, UnknownProjectionError } from './runner-errors.js';
 import type {
@@ -37,7 +38,7 @@ export class ProjectionRunner implements ProjectionReadView {
     definitions: ProjectionDefinition[],
     options: ProjectionRunnerOptions = {},
   ) {
-    const batchSize = options.batchSize ?? 500;
+    const batchSize = options.batchSize ?? 5000;
     if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be >= 1');
     const retireAfterMs = options.retireAfterMs ?? 0;
     if (!Number.isSafeInteger(retireAfterMs) || retireAfterMs < 0) {
@@ -47,6 +48,7 @@ export class ProjectionRunner implements ProjectionReadView {
     this.publisher = new StatusPublisher(reads, logger);
     const ctx = {
       events,
+      feed: new SharedCatchUp(events),
       reads,
       batchSize,
       logger,

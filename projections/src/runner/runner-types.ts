@@ -6,7 +6,12 @@ export interface RunnerLogger {
 }
 
 export interface ProjectionRunnerOptions {
-  /** Events evolved per read-store write (one transaction with the checkpoint). Default 500. */
+  /**
+   * Most events evolved per read-store write (one transaction with the checkpoint, one flush). A
+   * delivery is cut into batches of at most this many; while a generation catches up on SQLite,
+   * consecutive deliveries are joined up to it (fewer, larger writes: a rebuild is much faster).
+   * Default 5000.
+   */
   batchSize?: number;
   logger?: RunnerLogger;
   /**

@@ -45,8 +45,7 @@ export function supertestHttp(server: Server): Http {
     if (options.raw !== undefined) {
       const typed = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'content-type');
       req = (typed ? req : req.set('content-type', 'application/json')).send(options.raw);
-    }
-    else if (options.body !== undefined) req = req.send(options.body as object);
+    } else if (options.body !== undefined) req = req.send(options.body as object);
     const res = await req;
     return { status: res.status, body: res.body, headers: res.headers };
   };

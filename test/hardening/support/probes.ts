@@ -89,19 +89,19 @@ export function fieldMatches(actual: unknown, expected: string): boolean {
 /** Bad values for an id-like string (ids, enum codes, dates, hashes: anything matching the id pattern). */
 export const BAD_IDS: Record<string, string> = {
   'path traversal': '../../etc/passwd',
-  'slash': 'cuc/anm',
-  'backslash': 'cuc\\anm',
-  'NUL': 'cuc\u0000anm',
-  'newline': 'cuc\nanm',
+  slash: 'cuc/anm',
+  backslash: 'cuc\\anm',
+  NUL: 'cuc\u0000anm',
+  newline: 'cuc\nanm',
   'escape character': 'cuc\u001banm',
-  'DEL': 'cuc\u007fanm',
+  DEL: 'cuc\u007fanm',
   'C1 control': 'cuc\u0085anm',
   'upper case': 'CUC-ANM',
-  'space': 'cuc anm',
+  space: 'cuc anm',
   'percent-encoded traversal': '%2e%2e%2f',
   'MongoDB operator as text': '$ne',
   '65 characters': 'a'.repeat(65),
-  'empty': '',
+  empty: '',
 };
 
 /** Bad values for free text (names, reasons, citations…); every text field has a maximum ≤ 2000. */
@@ -110,7 +110,7 @@ export const BAD_TEXTS: Record<string, string> = {
   'lone high surrogate': 'Cục \ud800 An ninh',
   'lone low surrogate': '\udc00',
   'reversed surrogate pair': 'x\ude00\ud83d',
-  'empty': '',
+  empty: '',
   'very long (3000 characters)': 'ạ'.repeat(3000),
 };
 
@@ -125,9 +125,9 @@ export const BAD_NUMBER_LITERALS: Record<string, { literal: string; malformed: b
 
 /** Points are 0 ≤ p ≤ max with at most two decimals: these are out. */
 export const BAD_POINTS: Record<string, number> = {
-  'negative': -1,
+  negative: -1,
   'negative hundredth': -0.01,
-  'huge': 1e300,
+  huge: 1e300,
   'above 2^53': 9007199254740994,
   'tiny fraction 1e-7': 1e-7,
 };
@@ -137,9 +137,9 @@ export const BAD_PATH_IDS: Record<string, string> = {
   'encoded traversal': '..%2F..%2Fetc%2Fpasswd',
   'encoded slash': 'cuc%2Fanm',
   'encoded backslash': 'cuc%5Canm',
-  'NUL': 'cuc%00anm',
-  'newline': 'cuc%0Aanm',
-  'DEL': 'cuc%7Fanm',
+  NUL: 'cuc%00anm',
+  newline: 'cuc%0Aanm',
+  DEL: 'cuc%7Fanm',
   'MongoDB operator': '%24ne',
   'upper case': 'CUC-ANM',
   'encoded space': 'cuc%20anm',
@@ -155,16 +155,16 @@ export const BAD_YEARS: Record<string, string> = {
   'before 1945': '1944',
   'after 2200': '2201',
   'five digits': '20210',
-  'zero': '0',
-  'negative': '-2021',
-  'fractional': '2021.5',
+  zero: '0',
+  negative: '-2021',
+  fractional: '2021.5',
   'letter O for zero': '2O21',
   'MongoDB operator': '%24ne',
 };
 export const BAD_PERIODS: Record<string, string> = {
   'unknown period Q5': 'Q5',
   'lower case': 'q1',
-  'Y1': 'Y1',
+  Y1: 'Y1',
   'NUL suffix': 'Q1%00',
   'encoded traversal': '..%2FQ1',
   'MongoDB operator': '%24ne',
@@ -226,9 +226,18 @@ export function bodyProbes(
   const add = (label: string, p: Omit<Probe, 'label'>) => probes.push({ label, ...p });
   switch (category) {
     case 'malformed JSON':
-      add('truncated JSON', { raw: '{"unitId": "cuc-anm",', expect: { status: [400], code: 'MALFORMED_JSON', field: null } });
-      add('single quotes', { raw: "{'a': 1}", expect: { status: [400], code: 'MALFORMED_JSON', field: null } });
-      add('trailing garbage', { raw: '{} x', expect: { status: [400], code: 'MALFORMED_JSON', field: null } });
+      add('truncated JSON', {
+        raw: '{"unitId": "cuc-anm",',
+        expect: { status: [400], code: 'MALFORMED_JSON', field: null },
+      });
+      add('single quotes', {
+        raw: "{'a': 1}",
+        expect: { status: [400], code: 'MALFORMED_JSON', field: null },
+      });
+      add('trailing garbage', {
+        raw: '{} x',
+        expect: { status: [400], code: 'MALFORMED_JSON', field: null },
+      });
       add('prototype poisoning (__proto__)', {
         raw: '{"__proto__": {"role": "admin"}}',
         expect: { status: [400], code: 'MALFORMED_JSON', field: null },
@@ -247,7 +256,11 @@ export function bodyProbes(
         ['a JSON boolean', 'true'],
       ] as const)
         add(label, { raw, expect: { status: [400, 422] } });
-      add('a text/plain body', { raw: 'cuc-anm', contentType: 'text/plain', expect: { status: [400, 415, 422] } });
+      add('a text/plain body', {
+        raw: 'cuc-anm',
+        contentType: 'text/plain',
+        expect: { status: [400, 415, 422] },
+      });
       break;
     case 'body over the limit':
       add(`${limits.bodyLimitBytes + 1} bytes`, {
@@ -256,7 +269,10 @@ export function bodyProbes(
       });
       break;
     case 'unknown fields':
-      add('sneaky: true', { body: { ...(body as object), sneaky: true }, expect: { ...VALIDATION, field: 'sneaky' } });
+      add('sneaky: true', {
+        body: { ...(body as object), sneaky: true },
+        expect: { ...VALIDATION, field: 'sneaky' },
+      });
       add('$where', {
         body: { ...(body as object), $where: 'sleep(1000)' },
         expect: { ...VALIDATION, field: '$where' },
@@ -265,7 +281,9 @@ export function bodyProbes(
         body: { ...(body as object), actor: { id: 'mallory', role: 'admin' } },
         expect: { ...VALIDATION, field: 'actor' },
       });
-      for (const n of all.filter((x) => x.value !== null && typeof x.value === 'object' && !Array.isArray(x.value)))
+      for (const n of all.filter(
+        (x) => x.value !== null && typeof x.value === 'object' && !Array.isArray(x.value),
+      ))
         add(`sneaky inside ${pathName(n.path)}`, {
           body: withNode(body, [...n.path, 'sneaky'], true),
           expect: { ...VALIDATION, field: `${pathName(n.path)}.sneaky` },
@@ -273,7 +291,10 @@ export function bodyProbes(
       break;
     case 'missing required fields':
       for (const key of limits.required)
-        add(`without ${key}`, { body: withNode(body, [key], undefined), expect: { ...VALIDATION, field: key } });
+        add(`without ${key}`, {
+          body: withNode(body, [key], undefined),
+          expect: { ...VALIDATION, field: key },
+        });
       break;
     case 'wrong types':
       for (const n of all) {
@@ -289,7 +310,12 @@ export function bodyProbes(
       break;
     case 'MongoDB operators in the body':
       for (const n of leaves)
-        for (const op of [{ $ne: null }, { $gt: '' }, { $where: 'this.points > 0' }, { $regex: '.*' }] as Json[])
+        for (const op of [
+          { $ne: null },
+          { $gt: '' },
+          { $where: 'this.points > 0' },
+          { $regex: '.*' },
+        ] as Json[])
           add(`${pathName(n.path)} = ${JSON.stringify(op)}`, {
             body: withNode(body, n.path, op),
             expect: { status: [400], field: pathName(n.path) },
@@ -304,7 +330,9 @@ export function bodyProbes(
           });
       break;
     case 'bad Unicode and very long text':
-      for (const n of leaves.filter((x) => typeof x.value === 'string' && !isIdLike(x.value) && !isOpaque(x.path)))
+      for (const n of leaves.filter(
+        (x) => typeof x.value === 'string' && !isIdLike(x.value) && !isOpaque(x.path),
+      ))
         for (const [label, bad] of Object.entries(BAD_TEXTS))
           add(`${pathName(n.path)}: ${label}`, {
             body: withNode(body, n.path, bad),

@@ -37,7 +37,8 @@ export function nestRoutes(app: NestFastifyApplication): NestRoute[] {
         if (method === undefined) continue;
         const paths = [Reflect.getMetadata(PATH_METADATA, handler) ?? ''].flat() as string[];
         const meta = <T>(key: string): T | undefined =>
-          (Reflect.getMetadata(key, handler) as T | undefined) ?? (Reflect.getMetadata(key, controller) as T | undefined);
+          (Reflect.getMetadata(key, handler) as T | undefined) ??
+          (Reflect.getMetadata(key, controller) as T | undefined);
         const isPublic = meta<boolean>(PUBLIC_KEY) === true;
         const roles = meta<Role[]>(ROLES_KEY);
         const access: NestRoute['access'] = isPublic

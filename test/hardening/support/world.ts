@@ -17,7 +17,11 @@ export const STREAM = `emulation-${CLUSTER}-${YEAR}`;
 /** The member units by the part they play in the suites. */
 export const UNITS = {
   /** Cụm trưởng (chair unit) of 2021. */
-  chair: { id: 'cuc-anm', name: 'Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao', kind: 'cuc' },
+  chair: {
+    id: 'cuc-anm',
+    name: 'Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao',
+    kind: 'cuc',
+  },
   /** "Own unit": the unit whose officer acts for itself. */
   own: { id: 'cuc-ktnv', name: 'Cục Kỹ thuật nghiệp vụ', kind: 'cuc' },
   /** "Other unit": another member, whose officer must not act for `own`. */
@@ -38,10 +42,34 @@ export interface Criterion {
 }
 
 export const BASE_CRITERIA: Criterion[] = [
-  { code: 'xd-dang', title: 'Công tác xây dựng Đảng', group: 'Xây dựng lực lượng', maxPoints: 30, kind: 'score' },
-  { code: 'chuyen-mon', title: 'Kết quả công tác chuyên môn', group: 'Nghiệp vụ', maxPoints: 50, kind: 'score' },
-  { code: 'phong-trao', title: 'Tổ chức phong trào thi đua', group: 'Nghiệp vụ', maxPoints: 20, kind: 'score' },
-  { code: 'diem-thuong', title: 'Điểm thưởng thành tích đột xuất', group: 'Thưởng', maxPoints: 5, kind: 'bonus' },
+  {
+    code: 'xd-dang',
+    title: 'Công tác xây dựng Đảng',
+    group: 'Xây dựng lực lượng',
+    maxPoints: 30,
+    kind: 'score',
+  },
+  {
+    code: 'chuyen-mon',
+    title: 'Kết quả công tác chuyên môn',
+    group: 'Nghiệp vụ',
+    maxPoints: 50,
+    kind: 'score',
+  },
+  {
+    code: 'phong-trao',
+    title: 'Tổ chức phong trào thi đua',
+    group: 'Nghiệp vụ',
+    maxPoints: 20,
+    kind: 'score',
+  },
+  {
+    code: 'diem-thuong',
+    title: 'Điểm thưởng thành tích đột xuất',
+    group: 'Thưởng',
+    maxPoints: 5,
+    kind: 'bonus',
+  },
   { code: 'diem-tru', title: 'Vi phạm kỷ luật', group: 'Trừ', maxPoints: 10, kind: 'penalty' },
 ];
 
@@ -138,7 +166,10 @@ export async function buildClusterYear(
   options: ClusterYearOptions = {},
 ): Promise<ClusterYear> {
   const admin = { token: tokens.admin };
-  await expectOk(http, 'POST', '/units', { ...admin, body: { unitId: ORGANIZER, name: 'Bộ Công an', kind: 'bo' } });
+  await expectOk(http, 'POST', '/units', {
+    ...admin,
+    body: { unitId: ORGANIZER, name: 'Bộ Công an', kind: 'bo' },
+  });
   await expectOk(http, 'POST', '/units', {
     ...admin,
     body: { unitId: OTHER_ORGANIZER, name: 'Công an tỉnh Hà Tĩnh', kind: 'cong-an-tinh' },
@@ -157,7 +188,12 @@ export async function buildClusterYear(
   }
   await expectOk(http, 'POST', '/clusters', {
     ...admin,
-    body: { clusterId: CLUSTER, organizerUnitId: ORGANIZER, number: 2, name: 'Khối các đơn vị thuộc Bộ trưởng' },
+    body: {
+      clusterId: CLUSTER,
+      organizerUnitId: ORGANIZER,
+      number: 2,
+      name: 'Khối các đơn vị thuộc Bộ trưởng',
+    },
   });
   await expectOk(http, 'POST', '/clusters', {
     ...admin,
@@ -217,7 +253,10 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
   const organizer = { token: tokens.organizer };
   await expectOk(http, 'POST', `${YEAR_PATH}/periods/Q2/close`, organizer);
   for (const unit of [UNITS.chair, UNITS.own]) {
-    await expectOk(http, 'POST', `${YEAR_PATH}/pledges`, { token: tokens.officer(unit.id), body: pledge(unit.id) });
+    await expectOk(http, 'POST', `${YEAR_PATH}/pledges`, {
+      token: tokens.officer(unit.id),
+      body: pledge(unit.id),
+    });
   }
   const score = (unitId: string, points: number, assessment: 'self' | 'cluster') => ({
     unitId,
@@ -240,7 +279,11 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
   });
   const dispute = await expectOk(http, 'POST', `${YEAR_PATH}/disputes`, {
     token: tokens.officer(UNITS.own.id),
-    body: { entryId: ownSelf.body.entryId, reason: 'Đơn vị đã hoàn thành chuyên án trước hạn', proposedPoints: 45 },
+    body: {
+      entryId: ownSelf.body.entryId,
+      reason: 'Đơn vị đã hoàn thành chuyên án trước hạn',
+      proposedPoints: 45,
+    },
   });
   const election = await expectOk(http, 'POST', `${YEAR_PATH}/elections`, {
     token: tokens.officer(UNITS.chair.id),

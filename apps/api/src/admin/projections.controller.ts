@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import type { ProjectionDefinition } from '../../../../projections/src/projection.js';
@@ -10,7 +10,7 @@ import {
 import { Roles } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiError } from '../common/api-error.js';
-import { NoBodyDto } from '../common/validation.js';
+import { NoBody } from '../common/validation.js';
 import { LOGGER, PROJECTION_DEFINITIONS, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 
 export interface RebuildAccepted {
@@ -53,7 +53,7 @@ export class ProjectionsController {
   })
   @ApiAcceptedResponse({ description: 'rebuild started' })
   @ApiNotFoundResponse({ description: 'PROJECTION_NOT_FOUND' })
-  rebuild(@Param('name') name: string, @Body() _body: NoBodyDto): RebuildAccepted {
+  rebuild(@Param('name') name: string, @NoBody() _body: undefined): RebuildAccepted {
     if (!this.definitions.some((d) => d.name === name)) {
       throw new ApiError(404, 'PROJECTION_NOT_FOUND', `no projection named ${name}`, 'name');
     }

@@ -117,6 +117,12 @@ function reply(
   field?: string,
   headers: Record<string, string> = {},
 ): ErrorResponse {
-  const body: ErrorBody = field === undefined ? { code, message } : { code, message, field };
+  const body: ErrorBody =
+    field === undefined ? { code, message } : { code, message, field: fieldPath(field) };
   return { status, body, headers, internal: false };
+}
+
+/** One spelling of a field path for clients: the validator's `awards.0.code`, also for the domain's `awards[0].code`. */
+function fieldPath(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1');
 }

@@ -1,4 +1,9 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  createParamDecorator,
+  ValidationPipe,
+  type ExecutionContext,
+  type ValidationError,
+} from '@nestjs/common';
 import { ApiError } from './api-error.js';
 
 /**
@@ -16,10 +21,20 @@ export function createValidationPipe(): ValidationPipe {
 }
 
 /**
- * `@Body() _body: NoBodyDto` on a route that takes no body: the pipe then refuses any field sent (400
- * naming it) instead of the route ignoring it; no body, or `{}`, passes.
+ * `@NoBody() _body: undefined` on a route that takes no body: anything sent but an empty object is
+ * refused (400, naming the first field) instead of being ignored. A param decorator rather than an
+ * empty DTO: the ValidationPipe lets arrays and primitives through an empty class.
  */
-export class NoBodyDto {}
+export const NoBody = createParamDecorator((_data: unknown, execution: ExecutionContext): undefined => {
+  const body: unknown = execution.switchToHttp().getRequest<{ body?: unknown }>().body;
+  if (body === undefined || body === null) return undefined;
+  const isObject = typeof body === 'object' && !Array.isArray(body);
+  const first = isObject ? Object.keys(body)[0] : undefined;
+  if (isObject && first === undefined) return undefined;
+  throw first === undefined
+    ? new ApiError(400, 'VALIDATION_FAILED', 'this route takes no body')
+    : new ApiError(400, 'VALIDATION_FAILED', `property ${first} should not exist`, first);
+});
 
 export function validationFailed(errors: ValidationError[]): ApiError {
   const first = firstViolation(errors, '');

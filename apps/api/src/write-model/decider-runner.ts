@@ -98,7 +98,19 @@ export class DeciderRunner {
       }
       const loaded: LoadedStream = { revision, events: () => this.committedEvents(streamId, revision) };
       const context = (options.context ? await options.context(loaded) : undefined) as Ctx;
-      const decided = decider.decide(command, state, context);
+      let decided: E[];
+      try {
+        decided = decider.decide(command, state, context);
+      } catch (error) {
+        // The same key as a command decided just before whose append is still in flight: the state seen
+        // here already holds its events, so the decider refuses a repeat of it. Once that append is
+        // committed this request is a replay, and answers as the first one did.
+        if (!(error instanceof DomainError) || !options.idempotencyKey) throw error;
+        await this.inflight.get(streamId);
+        const replay = await this.replayIfSeen(options);
+        if (replay) return replay;
+        throw error;
+      }
       if (decided.length === 0) return { streamId, revision, position: 0, eventIds: [] };
       const events: NewEvent[] = decided.map((e, i) => ({
         eventId: options.idempotencyKey ? idempotentEventId(options, i) : options.newId(),

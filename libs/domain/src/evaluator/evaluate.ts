@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import { requirePeriodCode, type PeriodCode } from '../periods.js';
 import type {
   EvaluateOptions,
@@ -8,45 +9,51 @@ import type {
   WhatIfDiff,
   WhatIfResult,
 } from './evaluator.types.js';
-import { foldPeriod } from './fold.js';
-import { rankPeriod } from './rank.js';
+import { foldedPeriod, foldEvents } from './fold.js';
+import { rankPeriod, type RankOptions } from './rank.js';
+import type { YearFold } from './year-fold.js';
+
+export type { RankOptions } from './rank.js';
+export {
+  foldYearEvent,
+  initialYearFold,
+  openedPeriods,
+  periodPosition,
+  rankingStamp,
+  type YearFold,
+  type YearFoldOptions,
+} from './year-fold.js';
 
 /**
  * THE evaluator (DESIGN.md §2): the ranking of a cluster-year period as a pure fold over that
- * cluster-year's events. The rankings projection, as-of, explain and what-if all call it.
+ * cluster-year's events — `initialYearFold`, `foldYearEvent` for each event in stream order, then
+ * `rankYearFold` (or `explainYearFold`, on a fold that keeps the chains: `trace`, the default). The rankings projection folds event by event and ranks a period when it changed;
+ * as-of, explain and what-if fold the array of events in scope (evaluateRanking and its siblings
+ * below are exactly that composition), so every caller gets the same bytes for the same events.
  */
-export function explainRanking(
-  events: ReadonlyArray<EvaluatorEvent>,
+export function rankYearFold(fold: YearFold, period: PeriodCode, options: RankOptions = {}): Ranking {
+  return rankPeriod(foldedPeriod(fold, requirePeriodCode(period)), options, false);
+}
+
+/** rankYearFold with each row's points traced to the events that gave them (a traced fold only). */
+export function explainYearFold(
+  fold: YearFold,
   period: PeriodCode,
-  options: EvaluateOptions = {},
+  options: RankOptions = {},
 ): ExplainedRanking {
-  return rankPeriod(foldPeriod(events, requirePeriodCode(period), options), options);
+  if (!fold.traced)
+    throw new DomainError(
+      'FOLD_NOT_TRACED',
+      'explain needs a fold that keeps the chain of events',
+      'unprocessable',
+    );
+  return rankPeriod(foldedPeriod(fold, requirePeriodCode(period)), options, true);
 }
 
-export function stripExplain(ranking: ExplainedRanking): Ranking {
-  return { ...ranking, rows: ranking.rows.map(({ explain: _explain, ...row }): RankingRow => row) };
-}
-
-export function evaluateRanking(
-  events: ReadonlyArray<EvaluatorEvent>,
-  period: PeriodCode,
-  options: EvaluateOptions = {},
-): Ranking {
-  return stripExplain(explainRanking(events, period, options));
-}
-
-/** The ranking as it stands (up to the same position/time) and as it would stand with the overrides/exclusions. */
-export function whatIf(
-  events: ReadonlyArray<EvaluatorEvent>,
-  period: PeriodCode,
-  options: EvaluateOptions,
-): WhatIfResult {
-  const asOf = {
-    ...(options.upToPosition !== undefined && { upToPosition: options.upToPosition }),
-    ...(options.upToTime !== undefined && { upToTime: options.upToTime }),
-  };
-  const actual = evaluateRanking(events, period, asOf);
-  const hypothetical = evaluateRanking(events, period, options);
+/** The ranking as the fold stands and as it would stand with the overrides/exclusions, and the diff. */
+export function whatIfYearFold(fold: YearFold, period: PeriodCode, options: RankOptions): WhatIfResult {
+  const actual = rankYearFold(fold, period);
+  const hypothetical = rankYearFold(fold, period, options);
   const after = new Map(hypothetical.rows.map((r) => [r.unitId, r]));
   const diff: WhatIfDiff[] = [];
   for (const before of [...actual.rows].sort((a, b) => (a.unitId < b.unitId ? -1 : 1))) {
@@ -68,4 +75,36 @@ export function whatIf(
       });
   }
   return { actual, hypothetical, diff };
+}
+
+export function explainRanking(
+  events: ReadonlyArray<EvaluatorEvent>,
+  period: PeriodCode,
+  options: EvaluateOptions = {},
+): ExplainedRanking {
+  const checked = requirePeriodCode(period);
+  return explainYearFold(foldEvents(events, options, true), checked, options);
+}
+
+export function stripExplain(ranking: ExplainedRanking): Ranking {
+  return { ...ranking, rows: ranking.rows.map(({ explain: _explain, ...row }): RankingRow => row) };
+}
+
+export function evaluateRanking(
+  events: ReadonlyArray<EvaluatorEvent>,
+  period: PeriodCode,
+  options: EvaluateOptions = {},
+): Ranking {
+  const checked = requirePeriodCode(period);
+  return rankYearFold(foldEvents(events, options, false), checked, options);
+}
+
+/** The ranking as it stands (up to the same position/time) and as it would stand with the overrides/exclusions. */
+export function whatIf(
+  events: ReadonlyArray<EvaluatorEvent>,
+  period: PeriodCode,
+  options: EvaluateOptions,
+): WhatIfResult {
+  const checked = requirePeriodCode(period);
+  return whatIfYearFold(foldEvents(events, options, false), checked, options);
 }

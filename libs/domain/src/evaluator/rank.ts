@@ -1,5 +1,4 @@
 import { notFound, rule } from '../errors.js';
-import type { Assessment } from '../events/emulation-year.events.js';
 import type { Criterion, ScoringScheme, TieBreak } from '../scheme/scheme.js';
 import { requirePoints } from '../validation.js';
 import type {
@@ -10,8 +9,15 @@ import type {
   ExplainedRanking,
   ExplainedRow,
   IgnoredEntry,
+  Ranking,
+  RankingRow,
 } from './evaluator.types.js';
 import type { FoldedEntry, FoldedPeriod } from './fold.js';
+
+/** What ranking a fold takes: what-if overrides and exclusions (the fold already fixed the as-of scope). */
+export type RankOptions = Pick<EvaluateOptions, 'overrides' | 'exclude'>;
+
+const NONE: readonly FoldedEntry[] = [];
 
 // All arithmetic in hundredths (points have at most two decimals): exact, so replays agree to the byte.
 const cents = (points: number): number => Math.round(points * 100);
@@ -26,9 +32,9 @@ interface Chosen {
 /** Validates what-if options against the period's entries; returns override points by entry id. */
 function prepareWhatIf(
   folded: FoldedPeriod,
-  options: EvaluateOptions,
+  options: RankOptions,
 ): { overrides: Map<string, number>; excluded: Set<string> } {
-  const byId = new Map(folded.entries.map((e) => [e.entryId, e]));
+  const byId = folded.entries;
   const excluded = new Set<string>();
   (options.exclude ?? []).forEach((id, i) => {
     if (!byId.has(id))
@@ -81,54 +87,52 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-/** Ranks the folded period. The explain detail is always built, so the plain ranking is exactly the explained one without it. */
-export function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRanking {
+/**
+ * Ranks the folded period: O(entries of the period + members × criteria), whatever the length of the
+ * stream. `explain` adds each row's criterion detail; the rest of the ranking is the same either way
+ * (the detail is only added, never consulted). Nothing returned shares mutable state with the fold.
+ */
+export function rankPeriod(folded: FoldedPeriod, options: RankOptions, explain: true): ExplainedRanking;
+export function rankPeriod(folded: FoldedPeriod, options: RankOptions, explain: false): Ranking;
+export function rankPeriod(
+  folded: FoldedPeriod,
+  options: RankOptions,
+  explain: boolean,
+): Ranking | ExplainedRanking {
   const { overrides, excluded } = prepareWhatIf(folded, options);
   const scheme: ScoringScheme | null = folded.scheme;
   const criteria: Criterion[] = scheme?.criteria ?? [];
   const criterionOf = new Map(criteria.map((c) => [c.code, c]));
-  const memberSet = new Set(folded.members);
+  const memberSet = folded.members;
   const members = [...memberSet].sort(byCode);
   const ignored: IgnoredEntry[] = [];
   const ignoredIds = new Set<string>();
 
-  // Entries by unit and criterion, in recording order.
-  const grouped = new Map<string, FoldedEntry[]>();
-  for (const entry of folded.entries) {
+  // Entries by unit, then criterion, in recording order.
+  const grouped = new Map<string, Map<string, FoldedEntry[]>>();
+  for (const entry of folded.entries.values()) {
+    let reason: IgnoredEntry['reason'] | undefined;
     if (entry.withdrawn || excluded.has(entry.entryId)) {
       // counts nothing, still shown in explain
-    } else if (!memberSet.has(entry.unitId)) {
-      ignored.push({
-        entryId: entry.entryId,
-        unitId: entry.unitId,
-        criterion: entry.criterion,
-        reason: 'unit-not-member',
-      });
-      ignoredIds.add(entry.entryId);
-    } else if (!criterionOf.has(entry.criterion)) {
-      ignored.push({
-        entryId: entry.entryId,
-        unitId: entry.unitId,
-        criterion: entry.criterion,
-        reason: 'criterion-not-in-scheme',
-      });
-      ignoredIds.add(entry.entryId);
-    } else if (
+    } else if (!memberSet.has(entry.unitId)) reason = 'unit-not-member';
+    else if (!criterionOf.has(entry.criterion)) reason = 'criterion-not-in-scheme';
+    else if (
       cents(overrides.get(entry.entryId) ?? entry.points) > cents(criterionOf.get(entry.criterion)!.maxPoints)
-    ) {
-      ignored.push({
-        entryId: entry.entryId,
-        unitId: entry.unitId,
-        criterion: entry.criterion,
-        reason: 'points-above-max',
-      });
+    )
+      reason = 'points-above-max';
+    if (reason !== undefined) {
+      ignored.push({ entryId: entry.entryId, unitId: entry.unitId, criterion: entry.criterion, reason });
       ignoredIds.add(entry.entryId);
     }
-    const k = `${entry.unitId}|${entry.criterion}`;
-    grouped.set(k, [...(grouped.get(k) ?? []), entry]);
+    let cells = grouped.get(entry.unitId);
+    if (!cells) grouped.set(entry.unitId, (cells = new Map()));
+    const cell = cells.get(entry.criterion);
+    if (cell) cell.push(entry);
+    else cells.set(entry.criterion, [entry]);
   }
 
   const scoreGroups = [...new Set(criteria.filter((c) => c.kind === 'score').map((c) => c.group))];
+  const tieBreaks = scheme?.tieBreaks ?? [];
   const computed = members.map((unitId) => {
     const groups = new Map(scoreGroups.map((g) => [g, 0]));
     const byCriterion = new Map<string, number>();
@@ -136,17 +140,20 @@ export function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): Expl
     let penalty = 0;
     const scores: CriterionScore[] = [];
     const missing: string[] = [];
-    const explain: ExplainedCriterion[] = [];
+    const details: ExplainedCriterion[] = [];
+    const cells = grouped.get(unitId);
     for (const c of criteria) {
-      const all = grouped.get(`${unitId}|${c.code}`) ?? [];
-      const counting = all.filter(
-        (e) => !e.withdrawn && !excluded.has(e.entryId) && !ignoredIds.has(e.entryId),
-      );
+      const all = cells?.get(c.code) ?? NONE;
       // The cluster's verified score takes precedence over the unit's self score (DESIGN.md §4); within
       // one assessment the latest recorded entry (the decider allows only one active).
-      const pick = (a: Assessment): FoldedEntry | undefined =>
-        counting.filter((e) => e.assessment === a).at(-1);
-      const entry = pick('cluster') ?? pick('self');
+      let lastCluster: FoldedEntry | undefined;
+      let lastSelf: FoldedEntry | undefined;
+      for (const e of all) {
+        if (e.withdrawn || excluded.has(e.entryId) || ignoredIds.has(e.entryId)) continue;
+        if (e.assessment === 'cluster') lastCluster = e;
+        else if (e.assessment === 'self') lastSelf = e;
+      }
+      const entry = lastCluster ?? lastSelf;
       const chosen: Chosen | undefined = entry && {
         entry,
         points: overrides.get(entry.entryId) ?? entry.points,
@@ -164,50 +171,52 @@ export function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): Expl
           entryId: chosen.entry.entryId,
         });
       } else if (c.kind === 'score') missing.push(c.code);
-      explain.push({
-        code: c.code,
-        title: c.title,
-        group: c.group,
-        kind: c.kind,
-        maxPoints: c.maxPoints,
-        points: chosen ? chosen.points : null,
-        source: chosen ? chosen.entry.assessment : null,
-        entryId: chosen ? chosen.entry.entryId : null,
-        entries: all.map((e): EntryExplanation => ({
-          entryId: e.entryId,
-          assessment: e.assessment,
-          status: e.withdrawn
-            ? 'withdrawn'
-            : excluded.has(e.entryId)
-              ? 'excluded'
-              : ignoredIds.has(e.entryId)
-                ? 'ignored'
-                : 'active',
-          points: e.points,
-          ...(overrides.has(e.entryId) && { overriddenTo: overrides.get(e.entryId)! }),
-          used: chosen?.entry.entryId === e.entryId,
-          chain: e.chain,
-        })),
-      });
+      if (explain)
+        details.push({
+          code: c.code,
+          title: c.title,
+          group: c.group,
+          kind: c.kind,
+          maxPoints: c.maxPoints,
+          points: chosen ? chosen.points : null,
+          source: chosen ? chosen.entry.assessment : null,
+          entryId: chosen ? chosen.entry.entryId : null,
+          entries: all.map((e): EntryExplanation => ({
+            entryId: e.entryId,
+            assessment: e.assessment,
+            status: e.withdrawn
+              ? 'withdrawn'
+              : excluded.has(e.entryId)
+                ? 'excluded'
+                : ignoredIds.has(e.entryId)
+                  ? 'ignored'
+                  : 'active',
+            points: e.points,
+            ...(overrides.has(e.entryId) && { overriddenTo: overrides.get(e.entryId)! }),
+            used: chosen?.entry.entryId === e.entryId,
+            // A copy: the fold goes on growing the chain after this ranking was taken.
+            chain: e.chain.slice(),
+          })),
+        });
     }
-    const total = [...groups.values()].reduce((a, b) => a + b, 0) + bonus - penalty;
-    const key = sortKey(total, scheme?.tieBreaks ?? [], { groups, bonus, penalty, byCriterion });
+    let scored = 0;
+    for (const p of groups.values()) scored += p;
+    const total = scored + bonus - penalty;
+    const key = sortKey(total, tieBreaks, { groups, bonus, penalty, byCriterion });
     const threshold = scheme?.thresholds.find((t) => total >= cents(t.minTotal));
-    return {
-      key,
-      row: {
-        unitId,
-        total: fromCents(total),
-        groups: Object.fromEntries([...groups].map(([g, p]) => [g, fromCents(p)])),
-        bonus: fromCents(bonus),
-        penalty: fromCents(penalty),
-        rank: 0,
-        classification: threshold ? { code: threshold.code, label: threshold.label } : null,
-        criteria: scores,
-        missingCriteria: missing,
-        explain,
-      } satisfies ExplainedRow,
+    const row: RankingRow = {
+      unitId,
+      total: fromCents(total),
+      groups: Object.fromEntries([...groups].map(([g, p]) => [g, fromCents(p)])),
+      bonus: fromCents(bonus),
+      penalty: fromCents(penalty),
+      rank: 0,
+      classification: threshold ? { code: threshold.code, label: threshold.label } : null,
+      criteria: scores,
+      missingCriteria: missing,
     };
+    if (explain) (row as ExplainedRow).explain = details;
+    return { key, row };
   });
 
   // Standard competition ranking: 1 + the number of rows strictly ahead; equal keys share a rank and are
@@ -218,16 +227,15 @@ export function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): Expl
     c.row.rank = prev && compareKeys(prev.key, c.key) === 0 ? prev.row.rank : i + 1;
   });
 
-  const { entries: _entries, members: _members, scheme: _scheme, ...meta } = folded;
   return {
-    clusterId: meta.clusterId,
-    year: meta.year,
-    period: meta.period,
-    status: meta.status === 'closed' && meta.revisedBy.length > 0 ? 'revised' : meta.status,
+    clusterId: folded.clusterId,
+    year: folded.year,
+    period: folded.period,
+    status: folded.status === 'closed' && folded.revisedBy.length > 0 ? 'revised' : folded.status,
     schemeVersion: scheme?.version ?? null,
-    ...(meta.sealedDigest !== undefined && { sealedDigest: meta.sealedDigest }),
-    position: meta.position,
-    revisedBy: meta.revisedBy,
+    ...(folded.sealedDigest !== undefined && { sealedDigest: folded.sealedDigest }),
+    position: folded.position,
+    revisedBy: folded.revisedBy.slice(),
     hypothetical: overrides.size > 0 || excluded.size > 0,
     ignoredEntries: ignored.sort((a, b) => byCode(a.entryId, b.entryId)),
     rows: computed.map((c) => c.row),

@@ -3,16 +3,26 @@
  *  - events/s of a rankings rebuild over one cluster-year of ~20,000 events;
  *  - events/s of a rankings rebuild over 100 cluster-years × ~2,000 events, interleaved 10 at a time;
  *  - ms of asOf / explain / what-if on the ~20,000-event cluster-year (read from SQLite + evaluate).
- * Run: node projections/src/rankings/test-support/run-measure.mjs [--only=a|b|q] [--all-projections]
+ *  - the evaluator alone in memory (--only=e).
+ * Run: node projections/src/rankings/test-support/run-measure.mjs [--only=a|b|q|e] [--all-projections]
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore, NewEvent } from '../../../../libs/event-store/src/event-store.port.js';
+import type { EventStore, NewEvent, StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
 import { openSqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store.js';
 import { openSqliteReadStore } from '../../../../libs/read-store/src/sqlite/sqlite-read-store.js';
-import { evaluateRanking, whatIf } from '../../../../libs/domain/src/index.js';
+import {
+  evaluateRanking,
+  explainYearFold,
+  foldYearEvent,
+  initialYearFold,
+  rankingDigestInput,
+  rankYearFold,
+  whatIf,
+} from '../../../../libs/domain/src/index.js';
+import { rankingDocument } from '../ranking-document.js';
 import { ProjectionRunner } from '../../runner/index.js';
 import type { ProjectionDefinition } from '../../projection.js';
 import { rankingsProjection } from '../rankings.projection.js';
@@ -22,7 +32,12 @@ import {
   GetRankingHandler,
   WhatIfHandler,
 } from '../../../../apps/api/src/features/queries/rankings.handlers.js';
-import { interleave, syntheticYear, type SyntheticYear } from './synthetic-year.js';
+import {
+  ExplainRankingQuery,
+  GetRankingQuery,
+  WhatIfQuery,
+} from '../../../../apps/api/src/features/queries/rankings.queries.js';
+import { interleave, syntheticWorld, syntheticYear, type SyntheticYear } from './synthetic-year.js';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
@@ -47,16 +62,31 @@ async function rebuild(eventsFile: string, label: string): Promise<void> {
   const events = await openSqliteEventStore(eventsFile);
   const head = await events.headPosition();
   const runs: number[] = [];
+  const heap: number[] = [];
+  const heapBefore: number[] = [];
   for (let run = 0; run < 2; run++) {
     const reads = await openSqliteReadStore(join(dir, `reads-${label}-${run}.sqlite`));
     let definitions: ProjectionDefinition[] = [rankingsProjection()];
     if (allProjections) definitions = (await import('../../index.js')).allProjections;
     const runner = new ProjectionRunner(events, reads, definitions);
+    global.gc?.();
+    heapBefore.push(process.memoryUsage().heapUsed / 2 ** 20);
     const start = performance.now();
     await runner.start();
-    if (!(await runner.waitFor(head, 3_600_000))) throw new Error(JSON.stringify(await runner.status()));
+    const progress = setInterval(() => {
+      void runner
+        .status()
+        .then((status) =>
+          console.log(`  … ${status.map((s) => `${s.name} ${s.status} ${s.position}/${head}`).join(', ')}`),
+        );
+    }, 10_000);
+    const reached = await runner.waitFor(head, 3_600_000);
+    clearInterval(progress);
+    if (!reached) throw new Error(JSON.stringify(await runner.status()));
     const ms = performance.now() - start;
     runs.push(ms);
+    global.gc?.();
+    heap.push(process.memoryUsage().heapUsed / 2 ** 20);
     const stall = (await runner.status()).find((s) => s.error);
     if (stall) throw new Error(JSON.stringify(stall));
     await runner.stop();
@@ -66,7 +96,7 @@ async function rebuild(eventsFile: string, label: string): Promise<void> {
   await events.close();
   const best = Math.min(...runs);
   console.log(
-    `${label}: ${head} events, rebuild ${best.toFixed(0)} ms (runs ${runs.map((r) => r.toFixed(0)).join(', ')}) → ${Math.round((head * 1000) / best)} events/s`,
+    `${label}: ${head} events, rebuild ${best.toFixed(0)} ms (runs ${runs.map((r) => r.toFixed(0)).join(', ')}) → ${Math.round((head * 1000) / best)} events/s; heap before → after ${heapBefore.map((h, i) => `${h.toFixed(0)} → ${heap[i]!.toFixed(0)}`).join(', ')} MiB`,
   );
 }
 
@@ -86,12 +116,42 @@ async function time(label: string, fn: () => Promise<unknown> | unknown, n = 15)
   console.log(`  ${label}: median ${median(ms).toFixed(1)} ms, min ${Math.min(...ms).toFixed(1)} ms`);
 }
 
+/** The evaluator alone, in memory: folding, ranking a period, the document's digest. */
+async function evaluatorOnly(big: SyntheticYear): Promise<void> {
+  const events: StoredEvent[] = flat(big).map(({ event }, i) => ({
+    ...event,
+    streamId: big.streamId,
+    revision: i,
+    position: i + 1,
+    metadata: { ...event.metadata, prevHash: '', hash: '' },
+  }));
+  console.log(`E: evaluator in memory, ${events.length} events, ${big.units.length} units`);
+  let fold = initialYearFold(big.streamId);
+  await time('fold every event', () => {
+    fold = initialYearFold(big.streamId);
+    for (const e of events) foldYearEvent(fold, e);
+  });
+  await time('rankYearFold Q3', () => rankYearFold(fold, 'Q3'));
+  await time('explainYearFold Q3', () => explainYearFold(fold, 'Q3'));
+  const ranking = rankYearFold(fold, 'Q3');
+  await time('rankingDigestInput (canonicalJson)', () => rankingDigestInput(ranking));
+  await time('rankingDocument (digest + sha256)', () => rankingDocument(ranking, big.streamId));
+  const doc = rankingDocument(ranking, big.streamId);
+  await time('JSON.stringify(document)', () => JSON.stringify(doc));
+}
+
 async function main(): Promise<void> {
   const big = syntheticYear({ clusterId: 'perf-lon', year: 2024, units: 40, criteria: 40, seed: 7 });
+  if (only === 'e') {
+    await evaluatorOnly(big);
+    return evaluatorOnly(
+      syntheticYear({ clusterId: 'perf-c0', year: 2024, units: 12, criteria: 14, seed: 100 }),
+    );
+  }
   const fileA = join(dir, 'events-a.sqlite');
   if (!only || only === 'a' || only === 'q') {
     const events = await openSqliteEventStore(fileA);
-    await write(events, flat(big));
+    await write(events, [...syntheticWorld([big]), ...flat(big)]);
     await events.close();
   }
   if (!only || only === 'a') await rebuild(fileA, 'A: 1 cluster-year');
@@ -102,7 +162,7 @@ async function main(): Promise<void> {
     );
     const fileB = join(dir, 'events-b.sqlite');
     const events = await openSqliteEventStore(fileB);
-    await write(events, interleave(years, 10, 3));
+    await write(events, [...syntheticWorld(years), ...interleave(years, 10, 3)]);
     await events.close();
     await rebuild(fileB, 'B: 100 cluster-years, 10 at a time');
   }
@@ -113,12 +173,16 @@ async function main(): Promise<void> {
     const stream = new ClusterYearEvents(events);
     const ref = { clusterId: 'perf-lon', year: 2024, period: 'Q3' as const };
     const { events: all } = await stream.read(ref.clusterId, ref.year);
-    const entryId = (all.find((e) => e.type === 'ScoreRecorded' && e.data['period'] === 'Q3')!.data as {
-      entryId: string;
-    }).entryId;
+    const entryId = (
+      all.find((e) => e.type === 'ScoreRecorded' && e.data['period'] === 'Q3')!.data as {
+        entryId: string;
+      }
+    ).entryId;
     console.log(`Q: queries on the ${all.length}-event cluster-year (head ${head})`);
     const asOfPosition = String(head - 10);
-    await time('read the stream (SQLite + JSON.parse)', () => stream.read(ref.clusterId, ref.year));
+    await time('read the stream (SQLite + JSON.parse)', () =>
+      new ClusterYearEvents(events).read(ref.clusterId, ref.year),
+    );
     await time('evaluateRanking over the events in memory', () =>
       evaluateRanking(all, ref.period, { upToPosition: head - 10 }),
     );
@@ -126,10 +190,25 @@ async function main(): Promise<void> {
       whatIf(all, ref.period, { overrides: [{ entryId, points: 1 }] }),
     );
     const get = new GetRankingHandler(undefined as never, stream);
-    await time(`GET ranking ?asOf=${asOfPosition} (handler)`, () => get.execute({ ref, asOf: asOfPosition }));
-    await time('GET explain (handler)', () => new ExplainRankingHandler(stream).execute({ ref, asOf: undefined }));
+    // Cold: a fresh ClusterYearEvents (nothing kept parsed) reads the stream from SQLite.
+    await time(`cold GET ranking ?asOf=${asOfPosition} (handler, stream read from SQLite)`, () =>
+      new GetRankingHandler(undefined as never, new ClusterYearEvents(events)).execute(
+        new GetRankingQuery(ref, asOfPosition),
+      ),
+    );
+    await time('cold POST what-if (handler, stream read from SQLite)', () =>
+      new WhatIfHandler(new ClusterYearEvents(events)).execute(
+        new WhatIfQuery(ref, undefined, [{ entryId, points: 1 }], []),
+      ),
+    );
+    await time(`GET ranking ?asOf=${asOfPosition} (handler)`, () =>
+      get.execute(new GetRankingQuery(ref, asOfPosition)),
+    );
+    await time('GET explain (handler)', () =>
+      new ExplainRankingHandler(stream).execute(new ExplainRankingQuery(ref, undefined)),
+    );
     await time('POST what-if (handler)', () =>
-      new WhatIfHandler(stream).execute({ ref, asOf: undefined, overrides: [{ entryId, points: 1 }], exclude: [] }),
+      new WhatIfHandler(stream).execute(new WhatIfQuery(ref, undefined, [{ entryId, points: 1 }], [])),
     );
     await events.close();
   }
@@ -140,4 +219,7 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => rmSync(dir, { recursive: true, force: true }));
+  .finally(() => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(); // a runner left running after a failure would keep the process alive
+  });

@@ -5,7 +5,13 @@
  * closed period upheld or rejected; a chair election at the end. Deterministic for a seed. Test support only.
  */
 import type { NewEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import { emulationStream, type Actor, type PeriodCode } from '../../../../libs/domain/src/index.js';
+import {
+  clusterStream,
+  emulationStream,
+  unitStream,
+  type Actor,
+  type PeriodCode,
+} from '../../../../libs/domain/src/index.js';
 
 export interface SyntheticYearOptions {
   clusterId: string;
@@ -18,6 +24,8 @@ export interface SyntheticYearOptions {
 
 export interface SyntheticYear {
   streamId: string;
+  clusterId: string;
+  units: string[];
   /** Setup, each period in calendar order, the election: the writer may interleave streams per phase. */
   phases: NewEvent[][];
 }
@@ -114,7 +122,12 @@ export function syntheticYear(o: SyntheticYearOptions): SyntheticYear {
       for (const entry of previous.entries) {
         if (rnd() >= 0.01) continue;
         const disputeId = `kn-${entry['entryId'] as string}`;
-        const base = { disputeId, entryId: entry['entryId'], unitId: entry['unitId'], period: previous.period };
+        const base = {
+          disputeId,
+          entryId: entry['entryId'],
+          unitId: entry['unitId'],
+          period: previous.period,
+        };
         phase.push(
           ev('DisputeFiled', officer(entry['unitId'] as string), {
             ...base,
@@ -192,7 +205,14 @@ export function syntheticYear(o: SyntheticYearOptions): SyntheticYear {
               ev(
                 'ScoreWithdrawn',
                 chair,
-                { entryId: data.entryId, unitId: u, period, criterion: c.code, assessment, reason: 'Nhập nhầm' },
+                {
+                  entryId: data.entryId,
+                  unitId: u,
+                  period,
+                  criterion: c.code,
+                  assessment,
+                  reason: 'Nhập nhầm',
+                },
                 'Nhập nhầm',
               ),
             );
@@ -201,9 +221,7 @@ export function syntheticYear(o: SyntheticYearOptions): SyntheticYear {
         }
       }
     }
-    phase.push(
-      ev('PeriodClosed', organizer, { period, rankingDigest: 'ab'.repeat(32), schemeVersion: 1 }),
-    );
+    phase.push(ev('PeriodClosed', organizer, { period, rankingDigest: 'ab'.repeat(32), schemeVersion: 1 }));
     phases.push(phase);
     previous = { period, entries };
   }
@@ -222,17 +240,71 @@ export function syntheticYear(o: SyntheticYearOptions): SyntheticYear {
       }),
     );
   phases.push(election);
-  return { streamId, phases };
+  return { streamId, clusterId: o.clusterId, units, phases };
+}
+
+/** What the years need before them in the log: their units registered and their clusters formed. */
+export function syntheticWorld(years: SyntheticYear[]): Array<{ streamId: string; event: NewEvent }> {
+  const admin: Actor = { id: 'u-admin', role: 'admin' };
+  const out: Array<{ streamId: string; event: NewEvent }> = [];
+  const add = (streamId: string, type: string, data: Record<string, unknown>): void => {
+    const id = eventId();
+    out.push({
+      streamId,
+      event: {
+        eventId: id,
+        type,
+        data,
+        metadata: {
+          actor: admin,
+          occurredAt: '2023-12-01T08:00:00.000Z',
+          correlationId: id,
+          causationId: id,
+          schemaVersion: 1,
+        },
+      },
+    });
+  };
+  add(unitStream('bo-cong-an'), 'UnitRegistered', { unitId: 'bo-cong-an', name: 'Bộ Công an', kind: 'bo' });
+  const units = new Set<string>();
+  const clusters = new Set<string>();
+  years.forEach((y, i) => {
+    for (const u of y.units) {
+      if (units.has(u)) continue;
+      units.add(u);
+      add(unitStream(u), 'UnitRegistered', {
+        unitId: u,
+        name: `Đơn vị ${u}`,
+        kind: 'cuc',
+        parentUnitId: 'bo-cong-an',
+      });
+    }
+    if (clusters.has(y.clusterId)) return;
+    clusters.add(y.clusterId);
+    add(clusterStream(y.clusterId), 'ClusterFormed', {
+      clusterId: y.clusterId,
+      organizerUnitId: 'bo-cong-an',
+      number: i + 1,
+      name: `Cụm thi đua số ${i + 1}`,
+    });
+  });
+  return out;
 }
 
 /** Events of the given years interleaved as many offices work at once: per phase, `group` streams at a time. */
-export function interleave(years: SyntheticYear[], group: number, seed: number): Array<{ streamId: string; event: NewEvent }> {
+export function interleave(
+  years: SyntheticYear[],
+  group: number,
+  seed: number,
+): Array<{ streamId: string; event: NewEvent }> {
   const rnd = prng(seed);
   const out: Array<{ streamId: string; event: NewEvent }> = [];
   const phases = Math.max(...years.map((y) => y.phases.length));
   for (let p = 0; p < phases; p++) {
     for (let g = 0; g < years.length; g += group) {
-      const queues = years.slice(g, g + group).map((y) => ({ streamId: y.streamId, events: [...(y.phases[p] ?? [])] }));
+      const queues = years
+        .slice(g, g + group)
+        .map((y) => ({ streamId: y.streamId, events: [...(y.phases[p] ?? [])] }));
       let live = queues.filter((q) => q.events.length > 0);
       while (live.length > 0) {
         const q = live[Math.floor(rnd() * live.length)]!;

@@ -6,34 +6,109 @@ import { EVENT_STORE } from '../../infrastructure/tokens.js';
 
 const PAGE = 1000;
 
+/** Events of recently queried cluster-years kept parsed (a 20,000-event year is about 20 MB). */
+export const CLUSTER_YEAR_CACHE_EVENTS = 60_000;
+
 export const clusterNotFound = (clusterId: string): ApiError =>
   new ApiError(404, 'CLUSTER_NOT_FOUND', `cluster ${clusterId} does not exist`, 'clusterId');
 export const clusterYearNotFound = (clusterId: string, year: number): ApiError =>
   new ApiError(404, 'CLUSTER_YEAR_NOT_FOUND', `cluster ${clusterId} has no emulation year ${year}`, 'year');
 
 /**
- * The events of a cluster-year stream (`emulation-{c}-{y}`) straight from the event store, for what is
- * computed at query time by the evaluator (as-of, explain, what-if). Stored events are the evaluator's
+ * The events of a cluster-year stream (`emulation-{c}-{y}`) from the event store, for what is computed
+ * at query time by the evaluator (as-of, explain, what-if). Stored events are the evaluator's
  * EvaluatorEvent structurally.
+ *
+ * Reading and parsing a 20,000-event stream from SQLite takes ~100 ms, several times what the evaluator
+ * needs to fold it, so the streams recently queried are kept parsed (bounded): a query reads only what
+ * was appended since, starting one event back, and takes the kept prefix only if that event is still
+ * the same (id and hash); otherwise it reads the stream again. The stream is append-only, so a kept
+ * prefix never goes stale. Arrays handed out are never changed afterwards (a longer one replaces them).
  */
 @Injectable()
 export class ClusterYearEvents {
+  private readonly kept = new Map<string, readonly StoredEvent[]>();
+  private keptEvents = 0;
+  private readonly maxEvents: number = CLUSTER_YEAR_CACHE_EVENTS;
+
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  /** Every event of the stream; 404 CLUSTER_NOT_FOUND / CLUSTER_YEAR_NOT_FOUND when it has none. */
-  async read(clusterId: string, year: number): Promise<{ streamId: string; events: StoredEvent[] }> {
+  /**
+   * The stream's events — all of them, or at least those up to `upToPosition` (the evaluator selects);
+   * 404 CLUSTER_NOT_FOUND / CLUSTER_YEAR_NOT_FOUND when it has none.
+   */
+  async read(
+    clusterId: string,
+    year: number,
+    upToPosition?: number,
+  ): Promise<{ streamId: string; events: readonly StoredEvent[] }> {
     const streamId = emulationStream(clusterId, year);
-    const events: StoredEvent[] = [];
-    for (let fromRevision = 0; ;) {
-      const page = await this.events.readStream(streamId, { fromRevision, maxCount: PAGE });
-      events.push(...page);
-      if (page.length < PAGE) break;
-      fromRevision = page[page.length - 1]!.revision + 1;
-    }
+    const events = await this.load(streamId, upToPosition);
     if (events.length === 0) {
       const cluster = await this.events.readStream(clusterStream(clusterId), { maxCount: 1 });
       throw cluster.length === 0 ? clusterNotFound(clusterId) : clusterYearNotFound(clusterId, year);
     }
     return { streamId, events };
   }
+
+  private async load(streamId: string, upToPosition: number | undefined): Promise<readonly StoredEvent[]> {
+    const kept = this.kept.get(streamId) ?? [];
+    const last = kept[kept.length - 1];
+    let events: readonly StoredEvent[] = kept;
+    let from = kept.length;
+    if (last) {
+      // One event back: the kept prefix is used only if its last event is still there, unchanged.
+      const [again, ...newer] = await this.events.readStream(streamId, {
+        fromRevision: last.revision,
+        maxCount: PAGE,
+      });
+      if (again?.eventId === last.eventId && again.metadata.hash === last.metadata.hash) {
+        events = append(kept, newer);
+        from = newer.length === PAGE - 1 ? events.length : -1;
+      } else {
+        events = [];
+        from = 0;
+      }
+    }
+    // Reads on while pages are full; stops early once past `upToPosition` (a prefix is enough).
+    while (from >= 0) {
+      const tail = events[events.length - 1];
+      if (upToPosition !== undefined && tail && tail.position >= upToPosition) break;
+      const page = await this.events.readStream(streamId, { fromRevision: from, maxCount: PAGE });
+      events = append(events, page);
+      from = page.length === PAGE ? events.length : -1;
+    }
+    if (events.some((e, i) => e.revision !== i)) events = await this.readAll(streamId); // not a clean prefix
+    this.keep(streamId, events);
+    return events;
+  }
+
+  private async readAll(streamId: string): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    for (let fromRevision = 0; ;) {
+      const page = await this.events.readStream(streamId, { fromRevision, maxCount: PAGE });
+      events.push(...page);
+      if (page.length < PAGE) return events;
+      fromRevision = page[page.length - 1]!.revision + 1;
+    }
+  }
+
+  private keep(streamId: string, events: readonly StoredEvent[]): void {
+    const before = this.kept.get(streamId);
+    this.keptEvents -= before?.length ?? 0;
+    this.kept.delete(streamId);
+    if (events.length === 0 || events.length > this.maxEvents) return;
+    this.kept.set(streamId, events); // most recently used last
+    this.keptEvents += events.length;
+    for (const [id, evicted] of this.kept) {
+      if (this.keptEvents <= this.maxEvents || id === streamId) break;
+      this.kept.delete(id);
+      this.keptEvents -= evicted.length;
+    }
+  }
+}
+
+/** A new array: one handed out before is never changed. */
+function append(events: readonly StoredEvent[], more: readonly StoredEvent[]): readonly StoredEvent[] {
+  return more.length === 0 ? events : events.concat(more);
 }

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -12,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MinPositionQuery } from '../../common/read-your-writes.js';
+import { IsPoints } from '../write/dto-validators.js';
 import { AS_OF_DESCRIPTION } from './as-of.js';
 
 const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -59,7 +59,7 @@ export class OverrideDto {
     description: "The points it would count (0 ≤ points ≤ the criterion's max, two decimals)",
     example: 19,
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsPoints()
   points!: number;
 }
 

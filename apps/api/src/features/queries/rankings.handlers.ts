@@ -31,7 +31,7 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
   async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument> {
     if (asOf !== undefined) {
       const options = asOfOptions(asOf);
-      const { streamId, events } = await this.stream.read(ref.clusterId, ref.year);
+      const { streamId, events } = await this.stream.read(ref.clusterId, ref.year, options.upToPosition);
       return rankingDocument(evaluateRanking(events, ref.period, options), streamId);
     }
     const doc = await this.reads.get<RankingDocument>(
@@ -56,7 +56,7 @@ export class ExplainRankingHandler implements IQueryHandler<ExplainRankingQuery>
 
   async execute({ ref, asOf }: ExplainRankingQuery): Promise<ExplainedRankingDocument> {
     const options = asOfOptions(asOf);
-    const { streamId, events } = await this.stream.read(ref.clusterId, ref.year);
+    const { streamId, events } = await this.stream.read(ref.clusterId, ref.year, options.upToPosition);
     return rankingDocument(explainRanking(events, ref.period, options), streamId);
   }
 }
@@ -67,7 +67,7 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery> {
 
   async execute(query: WhatIfQuery): Promise<WhatIfResult> {
     const options = asOfOptions(query.asOf);
-    const { events } = await this.stream.read(query.ref.clusterId, query.ref.year);
+    const { events } = await this.stream.read(query.ref.clusterId, query.ref.year, options.upToPosition);
     try {
       return whatIf(events, query.ref.period, {
         ...options,

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import {
-  IsNumber,
   IsString,
   Matches,
   MaxLength,
@@ -54,7 +53,20 @@ export function IsEntityId(options: ValidationOptions = {}): PropertyDecorator {
   ) as PropertyDecorator;
 }
 
-/** Points: a finite number with at most two decimals (its range is the scheme's, checked by the domain: 422). */
+/**
+ * Points: a finite number with at most two decimals (its range is the scheme's, checked by the domain: 422).
+ * Checked as the domain does (`toFixed(2)` round-trips) rather than with IsNumber's maxDecimalPlaces, which
+ * throws on a fraction JavaScript prints in exponent form (1e-7 → "1e-7": a 500 instead of a 400).
+ */
 export function IsPoints(): PropertyDecorator {
-  return IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 });
+  return ValidateBy({
+    name: 'isPoints',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(2)) === value,
+      defaultMessage: buildMessage(
+        (prefix) => `${prefix}$property must be a finite number with at most two decimals`,
+      ),
+    },
+  });
 }

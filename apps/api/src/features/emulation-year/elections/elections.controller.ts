@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../../common/command-context.js';
-import { NoBodyDto } from '../../../common/validation.js';
+import { NoBody } from '../../../common/validation.js';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { ApiCommand } from '../../write/api-command.js';
 import { IdParam, IfMatch } from '../../write/http-params.js';
@@ -65,7 +65,7 @@ export class ElectionsController {
   close(
     @Year() ref: YearRef,
     @Param('electionId', new IdParam('electionId')) electionId: string,
-    @Body() _body: NoBodyDto,
+    @NoBody() _body: undefined,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {

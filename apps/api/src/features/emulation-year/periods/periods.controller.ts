@@ -4,7 +4,7 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { PeriodCode } from '../../../../../../libs/domain/src/periods.js';
 import { Roles } from '../../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../../common/command-context.js';
-import { NoBodyDto } from '../../../common/validation.js';
+import { NoBody } from '../../../common/validation.js';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { ApiCommand } from '../../write/api-command.js';
 import { IfMatch, PeriodParam } from '../../write/http-params.js';
@@ -29,7 +29,7 @@ export class PeriodsController {
   open(
     @Year() ref: YearRef,
     @Param('period', PeriodParam) period: PeriodCode,
-    @Body() _body: NoBodyDto,
+    @NoBody() _body: undefined,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {
@@ -45,7 +45,7 @@ export class PeriodsController {
   close(
     @Year() ref: YearRef,
     @Param('period', PeriodParam) period: PeriodCode,
-    @Body() _body: NoBodyDto,
+    @NoBody() _body: undefined,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsNumber,
   IsOptional,
   IsString,
   MaxLength,
@@ -60,7 +59,7 @@ export class ThresholdDto {
     description: 'Lowest total that reaches it; thresholds are listed highest first',
     example: 90,
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsPoints()
   minTotal!: number;
 }
 

@@ -1,0 +1,34 @@
+/**
+ * Child process: the limit for GET …/rankings/{p} — a bare Fastify server answering each ranking URL with
+ * the same document the API answered (serialized per request, as the API does). No auth, no validation,
+ * no read store. Prints `READY {"port":…}`; `stop` on stdin exits.
+ *   node bare-server.js <docs.json: {"/clusters/…/rankings/Q1": {…}, …}>
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+
+import Fastify from 'fastify';
+
+async function main(): Promise<void> {
+  const [file] = process.argv.slice(2);
+  if (!file) throw new Error('usage: bare-server.js <docs.json>');
+  const docs = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const app = Fastify({ logger: false });
+  app.get('/clusters/:clusterId/years/:year/rankings/:period', async (request, reply) => {
+    const doc = docs[request.url];
+    if (doc === undefined) return reply.code(404).send({ code: 'NOT_FOUND' });
+    return doc;
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  process.stdout.write(`READY ${JSON.stringify({ port: (app.server.address() as AddressInfo).port })}\n`);
+  process.stdin.setEncoding('utf8').on('data', (chunk: string) => {
+    if (chunk.includes('stop')) void app.close().then(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bare-server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,188 @@
+/**
+ * A cluster-year played through the real decider with everything the evaluator distinguishes: self and
+ * cluster scores, corrections, a withdrawal and a re-entry, bonus and penalty, a close sealed with the
+ * evaluator's digest, disputes upheld (points and withdrawal) and rejected after the seal, a reopen and a
+ * second close, a scheme amendment that drops a criterion, a unit withdrawn mid-year, an entry of a unit
+ * no longer a member, several periods at once, pledges and an election. Test support only.
+ */
+import { createHash } from 'node:crypto';
+import { chair, ey, officerOf, organizer, scheme, UNIT_IDS, UNITS } from '../../test-support/fixtures.js';
+import { score, startedLedger, type TestLedger } from '../../test-support/ledger.js';
+import type { PeriodCode } from '../../periods.js';
+import { rankingDigestInput } from '../digest.js';
+import { evaluateRanking } from '../evaluate.js';
+
+const T = (n: number): string => new Date(Date.UTC(2021, 0, 5, 8) + n * 3_600_000).toISOString();
+
+export function realisticYear(): TestLedger {
+  const l = startedLedger();
+  let t = 0;
+  const at = (): string => T((t += 1));
+  const close = (period: PeriodCode): void => {
+    const digest = createHash('sha256')
+      .update(rankingDigestInput(evaluateRanking(l.events, period)))
+      .digest('hex');
+    l.run(ey('ClosePeriod', organizer, { period, rankingDigest: digest }, at()));
+  };
+  for (const unitId of UNIT_IDS)
+    l.run(
+      ey(
+        'SignPledge',
+        officerOf(unitId),
+        {
+          unitId,
+          titles: ['co-thi-dua-bo-cong-an'],
+          targets: [{ text: 'Hoàn thành 77 chỉ tiêu công tác', count: 77 }],
+          keyTasks: ['Nội dung 1', 'Nội dung 2', 'Nội dung 3'],
+        },
+        at(),
+      ),
+    );
+  const points: Record<string, number> = { 'xd-dang': 30, 'chuyen-mon': 50, 'phong-trao': 20 };
+  let codes = ['xd-dang', 'chuyen-mon', 'phong-trao'];
+  const scorePeriod = (period: PeriodCode, units: readonly string[], shift: number): void => {
+    units.forEach((unitId, i) => {
+      for (const code of codes) {
+        const max = points[code]!;
+        if ((i + shift) % 4 !== 3) score(l, unitId, code, max - ((i * 3 + shift) % 7), 'self', period, at());
+        if ((i + shift + code.length) % 5 !== 0)
+          score(l, unitId, code, max - ((i * 5 + shift + code.length) % 9) - 0.25, 'cluster', period, at());
+      }
+      if (i % 2 === 0) score(l, unitId, 'diem-thuong', 1.5 + (i % 3), 'cluster', period, at());
+      if (i % 3 === 1) score(l, unitId, 'diem-tru', 1 + (i % 2), 'cluster', period, at());
+    });
+  };
+
+  scorePeriod('Q1', UNIT_IDS, 0);
+  l.run(
+    ey(
+      'CorrectScore',
+      chair,
+      { entryId: `${UNITS.xnc.id}-chuyen-mon-cluster-q1`, points: 44, reason: 'Thẩm định lại' },
+      at(),
+    ),
+  );
+  l.run(
+    ey(
+      'WithdrawScore',
+      chair,
+      { entryId: `${UNITS.ktnv.id}-phong-trao-cluster-q1`, reason: 'Nhập nhầm' },
+      at(),
+    ),
+  );
+  l.run(
+    ey(
+      'RecordScore',
+      chair,
+      {
+        entryId: `${UNITS.ktnv.id}-phong-trao-cluster-q1-2`,
+        unitId: UNITS.ktnv.id,
+        period: 'Q1',
+        criterion: 'phong-trao',
+        points: 18,
+        assessment: 'cluster',
+      },
+      at(),
+    ),
+  );
+  close('Q1');
+  l.run(ey('OpenPeriod', organizer, { period: 'Q2' }, at()));
+  l.run(
+    ey(
+      'FileDispute',
+      officerOf(UNITS.canhVe.id),
+      {
+        disputeId: 'kn-1',
+        entryId: `${UNITS.canhVe.id}-chuyen-mon-cluster-q1`,
+        reason: 'Chưa tính chuyên án',
+        proposedPoints: 50,
+      },
+      at(),
+    ),
+  );
+  l.run(
+    ey(
+      'FileDispute',
+      officerOf(UNITS.anm.id),
+      { disputeId: 'kn-2', entryId: `${UNITS.anm.id}-xd-dang-cluster-q1`, reason: 'Xin xem lại' },
+      at(),
+    ),
+  );
+  scorePeriod('Q2', UNIT_IDS.slice(0, 3), 1);
+  l.run(
+    ey(
+      'ResolveDispute',
+      organizer,
+      { disputeId: 'kn-1', outcome: 'upheld', reason: 'Có căn cứ', correctedPoints: 50 },
+      at(),
+    ),
+  );
+  l.run(
+    ey(
+      'ResolveDispute',
+      organizer,
+      { disputeId: 'kn-2', outcome: 'rejected', reason: 'Không có căn cứ' },
+      at(),
+    ),
+  );
+  l.run(
+    ey(
+      'FileDispute',
+      officerOf(UNITS.ktnv.id),
+      { disputeId: 'kn-3', entryId: `${UNITS.ktnv.id}-diem-tru-cluster-q1`, reason: 'Không vi phạm' },
+      at(),
+    ),
+  );
+  l.run(
+    ey(
+      'ResolveDispute',
+      organizer,
+      { disputeId: 'kn-3', outcome: 'upheld', reason: 'Đúng', withdrawEntry: true },
+      at(),
+    ),
+  );
+  l.run(ey('WithdrawUnit', organizer, { unitId: UNITS.canhVe.id, reason: 'Điều chuyển' }, at()));
+  l.run(
+    ey(
+      'AmendScoringScheme',
+      organizer,
+      {
+        ...scheme,
+        criteria: scheme.criteria.filter((c) => c.code !== 'phong-trao'),
+        reason: 'Bỏ tiêu chí phong trào',
+      },
+      at(),
+    ),
+  );
+  codes = ['xd-dang', 'chuyen-mon'];
+  scorePeriod('Q2', UNIT_IDS.slice(3, 4), 2);
+  l.run(ey('OpenPeriod', organizer, { period: 'H1' }, at()));
+  scorePeriod('H1', UNIT_IDS.slice(0, 4), 3);
+  l.run(ey('ReopenPeriod', organizer, { period: 'Q1', reason: 'Rà soát lại' }, at()));
+  score(l, UNITS.xnc.id, 'diem-thuong', 2, 'self', 'Q1', at());
+  close('Q1');
+  close('Q2');
+  l.run(
+    ey(
+      'OpenElection',
+      chair,
+      { electionId: 'bau-2022', role: 'chair', candidates: [UNITS.ktnv.id, UNITS.xnc.id] },
+      at(),
+    ),
+  );
+  for (const voter of UNIT_IDS.slice(0, 4))
+    l.run(
+      ey(
+        'CastBallot',
+        officerOf(voter),
+        {
+          electionId: 'bau-2022',
+          voterUnitId: voter,
+          candidateUnitId: voter === UNITS.xnc.id ? voter : UNITS.ktnv.id,
+        },
+        at(),
+      ),
+    );
+  l.run(ey('CloseElection', chair, { electionId: 'bau-2022' }, at()));
+  return l;
+}

@@ -1,0 +1,369 @@
+import { rule } from '../errors.js';
+import type {
+  Assessment,
+  DisputeFiledData,
+  DisputeResolvedData,
+  PeriodClosedData,
+  ScoreCorrectedData,
+  ScoreRecordedData,
+  ScoreWithdrawnData,
+  ScoringSchemePublishedData,
+  UnitAdmittedData,
+  UnitWithdrawnData,
+} from '../events/emulation-year.events.js';
+import { PERIODS, type PeriodCode } from '../periods.js';
+import type { ScoringScheme } from '../scheme/scheme.js';
+import { parseStreamId } from '../streams.js';
+import type { ChainLink, EvaluatorEvent, EventRef } from './evaluator.types.js';
+
+/**
+ * The evaluator's state of one cluster-year stream, folded event by event (DESIGN.md §2: one
+ * evaluator; evaluateRanking is this fold over an array, then rankYearFold).
+ *
+ * Ownership: a YearFold belongs to the caller that created it with `initialYearFold`. `foldYearEvent`
+ * changes it in place — that is what keeps a 20,000-event stream linear — so a caller that needs an
+ * earlier state folds again from the start (it cannot rewind). Everything the evaluator returns from a
+ * fold (rankings, explain chains, revisedBy) is copied out: a ranking taken earlier never changes when
+ * more events are folded. The fields below are read-only to the caller; the rest is private.
+ */
+export interface YearFold {
+  readonly streamId: string;
+  readonly clusterId: string;
+  readonly year: number;
+  /** Events folded. */
+  readonly count: number;
+  /** Revision of the last event folded (-1 when none). */
+  readonly revision: number;
+  /** Position of the last event folded (0 when none). */
+  readonly position: number;
+  /** Id of the last event folded. */
+  readonly lastEventId: string | undefined;
+  /** Whether the fold keeps each entry's chain of events (what explain shows). */
+  readonly traced: boolean;
+}
+
+export interface YearFoldOptions {
+  /**
+   * Keep each score entry's chain of events (who entered, corrected, disputed it, when), which only
+   * explain shows. Default true. A ranking does not depend on it: without it the fold ranks the same
+   * bytes with less memory and work (the rankings projection, as-of, what-if).
+   */
+  trace?: boolean;
+}
+
+/** One score entry of a period, with its history. */
+export interface FoldedEntry {
+  entryId: string;
+  unitId: string;
+  criterion: string;
+  assessment: Assessment;
+  points: number;
+  withdrawn: boolean;
+  chain: ChainLink[];
+}
+
+/** What one period of the year has folded. */
+export interface PeriodFold {
+  status: 'not-opened' | 'open' | 'closed';
+  /** Set by PeriodClosed: what the seal fixed (members as they stood, scheme version, digest). */
+  sealed: { digest: string; schemeVersion: number; members: ReadonlySet<string> } | undefined;
+  /** Upheld changes after the seal (cleared by a reopen or a new close). */
+  revisedBy: EventRef[];
+  /** Score entries by id, in recording order. */
+  entries: Map<string, FoldedEntry>;
+  /** Position of the last event naming this period. */
+  lastNamed: number;
+  /** Counts the folded events that may have changed this period's ranking (see rankingStamp). */
+  changes: number;
+}
+
+/** The private state behind a YearFold. */
+export interface YearFoldState extends YearFold {
+  count: number;
+  revision: number;
+  position: number;
+  lastEventId: string | undefined;
+  /** Position of the last event naming no period (it concerns every period). */
+  lastGeneral: number;
+  /** Counts the folded year events that may have changed a ranking: membership, scheme. */
+  changes: number;
+  members: Set<string>;
+  schemes: Map<number, ScoringScheme>;
+  latestScheme: number | null;
+  periods: Map<PeriodCode, PeriodFold>;
+}
+
+/** An empty fold of a cluster-year stream (`emulation-{clusterId}-{year}`). */
+export function initialYearFold(streamId: string, options: YearFoldOptions = {}): YearFold {
+  const parsed = parseStreamId(streamId);
+  if (parsed?.category !== 'emulation')
+    throw rule('NOT_AN_EMULATION_STREAM', `${streamId} is not a cluster-year stream`);
+  const state: YearFoldState = {
+    streamId,
+    clusterId: parsed.clusterId,
+    year: parsed.year,
+    count: 0,
+    revision: -1,
+    position: 0,
+    lastEventId: undefined,
+    traced: options.trace ?? true,
+    lastGeneral: 0,
+    changes: 0,
+    members: new Set(),
+    schemes: new Map(),
+    latestScheme: null,
+    periods: new Map(),
+  };
+  return state;
+}
+
+/** The private state of a fold made by initialYearFold (evaluator-internal). */
+export const stateOf = (fold: YearFold): YearFoldState => fold as YearFoldState;
+
+/**
+ * Folds one more event of the fold's stream into it, in place (see YearFold for the ownership rule).
+ * Events come in stream order; one from another stream or from before the last one is refused.
+ */
+export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
+  const s = stateOf(fold);
+  if (e.streamId !== s.streamId)
+    throw rule('MIXED_STREAMS', 'the evaluator folds the events of one cluster-year stream');
+  if (e.position < s.position)
+    throw rule('EVENT_OUT_OF_ORDER', `event #${e.position} comes after #${s.position} in the fold`);
+  s.count += 1;
+  s.revision = e.revision;
+  s.position = e.position;
+  s.lastEventId = e.eventId;
+  const d = e.data as Record<string, unknown>;
+  const named = d['period'];
+  if (named === undefined) {
+    s.lastGeneral = e.position;
+    const handler = YEAR_HANDLERS.get(e.type);
+    if (!handler) return; // pledges, chair, elections: no ranking reads them
+    s.changes += 1;
+    handler(s, d);
+    return;
+  }
+  // An event naming a period concerns that period only (one naming no known period concerns none).
+  if (typeof named !== 'string' || !PERIOD_CODES.has(named)) return;
+  let p = s.periods.get(named as PeriodCode);
+  if (!p) {
+    p = {
+      status: 'not-opened',
+      sealed: undefined,
+      revisedBy: [],
+      entries: new Map(),
+      lastNamed: 0,
+      changes: 0,
+    };
+    s.periods.set(named as PeriodCode, p);
+  }
+  p.lastNamed = e.position;
+  const handler = PERIOD_HANDLERS.get(e.type);
+  if (!handler) return;
+  if (handler.ranked) p.changes += 1;
+  if (p.status === 'closed' && handler.changesEntries) {
+    // After the seal, a change to an entry revises the period (a rejected dispute does not).
+    if (e.type !== 'DisputeResolved' || (d as unknown as DisputeResolvedData).outcome === 'upheld')
+      p.revisedBy.push({ eventId: e.eventId, position: e.position, type: e.type });
+  }
+  handler.fold(s, p, e, d);
+}
+
+/** The chain of every entry of an untraced fold: empty, never written. */
+const UNTRACED: ChainLink[] = [];
+
+const PERIOD_CODES: ReadonlySet<string> = new Set(PERIODS.map((p) => p.code));
+
+/** Events that name no period: membership and the scheme, for every period. */
+const YEAR_HANDLERS = new Map<string, (s: YearFoldState, d: Record<string, unknown>) => void>([
+  ['UnitAdmitted', (s, d) => void s.members.add((d as unknown as UnitAdmittedData).unitId)],
+  ['UnitWithdrawn', (s, d) => void s.members.delete((d as unknown as UnitWithdrawnData).unitId)],
+  ['ScoringSchemePublished', foldScheme],
+  ['ScoringSchemeAmended', foldScheme],
+]);
+
+function foldScheme(s: YearFoldState, d: Record<string, unknown>): void {
+  const scheme = d as unknown as ScoringSchemePublishedData;
+  s.schemes.set(scheme.version, {
+    version: scheme.version,
+    criteria: scheme.criteria,
+    thresholds: scheme.thresholds,
+    tieBreaks: scheme.tieBreaks,
+  });
+  s.latestScheme = scheme.version;
+}
+
+function link(e: EvaluatorEvent, kind: ChainLink['kind']): ChainLink {
+  return {
+    kind,
+    eventId: e.eventId,
+    position: e.position,
+    revision: e.revision,
+    actor: e.metadata.actor,
+    at: e.metadata.occurredAt,
+  };
+}
+
+interface PeriodHandler {
+  /** A score entry change: revises the period when it comes after the seal. */
+  changesEntries: boolean;
+  /** May change the ranking (all but a filed dispute, which only adds to an entry's chain). */
+  ranked: boolean;
+  fold(s: YearFoldState, p: PeriodFold, e: EvaluatorEvent, d: Record<string, unknown>): void;
+}
+
+/** Events that name a period: its lifecycle and its score entries with their history. */
+const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
+  ['PeriodOpened', { changesEntries: false, ranked: true, fold: reopen }],
+  ['PeriodReopened', { changesEntries: false, ranked: true, fold: reopen }],
+  [
+    'PeriodClosed',
+    {
+      changesEntries: false,
+      ranked: true,
+      fold(s, p, _e, d) {
+        const c = d as unknown as PeriodClosedData;
+        p.status = 'closed';
+        p.sealed = { digest: c.rankingDigest, schemeVersion: c.schemeVersion, members: new Set(s.members) };
+        p.revisedBy = [];
+      },
+    },
+  ],
+  [
+    'ScoreRecorded',
+    {
+      changesEntries: true,
+      ranked: true,
+      fold(s, p, e, d) {
+        const r = d as unknown as ScoreRecordedData;
+        let chain = UNTRACED;
+        if (s.traced) {
+          const l = link(e, 'recorded');
+          l.points = r.points;
+          if (r.evidence !== undefined) l.evidence = r.evidence;
+          chain = [l];
+        }
+        p.entries.set(r.entryId, {
+          entryId: r.entryId,
+          unitId: r.unitId,
+          criterion: r.criterion,
+          assessment: r.assessment,
+          points: r.points,
+          withdrawn: false,
+          chain,
+        });
+      },
+    },
+  ],
+  [
+    'ScoreCorrected',
+    {
+      changesEntries: true,
+      ranked: true,
+      fold(s, p, e, d) {
+        const c = d as unknown as ScoreCorrectedData;
+        const entry = p.entries.get(c.entryId);
+        if (!entry) return;
+        entry.points = c.points;
+        if (!s.traced) return;
+        const l = link(e, 'corrected');
+        l.points = c.points;
+        l.previousPoints = c.previousPoints;
+        l.reason = c.reason;
+        if (c.disputeId !== undefined) l.disputeId = c.disputeId;
+        entry.chain.push(l);
+      },
+    },
+  ],
+  [
+    'ScoreWithdrawn',
+    {
+      changesEntries: true,
+      ranked: true,
+      fold(s, p, e, d) {
+        const w = d as unknown as ScoreWithdrawnData;
+        const entry = p.entries.get(w.entryId);
+        if (!entry) return;
+        entry.withdrawn = true;
+        if (!s.traced) return;
+        const l = link(e, 'withdrawn');
+        l.reason = w.reason;
+        if (w.disputeId !== undefined) l.disputeId = w.disputeId;
+        entry.chain.push(l);
+      },
+    },
+  ],
+  [
+    'DisputeFiled',
+    {
+      changesEntries: false,
+      ranked: false,
+      fold(s, p, e, d) {
+        const f = d as unknown as DisputeFiledData;
+        const entry = p.entries.get(f.entryId);
+        if (!entry || !s.traced) return;
+        const l = link(e, 'dispute-filed');
+        l.disputeId = f.disputeId;
+        l.reason = f.reason;
+        if (f.proposedPoints !== undefined) l.points = f.proposedPoints;
+        entry.chain.push(l);
+      },
+    },
+  ],
+  [
+    'DisputeResolved',
+    {
+      changesEntries: true,
+      ranked: true,
+      fold(s, p, e, d) {
+        const r = d as unknown as DisputeResolvedData;
+        const entry = p.entries.get(r.entryId);
+        if (!entry || !s.traced) return;
+        const l = link(e, 'dispute-resolved');
+        l.disputeId = r.disputeId;
+        l.outcome = r.outcome;
+        l.reason = r.reason;
+        if (r.correctedPoints !== undefined) l.points = r.correctedPoints;
+        entry.chain.push(l);
+      },
+    },
+  ],
+]);
+
+function reopen(_s: YearFoldState, p: PeriodFold): void {
+  p.status = 'open';
+  p.sealed = undefined;
+  p.revisedBy = [];
+}
+
+/** Periods opened at least once, in calendar-code order (PERIODS): the ones that have a ranking. */
+export function openedPeriods(fold: YearFold): PeriodCode[] {
+  const s = stateOf(fold);
+  const opened: PeriodCode[] = [];
+  for (const { code } of PERIODS) {
+    const p = s.periods.get(code);
+    if (p && p.status !== 'not-opened') opened.push(code);
+  }
+  return opened;
+}
+
+/**
+ * A number that changes whenever an event folded since may have changed the ranking of `period` (the
+ * same fold object only): while it stays the same, rankYearFold gives the same ranking but for
+ * `position`. Lets a caller reuse a ranking (and its digest) when only, say, ballots came in.
+ */
+export function rankingStamp(fold: YearFold, period: PeriodCode): number {
+  const s = stateOf(fold);
+  return s.changes + (s.periods.get(period)?.changes ?? 0);
+}
+
+/**
+ * Position of the last folded event that concerned `period`: one naming it or one naming no period
+ * (0 when none). The events after it name other periods only, so the ranking of `period` over the
+ * stream up to this position equals its ranking over the whole fold but for `position`.
+ */
+export function periodPosition(fold: YearFold, period: PeriodCode): number {
+  const s = stateOf(fold);
+  return Math.max(s.lastGeneral, s.periods.get(period)?.lastNamed ?? 0);
+}

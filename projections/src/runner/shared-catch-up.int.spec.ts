@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  EventStore,
+  StoredEvent,
+  Subscription,
+} from '../../../libs/event-store/src/event-store.port.js';
+import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import { testEvent } from '../test-support/test-events.js';
+import { SharedCatchUp } from './shared-catch-up.js';
+
+let dir: string;
+let store: EventStore;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'shared-catch-up-'));
+  store = await openSqliteEventStore(join(dir, 'events.sqlite'), { pollIntervalMs: 5 });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function append(n: number): Promise<number> {
+  let head = 0;
+  for (let i = 0; i < n; i += 250) {
+    const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) => testEvent({ amount: i + k }));
+    head = (await store.append(`emulation-k${i % 3}-2024`, batch, 'any')).position;
+  }
+  return head;
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A subscriber that records what it got; `slow` ticks per event, `gate` holds it while closed. */
+function subscriber(options: { slow?: number; failAt?: number } = {}) {
+  const positions: number[] = [];
+  let gate: Promise<void> | undefined;
+  let open = (): void => undefined;
+  const errors: unknown[] = [];
+  let reached: (p: number) => void = () => undefined;
+  const waiters: Array<{ position: number; resolve: () => void }> = [];
+  reached = (p) => {
+    for (const w of waiters.filter((x) => x.position <= p)) w.resolve();
+  };
+  return {
+    positions,
+    errors,
+    handlers: {
+      onEvents: async (events: StoredEvent[]) => {
+        await gate;
+        for (const e of events) {
+          if (options.failAt !== undefined && e.position >= options.failAt) throw new Error('poison');
+          for (let i = 0; i < (options.slow ?? 0); i++) await tick();
+          positions.push(e.position);
+        }
+        reached(events[events.length - 1]!.position);
+      },
+      onError: (error: unknown) => errors.push(error),
+    },
+    close() {
+      gate = new Promise((resolve) => (open = resolve));
+    },
+    open: () => open(),
+    reach: (position: number) =>
+      positions.at(-1)! >= position
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ position, resolve })),
+  };
+}
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+describe('SharedCatchUp', () => {
+  it('catches several subscribers up from one read of each page, then follows live appends', async () => {
+    const head = await append(3200);
+    const shared = new SharedCatchUp(store, { pageSize: 500, window: 2 });
+    const a = subscriber();
+    const b = subscriber({ slow: 1 });
+    const subs: Subscription[] = [shared.subscribe(0, a.handlers), shared.subscribe(0, b.handlers)];
+    await Promise.all([a.reach(head), b.reach(head)]);
+    expect(a.positions).toEqual(range(1, head));
+    expect(b.positions).toEqual(range(1, head));
+    // 7 pages (the last one partial), each read once; the other subscriber took them from the first.
+    expect(shared.stats.read).toBeLessThanOrEqual(7 + 2);
+    expect(shared.stats.shared).toBeGreaterThanOrEqual(6);
+
+    const more = await append(40);
+    await Promise.all([a.reach(more), b.reach(more)]);
+    expect(a.positions).toEqual(range(1, more));
+    expect(b.positions).toEqual(range(1, more));
+    await Promise.all(subs.map((s) => s.close()));
+  });
+
+  it('keeps a subscriber within the window of a slower one that reads the same pages', async () => {
+    const head = await append(4000);
+    const shared = new SharedCatchUp(store, { pageSize: 250, window: 2 });
+    const slow = subscriber({ slow: 3 });
+    let maxLead = 0;
+    const fast = subscriber();
+    const fastHandlers = {
+      ...fast.handlers,
+      onEvents: async (events: StoredEvent[]) => {
+        maxLead = Math.max(maxLead, events[0]!.position - (slow.positions.at(-1) ?? 0));
+        await fast.handlers.onEvents(events);
+      },
+    };
+    const subs = [shared.subscribe(0, slow.handlers), shared.subscribe(0, fastHandlers)];
+    await Promise.all([slow.reach(head), fast.reach(head)]);
+    expect(maxLead).toBeGreaterThan(0);
+    expect(maxLead).toBeLessThanOrEqual(3 * 250 + 1);
+    expect(fast.positions).toEqual(range(1, head));
+    await Promise.all(subs.map((s) => s.close()));
+  });
+
+  it('does not wait for a subscriber too far behind, nor for one that failed', async () => {
+    const head = await append(3000);
+    const shared = new SharedCatchUp(store, { pageSize: 100, window: 2 });
+    const behind = subscriber();
+    behind.close(); // held at its first page
+    const ahead = subscriber();
+    const failing = subscriber({ failAt: 2000 });
+    const subs = [
+      shared.subscribe(0, behind.handlers),
+      shared.subscribe(1500, ahead.handlers),
+      shared.subscribe(1500, failing.handlers),
+    ];
+    await ahead.reach(head);
+    expect(ahead.positions).toEqual(range(1501, head));
+    expect(behind.positions).toEqual([]);
+    expect(failing.errors).toHaveLength(1);
+    expect(failing.positions.at(-1)).toBe(1999);
+    behind.open();
+    await behind.reach(head);
+    expect(behind.positions).toEqual(range(1, head));
+    await Promise.all(subs.map((s) => s.close()));
+  });
+
+  it('leaves stores whose positions have gaps to their own subscription', async () => {
+    const head = await append(30);
+    let own = 0;
+    const gapped: EventStore = Object.assign(Object.create(store) as EventStore, {
+      capabilities: { contiguousPositions: false },
+      subscribe: (after: number, handlers: Parameters<EventStore['subscribe']>[1]) => {
+        own += 1;
+        return store.subscribe(after, handlers);
+      },
+    });
+    const shared = new SharedCatchUp(gapped);
+    const a = subscriber();
+    const sub = shared.subscribe(0, a.handlers);
+    await a.reach(head);
+    expect(own).toBe(1);
+    expect(shared.stats.read).toBe(0);
+    await sub.close();
+  });
+});

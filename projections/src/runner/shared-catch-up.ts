@@ -1,0 +1,162 @@
+import type {
+  EventStore,
+  StoredEvent,
+  Subscription,
+  SubscriptionHandlers,
+} from '../../../libs/event-store/src/event-store.port.js';
+
+export interface SharedCatchUpOptions {
+  /** Events per page read from the store. */
+  pageSize?: number;
+  /** How many pages a reader may run ahead of a slower one it shares pages with. */
+  window?: number;
+}
+
+const DEFAULT_PAGE = 1000;
+const DEFAULT_WINDOW = 4;
+
+/**
+ * Subscriptions for the generations of one runner that read the log once between them while they catch
+ * up. Reading and parsing an event costs more than most projections spend on it, and on a fresh start
+ * (or a rebuild of several) every projection reads the same log from the same place: here they take the
+ * same pages. Pages have fixed bounds (multiples of the page size) so readers that start apart still
+ * meet; a reader that gets `window` pages ahead of a slower one it could share with waits for it (one
+ * process does the work of both either way, so waiting costs no time overall), but never for one too far
+ * behind to share with. Once a reader finds no more events it goes on with the store's own subscription
+ * (live appends). Only for stores whose positions have no gap (SQLite), where a page's bounds are exact;
+ * elsewhere every subscription is the store's own.
+ *
+ * Events are shared between projections: they must treat them as read-only (they always should).
+ */
+export class SharedCatchUp {
+  private readonly pageSize: number;
+  private readonly window: number;
+  private readonly pages = new Map<number, Promise<StoredEvent[]>>();
+  private readonly readers = new Set<CatchUpReader>();
+  private wakeups: Array<() => void> = [];
+  /** Pages read from the store and pages taken from another reader's read (for tests and measurements). */
+  readonly stats = { read: 0, shared: 0 };
+
+  constructor(
+    private readonly events: EventStore,
+    options: SharedCatchUpOptions = {},
+  ) {
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE;
+    this.window = options.window ?? DEFAULT_WINDOW;
+  }
+
+  /** Like `events.subscribe`: catch up from `after` (exclusive), then follow live appends. */
+  subscribe(after: number, handlers: SubscriptionHandlers): Subscription {
+    if (!this.events.capabilities.contiguousPositions) return this.events.subscribe(after, handlers);
+    const reader = new CatchUpReader(this, this.events, after, handlers);
+    this.readers.add(reader);
+    void reader.run();
+    return reader;
+  }
+
+  /** The events after `after` up to the next page bound (empty at the head). */
+  page(after: number): Promise<StoredEvent[]> {
+    const cached = this.pages.get(after);
+    if (cached) {
+      this.stats.shared += 1;
+      return cached;
+    }
+    this.stats.read += 1;
+    const to = (Math.floor(after / this.pageSize) + 1) * this.pageSize;
+    const read = this.events.readAll({ after, to, batchSize: this.pageSize });
+    this.pages.set(after, read);
+    // An empty page (the head) or a failed read is not kept: the next reader asks the store again.
+    void read.then(
+      (page) => {
+        if (page.length === 0 && this.pages.get(after) === read) this.pages.delete(after);
+      },
+      () => {
+        if (this.pages.get(after) === read) this.pages.delete(after);
+      },
+    );
+    return read;
+  }
+
+  /** Resolves once `reader` may read its next page: it is not `window` pages ahead of a reader near it. */
+  async pace(reader: CatchUpReader): Promise<void> {
+    for (;;) {
+      if (reader.closed || !this.holdsBack(reader)) return;
+      await new Promise<void>((resolve) => this.wakeups.push(resolve));
+    }
+  }
+
+  private holdsBack(reader: CatchUpReader): boolean {
+    const ahead = this.window * this.pageSize;
+    for (const other of this.readers) {
+      const behind = reader.position - other.position;
+      // Ahead of it by more than the window, yet close enough that it will read the same pages.
+      if (other !== reader && behind > ahead && behind <= 4 * ahead) return true;
+    }
+    return false;
+  }
+
+  /** A reader moved on or left: wake the ones waiting, drop the pages every reader is past. */
+  changed(): void {
+    let lowest = Infinity;
+    for (const r of this.readers) lowest = Math.min(lowest, r.position);
+    for (const after of this.pages.keys()) if (after < lowest) this.pages.delete(after);
+    // At most a few windows of pages, whatever the readers do.
+    const excess = this.pages.size - 4 * this.window;
+    if (excess > 0)
+      [...this.pages.keys()]
+        .sort((a, b) => a - b)
+        .slice(0, excess)
+        .forEach((k) => this.pages.delete(k));
+    const wakeups = this.wakeups;
+    this.wakeups = [];
+    wakeups.forEach((wake) => wake());
+  }
+
+  leave(reader: CatchUpReader): void {
+    if (this.readers.delete(reader)) this.changed();
+  }
+}
+
+/** One subscription: shared pages while catching up, then the store's own subscription. */
+class CatchUpReader implements Subscription {
+  closed = false;
+  private live: Subscription | undefined;
+
+  constructor(
+    private readonly shared: SharedCatchUp,
+    private readonly events: EventStore,
+    public position: number,
+    private readonly handlers: SubscriptionHandlers,
+  ) {}
+
+  async run(): Promise<void> {
+    try {
+      for (;;) {
+        await this.shared.pace(this);
+        if (this.closed) return;
+        const page = await this.shared.page(this.position);
+        if (this.closed) return;
+        const last = page[page.length - 1];
+        if (!last) break;
+        await this.handlers.onEvents(page);
+        this.position = last.position;
+        this.shared.changed();
+      }
+    } catch (error) {
+      if (this.closed) return;
+      await this.close();
+      this.handlers.onError?.(error);
+      return;
+    }
+    if (this.closed) return;
+    this.shared.leave(this);
+    // The head: events appended from now on (and any since the empty read) come from the store.
+    this.live = this.events.subscribe(this.position, this.handlers);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.shared.leave(this);
+    await this.live?.close();
+  }
+}

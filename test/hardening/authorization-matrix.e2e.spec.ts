@@ -1,0 +1,479 @@
+/**
+ * Every route × every kind of caller (DESIGN.md §4, §6): the answer's status, and that a refusal (401 or
+ * 403) records nothing. Routes come from the Nest router at run time: a route without a row fails the
+ * suite, and a route that declares no rule (neither @Public nor @Roles) is closed to everyone.
+ */
+import { Controller, Get, Module, Post } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { allProjections } from '../../projections/src/index.js';
+import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/event-store.port.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectOk, supertestHttp, type Http } from './support/http.js';
+import { nestRoutes } from './support/routes.js';
+import {
+  allUnitIds,
+  awardDecision,
+  buildWorld,
+  CLUSTER,
+  ORGANIZER,
+  OTHER_CLUSTER,
+  pledge,
+  scheme,
+  signTokens,
+  SPARE_UNIT,
+  UNITS,
+  YEAR_PATH,
+  type World,
+} from './support/world.js';
+
+/** A feature that forgot to say who may call it: the guard must close both routes to everyone. */
+@Controller('careless')
+class CarelessController {
+  @Get('forgotten')
+  read() {
+    return { leaked: true };
+  }
+
+  @Post('forgotten')
+  write() {
+    return { leaked: true };
+  }
+}
+
+@Module({ controllers: [CarelessController] })
+class CarelessModule {}
+
+const ACTORS = ['admin', 'org', 'org2', 'own', 'other', 'chair', 'insp', 'view', 'none'] as const;
+type Actor = (typeof ACTORS)[number];
+
+/**
+ * Who gets what. Columns: admin; org = organizer of the cluster (Bộ Công an); org2 = organizer of another
+ * cluster (Công an tỉnh Hà Tĩnh); own = officer of the unit the request is about; other = officer of
+ * another member unit; chair = officer of the chair unit (Cụm trưởng); insp = inspector; view = viewer;
+ * none = no token. `#variant` names a second row for the same route.
+ */
+const MATRIX = `
+route                                                                  admin org  org2 own  other chair insp view none
+GET  /health                                                           200   200  200  200  200   200   200  200  200
+GET  /health/live                                                      200   200  200  200  200   200   200  200  200
+GET  /health/ready                                                     200   200  200  200  200   200   200  200  200
+GET  /metrics                                                          200   200  200  200  200   200   200  200  200
+GET  /docs                                                             200   200  200  200  200   200   200  200  200
+GET  /docs-json                                                        200   200  200  200  200   200   200  200  200
+GET  /audit/public-key                                                 200   200  200  200  200   200   200  200  200
+GET  /clusters                                                         200   200  200  200  200   200   200  200  401
+GET  /clusters/{clusterId}/years/{year}                                200   200  200  200  200   200   200  200  401
+GET  /clusters/{clusterId}/years/{year}/pledges                        200   200  200  200  200   200   200  200  401
+GET  /clusters/{clusterId}/years/{year}/rankings/{period}              200   200  200  200  200   200   200  200  401
+GET  /clusters/{clusterId}/years/{year}/rankings/{period}/explain      200   200  200  200  200   200   200  200  401
+POST /clusters/{clusterId}/years/{year}/rankings/{period}/what-if      200   200  200  403  403   403   200  200  401
+GET  /units/{unitId}/history                                           200   200  200  200  200   200   200  200  401
+GET  /totals/{year}                                                    200   200  200  200  200   200   200  200  401
+GET  /audit/streams/{streamId}                                         200   403  403  403  403   403   200  403  401
+GET  /audit/verify                                                     200   403  403  403  403   403   200  403  401
+GET  /audit/digest                                                     200   403  403  403  403   403   200  403  401
+POST /audit/verify-against                                             200   403  403  403  403   403   200  403  401
+GET  /admin/projections                                                200   403  403  403  403   403   200  403  401
+POST /admin/projections/{name}/rebuild                                 202   403  403  403  403   403   403  403  401
+POST /units                                                            201   403  403  403  403   403   403  403  401
+POST /units/{unitId}/rename                                            201   403  403  403  403   403   403  403  401
+POST /units/{unitId}/merge                                             201   403  403  403  403   403   403  403  401
+POST /units/{unitId}/dissolution                                       201   403  403  403  403   403   403  403  401
+POST /clusters                                                         201   403  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/rename                                      201   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/members                        403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/chair                          403   201  403  403  403   403   403  403  401
+PUT  /clusters/{clusterId}/years/{year}/chair-policy                   403   201  403  403  403   403   403  403  401
+PUT  /clusters/{clusterId}/years/{year}/scheme                         403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/pledges                        403   403  403  201  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/pledges/{unitId}/amendment     403   403  403  201  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/periods/{period}/open          403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/scores#self                    403   403  403  201  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/scores#cluster                 403   403  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/scores/{entryId}/corrections   403   403  403  201  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/scores/{entryId}/withdrawal    403   403  403  201  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/disputes                       403   403  403  201  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/disputes/{disputeId}/resolution 403  201  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/elections                      403   403  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/elections/{electionId}/ballots 403   403  403  201  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/elections/{electionId}/close   403   403  403  403  403   201   403  403  401
+POST /award-decisions                                                  201   201  201  403  403   403   403  403  401
+POST /awards/{awardId}/revocation                                      201   201  201  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal    403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/periods/{period}/close         403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/periods/{period}/reopen        403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/dissolution                                 201   201  403  403  403   403   403  403  401
+GET  /careless/forgotten                                               403   403  403  403  403   403   403  403  401
+POST /careless/forgotten                                               403   403  403  403  403   403   403  403  401
+`;
+
+interface Row {
+  /** `METHOD /path` (+ `#variant`). */
+  key: string;
+  route: string;
+  expected: Record<Actor, number>;
+}
+
+function parseMatrix(text: string): Row[] {
+  const lines = text.trim().split('\n').slice(1);
+  return lines.map((line) => {
+    const [method, path, ...statuses] = line.trim().split(/\s+/);
+    if (statuses.length !== ACTORS.length)
+      throw new Error(`matrix row has ${statuses.length} columns: ${line}`);
+    const key = `${method} ${path}`;
+    return {
+      key,
+      route: key.split('#')[0]!,
+      expected: Object.fromEntries(ACTORS.map((a, i) => [a, Number(statuses[i])])) as Record<Actor, number>,
+    };
+  });
+}
+
+const ROWS = parseMatrix(MATRIX);
+/** Served by Fastify directly (OpenAPI UI), not by a Nest controller. */
+const FASTIFY_ONLY = ['GET /docs', 'GET /docs-json'];
+
+interface Req {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+/** Builds the request a cell sends; `fresh` asks for a target of its own (a cell expected to succeed). */
+type Builder = (fresh: boolean) => Promise<Req>;
+
+describe('authorization matrix: every route × role × own/other unit (e2e)', () => {
+  let t: TestApp;
+  let http: Http;
+  let store: EventStore;
+  let w: World;
+  let n = 0;
+  const unique = (prefix: string) => `${prefix}-${(n += 1)}`;
+
+  /** The token each column sends, for a row about `own` with `other` as the other member. */
+  const tokenOf = (actor: Actor, own: string, other: string): string | undefined =>
+    ({
+      admin: w.tokens.admin,
+      org: w.tokens.organizer,
+      org2: w.tokens.otherOrganizer,
+      own: w.tokens.officer(own),
+      other: w.tokens.officer(other),
+      chair: w.tokens.officer(UNITS.chair.id),
+      insp: w.tokens.inspector,
+      view: w.tokens.viewer,
+      none: undefined,
+    })[actor];
+
+  const ok = (method: string, path: string, token: string, body?: unknown) =>
+    expectOk(http, method, path, { token, ...(body !== undefined && { body }) });
+  const newUnit = async () => {
+    const unitId = unique('phong-thu-nghiem');
+    await ok('POST', '/units', w.tokens.admin, { unitId, name: 'Phòng thử nghiệm', kind: 'phong' });
+    return unitId;
+  };
+  /** (period, criterion) slots no other row scores ktnv's self assessment on. */
+  const slots = [
+    ...['phong-trao', 'diem-thuong', 'diem-tru'].flatMap((c) => [['Q1', c] as const, ['Q4', c] as const]),
+    ['Q4', 'xd-dang'] as const,
+    ['Q4', 'chuyen-mon'] as const,
+  ];
+  /** A self entry of ktnv on a slot it has no entry for yet. */
+  const newSelfEntry = async () => {
+    const slot = slots.shift();
+    if (!slot) throw new Error('out of scoring slots');
+    const res = await ok('POST', `${YEAR_PATH}/scores`, w.tokens.officer(UNITS.own.id), {
+      unitId: UNITS.own.id,
+      period: slot[0],
+      criterion: slot[1],
+      points: 3,
+      assessment: 'self',
+    });
+    return res.body.entryId as string;
+  };
+  const newDispute = async () => {
+    const entryId = await newSelfEntry();
+    const res = await ok('POST', `${YEAR_PATH}/disputes`, w.tokens.officer(UNITS.own.id), {
+      entryId,
+      reason: 'Đề nghị xem xét lại',
+    });
+    return res.body.disputeId as string;
+  };
+  const newAward = async () => {
+    const res = await ok('POST', '/award-decisions', w.tokens.admin, awardDecision(UNITS.own.id));
+    return res.body.awardIds[0] as string;
+  };
+  /** The shared target of the refused cells, made once; a fresh one per cell expected to succeed. */
+  const target = <T>(make: () => Promise<T>) => {
+    let shared: Promise<T> | undefined;
+    return (fresh: boolean) => (fresh ? make() : (shared ??= make()));
+  };
+
+  /** Rows whose `own` column is another unit than UNITS.own (the unit that has not signed yet). */
+  const OWN: Record<string, { own: string; other: string }> = {
+    'POST /clusters/{clusterId}/years/{year}/pledges': { own: UNITS.other.id, other: UNITS.fourth.id },
+  };
+
+  const builders = (): Record<string, Builder> => {
+    const G =
+      (path: string): Builder =>
+      async () => ({ method: 'GET', path });
+    const P =
+      (path: string, body?: () => unknown, method = 'POST'): Builder =>
+      async () => ({ method, path, ...(body && { body: body() }) });
+    const unitToMerge = target(newUnit);
+    const unitToDissolve = target(newUnit);
+    const clusterToDissolve = target(async () => {
+      const clusterId = unique('cum-giai-the');
+      await ok('POST', '/clusters', w.tokens.admin, {
+        clusterId,
+        organizerUnitId: ORGANIZER,
+        number: 100 + n,
+        name: 'Cụm thi đua tạm thời',
+      });
+      return clusterId;
+    });
+    const entryToCorrect = target(() => newSelfEntry());
+    const entryToWithdraw = target(() => newSelfEntry());
+    const dispute = target(newDispute);
+    const award = target(newAward);
+    let digest: unknown;
+    return {
+      'GET /health': G('/health'),
+      'GET /health/live': G('/health/live'),
+      'GET /health/ready': G('/health/ready'),
+      'GET /metrics': G('/metrics'),
+      'GET /docs': G('/docs'),
+      'GET /docs-json': G('/docs-json'),
+      'GET /audit/public-key': G('/audit/public-key'),
+      'GET /clusters': G('/clusters'),
+      'GET /clusters/{clusterId}/years/{year}': G(YEAR_PATH),
+      'GET /clusters/{clusterId}/years/{year}/pledges': G(`${YEAR_PATH}/pledges`),
+      'GET /clusters/{clusterId}/years/{year}/rankings/{period}': G(`${YEAR_PATH}/rankings/Q1`),
+      'GET /clusters/{clusterId}/years/{year}/rankings/{period}/explain': G(
+        `${YEAR_PATH}/rankings/Q1/explain`,
+      ),
+      'POST /clusters/{clusterId}/years/{year}/rankings/{period}/what-if': P(
+        `${YEAR_PATH}/rankings/Q1/what-if`,
+        () => ({
+          exclude: [w.ownClusterEntry],
+        }),
+      ),
+      'GET /units/{unitId}/history': G(`/units/${UNITS.own.id}/history`),
+      'GET /totals/{year}': G(`/totals/2021?cluster=${CLUSTER}`),
+      'GET /audit/streams/{streamId}': G(`/audit/streams/emulation-${CLUSTER}-2021`),
+      'GET /audit/verify': G('/audit/verify'),
+      'GET /audit/digest': G('/audit/digest?heads=false'),
+      'POST /audit/verify-against': async () => {
+        digest ??= (await ok('GET', '/audit/digest?heads=false', w.tokens.inspector)).body;
+        return { method: 'POST', path: '/audit/verify-against', body: digest };
+      },
+      'GET /admin/projections': G('/admin/projections'),
+      'POST /admin/projections/{name}/rebuild': P('/admin/projections/cluster-directory/rebuild'),
+      'POST /units': async () => ({
+        method: 'POST',
+        path: '/units',
+        body: { unitId: unique('doi-moi'), name: 'Đội công tác mới', kind: 'phong', parentUnitId: ORGANIZER },
+      }),
+      'POST /units/{unitId}/rename': async () => ({
+        method: 'POST',
+        path: `/units/${UNITS.fifth.id}/rename`,
+        body: { name: `Bộ Tư lệnh Cảnh vệ ${unique('lan')}` },
+      }),
+      'POST /units/{unitId}/merge': async (fresh) => ({
+        method: 'POST',
+        path: `/units/${await unitToMerge(fresh)}/merge`,
+        body: { intoUnitId: ORGANIZER, reason: 'Sáp nhập theo đề án' },
+      }),
+      'POST /units/{unitId}/dissolution': async (fresh) => ({
+        method: 'POST',
+        path: `/units/${await unitToDissolve(fresh)}/dissolution`,
+        body: { reason: 'Giải thể' },
+      }),
+      'POST /clusters': async () => ({
+        method: 'POST',
+        path: '/clusters',
+        body: {
+          clusterId: unique('cum-moi'),
+          organizerUnitId: ORGANIZER,
+          number: 50 + n,
+          name: 'Cụm thi đua mới',
+        },
+      }),
+      'POST /clusters/{clusterId}/rename': async () => ({
+        method: 'POST',
+        path: `/clusters/${CLUSTER}/rename`,
+        body: { name: `Cụm thi đua số 2 (${unique('lan')})` },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/members': P(`${YEAR_PATH}/members`, () => ({
+        unitId: SPARE_UNIT.id,
+      })),
+      'POST /clusters/{clusterId}/years/{year}/chair': P(`${YEAR_PATH}/chair`, () => ({
+        unitId: UNITS.fourth.id,
+        role: 'vice-chair',
+        source: 'organizer',
+      })),
+      'PUT /clusters/{clusterId}/years/{year}/chair-policy': P(
+        `${YEAR_PATH}/chair-policy`,
+        () => ({ forbidConsecutiveTerms: false }),
+        'PUT',
+      ),
+      'PUT /clusters/{clusterId}/years/{year}/scheme': P(
+        `${YEAR_PATH}/scheme`,
+        () => scheme(undefined, 'Điều chỉnh thang điểm'),
+        'PUT',
+      ),
+      'POST /clusters/{clusterId}/years/{year}/pledges': P(`${YEAR_PATH}/pledges`, () =>
+        pledge(UNITS.other.id),
+      ),
+      'POST /clusters/{clusterId}/years/{year}/pledges/{unitId}/amendment': P(
+        `${YEAR_PATH}/pledges/${UNITS.own.id}/amendment`,
+        () => {
+          const { titles, targets, keyTasks } = pledge(UNITS.own.id);
+          return { titles, targets, keyTasks, reason: 'Bổ sung chỉ tiêu' };
+        },
+      ),
+      'POST /clusters/{clusterId}/years/{year}/periods/{period}/open': P(`${YEAR_PATH}/periods/Q3/open`),
+      'POST /clusters/{clusterId}/years/{year}/scores#self': P(`${YEAR_PATH}/scores`, () => ({
+        unitId: UNITS.own.id,
+        period: 'Q1',
+        criterion: 'xd-dang',
+        points: 27,
+        assessment: 'self',
+      })),
+      'POST /clusters/{clusterId}/years/{year}/scores#cluster': P(`${YEAR_PATH}/scores`, () => ({
+        unitId: UNITS.own.id,
+        period: 'Q1',
+        criterion: 'xd-dang',
+        points: 26,
+        assessment: 'cluster',
+      })),
+      'POST /clusters/{clusterId}/years/{year}/scores/{entryId}/corrections': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/scores/${await entryToCorrect(fresh)}/corrections`,
+        body: { points: 4, reason: 'Bổ sung minh chứng' },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/scores/{entryId}/withdrawal': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/scores/${await entryToWithdraw(fresh)}/withdrawal`,
+        body: { reason: 'Nhập nhầm' },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/disputes': P(`${YEAR_PATH}/disputes`, () => ({
+        entryId: w.ownClusterEntry,
+        reason: 'Đề nghị Cụm xem xét lại điểm',
+      })),
+      'POST /clusters/{clusterId}/years/{year}/disputes/{disputeId}/resolution': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/disputes/${await dispute(fresh)}/resolution`,
+        body: { outcome: 'rejected', reason: 'Không có căn cứ' },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/elections': P(`${YEAR_PATH}/elections`, () => ({
+        role: 'vice-chair',
+        candidates: [UNITS.other.id],
+      })),
+      'POST /clusters/{clusterId}/years/{year}/elections/{electionId}/ballots': async () => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/elections/${w.electionId}/ballots`,
+        body: { voterUnitId: UNITS.own.id, candidateUnitId: UNITS.own.id },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/elections/{electionId}/close': async () => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/elections/${w.electionId}/close`,
+      }),
+      'POST /award-decisions': P('/award-decisions', () => awardDecision(UNITS.own.id)),
+      'POST /awards/{awardId}/revocation': async (fresh) => ({
+        method: 'POST',
+        path: `/awards/${await award(fresh)}/revocation`,
+        body: { reason: 'Hồ sơ không trung thực', decisionRef: '55/QĐ-BCA' },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal': P(
+        `${YEAR_PATH}/members/${UNITS.fifth.id}/withdrawal`,
+        () => ({ reason: 'Điều chỉnh cụm thi đua' }),
+      ),
+      'POST /clusters/{clusterId}/years/{year}/periods/{period}/close': P(`${YEAR_PATH}/periods/H1/close`),
+      'POST /clusters/{clusterId}/years/{year}/periods/{period}/reopen': P(
+        `${YEAR_PATH}/periods/Q2/reopen`,
+        () => ({
+          reason: 'Rà soát lại',
+        }),
+      ),
+      'POST /clusters/{clusterId}/dissolution': async (fresh) => ({
+        method: 'POST',
+        path: `/clusters/${await clusterToDissolve(fresh)}/dissolution`,
+        body: { reason: 'Giải thể cụm' },
+      }),
+      'GET /careless/forgotten': G('/careless/forgotten'),
+      'POST /careless/forgotten': P('/careless/forgotten', () => ({})),
+    };
+  };
+  let build: Record<string, Builder>;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      projections: allProjections,
+      imports: [CarelessModule],
+      env: { RATE_LIMIT: '0', READ_WAIT_MAX_MS: '3000' },
+    });
+    http = supertestHttp(t.server);
+    store = t.app.get<EventStore>(EVENT_STORE);
+    const tokens = await signTokens((c) => t.token(c), allUnitIds());
+    w = await buildWorld(http, tokens);
+    await ok('POST', `${YEAR_PATH}/periods/H1/open`, tokens.organizer);
+    await ok('POST', `${YEAR_PATH}/periods/Q4/open`, tokens.organizer);
+    // Org2 runs a cluster-year of its own, so its refusals here are about this cluster, not about having none.
+    await ok('POST', `/clusters/${OTHER_CLUSTER}/years/2021/members`, tokens.otherOrganizer, {
+      unitId: SPARE_UNIT.id,
+    });
+    build = builders();
+  });
+  afterAll(() => t?.close());
+
+  it('has exactly one row per route the router mounts (plus the Fastify-served docs), and a request for each', () => {
+    const mounted = nestRoutes(t.app as NestFastifyApplication).map((r) => r.key);
+    const rows = [...new Set(ROWS.map((r) => r.route))];
+    expect([...rows].sort()).toEqual([...mounted, ...FASTIFY_ONLY].sort());
+    expect(Object.keys(build).sort()).toEqual(ROWS.map((r) => r.key).sort());
+  });
+
+  it('closes a route with no declared rule, and only the probe route has none', () => {
+    const undeclared = nestRoutes(t.app as NestFastifyApplication)
+      .filter((r) => 'none' in r.access)
+      .map((r) => r.key);
+    expect(undeclared.sort()).toEqual(['GET /careless/forgotten', 'POST /careless/forgotten']);
+    for (const key of undeclared) {
+      const row = ROWS.find((r) => r.key === key)!;
+      expect(Object.values(row.expected).every((s) => s === 401 || s === 403)).toBe(true);
+    }
+  });
+
+  it.each(ROWS)('$key', async (row) => {
+    const { own, other } = OWN[row.key] ?? { own: UNITS.own.id, other: UNITS.other.id };
+    // Refusals first (they must leave the shared target as it was), then the callers who may.
+    const order = [...ACTORS].sort((a, b) => Number(row.expected[a] < 300) - Number(row.expected[b] < 300));
+    const actual = {} as Record<Actor, number>;
+    const recorded: string[] = [];
+    for (const actor of order) {
+      const expected = row.expected[actor];
+      const req = await build[row.key]!(expected < 300 && row.route.split(' ')[0] !== 'GET');
+      const token = tokenOf(actor, own, other);
+      const before = await store.headPosition();
+      const res = await http(req.method, req.path, {
+        ...(token !== undefined && { token }),
+        ...(req.body !== undefined && { body: req.body }),
+      });
+      const after = await store.headPosition();
+      actual[actor] = res.status;
+      if (res.status === 401 || res.status === 403) {
+        if (after !== before)
+          recorded.push(`${actor}: refused with ${res.status} but recorded ${after - before} event(s)`);
+        const code = res.body?.code;
+        if (code !== (res.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN'))
+          recorded.push(`${actor}: ${res.status} with code ${String(code)}`);
+      } else if (res.status === 201 && after <= before) recorded.push(`${actor}: 201 but nothing recorded`);
+      else if (res.status >= 400) recorded.push(`${actor}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    // Compared as a table line, so a mismatch reads like the MATRIX row it breaks.
+    const line = (s: Record<Actor, number>) => ACTORS.map((a) => `${a}:${s[a]}`).join(' ');
+    expect(line(actual)).toBe(line(row.expected));
+    expect(recorded).toEqual([]);
+  });
+});
