@@ -4,7 +4,8 @@ module.exports = {
     {
       name: 'domain-is-pure',
       severity: 'error',
-      comment: 'libs/domain may import only itself and Node-free TypeScript: no Nest, no drivers, no other libs.',
+      comment:
+        'libs/domain may import only itself and Node-free TypeScript: no Nest, no drivers, no other libs.',
       from: { path: '^libs/domain' },
       to: { pathNot: '^libs/domain' },
     },
