@@ -142,7 +142,9 @@ async function run(opts: BenchOptions): Promise<void> {
     log(`profile ${name} (top self time, ${summary.totalMs} ms sampled):\n${formatProfile(summary)}\n`);
   }
   const file = report.write(resultsDir, {
-    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(
+      ' ',
+    ),
     startedAt: new Date(started).toISOString(),
     seconds: round((Date.now() - started) / 1000, 1),
     machine,

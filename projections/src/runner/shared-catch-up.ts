@@ -141,6 +141,8 @@ class CatchUpReader implements Subscription {
         await this.handlers.onEvents(page);
         this.position = last.position;
         this.shared.changed();
+        // Catch-up is synchronous SQLite work: let the event loop serve requests between pages.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       if (this.closed) return;

@@ -50,6 +50,8 @@ export class SqliteSubscription implements Subscription {
         if (last) {
           await this.handlers.onEvents(batch);
           position = last.position;
+          // Reads are synchronous: yield between batches so a long catch-up does not starve requests.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           continue;
         }
         if (!caughtUp) {
