@@ -4,6 +4,7 @@ import { evaluateRanking } from '../libs/domain/src/evaluator/evaluate.js';
 import { rankingDigestInput } from '../libs/domain/src/evaluator/digest.js';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '../libs/event-store/src/event-store.port.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { scheme } from '../libs/domain/src/test-support/fixtures.js';
 
 /**
  * The write side through HTTP, from the seeds: Cụm thi đua số 2 of Bộ Công an in 2021 (seed 003), its
@@ -26,38 +27,9 @@ const CLUSTER = 'bca-cum-2';
 const YEAR_PATH = `/clusters/${CLUSTER}/years/2021`;
 const STREAM = `emulation-${CLUSTER}-2021`;
 
+// The criteria of the domain's seed fixtures: one definition of Cụm 2's demo scheme.
 const SCHEME = {
-  criteria: [
-    {
-      code: 'xd-dang',
-      title: 'Công tác xây dựng Đảng',
-      group: 'Xây dựng lực lượng',
-      maxPoints: 30,
-      kind: 'score',
-    },
-    {
-      code: 'chuyen-mon',
-      title: 'Kết quả công tác chuyên môn',
-      group: 'Nghiệp vụ',
-      maxPoints: 50,
-      kind: 'score',
-    },
-    {
-      code: 'phong-trao',
-      title: 'Tổ chức phong trào thi đua',
-      group: 'Nghiệp vụ',
-      maxPoints: 20,
-      kind: 'score',
-    },
-    {
-      code: 'diem-thuong',
-      title: 'Điểm thưởng thành tích đột xuất',
-      group: 'Thưởng',
-      maxPoints: 5,
-      kind: 'bonus',
-    },
-    { code: 'diem-tru', title: 'Vi phạm kỷ luật', group: 'Trừ', maxPoints: 10, kind: 'penalty' },
-  ],
+  criteria: scheme.criteria,
   thresholds: [
     { code: 'xuat-sac', label: 'Xuất sắc', minTotal: 90 },
     { code: 'tot', label: 'Tốt', minTotal: 75 },

@@ -1,5 +1,6 @@
 import type { TokenClaims } from '../../../apps/api/src/auth/jwt.js';
 import { expectOk, type Http } from './http.js';
+import { scheme as seedScheme } from '../../../libs/domain/src/test-support/fixtures.js';
 
 /**
  * A realistic cluster-year written through the command routes, from the seeds: Cụm thi đua số 2 of
@@ -41,37 +42,8 @@ export interface Criterion {
   kind: 'score' | 'bonus' | 'penalty';
 }
 
-export const BASE_CRITERIA: Criterion[] = [
-  {
-    code: 'xd-dang',
-    title: 'Công tác xây dựng Đảng',
-    group: 'Xây dựng lực lượng',
-    maxPoints: 30,
-    kind: 'score',
-  },
-  {
-    code: 'chuyen-mon',
-    title: 'Kết quả công tác chuyên môn',
-    group: 'Nghiệp vụ',
-    maxPoints: 50,
-    kind: 'score',
-  },
-  {
-    code: 'phong-trao',
-    title: 'Tổ chức phong trào thi đua',
-    group: 'Nghiệp vụ',
-    maxPoints: 20,
-    kind: 'score',
-  },
-  {
-    code: 'diem-thuong',
-    title: 'Điểm thưởng thành tích đột xuất',
-    group: 'Thưởng',
-    maxPoints: 5,
-    kind: 'bonus',
-  },
-  { code: 'diem-tru', title: 'Vi phạm kỷ luật', group: 'Trừ', maxPoints: 10, kind: 'penalty' },
-];
+/** The criteria of the domain's seed fixtures (one definition of the scheme used across the tests). */
+export const BASE_CRITERIA: Criterion[] = seedScheme.criteria.map((c) => ({ ...c }));
 
 export function scheme(criteria: Criterion[] = BASE_CRITERIA, reason?: string) {
   return {
