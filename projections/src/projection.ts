@@ -4,6 +4,11 @@ import type { Doc, DocChange, IndexSpec } from '../../libs/read-store/src/read-s
 /** What a projection sees while it handles an event: the documents as they stand, this batch included. */
 export interface ProjectionView {
   get(collection: string, id: string): Promise<Doc | null>;
+  /**
+   * Like `get` without the copy, for a lookup the projection only reads: the document must not be changed
+   * (it is the view's own). Optional; where absent, `get` serves.
+   */
+  peek?(collection: string, id: string): Promise<Readonly<Doc> | null>;
   /** Events of one stream up to and including `toPosition` (for projections that fold a whole stream). */
   readStream(streamId: string, toPosition: number): Promise<StoredEvent[]>;
 }

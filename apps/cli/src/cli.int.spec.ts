@@ -167,6 +167,30 @@ describe('admin CLI', () => {
       );
     });
 
+    it('rebuilds only the projections named (so disjoint sets can be rebuilt in parallel), or --all', async () => {
+      const two = [streamCounterProjection({ name: 'left' }), streamCounterProjection({ name: 'right' })];
+      const generations = async (): Promise<Record<string, number | null>> => {
+        const run = io(dir);
+        expect(await runCli(['status', '--json'], run.io, two)).toBe(0);
+        const rows = JSON.parse(run.out()) as Array<{ name: string; generation: number | null }>;
+        return Object.fromEntries(rows.map((row) => [row.name, row.generation]));
+      };
+      const left = io(dir);
+      expect(await runCli(['rebuild', 'left'], left.io, two)).toBe(0);
+      expect(left.out()).not.toContain('right');
+      const afterLeft = await generations();
+      expect(afterLeft.left).not.toBeNull();
+      expect(afterLeft.right).toBeNull();
+      const all = io(dir);
+      expect(await runCli(['rebuild', '--all'], all.io, two)).toBe(0);
+      expect(all.out()).toMatch(
+        /rebuilt left: generation \d+ at position \d+\nrebuilt right: generation \d+/,
+      );
+      const afterAll = await generations();
+      expect(afterAll.left).toBeGreaterThan(afterLeft.left!);
+      expect(afterAll.right).not.toBeNull();
+    });
+
     it('refuses an unknown projection with the known names', async () => {
       const run = io(dir);
       expect(await runCli(['rebuild', 'rankings'], run.io, definitions)).toBe(2);

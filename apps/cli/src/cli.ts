@@ -13,7 +13,7 @@ export const USAGE = `Thi Đua Ledger admin CLI (reads the same environment as t
   verify [--stream STREAM] [--against digest.json]
                                                          recompute the hash chain; exit 1 on the first failure
   digest [--position N] [--no-heads]                     print a signed digest of the log (JSON)
-  rebuild NAME                                           rebuild a projection (stop projections elsewhere first)
+  rebuild NAME… | --all                                  rebuild projections (stop projections elsewhere first)
   status [--json]                                        projection generations and checkpoints
   demo [--force] [--load-only]                           the API on DATA_DIR (default ./data-demo) loaded with the
                                                          demo built from the seeds, then serving (PORT)
@@ -60,8 +60,10 @@ export async function runCli(
         return 0;
       }
       case 'rebuild': {
-        const args = parse(rest, {}, true);
-        await rebuildCommand(args.positionals[0], await projections(), config, io);
+        const args = parse(rest, { all: 'boolean' }, true);
+        const definitions = await projections();
+        const names = args.flag('all') ? definitions.map((d) => d.name) : args.positionals;
+        await rebuildCommand(names, definitions, config, io);
         return 0;
       }
       case 'status': {

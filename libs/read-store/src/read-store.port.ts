@@ -96,6 +96,12 @@ export interface ReadStore {
   /** `get` plus the position stored with the document (the runner uses it to skip already applied events). */
   getWithPosition(target: Target, collection: string, id: string): Promise<StoredDoc | null>;
   find(target: Target, collection: string, query?: FindQuery): Promise<Doc[]>;
+  /**
+   * The document as JSON text, what `JSON.stringify(await get(…))` gives, without parsing it (the API
+   * answers hot reads with it as is). Optional only so that older implementations still compile; both
+   * adapters implement it.
+   */
+  getText?(target: Target, collection: string, id: string): Promise<string | null>;
 
   /** Creates the declared secondary indexes for a generation (idempotent). */
   ensureIndexes(target: Target, indexes: readonly IndexSpec[]): Promise<void>;

@@ -171,6 +171,11 @@ export class ProjectionFollower implements ProjectionReadView {
     return { projection: name, generation: this.seen.get(name)?.generation ?? 0 };
   }
 
+  servedPosition(name: string): number {
+    this.version(name);
+    return this.seen.get(name)?.position ?? 0;
+  }
+
   private version(name: string): number {
     const version = this.versions.get(name);
     if (version === undefined) throw new UnknownProjectionError(name);

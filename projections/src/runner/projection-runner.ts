@@ -131,6 +131,10 @@ export class ProjectionRunner implements ProjectionReadView {
     return this.controller(name).target();
   }
 
+  servedPosition(name: string): number {
+    return this.controller(name).position();
+  }
+
   /**
    * Each projection's record, written when it changed. Only by a started runner: once it has started
    * (not while starting) and until it has stopped, so a runner that never ran writes nothing.

@@ -25,6 +25,12 @@ export class BatchView implements ProjectionView {
   ) {}
 
   async get(collection: string, id: string): Promise<Doc | null> {
+    const doc = await this.peek(collection, id);
+    // A copy, so a projection that mutates what it read cannot change the overlay behind our back.
+    return doc === null ? null : (copyJson(doc) as Doc);
+  }
+
+  async peek(collection: string, id: string): Promise<Readonly<Doc> | null> {
     const key = keyOf(collection, id);
     let entry = this.entries.get(key);
     if (!entry) {
@@ -32,8 +38,7 @@ export class BatchView implements ProjectionView {
       entry = { doc: stored?.doc ?? null, storedPosition: stored?.position ?? null };
       this.entries.set(key, entry);
     }
-    // A copy, so a projection that mutates what it read cannot change the overlay behind our back.
-    return entry.doc === null ? null : structuredClone(entry.doc);
+    return entry.doc;
   }
 
   async readStream(streamId: string, toPosition: number): Promise<StoredEvent[]> {
@@ -74,6 +79,22 @@ export class BatchView implements ProjectionView {
     for (const entry of this.entries.values()) if (entry.change) result.push(entry.change);
     return result;
   }
+}
+
+/**
+ * A deep copy of a JSON document (plain objects, arrays, scalars: what the store keeps). Several times
+ * faster than structuredClone, which a projection pays on every read.
+ */
+export function copyJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = copyJson(value[i]);
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copyJson((value as Record<string, unknown>)[key]);
+  return copy;
 }
 
 function keyOf(collection: string, id: string): string {

@@ -67,4 +67,9 @@ export interface ProjectionReadView {
   waitFor(position: number, timeoutMs: number, projections?: string[]): Promise<boolean>;
   /** The generation queries must read for a projection. */
   target(name: string): Target;
+  /**
+   * The checkpoint of that generation as this process knows it (synchronous): read models do not change
+   * while it stands still, so a reader may keep what it read under it.
+   */
+  servedPosition(name: string): number;
 }

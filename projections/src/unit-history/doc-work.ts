@@ -28,6 +28,14 @@ export class DocWork {
     return (await this.load(collection, id)).doc as T | null;
   }
 
+  /** A document only read (a lookup), not copied: never change it, and `put` it only after a `get`. */
+  async peek<T extends object>(collection: string, id: string): Promise<Readonly<T> | null> {
+    const loaded = this.loaded.get(keyOf(collection, id));
+    if (loaded) return loaded.doc as T | null;
+    const doc = this.view.peek ? await this.view.peek(collection, id) : await this.view.get(collection, id);
+    return doc as T | null;
+  }
+
   /** True when this event was already applied to the document (it is at or past the event). */
   async applied(collection: string, id: string): Promise<boolean> {
     return (await this.load(collection, id)).stale;
@@ -43,6 +51,16 @@ export class DocWork {
     if (!entry) throw new Error(`${collection}/${id} written without being read first`);
     if (entry.stale) return;
     doc.position = this.position;
+    this.loaded.set(key, { collection, id, doc: doc as unknown as Doc, stale: false });
+    this.dirty.add(key);
+  }
+
+  /**
+   * Stores a document only this event writes (its id names the event), without reading it first: if the
+   * event is delivered again, the same document is dropped by the store's position guard.
+   */
+  create<T extends { position: number }>(collection: string, id: string, doc: T): void {
+    const key = keyOf(collection, id);
     this.loaded.set(key, { collection, id, doc: doc as unknown as Doc, stale: false });
     this.dirty.add(key);
   }

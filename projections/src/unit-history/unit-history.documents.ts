@@ -6,9 +6,15 @@ import type { PeriodCode, Role } from '../../../libs/domain/src/index.js';
  * Every document records `position`: the event that last changed it.
  */
 export const UNIT_HISTORY_PROJECTION = 'unit-history';
-/** One document per (unit, event): `entries/{unitId}:{position}`. */
+/**
+ * One document per (unit, event): `entries/{position, 16 digits}:{unitId}`. Keyed in log order, so a
+ * rebuild appends them at the end of the key space (keyed by unit first, every write would land on a random
+ * page of a growing index, and a million-event rebuild would rewrite most of it at every batch).
+ */
 export const ENTRIES = 'entries';
-/** One head per unit: `units/{unitId}` (name, entry count, page boundaries). */
+/** Per unit, the positions of its entries in pages of INDEX_PAGE_SIZE: `index/{unitId}:{page, 6 digits}`. */
+export const HISTORY_INDEX = 'index';
+/** One head per unit: `units/{unitId}` (name, entry count, where each index page starts). */
 export const HISTORY_UNITS = 'units';
 /** Lookups the summaries need (names as they stood at the time of each event). */
 export const HISTORY_CLUSTERS = 'clusters';
@@ -16,13 +22,12 @@ export const HISTORY_SCHEMES = 'schemes';
 export const HISTORY_ELECTIONS = 'elections';
 export const HISTORY_AWARDS = 'awards';
 
-/**
- * Entries are grouped in pages of PAGE_SIZE by order of arrival (field `page`), so that reading after
- * any position is one indexed query per page (`where unitId, page`), whatever the depth.
- */
-export const PAGE_SIZE = 100;
+export const INDEX_PAGE_SIZE = 256;
 
-export const entryId = (unitId: string, position: number): string => `${unitId}:${position}`;
+export const entryId = (position: number, unitId: string): string =>
+  `${String(position).padStart(16, '0')}:${unitId}`;
+export const indexPageId = (unitId: string, page: number): string =>
+  `${unitId}:${String(page).padStart(6, '0')}`;
 export const schemeDocId = (clusterId: string, year: number): string => `${clusterId}:${year}`;
 export const electionDocId = (clusterId: string, year: number, electionId: string): string =>
   `${clusterId}:${year}:${electionId}`;
@@ -44,8 +49,6 @@ export interface EntryRefs {
 /** `entries/{unitId}:{position}`: one event as it concerns one unit. */
 export interface HistoryEntryDoc {
   unitId: string;
-  /** Page of PAGE_SIZE entries, by order of arrival (0 first). */
-  page: number;
   /** Global position of the event (the order of the history). */
   position: number;
   eventId: string;
@@ -70,8 +73,16 @@ export interface HistoryUnitDoc {
   name: string | null;
   /** Number of entries. */
   entries: number;
-  /** Position of the first entry of each page: page p holds the entries from pages[p] on. */
-  pages: number[];
+  /** Position of the first entry of each index page: page p holds the unit's entries from pageStarts[p] on. */
+  pageStarts: number[];
+  position: number;
+}
+
+/** `index/{unitId}:{page}`: positions of the unit's entries, ascending, at most INDEX_PAGE_SIZE. */
+export interface HistoryIndexPageDoc {
+  unitId: string;
+  page: number;
+  positions: number[];
   position: number;
 }
 

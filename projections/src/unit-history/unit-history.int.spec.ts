@@ -20,7 +20,15 @@ import {
   runToHead,
   TempDir,
 } from '../yearly-totals/test-support/projection-check.js';
-import { PAGE_SIZE, UNIT_HISTORY_PROJECTION, type HistoryEntryDoc } from './unit-history.documents.js';
+import {
+  ENTRIES,
+  INDEX_PAGE_SIZE,
+  UNIT_HISTORY_PROJECTION,
+  type HistoryEntryDoc,
+} from './unit-history.documents.js';
+
+/** Enough corrections that a unit's history spans two index pages. */
+const MANY = INDEX_PAGE_SIZE;
 import { unitHistoryProjection } from './unit-history.projection.js';
 import { readUnitHistory } from './unit-history.query.js';
 
@@ -85,7 +93,7 @@ describe('unit-history projection (real SQLite event store, read store and runne
     runner = new ProjectionRunner(events, reads, [unitHistoryProjection()], { batchSize: 3 });
     await runner.start();
     // Cục Truyền thông's entry corrected many times: its history spans more than one page.
-    await playCluster7(events, { corrections: PAGE_SIZE + 20, onStep: () => reachHead(runner, events) });
+    await playCluster7(events, { corrections: MANY + 20, onStep: () => reachHead(runner, events) });
     await reachHead(runner, events);
     log = await readLog(events);
   });
@@ -126,7 +134,7 @@ describe('unit-history projection (real SQLite event store, read store and runne
         expect(entry.summary).toBe(entry.summary.normalize('NFC'));
       }
     }
-    expect(expected.get(C7.tt.id)!.length).toBeGreaterThan(PAGE_SIZE);
+    expect(expected.get(C7.tt.id)!.length).toBeGreaterThan(MANY);
   });
 
   it('summarises each event in Vietnamese', async () => {
@@ -194,7 +202,7 @@ describe('unit-history projection (real SQLite event store, read store and runne
   it('pages by position: `after` any position, `limit` entries, `nextAfter` to go on', async () => {
     const target = runner.target(UNIT_HISTORY_PROJECTION);
     const all = (await wholeHistory(reads, runner, C7.tt.id)).items;
-    expect(new Set(all.map((e) => e.page))).toEqual(new Set([0, 1]));
+    expect(all.length).toBeGreaterThan(MANY);
     const walked: HistoryEntryDoc[] = [];
     let after = 0;
     for (let guard = 0; guard < 100; guard++) {
@@ -206,7 +214,7 @@ describe('unit-history projection (real SQLite event store, read store and runne
     }
     expect(walked.map((e) => e.position)).toEqual(all.map((e) => e.position));
     // `after` need not be one of the unit's positions: every position of the log works.
-    for (const cut of [0, 1, all[50]!.position + 1, all[PAGE_SIZE]!.position - 1, all.at(-1)!.position]) {
+    for (const cut of [0, 1, all[50]!.position + 1, all[MANY]!.position - 1, all.at(-1)!.position]) {
       const page = await readUnitHistory(reads, target, C7.tt.id, cut, 5);
       const want = all.filter((e) => e.position > cut);
       expect(page.items.map((e) => e.position)).toEqual(want.slice(0, 5).map((e) => e.position));
@@ -228,11 +236,19 @@ describe('unit-history projection (real SQLite event store, read store and runne
     expect(once.documents(definition)).toEqual(
       await documentsOf(reads, runner.target(UNIT_HISTORY_PROJECTION), definition),
     );
-    expect((await feed(definition, once, log)).flat()).toEqual([]);
+    // Entries are written without being read first (the store's position guard drops one already there),
+    // so a replay may emit them again — and nothing else: no head, index page or lookup changes.
+    const snapshot = once.documents(definition);
+    const replayed = (await feed(definition, once, log)).flat();
+    expect(replayed.filter((change) => change.collection !== ENTRIES)).toEqual([]);
+    expect(once.documents(definition)).toEqual(snapshot);
     const twice = new GuardedDocs();
     for (const event of log) {
       await feed(definition, twice, [event]);
-      expect((await feed(definition, twice, [event])).flat()).toEqual([]);
+      const before = twice.documents(definition);
+      const again = (await feed(definition, twice, [event])).flat();
+      expect(again.filter((change) => change.collection !== ENTRIES)).toEqual([]);
+      expect(twice.documents(definition)).toEqual(before);
     }
     expect(twice.documents(definition)).toEqual(once.documents(definition));
     const before = await documentsOf(reads, runner.target(UNIT_HISTORY_PROJECTION), definition);

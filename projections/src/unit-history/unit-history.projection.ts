@@ -2,82 +2,98 @@ import type { StoredEvent } from '../../../libs/event-store/src/event-store.port
 import type { DocChange } from '../../../libs/read-store/src/read-store.port.js';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
 import { DocWork } from './doc-work.js';
+import { IndexPages } from './index-pages.js';
 import {
   ENTRIES,
   entryId,
   HISTORY_AWARDS,
   HISTORY_CLUSTERS,
   HISTORY_ELECTIONS,
+  HISTORY_INDEX,
   HISTORY_SCHEMES,
   HISTORY_UNITS,
-  PAGE_SIZE,
+  INDEX_PAGE_SIZE,
   UNIT_HISTORY_PROJECTION,
   type HistoryEntryDoc,
   type HistoryUnitDoc,
 } from './unit-history.documents.js';
 import { touchesOf, UNIT_HISTORY_TYPES, type Touch } from './unit-history.touches.js';
 
-export const UNIT_HISTORY_VERSION = 1;
+/** 2: entries keyed in log order, per-unit index pages of positions (no `page` field, no JSON index). */
+export const UNIT_HISTORY_VERSION = 2;
 
 /**
  * `unit-history`: per unit, one entry per event that touched it, in log order (see
- * unit-history.documents.ts). Cheap per event: a few lookups by id, one entry and one head per unit
- * touched; never re-reads a stream.
+ * unit-history.documents.ts). Cheap per event: a few lookups by id, one entry written without a read
+ * and one head per unit touched; each unit's index page is written once per batch (flush). Never re-reads
+ * a stream.
  */
 export function unitHistoryProjection(): ProjectionDefinition {
+  // Per batch (keyed on its view: a rebuild runs a second generation through this object at the same time).
+  const batches = new WeakMap<ProjectionView, IndexPages>();
   return {
     name: UNIT_HISTORY_PROJECTION,
     version: UNIT_HISTORY_VERSION,
     handles: UNIT_HISTORY_TYPES,
     collections: [
       ENTRIES,
+      HISTORY_INDEX,
       HISTORY_UNITS,
       HISTORY_CLUSTERS,
       HISTORY_SCHEMES,
       HISTORY_ELECTIONS,
       HISTORY_AWARDS,
     ],
-    indexes: [{ collection: ENTRIES, fields: ['unitId', 'page'] }],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
       const work = new DocWork(view, event.position);
       const touches = await touchesOf(event, work);
+      let pages = batches.get(view);
+      if (!pages) batches.set(view, (pages = new IndexPages(view)));
       const seen = new Set<string>();
       for (const touch of touches) {
         // One entry per (unit, event): a unit named twice by one event gets the first summary.
         if (seen.has(touch.unitId)) continue;
         seen.add(touch.unitId);
-        await appendEntry(work, event, touch);
+        await appendEntry(work, pages, event, touch);
       }
       return work.changes();
+    },
+    flush(view: ProjectionView): DocChange[] {
+      const pages = batches.get(view);
+      batches.delete(view);
+      return pages?.changes() ?? [];
     },
   };
 }
 
-async function appendEntry(work: DocWork, event: StoredEvent, touch: Touch): Promise<void> {
+async function appendEntry(
+  work: DocWork,
+  pages: IndexPages,
+  event: StoredEvent,
+  touch: Touch,
+): Promise<void> {
   const head: HistoryUnitDoc = (await work.get<HistoryUnitDoc>(HISTORY_UNITS, touch.unitId)) ?? {
     unitId: touch.unitId,
     name: null,
     entries: 0,
-    pages: [],
+    pageStarts: [],
     position: 0,
   };
   let page: number;
   if (await work.applied(HISTORY_UNITS, touch.unitId)) {
-    // Redelivered: the head already counts this event; its entry keeps the page it was given.
-    page = Math.max(0, lastIndexAtOrBefore(head.pages, event.position));
+    // Delivered again: the head already counts this event; its position is on the page it was given.
+    page = Math.max(0, lastIndexAtOrBefore(head.pageStarts, event.position));
   } else {
-    if (head.entries % PAGE_SIZE === 0) head.pages.push(event.position);
-    page = head.pages.length - 1;
+    if (head.entries % INDEX_PAGE_SIZE === 0) head.pageStarts.push(event.position);
+    page = head.pageStarts.length - 1;
     head.entries += 1;
     if (touch.name !== undefined) head.name = touch.name;
     work.put(HISTORY_UNITS, touch.unitId, head);
   }
-  const id = entryId(touch.unitId, event.position);
-  await work.get(ENTRIES, id);
+  await pages.append(touch.unitId, page, event.position);
   const { actor, occurredAt, reason, hash } = event.metadata;
   const entry: HistoryEntryDoc = {
     unitId: touch.unitId,
-    page,
     position: event.position,
     eventId: event.eventId,
     type: event.type,
@@ -90,7 +106,9 @@ async function appendEntry(work: DocWork, event: StoredEvent, touch: Touch): Pro
     summary: touch.summary,
     refs: touch.refs,
   };
-  work.put(ENTRIES, id, entry);
+  // Never read first: the entry is a function of its event alone, and one delivered again is dropped by
+  // the store's position guard.
+  work.create(ENTRIES, entryId(event.position, touch.unitId), entry);
 }
 
 /** Index of the last value ≤ target in an ascending list, or -1. */

@@ -1,11 +1,15 @@
-import type { ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
+import type { Doc, ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
+import { lastIndexAtOrBefore } from './unit-history.projection.js';
 import {
   ENTRIES,
+  entryId,
+  HISTORY_INDEX,
   HISTORY_UNITS,
+  indexPageId,
+  type HistoryIndexPageDoc,
   type HistoryEntryDoc,
   type HistoryUnitDoc,
 } from './unit-history.documents.js';
-import { lastIndexAtOrBefore } from './unit-history.projection.js';
 
 export interface UnitHistoryPage {
   unitId: string;
@@ -19,8 +23,8 @@ export interface UnitHistoryPage {
 }
 
 /**
- * Entries of a unit after a position: starts at the page holding `after` (found on the head), then reads
- * page by page (one indexed query each) until `limit` entries are found — the cost does not grow with depth.
+ * Entries of a unit after a position: the head says which index page holds `after`, the index pages give
+ * the positions from there, and each entry is one read by id — the cost does not grow with depth.
  */
 export async function readUnitHistory(
   reads: ReadStore,
@@ -31,22 +35,31 @@ export async function readUnitHistory(
 ): Promise<UnitHistoryPage> {
   const head = (await reads.get(target, HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
   if (!head) return { unitId, name: null, total: 0, items: [], nextAfter: null };
-  const items: HistoryEntryDoc[] = [];
-  for (let page = Math.max(0, lastIndexAtOrBefore(head.pages, after)); page < head.pages.length; page++) {
-    const docs = (await reads.find(target, ENTRIES, {
-      where: { unitId, page },
-      orderBy: { field: 'position', direction: 'asc' },
-    })) as unknown as HistoryEntryDoc[];
-    for (const doc of docs) if (doc.position > after) items.push(doc);
-    if (items.length > limit) break;
+  const positions: number[] = [];
+  for (
+    let page = Math.max(0, lastIndexAtOrBefore(head.pageStarts, after));
+    page < head.pageStarts.length;
+    page++
+  ) {
+    const index = (await reads.get(
+      target,
+      HISTORY_INDEX,
+      indexPageId(unitId, page),
+    )) as HistoryIndexPageDoc | null;
+    for (const position of index?.positions ?? []) if (position > after) positions.push(position);
+    if (positions.length > limit) break;
   }
-  const more = items.length > limit;
-  const shown = items.slice(0, limit);
+  const wanted = positions.slice(0, limit);
+  const found = await Promise.all(
+    wanted.map((position) => reads.get(target, ENTRIES, entryId(position, unitId))),
+  );
+  // On a store without transactions (MongoDB) a batch may be visible in part: an entry not there yet is left out.
+  const items = found.filter((doc): doc is Doc => doc !== null) as unknown as HistoryEntryDoc[];
   return {
     unitId,
     name: head.name,
     total: head.entries,
-    items: shown,
-    nextAfter: more ? shown[shown.length - 1]!.position : null,
+    items,
+    nextAfter: positions.length > limit ? wanted[wanted.length - 1]! : null,
   };
 }

@@ -129,7 +129,7 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
 }
 
 async function nameOf(work: DocWork, unitId: string): Promise<string> {
-  return (await work.get<HistoryUnitDoc>(HISTORY_UNITS, unitId))?.name ?? unitId;
+  return (await work.peek<HistoryUnitDoc>(HISTORY_UNITS, unitId))?.name ?? unitId;
 }
 
 async function unitTouches(type: string, d: never, work: DocWork): Promise<Touch[]> {
@@ -205,7 +205,7 @@ async function membershipTouches(
   year: number,
 ): Promise<Touch[]> {
   const e = d as MembershipReservedData | MembershipReleasedData;
-  const label = clusterLabel(await work.get(HISTORY_CLUSTERS, e.clusterId), e.clusterId);
+  const label = clusterLabel(await work.peek(HISTORY_CLUSTERS, e.clusterId), e.clusterId);
   const refs: EntryRefs = { clusterId: e.clusterId, year, organizerUnitId };
   if (type === 'MembershipReserved')
     return [{ unitId: e.unitId, summary: `Ghi nhận vào sổ thành viên ${label} năm ${year}`, refs }];
@@ -224,10 +224,10 @@ async function yearTouches(
   clusterId: string,
   year: number,
 ): Promise<Touch[]> {
-  const label = clusterLabel(await work.get(HISTORY_CLUSTERS, clusterId), clusterId);
+  const label = clusterLabel(await work.peek(HISTORY_CLUSTERS, clusterId), clusterId);
   const refs: EntryRefs = { clusterId, year };
   const criterionTitle = async (code: string): Promise<string> => {
-    const scheme = await work.get<HistorySchemeDoc>(HISTORY_SCHEMES, schemeDocId(clusterId, year));
+    const scheme = await work.peek<HistorySchemeDoc>(HISTORY_SCHEMES, schemeDocId(clusterId, year));
     return scheme?.titles[code] ?? code;
   };
   switch (type) {
@@ -329,7 +329,7 @@ async function yearTouches(
     }
     case 'BallotCast': {
       const e = d as BallotCastData;
-      const election = await work.get<HistoryElectionDoc>(
+      const election = await work.peek<HistoryElectionDoc>(
         HISTORY_ELECTIONS,
         electionDocId(clusterId, year, e.electionId),
       );
@@ -406,7 +406,7 @@ async function awardTouches(type: string, d: never, work: DocWork): Promise<Touc
   }
   if (type === 'AwardRevoked') {
     const e = d as AwardRevokedData;
-    const award = await work.get<HistoryAwardDoc>(HISTORY_AWARDS, e.awardId);
+    const award = await work.peek<HistoryAwardDoc>(HISTORY_AWARDS, e.awardId);
     if (!award) throw new Error(`award ${e.awardId} revoked but never issued`);
     const who = award.kind === 'collective' ? 'tập thể đơn vị' : `cá nhân ${award.fullName ?? ''}`.trim();
     const summary = `Thu hồi ${awardName(award.code)} năm ${award.year} (${who}) theo quyết định ${e.decisionRef}: ${e.reason}`;

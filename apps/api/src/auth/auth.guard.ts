@@ -2,10 +2,15 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../common/api-error.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
-import { AuthenticationError, verifyAccessToken } from './jwt.js';
+import { AccessTokenVerifier, AuthenticationError } from './jwt.js';
 import type { Actor, Role } from './roles.js';
 
 export const JWT_KEY = Symbol('JWT_KEY');
+
+interface RouteAccess {
+  open: boolean;
+  roles: Role[] | undefined;
+}
 
 interface AuthRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -19,18 +24,23 @@ interface AuthRequest {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly tokens: AccessTokenVerifier;
+  private readonly routes = new WeakMap<object, WeakMap<object, RouteAccess>>();
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(JWT_KEY) private readonly key: Uint8Array,
-  ) {}
+    @Inject(JWT_KEY) key: Uint8Array,
+  ) {
+    this.tokens = new AccessTokenVerifier(key);
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+  // Synchronous on purpose: the verification is, and Nest awaits only what returns a promise.
+  canActivate(context: ExecutionContext): boolean {
+    const { open, roles } = this.access(context);
+    if (open) return true;
 
     const request = context.switchToHttp().getRequest<AuthRequest>();
-    const actor = await this.authenticate(request.headers['authorization']);
+    const actor = this.authenticate(request.headers['authorization']);
     if (!roles || roles.length === 0) {
       throw new ApiError(403, 'FORBIDDEN', 'this route declares no roles and is closed to everyone');
     }
@@ -45,11 +55,30 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | string[] | undefined): Promise<Actor> {
+  /** The route's decorators, read once per handler (metadata does not change after bootstrap). */
+  private access(context: ExecutionContext): RouteAccess {
+    const handler = context.getHandler();
+    const cls = context.getClass();
+    // Keyed by class and handler: a subclass controller inherits the handler with other class metadata.
+    let routes = this.routes.get(cls);
+    if (!routes) this.routes.set(cls, (routes = new WeakMap()));
+    let access = routes.get(handler);
+    if (!access) {
+      const targets = [handler, cls];
+      access = {
+        open: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+      };
+      routes.set(handler, access);
+    }
+    return access;
+  }
+
+  private authenticate(header: string | string[] | undefined): Actor {
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim()) : null;
     try {
       if (!match?.[1]) throw new AuthenticationError('UNAUTHENTICATED', 'a Bearer token is required');
-      return await verifyAccessToken(this.key, match[1]);
+      return this.tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof AuthenticationError) {
         throw new ApiError(401, error.code, error.message, undefined, { 'www-authenticate': 'Bearer' });

@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { ReadYourWrites, ReadYourWritesInterceptor } from './read-your-writes.js';
+import { ReadYourWrites, ReadYourWritesGuard } from './read-your-writes.js';
 
 /** Helpers every feature controller may use (read-your-writes). */
 @Global()
 @Module({
-  providers: [ReadYourWrites, ReadYourWritesInterceptor],
-  exports: [ReadYourWrites, ReadYourWritesInterceptor],
+  providers: [ReadYourWrites, ReadYourWritesGuard],
+  exports: [ReadYourWrites, ReadYourWritesGuard],
 })
 export class CommonModule {}

@@ -6,11 +6,23 @@ import { PROJECTION_RUNNER, READ_STORE } from '../infrastructure/tokens.js';
 /** What the queries need of the runner (or of a follower of another process's runner). */
 export interface ServedGenerations {
   target(name: string): Target;
+  servedPosition(name: string): number;
+}
+
+/** Texts kept per projection while its served generation and checkpoint stand still. */
+const TEXTS_PER_PROJECTION = 4096;
+
+interface TextCache {
+  generation: number;
+  position: number;
+  texts: Map<string, string | null>;
 }
 
 /** Reads the generation a projection serves now (a rebuild switches it under our feet; never cache it). */
 @Injectable()
 export class ReadModels {
+  private readonly texts = new Map<string, TextCache>();
+
   constructor(
     @Inject(READ_STORE) readonly store: ReadStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ServedGenerations,
@@ -18,6 +30,34 @@ export class ReadModels {
 
   async get<T>(projection: string, collection: string, id: string): Promise<T | null> {
     return (await this.store.get(this.target(projection), collection, id)) as T | null;
+  }
+
+  /**
+   * The document as its JSON text, unparsed: a hot read answers these bytes as they are, the same
+   * bytes Fastify would send for the parsed document.
+   */
+  async getText(projection: string, collection: string, id: string): Promise<string | null> {
+    const target = this.target(projection);
+    // Taken before the read: a text read while a batch lands is kept under the older checkpoint, never the
+    // reverse, so a checkpoint that moved always reads again (read-your-writes waits for it to move).
+    const position = this.runner.servedPosition(projection);
+    let cache = this.texts.get(projection);
+    if (cache?.generation !== target.generation || cache.position !== position) {
+      cache = { generation: target.generation, position, texts: new Map() };
+      this.texts.set(projection, cache);
+    }
+    const key = `${collection}\u0000${id}`;
+    const cached = cache.texts.get(key);
+    if (cached !== undefined) return cached;
+    let text: string | null;
+    if (this.store.getText) text = await this.store.getText(target, collection, id);
+    else {
+      const doc = await this.store.get(target, collection, id);
+      text = doc === null ? null : JSON.stringify(doc);
+    }
+    if (cache.texts.size >= TEXTS_PER_PROJECTION) cache.texts.clear();
+    cache.texts.set(key, text);
+    return text;
   }
 
   async find<T>(projection: string, collection: string, query?: FindQuery): Promise<T[]> {

@@ -3,16 +3,14 @@ import {
   Inject,
   Injectable,
   SetMetadata,
-  UseInterceptors,
-  type CallHandler,
+  UseGuards,
+  type CanActivate,
   type ExecutionContext,
-  type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiHideProperty, ApiQuery, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { ApiError } from './api-error.js';
@@ -78,18 +76,24 @@ export class ReadYourWrites {
   }
 }
 
+/**
+ * Waits before the handler, after AuthGuard (global guards run first) and before the pipes, as an
+ * interceptor would — but a guard costs nothing when there is no `?minPosition=`: no interceptor means
+ * Nest calls the handler without building an rxjs chain per request.
+ */
 @Injectable()
-export class ReadYourWritesInterceptor implements NestInterceptor {
+export class ReadYourWritesGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const projections = this.reflector.get<string[] | undefined>(WAIT_FOR_KEY, context.getHandler());
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const query = context.switchToHttp().getRequest<{ query?: Record<string, unknown> }>().query ?? {};
-    await this.readYourWrites.waitFor(parseMinPosition(query[MIN_POSITION_PARAM]), projections);
-    return next.handle();
+    const minPosition = parseMinPosition(query[MIN_POSITION_PARAM]);
+    if (minPosition === undefined || minPosition === 0) return true;
+    const projections = this.reflector.get<string[] | undefined>(WAIT_FOR_KEY, context.getHandler());
+    return this.readYourWrites.waitFor(minPosition, projections).then(() => true);
   }
 }
 
@@ -101,7 +105,7 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
 export function WaitForProjections(...projections: string[]): MethodDecorator {
   return applyDecorators(
     SetMetadata(WAIT_FOR_KEY, projections.length ? projections : undefined),
-    UseInterceptors(ReadYourWritesInterceptor),
+    UseGuards(ReadYourWritesGuard),
     ApiQuery({
       name: MIN_POSITION_PARAM,
       required: false,

@@ -1,6 +1,7 @@
 import {
   createParamDecorator,
   ValidationPipe,
+  type ArgumentMetadata,
   type ExecutionContext,
   type ValidationError,
 } from '@nestjs/common';
@@ -11,13 +12,46 @@ import { ApiError } from './api-error.js';
  * offending field as a path (`awards.0.code`).
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => validationFailed(errors),
   });
+}
+
+/**
+ * Most reads come without a query string: transforming and validating an empty query DTO per request
+ * (class-transformer, class-validator's metadata lookups) was ≈ 8 % of a ranking read. Whether an empty
+ * query is valid depends only on its class, so it is validated once per class and then answered with a
+ * fresh instance; a class whose empty query is refused (a required field) keeps being validated.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  private readonly emptyQueryValid = new Map<ArgumentMetadata['metatype'], boolean>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype;
+    if (metadata.type !== 'query' || metatype === undefined || !isEmptyObject(value))
+      return super.transform(value, metadata);
+    let valid = this.emptyQueryValid.get(metatype);
+    if (valid === undefined) {
+      valid = await super.transform({}, metadata).then(
+        () => true,
+        () => false,
+      );
+      this.emptyQueryValid.set(metatype, valid);
+    }
+    return valid && this.toValidate(metadata)
+      ? new (metatype as new () => object)()
+      : super.transform(value, metadata);
+  }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const _key in value) return false;
+  return true;
 }
 
 /**

@@ -1,24 +1,16 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
-import { requestContext } from './request-context.js';
 
 /**
- * JSON logs (pino), shared by Fastify and Nest. Every line written inside a request carries its
- * correlationId, including lines from services that never see the request.
+ * JSON logs (pino), shared by Fastify and Nest. Request lines carry the correlationId through
+ * Fastify's request logger (`request.log`); a service that logs about a command names
+ * `ctx.correlationId` itself.
  */
 export function createLogger(options: { level: string; name?: string }): Logger {
   return pino({
     level: options.level,
     base: { service: options.name ?? 'thi-dua-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    mixin(_object, _level, logger) {
-      const context = requestContext.getStore();
-      if (!context) return {};
-      // Fastify's request logger already binds the id under the same label (checked on the raw
-      // bindings string: logger.bindings() would parse JSON on every line).
-      const bindings = (logger as unknown as Record<symbol, string | undefined>)[pino.symbols.chindingsSym];
-      return bindings?.includes('"correlationId":') ? {} : { correlationId: context.correlationId };
-    },
     redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
   });
 }

@@ -72,35 +72,54 @@ export function formatStatus(rows: StoredProjectionStatus[]): string {
 }
 
 /**
- * Rebuilds one projection from the log into a new generation and switches to it, with a progress
- * bar. It opens the stores itself: the API (PROJECTIONS_IN_PROCESS) and apps/projector must not be
- * running projections on the same stores meanwhile, or two runners would write the same read models.
+ * Rebuilds the named projections from the log, each into a new generation, and switches to them, with a
+ * progress bar (the slowest one). Only these projections run in this process, reading the log once between
+ * them, so disjoint sets may be rebuilt by several processes at once (one per core: a rebuild is CPU-bound).
+ * The API (PROJECTIONS_IN_PROCESS) and apps/projector must not run the same projections meanwhile, or two
+ * runners would write the same read models.
  */
 export async function rebuildCommand(
-  name: string | undefined,
+  names: string[],
   definitions: ProjectionDefinition[],
   config: AppConfig,
   io: CliIo,
 ): Promise<void> {
-  if (!name) throw new UsageError('rebuild needs a projection name');
-  if (!definitions.some((d) => d.name === name)) {
-    const known = definitions.map((d) => d.name).join(', ') || 'none';
-    throw new UsageError(`no projection named ${name} (known: ${known})`);
+  if (names.length === 0) throw new UsageError('rebuild needs a projection name (or --all)');
+  for (const name of names) {
+    if (!definitions.some((d) => d.name === name)) {
+      const known = definitions.map((d) => d.name).join(', ') || 'none';
+      throw new UsageError(`no projection named ${name} (known: ${known})`);
+    }
   }
   io.stderr.write(
     'warning: stop the API projections (or apps/projector) on these stores first; two runners must not write the same read models\n',
   );
   await withStores(config, async (events, reads) => {
-    const runner = new ProjectionRunner(events, reads, definitions);
+    const runner = new ProjectionRunner(
+      events,
+      reads,
+      definitions.filter((d) => names.includes(d.name)),
+    );
     const bar = new ProgressBar(io.stderr);
+    const progress = new Map<string, number>();
     await runner.start();
     try {
-      await runner.rebuild(name, (position, head) => bar.update(position, head));
+      await Promise.all(
+        names.map((name) =>
+          runner.rebuild(name, (position, head) => {
+            progress.set(name, position);
+            bar.update(Math.min(...names.map((n) => progress.get(n) ?? 0)), head);
+          }),
+        ),
+      );
       bar.finish();
     } finally {
       await runner.stop();
     }
-    const [status] = (await runner.status()).filter((s) => s.name === name);
-    io.stdout.write(`rebuilt ${name}: generation ${status?.generation} at position ${status?.position}\n`);
+    for (const status of await runner.status()) {
+      io.stdout.write(
+        `rebuilt ${status.name}: generation ${status.generation} at position ${status.position}\n`,
+      );
+    }
   });
 }

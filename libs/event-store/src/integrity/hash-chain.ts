@@ -99,3 +99,140 @@ export function sealEvent(
     unsealedJson === '{}' ? `{"hash":"${hash}"}` : `${unsealedJson.slice(0, -1)},"hash":"${hash}"}`;
   return { metadata: { ...unsealed, hash }, dataJson, metadataJson, hash };
 }
+
+/** What the store writes for one sealed event (no metadata object: the store only needs the text). */
+export interface SealedRow {
+  dataJson: string;
+  metadataJson: string;
+  hash: string;
+}
+
+/**
+ * How metadata with a given list of own keys is written canonically: its keys other than hash and
+ * prevHash in code-unit order (as canonicalJson sorts them), each with its quoted `"key":`, and how
+ * many of them come before "prevHash", which the store adds. Writers build metadata with the same
+ * few key lists, so the layout is worked out once per list.
+ */
+interface MetadataLayout {
+  /** Object.keys of the metadata, in its own order (to recognise the same list). */
+  keys: string[];
+  sorted: string[];
+  quoted: string[];
+  beforePrev: number;
+}
+
+function metadataLayout(keys: string[]): MetadataLayout {
+  const sorted = keys.filter((k) => k !== 'hash' && k !== 'prevHash').sort();
+  let beforePrev = 0;
+  while (beforePrev < sorted.length && (sorted[beforePrev] as string) < 'prevHash') beforePrev++;
+  return { keys, sorted, quoted: sorted.map((k) => JSON.stringify(k) + ':'), beforePrev };
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * canonicalJson({ ...metadata without hash/prevHash, prevHash }) split around the prevHash value:
+ * `head + JSON.stringify(prevHash) + tail + '}'`. `values` are the metadata's values in `sorted` order
+ * and `entries` their `"key":value` texts, kept to reuse for the next event's equal fields (the actor
+ * of a sitting, the schema version; all of them for the events of one command). Same key order, same
+ * dropping of undefined fields, same value text as canonicalJson gives the copied object: byte-identical.
+ */
+interface MetadataText {
+  values: unknown[];
+  entries: Array<string | undefined>;
+  /** `{…,"prevHash":` */
+  head: string;
+  /** `,…` after the prevHash value, without the closing brace. */
+  tail: string;
+}
+
+function metadataText(
+  layout: MetadataLayout,
+  values: unknown[],
+  previous: MetadataText | undefined,
+): MetadataText {
+  const entries = new Array<string | undefined>(values.length);
+  let head = '{';
+  let tail = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === undefined) continue;
+    let entry: string | undefined;
+    if (previous !== undefined && previous.values[i] === v) entry = previous.entries[i] as string;
+    // canonicalJson of a value it cannot render is undefined, concatenated as such: as writeObject does.
+    else entry = (layout.quoted[i] as string) + canonicalJson(v);
+    entries[i] = entry;
+    if (i < layout.beforePrev) head += entry + ',';
+    else tail += ',' + entry;
+  }
+  return { values, entries, head: head + '"prevHash":', tail };
+}
+
+/**
+ * Seals the events of one append, stored from `firstRevision` of `streamId` after `prevHash`: the same
+ * bytes as calling `sealEvent` for each in turn (the unit test compares them), built with less copying:
+ * no metadata object copies, the metadata's key layout worked out once per key list, and its text (or
+ * the text of its fields) reused from the previous event where they hold the same values.
+ */
+export function sealEvents(
+  streamId: string,
+  firstRevision: number,
+  prevHash: string,
+  events: readonly NewEvent[],
+): SealedRow[] {
+  const streamTail = ',"streamId":' + JSON.stringify(streamId) + ',"type":';
+  const out = new Array<SealedRow>(events.length);
+  let layout: MetadataLayout | undefined;
+  let text: MetadataText | undefined;
+  let lastType = '';
+  let typeJson = '""';
+  // Only the first prevHash comes from outside (a stored row); later ones are our own hex digests.
+  let prevJson = JSON.stringify(prevHash);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as NewEvent;
+    const m = e.metadata as unknown as Record<string, unknown>;
+    const keys = Object.keys(m);
+    if (layout === undefined || !sameKeys(keys, layout.keys)) {
+      layout = metadataLayout(keys);
+      text = undefined;
+    }
+    const sorted = layout.sorted;
+    let same = text !== undefined;
+    const values = new Array<unknown>(sorted.length);
+    for (let k = 0; k < sorted.length; k++) {
+      const v = m[sorted[k] as string];
+      values[k] = v;
+      if (same && v !== (text as MetadataText).values[k]) same = false;
+    }
+    if (!same) text = metadataText(layout, values, text);
+    const { head, tail } = text as MetadataText;
+    if (e.type !== lastType) {
+      lastType = e.type;
+      typeJson = JSON.stringify(lastType);
+    }
+    const dataJson = canonicalJson(e.data);
+    const withPrev = head + prevJson + tail;
+    const hash = sha256Hex(
+      prevHash +
+        '{"data":' +
+        dataJson +
+        ',"eventId":' +
+        JSON.stringify(e.eventId) +
+        ',"metadata":' +
+        withPrev +
+        '},"revision":' +
+        (firstRevision + i) +
+        streamTail +
+        typeJson +
+        '}',
+    );
+    out[i] = { dataJson, metadataJson: withPrev + ',"hash":"' + hash + '"}', hash };
+    prevHash = hash;
+    prevJson = '"' + hash + '"';
+  }
+  return out;
+}

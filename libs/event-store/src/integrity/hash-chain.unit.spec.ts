@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { canonicalJson } from '../../../domain/src/canonical-json.js';
 import type { NewEvent, StoredEvent } from '../event-store.port.js';
-import { GENESIS_HASH, eventHash, hashMatches, sealEvent } from './hash-chain.js';
+import { GENESIS_HASH, eventHash, hashMatches, sealEvent, sealEvents } from './hash-chain.js';
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -95,5 +95,102 @@ describe('hash chain', () => {
     for (const v of variants) expect(hashMatches(v)).toBe(false);
     // The position is not hashed: EventStoreDB only assigns it after the write.
     expect(hashMatches({ ...original, position: 999 })).toBe(true);
+  });
+});
+
+describe('sealEvents (one append at a time)', () => {
+  const actor = { id: 'officer-ca-hue', role: 'unit-officer' as const, unitId: 'ca-hue' };
+  const base = event().metadata;
+  /** Metadata shaped the ways writers build it: shared, equal copies, other values, other key lists. */
+  const metadatas: NewEvent['metadata'][] = [
+    base,
+    base, // the same object again
+    { ...base }, // an equal copy
+    { ...base, actor: { ...base.actor } }, // equal, with its own actor object
+    { ...base, occurredAt: '2025-03-01T08:00:01.000Z', correlationId: 'c-2', causationId: 'c-2' },
+    { ...base, actor }, // another actor
+    { ...base, actor }, // the same actor object again
+    { ...base, reason: undefined }, // an undefined field is dropped
+    {
+      actor,
+      occurredAt: '2025-03-02T07:30:00.000Z',
+      correlationId: 'c-3',
+      causationId: 'c-1',
+      schemaVersion: 2,
+    },
+    {
+      schemaVersion: 2,
+      causationId: 'c-1',
+      correlationId: 'c-3',
+      occurredAt: '2025-03-02T07:30:00.000Z',
+      actor,
+    },
+    { ...base, requestHash: 'ab'.repeat(32), reason: 'Điều chỉnh theo khiếu nại' },
+    // A writer's hash/prevHash are replaced; unknown keys sort around prevHash like any other.
+    { ...base, prevHash: 'f'.repeat(64), hash: 'e'.repeat(64) } as NewEvent['metadata'],
+    { ...base, a: 1, pz: [1, null, { y: 'Thừa Thiên Huế', x: 2 }], q: 'ở', zz: true } as NewEvent['metadata'],
+    { ...base, prevHasa: 'just before', prevHasz: 'just after' } as NewEvent['metadata'],
+  ];
+  const types = ['ScoreRecorded', 'ScoreRecorded', 'ScoreCorrected', 'ScoreRecorded'];
+  const events: NewEvent[] = metadatas.map((metadata, i) => ({
+    eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    type: types[i % types.length] as string,
+    data: { points: i / 2, unit: 'Công an tỉnh Thừa Thiên Huế', nested: { b: [i, 'ư'], a: null } },
+    metadata,
+  }));
+
+  /** The per-event path, as the store sealed before sealEvents. */
+  function oneByOne(streamId: string, first: number, prevHash: string, list: NewEvent[]) {
+    return list.map((e, i) => {
+      const s = sealEvent(streamId, first + i, prevHash, e);
+      prevHash = s.hash;
+      return { dataJson: s.dataJson, metadataJson: s.metadataJson, hash: s.hash };
+    });
+  }
+
+  it.each([
+    ['from genesis', 0, GENESIS_HASH],
+    ['after a stored head', 41, 'cd'.repeat(32)],
+    ['after an odd stored hash', 7, ''],
+  ])('writes byte for byte what sealing each event in turn writes (%s)', (_, first, prevHash) => {
+    const streamId = 'emulation-year-cụm-3-2025';
+    expect(sealEvents(streamId, first, prevHash, events)).toEqual(
+      oneByOne(streamId, first, prevHash, events),
+    );
+  });
+
+  it('chains each event to the one before and hashes what DESIGN.md §3 says', () => {
+    const sealed = sealEvents('s', 3, 'ab'.repeat(32), events);
+    let prevHash = 'ab'.repeat(32);
+    sealed.forEach((s, i) => {
+      const e = events[i] as NewEvent;
+      const {
+        hash: _h,
+        prevHash: _p,
+        ...given
+      } = e.metadata as NewEvent['metadata'] & {
+        hash?: string;
+        prevHash?: string;
+      };
+      const metadata = { ...given, prevHash };
+      const envelope = {
+        eventId: e.eventId,
+        type: e.type,
+        streamId: 's',
+        revision: 3 + i,
+        data: e.data,
+        metadata,
+      };
+      expect(s.hash).toBe(sha(prevHash + canonicalJson(envelope)));
+      expect(JSON.parse(s.metadataJson)).toEqual(JSON.parse(JSON.stringify({ ...metadata, hash: s.hash })));
+      expect(s.dataJson).toBe(canonicalJson(e.data));
+      prevHash = s.hash;
+    });
+  });
+
+  it('refuses what sealEvent refuses', () => {
+    const bad: NewEvent = { ...event({ n: Number.NaN }) };
+    expect(() => sealEvent('s', 0, GENESIS_HASH, bad)).toThrow(TypeError);
+    expect(() => sealEvents('s', 0, GENESIS_HASH, [event(), bad])).toThrow(TypeError);
   });
 });

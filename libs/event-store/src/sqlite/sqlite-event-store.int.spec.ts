@@ -87,6 +87,46 @@ describe('SQLite event store specifics', () => {
     await store.close();
   });
 
+  // Fresh appends are not looked up id by id: the insert finds a stored id, and what it wrote of the
+  // append before that is taken back. These check that nothing of a refused append stays behind.
+  it('refuses an append whose later event reuses a stored id, writing none of it', async () => {
+    const store = await openSqliteEventStore(tempFile());
+    const stored = newEvent('A');
+    await store.append('s-1', [stored], 'no-stream');
+    const [elsewhere, partial, after] = await Promise.allSettled([
+      store.append('s-2', [newEvent('B'), newEvent('C'), stored], 'no-stream'),
+      store.append('s-1', [newEvent('D'), stored], 'any'),
+      store.append('s-3', [newEvent('E'), newEvent('F')], 'no-stream'),
+    ]);
+    expect(elsewhere).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'EVENT_ID_CONFLICT', eventId: stored.eventId, storedInStream: 's-1' },
+    });
+    expect(partial).toMatchObject({ status: 'rejected', reason: { code: 'PARTIAL_DUPLICATE_APPEND' } });
+    expect(after).toMatchObject({ status: 'fulfilled', value: { positions: [2, 3], revision: 1 } });
+    expect((await store.readAll()).map((e) => [e.position, e.streamId, e.type])).toEqual([
+      [1, 's-1', 'A'],
+      [2, 's-3', 'E'],
+      [3, 's-3', 'F'],
+    ]);
+    await store.close();
+  });
+
+  it('answers an append repeated in the same group with what the first one stored', async () => {
+    const store = await openSqliteEventStore(tempFile());
+    const events = [newEvent('A'), newEvent('B'), newEvent('C')];
+    const [first, again, next] = await Promise.all([
+      store.append('s-1', events, 'no-stream'),
+      store.append('s-1', events, 'no-stream'),
+      store.append('s-1', [newEvent('D')], 2),
+    ]);
+    expect(first).toMatchObject({ positions: [1, 2, 3], revision: 2, duplicate: false });
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect(next).toMatchObject({ positions: [4], revision: 3 });
+    expect((await store.readStream('s-1')).map((e) => e.type)).toEqual(['A', 'B', 'C', 'D']);
+    await store.close();
+  });
+
   it('delivers to a subscription appends made by another process on the same file', async () => {
     const file = tempFile();
     const reader = await openSqliteEventStore(file, { pollIntervalMs: 20 });

@@ -14,7 +14,7 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port.js';
-import { GENESIS_HASH, sealEvent, type SealedEvent } from '../integrity/hash-chain.js';
+import { GENESIS_HASH, sealEvents, type SealedRow } from '../integrity/hash-chain.js';
 import { configureDatabase } from './schema.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
@@ -49,6 +49,11 @@ function storedHash(metadataJson: string): string {
     return metadataJson.slice(-66, -2);
   const parsed = JSON.parse(metadataJson) as { hash?: unknown };
   return typeof parsed.hash === 'string' ? parsed.hash : '';
+}
+
+/** UNIQUE (event_id) or another constraint: better-sqlite3 reports them as SQLITE_CONSTRAINT_*. */
+function isConstraintError(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT');
 }
 
 function toEvent(row: Row): StoredEvent {
@@ -91,6 +96,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt: {
     maxPosition: Database.Statement<[], number | null>;
     eventById: Database.Statement<[string], [string, number, number]>;
+    deleteAfter: Database.Statement<[number]>;
     streamHead: Database.Statement<[string], [number, string]>;
     insertEvent: Database.Statement<[number, string, string, number, string, string, string]>;
     readAll: Database.Statement<[number, number, number], Row>;
@@ -116,6 +122,7 @@ export class SqliteEventStore implements EventStore {
           'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
         )
         .raw(),
+      deleteAfter: db.prepare<[number]>('DELETE FROM events WHERE position > ?'),
       streamHead: db
         .prepare<[string], [number, string]>(
           'SELECT revision, metadata FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
@@ -244,56 +251,76 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Runs inside the group's IMMEDIATE transaction. Everything that can refuse an append (duplicate ids,
-   * expected revision, unserialisable data) is checked and sealed BEFORE its first insert, so a refused
-   * append writes nothing and the others go on without SAVEPOINTs. An insert failing after that means
-   * a broken database: it aborts the whole group (nothing committed, every append rejected).
+   * Runs inside the group's IMMEDIATE transaction. The expected revision is checked and the events are
+   * sealed before the first insert; the inserts themselves find a reused event id (the UNIQUE index
+   * probe an insert makes anyway), so a fresh append costs no lookup per id. A collision on the k-th
+   * event deletes the k-1 inserted before it (every position above the head before this append; a
+   * SAVEPOINT per append would do the same but measurably slows every insert). Only then are the ids
+   * looked up, and the answer is the one a lookup first would give: a replay returns what is stored
+   * (even when its expected revision is stale), a partial replay or an id of another stream is refused.
+   * Refusals write nothing and fail alone. Any other insert failure means a broken database: it aborts
+   * the whole group (nothing committed, every append rejected).
    */
   private runGroup(group: PendingAppend[]): Outcome[] {
     let head = this.stmt.maxPosition.get() ?? 0;
     return group.map((p): Outcome => {
-      let sealed: SealedEvent[];
+      let sealed: SealedRow[];
       let first: number;
       try {
-        const duplicate = this.findDuplicate(p);
-        if (duplicate) return { ok: true, result: duplicate };
         const current = this.stmt.streamHead.get(p.streamId);
         checkExpectedRevision(p.streamId, p.expected, current?.[0]);
         first = current ? current[0] + 1 : 0;
-        let prevHash = current ? storedHash(current[1]) : GENESIS_HASH;
-        sealed = p.events.map((e, i) => {
-          const s = sealEvent(p.streamId, first + i, prevHash, e);
-          prevHash = s.hash;
-          return s;
-        });
+        sealed = sealEvents(p.streamId, first, current ? storedHash(current[1]) : GENESIS_HASH, p.events);
       } catch (error) {
-        return { ok: false, error };
+        return this.duplicateOr(p, error);
       }
-      const positions = p.events.map((e, i) => {
-        const s = sealed[i] as SealedEvent;
-        this.stmt.insertEvent.run(
-          ++head,
-          e.eventId,
-          p.streamId,
-          first + i,
-          e.type,
-          s.dataJson,
-          s.metadataJson,
-        );
-        return head;
-      });
+      const n = p.events.length;
+      const positions = new Array<number>(n);
+      const eventIds = new Array<string>(n);
+      const insert = this.stmt.insertEvent;
+      const before = head;
+      try {
+        for (let i = 0; i < n; i++) {
+          const e = p.events[i] as NewEvent;
+          const s = sealed[i] as SealedRow;
+          insert.run(++head, e.eventId, p.streamId, first + i, e.type, s.dataJson, s.metadataJson);
+          positions[i] = head;
+          eventIds[i] = e.eventId;
+        }
+      } catch (error) {
+        if (!isConstraintError(error)) throw error;
+        // Undo this append's earlier inserts: every position above `before` is one of them.
+        this.stmt.deleteAfter.run(before);
+        head = before;
+        const outcome = this.duplicateOr(p, null);
+        if (!outcome.ok && outcome.error === null) throw error; // not one of our ids: the database is off
+        return outcome;
+      }
       return {
         ok: true,
         result: {
           streamId: p.streamId,
-          revision: first + p.events.length - 1,
+          revision: first + n - 1,
           position: head,
-          eventIds: p.events.map((e) => e.eventId),
+          eventIds,
           positions,
           duplicate: false,
         },
       };
     });
+  }
+
+  /**
+   * What the id lookup says about an append that could not be written: its stored result if it is a
+   * replay, its refusal if an id is stored elsewhere or only some are stored, else `error`.
+   */
+  private duplicateOr(p: PendingAppend, error: unknown): Outcome {
+    try {
+      const duplicate = this.findDuplicate(p);
+      return duplicate ? { ok: true, result: duplicate } : { ok: false, error };
+    } catch (refusal) {
+      return { ok: false, error: refusal };
+    }
   }
 
   /** The stored result when every event id already exists in this stream; throws on a partial match. */

@@ -231,6 +231,16 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
       expect(await store.find(t, 'units', { where: { leader: nfd.normalize('NFC') } })).toHaveLength(0);
     });
 
+    it('answers a document as JSON text, the bytes JSON.stringify gives, or null', async () => {
+      const t = fresh();
+      const doc = { name: 'Phòng Cảnh sát Hình sự', rows: [{ rank: 1, total: 95.5 }], note: null, '2': 'x' };
+      await store.applyBatch(t, 1, [put('units', 'u1', doc)], 3);
+      expect(store.getText).toBeDefined();
+      expect(await store.getText!(t, 'units', 'u1')).toBe(JSON.stringify(doc));
+      expect(await store.getText!(t, 'units', 'missing')).toBeNull();
+      expect(await store.getText!(t, 'other', 'u1')).toBeNull();
+    });
+
     it('refuses field names and values that could inject into a query', async () => {
       const t = fresh();
       await store.applyBatch(

@@ -245,6 +245,11 @@ class MongoReadStore implements ReadStore {
     return found ? toDoc(found) : null;
   }
 
+  async getText(target: Target, collection: string, id: string): Promise<string | null> {
+    const doc = await this.get(target, collection, id);
+    return doc === null ? null : JSON.stringify(doc);
+  }
+
   async find(target: Target, collection: string, query?: FindQuery): Promise<Doc[]> {
     assertTarget(target);
     assertCollectionName(collection);

@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { describeReadStoreContract } from '../contract/read-store.contract.js';
 import { openSqliteReadStore } from './sqlite-read-store.js';
 import { createReadStore } from '../create-read-store.js';
+import { normalizeQuery } from '../validation.js';
+import { buildFindSql } from './sqlite-find.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-store-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeReadStoreContract('sqlite', () => openSqliteReadStore(join(dir, 'contract.sqlite')));
 
 describe('SQLite read store specifics', () => {
-  it('runs in WAL mode with synchronous=FULL', async () => {
+  it('runs in WAL mode (synchronous=NORMAL is checked at open)', async () => {
     const file = join(dir, 'pragmas.sqlite');
     const store = await openSqliteReadStore(file);
     const raw = new Database(file, { readonly: true });
@@ -70,7 +72,7 @@ describe('SQLite read store specifics', () => {
     await store.close();
   });
 
-  it('uses the declared expression index for equality queries', async () => {
+  it('uses the partial index declared for a collection, and only for that collection', async () => {
     const file = join(dir, 'index.sqlite');
     const store = await openSqliteReadStore(file);
     await store.ensureIndexes({ projection: 'ix', generation: 1 }, [
@@ -78,13 +80,38 @@ describe('SQLite read store specifics', () => {
     ]);
     await store.close();
     const raw = new Database(file, { readonly: true });
-    const plan = raw
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT doc FROM docs WHERE projection = ? AND generation = ? AND collection = ?
-         AND json_extract(doc, '$.year') = ?`,
-      )
-      .all('ix', 1, 'rows', 2024) as { detail: string }[];
-    raw.close();
-    expect(plan.map((row) => row.detail).join(' ')).toContain('docs_ix_year');
+    const plan = (collection: string): string => {
+      const { sql, params } = buildFindSql('ix', 1, collection, normalizeQuery({ where: { year: 2024 } }));
+      const rows = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+      return rows.map((row) => row.detail).join(' ');
+    };
+    try {
+      expect(plan('rows')).toContain('docs_ix_ix_rows_year');
+      expect(plan('other')).not.toContain('docs_ix_ix_rows_year');
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('empties a file of another schema version (read models are rebuilt from the log)', async () => {
+    const file = join(dir, 'old-schema.sqlite');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE docs (projection TEXT, generation INTEGER, collection TEXT, id TEXT, doc TEXT,
+              position INTEGER, PRIMARY KEY (projection, generation, collection, id));
+              CREATE TABLE checkpoints (projection TEXT, generation INTEGER, version INTEGER, position INTEGER,
+              PRIMARY KEY (projection, generation));
+              INSERT INTO checkpoints VALUES ('p', 1, 1, 42);
+              INSERT INTO docs VALUES ('p', 1, 'c', 'a', '{"v":1}', 42);`);
+    old.close();
+    const store = await openSqliteReadStore(file);
+    const target = { projection: 'p', generation: 1 };
+    expect(await store.checkpoint(target)).toBeNull();
+    expect(await store.get(target, 'c', 'a')).toBeNull();
+    await store.applyBatch(target, 1, [{ op: 'put', collection: 'c', id: 'a', doc: { v: 2 } }], 1);
+    await store.close();
+    // Opened again at the current version: kept.
+    const again = await openSqliteReadStore(file);
+    expect(await again.get(target, 'c', 'a')).toEqual({ v: 2 });
+    await again.close();
   });
 });

@@ -104,17 +104,28 @@ export class GuardedDocs implements ProjectionView {
   }
 }
 
-/** Feeds the events a projection handles to its evolve, applying the changes; returns the changes of each. */
+/**
+ * Feeds the events a projection handles to its evolve, applying the changes, as one batch: then its flush,
+ * if it has one, each change at its position (else the last handled event's). Returns the changes of each
+ * evolve, then the flush's.
+ */
 export async function feed(
   definition: ProjectionDefinition,
   docs: GuardedDocs,
   log: readonly StoredEvent[],
 ): Promise<DocChange[][]> {
   const emitted: DocChange[][] = [];
+  let lastHandled: number | undefined;
   for (const event of log) {
     if (!definition.handles.includes(event.type)) continue;
     const changes = await definition.evolve(event, docs);
     docs.apply(changes, event.position);
+    emitted.push(changes);
+    lastHandled = event.position;
+  }
+  if (definition.flush && lastHandled !== undefined) {
+    const changes = await definition.flush(docs);
+    for (const change of changes) docs.apply([change], change.position ?? lastHandled);
     emitted.push(changes);
   }
   return emitted;

@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -20,7 +20,7 @@ import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
 import { IdParam, PeriodParam, YearParam } from '../write/http-params.js';
 import { AsOfQueryDto, WhatIfDto } from './queries.dto.js';
-import { ExplainRankingQuery, GetRankingQuery, WhatIfQuery } from './rankings.queries.js';
+import { ExplainRankingQuery, GetRankingQuery, WhatIfQuery, type RankingJson } from './rankings.queries.js';
 
 const ROUTE = ':clusterId/years/:year/rankings/:period';
 
@@ -54,6 +54,8 @@ export class RankingsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(ROUTE)
+  // The stored document leaves as its JSON text: say it is JSON (Fastify would call a string text/plain).
+  @Header('content-type', 'application/json; charset=utf-8')
   @Roles(...ANY_ROLE)
   @WaitForProjections(RANKINGS_PROJECTION, DIRECTORY_PROJECTION)
   @PeriodParams()
@@ -75,7 +77,7 @@ export class RankingsController {
     @Param('year', YearParam) year: number,
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
-  ): Promise<RankingDocument> {
+  ): Promise<RankingDocument | RankingJson> {
     return this.queries.execute(new GetRankingQuery({ clusterId, year, period }, query.asOf));
   }
 

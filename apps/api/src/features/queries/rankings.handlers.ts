@@ -19,7 +19,7 @@ import { asOfOptions } from './as-of.js';
 import { ClusterYearEvents } from './cluster-year-events.js';
 import { clusterYearOr404 } from './directory.handlers.js';
 import { ReadModels } from '../../common/read-models.js';
-import { ExplainRankingQuery, GetRankingQuery, WhatIfQuery } from './rankings.queries.js';
+import { ExplainRankingQuery, GetRankingQuery, WhatIfQuery, type RankingJson } from './rankings.queries.js';
 
 @QueryHandler(GetRankingQuery)
 export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
@@ -28,18 +28,18 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
     private readonly stream: ClusterYearEvents,
   ) {}
 
-  async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument> {
+  async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | RankingJson> {
     if (asOf !== undefined) {
       const options = asOfOptions(asOf);
       const { streamId, events } = await this.stream.read(ref.clusterId, ref.year, options.upToPosition);
       return rankingDocument(evaluateRanking(events, ref.period, options), streamId);
     }
-    const doc = await this.reads.get<RankingDocument>(
+    const doc = await this.reads.getText(
       RANKINGS_PROJECTION,
       RANKINGS_COLLECTION,
       rankingDocId(ref.clusterId, ref.year, ref.period),
     );
-    if (doc) return doc;
+    if (doc !== null) return doc;
     await clusterYearOr404(this.reads, ref.clusterId, ref.year);
     throw new ApiError(
       404,

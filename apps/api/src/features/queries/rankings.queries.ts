@@ -5,14 +5,20 @@ import type {
   RankingDocument,
 } from '../../../../../projections/src/rankings/ranking-document.js';
 
+/** A ranking document as the read store holds it: JSON text, sent as the body unchanged. */
+export type RankingJson = string;
+
 interface PeriodRef {
   clusterId: string;
   year: number;
   period: PeriodCode;
 }
 
-/** The ranking (bảng xếp hạng) of a period: the projection's document, or computed as of a position/time. */
-export class GetRankingQuery extends Query<RankingDocument> {
+/**
+ * The ranking (bảng xếp hạng) of a period: the projection's document as its stored JSON text (answered
+ * as is, never parsed), or computed as of a position/time.
+ */
+export class GetRankingQuery extends Query<RankingDocument | RankingJson> {
   constructor(
     readonly ref: PeriodRef,
     readonly asOf: string | undefined,

@@ -82,7 +82,15 @@ export class MembershipRegistry {
       );
     } catch (error) {
       this.logger.error(
-        { err: error, organizerUnitId, year: ref.year, unitId, clusterId: ref.clusterId, cause },
+        {
+          err: error,
+          correlationId: ctx.correlationId,
+          organizerUnitId,
+          year: ref.year,
+          unitId,
+          clusterId: ref.clusterId,
+          cause,
+        },
         'membership registry: release not recorded; the unit stays reserved for this cluster',
       );
     }
