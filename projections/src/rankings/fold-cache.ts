@@ -1,26 +1,41 @@
 import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import { foldYearEvent, initialYearFold, type YearFold } from '../../../libs/domain/src/index.js';
+import {
+  DomainError,
+  foldYearEvent,
+  initialYearFold,
+  releasePeriod,
+  type PeriodCode,
+  type YearFold,
+} from '../../../libs/domain/src/index.js';
 import type { ProjectionView } from '../projection.js';
 
 export interface FoldCacheLimits {
   /** Streams kept (least recently used evicted first). */
   maxStreams: number;
-  /** Events folded, over all kept folds (a fold's memory grows with its score entries and their history). */
+  /**
+   * Events held, over all kept folds (YearFold.held: a fold's memory grows with its score entries), plus
+   * what callers keep beside the folds, in the same unit (see release).
+   */
   maxEvents: number;
 }
 
-/**
- * Enough for every cluster-year active at once in a realistic log (the clusters of a year), so a rebuild
- * in position order folds each stream once; years gone by are evicted first. A miss costs one read of
- * the stream up to the event. An untraced fold holds about 250 bytes per event (measured: 214,000 events
- * over 100 cluster-years, ~50 MiB), so the default bounds the folds to ~150 MiB.
- */
-export const DEFAULT_FOLD_CACHE_LIMITS: FoldCacheLimits = { maxStreams: 1024, maxEvents: 600_000 };
+/** About what one held event costs in memory (an untraced score entry with its strings and map slot). */
+export const BYTES_PER_EVENT = 250;
 
-/** A fold and the hash of its last event (the store's hash chain links the next event to it). */
+/**
+ * Enough for every cluster-year active at once in a realistic log (the clusters of a year: their open
+ * periods' entries, and the rankings kept for their closed periods), so a rebuild in position order folds
+ * each stream once; years gone by are evicted first. A miss costs one read of the stream up to the
+ * event. At BYTES_PER_EVENT this bounds the folds to about 75 MiB.
+ */
+export const DEFAULT_FOLD_CACHE_LIMITS: FoldCacheLimits = { maxStreams: 1024, maxEvents: 300_000 };
+
+/** A fold, the hash of its last event (the store's hash chain links the next event to it), what a caller keeps with it. */
 interface Cached {
   fold: YearFold;
   lastHash: string | undefined;
+  /** Weight of what the caller keeps beside the fold (release), in held events. */
+  kept: number;
 }
 
 /**
@@ -47,6 +62,18 @@ export class FoldCache {
    * with later events: a caller that keeps it must check `revision`/`lastEventId` before using it again.
    */
   async foldUpTo(event: StoredEvent, view: ProjectionView): Promise<YearFold> {
+    const kept = this.tryFoldUpTo(event);
+    if (kept) return kept;
+    const fresh = await this.foldFromStore(event, view);
+    // Read again after the await: another generation may have changed the stream's folds meanwhile.
+    return this.insert(event.streamId, fresh);
+  }
+
+  /**
+   * foldUpTo without reading the store (the common case, and no promise): the fold when one kept has the
+   * event or extends to it, or a new one for a stream's first event; undefined when the stream must be read.
+   */
+  tryFoldUpTo(event: StoredEvent): YearFold | undefined {
     const candidates = this.streams.get(event.streamId) ?? [];
     for (const c of candidates) {
       if (c.fold.lastEventId === event.eventId && c.fold.revision === event.revision && sameHash(c, event))
@@ -58,28 +85,31 @@ export class FoldCache {
         foldYearEvent(c.fold, event);
       } catch (error) {
         this.forget(event.streamId, c); // part-applied: never used again
+        // The event changes a period whose entries were released: the stream is to be read again.
+        if (error instanceof DomainError && error.code === 'FOLD_RELEASED') return undefined;
         throw error;
       }
       c.lastHash = hashOf(event);
       this.total += 1;
       return this.touch(event.streamId, candidates, c).fold;
     }
-    const fresh = await this.foldFromStore(event, view);
-    // Read again after the await: another generation may have changed the stream's folds meanwhile.
-    const list = this.streams.get(event.streamId) ?? [];
-    while (list.length >= 2) this.forget(event.streamId, list[0]!); // the least recently used
+    if (event.revision !== 0) return undefined;
+    const fold = initialYearFold(event.streamId, { trace: false });
+    foldYearEvent(fold, event);
+    return this.insert(event.streamId, { fold, lastHash: hashOf(event), kept: 0 });
+  }
+
+  private insert(streamId: string, fresh: Cached): YearFold {
+    const list = this.streams.get(streamId) ?? [];
+    while (list.length >= 2) this.forget(streamId, list[0]!); // the least recently used
     list.push(fresh);
-    this.total += fresh.fold.count;
-    return this.touch(event.streamId, list, fresh).fold;
+    this.total += fresh.fold.held;
+    return this.touch(streamId, list, fresh).fold;
   }
 
   private async foldFromStore(event: StoredEvent, view: ProjectionView): Promise<Cached> {
     // Untraced: the ranking does not need each entry's chain of events (explain is computed at query time).
     const fold = initialYearFold(event.streamId, { trace: false });
-    if (event.revision === 0) {
-      foldYearEvent(fold, event);
-      return { fold, lastHash: hashOf(event) };
-    }
     this.reads += 1;
     const events = await view.readStream(event.streamId, event.position);
     const last = events[events.length - 1];
@@ -89,7 +119,7 @@ export class FoldCache {
       );
     }
     for (const e of events) foldYearEvent(fold, e);
-    return { fold, lastHash: hashOf(event) };
+    return { fold, lastHash: hashOf(event), kept: 0 };
   }
 
   /** Marks the stream most recently used, then evicts beyond the limits (never the stream just used). */
@@ -109,7 +139,7 @@ export class FoldCache {
       if (id === streamId) break;
       if (this.streams.size <= this.limits.maxStreams && this.total <= this.limits.maxEvents) break;
       this.streams.delete(id);
-      for (const c of evicted) this.total -= c.fold.count;
+      for (const c of evicted) this.total -= c.fold.held + c.kept;
     }
     return used;
   }
@@ -119,7 +149,24 @@ export class FoldCache {
     const at = list?.indexOf(c) ?? -1;
     if (!list || at < 0) return;
     list.splice(at, 1);
-    this.total -= c.fold.count;
+    this.total -= c.fold.held + c.kept;
+  }
+
+  /**
+   * releasePeriod on a fold this cache gave out: its entries are given up; `keep` is the weight (in held
+   * events, see BYTES_PER_EVENT) of what the caller keeps instead — its ranking — which counts against
+   * the limits as long as the fold is kept. The fold can no longer rank the period (an event that would
+   * change it makes the cache fold the stream again).
+   */
+  release(fold: YearFold, period: PeriodCode, keep: number): boolean {
+    const before = fold.held;
+    if (!releasePeriod(fold, period)) return false;
+    const c = this.streams.get(fold.streamId)?.find((x) => x.fold === fold);
+    if (c) {
+      c.kept += keep;
+      this.total += keep - (before - fold.held);
+    }
+    return true;
   }
 }
 

@@ -177,4 +177,43 @@ describe('FoldCache', () => {
     await small.foldUpTo(s2[2]!, view6); // redelivered: its fold was evicted just now (4 + 3 > 4)
     expect(view6.reads).toBe(1);
   });
+
+  it('release: a closed period gives up its weight (plus what the caller keeps); a late event on it reads the stream', async () => {
+    // One stream: Q1 opened, 6 scores, closed; then, later, a correction of a Q1 score.
+    const streamId = 'emulation-s9-2021';
+    const kinds: Array<[string, Record<string, unknown>]> = [
+      ['PeriodOpened', { period: 'Q1' }],
+      ...Array.from({ length: 6 }, (_, i): [string, Record<string, unknown>] => [
+        'ScoreRecorded',
+        { period: 'Q1', entryId: `e${i}`, unitId: 'u', criterion: `c${i}`, assessment: 'self', points: 1 },
+      ]),
+      ['PeriodClosed', { period: 'Q1', rankingDigest: 'd', schemeVersion: 1 }],
+      ['ScoreCorrected', { period: 'Q1', entryId: 'e0', points: 2, previousPoints: 1, reason: 'r' }],
+    ];
+    const events = stream(streamId, kinds.length, 'x').map((e, i) => ({
+      ...e,
+      type: kinds[i]![0],
+      data: kinds[i]![1],
+    }));
+    const other = stream('emulation-s8-2021', 4, 'x', 100);
+    const view = new CountingView([...events, ...other]);
+    // Room for 10 held events: the first stream's 8, then (released) its 2 plus 1 kept, and the other's 4.
+    const cache = new FoldCache({ maxStreams: 10, maxEvents: 10 });
+    let fold: YearFold | undefined;
+    for (const e of events.slice(0, 8)) fold = await cache.foldUpTo(e, view);
+    expect(fold!.held).toBe(8);
+    expect(cache.release(fold!, 'Q1', 1)).toBe(true);
+    expect(fold!.held).toBe(2); // 6 entries given up
+    expect(cache.release(fold!, 'Q1', 1)).toBe(false);
+    for (const e of other) await cache.foldUpTo(e, view);
+    expect(await cache.foldUpTo(events[7]!, view)).toBe(fold); // still cached (redelivered: no read)
+    expect(view.reads).toBe(0);
+    // Both fit (2 + 1 + 4 ≤ 10): the first stream was not evicted. Its late correction cannot be folded
+    // into the released fold: the cache reads the stream and folds it whole.
+    const again = await cache.foldUpTo(events[8]!, view);
+    expect(view.reads).toBe(1);
+    expect(again).not.toBe(fold);
+    expect({ count: again.count, held: again.held }).toEqual({ count: 9, held: 9 });
+    expect(rankYearFold(again, 'Q1').status).toBe('revised');
+  });
 });

@@ -7,12 +7,13 @@ import {
   PERIODS,
   rankingStamp,
   rankYearFold,
+  isReleased,
   type PeriodCode,
   type Ranking,
   type YearFold,
 } from '../../../libs/domain/src/index.js';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
-import { FoldCache, type FoldCacheLimits } from './fold-cache.js';
+import { BYTES_PER_EVENT, FoldCache, type FoldCacheLimits } from './fold-cache.js';
 import {
   RANKINGS_COLLECTION,
   RANKINGS_PROJECTION,
@@ -24,6 +25,26 @@ import {
 export const RANKINGS_VERSION = 1;
 
 const PERIOD_CODES: ReadonlySet<string> = new Set(PERIODS.map((p) => p.code));
+
+/** What evolve returns for every event (documents come from flush): one frozen array, not one per event. */
+const NO_CHANGES = Object.freeze([]) as unknown as DocChange[];
+
+function stateOfStream(streamId: string): { clusterId: string; year: number } {
+  const stream = parseStreamId(streamId);
+  if (stream?.category !== 'emulation') throw new Error(`${streamId} is not a cluster-year stream`);
+  return stream;
+}
+
+/** The last ranking of a period, its digest and the stamp it was ranked at. */
+interface Ranked {
+  stamp: number;
+  ranking: Ranking;
+  digest: string;
+}
+
+/** About the memory of a ranking, in BYTES_PER_EVENT units: a criterion score and its entry id, a row's fields. */
+const rankingWeight = (ranking: Ranking): number =>
+  ranking.rows.reduce((sum, row) => sum + 120 * row.criteria.length + 400, 0) / BYTES_PER_EVENT;
 
 /** What a batch changed on one stream: the fold after its last event there, and the periods it concerned. */
 interface Touched {
@@ -50,6 +71,10 @@ interface Touched {
  * A period whose `rankingStamp` has not moved since it was last ranked (only ballots, pledges… came
  * in) reuses that ranking and digest with the new position.
  *
+ * Memory: a closed period's ranking is kept and, once a later period has closed too, the fold gives up
+ * its score entries (releaseClosed), so a fold holds about its open and last closed periods' entries; the
+ * cache bounds the rest (FoldCache: least recently used cluster-years, years gone by first).
+ *
  * Per-batch state is keyed on the batch's view: a rebuild runs a second generation through this same
  * object at the same time. The folds are shared, so at flush a fold is used only if it still stands right
  * after the batch's last event on its stream; if another generation moved it on meanwhile, the fold is
@@ -61,10 +86,47 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
   const cache = new FoldCache(options.cache);
   const batches = new WeakMap<ProjectionView, Map<string, Touched>>();
   /** The last ranking of each period of a fold, with its stamp and digest (gone with the fold). */
-  const ranked = new WeakMap<
-    YearFold,
-    Map<PeriodCode, { stamp: number; ranking: Ranking; digest: string }>
-  >();
+  const ranked = new WeakMap<YearFold, Map<PeriodCode, Ranked>>();
+  /**
+   * A closed period changes no more but by a late event naming it (a dispute, a reopening): its ranking
+   * is kept in `memo` and the fold gives up its entries — once a later period (calendar order) has closed
+   * too, since late events mostly concern the period closed last. An event naming a released period makes
+   * the cache fold the stream again (one read), so this only trades memory for rare reads.
+   */
+  function releaseClosed(fold: YearFold, opened: readonly PeriodCode[], memo: Map<PeriodCode, Ranked>): void {
+    let laterClosed = false;
+    for (let i = opened.length - 1; i >= 0; i--) {
+      const period = opened[i]!;
+      const last = memo.get(period);
+      // Closed, and its ranking at hand (ranked at the current stamp).
+      if (!last || last.ranking.status === 'open' || last.stamp !== rankingStamp(fold, period)) continue;
+      if (laterClosed && !isReleased(fold, period)) cache.release(fold, period, rankingWeight(last.ranking));
+      laterClosed = true;
+    }
+  }
+
+  /** Notes the fold and the periods the event concerned (flush ranks only opened periods: a period never opened has no document). */
+  function note(
+    touched: Map<string, Touched>,
+    t: Touched | undefined,
+    event: StoredEvent,
+    fold: YearFold,
+  ): DocChange[] {
+    if (!t) {
+      const { clusterId, year } = stateOfStream(event.streamId);
+      touched.set(event.streamId, { clusterId, year, fold, last: event, periods: new Map() });
+      t = touched.get(event.streamId)!;
+    } else {
+      t.fold = fold;
+      t.last = event;
+    }
+    const named = event.data['period'];
+    if (named === undefined) for (const period of openedPeriods(fold)) t.periods.set(period, event.position);
+    else if (typeof named === 'string' && PERIOD_CODES.has(named))
+      t.periods.set(named as PeriodCode, event.position);
+    return NO_CHANGES;
+  }
+
   return {
     name: RANKINGS_PROJECTION,
     version: RANKINGS_VERSION,
@@ -72,31 +134,19 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     collections: [RANKINGS_COLLECTION],
     indexes: [{ collection: RANKINGS_COLLECTION, fields: ['clusterId', 'year'] }],
     cache,
-    async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
+    evolve(event: StoredEvent, view: ProjectionView): DocChange[] | Promise<DocChange[]> {
       let touched = batches.get(view);
       if (!touched) batches.set(view, (touched = new Map()));
-      let t = touched.get(event.streamId);
-      if (!t) {
-        const stream = parseStreamId(event.streamId);
-        if (stream?.category !== 'emulation') {
-          throw new Error(
-            `${event.type} #${event.position} is not in a cluster-year stream (${event.streamId})`,
-          );
-        }
-        const fold = await cache.foldUpTo(event, view);
-        t = { clusterId: stream.clusterId, year: stream.year, fold, last: event, periods: new Map() };
-        touched.set(event.streamId, t);
-      } else {
-        t.fold = await cache.foldUpTo(event, view);
-        t.last = event;
-      }
-      // Noted here; flush ranks only opened periods (a period never opened has no document).
-      const named = event.data['period'];
-      if (named === undefined)
-        for (const period of openedPeriods(t.fold)) t.periods.set(period, event.position);
-      else if (typeof named === 'string' && PERIOD_CODES.has(named))
-        t.periods.set(named as PeriodCode, event.position);
-      return [];
+      const t = touched.get(event.streamId);
+      if (!t && parseStreamId(event.streamId)?.category !== 'emulation')
+        throw new Error(
+          `${event.type} #${event.position} is not in a cluster-year stream (${event.streamId})`,
+        );
+      // Without a promise when the cache extends a fold it keeps (nearly every event of a rebuild).
+      const fold = cache.tryFoldUpTo(event);
+      if (fold) return note(touched, t, event, fold);
+      const batch = touched;
+      return cache.foldUpTo(event, view).then((f) => note(batch, batch.get(event.streamId), event, f));
     },
     async flush(view: ProjectionView): Promise<DocChange[]> {
       const touched = batches.get(view);
@@ -110,7 +160,8 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
         // No await from here on: the fold cannot change while this stream's periods are ranked.
         let memo = ranked.get(fold);
         if (!memo) ranked.set(fold, (memo = new Map()));
-        for (const period of openedPeriods(fold)) {
+        const opened = openedPeriods(fold);
+        for (const period of opened) {
           const position = t.periods.get(period);
           if (position === undefined) continue;
           // Ranked again only when an event that may change it came in (not for ballots, pledges…).
@@ -129,6 +180,7 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
             position,
           });
         }
+        releaseClosed(fold, opened, memo);
       }
       return changes;
     },

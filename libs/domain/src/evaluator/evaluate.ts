@@ -17,9 +17,11 @@ export type { RankOptions } from './rank.js';
 export {
   foldYearEvent,
   initialYearFold,
+  isReleased,
   openedPeriods,
   periodPosition,
   rankingStamp,
+  releasePeriod,
   type YearFold,
   type YearFoldOptions,
 } from './year-fold.js';

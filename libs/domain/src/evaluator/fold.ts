@@ -33,6 +33,12 @@ const NO_REFS: readonly EventRef[] = [];
 export function foldedPeriod(fold: YearFold, period: PeriodCode): FoldedPeriod {
   const s = stateOf(fold);
   const p = s.periods.get(period);
+  if (p?.released)
+    throw new DomainError(
+      'FOLD_RELEASED',
+      `${s.streamId}: ${period} was released; fold the stream again`,
+      'conflict',
+    );
   const status = p?.status ?? 'not-opened';
   const sealed = status === 'closed' ? p?.sealed : undefined;
   const schemeVersion = sealed ? sealed.schemeVersion : s.latestScheme;

@@ -82,6 +82,17 @@ function sortKey(
   ];
 }
 
+/** The row's points per group, in the scheme's group order. */
+function groupsObject(groups: ReadonlyMap<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [g, p] of groups) {
+    // Assigning `__proto__` would set the prototype: such a group takes the slower, exact way.
+    if (g === '__proto__') return Object.fromEntries([...groups].map(([k, c]) => [k, fromCents(c)]));
+    out[g] = fromCents(p);
+  }
+  return out;
+}
+
 function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
   return 0;
@@ -110,14 +121,19 @@ export function rankPeriod(
 
   // Entries by unit, then criterion, in recording order.
   const grouped = new Map<string, Map<string, FoldedEntry[]>>();
+  // Most rankings are no what-if: the exclusion and override lookups are skipped then (hot in a rebuild).
+  const excluding = excluded.size > 0;
+  const overriding = overrides.size > 0;
   for (const entry of folded.entries.values()) {
     let reason: IgnoredEntry['reason'] | undefined;
-    if (entry.withdrawn || excluded.has(entry.entryId)) {
+    const criterion = criterionOf.get(entry.criterion);
+    if (entry.withdrawn || (excluding && excluded.has(entry.entryId))) {
       // counts nothing, still shown in explain
     } else if (!memberSet.has(entry.unitId)) reason = 'unit-not-member';
-    else if (!criterionOf.has(entry.criterion)) reason = 'criterion-not-in-scheme';
+    else if (criterion === undefined) reason = 'criterion-not-in-scheme';
     else if (
-      cents(overrides.get(entry.entryId) ?? entry.points) > cents(criterionOf.get(entry.criterion)!.maxPoints)
+      cents((overriding ? overrides.get(entry.entryId) : undefined) ?? entry.points) >
+      cents(criterion.maxPoints)
     )
       reason = 'points-above-max';
     if (reason !== undefined) {
@@ -149,7 +165,12 @@ export function rankPeriod(
       let lastCluster: FoldedEntry | undefined;
       let lastSelf: FoldedEntry | undefined;
       for (const e of all) {
-        if (e.withdrawn || excluded.has(e.entryId) || ignoredIds.has(e.entryId)) continue;
+        if (
+          e.withdrawn ||
+          (excluding && excluded.has(e.entryId)) ||
+          (ignoredIds.size > 0 && ignoredIds.has(e.entryId))
+        )
+          continue;
         if (e.assessment === 'cluster') lastCluster = e;
         else if (e.assessment === 'self') lastSelf = e;
       }
@@ -207,7 +228,7 @@ export function rankPeriod(
     const row: RankingRow = {
       unitId,
       total: fromCents(total),
-      groups: Object.fromEntries([...groups].map(([g, p]) => [g, fromCents(p)])),
+      groups: groupsObject(groups),
       bonus: fromCents(bonus),
       penalty: fromCents(penalty),
       rank: 0,

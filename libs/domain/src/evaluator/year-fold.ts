@@ -1,4 +1,4 @@
-import { rule } from '../errors.js';
+import { DomainError, rule } from '../errors.js';
 import type {
   Assessment,
   DisputeFiledData,
@@ -40,6 +40,11 @@ export interface YearFold {
   readonly lastEventId: string | undefined;
   /** Whether the fold keeps each entry's chain of events (what explain shows). */
   readonly traced: boolean;
+  /**
+   * Events folded whose state the fold still holds: `count` less the score entries given up by
+   * releasePeriod. A measure of the fold's memory, for a caller that keeps many folds.
+   */
+  readonly held: number;
 }
 
 export interface YearFoldOptions {
@@ -73,8 +78,10 @@ export interface PeriodFold {
   entries: Map<string, FoldedEntry>;
   /** Position of the last event naming this period. */
   lastNamed: number;
-  /** Counts the folded events that may have changed this period's ranking (see rankingStamp). */
-  changes: number;
+  /** The fold's tick at the last event naming this period that may have changed its ranking (see rankingStamp). */
+  stamp: number;
+  /** Closed, and its entries given up (releasePeriod): it can be neither ranked nor changed any more. */
+  released: boolean;
 }
 
 /** The private state behind a YearFold. */
@@ -83,10 +90,17 @@ export interface YearFoldState extends YearFold {
   revision: number;
   position: number;
   lastEventId: string | undefined;
+  held: number;
   /** Position of the last event naming no period (it concerns every period). */
   lastGeneral: number;
-  /** Counts the folded year events that may have changed a ranking: membership, scheme. */
-  changes: number;
+  /** Counts the folded events that may have changed a ranking: every stamp below is a value it took. */
+  tick: number;
+  /** Tick of the last year event that may have changed the ranking of a period not closed: membership, scheme. */
+  generalStamp: number;
+  /** Tick of the last scheme event that replaced a version already folded or a sealed one (closedMayRead). */
+  replacedSchemeStamp: number;
+  /** Periods released (releasePeriod). */
+  released: number;
   members: Set<string>;
   schemes: Map<number, ScoringScheme>;
   latestScheme: number | null;
@@ -107,8 +121,12 @@ export function initialYearFold(streamId: string, options: YearFoldOptions = {})
     position: 0,
     lastEventId: undefined,
     traced: options.trace ?? true,
+    held: 0,
     lastGeneral: 0,
-    changes: 0,
+    tick: 0,
+    generalStamp: 0,
+    replacedSchemeStamp: 0,
+    released: 0,
     members: new Set(),
     schemes: new Map(),
     latestScheme: null,
@@ -122,7 +140,9 @@ export const stateOf = (fold: YearFold): YearFoldState => fold as YearFoldState;
 
 /**
  * Folds one more event of the fold's stream into it, in place (see YearFold for the ownership rule).
- * Events come in stream order; one from another stream or from before the last one is refused.
+ * Events come in stream order; one from another stream or from before the last one is refused. An
+ * event that would change a released period is refused with FOLD_RELEASED, the fold left as it was:
+ * the caller folds the stream again from the start.
  */
 export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
   const s = stateOf(fold);
@@ -130,23 +150,26 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
     throw rule('MIXED_STREAMS', 'the evaluator folds the events of one cluster-year stream');
   if (e.position < s.position)
     throw rule('EVENT_OUT_OF_ORDER', `event #${e.position} comes after #${s.position} in the fold`);
-  s.count += 1;
-  s.revision = e.revision;
-  s.position = e.position;
-  s.lastEventId = e.eventId;
   const d = e.data as Record<string, unknown>;
   const named = d['period'];
   if (named === undefined) {
-    s.lastGeneral = e.position;
     const handler = YEAR_HANDLERS.get(e.type);
+    if (handler === foldScheme && s.released > 0 && closedMayRead(s, d))
+      throw releasedError(s, `a closed period reads scheme version ${String(d['version'])}`);
+    advance(s, e);
+    s.lastGeneral = e.position;
     if (!handler) return; // pledges, chair, elections: no ranking reads them
-    s.changes += 1;
+    s.tick += 1;
+    s.generalStamp = s.tick;
     handler(s, d);
     return;
   }
   // An event naming a period concerns that period only (one naming no known period concerns none).
-  if (typeof named !== 'string' || !PERIOD_CODES.has(named)) return;
+  if (typeof named !== 'string' || !PERIOD_CODES.has(named)) return advance(s, e);
+  const handler = PERIOD_HANDLERS.get(e.type);
   let p = s.periods.get(named as PeriodCode);
+  if (p?.released && handler) throw releasedError(s, `${e.type} #${e.position} names released ${named}`);
+  advance(s, e);
   if (!p) {
     p = {
       status: 'not-opened',
@@ -154,14 +177,14 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
       revisedBy: [],
       entries: new Map(),
       lastNamed: 0,
-      changes: 0,
+      stamp: 0,
+      released: false,
     };
     s.periods.set(named as PeriodCode, p);
   }
   p.lastNamed = e.position;
-  const handler = PERIOD_HANDLERS.get(e.type);
   if (!handler) return;
-  if (handler.ranked) p.changes += 1;
+  if (handler.ranked) p.stamp = s.tick += 1;
   if (p.status === 'closed' && handler.changesEntries) {
     // After the seal, a change to an entry revises the period (a rejected dispute does not).
     if (e.type !== 'DisputeResolved' || (d as unknown as DisputeResolvedData).outcome === 'upheld')
@@ -169,6 +192,17 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
   }
   handler.fold(s, p, e, d);
 }
+
+function advance(s: YearFoldState, e: EvaluatorEvent): void {
+  s.count += 1;
+  s.held += 1;
+  s.revision = e.revision;
+  s.position = e.position;
+  s.lastEventId = e.eventId;
+}
+
+const releasedError = (s: YearFoldState, why: string): DomainError =>
+  new DomainError('FOLD_RELEASED', `${s.streamId}: ${why}; fold the stream again`, 'conflict');
 
 /** The chain of every entry of an untraced fold: empty, never written. */
 const UNTRACED: ChainLink[] = [];
@@ -183,8 +217,17 @@ const YEAR_HANDLERS = new Map<string, (s: YearFoldState, d: Record<string, unkno
   ['ScoringSchemeAmended', foldScheme],
 ]);
 
+/** Whether a scheme event may change what a closed period reads: a version folded before, or one sealed. */
+function closedMayRead(s: YearFoldState, d: Record<string, unknown>): boolean {
+  const version = (d as unknown as ScoringSchemePublishedData).version;
+  if (s.schemes.has(version)) return true;
+  for (const p of s.periods.values()) if (p.sealed?.schemeVersion === version) return true;
+  return false;
+}
+
 function foldScheme(s: YearFoldState, d: Record<string, unknown>): void {
   const scheme = d as unknown as ScoringSchemePublishedData;
+  if (closedMayRead(s, d)) s.replacedSchemeStamp = s.tick;
   s.schemes.set(scheme.version, {
     version: scheme.version,
     criteria: scheme.criteria,
@@ -351,11 +394,38 @@ export function openedPeriods(fold: YearFold): PeriodCode[] {
 /**
  * A number that changes whenever an event folded since may have changed the ranking of `period` (the
  * same fold object only): while it stays the same, rankYearFold gives the same ranking but for
- * `position`. Lets a caller reuse a ranking (and its digest) when only, say, ballots came in.
+ * `position`. Lets a caller reuse a ranking (and its digest) when only, say, ballots came in. A closed
+ * period reads the members and the scheme version it sealed, so membership and new scheme versions do
+ * not move its stamp. It only grows (every change takes a new, larger tick of the fold).
  */
 export function rankingStamp(fold: YearFold, period: PeriodCode): number {
   const s = stateOf(fold);
-  return s.changes + (s.periods.get(period)?.changes ?? 0);
+  const p = s.periods.get(period);
+  if (p?.status === 'closed') return Math.max(p.stamp, s.replacedSchemeStamp);
+  return Math.max(p?.stamp ?? 0, s.generalStamp);
+}
+
+/**
+ * Gives up the score entries of a closed period, to keep a fold small once the caller has ranked the
+ * period (the rankings projection keeps the ranking, which no event but one naming this period or
+ * replacing its scheme version can change: see rankingStamp). The period can no longer be ranked, and
+ * an event that would change it is refused (FOLD_RELEASED): the caller then folds the stream again.
+ * Returns false, changing nothing, for a period not closed or already released.
+ */
+export function releasePeriod(fold: YearFold, period: PeriodCode): boolean {
+  const s = stateOf(fold);
+  const p = s.periods.get(period);
+  if (p?.status !== 'closed' || p.released) return false;
+  s.held -= p.entries.size;
+  s.released += 1;
+  p.entries = new Map();
+  p.released = true;
+  return true;
+}
+
+/** Whether releasePeriod gave up the period's entries. */
+export function isReleased(fold: YearFold, period: PeriodCode): boolean {
+  return stateOf(fold).periods.get(period)?.released ?? false;
 }
 
 /**

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore, NewEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import { canonicalJson, evaluateRanking, type PeriodCode } from '../../../libs/domain/src/index.js';
+import { rankingDocument, RANKINGS_COLLECTION, type RankingDocument } from './ranking-document.js';
+import { rankingsProjection } from './rankings.projection.js';
+import { MemoryView, readLog } from './test-support/projection-harness.js';
+import { syntheticWorld, syntheticYear } from './test-support/synthetic-year.js';
+
+let dir: string;
+let events: EventStore;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rankings-release-'));
+  events = await openSqliteEventStore(join(dir, 'events.sqlite'));
+});
+afterAll(async () => {
+  await events.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('rankings projection: closed periods give up their entries', () => {
+  it('a late correction of a released period folds the stream again and ranks exactly as the evaluator', async () => {
+    const year = syntheticYear({ clusterId: 'cum-tha', year: 2024, units: 5, criteria: 6, seed: 11 });
+    for (const { streamId, event } of syntheticWorld([year])) await events.append(streamId, [event], 'any');
+    for (const phase of year.phases) await events.append(year.streamId, phase, 'any');
+    // After the whole year (every period closed, the election held): a correction of a Q1 entry.
+    const q1 = year.phases.flat().find((e) => e.type === 'ScoreRecorded' && e.data['period'] === 'Q1')!;
+    const late: NewEvent = {
+      eventId: '00000000-0000-4000-8000-ffffffffffff',
+      type: 'ScoreCorrected',
+      data: { ...q1.data, previousPoints: q1.data['points'], points: 0, reason: 'Khiếu nại muộn' },
+      metadata: { ...q1.metadata, occurredAt: '2025-01-20T08:00:00.000Z', reason: 'Khiếu nại muộn' },
+    };
+    await events.append(year.streamId, [late], 'any');
+
+    const log = await readLog(events);
+    const projection = rankingsProjection();
+    const view = new MemoryView(events);
+    for (let i = 0; i < log.length; i += 40) {
+      const batch = log.slice(i, i + 40).filter((e) => projection.handles.includes(e.type));
+      for (const e of batch) view.apply(await projection.evolve(e, view));
+      view.apply(await projection.flush!(view));
+    }
+    // Q1 was released once Q2 closed: the late correction made the cache read the stream, once.
+    expect(projection.cache.reads).toBe(1);
+
+    const stream = log.filter((e) => e.streamId === year.streamId);
+    const docs = [...view.docs.values()] as unknown as RankingDocument[];
+    expect(docs.map((d) => d.period).sort()).toEqual(['H1', 'M9', 'Q1', 'Q2', 'Q3', 'Q4', 'Y']);
+    for (const doc of docs) {
+      const upTo = stream.filter((e) => e.position <= doc.position);
+      expect(canonicalJson(doc)).toBe(
+        canonicalJson(rankingDocument(evaluateRanking(upTo, doc.period as PeriodCode), year.streamId)),
+      );
+    }
+    const q1Doc = view.docs.get(`${RANKINGS_COLLECTION}/cum-tha:2024:Q1`) as unknown as RankingDocument;
+    expect(q1Doc).toMatchObject({ status: 'revised', position: stream[stream.length - 1]!.position });
+  });
+});
