@@ -52,8 +52,12 @@ function storedHash(metadataJson: string): string {
 }
 
 /** UNIQUE (event_id) or another constraint: better-sqlite3 reports them as SQLITE_CONSTRAINT_*. */
+/** By shape, not `instanceof`: under jest the native module's errors may come from another realm. */
 function isConstraintError(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT');
+  const code = (error as { code?: unknown } | null)?.code;
+  return (error as { name?: unknown } | null)?.name === 'SqliteError' && typeof code === 'string'
+    ? code.startsWith('SQLITE_CONSTRAINT')
+    : false;
 }
 
 function toEvent(row: Row): StoredEvent {
