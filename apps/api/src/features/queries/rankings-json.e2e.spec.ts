@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { scheme } from '../../../../../libs/domain/src/test-support/fixtures.js';
 import { clusterDirectoryProjection } from '../../../../../projections/src/cluster-directory/cluster-directory.projection.js';
 import {
   RANKINGS_COLLECTION,
@@ -20,23 +21,9 @@ const UNITS = [
 ];
 const CLUSTER = 'bca-cum-2';
 const YEAR_PATH = `/clusters/${CLUSTER}/years/2021`;
+// Two criteria of the domain's seed fixtures (Cụm 2's demo scheme): one definition of them.
 const SCHEME = {
-  criteria: [
-    {
-      code: 'xd-dang',
-      title: 'Công tác xây dựng Đảng',
-      group: 'Xây dựng lực lượng',
-      maxPoints: 30,
-      kind: 'score',
-    },
-    {
-      code: 'chuyen-mon',
-      title: 'Kết quả công tác chuyên môn',
-      group: 'Nghiệp vụ',
-      maxPoints: 50,
-      kind: 'score',
-    },
-  ],
+  criteria: scheme.criteria.filter((c) => c.code === 'xd-dang' || c.code === 'chuyen-mon'),
   thresholds: [
     { code: 'xuat-sac', label: 'Xuất sắc', minTotal: 70 },
     { code: 'trung-binh', label: 'Trung bình', minTotal: 0 },
