@@ -98,21 +98,19 @@ export interface ReadStore {
   find(target: Target, collection: string, query?: FindQuery): Promise<Doc[]>;
   /**
    * The document as JSON text, what `JSON.stringify(await get(…))` gives, without parsing it (the API
-   * answers hot reads with it as is). Optional only so that older implementations still compile; both
-   * adapters implement it.
+   * answers hot reads with it as is).
    */
-  getText?(target: Target, collection: string, id: string): Promise<string | null>;
+  getText(target: Target, collection: string, id: string): Promise<string | null>;
 
   /** Creates the declared secondary indexes for a generation (idempotent). */
   ensureIndexes(target: Target, indexes: readonly IndexSpec[]): Promise<void>;
 
   /**
    * Replaces the runtime status record of a projection (one per projection, whatever the generation).
-   * Optional only so that older implementations still compile; both adapters implement it.
    */
-  setStatus?(status: ProjectionRuntimeStatus): Promise<void>;
+  setStatus(status: ProjectionRuntimeStatus): Promise<void>;
   /** The record last written by `setStatus`, or null. */
-  getStatus?(projection: string): Promise<ProjectionRuntimeStatus | null>;
+  getStatus(projection: string): Promise<ProjectionRuntimeStatus | null>;
 
   close(): Promise<void>;
 }

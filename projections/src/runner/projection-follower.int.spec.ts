@@ -137,7 +137,7 @@ describe('ProjectionFollower (projections run by another process)', () => {
       await api.events.append('s-1', [testEvent({ amount: 1 })], 'no-stream');
       // A runner that never started (e.g. an API that does not run projections) records nothing.
       await new ProjectionRunner(projector.events, projector.reads, [streamCounterProjection()]).stop();
-      expect(await projector.reads.getStatus!('stream-counter')).toBeNull();
+      expect(await projector.reads.getStatus('stream-counter')).toBeNull();
       const follower = new ProjectionFollower(api.events, api.reads, [streamCounterProjection()]);
       expect(() => follower.target('stream-counter')).toThrow(
         expect.objectContaining({ code: 'RUNNER_STATE' }),

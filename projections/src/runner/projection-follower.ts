@@ -123,7 +123,7 @@ export class ProjectionFollower implements ProjectionReadView {
       [...this.versions].map(async ([name, version]) => {
         const [generation, record] = await Promise.all([
           this.reads.activeGeneration(name),
-          this.reads.getStatus ? this.reads.getStatus(name) : Promise.resolve(null),
+          this.reads.getStatus(name),
         ]);
         const checkpoint =
           generation === null ? null : await this.reads.checkpoint({ projection: name, generation });
@@ -187,7 +187,7 @@ export class ProjectionFollower implements ProjectionReadView {
       [...this.versions.keys()].map(async (name): Promise<[string, Seen]> => {
         const [generation, record] = await Promise.all([
           this.reads.activeGeneration(name),
-          this.reads.getStatus ? this.reads.getStatus(name) : Promise.resolve(null),
+          this.reads.getStatus(name),
         ]);
         const checkpoint =
           generation === null ? null : await this.reads.checkpoint({ projection: name, generation });

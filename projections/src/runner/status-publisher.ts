@@ -19,14 +19,12 @@ export class StatusPublisher {
   ) {}
 
   publish(draft: RuntimeStatusDraft): void {
-    const setStatus = this.reads.setStatus?.bind(this.reads);
-    if (!setStatus) return;
     const key = JSON.stringify(draft);
     if (this.published.get(draft.projection) === key) return;
     this.published.set(draft.projection, key);
     const record: ProjectionRuntimeStatus = { ...draft, updatedAt: new Date().toISOString() };
     this.chain = this.chain
-      .then(() => setStatus(record))
+      .then(() => this.reads.setStatus(record))
       .catch((error: unknown) => {
         if (this.published.get(draft.projection) === key) this.published.delete(draft.projection);
         this.logger.error({ projection: draft.projection, err: error }, 'projection status write failed');

@@ -49,12 +49,7 @@ export class ReadModels {
     const key = `${collection}\u0000${id}`;
     const cached = cache.texts.get(key);
     if (cached !== undefined) return cached;
-    let text: string | null;
-    if (this.store.getText) text = await this.store.getText(target, collection, id);
-    else {
-      const doc = await this.store.get(target, collection, id);
-      text = doc === null ? null : JSON.stringify(doc);
-    }
+    const text = await this.store.getText(target, collection, id);
     if (cache.texts.size >= TEXTS_PER_PROJECTION) cache.texts.clear();
     cache.texts.set(key, text);
     return text;

@@ -235,10 +235,9 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
       const t = fresh();
       const doc = { name: 'Phòng Cảnh sát Hình sự', rows: [{ rank: 1, total: 95.5 }], note: null, '2': 'x' };
       await store.applyBatch(t, 1, [put('units', 'u1', doc)], 3);
-      expect(store.getText).toBeDefined();
-      expect(await store.getText!(t, 'units', 'u1')).toBe(JSON.stringify(doc));
-      expect(await store.getText!(t, 'units', 'missing')).toBeNull();
-      expect(await store.getText!(t, 'other', 'u1')).toBeNull();
+      expect(await store.getText(t, 'units', 'u1')).toBe(JSON.stringify(doc));
+      expect(await store.getText(t, 'units', 'missing')).toBeNull();
+      expect(await store.getText(t, 'other', 'u1')).toBeNull();
     });
 
     it('refuses field names and values that could inject into a query', async () => {
@@ -282,10 +281,8 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
     });
 
     it('keeps one runtime status record per projection, replaced whole', async () => {
-      expect(store.setStatus).toBeInstanceOf(Function);
-      expect(store.getStatus).toBeInstanceOf(Function);
-      const setStatus = (record: ProjectionRuntimeStatus) => store.setStatus!(record);
-      const getStatus = (projection: string) => store.getStatus!(projection);
+      const setStatus = (record: ProjectionRuntimeStatus) => store.setStatus(record);
+      const getStatus = (projection: string) => store.getStatus(projection);
       const t = fresh(3);
       const other = fresh(1);
       expect(await getStatus(t.projection)).toBeNull();
