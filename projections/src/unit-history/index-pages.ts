@@ -43,7 +43,7 @@ export class IndexPages {
     const changes: DocChange[] = [];
     for (const [id, { doc, changedAt }] of this.pages) {
       if (changedAt !== undefined)
-        changes.push({ op: 'put', collection: HISTORY_INDEX, id, doc, position: changedAt });
+        changes.push({ op: 'put', collection: HISTORY_INDEX, id, doc: { ...doc }, position: changedAt });
     }
     return changes;
   }
