@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'bench/peer', 'bench/results', '*.cjs'] },
+  { ignores: ['node_modules', '**/dist', 'data', 'coverage', 'bench/peer', 'bench/results', '*.cjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,10 +1,15 @@
 // Tiers by file suffix: *.unit.spec.ts, *.int.spec.ts, *.e2e.spec.ts (all run by `npm test`).
+// ts-jest only transpiles (tsconfig.json has isolatedModules; `npm run typecheck` checks types).
+// Workspace packages resolve through their package.json `exports`, like the build; the
+// `@thidua/source` condition (also in tsconfig.json's customConditions) picks their TypeScript source.
 export default {
   testEnvironment: 'node',
+  testEnvironmentOptions: { customExportConditions: ['@thidua/source', 'node', 'node-addons'] },
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/{apps,libs,projections,test}/**/*.spec.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.*/dist/'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '../libs/event-store/src/event-store.port.js';
-import { verifyDigestSignature, type SignedDigest } from '../libs/event-store/src/index.js';
-import { testEvent } from '../projections/src/test-support/test-events.js';
+import { EVENT_STORE, type EventStore, type SignedDigest, verifyDigestSignature } from '@thidua/event-store';
+import { testEvent } from '@thidua/projections/testing';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('audit: raw streams, verification, signed digests (e2e)', () => {

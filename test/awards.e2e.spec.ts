@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { allProjections } from '../projections/src/index.js';
-import { EVENT_STORE, type EventStore } from '../libs/event-store/src/event-store.port.js';
+import { allProjections } from '@thidua/projections';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**

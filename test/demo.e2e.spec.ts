@@ -1,15 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { allProjections } from '../projections/src/index.js';
-import {
-  createHttpClient,
-  DEMO_INSPECTOR,
-  DEMO_VIEWER,
-  loadDemo,
-  waitForReadModels,
-  type DemoActor,
-  type DemoClient,
-  type DemoLoadReport,
-} from '../apps/cli/src/demo/index.js';
+import { allProjections } from '@thidua/projections';
+import { createHttpClient, type DemoActor, type DemoClient } from '../apps/cli/src/demo/demo-client.js';
+import { DEMO_INSPECTOR, DEMO_VIEWER } from '../apps/cli/src/demo/demo-actors.js';
+import { loadDemo, waitForReadModels, type DemoLoadReport } from '../apps/cli/src/demo/load-demo.js';
 import { startTestApp, TEST_SECRET, type TestApp } from './support/test-app.js';
 
 /**

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { evaluateRanking } from '../libs/domain/src/evaluator/evaluate.js';
-import { rankingDigestInput } from '../libs/domain/src/evaluator/digest.js';
-import { EVENT_STORE, type EventStore, type StoredEvent } from '../libs/event-store/src/event-store.port.js';
+import { evaluateRanking, rankingDigestInput } from '@thidua/domain';
+import { EVENT_STORE, type EventStore, type StoredEvent } from '@thidua/event-store';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { scheme } from '../libs/domain/src/test-support/fixtures.js';
+import { scheme } from '@thidua/domain/testing';
 
 /**
  * The write side through HTTP, from the seeds: Cụm thi đua số 2 of Bộ Công an in 2021 (seed 003), its

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { allProjections } from '../projections/src/index.js';
+import { allProjections } from '@thidua/projections';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**

@@ -1,9 +1,8 @@
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '../libs/event-store/src/event-store.port.js';
-import { READ_STORE, type ReadStore } from '../libs/read-store/src/read-store.port.js';
-import type { ProjectionRunner, ProjectionStatusReport } from '../projections/src/runner/index.js';
-import { streamCounterProjection } from '../projections/src/test-support/stream-counter.projection.js';
-import { testEvent } from '../projections/src/test-support/test-events.js';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
+import { READ_STORE, type ReadStore } from '@thidua/read-store';
+import type { ProjectionRunner, ProjectionStatusReport } from '@thidua/projections';
+import { streamCounterProjection, testEvent } from '@thidua/projections/testing';
 import { PROJECTION_RUNNER } from '../apps/api/src/infrastructure/tokens.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { sample } from './support/prometheus.js';

@@ -7,16 +7,15 @@ import { WaitForProjections } from '../apps/api/src/common/read-your-writes.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { PROJECTION_RUNNER } from '../apps/api/src/infrastructure/tokens.js';
 import { createProjector } from '../apps/projector/src/projector.js';
-import { EVENT_STORE, type EventStore } from '../libs/event-store/src/event-store.port.js';
-import { READ_STORE, type ReadStore } from '../libs/read-store/src/read-store.port.js';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
+import { READ_STORE, type ReadStore } from '@thidua/read-store';
 import {
   ProjectionFollower,
   ProjectionRunner,
   type ProjectionReadView,
   type ProjectionStatusReport,
-} from '../projections/src/runner/index.js';
-import { streamCounterProjection } from '../projections/src/test-support/stream-counter.projection.js';
-import { testEvent } from '../projections/src/test-support/test-events.js';
+} from '@thidua/projections';
+import { streamCounterProjection, testEvent } from '@thidua/projections/testing';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { waitUntil } from './support/wait-until.js';
 

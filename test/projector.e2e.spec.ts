@@ -6,10 +6,9 @@ import request from 'supertest';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { PROJECTION_RUNNER } from '../apps/api/src/infrastructure/tokens.js';
 import { createProjector } from '../apps/projector/src/projector.js';
-import { EVENT_STORE, type EventStore } from '../libs/event-store/src/event-store.port.js';
-import type { ProjectionRunner } from '../projections/src/runner/index.js';
-import { streamCounterProjection } from '../projections/src/test-support/stream-counter.projection.js';
-import { testEvent } from '../projections/src/test-support/test-events.js';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
+import type { ProjectionRunner } from '@thidua/projections';
+import { streamCounterProjection, testEvent } from '@thidua/projections/testing';
 import { sample } from './support/prometheus.js';
 
 describe('apps/projector (e2e)', () => {

@@ -1,15 +1,13 @@
 import request from 'supertest';
+import { canonicalJson, evaluateRanking, type ChainLink, type ExplainedRanking } from '@thidua/domain';
+import { EVENT_STORE, type EventStore, type StoredEvent } from '@thidua/event-store';
 import {
-  canonicalJson,
-  evaluateRanking,
-  type ChainLink,
-  type ExplainedRanking,
-} from '../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore, type StoredEvent } from '../libs/event-store/src/event-store.port.js';
-import { clusterDirectoryProjection } from '../projections/src/cluster-directory/cluster-directory.projection.js';
-import { rankingDocument, type RankingDocument } from '../projections/src/rankings/ranking-document.js';
-import { rankingsProjection } from '../projections/src/rankings/rankings.projection.js';
-import { yearlyTotalsProjection } from '../projections/src/yearly-totals/yearly-totals.projection.js';
+  clusterDirectoryProjection,
+  rankingDocument,
+  type RankingDocument,
+  rankingsProjection,
+  yearlyTotalsProjection,
+} from '@thidua/projections';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Module, Param, Post } from '@nestjs/common';
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '../libs/event-store/src/event-store.port.js';
-import { READ_STORE, type ReadStore } from '../libs/read-store/src/read-store.port.js';
-import type { ProjectionRunner } from '../projections/src/runner/index.js';
-import { streamCounterProjection } from '../projections/src/test-support/stream-counter.projection.js';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
+import { READ_STORE, type ReadStore } from '@thidua/read-store';
+import type { ProjectionRunner } from '@thidua/projections';
+import { streamCounterProjection } from '@thidua/projections/testing';
 import { ANY_ROLE, Roles } from '../apps/api/src/auth/auth.decorators.js';
 import {
   CommandCtx,

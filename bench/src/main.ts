@@ -16,7 +16,7 @@ import { rebuildFigures } from './benches/rebuild.js';
 import { buildBigYear } from './dataset/big-year.js';
 import { DataSetGenerator } from './dataset/generator.js';
 import { planWorld } from './dataset/world.js';
-import { allProjections } from '../../projections/src/index.js';
+import { allProjections } from '@thidua/projections';
 import { machineInfo } from './util/machine.js';
 import { parseOptions, type BenchOptions } from './util/options.js';
 import { Prng } from './util/prng.js';

@@ -1,13 +1,40 @@
-import { clusterDirectoryProjection } from './cluster-directory/cluster-directory.projection.js';
-import type { ProjectionDefinition } from './projection.js';
-import { rankingsProjection } from './rankings/rankings.projection.js';
-import { unitHistoryProjection } from './unit-history/unit-history.projection.js';
-import { yearlyTotalsProjection } from './yearly-totals/yearly-totals.projection.js';
-
-/** The projections the API and the projector run. Domain features add theirs here. */
-export const allProjections: ProjectionDefinition[] = [
-  clusterDirectoryProjection(),
-  rankingsProjection(),
-  unitHistoryProjection(),
-  yearlyTotalsProjection(),
-];
+/** The projections, their documents (the read contract) and the runner. */
+export { allProjections } from './all-projections.js';
+export { clusterDirectoryProjection } from './cluster-directory/cluster-directory.projection.js';
+export {
+  CLUSTERS,
+  CLUSTER_YEARS,
+  DIRECTORY_PROJECTION,
+  PLEDGES,
+  UNITS,
+  clusterYearId,
+  type ClusterDoc,
+  type ClusterYearDoc,
+  type PledgeDoc,
+  type UnitDoc,
+} from './cluster-directory/directory.documents.js';
+export { type ProjectionDefinition } from './projection.js';
+export {
+  RANKINGS_COLLECTION,
+  RANKINGS_PROJECTION,
+  rankingDigest,
+  rankingDocId,
+  rankingDocument,
+  type ExplainedRankingDocument,
+  type RankingDocument,
+} from './rankings/ranking-document.js';
+export { rankingsProjection } from './rankings/rankings.projection.js';
+export { ProjectionFollower } from './runner/projection-follower.js';
+export { ProjectionRunner } from './runner/projection-runner.js';
+export { type ProjectionReadView, type ProjectionStatusReport } from './runner/runner-types.js';
+export { UNIT_HISTORY_PROJECTION } from './unit-history/unit-history.documents.js';
+export { readUnitHistory, type UnitHistoryPage } from './unit-history/unit-history.query.js';
+export { emptyTotals } from './yearly-totals/tally.js';
+export {
+  TOTALS,
+  YEARLY_TOTALS_PROJECTION,
+  totalsDocId,
+  type TotalsDoc,
+  type TotalsScope,
+} from './yearly-totals/yearly-totals.documents.js';
+export { yearlyTotalsProjection } from './yearly-totals/yearly-totals.projection.js';

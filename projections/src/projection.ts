@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../../libs/event-store/src/event-store.port.js';
-import type { Doc, DocChange, IndexSpec } from '../../libs/read-store/src/read-store.port.js';
+import type { StoredEvent } from '@thidua/event-store';
+import type { Doc, DocChange, IndexSpec } from '@thidua/read-store';
 
 /** What a projection sees while it handles an event: the documents as they stand, this batch included. */
 export interface ProjectionView {

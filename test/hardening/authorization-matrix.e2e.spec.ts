@@ -5,8 +5,8 @@
  */
 import { Controller, Get, Module, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { allProjections } from '../../projections/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/event-store.port.js';
+import { allProjections } from '@thidua/projections';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { expectOk, supertestHttp, type Http } from './support/http.js';
 import { nestRoutes } from './support/routes.js';

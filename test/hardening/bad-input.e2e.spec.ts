@@ -6,8 +6,8 @@
  * it. The last test sends each valid request once, proving the probes were refused for what they changed.
  */
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { allProjections } from '../../projections/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/event-store.port.js';
+import { allProjections } from '@thidua/projections';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { expectOk, supertestHttp, type Http, type HttpAnswer } from './support/http.js';
 import {

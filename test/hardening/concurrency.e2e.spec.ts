@@ -5,12 +5,8 @@
  * positions are contiguous and its chain verifies; the ranking equals both the one computed here from the
  * acknowledged points and the one a rebuild of the projection gives.
  */
-import { allProjections } from '../../projections/src/index.js';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type StoredEvent,
-} from '../../libs/event-store/src/event-store.port.js';
+import { allProjections } from '@thidua/projections';
+import { EVENT_STORE, type EventStore, type StoredEvent } from '@thidua/event-store';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitUntil } from '../support/wait-until.js';
 import { expectOk, fetchHttp, type Http, type HttpAnswer } from './support/http.js';

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/event-store.port.js';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { fetchHttp, type Http, type HttpAnswer } from './support/http.js';
 import {

@@ -2,7 +2,7 @@
  * A burst of commands beyond RATE_LIMIT (requests per minute per client) is answered 429 RATE_LIMITED with
  * Retry-After, before the body is read or the token checked, and the refused commands record nothing.
  */
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/event-store.port.js';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { fetchHttp, type Http } from './support/http.js';
 

@@ -5,7 +5,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import type { ProjectionDefinition } from '../../projections/src/projection.js';
+import type { ProjectionDefinition } from '@thidua/projections';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config.js';
 import { signAccessToken, type TokenClaims } from '../../apps/api/src/auth/jwt.js';

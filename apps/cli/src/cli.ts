@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ProjectionDefinition } from '../../../projections/src/projection.js';
+import type { ProjectionDefinition } from '@thidua/projections';
 import { ConfigError, loadConfig } from '../../api/src/config/app-config.js';
 import { digestCommand } from './commands/digest.js';
 import { formatStatus, rebuildCommand, statusCommand } from './commands/projections.js';
@@ -34,8 +34,7 @@ export async function runCli(
       return command === undefined ? 2 : 0;
     }
     const config = loadConfig(io.env, io.cwd);
-    const projections = async () =>
-      definitions ?? (await import('../../../projections/src/index.js')).allProjections;
+    const projections = async () => definitions ?? (await import('@thidua/projections')).allProjections;
     switch (command) {
       case 'token': {
         const args = parse(rest, { role: 'string', unit: 'string', sub: 'string', ttl: 'string' });

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from 'pino';
-import type { ProjectionDefinition } from '../../../projections/src/projection.js';
+import type { ProjectionDefinition } from '@thidua/projections';
 import { AllExceptionsFilter } from '../../api/src/common/all-exceptions.filter.js';
 import type { AppConfig } from '../../api/src/config/app-config.js';
 import { HealthModule } from '../../api/src/health/health.module.js';

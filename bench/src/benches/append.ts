@@ -11,10 +11,13 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import type { NewEvent } from '../../../libs/event-store/src/event-store.port.js';
-import { GENESIS_HASH, sealEvent } from '../../../libs/event-store/src/integrity/hash-chain.js';
-import { configureDatabase } from '../../../libs/event-store/src/sqlite/schema.js';
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import {
+  configureDatabase,
+  GENESIS_HASH,
+  type NewEvent,
+  openSqliteEventStore,
+  sealEvent,
+} from '@thidua/event-store';
 import type { PlannedAppend } from '../dataset/generator.js';
 import { fmt, type Report } from '../util/report.js';
 import { MinHeap } from '../util/min-heap.js';

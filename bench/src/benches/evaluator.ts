@@ -13,8 +13,8 @@ import {
   type EvaluateOptions,
   type PeriodCode,
   type ScoringSchemePublishedData,
-} from '../../../libs/domain/src/index.js';
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+} from '@thidua/domain';
+import type { StoredEvent } from '@thidua/event-store';
 import type { BigYear } from '../dataset/big-year.js';
 import { runChild } from '../util/child.js';
 import { benchDist } from '../util/paths.js';

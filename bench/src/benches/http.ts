@@ -14,7 +14,7 @@ import path from 'node:path';
 
 import { signAccessToken } from '../../../apps/api/src/auth/jwt.js';
 import type { Role } from '../../../apps/api/src/auth/roles.js';
-import { PERIODS } from '../../../libs/domain/src/index.js';
+import { PERIODS } from '@thidua/domain';
 import type { BigYear } from '../dataset/big-year.js';
 import { DataSetGenerator, type OpenedClusterYear, type PlannedAppend } from '../dataset/generator.js';
 import { planWorld } from '../dataset/world.js';

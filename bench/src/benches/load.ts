@@ -3,8 +3,7 @@
  * one append, joined by the group commit (here up to `window` appends per transaction). Keeps the first
  * appends in memory as the pool for the append figures.
  */
-import type { AppendResult } from '../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import { type AppendResult, openSqliteEventStore } from '@thidua/event-store';
 import type { PlannedAppend } from '../dataset/generator.js';
 
 export interface LoadResult {

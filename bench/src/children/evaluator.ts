@@ -3,7 +3,7 @@
  * (a clean heap, as a server would have; the bench process has just generated a million events).
  *   node evaluator.js <big-year.sqlite> <streamId>
  */
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import { openSqliteEventStore } from '@thidua/event-store';
 import { evaluatorTimings } from '../benches/evaluator.js';
 import { emitResult } from '../util/child.js';
 

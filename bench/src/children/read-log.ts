@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import { openSqliteEventStore } from '@thidua/event-store';
 import { emitResult } from '../util/child.js';
 import { peakRssMiB } from '../util/machine.js';
 

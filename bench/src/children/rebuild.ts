@@ -13,11 +13,9 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import { openSqliteReadStore } from '../../../libs/read-store/src/sqlite/sqlite-read-store.js';
-import { allProjections } from '../../../projections/src/index.js';
-import type { ProjectionDefinition } from '../../../projections/src/projection.js';
-import { ProjectionRunner } from '../../../projections/src/runner/index.js';
+import { openSqliteEventStore } from '@thidua/event-store';
+import { openSqliteReadStore } from '@thidua/read-store';
+import { allProjections, type ProjectionDefinition, ProjectionRunner } from '@thidua/projections';
 import { emitResult } from '../util/child.js';
 import { peakRssMiB } from '../util/machine.js';
 

@@ -1,7 +1,6 @@
 /** The 20,000-event cluster-year of the as-of and what-if figures, written to its own store file. */
-import { emulationStream } from '../../../libs/domain/src/index.js';
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import { emulationStream } from '@thidua/domain';
+import { openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
 import { loadIntoStore } from '../benches/load.js';
 import { Prng } from '../util/prng.js';
 import { DataSetGenerator, type PlannedAppend } from './generator.js';

@@ -32,8 +32,8 @@ import {
   type EmulationYearContext,
   type EvaluatorEvent,
   type PeriodCode,
-} from '../../../libs/domain/src/index.js';
-import type { ExpectedRevision, NewEvent } from '../../../libs/event-store/src/event-store.port.js';
+} from '@thidua/domain';
+import type { ExpectedRevision, NewEvent } from '@thidua/event-store';
 import type { Prng } from '../util/prng.js';
 import {
   EVIDENCE,

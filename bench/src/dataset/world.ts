@@ -3,7 +3,7 @@
  * clusters, and each cluster's scoring scheme. Sized so that the years planned hold at least the
  * number of events asked for.
  */
-import type { ScoringSchemeContent } from '../../../libs/domain/src/index.js';
+import type { ScoringSchemeContent } from '@thidua/domain';
 import type { Prng } from '../util/prng.js';
 import {
   BONUS_CRITERION,

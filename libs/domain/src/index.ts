@@ -1,51 +1,108 @@
-/** Public API of the pure domain (DESIGN.md §2): catalog, events, deciders, evaluator. */
-export * from './actor.js';
-export * from './canonical-json.js';
-export * from './decider.js';
-export type { Bucketed } from './bucketed.js';
-export * from './errors.js';
-export * from './periods.js';
-export * from './streams.js';
-export * from './validation.js';
-
-export * from './catalog/authorities.js';
-export * from './catalog/awards.js';
-export * from './catalog/catalog.js';
-
-export * from './events/event.js';
-export * from './events/unit.events.js';
-export * from './events/cluster.events.js';
-export * from './events/membership.events.js';
-export * from './events/emulation-year.events.js';
-export * from './events/award-decision.events.js';
-export * from './events/schema-versions.js';
-export * from './events/domain-event.js';
-
-export * from './scheme/scheme.js';
-
-export * from './unit/unit-kinds.js';
-export * from './unit/unit.commands.js';
-export * from './unit/unit.state.js';
-export * from './unit/unit.decider.js';
-
-export * from './cluster/cluster.commands.js';
-export * from './cluster/cluster.state.js';
-export * from './cluster/cluster.decider.js';
-
-export * from './membership/membership.commands.js';
-export * from './membership/membership.state.js';
-export * from './membership/membership.decider.js';
-
-export * from './emulation-year/emulation-year.commands.js';
-export * from './emulation-year/emulation-year.state.js';
-export * from './emulation-year/emulation-year.decider.js';
-export { KEY_TASKS_PER_PLEDGE } from './emulation-year/decide-pledge.js';
-export { tallyElection } from './emulation-year/decide-elections.js';
-
-export * from './award-decision/award-decision.commands.js';
-export * from './award-decision/award-decision.state.js';
-export * from './award-decision/award-decision.decider.js';
-
-export * from './evaluator/evaluator.types.js';
-export * from './evaluator/evaluate.js';
-export * from './evaluator/digest.js';
+/** The domain as other packages see it: catalog, events, deciders, the evaluator. */
+export { type Actor, type Role } from './actor.js';
+export { type AwardDecisionContext, type ClusterStanding } from './award-decision/award-decision.commands.js';
+export { awardDecisionDecider } from './award-decision/award-decision.decider.js';
+export { canonicalJson } from './canonical-json.js';
+export { AUTHORITY_LEVELS } from './catalog/authorities.js';
+export { AWARD_CATALOG } from './catalog/awards.js';
+export { defaultCatalog, findAward } from './catalog/catalog.js';
+export { type ClusterCommand, type ClusterContext } from './cluster/cluster.commands.js';
+export { clusterDecider } from './cluster/cluster.decider.js';
+export { type Decider } from './decider.js';
+export {
+  type ElectedInPreviousYear,
+  type EmulationYearCommand,
+  type EmulationYearContext,
+  type PledgeContent,
+} from './emulation-year/emulation-year.commands.js';
+export { emulationYearDecider } from './emulation-year/emulation-year.decider.js';
+export { type EmulationYearState } from './emulation-year/emulation-year.state.js';
+export { DomainError, notFound, rule } from './errors.js';
+export { rankingDigestInput } from './evaluator/digest.js';
+export {
+  evaluateRanking,
+  explainRanking,
+  explainYearFold,
+  rankYearFold,
+  whatIf,
+} from './evaluator/evaluate.js';
+export {
+  type ChainLink,
+  type EvaluateOptions,
+  type EvaluatorEvent,
+  type ExplainedRanking,
+  type Ranking,
+  type WhatIfResult,
+} from './evaluator/evaluator.types.js';
+export {
+  foldYearEvent,
+  initialYearFold,
+  isReleased,
+  openedPeriods,
+  rankingStamp,
+  releasePeriod,
+  type YearFold,
+} from './evaluator/year-fold.js';
+export {
+  type AwardDecisionIssuedData,
+  type AwardItem,
+  type AwardRecipient,
+  type AwardRevokedData,
+} from './events/award-decision.events.js';
+export {
+  CLUSTER_EVENT_TYPES,
+  type ClusterDissolvedData,
+  type ClusterFormedData,
+  type ClusterRenamedData,
+} from './events/cluster.events.js';
+export {
+  EMULATION_YEAR_EVENT_TYPES,
+  type Assessment,
+  type BallotCastData,
+  type ChairAssignedData,
+  type ChairElectedData,
+  type ChairPolicySetData,
+  type ChairRole,
+  type DisputeFiledData,
+  type DisputeResolvedData,
+  type ElectionClosedData,
+  type ElectionOpenedData,
+  type EmulationYearEvent,
+  type PeriodClosedData,
+  type PeriodOpenedData,
+  type PeriodReopenedData,
+  type PledgeAmendedData,
+  type PledgeSignedData,
+  type PledgeTarget,
+  type ScoreCorrectedData,
+  type ScoreRecordedData,
+  type ScoreWithdrawnData,
+  type ScoringSchemePublishedData,
+  type UnitAdmittedData,
+  type UnitWithdrawnData,
+} from './events/emulation-year.events.js';
+export { type MembershipReleasedData, type MembershipReservedData } from './events/membership.events.js';
+export { schemaVersionOf } from './events/schema-versions.js';
+export {
+  UNIT_EVENT_TYPES,
+  type UnitDissolvedData,
+  type UnitMergedData,
+  type UnitRegisteredData,
+  type UnitRenamedData,
+} from './events/unit.events.js';
+export { type ReleaseMembership } from './membership/membership.commands.js';
+export { membershipDecider } from './membership/membership.decider.js';
+export { PERIODS, isPeriodCode, type PeriodCode } from './periods.js';
+export { type CriterionKind, type ScoringSchemeContent, type TieBreak } from './scheme/scheme.js';
+export {
+  awardDecisionStream,
+  clusterStream,
+  emulationStream,
+  isValidId,
+  membershipStream,
+  parseStreamId,
+  unitStream,
+} from './streams.js';
+export { UNIT_KINDS } from './unit/unit-kinds.js';
+export { type UnitCommand, type UnitContext, type UnitStatus } from './unit/unit.commands.js';
+export { unitDecider } from './unit/unit.decider.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { newEvent } from './contract/event-store.contract.js';
+import { newEvent } from './testing/event-store.contract.js';
 import { createEventStore } from './create-event-store.js';
 
 describe('createEventStore', () => {

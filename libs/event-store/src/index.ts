@@ -1,44 +1,29 @@
-export * from './event-store.port.js';
-export * from './errors.js';
-export { checkExpectedRevision, validateAppend } from './append-rules.js';
-export { createEventStore, openEsdbEventStore, type EventStoreConfig } from './create-event-store.js';
-// Types only: importing the index never loads the gRPC client (openEsdbEventStore loads it on demand).
-export type { EsdbEventStore, EsdbEventStoreOptions } from './esdb/esdb-event-store.js';
+/** The event-store port, its adapters and the integrity tools (hash chain, verify, signed digests). */
+export { createEventStore } from './create-event-store.js';
+export { EventIdConflictError, PartialDuplicateError, RevisionConflictError, StoreError } from './errors.js';
 export {
-  openSqliteEventStore,
-  SqliteEventStore,
-  type SqliteEventStoreOptions,
-} from './sqlite/sqlite-event-store.js';
-export {
-  GENESIS_HASH,
-  eventHash,
-  hashMatches,
-  sealEvent,
-  sha256Hex,
-  type HashableEvent,
-  type SealedEvent,
-} from './integrity/hash-chain.js';
+  EVENT_STORE,
+  type Actor,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type NewEventMetadata,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type Role,
+  type StoredEvent,
+  type Subscription,
+  type SubscriptionHandlers,
+} from './event-store.port.js';
 export {
   computeDigest,
-  digestFromHeads,
   generateSigningKeyPair,
   signDigest,
   verifyDigestSignature,
-  type LogDigest,
   type SignedDigest,
 } from './integrity/digest.js';
-export {
-  leafHash,
-  merkleInclusionProof,
-  merkleRoot,
-  sortHeads,
-  verifyMerkleInclusion,
-  type StreamHead,
-} from './integrity/merkle.js';
-export {
-  verifyLog,
-  type VerifyFailure,
-  type VerifyOptions,
-  type VerifyProblem,
-  type VerifyReport,
-} from './integrity/verify-log.js';
+export { GENESIS_HASH, sealEvent } from './integrity/hash-chain.js';
+export { verifyLog, type VerifyReport } from './integrity/verify-log.js';
+export { configureDatabase } from './sqlite/schema.js';
+export { openSqliteEventStore } from './sqlite/sqlite-event-store.js';

@@ -1,4 +1,4 @@
-import { StoreError } from '../../event-store/src/errors.js';
+import { StoreError } from '@thidua/event-store';
 
 /** A name, query or document the read store refuses before touching storage. */
 export class ReadStoreInputError extends StoreError {

@@ -1,5 +1,21 @@
-export * from './read-store.port.js';
-export * from './errors.js';
-export { createReadStore, type ReadStoreConfig } from './create-read-store.js';
+/** The read-store port and its adapters. */
+export { createReadStore } from './create-read-store.js';
+export {
+  READ_STORE,
+  type Doc,
+  type DocChange,
+  type FindQuery,
+  type IndexSpec,
+  type ProjectionRuntimeStatus,
+  type ProjectionStatus,
+  type ReadStore,
+  type Target,
+} from './read-store.port.js';
 export { openSqliteReadStore } from './sqlite/sqlite-read-store.js';
-export { openMongoReadStore } from './mongodb/mongodb-read-store.js';
+export {
+  assertCollectionName,
+  assertDoc,
+  assertId,
+  assertIndexes,
+  assertProjectionName,
+} from './validation.js';

@@ -2,12 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventStore } from '../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import type { ReadStore } from '../../../libs/read-store/src/read-store.port.js';
-import { openSqliteReadStore } from '../../../libs/read-store/src/sqlite/sqlite-read-store.js';
-import { canonicalJson, emulationStream } from '../../../libs/domain/src/index.js';
-import { ProjectionRunner } from '../runner/index.js';
+import { type EventStore, openSqliteEventStore } from '@thidua/event-store';
+import { openSqliteReadStore, type ReadStore } from '@thidua/read-store';
+import { canonicalJson, emulationStream } from '@thidua/domain';
+import { ProjectionRunner } from '../runner/projection-runner.js';
 import {
   CLUSTER,
   NEW_XNC_NAME,
@@ -15,8 +13,8 @@ import {
   UNITS,
   YEAR,
   type MarkName,
-} from '../rankings/test-support/cluster-2-2021.scenario.js';
-import { MemoryView, readLog, runToHead, snapshot } from '../rankings/test-support/projection-harness.js';
+} from '../testing/rankings/cluster-2-2021.scenario.js';
+import { MemoryView, readLog, runToHead, snapshot } from '../testing/rankings/projection-harness.js';
 import { clusterDirectoryProjection } from './cluster-directory.projection.js';
 import {
   CLUSTER_YEARS,

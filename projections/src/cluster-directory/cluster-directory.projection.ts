@@ -1,6 +1,6 @@
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import type { DocChange } from '../../../libs/read-store/src/read-store.port.js';
-import { CLUSTER_EVENT_TYPES, parseStreamId, UNIT_EVENT_TYPES } from '../../../libs/domain/src/index.js';
+import type { StoredEvent } from '@thidua/event-store';
+import type { DocChange } from '@thidua/read-store';
+import { CLUSTER_EVENT_TYPES, parseStreamId, UNIT_EVENT_TYPES } from '@thidua/domain';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
 import { DocWork } from './doc-changes.js';
 import { CLUSTER_YEARS, CLUSTERS, DIRECTORY_PROJECTION, PLEDGES, UNITS } from './directory.documents.js';

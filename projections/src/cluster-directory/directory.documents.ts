@@ -1,4 +1,4 @@
-import type { ChairRole, PeriodCode, PledgeTarget } from '../../../libs/domain/src/index.js';
+import type { ChairRole, PeriodCode, PledgeTarget } from '@thidua/domain';
 
 /**
  * The read-model contract of the `cluster-directory` projection (DESIGN.md §5). Every document records

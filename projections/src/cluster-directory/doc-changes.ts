@@ -1,4 +1,4 @@
-import type { Doc, DocChange } from '../../../libs/read-store/src/read-store.port.js';
+import type { Doc, DocChange } from '@thidua/read-store';
 import type { ProjectionView } from '../projection.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { StoredEvent } from '@thidua/event-store';
 import type {
   ChairAssignedData,
   ChairElectedData,
@@ -11,7 +11,7 @@ import type {
   ScoringSchemePublishedData,
   UnitAdmittedData,
   UnitWithdrawnData,
-} from '../../../libs/domain/src/index.js';
+} from '@thidua/domain';
 import type { DocWork } from './doc-changes.js';
 import {
   CLUSTER_YEARS,

@@ -1,11 +1,11 @@
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { StoredEvent } from '@thidua/event-store';
 import type {
   ClusterDissolvedData,
   ClusterFormedData,
   ClusterRenamedData,
   UnitRegisteredData,
   UnitRenamedData,
-} from '../../../libs/domain/src/index.js';
+} from '@thidua/domain';
 import type { DocWork } from './doc-changes.js';
 import {
   CLUSTER_YEARS,

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { StoredEvent } from '@thidua/event-store';
 import {
   DomainError,
   foldYearEvent,
@@ -6,7 +6,7 @@ import {
   releasePeriod,
   type PeriodCode,
   type YearFold,
-} from '../../../libs/domain/src/index.js';
+} from '@thidua/domain';
 import type { ProjectionView } from '../projection.js';
 
 export interface FoldCacheLimits {

@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import { rankYearFold, type YearFold } from '../../../libs/domain/src/index.js';
+import type { StoredEvent } from '@thidua/event-store';
+import { rankYearFold, type YearFold } from '@thidua/domain';
 import type { ProjectionView } from '../projection.js';
 import { FoldCache } from './fold-cache.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rankingDigestInput, type ExplainedRanking, type Ranking } from '../../../libs/domain/src/index.js';
+import { rankingDigestInput, type ExplainedRanking, type Ranking } from '@thidua/domain';
 
 /** How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). */
 export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened';

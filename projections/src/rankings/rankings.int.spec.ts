@@ -2,27 +2,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventStore, StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import type { ReadStore } from '../../../libs/read-store/src/read-store.port.js';
-import { openSqliteReadStore } from '../../../libs/read-store/src/sqlite/sqlite-read-store.js';
-import {
-  canonicalJson,
-  emulationStream,
-  evaluateRanking,
-  PERIODS,
-  type PeriodCode,
-} from '../../../libs/domain/src/index.js';
+import { type EventStore, openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
+import { openSqliteReadStore, type ReadStore } from '@thidua/read-store';
+import { canonicalJson, emulationStream, evaluateRanking, PERIODS, type PeriodCode } from '@thidua/domain';
 import {
   rankingDocument,
   rankingDocId,
   RANKINGS_COLLECTION,
   type RankingDocument,
 } from './ranking-document.js';
-import { ProjectionRunner } from '../runner/index.js';
+import { ProjectionRunner } from '../runner/projection-runner.js';
 import { rankingsProjection } from './rankings.projection.js';
-import { CLUSTER, playCluster2, UNITS, YEAR, type MarkName } from './test-support/cluster-2-2021.scenario.js';
-import { MemoryView, readLog, runToHead, snapshot } from './test-support/projection-harness.js';
+import {
+  CLUSTER,
+  playCluster2,
+  UNITS,
+  YEAR,
+  type MarkName,
+} from '../testing/rankings/cluster-2-2021.scenario.js';
+import { MemoryView, readLog, runToHead, snapshot } from '../testing/rankings/projection-harness.js';
 
 const streamId = emulationStream(CLUSTER, YEAR);
 let dir: string;

@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import type { DocChange } from '../../../libs/read-store/src/read-store.port.js';
+import type { StoredEvent } from '@thidua/event-store';
+import type { DocChange } from '@thidua/read-store';
 import {
   EMULATION_YEAR_EVENT_TYPES,
   openedPeriods,
@@ -11,7 +11,7 @@ import {
   type PeriodCode,
   type Ranking,
   type YearFold,
-} from '../../../libs/domain/src/index.js';
+} from '@thidua/domain';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
 import { BYTES_PER_EVENT, FoldCache, type FoldCacheLimits } from './fold-cache.js';
 import {

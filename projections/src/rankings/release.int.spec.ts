@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore, NewEvent } from '../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import { canonicalJson, evaluateRanking, type PeriodCode } from '../../../libs/domain/src/index.js';
+import { type EventStore, type NewEvent, openSqliteEventStore } from '@thidua/event-store';
+import { canonicalJson, evaluateRanking, type PeriodCode } from '@thidua/domain';
 import { rankingDocument, RANKINGS_COLLECTION, type RankingDocument } from './ranking-document.js';
 import { rankingsProjection } from './rankings.projection.js';
-import { MemoryView, readLog } from './test-support/projection-harness.js';
-import { syntheticWorld, syntheticYear } from './test-support/synthetic-year.js';
+import { MemoryView, readLog } from '../testing/rankings/projection-harness.js';
+import { syntheticWorld, syntheticYear } from '../testing/rankings/synthetic-year.js';
 
 let dir: string;
 let events: EventStore;

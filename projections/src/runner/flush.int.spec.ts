@@ -2,12 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventStore, StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import type { DocChange, ReadStore } from '../../../libs/read-store/src/read-store.port.js';
-import { openSqliteReadStore } from '../../../libs/read-store/src/sqlite/sqlite-read-store.js';
+import { type EventStore, openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
+import { type DocChange, openSqliteReadStore, type ReadStore } from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
-import { testEvent } from '../test-support/test-events.js';
+import { testEvent } from '../testing/test-events.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 let dir: string;

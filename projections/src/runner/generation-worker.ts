@@ -1,11 +1,6 @@
-import type {
-  EventStore,
-  StoredEvent,
-  Subscription,
-} from '../../../libs/event-store/src/event-store.port.js';
-import type { DocChange, ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
+import type { EventStore, StoredEvent, Subscription } from '@thidua/event-store';
+import { assertDoc, assertId, type DocChange, type ReadStore, type Target } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
-import { assertDoc, assertId } from '../../../libs/read-store/src/validation.js';
 import { BatchView } from './projection-view.js';
 import { InvalidChangeError } from './runner-errors.js';
 import type { StallInfo } from './runner-types.js';

@@ -1,5 +1,5 @@
-import type { EventStore } from '../../../libs/event-store/src/event-store.port.js';
-import type { ProjectionStatus, ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
+import type { EventStore } from '@thidua/event-store';
+import type { ProjectionStatus, ReadStore, Target } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { GenerationWorker } from './generation-worker.js';
 import { ProjectionStalledError, RunnerStateError } from './runner-errors.js';

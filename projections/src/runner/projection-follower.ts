@@ -1,11 +1,11 @@
-import type { EventStore } from '../../../libs/event-store/src/event-store.port.js';
-import type {
-  ProjectionRuntimeStatus,
-  ProjectionStatus,
-  ReadStore,
-  Target,
-} from '../../../libs/read-store/src/read-store.port.js';
-import { assertProjectionName } from '../../../libs/read-store/src/validation.js';
+import type { EventStore } from '@thidua/event-store';
+import {
+  assertProjectionName,
+  type ProjectionRuntimeStatus,
+  type ProjectionStatus,
+  type ReadStore,
+  type Target,
+} from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { PositionWaiters } from './position-waiters.js';
 import { RunnerStateError, UnknownProjectionError } from './runner-errors.js';

@@ -1,10 +1,11 @@
-import type { EventStore } from '../../../libs/event-store/src/event-store.port.js';
-import type { ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
+import type { EventStore } from '@thidua/event-store';
 import {
   assertCollectionName,
   assertIndexes,
   assertProjectionName,
-} from '../../../libs/read-store/src/validation.js';
+  type ReadStore,
+  type Target,
+} from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { PositionWaiters } from './position-waiters.js';
 import { SharedCatchUp } from './shared-catch-up.js';

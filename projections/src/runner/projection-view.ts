@@ -1,5 +1,5 @@
-import type { EventStore, StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import type { Doc, DocChange, ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
+import type { EventStore, StoredEvent } from '@thidua/event-store';
+import type { Doc, DocChange, ReadStore, Target } from '@thidua/read-store';
 import type { ProjectionView } from '../projection.js';
 
 interface Entry {

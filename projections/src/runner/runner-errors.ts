@@ -1,4 +1,4 @@
-import { StoreError } from '../../../libs/event-store/src/errors.js';
+import { StoreError } from '@thidua/event-store';
 import type { StallInfo } from './runner-types.js';
 
 export class UnknownProjectionError extends StoreError {

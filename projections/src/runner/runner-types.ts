@@ -1,4 +1,4 @@
-import type { ProjectionStatus, Target } from '../../../libs/read-store/src/read-store.port.js';
+import type { ProjectionStatus, Target } from '@thidua/read-store';
 
 export interface RunnerLogger {
   info(o: object, msg?: string): void;

@@ -3,14 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventStore, NewEvent } from '../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import type { Doc, ReadStore } from '../../../libs/read-store/src/read-store.port.js';
-import { openSqliteReadStore } from '../../../libs/read-store/src/sqlite/sqlite-read-store.js';
+import { type EventStore, type NewEvent, openSqliteEventStore } from '@thidua/event-store';
+import { type Doc, openSqliteReadStore, type ReadStore } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
-import { streamCounterProjection } from '../test-support/stream-counter.projection.js';
-import { testEvent } from '../test-support/test-events.js';
-import { transpileForNode } from '../test-support/transpile-for-node.js';
+import { streamCounterProjection } from '../testing/stream-counter.projection.js';
+import { testEvent } from '../testing/test-events.js';
+import { transpileForNode } from '@thidua/testkit';
 import { ProjectionRunner } from './projection-runner.js';
 
 const root = process.cwd();
@@ -388,8 +386,9 @@ describe('ProjectionRunner', () => {
     let codeDir: string;
     beforeAll(() => {
       codeDir = mkdtempSync(join(tmpdir(), 'runner-child-'));
-      transpileForNode(root, ['projections/src/test-support/runner-child.ts'], codeDir);
-      childScript = join(codeDir, 'projections/src/test-support/runner-child.js');
+      [childScript] = transpileForNode(root, ['projections/src/testing/runner-child.ts'], codeDir) as [
+        string,
+      ];
     });
     afterAll(() => rmSync(codeDir, { recursive: true, force: true }));
 

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  EventStore,
-  StoredEvent,
-  Subscription,
-} from '../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import { testEvent } from '../test-support/test-events.js';
+import {
+  type EventStore,
+  openSqliteEventStore,
+  type StoredEvent,
+  type Subscription,
+} from '@thidua/event-store';
+import { testEvent } from '../testing/test-events.js';
 import { SharedCatchUp } from './shared-catch-up.js';
 
 let dir: string;

@@ -1,9 +1,4 @@
-import type {
-  EventStore,
-  StoredEvent,
-  Subscription,
-  SubscriptionHandlers,
-} from '../../../libs/event-store/src/event-store.port.js';
+import type { EventStore, StoredEvent, Subscription, SubscriptionHandlers } from '@thidua/event-store';
 
 export interface SharedCatchUpOptions {
   /** Events per page read from the store. */

@@ -1,4 +1,4 @@
-import type { ProjectionRuntimeStatus, ReadStore } from '../../../libs/read-store/src/read-store.port.js';
+import type { ProjectionRuntimeStatus, ReadStore } from '@thidua/read-store';
 import type { RunnerLogger } from './runner-types.js';
 
 export type RuntimeStatusDraft = Omit<ProjectionRuntimeStatus, 'updatedAt'>;

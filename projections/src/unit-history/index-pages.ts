@@ -1,4 +1,4 @@
-import type { DocChange } from '../../../libs/read-store/src/read-store.port.js';
+import type { DocChange } from '@thidua/read-store';
 import type { ProjectionView } from '../projection.js';
 import { HISTORY_INDEX, indexPageId, type HistoryIndexPageDoc } from './unit-history.documents.js';
 

@@ -1,4 +1,4 @@
-import type { PeriodCode, Role } from '../../../libs/domain/src/index.js';
+import type { PeriodCode, Role } from '@thidua/domain';
 
 /**
  * The read-model contract of the `unit-history` projection (DESIGN.md §5): per unit, every event that

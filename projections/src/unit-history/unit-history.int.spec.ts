@@ -1,14 +1,14 @@
-import type { EventStore, StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import type { ReadStore } from '../../../libs/read-store/src/read-store.port.js';
-import type { AwardDecisionIssuedData } from '../../../libs/domain/src/index.js';
-import { ProjectionRunner } from '../runner/index.js';
+import type { EventStore, StoredEvent } from '@thidua/event-store';
+import type { ReadStore } from '@thidua/read-store';
+import type { AwardDecisionIssuedData } from '@thidua/domain';
+import { ProjectionRunner } from '../runner/projection-runner.js';
 import {
   C7,
   HA_TINH,
   HT_UNIT,
   MINISTRY,
   playCluster7,
-} from '../yearly-totals/test-support/cluster-7-2023.scenario.js';
+} from '../testing/yearly-totals/cluster-7-2023.scenario.js';
 import {
   documentsOf,
   feed,
@@ -19,7 +19,7 @@ import {
   readLog,
   runToHead,
   TempDir,
-} from '../yearly-totals/test-support/projection-check.js';
+} from '../testing/yearly-totals/projection-check.js';
 import {
   ENTRIES,
   INDEX_PAGE_SIZE,

@@ -1,4 +1,4 @@
-import type { Doc, ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
+import type { Doc, ReadStore, Target } from '@thidua/read-store';
 import { lastIndexAtOrBefore } from './unit-history.projection.js';
 import {
   ENTRIES,

@@ -1,10 +1,4 @@
-import {
-  defaultCatalog,
-  PERIODS,
-  type Assessment,
-  type ChairRole,
-  type PeriodCode,
-} from '../../../libs/domain/src/index.js';
+import { defaultCatalog, PERIODS, type Assessment, type ChairRole, type PeriodCode } from '@thidua/domain';
 
 /** Vietnamese wording shared by the unit-history summaries (exact NFC text). */
 

@@ -1,4 +1,4 @@
-import { defaultCatalog } from '../../../libs/domain/src/index.js';
+import { defaultCatalog } from '@thidua/domain';
 import { compareAwardCodes } from '../unit-history/vietnamese.js';
 import type {
   FlagAward,

@@ -1,6 +1,6 @@
-import type { EventStore } from '../../../libs/event-store/src/event-store.port.js';
-import type { ReadStore, Target } from '../../../libs/read-store/src/read-store.port.js';
-import { ProjectionRunner } from '../runner/index.js';
+import type { EventStore } from '@thidua/event-store';
+import type { ReadStore, Target } from '@thidua/read-store';
+import { ProjectionRunner } from '../runner/projection-runner.js';
 import {
   BCA_AWARDS,
   C7,
@@ -16,7 +16,7 @@ import {
   playCluster7,
   REVOKED,
   YEAR,
-} from './test-support/cluster-7-2023.scenario.js';
+} from '../testing/yearly-totals/cluster-7-2023.scenario.js';
 import {
   documentsOf,
   feed,
@@ -27,7 +27,7 @@ import {
   readLog,
   runToHead,
   TempDir,
-} from './test-support/projection-check.js';
+} from '../testing/yearly-totals/projection-check.js';
 import { TOTALS, totalsDocId, YEARLY_TOTALS_PROJECTION, type TotalsDoc } from './yearly-totals.documents.js';
 import { yearlyTotalsProjection } from './yearly-totals.projection.js';
 

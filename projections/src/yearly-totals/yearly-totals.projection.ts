@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import type { DocChange } from '../../../libs/read-store/src/read-store.port.js';
+import type { StoredEvent } from '@thidua/event-store';
+import type { DocChange } from '@thidua/read-store';
 import {
   defaultCatalog,
   parseStreamId,
@@ -9,7 +9,7 @@ import {
   type PledgeSignedData,
   type UnitAdmittedData,
   type UnitWithdrawnData,
-} from '../../../libs/domain/src/index.js';
+} from '@thidua/domain';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
 import { DocWork } from '../unit-history/doc-work.js';
 import {

@@ -1,9 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { transpileForNode } from '../../../projections/src/test-support/transpile-for-node.js';
+import { transpileForNode } from '@thidua/testkit';
 import { TEST_SECRET } from '../../support/test-app.js';
 import { fetchHttp, type Http } from './http.js';
 
@@ -12,9 +10,8 @@ import { fetchHttp, type Http } from './http.js';
  * that) into `outDir`, so the real API can run as a child process. Returns the entry point.
  */
 export function buildApi(root: string, outDir: string): string {
-  mkdirSync(outDir, { recursive: true });
-  transpileForNode(root, ['apps/api/src/main.ts'], outDir);
-  return join(outDir, 'apps/api/src/main.js');
+  const [entry] = transpileForNode(root, ['apps/api/src/main.ts'], outDir) as [string];
+  return entry;
 }
 
 /** A port free right now (the OS picks it; the server binds it a moment later). */

@@ -1,6 +1,6 @@
 import type { TokenClaims } from '../../../apps/api/src/auth/jwt.js';
 import { expectOk, type Http } from './http.js';
-import { scheme as seedScheme } from '../../../libs/domain/src/test-support/fixtures.js';
+import { scheme as seedScheme } from '@thidua/domain/testing';
 
 /**
  * A realistic cluster-year written through the command routes, from the seeds: Cụm thi đua số 2 of

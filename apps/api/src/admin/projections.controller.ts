@@ -1,12 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Logger } from 'pino';
-import type { ProjectionDefinition } from '../../../../projections/src/projection.js';
 import {
-  ProjectionRunner,
+  type ProjectionDefinition,
   type ProjectionReadView,
+  ProjectionRunner,
   type ProjectionStatusReport,
-} from '../../../../projections/src/runner/index.js';
+} from '@thidua/projections';
 import { Roles } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiError } from '../common/api-error.js';

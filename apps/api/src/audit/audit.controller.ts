@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@ne
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   computeDigest,
+  type EventStore,
   signDigest,
-  verifyLog,
   type SignedDigest,
+  type StoredEvent,
+  verifyLog,
   type VerifyReport,
-} from '../../../../libs/event-store/src/index.js';
-import type { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
+} from '@thidua/event-store';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import { ApiError } from '../common/api-error.js';
 import { EVENT_STORE } from '../infrastructure/tokens.js';

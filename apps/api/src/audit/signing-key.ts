@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { generateSigningKeyPair } from '../../../../libs/event-store/src/index.js';
+import { generateSigningKeyPair } from '@thidua/event-store';
 
 export interface SigningKey {
   privateKeyPem: string;

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../../../../libs/event-store/src/event-store.port.js';
+import type { Actor, Role } from '@thidua/event-store';
 
 export type { Actor, Role };
 

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { AppendResult, NewEventMetadata } from '../../../../libs/event-store/src/event-store.port.js';
-import { canonicalJson } from '../../../../libs/domain/src/canonical-json.js';
+import type { AppendResult, NewEventMetadata } from '@thidua/event-store';
+import { canonicalJson } from '@thidua/domain';
 import type { Actor } from '../auth/roles.js';
 import type { CommandResult } from '../write-model/command-result.js';
 import { ApiError } from './api-error.js';

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError } from '../../../../libs/domain/src/errors.js';
-import { RevisionConflictError, StoreError } from '../../../../libs/event-store/src/errors.js';
+import { DomainError } from '@thidua/domain';
+import { RevisionConflictError, StoreError } from '@thidua/event-store';
 import { ApiError, type ErrorBody } from './api-error.js';
 
 export interface ErrorResponse {

@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
-import { DomainError } from '../../../../libs/domain/src/errors.js';
-import { PartialDuplicateError, RevisionConflictError } from '../../../../libs/event-store/src/errors.js';
+import { DomainError } from '@thidua/domain';
+import { PartialDuplicateError, RevisionConflictError } from '@thidua/event-store';
 import { ApiError } from './api-error.js';
 import { toErrorResponse } from './error-mapping.js';
 

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReadStore, Target } from '../../../../libs/read-store/src/read-store.port.js';
-import { openSqliteReadStore } from '../../../../libs/read-store/src/sqlite/sqlite-read-store.js';
+import { openSqliteReadStore, type ReadStore, type Target } from '@thidua/read-store';
 import { ReadModels, type ServedGenerations } from './read-models.js';
 
 /** A runner whose served generation and checkpoint the test moves by hand. */

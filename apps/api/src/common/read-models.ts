@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Doc, FindQuery, ReadStore, Target } from '../../../../libs/read-store/src/read-store.port.js';
+import type { Doc, FindQuery, ReadStore, Target } from '@thidua/read-store';
 import { ApiError } from './api-error.js';
 import { PROJECTION_RUNNER, READ_STORE } from '../infrastructure/tokens.js';
 

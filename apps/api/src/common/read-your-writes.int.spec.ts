@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventStore, type EventStore } from '../../../../libs/event-store/src/index.js';
-import { createReadStore, type ReadStore } from '../../../../libs/read-store/src/index.js';
-import { ProjectionRunner } from '../../../../projections/src/runner/index.js';
-import { streamCounterProjection } from '../../../../projections/src/test-support/stream-counter.projection.js';
-import { testEvent } from '../../../../projections/src/test-support/test-events.js';
+import { createEventStore, type EventStore } from '@thidua/event-store';
+import { createReadStore, type ReadStore } from '@thidua/read-store';
+import { ProjectionRunner } from '@thidua/projections';
+import { streamCounterProjection, testEvent } from '@thidua/projections/testing';
 import { loadConfig } from '../config/app-config.js';
 import { ApiError } from './api-error.js';
 import { parseMinPosition, ReadYourWrites } from './read-your-writes.js';

@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nest
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port.js';
-import type { ProjectionReadView, ProjectionStatusReport } from '../../../../projections/src/runner/index.js';
+import type { EventStore } from '@thidua/event-store';
+import type { ProjectionReadView, ProjectionStatusReport } from '@thidua/projections';
 import { Public } from '../auth/auth.decorators.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 

@@ -8,16 +8,14 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { createEventStore } from '../../../../libs/event-store/src/index.js';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port.js';
-import { createReadStore } from '../../../../libs/read-store/src/index.js';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port.js';
-import type { ProjectionDefinition } from '../../../../projections/src/projection.js';
+import { createEventStore, type EventStore } from '@thidua/event-store';
+import { createReadStore, type ReadStore } from '@thidua/read-store';
 import {
+  type ProjectionDefinition,
   ProjectionFollower,
-  ProjectionRunner,
   type ProjectionReadView,
-} from '../../../../projections/src/runner/index.js';
+  ProjectionRunner,
+} from '@thidua/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MeteredEventStore } from '../metrics/metered-event-store.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';

@@ -1,5 +1,5 @@
-export { EVENT_STORE } from '../../../../libs/event-store/src/event-store.port.js';
-export { READ_STORE } from '../../../../libs/read-store/src/read-store.port.js';
+export { EVENT_STORE } from '@thidua/event-store';
+export { READ_STORE } from '@thidua/read-store';
 
 /**
  * What this process knows of the projections, a ProjectionReadView (status, waitFor, target): the

@@ -1,15 +1,15 @@
-import type {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  StoredEvent,
-  Subscription,
-  SubscriptionHandlers,
-} from '../../../../libs/event-store/src/event-store.port.js';
-import { RevisionConflictError } from '../../../../libs/event-store/src/errors.js';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  RevisionConflictError,
+  type StoredEvent,
+  type Subscription,
+  type SubscriptionHandlers,
+} from '@thidua/event-store';
 import type { AppendOutcome, Metrics } from './metrics.js';
 
 /** The event store with append counts and latency measured in one place (a decorator, not calls sprinkled around). */

@@ -2,10 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openSqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import type { EventStore, NewEventMetadata } from '../../../../libs/event-store/src/event-store.port.js';
-import { RevisionConflictError } from '../../../../libs/event-store/src/errors.js';
-import type { Decider } from '../../../../libs/domain/src/decider.js';
+import {
+  type EventStore,
+  type NewEventMetadata,
+  openSqliteEventStore,
+  RevisionConflictError,
+} from '@thidua/event-store';
+import type { Decider } from '@thidua/domain';
 import { DeciderRunner } from './decider-runner.js';
 
 // A toy counter: enough to exercise the runner without the domain.

@@ -1,14 +1,14 @@
-import type {
-  AppendResult,
-  EventStore,
-  NewEvent,
-  NewEventMetadata,
-  StoredEvent,
-} from '../../../../libs/event-store/src/event-store.port.js';
-import { EventIdConflictError, RevisionConflictError } from '../../../../libs/event-store/src/errors.js';
+import {
+  type AppendResult,
+  EventIdConflictError,
+  type EventStore,
+  type NewEvent,
+  type NewEventMetadata,
+  RevisionConflictError,
+  type StoredEvent,
+} from '@thidua/event-store';
 import type { CommandResult } from './command-result.js';
-import type { Decider } from '../../../../libs/domain/src/decider.js';
-import { DomainError } from '../../../../libs/domain/src/errors.js';
+import { type Decider, DomainError } from '@thidua/domain';
 import { deterministicUuid } from './deterministic-id.js';
 import { StateCache } from './state-cache.js';
 

@@ -1,4 +1,4 @@
-import { computeDigest, signDigest, type SignedDigest } from '../../../../libs/event-store/src/index.js';
+import { computeDigest, signDigest, type SignedDigest } from '@thidua/event-store';
 import { loadOrCreateSigningKey } from '../../../api/src/audit/signing-key.js';
 import type { AppConfig } from '../../../api/src/config/app-config.js';
 import { withEventStore } from './stores.js';

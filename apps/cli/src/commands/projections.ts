@@ -1,5 +1,4 @@
-import type { ProjectionDefinition } from '../../../../projections/src/projection.js';
-import { ProjectionRunner } from '../../../../projections/src/runner/index.js';
+import { type ProjectionDefinition, ProjectionRunner } from '@thidua/projections';
 import type { AppConfig } from '../../../api/src/config/app-config.js';
 import { UsageError, type CliIo } from '../io.js';
 import { ProgressBar } from '../progress-bar.js';

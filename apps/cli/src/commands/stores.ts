@@ -1,5 +1,5 @@
-import { createEventStore, type EventStore } from '../../../../libs/event-store/src/index.js';
-import { createReadStore, type ReadStore } from '../../../../libs/read-store/src/index.js';
+import { createEventStore, type EventStore } from '@thidua/event-store';
+import { createReadStore, type ReadStore } from '@thidua/read-store';
 import type { AppConfig } from '../../../api/src/config/app-config.js';
 
 /** Opens the event store the configuration names, runs `work`, and always closes it. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verifyLog, type SignedDigest, type VerifyReport } from '../../../../libs/event-store/src/index.js';
+import { verifyLog, type SignedDigest, type VerifyReport } from '@thidua/event-store';
 import { readSigningKeyIfPresent } from '../../../api/src/audit/signing-key.js';
 import type { AppConfig } from '../../../api/src/config/app-config.js';
 import { UsageError, type CliIo } from '../io.js';

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { ProjectionDefinition } from '../../../../projections/src/projection.js';
+import type { ProjectionDefinition } from '@thidua/projections';
 import { createApp } from '../../../api/src/bootstrap.js';
 import { resolveJwtSecret } from '../../../api/src/auth/jwt-secret.js';
 import { signAccessToken } from '../../../api/src/auth/jwt.js';

@@ -1,5 +1,5 @@
 import type { AwardDecisionEvent, AwardItem } from '../events/award-decision.events.js';
-import { spec } from '../test-support/given-when-then.js';
+import { spec } from '../testing/given-when-then.js';
 import {
   admin,
   AT,
@@ -10,7 +10,7 @@ import {
   otherOrganizer,
   UNITS,
   viewer,
-} from '../test-support/fixtures.js';
+} from '../testing/fixtures.js';
 import type {
   AwardDecisionCommand,
   AwardDecisionContext,

@@ -1,5 +1,5 @@
 import type { ClusterEvent } from '../events/cluster.events.js';
-import { spec } from '../test-support/given-when-then.js';
+import { spec } from '../testing/given-when-then.js';
 import {
   admin,
   AT,
@@ -8,7 +8,7 @@ import {
   organizer,
   ORGANIZER_UNIT,
   otherOrganizer,
-} from '../test-support/fixtures.js';
+} from '../testing/fixtures.js';
 import type { ClusterCommand } from './cluster.commands.js';
 import { clusterDecider } from './cluster.decider.js';
 

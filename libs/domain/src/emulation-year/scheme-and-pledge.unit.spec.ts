@@ -1,5 +1,5 @@
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
-import { spec } from '../test-support/given-when-then.js';
+import { spec } from '../testing/given-when-then.js';
 import {
   chair,
   context,
@@ -10,7 +10,7 @@ import {
   scheme,
   UNITS,
   yearStarted,
-} from '../test-support/fixtures.js';
+} from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 import { latestScheme } from './emulation-year.state.js';
 

@@ -1,5 +1,5 @@
 import type { EmulationYearEvent, ScoreRecordedData } from '../events/emulation-year.events.js';
-import { spec } from '../test-support/given-when-then.js';
+import { spec } from '../testing/given-when-then.js';
 import {
   admin,
   chair,
@@ -12,7 +12,7 @@ import {
   q1Open,
   UNITS,
   yearStarted,
-} from '../test-support/fixtures.js';
+} from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 
 const year = spec(emulationYearDecider, context);

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { evaluateRanking, explainRanking } from '../evaluator/evaluate.js';
 import { rankingDigestInput } from '../evaluator/digest.js';
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
-import { chair, ey, officerOf, organizer, UNITS, UNIT_IDS } from '../test-support/fixtures.js';
-import { score, startedLedger, TestLedger } from '../test-support/ledger.js';
+import { chair, ey, officerOf, organizer, UNITS, UNIT_IDS } from '../testing/fixtures.js';
+import { score, startedLedger, TestLedger } from '../testing/ledger.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 
 const sha256 = (t: string) => createHash('sha256').update(t).digest('hex');

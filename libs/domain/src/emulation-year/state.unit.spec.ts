@@ -1,5 +1,5 @@
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
-import { chair, context, ey, officerOf, q1Open, UNIT_IDS } from '../test-support/fixtures.js';
+import { chair, context, ey, officerOf, q1Open, UNIT_IDS } from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 import {
   activeEntryId,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
-import { chair, ey, officerOf, organizer, scheme, UNITS } from '../test-support/fixtures.js';
-import { score, startedLedger, TestLedger } from '../test-support/ledger.js';
+import { chair, ey, officerOf, organizer, scheme, UNITS } from '../testing/fixtures.js';
+import { score, startedLedger, TestLedger } from '../testing/ledger.js';
 import { rankingDigestInput, rankingForDigest } from './digest.js';
 import { evaluateRanking, explainRanking } from './evaluate.js';
 import type { Ranking } from './evaluator.types.js';

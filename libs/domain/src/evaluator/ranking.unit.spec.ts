@@ -1,5 +1,5 @@
-import { ey, organizer, scheme, UNITS } from '../test-support/fixtures.js';
-import { score, startedLedger, TestLedger } from '../test-support/ledger.js';
+import { ey, organizer, scheme, UNITS } from '../testing/fixtures.js';
+import { score, startedLedger, TestLedger } from '../testing/ledger.js';
 import { evaluateRanking, explainRanking } from './evaluate.js';
 import type { Ranking } from './evaluator.types.js';
 

@@ -12,7 +12,7 @@ import {
   type YearFold,
 } from './evaluate.js';
 import type { EvaluatorEvent, Ranking } from './evaluator.types.js';
-import { realisticYear } from './test-support/realistic-year.js';
+import { realisticYear } from '../testing/realistic-year.js';
 
 const withoutPosition = ({ position: _position, ...rest }: Ranking): string => canonicalJson(rest);
 

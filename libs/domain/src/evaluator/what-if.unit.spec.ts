@@ -1,5 +1,5 @@
-import { ey, UNITS, chair } from '../test-support/fixtures.js';
-import { score, startedLedger } from '../test-support/ledger.js';
+import { ey, UNITS, chair } from '../testing/fixtures.js';
+import { score, startedLedger } from '../testing/ledger.js';
 import { explainRanking, whatIf } from './evaluate.js';
 
 const { anm, ktnv, ngoaiTuyen, xnc, canhVe } = {

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../canonical-json.js';
-import { ey, organizer, UNITS } from '../test-support/fixtures.js';
-import { startedLedger } from '../test-support/ledger.js';
+import { ey, organizer, UNITS } from '../testing/fixtures.js';
+import { startedLedger } from '../testing/ledger.js';
 import {
   evaluateRanking,
   explainRanking,
@@ -15,12 +15,12 @@ import {
   whatIfYearFold,
 } from './evaluate.js';
 import type { EvaluatorEvent, ExplainedRanking } from './evaluator.types.js';
-import { realisticYear } from './test-support/realistic-year.js';
+import { realisticYear } from '../testing/realistic-year.js';
 import {
   referenceEvaluateRanking,
   referenceExplainRanking,
   referenceWhatIf,
-} from './test-support/reference-evaluator.js';
+} from '../testing/reference-evaluator.js';
 
 // The periods the stream opens, and one it never opens (the others behave like it).
 const periods = ['Q1', 'Q2', 'H1', 'Y'] as const;

@@ -1,5 +1,5 @@
 import type { MembershipEvent } from '../events/membership.events.js';
-import { spec } from '../test-support/given-when-then.js';
+import { spec } from '../testing/given-when-then.js';
 import {
   admin,
   AT,
@@ -9,7 +9,7 @@ import {
   ORGANIZER_UNIT,
   otherOrganizer,
   UNITS,
-} from '../test-support/fixtures.js';
+} from '../testing/fixtures.js';
 import type { MembershipCommand, MembershipContext } from './membership.commands.js';
 import { membershipDecider } from './membership.decider.js';
 

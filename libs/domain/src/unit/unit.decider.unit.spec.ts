@@ -1,6 +1,6 @@
 import type { UnitEvent } from '../events/unit.events.js';
-import { spec } from '../test-support/given-when-then.js';
-import { admin, AT, officerOf, organizer, UNITS } from '../test-support/fixtures.js';
+import { spec } from '../testing/given-when-then.js';
+import { admin, AT, officerOf, organizer, UNITS } from '../testing/fixtures.js';
 import type { UnitCommand } from './unit.commands.js';
 import { unitDecider } from './unit.decider.js';
 

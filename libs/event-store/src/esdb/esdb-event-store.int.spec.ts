@@ -1,4 +1,4 @@
-import { describeEventStoreContract } from '../contract/event-store.contract.js';
+import { describeEventStoreContract } from '../testing/event-store.contract.js';
 import { openEsdbEventStore } from './esdb-event-store.js';
 
 // Runs only where an EventStoreDB server exists (no Docker engine on build machines): DESIGN.md §2.

@@ -11,7 +11,7 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 
-import { canonicalJson } from '../../../domain/src/canonical-json.js';
+import { canonicalJson } from '@thidua/domain';
 import { StoreError } from '../errors.js';
 import type { EventStore } from '../event-store.port.js';
 import { merkleRoot, sortHeads, type StreamHead } from './merkle.js';

@@ -9,7 +9,7 @@
  */
 import { hash as oneShotHash } from 'node:crypto';
 
-import { canonicalJson } from '../../../domain/src/canonical-json.js';
+import { canonicalJson } from '@thidua/domain';
 import type { EventData, EventMetadata, NewEvent, StoredEvent } from '../event-store.port.js';
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { canonicalJson } from '../../../domain/src/canonical-json.js';
+import { canonicalJson } from '@thidua/domain';
 import type { NewEvent, StoredEvent } from '../event-store.port.js';
 import { GENESIS_HASH, eventHash, hashMatches, sealEvent, sealEvents } from './hash-chain.js';
 

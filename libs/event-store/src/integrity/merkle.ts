@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
-import { canonicalJson } from '../../../domain/src/canonical-json.js';
+import { canonicalJson } from '@thidua/domain';
 
 export interface StreamHead {
   streamId: string;

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { newEvent } from '../contract/event-store.contract.js';
+import { newEvent } from '../testing/event-store.contract.js';
 import type { EventMetadata, StoredEvent } from '../event-store.port.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { computeDigest, generateSigningKeyPair, signDigest, type SignedDigest } from './digest.js';

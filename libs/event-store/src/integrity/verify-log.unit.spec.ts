@@ -1,5 +1,5 @@
 import type { NewEvent, StoredEvent } from '../event-store.port.js';
-import { ArrayEventLog } from '../test-support/array-event-log.js';
+import { ArrayEventLog } from '../testing/array-event-log.js';
 import { sealEvent } from './hash-chain.js';
 import { verifyLog } from './verify-log.js';
 

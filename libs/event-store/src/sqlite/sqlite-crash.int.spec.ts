@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import ts from 'typescript';
+import { transpileForNode } from '@thidua/testkit';
 
 import { verifyLog } from '../integrity/verify-log.js';
 import { openSqliteEventStore } from './sqlite-event-store.js';
@@ -25,43 +25,16 @@ interface Ack {
   positions: number[];
 }
 
-/** Transpiles the adapter and everything it imports relatively (no type check) into `outDir`. */
-function transpileClosure(entry: string, outDir: string): string {
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.pop() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const source = fs.readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) {
-      queue.push(path.resolve(path.dirname(file), `${m[1]}.ts`));
-    }
-    const js = ts.transpileModule(source, {
-      fileName: file,
-      compilerOptions: {
-        module: ts.ModuleKind.ESNext,
-        target: ts.ScriptTarget.ES2022,
-        verbatimModuleSyntax: false,
-      },
-    }).outputText;
-    const out = path.join(outDir, path.relative(repoRoot, file)).replace(/\.ts$/, '.js');
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, js);
-  }
-  return path.join(outDir, path.relative(repoRoot, entry)).replace(/\.ts$/, '.js');
-}
-
 let work: string;
 let adapter: string;
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-crash-'));
-  const build = path.join(work, 'build');
-  fs.mkdirSync(build);
-  fs.writeFileSync(path.join(build, 'package.json'), '{"type":"module"}');
-  fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(build, 'node_modules'), 'dir');
-  adapter = transpileClosure(path.join(here, 'sqlite-event-store.ts'), build);
+  [adapter] = transpileForNode(
+    repoRoot,
+    [path.join(here, 'sqlite-event-store.ts')],
+    path.join(work, 'build'),
+  ) as [string];
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -70,14 +43,10 @@ function runAndKill(file: string): Promise<{ acks: Ack[]; signal: NodeJS.Signals
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
     delete env['NODE_OPTIONS'];
-    const child = spawn(
-      process.execPath,
-      [path.join(here, '../test-support/crash-writer.mjs'), adapter, file],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env,
-      },
-    );
+    const child = spawn(process.execPath, [path.join(here, '../testing/crash-writer.mjs'), adapter, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    });
     let stdout = '';
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;

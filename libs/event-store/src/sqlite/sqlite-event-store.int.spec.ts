@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { describeEventStoreContract, newEvent } from '../contract/event-store.contract.js';
+import { describeEventStoreContract, newEvent } from '../testing/event-store.contract.js';
 import { openSqliteEventStore } from './sqlite-event-store.js';
 
 const dirs: string[] = [];

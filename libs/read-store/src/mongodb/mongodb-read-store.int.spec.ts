@@ -1,5 +1,5 @@
 import { MongoClient } from 'mongodb';
-import { describeReadStoreContract } from '../contract/read-store.contract.js';
+import { describeReadStoreContract } from '../testing/read-store.contract.js';
 import { openMongoReadStore } from './mongodb-read-store.js';
 
 // Runs only where a MongoDB server exists (no Docker engine on the build machines).

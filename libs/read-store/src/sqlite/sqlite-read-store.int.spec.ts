@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describeReadStoreContract } from '../contract/read-store.contract.js';
+import { describeReadStoreContract } from '../testing/read-store.contract.js';
 import { openSqliteReadStore, PAGE_SIZE } from './sqlite-read-store.js';
 import { createReadStore } from '../create-read-store.js';
 import { normalizeQuery } from '../validation.js';

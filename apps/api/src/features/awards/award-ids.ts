@@ -1,4 +1,4 @@
-import { isValidId } from '../../../../../libs/domain/src/streams.js';
+import { isValidId } from '@thidua/domain';
 
 /**
  * Award ids are derived from their decision: `{decisionId}-{n}` (n = 1, 2, … in the decision's order).

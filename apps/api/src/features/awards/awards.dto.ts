@@ -16,8 +16,7 @@ import {
   ValidateNested,
   buildMessage,
 } from 'class-validator';
-import { AUTHORITY_LEVELS } from '../../../../../libs/domain/src/catalog/authorities.js';
-import { AWARD_CATALOG } from '../../../../../libs/domain/src/catalog/awards.js';
+import { AUTHORITY_LEVELS, AWARD_CATALOG } from '@thidua/domain';
 import { CommandResultDto } from '../write/api-command.js';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
 

@@ -7,7 +7,7 @@ import {
   rule,
   type AwardItem,
   type AwardRecipient,
-} from '../../../../../libs/domain/src/index.js';
+} from '@thidua/domain';
 import { StreamWriter } from '../write/stream-writer.js';
 import { awardIdOf, decisionIdOfAward } from './award-ids.js';
 import {

@@ -7,14 +7,10 @@ import {
   type Actor,
   type AwardItem,
   type ClusterStanding,
-} from '../../../../../libs/domain/src/index.js';
-import type { EventStore, StoredEvent } from '../../../../../libs/event-store/src/event-store.port.js';
-import type { ReadStore, Target } from '../../../../../libs/read-store/src/read-store.port.js';
-import {
-  DIRECTORY_PROJECTION,
-  UNITS,
-  type UnitDoc,
-} from '../../../../../projections/src/cluster-directory/directory.documents.js';
+} from '@thidua/domain';
+import type { EventStore, StoredEvent } from '@thidua/event-store';
+import type { ReadStore, Target } from '@thidua/read-store';
+import { DIRECTORY_PROJECTION, UNITS, type UnitDoc } from '@thidua/projections';
 import { EVENT_STORE, PROJECTION_RUNNER, READ_STORE } from '../../infrastructure/tokens.js';
 import { StreamContexts } from '../write/stream-contexts.js';
 

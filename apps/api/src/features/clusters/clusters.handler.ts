@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type {
-  ClusterCommand,
-  ClusterContext,
-} from '../../../../../libs/domain/src/cluster/cluster.commands.js';
-import { clusterDecider } from '../../../../../libs/domain/src/cluster/cluster.decider.js';
-import { clusterStream } from '../../../../../libs/domain/src/streams.js';
+import { type ClusterCommand, type ClusterContext, clusterDecider, clusterStream } from '@thidua/domain';
 import type { CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
 import { StreamContexts } from '../write/stream-contexts.js';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Decider } from '../../../../../libs/domain/src/decider.js';
-import type {
-  EmulationYearCommand,
-  EmulationYearContext,
-} from '../../../../../libs/domain/src/emulation-year/emulation-year.commands.js';
-import { emulationYearDecider } from '../../../../../libs/domain/src/emulation-year/emulation-year.decider.js';
-import type { EmulationYearState } from '../../../../../libs/domain/src/emulation-year/emulation-year.state.js';
-import type { EmulationYearEvent } from '../../../../../libs/domain/src/events/emulation-year.events.js';
-import { emulationStream } from '../../../../../libs/domain/src/streams.js';
-import { RevisionConflictError } from '../../../../../libs/event-store/src/errors.js';
+import {
+  type Decider,
+  emulationStream,
+  type EmulationYearCommand,
+  type EmulationYearContext,
+  emulationYearDecider,
+  type EmulationYearEvent,
+  type EmulationYearState,
+} from '@thidua/domain';
+import { RevisionConflictError } from '@thidua/event-store';
 import type { CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
 import { DeciderRunner, type LoadedStream } from '../../write-model/decider-runner.js';

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { UNIT_HISTORY_PROJECTION } from '../../../../../projections/src/unit-history/unit-history.documents.js';
-import type { UnitHistoryPage } from '../../../../../projections/src/unit-history/unit-history.query.js';
+import { UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidua/projections';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
 import { IdParam } from '../write/http-params.js';

@@ -1,9 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { UNIT_HISTORY_PROJECTION } from '../../../../../projections/src/unit-history/unit-history.documents.js';
-import {
-  readUnitHistory,
-  type UnitHistoryPage,
-} from '../../../../../projections/src/unit-history/unit-history.query.js';
+import { readUnitHistory, UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidua/projections';
 import { ReadModels } from '../../common/read-models.js';
 
 export class GetUnitHistoryQuery extends Query<UnitHistoryPage> {

@@ -1,4 +1,4 @@
-import type { EvaluateOptions } from '../../../../../libs/domain/src/index.js';
+import type { EvaluateOptions } from '@thidua/domain';
 import { ApiError } from '../../common/api-error.js';
 
 /** `?asOf=`: a global position (digits) or an ISO-8601 date-time with a zone. */

@@ -3,12 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type {
-  EventStore,
-  NewEvent,
-  StoredEvent,
-} from '../../../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../../../libs/event-store/src/sqlite/sqlite-event-store.js';
+import { type EventStore, type NewEvent, openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
 import { ClusterYearEvents } from './cluster-year-events.js';
 
 const STREAM = 'emulation-bca-cum-2-2021';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore, StoredEvent } from '../../../../../libs/event-store/src/event-store.port.js';
-import { clusterStream, emulationStream } from '../../../../../libs/domain/src/index.js';
+import type { EventStore, StoredEvent } from '@thidua/event-store';
+import { clusterStream, emulationStream } from '@thidua/domain';
 import { ApiError } from '../../common/api-error.js';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
 

@@ -1,9 +1,7 @@
-import { YEARLY_TOTALS_PROJECTION } from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
+import { type ClusterYearDoc, DIRECTORY_PROJECTION, YEARLY_TOTALS_PROJECTION } from '@thidua/projections';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { ClusterYearDoc } from '../../../../../projections/src/cluster-directory/directory.documents.js';
-import { DIRECTORY_PROJECTION } from '../../../../../projections/src/cluster-directory/directory.documents.js';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
 import { IdParam, YearParam } from '../write/http-params.js';

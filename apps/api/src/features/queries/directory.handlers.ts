@@ -1,21 +1,19 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { findAward } from '../../../../../libs/domain/src/index.js';
+import { findAward } from '@thidua/domain';
 import {
   CLUSTER_YEARS,
+  type ClusterDoc,
   CLUSTERS,
+  type ClusterYearDoc,
   clusterYearId,
   DIRECTORY_PROJECTION,
-  PLEDGES,
-  type ClusterDoc,
-  type ClusterYearDoc,
   type PledgeDoc,
-} from '../../../../../projections/src/cluster-directory/directory.documents.js';
-import {
+  PLEDGES,
   TOTALS,
+  type TotalsDoc,
   totalsDocId,
   YEARLY_TOTALS_PROJECTION,
-  type TotalsDoc,
-} from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
+} from '@thidua/projections';
 import { clusterNotFound, clusterYearNotFound } from './cluster-year-events.js';
 import {
   GetClusterYearQuery,

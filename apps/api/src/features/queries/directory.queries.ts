@@ -1,9 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type {
-  ClusterDoc,
-  ClusterYearDoc,
-  PledgeDoc,
-} from '../../../../../projections/src/cluster-directory/directory.documents.js';
+import type { ClusterDoc, ClusterYearDoc, PledgeDoc } from '@thidua/projections';
 
 export interface ClusterList {
   clusters: ClusterDoc[];

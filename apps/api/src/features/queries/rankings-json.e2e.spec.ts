@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { scheme } from '../../../../../libs/domain/src/test-support/fixtures.js';
-import { clusterDirectoryProjection } from '../../../../../projections/src/cluster-directory/cluster-directory.projection.js';
+import { scheme } from '@thidua/domain/testing';
 import {
+  clusterDirectoryProjection,
+  rankingDocId,
   RANKINGS_COLLECTION,
   RANKINGS_PROJECTION,
-  rankingDocId,
-} from '../../../../../projections/src/rankings/ranking-document.js';
-import { rankingsProjection } from '../../../../../projections/src/rankings/rankings.projection.js';
+  rankingsProjection,
+} from '@thidua/projections';
 import { startTestApp, type TestApp } from '../../../../../test/support/test-app.js';
 import { ReadModels } from '../../common/read-models.js';
 

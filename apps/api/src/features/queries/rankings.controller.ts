@@ -9,13 +9,13 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { PERIODS, type PeriodCode, type WhatIfResult } from '../../../../../libs/domain/src/index.js';
-import { DIRECTORY_PROJECTION } from '../../../../../projections/src/cluster-directory/directory.documents.js';
+import { PERIODS, type PeriodCode, type WhatIfResult } from '@thidua/domain';
 import {
-  RANKINGS_PROJECTION,
+  DIRECTORY_PROJECTION,
   type ExplainedRankingDocument,
   type RankingDocument,
-} from '../../../../../projections/src/rankings/ranking-document.js';
+  RANKINGS_PROJECTION,
+} from '@thidua/projections';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
 import { IdParam, PeriodParam, YearParam } from '../write/http-params.js';

@@ -1,11 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  DomainError,
-  evaluateRanking,
-  explainRanking,
-  whatIf,
-  type WhatIfResult,
-} from '../../../../../libs/domain/src/index.js';
+import { DomainError, evaluateRanking, explainRanking, whatIf, type WhatIfResult } from '@thidua/domain';
 import {
   RANKINGS_COLLECTION,
   RANKINGS_PROJECTION,
@@ -13,7 +7,7 @@ import {
   rankingDocument,
   type ExplainedRankingDocument,
   type RankingDocument,
-} from '../../../../../projections/src/rankings/ranking-document.js';
+} from '@thidua/projections';
 import { ApiError } from '../../common/api-error.js';
 import { asOfOptions } from './as-of.js';
 import { ClusterYearEvents } from './cluster-year-events.js';

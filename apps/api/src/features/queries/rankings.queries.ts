@@ -1,9 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import type { PeriodCode, WhatIfResult } from '../../../../../libs/domain/src/index.js';
-import type {
-  ExplainedRankingDocument,
-  RankingDocument,
-} from '../../../../../projections/src/rankings/ranking-document.js';
+import type { PeriodCode, WhatIfResult } from '@thidua/domain';
+import type { ExplainedRankingDocument, RankingDocument } from '@thidua/projections';
 
 /** A ranking document as the read store holds it: JSON text, sent as the body unchanged. */
 export type RankingJson = string;

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { TotalsDoc } from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
-import { YEARLY_TOTALS_PROJECTION } from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
+import { type TotalsDoc, YEARLY_TOTALS_PROJECTION } from '@thidua/projections';
 import { ApiError } from '../../common/api-error.js';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';

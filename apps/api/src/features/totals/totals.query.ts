@@ -1,12 +1,12 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { emptyTotals } from '../../../../../projections/src/yearly-totals/tally.js';
 import {
+  emptyTotals,
   TOTALS,
-  totalsDocId,
-  YEARLY_TOTALS_PROJECTION,
   type TotalsDoc,
+  totalsDocId,
   type TotalsScope,
-} from '../../../../../projections/src/yearly-totals/yearly-totals.documents.js';
+  YEARLY_TOTALS_PROJECTION,
+} from '@thidua/projections';
 import { ReadModels } from '../../common/read-models.js';
 
 export class GetTotalsQuery extends Query<TotalsDoc> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { UNIT_KINDS } from '../../../../../libs/domain/src/unit/unit-kinds.js';
+import { UNIT_KINDS } from '@thidua/domain';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
 
 const KIND_CODES = UNIT_KINDS.map((k) => k.code);

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { UnitCommand, UnitContext } from '../../../../../libs/domain/src/unit/unit.commands.js';
-import { unitDecider } from '../../../../../libs/domain/src/unit/unit.decider.js';
-import { unitStream } from '../../../../../libs/domain/src/streams.js';
+import { type UnitCommand, type UnitContext, unitDecider, unitStream } from '@thidua/domain';
 import type { CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
 import { StreamContexts } from '../write/stream-contexts.js';

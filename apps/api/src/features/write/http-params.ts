@@ -1,6 +1,5 @@
 import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
-import { isPeriodCode, type PeriodCode } from '../../../../../libs/domain/src/periods.js';
-import { isValidId } from '../../../../../libs/domain/src/streams.js';
+import { isPeriodCode, isValidId, type PeriodCode } from '@thidua/domain';
 import { ApiError } from '../../common/api-error.js';
 
 const invalid = (field: string, message: string) => new ApiError(400, 'VALIDATION_FAILED', message, field);

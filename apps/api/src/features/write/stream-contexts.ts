@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { clusterDecider } from '../../../../../libs/domain/src/cluster/cluster.decider.js';
-import type { ElectedInPreviousYear } from '../../../../../libs/domain/src/emulation-year/emulation-year.commands.js';
-import type { ChairElectedData } from '../../../../../libs/domain/src/events/emulation-year.events.js';
-import { membershipDecider } from '../../../../../libs/domain/src/membership/membership.decider.js';
 import {
+  type ChairElectedData,
+  clusterDecider,
   clusterStream,
+  type ElectedInPreviousYear,
   emulationStream,
+  membershipDecider,
   membershipStream,
+  unitDecider,
+  type UnitStatus,
   unitStream,
-} from '../../../../../libs/domain/src/streams.js';
-import type { UnitStatus } from '../../../../../libs/domain/src/unit/unit.commands.js';
-import { unitDecider } from '../../../../../libs/domain/src/unit/unit.decider.js';
-import type { EventStore } from '../../../../../libs/event-store/src/event-store.port.js';
+} from '@thidua/domain';
+import type { EventStore } from '@thidua/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
 import { DeciderRunner } from '../../write-model/decider-runner.js';
 

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../../../../libs/domain/src/actor.js';
-import type { Decider } from '../../../../../libs/domain/src/decider.js';
-import { schemaVersionOf } from '../../../../../libs/domain/src/events/schema-versions.js';
+import { type Actor, type Decider, schemaVersionOf } from '@thidua/domain';
 import { eventMetadata, type CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
 import { DeciderRunner, type LoadedStream } from '../../write-model/decider-runner.js';

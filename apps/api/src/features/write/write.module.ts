@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { EventStore } from '../../../../../libs/event-store/src/event-store.port.js';
+import type { EventStore } from '@thidua/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
 import { DeciderRunner } from '../../write-model/decider-runner.js';
 import { StreamContexts } from './stream-contexts.js';

@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { notFound } from '../../../../../../libs/domain/src/errors.js';
-import type { ReleaseMembership } from '../../../../../../libs/domain/src/membership/membership.commands.js';
-import { membershipDecider } from '../../../../../../libs/domain/src/membership/membership.decider.js';
-import { membershipStream } from '../../../../../../libs/domain/src/streams.js';
+import { membershipDecider, membershipStream, notFound, type ReleaseMembership } from '@thidua/domain';
 import type { CommandContext } from '../../../common/command-context.js';
 import { LOGGER } from '../../../infrastructure/tokens.js';
 import type { CommandResult } from '../../../write-model/command-result.js';

@@ -1,4 +1,4 @@
-import type { PeriodCode } from '../../../../../../libs/domain/src/periods.js';
+import type { PeriodCode } from '@thidua/domain';
 import { YearCommand } from '../year-command.js';
 
 export class OpenPeriodCommand extends YearCommand<{ period: PeriodCode }> {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
-import type { PeriodCode } from '../../../../../../libs/domain/src/periods.js';
+import type { PeriodCode } from '@thidua/domain';
 import { Roles } from '../../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../../common/command-context.js';
 import { NoBody } from '../../../common/validation.js';

@@ -1,8 +1,6 @@
-import { emulationYearDecider } from '../../../../../../libs/domain/src/emulation-year/emulation-year.decider.js';
-import { evaluateRanking } from '../../../../../../libs/domain/src/evaluator/evaluate.js';
-import type { PeriodCode } from '../../../../../../libs/domain/src/periods.js';
-import type { StoredEvent } from '../../../../../../libs/event-store/src/event-store.port.js';
-import { rankingDigest } from '../../../../../../projections/src/rankings/ranking-document.js';
+import { emulationYearDecider, evaluateRanking, type PeriodCode } from '@thidua/domain';
+import type { StoredEvent } from '@thidua/event-store';
+import { rankingDigest } from '@thidua/projections';
 import type { YearDecider } from '../emulation-year.writer.js';
 
 /**

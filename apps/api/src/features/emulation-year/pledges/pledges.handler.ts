@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { PledgeContent } from '../../../../../../libs/domain/src/emulation-year/emulation-year.commands.js';
+import type { PledgeContent } from '@thidua/domain';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
 import { AmendPledgeCommand, SignPledgeCommand } from './pledges.command.js';

@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import type { CriterionKind, TieBreak } from '../../../../../../libs/domain/src/scheme/scheme.js';
+import type { CriterionKind, TieBreak } from '@thidua/domain';
 import { IsEntityId, IsNfc, IsPoints, IsText } from '../../write/dto-validators.js';
 
 export class CriterionDto {

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { emulationYearDecider } from '../../../../../../libs/domain/src/emulation-year/emulation-year.decider.js';
+import { emulationYearDecider } from '@thidua/domain';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { EmulationYearWriter, type YearDecider } from '../emulation-year.writer.js';
 import { PutSchemeCommand } from './scheme.command.js';

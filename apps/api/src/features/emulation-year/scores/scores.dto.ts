@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PERIODS, type PeriodCode } from '../../../../../../libs/domain/src/periods.js';
+import { PERIODS, type PeriodCode } from '@thidua/domain';
 import { CommandResultDto } from '../../write/api-command.js';
 import { IsEntityId, IsPoints, IsText } from '../../write/dto-validators.js';
 

@@ -6,11 +6,11 @@
  * no longer a member, several periods at once, pledges and an election. Test support only.
  */
 import { createHash } from 'node:crypto';
-import { chair, ey, officerOf, organizer, scheme, UNIT_IDS, UNITS } from '../../test-support/fixtures.js';
-import { score, startedLedger, type TestLedger } from '../../test-support/ledger.js';
-import type { PeriodCode } from '../../periods.js';
-import { rankingDigestInput } from '../digest.js';
-import { evaluateRanking } from '../evaluate.js';
+import { chair, ey, officerOf, organizer, scheme, UNIT_IDS, UNITS } from './fixtures.js';
+import { score, startedLedger, type TestLedger } from './ledger.js';
+import type { PeriodCode } from '../periods.js';
+import { rankingDigestInput } from '../evaluator/digest.js';
+import { evaluateRanking } from '../evaluator/evaluate.js';
 
 const T = (n: number): string => new Date(Date.UTC(2021, 0, 5, 8) + n * 3_600_000).toISOString();
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { NewEvent } from '@thidua/event-store';
 
 /** A `Counted` event (or another type) for runner tests. */
 export function testEvent(data: Record<string, unknown>, type = 'Counted'): NewEvent {

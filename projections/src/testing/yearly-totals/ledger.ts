@@ -4,7 +4,7 @@
  * Test support only.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { AppendResult, EventStore } from '../../../../libs/event-store/src/event-store.port.js';
+import type { AppendResult, EventStore } from '@thidua/event-store';
 import {
   awardDecisionDecider,
   awardDecisionStream,
@@ -25,7 +25,7 @@ import {
   type Decider,
   type EmulationYearCommand,
   type PeriodCode,
-} from '../../../../libs/domain/src/index.js';
+} from '@thidua/domain';
 
 export const admin: Actor = { id: 'u-admin', role: 'admin' };
 export const organizerOf = (unitId: string): Actor => ({ id: `org-${unitId}`, role: 'organizer', unitId });

@@ -5,8 +5,8 @@
  * 8 individuals), a unit admitted only after its awards, a flag given by override, revocations, a
  * withdrawal and a renaming; plus a provincial organizer's cluster beside it. Test support only.
  */
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port.js';
-import type { AwardItem, ClusterStanding } from '../../../../libs/domain/src/index.js';
+import type { EventStore } from '@thidua/event-store';
+import type { AwardItem, ClusterStanding } from '@thidua/domain';
 import { Ledger, officerOf, organizerOf } from './ledger.js';
 
 export const MINISTRY = { id: 'bo-cong-an', name: 'Bộ Công an' };

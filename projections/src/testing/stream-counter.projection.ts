@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
-import type { DocChange } from '../../../libs/read-store/src/read-store.port.js';
+import type { StoredEvent } from '@thidua/event-store';
+import type { DocChange } from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
 
 export interface StreamCounterOptions {

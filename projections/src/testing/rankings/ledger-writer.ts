@@ -3,7 +3,7 @@
  * fold, decide, append at the expected revision, actor and time in the metadata). Test support only.
  */
 import { randomUUID } from 'node:crypto';
-import type { AppendResult, EventStore } from '../../../../libs/event-store/src/event-store.port.js';
+import type { AppendResult, EventStore } from '@thidua/event-store';
 import {
   clusterDecider,
   clusterStream,
@@ -21,8 +21,8 @@ import {
   type PeriodCode,
   type UnitCommand,
   type UnitContext,
-} from '../../../../libs/domain/src/index.js';
-import { rankingDigest } from '../ranking-document.js';
+} from '@thidua/domain';
+import { rankingDigest } from '../../rankings/ranking-document.js';
 
 interface AnyDecider<C, Ctx> {
   initialState: unknown;

@@ -4,15 +4,14 @@
  *  - events/s of a rankings rebuild over 100 cluster-years × ~2,000 events, interleaved 10 at a time;
  *  - ms of asOf / explain / what-if on the ~20,000-event cluster-year (read from SQLite + evaluate).
  *  - the evaluator alone in memory (--only=e).
- * Run: node projections/src/rankings/test-support/run-measure.mjs [--only=a|b|q|e] [--all-projections]
+ * Run: node bench/src/measure/run-measure.mjs [--only=a|b|q|e] [--all-projections]
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore, NewEvent, StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import { openSqliteReadStore } from '../../../../libs/read-store/src/sqlite/sqlite-read-store.js';
+import { type EventStore, type NewEvent, openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
+import { openSqliteReadStore } from '@thidua/read-store';
 import {
   evaluateRanking,
   explainYearFold,
@@ -21,23 +20,25 @@ import {
   rankingDigestInput,
   rankYearFold,
   whatIf,
-} from '../../../../libs/domain/src/index.js';
-import { rankingDocument } from '../ranking-document.js';
-import { ProjectionRunner } from '../../runner/index.js';
-import type { ProjectionDefinition } from '../../projection.js';
-import { rankingsProjection } from '../rankings.projection.js';
-import { ClusterYearEvents } from '../../../../apps/api/src/features/queries/cluster-year-events.js';
+} from '@thidua/domain';
+import {
+  type ProjectionDefinition,
+  ProjectionRunner,
+  rankingDocument,
+  rankingsProjection,
+} from '@thidua/projections';
+import { ClusterYearEvents } from '../../../apps/api/src/features/queries/cluster-year-events.js';
 import {
   ExplainRankingHandler,
   GetRankingHandler,
   WhatIfHandler,
-} from '../../../../apps/api/src/features/queries/rankings.handlers.js';
+} from '../../../apps/api/src/features/queries/rankings.handlers.js';
 import {
   ExplainRankingQuery,
   GetRankingQuery,
   WhatIfQuery,
-} from '../../../../apps/api/src/features/queries/rankings.queries.js';
-import { interleave, syntheticWorld, syntheticYear, type SyntheticYear } from './synthetic-year.js';
+} from '../../../apps/api/src/features/queries/rankings.queries.js';
+import { interleave, syntheticWorld, syntheticYear, type SyntheticYear } from '@thidua/projections/testing';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
@@ -67,7 +68,7 @@ async function rebuild(eventsFile: string, label: string): Promise<void> {
   for (let run = 0; run < 2; run++) {
     const reads = await openSqliteReadStore(join(dir, `reads-${label}-${run}.sqlite`));
     let definitions: ProjectionDefinition[] = [rankingsProjection()];
-    if (allProjections) definitions = (await import('../../index.js')).allProjections;
+    if (allProjections) definitions = (await import('@thidua/projections')).allProjections;
     const runner = new ProjectionRunner(events, reads, definitions);
     global.gc?.();
     heapBefore.push(process.memoryUsage().heapUsed / 2 ** 20);

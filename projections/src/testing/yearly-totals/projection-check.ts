@@ -2,13 +2,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canonicalJson } from '../../../../libs/domain/src/index.js';
-import type { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import { openSqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import type { Doc, DocChange, ReadStore, Target } from '../../../../libs/read-store/src/read-store.port.js';
-import { openSqliteReadStore } from '../../../../libs/read-store/src/sqlite/sqlite-read-store.js';
+import { canonicalJson } from '@thidua/domain';
+import { type EventStore, openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
+import {
+  type Doc,
+  type DocChange,
+  openSqliteReadStore,
+  type ReadStore,
+  type Target,
+} from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../../projection.js';
-import { ProjectionRunner } from '../../runner/index.js';
+import { ProjectionRunner } from '../../runner/projection-runner.js';
 
 export class TempDir {
   readonly path = mkdtempSync(join(tmpdir(), 'thidua-projection-'));

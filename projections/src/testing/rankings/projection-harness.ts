@@ -1,8 +1,8 @@
 /** Helpers for projection tests: a document snapshot, a plain in-memory view for evolve, a runner to the head. Test support only. */
-import type { EventStore, StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import type { Doc, DocChange, ReadStore } from '../../../../libs/read-store/src/read-store.port.js';
+import type { EventStore, StoredEvent } from '@thidua/event-store';
+import type { Doc, DocChange, ReadStore } from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../../projection.js';
-import { ProjectionRunner } from '../../runner/index.js';
+import { ProjectionRunner } from '../../runner/projection-runner.js';
 
 /** Every document of the served generation, by collection and id. */
 export async function snapshot(

@@ -2,8 +2,8 @@
  * Child process of the crash test: runs two counter projections on SQLite files until it is killed.
  * argv: <events file> <read-models file>. Prints "started" once the runner is running.
  */
-import { openSqliteEventStore } from '../../../libs/event-store/src/sqlite/sqlite-event-store.js';
-import { openSqliteReadStore } from '../../../libs/read-store/src/sqlite/sqlite-read-store.js';
+import { openSqliteEventStore } from '@thidua/event-store';
+import { openSqliteReadStore } from '@thidua/read-store';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { streamCounterProjection } from './stream-counter.projection.js';
 

@@ -2,7 +2,7 @@
  * The evaluator as it was before the incremental fold (whole-array fold per call), kept verbatim as a
  * reference: the tests compare the evaluator against it byte for byte. Test support only.
  */
-import { DomainError, notFound, rule } from '../../errors.js';
+import { DomainError, notFound, rule } from '../errors.js';
 import type {
   Assessment,
   DisputeFiledData,
@@ -14,11 +14,11 @@ import type {
   ScoringSchemePublishedData,
   UnitAdmittedData,
   UnitWithdrawnData,
-} from '../../events/emulation-year.events.js';
-import { requirePeriodCode, type PeriodCode } from '../../periods.js';
-import type { Criterion, ScoringScheme, TieBreak } from '../../scheme/scheme.js';
-import { parseStreamId } from '../../streams.js';
-import { requireIsoTime, requirePoints } from '../../validation.js';
+} from '../events/emulation-year.events.js';
+import { requirePeriodCode, type PeriodCode } from '../periods.js';
+import type { Criterion, ScoringScheme, TieBreak } from '../scheme/scheme.js';
+import { parseStreamId } from '../streams.js';
+import { requireIsoTime, requirePoints } from '../validation.js';
 import type {
   ChainLink,
   CriterionScore,
@@ -34,7 +34,7 @@ import type {
   RankingRow,
   WhatIfDiff,
   WhatIfResult,
-} from '../evaluator.types.js';
+} from '../evaluator/evaluator.types.js';
 
 /** One score entry of the period, with its history. */
 interface FoldedEntry {

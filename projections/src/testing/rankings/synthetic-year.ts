@@ -4,14 +4,8 @@
  * cluster scores, a few corrections and withdrawals, closed (with a placeholder digest), disputes on the
  * closed period upheld or rejected; a chair election at the end. Deterministic for a seed. Test support only.
  */
-import type { NewEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import {
-  clusterStream,
-  emulationStream,
-  unitStream,
-  type Actor,
-  type PeriodCode,
-} from '../../../../libs/domain/src/index.js';
+import type { NewEvent } from '@thidua/event-store';
+import { clusterStream, emulationStream, unitStream, type Actor, type PeriodCode } from '@thidua/domain';
 
 export interface SyntheticYearOptions {
   clusterId: string;

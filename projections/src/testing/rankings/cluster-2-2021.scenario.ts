@@ -4,7 +4,7 @@
  * closed, a dispute upheld afterwards (→ revised), Q2 with a score withdrawn and a unit withdrawn, a unit
  * renamed. Test support only.
  */
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port.js';
+import type { EventStore } from '@thidua/event-store';
 import {
   admin,
   chair,
@@ -16,13 +16,8 @@ import {
   scheme,
   UNITS,
   YEAR,
-} from '../../../../libs/domain/src/test-support/fixtures.js';
-import type {
-  Actor,
-  Assessment,
-  EmulationYearCommand,
-  PeriodCode,
-} from '../../../../libs/domain/src/index.js';
+} from '@thidua/domain/testing';
+import type { Actor, Assessment, EmulationYearCommand, PeriodCode } from '@thidua/domain';
 import { LedgerWriter } from './ledger-writer.js';
 
 export { CLUSTER, UNITS, YEAR };

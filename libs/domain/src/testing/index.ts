@@ -1,0 +1,13 @@
+/** Fixtures for tests of other packages (never imported by production code). */
+export {
+  CLUSTER,
+  ORGANIZER_UNIT,
+  UNITS,
+  YEAR,
+  admin,
+  chair,
+  context,
+  officerOf,
+  organizer,
+  scheme,
+} from './fixtures.js';
