@@ -80,6 +80,7 @@ POST /units/{unitId}/rename                                            201   403
 POST /units/{unitId}/merge                                             201   403  403  403  403   403   403  403  401
 POST /units/{unitId}/dissolution                                       201   403  403  403  403   403   403  403  401
 POST /clusters                                                         201   403  403  403  403   403   403  403  401
+PUT  /organizers/{organizerUnitId}/years/{year}/window                 201   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/rename                                      201   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/members                        403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/chair                          403   201  403  403  403   403   403  403  401
@@ -299,6 +300,11 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
           name: 'Cụm thi đua mới',
         },
       }),
+      'PUT /organizers/{organizerUnitId}/years/{year}/window': P(
+        `/organizers/${ORGANIZER}/years/2022/window`,
+        () => ({ opensOn: '2021-12-01', closesOn: '2022-11-30', reason: 'Điều chỉnh thời gian thi đua' }),
+        'PUT',
+      ),
       'POST /clusters/{clusterId}/rename': async () => ({
         method: 'POST',
         path: `/clusters/${CLUSTER}/rename`,

@@ -122,7 +122,7 @@ const COMMANDS: CommandRow[] = [
     body: whatIf,
     shape: { points: ['overrides.0.points'] },
     noCommandHeaders: true,
-    query: ['asOf', 'minPosition'],
+    query: ['asOf', 'asOfEffective', 'minPosition'],
     optionalOnly: true,
     rules: (w) => [
       rule(
@@ -167,6 +167,18 @@ const COMMANDS: CommandRow[] = [
         query: 'asOf=99999999999999999',
         body: whatIf(w),
         expect: { ...VALIDATION, field: 'asOf' },
+      },
+      {
+        label: 'asOfEffective 30 February',
+        query: 'asOfEffective=2021-02-30',
+        body: whatIf(w),
+        expect: { ...VALIDATION, field: 'asOfEffective' },
+      },
+      {
+        label: 'asOfEffective a date-time',
+        query: 'asOfEffective=2021-03-31T00:00:00Z',
+        body: whatIf(w),
+        expect: { ...VALIDATION, field: 'asOfEffective' },
       },
       {
         label: 'minPosition negative',
@@ -215,6 +227,50 @@ const COMMANDS: CommandRow[] = [
       },
     ],
     ok: 202,
+  },
+  {
+    route: 'PUT /organizers/{organizerUnitId}/years/{year}/window',
+    as: (w) => w.tokens.organizer,
+    // 2022: a window for 2021 would refuse the acts the rows below date today.
+    params: () => ({ organizerUnitId: ORGANIZER, year: '2022' }),
+    body: () => ({ opensOn: '2021-12-01', closesOn: '2022-11-30', reviewsFrom: { Y: '2022-11-15' } }),
+    rules: () => [
+      rule(
+        'closes before it opens',
+        { opensOn: '2022-06-01', closesOn: '2022-05-31' },
+        [422],
+        'closesOn',
+        'WINDOW_INVERTED',
+      ),
+      rule(
+        'opens two years early',
+        { opensOn: '2020-12-01', closesOn: '2022-11-30' },
+        [422],
+        'opensOn',
+        'WINDOW_NOT_IN_YEAR',
+      ),
+      rule(
+        'a review date outside the window',
+        { opensOn: '2021-12-01', closesOn: '2022-11-30', reviewsFrom: { Y: '2022-12-15' } },
+        [422],
+        'reviewsFrom.Y',
+        'REVIEW_DATE_OUTSIDE_WINDOW',
+      ),
+      rule(
+        'an unknown period in reviewsFrom',
+        { opensOn: '2021-12-01', closesOn: '2022-11-30', reviewsFrom: { Q5: '2022-11-15' } },
+        [400],
+        'reviewsFrom.Q5',
+      ),
+      rule('30 February', { opensOn: '2022-02-30', closesOn: '2022-11-30' }, [400], 'opensOn'),
+      {
+        label: 'unknown organizer unit',
+        path: '/organizers/khong-ton-tai/years/2022/window',
+        body: { opensOn: '2021-12-01', closesOn: '2022-11-30' },
+        expect: { status: [403, 422], field: null },
+      },
+    ],
+    ok: 201,
   },
   {
     route: 'POST /units',
@@ -523,6 +579,27 @@ const COMMANDS: CommandRow[] = [
       ),
       rule('a period not open', merge(scoreBody(), { period: 'Q3' }), [422], 'period', 'PERIOD_NOT_OPEN'),
       rule('a closed period', merge(scoreBody(), { period: 'Q2' }), [422], 'period', 'PERIOD_NOT_OPEN'),
+      rule(
+        'dated after the day it is recorded',
+        merge(scoreBody(), { effectiveDate: '2999-01-01' }),
+        [422],
+        'effectiveDate',
+        'EFFECTIVE_DATE_AFTER_RECORDING',
+      ),
+      rule(
+        'dated before the period opened',
+        merge(scoreBody(), { effectiveDate: '2021-01-01' }),
+        [422],
+        'effectiveDate',
+        'EFFECTIVE_DATE_OUT_OF_ORDER',
+      ),
+      rule('dated 30 February', merge(scoreBody(), { effectiveDate: '2021-02-30' }), [400], 'effectiveDate'),
+      rule(
+        'dated with a time',
+        merge(scoreBody(), { effectiveDate: '2021-02-01T00:00:00Z' }),
+        [400],
+        'effectiveDate',
+      ),
       rule('unknown period', merge(scoreBody(), { period: 'Q5' }), [400], 'period'),
       rule(
         'above the criterion max (30)',
@@ -730,6 +807,21 @@ const COMMANDS: CommandRow[] = [
         path: `/clusters/${CLUSTER}/years/${YEAR}/periods/Y/close`,
         expect: { status: [422], code: 'PERIOD_NOT_OPEN', field: 'period' },
       },
+      rule(
+        'dated before its opening',
+        { effectiveDate: '2021-03-31' },
+        [422],
+        'effectiveDate',
+        'EFFECTIVE_DATE_OUT_OF_ORDER',
+      ),
+      rule(
+        'dated after today',
+        { effectiveDate: '2999-01-01' },
+        [422],
+        'effectiveDate',
+        'EFFECTIVE_DATE_AFTER_RECORDING',
+      ),
+      rule('dated month 13', { effectiveDate: '2021-13-01' }, [400], 'effectiveDate'),
     ],
     ok: 201,
   },
@@ -898,6 +990,16 @@ const QUERIES: QueryRow[] = [
       { label: 'asOf date only', query: 'asOf=2021-03-31', expect: { ...VALIDATION, field: 'asOf' } },
       { label: 'asOf negative position', query: 'asOf=-1', expect: { ...VALIDATION, field: 'asOf' } },
       {
+        label: 'asOfEffective 30 February',
+        query: 'asOfEffective=2021-02-30',
+        expect: { ...VALIDATION, field: 'asOfEffective' },
+      },
+      {
+        label: 'asOfEffective before 1945',
+        query: 'asOfEffective=1944-12-31',
+        expect: { ...VALIDATION, field: 'asOfEffective' },
+      },
+      {
         label: 'minPosition beyond 2^53',
         query: 'minPosition=99999999999999999',
         expect: { ...VALIDATION, field: 'minPosition' },
@@ -912,6 +1014,11 @@ const QUERIES: QueryRow[] = [
         label: 'asOf 30 February',
         query: 'asOf=2021-02-30T00:00:00Z',
         expect: { ...VALIDATION, field: 'asOf' },
+      },
+      {
+        label: 'asOfEffective a position',
+        query: 'asOfEffective=42',
+        expect: { ...VALIDATION, field: 'asOfEffective' },
       },
     ],
   },

@@ -3,6 +3,7 @@ import { AwardsModule } from './features/awards/awards.module.js';
 import { ClustersModule } from './features/clusters/clusters.module.js';
 import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
 import { HistoryModule } from './features/history/history.module.js';
+import { OrganizersModule } from './features/organizers/organizers.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
 import { TotalsModule } from './features/totals/totals.module.js';
 import { UnitsModule } from './features/units/units.module.js';
@@ -15,6 +16,7 @@ export const featureModules: Array<Type | DynamicModule> = [
   // Write side: units, clusters, cluster-years (commands).
   UnitsModule,
   ClustersModule,
+  OrganizersModule,
   EmulationYearModule,
   // Read side: directory, pledges, rankings (queries).
   QueriesModule,

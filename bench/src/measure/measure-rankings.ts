@@ -194,22 +194,22 @@ async function main(): Promise<void> {
     // Cold: a fresh ClusterYearEvents (nothing kept parsed) reads the stream from SQLite.
     await time(`cold GET ranking ?asOf=${asOfPosition} (handler, stream read from SQLite)`, () =>
       new GetRankingHandler(undefined as never, new ClusterYearEvents(events)).execute(
-        new GetRankingQuery(ref, asOfPosition),
+        new GetRankingQuery(ref, { asOf: asOfPosition }),
       ),
     );
     await time('cold POST what-if (handler, stream read from SQLite)', () =>
       new WhatIfHandler(new ClusterYearEvents(events)).execute(
-        new WhatIfQuery(ref, undefined, [{ entryId, points: 1 }], []),
+        new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], []),
       ),
     );
     await time(`GET ranking ?asOf=${asOfPosition} (handler)`, () =>
-      get.execute(new GetRankingQuery(ref, asOfPosition)),
+      get.execute(new GetRankingQuery(ref, { asOf: asOfPosition })),
     );
     await time('GET explain (handler)', () =>
-      new ExplainRankingHandler(stream).execute(new ExplainRankingQuery(ref, undefined)),
+      new ExplainRankingHandler(stream).execute(new ExplainRankingQuery(ref, {})),
     );
     await time('POST what-if (handler)', () =>
-      new WhatIfHandler(stream).execute(new WhatIfQuery(ref, undefined, [{ entryId, points: 1 }], [])),
+      new WhatIfHandler(stream).execute(new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], [])),
     );
     await events.close();
   }

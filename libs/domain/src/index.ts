@@ -2,6 +2,8 @@
 export { type Actor, type Role } from './actor.js';
 export { type AwardDecisionContext, type ClusterStanding } from './award-decision/award-decision.commands.js';
 export { awardDecisionDecider } from './award-decision/award-decision.decider.js';
+export { businessDateOf, upcastEvent, type UpcastSource } from './events/upcast.js';
+export { type EmulationWindow, recordingDate } from './business-date.js';
 export { canonicalJson } from './canonical-json.js';
 export { AUTHORITY_LEVELS } from './catalog/authorities.js';
 export { AWARD_CATALOG } from './catalog/awards.js';
@@ -102,7 +104,11 @@ export {
   membershipStream,
   parseStreamId,
   unitStream,
+  windowStream,
 } from './streams.js';
 export { UNIT_KINDS } from './unit/unit-kinds.js';
+export { type EmulationWindowSetData, WINDOW_EVENT_TYPES } from './events/window.events.js';
+export { type WindowCommand, type WindowContext } from './window/window.commands.js';
+export { windowDecider } from './window/window.decider.js';
 export { type UnitCommand, type UnitContext, type UnitStatus } from './unit/unit.commands.js';
 export { unitDecider } from './unit/unit.decider.js';

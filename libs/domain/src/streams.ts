@@ -32,12 +32,17 @@ export const awardDecisionStream = (decisionId: string): string =>
 export const membershipStream = (organizerUnitId: string, year: number): string =>
   `membership-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
 
+/** The organizer's recorded emulation window for a year (window.events.ts). */
+export const windowStream = (organizerUnitId: string, year: number): string =>
+  `window-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
+
 export type ParsedStream =
   | { category: 'unit'; unitId: string }
   | { category: 'cluster'; clusterId: string }
   | { category: 'emulation'; clusterId: string; year: number }
   | { category: 'award-decision'; decisionId: string }
-  | { category: 'membership'; organizerUnitId: string; year: number };
+  | { category: 'membership'; organizerUnitId: string; year: number }
+  | { category: 'window'; organizerUnitId: string; year: number };
 
 /** The inverse of the functions above; `undefined` for a name none of them produces. */
 export function parseStreamId(streamId: string): ParsedStream | undefined {
@@ -57,6 +62,10 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
   if (streamId.startsWith('membership-')) {
     const p = yearly(streamId.slice('membership-'.length));
     return p ? { category: 'membership', organizerUnitId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('window-')) {
+    const p = yearly(streamId.slice('window-'.length));
+    return p ? { category: 'window', organizerUnitId: p.id, year: p.year } : undefined;
   }
   if (streamId.startsWith('cluster-')) {
     const id = streamId.slice('cluster-'.length);

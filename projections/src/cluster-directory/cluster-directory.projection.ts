@@ -7,7 +7,8 @@ import { CLUSTER_YEARS, CLUSTERS, DIRECTORY_PROJECTION, PLEDGES, UNITS } from '.
 import { CLUSTER_YEAR_TYPES, evolveClusterYear } from './evolve-cluster-year.js';
 import { evolveClusterStream, evolveUnitStream } from './evolve-units-and-clusters.js';
 
-export const CLUSTER_DIRECTORY_VERSION = 1;
+/** 2: business dates (`on`) beside recording times (`at`). */
+export const CLUSTER_DIRECTORY_VERSION = 2;
 
 /**
  * `cluster-directory`: clusters, cluster-years (members, chair, vice-chair, scheme version, period

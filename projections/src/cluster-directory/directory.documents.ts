@@ -15,9 +15,10 @@ export const clusterYearId = (clusterId: string, year: number): string => `${clu
 export const pledgeId = (clusterId: string, year: number, unitId: string): string =>
   `${clusterId}:${year}:${unitId}`;
 
-/** When and by which event something happened. */
+/** When and by which event something happened: recorded `at` (instant), dated `on` (business date). */
 export interface Stamp {
   at: string;
+  on: string | null;
   position: number;
 }
 
@@ -39,6 +40,8 @@ export interface MemberEntry {
   unitId: string;
   name: string | null;
   admittedAt: string;
+  /** Business date of the admission. */
+  admittedOn: string | null;
   admittedPosition: number;
   withdrawn?: Stamp & { reason: string };
 }
@@ -49,12 +52,14 @@ export interface SeatHolder {
   source: 'organizer' | 'election';
   electionId?: string;
   at: string;
+  on: string | null;
   position: number;
 }
 
 export interface PeriodTransition {
   event: 'opened' | 'closed' | 'reopened';
   at: string;
+  on: string | null;
   position: number;
   /** closed: the sealed ranking digest; reopened: the digest it unsealed. */
   rankingDigest?: string;
@@ -66,6 +71,7 @@ export interface PeriodStatus {
   /** 'reopened' is open again after a close. */
   status: 'open' | 'closed' | 'reopened';
   at: string;
+  on: string | null;
   position: number;
   /** While closed: the sealed digest and scheme version. */
   rankingDigest?: string;
@@ -90,7 +96,13 @@ export interface ClusterYearDoc {
   forbidConsecutiveTerms: boolean;
   /** Units elected in this year for the next year. */
   electedForNextYear: Partial<Record<ChairRole, { unitId: string; name: string | null; electionId: string }>>;
-  scheme: { version: number; publishedAt: string; position: number; versions: number[] } | null;
+  scheme: {
+    version: number;
+    publishedAt: string;
+    publishedOn: string | null;
+    position: number;
+    versions: number[];
+  } | null;
   periods: Partial<Record<PeriodCode, PeriodStatus>>;
   /** Units that signed a pledge (documents in `pledges`). */
   pledgedUnits: string[];
@@ -112,6 +124,7 @@ export interface UnitDoc {
 export interface PledgeAmendment {
   version: number;
   at: string;
+  on: string | null;
   position: number;
   reason: string;
   actorId: string;

@@ -13,6 +13,7 @@ import type {
   UnitWithdrawnData,
 } from '@thidua/domain';
 import type { DocWork } from './doc-changes.js';
+import { businessDateOf } from '@thidua/domain';
 import {
   CLUSTER_YEARS,
   CLUSTERS,
@@ -118,6 +119,7 @@ async function unitName(ctx: YearContext, unitId: string): Promise<string | null
 async function apply(ctx: YearContext): Promise<boolean> {
   const { event, doc } = ctx;
   const at = event.metadata.occurredAt;
+  const on = businessDateOf(event);
   const position = event.position;
   switch (event.type) {
     case 'UnitAdmitted': {
@@ -126,10 +128,11 @@ async function apply(ctx: YearContext): Promise<boolean> {
       const existing = doc.members.find((m) => m.unitId === unitId);
       if (existing) {
         existing.admittedAt = at;
+        existing.admittedOn = on;
         existing.admittedPosition = position;
         delete existing.withdrawn;
       } else {
-        doc.members.push({ unitId, name, admittedAt: at, admittedPosition: position });
+        doc.members.push({ unitId, name, admittedAt: at, admittedOn: on, admittedPosition: position });
       }
       sortMembers(doc);
       return true;
@@ -137,7 +140,7 @@ async function apply(ctx: YearContext): Promise<boolean> {
     case 'UnitWithdrawn': {
       const { unitId, reason } = event.data as unknown as UnitWithdrawnData;
       const member = doc.members.find((m) => m.unitId === unitId);
-      if (member) member.withdrawn = { at, position, reason };
+      if (member) member.withdrawn = { at, on, position, reason };
       // A withdrawn unit loses the chair's or vice-chair's seat with its membership.
       if (doc.chair?.unitId === unitId) doc.chair = null;
       if (doc.viceChair?.unitId === unitId) doc.viceChair = null;
@@ -151,6 +154,7 @@ async function apply(ctx: YearContext): Promise<boolean> {
         source: d.source,
         ...(d.electionId !== undefined && { electionId: d.electionId }),
         at,
+        on,
         position,
       };
       if (d.role === 'chair') doc.chair = seat;
@@ -175,6 +179,7 @@ async function apply(ctx: YearContext): Promise<boolean> {
       doc.scheme = {
         version,
         publishedAt: at,
+        publishedOn: on,
         position,
         versions: versions.includes(version) ? versions : [...versions, version],
       };
@@ -196,6 +201,7 @@ async function apply(ctx: YearContext): Promise<boolean> {
 
 function applyPeriod(doc: ClusterYearDoc, event: StoredEvent): void {
   const at = event.metadata.occurredAt;
+  const on = businessDateOf(event);
   const position = event.position;
   const { period } = event.data as unknown as PeriodOpenedData;
   const history = doc.periods[period]?.history ?? [];
@@ -205,12 +211,20 @@ function applyPeriod(doc: ClusterYearDoc, event: StoredEvent): void {
     next = {
       status: 'closed',
       at,
+      on,
       position,
       rankingDigest: d.rankingDigest,
       schemeVersion: d.schemeVersion,
       history: [
         ...history,
-        { event: 'closed', at, position, rankingDigest: d.rankingDigest, schemeVersion: d.schemeVersion },
+        {
+          event: 'closed',
+          at,
+          on,
+          position,
+          rankingDigest: d.rankingDigest,
+          schemeVersion: d.schemeVersion,
+        },
       ],
     };
   } else if (event.type === 'PeriodReopened') {
@@ -218,14 +232,21 @@ function applyPeriod(doc: ClusterYearDoc, event: StoredEvent): void {
     next = {
       status: 'reopened',
       at,
+      on,
       position,
       history: [
         ...history,
-        { event: 'reopened', at, position, reason: d.reason, rankingDigest: d.previousDigest },
+        { event: 'reopened', at, on, position, reason: d.reason, rankingDigest: d.previousDigest },
       ],
     };
   } else {
-    next = { status: 'open', at, position, history: [...history, { event: 'opened', at, position }] };
+    next = {
+      status: 'open',
+      at,
+      on,
+      position,
+      history: [...history, { event: 'opened', at, on, position }],
+    };
   }
   doc.periods = { ...doc.periods, [period]: next };
 }
@@ -237,6 +258,7 @@ async function applyPledge(ctx: YearContext): Promise<void> {
   const stored = await work.get<PledgeDoc>(PLEDGES, id);
   if (!work.fresh(stored)) return;
   const at = event.metadata.occurredAt;
+  const on = businessDateOf(event);
   const content = { version: d.version, titles: d.titles, targets: d.targets, keyTasks: d.keyTasks };
   const pledge: PledgeDoc =
     event.type === 'PledgeAmended' && stored
@@ -248,6 +270,7 @@ async function applyPledge(ctx: YearContext): Promise<void> {
             {
               version: d.version,
               at,
+              on,
               position: event.position,
               reason: (event.data as unknown as PledgeAmendedData).reason,
               actorId: event.metadata.actor.id,
@@ -259,7 +282,7 @@ async function applyPledge(ctx: YearContext): Promise<void> {
           year: ctx.year,
           unitId: d.unitId,
           ...content,
-          signed: { at, position: event.position, actorId: event.metadata.actor.id },
+          signed: { at, on, position: event.position, actorId: event.metadata.actor.id },
           amendments: [],
           position: 0,
         };

@@ -7,6 +7,7 @@ import type {
   UnitRenamedData,
 } from '@thidua/domain';
 import type { DocWork } from './doc-changes.js';
+import { businessDateOf } from '@thidua/domain';
 import {
   CLUSTER_YEARS,
   CLUSTERS,
@@ -76,6 +77,7 @@ export async function evolveClusterStream(
   if (!work.fresh(stored)) return;
   const cluster = stored ?? newClusterDoc(clusterId);
   const at = event.metadata.occurredAt;
+  const on = businessDateOf(event);
   switch (event.type) {
     case 'ClusterFormed': {
       const d = event.data as unknown as ClusterFormedData;
@@ -83,7 +85,7 @@ export async function evolveClusterStream(
       cluster.number = d.number;
       cluster.organizerUnitId = d.organizerUnitId;
       cluster.status = 'active';
-      cluster.formed = { at, position: event.position };
+      cluster.formed = { at, on, position: event.position };
       break;
     }
     case 'ClusterRenamed': {
@@ -96,6 +98,7 @@ export async function evolveClusterStream(
       cluster.status = 'dissolved';
       cluster.dissolved = {
         at,
+        on,
         position: event.position,
         reason: (event.data as unknown as ClusterDissolvedData).reason,
       };

@@ -57,7 +57,10 @@ export interface HistoryEntryDoc {
   revision: number;
   /** The event's hash in its stream's chain (tamper evidence: check it with GET /audit/streams/{s}). */
   hash: string;
+  /** When it was recorded (ISO instant). */
   occurredAt: string;
+  /** The act's business date (YYYY-MM-DD): signed, held, scored, decided on; null for a registry step. */
+  effectiveDate: string | null;
   actor: { id: string; role: Role; unitId?: string };
   /** The reason the command carried, when it had one. */
   reason?: string;

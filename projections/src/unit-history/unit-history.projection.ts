@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@thidua/event-store';
 import type { DocChange } from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
+import { businessDateOf } from '@thidua/domain';
 import { DocWork } from './doc-work.js';
 import { IndexPages } from './index-pages.js';
 import {
@@ -20,7 +21,8 @@ import {
 import { touchesOf, UNIT_HISTORY_TYPES, type Touch } from './unit-history.touches.js';
 
 /** 2: entries keyed in log order, per-unit index pages of positions (no `page` field, no JSON index). */
-export const UNIT_HISTORY_VERSION = 2;
+/** 3: entries carry the act's business date (`effectiveDate`). */
+export const UNIT_HISTORY_VERSION = 3;
 
 /**
  * `unit-history`: per unit, one entry per event that touched it, in log order (see
@@ -101,6 +103,7 @@ async function appendEntry(
     revision: event.revision,
     hash,
     occurredAt,
+    effectiveDate: businessDateOf(event),
     actor: { id: actor.id, role: actor.role, ...(actor.unitId !== undefined && { unitId: actor.unitId }) },
     ...(reason !== undefined && { reason }),
     summary: touch.summary,

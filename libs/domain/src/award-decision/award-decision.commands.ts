@@ -9,7 +9,7 @@ export type IssueAwardDecision = Command<
 >;
 export type RevokeAward = Command<
   'RevokeAward',
-  { decisionId: string; awardId: string; reason: string; decisionRef: string }
+  { decisionId: string; awardId: string; reason: string; decisionRef: string; effectiveDate?: string }
 >;
 
 export type AwardDecisionCommand = IssueAwardDecision | RevokeAward;

@@ -1,4 +1,5 @@
 import { isAdmin, type Actor } from '../actor.js';
+import { requireActDate, requireNotBefore } from '../business-date.js';
 import { defaultCatalog } from '../catalog/catalog.js';
 import type { Decider } from '../decider.js';
 import { conflict, forbidden, notFound, rule } from '../errors.js';
@@ -99,7 +100,7 @@ export function decideAwardDecision(
       throw conflict('DECISION_ALREADY_ISSUED', `decision ${decisionId} exists`, 'decisionId');
     const d = command.data;
     const number = requireText(d.number, 'number', 100);
-    const date = requireDate(d.date, 'date');
+    const date = requireActDate(requireDate(d.date, 'date'), command.at, 'date');
     if (!catalog.findAuthority(d.authority))
       throw rule('UNKNOWN_AUTHORITY', `authority '${String(d.authority)}' is not a known level`, 'authority');
     const awards = requireArray(d.awards, 'awards', 1, 5000).map((raw, i): AwardItem => {
@@ -153,6 +154,8 @@ export function decideAwardDecision(
     throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
   if (award.revoked)
     throw conflict('AWARD_ALREADY_REVOKED', `award ${awardId} is already revoked`, 'awardId');
+  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
+  requireNotBefore(effectiveDate, state.date, `decision ${decisionId}`);
   // Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked.
   return [
     {
@@ -161,6 +164,7 @@ export function decideAwardDecision(
         awardId,
         reason: requireReason(command.data.reason),
         decisionRef: requireText(command.data.decisionRef, 'decisionRef', 100),
+        effectiveDate,
       },
     },
   ];

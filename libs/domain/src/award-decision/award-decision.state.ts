@@ -11,6 +11,8 @@ export interface AwardDecisionState {
   issued: boolean;
   number?: string;
   authority?: string;
+  /** The decision's date (its business date). */
+  date?: string;
   awards: Readonly<Record<string, AwardSummary>>;
 }
 
@@ -26,6 +28,7 @@ export function evolveAwardDecision(
         issued: true,
         number: event.data.number,
         authority: event.data.authority,
+        date: event.data.date,
         awards: Object.fromEntries(
           event.data.awards.map((a) => [
             a.awardId,

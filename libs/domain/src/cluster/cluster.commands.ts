@@ -2,12 +2,19 @@ import type { Command } from '../actor.js';
 import { clusterStream } from '../streams.js';
 import type { UnitStatus } from '../unit/unit.commands.js';
 
+/** Every cluster command may give the act's business date (default: the date it is recorded on). */
+interface Dated {
+  effectiveDate?: string;
+}
 export type FormCluster = Command<
   'FormCluster',
-  { clusterId: string; organizerUnitId: string; number: number; name: string }
+  Dated & { clusterId: string; organizerUnitId: string; number: number; name: string }
 >;
-export type RenameCluster = Command<'RenameCluster', { clusterId: string; name: string; number?: number }>;
-export type DissolveCluster = Command<'DissolveCluster', { clusterId: string; reason: string }>;
+export type RenameCluster = Command<
+  'RenameCluster',
+  Dated & { clusterId: string; name: string; number?: number }
+>;
+export type DissolveCluster = Command<'DissolveCluster', Dated & { clusterId: string; reason: string }>;
 
 export type ClusterCommand = FormCluster | RenameCluster | DissolveCluster;
 

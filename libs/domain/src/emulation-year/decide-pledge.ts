@@ -16,7 +16,8 @@ import type {
   SignPledge,
 } from './emulation-year.commands.js';
 import type { EmulationYearState } from './emulation-year.state.js';
-import { requireActive, requireCluster, requireForUnit, requireMember } from './guards.js';
+import { requireNotBefore } from '../business-date.js';
+import { actDate, requireActive, requireCluster, requireForUnit, requireMember } from './guards.js';
 
 /** Each unit registers 3 key tasks (nội dung công tác lớn, trọng tâm), per the seeds (seed 000). */
 export const KEY_TASKS_PER_PLEDGE = 3;
@@ -83,6 +84,7 @@ export function decideAmendPledge(
   const version = state.pledges[unitId];
   if (version === undefined)
     throw rule('PLEDGE_NOT_SIGNED', `unit ${unitId} has not signed a pledge`, 'unitId');
+  requireNotBefore(actDate(c), state.pledgedOn[unitId], `pledge version ${version}`);
   return [
     {
       type: 'PledgeAmended',

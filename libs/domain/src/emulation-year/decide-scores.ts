@@ -18,7 +18,9 @@ import {
   type EmulationYearState,
   type EntrySummary,
 } from './emulation-year.state.js';
+import { requireNotBefore } from '../business-date.js';
 import {
+  actDate,
   isChair,
   requireActive,
   requireCluster,
@@ -80,8 +82,9 @@ export function decideRecordScore(
   requireAssessor(c.actor, state, assessment, unitId);
   requireActive(cluster);
   const period = requirePeriodCode(c.data.period);
-  if (state.periods[period]?.status !== 'open')
-    throw rule('PERIOD_NOT_OPEN', `period ${period} is not open`, 'period');
+  const open = state.periods[period];
+  if (open?.status !== 'open') throw rule('PERIOD_NOT_OPEN', `period ${period} is not open`, 'period');
+  requireNotBefore(actDate(c), open.openedOn, `the opening of ${period}`);
   requireMember(state, unitId);
   const criterion = requireId(c.data.criterion, 'criterion');
   const scheme = latestScheme(state)!;
@@ -133,6 +136,7 @@ export function decideCorrectScore(
   if (entry.withdrawn) throw rule('ENTRY_WITHDRAWN', `entry ${entry.entryId} is withdrawn`, 'entryId');
   if (state.periods[entry.period]?.status !== 'open')
     throw rule('PERIOD_NOT_OPEN', `period ${entry.period} is not open: file a dispute instead`, 'entryId');
+  requireNotBefore(actDate(c), entry.on, `entry ${entry.entryId}`);
   requireMember(state, entry.unitId);
   const points = requireCriterionPoints(state, entry.period, entry.criterion, c.data.points, 'points');
   if (points === entry.points) throw rule('NO_CHANGE', 'the points are unchanged', 'points');
@@ -167,6 +171,7 @@ export function decideWithdrawScore(
     throw rule('ENTRY_WITHDRAWN', `entry ${entry.entryId} is already withdrawn`, 'entryId');
   if (state.periods[entry.period]?.status !== 'open')
     throw rule('PERIOD_NOT_OPEN', `period ${entry.period} is not open: file a dispute instead`, 'entryId');
+  requireNotBefore(actDate(c), entry.on, `entry ${entry.entryId}`);
   const { entryId, unitId, period, criterion, assessment } = entry;
   return [
     {

@@ -1,4 +1,5 @@
 import type { Command } from '../actor.js';
+import type { EmulationWindow } from '../business-date.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Assessment, ChairRole, PledgeTarget } from '../events/emulation-year.events.js';
 import type { PeriodCode } from '../periods.js';
@@ -6,10 +7,14 @@ import type { ScoringSchemeContent } from '../scheme/scheme.js';
 import { emulationStream } from '../streams.js';
 import type { UnitStatus } from '../unit/unit.commands.js';
 
-/** Every cluster-year command names its stream: `emulation-{clusterId}-{year}`. */
+/**
+ * Every cluster-year command names its stream (`emulation-{clusterId}-{year}`) and may give the act's
+ * business date (default: the date it is recorded on).
+ */
 interface Year {
   clusterId: string;
   year: number;
+  effectiveDate?: string;
 }
 
 export type AdmitUnit = Command<'AdmitUnit', Year & { unitId: string }>;
@@ -113,6 +118,8 @@ export interface ElectedInPreviousYear {
  */
 export interface EmulationYearContext {
   cluster?: { organizerUnitId: string; status: 'active' | 'dissolved' };
+  /** The organizer's recorded emulation window for the year (none recorded: no window limit). */
+  window?: EmulationWindow;
   /** AdmitUnit: the unit's status from its unit stream. */
   unitStatus?: UnitStatus;
   /** AdmitUnit: the cluster the membership registry holds the unit for (the reservation step just done). */

@@ -1,6 +1,7 @@
 import type { Decider } from '../decider.js';
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
-import { requireId, requireIsoTime, requireYear } from '../validation.js';
+import { requireActDate, requireInWindow } from '../business-date.js';
+import { requireId, requireYear } from '../validation.js';
 import {
   decideAdmitUnit,
   decideAssignChair,
@@ -29,9 +30,24 @@ export function decideEmulationYear(
   state: EmulationYearState,
   context: EmulationYearContext,
 ): EmulationYearEvent[] {
-  requireIsoTime(command.at);
   requireId(command.data.clusterId, 'clusterId');
-  requireYear(command.data.year);
+  const year = requireYear(command.data.year);
+  // The act's business date: given or the recording date, never after it, inside the organizer's window.
+  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
+  requireInWindow(effectiveDate, context.window, year);
+  const dated = { ...command, data: { ...command.data, effectiveDate } } as EmulationYearCommand;
+  return decideDated(dated, state, context).map((e) => ({
+    ...e,
+    data: { ...e.data, effectiveDate },
+  })) as EmulationYearEvent[];
+}
+
+/** The decision proper, on a command whose `effectiveDate` is set and checked. */
+function decideDated(
+  command: EmulationYearCommand,
+  state: EmulationYearState,
+  context: EmulationYearContext,
+): EmulationYearEvent[] {
   switch (command.type) {
     case 'AdmitUnit':
       return decideAdmitUnit(command, state, context);

@@ -19,10 +19,13 @@ export interface EntrySummary {
   assessment: Assessment;
   points: number;
   withdrawn: boolean;
+  /** Business date of the entry (scored on). */
+  on?: string;
 }
 
 export interface SchemeSummary {
   version: number;
+  publishedOn?: string;
   criteria: Readonly<Record<string, { maxPoints: number; kind: CriterionKind }>>;
 }
 
@@ -31,12 +34,18 @@ export interface PeriodSummary {
   /** While closed: the scheme version and digest sealed by PeriodClosed. */
   schemeVersion?: number;
   digest?: string;
+  /** Business dates of the last opening (or reopening) and of the close. */
+  openedOn?: string;
+  closedOn?: string;
+  /** Latest business date among the period's score entries and their changes. */
+  lastEntryOn?: string;
 }
 
 export interface DisputeSummary {
   entryId: string;
   unitId: string;
   status: 'open' | 'upheld' | 'rejected';
+  filedOn?: string;
 }
 
 export interface ElectionSummary {
@@ -48,11 +57,16 @@ export interface ElectionSummary {
   /** voter unit → candidate unit */
   ballots: Readonly<Record<string, string>>;
   outcome?: ElectionOutcome;
+  openedOn?: string;
 }
 
 export interface EmulationYearState {
   /** Current member units (admitted and not withdrawn). */
   members: Readonly<Record<string, true>>;
+  /** Business date of each member's admission. */
+  admittedOn: Readonly<Record<string, string>>;
+  /** Latest business date of an act every ranking reads (admission, withdrawal, scheme). */
+  generalOn?: string;
   chair?: string;
   viceChair?: string;
   /** Organizer policy in force; DESIGN.md §4 default: consecutive terms forbidden. */
@@ -61,6 +75,8 @@ export interface EmulationYearState {
   schemes: ReadonlyArray<SchemeSummary>;
   /** unit → pledge version */
   pledges: Readonly<Record<string, number>>;
+  /** unit → business date of its last pledge signature or amendment */
+  pledgedOn: Readonly<Record<string, string>>;
   periods: Readonly<Partial<Record<PeriodCode, PeriodSummary>>>;
   entries: Bucketed<EntrySummary>;
   /** `unit|period|criterion|assessment` → id of the active (not withdrawn) entry. */
@@ -74,9 +90,11 @@ export interface EmulationYearState {
 
 export const initialEmulationYearState: EmulationYearState = {
   members: {},
+  admittedOn: {},
   forbidConsecutiveTerms: true,
   schemes: [],
   pledges: {},
+  pledgedOn: {},
   periods: {},
   entries: {},
   activeKeys: {},
@@ -107,14 +125,60 @@ export function schemeForPeriod(state: EmulationYearState, period: PeriodCode): 
     : latestScheme(state);
 }
 
+/** `{ [key]: date }` when the event carries a date (hand-written test events may not). */
+const dated = <K extends string>(key: K, date: string | undefined): Partial<Record<K, string>> =>
+  date === undefined ? {} : ({ [key]: date } as Record<K, string>);
+
+const withDate = (
+  map: Readonly<Record<string, string>>,
+  key: string,
+  date: string | undefined,
+): Readonly<Record<string, string>> => (date === undefined ? map : { ...map, [key]: date });
+
+const later = (a: string | undefined, b: string | undefined): string | undefined =>
+  a === undefined ? b : b === undefined || a >= b ? a : b;
+
+/** The latest business date of the acts a period's ranking reads (what its close must not precede). */
+export const sealsUpTo = (state: EmulationYearState, period: PeriodCode): string | undefined =>
+  later(state.generalOn, state.periods[period]?.lastEntryOn);
+
 /** Pure: returns a new state, never mutates the one given (a cached state stays valid). */
 export function evolveEmulationYear(
   state: EmulationYearState,
   event: EmulationYearEvent,
 ): EmulationYearState {
+  const next = evolveFacts(state, event);
+  const on = event.data.effectiveDate;
+  if (on === undefined) return next;
   switch (event.type) {
     case 'UnitAdmitted':
-      return { ...state, members: { ...state.members, [event.data.unitId]: true } };
+    case 'UnitWithdrawn':
+    case 'ScoringSchemePublished':
+    case 'ScoringSchemeAmended':
+      return { ...next, generalOn: later(next.generalOn, on) };
+    case 'ScoreRecorded':
+    case 'ScoreCorrected':
+    case 'ScoreWithdrawn': {
+      const p = next.periods[event.data.period];
+      if (!p) return next;
+      return {
+        ...next,
+        periods: { ...next.periods, [event.data.period]: { ...p, lastEntryOn: later(p.lastEntryOn, on) } },
+      };
+    }
+    default:
+      return next;
+  }
+}
+
+function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): EmulationYearState {
+  switch (event.type) {
+    case 'UnitAdmitted':
+      return {
+        ...state,
+        members: { ...state.members, [event.data.unitId]: true },
+        admittedOn: withDate(state.admittedOn, event.data.unitId, event.data.effectiveDate),
+      };
     case 'UnitWithdrawn': {
       const { [event.data.unitId]: _gone, ...members } = state.members;
       const next: EmulationYearState = { ...state, members };
@@ -137,6 +201,7 @@ export function evolveEmulationYear(
           ...state.schemes,
           {
             version: event.data.version,
+            ...dated('publishedOn', event.data.effectiveDate),
             criteria: Object.fromEntries(
               event.data.criteria.map((c) => [c.code, { maxPoints: c.maxPoints, kind: c.kind }]),
             ),
@@ -145,19 +210,31 @@ export function evolveEmulationYear(
       };
     case 'PledgeSigned':
     case 'PledgeAmended':
-      return { ...state, pledges: { ...state.pledges, [event.data.unitId]: event.data.version } };
+      return {
+        ...state,
+        pledges: { ...state.pledges, [event.data.unitId]: event.data.version },
+        pledgedOn: withDate(state.pledgedOn, event.data.unitId, event.data.effectiveDate),
+      };
     case 'PeriodOpened':
     case 'PeriodReopened':
-      return { ...state, periods: { ...state.periods, [event.data.period]: { status: 'open' } } };
+      return {
+        ...state,
+        periods: {
+          ...state.periods,
+          [event.data.period]: { status: 'open', ...dated('openedOn', event.data.effectiveDate) },
+        },
+      };
     case 'PeriodClosed':
       return {
         ...state,
         periods: {
           ...state.periods,
           [event.data.period]: {
+            ...state.periods[event.data.period],
             status: 'closed',
             schemeVersion: event.data.schemeVersion,
             digest: event.data.rankingDigest,
+            ...dated('closedOn', event.data.effectiveDate),
           },
         },
       };
@@ -172,6 +249,7 @@ export function evolveEmulationYear(
           assessment: d.assessment,
           points: d.points,
           withdrawn: false,
+          ...dated('on', d.effectiveDate),
         }),
         activeKeys: bucketSet(
           state.activeKeys,
@@ -206,7 +284,12 @@ export function evolveEmulationYear(
         ...state,
         disputes: {
           ...state.disputes,
-          [event.data.disputeId]: { entryId: event.data.entryId, unitId: event.data.unitId, status: 'open' },
+          [event.data.disputeId]: {
+            entryId: event.data.entryId,
+            unitId: event.data.unitId,
+            status: 'open',
+            ...dated('filedOn', event.data.effectiveDate),
+          },
         },
       };
     case 'DisputeResolved': {
@@ -229,6 +312,7 @@ export function evolveEmulationYear(
             candidates: event.data.candidates,
             status: 'open',
             ballots: {},
+            ...dated('openedOn', event.data.effectiveDate),
           },
         },
       };

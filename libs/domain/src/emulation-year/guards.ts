@@ -32,6 +32,9 @@ export function requireForUnit(actor: Actor, unitId: string): void {
   if (!actsForUnit(actor, unitId)) throw forbidden(`only an officer of unit ${unitId} may do this for it`);
 }
 
+/** The business date the top-level decider set on the command (given or the recording date). */
+export const actDate = (command: EmulationYearCommand): string => command.data.effectiveDate!;
+
 export function requireMember(state: EmulationYearState, unitId: string, field = 'unitId'): void {
   if (state.members[unitId] !== true)
     throw rule('NOT_A_MEMBER', `unit ${unitId} is not a member this year`, field);

@@ -12,7 +12,8 @@ export interface EvaluatorEvent {
   data: unknown;
   position: number;
   revision: number;
-  metadata: { actor: Actor; occurredAt: string };
+  /** `schemaVersion` of the data (absent counts as 1): older versions are upcast as they are folded. */
+  metadata: { actor: Actor; occurredAt: string; schemaVersion?: number };
 }
 
 export interface EvaluateOptions {
@@ -20,6 +21,12 @@ export interface EvaluateOptions {
   upToPosition?: number;
   /** Only events that occurred at or before this ISO time ("as of time"). */
   upToTime?: string;
+  /**
+   * Only events whose business date is on or before this date, `YYYY-MM-DD` ("as of business date":
+   * what had been signed, scored, decided by that day, however late it was recorded). Events without a
+   * business date are kept.
+   */
+  upToEffectiveDate?: string;
   /** What-if: these entries count with these points instead. */
   overrides?: ReadonlyArray<{ entryId: string; points: number }>;
   /** What-if: these entries count nothing. */
@@ -90,7 +97,10 @@ export interface ChainLink {
   position: number;
   revision: number;
   actor: Actor;
+  /** When it was recorded (ISO instant). */
   at: string;
+  /** The act's business date (YYYY-MM-DD), null when its event carries none. */
+  effectiveDate: string | null;
   points?: number;
   previousPoints?: number;
   reason?: string;

@@ -1,7 +1,8 @@
 import { DomainError, rule } from '../errors.js';
 import type { PeriodCode } from '../periods.js';
 import type { ScoringScheme } from '../scheme/scheme.js';
-import { requireIsoTime } from '../validation.js';
+import { businessDateOf } from '../events/upcast.js';
+import { requireDate, requireIsoTime } from '../validation.js';
 import type { EvaluateOptions, EvaluatorEvent, EventRef } from './evaluator.types.js';
 import { foldYearEvent, initialYearFold, stateOf, type FoldedEntry, type YearFold } from './year-fold.js';
 
@@ -72,6 +73,10 @@ export function selectEvents(
     if (e.streamId !== streamId)
       throw rule('MIXED_STREAMS', 'the evaluator folds the events of one cluster-year stream');
   const { upToPosition, upToTime } = options;
+  const upToDate =
+    options.upToEffectiveDate === undefined
+      ? undefined
+      : requireDate(options.upToEffectiveDate, 'upToEffectiveDate');
   if (upToPosition !== undefined && (!Number.isInteger(upToPosition) || upToPosition < 0))
     throw rule('INVALID_POSITION', 'upToPosition must be a non-negative integer', 'upToPosition');
   const limit = upToTime === undefined ? undefined : Date.parse(requireIsoTime(upToTime, 'upToTime'));
@@ -81,6 +86,7 @@ export function selectEvents(
   for (const e of events) {
     if (upToPosition !== undefined && e.position > upToPosition) continue;
     if (limit !== undefined && !(Date.parse(e.metadata.occurredAt) <= limit)) continue;
+    if (upToDate !== undefined && (businessDateOf(e) ?? '') > upToDate) continue;
     if (e.position < previous) sorted = false;
     previous = e.position;
     selected.push(e);

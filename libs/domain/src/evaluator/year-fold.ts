@@ -13,6 +13,7 @@ import type {
 } from '../events/emulation-year.events.js';
 import { PERIODS, type PeriodCode } from '../periods.js';
 import type { ScoringScheme } from '../scheme/scheme.js';
+import { upcastData } from '../events/upcast.js';
 import { parseStreamId } from '../streams.js';
 import type { ChainLink, EvaluatorEvent, EventRef } from './evaluator.types.js';
 
@@ -150,7 +151,7 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
     throw rule('MIXED_STREAMS', 'the evaluator folds the events of one cluster-year stream');
   if (e.position < s.position)
     throw rule('EVENT_OUT_OF_ORDER', `event #${e.position} comes after #${s.position} in the fold`);
-  const d = e.data as Record<string, unknown>;
+  const d = upcastData(e);
   const named = d['period'];
   if (named === undefined) {
     const handler = YEAR_HANDLERS.get(e.type);
@@ -237,7 +238,8 @@ function foldScheme(s: YearFoldState, d: Record<string, unknown>): void {
   s.latestScheme = scheme.version;
 }
 
-function link(e: EvaluatorEvent, kind: ChainLink['kind']): ChainLink {
+function link(e: EvaluatorEvent, kind: ChainLink['kind'], d: Record<string, unknown>): ChainLink {
+  const effectiveDate = d['effectiveDate'];
   return {
     kind,
     eventId: e.eventId,
@@ -245,6 +247,7 @@ function link(e: EvaluatorEvent, kind: ChainLink['kind']): ChainLink {
     revision: e.revision,
     actor: e.metadata.actor,
     at: e.metadata.occurredAt,
+    effectiveDate: typeof effectiveDate === 'string' ? effectiveDate : null,
   };
 }
 
@@ -282,7 +285,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         const r = d as unknown as ScoreRecordedData;
         let chain = UNTRACED;
         if (s.traced) {
-          const l = link(e, 'recorded');
+          const l = link(e, 'recorded', d);
           l.points = r.points;
           if (r.evidence !== undefined) l.evidence = r.evidence;
           chain = [l];
@@ -310,7 +313,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         if (!entry) return;
         entry.points = c.points;
         if (!s.traced) return;
-        const l = link(e, 'corrected');
+        const l = link(e, 'corrected', d);
         l.points = c.points;
         l.previousPoints = c.previousPoints;
         l.reason = c.reason;
@@ -330,7 +333,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         if (!entry) return;
         entry.withdrawn = true;
         if (!s.traced) return;
-        const l = link(e, 'withdrawn');
+        const l = link(e, 'withdrawn', d);
         l.reason = w.reason;
         if (w.disputeId !== undefined) l.disputeId = w.disputeId;
         entry.chain.push(l);
@@ -346,7 +349,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         const f = d as unknown as DisputeFiledData;
         const entry = p.entries.get(f.entryId);
         if (!entry || !s.traced) return;
-        const l = link(e, 'dispute-filed');
+        const l = link(e, 'dispute-filed', d);
         l.disputeId = f.disputeId;
         l.reason = f.reason;
         if (f.proposedPoints !== undefined) l.points = f.proposedPoints;
@@ -363,7 +366,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         const r = d as unknown as DisputeResolvedData;
         const entry = p.entries.get(r.entryId);
         if (!entry || !s.traced) return;
-        const l = link(e, 'dispute-resolved');
+        const l = link(e, 'dispute-resolved', d);
         l.disputeId = r.disputeId;
         l.outcome = r.outcome;
         l.reason = r.reason;

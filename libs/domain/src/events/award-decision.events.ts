@@ -1,4 +1,4 @@
-import type { TypedEvent } from './event.js';
+import type { Dated, TypedEvent } from './event.js';
 
 export type AwardRecipient =
   | { kind: 'collective'; unitId: string }
@@ -27,7 +27,7 @@ export interface AwardDecisionIssuedData {
 }
 
 /** Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked. */
-export interface AwardRevokedData {
+export interface AwardRevokedData extends Dated {
   awardId: string;
   reason: string;
   /** Reference (number) of the revoking decision. */

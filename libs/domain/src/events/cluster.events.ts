@@ -1,19 +1,19 @@
-import type { TypedEvent } from './event.js';
+import type { Dated, TypedEvent } from './event.js';
 
-export interface ClusterFormedData {
+export interface ClusterFormedData extends Dated {
   clusterId: string;
   organizerUnitId: string;
   number: number;
   name: string;
 }
-export interface ClusterRenamedData {
+export interface ClusterRenamedData extends Dated {
   clusterId: string;
   name: string;
   number: number;
   previousName: string;
   previousNumber: number;
 }
-export interface ClusterDissolvedData {
+export interface ClusterDissolvedData extends Dated {
   clusterId: string;
   reason: string;
 }

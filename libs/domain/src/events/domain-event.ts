@@ -3,7 +3,8 @@ import type { ClusterEvent } from './cluster.events.js';
 import type { EmulationYearEvent } from './emulation-year.events.js';
 import type { MembershipEvent } from './membership.events.js';
 import type { UnitEvent } from './unit.events.js';
+import type { WindowEvent } from './window.events.js';
 
 /** Every event the domain decides, across aggregates (discriminated by `type`). */
 export type DomainEvent =
-  UnitEvent | ClusterEvent | MembershipEvent | EmulationYearEvent | AwardDecisionEvent;
+  UnitEvent | ClusterEvent | MembershipEvent | EmulationYearEvent | AwardDecisionEvent | WindowEvent;

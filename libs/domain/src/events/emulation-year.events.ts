@@ -1,19 +1,19 @@
 import type { PeriodCode } from '../periods.js';
 import type { ClassificationThreshold, Criterion, TieBreak } from '../scheme/scheme.js';
-import type { TypedEvent } from './event.js';
+import type { Dated, TypedEvent } from './event.js';
 
 export type Assessment = 'self' | 'cluster';
 export type ChairRole = 'chair' | 'vice-chair';
 
-export interface UnitAdmittedData {
+export interface UnitAdmittedData extends Dated {
   unitId: string;
 }
-export interface UnitWithdrawnData {
+export interface UnitWithdrawnData extends Dated {
   unitId: string;
   reason: string;
 }
 /** Chair (Cụm trưởng) or vice-chair (Cụm phó) of this cluster-year: set by the organizer or taken from last year's election. */
-export interface ChairAssignedData {
+export interface ChairAssignedData extends Dated {
   unitId: string;
   role: ChairRole;
   source: 'organizer' | 'election';
@@ -21,10 +21,10 @@ export interface ChairAssignedData {
   electionId?: string;
 }
 /** The organizer's election policy for this cluster-year; default (no event) forbids consecutive terms. */
-export interface ChairPolicySetData {
+export interface ChairPolicySetData extends Dated {
   forbidConsecutiveTerms: boolean;
 }
-export interface ScoringSchemePublishedData {
+export interface ScoringSchemePublishedData extends Dated {
   version: number;
   criteria: Criterion[];
   thresholds: ClassificationThreshold[];
@@ -38,7 +38,7 @@ export interface PledgeTarget {
   /** e.g. 77 (chỉ tiêu công tác). */
   count?: number;
 }
-export interface PledgeSignedData {
+export interface PledgeSignedData extends Dated {
   unitId: string;
   version: number;
   /** Catalog codes of the registered collective titles (đăng ký danh hiệu). */
@@ -50,21 +50,21 @@ export interface PledgeSignedData {
 export interface PledgeAmendedData extends PledgeSignedData {
   reason: string;
 }
-export interface PeriodOpenedData {
+export interface PeriodOpenedData extends Dated {
   period: PeriodCode;
 }
 /** Seals the period's ranking: the digest of `rankingForDigest`, computed by the handler with the evaluator. */
-export interface PeriodClosedData {
+export interface PeriodClosedData extends Dated {
   period: PeriodCode;
   rankingDigest: string;
   schemeVersion: number;
 }
-export interface PeriodReopenedData {
+export interface PeriodReopenedData extends Dated {
   period: PeriodCode;
   reason: string;
   previousDigest: string;
 }
-export interface ScoreRecordedData {
+export interface ScoreRecordedData extends Dated {
   entryId: string;
   unitId: string;
   period: PeriodCode;
@@ -74,7 +74,7 @@ export interface ScoreRecordedData {
   schemeVersion: number;
   evidence?: string;
 }
-export interface ScoreCorrectedData {
+export interface ScoreCorrectedData extends Dated {
   entryId: string;
   unitId: string;
   period: PeriodCode;
@@ -86,7 +86,7 @@ export interface ScoreCorrectedData {
   /** Set when the correction is the outcome of an upheld dispute. */
   disputeId?: string;
 }
-export interface ScoreWithdrawnData {
+export interface ScoreWithdrawnData extends Dated {
   entryId: string;
   unitId: string;
   period: PeriodCode;
@@ -95,7 +95,7 @@ export interface ScoreWithdrawnData {
   reason: string;
   disputeId?: string;
 }
-export interface DisputeFiledData {
+export interface DisputeFiledData extends Dated {
   disputeId: string;
   entryId: string;
   unitId: string;
@@ -104,7 +104,7 @@ export interface DisputeFiledData {
   reason: string;
   proposedPoints?: number;
 }
-export interface DisputeResolvedData {
+export interface DisputeResolvedData extends Dated {
   disputeId: string;
   entryId: string;
   unitId: string;
@@ -116,7 +116,7 @@ export interface DisputeResolvedData {
   correctedPoints?: number;
   withdrawEntry?: boolean;
 }
-export interface ElectionOpenedData {
+export interface ElectionOpenedData extends Dated {
   electionId: string;
   role: ChairRole;
   /** The year the elected unit will serve: the stream's year + 1. */
@@ -124,13 +124,13 @@ export interface ElectionOpenedData {
   round: number;
   candidates: string[];
 }
-export interface BallotCastData {
+export interface BallotCastData extends Dated {
   electionId: string;
   voterUnitId: string;
   candidateUnitId: string;
 }
 export type ElectionOutcome = 'elected' | 'tie' | 'no-majority' | 'no-quorum';
-export interface ElectionClosedData {
+export interface ElectionClosedData extends Dated {
   electionId: string;
   role: ChairRole;
   forYear: number;
@@ -143,7 +143,7 @@ export interface ElectionClosedData {
   members: number;
   electedUnitId?: string;
 }
-export interface ChairElectedData {
+export interface ChairElectedData extends Dated {
   electionId: string;
   role: ChairRole;
   year: number;

@@ -4,6 +4,7 @@
  * Test support only.
  */
 import type { Actor } from '../actor.js';
+import type { EmulationWindow } from '../business-date.js';
 import type { Assessment } from '../events/emulation-year.events.js';
 import type { PeriodCode } from '../periods.js';
 import type { ScoringSchemeContent } from '../scheme/scheme.js';
@@ -34,6 +35,8 @@ import { emulationStream } from '../streams.js';
 export class TestLedger {
   readonly events: EvaluatorEvent[] = [];
   state: EmulationYearState = initialEmulationYearState;
+  /** The organizer's emulation window, given to every command (none: no window limit). */
+  window: EmulationWindow | undefined;
   private position = 100;
 
   constructor(
@@ -47,7 +50,10 @@ export class TestLedger {
 
   /** Decides, "appends" (positions advance by 3: other streams write in between) and evolves. */
   run(command: EmulationYearCommand, context: EmulationYearContext = defaultContext): EvaluatorEvent[] {
-    const decided = emulationYearDecider.decide(command, this.state, context);
+    const decided = emulationYearDecider.decide(command, this.state, {
+      ...(this.window && { window: this.window }),
+      ...context,
+    });
     const stored = decided.map((e): EvaluatorEvent => {
       this.position += 3;
       return {

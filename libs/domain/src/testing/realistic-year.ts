@@ -8,14 +8,26 @@
 import { createHash } from 'node:crypto';
 import { chair, ey, officerOf, organizer, scheme, UNIT_IDS, UNITS } from './fixtures.js';
 import { score, startedLedger, type TestLedger } from './ledger.js';
-import type { PeriodCode } from '../periods.js';
+import { PERIODS, type PeriodCode } from '../periods.js';
+import type { EmulationWindow } from '../business-date.js';
 import { rankingDigestInput } from '../evaluator/digest.js';
 import { evaluateRanking } from '../evaluator/evaluate.js';
 
 const T = (n: number): string => new Date(Date.UTC(2021, 0, 5, 8) + n * 3_600_000).toISOString();
 
+/**
+ * The year is played in hours from 5/1/2021: its organizer's window lets every period be reviewed from
+ * 4/1/2021 on (a review is otherwise not held before the period ends).
+ */
+export const COMPRESSED_WINDOW: EmulationWindow = {
+  opensOn: '2021-01-01',
+  closesOn: '2021-12-31',
+  reviewsFrom: Object.fromEntries(PERIODS.map((p) => [p.code, '2021-01-04'])),
+};
+
 export function realisticYear(): TestLedger {
   const l = startedLedger();
+  l.window = COMPRESSED_WINDOW;
   let t = 0;
   const at = (): string => T((t += 1));
   const close = (period: PeriodCode): void => {

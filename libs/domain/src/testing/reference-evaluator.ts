@@ -2,6 +2,7 @@
  * The evaluator as it was before the incremental fold (whole-array fold per call), kept verbatim as a
  * reference: the tests compare the evaluator against it byte for byte. Test support only.
  */
+import { upcastData } from '../events/upcast.js';
 import { DomainError, notFound, rule } from '../errors.js';
 import type {
   Assessment,
@@ -72,6 +73,7 @@ function link(e: EvaluatorEvent, kind: ChainLink['kind'], extra: Partial<ChainLi
     revision: e.revision,
     actor: e.metadata.actor,
     at: e.metadata.occurredAt,
+    effectiveDate: (upcastData(e)['effectiveDate'] as string | undefined) ?? null,
     ...extra,
   };
 }
@@ -118,7 +120,7 @@ function foldPeriod(
 
   for (const e of selected) {
     position = e.position;
-    const d = e.data as Record<string, unknown>;
+    const d = upcastData(e);
     if (d['period'] !== undefined && d['period'] !== period) continue;
     if (status === 'closed' && ENTRY_TYPES.has(e.type)) {
       const resolved = e.type === 'DisputeResolved' ? (d as unknown as DisputeResolvedData) : undefined;

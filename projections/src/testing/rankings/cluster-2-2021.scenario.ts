@@ -22,9 +22,12 @@ import { LedgerWriter } from './ledger-writer.js';
 
 export { CLUSTER, UNITS, YEAR };
 
-/** Every command one hour after the previous one, from 2021-01-04 08:00Z. */
+/**
+ * Every command one hour after the previous one, from 2022-01-04 08:00Z: the year 2021 is recorded after it
+ * ended, so every act (dated on its recording day) falls after the end of the period it concerns.
+ */
 export class Clock {
-  private t = Date.parse('2021-01-04T08:00:00.000Z');
+  private t = Date.parse('2022-01-04T08:00:00.000Z');
   next(): string {
     this.t += 3_600_000;
     return new Date(this.t).toISOString();

@@ -47,7 +47,8 @@ export class Ledger {
 
   constructor(
     readonly events: EventStore,
-    start = '2023-01-09T08:00:00.000Z',
+    // Recorded after the year 2023 ended (every act dated on its recording day follows its period's end).
+    start = '2024-01-09T08:00:00.000Z',
   ) {
     this.t = Date.parse(start);
   }

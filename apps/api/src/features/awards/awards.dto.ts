@@ -19,6 +19,7 @@ import {
 import { AUTHORITY_LEVELS, AWARD_CATALOG } from '@thidua/domain';
 import { CommandResultDto } from '../write/api-command.js';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
+import { ActDateDto } from '../write/act-date.js';
 
 const MIN_DATE = '1945-01-01';
 
@@ -186,7 +187,7 @@ export class IssueAwardDecisionDto {
   awards!: AwardItemDto[];
 }
 
-export class RevokeAwardDto {
+export class RevokeAwardDto extends ActDateDto {
   @ApiProperty({
     description: 'Why (Law 06/2022/QH15 ch. VII: false records, wrong appraisal)',
     example: 'Hồ sơ đề nghị khen thưởng không trung thực',

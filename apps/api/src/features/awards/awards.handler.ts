@@ -18,6 +18,7 @@ import {
 } from './awards.command.js';
 import type { AwardItemDto } from './awards.dto.js';
 import { ClusterStandings } from './cluster-standings.js';
+import { actDate } from '../write/act-date.js';
 
 function recipientOf(dto: AwardItemDto['recipient']): AwardRecipient {
   if (dto.kind === 'collective') return { kind: 'collective', unitId: dto.unitId };
@@ -88,7 +89,13 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
     const missing = () => notFound('AWARD_NOT_FOUND', `award ${awardId} does not exist`, 'awardId');
     const decisionId = decisionIdOfAward(awardId);
     if (!decisionId) throw missing();
-    const data = { decisionId, awardId, reason: body.reason, decisionRef: body.decisionRef };
+    const data = {
+      decisionId,
+      awardId,
+      reason: body.reason,
+      decisionRef: body.decisionRef,
+      ...actDate(body),
+    };
     try {
       const result = await this.writer.execute(
         awardDecisionDecider,

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
+import { ActDateDto } from '../write/act-date.js';
 
-export class FormClusterDto {
+export class FormClusterDto extends ActDateDto {
   @ApiProperty({ description: 'Id of the emulation cluster (Cụm thi đua)', example: 'bca-cum-2' })
   @IsEntityId()
   clusterId!: string;
@@ -29,7 +30,7 @@ export class FormClusterDto {
   name!: string;
 }
 
-export class RenameClusterDto {
+export class RenameClusterDto extends ActDateDto {
   @ApiProperty({ description: 'The new name, Unicode NFC', maxLength: 300 })
   @IsText(300)
   name!: string;
@@ -42,7 +43,7 @@ export class RenameClusterDto {
   number?: number;
 }
 
-export class DissolveClusterDto {
+export class DissolveClusterDto extends ActDateDto {
   @ApiProperty({ description: 'Why the cluster is dissolved (giải thể cụm)', maxLength: 1000 })
   @IsText(1000)
   reason!: string;

@@ -11,8 +11,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MinPositionQuery } from '../../common/read-your-writes.js';
-import { IsPoints } from '../write/dto-validators.js';
-import { AS_OF_DESCRIPTION } from './as-of.js';
+import { IsCalendarDate, IsPoints } from '../write/dto-validators.js';
+import { AS_OF_DESCRIPTION, AS_OF_EFFECTIVE_DESCRIPTION } from './as-of.js';
 
 const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const ID_MESSAGE = "$property must be 1..64 of a-z, 0-9 and '-'";
@@ -44,6 +44,11 @@ export class AsOfQueryDto extends MinPositionQuery {
   @IsString()
   @MaxLength(40)
   asOf?: string;
+
+  @ApiPropertyOptional({ description: AS_OF_EFFECTIVE_DESCRIPTION, example: '2021-03-31' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOfEffective?: string;
 }
 
 export class OverrideDto {

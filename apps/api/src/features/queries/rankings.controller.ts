@@ -34,7 +34,7 @@ const PeriodParams = () =>
       description: `The period: ${PERIODS.map((p) => `${p.code} ${p.label}`).join(', ')}`,
     }),
     ApiBadRequestResponse({
-      description: 'VALIDATION_FAILED: field clusterId, year, period, asOf or minPosition',
+      description: 'VALIDATION_FAILED: field clusterId, year, period, asOf, asOfEffective or minPosition',
     }),
     ApiNotFoundResponse({
       description: 'CLUSTER_NOT_FOUND (field clusterId) or CLUSTER_YEAR_NOT_FOUND (field year)',
@@ -60,14 +60,16 @@ export class RankingsController {
   @WaitForProjections(RANKINGS_PROJECTION, DIRECTORY_PROJECTION)
   @PeriodParams()
   @ApiOperation({
-    summary: 'The ranking (bảng xếp hạng, xếp loại) of a period; ?asOf= replays it at a position or time',
+    summary:
+      'The ranking (bảng xếp hạng, xếp loại) of a period; ?asOf= replays it at a position or time, ?asOfEffective= at a business date',
     description:
       'The ranking (bảng xếp hạng) of one period of a cluster-year (Cụm thi đua × năm). ' +
       `${ROW_FIELDS} \`finality\` is provisional (tạm tính) while the period is open, final once closed (the sealed ` +
       '`sealedDigest` of PeriodClosed equals `currentDigest`), and revised when an upheld dispute (khiếu nại) changed ' +
       'it after the close: then `sealedDigest` and `currentDigest` differ and `revisedBy` names the events. ' +
       'Without asOf: the rankings projection document (404 PERIOD_NOT_OPENED, field period, for a period never ' +
-      'opened). With asOf: computed now by the same evaluator over the events up to that point.',
+      'opened). With asOf (position or recording time) or asOfEffective (business date, YYYY-MM-DD): computed now by ' +
+      'the same evaluator over the events up to that point.',
   })
   @ApiOkResponse({
     description: 'RankingDocument: the evaluator Ranking plus streamId, finality, currentDigest',
@@ -78,7 +80,7 @@ export class RankingsController {
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
   ): Promise<RankingDocument | RankingJson> {
-    return this.queries.execute(new GetRankingQuery({ clusterId, year, period }, query.asOf));
+    return this.queries.execute(new GetRankingQuery({ clusterId, year, period }, query));
   }
 
   @Get(`${ROUTE}/explain`)
@@ -90,8 +92,9 @@ export class RankingsController {
     description:
       `${ROW_FIELDS} Per row and criterion, every entry of either assessment with its status (active, withdrawn, ` +
       'ignored) and its chain: recorded, corrected (điều chỉnh), withdrawn, dispute filed and resolved — each link ' +
-      "with the event's id, global position, stream revision, actor (who entered it) and time, points and reason. " +
-      'Computed at query time from the event log (optionally ?asOf=).',
+      "with the event's id, global position, stream revision, actor (who entered it), the time it was recorded (`at`) " +
+      'and the business date of the act (`effectiveDate`), points and reason. Computed at query time from the event ' +
+      'log (optionally ?asOf= and/or ?asOfEffective=).',
   })
   @ApiOkResponse({ description: 'ExplainedRankingDocument' })
   explain(
@@ -100,7 +103,7 @@ export class RankingsController {
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
   ): Promise<ExplainedRankingDocument> {
-    return this.queries.execute(new ExplainRankingQuery({ clusterId, year, period }, query.asOf));
+    return this.queries.execute(new ExplainRankingQuery({ clusterId, year, period }, query));
   }
 
   @Post(`${ROUTE}/what-if`)
@@ -116,7 +119,7 @@ export class RankingsController {
       'entries; the answer has the actual ranking, the hypothetical one and, per unit whose total, rank or ' +
       'classification would change, the before and after. An entry that is not an entry of this period answers 422 ' +
       'ENTRY_NOT_FOUND naming the field (e.g. overrides.0.entryId); points out of the criterion range 422 too. ' +
-      'Optionally ?asOf= replays both at a position or time.',
+      'Optionally ?asOf= (position or time) and/or ?asOfEffective= (business date) replay both.',
   })
   @ApiOkResponse({ description: 'WhatIfResult { actual, hypothetical, diff }' })
   @ApiUnprocessableEntityResponse({
@@ -130,7 +133,7 @@ export class RankingsController {
     @Body() body: WhatIfDto,
   ): Promise<WhatIfResult> {
     return this.queries.execute(
-      new WhatIfQuery({ clusterId, year, period }, query.asOf, body.overrides ?? [], body.exclude ?? []),
+      new WhatIfQuery({ clusterId, year, period }, query, body.overrides ?? [], body.exclude ?? []),
     );
   }
 }

@@ -23,8 +23,8 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
   ) {}
 
   async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | RankingJson> {
-    if (asOf !== undefined) {
-      const options = asOfOptions(asOf);
+    if (asOf.asOf !== undefined || asOf.asOfEffective !== undefined) {
+      const options = asOfOptions(asOf.asOf, asOf.asOfEffective);
       const { streamId, events } = await this.stream.read(ref.clusterId, ref.year, options.upToPosition);
       return rankingDocument(evaluateRanking(events, ref.period, options), streamId);
     }
@@ -49,7 +49,7 @@ export class ExplainRankingHandler implements IQueryHandler<ExplainRankingQuery>
   constructor(private readonly stream: ClusterYearEvents) {}
 
   async execute({ ref, asOf }: ExplainRankingQuery): Promise<ExplainedRankingDocument> {
-    const options = asOfOptions(asOf);
+    const options = asOfOptions(asOf.asOf, asOf.asOfEffective);
     const { streamId, events } = await this.stream.read(ref.clusterId, ref.year, options.upToPosition);
     return rankingDocument(explainRanking(events, ref.period, options), streamId);
   }
@@ -60,7 +60,7 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery> {
   constructor(private readonly stream: ClusterYearEvents) {}
 
   async execute(query: WhatIfQuery): Promise<WhatIfResult> {
-    const options = asOfOptions(query.asOf);
+    const options = asOfOptions(query.asOf.asOf, query.asOf.asOfEffective);
     const { events } = await this.stream.read(query.ref.clusterId, query.ref.year, options.upToPosition);
     try {
       return whatIf(events, query.ref.period, {

@@ -15,10 +15,16 @@ interface PeriodRef {
  * The ranking (bảng xếp hạng) of a period: the projection's document as its stored JSON text (answered
  * as is, never parsed), or computed as of a position/time.
  */
+/** `?asOf=` (position or instant) and `?asOfEffective=` (business date), as the query string gave them. */
+export interface AsOfParams {
+  asOf?: string | undefined;
+  asOfEffective?: string | undefined;
+}
+
 export class GetRankingQuery extends Query<RankingDocument | RankingJson> {
   constructor(
     readonly ref: PeriodRef,
-    readonly asOf: string | undefined,
+    readonly asOf: AsOfParams,
   ) {
     super();
   }
@@ -28,7 +34,7 @@ export class GetRankingQuery extends Query<RankingDocument | RankingJson> {
 export class ExplainRankingQuery extends Query<ExplainedRankingDocument> {
   constructor(
     readonly ref: PeriodRef,
-    readonly asOf: string | undefined,
+    readonly asOf: AsOfParams,
   ) {
     super();
   }
@@ -38,7 +44,7 @@ export class ExplainRankingQuery extends Query<ExplainedRankingDocument> {
 export class WhatIfQuery extends Query<WhatIfResult> {
   constructor(
     readonly ref: PeriodRef,
-    readonly asOf: string | undefined,
+    readonly asOf: AsOfParams,
     readonly overrides: ReadonlyArray<{ entryId: string; points: number }>,
     readonly exclude: ReadonlyArray<string>,
   ) {

@@ -10,6 +10,9 @@ import {
   unitDecider,
   type UnitStatus,
   unitStream,
+  type EmulationWindow,
+  windowDecider,
+  windowStream,
 } from '@thidua/domain';
 import type { EventStore } from '@thidua/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
@@ -47,6 +50,11 @@ export class StreamContexts {
   async reservation(organizerUnitId: string, year: number, unitId: string): Promise<string | undefined> {
     const { state } = await this.runner.load(membershipDecider, membershipStream(organizerUnitId, year));
     return state.reservations[unitId];
+  }
+
+  /** The organizer's recorded emulation window for the year, if any. */
+  async window(organizerUnitId: string, year: number): Promise<EmulationWindow | undefined> {
+    return (await this.runner.load(windowDecider, windowStream(organizerUnitId, year))).state.window;
   }
 
   /** ChairElected events of a cluster-year (read when a chair takes up last year's election). */

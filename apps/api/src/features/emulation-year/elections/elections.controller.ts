@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../../common/command-context.js';
-import { NoBody } from '../../../common/validation.js';
 import type { CommandResult } from '../../../write-model/command-result.js';
+import { ActDateDto, actDate } from '../../write/act-date.js';
 import { ApiCommand } from '../../write/api-command.js';
 import { IdParam, IfMatch } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
@@ -65,10 +65,12 @@ export class ElectionsController {
   close(
     @Year() ref: YearRef,
     @Param('electionId', new IdParam('electionId')) electionId: string,
-    @NoBody() _body: undefined,
+    @Body() body: ActDateDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {
-    return this.commands.execute(new CloseElectionCommand(ctx, ref, { electionId }, ifMatch));
+    return this.commands.execute(
+      new CloseElectionCommand(ctx, ref, { electionId, ...actDate(body) }, ifMatch),
+    );
   }
 }

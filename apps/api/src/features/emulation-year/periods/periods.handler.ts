@@ -3,13 +3,15 @@ import type { CommandResult } from '../../../write-model/command-result.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
 import { ClosePeriodCommand, OpenPeriodCommand, ReopenPeriodCommand } from './periods.command.js';
 import { sealedDigest, sealingDecider } from './ranking-seal.js';
+import { actDate } from '../../write/act-date.js';
 
 @CommandHandler(OpenPeriodCommand)
 export class OpenPeriodHandler implements ICommandHandler<OpenPeriodCommand> {
   constructor(private readonly year: EmulationYearWriter) {}
 
   execute({ ctx, ref, input, expectedRevision }: OpenPeriodCommand): Promise<CommandResult> {
-    return this.year.execute(ctx, ref, 'OpenPeriod', { period: input.period }, { expectedRevision });
+    const data = { period: input.period, ...actDate(input) };
+    return this.year.execute(ctx, ref, 'OpenPeriod', data, { expectedRevision });
   }
 }
 
@@ -18,12 +20,13 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriodCommand> {
 export class ClosePeriodHandler implements ICommandHandler<ClosePeriodCommand> {
   constructor(private readonly year: EmulationYearWriter) {}
 
-  execute({ ctx, ref, input: { period }, expectedRevision }: ClosePeriodCommand): Promise<CommandResult> {
+  execute({ ctx, ref, input, expectedRevision }: ClosePeriodCommand): Promise<CommandResult> {
+    const { period } = input;
     return this.year.execute(
       ctx,
       ref,
       'ClosePeriod',
-      { period, rankingDigest: '' },
+      { period, rankingDigest: '', ...actDate(input) },
       {
         expectedRevision,
         decider: sealingDecider,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsEntityId, IsText } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
 export class PledgeTargetDto {
   @ApiProperty({
@@ -21,7 +22,7 @@ export class PledgeTargetDto {
 }
 
 /** What a pledge says; signed first, then amended. */
-export class PledgeContentDto {
+export class PledgeContentDto extends ActDateDto {
   @ApiProperty({
     type: [String],
     description: 'Catalog codes of the collective titles registered (đăng ký danh hiệu)',

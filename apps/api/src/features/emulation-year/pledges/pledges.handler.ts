@@ -4,6 +4,7 @@ import type { CommandResult } from '../../../write-model/command-result.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
 import { AmendPledgeCommand, SignPledgeCommand } from './pledges.command.js';
 import type { PledgeContentDto } from './pledges.dto.js';
+import { actDate } from '../../write/act-date.js';
 
 function content(unitId: string, dto: PledgeContentDto): PledgeContent {
   const targets = dto.targets.map((t) =>
@@ -18,7 +19,8 @@ export class SignPledgeHandler implements ICommandHandler<SignPledgeCommand> {
   constructor(private readonly year: EmulationYearWriter) {}
 
   execute({ ctx, ref, input, expectedRevision }: SignPledgeCommand): Promise<CommandResult> {
-    return this.year.execute(ctx, ref, 'SignPledge', content(input.unitId, input), { expectedRevision });
+    const data = { ...content(input.unitId, input), ...actDate(input) };
+    return this.year.execute(ctx, ref, 'SignPledge', data, { expectedRevision });
   }
 }
 
@@ -27,7 +29,7 @@ export class AmendPledgeHandler implements ICommandHandler<AmendPledgeCommand> {
   constructor(private readonly year: EmulationYearWriter) {}
 
   execute({ ctx, ref, input, expectedRevision }: AmendPledgeCommand): Promise<CommandResult> {
-    const data = { ...content(input.unitId, input), reason: input.reason };
+    const data = { ...content(input.unitId, input), reason: input.reason, ...actDate(input) };
     return this.year.execute(ctx, ref, 'AmendPledge', data, { expectedRevision });
   }
 }

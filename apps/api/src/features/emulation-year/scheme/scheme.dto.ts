@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import type { CriterionKind, TieBreak } from '@thidua/domain';
 import { IsEntityId, IsNfc, IsPoints, IsText } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
 export class CriterionDto {
   @ApiProperty({
@@ -63,7 +64,7 @@ export class ThresholdDto {
   minTotal!: number;
 }
 
-export class SchemeDto {
+export class SchemeDto extends ActDateDto {
   @ApiProperty({
     type: [CriterionDto],
     description: 'The criteria and scoring scale (tiêu chí và thang điểm)',

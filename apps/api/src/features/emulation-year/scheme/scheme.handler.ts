@@ -3,6 +3,7 @@ import { emulationYearDecider } from '@thidua/domain';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { EmulationYearWriter, type YearDecider } from '../emulation-year.writer.js';
 import { PutSchemeCommand } from './scheme.command.js';
+import { actDate } from '../../write/act-date.js';
 
 /**
  * PUT is "publish or amend", chosen in the stream's turn on the state decided on (not before it): the
@@ -29,7 +30,7 @@ export class PutSchemeHandler implements ICommandHandler<PutSchemeCommand> {
   execute({ ctx, ref, input, expectedRevision }: PutSchemeCommand): Promise<CommandResult> {
     const { criteria, thresholds, tieBreaks, reason } = input;
     // `reason` stays undefined on a first publication; the amendment refuses it missing (422 REASON_REQUIRED).
-    const data = { criteria, thresholds, tieBreaks, reason: reason as string };
+    const data = { criteria, thresholds, tieBreaks, reason: reason as string, ...actDate(input) };
     return this.year.execute(ctx, ref, 'AmendScoringScheme', data, {
       expectedRevision,
       decider: publishOrAmend,

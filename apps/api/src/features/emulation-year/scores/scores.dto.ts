@@ -3,10 +3,11 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PERIODS, type PeriodCode } from '@thidua/domain';
 import { CommandResultDto } from '../../write/api-command.js';
 import { IsEntityId, IsPoints, IsText } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
 const PERIOD_CODES = PERIODS.map((p) => p.code);
 
-export class RecordScoreDto {
+export class RecordScoreDto extends ActDateDto {
   @ApiProperty({ description: 'The member unit scored', example: 'cuc-ktnv' })
   @IsEntityId()
   unitId!: string;
@@ -41,7 +42,7 @@ export class RecordScoreDto {
   evidence?: string;
 }
 
-export class CorrectScoreDto {
+export class CorrectScoreDto extends ActDateDto {
   @ApiProperty({ description: 'The corrected points (same bounds as when recorded)', example: 44 })
   @IsPoints()
   points!: number;
@@ -51,7 +52,7 @@ export class CorrectScoreDto {
   reason!: string;
 }
 
-export class WithdrawScoreDto {
+export class WithdrawScoreDto extends ActDateDto {
   @ApiProperty({ description: 'Why the entry is withdrawn', maxLength: 1000 })
   @IsText(1000)
   reason!: string;
