@@ -183,7 +183,9 @@ describe('emulation-year commands through HTTP (e2e)', () => {
       });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ ...created(STREAM), entryId: expect.stringMatching(UUID) });
-      res = await post(`${YEAR_PATH}/scores`, officer(UNITS.anm.id), {
+      // The chair unit verifies the others; its own cluster score comes from the organizer (never itself).
+      const verifier = u.id === UNITS.anm.id ? tokens.organizer! : officer(UNITS.anm.id);
+      res = await post(`${YEAR_PATH}/scores`, verifier, {
         unitId: u.id,
         period: 'Q1',
         criterion: 'chuyen-mon',
@@ -221,7 +223,14 @@ describe('emulation-year commands through HTTP (e2e)', () => {
 
     // The close seals the ranking of exactly the events before it.
     const beforeClose = await streamEvents(STREAM);
+    // Only chuyen-mon was scored: every row misses criteria, so the close must accept that, with a reason.
     res = await post(`${YEAR_PATH}/periods/Q1/close`, tokens.organizer!);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'INCOMPLETE_ROWS', field: 'acceptIncomplete' });
+    const acceptance = 'Quý I chấm thí điểm tiêu chí chuyên môn';
+    res = await post(`${YEAR_PATH}/periods/Q1/close`, tokens.organizer!, {
+      acceptIncomplete: { reason: acceptance },
+    });
     expect(res.status).toBe(201);
     const closed = (await streamEvents(STREAM)).at(-1)!;
     expect(closed.type).toBe('PeriodClosed');
@@ -231,6 +240,7 @@ describe('emulation-year commands through HTTP (e2e)', () => {
       period: 'Q1',
       rankingDigest: expectedDigest,
       schemeVersion: 1,
+      acceptedIncomplete: { reason: acceptance, unitIds: UNIT_LIST.map((u) => u.id).sort() },
       effectiveDate: recordingDate(closed.metadata.occurredAt),
     });
     // The ranking sealed uses the cluster's (corrected) score over the self score.

@@ -90,7 +90,14 @@ POST /clusters/{clusterId}/years/{year}/pledges                        403   403
 POST /clusters/{clusterId}/years/{year}/pledges/{unitId}/amendment     403   403  403  201  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/periods/{period}/open          403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/scores#self                    403   403  403  201  403   403   403  403  401
-POST /clusters/{clusterId}/years/{year}/scores#cluster                 403   403  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/scores#cluster                 403   201  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/scores#appraisal               403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/inspections                    403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/findings                       403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/findings/{findingId}/clearance 403   201  403  403  403   403   403  403  401
+POST /discipline/{subjectKind}/{subjectId}/cases                       201   201  201  403  403   403   403  403  401
+POST /discipline/{subjectKind}/{subjectId}/cases/{caseId}/decision     201   201  201  403  403   403   403  403  401
+POST /discipline/{subjectKind}/{subjectId}/cases/{caseId}/clearance    201   201  201  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/scores/{entryId}/corrections   403   403  403  201  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/scores/{entryId}/withdrawal    403   403  403  201  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/disputes                       403   403  403  201  403   403   403  403  401
@@ -107,6 +114,12 @@ POST /clusters/{clusterId}/dissolution                                 201   201
 GET  /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 POST /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 `;
+
+/** 403 cells refused by a rule with a code of its own (every other 403 says FORBIDDEN). */
+const CODES_403: Record<string, Partial<Record<Actor, string>>> = {
+  // An officer of ktnv giving its own unit's cluster score: nobody scores itself (issue 13).
+  'POST /clusters/{clusterId}/years/{year}/scores#cluster': { own: 'OWN_UNIT_ASSESSMENT' },
+};
 
 interface Row {
   /** `METHOD /path` (+ `#variant`). */
@@ -237,6 +250,32 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
     const entryToWithdraw = target(() => newSelfEntry());
     const dispute = target(newDispute);
     const award = target(newAward);
+    const finding = target(async () => {
+      const res = await ok('POST', `${YEAR_PATH}/findings`, w.tokens.organizer, {
+        unitId: UNITS.fourth.id,
+        period: 'Q1',
+        knockOut: 'su-co-nghiem-trong',
+        evidence: 'Biên bản kiểm tra',
+      });
+      return res.body.findingId as string;
+    });
+    const disciplineCase = target(async () => {
+      const res = await ok('POST', '/discipline/person/cb-ma-tran/cases', w.tokens.admin, {
+        note: 'Vi phạm',
+      });
+      return res.body.caseId as string;
+    });
+    /** (period, criterion) slots for the cluster assessments of ktnv that succeed. */
+    const clusterSlots = [
+      { period: 'Q4', criterion: 'xd-dang' },
+      { period: 'Q4', criterion: 'chuyen-mon' },
+      { period: 'Q4', criterion: 'phong-trao' },
+    ];
+    const clusterSlot = () => {
+      const slot = clusterSlots.shift();
+      if (!slot) throw new Error('out of cluster slots');
+      return slot;
+    };
     let digest: unknown;
     return {
       'GET /health': G('/health'),
@@ -346,13 +385,52 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         points: 27,
         assessment: 'self',
       })),
-      'POST /clusters/{clusterId}/years/{year}/scores#cluster': P(`${YEAR_PATH}/scores`, () => ({
+      'POST /clusters/{clusterId}/years/{year}/scores#cluster': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/scores`,
+        body: {
+          unitId: UNITS.own.id,
+          ...(fresh ? clusterSlot() : { period: 'Q1', criterion: 'xd-dang' }),
+          points: 2,
+          assessment: 'cluster',
+        },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/scores#appraisal': P(`${YEAR_PATH}/scores`, () => ({
         unitId: UNITS.own.id,
         period: 'Q1',
         criterion: 'xd-dang',
-        points: 26,
-        assessment: 'cluster',
+        points: 25,
+        assessment: 'appraisal',
       })),
+      'POST /clusters/{clusterId}/years/{year}/inspections': async () => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/inspections`,
+        body: { period: 'Q4', inspectedUnitId: UNITS.fifth.id, inspectorUnitId: UNITS.fourth.id },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/findings': P(`${YEAR_PATH}/findings`, () => ({
+        unitId: UNITS.own.id,
+        period: 'Q1',
+        knockOut: 'ky-luat',
+        evidence: 'Biên bản kiểm tra',
+      })),
+      'POST /clusters/{clusterId}/years/{year}/findings/{findingId}/clearance': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/findings/${await finding(fresh)}/clearance`,
+        body: { reason: 'Kết luận lại' },
+      }),
+      'POST /discipline/{subjectKind}/{subjectId}/cases': P(`/discipline/unit/${UNITS.own.id}/cases`, () => ({
+        note: 'Vi phạm quy trình (minh họa)',
+      })),
+      'POST /discipline/{subjectKind}/{subjectId}/cases/{caseId}/decision': async (fresh) => ({
+        method: 'POST',
+        path: `/discipline/person/cb-ma-tran/cases/${await disciplineCase(fresh)}/decision`,
+        body: { form: 'Khiển trách', decisionRef: '15/QĐ', runsUntil: '2999-12-31' },
+      }),
+      'POST /discipline/{subjectKind}/{subjectId}/cases/{caseId}/clearance': async (fresh) => ({
+        method: 'POST',
+        path: `/discipline/person/cb-ma-tran/cases/${await disciplineCase(fresh)}/clearance`,
+        body: { reason: 'Hủy quyết định' },
+      }),
       'POST /clusters/{clusterId}/years/{year}/scores/{entryId}/corrections': async (fresh) => ({
         method: 'POST',
         path: `${YEAR_PATH}/scores/${await entryToCorrect(fresh)}/corrections`,
@@ -395,7 +473,12 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         `${YEAR_PATH}/members/${UNITS.fifth.id}/withdrawal`,
         () => ({ reason: 'Điều chỉnh cụm thi đua' }),
       ),
-      'POST /clusters/{clusterId}/years/{year}/periods/{period}/close': P(`${YEAR_PATH}/periods/H1/close`),
+      'POST /clusters/{clusterId}/years/{year}/periods/{period}/close': P(
+        `${YEAR_PATH}/periods/H1/close`,
+        () => ({
+          acceptIncomplete: { reason: 'Chưa chấm điểm 6 tháng' },
+        }),
+      ),
       'POST /clusters/{clusterId}/years/{year}/periods/{period}/reopen': P(
         `${YEAR_PATH}/periods/Q2/reopen`,
         () => ({
@@ -472,8 +555,8 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         if (after !== before)
           recorded.push(`${actor}: refused with ${res.status} but recorded ${after - before} event(s)`);
         const code = res.body?.code;
-        if (code !== (res.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN'))
-          recorded.push(`${actor}: ${res.status} with code ${String(code)}`);
+        const refusal = res.status === 401 ? 'UNAUTHENTICATED' : (CODES_403[row.key]?.[actor] ?? 'FORBIDDEN');
+        if (code !== refusal) recorded.push(`${actor}: ${res.status} with code ${String(code)}`);
       } else if (res.status === 201 && after <= before) recorded.push(`${actor}: 201 but nothing recorded`);
       else if (res.status >= 400) recorded.push(`${actor}: ${res.status} ${JSON.stringify(res.body)}`);
     }

@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AwardsModule } from './features/awards/awards.module.js';
 import { ClustersModule } from './features/clusters/clusters.module.js';
+import { DisciplineModule } from './features/discipline/discipline.module.js';
 import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
 import { HistoryModule } from './features/history/history.module.js';
 import { OrganizersModule } from './features/organizers/organizers.module.js';
@@ -22,6 +23,7 @@ export const featureModules: Array<Type | DynamicModule> = [
   QueriesModule,
   // Awards (commands), unit history and yearly totals (queries).
   AwardsModule,
+  DisciplineModule,
   HistoryModule,
   TotalsModule,
 ];

@@ -11,6 +11,16 @@ export { defaultCatalog, findAward } from './catalog/catalog.js';
 export { type ClusterCommand, type ClusterContext } from './cluster/cluster.commands.js';
 export { clusterDecider } from './cluster/cluster.decider.js';
 export { type Decider } from './decider.js';
+export { type DisciplineCommand, type DisciplineContext } from './discipline/discipline.commands.js';
+export { disciplineDecider } from './discipline/discipline.decider.js';
+export { type DisciplineState } from './discipline/discipline.state.js';
+export {
+  DISCIPLINE_EVENT_TYPES,
+  type DisciplineCaseOpenedData,
+  type DisciplineClearedData,
+  type DisciplineDecidedData,
+  type DisciplineSubject,
+} from './events/discipline.events.js';
 export {
   type ElectedInPreviousYear,
   type EmulationYearCommand,
@@ -29,6 +39,7 @@ export {
   whatIf,
 } from './evaluator/evaluate.js';
 export {
+  type CapRef,
   type ChainLink,
   type EvaluateOptions,
   type EvaluatorEvent,
@@ -70,6 +81,9 @@ export {
   type ElectionClosedData,
   type ElectionOpenedData,
   type EmulationYearEvent,
+  type FindingClearedData,
+  type FindingRecordedData,
+  type InspectionAssignedData,
   type PeriodClosedData,
   type PeriodOpenedData,
   type PeriodReopenedData,
@@ -95,10 +109,16 @@ export {
 export { type ReleaseMembership } from './membership/membership.commands.js';
 export { membershipDecider } from './membership/membership.decider.js';
 export { PERIODS, isPeriodCode, type PeriodCode } from './periods.js';
-export { type CriterionKind, type ScoringSchemeContent, type TieBreak } from './scheme/scheme.js';
+export {
+  type CriterionKind,
+  type KnockOut,
+  type ScoringSchemeContent,
+  type TieBreak,
+} from './scheme/scheme.js';
 export {
   awardDecisionStream,
   clusterStream,
+  disciplineStream,
   emulationStream,
   isValidId,
   membershipStream,

@@ -46,6 +46,15 @@ export interface EntryRefs {
   organizerUnitId?: string;
 }
 
+/** How one event concerns one unit (what the projection turns into an entry). */
+export interface Touch {
+  unitId: string;
+  summary: string;
+  refs: EntryRefs;
+  /** The unit's name from this event on (registration, renaming). */
+  name?: string;
+}
+
 /** `entries/{unitId}:{position}`: one event as it concerns one unit. */
 export interface HistoryEntryDoc {
   unitId: string;

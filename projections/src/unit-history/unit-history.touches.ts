@@ -30,6 +30,14 @@ import {
 } from '@thidua/domain';
 import type { DocWork } from './doc-work.js';
 import {
+  ASSESSMENT_TYPES,
+  assessmentTouches,
+  DISCIPLINE_TYPES,
+  disciplineTouches,
+  WINDOW_TYPES,
+  windowTouches,
+} from './oversight.touches.js';
+import {
   electionDocId,
   HISTORY_AWARDS,
   HISTORY_CLUSTERS,
@@ -38,6 +46,7 @@ import {
   HISTORY_UNITS,
   schemeDocId,
   type EntryRefs,
+  type Touch,
   type HistoryAwardDoc,
   type HistoryClusterDoc,
   type HistoryElectionDoc,
@@ -57,14 +66,7 @@ import {
   ROLE_LABEL,
 } from './vietnamese.js';
 
-/** How one event concerns one unit. */
-export interface Touch {
-  unitId: string;
-  summary: string;
-  refs: EntryRefs;
-  /** The unit's name from this event on (registration, renaming). */
-  name?: string;
-}
+export type { Touch } from './unit-history.documents.js';
 
 /** The event types that reach a unit's history (and keep the lookups the summaries need). */
 export const UNIT_HISTORY_TYPES = [
@@ -95,6 +97,9 @@ export const UNIT_HISTORY_TYPES = [
   'ChairElected',
   'AwardDecisionIssued',
   'AwardRevoked',
+  ...ASSESSMENT_TYPES,
+  ...DISCIPLINE_TYPES,
+  ...WINDOW_TYPES,
 ] as const;
 
 const OUTCOME_LABEL: Record<ElectionClosedData['outcome'], string> = {
@@ -123,6 +128,10 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
       return yearTouches(event.type, d, work, stream.clusterId, stream.year);
     case 'award-decision':
       return awardTouches(event.type, d, work);
+    case 'discipline':
+      return disciplineTouches(event.type, d, stream.subject, work);
+    case 'window':
+      return windowTouches(event.type, d);
     default:
       throw new Error(`${event.type} #${event.position} is in an unexpected stream ${event.streamId}`);
   }
@@ -230,6 +239,8 @@ async function yearTouches(
     const scheme = await work.peek<HistorySchemeDoc>(HISTORY_SCHEMES, schemeDocId(clusterId, year));
     return scheme?.titles[code] ?? code;
   };
+  if ((ASSESSMENT_TYPES as readonly string[]).includes(type))
+    return assessmentTouches(type, d, label, refs, year);
   switch (type) {
     case 'UnitAdmitted': {
       const e = d as UnitAdmittedData;

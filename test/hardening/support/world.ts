@@ -45,6 +45,17 @@ export interface Criterion {
 /** The criteria of the domain's seed fixtures (one definition of the scheme used across the tests). */
 export const BASE_CRITERIA: Criterion[] = seedScheme.criteria.map((c) => ({ ...c }));
 
+/** Knock-out conditions of the suites' scheme (a finding raises one). */
+export const KNOCK_OUTS = [
+  {
+    code: 'su-co-nghiem-trong',
+    label: 'Để xảy ra sự cố nghiêm trọng',
+    effect: 'cap-classification',
+    capTo: 'trung-binh',
+  },
+  { code: 'ky-luat', label: 'Có cán bộ bị kỷ luật', effect: 'bar-rank-1' },
+];
+
 export function scheme(criteria: Criterion[] = BASE_CRITERIA, reason?: string) {
   return {
     criteria,
@@ -54,6 +65,7 @@ export function scheme(criteria: Criterion[] = BASE_CRITERIA, reason?: string) {
       { code: 'trung-binh', label: 'Trung bình', minTotal: 0 },
     ],
     tieBreaks: ['group:Nghiệp vụ', 'penalty', 'bonus'],
+    knockOuts: KNOCK_OUTS,
     ...(reason !== undefined && { reason }),
   };
 }
@@ -213,6 +225,10 @@ export interface World {
   /** Award decision (Bằng khen của Bộ trưởng) with one award to ktnv. */
   decisionId: string;
   awardId: string;
+  /** A finding raising a knock-out for ngoai-tuyen in Q1. */
+  findingId: string;
+  /** A discipline case (pending) of the fifth unit. */
+  caseId: string;
 }
 
 /**
@@ -223,7 +239,10 @@ export interface World {
 export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
   await buildClusterYear(http, tokens, { openPeriods: ['Q1', 'Q2'] });
   const organizer = { token: tokens.organizer };
-  await expectOk(http, 'POST', `${YEAR_PATH}/periods/Q2/close`, organizer);
+  await expectOk(http, 'POST', `${YEAR_PATH}/periods/Q2/close`, {
+    ...organizer,
+    body: { acceptIncomplete: { reason: 'Quý II không chấm điểm (kỳ thử nghiệm)' } },
+  });
   for (const unit of [UNITS.chair, UNITS.own]) {
     await expectOk(http, 'POST', `${YEAR_PATH}/pledges`, {
       token: tokens.officer(unit.id),
@@ -265,6 +284,19 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
     token: tokens.admin,
     body: awardDecision(UNITS.own.id),
   });
+  const finding = await expectOk(http, 'POST', `${YEAR_PATH}/findings`, {
+    ...organizer,
+    body: {
+      unitId: UNITS.other.id,
+      period: 'Q1',
+      knockOut: 'ky-luat',
+      evidence: 'Quyết định kỷ luật số 7/QĐ',
+    },
+  });
+  const disciplineCase = await expectOk(http, 'POST', `/discipline/unit/${UNITS.fifth.id}/cases`, {
+    ...organizer,
+    body: { note: 'Đơn vị để xảy ra vi phạm quy trình' },
+  });
   return {
     tokens,
     ownSelfEntry: ownSelf.body.entryId,
@@ -274,6 +306,8 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
     electionId: election.body.electionId,
     decisionId: decision.body.decisionId,
     awardId: decision.body.awardIds[0],
+    findingId: finding.body.findingId,
+    caseId: disciplineCase.body.caseId,
   };
 }
 

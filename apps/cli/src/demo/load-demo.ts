@@ -278,7 +278,9 @@ async function verifyYearScores(
       const selfPoints = self.get(`${u.id}|${c.code}`)!.points;
       const cut = Math.floor(unitInterval(`cum2-2021-verify|${u.id}|${c.code}`) * 3) / 2;
       const points = Math.max(0, selfPoints - cut);
-      const answer = await score(s, cluster, y, 'Y', u.id, c.code, points, 'cluster', chair);
+      // The chair unit never verifies itself: its own scores come from the organizer.
+      const verifier = u.id === CUM2.anm.id ? organizerOf(cluster.organizer) : chair;
+      const answer = await score(s, cluster, y, 'Y', u.id, c.code, points, 'cluster', verifier);
       if (u.id === CUM2.canhVe.id && c.code === 'phong-trao')
         corrected = { entryId: answer.entryId as string, points, max: c.maxPoints };
     }

@@ -1,6 +1,8 @@
 import type { Command } from '../actor.js';
 import type { Catalog } from '../catalog/catalog.js';
+import type { DisciplineState } from '../discipline/discipline.state.js';
 import type { AwardItem } from '../events/award-decision.events.js';
+import type { DisciplineSubject } from '../events/discipline.events.js';
 import { awardDecisionStream } from '../streams.js';
 
 export type IssueAwardDecision = Command<
@@ -34,6 +36,8 @@ export interface AwardDecisionContext {
   /** Standings for every collective recipient of a cluster flag in the decision. */
   clusterStandings?: ReadonlyArray<ClusterStanding>;
   catalog?: Catalog;
+  /** The discipline facts of every recipient unit and person (by person id) of the decision. */
+  discipline?: ReadonlyArray<{ subject: DisciplineSubject; state: DisciplineState }>;
 }
 
 export const awardDecisionStreamOf = (command: AwardDecisionCommand): string =>

@@ -1,5 +1,6 @@
 import { isAdmin, type Actor } from '../actor.js';
 import { requireActDate, requireNotBefore } from '../business-date.js';
+import { disciplineBarsOn } from '../discipline/discipline.state.js';
 import { defaultCatalog } from '../catalog/catalog.js';
 import type { Decider } from '../decider.js';
 import { conflict, forbidden, notFound, rule } from '../errors.js';
@@ -38,12 +39,14 @@ function validateRecipient(raw: unknown, f: string): AwardRecipient {
   if (r?.kind === 'individual') {
     const rankTitle = optionalText(r.rankTitle, `${f}.rankTitle`, 100);
     const position = optionalText(r.position, `${f}.position`, 300);
+    const personId = r.personId === undefined ? undefined : requireId(r.personId, `${f}.personId`);
     return {
       kind: 'individual',
       fullName: requireText(r.fullName, `${f}.fullName`, 200),
       ...(rankTitle !== undefined && { rankTitle }),
       ...(position !== undefined && { position }),
       unitId: requireId(r.unitId, `${f}.unitId`),
+      ...(personId !== undefined && { personId }),
     };
   }
   throw rule('INVALID_RECIPIENT', `${f}.kind must be collective or individual`, `${f}.kind`);
@@ -86,6 +89,38 @@ function checkFlagQuota(
   return undefined;
 }
 
+/**
+ * No title or award while the recipient (the unit, or the person by person id) awaits a disciplinary
+ * decision or is under a discipline not yet expired on the decision's date (TT 12/2019/TT-BCA art. 2:
+ * "chưa xét tặng").
+ */
+function requireNoDiscipline(
+  recipient: AwardRecipient,
+  date: string,
+  discipline: NonNullable<AwardDecisionContext['discipline']>,
+  field: string,
+): void {
+  const subject =
+    recipient.kind === 'collective'
+      ? { kind: 'unit', id: recipient.unitId }
+      : recipient.personId === undefined
+        ? undefined
+        : { kind: 'person', id: recipient.personId };
+  if (!subject) return;
+  const facts = discipline.find(({ subject: s }) =>
+    s.kind === 'unit'
+      ? subject.kind === 'unit' && s.unitId === subject.id
+      : subject.kind === 'person' && s.personId === subject.id,
+  );
+  const bars = facts ? disciplineBarsOn(facts.state, date) : [];
+  if (bars.length > 0)
+    throw rule(
+      'RECIPIENT_UNDER_DISCIPLINE',
+      `${subject.kind} ${subject.id} is under discipline on ${date} (${bars.map((b) => `case ${b.caseId}: ${b.status}`).join(', ')}): no title or award (TT 12/2019/TT-BCA art. 2)`,
+      field,
+    );
+}
+
 export function decideAwardDecision(
   command: AwardDecisionCommand,
   state: AwardDecisionState,
@@ -118,6 +153,7 @@ export function decideAwardDecision(
           `${entry.name} is not conferred on a ${recipient.kind}`,
           `${f}.recipient`,
         );
+      requireNoDiscipline(recipient, date, context?.discipline ?? [], `${f}.recipient`);
       const item: AwardItem = {
         awardId,
         code: entry.code,

@@ -55,10 +55,34 @@ export function decideClosePeriod(
     );
   if (typeof c.data.rankingDigest !== 'string' || !/^[0-9a-f]{64}$/.test(c.data.rankingDigest))
     throw rule('INVALID_DIGEST', 'rankingDigest must be a lowercase hex sha256', 'rankingDigest');
+  // Rows missing criteria get no classification ("chưa đủ điểm"): sealing them needs a reasoned acceptance.
+  const incomplete = [...(ctx.incompleteUnits ?? [])].sort();
+  const acceptance = c.data.acceptIncomplete;
+  if (incomplete.length > 0 && acceptance === undefined)
+    throw rule(
+      'INCOMPLETE_ROWS',
+      `${incomplete.join(', ')} miss criteria ("chưa đủ điểm"): close with acceptIncomplete and a reason`,
+      'acceptIncomplete',
+    );
+  if (incomplete.length === 0 && acceptance !== undefined)
+    throw rule(
+      'NOTHING_INCOMPLETE',
+      `every row of ${period} is complete: nothing to accept`,
+      'acceptIncomplete',
+    );
+  const acceptedIncomplete =
+    acceptance === undefined
+      ? undefined
+      : { reason: requireReason(acceptance.reason, 'acceptIncomplete.reason'), unitIds: incomplete };
   return [
     {
       type: 'PeriodClosed',
-      data: { period, rankingDigest: c.data.rankingDigest, schemeVersion: latestScheme(state)!.version },
+      data: {
+        period,
+        rankingDigest: c.data.rankingDigest,
+        schemeVersion: latestScheme(state)!.version,
+        ...(acceptedIncomplete && { acceptedIncomplete }),
+      },
     },
   ];
 }

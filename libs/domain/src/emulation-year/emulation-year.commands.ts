@@ -40,7 +40,10 @@ export type SignPledge = Command<'SignPledge', Year & PledgeContent>;
 export type AmendPledge = Command<'AmendPledge', Year & PledgeContent & { reason: string }>;
 export type OpenPeriod = Command<'OpenPeriod', Year & { period: PeriodCode }>;
 /** `rankingDigest`: hex sha256 of canonicalJson(rankingForDigest(evaluateRanking(events, period))), computed by the handler. */
-export type ClosePeriod = Command<'ClosePeriod', Year & { period: PeriodCode; rankingDigest: string }>;
+export type ClosePeriod = Command<
+  'ClosePeriod',
+  Year & { period: PeriodCode; rankingDigest: string; acceptIncomplete?: { reason: string } }
+>;
 export type ReopenPeriod = Command<'ReopenPeriod', Year & { period: PeriodCode; reason: string }>;
 export type RecordScore = Command<
   'RecordScore',
@@ -83,6 +86,15 @@ export type CastBallot = Command<
   Year & { electionId: string; voterUnitId: string; candidateUnitId: string }
 >;
 export type CloseElection = Command<'CloseElection', Year & { electionId: string }>;
+export type AssignInspection = Command<
+  'AssignInspection',
+  Year & { period: PeriodCode; inspectedUnitId: string; inspectorUnitId: string; reason?: string }
+>;
+export type RecordFinding = Command<
+  'RecordFinding',
+  Year & { findingId: string; unitId: string; period: PeriodCode; knockOut: string; evidence: string }
+>;
+export type ClearFinding = Command<'ClearFinding', Year & { findingId: string; reason: string }>;
 
 export type EmulationYearCommand =
   | AdmitUnit
@@ -103,7 +115,10 @@ export type EmulationYearCommand =
   | ResolveDispute
   | OpenElection
   | CastBallot
-  | CloseElection;
+  | CloseElection
+  | AssignInspection
+  | RecordFinding
+  | ClearFinding;
 
 /** A chair/vice-chair elected in the previous year's stream (its ChairElected event). */
 export interface ElectedInPreviousYear {
@@ -128,6 +143,11 @@ export interface EmulationYearContext {
   electedInPreviousYear?: ReadonlyArray<ElectedInPreviousYear>;
   /** SignPledge/AmendPledge: an administrator-corrected catalog; the default catalog otherwise. */
   catalog?: Catalog;
+  /**
+   * ClosePeriod: the units whose rows of the ranking being sealed miss criteria and so get no
+   * classification, computed by the handler with the evaluator over the events decided on.
+   */
+  incompleteUnits?: ReadonlyArray<string>;
 }
 
 export const emulationStreamOf = (command: EmulationYearCommand): string =>

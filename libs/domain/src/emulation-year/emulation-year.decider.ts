@@ -10,6 +10,8 @@ import {
 } from './decide-membership.js';
 import { decideCastBallot, decideCloseElection, decideOpenElection } from './decide-elections.js';
 import { decideFileDispute, decideResolveDispute } from './decide-disputes.js';
+import { decideClearFinding, decideRecordFinding } from './decide-findings.js';
+import { decideAssignInspection } from './decide-inspections.js';
 import { decideClosePeriod, decideOpenPeriod, decideReopenPeriod } from './decide-periods.js';
 import { decideAmendPledge, decideSignPledge } from './decide-pledge.js';
 import { decideAmendScheme, decidePublishScheme } from './decide-scheme.js';
@@ -87,6 +89,12 @@ function decideDated(
       return decideCastBallot(command, state, context);
     case 'CloseElection':
       return decideCloseElection(command, state, context);
+    case 'AssignInspection':
+      return decideAssignInspection(command, state, context);
+    case 'RecordFinding':
+      return decideRecordFinding(command, state, context);
+    case 'ClearFinding':
+      return decideClearFinding(command, state, context);
   }
 }
 

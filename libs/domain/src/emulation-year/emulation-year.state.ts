@@ -27,6 +27,15 @@ export interface SchemeSummary {
   version: number;
   publishedOn?: string;
   criteria: Readonly<Record<string, { maxPoints: number; kind: CriterionKind }>>;
+  /** Codes of its knock-out conditions. */
+  knockOuts: readonly string[];
+}
+
+export interface FindingSummary {
+  unitId: string;
+  period: PeriodCode;
+  knockOut: string;
+  cleared: boolean;
 }
 
 export interface PeriodSummary {
@@ -86,6 +95,9 @@ export interface EmulationYearState {
   elections: Readonly<Record<string, ElectionSummary>>;
   /** Units elected in this stream for next year, by role. */
   elected: Readonly<Partial<Record<ChairRole, string>>>;
+  /** `period|inspectedUnit` → the unit assigned to inspect it (kiểm tra chéo). */
+  inspections: Readonly<Record<string, string>>;
+  findings: Readonly<Record<string, FindingSummary>>;
 }
 
 export const initialEmulationYearState: EmulationYearState = {
@@ -102,7 +114,12 @@ export const initialEmulationYearState: EmulationYearState = {
   disputes: {},
   elections: {},
   elected: {},
+  inspections: {},
+  findings: {},
 };
+
+export const inspectionKey = (period: string, inspectedUnitId: string): string =>
+  `${period}|${inspectedUnitId}`;
 
 export const entryKey = (unitId: string, period: string, criterion: string, assessment: Assessment): string =>
   `${unitId}|${period}|${criterion}|${assessment}`;
@@ -205,6 +222,7 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
             criteria: Object.fromEntries(
               event.data.criteria.map((c) => [c.code, { maxPoints: c.maxPoints, kind: c.kind }]),
             ),
+            knockOuts: (event.data.knockOuts ?? []).map((k) => k.code),
           },
         ],
       };
@@ -343,6 +361,28 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
     }
     case 'ChairElected':
       return { ...state, elected: { ...state.elected, [event.data.role]: event.data.unitId } };
+    case 'InspectionAssigned': {
+      const { period, inspectedUnitId, inspectorUnitId } = event.data;
+      return {
+        ...state,
+        inspections: { ...state.inspections, [inspectionKey(period, inspectedUnitId)]: inspectorUnitId },
+      };
+    }
+    case 'FindingRecorded': {
+      const { findingId, unitId, period, knockOut } = event.data;
+      return {
+        ...state,
+        findings: { ...state.findings, [findingId]: { unitId, period, knockOut, cleared: false } },
+      };
+    }
+    case 'FindingCleared': {
+      const finding = state.findings[event.data.findingId];
+      if (!finding) return state;
+      return {
+        ...state,
+        findings: { ...state.findings, [event.data.findingId]: { ...finding, cleared: true } },
+      };
+    }
     default:
       return state;
   }

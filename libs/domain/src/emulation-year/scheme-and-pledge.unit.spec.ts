@@ -44,6 +44,7 @@ describe('cluster-year: scoring scheme (tiêu chí và thang điểm)', () => {
     expect(latestScheme(s)).toEqual({
       version: 2,
       publishedOn: ON,
+      knockOuts: [],
       criteria: expect.objectContaining({ 'chuyen-mon': { maxPoints: 60, kind: 'score' } }),
     });
   });

@@ -77,12 +77,20 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
         .thenThrows('FORBIDDEN', 'forbidden');
   });
 
-  it('only the chair unit records cluster scores: not the organizer, not the unit itself, not a withdrawn chair', () => {
-    for (const actor of [organizer, officerOf(xnc), admin])
+  it('the chair unit or the organizer records cluster scores: not the unit itself, not an admin, not a withdrawn chair', () => {
+    year
+      .given(q1Open())
+      .when(ey('RecordScore', officerOf(xnc), self({ assessment: 'cluster' })))
+      .thenThrows('OWN_UNIT_ASSESSMENT', 'forbidden');
+    for (const actor of [officerOf(UNITS.ktnv.id), admin])
       year
         .given(q1Open())
         .when(ey('RecordScore', actor, self({ assessment: 'cluster' })))
         .thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given(q1Open())
+      .when(ey('RecordScore', organizer, self({ assessment: 'cluster' })))
+      .then([expect.objectContaining({ type: 'ScoreRecorded' })]);
     const chairWithdrawn: EmulationYearEvent[] = [
       ...q1Open(),
       { type: 'UnitWithdrawn', data: { unitId: UNITS.anm.id, reason: 'r' } },
@@ -258,7 +266,7 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
     year
       .given([...withSelf, recordedCluster])
       .when(correct(officerOf(xnc), { entryId: 'e-2' }))
-      .thenThrows('FORBIDDEN', 'forbidden');
+      .thenThrows('OWN_UNIT_ASSESSMENT', 'forbidden');
     year
       .given(withSelf)
       .when(correct(undefined, { reason: '' }))

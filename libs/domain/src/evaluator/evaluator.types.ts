@@ -39,9 +39,23 @@ export type RankingStatus = 'open' | 'closed' | 'revised' | 'not-opened';
 export interface CriterionScore {
   code: string;
   points: number;
-  /** Which assessment the points came from: the cluster's verified score wins over the unit's self score. */
+  /**
+   * Which assessment the points came from: the appraisal of the organizer's emulation office wins over
+   * the cluster's verified score, which wins over the unit's self score.
+   */
   source: Assessment;
   entryId: string;
+}
+
+/** A knock-out condition that capped a row or barred it from rank 1, and the finding that raised it. */
+export interface CapRef {
+  findingId: string;
+  knockOut: string;
+  label: string;
+  effect: 'cap-classification' | 'bar-rank-1';
+  /** cap-classification: the threshold code the classification is capped at. */
+  capTo?: string;
+  evidence: string;
 }
 
 export interface RankingRow {
@@ -57,6 +71,13 @@ export interface RankingRow {
   criteria: CriterionScore[];
   /** Score criteria with no entry from either assessment, in scheme order. */
   missingCriteria: string[];
+  /**
+   * Set when the row gets no classification because criteria are missing (schemes recorded since the
+   * rule; absent otherwise).
+   */
+  unclassified?: 'chưa đủ điểm';
+  /** Knock-outs raised for the unit in the period (absent when none): what capped the row. */
+  cappedBy?: CapRef[];
 }
 
 export interface EventRef {
@@ -88,6 +109,8 @@ export interface Ranking {
   /** True when overrides or exclusions were applied (a what-if). */
   hypothetical: boolean;
   ignoredEntries: IgnoredEntry[];
+  /** Sealed with rows missing criteria: the organizer's reasoned acceptance (absent otherwise). */
+  acceptedIncomplete?: { reason: string; unitIds: string[] };
   rows: RankingRow[];
 }
 

@@ -4,7 +4,14 @@ import type { ScoringScheme } from '../scheme/scheme.js';
 import { businessDateOf } from '../events/upcast.js';
 import { requireDate, requireIsoTime } from '../validation.js';
 import type { EvaluateOptions, EvaluatorEvent, EventRef } from './evaluator.types.js';
-import { foldYearEvent, initialYearFold, stateOf, type FoldedEntry, type YearFold } from './year-fold.js';
+import {
+  foldYearEvent,
+  initialYearFold,
+  stateOf,
+  type FoldedEntry,
+  type FoldedFinding,
+  type YearFold,
+} from './year-fold.js';
 
 export type { FoldedEntry };
 
@@ -23,11 +30,16 @@ export interface FoldedPeriod {
   members: ReadonlySet<string>;
   /** Entries by id, in recording order. */
   entries: ReadonlyMap<string, FoldedEntry>;
+  /** Findings raising knock-out conditions, by id. */
+  findings: ReadonlyMap<string, FoldedFinding>;
+  /** The organizer's acceptance of incomplete rows sealed by the close (while closed). */
+  acceptedIncomplete?: { reason: string; unitIds: string[] };
   revisedBy: readonly EventRef[];
   position: number;
 }
 
 const NO_ENTRIES: ReadonlyMap<string, FoldedEntry> = new Map();
+const NO_FINDINGS: ReadonlyMap<string, FoldedFinding> = new Map();
 const NO_REFS: readonly EventRef[] = [];
 
 /** The view of one period of a year fold. */
@@ -52,6 +64,8 @@ export function foldedPeriod(fold: YearFold, period: PeriodCode): FoldedPeriod {
     ...(sealed && { sealedDigest: sealed.digest }),
     members: sealed ? sealed.members : s.members,
     entries: p?.entries ?? NO_ENTRIES,
+    findings: p?.findings ?? NO_FINDINGS,
+    ...(sealed?.acceptedIncomplete && { acceptedIncomplete: sealed.acceptedIncomplete }),
     revisedBy: p?.revisedBy ?? NO_REFS,
     position: s.position,
   };

@@ -3,6 +3,8 @@ import type {
   Assessment,
   DisputeFiledData,
   DisputeResolvedData,
+  FindingClearedData,
+  FindingRecordedData,
   PeriodClosedData,
   ScoreCorrectedData,
   ScoreRecordedData,
@@ -68,11 +70,29 @@ export interface FoldedEntry {
   chain: ChainLink[];
 }
 
+/** A finding of the period: the knock-out it raised for a unit, with its evidence. */
+export interface FoldedFinding {
+  findingId: string;
+  unitId: string;
+  knockOut: string;
+  evidence: string;
+  cleared: boolean;
+}
+
 /** What one period of the year has folded. */
 export interface PeriodFold {
   status: 'not-opened' | 'open' | 'closed';
   /** Set by PeriodClosed: what the seal fixed (members as they stood, scheme version, digest). */
-  sealed: { digest: string; schemeVersion: number; members: ReadonlySet<string> } | undefined;
+  sealed:
+    | {
+        digest: string;
+        schemeVersion: number;
+        members: ReadonlySet<string>;
+        acceptedIncomplete?: { reason: string; unitIds: string[] };
+      }
+    | undefined;
+  /** Findings raising knock-out conditions, by id, in recording order. */
+  findings: Map<string, FoldedFinding>;
   /** Upheld changes after the seal (cleared by a reopen or a new close). */
   revisedBy: EventRef[];
   /** Score entries by id, in recording order. */
@@ -175,6 +195,7 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
     p = {
       status: 'not-opened',
       sealed: undefined,
+      findings: new Map(),
       revisedBy: [],
       entries: new Map(),
       lastNamed: 0,
@@ -234,6 +255,8 @@ function foldScheme(s: YearFoldState, d: Record<string, unknown>): void {
     criteria: scheme.criteria,
     thresholds: scheme.thresholds,
     tieBreaks: scheme.tieBreaks,
+    ...(scheme.knockOuts && { knockOuts: scheme.knockOuts }),
+    ...(scheme.classifyIncomplete === true && { classifyIncomplete: true }),
   });
   s.latestScheme = scheme.version;
 }
@@ -271,7 +294,12 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       fold(s, p, _e, d) {
         const c = d as unknown as PeriodClosedData;
         p.status = 'closed';
-        p.sealed = { digest: c.rankingDigest, schemeVersion: c.schemeVersion, members: new Set(s.members) };
+        p.sealed = {
+          digest: c.rankingDigest,
+          schemeVersion: c.schemeVersion,
+          members: new Set(s.members),
+          ...(c.acceptedIncomplete && { acceptedIncomplete: c.acceptedIncomplete }),
+        };
         p.revisedBy = [];
       },
     },
@@ -337,6 +365,34 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         l.reason = w.reason;
         if (w.disputeId !== undefined) l.disputeId = w.disputeId;
         entry.chain.push(l);
+      },
+    },
+  ],
+  [
+    'FindingRecorded',
+    {
+      changesEntries: true,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const f = d as unknown as FindingRecordedData;
+        p.findings.set(f.findingId, {
+          findingId: f.findingId,
+          unitId: f.unitId,
+          knockOut: f.knockOut,
+          evidence: f.evidence,
+          cleared: false,
+        });
+      },
+    },
+  ],
+  [
+    'FindingCleared',
+    {
+      changesEntries: true,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const finding = p.findings.get((d as unknown as FindingClearedData).findingId);
+        if (finding) finding.cleared = true;
       },
     },
   ],

@@ -2,7 +2,15 @@ import type { Dated, TypedEvent } from './event.js';
 
 export type AwardRecipient =
   | { kind: 'collective'; unitId: string }
-  | { kind: 'individual'; fullName: string; rankTitle?: string; position?: string; unitId: string };
+  | {
+      kind: 'individual';
+      fullName: string;
+      rankTitle?: string;
+      position?: string;
+      unitId: string;
+      /** The person's id (the id a person registry will use): lets discipline facts bar the award. */
+      personId?: string;
+    };
 
 export interface AwardItem {
   awardId: string;

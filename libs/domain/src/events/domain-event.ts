@@ -1,5 +1,6 @@
 import type { AwardDecisionEvent } from './award-decision.events.js';
 import type { ClusterEvent } from './cluster.events.js';
+import type { DisciplineEvent } from './discipline.events.js';
 import type { EmulationYearEvent } from './emulation-year.events.js';
 import type { MembershipEvent } from './membership.events.js';
 import type { UnitEvent } from './unit.events.js';
@@ -7,4 +8,10 @@ import type { WindowEvent } from './window.events.js';
 
 /** Every event the domain decides, across aggregates (discriminated by `type`). */
 export type DomainEvent =
-  UnitEvent | ClusterEvent | MembershipEvent | EmulationYearEvent | AwardDecisionEvent | WindowEvent;
+  | UnitEvent
+  | ClusterEvent
+  | MembershipEvent
+  | EmulationYearEvent
+  | AwardDecisionEvent
+  | WindowEvent
+  | DisciplineEvent;

@@ -1,8 +1,13 @@
 import type { PeriodCode } from '../periods.js';
-import type { ClassificationThreshold, Criterion, TieBreak } from '../scheme/scheme.js';
+import type { ClassificationThreshold, Criterion, KnockOut, TieBreak } from '../scheme/scheme.js';
 import type { Dated, TypedEvent } from './event.js';
 
-export type Assessment = 'self' | 'cluster';
+/**
+ * Who assessed a score: `self` the unit itself, `cluster` the cluster's verified score (chair, vice-chair,
+ * organizer or the assigned inspecting unit), `appraisal` the organizer's emulation office (thẩm định),
+ * which outranks both.
+ */
+export type Assessment = 'self' | 'cluster' | 'appraisal';
 export type ChairRole = 'chair' | 'vice-chair';
 
 export interface UnitAdmittedData extends Dated {
@@ -29,6 +34,13 @@ export interface ScoringSchemePublishedData extends Dated {
   criteria: Criterion[];
   thresholds: ClassificationThreshold[];
   tieBreaks: TieBreak[];
+  /** Knock-out conditions a finding may raise (absent: none). */
+  knockOuts?: KnockOut[];
+  /**
+   * Only on schemes recorded before the rule (schema version 1, set by the upcast): rows with missing
+   * criteria were classified. Every later scheme leaves such a row unclassified ("chưa đủ điểm").
+   */
+  classifyIncomplete?: boolean;
 }
 export interface ScoringSchemeAmendedData extends ScoringSchemePublishedData {
   reason: string;
@@ -58,6 +70,8 @@ export interface PeriodClosedData extends Dated {
   period: PeriodCode;
   rankingDigest: string;
   schemeVersion: number;
+  /** Closed with rows missing criteria: the organizer's reasoned acceptance and the units concerned. */
+  acceptedIncomplete?: { reason: string; unitIds: string[] };
 }
 export interface PeriodReopenedData extends Dated {
   period: PeriodCode;
@@ -116,6 +130,29 @@ export interface DisputeResolvedData extends Dated {
   correctedPoints?: number;
   withdrawEntry?: boolean;
 }
+/** Kiểm tra chéo: while assigned, only the inspector unit records the inspected unit's cluster scores of the period. */
+export interface InspectionAssignedData extends Dated {
+  period: PeriodCode;
+  inspectedUnitId: string;
+  inspectorUnitId: string;
+  /** The assignment it replaces. */
+  previousInspectorUnitId?: string;
+  reason?: string;
+}
+/** A finding that raises a knock-out condition of the scheme for a unit in a period, with its evidence. */
+export interface FindingRecordedData extends Dated {
+  findingId: string;
+  unitId: string;
+  period: PeriodCode;
+  knockOut: string;
+  evidence: string;
+}
+export interface FindingClearedData extends Dated {
+  findingId: string;
+  unitId: string;
+  period: PeriodCode;
+  reason: string;
+}
 export interface ElectionOpenedData extends Dated {
   electionId: string;
   role: ChairRole;
@@ -170,7 +207,10 @@ export type EmulationYearEvent =
   | TypedEvent<'ElectionOpened', ElectionOpenedData>
   | TypedEvent<'BallotCast', BallotCastData>
   | TypedEvent<'ElectionClosed', ElectionClosedData>
-  | TypedEvent<'ChairElected', ChairElectedData>;
+  | TypedEvent<'ChairElected', ChairElectedData>
+  | TypedEvent<'InspectionAssigned', InspectionAssignedData>
+  | TypedEvent<'FindingRecorded', FindingRecordedData>
+  | TypedEvent<'FindingCleared', FindingClearedData>;
 
 export const EMULATION_YEAR_EVENT_TYPES = [
   'UnitAdmitted',
@@ -193,4 +233,7 @@ export const EMULATION_YEAR_EVENT_TYPES = [
   'BallotCast',
   'ElectionClosed',
   'ChairElected',
+  'InspectionAssigned',
+  'FindingRecorded',
+  'FindingCleared',
 ] as const;

@@ -1,5 +1,6 @@
 import { AWARD_DECISION_EVENT_TYPES } from './award-decision.events.js';
 import { CLUSTER_EVENT_TYPES } from './cluster.events.js';
+import { DISCIPLINE_EVENT_TYPES } from './discipline.events.js';
 import { EMULATION_YEAR_EVENT_TYPES } from './emulation-year.events.js';
 import { MEMBERSHIP_EVENT_TYPES } from './membership.events.js';
 import { UNIT_EVENT_TYPES } from './unit.events.js';
@@ -11,7 +12,8 @@ export type DomainEventType =
   | (typeof MEMBERSHIP_EVENT_TYPES)[number]
   | (typeof EMULATION_YEAR_EVENT_TYPES)[number]
   | (typeof AWARD_DECISION_EVENT_TYPES)[number]
-  | (typeof WINDOW_EVENT_TYPES)[number];
+  | (typeof WINDOW_EVENT_TYPES)[number]
+  | (typeof DISCIPLINE_EVENT_TYPES)[number];
 
 /**
  * The event types recorded before business dates existed: their version 2 adds `effectiveDate` (and a
@@ -55,6 +57,7 @@ const ALL_TYPES: readonly DomainEventType[] = [
   ...EMULATION_YEAR_EVENT_TYPES,
   ...AWARD_DECISION_EVENT_TYPES,
   ...WINDOW_EVENT_TYPES,
+  ...DISCIPLINE_EVENT_TYPES,
 ];
 
 /**

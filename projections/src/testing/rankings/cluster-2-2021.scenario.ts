@@ -149,7 +149,7 @@ export async function playCluster2(
   const opened = await year('OpenPeriod', organizer, { period: 'Q1' });
   await mark('yearStarted', opened);
 
-  // Q1: self scores from every unit, cluster scores from the chair for some (cluster wins over self).
+  // Q1: self scores from every unit, cluster scores for some (cluster wins over self).
   const points: Record<string, [number, number, number]> = {
     [UNITS.anm.id]: [28, 45, 18],
     [UNITS.ktnv.id]: [27, 44, 18],
@@ -189,8 +189,9 @@ export async function playCluster2(
     3,
     'cluster',
   );
+  // The chair's own unit is scored by the vice-chair unit (the chair never assesses itself).
   last = await score(
-    chair,
+    officerOf(UNITS.ktnv.id),
     `q1-${UNITS.anm.id}-diem-tru-cluster`,
     UNITS.anm.id,
     'Q1',

@@ -85,6 +85,16 @@ export class IndividualRecipientDto {
   @ApiProperty({ description: 'The unit the person belongs to', example: 'cuc-tccb' })
   @IsEntityId()
   unitId!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The person's id (the id a person registry will use): with it, the person's discipline facts bar the award " +
+      'while pending or running (422 RECIPIENT_UNDER_DISCIPLINE)',
+    example: 'cb-0427',
+  })
+  @IsOptional()
+  @IsEntityId()
+  personId?: string;
 }
 
 /** Anything else in `kind`: refused with a message naming the two kinds (the other fields are let be). */
@@ -103,6 +113,9 @@ class UnknownRecipientDto {
 
   @Allow()
   position?: unknown;
+
+  @Allow()
+  personId?: unknown;
 }
 
 export class FlagOverrideDto {

@@ -8,6 +8,7 @@ import {
   type AwardItem,
   type AwardRecipient,
 } from '@thidua/domain';
+import { StreamContexts } from '../write/stream-contexts.js';
 import { StreamWriter } from '../write/stream-writer.js';
 import { awardIdOf, decisionIdOfAward } from './award-ids.js';
 import {
@@ -28,6 +29,7 @@ function recipientOf(dto: AwardItemDto['recipient']): AwardRecipient {
     ...(dto.rankTitle !== undefined && { rankTitle: dto.rankTitle }),
     ...(dto.position !== undefined && { position: dto.position }),
     unitId: dto.unitId,
+    ...(dto.personId !== undefined && { personId: dto.personId }),
   };
 }
 
@@ -41,6 +43,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
   constructor(
     private readonly writer: StreamWriter,
     private readonly standings: ClusterStandings,
+    private readonly contexts: StreamContexts,
   ) {}
 
   async execute({ ctx, body, expectedRevision }: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
@@ -74,7 +77,10 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
       streamId: awardDecisionStream(decisionId),
       expectedRevision,
-      context: async () => ({ clusterStandings: await this.standings.forAwards(awards, ctx.actor) }),
+      context: async () => ({
+        clusterStandings: await this.standings.forAwards(awards, ctx.actor),
+        discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
+      }),
     });
     return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
   }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WriteModule } from '../write/write.module.js';
+import { FindingsController, InspectionsController } from './assessment/assessment.controller.js';
+import { ASSESSMENT_HANDLERS } from './assessment/assessment.handler.js';
 import { ChairController } from './chair/chair.controller.js';
 import { AssignChairHandler, SetChairPolicyHandler } from './chair/chair.handler.js';
 import { DisputesController } from './disputes/disputes.controller.js';
@@ -35,6 +37,8 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     ScoresController,
     DisputesController,
     ElectionsController,
+    InspectionsController,
+    FindingsController,
   ],
   providers: [
     EmulationYearWriter,
@@ -57,6 +61,7 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     OpenElectionHandler,
     CastBallotHandler,
     CloseElectionHandler,
+    ...ASSESSMENT_HANDLERS,
   ],
 })
 export class EmulationYearModule {}

@@ -10,6 +10,11 @@ import {
   unitDecider,
   type UnitStatus,
   unitStream,
+  type AwardRecipient,
+  disciplineDecider,
+  type DisciplineState,
+  disciplineStream,
+  type DisciplineSubject,
   type EmulationWindow,
   windowDecider,
   windowStream,
@@ -50,6 +55,26 @@ export class StreamContexts {
   async reservation(organizerUnitId: string, year: number, unitId: string): Promise<string | undefined> {
     const { state } = await this.runner.load(membershipDecider, membershipStream(organizerUnitId, year));
     return state.reservations[unitId];
+  }
+
+  /** The discipline facts of each recipient: the unit (collective) or the person (by person id). */
+  async disciplineOf(
+    recipients: ReadonlyArray<AwardRecipient>,
+  ): Promise<Array<{ subject: DisciplineSubject; state: DisciplineState }>> {
+    const subjects = new Map<string, DisciplineSubject>();
+    for (const r of recipients) {
+      const subject: DisciplineSubject | undefined =
+        r.kind === 'collective'
+          ? { kind: 'unit', unitId: r.unitId }
+          : r.personId === undefined
+            ? undefined
+            : { kind: 'person', personId: r.personId };
+      if (subject) subjects.set(disciplineStream(subject), subject);
+    }
+    const facts: Array<{ subject: DisciplineSubject; state: DisciplineState }> = [];
+    for (const [streamId, subject] of subjects)
+      facts.push({ subject, state: (await this.runner.load(disciplineDecider, streamId)).state });
+    return facts;
   }
 
   /** The organizer's recorded emulation window for the year, if any. */

@@ -5,5 +5,7 @@ interface Dated {
   effectiveDate?: string;
 }
 export class OpenPeriodCommand extends YearCommand<Dated & { period: PeriodCode }> {}
-export class ClosePeriodCommand extends YearCommand<Dated & { period: PeriodCode }> {}
+export class ClosePeriodCommand extends YearCommand<
+  Dated & { period: PeriodCode; acceptIncomplete?: { reason: string } }
+> {}
 export class ReopenPeriodCommand extends YearCommand<Dated & { period: PeriodCode; reason: string }> {}

@@ -10,7 +10,7 @@ import { ApiCommand } from '../../write/api-command.js';
 import { IfMatch, PeriodParam } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
 import { ClosePeriodCommand, OpenPeriodCommand, ReopenPeriodCommand } from './periods.command.js';
-import { ReopenPeriodDto } from './periods.dto.js';
+import { ClosePeriodDto, ReopenPeriodDto } from './periods.dto.js';
 
 /** Kỳ đánh giá: the scoring periods of the year — quarters (Quý I–IV), H1, M9 (9 tháng), Y (năm). */
 @ApiTags('emulation-year')
@@ -41,16 +41,21 @@ export class PeriodsController {
   @ApiCommand({
     summary: 'Close a period and seal its ranking (chốt kết quả xếp loại)',
     description:
-      "The cluster's organizer. Optional body: `effectiveDate`, the date of the review that closed it (not before the period's end, or the window's reviewsFrom: 422 REVIEW_BEFORE_PERIOD_END). The server evaluates the period's ranking over the cluster-year's events and records its digest (hex sha256 of the canonical ranking) in PeriodClosed; after that only an upheld dispute or a reopen changes it, visibly.",
+      "The cluster's organizer. Optional body: `acceptIncomplete` (required when rows miss criteria) and `effectiveDate`, the date of the review that closed it (not before the period's end, or the window's reviewsFrom: 422 REVIEW_BEFORE_PERIOD_END). The server evaluates the period's ranking over the cluster-year's events and records its digest (hex sha256 of the canonical ranking) in PeriodClosed; after that only an upheld dispute or a reopen changes it, visibly.",
   })
   close(
     @Year() ref: YearRef,
     @Param('period', PeriodParam) period: PeriodCode,
-    @Body() body: ActDateDto,
+    @Body() body: ClosePeriodDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {
-    return this.commands.execute(new ClosePeriodCommand(ctx, ref, { period, ...actDate(body) }, ifMatch));
+    const input = {
+      period,
+      ...(body.acceptIncomplete && { acceptIncomplete: { reason: body.acceptIncomplete.reason } }),
+      ...actDate(body),
+    };
+    return this.commands.execute(new ClosePeriodCommand(ctx, ref, input, ifMatch));
   }
 
   @Post('reopen')

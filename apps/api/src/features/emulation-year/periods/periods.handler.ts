@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
 import { ClosePeriodCommand, OpenPeriodCommand, ReopenPeriodCommand } from './periods.command.js';
-import { sealedDigest, sealingDecider } from './ranking-seal.js';
+import { sealingDecider, sealOf } from './ranking-seal.js';
 import { actDate } from '../../write/act-date.js';
 
 @CommandHandler(OpenPeriodCommand)
@@ -26,11 +26,16 @@ export class ClosePeriodHandler implements ICommandHandler<ClosePeriodCommand> {
       ctx,
       ref,
       'ClosePeriod',
-      { period, rankingDigest: '', ...actDate(input) },
+      {
+        period,
+        rankingDigest: '',
+        ...(input.acceptIncomplete && { acceptIncomplete: { reason: input.acceptIncomplete.reason } }),
+        ...actDate(input),
+      },
       {
         expectedRevision,
         decider: sealingDecider,
-        more: async (loaded) => ({ rankingDigest: sealedDigest(await loaded.events(), period) }),
+        more: async (loaded) => sealOf(await loaded.events(), period),
       },
     );
   }

@@ -29,12 +29,16 @@ export class RecordScoreDto extends ActDateDto {
   points!: number;
 
   @ApiProperty({
-    enum: ['self', 'cluster'],
+    enum: ['self', 'cluster', 'appraisal'],
     description:
-      "self: the unit's own assessment (tự chấm), by its officer; cluster: the cluster's verified score, by the chair unit (Cụm trưởng). Rankings use cluster over self.",
+      "self: the unit's own assessment (tự chấm), by its officer. cluster: the cluster's verified score, independent " +
+      'of the unit: by the unit assigned to inspect it in that period (kiểm tra chéo) when there is one, otherwise by the ' +
+      'chair unit (Cụm trưởng) — never for itself (403 OWN_UNIT_ASSESSMENT): the vice-chair unit (Cụm phó) or the ' +
+      "organizer scores the chair's unit. appraisal: the organizer's emulation office (thẩm định). Rankings use " +
+      'appraisal over cluster over self and name the source.',
   })
-  @IsIn(['self', 'cluster'])
-  assessment!: 'self' | 'cluster';
+  @IsIn(['self', 'cluster', 'appraisal'])
+  assessment!: 'self' | 'cluster' | 'appraisal';
 
   @ApiPropertyOptional({ description: 'Evidence or a note (minh chứng), Unicode NFC', maxLength: 2000 })
   @IsOptional()
