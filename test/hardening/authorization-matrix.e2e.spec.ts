@@ -14,6 +14,8 @@ import {
   allUnitIds,
   awardDecision,
   buildWorld,
+  complaint,
+  DECISION_COMPLAINT_RECEIVED,
   CLUSTER,
   ORGANIZER,
   OTHER_CLUSTER,
@@ -111,6 +113,12 @@ POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal    403   201
 POST /clusters/{clusterId}/years/{year}/periods/{period}/close         403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/periods/{period}/reopen        403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/dissolution                                 201   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/complaints                     403   201  403  201  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/complaints/{complaintId}/resolution 403 201 403 403 403 403 403  403  401
+POST /clusters/{clusterId}/years/{year}/complaints/{complaintId}/escalation 403 403 403 201 403 403 403  403  401
+POST /award-decisions/{decisionId}/complaints                          201   201  201  201  403   403   403  403  401
+POST /award-decisions/{decisionId}/complaints/{complaintId}/resolution 201   201  201  403  403   403   403  403  401
+POST /award-decisions/{decisionId}/complaints/{complaintId}/escalation 201   201  201  201  403   403   403  403  401
 GET  /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 POST /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 `;
@@ -259,6 +267,39 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       });
       return res.body.findingId as string;
     });
+    const fileComplaint = async (path: string, body: object) =>
+      (await ok('POST', path, w.tokens.officer(UNITS.own.id), body)).body.complaintId as string;
+    const resolved = async (path: string, id: string) => {
+      await ok('POST', `${path}/${id}/resolution`, w.tokens.organizer, {
+        outcome: 'rejected',
+        reason: 'Không có căn cứ',
+        decisionRef: '9/QĐ',
+      });
+      return id;
+    };
+    const yearPath = `${YEAR_PATH}/complaints`;
+    const decisionPath = `/award-decisions/${w.decisionId}/complaints`;
+    const yearComplaint = target(() =>
+      fileComplaint(yearPath, complaint({ target: { kind: 'score-entry', entryId: w.ownSelfEntry } })),
+    );
+    const rejectedYearComplaint = target(async () =>
+      resolved(
+        yearPath,
+        await fileComplaint(
+          yearPath,
+          complaint({ target: { kind: 'score-entry', entryId: w.ownSelfEntry } }),
+        ),
+      ),
+    );
+    const decisionComplaint = target(() =>
+      fileComplaint(decisionPath, complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED })),
+    );
+    const rejectedDecisionComplaint = target(async () =>
+      resolved(
+        decisionPath,
+        await fileComplaint(decisionPath, complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED })),
+      ),
+    );
     const disciplineCase = target(async () => {
       const res = await ok('POST', '/discipline/person/cb-ma-tran/cases', w.tokens.admin, {
         note: 'Vi phạm',
@@ -489,6 +530,32 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         method: 'POST',
         path: `/clusters/${await clusterToDissolve(fresh)}/dissolution`,
         body: { reason: 'Giải thể cụm' },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/complaints': P(`${YEAR_PATH}/complaints`, () =>
+        complaint({ target: { kind: 'score-entry', entryId: w.ownSelfEntry } }),
+      ),
+      'POST /clusters/{clusterId}/years/{year}/complaints/{complaintId}/resolution': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/complaints/${await yearComplaint(fresh)}/resolution`,
+        body: { outcome: 'rejected', reason: 'Không có căn cứ', decisionRef: '21/QĐ-BCA' },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/complaints/{complaintId}/escalation': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/complaints/${await rejectedYearComplaint(fresh)}/escalation`,
+        body: { reason: 'Không đồng ý' },
+      }),
+      'POST /award-decisions/{decisionId}/complaints': P(`/award-decisions/${w.decisionId}/complaints`, () =>
+        complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED }),
+      ),
+      'POST /award-decisions/{decisionId}/complaints/{complaintId}/resolution': async (fresh) => ({
+        method: 'POST',
+        path: `/award-decisions/${w.decisionId}/complaints/${await decisionComplaint(fresh)}/resolution`,
+        body: { outcome: 'rejected', reason: 'Không có căn cứ', decisionRef: '22/QĐ-BCA' },
+      }),
+      'POST /award-decisions/{decisionId}/complaints/{complaintId}/escalation': async (fresh) => ({
+        method: 'POST',
+        path: `/award-decisions/${w.decisionId}/complaints/${await rejectedDecisionComplaint(fresh)}/escalation`,
+        body: { reason: 'Không đồng ý' },
       }),
       'GET /careless/forgotten': G('/careless/forgotten'),
       'POST /careless/forgotten': P('/careless/forgotten', () => ({})),

@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AwardsModule } from './features/awards/awards.module.js';
 import { ClustersModule } from './features/clusters/clusters.module.js';
+import { ComplaintsModule } from './features/complaints/complaints.module.js';
 import { DisciplineModule } from './features/discipline/discipline.module.js';
 import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
 import { HistoryModule } from './features/history/history.module.js';
@@ -23,6 +24,7 @@ export const featureModules: Array<Type | DynamicModule> = [
   QueriesModule,
   // Awards (commands), unit history and yearly totals (queries).
   AwardsModule,
+  ComplaintsModule,
   DisciplineModule,
   HistoryModule,
   TotalsModule,

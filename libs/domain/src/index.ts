@@ -1,6 +1,10 @@
 /** The domain as other packages see it: catalog, events, deciders, the evaluator. */
 export { type Actor, type Role } from './actor.js';
-export { type AwardDecisionContext, type ClusterStanding } from './award-decision/award-decision.commands.js';
+export {
+  type AwardDecisionCommand,
+  type AwardDecisionContext,
+  type ClusterStanding,
+} from './award-decision/award-decision.commands.js';
 export { awardDecisionDecider } from './award-decision/award-decision.decider.js';
 export { businessDateOf, upcastEvent, type UpcastSource } from './events/upcast.js';
 export { type EmulationWindow, recordingDate } from './business-date.js';
@@ -11,6 +15,16 @@ export { defaultCatalog, findAward } from './catalog/catalog.js';
 export { type ClusterCommand, type ClusterContext } from './cluster/cluster.commands.js';
 export { clusterDecider } from './cluster/cluster.decider.js';
 export { type Decider } from './decider.js';
+export { DEFAULT_COMPLAINT_POLICY, type ComplaintPolicy } from './complaints/complaint-policy.js';
+export {
+  COMPLAINT_EVENT_TYPES,
+  type ComplaintAuthority,
+  type ComplaintEscalatedData,
+  type ComplaintFiledData,
+  type ComplaintFiler,
+  type ComplaintResolvedData,
+  type ComplaintTarget,
+} from './events/complaint.events.js';
 export { type DisciplineCommand, type DisciplineContext } from './discipline/discipline.commands.js';
 export { disciplineDecider } from './discipline/discipline.decider.js';
 export { type DisciplineState } from './discipline/discipline.state.js';

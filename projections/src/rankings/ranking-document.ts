@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { rankingDigestInput, type ExplainedRanking, type Ranking } from '@thidua/domain';
 
-/** How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). */
-export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened';
+/**
+ * How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed), and
+ * disputed while a complaint on it (or, for Y, on a proposal made on it) is open.
+ */
+export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened' | 'disputed';
 
 /**
  * A document of the `rankings` collection (and the body of GET …/rankings/{p}, with or without asOf):
@@ -56,7 +59,7 @@ export function rankingDocument<R extends Ranking | ExplainedRanking>(
   return {
     ...ranking,
     streamId,
-    finality: FINALITY[ranking.status],
+    finality: ranking.disputedBy?.length ? 'disputed' : FINALITY[ranking.status],
     currentDigest: digest,
   };
 }

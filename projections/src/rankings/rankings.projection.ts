@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@thidua/event-store';
 import type { DocChange } from '@thidua/read-store';
 import {
+  COMPLAINT_EVENT_TYPES,
   EMULATION_YEAR_EVENT_TYPES,
   openedPeriods,
   parseStreamId,
@@ -25,6 +26,7 @@ import {
 export const RANKINGS_VERSION = 1;
 
 const PERIOD_CODES: ReadonlySet<string> = new Set(PERIODS.map((p) => p.code));
+const COMPLAINT_TYPES: ReadonlySet<string> = new Set(COMPLAINT_EVENT_TYPES);
 
 /** What evolve returns for every event (documents come from flush): one frozen array, not one per event. */
 const NO_CHANGES = Object.freeze([]) as unknown as DocChange[];
@@ -138,7 +140,10 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
       let touched = batches.get(view);
       if (!touched) batches.set(view, (touched = new Map()));
       const t = touched.get(event.streamId);
-      if (!t && parseStreamId(event.streamId)?.category !== 'emulation')
+      const category = t ? 'emulation' : parseStreamId(event.streamId)?.category;
+      // Complaints about award decisions share the complaint event types: they rank nothing.
+      if (category === 'award-decision' && COMPLAINT_TYPES.has(event.type)) return NO_CHANGES;
+      if (category !== 'emulation')
         throw new Error(
           `${event.type} #${event.position} is not in a cluster-year stream (${event.streamId})`,
         );

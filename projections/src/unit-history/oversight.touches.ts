@@ -1,5 +1,8 @@
 /** Unit-history touches of the oversight facts: windows, cross-inspections, findings, discipline, complaints. */
 import type {
+  ComplaintEscalatedData,
+  ComplaintFiledData,
+  ComplaintResolvedData,
   DisciplineCaseOpenedData,
   DisciplineClearedData,
   DisciplineDecidedData,
@@ -10,7 +13,12 @@ import type {
   InspectionAssignedData,
 } from '@thidua/domain';
 import type { DocWork } from './doc-work.js';
-import type { EntryRefs, Touch } from './unit-history.documents.js';
+import {
+  HISTORY_COMPLAINTS,
+  type EntryRefs,
+  type HistoryComplaintDoc,
+  type Touch,
+} from './unit-history.documents.js';
 import { formatDate, periodLabel } from './vietnamese.js';
 
 /** What a unit's history shows of the year's independent assessment: cross-inspections and findings. */
@@ -92,4 +100,44 @@ export function windowTouches(type: string, d: never): Touch[] {
   const e = d as EmulationWindowSetData;
   const summary = `Thời gian thi đua năm ${e.year}: từ ${formatDate(e.opensOn)} đến ${formatDate(e.closesOn)}`;
   return [{ unitId: e.organizerUnitId, summary, refs: { year: e.year, organizerUnitId: e.organizerUnitId } }];
+}
+
+export const COMPLAINT_TYPES = ['ComplaintFiled', 'ComplaintResolved', 'ComplaintEscalated'] as const;
+
+const OUTCOME: Record<ComplaintResolvedData['outcome'], string> = {
+  upheld: 'được chấp nhận',
+  'partly-upheld': 'được chấp nhận một phần',
+  rejected: 'bị bác',
+};
+
+/** A complaint reaches the history of the unit that filed it (for itself or one of its people). */
+export async function complaintTouches(
+  type: string,
+  d: never,
+  work: DocWork,
+  streamId: string,
+  refs: EntryRefs,
+): Promise<Touch[]> {
+  const id = `${streamId}:${(d as { complaintId: string }).complaintId}`;
+  if (type === 'ComplaintFiled') {
+    const e = d as ComplaintFiledData;
+    await work.get(HISTORY_COMPLAINTS, id);
+    const doc: HistoryComplaintDoc = { complaintId: e.complaintId, filerUnitId: e.filer.unitId, position: 0 };
+    work.put(HISTORY_COMPLAINTS, id, doc);
+    const summary = `Khiếu nại (${e.target.kind}) nhận ngày ${formatDate(e.receivedOn)}, hạn giải quyết ${formatDate(e.dueOn)}: ${e.content}`;
+    return [{ unitId: e.filer.unitId, summary, refs }];
+  }
+  const filed = await work.peek<HistoryComplaintDoc>(HISTORY_COMPLAINTS, id);
+  if (!filed) throw new Error(`complaint ${id} ${type} before it was filed`);
+  if (type === 'ComplaintResolved') {
+    const e = d as ComplaintResolvedData;
+    const summary = `Khiếu nại ${OUTCOME[e.outcome]} (lần ${e.level}, quyết định ${e.decisionRef}): ${e.reason}`;
+    return [{ unitId: filed.filerUnitId, summary, refs }];
+  }
+  if (type === 'ComplaintEscalated') {
+    const e = d as ComplaintEscalatedData;
+    const summary = `Khiếu nại lần hai nhận ngày ${formatDate(e.receivedOn)}, hạn giải quyết ${formatDate(e.dueOn)}: ${e.reason}`;
+    return [{ unitId: filed.filerUnitId, summary, refs }];
+  }
+  throw new Error(`unit-history does not handle ${type} as a complaint`);
 }

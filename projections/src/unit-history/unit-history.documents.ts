@@ -21,6 +21,8 @@ export const HISTORY_CLUSTERS = 'clusters';
 export const HISTORY_SCHEMES = 'schemes';
 export const HISTORY_ELECTIONS = 'elections';
 export const HISTORY_AWARDS = 'awards';
+/** `complaints/{streamId}:{complaintId}`: the unit that complained (its resolution goes to its history). */
+export const HISTORY_COMPLAINTS = 'complaints';
 
 export const INDEX_PAGE_SIZE = 256;
 
@@ -122,6 +124,13 @@ export interface HistoryElectionDoc {
   role: 'chair' | 'vice-chair';
   forYear: number;
   round: number;
+  position: number;
+}
+
+/** `complaints/{streamId}:{complaintId}`. */
+export interface HistoryComplaintDoc {
+  complaintId: string;
+  filerUnitId: string;
   position: number;
 }
 

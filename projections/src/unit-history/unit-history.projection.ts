@@ -8,6 +8,7 @@ import {
   ENTRIES,
   entryId,
   HISTORY_AWARDS,
+  HISTORY_COMPLAINTS,
   HISTORY_CLUSTERS,
   HISTORY_ELECTIONS,
   HISTORY_INDEX,
@@ -45,6 +46,7 @@ export function unitHistoryProjection(): ProjectionDefinition {
       HISTORY_SCHEMES,
       HISTORY_ELECTIONS,
       HISTORY_AWARDS,
+      HISTORY_COMPLAINTS,
     ],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
       const work = new DocWork(view, event.position);

@@ -14,6 +14,8 @@ import {
   type ElectionOpenedData,
   type MembershipReleasedData,
   type MembershipReservedData,
+  awardDecisionStream,
+  emulationStream,
   parseStreamId,
   type PledgeAmendedData,
   type PledgeSignedData,
@@ -32,6 +34,8 @@ import type { DocWork } from './doc-work.js';
 import {
   ASSESSMENT_TYPES,
   assessmentTouches,
+  COMPLAINT_TYPES,
+  complaintTouches,
   DISCIPLINE_TYPES,
   disciplineTouches,
   WINDOW_TYPES,
@@ -100,6 +104,7 @@ export const UNIT_HISTORY_TYPES = [
   ...ASSESSMENT_TYPES,
   ...DISCIPLINE_TYPES,
   ...WINDOW_TYPES,
+  ...COMPLAINT_TYPES,
 ] as const;
 
 const OUTCOME_LABEL: Record<ElectionClosedData['outcome'], string> = {
@@ -127,7 +132,7 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
     case 'emulation':
       return yearTouches(event.type, d, work, stream.clusterId, stream.year);
     case 'award-decision':
-      return awardTouches(event.type, d, work);
+      return awardTouches(event.type, d, work, stream.decisionId);
     case 'discipline':
       return disciplineTouches(event.type, d, stream.subject, work);
     case 'window':
@@ -241,6 +246,8 @@ async function yearTouches(
   };
   if ((ASSESSMENT_TYPES as readonly string[]).includes(type))
     return assessmentTouches(type, d, label, refs, year);
+  if ((COMPLAINT_TYPES as readonly string[]).includes(type))
+    return complaintTouches(type, d, work, emulationStream(clusterId, year), refs);
   switch (type) {
     case 'UnitAdmitted': {
       const e = d as UnitAdmittedData;
@@ -377,7 +384,9 @@ function scoreRefs(
   return { ...refs, period: e.period, criterion: e.criterion, entryId: e.entryId };
 }
 
-async function awardTouches(type: string, d: never, work: DocWork): Promise<Touch[]> {
+async function awardTouches(type: string, d: never, work: DocWork, decisionId: string): Promise<Touch[]> {
+  if ((COMPLAINT_TYPES as readonly string[]).includes(type))
+    return complaintTouches(type, d, work, awardDecisionStream(decisionId), { decisionId });
   if (type === 'AwardDecisionIssued') {
     const e = d as AwardDecisionIssuedData;
     // Per unit: its awards of the decision (collective ones and its people's), counted by code.

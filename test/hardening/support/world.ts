@@ -8,6 +8,8 @@ import { scheme as seedScheme } from '@thidua/domain/testing';
  * provincial organizer (Công an tỉnh Hà Tĩnh) that runs a cluster of its own.
  */
 export const ORGANIZER = 'bo-cong-an';
+/** The organizer's parent unit: the second level of complaints about its clusters. */
+export const SUPERIOR = 'chinh-phu';
 export const OTHER_ORGANIZER = 'ca-ha-tinh';
 export const CLUSTER = 'bca-cum-2';
 export const OTHER_CLUSTER = 'ha-tinh-cum-4';
@@ -150,9 +152,14 @@ export async function buildClusterYear(
   options: ClusterYearOptions = {},
 ): Promise<ClusterYear> {
   const admin = { token: tokens.admin };
+  // Bộ Công an under a superior unit, so that complaints about its clusters have a second level.
   await expectOk(http, 'POST', '/units', {
     ...admin,
-    body: { unitId: ORGANIZER, name: 'Bộ Công an', kind: 'bo' },
+    body: { unitId: SUPERIOR, name: 'Chính phủ', kind: 'khac' },
+  });
+  await expectOk(http, 'POST', '/units', {
+    ...admin,
+    body: { unitId: ORGANIZER, name: 'Bộ Công an', kind: 'bo', parentUnitId: SUPERIOR },
   });
   await expectOk(http, 'POST', '/units', {
     ...admin,
@@ -229,6 +236,10 @@ export interface World {
   findingId: string;
   /** A discipline case (pending) of the fifth unit. */
   caseId: string;
+  /** An open complaint of ktnv on the sealed Q2 ranking. */
+  yearComplaintId: string;
+  /** An open complaint of ktnv on the award decision. */
+  decisionComplaintId: string;
 }
 
 /**
@@ -297,6 +308,21 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
     ...organizer,
     body: { note: 'Đơn vị để xảy ra vi phạm quy trình' },
   });
+  const own = { token: tokens.officer(UNITS.own.id) };
+  const yearComplaint = await expectOk(http, 'POST', `${YEAR_PATH}/complaints`, {
+    ...own,
+    body: complaint({ target: { kind: 'ranking', period: 'Q2' } }),
+  });
+  const decisionComplaint = await expectOk(
+    http,
+    'POST',
+    `/award-decisions/${decision.body.decisionId}/complaints`,
+    {
+      ...own,
+      body: complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED }),
+    },
+  );
+
   return {
     tokens,
     ownSelfEntry: ownSelf.body.entryId,
@@ -308,8 +334,20 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
     awardId: decision.body.awardIds[0],
     findingId: finding.body.findingId,
     caseId: disciplineCase.body.caseId,
+    yearComplaintId: yearComplaint.body.complaintId,
+    decisionComplaintId: decisionComplaint.body.complaintId,
   };
 }
+
+/** A complaint of ktnv (khiếu nại), with whatever else the route needs (a target). */
+export const complaint = (extra: Record<string, unknown> = {}) => ({
+  filer: { kind: 'unit', unitId: UNITS.own.id },
+  content: 'Đơn vị không đồng ý với kết quả, đề nghị xem xét lại',
+  ...extra,
+});
+
+/** Complaints about the decision of 20/12/2021 are received within its 90 days. */
+export const DECISION_COMPLAINT_RECEIVED = '2022-01-10';
 
 /** A decision of the Minister: Bằng khen to a unit for 2021. */
 export const awardDecision = (unitId: string) => ({

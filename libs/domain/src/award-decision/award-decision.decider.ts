@@ -20,7 +20,18 @@ import type {
   AwardDecisionCommand,
   AwardDecisionContext,
   ClusterStanding,
+  EscalateDecisionComplaint,
+  FileDecisionComplaint,
+  ResolveDecisionComplaint,
 } from './award-decision.commands.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
+import {
+  decideEscalateComplaint,
+  decideFileComplaint,
+  decideResolveComplaint,
+  requireComplaint,
+} from '../complaints/complaints.js';
 import {
   evolveAwardDecision,
   initialAwardDecisionState,
@@ -66,6 +77,13 @@ function checkFlagQuota(
 ): AwardItem['override'] {
   const unitId = (item.recipient as { unitId: string }).unitId;
   const standing = standings.find((s) => s.unitId === unitId && s.year === item.year);
+  // Neither the quota nor an override applies to a ranking under an open complaint.
+  if (standing?.disputed)
+    throw rule(
+      'CLUSTER_RANKING_DISPUTED',
+      `the ${item.year} ranking of cluster ${standing.clusterId} is disputed by an open complaint: no flag on it until it is resolved`,
+      `${f}.recipient`,
+    );
   if (item.override !== undefined) {
     const reason = requireReason(item.override?.reason, `${f}.override.reason`);
     const organizer = standing?.organizerUnitId;
@@ -121,15 +139,62 @@ function requireNoDiscipline(
     );
 }
 
+/**
+ * Complaints about an award decision: the authority that issued it resolves them; the second level goes
+ * to the next authority up the catalog (none above the President).
+ */
+function decideDecisionComplaint(
+  command: FileDecisionComplaint | ResolveDecisionComplaint | EscalateDecisionComplaint,
+  state: AwardDecisionState,
+  catalog: Catalog,
+  policy: ComplaintPolicy | undefined,
+): AwardDecisionEvent[] {
+  const decisionId = command.data.decisionId;
+  if (!state.issued || state.authority === undefined || state.date === undefined)
+    throw notFound('DECISION_NOT_FOUND', `decision ${decisionId} does not exist`, 'decisionId');
+  const { actor, at } = command;
+  if (command.type === 'FileComplaint') {
+    const awardId =
+      command.data.awardId === undefined ? undefined : requireId(command.data.awardId, 'awardId');
+    if (awardId !== undefined && !state.awards[awardId])
+      throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
+    const target = { kind: 'award-decision' as const, ...(awardId !== undefined && { awardId }) };
+    const authority = { kind: 'authority' as const, code: state.authority };
+    return decideFileComplaint(
+      actor,
+      at,
+      command.data,
+      state.complaints,
+      target,
+      { decisionOn: state.date, authority },
+      policy,
+    );
+  }
+  if (command.type === 'ResolveComplaint')
+    return decideResolveComplaint(actor, at, command.data, state.complaints);
+  const [, complaint] = requireComplaint(state.complaints, command.data.complaintId);
+  const current =
+    complaint.authority.kind === 'authority' ? catalog.findAuthority(complaint.authority.code) : undefined;
+  const above = current && [...catalog.authorities].reverse().find((a) => a.rank < current.rank);
+  const superior = above ? { kind: 'authority' as const, code: above.code } : undefined;
+  return decideEscalateComplaint(actor, at, command.data, state.complaints, superior, policy);
+}
+
 export function decideAwardDecision(
   command: AwardDecisionCommand,
   state: AwardDecisionState,
   context: AwardDecisionContext = {},
 ): AwardDecisionEvent[] {
   requireIsoTime(command.at);
-  requireRecorder(command.actor);
   const decisionId = requireId(command.data.decisionId, 'decisionId');
   const catalog = context?.catalog ?? defaultCatalog;
+  if (
+    command.type === 'FileComplaint' ||
+    command.type === 'ResolveComplaint' ||
+    command.type === 'EscalateComplaint'
+  )
+    return decideDecisionComplaint(command, state, catalog, context?.complaintPolicy);
+  requireRecorder(command.actor);
   if (command.type === 'IssueAwardDecision') {
     if (state.issued)
       throw conflict('DECISION_ALREADY_ISSUED', `decision ${decisionId} exists`, 'decisionId');

@@ -1,3 +1,4 @@
+import { evolveComplaints, type Complaints } from '../complaints/complaints.js';
 import type { AwardDecisionEvent, AwardRecipient } from '../events/award-decision.events.js';
 
 export interface AwardSummary {
@@ -13,10 +14,11 @@ export interface AwardDecisionState {
   authority?: string;
   /** The decision's date (its business date). */
   date?: string;
+  complaints: Complaints;
   awards: Readonly<Record<string, AwardSummary>>;
 }
 
-export const initialAwardDecisionState: AwardDecisionState = { issued: false, awards: {} };
+export const initialAwardDecisionState: AwardDecisionState = { issued: false, awards: {}, complaints: {} };
 
 export function evolveAwardDecision(
   state: AwardDecisionState,
@@ -25,6 +27,7 @@ export function evolveAwardDecision(
   switch (event.type) {
     case 'AwardDecisionIssued':
       return {
+        ...state,
         issued: true,
         number: event.data.number,
         authority: event.data.authority,
@@ -41,6 +44,10 @@ export function evolveAwardDecision(
       if (!award) return state;
       return { ...state, awards: { ...state.awards, [event.data.awardId]: { ...award, revoked: true } } };
     }
+    case 'ComplaintFiled':
+    case 'ComplaintResolved':
+    case 'ComplaintEscalated':
+      return { ...state, complaints: evolveComplaints(state.complaints, event) };
     default:
       return state;
   }

@@ -234,7 +234,10 @@ describe('cluster-year: business dates (the act’s own date beside the recordin
         expect.objectContaining({ type: 'DisputeResolved' }),
         expect.objectContaining({ type: 'ScoreCorrected' }),
       ]);
-    expect(events.map((e) => e.data.effectiveDate)).toEqual(['2021-07-20', '2021-07-20']);
+    expect(events.map((e) => (e.data as { effectiveDate?: string }).effectiveDate)).toEqual([
+      '2021-07-20',
+      '2021-07-20',
+    ]);
     noWindow
       .given([...yearStarted(), opened('Q2', '2021-04-01'), recorded, filed])
       .when(

@@ -1,5 +1,7 @@
 import type { Command } from '../actor.js';
 import type { EmulationWindow } from '../business-date.js';
+import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
+import type { ComplaintFiler, ComplaintTarget } from '../events/complaint.events.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Assessment, ChairRole, PledgeTarget } from '../events/emulation-year.events.js';
 import type { PeriodCode } from '../periods.js';
@@ -95,6 +97,28 @@ export type RecordFinding = Command<
   Year & { findingId: string; unitId: string; period: PeriodCode; knockOut: string; evidence: string }
 >;
 export type ClearFinding = Command<'ClearFinding', Year & { findingId: string; reason: string }>;
+/** Khiếu nại: `receivedOn` is its business date (default: the day it is recorded); not limited by the window. */
+export type FileComplaint = Command<
+  'FileComplaint',
+  Year & {
+    complaintId: string;
+    target: ComplaintTarget;
+    filer: ComplaintFiler;
+    content: string;
+    receivedOn?: string;
+    learnedOn?: string;
+    /** A proposal's date (proposals are not recorded yet); the other targets give their own. */
+    decisionOn?: string;
+  }
+>;
+export type ResolveComplaint = Command<
+  'ResolveComplaint',
+  Year & { complaintId: string; outcome: string; reason: string; decisionRef: string }
+>;
+export type EscalateComplaint = Command<
+  'EscalateComplaint',
+  Year & { complaintId: string; reason: string; receivedOn?: string }
+>;
 
 export type EmulationYearCommand =
   | AdmitUnit
@@ -118,7 +142,10 @@ export type EmulationYearCommand =
   | CloseElection
   | AssignInspection
   | RecordFinding
-  | ClearFinding;
+  | ClearFinding
+  | FileComplaint
+  | ResolveComplaint
+  | EscalateComplaint;
 
 /** A chair/vice-chair elected in the previous year's stream (its ChairElected event). */
 export interface ElectedInPreviousYear {
@@ -148,6 +175,10 @@ export interface EmulationYearContext {
    * classification, computed by the handler with the evaluator over the events decided on.
    */
   incompleteUnits?: ReadonlyArray<string>;
+  /** EscalateComplaint: the parent of the organizer unit (the second-level authority), if any. */
+  organizerParentUnitId?: string;
+  /** Complaint time limits (default: Luật Khiếu nại 2011). */
+  complaintPolicy?: ComplaintPolicy;
 }
 
 export const emulationStreamOf = (command: EmulationYearCommand): string =>

@@ -10,6 +10,7 @@ import {
 } from './decide-membership.js';
 import { decideCastBallot, decideCloseElection, decideOpenElection } from './decide-elections.js';
 import { decideFileDispute, decideResolveDispute } from './decide-disputes.js';
+import { decideYearComplaint } from './decide-complaints.js';
 import { decideClearFinding, decideRecordFinding } from './decide-findings.js';
 import { decideAssignInspection } from './decide-inspections.js';
 import { decideClosePeriod, decideOpenPeriod, decideReopenPeriod } from './decide-periods.js';
@@ -34,6 +35,13 @@ export function decideEmulationYear(
 ): EmulationYearEvent[] {
   requireId(command.data.clusterId, 'clusterId');
   const year = requireYear(command.data.year);
+  // Complaints carry their own dates (received on, decided on) and come after the year's window.
+  if (
+    command.type === 'FileComplaint' ||
+    command.type === 'ResolveComplaint' ||
+    command.type === 'EscalateComplaint'
+  )
+    return decideYearComplaint(command, state, context);
   // The act's business date: given or the recording date, never after it, inside the organizer's window.
   const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
   requireInWindow(effectiveDate, context.window, year);
@@ -95,6 +103,8 @@ function decideDated(
       return decideRecordFinding(command, state, context);
     case 'ClearFinding':
       return decideClearFinding(command, state, context);
+    default:
+      throw new TypeError(`${command.type} is decided before its date is stamped`);
   }
 }
 

@@ -5,6 +5,7 @@ import type {
   ElectionOutcome,
   EmulationYearEvent,
 } from '../events/emulation-year.events.js';
+import { evolveComplaints, type Complaints } from '../complaints/complaints.js';
 import type { PeriodCode } from '../periods.js';
 import type { CriterionKind } from '../scheme/scheme.js';
 
@@ -67,6 +68,7 @@ export interface ElectionSummary {
   ballots: Readonly<Record<string, string>>;
   outcome?: ElectionOutcome;
   openedOn?: string;
+  closedOn?: string;
 }
 
 export interface EmulationYearState {
@@ -98,6 +100,7 @@ export interface EmulationYearState {
   /** `period|inspectedUnit` → the unit assigned to inspect it (kiểm tra chéo). */
   inspections: Readonly<Record<string, string>>;
   findings: Readonly<Record<string, FindingSummary>>;
+  complaints: Complaints;
 }
 
 export const initialEmulationYearState: EmulationYearState = {
@@ -116,6 +119,7 @@ export const initialEmulationYearState: EmulationYearState = {
   elected: {},
   inspections: {},
   findings: {},
+  complaints: {},
 };
 
 export const inspectionKey = (period: string, inspectedUnitId: string): string =>
@@ -165,7 +169,7 @@ export function evolveEmulationYear(
   event: EmulationYearEvent,
 ): EmulationYearState {
   const next = evolveFacts(state, event);
-  const on = event.data.effectiveDate;
+  const on = (event.data as { effectiveDate?: string }).effectiveDate;
   if (on === undefined) return next;
   switch (event.type) {
     case 'UnitAdmitted':
@@ -355,12 +359,21 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
         ...state,
         elections: {
           ...state.elections,
-          [event.data.electionId]: { ...election, status: 'closed', outcome: event.data.outcome },
+          [event.data.electionId]: {
+            ...election,
+            status: 'closed',
+            outcome: event.data.outcome,
+            ...dated('closedOn', event.data.effectiveDate),
+          },
         },
       };
     }
     case 'ChairElected':
       return { ...state, elected: { ...state.elected, [event.data.role]: event.data.unitId } };
+    case 'ComplaintFiled':
+    case 'ComplaintResolved':
+    case 'ComplaintEscalated':
+      return { ...state, complaints: evolveComplaints(state.complaints, event) };
     case 'InspectionAssigned': {
       const { period, inspectedUnitId, inspectorUnitId } = event.data;
       return {

@@ -109,6 +109,11 @@ export interface Ranking {
   /** True when overrides or exclusions were applied (a what-if). */
   hypothetical: boolean;
   ignoredEntries: IgnoredEntry[];
+  /**
+   * Open complaints (khiếu nại) on this ranking — on it, on a classification, or (Y) on a proposal made on
+   * it: while any is open the ranking is disputed. Absent when none.
+   */
+  disputedBy?: string[];
   /** Sealed with rows missing criteria: the organizer's reasoned acceptance (absent otherwise). */
   acceptedIncomplete?: { reason: string; unitIds: string[] };
   rows: RankingRow[];

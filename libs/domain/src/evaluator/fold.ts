@@ -32,6 +32,8 @@ export interface FoldedPeriod {
   entries: ReadonlyMap<string, FoldedEntry>;
   /** Findings raising knock-out conditions, by id. */
   findings: ReadonlyMap<string, FoldedFinding>;
+  /** Open complaints that dispute the period's ranking, by id (sorted). */
+  disputedBy: readonly string[];
   /** The organizer's acceptance of incomplete rows sealed by the close (while closed). */
   acceptedIncomplete?: { reason: string; unitIds: string[] };
   revisedBy: readonly EventRef[];
@@ -65,6 +67,12 @@ export function foldedPeriod(fold: YearFold, period: PeriodCode): FoldedPeriod {
     members: sealed ? sealed.members : s.members,
     entries: p?.entries ?? NO_ENTRIES,
     findings: p?.findings ?? NO_FINDINGS,
+    disputedBy: p
+      ? [...p.disputes]
+          .filter(([, open]) => open)
+          .map(([id]) => id)
+          .sort()
+      : [],
     ...(sealed?.acceptedIncomplete && { acceptedIncomplete: sealed.acceptedIncomplete }),
     revisedBy: p?.revisedBy ?? NO_REFS,
     position: s.position,

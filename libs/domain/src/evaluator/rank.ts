@@ -303,6 +303,7 @@ export function rankPeriod(
     revisedBy: folded.revisedBy.slice(),
     hypothetical: overrides.size > 0 || excluded.size > 0,
     ignoredEntries: ignored.sort((a, b) => byCode(a.entryId, b.entryId)),
+    ...(folded.disputedBy.length > 0 && { disputedBy: [...folded.disputedBy] }),
     ...(folded.acceptedIncomplete && {
       acceptedIncomplete: {
         reason: folded.acceptedIncomplete.reason,

@@ -15,6 +15,12 @@ import type {
 } from '../events/emulation-year.events.js';
 import { PERIODS, type PeriodCode } from '../periods.js';
 import type { ScoringScheme } from '../scheme/scheme.js';
+import { disputesRanking } from '../complaints/complaints.js';
+import type {
+  ComplaintEscalatedData,
+  ComplaintFiledData,
+  ComplaintResolvedData,
+} from '../events/complaint.events.js';
 import { upcastData } from '../events/upcast.js';
 import { parseStreamId } from '../streams.js';
 import type { ChainLink, EvaluatorEvent, EventRef } from './evaluator.types.js';
@@ -93,6 +99,8 @@ export interface PeriodFold {
     | undefined;
   /** Findings raising knock-out conditions, by id, in recording order. */
   findings: Map<string, FoldedFinding>;
+  /** Complaints on the period's ranking (a classification, a proposal for Y): id → open. */
+  disputes: Map<string, boolean>;
   /** Upheld changes after the seal (cleared by a reopen or a new close). */
   revisedBy: EventRef[];
   /** Score entries by id, in recording order. */
@@ -196,6 +204,7 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
       status: 'not-opened',
       sealed: undefined,
       findings: new Map(),
+      disputes: new Map(),
       revisedBy: [],
       entries: new Map(),
       lastNamed: 0,
@@ -393,6 +402,39 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       fold(_s, p, _e, d) {
         const finding = p.findings.get((d as unknown as FindingClearedData).findingId);
         if (finding) finding.cleared = true;
+      },
+    },
+  ],
+  [
+    'ComplaintFiled',
+    {
+      changesEntries: false,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const c = d as unknown as ComplaintFiledData;
+        if (disputesRanking(c.target)) p.disputes.set(c.complaintId, true);
+      },
+    },
+  ],
+  [
+    'ComplaintResolved',
+    {
+      changesEntries: false,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const id = (d as unknown as ComplaintResolvedData).complaintId;
+        if (p.disputes.has(id)) p.disputes.set(id, false);
+      },
+    },
+  ],
+  [
+    'ComplaintEscalated',
+    {
+      changesEntries: false,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const id = (d as unknown as ComplaintEscalatedData).complaintId;
+        if (p.disputes.has(id)) p.disputes.set(id, true);
       },
     },
   ],

@@ -61,6 +61,8 @@ describe('evaluator: the incremental year fold', () => {
     expect(q2.rows.flatMap((r) => r.criteria).some((c) => c.source === 'appraisal')).toBe(true);
     expect(q2.rows.some((r) => r.unclassified)).toBe(true);
     expect(q2.acceptedIncomplete?.unitIds.length).toBeGreaterThan(0);
+    expect(q2.disputedBy).toEqual(['kn-q2']);
+    expect(final.disputedBy).toBeUndefined(); // kn-q1 was resolved
   });
 
   it('folded event by event, ranks every prefix exactly as the whole-array evaluator and the reference do', () => {

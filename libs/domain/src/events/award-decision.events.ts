@@ -1,3 +1,4 @@
+import type { ComplaintEvent } from './complaint.events.js';
 import type { Dated, TypedEvent } from './event.js';
 
 export type AwardRecipient =
@@ -43,6 +44,8 @@ export interface AwardRevokedData extends Dated {
 }
 
 export type AwardDecisionEvent =
-  TypedEvent<'AwardDecisionIssued', AwardDecisionIssuedData> | TypedEvent<'AwardRevoked', AwardRevokedData>;
+  | TypedEvent<'AwardDecisionIssued', AwardDecisionIssuedData>
+  | TypedEvent<'AwardRevoked', AwardRevokedData>
+  | ComplaintEvent;
 
 export const AWARD_DECISION_EVENT_TYPES = ['AwardDecisionIssued', 'AwardRevoked'] as const;

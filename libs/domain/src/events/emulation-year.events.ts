@@ -1,5 +1,6 @@
 import type { PeriodCode } from '../periods.js';
 import type { ClassificationThreshold, Criterion, KnockOut, TieBreak } from '../scheme/scheme.js';
+import { COMPLAINT_EVENT_TYPES, type ComplaintEvent } from './complaint.events.js';
 import type { Dated, TypedEvent } from './event.js';
 
 /**
@@ -210,7 +211,8 @@ export type EmulationYearEvent =
   | TypedEvent<'ChairElected', ChairElectedData>
   | TypedEvent<'InspectionAssigned', InspectionAssignedData>
   | TypedEvent<'FindingRecorded', FindingRecordedData>
-  | TypedEvent<'FindingCleared', FindingClearedData>;
+  | TypedEvent<'FindingCleared', FindingClearedData>
+  | ComplaintEvent;
 
 export const EMULATION_YEAR_EVENT_TYPES = [
   'UnitAdmitted',
@@ -236,4 +238,5 @@ export const EMULATION_YEAR_EVENT_TYPES = [
   'InspectionAssigned',
   'FindingRecorded',
   'FindingCleared',
+  ...COMPLAINT_EVENT_TYPES,
 ] as const;

@@ -117,6 +117,22 @@ export function realisticYear(): TestLedger {
     ),
   );
   close('Q1');
+  // A complaint on the sealed Q1 ranking: disputed until the organizer resolves it.
+  const complain = (complaintId: string, unitId: string, target: object) =>
+    l.run(
+      ey(
+        'FileComplaint',
+        officerOf(unitId),
+        {
+          complaintId,
+          target: target as never,
+          filer: { kind: 'unit', unitId },
+          content: 'Đề nghị xem xét lại',
+        },
+        at(),
+      ),
+    );
+  complain('kn-q1', UNITS.anm.id, { kind: 'ranking', period: 'Q1' });
   l.run(ey('OpenPeriod', organizer, { period: 'Q2' }, at()));
   l.run(
     ey(
@@ -187,6 +203,14 @@ export function realisticYear(): TestLedger {
       at(),
     ),
   );
+  l.run(
+    ey(
+      'ResolveComplaint',
+      organizer,
+      { complaintId: 'kn-q1', outcome: 'rejected', reason: 'Không có căn cứ', decisionRef: '21/QĐ-BCA' },
+      at(),
+    ),
+  );
   l.run(ey('WithdrawUnit', organizer, { unitId: UNITS.canhVe.id, reason: 'Điều chuyển' }, at()));
   l.run(
     ey(
@@ -209,6 +233,7 @@ export function realisticYear(): TestLedger {
   score(l, UNITS.xnc.id, 'diem-thuong', 2, 'self', 'Q1', at());
   close('Q1');
   close('Q2');
+  complain('kn-q2', UNITS.ktnv.id, { kind: 'classification', period: 'Q2', unitId: UNITS.ktnv.id });
   l.run(
     ey(
       'OpenElection',

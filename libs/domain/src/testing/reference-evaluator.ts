@@ -4,6 +4,7 @@
  */
 import { businessDateOf, upcastData } from '../events/upcast.js';
 import { DomainError, notFound, rule } from '../errors.js';
+import type { ComplaintFiledData } from '../events/complaint.events.js';
 import type {
   Assessment,
   DisputeFiledData,
@@ -69,6 +70,7 @@ interface FoldedPeriod {
     evidence: string;
     cleared: boolean;
   }>;
+  disputedBy: string[];
   acceptedIncomplete?: { reason: string; unitIds: string[] };
   revisedBy: EventRef[];
   position: number;
@@ -143,6 +145,7 @@ function foldPeriod(
       }
     | undefined;
   const findings: FoldedPeriod['findings'] = [];
+  const disputes = new Map<string, boolean>();
   let revisedBy: EventRef[] = [];
   const entries = new Map<string, FoldedEntry>();
   const disputeEntry = new Map<string, string>();
@@ -258,6 +261,18 @@ function foldPeriod(
         if (f) f.cleared = true;
         break;
       }
+      case 'ComplaintFiled': {
+        const c = d as unknown as ComplaintFiledData;
+        if (['ranking', 'classification', 'proposal'].includes(c.target.kind))
+          disputes.set(c.complaintId, true);
+        break;
+      }
+      case 'ComplaintResolved':
+      case 'ComplaintEscalated': {
+        const id = (d as { complaintId: string }).complaintId;
+        if (disputes.has(id)) disputes.set(id, e.type === 'ComplaintEscalated');
+        break;
+      }
       case 'DisputeFiled': {
         const s = d as unknown as DisputeFiledData;
         disputeEntry.set(s.disputeId, s.entryId);
@@ -298,6 +313,10 @@ function foldPeriod(
     members: status === 'closed' && sealed ? sealed.members : [...members],
     entries: [...entries.values()],
     findings,
+    disputedBy: [...disputes.entries()]
+      .filter(([, open]) => open)
+      .map(([id]) => id)
+      .sort(),
     ...(status === 'closed' &&
       sealed?.acceptedIncomplete && { acceptedIncomplete: sealed.acceptedIncomplete }),
     revisedBy,
@@ -554,6 +573,7 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
     revisedBy: meta.revisedBy,
     hypothetical: overrides.size > 0 || excluded.size > 0,
     ignoredEntries: ignored.sort((a, b) => byCode(a.entryId, b.entryId)),
+    ...(meta.disputedBy.length > 0 && { disputedBy: meta.disputedBy }),
     ...(meta.acceptedIncomplete && { acceptedIncomplete: meta.acceptedIncomplete }),
     rows: ordered.map((c) => c.row),
   };

@@ -47,6 +47,11 @@ export class StreamContexts {
     return { organizerUnitId: state.organizerUnitId, status: state.status };
   }
 
+  /** The unit's parent unit, if it has one (the superior authority of a complaint's second level). */
+  async unitParent(unitId: string): Promise<string | undefined> {
+    return (await this.runner.load(unitDecider, unitStream(unitId))).state.parentUnitId;
+  }
+
   async unitStatus(unitId: string): Promise<UnitStatus> {
     return (await this.runner.load(unitDecider, unitStream(unitId))).state.status;
   }
