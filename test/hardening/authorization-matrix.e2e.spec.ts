@@ -82,6 +82,8 @@ POST /units/{unitId}/rename                                            201   403
 POST /units/{unitId}/merge                                             201   403  403  403  403   403   403  403  401
 POST /units/{unitId}/dissolution                                       201   403  403  403  403   403   403  403  401
 POST /clusters                                                         201   403  403  403  403   403   403  403  401
+POST /blocs                                                            201   403  403  403  403   403   403  403  401
+PUT  /clusters/{clusterId}/years/{year}/pledge-rules                   403   201  403  403  403   403   403  403  401
 PUT  /organizers/{organizerUnitId}/years/{year}/window                 201   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/rename                                      201   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/members                        403   201  403  403  403   403   403  403  401
@@ -383,6 +385,16 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       'PUT /organizers/{organizerUnitId}/years/{year}/window': P(
         `/organizers/${ORGANIZER}/years/2022/window`,
         () => ({ opensOn: '2021-12-01', closesOn: '2022-11-30', reason: 'Điều chỉnh thời gian thi đua' }),
+        'PUT',
+      ),
+      'POST /blocs': async () => ({
+        method: 'POST',
+        path: '/blocs',
+        body: { blocId: unique('khoi-moi'), organizerUnitId: ORGANIZER, name: 'Khối mới' },
+      }),
+      'PUT /clusters/{clusterId}/years/{year}/pledge-rules': P(
+        `${YEAR_PATH}/pledge-rules`,
+        () => ({ keyTasks: 3, titleRequired: true }),
         'PUT',
       ),
       'POST /clusters/{clusterId}/rename': async () => ({

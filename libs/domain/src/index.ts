@@ -15,6 +15,8 @@ export { defaultCatalog, findAward } from './catalog/catalog.js';
 export { type ClusterCommand, type ClusterContext } from './cluster/cluster.commands.js';
 export { clusterDecider } from './cluster/cluster.decider.js';
 export { type Decider } from './decider.js';
+export { blocDecider, type BlocCommand, type BlocContext } from './bloc/bloc.decider.js';
+export { BLOC_EVENT_TYPES, type BlocFormedData } from './events/bloc.events.js';
 export { DEFAULT_COMPLAINT_POLICY, type ComplaintPolicy } from './complaints/complaint-policy.js';
 export {
   COMPLAINT_EVENT_TYPES,
@@ -102,6 +104,7 @@ export {
   type PeriodOpenedData,
   type PeriodReopenedData,
   type PledgeAmendedData,
+  type PledgeRulesSetData,
   type PledgeSignedData,
   type PledgeTarget,
   type ScoreCorrectedData,
@@ -131,6 +134,7 @@ export {
 } from './scheme/scheme.js';
 export {
   awardDecisionStream,
+  blocStream,
   clusterStream,
   disciplineStream,
   emulationStream,

@@ -44,6 +44,9 @@ export const disciplineStream = (
     ? `discipline-unit-${checkId(subject.unitId, 'unit')}`
     : `discipline-person-${checkId(subject.personId, 'person')}`;
 
+/** A khối (bloc) of clusters of one organizer (bloc.events.ts). */
+export const blocStream = (blocId: string): string => `bloc-${checkId(blocId, 'bloc')}`;
+
 export type ParsedStream =
   | { category: 'unit'; unitId: string }
   | { category: 'cluster'; clusterId: string }
@@ -51,6 +54,7 @@ export type ParsedStream =
   | { category: 'award-decision'; decisionId: string }
   | { category: 'membership'; organizerUnitId: string; year: number }
   | { category: 'window'; organizerUnitId: string; year: number }
+  | { category: 'bloc'; blocId: string }
   | {
       category: 'discipline';
       subject: { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
@@ -84,6 +88,10 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
       category: 'discipline',
       subject: kind === 'unit' ? { kind, unitId: id } : { kind, personId: id },
     };
+  }
+  if (streamId.startsWith('bloc-')) {
+    const id = streamId.slice('bloc-'.length);
+    return isValidId(id) ? { category: 'bloc', blocId: id } : undefined;
   }
   if (streamId.startsWith('window-')) {
     const p = yearly(streamId.slice('window-'.length));

@@ -10,6 +10,7 @@ export const CLUSTERS = 'clusters';
 export const CLUSTER_YEARS = 'cluster-years';
 export const UNITS = 'units';
 export const PLEDGES = 'pledges';
+export const BLOCS = 'blocs';
 
 export const clusterYearId = (clusterId: string, year: number): string => `${clusterId}:${year}`;
 export const pledgeId = (clusterId: string, year: number, unitId: string): string =>
@@ -22,12 +23,25 @@ export interface Stamp {
   position: number;
 }
 
+/** `blocs/{blocId}`: a khối (bloc) of clusters of one organizer. */
+export interface BlocDoc {
+  blocId: string;
+  name: string;
+  organizerUnitId: string;
+  formed: Stamp;
+  position: number;
+}
+
 /** `clusters/{clusterId}`: a cluster (Cụm thi đua) as formed by its organizer. */
 export interface ClusterDoc {
   clusterId: string;
   name: string | null;
+  /** Numbered inside its bloc: two clusters of different blocs may share a number. */
   number: number | null;
   organizerUnitId: string | null;
+  /** The khối (bloc) it belongs to, and its name (null: none). */
+  blocId: string | null;
+  blocName: string | null;
   status: 'active' | 'dissolved' | 'unknown';
   formed: Stamp | null;
   dissolved?: Stamp & { reason: string };
@@ -87,6 +101,8 @@ export interface ClusterYearDoc {
   name: string | null;
   number: number | null;
   organizerUnitId: string | null;
+  blocId: string | null;
+  blocName: string | null;
   clusterStatus: ClusterDoc['status'];
   /** Admitted units (withdrawn ones stay, marked), sorted by name with the Vietnamese collator. */
   members: MemberEntry[];
@@ -106,6 +122,8 @@ export interface ClusterYearDoc {
   periods: Partial<Record<PeriodCode, PeriodStatus>>;
   /** Units that signed a pledge (documents in `pledges`). */
   pledgedUnits: string[];
+  /** The cluster's recorded pledge rules for the year (null: none, any number of key tasks, titles optional). */
+  pledgeRules: { keyTasks: number | null; titleRequired: boolean } | null;
   position: number;
 }
 

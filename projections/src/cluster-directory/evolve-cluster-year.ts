@@ -7,6 +7,7 @@ import type {
   PeriodOpenedData,
   PeriodReopenedData,
   PledgeAmendedData,
+  PledgeRulesSetData,
   PledgeSignedData,
   ScoringSchemePublishedData,
   UnitAdmittedData,
@@ -44,6 +45,7 @@ export const CLUSTER_YEAR_TYPES = [
   'PeriodClosed',
   'PeriodReopened',
   'ChairElected',
+  'PledgeRulesSet',
 ] as const;
 
 interface YearContext {
@@ -90,6 +92,8 @@ async function newClusterYear(
     name: null,
     number: null,
     organizerUnitId: null,
+    blocId: null,
+    blocName: null,
     clusterStatus: 'unknown',
     members: [],
     chair: null,
@@ -99,6 +103,7 @@ async function newClusterYear(
     scheme: null,
     periods: {},
     pledgedUnits: [],
+    pledgeRules: null,
     position: 0,
   };
   copyCluster(doc, cluster);
@@ -194,6 +199,11 @@ async function apply(ctx: YearContext): Promise<boolean> {
     case 'PledgeAmended':
       await applyPledge(ctx);
       return true;
+    case 'PledgeRulesSet': {
+      const { keyTasks, titleRequired } = event.data as unknown as PledgeRulesSetData;
+      doc.pledgeRules = { keyTasks, titleRequired };
+      return true;
+    }
     default:
       return false;
   }

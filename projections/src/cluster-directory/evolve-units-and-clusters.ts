@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@thidua/event-store';
 import type {
+  BlocFormedData,
   ClusterDissolvedData,
   ClusterFormedData,
   ClusterRenamedData,
@@ -9,6 +10,8 @@ import type {
 import type { DocWork } from './doc-changes.js';
 import { businessDateOf } from '@thidua/domain';
 import {
+  BLOCS,
+  type BlocDoc,
   CLUSTER_YEARS,
   CLUSTERS,
   clusterYearId,
@@ -25,6 +28,8 @@ export function newClusterDoc(clusterId: string): ClusterDoc {
     name: null,
     number: null,
     organizerUnitId: null,
+    blocId: null,
+    blocName: null,
     status: 'unknown',
     formed: null,
     years: [],
@@ -84,6 +89,9 @@ export async function evolveClusterStream(
       cluster.name = d.name;
       cluster.number = d.number;
       cluster.organizerUnitId = d.organizerUnitId;
+      cluster.blocId = d.blocId ?? null;
+      cluster.blocName =
+        d.blocId === undefined ? null : ((await work.get<BlocDoc>(BLOCS, d.blocId))?.name ?? null);
       cluster.status = 'active';
       cluster.formed = { at, on, position: event.position };
       break;
@@ -116,9 +124,27 @@ export async function evolveClusterStream(
   }
 }
 
+/** bloc-{id}: BlocFormed (a cluster formed in it later copies its name). */
+export async function evolveBlocStream(event: StoredEvent, work: DocWork, blocId: string): Promise<void> {
+  if (event.type !== 'BlocFormed') return;
+  const stored = await work.get<BlocDoc>(BLOCS, blocId);
+  if (!work.fresh(stored)) return;
+  const d = event.data as unknown as BlocFormedData;
+  const doc: BlocDoc = {
+    blocId,
+    name: d.name,
+    organizerUnitId: d.organizerUnitId,
+    formed: { at: event.metadata.occurredAt, on: businessDateOf(event), position: event.position },
+    position: 0,
+  };
+  work.put(BLOCS, blocId, doc);
+}
+
 export function copyCluster(doc: ClusterYearDoc, cluster: ClusterDoc): void {
   doc.name = cluster.name;
   doc.number = cluster.number;
   doc.organizerUnitId = cluster.organizerUnitId;
+  doc.blocId = cluster.blocId;
+  doc.blocName = cluster.blocName;
   doc.clusterStatus = cluster.status;
 }

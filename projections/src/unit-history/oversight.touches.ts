@@ -1,5 +1,6 @@
-/** Unit-history touches of the oversight facts: windows, cross-inspections, findings, discipline, complaints. */
+/** Unit-history touches of the oversight facts: windows, blocs, cross-inspections, findings, discipline, complaints. */
 import type {
+  BlocFormedData,
   ComplaintEscalatedData,
   ComplaintFiledData,
   ComplaintResolvedData,
@@ -140,4 +141,18 @@ export async function complaintTouches(
     return [{ unitId: filed.filerUnitId, summary, refs }];
   }
   throw new Error(`unit-history does not handle ${type} as a complaint`);
+}
+
+export const BLOC_TYPES = ['BlocFormed'] as const;
+
+export function blocTouches(type: string, d: never): Touch[] {
+  if (type !== 'BlocFormed') throw new Error(`unit-history does not handle ${type} in a bloc stream`);
+  const e = d as BlocFormedData;
+  return [
+    {
+      unitId: e.organizerUnitId,
+      summary: `Thành lập ${e.name}`,
+      refs: { organizerUnitId: e.organizerUnitId },
+    },
+  ];
 }

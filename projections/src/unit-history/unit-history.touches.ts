@@ -34,6 +34,8 @@ import type { DocWork } from './doc-work.js';
 import {
   ASSESSMENT_TYPES,
   assessmentTouches,
+  BLOC_TYPES,
+  blocTouches,
   COMPLAINT_TYPES,
   complaintTouches,
   DISCIPLINE_TYPES,
@@ -105,6 +107,7 @@ export const UNIT_HISTORY_TYPES = [
   ...DISCIPLINE_TYPES,
   ...WINDOW_TYPES,
   ...COMPLAINT_TYPES,
+  ...BLOC_TYPES,
 ] as const;
 
 const OUTCOME_LABEL: Record<ElectionClosedData['outcome'], string> = {
@@ -137,6 +140,8 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
       return disciplineTouches(event.type, d, stream.subject, work);
     case 'window':
       return windowTouches(event.type, d);
+    case 'bloc':
+      return blocTouches(event.type, d);
     default:
       throw new Error(`${event.type} #${event.position} is in an unexpected stream ${event.streamId}`);
   }
@@ -224,8 +229,13 @@ async function membershipTouches(
   if (type === 'MembershipReserved')
     return [{ unitId: e.unitId, summary: `Ghi nhận vào sổ thành viên ${label} năm ${year}`, refs }];
   if (type === 'MembershipReleased') {
+    const cause = (e as MembershipReleasedData).cause;
     const why =
-      (e as MembershipReleasedData).cause === 'withdrawn' ? 'đã rút khỏi Cụm' : 'kết nạp không thành';
+      cause === 'withdrawn'
+        ? 'đã rút khỏi Cụm'
+        : cause === 'cluster-dissolved'
+          ? 'Cụm đã giải thể'
+          : 'kết nạp không thành';
     return [{ unitId: e.unitId, summary: `Xóa khỏi sổ thành viên ${label} năm ${year} (${why})`, refs }];
   }
   throw new Error(`unit-history does not handle ${type} in a membership stream`);

@@ -250,6 +250,11 @@ export interface World {
 export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
   await buildClusterYear(http, tokens, { openPeriods: ['Q1', 'Q2'] });
   const organizer = { token: tokens.organizer };
+  // The cluster's pledge rules: three key tasks and a registered title (as Cụm 7's, seed 000).
+  await expectOk(http, 'PUT', `${YEAR_PATH}/pledge-rules`, {
+    ...organizer,
+    body: { keyTasks: 3, titleRequired: true },
+  });
   await expectOk(http, 'POST', `${YEAR_PATH}/periods/Q2/close`, {
     ...organizer,
     body: { acceptIncomplete: { reason: 'Quý II không chấm điểm (kỳ thử nghiệm)' } },

@@ -8,7 +8,7 @@ interface Dated {
 }
 export type FormCluster = Command<
   'FormCluster',
-  Dated & { clusterId: string; organizerUnitId: string; number: number; name: string }
+  Dated & { clusterId: string; organizerUnitId: string; number: number; name: string; blocId?: string }
 >;
 export type RenameCluster = Command<
   'RenameCluster',
@@ -21,6 +21,8 @@ export type ClusterCommand = FormCluster | RenameCluster | DissolveCluster;
 /** FormCluster: the handler loads the organizer unit's status from its unit stream. */
 export interface ClusterContext {
   organizerStatus?: UnitStatus;
+  /** FormCluster with a bloc: the bloc as formed (undefined when no such bloc). */
+  bloc?: { organizerUnitId: string };
 }
 
 export const clusterStreamOf = (command: ClusterCommand): string => clusterStream(command.data.clusterId);

@@ -41,6 +41,16 @@ function decideDated(
         `organizer unit ${organizerUnitId} is not an active unit`,
         'organizerUnitId',
       );
+    const blocId = command.data.blocId === undefined ? undefined : requireId(command.data.blocId, 'blocId');
+    if (blocId !== undefined) {
+      if (!context.bloc) throw notFound('BLOC_NOT_FOUND', `bloc ${blocId} does not exist`, 'blocId');
+      if (context.bloc.organizerUnitId !== organizerUnitId)
+        throw rule(
+          'BLOC_OF_ANOTHER_ORGANIZER',
+          `bloc ${blocId} groups clusters of another organizer`,
+          'blocId',
+        );
+    }
     return [
       {
         type: 'ClusterFormed',
@@ -49,6 +59,7 @@ function decideDated(
           organizerUnitId,
           number: requirePositiveInteger(command.data.number, 'number'),
           name: requireText(command.data.name, 'name', 300),
+          ...(blocId !== undefined && { blocId }),
         },
       },
     ];

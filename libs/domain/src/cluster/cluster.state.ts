@@ -6,6 +6,7 @@ export interface ClusterState {
   organizerUnitId?: string;
   number?: number;
   name?: string;
+  blocId?: string;
   /** Business date of the formation. */
   formedOn?: string;
 }

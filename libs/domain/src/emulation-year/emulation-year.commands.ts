@@ -40,6 +40,10 @@ export interface PledgeContent {
 }
 export type SignPledge = Command<'SignPledge', Year & PledgeContent>;
 export type AmendPledge = Command<'AmendPledge', Year & PledgeContent & { reason: string }>;
+export type SetPledgeRules = Command<
+  'SetPledgeRules',
+  Year & { keyTasks: number | null; titleRequired: boolean }
+>;
 export type OpenPeriod = Command<'OpenPeriod', Year & { period: PeriodCode }>;
 /** `rankingDigest`: hex sha256 of canonicalJson(rankingForDigest(evaluateRanking(events, period))), computed by the handler. */
 export type ClosePeriod = Command<
@@ -129,6 +133,7 @@ export type EmulationYearCommand =
   | AmendScoringScheme
   | SignPledge
   | AmendPledge
+  | SetPledgeRules
   | OpenPeriod
   | ClosePeriod
   | ReopenPeriod

@@ -14,7 +14,7 @@ import { decideYearComplaint } from './decide-complaints.js';
 import { decideClearFinding, decideRecordFinding } from './decide-findings.js';
 import { decideAssignInspection } from './decide-inspections.js';
 import { decideClosePeriod, decideOpenPeriod, decideReopenPeriod } from './decide-periods.js';
-import { decideAmendPledge, decideSignPledge } from './decide-pledge.js';
+import { decideAmendPledge, decideSetPledgeRules, decideSignPledge } from './decide-pledge.js';
 import { decideAmendScheme, decidePublishScheme } from './decide-scheme.js';
 import { decideCorrectScore, decideRecordScore, decideWithdrawScore } from './decide-scores.js';
 import type { EmulationYearCommand, EmulationYearContext } from './emulation-year.commands.js';
@@ -75,6 +75,8 @@ function decideDated(
       return decideSignPledge(command, state, context);
     case 'AmendPledge':
       return decideAmendPledge(command, state, context);
+    case 'SetPledgeRules':
+      return decideSetPledgeRules(command, state, context);
     case 'OpenPeriod':
       return decideOpenPeriod(command, state, context);
     case 'ClosePeriod':

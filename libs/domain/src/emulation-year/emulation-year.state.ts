@@ -86,6 +86,8 @@ export interface EmulationYearState {
   schemes: ReadonlyArray<SchemeSummary>;
   /** unit → pledge version */
   pledges: Readonly<Record<string, number>>;
+  /** The cluster's recorded pledge rules (none recorded: any number of key tasks, titles optional). */
+  pledgeRules: { keyTasks: number | null; titleRequired: boolean };
   /** unit → business date of its last pledge signature or amendment */
   pledgedOn: Readonly<Record<string, string>>;
   periods: Readonly<Partial<Record<PeriodCode, PeriodSummary>>>;
@@ -109,6 +111,7 @@ export const initialEmulationYearState: EmulationYearState = {
   forbidConsecutiveTerms: true,
   schemes: [],
   pledges: {},
+  pledgeRules: { keyTasks: null, titleRequired: false },
   pledgedOn: {},
   periods: {},
   entries: {},
@@ -374,6 +377,11 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
     case 'ComplaintResolved':
     case 'ComplaintEscalated':
       return { ...state, complaints: evolveComplaints(state.complaints, event) };
+    case 'PledgeRulesSet':
+      return {
+        ...state,
+        pledgeRules: { keyTasks: event.data.keyTasks, titleRequired: event.data.titleRequired },
+      };
     case 'InspectionAssigned': {
       const { period, inspectedUnitId, inspectorUnitId } = event.data;
       return {

@@ -160,9 +160,7 @@ describe('cluster-year: pledges (ký kết giao ước thi đua)', () => {
     bad({ titles: ['khong-co'] }).thenThrows('UNKNOWN_TITLE');
     bad({ titles: ['chien-si-thi-dua-toan-quoc'] }).thenThrows('TITLE_NOT_REGISTRABLE');
     bad({ titles: ['giay-khen'] }).thenThrows('TITLE_NOT_REGISTRABLE');
-    bad({ titles: [] }).thenThrows('LIST_TOO_SHORT');
     bad({ titles: ['co-thi-dua-bo-cong-an', 'co-thi-dua-bo-cong-an'] }).thenThrows('DUPLICATE_TITLE');
-    bad({ keyTasks: ['Một', 'Hai'] }).thenThrows('KEY_TASKS_COUNT');
     bad({ keyTasks: ['Một', 'Một', 'Hai'] }).thenThrows('DUPLICATE_KEY_TASK');
     bad({ targets: [{ text: 'x', count: 0 }] }).thenThrows('INVALID_NUMBER');
     bad({ targets: [{ text: '' }] }).thenThrows('TEXT_REQUIRED');

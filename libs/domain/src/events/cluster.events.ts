@@ -3,8 +3,11 @@ import type { Dated, TypedEvent } from './event.js';
 export interface ClusterFormedData extends Dated {
   clusterId: string;
   organizerUnitId: string;
+  /** Numbered inside its bloc (khối): numbers repeat across blocs. */
   number: number;
   name: string;
+  /** The bloc (khối) of the organizer it belongs to, if any. */
+  blocId?: string;
 }
 export interface ClusterRenamedData extends Dated {
   clusterId: string;

@@ -1,4 +1,5 @@
 import type { AwardDecisionEvent } from './award-decision.events.js';
+import type { BlocEvent } from './bloc.events.js';
 import type { ClusterEvent } from './cluster.events.js';
 import type { DisciplineEvent } from './discipline.events.js';
 import type { EmulationYearEvent } from './emulation-year.events.js';
@@ -14,4 +15,5 @@ export type DomainEvent =
   | EmulationYearEvent
   | AwardDecisionEvent
   | WindowEvent
-  | DisciplineEvent;
+  | DisciplineEvent
+  | BlocEvent;

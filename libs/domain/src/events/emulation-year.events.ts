@@ -57,11 +57,16 @@ export interface PledgeSignedData extends Dated {
   /** Catalog codes of the registered collective titles (đăng ký danh hiệu). */
   titles: string[];
   targets: PledgeTarget[];
-  /** Nội dung công tác lớn, trọng tâm: each unit registers KEY_TASKS_PER_PLEDGE. */
+  /** Nội dung công tác lớn, trọng tâm: as many as the cluster's pledge rules ask (Cụm 7: 3). */
   keyTasks: string[];
 }
 export interface PledgeAmendedData extends PledgeSignedData {
   reason: string;
+}
+/** The cluster-year's pledge rules: how many key tasks (null: any), whether a title must be registered. */
+export interface PledgeRulesSetData extends Dated {
+  keyTasks: number | null;
+  titleRequired: boolean;
 }
 export interface PeriodOpenedData extends Dated {
   period: PeriodCode;
@@ -212,6 +217,7 @@ export type EmulationYearEvent =
   | TypedEvent<'InspectionAssigned', InspectionAssignedData>
   | TypedEvent<'FindingRecorded', FindingRecordedData>
   | TypedEvent<'FindingCleared', FindingClearedData>
+  | TypedEvent<'PledgeRulesSet', PledgeRulesSetData>
   | ComplaintEvent;
 
 export const EMULATION_YEAR_EVENT_TYPES = [
@@ -238,5 +244,6 @@ export const EMULATION_YEAR_EVENT_TYPES = [
   'InspectionAssigned',
   'FindingRecorded',
   'FindingCleared',
+  'PledgeRulesSet',
   ...COMPLAINT_EVENT_TYPES,
 ] as const;

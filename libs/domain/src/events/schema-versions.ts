@@ -1,4 +1,5 @@
 import { AWARD_DECISION_EVENT_TYPES } from './award-decision.events.js';
+import { BLOC_EVENT_TYPES } from './bloc.events.js';
 import { CLUSTER_EVENT_TYPES } from './cluster.events.js';
 import { DISCIPLINE_EVENT_TYPES } from './discipline.events.js';
 import { EMULATION_YEAR_EVENT_TYPES } from './emulation-year.events.js';
@@ -13,7 +14,8 @@ export type DomainEventType =
   | (typeof EMULATION_YEAR_EVENT_TYPES)[number]
   | (typeof AWARD_DECISION_EVENT_TYPES)[number]
   | (typeof WINDOW_EVENT_TYPES)[number]
-  | (typeof DISCIPLINE_EVENT_TYPES)[number];
+  | (typeof DISCIPLINE_EVENT_TYPES)[number]
+  | (typeof BLOC_EVENT_TYPES)[number];
 
 /**
  * The event types recorded before business dates existed: their version 2 adds `effectiveDate` (and a
@@ -58,6 +60,7 @@ const ALL_TYPES: readonly DomainEventType[] = [
   ...AWARD_DECISION_EVENT_TYPES,
   ...WINDOW_EVENT_TYPES,
   ...DISCIPLINE_EVENT_TYPES,
+  ...BLOC_EVENT_TYPES,
 ];
 
 /**

@@ -28,6 +28,16 @@ export class FormClusterDto extends ActDateDto {
   })
   @IsText(300)
   name!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The khối (bloc) of the same organizer it belongs to (POST /blocs): cluster numbers repeat across blocs, so ' +
+      'two "Cụm thi đua số 1" may exist at once (422 BLOC_OF_ANOTHER_ORGANIZER, 404 BLOC_NOT_FOUND)',
+    example: 'bca-khoi-truc-thuoc-bo-truong',
+  })
+  @IsOptional()
+  @IsEntityId()
+  blocId?: string;
 }
 
 export class RenameClusterDto extends ActDateDto {

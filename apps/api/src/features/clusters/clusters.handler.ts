@@ -33,17 +33,19 @@ abstract class ClusterHandler {
 @CommandHandler(FormClusterCommand)
 export class FormClusterHandler extends ClusterHandler implements ICommandHandler<FormClusterCommand> {
   execute({ ctx, body, expectedRevision }: FormClusterCommand): Promise<CommandResult> {
-    const { clusterId, organizerUnitId, number, name } = body;
+    const { clusterId, organizerUnitId, number, name, blocId } = body;
     const command = StreamWriter.command(ctx, 'FormCluster', {
       clusterId,
       organizerUnitId,
       number,
       name,
+      ...(blocId !== undefined && { blocId }),
       ...actDate(body),
     });
-    return this.write(ctx, command, expectedRevision, async () => ({
-      organizerStatus: await this.contexts.unitStatus(organizerUnitId),
-    }));
+    return this.write(ctx, command, expectedRevision, async () => {
+      const bloc = blocId === undefined ? undefined : await this.contexts.bloc(blocId);
+      return { organizerStatus: await this.contexts.unitStatus(organizerUnitId), ...(bloc && { bloc }) };
+    });
   }
 }
 

@@ -19,7 +19,7 @@ import { AdmitUnitHandler, WithdrawUnitHandler } from './membership/membership.h
 import { PeriodsController } from './periods/periods.controller.js';
 import { ClosePeriodHandler, OpenPeriodHandler, ReopenPeriodHandler } from './periods/periods.handler.js';
 import { PledgesController } from './pledges/pledges.controller.js';
-import { AmendPledgeHandler, SignPledgeHandler } from './pledges/pledges.handler.js';
+import { AmendPledgeHandler, SetPledgeRulesHandler, SignPledgeHandler } from './pledges/pledges.handler.js';
 import { SchemeController } from './scheme/scheme.controller.js';
 import { PutSchemeHandler } from './scheme/scheme.handler.js';
 import { ScoresController } from './scores/scores.controller.js';
@@ -50,6 +50,7 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     PutSchemeHandler,
     SignPledgeHandler,
     AmendPledgeHandler,
+    SetPledgeRulesHandler,
     OpenPeriodHandler,
     ClosePeriodHandler,
     ReopenPeriodHandler,

@@ -32,6 +32,14 @@ export class ClusterListQueryDto extends MinPositionQuery {
   @IsOptional()
   @Matches(ID, { message: ID_MESSAGE })
   organizer?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only the clusters of this khối (bloc): numbers repeat across blocs',
+    example: 'bca-khoi-truc-thuoc-bo-truong',
+  })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE })
+  bloc?: string;
 }
 
 /** Reads that take only `?minPosition=`. */

@@ -11,6 +11,8 @@ import {
   type UnitStatus,
   unitStream,
   type AwardRecipient,
+  blocDecider,
+  blocStream,
   disciplineDecider,
   type DisciplineState,
   disciplineStream,
@@ -45,6 +47,12 @@ export class StreamContexts {
     const { state } = await this.runner.load(clusterDecider, clusterStream(clusterId));
     if (state.status === 'none' || state.organizerUnitId === undefined) return undefined;
     return { organizerUnitId: state.organizerUnitId, status: state.status };
+  }
+
+  /** The bloc (khối) as formed, or undefined. */
+  async bloc(blocId: string): Promise<{ organizerUnitId: string } | undefined> {
+    const { state } = await this.runner.load(blocDecider, blocStream(blocId));
+    return state.organizerUnitId === undefined ? undefined : { organizerUnitId: state.organizerUnitId };
   }
 
   /** The unit's parent unit, if it has one (the superior authority of a complaint's second level). */

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PledgeContent } from '@thidua/domain';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
-import { AmendPledgeCommand, SignPledgeCommand } from './pledges.command.js';
+import { AmendPledgeCommand, SetPledgeRulesCommand, SignPledgeCommand } from './pledges.command.js';
 import type { PledgeContentDto } from './pledges.dto.js';
 import { actDate } from '../../write/act-date.js';
 
@@ -21,6 +21,17 @@ export class SignPledgeHandler implements ICommandHandler<SignPledgeCommand> {
   execute({ ctx, ref, input, expectedRevision }: SignPledgeCommand): Promise<CommandResult> {
     const data = { ...content(input.unitId, input), ...actDate(input) };
     return this.year.execute(ctx, ref, 'SignPledge', data, { expectedRevision });
+  }
+}
+
+/** The organizer records the cluster-year's pledge rules (number of key tasks, whether a title is required). */
+@CommandHandler(SetPledgeRulesCommand)
+export class SetPledgeRulesHandler implements ICommandHandler<SetPledgeRulesCommand> {
+  constructor(private readonly year: EmulationYearWriter) {}
+
+  execute({ ctx, ref, input, expectedRevision }: SetPledgeRulesCommand): Promise<CommandResult> {
+    const data = { keyTasks: input.keyTasks, titleRequired: input.titleRequired, ...actDate(input) };
+    return this.year.execute(ctx, ref, 'SetPledgeRules', data, { expectedRevision });
   }
 }
 
