@@ -464,7 +464,10 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
       version: 1,
       titles: [{ code: 'co-thi-dua-bo-cong-an', name: 'Cờ thi đua của Bộ Công an' }],
       targets: [{ count: 77 }],
-      fulfilment: { status: 'no-decision-yet', titles: [{ code: 'co-thi-dua-bo-cong-an', conferred: false }] },
+      fulfilment: {
+        status: 'no-decision-yet',
+        titles: [{ code: 'co-thi-dua-bo-cong-an', conferred: false }],
+      },
     });
     expect(pledges.body.pledges[0].keyTasks).toHaveLength(3);
   });
