@@ -97,6 +97,8 @@ POST /clusters/{clusterId}/years/{year}/scores#self                    403   403
 POST /clusters/{clusterId}/years/{year}/scores#cluster                 403   201  403  403  403   201   403  403  401
 POST /clusters/{clusterId}/years/{year}/scores#appraisal               403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/inspections                    403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/conferences                    403   201  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/plans                          403   201  403  403  403   201   403  403  401
 POST /clusters/{clusterId}/years/{year}/findings                       403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/findings/{findingId}/clearance 403   201  403  403  403   403   403  403  401
 POST /discipline/{subjectKind}/{subjectId}/cases                       201   201  201  403  403   403   403  403  401
@@ -454,6 +456,17 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         criterion: 'xd-dang',
         points: 25,
         assessment: 'appraisal',
+      })),
+      'POST /clusters/{clusterId}/years/{year}/conferences': P(`${YEAR_PATH}/conferences`, () => ({
+        kind: 'giao ban',
+        date: '2021-07-27',
+        place: 'Hà Nội',
+        presidingUnitId: UNITS.chair.id,
+        minutes: { reference: 'Biên bản giao ban Quý II/2021', sha256: 'b'.repeat(64) },
+      })),
+      'POST /clusters/{clusterId}/years/{year}/plans': P(`${YEAR_PATH}/plans`, () => ({
+        title: 'Kế hoạch triển khai phong trào thi đua năm 2021',
+        reference: '12/KH-CTĐ',
       })),
       'POST /clusters/{clusterId}/years/{year}/inspections': async () => ({
         method: 'POST',

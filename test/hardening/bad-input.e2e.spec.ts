@@ -107,6 +107,13 @@ const pledgeAmendment = (): Json => {
   const { titles, targets, keyTasks } = pledge(UNITS.own.id);
   return { titles, targets, keyTasks, reason: 'Bổ sung chỉ tiêu theo kế hoạch của Bộ' };
 };
+const conference = (): Json => ({
+  kind: 'giao ban',
+  date: '2021-07-27',
+  place: 'Hà Nội',
+  presidingUnitId: UNITS.chair.id,
+  minutes: { reference: 'Biên bản giao ban Quý II/2021', sha256: 'b'.repeat(64) },
+});
 const whatIf = (w: W): Json => ({
   overrides: [{ entryId: w.fourthSelfEntry, points: 30 }],
   exclude: [w.ownClusterEntry],
@@ -836,6 +843,41 @@ const COMMANDS: CommandRow[] = [
         expect: { status: [422], code: 'NOT_A_MEMBER', field: 'unitId' },
       },
     ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/conferences`,
+    as: (w) => w.tokens.officer(UNITS.chair.id),
+    body: () => conference(),
+    rules: () => [
+      rule('an unknown kind', merge(conference(), { kind: 'đại hội' }), [400], 'kind'),
+      rule(
+        'presided by a unit outside the cluster',
+        merge(conference(), { presidingUnitId: SPARE_UNIT.id }),
+        [422],
+        'presidingUnitId',
+        'PRESIDING_NOT_IN_CLUSTER',
+      ),
+      rule(
+        'minutes digest not hex',
+        merge(conference(), { minutes: { reference: 'BB', sha256: 'z'.repeat(64) } }),
+        [400],
+        'minutes.sha256',
+      ),
+      rule(
+        'held after today',
+        merge(conference(), { date: '2999-01-01' }),
+        [422],
+        'date',
+        'EFFECTIVE_DATE_AFTER_RECORDING',
+      ),
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/plans`,
+    as: (w) => w.tokens.organizer,
+    body: () => ({ title: 'Kế hoạch triển khai phong trào thi đua năm 2021', reference: '12/KH-CTĐ' }),
     ok: 201,
   },
   {

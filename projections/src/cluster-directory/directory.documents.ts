@@ -1,4 +1,4 @@
-import type { ChairRole, PeriodCode, PledgeTarget } from '@thidua/domain';
+import type { ChairRole, ConferenceHeldData, PeriodCode, PledgeTarget } from '@thidua/domain';
 
 /**
  * The read-model contract of the `cluster-directory` projection (DESIGN.md §5). Every document records
@@ -122,6 +122,19 @@ export interface ClusterYearDoc {
   periods: Partial<Record<PeriodCode, PeriodStatus>>;
   /** Units that signed a pledge (documents in `pledges`). */
   pledgedUnits: string[];
+  /** Conferences (hội nghị) of the year, in log order. */
+  conferences: Array<
+    Omit<ConferenceHeldData, 'conferenceId'> & { conferenceId: string; at: string; position: number }
+  >;
+  /** Plans (kế hoạch) of the year, in log order. */
+  plans: Array<{
+    planId: string;
+    title: string;
+    reference: string;
+    on: string | null;
+    at: string;
+    position: number;
+  }>;
   /** The cluster's recorded pledge rules for the year (null: none, any number of key tasks, titles optional). */
   pledgeRules: { keyTasks: number | null; titleRequired: boolean } | null;
   position: number;

@@ -3,6 +3,8 @@ import type {
   ChairAssignedData,
   ChairElectedData,
   ChairPolicySetData,
+  ConferenceHeldData,
+  PlanIssuedData,
   PeriodClosedData,
   PeriodOpenedData,
   PeriodReopenedData,
@@ -46,6 +48,8 @@ export const CLUSTER_YEAR_TYPES = [
   'PeriodReopened',
   'ChairElected',
   'PledgeRulesSet',
+  'ConferenceHeld',
+  'PlanIssued',
 ] as const;
 
 interface YearContext {
@@ -103,6 +107,8 @@ async function newClusterYear(
     scheme: null,
     periods: {},
     pledgedUnits: [],
+    conferences: [],
+    plans: [],
     pledgeRules: null,
     position: 0,
   };
@@ -199,6 +205,16 @@ async function apply(ctx: YearContext): Promise<boolean> {
     case 'PledgeAmended':
       await applyPledge(ctx);
       return true;
+    case 'ConferenceHeld': {
+      const d = event.data as unknown as ConferenceHeldData;
+      doc.conferences = [...doc.conferences, { ...d, minutes: { ...d.minutes }, at, position }];
+      return true;
+    }
+    case 'PlanIssued': {
+      const { planId, title, reference } = event.data as unknown as PlanIssuedData;
+      doc.plans = [...doc.plans, { planId, title, reference, on, at, position }];
+      return true;
+    }
     case 'PledgeRulesSet': {
       const { keyTasks, titleRequired } = event.data as unknown as PledgeRulesSetData;
       doc.pledgeRules = { keyTasks, titleRequired };

@@ -4,6 +4,7 @@ import type {
   ComplaintEscalatedData,
   ComplaintFiledData,
   ComplaintResolvedData,
+  ConferenceHeldData,
   DisciplineCaseOpenedData,
   DisciplineClearedData,
   DisciplineDecidedData,
@@ -23,7 +24,12 @@ import {
 import { formatDate, periodLabel } from './vietnamese.js';
 
 /** What a unit's history shows of the year's independent assessment: cross-inspections and findings. */
-export const ASSESSMENT_TYPES = ['InspectionAssigned', 'FindingRecorded', 'FindingCleared'] as const;
+export const ASSESSMENT_TYPES = [
+  'InspectionAssigned',
+  'FindingRecorded',
+  'FindingCleared',
+  'ConferenceHeld',
+] as const;
 export const DISCIPLINE_TYPES = ['DisciplineCaseOpened', 'DisciplineDecided', 'DisciplineCleared'] as const;
 export const WINDOW_TYPES = ['EmulationWindowSet'] as const;
 
@@ -56,6 +62,11 @@ export function assessmentTouches(
       const e = d as FindingRecordedData;
       const summary = `Kết luận “${e.knockOut}” ${periodLabel(e.period, year)} (${label}): ${e.evidence}`;
       return [{ unitId: e.unitId, summary, refs: { ...refs, period: e.period } }];
+    }
+    case 'ConferenceHeld': {
+      const e = d as ConferenceHeldData;
+      const summary = `Chủ trì hội nghị ${e.kind} ${label} năm ${year} ngày ${formatDate(e.date)} tại ${e.place} (biên bản: ${e.minutes.reference})`;
+      return [{ unitId: e.presidingUnitId, summary, refs }];
     }
     case 'FindingCleared': {
       const e = d as FindingClearedData;

@@ -45,6 +45,19 @@ export type SetPledgeRules = Command<
   Year & { keyTasks: number | null; titleRequired: boolean }
 >;
 export type OpenPeriod = Command<'OpenPeriod', Year & { period: PeriodCode }>;
+/** `date` is the conference's business date (no effectiveDate). */
+export type HoldConference = Command<
+  'HoldConference',
+  Year & {
+    conferenceId: string;
+    kind: string;
+    date: string;
+    place: string;
+    presidingUnitId: string;
+    minutes: { reference: string; sha256: string };
+  }
+>;
+export type IssuePlan = Command<'IssuePlan', Year & { planId: string; title: string; reference: string }>;
 /** `rankingDigest`: hex sha256 of canonicalJson(rankingForDigest(evaluateRanking(events, period))), computed by the handler. */
 export type ClosePeriod = Command<
   'ClosePeriod',
@@ -134,6 +147,8 @@ export type EmulationYearCommand =
   | SignPledge
   | AmendPledge
   | SetPledgeRules
+  | HoldConference
+  | IssuePlan
   | OpenPeriod
   | ClosePeriod
   | ReopenPeriod

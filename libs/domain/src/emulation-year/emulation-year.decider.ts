@@ -1,7 +1,7 @@
 import type { Decider } from '../decider.js';
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
 import { requireActDate, requireInWindow } from '../business-date.js';
-import { requireId, requireYear } from '../validation.js';
+import { requireDate, requireId, requireYear } from '../validation.js';
 import {
   decideAdmitUnit,
   decideAssignChair,
@@ -11,6 +11,7 @@ import {
 import { decideCastBallot, decideCloseElection, decideOpenElection } from './decide-elections.js';
 import { decideFileDispute, decideResolveDispute } from './decide-disputes.js';
 import { decideYearComplaint } from './decide-complaints.js';
+import { decideHoldConference, decideIssuePlan } from './decide-conferences.js';
 import { decideClearFinding, decideRecordFinding } from './decide-findings.js';
 import { decideAssignInspection } from './decide-inspections.js';
 import { decideClosePeriod, decideOpenPeriod, decideReopenPeriod } from './decide-periods.js';
@@ -43,13 +44,16 @@ export function decideEmulationYear(
   )
     return decideYearComplaint(command, state, context);
   // The act's business date: given or the recording date, never after it, inside the organizer's window.
-  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
-  requireInWindow(effectiveDate, context.window, year);
+  // A conference is dated by its own `date` (required); every other act by `effectiveDate`.
+  const field = command.type === 'HoldConference' ? 'date' : 'effectiveDate';
+  const given =
+    command.type === 'HoldConference' ? requireDate(command.data.date, 'date') : command.data.effectiveDate;
+  const effectiveDate = requireActDate(given, command.at, field);
+  requireInWindow(effectiveDate, context.window, year, field);
   const dated = { ...command, data: { ...command.data, effectiveDate } } as EmulationYearCommand;
-  return decideDated(dated, state, context).map((e) => ({
-    ...e,
-    data: { ...e.data, effectiveDate },
-  })) as EmulationYearEvent[];
+  return decideDated(dated, state, context).map((e) =>
+    e.type === 'ConferenceHeld' ? e : { ...e, data: { ...e.data, effectiveDate } },
+  ) as EmulationYearEvent[];
 }
 
 /** The decision proper, on a command whose `effectiveDate` is set and checked. */
@@ -77,6 +81,10 @@ function decideDated(
       return decideAmendPledge(command, state, context);
     case 'SetPledgeRules':
       return decideSetPledgeRules(command, state, context);
+    case 'HoldConference':
+      return decideHoldConference(command, state, context);
+    case 'IssuePlan':
+      return decideIssuePlan(command, state, context);
     case 'OpenPeriod':
       return decideOpenPeriod(command, state, context);
     case 'ClosePeriod':

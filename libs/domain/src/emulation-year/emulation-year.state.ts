@@ -103,6 +103,9 @@ export interface EmulationYearState {
   inspections: Readonly<Record<string, string>>;
   findings: Readonly<Record<string, FindingSummary>>;
   complaints: Complaints;
+  /** Ids of the conferences and plans recorded (ids are not reused). */
+  conferences: readonly string[];
+  plans: readonly string[];
 }
 
 export const initialEmulationYearState: EmulationYearState = {
@@ -123,6 +126,8 @@ export const initialEmulationYearState: EmulationYearState = {
   inspections: {},
   findings: {},
   complaints: {},
+  conferences: [],
+  plans: [],
 };
 
 export const inspectionKey = (period: string, inspectedUnitId: string): string =>
@@ -377,6 +382,10 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
     case 'ComplaintResolved':
     case 'ComplaintEscalated':
       return { ...state, complaints: evolveComplaints(state.complaints, event) };
+    case 'ConferenceHeld':
+      return { ...state, conferences: [...state.conferences, event.data.conferenceId] };
+    case 'PlanIssued':
+      return { ...state, plans: [...state.plans, event.data.planId] };
     case 'PledgeRulesSet':
       return {
         ...state,

@@ -68,6 +68,27 @@ export interface PledgeRulesSetData extends Dated {
   keyTasks: number | null;
   titleRequired: boolean;
 }
+/** Conference kinds: signing (ký kết), review meeting (giao ban), mid-year (sơ kết), year-end (tổng kết). */
+export type ConferenceKind = 'ký kết' | 'giao ban' | 'sơ kết' | 'tổng kết';
+export const CONFERENCE_KINDS: readonly ConferenceKind[] = ['ký kết', 'giao ban', 'sơ kết', 'tổng kết'];
+/**
+ * A conference (hội nghị) of the cluster-year, as issue 12 specifies it: kind, date (its business date),
+ * place, the presiding unit, and the minutes by reference and sha256 of the document.
+ */
+export interface ConferenceHeldData {
+  conferenceId: string;
+  kind: ConferenceKind;
+  date: string;
+  place: string;
+  presidingUnitId: string;
+  minutes: { reference: string; sha256: string };
+}
+/** The cluster's plan for the year (kế hoạch triển khai phong trào thi đua). */
+export interface PlanIssuedData extends Dated {
+  planId: string;
+  title: string;
+  reference: string;
+}
 export interface PeriodOpenedData extends Dated {
   period: PeriodCode;
 }
@@ -218,6 +239,8 @@ export type EmulationYearEvent =
   | TypedEvent<'FindingRecorded', FindingRecordedData>
   | TypedEvent<'FindingCleared', FindingClearedData>
   | TypedEvent<'PledgeRulesSet', PledgeRulesSetData>
+  | TypedEvent<'ConferenceHeld', ConferenceHeldData>
+  | TypedEvent<'PlanIssued', PlanIssuedData>
   | ComplaintEvent;
 
 export const EMULATION_YEAR_EVENT_TYPES = [
@@ -245,5 +268,7 @@ export const EMULATION_YEAR_EVENT_TYPES = [
   'FindingRecorded',
   'FindingCleared',
   'PledgeRulesSet',
+  'ConferenceHeld',
+  'PlanIssued',
   ...COMPLAINT_EVENT_TYPES,
 ] as const;

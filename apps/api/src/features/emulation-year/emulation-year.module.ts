@@ -3,6 +3,10 @@ import { WriteModule } from '../write/write.module.js';
 import { FindingsController, InspectionsController } from './assessment/assessment.controller.js';
 import { ASSESSMENT_HANDLERS } from './assessment/assessment.handler.js';
 import { ChairController } from './chair/chair.controller.js';
+import {
+  ConferencesController,
+  RecordConferenceOrPlanHandler,
+} from './conferences/conferences.controller.js';
 import { AssignChairHandler, SetChairPolicyHandler } from './chair/chair.handler.js';
 import { DisputesController } from './disputes/disputes.controller.js';
 import { FileDisputeHandler, ResolveDisputeHandler } from './disputes/disputes.handler.js';
@@ -39,6 +43,7 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     ElectionsController,
     InspectionsController,
     FindingsController,
+    ConferencesController,
   ],
   providers: [
     EmulationYearWriter,
@@ -63,6 +68,7 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     CastBallotHandler,
     CloseElectionHandler,
     ...ASSESSMENT_HANDLERS,
+    RecordConferenceOrPlanHandler,
   ],
 })
 export class EmulationYearModule {}
