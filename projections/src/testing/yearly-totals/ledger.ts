@@ -59,14 +59,14 @@ export class Ledger {
     return new Date(this.t).toISOString();
   }
 
-  registerUnit(unitId: string, name: string, kind = 'cuc'): Promise<AppendResult> {
+  registerUnit(unitId: string, name: string, kind = 'cuc', parentUnitId?: string): Promise<AppendResult> {
     const command = {
       type: 'RegisterUnit' as const,
       actor: admin,
       at: this.at(),
-      data: { unitId, name, kind },
+      data: { unitId, name, kind, ...(parentUnitId !== undefined && { parentUnitId }) },
     };
-    return this.run(unitStream(unitId), unitDecider, command, {});
+    return this.run(unitStream(unitId), unitDecider, command, parentUnitId ? { parentStatus: 'active' } : {});
   }
 
   renameUnit(unitId: string, name: string, reason: string): Promise<AppendResult> {
