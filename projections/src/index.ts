@@ -32,6 +32,7 @@ export { readUnitHistory, type UnitHistoryPage } from './unit-history/unit-histo
 export { emptyTotals } from './yearly-totals/tally.js';
 export {
   TOTALS,
+  TOTALS_SUBTREES,
   YEARLY_TOTALS_PROJECTION,
   totalsDocId,
   type TotalsDoc,

@@ -1482,6 +1482,16 @@ const QUERIES: QueryRow[] = [
       { label: 'no scope', query: '', expect: { ...VALIDATION, field: 'cluster' } },
       { label: 'two scopes', query: `cluster=${CLUSTER}&unit=${UNITS.own.id}`, expect: { ...VALIDATION } },
       { label: 'cluster traversal', query: 'cluster=..%2F..', expect: { ...VALIDATION, field: 'cluster' } },
+      {
+        label: 'subUnits not a boolean',
+        query: `unit=${UNITS.own.id}&subUnits=yes`,
+        expect: { ...VALIDATION, field: 'subUnits' },
+      },
+      {
+        label: 'subUnits without unit',
+        query: `cluster=${CLUSTER}&subUnits=true`,
+        expect: { ...VALIDATION, field: 'subUnits' },
+      },
     ],
   },
 ];

@@ -2,6 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   emptyTotals,
   TOTALS,
+  TOTALS_SUBTREES,
   type TotalsDoc,
   totalsDocId,
   type TotalsScope,
@@ -14,6 +15,8 @@ export class GetTotalsQuery extends Query<TotalsDoc> {
     readonly scope: TotalsScope,
     readonly scopeId: string,
     readonly year: number,
+    /** Unit scope: the unit with every unit under it. */
+    readonly subUnits = false,
   ) {
     super();
   }
@@ -24,10 +27,10 @@ export class GetTotalsQuery extends Query<TotalsDoc> {
 export class GetTotalsHandler implements IQueryHandler<GetTotalsQuery> {
   constructor(private readonly reads: ReadModels) {}
 
-  async execute({ scope, scopeId, year }: GetTotalsQuery): Promise<TotalsDoc> {
+  async execute({ scope, scopeId, year, subUnits }: GetTotalsQuery): Promise<TotalsDoc> {
     const doc = await this.reads.get<TotalsDoc>(
       YEARLY_TOTALS_PROJECTION,
-      TOTALS,
+      scope === 'unit' && subUnits ? TOTALS_SUBTREES : TOTALS,
       totalsDocId(scope, scopeId, year),
     );
     return (
