@@ -46,6 +46,11 @@ export interface StoredEvent {
   position: number; // global, strictly increasing (contiguous from 1 on SQLite)
   data: EventData;
   metadata: EventMetadata;
+  /**
+   * Stores with a log-wide chain (SQLite): sha256hex(previous event's logHash ‖ metadata.hash) in position
+   * order from 64 zeros, so the order across streams is hashed (integrity/hash-chain.ts `logChainHash`).
+   */
+  logHash?: string;
 }
 
 /** Expected state of the stream before the append. A number is the exact current revision. */
@@ -93,6 +98,8 @@ export interface Subscription {
 export interface EventStoreCapabilities {
   /** Positions are 1, 2, 3, … with no gap (SQLite); EventStoreDB positions are only increasing. */
   contiguousPositions: boolean;
+  /** Every event carries `logHash`, chaining the whole log in position order (SQLite). */
+  logChain?: boolean;
 }
 
 export interface EventStore {

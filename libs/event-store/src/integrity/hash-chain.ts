@@ -236,3 +236,11 @@ export function sealEvents(
   }
   return out;
 }
+
+/**
+ * The log-wide chain (SQLite): each event's `logHash` is sha256hex(previous event's logHash ‖ its own
+ * hash), in position order from GENESIS_HASH, so the order of events across streams is hashed too.
+ */
+export function logChainHash(previousLogHash: string, eventHash: string): string {
+  return sha256Hex(previousLogHash + eventHash);
+}

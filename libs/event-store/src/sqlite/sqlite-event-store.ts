@@ -14,7 +14,7 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port.js';
-import { GENESIS_HASH, sealEvents, type SealedRow } from '../integrity/hash-chain.js';
+import { GENESIS_HASH, logChainHash, sealEvents, type SealedRow } from '../integrity/hash-chain.js';
 import { configureDatabase } from './schema.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
@@ -25,8 +25,8 @@ export interface SqliteEventStoreOptions {
 
 const DEFAULT_BATCH = 500;
 const MAX_GROUP = 1000;
-const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
-type Row = [number, string, string, number, string, string, string];
+const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, log_hash';
+type Row = [number, string, string, number, string, string, string, string | null];
 
 interface PendingAppend {
   streamId: string;
@@ -61,7 +61,7 @@ function isConstraintError(error: unknown): boolean {
 }
 
 function toEvent(row: Row): StoredEvent {
-  return {
+  const event: StoredEvent = {
     eventId: row[1],
     type: row[4],
     streamId: row[2],
@@ -70,6 +70,8 @@ function toEvent(row: Row): StoredEvent {
     data: JSON.parse(row[5]) as StoredEvent['data'],
     metadata: JSON.parse(row[6]) as StoredEvent['metadata'],
   };
+  if (row[7] !== null) event.logHash = row[7];
+  return event;
 }
 
 export async function openSqliteEventStore(
@@ -88,7 +90,7 @@ export async function openSqliteEventStore(
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
-  readonly capabilities: EventStoreCapabilities = { contiguousPositions: true };
+  readonly capabilities: EventStoreCapabilities = { contiguousPositions: true, logChain: true };
 
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
@@ -99,10 +101,11 @@ export class SqliteEventStore implements EventStore {
 
   private readonly stmt: {
     maxPosition: Database.Statement<[], number | null>;
+    tail: Database.Statement<[], [number, string | null]>;
     eventById: Database.Statement<[string], [string, number, number]>;
     deleteAfter: Database.Statement<[number]>;
     streamHead: Database.Statement<[string], [number, string]>;
-    insertEvent: Database.Statement<[number, string, string, number, string, string, string]>;
+    insertEvent: Database.Statement<[number, string, string, number, string, string, string, string]>;
     readAll: Database.Statement<[number, number, number], Row>;
     readStream: Database.Statement<[string, number, number], Row>;
     findEvent: Database.Statement<[string, string], Row>;
@@ -121,6 +124,11 @@ export class SqliteEventStore implements EventStore {
     const db = this.db;
     this.stmt = {
       maxPosition: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
+      tail: db
+        .prepare<[], [number, string | null]>(
+          'SELECT position, log_hash FROM events ORDER BY position DESC LIMIT 1',
+        )
+        .raw(),
       eventById: db
         .prepare<[string], [string, number, number]>(
           'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
@@ -133,7 +141,7 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(),
       insertEvent: db.prepare(
-        'INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, log_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       readAll: db
         .prepare<[number, number, number], Row>(
@@ -266,7 +274,10 @@ export class SqliteEventStore implements EventStore {
    * the whole group (nothing committed, every append rejected).
    */
   private runGroup(group: PendingAppend[]): Outcome[] {
-    let head = this.stmt.maxPosition.get() ?? 0;
+    const tail = this.stmt.tail.get();
+    let head = tail?.[0] ?? 0;
+    // A NULL here (a row written around the store) chains on as the empty string: verify reports it.
+    let logHash = tail ? (tail[1] ?? '') : GENESIS_HASH;
     return group.map((p): Outcome => {
       let sealed: SealedRow[];
       let first: number;
@@ -283,11 +294,13 @@ export class SqliteEventStore implements EventStore {
       const eventIds = new Array<string>(n);
       const insert = this.stmt.insertEvent;
       const before = head;
+      const logBefore = logHash;
       try {
         for (let i = 0; i < n; i++) {
           const e = p.events[i] as NewEvent;
           const s = sealed[i] as SealedRow;
-          insert.run(++head, e.eventId, p.streamId, first + i, e.type, s.dataJson, s.metadataJson);
+          logHash = logChainHash(logHash, s.hash);
+          insert.run(++head, e.eventId, p.streamId, first + i, e.type, s.dataJson, s.metadataJson, logHash);
           positions[i] = head;
           eventIds[i] = e.eventId;
         }
@@ -296,6 +309,7 @@ export class SqliteEventStore implements EventStore {
         // Undo this append's earlier inserts: every position above `before` is one of them.
         this.stmt.deleteAfter.run(before);
         head = before;
+        logHash = logBefore;
         const outcome = this.duplicateOr(p, null);
         if (!outcome.ok && outcome.error === null) throw error; // not one of our ids: the database is off
         return outcome;
