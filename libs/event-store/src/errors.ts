@@ -57,3 +57,36 @@ export class StoreClosedError extends StoreError {
     super('STORE_CLOSED', 'the event store is closed');
   }
 }
+
+/** Where a read found the log broken: the first event (or position) that fails, and why. */
+export interface IntegrityFailure {
+  problem: 'altered' | 'removed' | 'reordered' | 'gap' | 'rewritten' | 'truncated';
+  /**
+   * `stream`: that stream's chain is broken (its appends are refused); `log`: the log as a whole (a
+   * missing position, a broken log chain, a truncation): every append is refused.
+   */
+  scope: 'stream' | 'log';
+  streamId?: string;
+  revision?: number;
+  position?: number;
+  eventId?: string;
+  detail: string;
+}
+
+/**
+ * A read met an event that does not match its hash or its predecessor's (or a missing position), or an
+ * append was refused because its stream (or the log) is known to be broken: nothing was written.
+ */
+export class IntegrityError extends StoreError {
+  constructor(
+    readonly failure: IntegrityFailure,
+    readonly refusedAppend?: string,
+  ) {
+    super(
+      'INTEGRITY_FAILURE',
+      refusedAppend === undefined
+        ? `integrity failure: ${failure.detail}`
+        : `append to ${refusedAppend} refused, nothing was written: ${failure.scope === 'log' ? 'the log' : `stream ${failure.streamId}`} is broken (${failure.detail})`,
+    );
+  }
+}

@@ -67,6 +67,8 @@ export interface AppendResult {
   positions: number[];
   /** True when every event id was already stored: nothing was written. */
   duplicate: boolean;
+  /** Hash of the last event of this append, when the adapter has it at hand (SQLite). */
+  hash?: string;
 }
 
 export interface ReadStreamOptions {

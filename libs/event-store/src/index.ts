@@ -1,6 +1,13 @@
 /** The event-store port, its adapters and the integrity tools (hash chain, verify, signed digests). */
 export { createEventStore } from './create-event-store.js';
-export { EventIdConflictError, PartialDuplicateError, RevisionConflictError, StoreError } from './errors.js';
+export {
+  EventIdConflictError,
+  IntegrityError,
+  type IntegrityFailure,
+  PartialDuplicateError,
+  RevisionConflictError,
+  StoreError,
+} from './errors.js';
 export {
   EVENT_STORE,
   type Actor,
@@ -25,5 +32,7 @@ export {
 } from './integrity/digest.js';
 export { GENESIS_HASH, sealEvent } from './integrity/hash-chain.js';
 export { verifyLog, type VerifyReport } from './integrity/verify-log.js';
+export { type LogIntegrity, VerifyingEventStore } from './integrity/verifying-event-store.js';
+export { type TailCheckResult, type VerifiedAnchor, verifyTail } from './integrity/tail-check.js';
 export { configureDatabase } from './sqlite/schema.js';
 export { openSqliteEventStore } from './sqlite/sqlite-event-store.js';

@@ -102,7 +102,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt: {
     maxPosition: Database.Statement<[], number | null>;
     tail: Database.Statement<[], [number, string | null]>;
-    eventById: Database.Statement<[string], [string, number, number]>;
+    eventById: Database.Statement<[string], [string, number, number, string]>;
     deleteAfter: Database.Statement<[number]>;
     streamHead: Database.Statement<[string], [number, string]>;
     insertEvent: Database.Statement<[number, string, string, number, string, string, string, string]>;
@@ -130,8 +130,8 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(),
       eventById: db
-        .prepare<[string], [string, number, number]>(
-          'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
+        .prepare<[string], [string, number, number, string]>(
+          'SELECT stream_id, revision, position, metadata FROM events WHERE event_id = ?',
         )
         .raw(),
       deleteAfter: db.prepare<[number]>('DELETE FROM events WHERE position > ?'),
@@ -323,6 +323,7 @@ export class SqliteEventStore implements EventStore {
           eventIds,
           positions,
           duplicate: false,
+          hash: (sealed[n - 1] as SealedRow).hash,
         },
       };
     });
@@ -346,6 +347,7 @@ export class SqliteEventStore implements EventStore {
     let found = 0;
     const positions: number[] = [];
     let revision = -1;
+    let metadata = '';
     for (const e of p.events) {
       const row = this.stmt.eventById.get(e.eventId);
       if (!row) continue;
@@ -353,6 +355,7 @@ export class SqliteEventStore implements EventStore {
       found++;
       positions.push(row[2]);
       revision = row[1];
+      metadata = row[3];
     }
     if (found === 0) return null;
     if (found < p.events.length) throw new PartialDuplicateError(p.streamId);
@@ -363,6 +366,7 @@ export class SqliteEventStore implements EventStore {
       eventIds: p.events.map((e) => e.eventId),
       positions,
       duplicate: true,
+      hash: storedHash(metadata),
     };
   }
 }
