@@ -4,6 +4,9 @@ export {
   EventIdConflictError,
   IntegrityError,
   type IntegrityFailure,
+  isStorageError,
+  StorageError,
+  storageErrorOf,
   PartialDuplicateError,
   RevisionConflictError,
   StoreError,
@@ -35,4 +38,8 @@ export { verifyLog, type VerifyReport } from './integrity/verify-log.js';
 export { type LogIntegrity, VerifyingEventStore } from './integrity/verifying-event-store.js';
 export { type TailCheckResult, type VerifiedAnchor, verifyTail } from './integrity/tail-check.js';
 export { configureDatabase } from './sqlite/schema.js';
-export { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
+export { openSqliteEventStore, type SqliteEventStore } from './sqlite/sqlite-event-store.js';
+export {
+  openDatabase as openSqliteFile,
+  setMaxPageCount as setSqliteMaxPageCount,
+} from './sqlite/open-database.js';

@@ -137,7 +137,11 @@ export class ProjectionFollower implements ProjectionReadView {
           head,
           lag: Math.max(0, head - position),
         };
-        if (record?.status === 'stalled' && record.error) report.error = { ...record.error };
+        if ((record?.status === 'stalled' || record?.status === 'integrity-failure') && record.error)
+          report.error = {
+            ...record.error,
+            ...(record.status === 'integrity-failure' ? { integrity: true } : {}),
+          };
         const building = record?.rebuildGeneration;
         if (record?.status !== 'stopped' && building !== undefined && building !== generation) {
           const cp = await this.reads.checkpoint({ projection: name, generation: building });

@@ -54,6 +54,7 @@ export class ProjectionRunner implements ProjectionReadView {
       batchSize,
       logger,
       retireAfterMs,
+      retry: { baseMs: options.retryBaseMs ?? 500, maxMs: options.retryMaxMs ?? 30_000 },
       changed: () => {
         this.waiters.notify();
         this.publish();

@@ -20,6 +20,12 @@ export interface ProjectionRunnerOptions {
    * switch yet. Default 0: dropped right after the switch. Pending drops are done at `stop()`.
    */
   retireAfterMs?: number;
+  /**
+   * A projection stopped by a storage error (disk full, I/O, busy) tries again after this delay, doubled
+   * on each failure up to `retryMaxMs`. Defaults 500 and 30,000 ms. A poison event is never retried.
+   */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
 }
 
 export interface ProjectionFollowerOptions {
@@ -36,6 +42,13 @@ export interface StallInfo {
   eventId: string;
   type: string;
   message: string;
+  /** The stream and revision of the event, when the failure names them (integrity failures). */
+  streamId?: string;
+  revision?: number;
+  /** Stopped by the log's integrity check (status integrity-failure): never retried. */
+  integrity?: boolean;
+  /** Stopped by a storage error: retried by itself with back-off (not blocked). */
+  retrying?: boolean;
 }
 
 export interface ProjectionStatusReport {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 
 import { checkExpectedRevision, validateAppend } from '../append-rules.js';
-import { EventIdConflictError, PartialDuplicateError, StoreClosedError } from '../errors.js';
+import { EventIdConflictError, PartialDuplicateError, StoreClosedError, storageErrorOf } from '../errors.js';
 import type {
   AppendResult,
   EventStore,
@@ -16,6 +16,7 @@ import type {
 } from '../event-store.port.js';
 import { GENESIS_HASH, logChainHash, sealEvents, type SealedRow } from '../integrity/hash-chain.js';
 import { configureDatabase } from './schema.js';
+import { openDatabase, setMaxPageCount } from './open-database.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
 export interface SqliteEventStoreOptions {
@@ -112,15 +113,12 @@ export class SqliteEventStore implements EventStore {
   };
   private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
 
-  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+  constructor(
+    private readonly file: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
-    this.db = new Database(file);
-    try {
-      configureDatabase(this.db);
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
+    this.db = openDatabase(file, configureDatabase);
     const db = this.db;
     this.stmt = {
       maxPosition: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
@@ -159,6 +157,28 @@ export class SqliteEventStore implements EventStore {
     };
     const group = db.transaction((pending: PendingAppend[]) => this.runGroup(pending));
     this.commitGroup = (pending) => group.immediate(pending);
+    this.probe = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('storage_probe', ?)");
+  }
+
+  private readonly probe: Database.Statement<[string]>;
+
+  /**
+   * Caps the file at its current size or `pages` pages, whichever is larger (PRAGMA max_page_count, for
+   * this connection): writes that need more fail as on a full disk. Undefined lifts the cap. For quotas,
+   * and for the tests that fill the disk for real.
+   */
+  setMaxPageCount(pages: number | undefined): number {
+    return setMaxPageCount(this.db, pages);
+  }
+
+  /** Commits one tiny write (a row of `meta`): throws StorageError while the storage cannot take writes. */
+  async probeWrite(): Promise<void> {
+    this.assertOpen();
+    try {
+      this.probe.run(String(Date.now()));
+    } catch (error) {
+      throw storageErrorOf(error, this.file) ?? error;
+    }
   }
 
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -246,7 +266,8 @@ export class SqliteEventStore implements EventStore {
       outcomes = this.commitGroup(group);
     } catch (error) {
       // BEGIN or COMMIT failed: nothing of the group is stored.
-      for (const p of group) p.reject(error);
+      const failure = storageErrorOf(error, this.file) ?? error;
+      for (const p of group) p.reject(failure);
       return;
     }
     let wrote = false;
