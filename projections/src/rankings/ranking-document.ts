@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { rankingDigestInput, type ExplainedRanking, type Ranking } from '@thidua/domain';
 
-/** How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). */
-export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened';
+/**
+ * How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed).
+ * `integrity-failure`: closed, nothing revised it, yet the ranking recomputed from the events no longer
+ * gives the digest PeriodClosed sealed (the events it was sealed from were changed), or the log under it
+ * failed its integrity check (said by the API when serving it).
+ */
+export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened' | 'integrity-failure';
 
 /**
  * A document of the `rankings` collection (and the body of GET …/rankings/{p}, with or without asOf):
@@ -53,10 +58,12 @@ export function rankingDocument<R extends Ranking | ExplainedRanking>(
   streamId: string,
   digest: string = rankingDigest(ranking),
 ): R & RankingExtras {
+  const broken =
+    ranking.status === 'closed' && ranking.sealedDigest !== undefined && ranking.sealedDigest !== digest;
   return {
     ...ranking,
     streamId,
-    finality: FINALITY[ranking.status],
+    finality: broken ? 'integrity-failure' : FINALITY[ranking.status],
     currentDigest: digest,
   };
 }
