@@ -190,10 +190,10 @@ async function main(): Promise<void> {
     await time('whatIf over the events in memory', () =>
       whatIf(all, ref.period, { overrides: [{ entryId, points: 1 }] }),
     );
-    const get = new GetRankingHandler(undefined as never, stream);
+    const get = new GetRankingHandler(undefined as never, stream, undefined as never);
     // Cold: a fresh ClusterYearEvents (nothing kept parsed) reads the stream from SQLite.
     await time(`cold GET ranking ?asOf=${asOfPosition} (handler, stream read from SQLite)`, () =>
-      new GetRankingHandler(undefined as never, new ClusterYearEvents(events)).execute(
+      new GetRankingHandler(undefined as never, new ClusterYearEvents(events), undefined as never).execute(
         new GetRankingQuery(ref, asOfPosition),
       ),
     );

@@ -16,6 +16,7 @@ import type {
   ProjectionRunnerOptions,
   ProjectionStatusReport,
   RunnerLogger,
+  StallInfo,
 } from './runner-types.js';
 import { StatusPublisher } from './status-publisher.js';
 
@@ -135,6 +136,11 @@ export class ProjectionRunner implements ProjectionReadView {
 
   servedPosition(name: string): number {
     return this.controller(name).position();
+  }
+
+  integrityFailure(name: string): StallInfo | undefined {
+    const error = this.controller(name).report().error;
+    return error?.integrity ? error : undefined;
   }
 
   /**

@@ -85,4 +85,6 @@ export interface ProjectionReadView {
    * while it stands still, so a reader may keep what it read under it.
    */
   servedPosition(name: string): number;
+  /** The integrity failure the projection stopped at (synchronous, as last known), if any. */
+  integrityFailure(name: string): StallInfo | undefined;
 }

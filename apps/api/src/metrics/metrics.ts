@@ -83,7 +83,10 @@ export class Metrics {
       for (const s of statuses) {
         this.projectionLag.set({ projection: s.name }, s.lag);
         this.projectionPosition.set({ projection: s.name }, s.position);
-        this.projectionStalled.set({ projection: s.name }, s.status === 'stalled' ? 1 : 0);
+        this.projectionStalled.set(
+          { projection: s.name },
+          s.status === 'stalled' || s.status === 'integrity-failure' ? 1 : 0,
+        );
       }
     }
     return this.registry.metrics();

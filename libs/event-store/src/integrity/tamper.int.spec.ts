@@ -12,7 +12,8 @@ import { newEvent } from '../testing/event-store.contract.js';
 import type { EventMetadata, StoredEvent } from '../event-store.port.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { computeDigest, generateSigningKeyPair, signDigest, type SignedDigest } from './digest.js';
-import { GENESIS_HASH, logChainHash, sealEvent } from './hash-chain.js';
+import { sealEvent } from './hash-chain.js';
+import { rechainLog, resealStream } from '../testing/forger.js';
 import { verifyLog, type VerifyReport } from './verify-log.js';
 
 const EMU = 'emulation-c1-2025';
@@ -85,51 +86,6 @@ async function withStore<T>(file: string, fn: (s: SqliteEventStore) => Promise<T
     return await fn(store);
   } finally {
     await store.close();
-  }
-}
-
-/** What a forger with write access and the hashing code does: re-seal a stream's chain from `fromRevision`. */
-function resealStream(db: Database.Database, streamId: string, fromRevision: number): void {
-  const rows = db
-    .prepare(
-      'SELECT event_id, type, revision, data, metadata FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
-    )
-    .all(streamId, fromRevision) as Array<{
-    event_id: string;
-    type: string;
-    revision: number;
-    data: string;
-    metadata: string;
-  }>;
-  let prevHash =
-    fromRevision === 0
-      ? undefined
-      : (JSON.parse(row(db, streamId, fromRevision - 1).metadata) as EventMetadata).hash;
-  const update = db.prepare('UPDATE events SET metadata = ? WHERE stream_id = ? AND revision = ?');
-  for (const r of rows) {
-    const { hash: _h, prevHash: oldPrev, ...meta } = JSON.parse(r.metadata) as EventMetadata;
-    const sealed = sealEvent(streamId, r.revision, prevHash ?? oldPrev, {
-      eventId: r.event_id,
-      type: r.type,
-      data: JSON.parse(r.data) as Record<string, unknown>,
-      metadata: meta,
-    });
-    update.run(sealed.metadataJson, streamId, r.revision);
-    prevHash = sealed.hash;
-  }
-}
-
-/** What a forger does after moving rows: recompute the log-wide chain column from the start. */
-function rechainLog(db: Database.Database): void {
-  const rows = db.prepare('SELECT position, metadata FROM events ORDER BY position').all() as Array<{
-    position: number;
-    metadata: string;
-  }>;
-  const update = db.prepare('UPDATE events SET log_hash = ? WHERE position = ?');
-  let logHash = GENESIS_HASH;
-  for (const r of rows) {
-    logHash = logChainHash(logHash, (JSON.parse(r.metadata) as EventMetadata).hash);
-    update.run(logHash, r.position);
   }
 }
 

@@ -80,6 +80,7 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
   readonly kind: EventStore['kind'];
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
+  readonly probeWrite?: EventStore['probeWrite'];
 
   private readonly streams = new Map<string, Verified>();
   private readonly streamCacheSize: number;
@@ -95,6 +96,7 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
     this.kind = unverified.kind;
     this.capabilities = unverified.capabilities;
     this.streamCacheSize = options.streamCacheSize ?? 100_000;
+    if (unverified.probeWrite) this.probeWrite = unverified.probeWrite.bind(unverified);
     const find = unverified.findEvent?.bind(unverified);
     if (find) {
       this.findEvent = async (streamId, eventId) => {
@@ -110,7 +112,11 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
   }
 
   failureOf(streamId: string): IntegrityFailure | undefined {
-    return this.broken.get(streamId) ?? this.logBroken;
+    const own = this.broken.get(streamId);
+    const log = this.logBroken;
+    if (!own || !log) return own ?? log;
+    // The earlier of the two: the first place the log is known to go wrong for this stream.
+    return (log.position ?? Infinity) < (own.position ?? Infinity) ? log : own;
   }
 
   record(failure: IntegrityFailure): void {
@@ -273,13 +279,16 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
       const e = events[i] as StoredEvent;
       if (e.revision !== fromRevision + i) {
         const expected = fromRevision + i;
-        return {
-          problem: e.revision > expected ? 'removed' : 'reordered',
-          scope: 'stream',
-          streamId,
-          revision: expected,
-          detail: `stream ${streamId}: revision ${e.revision} (position ${e.position}) where revision ${expected} belongs`,
-        };
+        if (e.revision < expected) {
+          return {
+            problem: 'reordered',
+            scope: 'stream',
+            streamId,
+            revision: expected,
+            detail: `stream ${streamId}: revision ${e.revision} (position ${e.position}) where revision ${expected} belongs`,
+          };
+        }
+        return this.removedBetween(streamId, expected, last.position, e);
       }
       if (i > 0 && e.position <= last.position) {
         return {
@@ -296,6 +305,43 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
     }
     this.remember(streamId, { revision: last.revision, hash: last.metadata.hash, position: last.position });
     return undefined;
+  }
+
+  /**
+   * Revision `revision` of a stream is missing between its neighbours: on a store with contiguous positions
+   * the first position missing between them is where it was (one read, only on failure).
+   */
+  private async removedBetween(
+    streamId: string,
+    revision: number,
+    afterPosition: number,
+    next: StoredEvent,
+  ): Promise<IntegrityFailure> {
+    let position: number | undefined;
+    if (this.capabilities.contiguousPositions && next.position - afterPosition > 1) {
+      const between = await this.unverified.readAll({
+        after: afterPosition,
+        to: next.position - 1,
+        batchSize: next.position - afterPosition,
+      });
+      position = afterPosition + 1;
+      for (const e of between) {
+        if (e.position !== position) break;
+        position += 1;
+      }
+      if (position >= next.position) position = undefined;
+    }
+    return {
+      problem: 'removed',
+      scope: 'stream',
+      streamId,
+      revision,
+      ...(position === undefined ? {} : { position }),
+      detail:
+        `stream ${streamId} revision ${revision} is missing` +
+        (position === undefined ? '' : ` (it was at position ${position})`) +
+        `; revision ${next.revision} (position ${next.position}) follows revision ${revision - 1} (position ${afterPosition})`,
+    };
   }
 
   /** The stored log hash at `position` (0: the genesis), read when it is not the last one this process verified. */

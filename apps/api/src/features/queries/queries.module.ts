@@ -5,12 +5,14 @@ import { GetClusterYearHandler, GetPledgesHandler, ListClustersHandler } from '.
 import { RankingsController } from './rankings.controller.js';
 import { ExplainRankingHandler, GetRankingHandler, WhatIfHandler } from './rankings.handlers.js';
 import { ReadModels } from '../../common/read-models.js';
+import { RankingIntegrity } from '../../integrity/ranking-integrity.js';
 
 /** The read side of issue 3: directory, pledges, rankings, explain, what-if (QueryBus handlers). */
 @Module({
   controllers: [DirectoryController, RankingsController],
   providers: [
     ReadModels,
+    RankingIntegrity,
     ClusterYearEvents,
     ListClustersHandler,
     GetClusterYearHandler,

@@ -1,5 +1,12 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, evaluateRanking, explainRanking, whatIf, type WhatIfResult } from '@thidua/domain';
+import {
+  DomainError,
+  emulationStream,
+  evaluateRanking,
+  explainRanking,
+  whatIf,
+  type WhatIfResult,
+} from '@thidua/domain';
 import {
   RANKINGS_COLLECTION,
   RANKINGS_PROJECTION,
@@ -13,6 +20,7 @@ import { asOfOptions } from './as-of.js';
 import { ClusterYearEvents } from './cluster-year-events.js';
 import { clusterYearOr404 } from './directory.handlers.js';
 import { ReadModels } from '../../common/read-models.js';
+import { RankingIntegrity } from '../../integrity/ranking-integrity.js';
 import { ExplainRankingQuery, GetRankingQuery, WhatIfQuery, type RankingJson } from './rankings.queries.js';
 
 @QueryHandler(GetRankingQuery)
@@ -20,6 +28,7 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
   constructor(
     private readonly reads: ReadModels,
     private readonly stream: ClusterYearEvents,
+    private readonly integrity: RankingIntegrity,
   ) {}
 
   async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | RankingJson> {
@@ -33,7 +42,8 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
       RANKINGS_COLLECTION,
       rankingDocId(ref.clusterId, ref.year, ref.period),
     );
-    if (doc !== null) return doc;
+    if (doc !== null)
+      return this.integrity.mark<RankingDocument>(emulationStream(ref.clusterId, ref.year), doc);
     await clusterYearOr404(this.reads, ref.clusterId, ref.year);
     throw new ApiError(
       404,
