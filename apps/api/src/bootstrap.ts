@@ -8,6 +8,7 @@ import { allProjections, type ProjectionDefinition } from '@thidua/projections';
 import { AppModule } from './app.module.js';
 import { fastifyServerOptions } from './common/fastify-options.js';
 import { installHttpHooks } from './common/http-hooks.js';
+import { installJsonBodyParser } from './common/json-body.js';
 import type { AppConfig } from './config/app-config.js';
 import { createLogger, PinoNestLogger } from './logging/logger.js';
 import { Metrics } from './metrics/metrics.js';
@@ -44,12 +45,12 @@ export async function createApp(
       imports: options.imports ?? [],
     }),
     adapter,
-    { logger: new PinoNestLogger(logger), abortOnError: false },
+    { logger: new PinoNestLogger(logger), abortOnError: false, bodyParser: false },
   );
-  installHttpHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
-    metrics,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  installHttpHooks(fastify, { metrics, rateLimitPerMinute: config.rateLimitPerMinute });
+  // Nest's body parsers are off (bodyParser: false): JSON only, UTF-8 and depth checked before parsing.
+  installJsonBodyParser(fastify, config.bodyLimitBytes);
   setupOpenApi(app);
   app.enableShutdownHooks();
   await app.init();

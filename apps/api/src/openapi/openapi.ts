@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
+import { describeTextFields } from './text-fields.js';
 
 export const DOCS_PATH = '/docs';
 export const OPENAPI_JSON_PATH = '/docs-json';
@@ -27,7 +28,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('admin', 'Quản trị: projection status and rebuild')
     .addTag('operations', 'Health (liveness, readiness) and Prometheus metrics')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return describeTextFields(SwaggerModule.createDocument(app, config));
 }
 
 /**
