@@ -112,9 +112,10 @@ export class StorageError extends StoreError {
     code: StorageErrorCode,
     readonly file: string,
     readonly sqliteCode: string,
-    cause: string,
+    /** What failed, without the file (for answers that must not show server paths). */
+    readonly reason: string,
   ) {
-    super(code, `${file}: ${cause} (${sqliteCode})`);
+    super(code, `${file}: ${reason} (${sqliteCode})`);
   }
 }
 

@@ -80,8 +80,13 @@ export class HealthController {
         PROBE_TIMEOUT_MS,
       );
       if (storage) {
-        const code = (storage as { code?: string }).code;
-        return indicator.down({ kind, code, message: `storage takes no writes: ${storage.message}` });
+        // The reason without the file: readiness is public.
+        const { code, reason } = storage as { code?: string; reason?: string };
+        return indicator.down({
+          kind,
+          code,
+          message: `storage takes no writes (${code}): ${reason ?? 'unknown'}`,
+        });
       }
       const head = await withTimeout(this.events.headPosition(), PROBE_TIMEOUT_MS);
       return indicator.up({ kind, head });

@@ -25,6 +25,8 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_BATCH = 500;
+/** What a storage probe writes: more than a typical group commit of appends. */
+const PROBE_BYTES = 64 * 1024;
 const MAX_GROUP = 1000;
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, log_hash';
 type Row = [number, string, string, number, string, string, string, string | null];
@@ -157,10 +159,17 @@ export class SqliteEventStore implements EventStore {
     };
     const group = db.transaction((pending: PendingAppend[]) => this.runGroup(pending));
     this.commitGroup = (pending) => group.immediate(pending);
-    this.probe = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('storage_probe', ?)");
+    const put = db.prepare(
+      "INSERT OR REPLACE INTO meta (key, value) VALUES ('storage_probe', hex(randomblob(?)))",
+    );
+    const remove = db.prepare("DELETE FROM meta WHERE key = 'storage_probe'");
+    this.probe = () => {
+      db.transaction(() => put.run(PROBE_BYTES / 2)).immediate();
+      db.transaction(() => remove.run()).immediate();
+    };
   }
 
-  private readonly probe: Database.Statement<[string]>;
+  private readonly probe: () => void;
 
   /**
    * Caps the file at its current size or `pages` pages, whichever is larger (PRAGMA max_page_count, for
@@ -171,11 +180,15 @@ export class SqliteEventStore implements EventStore {
     return setMaxPageCount(this.db, pages);
   }
 
-  /** Commits one tiny write (a row of `meta`): throws StorageError while the storage cannot take writes. */
+  /**
+   * Commits a write of PROBE_BYTES (a row of `meta`, deleted again by a second commit): throws StorageError
+   * while the storage cannot take an append of that size. Its pages are freed, not returned to the disk,
+   * so appends use them next.
+   */
   async probeWrite(): Promise<void> {
     this.assertOpen();
     try {
-      this.probe.run(String(Date.now()));
+      this.probe();
     } catch (error) {
       throw storageErrorOf(error, this.file) ?? error;
     }
