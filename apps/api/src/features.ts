@@ -5,6 +5,7 @@ import { EmulationYearModule } from './features/emulation-year/emulation-year.mo
 import { HistoryModule } from './features/history/history.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
 import { TotalsModule } from './features/totals/totals.module.js';
+import { TokenRevocationsModule } from './features/token-revocations/token-revocations.controller.js';
 import { UnitsModule } from './features/units/units.module.js';
 
 /**
@@ -22,4 +23,6 @@ export const featureModules: Array<Type | DynamicModule> = [
   AwardsModule,
   HistoryModule,
   TotalsModule,
+  // Token revocations (admin commands, read by the auth guard).
+  TokenRevocationsModule,
 ];
