@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       projectorPort: 3001,
       signingKeyFile: join('/srv/app/data', 'signing-key.pem'),
       trustProxy: false,
+      tokenMaxLifetimeSeconds: 86_400,
     });
   });
 
@@ -37,7 +38,8 @@ describe('loadConfig', () => {
         READ_WAIT_MAX_MS: '250',
         PROJECTOR_PORT: '9001',
         AUDIT_SIGNING_KEY_FILE: 'keys/digest.pem',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '2',
+        AUTH_TOKEN_MAX_LIFETIME: '8h',
       },
       '/srv/app',
     );
@@ -52,7 +54,8 @@ describe('loadConfig', () => {
       projectorPort: 9001,
       logLevel: 'debug',
       signingKeyFile: '/srv/app/keys/digest.pem',
-      trustProxy: true,
+      trustProxy: 2,
+      tokenMaxLifetimeSeconds: 8 * 3600,
     });
   });
 

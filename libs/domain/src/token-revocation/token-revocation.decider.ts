@@ -2,7 +2,7 @@ import { type Command, isAdmin } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { conflict, forbidden } from '../errors.js';
 import type { TokenRevocationEvent } from '../events/token-revocation.events.js';
-import { requireIsoTime, requireReason, requireText } from '../validation.js';
+import { requireId, requireIsoTime, requireReason, requireText } from '../validation.js';
 
 /** The one stream of revocations: every API process reads it to refuse revoked tokens. */
 export const TOKEN_REVOCATIONS_STREAM = 'token-revocations';
@@ -33,7 +33,7 @@ export function decideTokenRevocation(
   if (!isAdmin(command.actor)) throw forbidden('only an administrator revokes tokens');
   const reason = requireReason(command.data.reason);
   if (command.type === 'RevokeToken') {
-    const tokenId = requireText(command.data.tokenId, 'tokenId', 200);
+    const tokenId = requireId(command.data.tokenId, 'tokenId');
     if (Object.hasOwn(state.tokens, tokenId))
       throw conflict('TOKEN_ALREADY_REVOKED', `token ${tokenId} is already revoked`, 'tokenId');
     return [{ type: 'TokenRevoked', data: { tokenId, reason } }];

@@ -9,6 +9,7 @@ import { ApiError } from '../../common/api-error.js';
 import { Command, type CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
 import { ApiCommand } from '../write/api-command.js';
+import { IfMatch } from '../write/http-params.js';
 import { StreamWriter } from '../write/stream-writer.js';
 import { WriteModule } from '../write/write.module.js';
 import { RevokeTokensDto } from './token-revocations.dto.js';
@@ -17,6 +18,7 @@ export class RevokeTokensCommand extends CqrsCommand<CommandResult> {
   constructor(
     readonly ctx: CommandContext,
     readonly body: RevokeTokensDto,
+    readonly expectedRevision?: number,
   ) {
     super();
   }
@@ -30,7 +32,7 @@ export class RevokeTokensHandler implements ICommandHandler<RevokeTokensCommand>
     private readonly revocations: RevocationList,
   ) {}
 
-  async execute({ ctx, body }: RevokeTokensCommand): Promise<CommandResult> {
+  async execute({ ctx, body, expectedRevision }: RevokeTokensCommand): Promise<CommandResult> {
     const { tokenId, subject, reason } = body;
     if ((tokenId === undefined) === (subject === undefined)) {
       throw new ApiError(400, 'VALIDATION_FAILED', 'give exactly one of tokenId and subject', 'tokenId');
@@ -41,6 +43,7 @@ export class RevokeTokensHandler implements ICommandHandler<RevokeTokensCommand>
         : StreamWriter.command(ctx, 'RevokeSubjectTokens', { subject: subject as string, reason });
     const result = await this.writer.execute(tokenRevocationDecider, command, ctx, {
       streamId: TOKEN_REVOCATIONS_STREAM,
+      expectedRevision,
     });
     await this.revocations.refresh(); // refused by this process at once; by the others within a second
     return result;
@@ -67,8 +70,12 @@ export class TokenRevocationsController {
       'Writes TokenRevoked or SubjectTokensRevoked to `token-revocations`. Every API process refuses the ' +
       'revoked tokens (401 TOKEN_REVOKED): this one at once, the others within a second (they re-read the stream).',
   })
-  revoke(@Body() body: RevokeTokensDto, @Command() ctx: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new RevokeTokensCommand(ctx, body));
+  revoke(
+    @Body() body: RevokeTokensDto,
+    @Command() ctx: CommandContext,
+    @IfMatch() ifMatch?: number,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new RevokeTokensCommand(ctx, body, ifMatch));
   }
 
   @Get()
