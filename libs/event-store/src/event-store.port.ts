@@ -115,6 +115,8 @@ export interface EventStore {
   findEvent?(streamId: string, eventId: string): Promise<StoredEvent | null>;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
+  /** Recompute each row's hash from its stored bytes while reading (cheaper check; SQLite). */
+  enableRowHashes?(): void;
   /** Commits one tiny write outside the log; throws a StorageError while the storage takes no writes (SQLite). */
   probeWrite?(): Promise<void>;
   /** Catch up from `after` (exclusive), then follow live appends. */

@@ -55,6 +55,9 @@ export interface LogIntegrity {
   readonly unverified: EventStore;
 }
 
+/** What revision 0 links to. */
+const GENESIS = { hash: GENESIS_HASH, position: 0 };
+
 function safeHashMatches(e: StoredEvent): boolean {
   try {
     return hashMatches(e);
@@ -96,6 +99,7 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
     this.kind = unverified.kind;
     this.capabilities = unverified.capabilities;
     this.streamCacheSize = options.streamCacheSize ?? 100_000;
+    unverified.enableRowHashes?.();
     if (unverified.probeWrite) this.probeWrite = unverified.probeWrite.bind(unverified);
     const find = unverified.findEvent?.bind(unverified);
     if (find) {
@@ -380,7 +384,18 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
     let previous = after;
     for (let i = 0; i < events.length; i++) {
       const e = events[i] as StoredEvent;
-      const failure = await this.checkLogEvent(e, previous, logHash, inBatch, contiguousPositions, logChain);
+      // The predecessor is usually known (earlier in the batch, or verified before): no promise per event.
+      const seen = inBatch.get(e.streamId) ?? this.streams.get(e.streamId);
+      const predecessor =
+        e.revision === 0
+          ? GENESIS
+          : seen?.revision === e.revision - 1
+            ? seen
+            : await this.predecessorHash(e.streamId, e.revision, seen);
+      const failure =
+        'problem' in predecessor
+          ? predecessor
+          : this.checkLogEvent(e, previous, logHash, predecessor, contiguousPositions, logChain);
       if (failure) return { good: events.slice(0, i), failure };
       inBatch.set(e.streamId, { revision: e.revision, hash: e.metadata.hash, position: e.position });
       previous = e.position;
@@ -391,14 +406,14 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
     return { good: events };
   }
 
-  private async checkLogEvent(
+  private checkLogEvent(
     e: StoredEvent,
     previous: number,
     logHash: string,
-    inBatch: Map<string, Verified>,
+    predecessor: { hash: string; position: number },
     contiguous: boolean,
     logChain: boolean | undefined,
-  ): Promise<IntegrityFailure | undefined> {
+  ): IntegrityFailure | undefined {
     if (contiguous ? e.position !== previous + 1 : e.position <= previous) {
       return contiguous && e.position > previous
         ? {
@@ -414,12 +429,6 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
             detail: `position ${e.position} comes after position ${previous}`,
           };
     }
-    const predecessor = await this.predecessorHash(
-      e.streamId,
-      e.revision,
-      inBatch.get(e.streamId) ?? this.streams.get(e.streamId),
-    );
-    if ('problem' in predecessor) return predecessor;
     const failure = this.linkFailure(e, predecessor);
     if (failure) return failure;
     if (logChain && e.logHash !== logChainHash(logHash, e.metadata.hash)) {

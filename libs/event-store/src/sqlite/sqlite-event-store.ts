@@ -14,7 +14,14 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port.js';
-import { GENESIS_HASH, logChainHash, sealEvents, type SealedRow } from '../integrity/hash-chain.js';
+import {
+  GENESIS_HASH,
+  logChainHash,
+  rememberRowHash,
+  rowHash,
+  sealEvents,
+  type SealedRow,
+} from '../integrity/hash-chain.js';
 import { configureDatabase } from './schema.js';
 import { openDatabase, setMaxPageCount } from './open-database.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
@@ -77,6 +84,14 @@ function toEvent(row: Row): StoredEvent {
   return event;
 }
 
+/** toEvent, and the row's hash recomputed from its stored texts for the integrity check (hash-chain.ts). */
+function toCheckedEvent(row: Row): StoredEvent {
+  const event = toEvent(row);
+  const hash = rowHash(row[1], row[4], row[2], row[3], row[5], row[6], event.metadata.prevHash);
+  if (hash !== undefined) rememberRowHash(event, hash);
+  return event;
+}
+
 export async function openSqliteEventStore(
   file: string,
   options: SqliteEventStoreOptions = {},
@@ -101,6 +116,8 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  /** Rows to events; with row hashes once a VerifyingEventStore reads through this store. */
+  private convert: (row: Row) => StoredEvent = toEvent;
 
   private readonly stmt: {
     maxPosition: Database.Statement<[], number | null>;
@@ -172,6 +189,14 @@ export class SqliteEventStore implements EventStore {
   private readonly probe: () => void;
 
   /**
+   * From now on each event read also carries its hash recomputed from the stored texts (about a third of
+   * the cost of recomputing it from the parsed event): VerifyingEventStore turns it on.
+   */
+  enableRowHashes(): void {
+    this.convert = toCheckedEvent;
+  }
+
+  /**
    * Caps the file at its current size or `pages` pages, whichever is larger (PRAGMA max_page_count, for
    * this connection): writes that need more fail as on a full disk. Undefined lifts the cap. For quotas,
    * and for the tests that fill the disk for real.
@@ -210,7 +235,7 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
     const rows = this.stmt.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1);
-    return rows.map(toEvent);
+    return rows.map(this.convert);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -221,7 +246,7 @@ export class SqliteEventStore implements EventStore {
   async findEvent(streamId: string, eventId: string): Promise<StoredEvent | null> {
     this.assertOpen();
     const row = this.stmt.findEvent.get(eventId, streamId);
-    return row ? toEvent(row) : null;
+    return row ? this.convert(row) : null;
   }
 
   async headPosition(): Promise<number> {
@@ -253,7 +278,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readBatch(after: number, limit: number, to?: number): StoredEvent[] {
-    return this.stmt.readAll.all(after, to ?? Number.MAX_SAFE_INTEGER, limit).map(toEvent);
+    return this.stmt.readAll.all(after, to ?? Number.MAX_SAFE_INTEGER, limit).map(this.convert);
   }
 
   private assertOpen(): void {
