@@ -55,6 +55,28 @@ export interface LogIntegrity {
   readonly unverified: EventStore;
 }
 
+/** A position that does not follow the previous one (contiguously, on stores whose positions are). */
+function positionFailure(
+  e: StoredEvent,
+  previous: number,
+  contiguous: boolean,
+): IntegrityFailure | undefined {
+  if (contiguous ? e.position === previous + 1 : e.position > previous) return undefined;
+  return contiguous && e.position > previous
+    ? {
+        problem: 'gap',
+        scope: 'log',
+        position: previous + 1,
+        detail: `position ${previous + 1} is missing from the log (position ${e.position} follows ${previous})`,
+      }
+    : {
+        problem: 'reordered',
+        scope: 'log',
+        ...at(e),
+        detail: `position ${e.position} comes after position ${previous}`,
+      };
+}
+
 /** What revision 0 links to. */
 const GENESIS = { hash: GENESIS_HASH, position: 0 };
 
@@ -384,6 +406,8 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
     let previous = after;
     for (let i = 0; i < events.length; i++) {
       const e = events[i] as StoredEvent;
+      const misplaced = positionFailure(e, previous, contiguousPositions);
+      if (misplaced) return { good: events.slice(0, i), failure: misplaced };
       // The predecessor is usually known (earlier in the batch, or verified before): no promise per event.
       const seen = inBatch.get(e.streamId) ?? this.streams.get(e.streamId);
       const predecessor =
@@ -395,7 +419,7 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
       const failure =
         'problem' in predecessor
           ? predecessor
-          : this.checkLogEvent(e, previous, logHash, predecessor, contiguousPositions, logChain);
+          : this.checkLogEvent(e, previous, logHash, predecessor, logChain);
       if (failure) return { good: events.slice(0, i), failure };
       inBatch.set(e.streamId, { revision: e.revision, hash: e.metadata.hash, position: e.position });
       previous = e.position;
@@ -411,24 +435,8 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
     previous: number,
     logHash: string,
     predecessor: { hash: string; position: number },
-    contiguous: boolean,
     logChain: boolean | undefined,
   ): IntegrityFailure | undefined {
-    if (contiguous ? e.position !== previous + 1 : e.position <= previous) {
-      return contiguous && e.position > previous
-        ? {
-            problem: 'gap',
-            scope: 'log',
-            position: previous + 1,
-            detail: `position ${previous + 1} is missing from the log (position ${e.position} follows ${previous})`,
-          }
-        : {
-            problem: 'reordered',
-            scope: 'log',
-            ...at(e),
-            detail: `position ${e.position} comes after position ${previous}`,
-          };
-    }
     const failure = this.linkFailure(e, predecessor);
     if (failure) return failure;
     if (logChain && e.logHash !== logChainHash(logHash, e.metadata.hash)) {
