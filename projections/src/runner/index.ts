@@ -1,6 +1,7 @@
 export { ProjectionRunner } from './projection-runner.js';
 export { ProjectionFollower } from './projection-follower.js';
 export type {
+  OutageInfo,
   ProjectionFollowerOptions,
   ProjectionReadView,
   ProjectionRunnerOptions,
