@@ -111,6 +111,11 @@ export function normalizeQuery(query: FindQuery = {}): NormalizedQuery {
   return normalized;
 }
 
+/**
+ * A document both adapters store alike: a plain object, no reserved top-level field, and nowhere a key
+ * beginning with `$` (MongoDB reads it as an operator or refuses it) or a number JSON cannot hold (NaN and
+ * ±Infinity: SQLite's JSON text would turn them into null, MongoDB would keep them).
+ */
 export function assertDoc(doc: Doc): void {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ReadStoreInputError('INVALID_DOCUMENT', 'a document must be a plain object');
@@ -119,6 +124,27 @@ export function assertDoc(doc: Doc): void {
     if (RESERVED_FIELDS.has(key)) {
       throw new ReadStoreInputError('INVALID_DOCUMENT', `field ${key} is reserved by the read store`);
     }
+  }
+  assertStorable(doc, '');
+}
+
+function assertStorable(value: unknown, path: string): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new ReadStoreInputError('INVALID_DOCUMENT', `${path || 'value'} is ${value}: not a JSON number`);
+    }
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) assertStorable(value[i], `${path}[${i}]`);
+    return;
+  }
+  for (const key in value) {
+    if (key.charCodeAt(0) === 36 /* $ */) {
+      throw new ReadStoreInputError('INVALID_DOCUMENT', `key ${path ? `${path}.` : ''}${key} begins with $`);
+    }
+    assertStorable((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
   }
 }
 
@@ -194,6 +220,12 @@ export function normalizeRuntimeStatus(record: ProjectionRuntimeStatus): Project
       invalid('error.eventId, error.type and error.message must be strings');
     }
     normalized.error = { position, eventId, type, message };
+  }
+  if (record.outage !== undefined && record.outage !== null) {
+    const { since, attempts, message } = record.outage;
+    if (typeof since !== 'string' || typeof message !== 'string') invalid('outage.since and outage.message');
+    if (!Number.isSafeInteger(attempts) || attempts < 1) invalid('outage.attempts');
+    normalized.outage = { since, attempts, message };
   }
   if (record.rebuildGeneration !== undefined && record.rebuildGeneration !== null) {
     if (!Number.isSafeInteger(record.rebuildGeneration) || record.rebuildGeneration < 0) {
