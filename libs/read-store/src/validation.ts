@@ -125,27 +125,42 @@ export function assertDoc(doc: Doc): void {
       throw new ReadStoreInputError('INVALID_DOCUMENT', `field ${key} is reserved by the read store`);
     }
   }
-  assertStorable(doc, '');
+  if (!storable(doc)) {
+    throw new ReadStoreInputError(
+      'INVALID_DOCUMENT',
+      `${unstorablePath(doc, '')} (a $-key, NaN or Infinity)`,
+    );
+  }
 }
 
-function assertStorable(value: unknown, path: string): void {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      throw new ReadStoreInputError('INVALID_DOCUMENT', `${path || 'value'} is ${value}: not a JSON number`);
-    }
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
+/** Whether every value is storable alike (the fast pass: no path is built unless one is not). */
+function storable(value: unknown): boolean {
+  if (typeof value === 'number') return value - value === 0; // false for NaN and ±Infinity
+  if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) assertStorable(value[i], `${path}[${i}]`);
-    return;
+    for (let i = 0; i < value.length; i++) if (!storable(value[i])) return false;
+    return true;
   }
   for (const key in value) {
-    if (key.charCodeAt(0) === 36 /* $ */) {
-      throw new ReadStoreInputError('INVALID_DOCUMENT', `key ${path ? `${path}.` : ''}${key} begins with $`);
-    }
-    assertStorable((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+    if (key.charCodeAt(0) === 36 /* $ */ || !storable((value as Record<string, unknown>)[key])) return false;
   }
+  return true;
+}
+
+/** Where the first value `storable` refused is, for the error message. */
+function unstorablePath(value: unknown, path: string): string {
+  if (typeof value === 'number') return `${path || 'value'} is ${value}`;
+  if (Array.isArray(value)) {
+    const i = value.findIndex((v) => !storable(v));
+    return unstorablePath(value[i], `${path}[${i}]`);
+  }
+  for (const key in value as Record<string, unknown>) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.charCodeAt(0) === 36) return `key ${at} begins with $`;
+    const child = (value as Record<string, unknown>)[key];
+    if (!storable(child)) return unstorablePath(child, at);
+  }
+  return path;
 }
 
 export function assertIndexes(indexes: readonly IndexSpec[]): void {
