@@ -1,6 +1,14 @@
 /** The event-store port, its adapters and the integrity tools (hash chain, verify, signed digests). */
 export { createEventStore } from './create-event-store.js';
-export { EventIdConflictError, PartialDuplicateError, RevisionConflictError, StoreError } from './errors.js';
+export {
+  AppendTooLargeError,
+  EventIdConflictError,
+  InvalidAppendError,
+  InvalidPositionError,
+  PartialDuplicateError,
+  RevisionConflictError,
+  StoreError,
+} from './errors.js';
 export {
   EVENT_STORE,
   type Actor,
@@ -15,6 +23,7 @@ export {
   type StoredEvent,
   type Subscription,
   type SubscriptionHandlers,
+  type SubscriptionOutage,
 } from './event-store.port.js';
 export {
   computeDigest,

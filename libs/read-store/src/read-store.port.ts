@@ -57,6 +57,8 @@ export interface ProjectionRuntimeStatus {
   blocked: boolean;
   /** The event the projection stopped at (status 'stalled'). */
   error?: { position: number; eventId: string; type: string; message: string };
+  /** The subscription is cut off from the event store and resubscribing (since, failed attempts, last error). */
+  outage?: { since: string; attempts: number; message: string };
   /** Generation being built beside the served one. */
   rebuildGeneration?: number;
   /** ISO-8601 time of the write. */

@@ -3,7 +3,7 @@ import { assertDoc, assertId, type DocChange, type ReadStore, type Target } from
 import type { ProjectionDefinition } from '../projection.js';
 import { BatchView } from './projection-view.js';
 import { InvalidChangeError } from './runner-errors.js';
-import type { StallInfo } from './runner-types.js';
+import type { OutageInfo, StallInfo } from './runner-types.js';
 
 export interface WorkerHooks {
   /** The generation's checkpoint moved to `position` (documents and checkpoint are written). */
@@ -11,6 +11,8 @@ export interface WorkerHooks {
   /** The subscription reached the head of the log. */
   caughtUp(): void;
   stalled(stall: StallInfo): void;
+  /** The subscription lost its connection (once per failed attempt) or got it back. */
+  connection(outage: OutageInfo | undefined): void;
 }
 
 /** Thrown out of onEvents to end the subscription once the worker has recorded its stall. */
@@ -40,6 +42,8 @@ export class GenerationWorker {
   position = 0;
   caughtUp = false;
   stall: StallInfo | undefined;
+  /** Set while the event store's subscription is cut off and resubscribing. */
+  outage: OutageInfo | undefined;
   private stopped = false;
   private subscription: Subscription | undefined;
   private inFlight: Promise<unknown> = Promise.resolve();
@@ -83,6 +87,16 @@ export class GenerationWorker {
       onError: (error) => {
         if (error instanceof StallSignal || this.stopped || this.stall) return;
         this.markStalled({ position: this.position, eventId: '', type: '', message: messageOf(error) });
+      },
+      onInterrupted: (outage) => {
+        if (this.stopped) return;
+        this.outage = { since: outage.since, attempts: outage.attempt, message: messageOf(outage.error) };
+        this.hooks.connection(this.outage);
+      },
+      onResumed: () => {
+        if (this.stopped) return;
+        this.outage = undefined;
+        this.hooks.connection(undefined);
       },
     });
   }

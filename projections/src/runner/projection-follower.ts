@@ -138,6 +138,7 @@ export class ProjectionFollower implements ProjectionReadView {
           lag: Math.max(0, head - position),
         };
         if (record?.status === 'stalled' && record.error) report.error = { ...record.error };
+        if (record?.status !== 'stopped' && record?.outage) report.outage = { ...record.outage };
         const building = record?.rebuildGeneration;
         if (record?.status !== 'stopped' && building !== undefined && building !== generation) {
           const cp = await this.reads.checkpoint({ projection: name, generation: building });

@@ -38,6 +38,16 @@ export interface StallInfo {
   message: string;
 }
 
+/** The projection's subscription lost its connection to the event store and is resubscribing. */
+export interface OutageInfo {
+  /** ISO-8601 time the outage began. */
+  since: string;
+  /** Failed attempts so far (1: the drop itself). */
+  attempts: number;
+  /** The last error, as the store's client reported it. */
+  message: string;
+}
+
 export interface ProjectionStatusReport {
   name: string;
   version: number;
@@ -49,6 +59,8 @@ export interface ProjectionStatusReport {
   head: number;
   lag: number;
   error?: StallInfo;
+  /** Set while the subscription is cut off from the event store (it resubscribes by itself). */
+  outage?: OutageInfo;
   /** A generation being built beside the served one (rebuild or version change). */
   rebuild?: { generation: number; position: number };
 }

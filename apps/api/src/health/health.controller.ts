@@ -11,7 +11,8 @@ const PROBE_TIMEOUT_MS = 3000;
 
 /**
  * Liveness says the process answers; readiness says it can serve: the event store answers and no
- * projection is stalled (a stalled one is named with its position and error, DESIGN.md §2).
+ * projection is stalled (a stalled one is named with its position and error, DESIGN.md §2) or cut off
+ * from the event store (named with the outage's start, attempts and last error while it resubscribes).
  */
 @ApiTags('operations')
 @Public()
@@ -35,17 +36,19 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness (same as /health/ready)' })
   @ApiOkResponse({ description: 'ready' })
   @ApiServiceUnavailableResponse({
-    description: 'NOT_READY: event store unreachable or a projection stalled',
+    description: 'NOT_READY: event store unreachable, a projection stalled or cut off from the event store',
   })
   readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     return this.ready(reply);
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: event store reachable and no projection stalled' })
+  @ApiOperation({
+    summary: 'Readiness: event store reachable, no projection stalled or cut off from the event store',
+  })
   @ApiOkResponse({ description: 'ready' })
   @ApiServiceUnavailableResponse({
-    description: 'NOT_READY: event store unreachable or a projection stalled',
+    description: 'NOT_READY: event store unreachable, a projection stalled or cut off from the event store',
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     try {
@@ -87,12 +90,15 @@ export class HealthController {
           head: s.head,
           lag: s.lag,
           error: s.error,
+          outage: s.outage,
         },
       ]),
     );
     const stalled = statuses.filter((s) => s.status === 'stalled').map((s) => s.name);
-    return stalled.length > 0
-      ? indicator.down({ stalled, projections: byName })
+    // Cut off from the event store: it resubscribes by itself, but serves a checkpoint that stands still.
+    const interrupted = statuses.filter((s) => s.outage).map((s) => s.name);
+    return stalled.length > 0 || interrupted.length > 0
+      ? indicator.down({ stalled, interrupted, projections: byName })
       : indicator.up({ projections: byName });
   }
 }
@@ -103,17 +109,22 @@ function describeFailures(result: HealthCheckResult): string {
     if (key === 'projections' && Array.isArray(detail['stalled'])) {
       const projections = detail['projections'] as Record<
         string,
-        { position: number; error?: { position: number; type: string; message: string } }
+        {
+          position: number;
+          error?: { position: number; type: string; message: string };
+          outage?: { since: string; attempts: number; message: string };
+        }
       >;
-      return (detail['stalled'] as string[])
-        .map((name) => {
-          const p = projections[name];
-          const at = p?.error
-            ? `position ${p.error.position} (${p.error.type})`
-            : `checkpoint ${p?.position}`;
-          return `projection ${name} stalled at ${at}: ${p?.error?.message ?? 'unknown error'}`;
-        })
-        .join('; ');
+      const stalled = (detail['stalled'] as string[]).map((name) => {
+        const p = projections[name];
+        const at = p?.error ? `position ${p.error.position} (${p.error.type})` : `checkpoint ${p?.position}`;
+        return `projection ${name} stalled at ${at}: ${p?.error?.message ?? 'unknown error'}`;
+      });
+      const interrupted = ((detail['interrupted'] as string[] | undefined) ?? []).map((name) => {
+        const outage = projections[name]?.outage;
+        return `projection ${name} cut off from the event store since ${outage?.since} (attempt ${outage?.attempts}, resubscribing): ${outage?.message}`;
+      });
+      return [...stalled, ...interrupted].join('; ');
     }
     return `${key}: ${String(detail['message'] ?? 'down')}`;
   });
