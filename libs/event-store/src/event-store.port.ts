@@ -1,16 +1,12 @@
+import type { Actor } from '@thidua/domain';
+
 /**
  * The event-store port (DESIGN.md §3). Every adapter (SQLite, EventStoreDB) satisfies the
  * same contract suite in `contract/event-store.contract.ts`.
  */
 
-export type Role = 'admin' | 'organizer' | 'unit-officer' | 'inspector' | 'viewer';
-
-/** Who caused an event: always taken from the verified token, never from a request body. */
-export interface Actor {
-  id: string;
-  role: Role;
-  unitId?: string;
-}
+/** Who caused an event (always taken from the verified token, never from a request body): the domain's. */
+export type { Actor, Role } from '@thidua/domain';
 
 /** Metadata supplied by the writer. The store adds `prevHash` and `hash`. */
 export interface NewEventMetadata {

@@ -11,12 +11,7 @@ import {
   type AwardDecisionIssued,
   type AwardRevoked,
 } from './awards.command.js';
-import {
-  AwardDecisionIssuedDto,
-  AwardRevokedDto,
-  IssueAwardDecisionDto,
-  RevokeAwardDto,
-} from './awards.dto.js';
+import { IssueAwardDecisionDto, RevokeAwardDto } from './awards.dto.js';
 
 /** Khen thưởng: award decisions (`award-decision-{decisionId}`), recorded by administrators and organizers. */
 @ApiTags('awards')
@@ -35,9 +30,9 @@ export class AwardsController {
       'or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota ' +
       "(first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — " +
       'unless the organizer of that cluster records an override with a reason.',
-    created: AwardDecisionIssuedDto,
+    created: 'AwardDecisionIssued',
   })
-  issue(
+  issueAwardDecision(
     @Body() body: IssueAwardDecisionDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
@@ -52,9 +47,9 @@ export class AwardsController {
     description:
       'Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no ' +
       "longer counts in /totals; it stays in the unit's history. 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.",
-    created: AwardRevokedDto,
+    created: 'AwardRevoked',
   })
-  revoke(
+  revokeAward(
     @Param('awardId', new IdParam('awardId')) awardId: string,
     @Body() body: RevokeAwardDto,
     @Command() ctx: CommandContext,

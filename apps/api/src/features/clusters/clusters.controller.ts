@@ -22,7 +22,7 @@ export class ClustersController {
     description:
       'Writes ClusterFormed to `cluster-{clusterId}`. Administrators form clusters for an organizer unit (Law 06/2022/QH15 art. 16: clusters are organised by the emulation councils).',
   })
-  form(
+  formCluster(
     @Body() body: FormClusterDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
@@ -37,7 +37,7 @@ export class ClustersController {
     summary: 'Rename or renumber a cluster (đổi tên Cụm thi đua)',
     description: 'The organizer of this cluster or an administrator.',
   })
-  rename(
+  renameCluster(
     @Param('clusterId', new IdParam('clusterId')) clusterId: string,
     @Body() body: RenameClusterDto,
     @Command() ctx: CommandContext,
@@ -53,7 +53,7 @@ export class ClustersController {
     summary: 'Dissolve a cluster (giải thể Cụm thi đua), with a reason',
     description: 'The organizer of this cluster or an administrator. Nothing more is written to its years.',
   })
-  dissolve(
+  dissolveCluster(
     @Param('clusterId', new IdParam('clusterId')) clusterId: string,
     @Body() body: DissolveClusterDto,
     @Command() ctx: CommandContext,

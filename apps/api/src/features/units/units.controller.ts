@@ -26,7 +26,7 @@ export class UnitsController {
     summary: 'Register a unit (đăng ký đơn vị): id, Vietnamese name, kind, parent unit',
     description: 'Writes UnitRegistered to `unit-{unitId}`. Administrators only.',
   })
-  register(
+  registerUnit(
     @Body() body: RegisterUnitDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
@@ -40,7 +40,7 @@ export class UnitsController {
     summary: 'Rename a unit (đổi tên đơn vị)',
     description: 'Writes UnitRenamed with the previous name.',
   })
-  rename(
+  renameUnit(
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: RenameUnitDto,
     @Command() ctx: CommandContext,
@@ -55,7 +55,7 @@ export class UnitsController {
     summary: 'Merge a unit into another (sáp nhập đơn vị), with a reason',
     description: 'Writes UnitMerged; the target must be an active unit.',
   })
-  merge(
+  mergeUnit(
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: MergeUnitDto,
     @Command() ctx: CommandContext,
@@ -70,7 +70,7 @@ export class UnitsController {
     summary: 'Dissolve a unit (giải thể đơn vị), with a reason',
     description: 'Writes UnitDissolved.',
   })
-  dissolve(
+  dissolveUnit(
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: DissolveUnitDto,
     @Command() ctx: CommandContext,

@@ -24,7 +24,7 @@ export class ChairController {
     description:
       "source 'organizer': the cluster's organizer assigns a member unit. source 'election': the organizer or the elected unit takes up last year's election result (ChairElected in `emulation-{c}-{y-1}`); taking it up twice records nothing (201 with no event ids). The chair records the cluster's verified scores (assessment 'cluster').",
   })
-  assign(
+  assignChair(
     @Year() ref: YearRef,
     @Body() body: AssignChairDto,
     @Command() ctx: CommandContext,
@@ -39,7 +39,7 @@ export class ChairController {
     summary: "Set the organizer's chair election policy for the year (consecutive terms allowed or not)",
     description: 'Default without it: consecutive terms are forbidden. Answers 201 like every command.',
   })
-  policy(
+  setChairPolicy(
     @Year() ref: YearRef,
     @Body() body: ChairPolicyDto,
     @Command() ctx: CommandContext,

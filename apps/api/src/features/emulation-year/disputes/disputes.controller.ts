@@ -8,7 +8,7 @@ import { ApiCommand } from '../../write/api-command.js';
 import { IdParam, IfMatch } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
 import { FileDisputeCommand, ResolveDisputeCommand, type DisputeFiled } from './disputes.command.js';
-import { DisputeFiledDto, FileDisputeDto, ResolveDisputeDto } from './disputes.dto.js';
+import { FileDisputeDto, ResolveDisputeDto } from './disputes.dto.js';
 
 /** Khiếu nại kết quả chấm điểm: disputes about score entries. */
 @ApiTags('emulation-year')
@@ -23,9 +23,9 @@ export class DisputesController {
     summary: 'File a dispute about a score entry of your own unit (khiếu nại điểm)',
     description:
       'By an officer of the unit the entry is about; allowed after the period is closed. One open dispute per entry. The answer carries the new disputeId.',
-    created: DisputeFiledDto,
+    created: 'DisputeFiled',
   })
-  file(
+  fileDispute(
     @Year() ref: YearRef,
     @Body() body: FileDisputeDto,
     @Command() ctx: CommandContext,
@@ -41,7 +41,7 @@ export class DisputesController {
     description:
       "By the cluster's organizer or the chair unit (not about the chair's own entry). Upheld records DisputeResolved and the ScoreCorrected/ScoreWithdrawn together; on a closed period the ranking then shows as revised, both digests visible.",
   })
-  resolve(
+  resolveDispute(
     @Year() ref: YearRef,
     @Param('disputeId', new IdParam('disputeId')) disputeId: string,
     @Body() body: ResolveDisputeDto,

@@ -14,7 +14,7 @@ import {
   OpenElectionCommand,
   type ElectionOpened,
 } from './elections.command.js';
-import { CastBallotDto, ElectionOpenedDto, OpenElectionDto } from './elections.dto.js';
+import { CastBallotDto, OpenElectionDto } from './elections.dto.js';
 
 /** Bầu Cụm trưởng, Cụm phó: electing next year's chair and vice-chair units at the year-end review. */
 @ApiTags('emulation-year')
@@ -29,9 +29,9 @@ export class ElectionsController {
     summary: "Open an election of next year's chair or vice-chair (bầu Cụm trưởng, Cụm phó)",
     description:
       "By the chair unit of the year (the organizer while no chair sits). Candidates are member units; the organizer's policy may forbid consecutive terms. The answer carries the new electionId.",
-    created: ElectionOpenedDto,
+    created: 'ElectionOpened',
   })
-  open(
+  openElection(
     @Year() ref: YearRef,
     @Body() body: OpenElectionDto,
     @Command() ctx: CommandContext,
@@ -45,7 +45,7 @@ export class ElectionsController {
   @ApiCommand({
     summary: "Cast a member unit's ballot (bỏ phiếu): one per unit, by its officer",
   })
-  vote(
+  castBallot(
     @Year() ref: YearRef,
     @Param('electionId', new IdParam('electionId')) electionId: string,
     @Body() body: CastBallotDto,
@@ -62,7 +62,7 @@ export class ElectionsController {
     description:
       'Quorum: more than half the members voted; elected: more than half of the ballots. A tie or no majority is recorded, never broken silently; a new round may follow.',
   })
-  close(
+  closeElection(
     @Year() ref: YearRef,
     @Param('electionId', new IdParam('electionId')) electionId: string,
     @NoBody() _body: undefined,

@@ -24,7 +24,7 @@ export class MembershipController {
     description:
       "The cluster's organizer only. A unit is in at most one cluster of the same organizer per year: the unit is first reserved in `membership-{organizer}-{year}` (race-free), then UnitAdmitted is written to `emulation-{c}-{y}`; a unit held by another cluster answers 422 ALREADY_IN_ANOTHER_CLUSTER. If-Match applies to the cluster-year stream.",
   })
-  admit(
+  admitMember(
     @Year() ref: YearRef,
     @Body() body: AdmitUnitDto,
     @Command() ctx: CommandContext,
@@ -40,7 +40,7 @@ export class MembershipController {
     description:
       "The cluster's organizer only. Writes UnitWithdrawn (the unit loses a chair or vice-chair seat with it), then releases it in the organizer's registry.",
   })
-  withdraw(
+  withdrawMember(
     @Year() ref: YearRef,
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: WithdrawUnitDto,

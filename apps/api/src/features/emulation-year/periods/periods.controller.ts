@@ -26,7 +26,7 @@ export class PeriodsController {
     summary: 'Open a scoring period (mở kỳ chấm điểm)',
     description: "The cluster's organizer; the scheme must be published. No body.",
   })
-  open(
+  openPeriod(
     @Year() ref: YearRef,
     @Param('period', PeriodParam) period: PeriodCode,
     @NoBody() _body: undefined,
@@ -42,7 +42,7 @@ export class PeriodsController {
     description:
       "The cluster's organizer. No body. The server evaluates the period's ranking over the cluster-year's events and records its digest (hex sha256 of the canonical ranking) in PeriodClosed; after that only an upheld dispute or a reopen changes it, visibly.",
   })
-  close(
+  closePeriod(
     @Year() ref: YearRef,
     @Param('period', PeriodParam) period: PeriodCode,
     @NoBody() _body: undefined,
@@ -57,7 +57,7 @@ export class PeriodsController {
     summary: 'Reopen a closed period, with a reason (mở lại kỳ đã chốt)',
     description: "The cluster's organizer. PeriodReopened keeps the previous digest.",
   })
-  reopen(
+  reopenPeriod(
     @Year() ref: YearRef,
     @Param('period', PeriodParam) period: PeriodCode,
     @Body() body: ReopenPeriodDto,

@@ -24,7 +24,7 @@ export class PledgesController {
     description:
       "By an officer of that member unit (an organizer's token speaks for its own unit). Titles are catalog codes of collective titles (e.g. co-thi-dua-bo-cong-an, co-thi-dua-chinh-phu). Writes PledgeSigned (version 1).",
   })
-  sign(
+  signPledge(
     @Year() ref: YearRef,
     @Body() body: SignPledgeDto,
     @Command() ctx: CommandContext,
@@ -40,7 +40,7 @@ export class PledgesController {
     description:
       'By an officer of that unit. The whole content is given again; writes PledgeAmended (version n+1).',
   })
-  amend(
+  amendPledge(
     @Year() ref: YearRef,
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: AmendPledgeDto,

@@ -23,7 +23,7 @@ export class SchemeController {
     description:
       "The cluster's organizer only. The first PUT publishes version 1 (ScoringSchemePublished); each later PUT amends it with a reason (ScoringSchemeAmended, version n+1). Both answer 201 (a new version is created every time). A closed period keeps the version it was sealed with; scores are checked against the version in force.",
   })
-  put(
+  publishScheme(
     @Year() ref: YearRef,
     @Body() body: SchemeDto,
     @Command() ctx: CommandContext,

@@ -13,7 +13,7 @@ import {
   WithdrawScoreCommand,
   type ScoreRecorded,
 } from './scores.command.js';
-import { CorrectScoreDto, RecordScoreDto, ScoreRecordedDto, WithdrawScoreDto } from './scores.dto.js';
+import { CorrectScoreDto, RecordScoreDto, WithdrawScoreDto } from './scores.dto.js';
 
 /** Chấm điểm: score entries per unit, period, criterion and assessment (self / cluster). */
 @ApiTags('emulation-year')
@@ -28,9 +28,9 @@ export class ScoresController {
     summary: 'Record a score (chấm điểm): unit, period, criterion, points, assessment self/cluster, evidence',
     description:
       "A self score by an officer of that unit; a cluster score by the chair unit of the cluster-year. One entry per (unit, period, criterion, assessment): change it by correcting or withdrawing. Scoring another unit's self assessment answers 403 and records nothing. The answer carries the new entryId.",
-    created: ScoreRecordedDto,
+    created: 'ScoreRecorded',
   })
-  record(
+  recordScore(
     @Year() ref: YearRef,
     @Body() body: RecordScoreDto,
     @Command() ctx: CommandContext,
@@ -46,7 +46,7 @@ export class ScoresController {
     description:
       'By the same assessment authority, while the period is open (after closing: file a dispute).',
   })
-  correct(
+  correctScore(
     @Year() ref: YearRef,
     @Param('entryId', new IdParam('entryId')) entryId: string,
     @Body() body: CorrectScoreDto,
@@ -63,7 +63,7 @@ export class ScoresController {
     summary: 'Withdraw a score entry, with a reason (rút điểm)',
     description: 'By the same assessment authority, while the period is open.',
   })
-  withdraw(
+  withdrawScore(
     @Year() ref: YearRef,
     @Param('entryId', new IdParam('entryId')) entryId: string,
     @Body() body: WithdrawScoreDto,
