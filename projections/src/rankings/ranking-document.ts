@@ -50,16 +50,16 @@ export const RANKINGS_PROJECTION = 'rankings';
 export const RANKINGS_COLLECTION = 'rankings';
 
 /**
- * `units/{unitId}`: a unit's current name and the ranking documents that name it, so a rename reaches
- * every one of them.
+ * `units/{unitId}`: a unit's current name and the cluster-years it was admitted to, so a rename reaches
+ * every ranking that shows it.
  */
 export const RANKING_UNITS = 'units';
 
 export interface RankingUnitDoc {
   unitId: string;
   name: string | null;
-  /** Ids of the `rankings` documents with a row of this unit. */
-  rankings: string[];
+  /** `{clusterId}:{year}` of every cluster-year that admitted the unit, in log order. */
+  clusterYears: string[];
 }
 
 export const rankingDocId = (clusterId: string, year: number, period: string): string =>

@@ -62,10 +62,16 @@ interface Pending {
   position: number;
 }
 
-/** Per batch: the streams touched, and the units (re)named with the position of the naming event. */
+/** A unit (re)named in a batch: its new name and the position of the naming event. */
+interface Named {
+  name: string;
+  position: number;
+}
+
+/** Per batch: the streams touched, and the units (re)named. */
 interface Batch {
   streams: Map<string, Touched>;
-  named: Map<string, number>;
+  named: Map<string, Named>;
 }
 
 /** What a batch changed on one stream: the fold after its last event there, and the periods it concerned. */
@@ -157,7 +163,18 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
       throw new Error(`${event.type} #${event.position} has no unitId or name`);
     const doc = ((await view.get(RANKING_UNITS, unitId)) as RankingUnitDoc | null) ?? newUnit(unitId);
     doc.name = name;
-    batch.named.set(unitId, event.position);
+    batch.named.set(unitId, { name, position: event.position });
+    return [{ op: 'put', collection: RANKING_UNITS, id: unitId, doc: { ...doc }, position: event.position }];
+  }
+
+  /** UnitAdmitted: the unit's rankings in this cluster-year will show it, so a rename must reach them. */
+  async function admitUnit(event: StoredEvent, view: ProjectionView, t: Touched): Promise<DocChange[]> {
+    const unitId = event.data['unitId'];
+    if (typeof unitId !== 'string') throw new Error(`UnitAdmitted #${event.position} has no unitId`);
+    const doc = ((await view.get(RANKING_UNITS, unitId)) as RankingUnitDoc | null) ?? newUnit(unitId);
+    const year = clusterYearId(t.clusterId, t.year);
+    if (doc.clusterYears.includes(year)) return NO_CHANGES;
+    doc.clusterYears.push(year);
     return [{ op: 'put', collection: RANKING_UNITS, id: unitId, doc: { ...doc }, position: event.position }];
   }
 
@@ -180,8 +197,11 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
         );
       // Without a promise when the cache extends a fold it keeps (nearly every event of a rebuild).
       const fold = cache.tryFoldUpTo(event);
-      if (fold) return note(touched, t, event, fold);
-      return cache.foldUpTo(event, view).then((f) => note(touched, touched.get(event.streamId), event, f));
+      if (fold && event.type !== 'UnitAdmitted') return note(touched, t, event, fold);
+      return (fold ? Promise.resolve(fold) : cache.foldUpTo(event, view)).then(async (f) => {
+        note(touched, touched.get(event.streamId), event, f);
+        return event.type === 'UnitAdmitted' ? admitUnit(event, view, touched.get(event.streamId)!) : NO_CHANGES;
+      });
     },
     async flush(view: ProjectionView): Promise<DocChange[]> {
       const batch = batches.get(view);
@@ -224,24 +244,27 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
   };
 }
 
-const newUnit = (unitId: string): RankingUnitDoc => ({ unitId, name: null, rankings: [] });
+const newUnit = (unitId: string): RankingUnitDoc => ({ unitId, name: null, clusterYears: [] });
+
+const clusterYearId = (clusterId: string, year: number): string => `${clusterId}:${year}`;
 
 /**
- * The batch's ranking documents with their units' names, each unit's list of the rankings that show it
- * kept up to date, and the rankings a rename of this batch reaches that were not ranked again. A change is
- * recorded at the latest batch event it reflects: the period's, or a later rename of one of its units.
+ * The batch's ranking documents with their units' names, and the documents a rename of this batch
+ * reaches that were not ranked again. A ranking is recorded at the latest batch event it reflects: the
+ * period's, or a later rename of one of its units.
  */
 async function nameRankings(
   view: ProjectionView,
   pending: readonly Pending[],
-  named: ReadonlyMap<string, number>,
+  named: ReadonlyMap<string, Named>,
 ): Promise<DocChange[]> {
   const units = new Map<string, RankingUnitDoc>();
-  const unitChanges = new Map<string, number>();
   const unit = async (unitId: string): Promise<RankingUnitDoc> => {
     let doc = units.get(unitId);
     if (!doc) {
       doc = ((await view.get(RANKING_UNITS, unitId)) as RankingUnitDoc | null) ?? newUnit(unitId);
+      // The batch's own naming wins (evolve's changes need not be visible to flush's reads).
+      doc.name = named.get(unitId)?.name ?? doc.name;
       units.set(unitId, doc);
     }
     return doc;
@@ -251,37 +274,25 @@ async function nameRankings(
   for (const p of pending) {
     let position = p.position;
     for (const row of p.ranking.rows) {
-      const doc = await unit(row.unitId);
-      position = Math.max(position, named.get(row.unitId) ?? 0);
-      if (!doc.rankings.includes(p.id)) {
-        doc.rankings.push(p.id);
-        const at = Math.max(p.position, named.get(row.unitId) ?? 0);
-        unitChanges.set(row.unitId, Math.max(unitChanges.get(row.unitId) ?? 0, at));
-      }
+      await unit(row.unitId);
+      position = Math.max(position, named.get(row.unitId)?.position ?? 0);
     }
     const names = (unitId: string): string | null => units.get(unitId)?.name ?? null;
     const doc = rankingDocument(p.ranking, p.streamId, names, p.digest);
     changes.push({ op: 'put', collection: RANKINGS_COLLECTION, id: p.id, doc: { ...doc }, position });
     ranked.add(p.id);
   }
-  for (const [unitId, at] of named) {
-    const { name, rankings } = await unit(unitId);
-    for (const id of rankings) {
-      if (ranked.has(id)) continue;
-      const doc = (await view.get(RANKINGS_COLLECTION, id)) as RankingDocument | null;
-      if (!doc) continue;
-      const rows = doc.rows.map((row) => (row.unitId === unitId ? { ...row, unitName: name } : row));
-      changes.push({ op: 'put', collection: RANKINGS_COLLECTION, id, doc: { ...doc, rows }, position: at });
+  for (const [unitId, { name, position }] of named) {
+    for (const year of (await unit(unitId)).clusterYears) {
+      for (const { code } of PERIODS) {
+        const id = `${year}:${code}`;
+        if (ranked.has(id)) continue;
+        const doc = (await view.get(RANKINGS_COLLECTION, id)) as RankingDocument | null;
+        if (!doc?.rows.some((r) => r.unitId === unitId)) continue;
+        const rows = doc.rows.map((row) => (row.unitId === unitId ? { ...row, unitName: name } : row));
+        changes.push({ op: 'put', collection: RANKINGS_COLLECTION, id, doc: { ...doc, rows }, position });
+      }
     }
-  }
-  for (const [unitId, position] of unitChanges) {
-    changes.push({
-      op: 'put',
-      collection: RANKING_UNITS,
-      id: unitId,
-      doc: { ...units.get(unitId)! },
-      position,
-    });
   }
   return changes;
 }

@@ -5,7 +5,7 @@ import { type EventStore, type NewEvent, openSqliteEventStore } from '@thidua/ev
 import { canonicalJson, evaluateRanking, type PeriodCode } from '@thidua/domain';
 import { rankingDocument, RANKINGS_COLLECTION, type RankingDocument } from './ranking-document.js';
 import { rankingsProjection } from './rankings.projection.js';
-import { MemoryView, readLog } from '../testing/rankings/projection-harness.js';
+import { MemoryView, readLog, unitNamesIn } from '../testing/rankings/projection-harness.js';
 import { syntheticWorld, syntheticYear } from '../testing/rankings/synthetic-year.js';
 
 let dir: string;
@@ -48,10 +48,7 @@ describe('rankings projection: closed periods give up their entries', () => {
 
     const stream = log.filter((e) => e.streamId === year.streamId);
     // syntheticWorld registers the units: every row carries its unit's name.
-    const named = new Map(
-      log.filter((e) => e.type === 'UnitRegistered').map((e) => [e.data['unitId'], e.data['name'] as string]),
-    );
-    const names = (unitId: string): string | null => named.get(unitId) ?? null;
+    const names = unitNamesIn(log);
     const docs = [...view.docs.entries()]
       .filter(([key]) => key.startsWith(`${RANKINGS_COLLECTION}/`))
       .map(([, doc]) => doc) as unknown as RankingDocument[];
