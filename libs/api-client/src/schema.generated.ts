@@ -1286,12 +1286,12 @@ export interface components {
         OverrideDto: {
             /**
              * @description A score entry of the period (its entryId)
-             * @example ENTRY
+             * @example f5cd85bc-48c6-8e3b-951d-3bc67fa69d9b
              */
             entryId: string;
             /**
              * @description The points it would count (0 ≤ points ≤ the criterion's max, two decimals)
-             * @example 0
+             * @example 45
              */
             points: number;
         };
@@ -1412,45 +1412,45 @@ export interface components {
         /** @description What every command answers (DESIGN.md §6): where its events landed. */
         CommandResult: {
             streamId: string;
-            revision: number;
-            position: number;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
             eventIds: string[];
         };
         ScoreRecorded: {
             entryId: string;
             streamId: string;
-            revision: number;
-            position: number;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
             eventIds: string[];
         };
         DisputeFiled: {
             disputeId: string;
             streamId: string;
-            revision: number;
-            position: number;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
             eventIds: string[];
         };
         ElectionOpened: {
             electionId: string;
             streamId: string;
-            revision: number;
-            position: number;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
             eventIds: string[];
         };
         AwardDecisionIssued: {
             decisionId: string;
             awardIds: string[];
             streamId: string;
-            revision: number;
-            position: number;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
             eventIds: string[];
         };
         AwardRevoked: {
             decisionId: string;
             awardId: string;
             streamId: string;
-            revision: number;
-            position: number;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
             eventIds: string[];
         };
         ClusterList: {
@@ -1460,7 +1460,7 @@ export interface components {
         ClusterDoc: {
             clusterId: string;
             name: string | null;
-            number: number | null;
+            number: components["schemas"]["Integer"] | null;
             organizerUnitId: string | null;
             /** @enum {string} */
             status: "active" | "dissolved" | "unknown";
@@ -1468,24 +1468,24 @@ export interface components {
             dissolved?: {
                 reason: string;
                 at: string;
-                position: number;
+                position: components["schemas"]["Integer"];
             };
             /** @description Years that have a cluster-year document, ascending. */
-            years: number[];
-            position: number;
+            years: components["schemas"]["Integer"][];
+            position: components["schemas"]["Integer"];
         };
         /** @description When and by which event something happened. */
         Stamp: {
             at: string;
-            position: number;
+            position: components["schemas"]["Integer"];
         };
         /** @description `cluster-years/{clusterId}:{year}`: the cluster-year (`emulation-{clusterId}-{year}`). */
         ClusterYearDoc: {
             clusterId: string;
-            year: number;
+            year: components["schemas"]["Integer"];
             streamId: string;
             name: string | null;
-            number: number | null;
+            number: components["schemas"]["Integer"] | null;
             organizerUnitId: string | null;
             /** @enum {string} */
             clusterStatus: "active" | "dissolved" | "unknown";
@@ -1509,10 +1509,10 @@ export interface components {
                 };
             };
             scheme: {
-                version: number;
+                version: components["schemas"]["Integer"];
                 publishedAt: string;
-                position: number;
-                versions: number[];
+                position: components["schemas"]["Integer"];
+                versions: components["schemas"]["Integer"][];
             } | null;
             periods: {
                 Q1?: components["schemas"]["PeriodStatus"];
@@ -1525,17 +1525,17 @@ export interface components {
             };
             /** @description Units that signed a pledge (documents in `pledges`). */
             pledgedUnits: string[];
-            position: number;
+            position: components["schemas"]["Integer"];
         };
         MemberEntry: {
             unitId: string;
             name: string | null;
             admittedAt: string;
-            admittedPosition: number;
+            admittedPosition: components["schemas"]["Integer"];
             withdrawn?: {
                 reason: string;
                 at: string;
-                position: number;
+                position: components["schemas"]["Integer"];
             };
         };
         SeatHolder: {
@@ -1545,7 +1545,7 @@ export interface components {
             source: "organizer" | "election";
             electionId?: string;
             at: string;
-            position: number;
+            position: components["schemas"]["Integer"];
         };
         PeriodStatus: {
             /**
@@ -1554,20 +1554,20 @@ export interface components {
              */
             status: "open" | "closed" | "reopened";
             at: string;
-            position: number;
+            position: components["schemas"]["Integer"];
             /** @description While closed: the sealed digest and scheme version. */
             rankingDigest?: string;
-            schemeVersion?: number;
+            schemeVersion?: components["schemas"]["Integer"];
             history: components["schemas"]["PeriodTransition"][];
         };
         PeriodTransition: {
             /** @enum {string} */
             event: "opened" | "closed" | "reopened";
             at: string;
-            position: number;
+            position: components["schemas"]["Integer"];
             /** @description closed: the sealed ranking digest; reopened: the digest it unsealed. */
             rankingDigest?: string;
-            schemeVersion?: number;
+            schemeVersion?: components["schemas"]["Integer"];
             reason?: string;
         };
         PledgeList: {
@@ -1581,18 +1581,18 @@ export interface components {
         };
         PledgeView: {
             clusterId: string;
-            year: number;
+            year: components["schemas"]["Integer"];
             unitId: string;
-            version: number;
+            version: components["schemas"]["Integer"];
             targets: components["schemas"]["PledgeTarget"][];
             keyTasks: string[];
             signed: {
                 actorId: string;
                 at: string;
-                position: number;
+                position: components["schemas"]["Integer"];
             };
             amendments: components["schemas"]["PledgeAmendment"][];
-            position: number;
+            position: components["schemas"]["Integer"];
             unitName: string | null;
             titles: {
                 code: string;
@@ -1603,12 +1603,12 @@ export interface components {
         PledgeTarget: {
             text: string;
             /** @description e.g. 77 (chỉ tiêu công tác). */
-            count?: number;
+            count?: components["schemas"]["Integer"];
         };
         PledgeAmendment: {
-            version: number;
+            version: components["schemas"]["Integer"];
             at: string;
-            position: number;
+            position: components["schemas"]["Integer"];
             reason: string;
             actorId: string;
         };
@@ -1635,7 +1635,7 @@ export interface components {
             status: "active" | "merged" | "dissolved" | "unknown";
             /** @description Cluster-year ids naming this unit. */
             clusterYears: string[];
-            position: number;
+            position: components["schemas"]["Integer"];
         };
         OrganizerList: {
             /** @description Sorted by name with the Vietnamese collator. */
@@ -1660,15 +1660,15 @@ export interface components {
             /** @description Hex sha256 of `rankingDigestInput(ranking)` as it stands: equal to `sealedDigest` while final; the digest of the revised ranking beside the sealed one when revised; what a close would seal while open. */
             currentDigest: string;
             clusterId: string;
-            year: number;
+            year: components["schemas"]["Integer"];
             period: components["schemas"]["PeriodCode"];
             status: components["schemas"]["RankingStatus"];
             /** @description The scheme judging the period: sealed at close, else the latest; null before any is published. */
-            schemeVersion: number | null;
+            schemeVersion: components["schemas"]["Integer"] | null;
             /** @description The digest recorded by the last PeriodClosed, while the period is closed. */
             sealedDigest?: string;
             /** @description Position of the last event considered (0 when none). */
-            position: number;
+            position: components["schemas"]["Integer"];
             /** @description Events after the seal that changed the period (upheld disputes): non-empty iff status is 'revised'. */
             revisedBy: components["schemas"]["EventRef"][];
             /** @description True when overrides or exclusions were applied (a what-if). */
@@ -1686,7 +1686,7 @@ export interface components {
             bonus: number;
             penalty: number;
             /** @description Standard competition ranking (1, 2, 2, 4) after the scheme's tie-breaks. */
-            rank: number;
+            rank: components["schemas"]["Integer"];
             classification: {
                 code: string;
                 label: string;
@@ -1722,7 +1722,7 @@ export interface components {
         RankingStatus: "open" | "closed" | "revised" | "not-opened";
         EventRef: {
             eventId: string;
-            position: number;
+            position: components["schemas"]["Integer"];
             type: string;
         };
         IgnoredEntry: {
@@ -1741,15 +1741,15 @@ export interface components {
             /** @description Hex sha256 of `rankingDigestInput(ranking)` as it stands: equal to `sealedDigest` while final; the digest of the revised ranking beside the sealed one when revised; what a close would seal while open. */
             currentDigest: string;
             clusterId: string;
-            year: number;
+            year: components["schemas"]["Integer"];
             period: components["schemas"]["PeriodCode"];
             status: components["schemas"]["RankingStatus"];
             /** @description The scheme judging the period: sealed at close, else the latest; null before any is published. */
-            schemeVersion: number | null;
+            schemeVersion: components["schemas"]["Integer"] | null;
             /** @description The digest recorded by the last PeriodClosed, while the period is closed. */
             sealedDigest?: string;
             /** @description Position of the last event considered (0 when none). */
-            position: number;
+            position: components["schemas"]["Integer"];
             /** @description Events after the seal that changed the period (upheld disputes): non-empty iff status is 'revised'. */
             revisedBy: components["schemas"]["EventRef"][];
             /** @description True when overrides or exclusions were applied (a what-if). */
@@ -1767,7 +1767,7 @@ export interface components {
             bonus: number;
             penalty: number;
             /** @description Standard competition ranking (1, 2, 2, 4) after the scheme's tie-breaks. */
-            rank: number;
+            rank: components["schemas"]["Integer"];
             classification: {
                 code: string;
                 label: string;
@@ -1811,8 +1811,8 @@ export interface components {
             /** @enum {string} */
             kind: "recorded" | "corrected" | "withdrawn" | "dispute-filed" | "dispute-resolved";
             eventId: string;
-            position: number;
-            revision: number;
+            position: components["schemas"]["Integer"];
+            revision: components["schemas"]["Integer"];
             actor: components["schemas"]["Actor"];
             at: string;
             points?: number;
@@ -1843,15 +1843,15 @@ export interface components {
         /** @description An evaluator ranking whose rows carry the unit's name beside its id. */
         NamedRanking: {
             clusterId: string;
-            year: number;
+            year: components["schemas"]["Integer"];
             period: components["schemas"]["PeriodCode"];
             status: components["schemas"]["RankingStatus"];
             /** @description The scheme judging the period: sealed at close, else the latest; null before any is published. */
-            schemeVersion: number | null;
+            schemeVersion: components["schemas"]["Integer"] | null;
             /** @description The digest recorded by the last PeriodClosed, while the period is closed. */
             sealedDigest?: string;
             /** @description Position of the last event considered (0 when none). */
-            position: number;
+            position: components["schemas"]["Integer"];
             /** @description Events after the seal that changed the period (upheld disputes): non-empty iff status is 'revised'. */
             revisedBy: components["schemas"]["EventRef"][];
             /** @description True when overrides or exclusions were applied (a what-if). */
@@ -1864,8 +1864,8 @@ export interface components {
             unitId: string;
             totalBefore: number;
             totalAfter: number;
-            rankBefore: number;
-            rankAfter: number;
+            rankBefore: components["schemas"]["Integer"];
+            rankAfter: components["schemas"]["Integer"];
             classificationBefore: string | null;
             classificationAfter: string | null;
             unitName: string | null;
@@ -1874,21 +1874,21 @@ export interface components {
             unitId: string;
             name: string | null;
             /** @description Entries in the whole history. */
-            total: number;
+            total: components["schemas"]["Integer"];
             /** @description Entries with position > after, oldest first, at most `limit`. */
             items: components["schemas"]["HistoryEntryDoc"][];
             /** @description Pass as `?after=` for the next page; null when this page reaches the end. */
-            nextAfter: number | null;
+            nextAfter: components["schemas"]["Integer"] | null;
         };
         /** @description `entries/{unitId}:{position}`: one event as it concerns one unit. */
         HistoryEntryDoc: {
             unitId: string;
             /** @description Global position of the event (the order of the history). */
-            position: number;
+            position: components["schemas"]["Integer"];
             eventId: string;
             type: string;
             streamId: string;
-            revision: number;
+            revision: components["schemas"]["Integer"];
             /** @description The event's hash in its stream's chain (tamper evidence: check it with GET /audit/streams/{s}). */
             hash: string;
             occurredAt: string;
@@ -1906,7 +1906,7 @@ export interface components {
         /** @description What an entry is about, for filtering and links (only the fields that apply). */
         EntryRefs: {
             clusterId?: string;
-            year?: number;
+            year?: components["schemas"]["Integer"];
             period?: components["schemas"]["PeriodCode"];
             criterion?: string;
             entryId?: string;
@@ -1921,7 +1921,7 @@ export interface components {
             scope: components["schemas"]["TotalsScope"];
             /** @description The organizer unit, cluster or unit id. */
             scopeId: string;
-            year: number;
+            year: components["schemas"]["Integer"];
             /** @description Organizer scope: itself; cluster scope: its organizer; unit scope: null. */
             organizerUnitId: string | null;
             /** @description Cluster scope: itself; otherwise null. */
@@ -1935,14 +1935,14 @@ export interface components {
             }[];
             /** @description By catalog code, most eminent first; codes with nothing counted are left out. */
             awards: components["schemas"]["AwardCount"][];
-            collective: number;
-            individual: number;
+            collective: components["schemas"]["Integer"];
+            individual: components["schemas"]["Integer"];
             /** @description Award instances (lượt): collective + individual. */
-            total: number;
+            total: components["schemas"]["Integer"];
             flags: components["schemas"]["FlagAward"][];
             pledges: components["schemas"]["PledgeFulfilment"][];
             pledgeSummary: components["schemas"]["PledgeSummary"];
-            position: number;
+            position: components["schemas"]["Integer"];
         };
         /** @enum {string} */
         TotalsScope: "organizer" | "cluster" | "unit";
@@ -1951,10 +1951,10 @@ export interface components {
             code: string;
             /** @description Vietnamese catalog name, e.g. "Huân chương Bảo vệ Tổ quốc hạng Ba". */
             name: string;
-            collective: number;
-            individual: number;
+            collective: components["schemas"]["Integer"];
+            individual: components["schemas"]["Integer"];
             /** @description collective + individual (lượt). */
-            total: number;
+            total: components["schemas"]["Integer"];
         };
         /** @description A cluster-leading flag (Cờ thi đua) conferred on a unit. */
         FlagAward: {
@@ -1974,10 +1974,10 @@ export interface components {
             fulfilled: boolean;
         };
         PledgeSummary: {
-            pledges: number;
-            registered: number;
-            conferred: number;
-            fulfilled: number;
+            pledges: components["schemas"]["Integer"];
+            registered: components["schemas"]["Integer"];
+            conferred: components["schemas"]["Integer"];
+            fulfilled: components["schemas"]["Integer"];
         };
         /** @description One message of GET /clusters/{c}/years/{y}/changes (Server-Sent Events, `event: change`): an event of the cluster-year has been applied by the projections that handle it. Its `id:` line is `position`; send it back as Last-Event-ID to resume after it. */
         ClusterYearChange: {
@@ -1993,6 +1993,7 @@ export interface components {
             /** @description The read models that moved: the projections that handle this event type, all at or past `position`. */
             projections: string[];
         };
+        /** @description GET /audit/streams/{s}: a page of a stream's raw events. */
         StreamEventsPage: {
             streamId: string;
             events: components["schemas"]["StoredEvent"][];
@@ -2003,8 +2004,8 @@ export interface components {
             eventId: string;
             type: string;
             streamId: string;
-            revision: number;
-            position: number;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
             data: components["schemas"]["EventData"];
             metadata: components["schemas"]["EventMetadata"];
         };
@@ -2016,7 +2017,7 @@ export interface components {
             occurredAt: string;
             correlationId: string;
             causationId: string;
-            schemaVersion: number;
+            schemaVersion: components["schemas"]["Integer"];
             reason?: string;
             /** @description sha256 of the request that produced the event (Idempotency-Key checks), when there was one. */
             requestHash?: string;
@@ -2025,16 +2026,16 @@ export interface components {
         };
         VerifyReport: {
             ok: boolean;
-            checkedEvents: number;
-            checkedStreams: number;
-            headPosition: number;
+            checkedEvents: components["schemas"]["Integer"];
+            checkedStreams: components["schemas"]["Integer"];
+            headPosition: components["schemas"]["Integer"];
             firstFailure?: components["schemas"]["VerifyFailure"];
         };
         VerifyFailure: {
             problem: components["schemas"]["VerifyProblem"];
             streamId?: string;
-            revision?: number;
-            position?: number;
+            revision?: components["schemas"]["Integer"];
+            position?: components["schemas"]["Integer"];
             eventId?: string;
             detail: string;
         };
@@ -2045,8 +2046,8 @@ export interface components {
             /** @description When the server issued it (ISO-8601). */
             issuedAt: string;
             /** @description Global position the heads are taken at (inclusive). */
-            position: number;
-            streamCount: number;
+            position: components["schemas"]["Integer"];
+            streamCount: components["schemas"]["Integer"];
             /** @description Hex sha256 Merkle root over `heads` in stream-id order. */
             root: string;
             /** @description Every stream head as of `position`, sorted by stream id. */
@@ -2060,7 +2061,7 @@ export interface components {
         };
         StreamHead: {
             streamId: string;
-            revision: number;
+            revision: components["schemas"]["Integer"];
             hash: string;
         };
         /** @description The key that signs digests. */
@@ -2072,30 +2073,31 @@ export interface components {
         };
         ProjectionStatusReport: {
             name: string;
-            version: number;
+            version: components["schemas"]["Integer"];
             /** @description Generation served to queries. */
-            generation: number;
+            generation: components["schemas"]["Integer"];
             status: components["schemas"]["ProjectionStatus"];
             /** @description Checkpoint of the served generation. */
-            position: number;
-            head: number;
-            lag: number;
+            position: components["schemas"]["Integer"];
+            head: components["schemas"]["Integer"];
+            lag: components["schemas"]["Integer"];
             error?: components["schemas"]["StallInfo"];
             /** @description A generation being built beside the served one (rebuild or version change). */
             rebuild?: {
-                generation: number;
-                position: number;
+                generation: components["schemas"]["Integer"];
+                position: components["schemas"]["Integer"];
             };
         };
         /** @enum {string} */
         ProjectionStatus: "running" | "catching-up" | "stalled" | "rebuilding" | "stopped";
         /** @description The event a projection stopped at (or the batch whose write failed). */
         StallInfo: {
-            position: number;
+            position: components["schemas"]["Integer"];
             eventId: string;
             type: string;
             message: string;
         };
+        /** @description POST /admin/projections/{name}/rebuild: the rebuild runs in the background. */
         RebuildAccepted: {
             projection: string;
             /** @constant */
@@ -2494,7 +2496,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description A digest GET /audit/digest issued earlier (as it was downloaded; heads may be left out) */
+        /** @description A digest GET /audit/digest issued earlier, as it was downloaded (heads may be left out). The example has the shape only: its signature is not this server's, so it answers ok: false, bad-signature; send your own. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SignedDigestDto"];
@@ -2811,7 +2813,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -2819,6 +2821,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The unit: id, Vietnamese name, kind, parent unit */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegisterUnitDto"];
@@ -2921,16 +2924,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
+                /** @description The unit renamed */
                 unitId: string;
             };
             cookie?: never;
         };
+        /** @description The new name and why */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RenameUnitDto"];
@@ -3033,16 +3038,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
+                /** @description The unit merged into another */
                 unitId: string;
             };
             cookie?: never;
         };
+        /** @description The unit it merges into and why */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MergeUnitDto"];
@@ -3145,16 +3152,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
+                /** @description The unit dissolved */
                 unitId: string;
             };
             cookie?: never;
         };
+        /** @description Why the unit is dissolved */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DissolveUnitDto"];
@@ -3329,7 +3338,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -3337,6 +3346,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The cluster: id, organizer unit, number, name */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FormClusterDto"];
@@ -3443,16 +3453,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
+                /** @description The cluster renamed */
                 clusterId: string;
             };
             cookie?: never;
         };
+        /** @description The new name (and number, if it changes) */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RenameClusterDto"];
@@ -3559,16 +3571,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
+                /** @description The cluster dissolved */
                 clusterId: string;
             };
             cookie?: never;
         };
+        /** @description Why the cluster is dissolved */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DissolveClusterDto"];
@@ -3675,7 +3689,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -3688,6 +3702,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The unit admitted for the year */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AdmitUnitDto"];
@@ -3790,20 +3805,22 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                unitId: string;
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The member unit withdrawn */
+                unitId: string;
             };
             cookie?: never;
         };
+        /** @description Why the unit leaves the cluster this year */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WithdrawUnitDto"];
@@ -3906,7 +3923,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -3919,6 +3936,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The member unit, the seat (chair or vice-chair) and where the choice comes from */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssignChairDto"];
@@ -4025,7 +4043,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -4038,6 +4056,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description Whether a unit may hold the same seat two years running */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChairPolicyDto"];
@@ -4144,7 +4163,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -4157,6 +4176,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description Criteria (tiêu chí) with their groups and maximum points, classification thresholds, tie-breaks; a reason for an amendment */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SchemeDto"];
@@ -4345,7 +4365,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -4358,6 +4378,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The unit's pledge: registered titles, targets, key tasks */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SignPledgeDto"];
@@ -4460,20 +4481,22 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                unitId: string;
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The unit whose pledge is amended */
+                unitId: string;
             };
             cookie?: never;
         };
+        /** @description The pledge as amended, and why */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AmendPledgeDto"];
@@ -4576,17 +4599,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The period: Q1–Q4 (Quý), H1 (6 tháng), M9 (9 tháng), Y (năm) */
+                period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
             };
             cookie?: never;
         };
@@ -4688,17 +4712,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The period: Q1–Q4 (Quý), H1 (6 tháng), M9 (9 tháng), Y (năm) */
+                period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
             };
             cookie?: never;
         };
@@ -4800,20 +4825,22 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The period: Q1–Q4 (Quý), H1 (6 tháng), M9 (9 tháng), Y (năm) */
+                period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
             };
             cookie?: never;
         };
+        /** @description Why the closed period is reopened */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReopenPeriodDto"];
@@ -4916,7 +4943,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -4929,6 +4956,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The unit, period, criterion, points, assessment (self or cluster) and evidence */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordScoreDto"];
@@ -5031,20 +5059,22 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                entryId: string;
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The score entry, as POST …/scores answered it (the example: the entry the POST …/scores example records with its Idempotency-Key and the demo's token of Cục Kỹ thuật nghiệp vụ, sub demo-officer-cuc-ktnv) */
+                entryId: string;
             };
             cookie?: never;
         };
+        /** @description The corrected points and why */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CorrectScoreDto"];
@@ -5147,20 +5177,22 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                entryId: string;
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The score entry, as POST …/scores answered it (the example: the entry the POST …/scores example records with its Idempotency-Key and the demo's token of Cục Kỹ thuật nghiệp vụ, sub demo-officer-cuc-ktnv) */
+                entryId: string;
             };
             cookie?: never;
         };
+        /** @description Why the entry is withdrawn */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WithdrawScoreDto"];
@@ -5263,7 +5295,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -5276,6 +5308,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The disputed entry (of the caller's own unit), why, and the points asked for */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FileDisputeDto"];
@@ -5378,20 +5411,22 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                disputeId: string;
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The dispute, as POST …/disputes answered it (the example: the dispute the POST …/disputes example files with its Idempotency-Key and the demo's token of Cục Quản lý xuất nhập cảnh, sub demo-officer-cuc-qlxnc) */
+                disputeId: string;
             };
             cookie?: never;
         };
+        /** @description Upheld (with corrected points, or the entry withdrawn) or rejected, and why */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ResolveDisputeDto"];
@@ -5494,7 +5529,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -5507,6 +5542,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The seat elected for next year and the candidate member units */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OpenElectionDto"];
@@ -5609,20 +5645,22 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                electionId: string;
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The election, as POST …/elections answered it (the example: the election the POST …/elections example opens with its Idempotency-Key and the demo's token of the chair unit, sub demo-officer-cuc-anm) */
+                electionId: string;
             };
             cookie?: never;
         };
+        /** @description The voting member unit (the caller's own) and its candidate */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CastBallotDto"];
@@ -5725,17 +5763,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                electionId: string;
                 /** @description The emulation cluster (Cụm thi đua) */
                 clusterId: unknown;
                 /** @description The emulation year */
                 year: number;
+                /** @description The election, as POST …/elections answered it (the example: the election the POST …/elections example opens with its Idempotency-Key and the demo's token of the chair unit, sub demo-officer-cuc-anm) */
+                electionId: string;
             };
             cookie?: never;
         };
@@ -6539,7 +6578,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
@@ -6547,6 +6586,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The decision: number, date, conferring authority and its awards */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["IssueAwardDecisionDto"];
@@ -6649,17 +6689,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
                 "Idempotency-Key"?: string;
                 /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
                 "If-Match"?: string;
             };
             path: {
-                /** @description An award id answered by POST /award-decisions */
+                /** @description An award id answered by POST /award-decisions (`{decisionId}-{n}`) */
                 awardId: string;
             };
             cookie?: never;
         };
+        /** @description Why, and the number of the revoking decision */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RevokeAwardDto"];

@@ -1,4 +1,4 @@
-import type { Actor } from '@thidua/domain';
+import type { Actor, Integer } from '@thidua/domain';
 
 /**
  * The event-store port (DESIGN.md §3). Every adapter (SQLite, EventStoreDB) satisfies the
@@ -14,7 +14,7 @@ export interface NewEventMetadata {
   occurredAt: string; // ISO-8601, from the command, never read from a clock in the domain
   correlationId: string;
   causationId: string;
-  schemaVersion: number;
+  schemaVersion: Integer;
   reason?: string;
   /** sha256 of the request that produced the event (Idempotency-Key checks), when there was one. */
   requestHash?: string;
@@ -38,8 +38,8 @@ export interface StoredEvent {
   eventId: string;
   type: string;
   streamId: string;
-  revision: number; // per stream, from 0
-  position: number; // global, strictly increasing (contiguous from 1 on SQLite)
+  revision: Integer; // per stream, from 0
+  position: Integer; // global, strictly increasing (contiguous from 1 on SQLite)
   data: EventData;
   metadata: EventMetadata;
 }

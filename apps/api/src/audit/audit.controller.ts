@@ -90,7 +90,23 @@ export class AuditController {
   })
   @ApiBody({
     type: SignedDigestDto,
-    description: 'A digest GET /audit/digest issued earlier (as it was downloaded; heads may be left out)',
+    description:
+      'A digest GET /audit/digest issued earlier, as it was downloaded (heads may be left out). The example has the ' +
+      "shape only: its signature is not this server's, so it answers ok: false, bad-signature; send your own.",
+    examples: {
+      shape: {
+        summary: 'The shape of a digest (send the one you downloaded)',
+        value: {
+          position: 245,
+          streamCount: 60,
+          root: '0'.repeat(64),
+          algorithm: 'Ed25519',
+          publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA…\n-----END PUBLIC KEY-----\n',
+          signature: 'c2lnbmF0dXJl',
+          issuedAt: '2026-11-22T08:00:00.000Z',
+        },
+      },
+    },
   })
   @ApiResult(
     'VerifyReport',

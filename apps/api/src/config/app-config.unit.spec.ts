@@ -92,7 +92,9 @@ describe('loadConfig', () => {
     ]) {
       expect(problems).toContain(name);
     }
-    expect(problems).toContain('CORS_ORIGINS must list origins like https://host:port, comma-separated (got "*", "ftp://x", "https://host/path")');
+    expect(problems).toContain(
+      'CORS_ORIGINS must list origins like https://host:port, comma-separated (got "*", "ftp://x", "https://host/path")',
+    );
   });
 
   it('requires a shared AUTH_JWT_SECRET with external stores, and checks their URLs', () => {

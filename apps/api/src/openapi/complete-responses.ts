@@ -22,6 +22,7 @@ export function completeResponses(document: OpenAPIObject): void {
       const operation = item[method];
       if (!operation) continue;
       operation.security ??= [];
+      orderParameters(operation, path);
       const responses = operation.responses;
       if (method === 'post' || method === 'put') {
         add(
@@ -53,4 +54,15 @@ export function completeResponses(document: OpenAPIObject): void {
 
 function add(responses: Responses, status: number, description: string): void {
   responses[String(status)] ??= { description };
+}
+
+const PLACES = ['path', 'query', 'header', 'cookie'];
+
+/** Path parameters in the order of the path, then query, then headers (Nest's order depends on decorators). */
+function orderParameters(operation: Operation, path: string): void {
+  const rank = (p: { name: string; in: string }): number =>
+    PLACES.indexOf(p.in) * 1000 + (p.in === 'path' ? path.indexOf(`{${p.name}}`) : 0);
+  operation.parameters = [...(operation.parameters ?? [])].sort(
+    (a, b) => rank(a as { name: string; in: string }) - rank(b as { name: string; in: string }),
+  );
 }

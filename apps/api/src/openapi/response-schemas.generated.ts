@@ -38,10 +38,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "eventIds": {
         "type": "array",
@@ -70,10 +70,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "eventIds": {
         "type": "array",
@@ -101,10 +101,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "eventIds": {
         "type": "array",
@@ -132,10 +132,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "eventIds": {
         "type": "array",
@@ -169,10 +169,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "eventIds": {
         "type": "array",
@@ -204,10 +204,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "eventIds": {
         "type": "array",
@@ -253,9 +253,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         ]
       },
       "number": {
-        "type": [
-          "number",
-          "null"
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
         ]
       },
       "organizerUnitId": {
@@ -293,7 +297,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
             "type": "string"
           },
           "position": {
-            "type": "number"
+            "$ref": "#/components/schemas/Integer"
           }
         },
         "required": [
@@ -305,12 +309,12 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "years": {
         "type": "array",
         "items": {
-          "type": "number"
+          "$ref": "#/components/schemas/Integer"
         },
         "description": "Years that have a cluster-year document, ascending."
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       }
     },
     "required": [
@@ -333,7 +337,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       }
     },
     "required": [
@@ -350,7 +354,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "year": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "streamId": {
         "type": "string"
@@ -362,9 +366,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         ]
       },
       "number": {
-        "type": [
-          "number",
-          "null"
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
         ]
       },
       "organizerUnitId": {
@@ -471,18 +479,18 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
             "type": "object",
             "properties": {
               "version": {
-                "type": "number"
+                "$ref": "#/components/schemas/Integer"
               },
               "publishedAt": {
                 "type": "string"
               },
               "position": {
-                "type": "number"
+                "$ref": "#/components/schemas/Integer"
               },
               "versions": {
                 "type": "array",
                 "items": {
-                  "type": "number"
+                  "$ref": "#/components/schemas/Integer"
                 }
               }
             },
@@ -534,7 +542,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "Units that signed a pledge (documents in `pledges`)."
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       }
     },
     "required": [
@@ -574,7 +582,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "admittedPosition": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "withdrawn": {
         "type": "object",
@@ -587,7 +595,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
             "type": "string"
           },
           "position": {
-            "type": "number"
+            "$ref": "#/components/schemas/Integer"
           }
         },
         "required": [
@@ -631,7 +639,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       }
     },
     "required": [
@@ -659,14 +667,14 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "rankingDigest": {
         "type": "string",
         "description": "While closed: the sealed digest and scheme version."
       },
       "schemeVersion": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "history": {
         "type": "array",
@@ -698,14 +706,14 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "rankingDigest": {
         "type": "string",
         "description": "closed: the sealed ranking digest; reopened: the digest it unsealed."
       },
       "schemeVersion": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "reason": {
         "type": "string"
@@ -761,13 +769,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "year": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "unitId": {
         "type": "string"
       },
       "version": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "targets": {
         "type": "array",
@@ -792,7 +800,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
             "type": "string"
           },
           "position": {
-            "type": "number"
+            "$ref": "#/components/schemas/Integer"
           }
         },
         "required": [
@@ -808,7 +816,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         }
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "unitName": {
         "type": [
@@ -865,7 +873,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "count": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "e.g. 77 (chỉ tiêu công tác)."
       }
     },
@@ -878,13 +886,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "type": "object",
     "properties": {
       "version": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "at": {
         "type": "string"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "reason": {
         "type": "string"
@@ -997,7 +1005,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "Cluster-year ids naming this unit."
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       }
     },
     "required": [
@@ -1098,7 +1106,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "year": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "period": {
         "$ref": "#/components/schemas/PeriodCode"
@@ -1107,9 +1115,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "$ref": "#/components/schemas/RankingStatus"
       },
       "schemeVersion": {
-        "type": [
-          "number",
-          "null"
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
         ],
         "description": "The scheme judging the period: sealed at close, else the latest; null before any is published."
       },
@@ -1118,7 +1130,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "The digest recorded by the last PeriodClosed, while the period is closed."
       },
       "position": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Position of the last event considered (0 when none)."
       },
       "revisedBy": {
@@ -1179,7 +1191,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "number"
       },
       "rank": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Standard competition ranking (1, 2, 2, 4) after the scheme's tie-breaks."
       },
       "classification": {
@@ -1312,7 +1324,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "type": {
         "type": "string"
@@ -1379,7 +1391,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "year": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "period": {
         "$ref": "#/components/schemas/PeriodCode"
@@ -1388,9 +1400,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "$ref": "#/components/schemas/RankingStatus"
       },
       "schemeVersion": {
-        "type": [
-          "number",
-          "null"
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
         ],
         "description": "The scheme judging the period: sealed at close, else the latest; null before any is published."
       },
@@ -1399,7 +1415,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "The digest recorded by the last PeriodClosed, while the period is closed."
       },
       "position": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Position of the last event considered (0 when none)."
       },
       "revisedBy": {
@@ -1460,7 +1476,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "number"
       },
       "rank": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Standard competition ranking (1, 2, 2, 4) after the scheme's tie-breaks."
       },
       "classification": {
@@ -1661,10 +1677,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "actor": {
         "$ref": "#/components/schemas/Actor"
@@ -1767,7 +1783,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "year": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "period": {
         "$ref": "#/components/schemas/PeriodCode"
@@ -1776,9 +1792,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "$ref": "#/components/schemas/RankingStatus"
       },
       "schemeVersion": {
-        "type": [
-          "number",
-          "null"
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
         ],
         "description": "The scheme judging the period: sealed at close, else the latest; null before any is published."
       },
@@ -1787,7 +1807,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "The digest recorded by the last PeriodClosed, while the period is closed."
       },
       "position": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Position of the last event considered (0 when none)."
       },
       "revisedBy": {
@@ -1842,10 +1862,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "number"
       },
       "rankBefore": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "rankAfter": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "classificationBefore": {
         "type": [
@@ -1892,7 +1912,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         ]
       },
       "total": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Entries in the whole history."
       },
       "items": {
@@ -1903,9 +1923,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "Entries with position > after, oldest first, at most `limit`."
       },
       "nextAfter": {
-        "type": [
-          "number",
-          "null"
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
         ],
         "description": "Pass as `?after=` for the next page; null when this page reaches the end."
       }
@@ -1926,7 +1950,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "position": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Global position of the event (the order of the history)."
       },
       "eventId": {
@@ -1939,7 +1963,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "hash": {
         "type": "string",
@@ -2002,7 +2026,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "year": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "period": {
         "$ref": "#/components/schemas/PeriodCode"
@@ -2046,7 +2070,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "The organizer unit, cluster or unit id."
       },
       "year": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "organizerUnitId": {
         "type": [
@@ -2097,13 +2121,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "By catalog code, most eminent first; codes with nothing counted are left out."
       },
       "collective": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "individual": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "total": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Award instances (lượt): collective + individual."
       },
       "flags": {
@@ -2122,7 +2146,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "$ref": "#/components/schemas/PledgeSummary"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       }
     },
     "required": [
@@ -2164,13 +2188,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "Vietnamese catalog name, e.g. \"Huân chương Bảo vệ Tổ quốc hạng Ba\"."
       },
       "collective": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "individual": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "total": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "collective + individual (lượt)."
       }
     },
@@ -2250,16 +2274,16 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "type": "object",
     "properties": {
       "pledges": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "registered": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "conferred": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "fulfilled": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       }
     },
     "required": [
@@ -2350,7 +2374,8 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "events",
       "nextRevision"
     ],
-    "additionalProperties": false
+    "additionalProperties": false,
+    "description": "GET /audit/streams/{s}: a page of a stream's raw events."
   },
   "StoredEvent": {
     "type": "object",
@@ -2365,10 +2390,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "data": {
         "$ref": "#/components/schemas/EventData"
@@ -2408,7 +2433,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "schemaVersion": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "reason": {
         "type": "string"
@@ -2442,13 +2467,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "boolean"
       },
       "checkedEvents": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "checkedStreams": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "headPosition": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "firstFailure": {
         "$ref": "#/components/schemas/VerifyFailure"
@@ -2472,10 +2497,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "eventId": {
         "type": "string"
@@ -2511,11 +2536,11 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "When the server issued it (ISO-8601)."
       },
       "position": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Global position the heads are taken at (inclusive)."
       },
       "streamCount": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "root": {
         "type": "string",
@@ -2559,7 +2584,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "hash": {
         "type": "string"
@@ -2598,24 +2623,24 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "version": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "generation": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Generation served to queries."
       },
       "status": {
         "$ref": "#/components/schemas/ProjectionStatus"
       },
       "position": {
-        "type": "number",
+        "$ref": "#/components/schemas/Integer",
         "description": "Checkpoint of the served generation."
       },
       "head": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "lag": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "error": {
         "$ref": "#/components/schemas/StallInfo"
@@ -2624,10 +2649,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "object",
         "properties": {
           "generation": {
-            "type": "number"
+            "$ref": "#/components/schemas/Integer"
           },
           "position": {
-            "type": "number"
+            "$ref": "#/components/schemas/Integer"
           }
         },
         "required": [
@@ -2663,7 +2688,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "type": "object",
     "properties": {
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "eventId": {
         "type": "string"
@@ -2704,7 +2729,8 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "status",
       "statusUrl"
     ],
-    "additionalProperties": false
+    "additionalProperties": false,
+    "description": "POST /admin/projections/{name}/rebuild: the rebuild runs in the background."
   },
   "Liveness": {
     "type": "object",

@@ -138,7 +138,7 @@ export class AwardItemDto {
   })
   recipient!: CollectiveRecipientDto | IndividualRecipientDto;
 
-  @ApiProperty({ description: 'The emulation year the award is for', example: 2023 })
+  @ApiProperty({ type: 'integer', description: 'The emulation year the award is for', example: 2023 })
   @IsInt()
   @Min(1945)
   @Max(2200)

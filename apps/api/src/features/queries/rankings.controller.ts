@@ -28,9 +28,8 @@ const PeriodParams = () =>
     ApiParam({ name: 'year', type: 'integer', description: 'The emulation year', example: DEMO.year }),
     ApiParam({
       name: 'period',
-      enum: PERIODS.map((p) => p.code),
       description: `The period: ${PERIODS.map((p) => `${p.code} ${p.label}`).join(', ')}`,
-      example: DEMO.period,
+      schema: { type: 'string', enum: PERIODS.map((p) => p.code), example: DEMO.period },
     }),
     ApiErrors({
       400: 'VALIDATION_FAILED: field clusterId, year, period, asOf or minPosition',

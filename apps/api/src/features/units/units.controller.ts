@@ -13,6 +13,7 @@ import {
   RenameUnitCommand,
 } from './units.command.js';
 import { DissolveUnitDto, MergeUnitDto, RegisterUnitDto, RenameUnitDto } from './units.dto.js';
+import { DEMO, DEMO_BODIES } from '../../openapi/demo-examples.js';
 
 /** Đơn vị: the units that are organizers and members of emulation clusters. Administrators keep them. */
 @ApiTags('units')
@@ -25,6 +26,11 @@ export class UnitsController {
   @ApiCommand({
     summary: 'Register a unit (đăng ký đơn vị): id, Vietnamese name, kind, parent unit',
     description: 'Writes UnitRegistered to `unit-{unitId}`. Administrators only.',
+    body: {
+      type: RegisterUnitDto,
+      description: 'The unit: id, Vietnamese name, kind, parent unit',
+      example: DEMO_BODIES.registerUnit,
+    },
   })
   registerUnit(
     @Body() body: RegisterUnitDto,
@@ -35,10 +41,11 @@ export class UnitsController {
   }
 
   @Post(':unitId/rename')
-  @ApiParam({ name: 'unitId', example: 'cuc-anm' })
+  @ApiParam({ name: 'unitId', description: 'The unit renamed', example: DEMO.newUnitId })
   @ApiCommand({
     summary: 'Rename a unit (đổi tên đơn vị)',
     description: 'Writes UnitRenamed with the previous name.',
+    body: { type: RenameUnitDto, description: 'The new name and why', example: DEMO_BODIES.renameUnit },
   })
   renameUnit(
     @Param('unitId', new IdParam('unitId')) unitId: string,
@@ -50,10 +57,15 @@ export class UnitsController {
   }
 
   @Post(':unitId/merge')
-  @ApiParam({ name: 'unitId', example: 'cuc-anm' })
+  @ApiParam({ name: 'unitId', description: 'The unit merged into another', example: DEMO.newUnitId })
   @ApiCommand({
     summary: 'Merge a unit into another (sáp nhập đơn vị), with a reason',
     description: 'Writes UnitMerged; the target must be an active unit.',
+    body: {
+      type: MergeUnitDto,
+      description: 'The unit it merges into and why',
+      example: DEMO_BODIES.mergeUnit,
+    },
   })
   mergeUnit(
     @Param('unitId', new IdParam('unitId')) unitId: string,
@@ -65,10 +77,15 @@ export class UnitsController {
   }
 
   @Post(':unitId/dissolution')
-  @ApiParam({ name: 'unitId', example: 'cuc-anm' })
+  @ApiParam({ name: 'unitId', description: 'The unit dissolved', example: DEMO.unitToDissolve })
   @ApiCommand({
     summary: 'Dissolve a unit (giải thể đơn vị), with a reason',
     description: 'Writes UnitDissolved.',
+    body: {
+      type: DissolveUnitDto,
+      description: 'Why the unit is dissolved',
+      example: DEMO_BODIES.dissolveUnit,
+    },
   })
   dissolveUnit(
     @Param('unitId', new IdParam('unitId')) unitId: string,

@@ -19,6 +19,8 @@ export interface ApiCommandOptions<K extends CommandBody> {
   created?: K;
   /** The body, with an example that works on the demo (`npm run demo`); none for a command without a body. */
   body?: { type: Type<unknown>; description: string; example: object };
+  /** An Idempotency-Key example, for a route whose example creates an id other examples name. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -60,8 +62,9 @@ export function ApiCommand<K extends CommandBody = 'CommandResult'>(
       name: 'Idempotency-Key',
       required: false,
       description:
-        'Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED.',
-      example: 'dashboard-2021-q2-0001',
+        'Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. ' +
+        'An id the command creates is derived from the key and the caller (sub), so a retry answers the same id.',
+      ...(options.idempotencyKey && { example: options.idempotencyKey }),
     }),
     ApiHeader({
       name: 'If-Match',

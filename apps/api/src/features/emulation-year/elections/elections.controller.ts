@@ -15,6 +15,7 @@ import {
   type ElectionOpened,
 } from './elections.command.js';
 import { CastBallotDto, OpenElectionDto } from './elections.dto.js';
+import { DEMO, DEMO_BODIES, DEMO_KEYS } from '../../../openapi/demo-examples.js';
 
 /** Bầu Cụm trưởng, Cụm phó: electing next year's chair and vice-chair units at the year-end review. */
 @ApiTags('emulation-year')
@@ -30,6 +31,12 @@ export class ElectionsController {
     description:
       "By the chair unit of the year (the organizer while no chair sits). Candidates are member units; the organizer's policy may forbid consecutive terms. The answer carries the new electionId.",
     created: 'ElectionOpened',
+    body: {
+      type: OpenElectionDto,
+      description: 'The seat elected for next year and the candidate member units',
+      example: DEMO_BODIES.openElection,
+    },
+    idempotencyKey: DEMO_KEYS.openElection,
   })
   openElection(
     @Year() ref: YearRef,
@@ -41,9 +48,20 @@ export class ElectionsController {
   }
 
   @Post(':electionId/ballots')
-  @ApiParam({ name: 'electionId' })
+  @ApiParam({
+    name: 'electionId',
+    description:
+      'The election, as POST …/elections answered it (the example: the election the POST …/elections example opens ' +
+      "with its Idempotency-Key and the demo's token of the chair unit, sub demo-officer-cuc-anm)",
+    example: DEMO.electionId,
+  })
   @ApiCommand({
     summary: "Cast a member unit's ballot (bỏ phiếu): one per unit, by its officer",
+    body: {
+      type: CastBallotDto,
+      description: "The voting member unit (the caller's own) and its candidate",
+      example: DEMO_BODIES.castBallot,
+    },
   })
   castBallot(
     @Year() ref: YearRef,
@@ -56,7 +74,13 @@ export class ElectionsController {
   }
 
   @Post(':electionId/close')
-  @ApiParam({ name: 'electionId' })
+  @ApiParam({
+    name: 'electionId',
+    description:
+      'The election, as POST …/elections answered it (the example: the election the POST …/elections example opens ' +
+      "with its Idempotency-Key and the demo's token of the chair unit, sub demo-officer-cuc-anm)",
+    example: DEMO.electionId,
+  })
   @ApiCommand({
     summary: 'Close the election and count the ballots (kiểm phiếu)',
     description:

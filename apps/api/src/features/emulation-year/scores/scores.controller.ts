@@ -14,6 +14,7 @@ import {
   type ScoreRecorded,
 } from './scores.command.js';
 import { CorrectScoreDto, RecordScoreDto, WithdrawScoreDto } from './scores.dto.js';
+import { DEMO, DEMO_BODIES, DEMO_KEYS } from '../../../openapi/demo-examples.js';
 
 /** Chấm điểm: score entries per unit, period, criterion and assessment (self / cluster). */
 @ApiTags('emulation-year')
@@ -29,6 +30,12 @@ export class ScoresController {
     description:
       "A self score by an officer of that unit; a cluster score by the chair unit of the cluster-year. One entry per (unit, period, criterion, assessment): change it by correcting or withdrawing. Scoring another unit's self assessment answers 403 and records nothing. The answer carries the new entryId.",
     created: 'ScoreRecorded',
+    body: {
+      type: RecordScoreDto,
+      description: 'The unit, period, criterion, points, assessment (self or cluster) and evidence',
+      example: DEMO_BODIES.recordScore,
+    },
+    idempotencyKey: DEMO_KEYS.recordScore,
   })
   recordScore(
     @Year() ref: YearRef,
@@ -40,11 +47,22 @@ export class ScoresController {
   }
 
   @Post(':entryId/corrections')
-  @ApiParam({ name: 'entryId' })
+  @ApiParam({
+    name: 'entryId',
+    description:
+      'The score entry, as POST …/scores answered it (the example: the entry the POST …/scores example records with ' +
+      "its Idempotency-Key and the demo's token of Cục Kỹ thuật nghiệp vụ, sub demo-officer-cuc-ktnv)",
+    example: DEMO.entryId,
+  })
   @ApiCommand({
     summary: 'Correct a score entry, with a reason (điều chỉnh điểm)',
     description:
       'By the same assessment authority, while the period is open (after closing: file a dispute).',
+    body: {
+      type: CorrectScoreDto,
+      description: 'The corrected points and why',
+      example: DEMO_BODIES.correctScore,
+    },
   })
   correctScore(
     @Year() ref: YearRef,
@@ -58,10 +76,21 @@ export class ScoresController {
   }
 
   @Post(':entryId/withdrawal')
-  @ApiParam({ name: 'entryId' })
+  @ApiParam({
+    name: 'entryId',
+    description:
+      'The score entry, as POST …/scores answered it (the example: the entry the POST …/scores example records with ' +
+      "its Idempotency-Key and the demo's token of Cục Kỹ thuật nghiệp vụ, sub demo-officer-cuc-ktnv)",
+    example: DEMO.entryId,
+  })
   @ApiCommand({
     summary: 'Withdraw a score entry, with a reason (rút điểm)',
     description: 'By the same assessment authority, while the period is open.',
+    body: {
+      type: WithdrawScoreDto,
+      description: 'Why the entry is withdrawn',
+      example: DEMO_BODIES.withdrawScore,
+    },
   })
   withdrawScore(
     @Year() ref: YearRef,
