@@ -164,8 +164,8 @@ export const DEMO_BODIES = {
     proposedPoints: 45,
   },
   resolveDispute: { outcome: 'rejected', reason: 'Không có căn cứ điều chỉnh' },
-  openElection: { role: 'vice-chair', candidates: ['cuc-ngoai-tuyen', 'cuc-qlxnc'] },
-  castBallot: { voterUnitId: 'cuc-qlxnc', candidateUnitId: 'cuc-ngoai-tuyen' },
+  openElection: { role: 'vice-chair', candidates: ['cuc-qlxnc', 'bo-tu-lenh-canh-ve'] },
+  castBallot: { voterUnitId: 'cuc-qlxnc', candidateUnitId: 'bo-tu-lenh-canh-ve' },
   issueAwardDecision: {
     number: '2468/QĐ-BCA',
     date: '2023-12-20',
