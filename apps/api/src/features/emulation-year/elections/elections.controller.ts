@@ -17,6 +17,14 @@ import {
 import { CastBallotDto, OpenElectionDto } from './elections.dto.js';
 import { DEMO, DEMO_BODIES, DEMO_KEYS } from '../../../openapi/demo-examples.js';
 
+const ELECTION_PARAM = {
+  name: 'electionId',
+  description:
+    'The election, as POST …/elections answered it (the example: the election the POST …/elections example opens ' +
+    "with its Idempotency-Key and the demo's token of the chair unit, sub demo-officer-cuc-anm)",
+  example: DEMO.electionId,
+};
+
 /** Bầu Cụm trưởng, Cụm phó: electing next year's chair and vice-chair units at the year-end review. */
 @ApiTags('emulation-year')
 @ApiYearParams()
@@ -48,13 +56,7 @@ export class ElectionsController {
   }
 
   @Post(':electionId/ballots')
-  @ApiParam({
-    name: 'electionId',
-    description:
-      'The election, as POST …/elections answered it (the example: the election the POST …/elections example opens ' +
-      "with its Idempotency-Key and the demo's token of the chair unit, sub demo-officer-cuc-anm)",
-    example: DEMO.electionId,
-  })
+  @ApiParam(ELECTION_PARAM)
   @ApiCommand({
     summary: "Cast a member unit's ballot (bỏ phiếu): one per unit, by its officer",
     body: {
@@ -74,13 +76,7 @@ export class ElectionsController {
   }
 
   @Post(':electionId/close')
-  @ApiParam({
-    name: 'electionId',
-    description:
-      'The election, as POST …/elections answered it (the example: the election the POST …/elections example opens ' +
-      "with its Idempotency-Key and the demo's token of the chair unit, sub demo-officer-cuc-anm)",
-    example: DEMO.electionId,
-  })
+  @ApiParam(ELECTION_PARAM)
   @ApiCommand({
     summary: 'Close the election and count the ballots (kiểm phiếu)',
     description:

@@ -16,6 +16,14 @@ import {
 import { CorrectScoreDto, RecordScoreDto, WithdrawScoreDto } from './scores.dto.js';
 import { DEMO, DEMO_BODIES, DEMO_KEYS } from '../../../openapi/demo-examples.js';
 
+const ENTRY_PARAM = {
+  name: 'entryId',
+  description:
+    'The score entry, as POST …/scores answered it (the example: the entry the POST …/scores example records with ' +
+    "its Idempotency-Key and the demo's token of Cục Kỹ thuật nghiệp vụ, sub demo-officer-cuc-ktnv)",
+  example: DEMO.entryId,
+};
+
 /** Chấm điểm: score entries per unit, period, criterion and assessment (self / cluster). */
 @ApiTags('emulation-year')
 @ApiYearParams()
@@ -47,13 +55,7 @@ export class ScoresController {
   }
 
   @Post(':entryId/corrections')
-  @ApiParam({
-    name: 'entryId',
-    description:
-      'The score entry, as POST …/scores answered it (the example: the entry the POST …/scores example records with ' +
-      "its Idempotency-Key and the demo's token of Cục Kỹ thuật nghiệp vụ, sub demo-officer-cuc-ktnv)",
-    example: DEMO.entryId,
-  })
+  @ApiParam(ENTRY_PARAM)
   @ApiCommand({
     summary: 'Correct a score entry, with a reason (điều chỉnh điểm)',
     description:
@@ -76,13 +78,7 @@ export class ScoresController {
   }
 
   @Post(':entryId/withdrawal')
-  @ApiParam({
-    name: 'entryId',
-    description:
-      'The score entry, as POST …/scores answered it (the example: the entry the POST …/scores example records with ' +
-      "its Idempotency-Key and the demo's token of Cục Kỹ thuật nghiệp vụ, sub demo-officer-cuc-ktnv)",
-    example: DEMO.entryId,
-  })
+  @ApiParam(ENTRY_PARAM)
   @ApiCommand({
     summary: 'Withdraw a score entry, with a reason (rút điểm)',
     description: 'By the same assessment authority, while the period is open.',
