@@ -23,9 +23,7 @@ describe('a token printed by the CLI opens the API on the same DATA_DIR (e2e)', 
     });
     expect(code).toBe(0);
     const token = out.join('').trim();
-    const ok = await request(t.server)
-      .get('/audit/verify')
-      .set('authorization', `Bearer ${token}`);
+    const ok = await request(t.server).get('/audit/verify').set('authorization', `Bearer ${token}`);
     expect(ok.status).toBe(200);
 
     const other: string[] = [];

@@ -143,7 +143,9 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
       position: 0,
     });
     expect((await ok(get(`/totals/2019?unit=${UNITS.anm.unitId}`), 200)).body).toMatchObject({ total: 0 });
-    expect((await ok(get(`/totals/2019?organizer=${ORGANIZER.unitId}`), 200)).body).toMatchObject({ total: 0 });
+    expect((await ok(get(`/totals/2019?organizer=${ORGANIZER.unitId}`), 200)).body).toMatchObject({
+      total: 0,
+    });
     const unknown: Array<[string, string, string]> = [
       ['cluster=bca-cum-9', 'CLUSTER_NOT_FOUND', 'cluster'],
       ['unit=khong-co', 'UNIT_NOT_FOUND', 'unit'],
@@ -221,7 +223,10 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
     expect(walked).toEqual(positions);
     const late = (await ok(get(`/units/${UNITS.canhVe.unitId}/history?after=${decisionPosition}`), 200)).body;
     expect(late.items.map((e: { type: string }) => e.type)).toEqual(['MembershipReserved', 'UnitAdmitted']);
-    expect((await ok(get('/units/khong-co/history'), 404)).body).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'unitId' });
+    expect((await ok(get('/units/khong-co/history'), 404)).body).toMatchObject({
+      code: 'UNIT_NOT_FOUND',
+      field: 'unitId',
+    });
     for (const q of ['limit=0', 'limit=501', 'after=-1', 'after=abc', 'page=2'])
       expect((await get(`/units/${UNITS.ktnv.unitId}/history?${q}`)).status).toBe(400);
     expect((await get('/units/Cuc_KTNV/history')).status).toBe(400);

@@ -2331,7 +2331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2340,7 +2340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description role not allowed (allowed: inspector, admin) */
+            /** @description FORBIDDEN: role not allowed (allowed: inspector, admin) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2399,7 +2399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2408,7 +2408,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description role not allowed (allowed: inspector, admin) */
+            /** @description FORBIDDEN: role not allowed (allowed: inspector, admin) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2460,7 +2460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2469,7 +2469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description role not allowed (allowed: inspector, admin) */
+            /** @description FORBIDDEN: role not allowed (allowed: inspector, admin) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2521,7 +2521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2530,7 +2530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description role not allowed (allowed: inspector, admin) */
+            /** @description FORBIDDEN: role not allowed (allowed: inspector, admin) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2615,7 +2615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectionStatusList"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2624,7 +2624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description role not allowed (allowed: admin, inspector) */
+            /** @description FORBIDDEN: role not allowed (allowed: admin, inspector) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2674,7 +2674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2683,7 +2683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description role not allowed (allowed: admin) */
+            /** @description FORBIDDEN: role not allowed (allowed: admin) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2771,17 +2771,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2846,7 +2837,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2960,7 +2951,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3074,7 +3065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3188,7 +3179,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3296,17 +3287,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3371,7 +3353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3383,7 +3365,7 @@ export interface operations {
             /**
              * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
              *
-             *     role not allowed (allowed: admin)
+             *     FORBIDDEN: role not allowed (allowed: admin)
              */
             403: {
                 headers: {
@@ -3489,7 +3471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3501,7 +3483,7 @@ export interface operations {
             /**
              * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
              *
-             *     role not allowed (allowed: admin, organizer)
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
              */
             403: {
                 headers: {
@@ -3607,7 +3589,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3619,7 +3601,7 @@ export interface operations {
             /**
              * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
              *
-             *     role not allowed (allowed: admin, organizer)
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
              */
             403: {
                 headers: {
@@ -3727,7 +3709,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3845,7 +3827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3961,7 +3943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3973,7 +3955,7 @@ export interface operations {
             /**
              * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
              *
-             *     role not allowed (allowed: organizer, unit-officer)
+             *     FORBIDDEN: role not allowed (allowed: organizer, unit-officer)
              */
             403: {
                 headers: {
@@ -4081,7 +4063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4093,7 +4075,7 @@ export interface operations {
             /**
              * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
              *
-             *     role not allowed (allowed: organizer)
+             *     FORBIDDEN: role not allowed (allowed: organizer)
              */
             403: {
                 headers: {
@@ -4201,7 +4183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4213,7 +4195,7 @@ export interface operations {
             /**
              * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
              *
-             *     role not allowed (allowed: organizer)
+             *     FORBIDDEN: role not allowed (allowed: organizer)
              */
             403: {
                 headers: {
@@ -4314,17 +4296,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4403,7 +4376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4521,7 +4494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4634,7 +4607,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4747,7 +4720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4865,7 +4838,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4981,7 +4954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5099,7 +5072,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5217,7 +5190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5333,7 +5306,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5451,7 +5424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5567,7 +5540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5685,7 +5658,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5798,7 +5771,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5905,17 +5878,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5987,17 +5951,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6073,17 +6028,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6168,17 +6114,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6268,7 +6205,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6277,7 +6214,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description role not allowed (allowed: inspector, admin, organizer, viewer) */
+            /** @description FORBIDDEN: role not allowed (allowed: inspector, admin, organizer, viewer) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6379,17 +6316,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6456,17 +6384,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6527,17 +6446,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6611,7 +6521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6725,7 +6635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6836,17 +6746,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6922,17 +6823,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7013,17 +6905,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no token, bad signature or expired token */
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description role not allowed (allowed: admin, organizer, unit-officer, inspector, viewer) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7058,7 +6941,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description TOO_MANY_STREAMS: SSE_MAX_STREAMS streams are open in this process; see Retry-After */
+            /** @description TOO_MANY_STREAMS: SSE_MAX_STREAMS streams are open in this process; see Retry-After. PROJECTION_UNAVAILABLE: the directory is not served yet */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -200,7 +200,9 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
       if (fold && event.type !== 'UnitAdmitted') return note(touched, t, event, fold);
       return (fold ? Promise.resolve(fold) : cache.foldUpTo(event, view)).then(async (f) => {
         note(touched, touched.get(event.streamId), event, f);
-        return event.type === 'UnitAdmitted' ? admitUnit(event, view, touched.get(event.streamId)!) : NO_CHANGES;
+        return event.type === 'UnitAdmitted'
+          ? admitUnit(event, view, touched.get(event.streamId)!)
+          : NO_CHANGES;
       });
     },
     async flush(view: ProjectionView): Promise<DocChange[]> {

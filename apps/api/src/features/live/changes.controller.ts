@@ -77,7 +77,9 @@ export class ChangesController implements OnModuleDestroy {
     400: 'VALIDATION_FAILED: field clusterId, year or Last-Event-ID',
     404: 'CLUSTER_NOT_FOUND (field clusterId) or CLUSTER_YEAR_NOT_FOUND (field year)',
     422: "LAST_EVENT_ID_BEYOND_HEAD (field Last-Event-ID): a position past the log's head; the body gives `head`",
-    503: 'TOO_MANY_STREAMS: SSE_MAX_STREAMS streams are open in this process; see Retry-After',
+    503:
+      'TOO_MANY_STREAMS: SSE_MAX_STREAMS streams are open in this process; see Retry-After. PROJECTION_UNAVAILABLE: ' +
+      'the directory is not served yet',
   })
   async streamChanges(
     @Param('clusterId', new IdParam('clusterId')) clusterId: string,
