@@ -19,8 +19,15 @@ Security (Bộ Công an): emulation clusters (Cụm thi đua), pledges (giao ư�
 (khen thưởng). Every change is an event in a tamper-evident log; reads come from projections.
 
 Authentication: \`Authorization: Bearer <JWT>\` (HS256; claims sub, role, unitId) on every route except
-/health, /metrics and /docs. Errors are \`{ code, message, field? }\`. Commands answer 201
-\`{ streamId, revision, position, eventIds }\`; pass \`position\` as \`?minPosition=\` to a read to see your write.`;
+/health, /metrics, /docs, /docs-json and /audit/public-key (\`security: []\`). Errors are
+\`{ code, message, field? }\` (ErrorBody). Commands answer 201 \`{ streamId, revision, position, eventIds }\`;
+pass \`position\` as \`?minPosition=\` to a read to see your write. Live updates of a cluster-year:
+GET /clusters/{clusterId}/years/{year}/changes (Server-Sent Events).
+
+The examples work on the demo (\`npm run demo\`, which prints admin, inspector and viewer tokens). The
+organizer and unit-officer tokens the command examples need are minted with the CLI and the demo's subs:
+\`npm run cli -- token --role organizer --unit bo-cong-an --sub demo-organizer-bo-cong-an\`,
+\`npm run cli -- token --role unit-officer --unit cuc-ktnv --sub demo-officer-cuc-ktnv\` (same DATA_DIR).`;
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
