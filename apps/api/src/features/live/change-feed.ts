@@ -50,15 +50,20 @@ export class ChangeFeed implements OnModuleDestroy {
     };
   }
 
-  /** The changes of the cluster-year after `after`, up to the log's head now, oldest first, once applied. */
+  /**
+   * The changes of the cluster-year after `after`, up to the log's head now, oldest first, once applied.
+   * Read from the log after `after` (a resume after a short drop reads only what came since).
+   */
   async replay(clusterId: string, year: number, after: number): Promise<ClusterYearChange[]> {
     const streamId = emulationStream(clusterId, year);
+    const head = await this.events.headPosition();
     const changes: ClusterYearChange[] = [];
-    for (let fromRevision = 0; ;) {
-      const page = await this.events.readStream(streamId, { fromRevision, maxCount: PAGE });
-      for (const event of page) if (event.position > after) changes.push(this.change(event, clusterId, year));
-      if (page.length < PAGE) break;
-      fromRevision = page[page.length - 1]!.revision + 1;
+    for (let from = after; from < head;) {
+      const page = await this.events.readAll({ after: from, to: head, batchSize: PAGE });
+      if (page.length === 0) break;
+      for (const event of page)
+        if (event.streamId === streamId) changes.push(this.change(event, clusterId, year));
+      from = page[page.length - 1]!.position;
     }
     const last = changes[changes.length - 1];
     if (last) await this.applied(last.position, this.handlers(last.type));

@@ -110,17 +110,25 @@ export class ChangesController implements OnModuleDestroy {
         { head },
       );
     }
-    await this.serve(reply, clusterId, year, resumeAfter ?? head);
+    await this.serve(reply, clusterId, year, resumeAfter);
   }
 
   onModuleDestroy(): void {
     for (const end of [...this.open]) end();
   }
 
-  /** Streams the changes after `after`: those missed (from the log), then live ones, each once, in order. */
-  private async serve(reply: FastifyReply, clusterId: string, year: number, after: number): Promise<void> {
+  /**
+   * Streams the changes after `resumeAfter` (those missed, read from the log), or from now on without it,
+   * then live ones: each once, in order.
+   */
+  private async serve(
+    reply: FastifyReply,
+    clusterId: string,
+    year: number,
+    resumeAfter: number | undefined,
+  ): Promise<void> {
     const raw = reply.raw;
-    let sent = after;
+    let sent = resumeAfter ?? Number.MAX_SAFE_INTEGER;
     let live = false;
     const waiting: ClusterYearChange[] = [];
     const send = (change: ClusterYearChange): void => {
@@ -156,7 +164,9 @@ export class ChangesController implements OnModuleDestroy {
     });
     raw.write(`retry: ${RETRY_MS}\n\n`);
     try {
-      for (const change of await this.feed.replay(clusterId, year, after)) send(change);
+      // Listening already: what landed before this point is missed (resume) or not wanted (from now on).
+      if (resumeAfter === undefined) sent = await this.feed.headPosition();
+      else for (const change of await this.feed.replay(clusterId, year, resumeAfter)) send(change);
       for (const change of waiting) send(change);
       live = true;
     } catch (error) {
