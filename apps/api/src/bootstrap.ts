@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { allProjections, type ProjectionDefinition } from '@thidua/projections';
 import { AppModule } from './app.module.js';
+import { corsOptions } from './common/cors.js';
 import { fastifyServerOptions } from './common/fastify-options.js';
+import { useJsonBodyParser } from './common/json-body.js';
 import { installHttpHooks } from './common/http-hooks.js';
 import type { AppConfig } from './config/app-config.js';
 import { createLogger, PinoNestLogger } from './logging/logger.js';
@@ -46,6 +48,8 @@ export async function createApp(
     adapter,
     { logger: new PinoNestLogger(logger), abortOnError: false },
   );
+  useJsonBodyParser(app, config.bodyLimitBytes);
+  if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
   installHttpHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
     metrics,
     rateLimitPerMinute: config.rateLimitPerMinute,

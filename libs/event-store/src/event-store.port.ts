@@ -1,3 +1,5 @@
+import type { Actor, Integer } from '@thidua/domain';
+
 /**
  * The event-store port (DESIGN.md §3). Every adapter (SQLite, EventStoreDB) satisfies the
  * same contract suite in `testing/event-store.contract.ts`.
@@ -9,14 +11,8 @@
  * integer; callers must not rely on it. `to` (inclusive upper bound) may be any number.
  */
 
-export type Role = 'admin' | 'organizer' | 'unit-officer' | 'inspector' | 'viewer';
-
-/** Who caused an event: always taken from the verified token, never from a request body. */
-export interface Actor {
-  id: string;
-  role: Role;
-  unitId?: string;
-}
+/** Who caused an event (always taken from the verified token, never from a request body): the domain's. */
+export type { Actor, Role } from '@thidua/domain';
 
 /** Metadata supplied by the writer. The store adds `prevHash` and `hash`. */
 export interface NewEventMetadata {
@@ -24,7 +20,7 @@ export interface NewEventMetadata {
   occurredAt: string; // ISO-8601, from the command, never read from a clock in the domain
   correlationId: string;
   causationId: string;
-  schemaVersion: number;
+  schemaVersion: Integer;
   reason?: string;
   /** sha256 of the request that produced the event (Idempotency-Key checks), when there was one. */
   requestHash?: string;
@@ -50,8 +46,8 @@ export interface StoredEvent {
   eventId: string;
   type: string;
   streamId: string;
-  revision: number; // per stream, from 0
-  position: number; // global, strictly increasing (contiguous from 1 on SQLite)
+  revision: Integer; // per stream, from 0
+  position: Integer; // global, strictly increasing (contiguous from 1 on SQLite)
   data: EventData;
   metadata: EventMetadata;
 }

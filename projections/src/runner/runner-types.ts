@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 import type { ProjectionStatus, Target } from '@thidua/read-store';
 
 export interface RunnerLogger {
@@ -32,7 +33,7 @@ export interface ProjectionFollowerOptions {
 
 /** The event a projection stopped at (or the batch whose write failed). */
 export interface StallInfo {
-  position: number;
+  position: Integer;
   eventId: string;
   type: string;
   message: string;
@@ -50,19 +51,19 @@ export interface OutageInfo {
 
 export interface ProjectionStatusReport {
   name: string;
-  version: number;
+  version: Integer;
   /** Generation served to queries. */
-  generation: number;
+  generation: Integer;
   status: ProjectionStatus;
   /** Checkpoint of the served generation. */
-  position: number;
-  head: number;
-  lag: number;
+  position: Integer;
+  head: Integer;
+  lag: Integer;
   error?: StallInfo;
   /** Set while the subscription is cut off from the event store (it resubscribes by itself). */
   outage?: OutageInfo;
   /** A generation being built beside the served one (rebuild or version change). */
-  rebuild?: { generation: number; position: number };
+  rebuild?: { generation: Integer; position: Integer };
 }
 
 /**

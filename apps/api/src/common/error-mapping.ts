@@ -77,7 +77,8 @@ const INTERNAL: ErrorResponse = {
 /** The single mapping from anything thrown to `{ code, message, field? }` and a status. */
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof ApiError) {
-    return reply(error.status, error.code, error.message, error.field, error.headers);
+    const answer = reply(error.status, error.code, error.message, error.field, error.headers);
+    return { ...answer, body: { ...answer.body, ...error.details } };
   }
   if (error instanceof RevisionConflictError) {
     return reply(409, 'REVISION_CONFLICT', `${error.message}; reload and retry`);

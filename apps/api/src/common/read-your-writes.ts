@@ -109,7 +109,7 @@ export function WaitForProjections(...projections: string[]): MethodDecorator {
     ApiQuery({
       name: MIN_POSITION_PARAM,
       required: false,
-      type: Number,
+      type: 'integer',
       description:
         "Read-your-writes: a command's `position`; the answer waits until the projection has applied it.",
     }),

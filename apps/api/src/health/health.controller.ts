@@ -1,11 +1,25 @@
-import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@thidua/event-store';
 import type { ProjectionReadView, ProjectionStatusReport } from '@thidua/projections';
 import { Public } from '../auth/auth.decorators.js';
+import { NoQuery } from '../common/validation.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import { ApiErrors, ApiResult, schemaRef } from '../openapi/api-result.js';
+import type { Liveness, NotReady, Readiness } from './health.types.js';
+
+const NO_QUERY = () =>
+  ApiErrors({ 400: 'VALIDATION_FAILED: this route takes no query parameter (field names it)' });
+
+const NOT_READY = () =>
+  ApiResponse({
+    status: 503,
+    description:
+      'NOT_READY: event store unreachable, or a projection stalled (named, with its position and error) or cut off from the event store',
+    schema: schemaRef('NotReady'),
+  });
 
 const PROBE_TIMEOUT_MS = 3000;
 
@@ -28,37 +42,43 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process is up (no dependency checked)' })
-  live(): { status: 'ok' } {
+  @ApiResult('Liveness', 'alive')
+  @NO_QUERY()
+  getLiveness(@Query() _query: NoQuery): Liveness {
     return { status: 'ok' };
   }
 
   @Get()
   @ApiOperation({ summary: 'Readiness (same as /health/ready)' })
-  @ApiOkResponse({ description: 'ready' })
-  @ApiServiceUnavailableResponse({
-    description: 'NOT_READY: event store unreachable, a projection stalled or cut off from the event store',
-  })
-  readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    return this.ready(reply);
+  @ApiResult('Readiness', 'ready')
+  @NOT_READY()
+  @NO_QUERY()
+  getHealth(
+    @Query() query: NoQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Readiness | NotReady> {
+    return this.getReadiness(query, reply);
   }
 
   @Get('ready')
   @ApiOperation({
     summary: 'Readiness: event store reachable, no projection stalled or cut off from the event store',
   })
-  @ApiOkResponse({ description: 'ready' })
-  @ApiServiceUnavailableResponse({
-    description: 'NOT_READY: event store unreachable, a projection stalled or cut off from the event store',
-  })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+  @ApiResult('Readiness', 'ready')
+  @NOT_READY()
+  @NO_QUERY()
+  async getReadiness(
+    @Query() _query: NoQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Readiness | NotReady> {
     try {
-      return await this.health.check([() => this.eventStore(), () => this.projections()]);
+      return (await this.health.check([() => this.eventStore(), () => this.projections()])) as Readiness;
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       // Keep terminus' details, under the API's own error shape.
       const result = error.getResponse() as HealthCheckResult;
       void reply.status(503);
-      return { code: 'NOT_READY', message: describeFailures(result), ...result };
+      return { code: 'NOT_READY', message: describeFailures(result), ...(result as Readiness) };
     }
   }
 
