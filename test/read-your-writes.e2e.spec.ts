@@ -112,8 +112,12 @@ describe('commands, read-your-writes and deny-by-default through HTTP (e2e)', ()
     const ahead = await request(t.server)
       .get(`/probe/count/ca-nghe-an?minPosition=${written.body.position + 100}`)
       .set('authorization', viewer);
-    expect(ahead.status).toBe(400);
-    expect(ahead.body).toMatchObject({ code: 'POSITION_BEYOND_HEAD', field: 'minPosition' });
+    expect(ahead.status).toBe(422);
+    expect(ahead.body).toMatchObject({
+      code: 'POSITION_BEYOND_HEAD',
+      field: 'minPosition',
+      head: written.body.position,
+    });
     expect(ahead.headers['x-log-head']).toBe(String(written.body.position));
 
     const bad = await request(t.server)

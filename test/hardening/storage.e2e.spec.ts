@@ -62,14 +62,14 @@ describe('a full disk', () => {
 });
 
 describe('positions beyond the head', () => {
-  it('GET /audit/digest?position= beyond the head answers 400, not 500', async () => {
+  it('GET /audit/digest?position= beyond the head answers 422 with the head, not 500', async () => {
     const head = (await request(t.server).get('/audit/verify').set('authorization', `Bearer ${inspector}`))
       .body.headPosition as number;
     const res = await request(t.server)
       .get(`/audit/digest?position=${head + 100}`)
       .set('authorization', `Bearer ${inspector}`);
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'POSITION_BEYOND_HEAD', field: 'position' });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'POSITION_BEYOND_HEAD', field: 'position', head });
     expect(res.body.message).toContain(`head ${head}`);
   });
 
@@ -77,7 +77,7 @@ describe('positions beyond the head', () => {
     const res = await request(t.server)
       .get('/clusters?minPosition=999999')
       .set('authorization', `Bearer ${inspector}`);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'POSITION_BEYOND_HEAD', field: 'minPosition' });
     const head = (await request(t.server).get('/audit/verify').set('authorization', `Bearer ${inspector}`))
       .body.headPosition as number;

@@ -6,9 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { allProjections, type ProjectionDefinition } from '@thidua/projections';
 import { AppModule } from './app.module.js';
+import { corsOptions } from './common/cors.js';
 import { fastifyServerOptions } from './common/fastify-options.js';
+import { useJsonBodyParser } from './common/json-body.js';
 import { installHttpHooks } from './common/http-hooks.js';
-import { installJsonBodyParser } from './common/json-body.js';
 import type { AppConfig } from './config/app-config.js';
 import { createLogger, PinoNestLogger } from './logging/logger.js';
 import { Metrics } from './metrics/metrics.js';
@@ -47,10 +48,13 @@ export async function createApp(
     adapter,
     { logger: new PinoNestLogger(logger), abortOnError: false, bodyParser: false },
   );
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  installHttpHooks(fastify, { metrics, rateLimitPerMinute: config.rateLimitPerMinute });
   // Nest's body parsers are off (bodyParser: false): JSON only, UTF-8 and depth checked before parsing.
-  installJsonBodyParser(fastify, config.bodyLimitBytes);
+  useJsonBodyParser(app, config.bodyLimitBytes);
+  if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
+  installHttpHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
+    metrics,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
   setupOpenApi(app);
   app.enableShutdownHooks();
   await app.init();

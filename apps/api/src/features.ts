@@ -3,6 +3,7 @@ import { AwardsModule } from './features/awards/awards.module.js';
 import { ClustersModule } from './features/clusters/clusters.module.js';
 import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
 import { HistoryModule } from './features/history/history.module.js';
+import { LiveModule } from './features/live/live.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
 import { TotalsModule } from './features/totals/totals.module.js';
 import { TokenRevocationsModule } from './features/token-revocations/token-revocations.controller.js';
@@ -23,6 +24,8 @@ export const featureModules: Array<Type | DynamicModule> = [
   AwardsModule,
   HistoryModule,
   TotalsModule,
+  // Live updates of a cluster-year (Server-Sent Events).
+  LiveModule,
   // Token revocations (admin commands, read by the auth guard).
   TokenRevocationsModule,
 ];

@@ -31,7 +31,10 @@ export {
   type EvaluateOptions,
   type EvaluatorEvent,
   type ExplainedRanking,
+  type ExplainedRow,
   type Ranking,
+  type RankingRow,
+  type WhatIfDiff,
   type WhatIfResult,
 } from './evaluator/evaluator.types.js';
 export {
@@ -106,6 +109,7 @@ export {
 export { UNIT_KINDS } from './unit/unit-kinds.js';
 export { type UnitCommand, type UnitContext, type UnitStatus } from './unit/unit.commands.js';
 export { unitDecider } from './unit/unit.decider.js';
+export { type Integer } from './integer.js';
 export {
   type SubjectTokensRevokedData,
   type TokenRevocationEvent,

@@ -27,13 +27,48 @@ export class PartialDuplicateError extends StoreError {
   }
 }
 
-/** The append itself is malformed (no events, an event id twice, a bad expected revision). */
+/** Why an append is refused before it reaches a store. */
+export type InvalidAppendCode =
+  /** No events, an event id twice, a bad expected revision, an empty stream id or type. */
+  | 'INVALID_APPEND'
+  /** A stream id or event type beginning with `$`: EventStoreDB's own namespace, hidden from $all readers. */
+  | 'RESERVED_NAME'
+  /** An event id that is not a lower-case UUID (EventStoreDB keeps a GUID and answers it lower-case). */
+  | 'INVALID_EVENT_ID';
+
+/** The append itself is malformed; `code` says how. */
 export class InvalidAppendError extends StoreError {
   constructor(
     readonly streamId: string,
     reason: string,
+    code: InvalidAppendCode = 'INVALID_APPEND',
   ) {
-    super('INVALID_APPEND', `stream ${streamId}: ${reason}`);
+    super(code, `stream ${streamId}: ${reason}`);
+  }
+}
+
+/** The append is larger than a store accepts in one append (EventStoreDB's MaxAppendSize). */
+export class AppendTooLargeError extends StoreError {
+  constructor(
+    readonly streamId: string,
+    /** Bytes as the server counts them (data + metadata + 2 × type length), when known. */
+    readonly size: number | undefined,
+    readonly limit: number,
+  ) {
+    super(
+      'APPEND_TOO_LARGE',
+      `stream ${streamId}: the append is ${size === undefined ? 'over' : `${size} bytes, over`} the limit of ${limit} bytes`,
+    );
+  }
+}
+
+/** A read or subscription was asked to start after a position that is not an event's (see ReadAllOptions). */
+export class InvalidPositionError extends StoreError {
+  constructor(readonly position: number) {
+    super(
+      'INVALID_POSITION',
+      `position ${position} is not the position of an event: start after 0 or after a position the store returned`,
+    );
   }
 }
 

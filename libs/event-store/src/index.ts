@@ -1,9 +1,12 @@
 /** The event-store port, its adapters and the integrity tools (hash chain, verify, signed digests). */
 export { createEventStore } from './create-event-store.js';
 export {
+  AppendTooLargeError,
   EventIdConflictError,
   IntegrityError,
   type IntegrityFailure,
+  InvalidAppendError,
+  InvalidPositionError,
   isStorageError,
   StorageError,
   storageErrorOf,
@@ -25,6 +28,7 @@ export {
   type StoredEvent,
   type Subscription,
   type SubscriptionHandlers,
+  type SubscriptionOutage,
 } from './event-store.port.js';
 export {
   computeDigest,

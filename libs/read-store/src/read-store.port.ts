@@ -72,6 +72,8 @@ export interface ProjectionRuntimeStatus {
     streamId?: string;
     revision?: number;
   };
+  /** The subscription is cut off from the event store and resubscribing (since, failed attempts, last error). */
+  outage?: { since: string; attempts: number; message: string };
   /** Generation being built beside the served one. */
   rebuildGeneration?: number;
   /** ISO-8601 time of the write. */

@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 import type { ChairRole, PeriodCode, PledgeTarget } from '@thidua/domain';
 
 /**
@@ -18,28 +19,28 @@ export const pledgeId = (clusterId: string, year: number, unitId: string): strin
 /** When and by which event something happened. */
 export interface Stamp {
   at: string;
-  position: number;
+  position: Integer;
 }
 
 /** `clusters/{clusterId}`: a cluster (Cụm thi đua) as formed by its organizer. */
 export interface ClusterDoc {
   clusterId: string;
   name: string | null;
-  number: number | null;
+  number: Integer | null;
   organizerUnitId: string | null;
   status: 'active' | 'dissolved' | 'unknown';
   formed: Stamp | null;
   dissolved?: Stamp & { reason: string };
   /** Years that have a cluster-year document, ascending. */
-  years: number[];
-  position: number;
+  years: Integer[];
+  position: Integer;
 }
 
 export interface MemberEntry {
   unitId: string;
   name: string | null;
   admittedAt: string;
-  admittedPosition: number;
+  admittedPosition: Integer;
   withdrawn?: Stamp & { reason: string };
 }
 
@@ -49,16 +50,16 @@ export interface SeatHolder {
   source: 'organizer' | 'election';
   electionId?: string;
   at: string;
-  position: number;
+  position: Integer;
 }
 
 export interface PeriodTransition {
   event: 'opened' | 'closed' | 'reopened';
   at: string;
-  position: number;
+  position: Integer;
   /** closed: the sealed ranking digest; reopened: the digest it unsealed. */
   rankingDigest?: string;
-  schemeVersion?: number;
+  schemeVersion?: Integer;
   reason?: string;
 }
 
@@ -66,20 +67,20 @@ export interface PeriodStatus {
   /** 'reopened' is open again after a close. */
   status: 'open' | 'closed' | 'reopened';
   at: string;
-  position: number;
+  position: Integer;
   /** While closed: the sealed digest and scheme version. */
   rankingDigest?: string;
-  schemeVersion?: number;
+  schemeVersion?: Integer;
   history: PeriodTransition[];
 }
 
 /** `cluster-years/{clusterId}:{year}`: the cluster-year (`emulation-{clusterId}-{year}`). */
 export interface ClusterYearDoc {
   clusterId: string;
-  year: number;
+  year: Integer;
   streamId: string;
   name: string | null;
-  number: number | null;
+  number: Integer | null;
   organizerUnitId: string | null;
   clusterStatus: ClusterDoc['status'];
   /** Admitted units (withdrawn ones stay, marked), sorted by name with the Vietnamese collator. */
@@ -90,11 +91,11 @@ export interface ClusterYearDoc {
   forbidConsecutiveTerms: boolean;
   /** Units elected in this year for the next year. */
   electedForNextYear: Partial<Record<ChairRole, { unitId: string; name: string | null; electionId: string }>>;
-  scheme: { version: number; publishedAt: string; position: number; versions: number[] } | null;
+  scheme: { version: Integer; publishedAt: string; position: Integer; versions: Integer[] } | null;
   periods: Partial<Record<PeriodCode, PeriodStatus>>;
   /** Units that signed a pledge (documents in `pledges`). */
   pledgedUnits: string[];
-  position: number;
+  position: Integer;
 }
 
 /** `units/{unitId}`: names for the directory, and where the unit appears so a rename reaches it. */
@@ -106,13 +107,13 @@ export interface UnitDoc {
   status: 'active' | 'merged' | 'dissolved' | 'unknown';
   /** Cluster-year ids naming this unit. */
   clusterYears: string[];
-  position: number;
+  position: Integer;
 }
 
 export interface PledgeAmendment {
-  version: number;
+  version: Integer;
   at: string;
-  position: number;
+  position: Integer;
   reason: string;
   actorId: string;
 }
@@ -120,14 +121,14 @@ export interface PledgeAmendment {
 /** `pledges/{clusterId}:{year}:{unitId}`: a unit's pledge (giao ước thi đua) as it stands, with its amendments. */
 export interface PledgeDoc {
   clusterId: string;
-  year: number;
+  year: Integer;
   unitId: string;
-  version: number;
+  version: Integer;
   /** Catalog codes of the registered titles (đăng ký danh hiệu). */
   titles: string[];
   targets: PledgeTarget[];
   keyTasks: string[];
   signed: Stamp & { actorId: string };
   amendments: PledgeAmendment[];
-  position: number;
+  position: Integer;
 }

@@ -25,7 +25,7 @@ it('says integrity-failure, not final, when a score before the close no longer g
   );
   await events.close();
 
-  const sealed = rankingDocument(evaluateRanking(upTo, 'Q1'), streamId);
+  const sealed = rankingDocument(evaluateRanking(upTo, 'Q1'), streamId, () => null);
   expect(sealed).toMatchObject({ status: 'closed', finality: 'final', revisedBy: [] });
   expect(sealed.currentDigest).toBe(sealed.sealedDigest);
 
@@ -37,7 +37,7 @@ it('says integrity-failure, not final, when a score before the close no longer g
   const forged: StoredEvent[] = upTo.map((e, i) =>
     i === score ? { ...e, data: { ...e.data, points: (e.data as { points: number }).points - 1 } } : e,
   );
-  const served = rankingDocument(evaluateRanking(forged, 'Q1'), streamId);
+  const served = rankingDocument(evaluateRanking(forged, 'Q1'), streamId, () => null);
   expect(served.currentDigest).not.toBe(served.sealedDigest);
   expect(served.finality).toBe('integrity-failure');
 });

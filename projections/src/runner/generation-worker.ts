@@ -9,7 +9,7 @@ import { assertDoc, assertId, type DocChange, type ReadStore, type Target } from
 import type { ProjectionDefinition } from '../projection.js';
 import { BatchView } from './projection-view.js';
 import { InvalidChangeError } from './runner-errors.js';
-import type { StallInfo } from './runner-types.js';
+import type { OutageInfo, StallInfo } from './runner-types.js';
 
 export interface WorkerHooks {
   /** The generation's checkpoint moved to `position` (documents and checkpoint are written). */
@@ -18,6 +18,8 @@ export interface WorkerHooks {
   caughtUp(): void;
   /** Stopped for good: a poison event or an integrity failure (a restart tries again). */
   stalled(stall: StallInfo): void;
+  /** The subscription lost its connection (once per failed attempt) or got it back. */
+  connection(outage: OutageInfo | undefined): void;
   /** Stopped by a storage error, or resumed after one (`stall` undefined): retried by itself. */
   retrying(stall: StallInfo | undefined): void;
 }
@@ -61,6 +63,8 @@ export class GenerationWorker {
   position = 0;
   caughtUp = false;
   stall: StallInfo | undefined;
+  /** Set while the event store's subscription is cut off and resubscribing. */
+  outage: OutageInfo | undefined;
   private stopped = false;
   private subscription: Subscription | undefined;
   private inFlight: Promise<unknown> = Promise.resolve();
@@ -113,6 +117,16 @@ export class GenerationWorker {
       onError: (error) => {
         if (error instanceof StallSignal || this.stopped || this.stall) return;
         this.stopOn(error, { position: this.position, eventId: '', type: '' });
+      },
+      onInterrupted: (outage) => {
+        if (this.stopped) return;
+        this.outage = { since: outage.since, attempts: outage.attempt, message: messageOf(outage.error) };
+        this.hooks.connection(this.outage);
+      },
+      onResumed: () => {
+        if (this.stopped) return;
+        this.outage = undefined;
+        this.hooks.connection(undefined);
       },
     });
   }

@@ -3,7 +3,7 @@ import type { ProjectionStatus, ReadStore, Target } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { GenerationWorker, type RetryPolicy } from './generation-worker.js';
 import { ProjectionStalledError, RunnerStateError } from './runner-errors.js';
-import type { RunnerLogger, StallInfo } from './runner-types.js';
+import type { OutageInfo, RunnerLogger, StallInfo } from './runner-types.js';
 import type { RuntimeStatusDraft } from './status-publisher.js';
 
 type Progress = (position: number, head: number) => void;
@@ -181,6 +181,7 @@ export class ProjectionController {
       generation: report.generation,
       blocked: (report.status === 'stalled' || report.status === 'integrity-failure') && this.blocked(),
       ...(report.error ? { error: report.error } : {}),
+      ...(report.outage ? { outage: report.outage } : {}),
       ...(report.rebuild ? { rebuildGeneration: report.rebuild.generation } : {}),
     };
   }
@@ -190,10 +191,12 @@ export class ProjectionController {
     status: ProjectionStatus;
     position: number;
     error?: StallInfo;
+    outage?: OutageInfo;
     rebuild?: { generation: number; position: number };
   } {
     const worker = this.serving?.worker;
     const error = worker?.stall ?? this.build?.worker.stall;
+    const outage = this.running ? (worker?.outage ?? this.build?.worker.outage) : undefined;
     let status: ProjectionStatus;
     if (!this.running || !this.serving) status = 'stopped';
     else if (error) status = error.integrity ? 'integrity-failure' : 'stalled';
@@ -205,6 +208,7 @@ export class ProjectionController {
       status,
       position: this.position(),
       ...(error ? { error } : {}),
+      ...(outage ? { outage } : {}),
       ...(this.build
         ? {
             rebuild: {
@@ -345,6 +349,17 @@ export class ProjectionController {
             stall.integrity ? 'projection stopped: integrity failure' : 'projection stalled',
           );
           hooks.stalled?.(stall);
+          this.ctx.changed();
+        },
+        connection: (outage) => {
+          if (outage) {
+            logger.error(
+              { projection: this.name, generation, ...outage },
+              'event store subscription interrupted: resubscribing',
+            );
+          } else {
+            logger.info({ projection: this.name, generation }, 'event store subscription resumed');
+          }
           this.ctx.changed();
         },
         retrying: (stall) => {

@@ -145,6 +145,7 @@ export class ProjectionFollower implements ProjectionReadView {
             ...record.error,
             ...(record.status === 'integrity-failure' ? { integrity: true } : {}),
           };
+        if (record?.status !== 'stopped' && record?.outage) report.outage = { ...record.outage };
         const building = record?.rebuildGeneration;
         if (record?.status !== 'stopped' && building !== undefined && building !== generation) {
           const cp = await this.reads.checkpoint({ projection: name, generation: building });

@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 import type { ProjectionStatus, Target } from '@thidua/read-store';
 
 export interface RunnerLogger {
@@ -38,7 +39,7 @@ export interface ProjectionFollowerOptions {
 
 /** The event a projection stopped at (or the batch whose write failed). */
 export interface StallInfo {
-  position: number;
+  position: Integer;
   eventId: string;
   type: string;
   message: string;
@@ -51,19 +52,31 @@ export interface StallInfo {
   retrying?: boolean;
 }
 
+/** The projection's subscription lost its connection to the event store and is resubscribing. */
+export interface OutageInfo {
+  /** ISO-8601 time the outage began. */
+  since: string;
+  /** Failed attempts so far (1: the drop itself). */
+  attempts: number;
+  /** The last error, as the store's client reported it. */
+  message: string;
+}
+
 export interface ProjectionStatusReport {
   name: string;
-  version: number;
+  version: Integer;
   /** Generation served to queries. */
-  generation: number;
+  generation: Integer;
   status: ProjectionStatus;
   /** Checkpoint of the served generation. */
-  position: number;
-  head: number;
-  lag: number;
+  position: Integer;
+  head: Integer;
+  lag: Integer;
   error?: StallInfo;
+  /** Set while the subscription is cut off from the event store (it resubscribes by itself). */
+  outage?: OutageInfo;
   /** A generation being built beside the served one (rebuild or version change). */
-  rebuild?: { generation: number; position: number };
+  rebuild?: { generation: Integer; position: Integer };
 }
 
 /**

@@ -80,7 +80,8 @@ const INTERNAL: ErrorResponse = {
 /** The single mapping from anything thrown to `{ code, message, field? }` and a status. */
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof ApiError) {
-    return reply(error.status, error.code, error.message, error.field, error.headers);
+    const answer = reply(error.status, error.code, error.message, error.field, error.headers);
+    return { ...answer, body: { ...answer.body, ...error.details } };
   }
   if (error instanceof RevisionConflictError) {
     return reply(409, 'REVISION_CONFLICT', `${error.message}; reload and retry`);
@@ -108,7 +109,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   }
   if (error instanceof StoreError) {
     if (error.code === 'DIGEST_POSITION')
-      return reply(400, 'POSITION_BEYOND_HEAD', error.message, 'position');
+      return reply(422, 'POSITION_BEYOND_HEAD', error.message, 'position');
     // Named by a caller (e.g. a projection in a path); every other store error is a server fault.
     return error.code === 'UNKNOWN_PROJECTION' ? reply(404, 'PROJECTION_NOT_FOUND', error.message) : INTERNAL;
   }

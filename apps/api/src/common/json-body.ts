@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest, RawServerDefault } from 'fastify';
 import { ApiError } from './api-error.js';
 import { scanJson } from './json-scan.js';
 
@@ -9,38 +10,38 @@ import { scanJson } from './json-scan.js';
  */
 export const MAX_JSON_DEPTH = 32;
 
-type Done = (error: Error | null, body?: unknown) => void;
-
 const UTF8_CHARSET = /^utf-?8$/i;
 
 /**
- * The application/json body parser (replaces the default): a body is UTF-8 JSON or it is refused with
- * 400, never changed.
+ * The application/json body parser (replaces Fastify's and Nest's): a body is UTF-8 JSON or it is refused
+ * with 400, never changed.
+ * - an empty body is no body: a command without one (open or close a period, rebuild) may be sent by a
+ *   client that always says `Content-Type: application/json`;
  * - a `charset` other than UTF-8 → 400 UNSUPPORTED_CHARSET (field content-type);
  * - a byte-order mark at the start → 400 MALFORMED_JSON (RFC 8259 §8.1: senders must not add one; the
  *   API does not strip it silently);
  * - bytes that are not UTF-8 → 400 INVALID_UTF8 naming the field holding the first bad byte (they are
  *   never stored as U+FFFD);
  * - nesting deeper than MAX_JSON_DEPTH → 400 JSON_TOO_DEEP, found by one linear scan before JSON.parse;
- * - then Fastify's own JSON parser (`__proto__` and `constructor.prototype` refused).
+ * - then Fastify's own JSON parser (same limits, `__proto__` and `constructor.prototype` refused).
  */
-export function installJsonBodyParser(fastify: FastifyInstance, bodyLimit: number): void {
+export function useJsonBodyParser(app: NestFastifyApplication, bodyLimit: number): void {
+  const fastify = app.getHttpAdapter().getInstance();
   const parse = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser(
-    'application/json',
-    { parseAs: 'buffer', bodyLimit },
-    (request: FastifyRequest, body: Buffer, done: Done) => {
-      let text: string;
-      try {
-        text = checkedText(request, body);
-      } catch (error) {
-        done(error as Error);
-        return;
-      }
-      parse(request, text, done);
-    },
-  );
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
+    if (body.length === 0) {
+      done(null, undefined);
+      return;
+    }
+    let text: string;
+    try {
+      text = checkedText(request, body);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    parse(request, text, done);
+  });
 }
 
 function checkedText(request: FastifyRequest, body: Buffer): string {

@@ -59,7 +59,7 @@ describe('read-your-writes (real stores and runner)', () => {
       .waitFor(head + 1)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
-      status: 400,
+      status: 422,
       code: 'POSITION_BEYOND_HEAD',
       field: 'minPosition',
       headers: { 'x-log-head': String(head) },

@@ -68,11 +68,12 @@ export class ReadYourWrites {
     const head = await this.events.headPosition();
     if (minPosition > head) {
       throw new ApiError(
-        400,
+        422,
         'POSITION_BEYOND_HEAD',
         `minPosition ${minPosition} is beyond the head of the log (${head})`,
         MIN_POSITION_PARAM,
         { 'x-log-head': String(head) },
+        { head },
       );
     }
     const reached = await this.runner.waitFor(minPosition, this.config.readWaitMaxMs, projections);
@@ -114,7 +115,7 @@ export class ReadYourWritesGuard implements CanActivate {
  * On a GET that reads projections: accepts `?minPosition=N` (a command's `position`) and answers
  * only once the named projections (all when none are named) have applied it, or 503
  * PROJECTION_BEHIND with Retry-After after READ_WAIT_MAX_MS; a position beyond the log's head is
- * refused at once (400 POSITION_BEYOND_HEAD, the head in the message and in `x-log-head`).
+ * refused at once (422 POSITION_BEYOND_HEAD, the head in the body and in `x-log-head`).
  */
 export function WaitForProjections(...projections: string[]): MethodDecorator {
   return applyDecorators(
@@ -123,10 +124,10 @@ export function WaitForProjections(...projections: string[]): MethodDecorator {
     ApiQuery({
       name: MIN_POSITION_PARAM,
       required: false,
-      type: Number,
+      type: 'integer',
       description:
         "Read-your-writes: a command's `position`; the answer waits until the projection has applied it. " +
-        "A position beyond the log's head: 400 POSITION_BEYOND_HEAD at once (the head in the message and in x-log-head).",
+        "A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head).",
     }),
     ApiServiceUnavailableResponse({
       description: 'PROJECTION_BEHIND: the projection did not reach minPosition in time',

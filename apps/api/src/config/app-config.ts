@@ -40,6 +40,12 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** AUTH_TOKEN_MAX_LIFETIME: longest lifetime (exp − iat) of an accepted token, in seconds. */
   tokenMaxLifetimeSeconds: number;
+  /** CORS_ORIGINS: browser origins (scheme://host[:port]) allowed to call the API; none by default. */
+  corsOrigins: string[];
+  /** SSE_HEARTBEAT_MS: how often an open live-update stream gets a comment line (keeps proxies from closing it). */
+  sseHeartbeatMs: number;
+  /** SSE_MAX_STREAMS: live-update streams this process keeps open at once; one more answers 503. */
+  sseMaxStreams: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -105,6 +111,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       60,
       366 * 86_400,
     ),
+    corsOrigins: read.origins('CORS_ORIGINS'),
+    sseHeartbeatMs: read.integer('SSE_HEARTBEAT_MS', 15_000, 100, 300_000),
+    sseMaxStreams: read.integer('SSE_MAX_STREAMS', 100, 1, 100_000),
   };
 
   if (config.authJwtSecret !== undefined && config.authJwtSecret.length < MIN_JWT_SECRET_LENGTH) {
@@ -211,6 +220,24 @@ class EnvReader {
       return false;
     }
     return entries;
+  }
+
+  /** A comma-separated list of origins, each `http(s)://host[:port]` exactly as a browser sends it. */
+  origins(name: string): string[] {
+    const raw = this.string(name);
+    if (raw === undefined) return [];
+    const origins = raw
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== '');
+    const bad = origins.filter((o) => !/^https?:\/\/[^/\s?#]+$/.test(o) || o.endsWith(':'));
+    if (bad.length > 0) {
+      this.problems.push(
+        `${name} must list origins like https://host:port, comma-separated (got "${bad.join('", "')}")`,
+      );
+      return [];
+    }
+    return origins;
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -19,6 +19,9 @@ describe('loadConfig', () => {
       signingKeyFile: join('/srv/app/data', 'signing-key.pem'),
       trustProxy: false,
       tokenMaxLifetimeSeconds: 86_400,
+      corsOrigins: [],
+      sseHeartbeatMs: 15_000,
+      sseMaxStreams: 100,
     });
   });
 
@@ -40,6 +43,9 @@ describe('loadConfig', () => {
         AUDIT_SIGNING_KEY_FILE: 'keys/digest.pem',
         TRUST_PROXY: '2',
         AUTH_TOKEN_MAX_LIFETIME: '8h',
+        CORS_ORIGINS: 'http://localhost:5173, https://bangdieukhien.bca.gov.vn',
+        SSE_HEARTBEAT_MS: '500',
+        SSE_MAX_STREAMS: '3',
       },
       '/srv/app',
     );
@@ -56,6 +62,9 @@ describe('loadConfig', () => {
       signingKeyFile: '/srv/app/keys/digest.pem',
       trustProxy: 2,
       tokenMaxLifetimeSeconds: 8 * 3600,
+      corsOrigins: ['http://localhost:5173', 'https://bangdieukhien.bca.gov.vn'],
+      sseHeartbeatMs: 500,
+      sseMaxStreams: 3,
     });
   });
 
@@ -68,6 +77,8 @@ describe('loadConfig', () => {
         PROJECTIONS_IN_PROCESS: 'maybe',
         BODY_LIMIT_BYTES: '-5',
         AUTH_JWT_SECRET: 'short',
+        CORS_ORIGINS: 'http://ok.vn,*,ftp://x,https://host/path',
+        SSE_MAX_STREAMS: '0',
       });
     } catch (e) {
       error = e;
@@ -80,9 +91,13 @@ describe('loadConfig', () => {
       'PROJECTIONS_IN_PROCESS',
       'BODY_LIMIT_BYTES',
       'AUTH_JWT_SECRET',
+      'SSE_MAX_STREAMS',
     ]) {
       expect(problems).toContain(name);
     }
+    expect(problems).toContain(
+      'CORS_ORIGINS must list origins like https://host:port, comma-separated (got "*", "ftp://x", "https://host/path")',
+    );
   });
 
   it('requires a shared AUTH_JWT_SECRET with external stores, and checks their URLs', () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IntegrityFailure, LogIntegrity } from '@thidua/event-store';
 import { type ProjectionReadView, RANKINGS_PROJECTION } from '@thidua/projections';
 import { LOG_INTEGRITY, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import type { StoredJson } from '../openapi/stored-json.js';
 
 /** What a ranking read says about the integrity failure that affects it. */
 export type RankingIntegrityFailure = Pick<
@@ -36,11 +37,10 @@ export class RankingIntegrity {
     };
   }
 
-  /** The document as served: unchanged (text or object) unless a failure affects its stream. */
-  mark<D extends object>(streamId: string, doc: D | string): D | string {
+  /** The stored document as served: its text unchanged, unless a failure affects its stream. */
+  mark<D extends object>(streamId: string, text: StoredJson<D>): D | StoredJson<D> {
     const failure = this.failureOf(streamId);
-    if (!failure) return doc;
-    const parsed = (typeof doc === 'string' ? JSON.parse(doc) : doc) as D;
-    return { ...parsed, finality: 'integrity-failure', integrityFailure: failure };
+    if (!failure) return text;
+    return { ...(JSON.parse(text) as D), finality: 'integrity-failure', integrityFailure: failure };
   }
 }

@@ -1,3 +1,4 @@
+import type { Integer } from '../integer.js';
 import type { PeriodCode } from '../periods.js';
 import type { ClassificationThreshold, Criterion, TieBreak } from '../scheme/scheme.js';
 import type { TypedEvent } from './event.js';
@@ -36,7 +37,7 @@ export interface ScoringSchemeAmendedData extends ScoringSchemePublishedData {
 export interface PledgeTarget {
   text: string;
   /** e.g. 77 (chỉ tiêu công tác). */
-  count?: number;
+  count?: Integer;
 }
 export interface PledgeSignedData {
   unitId: string;

@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 /**
  * Log digests (DESIGN.md §3): the head (revision, hash) of every stream as of a global position,
  * summarised by a Merkle root (merkle.ts) and signed with Ed25519.
@@ -21,8 +22,8 @@ export type { StreamHead } from './merkle.js';
 
 export interface LogDigest {
   /** Global position the heads are taken at (inclusive). */
-  position: number;
-  streamCount: number;
+  position: Integer;
+  streamCount: Integer;
   /** Hex sha256 Merkle root over `heads` in stream-id order. */
   root: string;
   /** Every stream head as of `position`, sorted by stream id. */

@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 /**
  * Recomputes every stream's hash chain from the stored log and names the first event (by global
  * position) that was tampered with; optionally checks the log against an earlier signed digest to
@@ -34,17 +35,17 @@ export type VerifyProblem =
 export interface VerifyFailure {
   problem: VerifyProblem;
   streamId?: string;
-  revision?: number;
-  position?: number;
+  revision?: Integer;
+  position?: Integer;
   eventId?: string;
   detail: string;
 }
 
 export interface VerifyReport {
   ok: boolean;
-  checkedEvents: number;
-  checkedStreams: number;
-  headPosition: number;
+  checkedEvents: Integer;
+  checkedStreams: Integer;
+  headPosition: Integer;
   firstFailure?: VerifyFailure;
 }
 

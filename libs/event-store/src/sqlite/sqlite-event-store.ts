@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 
-import { checkExpectedRevision, validateAppend } from '../append-rules.js';
+import { checkAppendSize, checkExpectedRevision, validateAppend } from '../append-rules.js';
 import { EventIdConflictError, PartialDuplicateError, StoreClosedError, storageErrorOf } from '../errors.js';
 import type {
   AppendResult,
@@ -345,6 +345,7 @@ export class SqliteEventStore implements EventStore {
         checkExpectedRevision(p.streamId, p.expected, current?.[0]);
         first = current ? current[0] + 1 : 0;
         sealed = sealEvents(p.streamId, first, current ? storedHash(current[1]) : GENESIS_HASH, p.events);
+        checkAppendSize(p.streamId, p.events, sealed);
       } catch (error) {
         return this.duplicateOr(p, error);
       }

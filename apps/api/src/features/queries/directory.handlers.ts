@@ -23,7 +23,7 @@ import {
   type PledgeList,
 } from './directory.queries.js';
 import { ReadModels } from '../../common/read-models.js';
-import type { PledgeFulfilment } from './directory.queries.js';
+import type { PledgeFulfilmentView } from './directory.queries.js';
 
 const collator = new Intl.Collator('vi');
 const byName = (a: ClusterDoc, b: ClusterDoc): number =>
@@ -108,7 +108,7 @@ export class GetPledgesHandler implements IQueryHandler<GetPledgesQuery> {
   }
 }
 
-function fulfilment(registered: string[], conferred: ReadonlySet<string> = new Set()): PledgeFulfilment {
+function fulfilment(registered: string[], conferred: ReadonlySet<string> = new Set()): PledgeFulfilmentView {
   const titles = registered.map((code) => ({ code, conferred: conferred.has(code) }));
   const count = titles.filter((t) => t.conferred).length;
   const status = count === 0 ? 'not-fulfilled' : count === titles.length ? 'fulfilled' : 'partly-fulfilled';

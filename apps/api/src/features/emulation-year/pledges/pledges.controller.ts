@@ -9,6 +9,7 @@ import { IdParam, IfMatch } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
 import { AmendPledgeCommand, SignPledgeCommand } from './pledges.command.js';
 import { AmendPledgeDto, SignPledgeDto } from './pledges.dto.js';
+import { DEMO, DEMO_BODIES } from '../../../openapi/demo-examples.js';
 
 /** Giao ước thi đua: each member unit's yearly pledge. */
 @ApiTags('emulation-year')
@@ -23,8 +24,13 @@ export class PledgesController {
     summary: "Sign a unit's emulation pledge (ký kết giao ước thi đua): titles, targets, 3 key tasks",
     description:
       "By an officer of that member unit (an organizer's token speaks for its own unit). Titles are catalog codes of collective titles (e.g. co-thi-dua-bo-cong-an, co-thi-dua-chinh-phu). Writes PledgeSigned (version 1).",
+    body: {
+      type: SignPledgeDto,
+      description: "The unit's pledge: registered titles, targets, key tasks",
+      example: DEMO_BODIES.signPledge,
+    },
   })
-  sign(
+  signPledge(
     @Year() ref: YearRef,
     @Body() body: SignPledgeDto,
     @Command() ctx: CommandContext,
@@ -34,13 +40,18 @@ export class PledgesController {
   }
 
   @Post('pledges/:unitId/amendment')
-  @ApiParam({ name: 'unitId', example: 'cuc-ktnv' })
+  @ApiParam({ name: 'unitId', description: 'The unit whose pledge is amended', example: DEMO.unitId })
   @ApiCommand({
     summary: "Amend a unit's pledge, with a reason (sửa đổi giao ước thi đua)",
     description:
       'By an officer of that unit. The whole content is given again; writes PledgeAmended (version n+1).',
+    body: {
+      type: AmendPledgeDto,
+      description: 'The pledge as amended, and why',
+      example: DEMO_BODIES.amendPledge,
+    },
   })
-  amend(
+  amendPledge(
     @Year() ref: YearRef,
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: AmendPledgeDto,
