@@ -81,7 +81,7 @@ GET  /audit/digest                                                     200   403
 POST /audit/verify-against                                             200   403  403  403  403   403   200  403  401
 GET  /admin/projections                                                200   403  403  403  403   403   200  403  401
 POST /admin/projections/{name}/rebuild                                 202   403  403  403  403   403   403  403  401
-GET  /admin/tokens/revocations                                         200   403  403  403  403   403   403  403  401
+GET  /admin/tokens/revocations                                         200   403  403  403  403   403   200  403  401
 POST /admin/tokens/revocations                                         201   403  403  403  403   403   403  403  401
 POST /units                                                            201   403  403  403  403   403   403  403  401
 POST /units/{unitId}/rename                                            201   403  403  403  403   403   403  403  401

@@ -174,6 +174,8 @@ describe('token revocation', () => {
   it('is for administrators only, and names one of tokenId or subject', async () => {
     const organizer = await sign({ sub: 'org-1', role: 'organizer', unitId: 'bo-cong-an' });
     expect((await revoke(a, organizer, { tokenId: 'x', reason: 'r' })).status).toBe(403);
+    const inspector = await sign({ sub: 'thanh-tra-2', role: 'inspector' });
+    expect((await revoke(a, inspector, { tokenId: 'x', reason: 'r' })).status).toBe(403);
     const both = await revoke(a, admin, { tokenId: 'x', subject: 'y', reason: 'r' });
     expect(both.status).toBe(400);
     const neither = await revoke(a, admin, { reason: 'r' });

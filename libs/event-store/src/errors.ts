@@ -1,3 +1,5 @@
+import type { Integer } from '@thidua/domain';
+
 /** One error style for the whole code base: Error subclasses carrying a machine-readable code. */
 export class StoreError extends Error {
   constructor(
@@ -102,8 +104,8 @@ export interface IntegrityFailure {
    */
   scope: 'stream' | 'log';
   streamId?: string;
-  revision?: number;
-  position?: number;
+  revision?: Integer;
+  position?: Integer;
   eventId?: string;
   detail: string;
 }

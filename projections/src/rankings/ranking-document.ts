@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  type Integer,
   rankingDigestInput,
   type ExplainedRanking,
   type ExplainedRow,
@@ -49,6 +50,23 @@ export interface RankingExtras {
    * digest of the revised ranking beside the sealed one when revised; what a close would seal while open.
    */
   currentDigest: string;
+  /**
+   * Served with finality `integrity-failure` when the log under this ranking failed its integrity check
+   * (said by the API when it serves the stored document): the first event that fails.
+   */
+  integrityFailure?: RankingIntegrityFailure;
+}
+
+/** The event of the cluster-year (or of the log) that failed the integrity check. */
+export interface RankingIntegrityFailure {
+  problem?: 'altered' | 'removed' | 'reordered' | 'gap' | 'rewritten' | 'truncated';
+  /** `stream`: this cluster-year's chain; `log`: the log as a whole (a missing position, the log chain). */
+  scope?: 'stream' | 'log';
+  streamId?: string;
+  revision?: Integer;
+  position?: Integer;
+  eventId?: string;
+  detail: string;
 }
 
 export const RANKINGS_PROJECTION = 'rankings';

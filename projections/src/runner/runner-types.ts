@@ -45,7 +45,7 @@ export interface StallInfo {
   message: string;
   /** The stream and revision of the event, when the failure names them (integrity failures). */
   streamId?: string;
-  revision?: number;
+  revision?: Integer;
   /** Stopped by the log's integrity check (status integrity-failure): never retried. */
   integrity?: boolean;
   /** Stopped by a storage error: retried by itself with back-off (not blocked). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { TOKEN_REVOCATIONS_STREAM, type TokenRevocationEvent } from '@thidua/domain';
+import { type Integer, TOKEN_REVOCATIONS_STREAM, type TokenRevocationEvent } from '@thidua/domain';
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import { EVENT_STORE, LOGGER } from '../infrastructure/tokens.js';
 import type { VerifiedToken } from './jwt.js';
@@ -8,11 +8,19 @@ import type { VerifiedToken } from './jwt.js';
 /** How often every API process reads revocations made elsewhere (another replica, the CLI). */
 export const REVOCATION_REFRESH_MS = 1000;
 
-interface Revocation {
+/** One revocation as recorded: why, by whom (the admin's `sub`), when, and its event's position. */
+export interface Revocation {
   reason: string;
   revokedBy: string;
   revokedAt: string;
-  position: number;
+  position: Integer;
+}
+
+/** GET /admin/tokens/revocations. */
+export interface TokenRevocations {
+  tokens: Array<Revocation & { tokenId: string }>;
+  /** Every token of the subject issued at or before `issuedBefore` is refused. */
+  subjects: Array<Revocation & { subject: string; issuedBefore: string }>;
 }
 
 /**
@@ -59,10 +67,7 @@ export class RevocationList implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Everything revoked so far, for GET /admin/tokens/revocations. */
-  list(): {
-    tokens: Array<Revocation & { tokenId: string }>;
-    subjects: Array<Revocation & { subject: string }>;
-  } {
+  list(): TokenRevocations {
     return {
       tokens: [...this.tokens].map(([tokenId, r]) => ({ tokenId, ...r })),
       subjects: [...this.subjects].map(([subject, { before: _before, ...r }]) => ({ subject, ...r })),

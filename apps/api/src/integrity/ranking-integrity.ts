@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { IntegrityFailure, LogIntegrity } from '@thidua/event-store';
-import { type ProjectionReadView, RANKINGS_PROJECTION } from '@thidua/projections';
+import type { LogIntegrity } from '@thidua/event-store';
+import {
+  type ProjectionReadView,
+  RANKINGS_PROJECTION,
+  type RankingIntegrityFailure,
+} from '@thidua/projections';
 import { LOG_INTEGRITY, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import type { StoredJson } from '../openapi/stored-json.js';
-
-/** What a ranking read says about the integrity failure that affects it. */
-export type RankingIntegrityFailure = Pick<
-  IntegrityFailure,
-  'streamId' | 'revision' | 'position' | 'eventId' | 'detail'
-> & { problem?: IntegrityFailure['problem'] };
 
 /**
  * A stored ranking is never served as final when the log under it is known to be broken: its stream's

@@ -1102,6 +1102,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string",
         "description": "Hex sha256 of `rankingDigestInput(ranking)` as it stands: equal to `sealedDigest` while final; the digest of the revised ranking beside the sealed one when revised; what a close would seal while open."
       },
+      "integrityFailure": {
+        "$ref": "#/components/schemas/RankingIntegrityFailure",
+        "description": "Served with finality `integrity-failure` when the log under this ranking failed its integrity check (said by the API when it serves the stored document): the first event that fails."
+      },
       "clusterId": {
         "type": "string"
       },
@@ -1295,6 +1299,50 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "description": "How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). `integrity-failure`: closed, nothing revised it, yet the ranking recomputed from the events no longer gives the digest PeriodClosed sealed (the events it was sealed from were changed), or the log under it failed its integrity check (said by the API when serving it)."
   },
+  "RankingIntegrityFailure": {
+    "type": "object",
+    "properties": {
+      "problem": {
+        "type": "string",
+        "enum": [
+          "altered",
+          "removed",
+          "reordered",
+          "gap",
+          "rewritten",
+          "truncated"
+        ]
+      },
+      "scope": {
+        "type": "string",
+        "enum": [
+          "stream",
+          "log"
+        ],
+        "description": "`stream`: this cluster-year's chain; `log`: the log as a whole (a missing position, the log chain)."
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventId": {
+        "type": "string"
+      },
+      "detail": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "detail"
+    ],
+    "additionalProperties": false,
+    "description": "The event of the cluster-year (or of the log) that failed the integrity check."
+  },
   "PeriodCode": {
     "type": "string",
     "enum": [
@@ -1387,6 +1435,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "currentDigest": {
         "type": "string",
         "description": "Hex sha256 of `rankingDigestInput(ranking)` as it stands: equal to `sealedDigest` while final; the digest of the revised ranking beside the sealed one when revised; what a close would seal while open."
+      },
+      "integrityFailure": {
+        "$ref": "#/components/schemas/RankingIntegrityFailure",
+        "description": "Served with finality `integrity-failure` when the log under this ranking failed its integrity check (said by the API when it serves the stored document): the first event that fails."
       },
       "clusterId": {
         "type": "string"
@@ -2495,10 +2547,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string"
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "position": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "eventId": {
         "type": "string"
@@ -2769,7 +2821,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "The stream and revision of the event, when the failure names them (integrity failures)."
       },
       "revision": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "integrity": {
         "type": "boolean",
@@ -2835,6 +2887,84 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false,
     "description": "POST /admin/projections/{name}/rebuild: the rebuild runs in the background."
+  },
+  "TokenRevocations": {
+    "type": "object",
+    "properties": {
+      "tokens": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "tokenId": {
+              "type": "string"
+            },
+            "reason": {
+              "type": "string"
+            },
+            "revokedBy": {
+              "type": "string"
+            },
+            "revokedAt": {
+              "type": "string"
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "position",
+            "reason",
+            "revokedAt",
+            "revokedBy",
+            "tokenId"
+          ]
+        }
+      },
+      "subjects": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "subject": {
+              "type": "string"
+            },
+            "issuedBefore": {
+              "type": "string"
+            },
+            "reason": {
+              "type": "string"
+            },
+            "revokedBy": {
+              "type": "string"
+            },
+            "revokedAt": {
+              "type": "string"
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "issuedBefore",
+            "position",
+            "reason",
+            "revokedAt",
+            "revokedBy",
+            "subject"
+          ]
+        },
+        "description": "Every token of the subject issued at or before `issuedBefore` is refused."
+      }
+    },
+    "required": [
+      "tokens",
+      "subjects"
+    ],
+    "additionalProperties": false,
+    "description": "GET /admin/tokens/revocations."
   },
   "Liveness": {
     "type": "object",

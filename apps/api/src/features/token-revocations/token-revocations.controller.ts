@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Injectable, Module, Post } from '@nestjs/common';
 import { Command as CqrsCommand, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TOKEN_REVOCATIONS_STREAM, tokenRevocationDecider } from '@thidua/domain';
 import { Roles } from '../../auth/auth.decorators.js';
 import { AuthModule } from '../../auth/auth.module.js';
-import { RevocationList } from '../../auth/revocation-list.js';
+import { RevocationList, type TokenRevocations } from '../../auth/revocation-list.js';
+import { ApiResult } from '../../openapi/api-result.js';
 import { ApiError } from '../../common/api-error.js';
 import { Command, type CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
@@ -52,11 +53,11 @@ export class RevokeTokensHandler implements ICommandHandler<RevokeTokensCommand>
 
 /**
  * Thu hồi token: revocations are events of the `token-revocations` stream (who revoked what, when and
- * why: inspectors read it at /audit/streams/token-revocations). Administrators only.
+ * why: inspectors read it here or at /audit/streams/token-revocations). Administrators revoke.
  */
 @ApiTags('admin')
 @Controller('admin/tokens/revocations')
-@Roles('admin')
+@Roles('admin') // revoking; reading the list: inspectors too
 export class TokenRevocationsController {
   constructor(
     private readonly commands: CommandBus,
@@ -69,8 +70,13 @@ export class TokenRevocationsController {
     description:
       'Writes TokenRevoked or SubjectTokensRevoked to `token-revocations`. Every API process refuses the ' +
       'revoked tokens (401 TOKEN_REVOKED): this one at once, the others within a second (they re-read the stream).',
+    body: {
+      type: RevokeTokensDto,
+      description: 'Exactly one of tokenId and subject, and the reason',
+      example: { tokenId: '0b6f3c1e-2f55-4f8e-9d0a-3c1f2f6a8e11', reason: 'Máy tính bị mất cắp' },
+    },
   })
-  revoke(
+  revokeTokens(
     @Body() body: RevokeTokensDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
@@ -79,11 +85,10 @@ export class TokenRevocationsController {
   }
 
   @Get()
+  @Roles('admin', 'inspector')
   @ApiOperation({ summary: 'Every revocation: token ids and subjects, with who revoked them, when and why' })
-  @ApiOkResponse({
-    description: '{ tokens: [{ tokenId, reason, revokedBy, revokedAt, position }], subjects: [...] }',
-  })
-  list(): ReturnType<RevocationList['list']> {
+  @ApiResult('TokenRevocations', 'Token ids and subjects revoked, each with who, when, why and its position')
+  listTokenRevocations(): TokenRevocations {
     return this.revocations.list();
   }
 }
