@@ -65,6 +65,8 @@ export function writeVerifiedAnchor(
   const unsigned: Omit<AnchorFile, 'signature'> = { kind: KIND, ...anchor, verifiedAt: now.toISOString() };
   const signature = sign(null, payload(unsigned), createPrivateKey(key.privateKeyPem)).toString('base64');
   const file = join(dataDir, VERIFIED_ANCHOR_FILE);
-  writeFileSync(`${file}.tmp`, `${JSON.stringify({ ...unsigned, signature }, null, 2)}\n`, { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
+  // Its own temporary name: replicas sharing DATA_DIR may start together.
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify({ ...unsigned, signature }, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temporary, file);
 }
