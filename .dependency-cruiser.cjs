@@ -1,6 +1,6 @@
 /**
  * The package map of docs/ARCHITECTURE.md §1, enforced (run by `npm test` as `npm run depcheck`).
- * Packages: libs/domain, libs/event-store, libs/read-store, libs/testkit, projections; everything else
+ * Packages: libs/domain, libs/event-store, libs/read-store, libs/testkit, libs/api-client, projections; everything else
  * (apps/, test/, bench/) is the root package. Imports resolve like node and jest do: through each
  * package's `exports`, under the `@thidua/source` condition, so a package's files are what it exports.
  */
@@ -60,6 +60,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^(libs/(event-store|read-store)|projections)/' },
       to: { path: 'node_modules/@nestjs' },
+    },
+    {
+      name: 'api-client-stands-alone',
+      severity: 'error',
+      comment:
+        'libs/api-client is generated from the published spec for browsers and dashboards: no other package, no Node API.',
+      from: { path: '^libs/api-client/' },
+      to: { path: ['^(libs|projections|apps)/'], pathNot: '^libs/api-client/' },
+    },
+    {
+      name: 'api-client-runs-in-browsers',
+      severity: 'error',
+      from: { path: '^libs/api-client/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'server-does-not-import-its-client',
+      severity: 'error',
+      comment: 'The API makes the spec the client is generated from; it never imports the client.',
+      from: { path: '^apps/(api|projector|cli)/' },
+      to: { path: '^libs/api-client/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

@@ -10,6 +10,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/{apps,libs,projections,test}/**/*.spec.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.*/dist/'],
+  // Every answer an e2e suite receives is checked against the published OpenAPI (test/support/contract.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/contract-guard.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

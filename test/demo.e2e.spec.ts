@@ -1,7 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { allProjections } from '@thidua/projections';
 import { createHttpClient, type DemoActor, type DemoClient } from '../apps/cli/src/demo/demo-client.js';
-import { DEMO_INSPECTOR, DEMO_VIEWER } from '../apps/cli/src/demo/demo-actors.js';
+import {
+  DEMO_ADMIN,
+  DEMO_INSPECTOR,
+  DEMO_VIEWER,
+  officerOf,
+  organizerOf,
+} from '../apps/cli/src/demo/demo-actors.js';
+import { DEMO, DEMO_LOAD_KEY_PREFIX } from '../apps/api/src/openapi/demo-examples.js';
+import { DEMO_KEY_PREFIX } from '../apps/cli/src/demo/demo-session.js';
 import { loadDemo, waitForReadModels, type DemoLoadReport } from '../apps/cli/src/demo/load-demo.js';
 import { SEED_DATES, SEED_SHA256 } from '../apps/cli/src/demo/demo-calendar.js';
 import { demoGuide } from '../apps/cli/src/demo/demo-guide.js';
@@ -27,6 +35,99 @@ const SEED_000_AWARDS = [
   { code: 'chien-si-thi-dua-toan-quoc', collective: 0, individual: 1 },
   { code: 'giay-khen', collective: 149, individual: 417 },
   { code: 'huan-chuong-bao-ve-to-quoc-hang-ba', collective: 1, individual: 8 },
+];
+
+interface Parameter {
+  name: string;
+  in: string;
+  example?: unknown;
+  schema?: { example?: unknown };
+}
+interface Operation {
+  id: string;
+  method: string;
+  path: string;
+  parameters: Parameter[];
+  requestBody?: {
+    content: Record<string, { example?: unknown; examples?: Record<string, { value: unknown }> }>;
+  };
+}
+type OpenApi = {
+  paths: Record<string, Record<string, { operationId: string } & Omit<Operation, 'id' | 'method' | 'path'>>>;
+};
+
+function operations(doc: OpenApi): Operation[] {
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ ...op, id: op.operationId, method, path })),
+  );
+}
+
+/** The operation's path with every parameter's example. */
+function exampleUrl(o: Operation): string {
+  return o.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const p = o.parameters.find((q) => q.in === 'path' && q.name === name)!;
+    return encodeURIComponent(String(p.example ?? p.schema?.example));
+  });
+}
+
+function bodyExample(o: Operation): unknown {
+  const json = o.requestBody!.content['application/json']!;
+  return json.example ?? Object.values(json.examples ?? {})[0]!.value;
+}
+
+const ORGANIZER = organizerOf('bo-cong-an');
+/** Every command of the document, in an order where each example finds what it needs, with the caller it needs. */
+const STORY: Array<[string, DemoActor, number]> = [
+  ['registerUnit', DEMO_ADMIN, 201],
+  ['renameUnit', DEMO_ADMIN, 201],
+  ['formBloc', DEMO_ADMIN, 201],
+  ['formCluster', DEMO_ADMIN, 201],
+  ['renameCluster', DEMO_ADMIN, 201],
+  ['dissolveCluster', DEMO_ADMIN, 201],
+  ['setEmulationWindow', ORGANIZER, 201],
+  ['setChairPolicy', ORGANIZER, 201],
+  ['assignChair', ORGANIZER, 201],
+  ['publishScheme', ORGANIZER, 201],
+  ['setPledgeRules', ORGANIZER, 201],
+  ['admitMember', ORGANIZER, 201],
+  ['withdrawMember', ORGANIZER, 201],
+  ['signPledge', officerOf('cuc-ktnv'), 201],
+  ['amendPledge', officerOf('cuc-ktnv'), 201],
+  ['openPeriod', ORGANIZER, 201],
+  ['assignInspection', ORGANIZER, 201],
+  ['recordFinding', ORGANIZER, 201],
+  ['clearFinding', ORGANIZER, 201],
+  ['recordScore', officerOf('cuc-ktnv'), 201],
+  ['correctScore', officerOf('cuc-ktnv'), 201],
+  ['fileDispute', officerOf('cuc-qlxnc'), 201],
+  ['resolveDispute', ORGANIZER, 201],
+  ['withdrawScore', officerOf('cuc-ktnv'), 201],
+  ['closePeriod', ORGANIZER, 201],
+  ['holdConference', ORGANIZER, 201],
+  ['issuePlan', ORGANIZER, 201],
+  ['reopenPeriod', ORGANIZER, 201],
+  ['openElection', officerOf('cuc-anm'), 201],
+  ['castBallot', officerOf('cuc-qlxnc'), 201],
+  ['closeElection', officerOf('cuc-anm'), 201],
+  // Hà Tĩnh (seed 004): a complaint about a Quý II score, resolved by its organizer, taken to the Ministry.
+  ['fileComplaint', officerOf('ht-phong-tham-muu'), 201],
+  ['resolveComplaint', organizerOf('ca-ha-tinh'), 201],
+  ['escalateComplaint', officerOf('ht-phong-tham-muu'), 201],
+  ['issueAwardDecision', DEMO_ADMIN, 201],
+  ['fileDecisionComplaint', officerOf('cuc-tccb'), 201],
+  ['resolveDecisionComplaint', ORGANIZER, 201],
+  ['escalateDecisionComplaint', officerOf('cuc-tccb'), 201],
+  ['revokeAward', DEMO_ADMIN, 201],
+  ['openDisciplineCase', ORGANIZER, 201],
+  ['decideDisciplineCase', ORGANIZER, 201],
+  ['clearDisciplineCase', ORGANIZER, 201],
+  ['mergeUnit', DEMO_ADMIN, 201],
+  ['dissolveUnit', DEMO_ADMIN, 201],
+  ['rebuildProjection', DEMO_ADMIN, 202],
+  // A token id no demo token has: revoking it changes nothing else.
+  ['revokeTokens', DEMO_ADMIN, 201],
+  // The example digest has the shape only: verified, it answers 200 with ok false (bad signature).
+  ['verifyAgainstDigest', DEMO_INSPECTOR, 200],
 ];
 
 describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
@@ -362,6 +463,71 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
     expect(paths.length).toBeGreaterThan(15);
     for (const { who, path } of paths) await get(path, who === 'VIEWER' ? DEMO_VIEWER : DEMO_INSPECTOR);
   });
+
+  it('keeps the marks the OpenAPI examples name (asOf, what-if entry)', () => {
+    expect(DEMO_LOAD_KEY_PREFIX).toBe(DEMO_KEY_PREFIX);
+    expect({ asOf: Number(DEMO.asOf), ...DEMO.whatIf }).toEqual({
+      asOf: first.marks.cum2Q2Correction.position - 1,
+      entryId: first.marks.cum2Q2Correction.entryId,
+      points: first.marks.cum2Q2Correction.originalPoints,
+    });
+  });
+
+  it('answers every read example of the OpenAPI document with data ("Try it out" on /docs)', async () => {
+    const doc = (await client.send({ method: 'GET', path: '/docs-json', as: DEMO_VIEWER })).body as OpenApi;
+    const reads = operations(doc).filter((o) => o.method === 'get' && o.id !== 'streamChanges');
+    const failures: string[] = [];
+    for (const o of reads) {
+      const query = o.path === '/totals/{year}' ? `?cluster=${DEMO.totals.cluster}` : '';
+      const res = await client.send({ method: 'GET', path: `${exampleUrl(o)}${query}`, as: DEMO_INSPECTOR });
+      if (res.status !== 200)
+        failures.push(`${o.id}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    // The ranking example, plain and as of the asOf example, has rows; what-if shows the correction undone.
+    const ranking = reads.find((o) => o.id === 'getRanking')!;
+    for (const suffix of ['', `?asOf=${DEMO.asOf}`]) {
+      const res = await client.send({
+        method: 'GET',
+        path: `${exampleUrl(ranking)}${suffix}`,
+        as: DEMO_VIEWER,
+      });
+      expect((res.body as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+    }
+    const whatIf = operations(doc).find((o) => o.id === 'whatIfRanking')!;
+    const answer = await client.send({
+      method: 'POST',
+      path: exampleUrl(whatIf),
+      as: DEMO_INSPECTOR,
+      body: bodyExample(whatIf),
+    });
+    expect(answer.status).toBe(200);
+    expect((answer.body as { diff: Array<{ unitId: string }> }).diff.map((d) => d.unitId)).toContain(
+      'cuc-qlxnc',
+    );
+  });
+
+  it('records every command example of the OpenAPI document, in story order, with the demo tokens it names', async () => {
+    const doc = (await client.send({ method: 'GET', path: '/docs-json', as: DEMO_VIEWER })).body as OpenApi;
+    const commands = operations(doc).filter((o) => o.method !== 'get' && o.id !== 'whatIfRanking');
+    expect(STORY.map(([id]) => id).sort()).toEqual(commands.map((o) => o.id).sort());
+    const failures: string[] = [];
+    for (const [id, as, status] of STORY) {
+      const o = commands.find((c) => c.id === id)!;
+      const header = o.parameters.find((p) => p.name === 'Idempotency-Key');
+      const key = (header?.example ?? header?.schema?.example) as string | undefined;
+      const res = await client.send({
+        method: o.method.toUpperCase() as 'POST' | 'PUT',
+        path: exampleUrl(o),
+        as,
+        ...(o.requestBody && { body: bodyExample(o) }),
+        ...(key && { idempotencyKey: key }),
+      });
+      if (res.status !== status)
+        failures.push(`${id}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
 
   it('records no new event when the demo is loaded a second time', async () => {
     type Verify = { ok: boolean; checkedEvents: number; headPosition: number };

@@ -132,16 +132,35 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
     expect(cluster.position).toBe(withdrawn);
   });
 
-  it('answers zeros for a scope with nothing counted, and validates the query', async () => {
-    const empty = (await ok(get('/totals/2019?cluster=bca-cum-9'), 200)).body;
+  it('answers zeros for a scope with nothing counted, 404 for one the directory does not know, and validates the query', async () => {
+    const empty = (await ok(get(`/totals/2019?cluster=${CLUSTER}`), 200)).body;
     expect(empty).toMatchObject({
       scope: 'cluster',
-      scopeId: 'bca-cum-9',
+      scopeId: CLUSTER,
       year: 2019,
       total: 0,
       awards: [],
       position: 0,
     });
+    expect((await ok(get(`/totals/2019?unit=${UNITS.anm.unitId}`), 200)).body).toMatchObject({ total: 0 });
+    expect((await ok(get(`/totals/2019?organizer=${ORGANIZER.unitId}`), 200)).body).toMatchObject({
+      total: 0,
+    });
+    const unknown: Array<[string, string, string]> = [
+      ['cluster=bca-cum-9', 'CLUSTER_NOT_FOUND', 'cluster'],
+      ['unit=khong-co', 'UNIT_NOT_FOUND', 'unit'],
+      ['organizer=khong-co', 'ORGANIZER_NOT_FOUND', 'organizer'],
+      // A registered unit that organizes no cluster is not an organizer.
+      [`organizer=${UNITS.anm.unitId}`, 'ORGANIZER_NOT_FOUND', 'organizer'],
+    ];
+    for (const [query, code, field] of unknown) {
+      const res = await get(`/totals/2021?${query}`);
+      expect({ query, status: res.status, body: res.body }).toEqual({
+        query,
+        status: 404,
+        body: expect.objectContaining({ code, field }),
+      });
+    }
     const bad: Array<[string, string]> = [
       ['/totals/2021', 'cluster'],
       [`/totals/2021?cluster=${CLUSTER}&unit=cuc-anm`, 'unit'],
@@ -204,7 +223,10 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
     expect(walked).toEqual(positions);
     const late = (await ok(get(`/units/${UNITS.canhVe.unitId}/history?after=${decisionPosition}`), 200)).body;
     expect(late.items.map((e: { type: string }) => e.type)).toEqual(['MembershipReserved', 'UnitAdmitted']);
-    expect((await ok(get('/units/khong-co/history'), 200)).body).toMatchObject({ total: 0, items: [] });
+    expect((await ok(get('/units/khong-co/history'), 404)).body).toMatchObject({
+      code: 'UNIT_NOT_FOUND',
+      field: 'unitId',
+    });
     for (const q of ['limit=0', 'limit=501', 'after=-1', 'after=abc', 'page=2'])
       expect((await get(`/units/${UNITS.ktnv.unitId}/history?${q}`)).status).toBe(400);
     expect((await get('/units/Cuc_KTNV/history')).status).toBe(400);

@@ -74,6 +74,9 @@ const SELF: Record<string, [number, number]> = {
   [UNITS.canhVe.id]: [26, 41],
 };
 
+/** Every unit of this suite is registered with its name: the rows carry it. */
+const unitName = (unitId: string): string | null => UNIT_LIST.find((u) => u.id === unitId)?.name ?? null;
+
 describe('rankings, explain, what-if and the directory through HTTP (e2e)', () => {
   let t: TestApp;
   let store: EventStore;
@@ -220,7 +223,9 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
     expect(doc.revisedBy.map((r) => r.position)).toContain(at.upheld);
     // The document is the evaluator over the stream up to the event that produced it.
     expect(doc.position).toBe(events.at(-1)!.position);
-    expect(canonicalJson(doc)).toBe(canonicalJson(rankingDocument(evaluateRanking(events, 'Q1'), STREAM)));
+    expect(canonicalJson(doc)).toBe(
+      canonicalJson(rankingDocument(evaluateRanking(events, 'Q1'), STREAM, unitName)),
+    );
     // Cluster over self: xnc's chuyen-mon counts the chair's corrected 39.5, from `cluster`.
     expect(rowOf(doc, UNITS.xnc.id).criteria).toContainEqual({
       code: 'chuyen-mon',
@@ -253,7 +258,11 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
     // The same function as the projection, over the events up to that position.
     expect(canonicalJson(before.body)).toBe(
       canonicalJson(
-        rankingDocument(evaluateRanking(events, 'Q1', { upToPosition: at.beforeCorrection }), STREAM),
+        rankingDocument(
+          evaluateRanking(events, 'Q1', { upToPosition: at.beforeCorrection }),
+          STREAM,
+          unitName,
+        ),
       ),
     );
 
@@ -271,10 +280,62 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
     const res = await get(`${Q1}?asOf=${encodeURIComponent(closedAt)}`);
     expect(res.status).toBe(200);
     expect(canonicalJson(res.body)).toBe(
-      canonicalJson(rankingDocument(evaluateRanking(events, 'Q1', { upToTime: closedAt }), STREAM)),
+      canonicalJson(rankingDocument(evaluateRanking(events, 'Q1', { upToTime: closedAt }), STREAM, unitName)),
     );
+    // Before the period was opened: what the plain read of a period never opened answers.
     const early = await get(`${Q1}?asOf=2020-12-31T23:59:59Z`);
-    expect(early.body).toMatchObject({ status: 'not-opened', finality: 'not-opened', rows: [], position: 0 });
+    expect({ status: early.status, body: early.body }).toEqual({
+      status: 404,
+      body: expect.objectContaining({ code: 'PERIOD_NOT_OPENED', field: 'period' }),
+    });
+    const plain = await get(`/clusters/${CLUSTER}/years/2021/rankings/Q4`);
+    expect({ status: plain.status, code: plain.body.code }).toEqual({
+      status: 404,
+      code: 'PERIOD_NOT_OPENED',
+    });
+    const opened = events.find((e) => e.type === 'PeriodOpened' && e.data['period'] === 'Q1')!.position;
+    for (const path of [`${Q1}?asOf=${opened - 1}`, `${Q1}/explain?asOf=${opened - 1}`]) {
+      const res = await get(path);
+      expect({ path, status: res.status, code: res.body.code }).toEqual({
+        path,
+        status: 404,
+        code: 'PERIOD_NOT_OPENED',
+      });
+    }
+  });
+
+  it("answers 422 with the log's head for an asOf position beyond it", async () => {
+    const head = await store.headPosition();
+    for (const path of [`${Q1}?asOf=${head + 1}`, `${Q1}/explain?asOf=${head + 1}`]) {
+      const res = await get(path);
+      expect({ path, status: res.status, body: res.body }).toEqual({
+        path,
+        status: 422,
+        body: expect.objectContaining({ code: 'AS_OF_BEYOND_HEAD', field: 'asOf', head }),
+      });
+    }
+    const whatIfRes = await whatIf({ exclude: [] }, tokens.inspector!, `?asOf=${head + 1}`);
+    expect(whatIfRes.body).toMatchObject({ code: 'AS_OF_BEYOND_HEAD', head });
+    expect((await get(`${Q1}?asOf=${head}`)).status).toBe(200);
+  });
+
+  it("carries each unit's name beside its id, in the stored ranking, explain, as-of and what-if", async () => {
+    const expected = UNIT_LIST.map((u) => ({ unitId: u.id, unitName: u.name }));
+    const pick = (rows: Array<{ unitId: string; unitName: string | null }>) =>
+      rows
+        .map(({ unitId, unitName }) => ({ unitId, unitName }))
+        .sort((a, b) => a.unitId.localeCompare(b.unitId));
+    const sorted = [...expected].sort((a, b) => a.unitId.localeCompare(b.unitId));
+    for (const path of [Q1, `${Q1}/explain`, `${Q1}?asOf=${at.corrected}`]) {
+      const res = await get(path);
+      expect({ path, rows: pick(res.body.rows) }).toEqual({ path, rows: sorted });
+      // The name sits right after the id in every row.
+      expect(Object.keys(res.body.rows[0]).slice(0, 2)).toEqual(['unitId', 'unitName']);
+    }
+    const res = await whatIf({ exclude: [entries.xncCluster] });
+    expect(pick(res.body.actual.rows)).toEqual(sorted);
+    expect(pick(res.body.hypothetical.rows)).toEqual(sorted);
+    for (const d of res.body.diff) expect(d.unitName).toBe(UNIT_LIST.find((u) => u.id === d.unitId)!.name);
   });
 
   it('explains each row: the correction chain with event ids, positions, actors and times', async () => {
@@ -415,10 +476,10 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
     }
   });
 
-  it('waits for ?minPosition= and answers 503 when the projections cannot reach it in time', async () => {
+  it('refuses ?minPosition= beyond the head at once (no projection can reach it)', async () => {
     const ahead = await get(`${Q1}?minPosition=${(await store.headPosition()) + 50}`);
-    expect(ahead.status).toBe(503);
-    expect(ahead.body.code).toBe('PROJECTION_BEHIND');
+    expect(ahead.status).toBe(422);
+    expect(ahead.body.code).toBe('POSITION_BEYOND_HEAD');
     const unauthenticated = await request(t.server).get(Q1);
     expect(unauthenticated.status).toBe(401);
   });

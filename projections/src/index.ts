@@ -20,8 +20,13 @@ export {
   rankingDigest,
   rankingDocId,
   rankingDocument,
+  withUnitNames,
   type ExplainedRankingDocument,
+  type NamedExplainedRow,
+  type NamedRankingRow,
   type RankingDocument,
+  type RankingIntegrityFailure,
+  type UnitNames,
 } from './rankings/ranking-document.js';
 export { rankingsProjection } from './rankings/rankings.projection.js';
 export { ProjectionFollower } from './runner/projection-follower.js';

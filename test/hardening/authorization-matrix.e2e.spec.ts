@@ -64,7 +64,13 @@ GET  /docs                                                             200   200
 GET  /docs-json                                                        200   200  200  200  200   200   200  200  200
 GET  /audit/public-key                                                 200   200  200  200  200   200   200  200  200
 GET  /clusters                                                         200   200  200  200  200   200   200  200  401
+GET  /clusters/{clusterId}                                             200   200  200  200  200   200   200  200  401
 GET  /clusters/{clusterId}/years/{year}                                200   200  200  200  200   200   200  200  401
+GET  /clusters/{clusterId}/years/{year}/changes                        200   200  200  200  200   200   200  200  401
+GET  /units                                                            200   200  200  200  200   200   200  200  401
+GET  /units/{unitId}                                                   200   200  200  200  200   200   200  200  401
+GET  /organizers                                                       200   200  200  200  200   200   200  200  401
+GET  /organizers/{unitId}                                              200   200  200  200  200   200   200  200  401
 GET  /clusters/{clusterId}/years/{year}/pledges                        200   200  200  200  200   200   200  200  401
 GET  /clusters/{clusterId}/years/{year}/rankings/{period}              200   200  200  200  200   200   200  200  401
 GET  /clusters/{clusterId}/years/{year}/rankings/{period}/explain      200   200  200  200  200   200   200  200  401
@@ -77,6 +83,8 @@ GET  /audit/digest                                                     200   403
 POST /audit/verify-against                                             200   403  403  403  403   403   200  403  401
 GET  /admin/projections                                                200   403  403  403  403   403   200  403  401
 POST /admin/projections/{name}/rebuild                                 202   403  403  403  403   403   403  403  401
+GET  /admin/tokens/revocations                                         200   403  403  403  403   403   200  403  401
+POST /admin/tokens/revocations                                         201   403  403  403  403   403   403  403  401
 POST /units                                                            201   403  403  403  403   403   403  403  401
 POST /units/{unitId}/rename                                            201   403  403  403  403   403   403  403  401
 POST /units/{unitId}/merge                                             201   403  403  403  403   403   403  403  401
@@ -163,6 +171,8 @@ interface Req {
   method: string;
   path: string;
   body?: unknown;
+  /** Server-Sent Events: the answer is its status and first bytes. */
+  eventStream?: boolean;
 }
 
 /** Builds the request a cell sends; `fresh` asks for a target of its own (a cell expected to succeed). */
@@ -331,7 +341,17 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       'GET /docs-json': G('/docs-json'),
       'GET /audit/public-key': G('/audit/public-key'),
       'GET /clusters': G('/clusters'),
+      'GET /clusters/{clusterId}': G(`/clusters/${CLUSTER}`),
       'GET /clusters/{clusterId}/years/{year}': G(YEAR_PATH),
+      'GET /clusters/{clusterId}/years/{year}/changes': async () => ({
+        method: 'GET',
+        path: `${YEAR_PATH}/changes`,
+        eventStream: true,
+      }),
+      'GET /units': G('/units'),
+      'GET /units/{unitId}': G(`/units/${UNITS.own.id}`),
+      'GET /organizers': G('/organizers'),
+      'GET /organizers/{unitId}': G(`/organizers/${ORGANIZER}`),
       'GET /clusters/{clusterId}/years/{year}/pledges': G(`${YEAR_PATH}/pledges`),
       'GET /clusters/{clusterId}/years/{year}/rankings/{period}': G(`${YEAR_PATH}/rankings/Q1`),
       'GET /clusters/{clusterId}/years/{year}/rankings/{period}/explain': G(
@@ -354,6 +374,12 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       },
       'GET /admin/projections': G('/admin/projections'),
       'POST /admin/projections/{name}/rebuild': P('/admin/projections/cluster-directory/rebuild'),
+      'GET /admin/tokens/revocations': G('/admin/tokens/revocations'),
+      'POST /admin/tokens/revocations': async () => ({
+        method: 'POST',
+        path: '/admin/tokens/revocations',
+        body: { tokenId: unique('tok'), reason: 'Thu hồi theo yêu cầu' },
+      }),
       'POST /units': async () => ({
         method: 'POST',
         path: '/units',
@@ -640,6 +666,7 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       const res = await http(req.method, req.path, {
         ...(token !== undefined && { token }),
         ...(req.body !== undefined && { body: req.body }),
+        ...(req.eventStream && { eventStream: true }),
       });
       const after = await store.headPosition();
       actual[actor] = res.status;

@@ -282,6 +282,17 @@ const COMMANDS: CommandRow[] = [
     ok: 201,
   },
   {
+    route: 'POST /admin/tokens/revocations',
+    as: (w) => w.tokens.admin,
+    body: () => ({ tokenId: 'tok-khong-dung-nua', reason: 'Thu hồi theo yêu cầu' }),
+    rules: () => [
+      rule('both a token id and a subject', { tokenId: 't', subject: 's', reason: 'r' }, [400], 'tokenId'),
+      rule('neither', { reason: 'Thu hồi' }, [400], 'tokenId'),
+      rule('a control character in the subject', { subject: 'a\u202eb', reason: 'r' }, [400], 'subject'),
+    ],
+    ok: 201,
+  },
+  {
     route: 'POST /units',
     as: (w) => w.tokens.admin,
     body: () => ({
@@ -1359,6 +1370,8 @@ const COMMANDS: CommandRow[] = [
 
 interface QueryRow {
   route: string;
+  /** Server-Sent Events: the valid request answers 200 and a stream (read its first bytes, hang up). */
+  eventStream?: boolean;
   params?: (w: W) => Record<string, string>;
   /** A valid query string, kept while a probe changes the path. */
   query?: string;
@@ -1379,8 +1392,29 @@ const QUERIES: QueryRow[] = [
       },
     ],
   },
+  { route: 'GET /clusters/{clusterId}', params: () => ({ clusterId: CLUSTER }) },
   { route: `GET ${Y}` },
   { route: `GET ${Y}/pledges` },
+  {
+    route: `GET ${Y}/changes`,
+    eventStream: true,
+    extra: () => [
+      {
+        label: 'Last-Event-ID not a position',
+        headers: { 'last-event-id': 'abc' },
+        expect: { ...VALIDATION, field: 'Last-Event-ID' },
+      },
+    ],
+  },
+  {
+    route: 'GET /units',
+    extra: () => [
+      { label: 'parent traversal', query: 'parent=..%2F..', expect: { ...VALIDATION, field: 'parent' } },
+    ],
+  },
+  { route: 'GET /units/{unitId}', params: () => ({ unitId: UNITS.own.id }) },
+  { route: 'GET /organizers' },
+  { route: 'GET /organizers/{unitId}', params: () => ({ unitId: ORGANIZER }) },
   {
     route: `GET ${Y}/rankings/{period}`,
     params: () => ({ period: 'Q1' }),
@@ -1584,7 +1618,7 @@ describe('bad input on every route is answered 4xx with a code and the field, an
 
   /** Sends each probe, and returns every mismatch as a readable line (empty when all hold). */
   async function check(
-    row: { route: string },
+    row: { route: string; eventStream?: boolean },
     defaults: { path: string; token?: string; body?: Json; query?: string },
     probes: Probe[],
   ) {
@@ -1605,7 +1639,12 @@ describe('bad input on every route is answered 4xx with a code and the field, an
             : defaults.body !== undefined
               ? { body: defaults.body }
               : {};
-      const res: HttpAnswer = await http(method, path, { token: defaults.token, headers, ...payload });
+      const res: HttpAnswer = await http(method, path, {
+        token: defaults.token,
+        headers,
+        ...payload,
+        ...(row.eventStream && { eventStream: true }),
+      });
       const after = await store.headPosition();
       if (process.env['HARDENING_DUMP'])
         (await import('node:fs')).appendFileSync(
@@ -1755,7 +1794,10 @@ describe('bad input on every route is answered 4xx with a code and the field, an
 
     it('answers the valid request', async () => {
       const d = defaults();
-      const res = await http('GET', `${d.path}${d.query ? `?${d.query}` : ''}`, { token: d.token });
+      const res = await http('GET', `${d.path}${d.query ? `?${d.query}` : ''}`, {
+        token: d.token,
+        ...(row.eventStream && { eventStream: true }),
+      });
       expect(res.status).toBe(200);
     });
   });

@@ -9,6 +9,9 @@ import type { ProjectionDefinition } from '@thidua/projections';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config.js';
 import { signAccessToken, type TokenClaims } from '../../apps/api/src/auth/jwt.js';
+import { nestRoutes } from '../hardening/support/routes.js';
+import { ContractMonitor, publishedContract, type Contract } from './contract.js';
+import { liveMonitors, violationsError } from './contract-guard.js';
 
 export const TEST_SECRET = 'e2e-secret-that-is-long-enough-for-hs256!';
 
@@ -18,6 +21,8 @@ export interface TestApp {
   config: AppConfig;
   dataDir: string;
   token(claims: Partial<TokenClaims> & Pick<TokenClaims, 'role'>, ttl?: string | number): Promise<string>;
+  /** Sees every answer of the app and checks it against the published OpenAPI; a test fails on a violation. */
+  contract: ContractMonitor;
   close(): Promise<void>;
 }
 
@@ -30,6 +35,8 @@ export async function startTestApp(
     imports?: Array<Type | DynamicModule>;
     /** Reuse this DATA_DIR (e.g. to restart on the same files); it is then left in place on close. */
     dataDir?: string;
+    /** The contract answers are checked against (default: the published libs/api-client/openapi.json). */
+    contract?: Contract;
   } = {},
 ): Promise<TestApp> {
   const ownsDataDir = options.dataDir === undefined;
@@ -45,6 +52,7 @@ export async function startTestApp(
     ...(options.logger ? { logger: options.logger } : {}),
     imports: options.imports ?? [],
   });
+  const contract = watchContract(app, options.contract ?? publishedContract(), options.imports ?? []);
   await app.getHttpAdapter().getInstance().ready();
   const key = new TextEncoder().encode(config.authJwtSecret ?? TEST_SECRET);
   return {
@@ -64,9 +72,56 @@ export async function startTestApp(
         },
         ttl === undefined ? {} : { ttl },
       ),
+    contract,
     close: async () => {
       await app.close();
+      liveMonitors.delete(contract);
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+      const left = contract.take();
+      if (left.length > 0) throw violationsError(left);
     },
   };
+}
+
+/**
+ * Checks every answer the app sends (whoever asked: supertest, inject or fetch) against the contract, in
+ * Fastify's onSend hook. Routes of the test-only controllers a suite mounts are not part of it.
+ */
+function watchContract(
+  app: NestFastifyApplication,
+  contract: Contract,
+  imports: Array<Type | DynamicModule>,
+): ContractMonitor {
+  const probes = new Set(
+    imports.flatMap((module) => {
+      const dynamic = 'module' in module ? module : undefined;
+      const controllers = (dynamic?.controllers ??
+        (Reflect.getMetadata('controllers', dynamic?.module ?? module) as Type[] | undefined) ??
+        []) as Type[];
+      return controllers.map((c) => c.name);
+    }),
+  );
+  const exempt = new Set(
+    nestRoutes(app)
+      .filter((r) => probes.has(r.controller))
+      .map((r) => r.key),
+  );
+  const monitor = new ContractMonitor(contract, exempt);
+  liveMonitors.add(monitor);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', (request, reply, payload, done) => {
+      const url = request.routeOptions.url;
+      monitor.observe({
+        method: request.method,
+        route: url === undefined ? null : url.replace(/:(\w+)/g, '{$1}'),
+        status: reply.statusCode,
+        contentType: reply.getHeader('content-type') as string | undefined,
+        body:
+          typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '',
+      });
+      done(null, payload);
+    });
+  return monitor;
 }

@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { allProjections, type ProjectionDefinition } from '@thidua/projections';
 import { AppModule } from './app.module.js';
+import { corsOptions } from './common/cors.js';
 import { fastifyServerOptions } from './common/fastify-options.js';
+import { useJsonBodyParser } from './common/json-body.js';
 import { installHttpHooks } from './common/http-hooks.js';
 import type { AppConfig } from './config/app-config.js';
 import { createLogger, PinoNestLogger } from './logging/logger.js';
@@ -44,8 +46,11 @@ export async function createApp(
       imports: options.imports ?? [],
     }),
     adapter,
-    { logger: new PinoNestLogger(logger), abortOnError: false },
+    { logger: new PinoNestLogger(logger), abortOnError: false, bodyParser: false },
   );
+  // Nest's body parsers are off (bodyParser: false): JSON only, UTF-8 and depth checked before parsing.
+  useJsonBodyParser(app, config.bodyLimitBytes);
+  if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
   installHttpHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
     metrics,
     rateLimitPerMinute: config.rateLimitPerMinute,

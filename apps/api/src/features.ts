@@ -6,8 +6,10 @@ import { DisciplineModule } from './features/discipline/discipline.module.js';
 import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
 import { HistoryModule } from './features/history/history.module.js';
 import { OrganizersModule } from './features/organizers/organizers.module.js';
+import { LiveModule } from './features/live/live.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
 import { TotalsModule } from './features/totals/totals.module.js';
+import { TokenRevocationsModule } from './features/token-revocations/token-revocations.controller.js';
 import { UnitsModule } from './features/units/units.module.js';
 
 /**
@@ -28,4 +30,8 @@ export const featureModules: Array<Type | DynamicModule> = [
   DisciplineModule,
   HistoryModule,
   TotalsModule,
+  // Live updates of a cluster-year (Server-Sent Events).
+  LiveModule,
+  // Token revocations (admin commands, read by the auth guard).
+  TokenRevocationsModule,
 ];

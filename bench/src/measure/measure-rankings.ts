@@ -38,6 +38,7 @@ import {
   GetRankingQuery,
   WhatIfQuery,
 } from '../../../apps/api/src/features/queries/rankings.queries.js';
+import type { UnitNameReader } from '../../../apps/api/src/features/queries/unit-names.js';
 import { interleave, syntheticWorld, syntheticYear, type SyntheticYear } from '@thidua/projections/testing';
 
 const args = process.argv.slice(2);
@@ -136,8 +137,8 @@ async function evaluatorOnly(big: SyntheticYear): Promise<void> {
   await time('explainYearFold Q3', () => explainYearFold(fold, 'Q3'));
   const ranking = rankYearFold(fold, 'Q3');
   await time('rankingDigestInput (canonicalJson)', () => rankingDigestInput(ranking));
-  await time('rankingDocument (digest + sha256)', () => rankingDocument(ranking, big.streamId));
-  const doc = rankingDocument(ranking, big.streamId);
+  await time('rankingDocument (digest + sha256)', () => rankingDocument(ranking, big.streamId, () => null));
+  const doc = rankingDocument(ranking, big.streamId, () => null);
   await time('JSON.stringify(document)', () => JSON.stringify(doc));
 }
 
@@ -190,15 +191,20 @@ async function main(): Promise<void> {
     await time('whatIf over the events in memory', () =>
       whatIf(all, ref.period, { overrides: [{ entryId, points: 1 }] }),
     );
-    const get = new GetRankingHandler(undefined as never, stream);
+    // The directory is not loaded here: the handlers name no unit (the bench measures the evaluator's path).
+    const noNames = { namesOf: () => Promise.resolve(() => null) } as unknown as UnitNameReader;
+    const get = new GetRankingHandler(undefined as never, stream, noNames, undefined as never);
     // Cold: a fresh ClusterYearEvents (nothing kept parsed) reads the stream from SQLite.
     await time(`cold GET ranking ?asOf=${asOfPosition} (handler, stream read from SQLite)`, () =>
-      new GetRankingHandler(undefined as never, new ClusterYearEvents(events)).execute(
-        new GetRankingQuery(ref, { asOf: asOfPosition }),
-      ),
+      new GetRankingHandler(
+        undefined as never,
+        new ClusterYearEvents(events),
+        noNames,
+        undefined as never,
+      ).execute(new GetRankingQuery(ref, { asOf: asOfPosition })),
     );
     await time('cold POST what-if (handler, stream read from SQLite)', () =>
-      new WhatIfHandler(new ClusterYearEvents(events)).execute(
+      new WhatIfHandler(new ClusterYearEvents(events), noNames).execute(
         new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], []),
       ),
     );
@@ -206,10 +212,10 @@ async function main(): Promise<void> {
       get.execute(new GetRankingQuery(ref, { asOf: asOfPosition })),
     );
     await time('GET explain (handler)', () =>
-      new ExplainRankingHandler(stream).execute(new ExplainRankingQuery(ref, {})),
+      new ExplainRankingHandler(stream, noNames).execute(new ExplainRankingQuery(ref, {})),
     );
     await time('POST what-if (handler)', () =>
-      new WhatIfHandler(stream).execute(new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], [])),
+      new WhatIfHandler(stream, noNames).execute(new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], [])),
     );
     await events.close();
   }

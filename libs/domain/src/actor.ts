@@ -1,6 +1,6 @@
 /**
- * Who issues a command. Structurally the same as the event-store port's `Actor` (the domain may not
- * import it): taken from the verified token by the HTTP layer, never from a request body.
+ * Who issues a command, and who caused an event (the event-store port re-exports these): taken from the
+ * verified token by the HTTP layer, never from a request body.
  */
 export type Role = 'admin' | 'organizer' | 'unit-officer' | 'inspector' | 'viewer';
 

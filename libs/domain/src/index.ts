@@ -60,7 +60,10 @@ export {
   type EvaluateOptions,
   type EvaluatorEvent,
   type ExplainedRanking,
+  type ExplainedRow,
   type Ranking,
+  type RankingRow,
+  type WhatIfDiff,
   type WhatIfResult,
 } from './evaluator/evaluator.types.js';
 export {
@@ -154,3 +157,14 @@ export { type WindowCommand, type WindowContext } from './window/window.commands
 export { windowDecider } from './window/window.decider.js';
 export { type UnitCommand, type UnitContext, type UnitStatus } from './unit/unit.commands.js';
 export { unitDecider } from './unit/unit.decider.js';
+export { type Integer } from './integer.js';
+export {
+  type SubjectTokensRevokedData,
+  type TokenRevocationEvent,
+  type TokenRevokedData,
+} from './events/token-revocation.events.js';
+export {
+  TOKEN_REVOCATIONS_STREAM,
+  type TokenRevocationCommand,
+  tokenRevocationDecider,
+} from './token-revocation/token-revocation.decider.js';

@@ -1,16 +1,18 @@
+import type { Actor, Integer } from '@thidua/domain';
+
 /**
  * The event-store port (DESIGN.md §3). Every adapter (SQLite, EventStoreDB) satisfies the
- * same contract suite in `contract/event-store.contract.ts`.
+ * same contract suite in `testing/event-store.contract.ts`.
+ *
+ * Positions a caller may start after (`readAll({ after })`, `subscribe(after)`): 0 (the start of the
+ * log) or the position of an event this store returned (from an append, a read or a subscription).
+ * EventStoreDB positions are byte offsets in its log: a number between two events' positions is no
+ * position at all, and servers from 24.x refuse it (INVALID_POSITION). SQLite happens to accept any
+ * integer; callers must not rely on it. `to` (inclusive upper bound) may be any number.
  */
 
-export type Role = 'admin' | 'organizer' | 'unit-officer' | 'inspector' | 'viewer';
-
-/** Who caused an event: always taken from the verified token, never from a request body. */
-export interface Actor {
-  id: string;
-  role: Role;
-  unitId?: string;
-}
+/** Who caused an event (always taken from the verified token, never from a request body): the domain's. */
+export type { Actor, Role } from '@thidua/domain';
 
 /** Metadata supplied by the writer. The store adds `prevHash` and `hash`. */
 export interface NewEventMetadata {
@@ -18,7 +20,7 @@ export interface NewEventMetadata {
   occurredAt: string; // ISO-8601, from the command, never read from a clock in the domain
   correlationId: string;
   causationId: string;
-  schemaVersion: number;
+  schemaVersion: Integer;
   reason?: string;
   /** sha256 of the request that produced the event (Idempotency-Key checks), when there was one. */
   requestHash?: string;
@@ -32,8 +34,10 @@ export interface EventMetadata extends NewEventMetadata {
 export type EventData = Record<string, unknown>;
 
 export interface NewEvent {
-  eventId: string; // uuid; re-appending the same id is idempotent
-  type: string; // past tense, explicit string, never a class name
+  /** A lower-case UUID (not the nil one); re-appending the same id is idempotent. */
+  eventId: string;
+  /** Past tense, explicit string, never a class name; never beginning with `$` (reserved). */
+  type: string;
   data: EventData;
   metadata: NewEventMetadata;
 }
@@ -42,10 +46,15 @@ export interface StoredEvent {
   eventId: string;
   type: string;
   streamId: string;
-  revision: number; // per stream, from 0
-  position: number; // global, strictly increasing (contiguous from 1 on SQLite)
+  revision: Integer; // per stream, from 0
+  position: Integer; // global, strictly increasing (contiguous from 1 on SQLite)
   data: EventData;
   metadata: EventMetadata;
+  /**
+   * Stores with a log-wide chain (SQLite): sha256hex(previous event's logHash ‖ metadata.hash) in position
+   * order from 64 zeros, so the order across streams is hashed (integrity/hash-chain.ts `logChainHash`).
+   */
+  logHash?: string;
 }
 
 /** Expected state of the stream before the append. A number is the exact current revision. */
@@ -62,6 +71,8 @@ export interface AppendResult {
   positions: number[];
   /** True when every event id was already stored: nothing was written. */
   duplicate: boolean;
+  /** Hash of the last event of this append, when the adapter has it at hand (SQLite). */
+  hash?: string;
 }
 
 export interface ReadStreamOptions {
@@ -70,7 +81,10 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: events with position > after. Default 0 (from the start). */
+  /**
+   * Exclusive: events with position > after. Default 0 (from the start). 0 or the position of an event
+   * the store returned, nothing else (see the top of this file): INVALID_POSITION otherwise.
+   */
   after?: number;
   /** Inclusive upper bound. */
   to?: number;
@@ -82,8 +96,30 @@ export interface SubscriptionHandlers {
   onEvents(events: StoredEvent[]): Promise<void>;
   /** Called once when the subscription first reaches the head (may be called again after falling behind). */
   onCaughtUp?(position: number): void;
-  /** Called when delivery failed (handler threw or the store failed); the subscription then stops. */
+  /**
+   * Called when delivery failed for good: a handler threw (a poison event), an event could not be read
+   * (not a ledger event), or the start position is invalid. The subscription then stops.
+   */
   onError?(error: unknown): void;
+  /**
+   * The connection to the store dropped (a node shut down, the network, the server ended the stream).
+   * The subscription resubscribes by itself from the last delivered position, with bounded exponential
+   * back-off; this is called once per failed attempt. Stores without a connection never call it.
+   */
+  onInterrupted?(outage: SubscriptionOutage): void;
+  /** The subscription is connected again after an outage (called once per outage). */
+  onResumed?(): void;
+}
+
+/** One failed attempt of a subscription to stay connected. */
+export interface SubscriptionOutage {
+  /** 1 for the drop, then 2, 3, … for each failed resubscription. */
+  attempt: number;
+  /** Delay before the next attempt. */
+  retryInMs: number;
+  /** ISO-8601 time the outage began. */
+  since: string;
+  error: unknown;
 }
 
 export interface Subscription {
@@ -93,11 +129,18 @@ export interface Subscription {
 export interface EventStoreCapabilities {
   /** Positions are 1, 2, 3, … with no gap (SQLite); EventStoreDB positions are only increasing. */
   contiguousPositions: boolean;
+  /** Every event carries `logHash`, chaining the whole log in position order (SQLite). */
+  logChain?: boolean;
 }
 
 export interface EventStore {
   readonly kind: 'sqlite' | 'esdb';
   readonly capabilities: EventStoreCapabilities;
+  /**
+   * Appends atomically. Refused before anything is written: a stream id or type beginning with `$`
+   * (RESERVED_NAME), an id that is not a lower-case UUID (INVALID_EVENT_ID), an append over 1 MiB as
+   * EventStoreDB counts it (APPEND_TOO_LARGE), any other malformed append (INVALID_APPEND).
+   */
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** One batch of the global log; loop with `after = last.position` until it returns []. */
@@ -106,7 +149,11 @@ export interface EventStore {
   findEvent?(streamId: string, eventId: string): Promise<StoredEvent | null>;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
-  /** Catch up from `after` (exclusive), then follow live appends. */
+  /** Recompute each row's hash from its stored bytes while reading (cheaper check; SQLite). */
+  enableRowHashes?(): void;
+  /** Commits one tiny write outside the log; throws a StorageError while the storage takes no writes (SQLite). */
+  probeWrite?(): Promise<void>;
+  /** Catch up from `after` (exclusive; 0 or an event's position), then follow live appends. */
   subscribe(after: number, handlers: SubscriptionHandlers): Subscription;
   close(): Promise<void>;
 }

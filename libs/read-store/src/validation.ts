@@ -111,6 +111,11 @@ export function normalizeQuery(query: FindQuery = {}): NormalizedQuery {
   return normalized;
 }
 
+/**
+ * A document both adapters store alike: a plain object, no reserved top-level field, and nowhere a key
+ * beginning with `$` (MongoDB reads it as an operator or refuses it) or a number JSON cannot hold (NaN and
+ * ±Infinity: SQLite's JSON text would turn them into null, MongoDB would keep them).
+ */
 export function assertDoc(doc: Doc): void {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ReadStoreInputError('INVALID_DOCUMENT', 'a document must be a plain object');
@@ -120,6 +125,42 @@ export function assertDoc(doc: Doc): void {
       throw new ReadStoreInputError('INVALID_DOCUMENT', `field ${key} is reserved by the read store`);
     }
   }
+  if (!storable(doc)) {
+    throw new ReadStoreInputError(
+      'INVALID_DOCUMENT',
+      `${unstorablePath(doc, '')} (a $-key, NaN or Infinity)`,
+    );
+  }
+}
+
+/** Whether every value is storable alike (the fast pass: no path is built unless one is not). */
+function storable(value: unknown): boolean {
+  if (typeof value === 'number') return value - value === 0; // false for NaN and ±Infinity
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!storable(value[i])) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (key.charCodeAt(0) === 36 /* $ */ || !storable((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/** Where the first value `storable` refused is, for the error message. */
+function unstorablePath(value: unknown, path: string): string {
+  if (typeof value === 'number') return `${path || 'value'} is ${value}`;
+  if (Array.isArray(value)) {
+    const i = value.findIndex((v) => !storable(v));
+    return unstorablePath(value[i], `${path}[${i}]`);
+  }
+  for (const key in value as Record<string, unknown>) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.charCodeAt(0) === 36) return `key ${at} begins with $`;
+    const child = (value as Record<string, unknown>)[key];
+    if (!storable(child)) return unstorablePath(child, at);
+  }
+  return path;
 }
 
 export function assertIndexes(indexes: readonly IndexSpec[]): void {
@@ -162,6 +203,7 @@ const STATUSES: ReadonlySet<ProjectionStatus> = new Set([
   'running',
   'catching-up',
   'stalled',
+  'integrity-failure',
   'rebuilding',
   'stopped',
 ]);
@@ -194,6 +236,21 @@ export function normalizeRuntimeStatus(record: ProjectionRuntimeStatus): Project
       invalid('error.eventId, error.type and error.message must be strings');
     }
     normalized.error = { position, eventId, type, message };
+    const { streamId, revision } = record.error;
+    if (streamId !== undefined && streamId !== null) {
+      if (typeof streamId !== 'string') invalid('error.streamId must be a string');
+      normalized.error.streamId = streamId;
+    }
+    if (revision !== undefined && revision !== null) {
+      if (!Number.isSafeInteger(revision) || revision < 0) invalid('error.revision');
+      normalized.error.revision = revision;
+    }
+  }
+  if (record.outage !== undefined && record.outage !== null) {
+    const { since, attempts, message } = record.outage;
+    if (typeof since !== 'string' || typeof message !== 'string') invalid('outage.since and outage.message');
+    if (!Number.isSafeInteger(attempts) || attempts < 1) invalid('outage.attempts');
+    normalized.outage = { since, attempts, message };
   }
   if (record.rebuildGeneration !== undefined && record.rebuildGeneration !== null) {
     if (!Number.isSafeInteger(record.rebuildGeneration) || record.rebuildGeneration < 0) {

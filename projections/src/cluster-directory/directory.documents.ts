@@ -1,4 +1,4 @@
-import type { ChairRole, ConferenceHeldData, PeriodCode, PledgeTarget } from '@thidua/domain';
+import type { ChairRole, ConferenceHeldData, Integer, PeriodCode, PledgeTarget } from '@thidua/domain';
 
 /**
  * The read-model contract of the `cluster-directory` projection (DESIGN.md §5). Every document records
@@ -20,7 +20,7 @@ export const pledgeId = (clusterId: string, year: number, unitId: string): strin
 export interface Stamp {
   at: string;
   on: string | null;
-  position: number;
+  position: Integer;
 }
 
 /** `blocs/{blocId}`: a khối (bloc) of clusters of one organizer. */
@@ -29,7 +29,7 @@ export interface BlocDoc {
   name: string;
   organizerUnitId: string;
   formed: Stamp;
-  position: number;
+  position: Integer;
 }
 
 /** `clusters/{clusterId}`: a cluster (Cụm thi đua) as formed by its organizer. */
@@ -37,7 +37,7 @@ export interface ClusterDoc {
   clusterId: string;
   name: string | null;
   /** Numbered inside its bloc: two clusters of different blocs may share a number. */
-  number: number | null;
+  number: Integer | null;
   organizerUnitId: string | null;
   /** The khối (bloc) it belongs to, and its name (null: none). */
   blocId: string | null;
@@ -46,8 +46,8 @@ export interface ClusterDoc {
   formed: Stamp | null;
   dissolved?: Stamp & { reason: string };
   /** Years that have a cluster-year document, ascending. */
-  years: number[];
-  position: number;
+  years: Integer[];
+  position: Integer;
 }
 
 export interface MemberEntry {
@@ -56,7 +56,7 @@ export interface MemberEntry {
   admittedAt: string;
   /** Business date of the admission. */
   admittedOn: string | null;
-  admittedPosition: number;
+  admittedPosition: Integer;
   withdrawn?: Stamp & { reason: string };
 }
 
@@ -67,17 +67,17 @@ export interface SeatHolder {
   electionId?: string;
   at: string;
   on: string | null;
-  position: number;
+  position: Integer;
 }
 
 export interface PeriodTransition {
   event: 'opened' | 'closed' | 'reopened';
   at: string;
   on: string | null;
-  position: number;
+  position: Integer;
   /** closed: the sealed ranking digest; reopened: the digest it unsealed. */
   rankingDigest?: string;
-  schemeVersion?: number;
+  schemeVersion?: Integer;
   reason?: string;
 }
 
@@ -86,20 +86,20 @@ export interface PeriodStatus {
   status: 'open' | 'closed' | 'reopened';
   at: string;
   on: string | null;
-  position: number;
+  position: Integer;
   /** While closed: the sealed digest and scheme version. */
   rankingDigest?: string;
-  schemeVersion?: number;
+  schemeVersion?: Integer;
   history: PeriodTransition[];
 }
 
 /** `cluster-years/{clusterId}:{year}`: the cluster-year (`emulation-{clusterId}-{year}`). */
 export interface ClusterYearDoc {
   clusterId: string;
-  year: number;
+  year: Integer;
   streamId: string;
   name: string | null;
-  number: number | null;
+  number: Integer | null;
   organizerUnitId: string | null;
   blocId: string | null;
   blocName: string | null;
@@ -113,18 +113,18 @@ export interface ClusterYearDoc {
   /** Units elected in this year for the next year. */
   electedForNextYear: Partial<Record<ChairRole, { unitId: string; name: string | null; electionId: string }>>;
   scheme: {
-    version: number;
+    version: Integer;
     publishedAt: string;
     publishedOn: string | null;
-    position: number;
-    versions: number[];
+    position: Integer;
+    versions: Integer[];
   } | null;
   periods: Partial<Record<PeriodCode, PeriodStatus>>;
   /** Units that signed a pledge (documents in `pledges`). */
   pledgedUnits: string[];
   /** Conferences (hội nghị) of the year, in log order. */
   conferences: Array<
-    Omit<ConferenceHeldData, 'conferenceId'> & { conferenceId: string; at: string; position: number }
+    Omit<ConferenceHeldData, 'conferenceId'> & { conferenceId: string; at: string; position: Integer }
   >;
   /** Plans (kế hoạch) of the year, in log order. */
   plans: Array<{
@@ -133,11 +133,11 @@ export interface ClusterYearDoc {
     reference: string;
     on: string | null;
     at: string;
-    position: number;
+    position: Integer;
   }>;
   /** The cluster's recorded pledge rules for the year (null: none, any number of key tasks, titles optional). */
-  pledgeRules: { keyTasks: number | null; titleRequired: boolean } | null;
-  position: number;
+  pledgeRules: { keyTasks: Integer | null; titleRequired: boolean } | null;
+  position: Integer;
 }
 
 /** `units/{unitId}`: names for the directory, and where the unit appears so a rename reaches it. */
@@ -149,14 +149,14 @@ export interface UnitDoc {
   status: 'active' | 'merged' | 'dissolved' | 'unknown';
   /** Cluster-year ids naming this unit. */
   clusterYears: string[];
-  position: number;
+  position: Integer;
 }
 
 export interface PledgeAmendment {
-  version: number;
+  version: Integer;
   at: string;
   on: string | null;
-  position: number;
+  position: Integer;
   reason: string;
   actorId: string;
 }
@@ -164,14 +164,14 @@ export interface PledgeAmendment {
 /** `pledges/{clusterId}:{year}:{unitId}`: a unit's pledge (giao ước thi đua) as it stands, with its amendments. */
 export interface PledgeDoc {
   clusterId: string;
-  year: number;
+  year: Integer;
   unitId: string;
-  version: number;
+  version: Integer;
   /** Catalog codes of the registered titles (đăng ký danh hiệu). */
   titles: string[];
   targets: PledgeTarget[];
   keyTasks: string[];
   signed: Stamp & { actorId: string };
   amendments: PledgeAmendment[];
-  position: number;
+  position: Integer;
 }

@@ -12,6 +12,7 @@ import {
   type RankingDocument,
 } from './ranking-document.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
+import { testEvent } from '../testing/test-events.js';
 import { rankingsProjection } from './rankings.projection.js';
 import {
   CLUSTER,
@@ -20,7 +21,13 @@ import {
   YEAR,
   type MarkName,
 } from '../testing/rankings/cluster-2-2021.scenario.js';
-import { MemoryView, readLog, runToHead, snapshot } from '../testing/rankings/projection-harness.js';
+import {
+  MemoryView,
+  readLog,
+  runToHead,
+  snapshot,
+  unitNamesIn,
+} from '../testing/rankings/projection-harness.js';
 
 const streamId = emulationStream(CLUSTER, YEAR);
 let dir: string;
@@ -73,6 +80,8 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
       const runner = await runToHead(events, reads, [projection], 7);
       const target = runner.target('rankings');
       const stream = await events.readStream(streamId);
+      // The scenario registers its units and renames one: the rows carry the names as they stand.
+      const names = unitNamesIn(await readLog(events));
 
       const stored = await reads.find(target, RANKINGS_COLLECTION, {
         where: { clusterId: CLUSTER, year: YEAR },
@@ -83,12 +92,14 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
         expect(doc.position).toBe(lastConcerning(stream, period));
         const upTo = stream.filter((e) => e.position <= doc.position);
         expect(canonicalJson(doc)).toBe(
-          canonicalJson(rankingDocument(evaluateRanking(upTo, period), streamId)),
+          canonicalJson(rankingDocument(evaluateRanking(upTo, period), streamId, names)),
         );
         // Later events of other periods change nothing but the evaluator's `position`.
         const { position: _p, ...now } = evaluateRanking(stream, period);
         const { position: _q, streamId: _s, finality: _f, currentDigest: _c, ...fromDoc } = doc;
-        expect(canonicalJson(fromDoc)).toBe(canonicalJson(now));
+        // Names are beside the evaluator's rows, never in them.
+        const rows = fromDoc.rows.map(({ unitName: _n, ...row }) => row);
+        expect(canonicalJson({ ...fromDoc, rows })).toBe(canonicalJson(now));
       }
 
       const q1 = (await getRanking(reads, runner, 'Q1'))!;
@@ -112,19 +123,24 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
       const runner = new ProjectionRunner(events, reads, [rankingsProjection()], { batchSize: 3 });
       await runner.start();
       const seen: Partial<Record<MarkName, RankingDocument>> = {};
+      const seenAt: Partial<Record<MarkName, number>> = {};
       await playCluster2(events, {
         onMark: async (name, position) => {
           expect(await runner.waitFor(position, 20_000)).toBe(true);
           const doc = await getRanking(reads, runner, 'Q1');
           if (doc) seen[name] = doc;
+          seenAt[name] = position;
         },
       });
       const stream = await events.readStream(streamId);
+      const log = await readLog(events);
       for (const [name, doc] of Object.entries(seen)) {
         const upTo = stream.filter((e) => e.position <= doc.position);
+        // Names as the projection had them when the document was read (a rename reaches it later).
+        const names = unitNamesIn(log, seenAt[name as MarkName]);
         expect({ name, doc: canonicalJson(doc) }).toEqual({
           name,
-          doc: canonicalJson(rankingDocument(evaluateRanking(upTo, 'Q1'), streamId)),
+          doc: canonicalJson(rankingDocument(evaluateRanking(upTo, 'Q1'), streamId, names)),
         });
       }
       expect(seen.yearStarted).toMatchObject({ status: 'open', finality: 'provisional' });
@@ -195,6 +211,38 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
     });
   });
 
+  it('writes a rename into every ranking that shows the unit, without touching its digest or position', async () => {
+    await withStores(async (events, reads) => {
+      await playCluster2(events);
+      const before = await runToHead(events, reads, [rankingsProjection()]);
+      const q1 = (await getRanking(reads, before, 'Q1'))!;
+      const q2 = (await getRanking(reads, before, 'Q2'))!;
+      await before.stop();
+      const renamed = 'Cục An ninh mạng (tên mới)';
+      await events.append(
+        `unit-${UNITS.anm.id}`,
+        [
+          testEvent(
+            { unitId: UNITS.anm.id, name: renamed, previousName: 'x', reason: 'Đổi tên' },
+            'UnitRenamed',
+          ),
+        ],
+        'any',
+      );
+      const after = await runToHead(events, reads, [rankingsProjection()]);
+      for (const doc of [q1, q2]) {
+        const now = (await getRanking(reads, after, doc.period))!;
+        const expected = {
+          ...doc,
+          rows: doc.rows.map((r) => (r.unitId === UNITS.anm.id ? { ...r, unitName: renamed } : r)),
+        };
+        expect(canonicalJson(now)).toBe(canonicalJson(expected));
+        expect(now.rows.find((r) => r.unitId === UNITS.anm.id)!.unitName).toBe(renamed);
+      }
+      await after.stop();
+    });
+  });
+
   it('is idempotent if the same events are applied twice', async () => {
     await withStores(async (events, reads, readsFile) => {
       await playCluster2(events);
@@ -225,7 +273,8 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
         doubled.apply([...(await p2.evolve(event, doubled)), ...(await p2.flush!(doubled))]);
       }
       expect(canonicalJson(doubled.sorted())).toBe(canonicalJson(single.sorted()));
-      expect(canonicalJson(Object.fromEntries(single.sorted()))).toBe(
+      const rankingsOnly = single.sorted().filter(([key]) => key.startsWith(`${RANKINGS_COLLECTION}/`));
+      expect(canonicalJson(Object.fromEntries(rankingsOnly))).toBe(
         canonicalJson(
           Object.fromEntries(
             Object.entries(JSON.parse(expected).rankings as Record<string, unknown>).map(([id, doc]) => [
@@ -256,13 +305,13 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
       const q1 = batchA.docs.get(`${RANKINGS_COLLECTION}/${rankingDocId(CLUSTER, YEAR, 'Q1')}`)!;
       expect(q1['position']).toBe(stream[k]!.position);
       expect(canonicalJson(q1)).toBe(
-        canonicalJson(rankingDocument(evaluateRanking(stream.slice(0, k + 1), 'Q1'), streamId)),
+        canonicalJson(rankingDocument(evaluateRanking(stream.slice(0, k + 1), 'Q1'), streamId, () => null)),
       );
       batchB.apply(await projection.flush!(batchB));
       const after = batchB.docs.get(`${RANKINGS_COLLECTION}/${rankingDocId(CLUSTER, YEAR, 'Q1')}`);
       expect(stream[k + 1]!.data).toMatchObject({ period: 'Q1' }); // the dispute filed after the close
       expect(canonicalJson(after)).toBe(
-        canonicalJson(rankingDocument(evaluateRanking(stream.slice(0, k + 2), 'Q1'), streamId)),
+        canonicalJson(rankingDocument(evaluateRanking(stream.slice(0, k + 2), 'Q1'), streamId, () => null)),
       );
     });
   });

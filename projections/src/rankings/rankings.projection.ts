@@ -16,14 +16,21 @@ import {
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
 import { BYTES_PER_EVENT, FoldCache, type FoldCacheLimits } from './fold-cache.js';
 import {
+  RANKING_UNITS,
   RANKINGS_COLLECTION,
   RANKINGS_PROJECTION,
   rankingDigest,
   rankingDocId,
   rankingDocument,
+  type RankingDocument,
+  type RankingUnitDoc,
 } from './ranking-document.js';
 
-export const RANKINGS_VERSION = 1;
+/** 2: rows carry the unit's name (`unitName`); the `units` collection keeps names and where they appear. */
+export const RANKINGS_VERSION = 2;
+
+/** The unit events that name a unit (the others change no name). */
+const NAMING_EVENTS: ReadonlySet<string> = new Set(['UnitRegistered', 'UnitRenamed']);
 
 const PERIOD_CODES: ReadonlySet<string> = new Set(PERIODS.map((p) => p.code));
 const COMPLAINT_TYPES: ReadonlySet<string> = new Set(COMPLAINT_EVENT_TYPES);
@@ -47,6 +54,27 @@ interface Ranked {
 /** About the memory of a ranking, in BYTES_PER_EVENT units: a criterion score and its entry id, a row's fields. */
 const rankingWeight = (ranking: Ranking): number =>
   ranking.rows.reduce((sum, row) => sum + 120 * row.criteria.length + 400, 0) / BYTES_PER_EVENT;
+
+/** A period ranked in a batch, waiting for its units' names. */
+interface Pending {
+  id: string;
+  streamId: string;
+  ranking: Ranking;
+  digest: string;
+  position: number;
+}
+
+/** A unit (re)named in a batch: its new name and the position of the naming event. */
+interface Named {
+  name: string;
+  position: number;
+}
+
+/** Per batch: the streams touched, and the units (re)named. */
+interface Batch {
+  streams: Map<string, Touched>;
+  named: Map<string, Named>;
+}
 
 /** What a batch changed on one stream: the fold after its last event there, and the periods it concerned. */
 interface Touched {
@@ -86,7 +114,7 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
   readonly cache: FoldCache;
 } {
   const cache = new FoldCache(options.cache);
-  const batches = new WeakMap<ProjectionView, Map<string, Touched>>();
+  const batches = new WeakMap<ProjectionView, Batch>();
   /** The last ranking of each period of a fold, with its stamp and digest (gone with the fold). */
   const ranked = new WeakMap<YearFold, Map<PeriodCode, Ranked>>();
   /**
@@ -129,16 +157,41 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     return NO_CHANGES;
   }
 
+  /** UnitRegistered / UnitRenamed: the unit's name; flush writes it into the rankings that show it. */
+  async function nameUnit(event: StoredEvent, view: ProjectionView, batch: Batch): Promise<DocChange[]> {
+    const unitId = event.data['unitId'];
+    const name = event.data['name'];
+    if (typeof unitId !== 'string' || typeof name !== 'string')
+      throw new Error(`${event.type} #${event.position} has no unitId or name`);
+    const doc = ((await view.get(RANKING_UNITS, unitId)) as RankingUnitDoc | null) ?? newUnit(unitId);
+    doc.name = name;
+    batch.named.set(unitId, { name, position: event.position });
+    return [{ op: 'put', collection: RANKING_UNITS, id: unitId, doc: { ...doc }, position: event.position }];
+  }
+
+  /** UnitAdmitted: the unit's rankings in this cluster-year will show it, so a rename must reach them. */
+  async function admitUnit(event: StoredEvent, view: ProjectionView, t: Touched): Promise<DocChange[]> {
+    const unitId = event.data['unitId'];
+    if (typeof unitId !== 'string') throw new Error(`UnitAdmitted #${event.position} has no unitId`);
+    const doc = ((await view.get(RANKING_UNITS, unitId)) as RankingUnitDoc | null) ?? newUnit(unitId);
+    const year = clusterYearId(t.clusterId, t.year);
+    if (doc.clusterYears.includes(year)) return NO_CHANGES;
+    doc.clusterYears.push(year);
+    return [{ op: 'put', collection: RANKING_UNITS, id: unitId, doc: { ...doc }, position: event.position }];
+  }
+
   return {
     name: RANKINGS_PROJECTION,
     version: RANKINGS_VERSION,
-    handles: EMULATION_YEAR_EVENT_TYPES,
-    collections: [RANKINGS_COLLECTION],
+    handles: [...EMULATION_YEAR_EVENT_TYPES, ...NAMING_EVENTS],
+    collections: [RANKINGS_COLLECTION, RANKING_UNITS],
     indexes: [{ collection: RANKINGS_COLLECTION, fields: ['clusterId', 'year'] }],
     cache,
     evolve(event: StoredEvent, view: ProjectionView): DocChange[] | Promise<DocChange[]> {
-      let touched = batches.get(view);
-      if (!touched) batches.set(view, (touched = new Map()));
+      let batch = batches.get(view);
+      if (!batch) batches.set(view, (batch = { streams: new Map(), named: new Map() }));
+      if (NAMING_EVENTS.has(event.type)) return nameUnit(event, view, batch);
+      const touched = batch.streams;
       const t = touched.get(event.streamId);
       const category = t ? 'emulation' : parseStreamId(event.streamId)?.category;
       // Complaints about award decisions share the complaint event types: they rank nothing.
@@ -149,15 +202,20 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
         );
       // Without a promise when the cache extends a fold it keeps (nearly every event of a rebuild).
       const fold = cache.tryFoldUpTo(event);
-      if (fold) return note(touched, t, event, fold);
-      const batch = touched;
-      return cache.foldUpTo(event, view).then((f) => note(batch, batch.get(event.streamId), event, f));
+      if (fold && event.type !== 'UnitAdmitted') return note(touched, t, event, fold);
+      return (fold ? Promise.resolve(fold) : cache.foldUpTo(event, view)).then(async (f) => {
+        note(touched, touched.get(event.streamId), event, f);
+        return event.type === 'UnitAdmitted'
+          ? admitUnit(event, view, touched.get(event.streamId)!)
+          : NO_CHANGES;
+      });
     },
     async flush(view: ProjectionView): Promise<DocChange[]> {
-      const touched = batches.get(view);
+      const batch = batches.get(view);
       batches.delete(view);
-      const changes: DocChange[] = [];
-      for (const [streamId, t] of touched ?? []) {
+      if (!batch) return [];
+      const pending: Pending[] = [];
+      for (const [streamId, t] of batch.streams) {
         if (t.periods.size === 0) continue;
         let fold = t.fold;
         if (fold.revision !== t.last.revision || fold.lastEventId !== t.last.eventId)
@@ -177,17 +235,71 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
             last = { stamp, ranking, digest: rankingDigest(ranking) };
             memo.set(period, last);
           }
-          changes.push({
-            op: 'put',
-            collection: RANKINGS_COLLECTION,
-            id: rankingDocId(t.clusterId, t.year, period),
-            doc: { ...rankingDocument({ ...last.ranking, position }, streamId, last.digest) },
+          const id = rankingDocId(t.clusterId, t.year, period);
+          pending.push({
+            id,
+            streamId,
+            ranking: { ...last.ranking, position },
+            digest: last.digest,
             position,
           });
         }
         releaseClosed(fold, opened, memo);
       }
-      return changes;
+      return nameRankings(view, pending, batch.named);
     },
   };
+}
+
+const newUnit = (unitId: string): RankingUnitDoc => ({ unitId, name: null, clusterYears: [] });
+
+const clusterYearId = (clusterId: string, year: number): string => `${clusterId}:${year}`;
+
+/**
+ * The batch's ranking documents with their units' names, and the documents a rename of this batch
+ * reaches that were not ranked again. A ranking is recorded at the latest batch event it reflects: the
+ * period's, or a later rename of one of its units.
+ */
+async function nameRankings(
+  view: ProjectionView,
+  pending: readonly Pending[],
+  named: ReadonlyMap<string, Named>,
+): Promise<DocChange[]> {
+  const units = new Map<string, RankingUnitDoc>();
+  const unit = async (unitId: string): Promise<RankingUnitDoc> => {
+    let doc = units.get(unitId);
+    if (!doc) {
+      doc = ((await view.get(RANKING_UNITS, unitId)) as RankingUnitDoc | null) ?? newUnit(unitId);
+      // The batch's own naming wins (evolve's changes need not be visible to flush's reads).
+      doc.name = named.get(unitId)?.name ?? doc.name;
+      units.set(unitId, doc);
+    }
+    return doc;
+  };
+  const changes: DocChange[] = [];
+  const ranked = new Set<string>();
+  for (const p of pending) {
+    let position = p.position;
+    for (const row of p.ranking.rows) {
+      await unit(row.unitId);
+      position = Math.max(position, named.get(row.unitId)?.position ?? 0);
+    }
+    const names = (unitId: string): string | null => units.get(unitId)?.name ?? null;
+    const doc = rankingDocument(p.ranking, p.streamId, names, p.digest);
+    changes.push({ op: 'put', collection: RANKINGS_COLLECTION, id: p.id, doc: { ...doc }, position });
+    ranked.add(p.id);
+  }
+  for (const [unitId, { name, position }] of named) {
+    for (const year of (await unit(unitId)).clusterYears) {
+      for (const { code } of PERIODS) {
+        const id = `${year}:${code}`;
+        if (ranked.has(id)) continue;
+        const doc = (await view.get(RANKINGS_COLLECTION, id)) as RankingDocument | null;
+        if (!doc?.rows.some((r) => r.unitId === unitId)) continue;
+        const rows = doc.rows.map((row) => (row.unitId === unitId ? { ...row, unitName: name } : row));
+        changes.push({ op: 'put', collection: RANKINGS_COLLECTION, id, doc: { ...doc, rows }, position });
+      }
+    }
+  }
+  return changes;
 }

@@ -5,7 +5,7 @@ import { type EventStore, type NewEvent, openSqliteEventStore } from '@thidua/ev
 import { canonicalJson, evaluateRanking, type PeriodCode } from '@thidua/domain';
 import { rankingDocument, RANKINGS_COLLECTION, type RankingDocument } from './ranking-document.js';
 import { rankingsProjection } from './rankings.projection.js';
-import { MemoryView, readLog } from '../testing/rankings/projection-harness.js';
+import { MemoryView, readLog, unitNamesIn } from '../testing/rankings/projection-harness.js';
 import { syntheticWorld, syntheticYear } from '../testing/rankings/synthetic-year.js';
 
 let dir: string;
@@ -47,12 +47,16 @@ describe('rankings projection: closed periods give up their entries', () => {
     expect(projection.cache.reads).toBe(1);
 
     const stream = log.filter((e) => e.streamId === year.streamId);
-    const docs = [...view.docs.values()] as unknown as RankingDocument[];
+    // syntheticWorld registers the units: every row carries its unit's name.
+    const names = unitNamesIn(log);
+    const docs = [...view.docs.entries()]
+      .filter(([key]) => key.startsWith(`${RANKINGS_COLLECTION}/`))
+      .map(([, doc]) => doc) as unknown as RankingDocument[];
     expect(docs.map((d) => d.period).sort()).toEqual(['H1', 'M9', 'Q1', 'Q2', 'Q3', 'Q4', 'Y']);
     for (const doc of docs) {
       const upTo = stream.filter((e) => e.position <= doc.position);
       expect(canonicalJson(doc)).toBe(
-        canonicalJson(rankingDocument(evaluateRanking(upTo, doc.period as PeriodCode), year.streamId)),
+        canonicalJson(rankingDocument(evaluateRanking(upTo, doc.period as PeriodCode), year.streamId, names)),
       );
     }
     const q1Doc = view.docs.get(`${RANKINGS_COLLECTION}/cum-tha:2024:Q1`) as unknown as RankingDocument;

@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 import type { ProjectionStatus, Target } from '@thidua/read-store';
 
 export interface RunnerLogger {
@@ -20,6 +21,12 @@ export interface ProjectionRunnerOptions {
    * switch yet. Default 0: dropped right after the switch. Pending drops are done at `stop()`.
    */
   retireAfterMs?: number;
+  /**
+   * A projection stopped by a storage error (disk full, I/O, busy) tries again after this delay, doubled
+   * on each failure up to `retryMaxMs`. Defaults 500 and 30,000 ms. A poison event is never retried.
+   */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
 }
 
 export interface ProjectionFollowerOptions {
@@ -32,25 +39,44 @@ export interface ProjectionFollowerOptions {
 
 /** The event a projection stopped at (or the batch whose write failed). */
 export interface StallInfo {
-  position: number;
+  position: Integer;
   eventId: string;
   type: string;
+  message: string;
+  /** The stream and revision of the event, when the failure names them (integrity failures). */
+  streamId?: string;
+  revision?: Integer;
+  /** Stopped by the log's integrity check (status integrity-failure): never retried. */
+  integrity?: boolean;
+  /** Stopped by a storage error: retried by itself with back-off (not blocked). */
+  retrying?: boolean;
+}
+
+/** The projection's subscription lost its connection to the event store and is resubscribing. */
+export interface OutageInfo {
+  /** ISO-8601 time the outage began. */
+  since: string;
+  /** Failed attempts so far (1: the drop itself). */
+  attempts: number;
+  /** The last error, as the store's client reported it. */
   message: string;
 }
 
 export interface ProjectionStatusReport {
   name: string;
-  version: number;
+  version: Integer;
   /** Generation served to queries. */
-  generation: number;
+  generation: Integer;
   status: ProjectionStatus;
   /** Checkpoint of the served generation. */
-  position: number;
-  head: number;
-  lag: number;
+  position: Integer;
+  head: Integer;
+  lag: Integer;
   error?: StallInfo;
+  /** Set while the subscription is cut off from the event store (it resubscribes by itself). */
+  outage?: OutageInfo;
   /** A generation being built beside the served one (rebuild or version change). */
-  rebuild?: { generation: number; position: number };
+  rebuild?: { generation: Integer; position: Integer };
 }
 
 /**
@@ -72,4 +98,6 @@ export interface ProjectionReadView {
    * while it stands still, so a reader may keep what it read under it.
    */
   servedPosition(name: string): number;
+  /** The integrity failure the projection stopped at (synchronous, as last known), if any. */
+  integrityFailure(name: string): StallInfo | undefined;
 }

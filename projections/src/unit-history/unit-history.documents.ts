@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 import type { PeriodCode, Role } from '@thidua/domain';
 
 /**
@@ -37,7 +38,7 @@ export const electionDocId = (clusterId: string, year: number, electionId: strin
 /** What an entry is about, for filtering and links (only the fields that apply). */
 export interface EntryRefs {
   clusterId?: string;
-  year?: number;
+  year?: Integer;
   period?: PeriodCode;
   criterion?: string;
   entryId?: string;
@@ -61,11 +62,11 @@ export interface Touch {
 export interface HistoryEntryDoc {
   unitId: string;
   /** Global position of the event (the order of the history). */
-  position: number;
+  position: Integer;
   eventId: string;
   type: string;
   streamId: string;
-  revision: number;
+  revision: Integer;
   /** The event's hash in its stream's chain (tamper evidence: check it with GET /audit/streams/{s}). */
   hash: string;
   /** When it was recorded (ISO instant). */

@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 import type { Doc, ReadStore, Target } from '@thidua/read-store';
 import { lastIndexAtOrBefore } from './unit-history.projection.js';
 import {
@@ -15,11 +16,11 @@ export interface UnitHistoryPage {
   unitId: string;
   name: string | null;
   /** Entries in the whole history. */
-  total: number;
+  total: Integer;
   /** Entries with position > after, oldest first, at most `limit`. */
   items: HistoryEntryDoc[];
   /** Pass as `?after=` for the next page; null when this page reaches the end. */
-  nextAfter: number | null;
+  nextAfter: Integer | null;
 }
 
 /**

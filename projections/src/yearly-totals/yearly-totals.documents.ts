@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 /**
  * The read-model contract of the `yearly-totals` projection (DESIGN.md §5): per organizer, cluster and
  * unit × year, the awards counted by catalog code × collective/individual, the number of award
@@ -41,22 +42,22 @@ export const totalsDocId = (scope: TotalsScope, scopeId: string, year: number): 
 
 /** Collective and individual award instances (lượt). */
 export interface Counts {
-  collective: number;
-  individual: number;
-  total: number;
+  collective: Integer;
+  individual: Integer;
+  total: Integer;
 }
 
 /** Awards of one catalog code. */
 export interface AwardCount {
   /** Per quarter of the decision's date (`YYYY-Qn`). */
-  quarters: Record<string, { collective: number; individual: number }>;
+  quarters: Record<string, { collective: Integer; individual: Integer }>;
   code: string;
   /** Vietnamese catalog name, e.g. "Huân chương Bảo vệ Tổ quốc hạng Ba". */
   name: string;
-  collective: number;
-  individual: number;
+  collective: Integer;
+  individual: Integer;
   /** collective + individual (lượt). */
-  total: number;
+  total: Integer;
 }
 
 /** A cluster-leading flag (Cờ thi đua) conferred on a unit. */
@@ -79,10 +80,10 @@ export interface PledgeFulfilment {
 }
 
 export interface PledgeSummary {
-  pledges: number;
-  registered: number;
-  conferred: number;
-  fulfilled: number;
+  pledges: Integer;
+  registered: Integer;
+  conferred: Integer;
+  fulfilled: Integer;
 }
 
 /** `totals/{scope}:{scopeId}:{year}`. */
@@ -90,7 +91,7 @@ export interface TotalsDoc {
   scope: TotalsScope;
   /** The organizer unit, cluster or unit id. */
   scopeId: string;
-  year: number;
+  year: Integer;
   /** Organizer scope: itself; cluster scope: its organizer; unit scope: null. */
   organizerUnitId: string | null;
   /** Cluster scope: itself; otherwise null. */
@@ -101,10 +102,10 @@ export interface TotalsDoc {
   memberships: Array<{ clusterId: string; organizerUnitId: string }>;
   /** By catalog code, most eminent first; codes with nothing counted are left out. */
   awards: AwardCount[];
-  collective: number;
-  individual: number;
+  collective: Integer;
+  individual: Integer;
   /** Award instances (lượt): collective + individual. */
-  total: number;
+  total: Integer;
   /** Khen thưởng: every award but commendations. */
   rewards: Counts;
   /** Biểu dương (catalog kind `commendation`), counted apart. */
@@ -114,7 +115,7 @@ export interface TotalsDoc {
   flags: FlagAward[];
   pledges: PledgeFulfilment[];
   pledgeSummary: PledgeSummary;
-  position: number;
+  position: Integer;
 }
 
 /** `awards/{awardId}`. */

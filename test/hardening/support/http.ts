@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import request from 'supertest';
 
 /** What the hardening suites read of an answer. */
@@ -17,6 +17,8 @@ export interface SendOptions {
   /** Sent verbatim as application/json (malformed JSON, NaN, 1e309, lone surrogate escapes…). */
   raw?: string;
   headers?: Record<string, string>;
+  /** A Server-Sent Events route: answer once the headers (and first bytes) arrive, then hang up. */
+  eventStream?: boolean;
 }
 
 /** One request: `path` is sent as given (already percent-encoded). */
@@ -46,9 +48,34 @@ export function supertestHttp(server: Server): Http {
       const typed = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'content-type');
       req = (typed ? req : req.set('content-type', 'application/json')).send(options.raw);
     } else if (options.body !== undefined) req = req.send(options.body as object);
+    if (options.eventStream) req = req.buffer(true).parse(untilFirstChunk);
     const res = await req;
     return { status: res.status, body: res.body, headers: res.headers };
   };
+}
+
+/**
+ * A stream never ends: its first bytes stand for the body (a JSON error is read whole), then the client
+ * hangs up, which closes the stream on the server.
+ */
+function untilFirstChunk(
+  response: request.Response,
+  done: (error: Error | null, body: unknown) => void,
+): void {
+  // superagent hands the raw Node response to a custom parser.
+  const res = response as unknown as IncomingMessage;
+  const type = String(res.headers['content-type'] ?? '');
+  let text = '';
+  res.setEncoding('utf8');
+  if (type.startsWith('text/event-stream')) {
+    res.once('data', (chunk: string) => {
+      done(null, chunk);
+      res.destroy();
+    });
+    return;
+  }
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => done(null, type.includes('json') && text !== '' ? JSON.parse(text) : text));
 }
 
 /** Through fetch, against a listening server (child-process tests). */

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import {
   type ProjectionDefinition,
@@ -12,13 +12,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiError } from '../common/api-error.js';
 import { NoBody } from '../common/validation.js';
 import { LOGGER, PROJECTION_DEFINITIONS, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
-
-export interface RebuildAccepted {
-  projection: string;
-  status: 'rebuilding';
-  /** Poll GET /admin/projections for progress. */
-  statusUrl: string;
-}
+import { ApiErrors, ApiResult } from '../openapi/api-result.js';
+import type { RebuildAccepted } from './admin.types.js';
 
 /** Quản trị (administration) of the read models: status, lag, errors; rebuild from the log. */
 @ApiTags('admin')
@@ -39,21 +34,29 @@ export class ProjectionsController {
   @ApiOperation({
     summary: 'Every projection: version, generation, status, position, head, lag, error if stalled',
   })
-  list(): Promise<ProjectionStatusReport[]> {
+  @ApiResult('ProjectionStatusList', 'Every projection')
+  listProjections(): Promise<ProjectionStatusReport[]> {
     return this.projections.status();
   }
 
   @Post(':name/rebuild')
   @HttpCode(202)
   @Roles('admin')
-  @ApiParam({ name: 'name', example: 'rankings' })
+  @ApiParam({
+    name: 'name',
+    description: 'A projection: cluster-directory, rankings, unit-history or yearly-totals',
+    example: 'rankings',
+  })
   @ApiOperation({
     summary:
       'Rebuild a projection from the log beside the serving one; switches when it has caught up (runs in the background)',
   })
-  @ApiAcceptedResponse({ description: 'rebuild started' })
-  @ApiNotFoundResponse({ description: 'PROJECTION_NOT_FOUND' })
-  rebuild(@Param('name') name: string, @NoBody() _body: undefined): RebuildAccepted {
+  @ApiResult('RebuildAccepted', 'Rebuild started', 202)
+  @ApiErrors({
+    404: 'PROJECTION_NOT_FOUND (field name)',
+    409: 'PROJECTIONS_NOT_IN_PROCESS (apps/projector runs them) or REBUILD_IN_PROGRESS',
+  })
+  rebuildProjection(@Param('name') name: string, @NoBody() _body: undefined): RebuildAccepted {
     if (!this.definitions.some((d) => d.name === name)) {
       throw new ApiError(404, 'PROJECTION_NOT_FOUND', `no projection named ${name}`, 'name');
     }

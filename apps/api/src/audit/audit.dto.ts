@@ -18,14 +18,25 @@ import {
 const HEX64 = /^[0-9a-f]{64}$/;
 
 export class StreamEventsQuery {
-  @ApiPropertyOptional({ description: 'First revision to return (inclusive)', default: 0, minimum: 0 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'First revision to return (inclusive)',
+    default: 0,
+    minimum: 0,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   fromRevision?: number;
 
-  @ApiPropertyOptional({ description: 'Events per page', default: 100, minimum: 1, maximum: 1000 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Events per page',
+    default: 100,
+    minimum: 1,
+    maximum: 1000,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -46,6 +57,7 @@ export class VerifyQuery {
 
 export class DigestQuery {
   @ApiPropertyOptional({
+    type: 'integer',
     description: 'Global position to take the stream heads at; the current head when absent',
   })
   @IsOptional()
@@ -71,7 +83,7 @@ export class StreamHeadDto {
   @MaxLength(300)
   streamId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   @IsInt()
   @Min(0)
   revision!: number;
@@ -83,12 +95,12 @@ export class StreamHeadDto {
 
 /** A digest as GET /audit/digest gave it (heads may be dropped to keep the body small). */
 export class SignedDigestDto {
-  @ApiProperty({ description: 'Global position the heads were taken at' })
+  @ApiProperty({ type: 'integer', description: 'Global position the heads were taken at' })
   @IsInt()
   @Min(0)
   position!: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   @IsInt()
   @Min(0)
   streamCount!: number;
@@ -103,6 +115,15 @@ export class SignedDigestDto {
   @ValidateNested({ each: true })
   @Type(() => StreamHeadDto)
   heads?: StreamHeadDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'The log hash as of `position`: the chain over every event hash in position order (covers the order ' +
+      'across streams); signed with the rest. Absent from digests made before it existed.',
+  })
+  @IsOptional()
+  @Matches(HEX64)
+  logHash?: string;
 
   @ApiProperty({ enum: ['Ed25519'] })
   @IsIn(['Ed25519'])

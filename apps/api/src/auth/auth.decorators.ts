@@ -8,13 +8,18 @@ export const ROLES_KEY = 'thidua:roles';
 /** Reachable without a token. The guard denies every route that has neither this nor @Roles. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
 
-/** Reachable with a valid token whose role is one of these. */
+/** Reachable with a valid token whose role is one of these (403 for the others, when some are left out). */
 export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
+  const everyRole = ROLES.every((role) => roles.includes(role));
   return applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'no token, bad signature or expired token' }),
-    ApiForbiddenResponse({ description: `role not allowed (allowed: ${roles.join(', ')})` }),
+    ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no token, bad signature or expired token' }),
+    ...(everyRole
+      ? []
+      : [
+          ApiForbiddenResponse({ description: `FORBIDDEN: role not allowed (allowed: ${roles.join(', ')})` }),
+        ]),
   );
 }
 

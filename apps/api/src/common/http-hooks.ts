@@ -4,7 +4,7 @@ import { CORRELATION_HEADER } from './correlation-id.js';
 import { FixedWindowRateLimiter } from './rate-limit.js';
 
 /** Paths never throttled: probes and scrapes must keep working when clients are over their limit. */
-const UNTHROTTLED = /^\/(health|metrics)(\/|\?|$)/;
+export const UNTHROTTLED = /^\/(health|metrics)(\/|\?|$)/;
 
 /**
  * Fastify hooks that run for every request, matched route or not, before the body is parsed:

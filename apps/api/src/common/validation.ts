@@ -70,6 +70,9 @@ export const NoBody = createParamDecorator((_data: unknown, execution: Execution
     : new ApiError(400, 'VALIDATION_FAILED', `property ${first} should not exist`, first);
 });
 
+/** The query of a route that takes no query parameter: any one answers 400 (unknown fields are refused). */
+export class NoQuery {}
+
 export function validationFailed(errors: ValidationError[]): ApiError {
   const first = firstViolation(errors, '');
   if (!first) return new ApiError(400, 'VALIDATION_FAILED', 'the request is invalid');

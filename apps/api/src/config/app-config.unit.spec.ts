@@ -18,6 +18,10 @@ describe('loadConfig', () => {
       projectorPort: 3001,
       signingKeyFile: join('/srv/app/data', 'signing-key.pem'),
       trustProxy: false,
+      tokenMaxLifetimeSeconds: 86_400,
+      corsOrigins: [],
+      sseHeartbeatMs: 15_000,
+      sseMaxStreams: 100,
     });
   });
 
@@ -37,7 +41,11 @@ describe('loadConfig', () => {
         READ_WAIT_MAX_MS: '250',
         PROJECTOR_PORT: '9001',
         AUDIT_SIGNING_KEY_FILE: 'keys/digest.pem',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '2',
+        AUTH_TOKEN_MAX_LIFETIME: '8h',
+        CORS_ORIGINS: 'http://localhost:5173, https://bangdieukhien.bca.gov.vn',
+        SSE_HEARTBEAT_MS: '500',
+        SSE_MAX_STREAMS: '3',
       },
       '/srv/app',
     );
@@ -52,7 +60,11 @@ describe('loadConfig', () => {
       projectorPort: 9001,
       logLevel: 'debug',
       signingKeyFile: '/srv/app/keys/digest.pem',
-      trustProxy: true,
+      trustProxy: 2,
+      tokenMaxLifetimeSeconds: 8 * 3600,
+      corsOrigins: ['http://localhost:5173', 'https://bangdieukhien.bca.gov.vn'],
+      sseHeartbeatMs: 500,
+      sseMaxStreams: 3,
     });
   });
 
@@ -65,6 +77,8 @@ describe('loadConfig', () => {
         PROJECTIONS_IN_PROCESS: 'maybe',
         BODY_LIMIT_BYTES: '-5',
         AUTH_JWT_SECRET: 'short',
+        CORS_ORIGINS: 'http://ok.vn,*,ftp://x,https://host/path',
+        SSE_MAX_STREAMS: '0',
       });
     } catch (e) {
       error = e;
@@ -77,9 +91,13 @@ describe('loadConfig', () => {
       'PROJECTIONS_IN_PROCESS',
       'BODY_LIMIT_BYTES',
       'AUTH_JWT_SECRET',
+      'SSE_MAX_STREAMS',
     ]) {
       expect(problems).toContain(name);
     }
+    expect(problems).toContain(
+      'CORS_ORIGINS must list origins like https://host:port, comma-separated (got "*", "ftp://x", "https://host/path")',
+    );
   });
 
   it('requires a shared AUTH_JWT_SECRET with external stores, and checks their URLs', () => {

@@ -1,7 +1,9 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
+import { NoQuery } from '../common/validation.js';
+import { ApiErrors } from '../openapi/api-result.js';
 import { METRICS, type Metrics } from './metrics.js';
 
 /**
@@ -20,8 +22,16 @@ export class MetricsController {
     summary:
       'Prometheus metrics (public): appends, append latency, projection lag and position, HTTP durations',
   })
-  @ApiProduces('text/plain')
-  async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  @ApiResponse({
+    status: 200,
+    description: 'Prometheus text exposition format',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
+  @ApiErrors({ 400: 'VALIDATION_FAILED: this route takes no query parameter (field names it)' })
+  async getMetrics(
+    @Query() _query: NoQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     void reply.type(this.metrics.contentType);
     return this.metrics.render();
   }

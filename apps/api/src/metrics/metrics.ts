@@ -10,6 +10,8 @@ export interface ProjectionGaugeSource {
   status: string;
   position: number;
   lag: number;
+  /** Set while the projection's subscription is cut off from the event store. */
+  outage?: { attempts: number };
 }
 
 /**
@@ -24,6 +26,7 @@ export class Metrics {
   private readonly projectionLag: Gauge<'projection'>;
   private readonly projectionPosition: Gauge<'projection'>;
   private readonly projectionStalled: Gauge<'projection'>;
+  private readonly projectionInterrupted: Gauge<'projection'>;
   private projectionSource: (() => Promise<ProjectionGaugeSource[]>) | undefined;
 
   constructor(options: { service: string; defaultMetrics?: boolean }) {
@@ -68,6 +71,12 @@ export class Metrics {
       labelNames: ['projection'],
       registers,
     });
+    this.projectionInterrupted = new Gauge({
+      name: 'thidua_projection_subscription_interrupted',
+      help: 'Failed attempts of the projection to stay subscribed to the event store (0 when connected)',
+      labelNames: ['projection'],
+      registers,
+    });
   }
 
   watchProjections(source: () => Promise<ProjectionGaugeSource[]>): void {
@@ -78,12 +87,21 @@ export class Metrics {
   async render(): Promise<string> {
     if (this.projectionSource) {
       const statuses = await this.projectionSource();
-      for (const gauge of [this.projectionLag, this.projectionPosition, this.projectionStalled])
-        gauge.reset();
+      const gauges = [
+        this.projectionLag,
+        this.projectionPosition,
+        this.projectionStalled,
+        this.projectionInterrupted,
+      ];
+      for (const gauge of gauges) gauge.reset();
       for (const s of statuses) {
         this.projectionLag.set({ projection: s.name }, s.lag);
         this.projectionPosition.set({ projection: s.name }, s.position);
-        this.projectionStalled.set({ projection: s.name }, s.status === 'stalled' ? 1 : 0);
+        this.projectionStalled.set(
+          { projection: s.name },
+          s.status === 'stalled' || s.status === 'integrity-failure' ? 1 : 0,
+        );
+        this.projectionInterrupted.set({ projection: s.name }, s.outage?.attempts ?? 0);
       }
     }
     return this.registry.metrics();

@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
+import { describeTextFields } from './text-fields.js';
+import { completeResponses } from './complete-responses.js';
+import { RESPONSE_SCHEMAS } from './response-schemas.generated.js';
 
 export const DOCS_PATH = '/docs';
 export const OPENAPI_JSON_PATH = '/docs-json';
+
+/** No licence has been granted for this code: every right is reserved by its owner. */
+const LICENSE = { name: 'Proprietary: all rights reserved', identifier: 'LicenseRef-Proprietary' };
 
 const DESCRIPTION = `Event-sourced ledger of the emulation movement "Vì an ninh Tổ quốc" of the Ministry of Public
 Security (Bộ Công an): emulation clusters (Cụm thi đua), pledges (giao ước thi đua), scoring by criteria
@@ -14,20 +20,42 @@ Security (Bộ Công an): emulation clusters (Cụm thi đua), pledges (giao ư�
 (khen thưởng). Every change is an event in a tamper-evident log; reads come from projections.
 
 Authentication: \`Authorization: Bearer <JWT>\` (HS256; claims sub, role, unitId) on every route except
-/health, /metrics and /docs. Errors are \`{ code, message, field? }\`. Commands answer 201
-\`{ streamId, revision, position, eventIds }\`; pass \`position\` as \`?minPosition=\` to a read to see your write.`;
+/health, /metrics, /docs, /docs-json and /audit/public-key (\`security: []\`). Errors are
+\`{ code, message, field? }\` (ErrorBody). Commands answer 201 \`{ streamId, revision, position, eventIds }\`;
+pass \`position\` as \`?minPosition=\` to a read to see your write. Live updates of a cluster-year:
+GET /clusters/{clusterId}/years/{year}/changes (Server-Sent Events).
+
+The examples work on the demo (\`npm run demo\`, which prints admin, inspector and viewer tokens). The
+organizer and unit-officer tokens the command examples need are minted with the CLI and the demo's subs:
+\`npm run cli -- token --role organizer --unit bo-cong-an --sub demo-organizer-bo-cong-an\`,
+\`npm run cli -- token --role unit-officer --unit cuc-ktnv --sub demo-officer-cuc-ktnv\` (same DATA_DIR).`;
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
     .setTitle('Thi Đua Ledger API')
     .setDescription(DESCRIPTION)
     .setVersion('0.1.0')
+    .addServer(
+      '/',
+      'This API: the server that serves this document (npm start or npm run demo: http://localhost:3000)',
+    )
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addTag('audit', 'Kiểm tra: raw events with hashes, hash-chain verification, signed digests')
     .addTag('admin', 'Quản trị: projection status and rebuild')
     .addTag('operations', 'Health (liveness, readiness) and Prometheus metrics')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  config.info.license = LICENSE;
+  const document = SwaggerModule.createDocument(app, config, {
+    // The handler's name is the operation id: a verb a generated client calls (getRanking, recordScore).
+    operationIdFactory: (_controller, method) => method,
+  });
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...RESPONSE_SCHEMAS },
+  };
+  completeResponses(document);
+  return describeTextFields(document);
 }
 
 /**

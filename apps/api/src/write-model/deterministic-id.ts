@@ -11,3 +11,8 @@ export function deterministicUuid(name: string): string {
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** The id of an entity a command creates (score entry, dispute, election) when it carries an Idempotency-Key. */
+export function entityIdOf(actorId: string, idempotencyKey: string, kind: string): string {
+  return deterministicUuid(`${actorId}\u0000${idempotencyKey}\u0000${kind}`);
+}

@@ -1,3 +1,4 @@
+import type { Integer } from '../integer.js';
 import type { Actor } from '../actor.js';
 import type { Assessment } from '../events/emulation-year.events.js';
 import type { PeriodCode } from '../periods.js';
@@ -10,8 +11,8 @@ export interface EvaluatorEvent {
   /** `emulation-{clusterId}-{year}`: all events given to one evaluation come from one such stream. */
   streamId: string;
   data: unknown;
-  position: number;
-  revision: number;
+  position: Integer;
+  revision: Integer;
   /** `schemaVersion` of the data (absent counts as 1): older versions are upcast as they are folded. */
   metadata: { actor: Actor; occurredAt: string; schemaVersion?: number };
 }
@@ -66,7 +67,7 @@ export interface RankingRow {
   bonus: number;
   penalty: number;
   /** Standard competition ranking (1, 2, 2, 4) after the scheme's tie-breaks. */
-  rank: number;
+  rank: Integer;
   classification: { code: string; label: string } | null;
   criteria: CriterionScore[];
   /** Score criteria with no entry from either assessment, in scheme order. */
@@ -82,7 +83,7 @@ export interface RankingRow {
 
 export interface EventRef {
   eventId: string;
-  position: number;
+  position: Integer;
   type: string;
 }
 
@@ -95,15 +96,15 @@ export interface IgnoredEntry {
 
 export interface Ranking {
   clusterId: string;
-  year: number;
+  year: Integer;
   period: PeriodCode;
   status: RankingStatus;
   /** The scheme judging the period: sealed at close, else the latest; null before any is published. */
-  schemeVersion: number | null;
+  schemeVersion: Integer | null;
   /** The digest recorded by the last PeriodClosed, while the period is closed. */
   sealedDigest?: string;
   /** Position of the last event considered (0 when none). */
-  position: number;
+  position: Integer;
   /** Events after the seal that changed the period (upheld disputes): non-empty iff status is 'revised'. */
   revisedBy: EventRef[];
   /** True when overrides or exclusions were applied (a what-if). */
@@ -122,8 +123,8 @@ export interface Ranking {
 export interface ChainLink {
   kind: 'recorded' | 'corrected' | 'withdrawn' | 'dispute-filed' | 'dispute-resolved';
   eventId: string;
-  position: number;
-  revision: number;
+  position: Integer;
+  revision: Integer;
   actor: Actor;
   /** When it was recorded (ISO instant). */
   at: string;
@@ -174,8 +175,8 @@ export interface WhatIfDiff {
   unitId: string;
   totalBefore: number;
   totalAfter: number;
-  rankBefore: number;
-  rankAfter: number;
+  rankBefore: Integer;
+  rankAfter: Integer;
   classificationBefore: string | null;
   classificationAfter: string | null;
 }

@@ -1,3 +1,4 @@
+import type { Integer } from '../integer.js';
 import type { PeriodCode } from '../periods.js';
 import type { ClassificationThreshold, Criterion, KnockOut, TieBreak } from '../scheme/scheme.js';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent } from './complaint.events.js';
@@ -49,7 +50,7 @@ export interface ScoringSchemeAmendedData extends ScoringSchemePublishedData {
 export interface PledgeTarget {
   text: string;
   /** e.g. 77 (chỉ tiêu công tác). */
-  count?: number;
+  count?: Integer;
 }
 export interface PledgeSignedData extends Dated {
   unitId: string;

@@ -1,6 +1,13 @@
-import type { AllStreamResolvedEvent, Position, ResolvedEvent } from '@eventstore/db-client';
+import {
+  MaxAppendSizeExceededError,
+  UnknownError,
+  type AllStreamResolvedEvent,
+  type Position,
+  type ResolvedEvent,
+  type StreamingRead,
+} from '@eventstore/db-client';
 
-import { StoreError } from '../errors.js';
+import { AppendTooLargeError, InvalidPositionError, StoreError } from '../errors.js';
 import type { EventData, EventMetadata, StoredEvent } from '../event-store.port.js';
 
 /** Events the server writes for itself ($stats, $settings, projections, …): never part of our log. */
@@ -53,4 +60,34 @@ export function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent):
     data: e.data as EventData,
     metadata,
   };
+}
+
+/**
+ * Iterates a read until it ends or `visit` returns false. A read stopped early (by `visit`, or by a
+ * throw in `visit` or in a mapper) is cancelled: leaving the loop only destroys the client's stream,
+ * while the gRPC call goes on holding server resources.
+ */
+export async function consume<E>(read: StreamingRead<E>, visit: (item: E) => boolean | void): Promise<void> {
+  let ended = false;
+  try {
+    for await (const item of read as AsyncIterable<E>) {
+      if (visit(item) === false) return;
+    }
+    ended = true;
+  } finally {
+    if (!ended) await read.cancel().catch(() => undefined);
+  }
+}
+
+/** 24.x answers a start that is not an event's position with status UNKNOWN and this text. */
+export function isInvalidPosition(error: unknown): boolean {
+  return error instanceof UnknownError && /invalid position/i.test(error.message);
+}
+
+/** The server's refusals the port names with its own errors; anything else unchanged. */
+export function portError(error: unknown, context: { streamId?: string; after?: number }): unknown {
+  if (error instanceof MaxAppendSizeExceededError)
+    return new AppendTooLargeError(context.streamId ?? '', undefined, error.maxAppendSize);
+  if (isInvalidPosition(error)) return new InvalidPositionError(context.after ?? 0);
+  return error;
 }

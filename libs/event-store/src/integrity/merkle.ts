@@ -1,3 +1,4 @@
+import type { Integer } from '@thidua/domain';
 /**
  * RFC 6962-style Merkle tree over stream heads (leaf and node hashes domain-separated by a 0x00 / 0x01
  * prefix, split at the largest power of two below n). Anyone holding the heads recomputes the root;
@@ -9,7 +10,7 @@ import { canonicalJson } from '@thidua/domain';
 
 export interface StreamHead {
   streamId: string;
-  revision: number;
+  revision: Integer;
   hash: string;
 }
 

@@ -13,6 +13,9 @@
  * Metadata collection `_projections`:
  *   { _id: 'checkpoint/<projection>/<generation>', kind: 'checkpoint', projection, generation, version, position }
  *       the generation's checkpoint: every event at or below `position` is reflected in its documents.
+ *       While the generation is being dropped the same document is `{ …, dropping: true }` with no
+ *       version or position: no checkpoint to read, but the generation is still listed (so it is
+ *       dropped again after a crash, and its number is never reused while documents may remain).
  *   { _id: 'active/<projection>', kind: 'active', projection, generation }
  *       the generation the API serves; switched by a single update after a rebuild caught up.
  *   { _id: 'status/<projection>', kind: 'status', projection, status, generation, blocked,
@@ -21,14 +24,20 @@
  *       replaced whole on every change of status, never per batch.
  *   index `kind_projection_generation` on { kind: 1, projection: 1, generation: 1 }.
  *
- * Without multi-document transactions a batch is made idempotent instead of atomic: every put and
- * delete only applies where the stored `_position` is lower (or absent); an upsert that collides with a
- * newer document (E11000) means "already applied". The checkpoint advances last, under the same guard.
- * Documents may therefore briefly be ahead of the checkpoint, never behind it; a redelivered batch
- * changes nothing. Query values are always scalars compared by equality: never operators.
+ * Writing a batch. The documents' stored positions are read first, and a change at or below one is left
+ * out (the port's rule), so no upsert collides with a newer document. On a replica set (or sharded
+ * cluster: `hello` says so at open) the batch is one transaction, documents and checkpoint together,
+ * committed with write concern "majority": a crash leaves all of it or nothing. On a standalone server,
+ * which has no transactions, a batch is made idempotent instead of atomic: every put and delete only
+ * applies where the stored `_position` is lower (or absent); an upsert that collides with a newer
+ * document written meanwhile (E11000, and nothing else: a write concern error that comes with it is
+ * not swallowed) means "already applied". The checkpoint advances last, under the same guard. Documents
+ * may therefore briefly be ahead of the checkpoint, never behind it; a redelivered batch changes
+ * nothing. Query values are always scalars compared by equality: never operators.
  */
-import { MongoBulkWriteError, MongoClient, MongoServerError } from 'mongodb';
-import type { AnyBulkWriteOperation, Collection, Db, Filter, Sort } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, MongoWriteConcernError } from 'mongodb';
+import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Filter, Sort } from 'mongodb';
+import { StoreError } from '@thidua/event-store';
 import type {
   Checkpoint,
   Doc,
@@ -50,6 +59,7 @@ import {
   collapseChanges,
   normalizeQuery,
   normalizeRuntimeStatus,
+  type PositionedChange,
 } from '../validation.js';
 import { ReadStoreInputError } from '../errors.js';
 
@@ -71,6 +81,8 @@ type MetaDocument =
       generation: number;
       version: number;
       position: number;
+      /** Set (with no version or position) while the generation is being dropped. */
+      dropping?: true;
     }
   | { _id: string; kind: 'active'; projection: string; generation: number }
   | ({ _id: string; kind: 'status' } & ProjectionRuntimeStatus);
@@ -80,14 +92,31 @@ export async function openMongoReadStore(uri: string, dbName?: string): Promise<
   const client = new MongoClient(uri, { ignoreUndefined: true });
   await client.connect();
   try {
-    const db = client.db(dbName ?? databaseFromUri(uri) ?? DEFAULT_DB);
-    await db
-      .collection<MetaDocument>(META)
-      .createIndex({ kind: 1, projection: 1, generation: 1 }, { name: 'kind_projection_generation' });
-    return new MongoReadStore(client, db);
+    return await mongoReadStoreOn(client, client.db(dbName ?? databaseFromUri(uri) ?? DEFAULT_DB));
   } catch (error) {
     await client.close();
     throw error;
+  }
+}
+
+/** The store on a connected client and its database (tests pass the driver stand-in here). */
+export async function mongoReadStoreOn(client: MongoClient, db: Db): Promise<ReadStore> {
+  await db
+    .collection<MetaDocument>(META)
+    .createIndex({ kind: 1, projection: 1, generation: 1 }, { name: 'kind_projection_generation' });
+  return new MongoReadStore(client, db, await supportsTransactions(db));
+}
+
+/** Multi-document transactions need a replica set or a sharded cluster (mongos), never a standalone. */
+async function supportsTransactions(db: Db): Promise<boolean> {
+  const hello = (await db.admin().command({ hello: 1 })) as { setName?: string; msg?: string };
+  return typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
+}
+
+/** The generation is being dropped: it takes no more writes. */
+class GenerationDroppedError extends StoreError {
+  constructor(target: Target) {
+    super('GENERATION_DROPPED', `generation ${target.generation} of ${target.projection} is being dropped`);
   }
 }
 
@@ -109,12 +138,26 @@ function olderThan(position: number): Filter<ModelDocument> {
   return { $or: [{ _position: { $lt: position } }, { _position: { $exists: false } }] };
 }
 
-function isDuplicateKey(error: unknown): boolean {
+/**
+ * Only duplicate keys: an upsert met a newer document (already applied). A write concern error may come
+ * in the same response; the driver then raises it with the write concern's code and no write errors, or
+ * (handleWriteError's shape) with the write errors and the write concern error inside `result`: either
+ * way the batch was not acknowledged as durable and must not be taken for applied.
+ */
+function onlyDuplicateKeys(error: unknown): boolean {
+  if (!(error instanceof MongoServerError) || error instanceof MongoWriteConcernError) return false;
+  const hidden = error as MongoServerError & {
+    err?: unknown;
+    writeConcernError?: unknown;
+    result?: { getWriteConcernError?: () => unknown };
+  };
+  if (hidden.err || hidden.writeConcernError || hidden.errorResponse?.['writeConcernError']) return false;
+  if (hidden.result?.getWriteConcernError?.()) return false;
   if (error instanceof MongoBulkWriteError) {
     const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY) && !error.err;
+    return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY);
   }
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+  return error.code === DUPLICATE_KEY;
 }
 
 function toDoc(stored: ModelDocument): StoredDoc {
@@ -129,6 +172,8 @@ class MongoReadStore implements ReadStore {
   constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
+    /** A replica set or sharded cluster: batches are transactions. */
+    readonly transactions: boolean,
   ) {
     this.meta = db.collection<MetaDocument>(META);
   }
@@ -143,27 +188,65 @@ class MongoReadStore implements ReadStore {
     if (!Number.isSafeInteger(version))
       throw new ReadStoreInputError('INVALID_QUERY', 'version must be an integer');
     const collapsed = collapseChanges(changes, position);
-    const stored = await this.checkpoint(target);
-    if (stored && position <= stored.position) return; // redelivered batch
-
-    const byCollection = new Map<string, AnyBulkWriteOperation<ModelDocument>[]>();
-    for (const change of collapsed) {
-      const ops = byCollection.get(change.collection) ?? [];
-      byCollection.set(change.collection, ops);
-      const filter: Filter<ModelDocument> = { _id: change.id, ...olderThan(change.position) };
-      if (change.op === 'put') {
-        ops.push({
-          replaceOne: { filter, replacement: { ...change.doc, _position: change.position }, upsert: true },
-        });
-      } else {
-        ops.push({ deleteOne: { filter } });
-      }
+    if (!this.transactions) {
+      await this.writeBatch(target, version, collapsed, position, undefined);
+      return;
     }
-    for (const [collection, ops] of byCollection) {
+    const session = this.client.startSession();
+    try {
+      await session.withTransaction((s) => this.writeBatch(target, version, collapsed, position, s), {
+        readConcern: { level: 'snapshot' },
+        writeConcern: { w: 'majority' },
+      });
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  /** The batch's writes, in `session`'s transaction when there is one (see the top of this file). */
+  private async writeBatch(
+    target: Target,
+    version: number,
+    collapsed: PositionedChange[],
+    position: number,
+    session: ClientSession | undefined,
+  ): Promise<void> {
+    const stored = await this.meta.findOne({ _id: checkpointId(target) }, { session });
+    if (stored?.kind === 'checkpoint' && stored.dropping) throw new GenerationDroppedError(target);
+    if (stored?.kind === 'checkpoint' && position <= stored.position) return; // redelivered batch
+
+    const byCollection = new Map<string, PositionedChange[]>();
+    for (const change of collapsed) {
+      const list = byCollection.get(change.collection) ?? [];
+      byCollection.set(change.collection, list);
+      list.push(change);
+    }
+    for (const [collection, list] of byCollection) {
+      const docs = this.docs(target, collection);
+      const existing = new Map(
+        (
+          await docs
+            .find({ _id: { $in: list.map((c) => c.id) } }, { projection: { _position: 1 }, session })
+            .toArray()
+        ).map((d) => [d._id, typeof d._position === 'number' ? d._position : -1]),
+      );
+      const ops: AnyBulkWriteOperation<ModelDocument>[] = [];
+      for (const change of list) {
+        const at = existing.get(change.id);
+        if (at !== undefined && at >= change.position) continue; // a newer document is stored
+        const filter: Filter<ModelDocument> = { _id: change.id, ...olderThan(change.position) };
+        if (change.op === 'put') {
+          const replacement = { ...change.doc, _position: change.position };
+          ops.push({ replaceOne: { filter, replacement, upsert: true } });
+        } else if (at !== undefined) {
+          ops.push({ deleteOne: { filter } });
+        }
+      }
+      if (ops.length === 0) continue;
       try {
-        await this.docs(target, collection).bulkWrite(ops, { ordered: false });
+        await docs.bulkWrite(ops, { ordered: false, session });
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error; // a newer document is already there
+        if (session || !onlyDuplicateKeys(error)) throw error; // else: written meanwhile by a newer batch
       }
     }
     try {
@@ -181,17 +264,17 @@ class MongoReadStore implements ReadStore {
             position,
           },
         },
-        { upsert: true },
+        { upsert: true, session },
       );
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error; // checkpoint already further
+      if (session || !onlyDuplicateKeys(error)) throw error; // checkpoint already further
     }
   }
 
   async checkpoint(target: Target): Promise<Checkpoint | null> {
     assertTarget(target);
     const found = await this.meta.findOne({ _id: checkpointId(target) });
-    if (!found || found.kind !== 'checkpoint') return null;
+    if (!found || found.kind !== 'checkpoint' || found.dropping) return null;
     return {
       projection: target.projection,
       generation: target.generation,
@@ -215,8 +298,26 @@ class MongoReadStore implements ReadStore {
     );
   }
 
+  /**
+   * Crash-safe in three steps: the checkpoint becomes a drop marker in one write (from then on the
+   * generation has no checkpoint and takes no writes, but is still listed), the collections go, the
+   * marker goes. A crash anywhere leaves the generation whole or marked; dropping again finishes it.
+   */
   async drop(target: Target): Promise<void> {
     assertTarget(target);
+    await this.meta.updateOne(
+      { _id: checkpointId(target) },
+      {
+        $set: {
+          kind: 'checkpoint',
+          projection: target.projection,
+          generation: target.generation,
+          dropping: true,
+        },
+        $unset: { version: '', position: '' },
+      },
+      { upsert: true },
+    );
     const prefix = `${target.projection}_g${target.generation}_`;
     const collections = await this.db
       .listCollections({ name: { $regex: `^${escapeRegex(prefix)}` } }, { nameOnly: true })

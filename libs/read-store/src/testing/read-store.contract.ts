@@ -280,6 +280,31 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
       expect(await store.find(t, 'c')).toHaveLength(2);
     });
 
+    it('refuses $-prefixed keys, NaN and Infinity anywhere in a document, storing nothing of the batch', async () => {
+      const t = fresh();
+      const refused: Record<string, unknown>[] = [
+        { $where: 'x' },
+        { rows: [{ ok: 1 }, { $gt: 1 }] },
+        { nested: { deep: { $set: 1 } } },
+        { total: Number.NaN },
+        { rows: [1, Number.POSITIVE_INFINITY] },
+        { nested: { min: Number.NEGATIVE_INFINITY } },
+      ];
+      for (const doc of refused) {
+        await expect(
+          store.applyBatch(t, 1, [put('c', 'ok', { v: 1 }), put('c', 'bad', doc)], 1),
+        ).rejects.toMatchObject({
+          code: 'INVALID_DOCUMENT',
+        });
+      }
+      expect(await store.get(t, 'c', 'ok')).toBeNull();
+      expect(await store.checkpoint(t)).toBeNull();
+      // `$` inside a value, and keys with a `$` further on, are data like any other.
+      const fine = { price: '$5', a$b: 1, rows: [{ note: '$x' }], big: Number.MAX_VALUE, small: -0.5 };
+      await store.applyBatch(t, 1, [put('c', 'fine', fine)], 2);
+      expect(await store.get(t, 'c', 'fine')).toEqual(fine);
+    });
+
     it('keeps one runtime status record per projection, replaced whole', async () => {
       const setStatus = (record: ProjectionRuntimeStatus) => store.setStatus(record);
       const getStatus = (projection: string) => store.getStatus(projection);
@@ -293,6 +318,11 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
         generation: 3,
         blocked: true,
         error: { position: 42, eventId: 'e-42', type: 'ScoreRecorded', message: 'Điểm vượt mức tối đa' },
+        outage: {
+          since: '2024-05-01T07:59:00.000Z',
+          attempts: 3,
+          message: '14 UNAVAILABLE: connection lost',
+        },
         rebuildGeneration: 4,
         updatedAt: '2024-05-01T08:00:00.000Z',
       };

@@ -83,3 +83,16 @@ export class MemoryView implements ProjectionView {
     return [...this.docs.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   }
 }
+
+/**
+ * Units' names as the rankings projection knows them after the events up to `upTo` (all by default):
+ * UnitRegistered and UnitRenamed, the last one wins.
+ */
+export function unitNamesIn(log: readonly StoredEvent[], upTo = Infinity): (unitId: string) => string | null {
+  const names = new Map<string, string>();
+  for (const e of log) {
+    if (e.position <= upTo && (e.type === 'UnitRegistered' || e.type === 'UnitRenamed'))
+      names.set(e.data['unitId'] as string, e.data['name'] as string);
+  }
+  return (unitId) => names.get(unitId) ?? null;
+}

@@ -11,12 +11,8 @@ import {
   type AwardDecisionIssued,
   type AwardRevoked,
 } from './awards.command.js';
-import {
-  AwardDecisionIssuedDto,
-  AwardRevokedDto,
-  IssueAwardDecisionDto,
-  RevokeAwardDto,
-} from './awards.dto.js';
+import { IssueAwardDecisionDto, RevokeAwardDto } from './awards.dto.js';
+import { DEMO, DEMO_BODIES } from '../../openapi/demo-examples.js';
 
 /** Khen thưởng: award decisions (`award-decision-{decisionId}`), recorded by administrators and organizers. */
 @ApiTags('awards')
@@ -35,9 +31,14 @@ export class AwardsController {
       'or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota ' +
       "(first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — " +
       'unless the organizer of that cluster records an override with a reason.',
-    created: AwardDecisionIssuedDto,
+    created: 'AwardDecisionIssued',
+    body: {
+      type: IssueAwardDecisionDto,
+      description: 'The decision: number, date, conferring authority and its awards',
+      example: DEMO_BODIES.issueAwardDecision,
+    },
   })
-  issue(
+  issueAwardDecision(
     @Body() body: IssueAwardDecisionDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
@@ -46,15 +47,24 @@ export class AwardsController {
   }
 
   @Post('awards/:awardId/revocation')
-  @ApiParam({ name: 'awardId', description: 'An award id answered by POST /award-decisions' })
+  @ApiParam({
+    name: 'awardId',
+    description: 'An award id answered by POST /award-decisions (`{decisionId}-{n}`)',
+    example: DEMO.awardId,
+  })
   @ApiCommand({
     summary: 'Revoke an award (thu hồi khen thưởng), with a reason and the revoking decision',
     description:
       'Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no ' +
       "longer counts in /totals; it stays in the unit's history. 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.",
-    created: AwardRevokedDto,
+    created: 'AwardRevoked',
+    body: {
+      type: RevokeAwardDto,
+      description: 'Why, and the number of the revoking decision',
+      example: DEMO_BODIES.revokeAward,
+    },
   })
-  revoke(
+  revokeAward(
     @Param('awardId', new IdParam('awardId')) awardId: string,
     @Body() body: RevokeAwardDto,
     @Command() ctx: CommandContext,

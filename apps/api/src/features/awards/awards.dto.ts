@@ -17,7 +17,6 @@ import {
   buildMessage,
 } from 'class-validator';
 import { AUTHORITY_LEVELS, AWARD_CATALOG } from '@thidua/domain';
-import { CommandResultDto } from '../write/api-command.js';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
 import { ActDateDto } from '../write/act-date.js';
 
@@ -153,7 +152,7 @@ export class AwardItemDto {
   })
   recipient!: CollectiveRecipientDto | IndividualRecipientDto;
 
-  @ApiProperty({ description: 'The emulation year the award is for', example: 2023 })
+  @ApiProperty({ type: 'integer', description: 'The emulation year the award is for', example: 2023 })
   @IsInt()
   @Min(1945)
   @Max(2200)
@@ -212,23 +211,4 @@ export class RevokeAwardDto extends ActDateDto {
   @ApiProperty({ description: 'Number of the revoking decision', example: '55/QĐ-CTN', maxLength: 100 })
   @IsText(100)
   decisionRef!: string;
-}
-
-export class AwardDecisionIssuedDto extends CommandResultDto {
-  @ApiProperty({ description: 'The new decision (stream award-decision-{decisionId})' })
-  decisionId!: string;
-
-  @ApiProperty({
-    type: [String],
-    description: 'Ids of its awards, in the order sent: `{decisionId}-1`, `{decisionId}-2`, …',
-  })
-  awardIds!: string[];
-}
-
-export class AwardRevokedDto extends CommandResultDto {
-  @ApiProperty()
-  decisionId!: string;
-
-  @ApiProperty()
-  awardId!: string;
 }

@@ -6,6 +6,7 @@ import { Roles } from '../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
 import { actDate, ActDateDto } from '../write/act-date.js';
+import { DEMO_BODIES } from '../../openapi/demo-examples.js';
 import { ApiCommand } from '../write/api-command.js';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
 import { IfMatch } from '../write/http-params.js';
@@ -76,8 +77,13 @@ export class BlocsController {
     description:
       'Writes BlocFormed to `bloc-{blocId}`. Administrators only, for an active organizer unit. A cluster names its ' +
       'bloc when formed (POST /clusters, blocId).',
+    body: {
+      type: FormBlocDto,
+      description: 'The bloc id, its organizer and its name',
+      example: DEMO_BODIES.formBloc,
+    },
   })
-  form(
+  formBloc(
     @Body() body: FormBlocDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,

@@ -15,7 +15,12 @@ export class FormClusterDto extends ActDateDto {
   @IsEntityId()
   organizerUnitId!: string;
 
-  @ApiProperty({ description: 'The cluster number (Cụm thi đua số N)', example: 2, minimum: 1 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The cluster number (Cụm thi đua số N)',
+    example: 2,
+    minimum: 1,
+  })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -45,7 +50,7 @@ export class RenameClusterDto extends ActDateDto {
   @IsText(300)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'A new number, if it changes too', minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', description: 'A new number, if it changes too', minimum: 1 })
   @IsOptional()
   @IsInt()
   @Min(1)

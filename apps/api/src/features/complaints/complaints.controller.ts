@@ -4,17 +4,25 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
-import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../emulation-year/year-command.js';
+import { Year, YEAR_ROUTE, type YearRef } from '../emulation-year/year-command.js';
+import { DEMO, DEMO_BODIES, DEMO_KEYS } from '../../openapi/demo-examples.js';
 import { ApiCommand } from '../write/api-command.js';
 import { IdParam, IfMatch } from '../write/http-params.js';
 import {
-  ComplaintFiledDto,
   EscalateComplaintDto,
   FileComplaintDto,
   FileDecisionComplaintDto,
   ResolveComplaintDto,
 } from './complaints.dto.js';
 import { ComplaintCommand, type ComplaintFiled, type ComplaintPlace } from './complaints.handler.js';
+
+const YEAR_COMPLAINT_PARAM = {
+  name: 'complaintId',
+  description:
+    'The complaint, as POST …/complaints answered it (the example: the one the POST example files)',
+  example: DEMO.complaintId,
+};
+const DECISION_COMPLAINT_PARAM = { ...YEAR_COMPLAINT_PARAM, example: DEMO.decisionComplaintId };
 
 const FILE =
   'Filed by an officer of the affected unit (for itself, or one of its people by person id), or recorded on receipt ' +
@@ -29,7 +37,12 @@ const ESCALATE =
 
 /** Khiếu nại about a cluster-year: a score entry, a ranking, a classification, an election, a proposal. */
 @ApiTags('complaints')
-@ApiYearParams()
+@ApiParam({
+  name: 'clusterId',
+  description: 'The emulation cluster (Cụm thi đua)',
+  example: DEMO.htClusterId,
+})
+@ApiParam({ name: 'year', type: 'integer', description: 'The emulation year', example: DEMO.year })
 @Controller(`${YEAR_ROUTE}/complaints`)
 @Roles('unit-officer', 'organizer')
 export class YearComplaintsController {
@@ -43,9 +56,15 @@ export class YearComplaintsController {
       `${FILE} Resolved first by the cluster's organizer. While a complaint on a ranking or a classification (or, for ` +
       'the year Y, on a proposal) is open, that ranking reads finality "disputed" and no cluster flag is given on it ' +
       '(422 CLUSTER_RANKING_DISPUTED). Not limited by the emulation window.',
-    created: ComplaintFiledDto,
+    created: 'ComplaintFiled',
+    body: {
+      type: FileComplaintDto,
+      description: 'What it is about, who files it, what it says, when it was received',
+      example: DEMO_BODIES.fileComplaint,
+    },
+    idempotencyKey: DEMO_KEYS.fileComplaint,
   })
-  file(
+  fileComplaint(
     @Year() ref: YearRef,
     @Body() body: FileComplaintDto,
     @Command() ctx: CommandContext,
@@ -60,13 +79,18 @@ export class YearComplaintsController {
   }
 
   @Post(':complaintId/resolution')
-  @ApiParam({ name: 'complaintId' })
+  @ApiParam(YEAR_COMPLAINT_PARAM)
   @ApiCommand({
     summary:
       'Resolve a complaint (giải quyết khiếu nại): upheld, partly upheld or rejected, by a numbered decision',
     description: `${RESOLVE}the cluster's organizer; second: the organizer's parent unit).`,
+    body: {
+      type: ResolveComplaintDto,
+      description: 'The outcome, why, and the number of the resolution decision',
+      example: DEMO_BODIES.resolveComplaint,
+    },
   })
-  resolve(
+  resolveComplaint(
     @Year() ref: YearRef,
     @Param('complaintId', new IdParam('complaintId')) complaintId: string,
     @Body() body: ResolveComplaintDto,
@@ -77,9 +101,17 @@ export class YearComplaintsController {
   }
 
   @Post(':complaintId/escalation')
-  @ApiParam({ name: 'complaintId' })
-  @ApiCommand({ summary: 'Take a complaint to the second level (khiếu nại lần hai)', description: ESCALATE })
-  escalate(
+  @ApiParam(YEAR_COMPLAINT_PARAM)
+  @ApiCommand({
+    summary: 'Take a complaint to the second level (khiếu nại lần hai)',
+    description: ESCALATE,
+    body: {
+      type: EscalateComplaintDto,
+      description: 'Why, and when the second level received it',
+      example: DEMO_BODIES.escalateComplaint,
+    },
+  })
+  escalateComplaint(
     @Year() ref: YearRef,
     @Param('complaintId', new IdParam('complaintId')) complaintId: string,
     @Body() body: EscalateComplaintDto,
@@ -101,7 +133,12 @@ export class YearComplaintsController {
 
 /** Khiếu nại about an award decision (quyết định khen thưởng) or one of its awards. */
 @ApiTags('complaints')
-@ApiParam({ name: 'decisionId' })
+@ApiParam({
+  name: 'decisionId',
+  description:
+    'The award decision (the example: the Minister’s Bằng khen decision of Cụm 7, 2023, in the demo)',
+  example: DEMO.decisionId,
+})
 @Controller('award-decisions/:decisionId/complaints')
 @Roles('unit-officer', 'organizer', 'admin')
 export class DecisionComplaintsController {
@@ -111,9 +148,16 @@ export class DecisionComplaintsController {
   @ApiCommand({
     summary: 'File a complaint about an award decision (or one of its awards)',
     description: `${FILE} Resolved first by the authority that issued the decision (recorded by its emulation office: an organizer or an administrator).`,
-    created: ComplaintFiledDto,
+    created: 'ComplaintFiled',
+    body: {
+      type: FileDecisionComplaintDto,
+      description:
+        'Who files it, what it says, when it was received (and, optionally, the one award it is about)',
+      example: DEMO_BODIES.fileDecisionComplaint,
+    },
+    idempotencyKey: DEMO_KEYS.fileDecisionComplaint,
   })
-  file(
+  fileDecisionComplaint(
     @Param('decisionId', new IdParam('decisionId')) decisionId: string,
     @Body() body: FileDecisionComplaintDto,
     @Command() ctx: CommandContext,
@@ -123,12 +167,17 @@ export class DecisionComplaintsController {
   }
 
   @Post(':complaintId/resolution')
-  @ApiParam({ name: 'complaintId' })
+  @ApiParam(DECISION_COMPLAINT_PARAM)
   @ApiCommand({
     summary: 'Resolve a complaint about an award decision',
     description: `${RESOLVE}the authority that issued it; second: the next authority up the catalog, e.g. the Prime Minister for the Minister).`,
+    body: {
+      type: ResolveComplaintDto,
+      description: 'The outcome, why, and the number of the resolution decision',
+      example: DEMO_BODIES.resolveDecisionComplaint,
+    },
   })
-  resolve(
+  resolveDecisionComplaint(
     @Param('decisionId', new IdParam('decisionId')) decisionId: string,
     @Param('complaintId', new IdParam('complaintId')) complaintId: string,
     @Body() body: ResolveComplaintDto,
@@ -139,12 +188,17 @@ export class DecisionComplaintsController {
   }
 
   @Post(':complaintId/escalation')
-  @ApiParam({ name: 'complaintId' })
+  @ApiParam(DECISION_COMPLAINT_PARAM)
   @ApiCommand({
     summary: 'Take a complaint about an award decision to the second level',
     description: ESCALATE,
+    body: {
+      type: EscalateComplaintDto,
+      description: 'Why, and when the second level received it',
+      example: DEMO_BODIES.escalateDecisionComplaint,
+    },
   })
-  escalate(
+  escalateDecisionComplaint(
     @Param('decisionId', new IdParam('decisionId')) decisionId: string,
     @Param('complaintId', new IdParam('complaintId')) complaintId: string,
     @Body() body: EscalateComplaintDto,

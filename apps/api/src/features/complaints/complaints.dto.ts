@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { PERIODS, type PeriodCode } from '@thidua/domain';
 import { ActDateDto } from '../write/act-date.js';
-import { CommandResultDto } from '../write/api-command.js';
 import { IsCalendarDate, IsEntityId, IsText } from '../write/dto-validators.js';
 
 const PERIOD_CODES = PERIODS.map((p) => p.code);
@@ -144,9 +143,4 @@ export class EscalateComplaintDto {
   @IsOptional()
   @IsCalendarDate()
   receivedOn?: string;
-}
-
-export class ComplaintFiledDto extends CommandResultDto {
-  @ApiProperty({ description: 'Id the server gave the complaint' })
-  complaintId!: string;
 }

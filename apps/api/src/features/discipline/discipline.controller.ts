@@ -6,15 +6,11 @@ import { Roles } from '../../auth/auth.decorators.js';
 import { ApiError } from '../../common/api-error.js';
 import { Command, type CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
+import { DEMO, DEMO_BODIES, DEMO_KEYS } from '../../openapi/demo-examples.js';
 import { ApiCommand } from '../write/api-command.js';
 import { IdParam, IfMatch } from '../write/http-params.js';
 import { DisciplineCommandMessage, type DisciplineCaseOpened } from './discipline.handler.js';
-import {
-  ClearDisciplineDto,
-  DecideDisciplineDto,
-  DisciplineCaseOpenedDto,
-  OpenDisciplineCaseDto,
-} from './discipline.dto.js';
+import { ClearDisciplineDto, DecideDisciplineDto, OpenDisciplineCaseDto } from './discipline.dto.js';
 
 /** `{subjectKind}`: unit or person. */
 class SubjectKindParam implements PipeTransform<string, 'unit' | 'person'> {
@@ -24,6 +20,12 @@ class SubjectKindParam implements PipeTransform<string, 'unit' | 'person'> {
     return value;
   }
 }
+
+const CASE_PARAM = {
+  name: 'caseId',
+  description: 'The case, as POST …/cases answered it (the example: the case the POST example opens)',
+  example: DEMO.caseId,
+};
 
 const subjectOf = (kind: 'unit' | 'person', id: string): DisciplineSubject =>
   kind === 'unit' ? { kind, unitId: id } : { kind, personId: id };
@@ -36,20 +38,34 @@ const RULE =
 
 /** Kỷ luật: discipline cases of units and people. */
 @ApiTags('discipline')
+@ApiParam({
+  name: 'subjectKind',
+  description: 'unit or person',
+  schema: { type: 'string', enum: ['unit', 'person'], example: 'person' },
+})
+@ApiParam({
+  name: 'subjectId',
+  description: 'The unit id or the person id',
+  example: DEMO.disciplinedPerson,
+})
 @Controller('discipline/:subjectKind/:subjectId/cases')
 @Roles('organizer', 'admin')
 export class DisciplineController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @ApiParam({ name: 'subjectKind', enum: ['unit', 'person'] })
-  @ApiParam({ name: 'subjectId', description: 'The unit id or the person id', example: 'ht-phong-tham-muu' })
   @ApiCommand({
     summary: 'Open a discipline case (pending from its date)',
     description: `${RULE} The answer carries the new caseId.`,
-    created: DisciplineCaseOpenedDto,
+    created: 'DisciplineCaseOpened',
+    body: {
+      type: OpenDisciplineCaseDto,
+      description: 'What the case is about, and its date',
+      example: DEMO_BODIES.openDisciplineCase,
+    },
+    idempotencyKey: DEMO_KEYS.openDisciplineCase,
   })
-  open(
+  openDisciplineCase(
     @Param('subjectKind', new SubjectKindParam()) kind: 'unit' | 'person',
     @Param('subjectId', new IdParam('subjectId')) id: string,
     @Body() body: OpenDisciplineCaseDto,
@@ -62,11 +78,17 @@ export class DisciplineController {
   }
 
   @Post(':caseId/decision')
-  @ApiParam({ name: 'subjectKind', enum: ['unit', 'person'] })
-  @ApiParam({ name: 'subjectId' })
-  @ApiParam({ name: 'caseId' })
-  @ApiCommand({ summary: 'Record the disciplinary decision and the period it runs', description: RULE })
-  decide(
+  @ApiParam(CASE_PARAM)
+  @ApiCommand({
+    summary: 'Record the disciplinary decision and the period it runs',
+    description: RULE,
+    body: {
+      type: DecideDisciplineDto,
+      description: 'The form, the decision number and the last day it runs',
+      example: DEMO_BODIES.decideDisciplineCase,
+    },
+  })
+  decideDisciplineCase(
     @Param('subjectKind', new SubjectKindParam()) kind: 'unit' | 'person',
     @Param('subjectId', new IdParam('subjectId')) id: string,
     @Param('caseId', new IdParam('caseId')) caseId: string,
@@ -85,14 +107,13 @@ export class DisciplineController {
   }
 
   @Post(':caseId/clearance')
-  @ApiParam({ name: 'subjectKind', enum: ['unit', 'person'] })
-  @ApiParam({ name: 'subjectId' })
-  @ApiParam({ name: 'caseId' })
+  @ApiParam(CASE_PARAM)
   @ApiCommand({
     summary: 'Clear a case (closed without discipline, or annulled), with a reason',
     description: RULE,
+    body: { type: ClearDisciplineDto, description: 'Why', example: DEMO_BODIES.clearDisciplineCase },
   })
-  clear(
+  clearDisciplineCase(
     @Param('subjectKind', new SubjectKindParam()) kind: 'unit' | 'person',
     @Param('subjectId', new IdParam('subjectId')) id: string,
     @Param('caseId', new IdParam('caseId')) caseId: string,

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ActDateDto } from '../write/act-date.js';
-import { CommandResultDto } from '../write/api-command.js';
 import { IsCalendarDate, IsText } from '../write/dto-validators.js';
 
 export class OpenDisciplineCaseDto extends ActDateDto {
@@ -31,9 +30,4 @@ export class ClearDisciplineDto extends ActDateDto {
   @ApiProperty({ description: 'Why the case ends without (further) discipline', maxLength: 1000 })
   @IsText(1000)
   reason!: string;
-}
-
-export class DisciplineCaseOpenedDto extends CommandResultDto {
-  @ApiProperty({ description: 'Id the server gave the case' })
-  caseId!: string;
 }

@@ -3,6 +3,7 @@ import { Command } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import type { CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
+import { DEMO } from '../../openapi/demo-examples.js';
 import { IdParam, YearParam } from '../write/http-params.js';
 
 /** A cluster-year: the stream `emulation-{clusterId}-{year}`. */
@@ -44,6 +45,10 @@ export const YEAR_ROUTE = 'clusters/:clusterId/years/:year';
 /** Documents `{clusterId}` and `{year}` on a cluster-year controller. */
 export const ApiYearParams = (): ClassDecorator =>
   applyDecorators(
-    ApiParam({ name: 'clusterId', description: 'The emulation cluster (Cụm thi đua)', example: 'bca-cum-2' }),
-    ApiParam({ name: 'year', type: Number, description: 'The emulation year', example: 2021 }),
+    ApiParam({
+      name: 'clusterId',
+      description: 'The emulation cluster (Cụm thi đua)',
+      example: DEMO.clusterId,
+    }),
+    ApiParam({ name: 'year', type: 'integer', description: 'The emulation year', example: DEMO.year }),
   );

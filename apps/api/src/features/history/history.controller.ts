@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidua/projections';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
+import { ApiErrors, ApiResult } from '../../openapi/api-result.js';
+import { DEMO } from '../../openapi/demo-examples.js';
 import { IdParam } from '../write/http-params.js';
 import { DEFAULT_HISTORY_LIMIT, UnitHistoryQueryDto } from './history.dto.js';
 import { GetUnitHistoryQuery } from './history.query.js';
@@ -17,7 +19,7 @@ export class HistoryController {
   @Get(':unitId/history')
   @Roles(...ANY_ROLE)
   @WaitForProjections(UNIT_HISTORY_PROJECTION)
-  @ApiParam({ name: 'unitId', example: 'cuc-tccb' })
+  @ApiParam({ name: 'unitId', description: 'The unit (đơn vị)', example: DEMO.unitId })
   @ApiOperation({
     summary: "A unit's history: every event that touched it, oldest first, paginated by position",
     description:
@@ -25,10 +27,11 @@ export class HistoryController {
       'corrections and withdrawals, disputes, chair seats, elections and ballots, awards and revocations — each ' +
       'with the actor, time, stream, revision, global position, the event hash (check it with GET ' +
       '/audit/streams/{s}) and a Vietnamese summary. Page with `?after=` (the previous page’s `nextAfter`) and ' +
-      '`?limit=`. A unit never seen answers an empty history.',
+      '`?limit=`. A unit no event ever touched answers 404 UNIT_NOT_FOUND.',
   })
-  @ApiOkResponse({ description: '{ unitId, name, total, items: HistoryEntryDoc[], nextAfter }' })
-  history(
+  @ApiResult('UnitHistoryPage', 'A page of the unit’s history')
+  @ApiErrors({ 404: 'UNIT_NOT_FOUND (field unitId): no event ever touched this unit' })
+  getUnitHistory(
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Query() query: UnitHistoryQueryDto,
   ): Promise<UnitHistoryPage> {

@@ -9,6 +9,7 @@ export const MAX_HISTORY_LIMIT = 500;
 /** GET /units/{u}/history */
 export class UnitHistoryQueryDto extends MinPositionQuery {
   @ApiPropertyOptional({
+    type: 'integer',
     description: 'Cursor: entries with an event position greater than this (the previous page’s `nextAfter`)',
     default: 0,
     example: 0,
@@ -21,6 +22,7 @@ export class UnitHistoryQueryDto extends MinPositionQuery {
   after?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     description: 'Entries per page',
     default: DEFAULT_HISTORY_LIMIT,
     maximum: MAX_HISTORY_LIMIT,

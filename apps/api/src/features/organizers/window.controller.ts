@@ -4,6 +4,7 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
+import { DEMO, DEMO_BODIES } from '../../openapi/demo-examples.js';
 import { ApiCommand } from '../write/api-command.js';
 import { IdParam, IfMatch, YearParam } from '../write/http-params.js';
 import { SetEmulationWindowCommand } from './window.handler.js';
@@ -17,8 +18,8 @@ export class WindowController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put('window')
-  @ApiParam({ name: 'organizerUnitId', example: 'bo-cong-an' })
-  @ApiParam({ name: 'year', type: Number, example: 2023 })
+  @ApiParam({ name: 'organizerUnitId', description: 'The organizer unit', example: DEMO.organizerId })
+  @ApiParam({ name: 'year', type: 'integer', description: 'The emulation year', example: DEMO.windowYear })
   @ApiCommand({
     summary:
       "Record the organizer's emulation window for a year (e.g. the Ministry's year closing in November)",
@@ -29,8 +30,13 @@ export class WindowController {
       'allows it sooner (422 REVIEW_BEFORE_PERIOD_END). Complaints are not limited by the window. Without a recorded ' +
       'window there is no window limit. By the organizer of that unit or an administrator; replacing a window needs ' +
       'a reason.',
+    body: {
+      type: EmulationWindowDto,
+      description: 'opensOn, closesOn, reviewsFrom per period, and why',
+      example: DEMO_BODIES.setEmulationWindow,
+    },
   })
-  set(
+  setEmulationWindow(
     @Param('organizerUnitId', new IdParam('organizerUnitId')) organizerUnitId: string,
     @Param('year', YearParam) year: number,
     @Body() body: EmulationWindowDto,

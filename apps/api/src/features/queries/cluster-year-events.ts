@@ -9,8 +9,8 @@ const PAGE = 1000;
 /** Events of recently queried cluster-years kept parsed (a 20,000-event year is about 20 MB). */
 export const CLUSTER_YEAR_CACHE_EVENTS = 60_000;
 
-export const clusterNotFound = (clusterId: string): ApiError =>
-  new ApiError(404, 'CLUSTER_NOT_FOUND', `cluster ${clusterId} does not exist`, 'clusterId');
+export const clusterNotFound = (clusterId: string, field = 'clusterId'): ApiError =>
+  new ApiError(404, 'CLUSTER_NOT_FOUND', `cluster ${clusterId} does not exist`, field);
 export const clusterYearNotFound = (clusterId: string, year: number): ApiError =>
   new ApiError(404, 'CLUSTER_YEAR_NOT_FOUND', `cluster ${clusterId} has no emulation year ${year}`, 'year');
 
@@ -49,6 +49,11 @@ export class ClusterYearEvents {
       throw cluster.length === 0 ? clusterNotFound(clusterId) : clusterYearNotFound(clusterId, year);
     }
     return { streamId, events };
+  }
+
+  /** The log's head position (what an `asOf` position may not pass). */
+  headPosition(): Promise<number> {
+    return this.events.headPosition();
   }
 
   private async load(streamId: string, upToPosition: number | undefined): Promise<readonly StoredEvent[]> {

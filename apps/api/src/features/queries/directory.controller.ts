@@ -1,11 +1,19 @@
-import { type ClusterYearDoc, DIRECTORY_PROJECTION, YEARLY_TOTALS_PROJECTION } from '@thidua/projections';
+import {
+  type ClusterDoc,
+  type ClusterYearDoc,
+  DIRECTORY_PROJECTION,
+  YEARLY_TOTALS_PROJECTION,
+} from '@thidua/projections';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
+import { ApiErrors, ApiResult } from '../../openapi/api-result.js';
+import { DEMO } from '../../openapi/demo-examples.js';
 import { IdParam, YearParam } from '../write/http-params.js';
 import {
+  GetClusterQuery,
   GetClusterYearQuery,
   GetPledgesQuery,
   ListClustersQuery,
@@ -15,6 +23,17 @@ import {
 import { ClusterListQueryDto, ReadQueryDto } from './queries.dto.js';
 
 const NOT_FOUND = 'CLUSTER_NOT_FOUND (field clusterId) or CLUSTER_YEAR_NOT_FOUND (field year)';
+const CLUSTER_PARAM = {
+  name: 'clusterId',
+  description: 'The emulation cluster (Cụm thi đua)',
+  example: DEMO.clusterId,
+};
+const YEAR_PARAM = {
+  name: 'year',
+  type: 'integer',
+  description: 'The emulation year',
+  example: DEMO.year,
+} as const;
 
 /** Danh bạ Cụm thi đua: the directory of emulation clusters, their years and pledges (projection cluster-directory). */
 @ApiTags('directory')
@@ -32,15 +51,32 @@ export class DirectoryController {
       'years it has a cluster-year for. Sorted by name with the Vietnamese collator, or by number. Read from the ' +
       'cluster-directory projection; each document carries the `position` of the event that last changed it.',
   })
-  @ApiOkResponse({ description: '{ clusters: ClusterDoc[] }' })
-  list(@Query() query: ClusterListQueryDto): Promise<ClusterList> {
+  @ApiResult('ClusterList', 'The clusters')
+  listClusters(@Query() query: ClusterListQueryDto): Promise<ClusterList> {
     return this.queries.execute(new ListClustersQuery(query.sort ?? 'name', query.organizer, query.bloc));
+  }
+
+  @Get(':clusterId')
+  @WaitForProjections(DIRECTORY_PROJECTION)
+  @ApiParam(CLUSTER_PARAM)
+  @ApiOperation({
+    summary: 'One emulation cluster: number, name, organizer, status and its years',
+    description:
+      'The cluster as its organizer formed it (ClusterFormed, renamed, dissolved), with the years it has.',
+  })
+  @ApiResult('ClusterDoc', 'The cluster')
+  @ApiErrors({ 404: 'CLUSTER_NOT_FOUND (field clusterId)' })
+  getCluster(
+    @Param('clusterId', new IdParam('clusterId')) clusterId: string,
+    @Query() _query: ReadQueryDto,
+  ): Promise<ClusterDoc> {
+    return this.queries.execute(new GetClusterQuery(clusterId));
   }
 
   @Get(':clusterId/years/:year')
   @WaitForProjections(DIRECTORY_PROJECTION)
-  @ApiParam({ name: 'clusterId', description: 'The emulation cluster (Cụm thi đua)', example: 'bca-cum-2' })
-  @ApiParam({ name: 'year', type: Number, description: 'The emulation year', example: 2021 })
+  @ApiParam(CLUSTER_PARAM)
+  @ApiParam(YEAR_PARAM)
   @ApiOperation({
     summary: 'A cluster-year: members, chair, vice-chair, scheme version, periods',
     description:
@@ -50,9 +86,9 @@ export class DirectoryController {
       '(open/closed/reopened), the sealed ranking digest when closed and its history with positions, the units ' +
       'elected for next year, and the units that signed a pledge.',
   })
-  @ApiOkResponse({ description: 'ClusterYearDoc' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  clusterYear(
+  @ApiResult('ClusterYearDoc', 'The cluster-year')
+  @ApiErrors({ 404: NOT_FOUND })
+  getClusterYear(
     @Param('clusterId', new IdParam('clusterId')) clusterId: string,
     @Param('year', YearParam) year: number,
     @Query() _query: ReadQueryDto,
@@ -62,8 +98,8 @@ export class DirectoryController {
 
   @Get(':clusterId/years/:year/pledges')
   @WaitForProjections(DIRECTORY_PROJECTION, YEARLY_TOTALS_PROJECTION)
-  @ApiParam({ name: 'clusterId', description: 'The emulation cluster (Cụm thi đua)', example: 'bca-cum-2' })
-  @ApiParam({ name: 'year', type: Number, description: 'The emulation year', example: 2021 })
+  @ApiParam(CLUSTER_PARAM)
+  @ApiParam(YEAR_PARAM)
   @ApiOperation({
     summary: 'Pledges (giao ước thi đua) of the cluster-year and their fulfilment',
     description:
@@ -75,9 +111,9 @@ export class DirectoryController {
       '`partly-fulfilled` or `not-fulfilled` — or `no-decision-yet` while no award of that year is recorded for the ' +
       "cluster's organizer — and `conferred` per title.",
   })
-  @ApiOkResponse({ description: '{ clusterId, year, pledges: PledgeView[], notSigned, position }' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  pledges(
+  @ApiResult('PledgeList', 'The pledges and their fulfilment')
+  @ApiErrors({ 404: NOT_FOUND })
+  listPledges(
     @Param('clusterId', new IdParam('clusterId')) clusterId: string,
     @Param('year', YearParam) year: number,
     @Query() _query: ReadQueryDto,

@@ -23,7 +23,7 @@ import {
   type PledgeList,
 } from './directory.queries.js';
 import { ReadModels } from '../../common/read-models.js';
-import type { PledgeFulfilment } from './directory.queries.js';
+import type { PledgeFulfilmentView } from './directory.queries.js';
 
 const collator = new Intl.Collator('vi');
 const byName = (a: ClusterDoc, b: ClusterDoc): number =>
@@ -129,7 +129,7 @@ function fulfilment(
   registered: string[],
   decided: boolean,
   conferred: ReadonlySet<string> = new Set(),
-): PledgeFulfilment {
+): PledgeFulfilmentView {
   const titles = registered.map((code) => ({ code, conferred: conferred.has(code) }));
   const count = titles.filter((t) => t.conferred).length;
   const status = !decided

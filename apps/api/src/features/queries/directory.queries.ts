@@ -1,8 +1,29 @@
 import { Query } from '@nestjs/cqrs';
-import type { ClusterDoc, ClusterYearDoc, PledgeDoc } from '@thidua/projections';
+import type { Integer } from '@thidua/domain';
+import type { ClusterDoc, ClusterYearDoc, PledgeDoc, UnitDoc } from '@thidua/projections';
 
 export interface ClusterList {
   clusters: ClusterDoc[];
+}
+
+export interface UnitList {
+  /** Sorted by name with the Vietnamese collator (unnamed last), then by id. */
+  units: UnitDoc[];
+}
+
+/** An organizer (đơn vị tổ chức): a unit that organizes emulation clusters, with its clusters. */
+export interface Organizer {
+  unitId: string;
+  name: string | null;
+  kind: string | null;
+  status: UnitDoc['status'];
+  /** Its clusters, by number then name. */
+  clusters: ClusterDoc[];
+}
+
+export interface OrganizerList {
+  /** Sorted by name with the Vietnamese collator. */
+  organizers: Organizer[];
 }
 
 /**
@@ -10,7 +31,7 @@ export interface ClusterList {
  * for that year by award decisions not revoked (from the yearly-totals projection); `no-decision-yet`
  * while no award of that year is recorded for the organizer at all (not "not fulfilled").
  */
-export interface PledgeFulfilment {
+export interface PledgeFulfilmentView {
   status: 'fulfilled' | 'partly-fulfilled' | 'not-fulfilled' | 'no-decision-yet';
   titles: Array<{ code: string; conferred: boolean }>;
 }
@@ -18,17 +39,17 @@ export interface PledgeFulfilment {
 export interface PledgeView extends Omit<PledgeDoc, 'titles'> {
   unitName: string | null;
   titles: Array<{ code: string; name: string | null }>;
-  fulfilment: PledgeFulfilment;
+  fulfilment: PledgeFulfilmentView;
 }
 
 export interface PledgeList {
   clusterId: string;
-  year: number;
+  year: Integer;
   /** In the order of the cluster-year's members (Vietnamese collation). */
   pledges: PledgeView[];
   /** Current members without a pledge. */
   notSigned: string[];
-  position: number;
+  position: Integer;
 }
 
 export class ListClustersQuery extends Query<ClusterList> {
@@ -55,6 +76,32 @@ export class GetPledgesQuery extends Query<PledgeList> {
     readonly clusterId: string,
     readonly year: number,
   ) {
+    super();
+  }
+}
+
+export class GetClusterQuery extends Query<ClusterDoc> {
+  constructor(readonly clusterId: string) {
+    super();
+  }
+}
+
+export class ListUnitsQuery extends Query<UnitList> {
+  constructor(readonly parentUnitId: string | undefined) {
+    super();
+  }
+}
+
+export class GetUnitQuery extends Query<UnitDoc> {
+  constructor(readonly unitId: string) {
+    super();
+  }
+}
+
+export class ListOrganizersQuery extends Query<OrganizerList> {}
+
+export class GetOrganizerQuery extends Query<Organizer> {
+  constructor(readonly unitId: string) {
     super();
   }
 }

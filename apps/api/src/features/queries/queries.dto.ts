@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { MinPositionQuery } from '../../common/read-your-writes.js';
 import { IsCalendarDate, IsPoints } from '../write/dto-validators.js';
+import { DEMO } from '../../openapi/demo-examples.js';
 import { AS_OF_DESCRIPTION, AS_OF_EFFECTIVE_DESCRIPTION } from './as-of.js';
 
 const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -28,7 +29,7 @@ export class ClusterListQueryDto extends MinPositionQuery {
   @IsIn(['name', 'number'])
   sort?: 'name' | 'number';
 
-  @ApiPropertyOptional({ description: 'Only the clusters of this organizer unit', example: 'bo-cong-an' })
+  @ApiPropertyOptional({ description: 'Only the clusters of this organizer unit', example: DEMO.organizerId })
   @IsOptional()
   @Matches(ID, { message: ID_MESSAGE })
   organizer?: string;
@@ -42,12 +43,20 @@ export class ClusterListQueryDto extends MinPositionQuery {
   bloc?: string;
 }
 
+/** GET /units */
+export class UnitListQueryDto extends MinPositionQuery {
+  @ApiPropertyOptional({ description: 'Only the units directly under this unit', example: DEMO.organizerId })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE })
+  parent?: string;
+}
+
 /** Reads that take only `?minPosition=`. */
 export class ReadQueryDto extends MinPositionQuery {}
 
 /** GET …/rankings/{p} and …/explain; POST …/what-if. */
 export class AsOfQueryDto extends MinPositionQuery {
-  @ApiPropertyOptional({ description: AS_OF_DESCRIPTION, example: '2021-03-31T17:00:00Z' })
+  @ApiPropertyOptional({ description: AS_OF_DESCRIPTION, example: DEMO.asOf })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -62,7 +71,7 @@ export class AsOfQueryDto extends MinPositionQuery {
 export class OverrideDto {
   @ApiProperty({
     description: 'A score entry of the period (its entryId)',
-    example: 'q1-cuc-qlxnc-phong-trao-self',
+    example: DEMO.whatIf.entryId,
   })
   @IsString()
   @Matches(ID, { message: ID_MESSAGE })
@@ -70,7 +79,7 @@ export class OverrideDto {
 
   @ApiProperty({
     description: "The points it would count (0 ≤ points ≤ the criterion's max, two decimals)",
-    example: 19,
+    example: DEMO.whatIf.points,
   })
   @IsPoints()
   points!: number;

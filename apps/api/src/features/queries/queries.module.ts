@@ -5,14 +5,31 @@ import { GetClusterYearHandler, GetPledgesHandler, ListClustersHandler } from '.
 import { RankingsController } from './rankings.controller.js';
 import { ExplainRankingHandler, GetRankingHandler, WhatIfHandler } from './rankings.handlers.js';
 import { ReadModels } from '../../common/read-models.js';
+import { RankingIntegrity } from '../../integrity/ranking-integrity.js';
+import { UnitNameReader } from './unit-names.js';
+import { OrganizersController, UnitsDirectoryController } from './units-organizers.controller.js';
+import {
+  GetClusterHandler,
+  GetOrganizerHandler,
+  GetUnitHandler,
+  ListOrganizersHandler,
+  ListUnitsHandler,
+} from './units-organizers.handlers.js';
 
-/** The read side of issue 3: directory, pledges, rankings, explain, what-if (QueryBus handlers). */
+/** The read side: directory (clusters, units, organizers), pledges, rankings, explain, what-if (QueryBus handlers). */
 @Module({
-  controllers: [DirectoryController, RankingsController],
+  controllers: [DirectoryController, RankingsController, UnitsDirectoryController, OrganizersController],
   providers: [
     ReadModels,
+    RankingIntegrity,
     ClusterYearEvents,
+    UnitNameReader,
     ListClustersHandler,
+    GetClusterHandler,
+    ListUnitsHandler,
+    GetUnitHandler,
+    ListOrganizersHandler,
+    GetOrganizerHandler,
     GetClusterYearHandler,
     GetPledgesHandler,
     GetRankingHandler,

@@ -1,15 +1,7 @@
 import { applyDecorators, Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { PERIODS, type PeriodCode, type WhatIfResult } from '@thidua/domain';
+import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { PERIODS, type PeriodCode } from '@thidua/domain';
 import {
   DIRECTORY_PROJECTION,
   type ExplainedRankingDocument,
@@ -18,34 +10,44 @@ import {
 } from '@thidua/projections';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
+import { ApiErrors, ApiResult, type StoredJson } from '../../openapi/api-result.js';
+import { DEMO } from '../../openapi/demo-examples.js';
 import { IdParam, PeriodParam, YearParam } from '../write/http-params.js';
 import { AsOfQueryDto, WhatIfDto } from './queries.dto.js';
-import { ExplainRankingQuery, GetRankingQuery, WhatIfQuery, type RankingJson } from './rankings.queries.js';
+import { ExplainRankingQuery, GetRankingQuery, WhatIfQuery, type WhatIfAnswer } from './rankings.queries.js';
 
 const ROUTE = ':clusterId/years/:year/rankings/:period';
 
 const PeriodParams = () =>
   applyDecorators(
-    ApiParam({ name: 'clusterId', description: 'The emulation cluster (Cụm thi đua)', example: 'bca-cum-2' }),
-    ApiParam({ name: 'year', type: Number, description: 'The emulation year', example: 2021 }),
+    ApiParam({
+      name: 'clusterId',
+      description: 'The emulation cluster (Cụm thi đua)',
+      example: DEMO.clusterId,
+    }),
+    ApiParam({ name: 'year', type: 'integer', description: 'The emulation year', example: DEMO.year }),
     ApiParam({
       name: 'period',
-      enum: PERIODS.map((p) => p.code),
       description: `The period: ${PERIODS.map((p) => `${p.code} ${p.label}`).join(', ')}`,
+      schema: { type: 'string', enum: PERIODS.map((p) => p.code), example: DEMO.period },
     }),
-    ApiBadRequestResponse({
-      description: 'VALIDATION_FAILED: field clusterId, year, period, asOf, asOfEffective or minPosition',
-    }),
-    ApiNotFoundResponse({
-      description: 'CLUSTER_NOT_FOUND (field clusterId) or CLUSTER_YEAR_NOT_FOUND (field year)',
+    ApiErrors({
+      400: 'VALIDATION_FAILED: field clusterId, year, period, asOf, asOfEffective or minPosition',
+      404:
+        'CLUSTER_NOT_FOUND (field clusterId), CLUSTER_YEAR_NOT_FOUND (field year), or PERIOD_NOT_OPENED (field ' +
+        'period): the period was never opened, or not yet at the asOf point',
+      422: "AS_OF_BEYOND_HEAD (field asOf): an asOf position past the log's head; the body gives `head`",
     }),
   );
 
 const ROW_FIELDS =
   'Each row: unit, total (tổng điểm), per-group breakdown, bonus (điểm thưởng) and penalty (điểm trừ), rank ' +
   '(standard competition ranking 1,2,2,4 after the tie-breaks), classification (xếp loại), the source of each ' +
-  "criterion's points (`cluster`, the cluster's verified score, over `self`, the unit's self-assessment) and the " +
-  'missing criteria.';
+  "criterion's points (`appraisal`, the organizer's thẩm định, over `cluster`, the cluster's verified score, over " +
+  "`self`, the unit's self-assessment), the missing criteria — a row missing criteria gets no classification " +
+  '(`unclassified: "chưa đủ điểm"`) — and `cappedBy`, the recorded findings whose knock-out capped it. `finality` ' +
+  'reads `disputed` while a complaint on the ranking, a classification or (Y) a proposal is open (`disputedBy`); ' +
+  '`acceptedIncomplete` gives the reasoned acceptance a close with incomplete rows needed.';
 
 /** Bảng xếp hạng: rankings of a cluster-year period, their explanation (giải trình) and what-if replays. */
 @ApiTags('rankings')
@@ -67,19 +69,21 @@ export class RankingsController {
       `${ROW_FIELDS} \`finality\` is provisional (tạm tính) while the period is open, final once closed (the sealed ` +
       '`sealedDigest` of PeriodClosed equals `currentDigest`), and revised when an upheld dispute (khiếu nại) changed ' +
       'it after the close: then `sealedDigest` and `currentDigest` differ and `revisedBy` names the events. ' +
+      '`integrity-failure` when the digests differ with nothing that revised it, or when the log under the ' +
+      'cluster-year failed its integrity check (then `integrityFailure` names the event): never served as final. ' +
       'Without asOf: the rankings projection document (404 PERIOD_NOT_OPENED, field period, for a period never ' +
       'opened). With asOf (position or recording time) or asOfEffective (business date, YYYY-MM-DD): computed now by ' +
-      'the same evaluator over the events up to that point.',
+      'the same evaluator over the events up to that point; an asOf before the period was opened answers what the ' +
+      "plain read answers for a period never opened, and a position past the log's head answers 422 " +
+      'AS_OF_BEYOND_HEAD with the head.',
   })
-  @ApiOkResponse({
-    description: 'RankingDocument: the evaluator Ranking plus streamId, finality, currentDigest',
-  })
-  ranking(
+  @ApiResult('RankingDocument', 'The ranking: the evaluator Ranking plus streamId, finality, currentDigest')
+  getRanking(
     @Param('clusterId', new IdParam('clusterId')) clusterId: string,
     @Param('year', YearParam) year: number,
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
-  ): Promise<RankingDocument | RankingJson> {
+  ): Promise<RankingDocument | StoredJson<RankingDocument>> {
     return this.queries.execute(new GetRankingQuery({ clusterId, year, period }, query));
   }
 
@@ -96,8 +100,8 @@ export class RankingsController {
       'and the business date of the act (`effectiveDate`), points and reason. Computed at query time from the event ' +
       'log (optionally ?asOf= and/or ?asOfEffective=).',
   })
-  @ApiOkResponse({ description: 'ExplainedRankingDocument' })
-  explain(
+  @ApiResult('ExplainedRankingDocument', 'The ranking with every row explained down to its events')
+  explainRanking(
     @Param('clusterId', new IdParam('clusterId')) clusterId: string,
     @Param('year', YearParam) year: number,
     @Param('period', PeriodParam) period: PeriodCode,
@@ -121,17 +125,29 @@ export class RankingsController {
       'ENTRY_NOT_FOUND naming the field (e.g. overrides.0.entryId); points out of the criterion range 422 too. ' +
       'Optionally ?asOf= (position or time) and/or ?asOfEffective= (business date) replay both.',
   })
-  @ApiOkResponse({ description: 'WhatIfResult { actual, hypothetical, diff }' })
-  @ApiUnprocessableEntityResponse({
-    description: 'ENTRY_NOT_FOUND, ENTRY_WITHDRAWN, OVERRIDE_CONFLICT, POINTS_*',
+  @ApiBody({
+    type: WhatIfDto,
+    description: 'Entries of the period to count with other points (overrides) or not at all (exclude)',
+    examples: {
+      correction: {
+        summary: 'As if Cục Quản lý xuất nhập cảnh had not corrected its Quý II score',
+        value: { overrides: [{ entryId: DEMO.whatIf.entryId, points: DEMO.whatIf.points }] },
+      },
+    },
   })
-  whatIf(
+  @ApiResult('WhatIfAnswer', 'The actual ranking, the hypothetical one, and the units that differ')
+  @ApiErrors({
+    422:
+      "ENTRY_NOT_FOUND (an entry that is not one of the period's), ENTRY_WITHDRAWN, OVERRIDE_CONFLICT, POINTS_* " +
+      '(field names the body path, e.g. overrides.0.entryId); AS_OF_BEYOND_HEAD (field asOf)',
+  })
+  whatIfRanking(
     @Param('clusterId', new IdParam('clusterId')) clusterId: string,
     @Param('year', YearParam) year: number,
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
     @Body() body: WhatIfDto,
-  ): Promise<WhatIfResult> {
+  ): Promise<WhatIfAnswer> {
     return this.queries.execute(
       new WhatIfQuery({ clusterId, year, period }, query, body.overrides ?? [], body.exclude ?? []),
     );

@@ -1,69 +1,146 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, evaluateRanking, explainRanking, whatIf, type WhatIfResult } from '@thidua/domain';
+import {
+  DomainError,
+  emulationStream,
+  evaluateRanking,
+  explainRanking,
+  whatIf,
+  type EvaluateOptions,
+  type PeriodCode,
+  type Ranking,
+} from '@thidua/domain';
+import type { StoredEvent } from '@thidua/event-store';
 import {
   RANKINGS_COLLECTION,
   RANKINGS_PROJECTION,
   rankingDocId,
   rankingDocument,
+  withUnitNames,
   type ExplainedRankingDocument,
   type RankingDocument,
+  type UnitNames,
 } from '@thidua/projections';
 import { ApiError } from '../../common/api-error.js';
+import type { StoredJson } from '../../openapi/stored-json.js';
 import { asOfOptions } from './as-of.js';
 import { ClusterYearEvents } from './cluster-year-events.js';
 import { clusterYearOr404 } from './directory.handlers.js';
 import { ReadModels } from '../../common/read-models.js';
-import { ExplainRankingQuery, GetRankingQuery, WhatIfQuery, type RankingJson } from './rankings.queries.js';
+import { RankingIntegrity } from '../../integrity/ranking-integrity.js';
+import {
+  ExplainRankingQuery,
+  GetRankingQuery,
+  WhatIfQuery,
+  type AsOfParams,
+  type NamedRanking,
+  type WhatIfAnswer,
+} from './rankings.queries.js';
+import { UnitNameReader } from './unit-names.js';
+
+interface PeriodRef {
+  clusterId: string;
+  year: number;
+  period: PeriodCode;
+}
+
+/** A period with no ranking: never opened, or not yet opened at the as-of point (what a plain read says). */
+const periodNotOpened = (ref: PeriodRef): ApiError =>
+  new ApiError(
+    404,
+    'PERIOD_NOT_OPENED',
+    `period ${ref.period} of ${ref.clusterId} ${ref.year} has not been opened: it has no ranking`,
+    'period',
+  );
+
+/**
+ * The cluster-year's events for the evaluator and the options of `?asOf=` (422 beyond the log's head) and
+ * `?asOfEffective=`.
+ */
+async function eventsAsOf(
+  stream: ClusterYearEvents,
+  ref: PeriodRef,
+  asOf: AsOfParams,
+): Promise<{ options: EvaluateOptions; streamId: string; events: readonly StoredEvent[] }> {
+  const options = asOfOptions(asOf.asOf, asOf.asOfEffective);
+  if (options.upToPosition !== undefined) {
+    const head = await stream.headPosition();
+    if (options.upToPosition > head) {
+      throw new ApiError(
+        422,
+        'AS_OF_BEYOND_HEAD',
+        `asOf ${options.upToPosition} is beyond the log's head (position ${head})`,
+        'asOf',
+        {},
+        { head },
+      );
+    }
+  }
+  const { streamId, events } = await stream.read(ref.clusterId, ref.year, options.upToPosition);
+  return { options, streamId, events };
+}
+
+/** 404 PERIOD_NOT_OPENED for a ranking of a period not opened, as the plain read answers. */
+function opened<R extends Pick<Ranking, 'status'>>(ranking: R, ref: PeriodRef): R {
+  if (ranking.status === 'not-opened') throw periodNotOpened(ref);
+  return ranking;
+}
 
 @QueryHandler(GetRankingQuery)
 export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
   constructor(
     private readonly reads: ReadModels,
     private readonly stream: ClusterYearEvents,
+    private readonly units: UnitNameReader,
+    private readonly integrity: RankingIntegrity,
   ) {}
 
-  async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | RankingJson> {
+  async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | StoredJson<RankingDocument>> {
     if (asOf.asOf !== undefined || asOf.asOfEffective !== undefined) {
-      const options = asOfOptions(asOf.asOf, asOf.asOfEffective);
-      const { streamId, events } = await this.stream.read(ref.clusterId, ref.year, options.upToPosition);
-      return rankingDocument(evaluateRanking(events, ref.period, options), streamId);
+      const { options, streamId, events } = await eventsAsOf(this.stream, ref, asOf);
+      const ranking = opened(evaluateRanking(events, ref.period, options), ref);
+      return rankingDocument(ranking, streamId, await this.units.namesOf(ranking.rows.map((r) => r.unitId)));
     }
     const doc = await this.reads.getText(
       RANKINGS_PROJECTION,
       RANKINGS_COLLECTION,
       rankingDocId(ref.clusterId, ref.year, ref.period),
     );
-    if (doc !== null) return doc;
+    if (doc !== null)
+      return this.integrity.mark(
+        emulationStream(ref.clusterId, ref.year),
+        doc as StoredJson<RankingDocument>,
+      );
     await clusterYearOr404(this.reads, ref.clusterId, ref.year);
-    throw new ApiError(
-      404,
-      'PERIOD_NOT_OPENED',
-      `period ${ref.period} of ${ref.clusterId} ${ref.year} has not been opened: it has no ranking`,
-      'period',
-    );
+    throw periodNotOpened(ref);
   }
 }
 
 @QueryHandler(ExplainRankingQuery)
 export class ExplainRankingHandler implements IQueryHandler<ExplainRankingQuery> {
-  constructor(private readonly stream: ClusterYearEvents) {}
+  constructor(
+    private readonly stream: ClusterYearEvents,
+    private readonly units: UnitNameReader,
+  ) {}
 
   async execute({ ref, asOf }: ExplainRankingQuery): Promise<ExplainedRankingDocument> {
-    const options = asOfOptions(asOf.asOf, asOf.asOfEffective);
-    const { streamId, events } = await this.stream.read(ref.clusterId, ref.year, options.upToPosition);
-    return rankingDocument(explainRanking(events, ref.period, options), streamId);
+    const { options, streamId, events } = await eventsAsOf(this.stream, ref, asOf);
+    const ranking = opened(explainRanking(events, ref.period, options), ref);
+    return rankingDocument(ranking, streamId, await this.units.namesOf(ranking.rows.map((r) => r.unitId)));
   }
 }
 
 @QueryHandler(WhatIfQuery)
 export class WhatIfHandler implements IQueryHandler<WhatIfQuery> {
-  constructor(private readonly stream: ClusterYearEvents) {}
+  constructor(
+    private readonly stream: ClusterYearEvents,
+    private readonly units: UnitNameReader,
+  ) {}
 
-  async execute(query: WhatIfQuery): Promise<WhatIfResult> {
-    const options = asOfOptions(query.asOf.asOf, query.asOf.asOfEffective);
-    const { events } = await this.stream.read(query.ref.clusterId, query.ref.year, options.upToPosition);
+  async execute(query: WhatIfQuery): Promise<WhatIfAnswer> {
+    const { options, events } = await eventsAsOf(this.stream, query.ref, query.asOf);
+    let result;
     try {
-      return whatIf(events, query.ref.period, {
+      result = whatIf(events, query.ref.period, {
         ...options,
         overrides: query.overrides,
         exclude: query.exclude,
@@ -71,8 +148,20 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery> {
     } catch (error) {
       throw error instanceof DomainError ? bodyError(error) : error;
     }
+    opened(result.actual, query.ref);
+    const names = await this.units.namesOf(result.actual.rows.map((r) => r.unitId));
+    return {
+      actual: named(result.actual, names),
+      hypothetical: named(result.hypothetical, names),
+      diff: result.diff.map(({ unitId, ...rest }) => ({ unitId, unitName: names(unitId), ...rest })),
+    };
   }
 }
+
+const named = (ranking: Ranking, names: UnitNames): NamedRanking => ({
+  ...ranking,
+  rows: withUnitNames(ranking.rows, names),
+});
 
 /**
  * The evaluator names what-if input as `overrides[0].entryId`; the API names body fields as the

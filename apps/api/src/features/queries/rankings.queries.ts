@@ -1,9 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { PeriodCode, WhatIfResult } from '@thidua/domain';
-import type { ExplainedRankingDocument, RankingDocument } from '@thidua/projections';
-
-/** A ranking document as the read store holds it: JSON text, sent as the body unchanged. */
-export type RankingJson = string;
+import type { PeriodCode, Ranking, WhatIfDiff } from '@thidua/domain';
+import type { ExplainedRankingDocument, NamedRankingRow, RankingDocument } from '@thidua/projections';
+import type { StoredJson } from '../../openapi/stored-json.js';
 
 interface PeriodRef {
   clusterId: string;
@@ -21,7 +19,7 @@ export interface AsOfParams {
   asOfEffective?: string | undefined;
 }
 
-export class GetRankingQuery extends Query<RankingDocument | RankingJson> {
+export class GetRankingQuery extends Query<RankingDocument | StoredJson<RankingDocument>> {
   constructor(
     readonly ref: PeriodRef,
     readonly asOf: AsOfParams,
@@ -40,8 +38,26 @@ export class ExplainRankingQuery extends Query<ExplainedRankingDocument> {
   }
 }
 
+/** An evaluator ranking whose rows carry the unit's name beside its id. */
+export interface NamedRanking extends Omit<Ranking, 'rows'> {
+  rows: NamedRankingRow[];
+}
+
+/** A unit whose total, rank or classification the what-if changes, with its name. */
+export interface NamedWhatIfDiff extends WhatIfDiff {
+  unitName: string | null;
+}
+
+/** What POST …/what-if answers: the actual and the hypothetical ranking, and what differs, by unit. */
+export interface WhatIfAnswer {
+  actual: NamedRanking;
+  hypothetical: NamedRanking;
+  /** Units whose total, rank or classification differ, by unit id. */
+  diff: NamedWhatIfDiff[];
+}
+
 /** The ranking had some entries other points or none; records nothing. */
-export class WhatIfQuery extends Query<WhatIfResult> {
+export class WhatIfQuery extends Query<WhatIfAnswer> {
   constructor(
     readonly ref: PeriodRef,
     readonly asOf: AsOfParams,

@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type TotalsDoc, YEARLY_TOTALS_PROJECTION } from '@thidua/projections';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { DIRECTORY_PROJECTION, type TotalsDoc, YEARLY_TOTALS_PROJECTION } from '@thidua/projections';
 import { ApiError } from '../../common/api-error.js';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
+import { ApiErrors, ApiResult } from '../../openapi/api-result.js';
+import { DEMO } from '../../openapi/demo-examples.js';
 import { YearParam } from '../write/http-params.js';
 import { TotalsQueryDto } from './totals.dto.js';
 import { GetTotalsQuery } from './totals.query.js';
@@ -17,8 +19,8 @@ export class TotalsController {
 
   @Get(':year')
   @Roles(...ANY_ROLE)
-  @WaitForProjections(YEARLY_TOTALS_PROJECTION)
-  @ApiParam({ name: 'year', type: Number, example: 2023 })
+  @WaitForProjections(YEARLY_TOTALS_PROJECTION, DIRECTORY_PROJECTION)
+  @ApiParam({ name: 'year', type: 'integer', description: 'The emulation year', example: DEMO.totals.year })
   @ApiOperation({
     summary: 'Yearly totals of awards (khen thưởng) for an organizer, a cluster or a unit',
     description:
@@ -29,10 +31,15 @@ export class TotalsController {
       'withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their ' +
       'people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu ' +
       "dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). " +
-      'Nothing counted yet: zeros with position 0.',
+      'Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know ' +
+      'answers 404.',
   })
-  @ApiOkResponse({ description: 'TotalsDoc' })
-  totals(@Param('year', YearParam) year: number, @Query() query: TotalsQueryDto): Promise<TotalsDoc> {
+  @ApiResult('TotalsDoc', 'The totals')
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: not exactly one of organizer, cluster, unit (field names one), or a malformed id or year',
+    404: 'ORGANIZER_NOT_FOUND (field organizer), CLUSTER_NOT_FOUND (field cluster) or UNIT_NOT_FOUND (field unit)',
+  })
+  getTotals(@Param('year', YearParam) year: number, @Query() query: TotalsQueryDto): Promise<TotalsDoc> {
     const given = (['organizer', 'cluster', 'unit'] as const).filter((k) => query[k] !== undefined);
     if (given.length !== 1)
       throw new ApiError(

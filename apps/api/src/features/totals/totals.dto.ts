@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { MinPositionQuery } from '../../common/read-your-writes.js';
+import { DEMO } from '../../openapi/demo-examples.js';
 import { ID_PATTERN } from '../write/dto-validators.js';
 
 const ID_MESSAGE = "$property must be 1..64 of a-z, 0-9 and '-'";
@@ -9,7 +10,7 @@ const ID_MESSAGE = "$property must be 1..64 of a-z, 0-9 and '-'";
 export class TotalsQueryDto extends MinPositionQuery {
   @ApiPropertyOptional({
     description: 'Totals of an organizer unit (all its clusters)',
-    example: 'bo-cong-an',
+    example: DEMO.organizerId,
   })
   @IsOptional()
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
@@ -17,7 +18,7 @@ export class TotalsQueryDto extends MinPositionQuery {
 
   @ApiPropertyOptional({
     description: 'Totals of a cluster (its member units that year)',
-    example: 'bca-cum-7',
+    example: DEMO.totals.cluster,
   })
   @IsOptional()
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
@@ -25,7 +26,7 @@ export class TotalsQueryDto extends MinPositionQuery {
 
   @ApiPropertyOptional({
     description: 'Totals of one unit (its collective and its people)',
-    example: 'cuc-tccb',
+    example: DEMO.unitId,
   })
   @IsOptional()
   @Matches(ID_PATTERN, { message: ID_MESSAGE })

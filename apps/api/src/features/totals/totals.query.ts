@@ -1,5 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
+  CLUSTERS,
+  DIRECTORY_PROJECTION,
   emptyTotals,
   TOTALS,
   TOTALS_SUBTREES,
@@ -9,6 +11,8 @@ import {
   YEARLY_TOTALS_PROJECTION,
 } from '@thidua/projections';
 import { ReadModels } from '../../common/read-models.js';
+import { clusterNotFound } from '../queries/cluster-year-events.js';
+import { organizedBy, organizerNotFound, registeredUnit } from '../queries/units-organizers.handlers.js';
 
 export class GetTotalsQuery extends Query<TotalsDoc> {
   constructor(
@@ -22,7 +26,10 @@ export class GetTotalsQuery extends Query<TotalsDoc> {
   }
 }
 
-/** The totals document; nothing counted yet answers the same shape with zeros and position 0. */
+/**
+ * The totals document; nothing counted yet answers the same shape with zeros and position 0. An organizer,
+ * cluster or unit the directory does not know answers 404 (naming the query parameter), not zeros.
+ */
 @QueryHandler(GetTotalsQuery)
 export class GetTotalsHandler implements IQueryHandler<GetTotalsQuery> {
   constructor(private readonly reads: ReadModels) {}
@@ -33,12 +40,18 @@ export class GetTotalsHandler implements IQueryHandler<GetTotalsQuery> {
       scope === 'unit' && subUnits ? TOTALS_SUBTREES : TOTALS,
       totalsDocId(scope, scopeId, year),
     );
-    return (
-      doc ??
-      emptyTotals(scope, scopeId, year, {
-        ...(scope === 'organizer' && { organizerUnitId: scopeId }),
-        ...(scope === 'cluster' && { clusterId: scopeId }),
-      })
-    );
+    if (doc) return doc;
+    await this.known(scope, scopeId);
+    return emptyTotals(scope, scopeId, year, {
+      ...(scope === 'organizer' && { organizerUnitId: scopeId }),
+      ...(scope === 'cluster' && { clusterId: scopeId }),
+    });
+  }
+
+  private async known(scope: TotalsScope, id: string): Promise<void> {
+    if (scope === 'unit') await registeredUnit(this.reads, id, 'unit');
+    else if (scope === 'cluster') {
+      if (!(await this.reads.get(DIRECTORY_PROJECTION, CLUSTERS, id))) throw clusterNotFound(id, 'cluster');
+    } else if ((await organizedBy(this.reads, id)).length === 0) throw organizerNotFound(id, 'organizer');
   }
 }

@@ -13,6 +13,7 @@ import {
   RenameUnitCommand,
 } from './units.command.js';
 import { DissolveUnitDto, MergeUnitDto, RegisterUnitDto, RenameUnitDto } from './units.dto.js';
+import { DEMO, DEMO_BODIES } from '../../openapi/demo-examples.js';
 
 /** Đơn vị: the units that are organizers and members of emulation clusters. Administrators keep them. */
 @ApiTags('units')
@@ -25,8 +26,13 @@ export class UnitsController {
   @ApiCommand({
     summary: 'Register a unit (đăng ký đơn vị): id, Vietnamese name, kind, parent unit',
     description: 'Writes UnitRegistered to `unit-{unitId}`. Administrators only.',
+    body: {
+      type: RegisterUnitDto,
+      description: 'The unit: id, Vietnamese name, kind, parent unit',
+      example: DEMO_BODIES.registerUnit,
+    },
   })
-  register(
+  registerUnit(
     @Body() body: RegisterUnitDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
@@ -35,12 +41,13 @@ export class UnitsController {
   }
 
   @Post(':unitId/rename')
-  @ApiParam({ name: 'unitId', example: 'cuc-anm' })
+  @ApiParam({ name: 'unitId', description: 'The unit renamed', example: DEMO.newUnitId })
   @ApiCommand({
     summary: 'Rename a unit (đổi tên đơn vị)',
     description: 'Writes UnitRenamed with the previous name.',
+    body: { type: RenameUnitDto, description: 'The new name and why', example: DEMO_BODIES.renameUnit },
   })
-  rename(
+  renameUnit(
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: RenameUnitDto,
     @Command() ctx: CommandContext,
@@ -50,12 +57,17 @@ export class UnitsController {
   }
 
   @Post(':unitId/merge')
-  @ApiParam({ name: 'unitId', example: 'cuc-anm' })
+  @ApiParam({ name: 'unitId', description: 'The unit merged into another', example: DEMO.newUnitId })
   @ApiCommand({
     summary: 'Merge a unit into another (sáp nhập đơn vị), with a reason',
     description: 'Writes UnitMerged; the target must be an active unit.',
+    body: {
+      type: MergeUnitDto,
+      description: 'The unit it merges into and why',
+      example: DEMO_BODIES.mergeUnit,
+    },
   })
-  merge(
+  mergeUnit(
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: MergeUnitDto,
     @Command() ctx: CommandContext,
@@ -65,12 +77,17 @@ export class UnitsController {
   }
 
   @Post(':unitId/dissolution')
-  @ApiParam({ name: 'unitId', example: 'cuc-anm' })
+  @ApiParam({ name: 'unitId', description: 'The unit dissolved', example: DEMO.unitToDissolve })
   @ApiCommand({
     summary: 'Dissolve a unit (giải thể đơn vị), with a reason',
     description: 'Writes UnitDissolved.',
+    body: {
+      type: DissolveUnitDto,
+      description: 'Why the unit is dissolved',
+      example: DEMO_BODIES.dissolveUnit,
+    },
   })
-  dissolve(
+  dissolveUnit(
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: DissolveUnitDto,
     @Command() ctx: CommandContext,

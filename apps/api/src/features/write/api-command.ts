@@ -1,95 +1,75 @@
 import { applyDecorators, HttpCode, type Type } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors, ApiResult, type StoredJson } from '../../openapi/api-result.js';
+import type { ResponseBodies } from '../../openapi/response-bodies.js';
 
-/** The 201 body of every command (DESIGN.md §6). */
-export class CommandResultDto {
-  @ApiProperty({
-    description: 'The stream written, e.g. emulation-bca-cum-2-2021',
-    example: 'emulation-bca-cum-2-2021',
-  })
-  streamId!: string;
+/** What a command answers: the command result, with the id it created for some. */
+export type CommandBody =
+  | 'CommandResult'
+  | 'ScoreRecorded'
+  | 'DisputeFiled'
+  | 'ElectionOpened'
+  | 'AwardDecisionIssued'
+  | 'AwardRevoked'
+  | 'FindingRecorded'
+  | 'ConferenceHeld'
+  | 'PlanIssued'
+  | 'ComplaintFiled'
+  | 'DisciplineCaseOpened';
 
-  @ApiProperty({
-    description: 'Revision of the last event written in that stream (send it as If-Match next time)',
-  })
-  revision!: number;
-
-  @ApiProperty({
-    description: 'Global position of the last event written: pass it as ?minPosition= to a read',
-  })
-  position!: number;
-
-  @ApiProperty({
-    type: [String],
-    description: 'Ids of the events written (empty when nothing needed to change)',
-  })
-  eventIds!: string[];
-}
-
-export class ErrorBodyDto {
-  @ApiProperty({
-    description: 'Machine-readable reason, e.g. POINTS_OUT_OF_RANGE, NOT_A_MEMBER, VALIDATION_FAILED',
-  })
-  code!: string;
-
-  @ApiProperty()
-  message!: string;
-
-  @ApiPropertyOptional({ description: 'The input at fault (body path, path parameter or header)' })
-  field?: string;
-}
-
-export interface ApiCommandOptions {
+export interface ApiCommandOptions<K extends CommandBody> {
   summary: string;
   description?: string;
-  /** The 201 body when the command also answers an id it created (entryId, disputeId, electionId). */
-  created?: Type<unknown>;
+  /** The 201 body when the command also answers an id it created (entryId, disputeId, electionId…). */
+  created?: K;
+  /** The body, with an example that works on the demo (`npm run demo`); none for a command without a body. */
+  body?: { type: Type<unknown>; description: string; example: object };
+  /** An Idempotency-Key example, for a route whose example creates an id other examples name. */
+  idempotencyKey?: string;
 }
 
 /**
- * Documents a command route the same way everywhere: 201 with the command result, 400/404/409/422
- * with `{ code, message, field? }` (401/403 come with @Roles), and the Idempotency-Key and If-Match
- * headers. Also sets 201 (PUT answers 201 too: every command answers the same).
+ * Documents a command route the same way everywhere: 201 with the command result (the compiler checks
+ * the method returns it), 400/403/404/409/422 with `{ code, message, field? }` (401 comes with @Roles;
+ * 413/415/429 with every body route), the request body with its example, and the Idempotency-Key and
+ * If-Match headers. Also sets 201 (PUT answers 201 too: every command answers the same).
  */
-export function ApiCommand(options: ApiCommandOptions): MethodDecorator {
-  return applyDecorators(
+export function ApiCommand<K extends CommandBody = 'CommandResult'>(
+  options: ApiCommandOptions<K>,
+): <M extends (...args: never[]) => Promise<ResponseBodies[K] | StoredJson<ResponseBodies[K]>>>(
+  target: object,
+  key: string | symbol,
+  descriptor: TypedPropertyDescriptor<M>,
+) => void {
+  const rest = applyDecorators(
     HttpCode(201),
     ApiOperation({
       summary: options.summary,
       ...(options.description && { description: options.description }),
     }),
-    ApiCreatedResponse({ type: options.created ?? CommandResultDto, description: 'recorded' }),
-    ApiBadRequestResponse({
-      type: ErrorBodyDto,
-      description: 'VALIDATION_FAILED: malformed input or unknown field',
+    ApiErrors({
+      400: 'VALIDATION_FAILED: malformed input or unknown field (`field` names it)',
+      403: "FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded",
+      404: 'the cluster, unit, entry or dispute does not exist',
+      409: 'REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict',
+      422: 'a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED',
     }),
-    ApiNotFoundResponse({
-      type: ErrorBodyDto,
-      description: 'the cluster, unit, entry or dispute does not exist',
-    }),
-    ApiConflictResponse({
-      type: ErrorBodyDto,
-      description: 'REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict',
-    }),
-    ApiUnprocessableEntityResponse({
-      type: ErrorBodyDto,
-      description: 'a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED',
-    }),
+    ...(options.body
+      ? [
+          ApiBody({
+            type: options.body.type,
+            description: options.body.description,
+            examples: { demo: { summary: 'On the demo (npm run demo)', value: options.body.example } },
+          }),
+        ]
+      : []),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
       description:
-        'Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED.',
+        'Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. ' +
+        'An id the command creates is derived from the key and the caller (sub), so a retry answers the same id.',
+      ...(options.idempotencyKey && { example: options.idempotencyKey }),
     }),
     ApiHeader({
       name: 'If-Match',
@@ -98,4 +78,9 @@ export function ApiCommand(options: ApiCommandOptions): MethodDecorator {
         'Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing.',
     }),
   );
+  const result = ApiResult((options.created ?? 'CommandResult') as K, 'recorded', 201);
+  return (target, key, descriptor) => {
+    result(target, key, descriptor);
+    rest(target, key, descriptor);
+  };
 }

@@ -3,7 +3,7 @@ import { type Actor, type Decider, schemaVersionOf } from '@thidua/domain';
 import { eventMetadata, type CommandContext } from '../../common/command-context.js';
 import type { CommandResult } from '../../write-model/command-result.js';
 import { DeciderRunner, type LoadedStream } from '../../write-model/decider-runner.js';
-import { deterministicUuid } from '../../write-model/deterministic-id.js';
+import { entityIdOf } from '../../write-model/deterministic-id.js';
 
 /** A domain command as the deciders take it. */
 export interface DomainCommand<T extends string = string, D = object> {
@@ -67,6 +67,6 @@ export class StreamWriter {
   static newEntityId(ctx: CommandContext, kind: string): string {
     return ctx.idempotencyKey === undefined
       ? ctx.newId()
-      : deterministicUuid(`${ctx.actor.id}\u0000${ctx.idempotencyKey}\u0000${kind}`);
+      : entityIdOf(ctx.actor.id, ctx.idempotencyKey, kind);
   }
 }

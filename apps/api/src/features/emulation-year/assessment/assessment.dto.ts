@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PERIODS, type PeriodCode } from '@thidua/domain';
 import { ActDateDto } from '../../write/act-date.js';
-import { CommandResultDto } from '../../write/api-command.js';
 import { IsEntityId, IsText } from '../../write/dto-validators.js';
 
 const PERIOD_CODES = PERIODS.map((p) => p.code);
@@ -54,9 +53,4 @@ export class ClearFindingDto extends ActDateDto {
   @ApiProperty({ description: 'Why the finding no longer stands', maxLength: 1000 })
   @IsText(1000)
   reason!: string;
-}
-
-export class FindingRecordedDto extends CommandResultDto {
-  @ApiProperty({ description: 'Id the server gave the finding: use it to clear it' })
-  findingId!: string;
 }

@@ -9,6 +9,7 @@ import { IfMatch } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
 import { AssignChairCommand, SetChairPolicyCommand } from './chair.command.js';
 import { AssignChairDto, ChairPolicyDto } from './chair.dto.js';
+import { DEMO_BODIES } from '../../../openapi/demo-examples.js';
 
 /** Cụm trưởng / Cụm phó: the chair and vice-chair units of a cluster-year. */
 @ApiTags('emulation-year')
@@ -23,8 +24,13 @@ export class ChairController {
     summary: 'Seat the chair (Cụm trưởng) or vice-chair (Cụm phó) unit of the year',
     description:
       "source 'organizer': the cluster's organizer assigns a member unit. source 'election': the organizer or the elected unit takes up last year's election result (ChairElected in `emulation-{c}-{y-1}`); taking it up twice records nothing (201 with no event ids). The chair records the cluster's verified scores (assessment 'cluster').",
+    body: {
+      type: AssignChairDto,
+      description: 'The member unit, the seat (chair or vice-chair) and where the choice comes from',
+      example: DEMO_BODIES.assignChair,
+    },
   })
-  assign(
+  assignChair(
     @Year() ref: YearRef,
     @Body() body: AssignChairDto,
     @Command() ctx: CommandContext,
@@ -38,8 +44,13 @@ export class ChairController {
   @ApiCommand({
     summary: "Set the organizer's chair election policy for the year (consecutive terms allowed or not)",
     description: 'Default without it: consecutive terms are forbidden. Answers 201 like every command.',
+    body: {
+      type: ChairPolicyDto,
+      description: 'Whether a unit may hold the same seat two years running',
+      example: DEMO_BODIES.setChairPolicy,
+    },
   })
-  policy(
+  setChairPolicy(
     @Year() ref: YearRef,
     @Body() body: ChairPolicyDto,
     @Command() ctx: CommandContext,

@@ -3,16 +3,17 @@ import { Command as CqrsCommand, CommandBus, CommandHandler, type ICommandHandle
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../../common/command-context.js';
-import type { CommandResult } from '../../../write-model/command-result.js';
 import { actDate } from '../../write/act-date.js';
+import { DEMO_BODIES, DEMO_KEYS } from '../../../openapi/demo-examples.js';
 import { ApiCommand } from '../../write/api-command.js';
 import { IfMatch } from '../../write/http-params.js';
 import { StreamWriter } from '../../write/stream-writer.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
-import { ConferenceHeldDto, HoldConferenceDto, IssuePlanDto, PlanIssuedDto } from './conferences.dto.js';
+import { HoldConferenceDto, IssuePlanDto } from './conferences.dto.js';
+import type { ConferenceHeld, PlanIssued } from './conferences.types.js';
 
-type Created = CommandResult & Record<string, string | number | string[]>;
+type Created = ConferenceHeld | PlanIssued;
 
 export class RecordConferenceOrPlan extends CqrsCommand<Created> {
   constructor(
@@ -66,29 +67,41 @@ export class ConferencesController {
     description:
       'By the organizer or the chair unit: kind, date (its business date), place, the presiding unit (a member or the ' +
       'organizer: 422 PRESIDING_NOT_IN_CLUSTER) and the minutes by reference and sha256. The answer carries the conferenceId.',
-    created: ConferenceHeldDto,
+    created: 'ConferenceHeld',
+    body: {
+      type: HoldConferenceDto,
+      description: 'Kind, date, place, presiding unit, minutes (reference and sha256)',
+      example: DEMO_BODIES.holdConference,
+    },
+    idempotencyKey: DEMO_KEYS.holdConference,
   })
-  conference(
+  holdConference(
     @Year() ref: YearRef,
     @Body() body: HoldConferenceDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
-  ): Promise<Created> {
-    return this.commands.execute(new RecordConferenceOrPlan(ctx, ref, { kind: 'conference', body }, ifMatch));
+  ): Promise<ConferenceHeld> {
+    return this.commands.execute(
+      new RecordConferenceOrPlan(ctx, ref, { kind: 'conference', body }, ifMatch),
+    ) as Promise<ConferenceHeld>;
   }
 
   @Post('plans')
   @ApiCommand({
     summary: "Record the cluster's plan for the year (kế hoạch triển khai phong trào thi đua)",
     description: 'By the organizer or the chair unit. The answer carries the planId.',
-    created: PlanIssuedDto,
+    created: 'PlanIssued',
+    body: { type: IssuePlanDto, description: 'Title and number of the plan', example: DEMO_BODIES.issuePlan },
+    idempotencyKey: DEMO_KEYS.issuePlan,
   })
-  plan(
+  issuePlan(
     @Year() ref: YearRef,
     @Body() body: IssuePlanDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
-  ): Promise<Created> {
-    return this.commands.execute(new RecordConferenceOrPlan(ctx, ref, { kind: 'plan', body }, ifMatch));
+  ): Promise<PlanIssued> {
+    return this.commands.execute(
+      new RecordConferenceOrPlan(ctx, ref, { kind: 'plan', body }, ifMatch),
+    ) as Promise<PlanIssued>;
   }
 }

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import { IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
 import { CONFERENCE_KINDS } from '@thidua/domain';
 import { ActDateDto } from '../../write/act-date.js';
-import { CommandResultDto } from '../../write/api-command.js';
 import { IsCalendarDate, IsEntityId, IsText } from '../../write/dto-validators.js';
 
 export class MinutesDto {
@@ -55,14 +54,4 @@ export class IssuePlanDto extends ActDateDto {
   @ApiProperty({ description: 'Its number or reference', example: '12/KH-CTĐ', maxLength: 300 })
   @IsText(300)
   reference!: string;
-}
-
-export class ConferenceHeldDto extends CommandResultDto {
-  @ApiProperty()
-  conferenceId!: string;
-}
-
-export class PlanIssuedDto extends CommandResultDto {
-  @ApiProperty()
-  planId!: string;
 }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { CommandResultDto } from '../../write/api-command.js';
 import { IsEntityId, IsPoints, IsText } from '../../write/dto-validators.js';
 import { ActDateDto } from '../../write/act-date.js';
 
@@ -40,9 +39,4 @@ export class ResolveDisputeDto extends ActDateDto {
   @IsOptional()
   @IsBoolean()
   withdrawEntry?: boolean;
-}
-
-export class DisputeFiledDto extends CommandResultDto {
-  @ApiProperty({ description: 'Id the server gave the new dispute' })
-  disputeId!: string;
 }

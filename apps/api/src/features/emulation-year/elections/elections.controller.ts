@@ -14,7 +14,16 @@ import {
   OpenElectionCommand,
   type ElectionOpened,
 } from './elections.command.js';
-import { CastBallotDto, ElectionOpenedDto, OpenElectionDto } from './elections.dto.js';
+import { CastBallotDto, OpenElectionDto } from './elections.dto.js';
+import { DEMO, DEMO_BODIES, DEMO_KEYS } from '../../../openapi/demo-examples.js';
+
+const ELECTION_PARAM = {
+  name: 'electionId',
+  description:
+    'The election, as POST …/elections answered it (the example: the election the POST …/elections example opens ' +
+    "with its Idempotency-Key and the demo's token of the chair unit, sub demo-officer-cuc-anm)",
+  example: DEMO.electionId,
+};
 
 /** Bầu Cụm trưởng, Cụm phó: electing next year's chair and vice-chair units at the year-end review. */
 @ApiTags('emulation-year')
@@ -29,9 +38,15 @@ export class ElectionsController {
     summary: "Open an election of next year's chair or vice-chair (bầu Cụm trưởng, Cụm phó)",
     description:
       "By the chair unit of the year (the organizer while no chair sits). Candidates are member units; the organizer's policy may forbid consecutive terms. The answer carries the new electionId.",
-    created: ElectionOpenedDto,
+    created: 'ElectionOpened',
+    body: {
+      type: OpenElectionDto,
+      description: 'The seat elected for next year and the candidate member units',
+      example: DEMO_BODIES.openElection,
+    },
+    idempotencyKey: DEMO_KEYS.openElection,
   })
-  open(
+  openElection(
     @Year() ref: YearRef,
     @Body() body: OpenElectionDto,
     @Command() ctx: CommandContext,
@@ -41,11 +56,16 @@ export class ElectionsController {
   }
 
   @Post(':electionId/ballots')
-  @ApiParam({ name: 'electionId' })
+  @ApiParam(ELECTION_PARAM)
   @ApiCommand({
     summary: "Cast a member unit's ballot (bỏ phiếu): one per unit, by its officer",
+    body: {
+      type: CastBallotDto,
+      description: "The voting member unit (the caller's own) and its candidate",
+      example: DEMO_BODIES.castBallot,
+    },
   })
-  vote(
+  castBallot(
     @Year() ref: YearRef,
     @Param('electionId', new IdParam('electionId')) electionId: string,
     @Body() body: CastBallotDto,
@@ -56,13 +76,18 @@ export class ElectionsController {
   }
 
   @Post(':electionId/close')
-  @ApiParam({ name: 'electionId' })
+  @ApiParam(ELECTION_PARAM)
   @ApiCommand({
     summary: 'Close the election and count the ballots (kiểm phiếu)',
     description:
       'Quorum: more than half the members voted; elected: more than half of the ballots. A tie or no majority is recorded, never broken silently; a new round may follow.',
+    body: {
+      type: ActDateDto,
+      description: 'The date of the count (optional)',
+      example: DEMO_BODIES.closeElection,
+    },
   })
-  close(
+  closeElection(
     @Year() ref: YearRef,
     @Param('electionId', new IdParam('electionId')) electionId: string,
     @Body() body: ActDateDto,

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn } from 'class-validator';
-import { CommandResultDto } from '../../write/api-command.js';
 import { IsEntityId } from '../../write/dto-validators.js';
 import { ActDateDto } from '../../write/act-date.js';
 
@@ -32,9 +31,4 @@ export class CastBallotDto extends ActDateDto {
   @ApiProperty({ description: 'The candidate unit voted for', example: 'cuc-ktnv' })
   @IsEntityId()
   candidateUnitId!: string;
-}
-
-export class ElectionOpenedDto extends CommandResultDto {
-  @ApiProperty({ description: 'Id the server gave the new election' })
-  electionId!: string;
 }

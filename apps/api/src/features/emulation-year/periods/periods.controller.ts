@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
-import type { PeriodCode } from '@thidua/domain';
+import { PERIODS, type PeriodCode } from '@thidua/domain';
 import { Roles } from '../../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../../common/command-context.js';
 import type { CommandResult } from '../../../write-model/command-result.js';
@@ -11,11 +11,16 @@ import { IfMatch, PeriodParam } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
 import { ClosePeriodCommand, OpenPeriodCommand, ReopenPeriodCommand } from './periods.command.js';
 import { ClosePeriodDto, ReopenPeriodDto } from './periods.dto.js';
+import { DEMO, DEMO_BODIES } from '../../../openapi/demo-examples.js';
 
 /** Kỳ đánh giá: the scoring periods of the year — quarters (Quý I–IV), H1, M9 (9 tháng), Y (năm). */
 @ApiTags('emulation-year')
 @ApiYearParams()
-@ApiParam({ name: 'period', enum: ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'M9', 'Y'] })
+@ApiParam({
+  name: 'period',
+  description: 'The period: Q1–Q4 (Quý), H1 (6 tháng), M9 (9 tháng), Y (năm)',
+  schema: { type: 'string', enum: PERIODS.map((p) => p.code), example: DEMO.openablePeriod },
+})
 @Controller(`${YEAR_ROUTE}/periods/:period`)
 @Roles('organizer')
 export class PeriodsController {
@@ -26,8 +31,9 @@ export class PeriodsController {
     summary: 'Open a scoring period (mở kỳ chấm điểm)',
     description:
       "The cluster's organizer; the scheme must be published. Optional body: `effectiveDate`, the date it opened.",
+    body: { type: ActDateDto, description: 'The date it opened (optional)', example: DEMO_BODIES.openPeriod },
   })
-  open(
+  openPeriod(
     @Year() ref: YearRef,
     @Param('period', PeriodParam) period: PeriodCode,
     @Body() body: ActDateDto,
@@ -42,8 +48,13 @@ export class PeriodsController {
     summary: 'Close a period and seal its ranking (chốt kết quả xếp loại)',
     description:
       "The cluster's organizer. Optional body: `acceptIncomplete` (required when rows miss criteria) and `effectiveDate`, the date of the review that closed it (not before the period's end, or the window's reviewsFrom: 422 REVIEW_BEFORE_PERIOD_END). The server evaluates the period's ranking over the cluster-year's events and records its digest (hex sha256 of the canonical ranking) in PeriodClosed; after that only an upheld dispute or a reopen changes it, visibly.",
+    body: {
+      type: ClosePeriodDto,
+      description: 'The date of the review, and the reasoned acceptance of incomplete rows (optional)',
+      example: DEMO_BODIES.closePeriod,
+    },
   })
-  close(
+  closePeriod(
     @Year() ref: YearRef,
     @Param('period', PeriodParam) period: PeriodCode,
     @Body() body: ClosePeriodDto,
@@ -62,8 +73,13 @@ export class PeriodsController {
   @ApiCommand({
     summary: 'Reopen a closed period, with a reason (mở lại kỳ đã chốt)',
     description: "The cluster's organizer. PeriodReopened keeps the previous digest.",
+    body: {
+      type: ReopenPeriodDto,
+      description: 'Why the closed period is reopened',
+      example: DEMO_BODIES.reopenPeriod,
+    },
   })
-  reopen(
+  reopenPeriod(
     @Year() ref: YearRef,
     @Param('period', PeriodParam) period: PeriodCode,
     @Body() body: ReopenPeriodDto,

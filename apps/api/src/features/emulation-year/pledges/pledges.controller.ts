@@ -9,6 +9,7 @@ import { IdParam, IfMatch } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
 import { AmendPledgeCommand, SetPledgeRulesCommand, SignPledgeCommand } from './pledges.command.js';
 import { AmendPledgeDto, PledgeRulesDto, SignPledgeDto } from './pledges.dto.js';
+import { DEMO, DEMO_BODIES } from '../../../openapi/demo-examples.js';
 
 /** Giao ước thi đua: each member unit's yearly pledge. */
 @ApiTags('emulation-year')
@@ -23,8 +24,13 @@ export class PledgesController {
     summary: "Sign a unit's emulation pledge (ký kết giao ước thi đua): titles, targets, key tasks",
     description:
       "By an officer of that member unit (an organizer's token speaks for its own unit). Titles are catalog codes of collective titles (e.g. co-thi-dua-bo-cong-an, co-thi-dua-chinh-phu). Writes PledgeSigned (version 1).",
+    body: {
+      type: SignPledgeDto,
+      description: "The unit's pledge: registered titles, targets, key tasks",
+      example: DEMO_BODIES.signPledge,
+    },
   })
-  sign(
+  signPledge(
     @Year() ref: YearRef,
     @Body() body: SignPledgeDto,
     @Command() ctx: CommandContext,
@@ -41,8 +47,13 @@ export class PledgesController {
       "The cluster's organizer. Cụm 7's three key tasks are its own rule (seed 000), not everyone's: without a rule " +
       'a pledge may register any number of key tasks (up to 20) and no title. Pledges signed or amended afterwards ' +
       'follow it (422 KEY_TASKS_COUNT, TITLE_REQUIRED).',
+    body: {
+      type: PledgeRulesDto,
+      description: 'The number of key tasks (or null: any) and whether a title must be registered',
+      example: DEMO_BODIES.setPledgeRules,
+    },
   })
-  setRules(
+  setPledgeRules(
     @Year() ref: YearRef,
     @Body() body: PledgeRulesDto,
     @Command() ctx: CommandContext,
@@ -52,13 +63,18 @@ export class PledgesController {
   }
 
   @Post('pledges/:unitId/amendment')
-  @ApiParam({ name: 'unitId', example: 'cuc-ktnv' })
+  @ApiParam({ name: 'unitId', description: 'The unit whose pledge is amended', example: DEMO.unitId })
   @ApiCommand({
     summary: "Amend a unit's pledge, with a reason (sửa đổi giao ước thi đua)",
     description:
       'By an officer of that unit. The whole content is given again; writes PledgeAmended (version n+1).',
+    body: {
+      type: AmendPledgeDto,
+      description: 'The pledge as amended, and why',
+      example: DEMO_BODIES.amendPledge,
+    },
   })
-  amend(
+  amendPledge(
     @Year() ref: YearRef,
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Body() body: AmendPledgeDto,

@@ -23,7 +23,11 @@ export class PledgeTargetDto {
   @IsText(1000)
   text!: string;
 
-  @ApiPropertyOptional({ description: 'A count when the target has one (e.g. 77)', example: 77 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'A count when the target has one (e.g. 77)',
+    example: 77,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

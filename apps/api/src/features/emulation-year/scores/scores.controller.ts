@@ -13,8 +13,17 @@ import {
   WithdrawScoreCommand,
   type ScoreRecorded,
 } from './scores.command.js';
-import { CorrectScoreDto, RecordScoreDto, ScoreRecordedDto, WithdrawScoreDto } from './scores.dto.js';
+import { CorrectScoreDto, RecordScoreDto, WithdrawScoreDto } from './scores.dto.js';
 import { actDate } from '../../write/act-date.js';
+import { DEMO, DEMO_BODIES, DEMO_KEYS } from '../../../openapi/demo-examples.js';
+
+const ENTRY_PARAM = {
+  name: 'entryId',
+  description:
+    'The score entry, as POST …/scores answered it (the example: the entry the POST …/scores example records with ' +
+    "its Idempotency-Key and the demo's token of Cục Kỹ thuật nghiệp vụ, sub demo-officer-cuc-ktnv)",
+  example: DEMO.entryId,
+};
 
 /** Chấm điểm: score entries per unit, period, criterion and assessment (self / cluster). */
 @ApiTags('emulation-year')
@@ -29,9 +38,15 @@ export class ScoresController {
     summary: 'Record a score (chấm điểm): unit, period, criterion, points, assessment self/cluster, evidence',
     description:
       "A self score by an officer of that unit; a cluster score by the chair unit of the cluster-year. One entry per (unit, period, criterion, assessment): change it by correcting or withdrawing. Scoring another unit's self assessment answers 403 and records nothing. The answer carries the new entryId.",
-    created: ScoreRecordedDto,
+    created: 'ScoreRecorded',
+    body: {
+      type: RecordScoreDto,
+      description: 'The unit, period, criterion, points, assessment (self or cluster) and evidence',
+      example: DEMO_BODIES.recordScore,
+    },
+    idempotencyKey: DEMO_KEYS.recordScore,
   })
-  record(
+  recordScore(
     @Year() ref: YearRef,
     @Body() body: RecordScoreDto,
     @Command() ctx: CommandContext,
@@ -41,13 +56,18 @@ export class ScoresController {
   }
 
   @Post(':entryId/corrections')
-  @ApiParam({ name: 'entryId' })
+  @ApiParam(ENTRY_PARAM)
   @ApiCommand({
     summary: 'Correct a score entry, with a reason (điều chỉnh điểm)',
     description:
       'By the same assessment authority, while the period is open (after closing: file a dispute).',
+    body: {
+      type: CorrectScoreDto,
+      description: 'The corrected points and why',
+      example: DEMO_BODIES.correctScore,
+    },
   })
-  correct(
+  correctScore(
     @Year() ref: YearRef,
     @Param('entryId', new IdParam('entryId')) entryId: string,
     @Body() body: CorrectScoreDto,
@@ -59,12 +79,17 @@ export class ScoresController {
   }
 
   @Post(':entryId/withdrawal')
-  @ApiParam({ name: 'entryId' })
+  @ApiParam(ENTRY_PARAM)
   @ApiCommand({
     summary: 'Withdraw a score entry, with a reason (rút điểm)',
     description: 'By the same assessment authority, while the period is open.',
+    body: {
+      type: WithdrawScoreDto,
+      description: 'Why the entry is withdrawn',
+      example: DEMO_BODIES.withdrawScore,
+    },
   })
-  withdraw(
+  withdrawScore(
     @Year() ref: YearRef,
     @Param('entryId', new IdParam('entryId')) entryId: string,
     @Body() body: WithdrawScoreDto,

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PERIODS, type PeriodCode } from '@thidua/domain';
-import { CommandResultDto } from '../../write/api-command.js';
 import { IsEntityId, IsPoints, IsText } from '../../write/dto-validators.js';
 import { ActDateDto } from '../../write/act-date.js';
 
@@ -60,11 +59,4 @@ export class WithdrawScoreDto extends ActDateDto {
   @ApiProperty({ description: 'Why the entry is withdrawn', maxLength: 1000 })
   @IsText(1000)
   reason!: string;
-}
-
-export class ScoreRecordedDto extends CommandResultDto {
-  @ApiProperty({
-    description: 'Id the server gave the new score entry: use it to correct, withdraw or dispute it',
-  })
-  entryId!: string;
 }
