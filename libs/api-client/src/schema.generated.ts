@@ -1775,9 +1775,20 @@ export interface components {
             criteria: components["schemas"]["CriterionScore"][];
             /** @description Score criteria with no entry from either assessment, in scheme order. */
             missingCriteria: string[];
+            /** @description How this row's place was decided against the row above it; null for the first row. */
+            placedBy: components["schemas"]["Placement"] | null;
             explain: components["schemas"]["ExplainedCriterion"][];
             unitName: string | null;
         };
+        /** @description How an explained row's place was decided against the row listed just above it. */
+        Placement: {
+            /** @description The unit listed just above. */
+            aboveUnitId: string;
+            /** @description `total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed by unit id). */
+            by: "total" | components["schemas"]["TieBreak"] | "tied";
+        };
+        /** @description Tie-breaks, applied in order after the total (a fixed vocabulary): `group:<name>` higher group total first; `penalty` lower penalty first; `bonus` higher bonus first; `criterion:<code>` higher points on that criterion first. */
+        TieBreak: string;
         ExplainedCriterion: {
             code: string;
             title: string;

@@ -32,6 +32,7 @@ export {
   type EvaluatorEvent,
   type ExplainedRanking,
   type ExplainedRow,
+  type Placement,
   type Ranking,
   type RankingRow,
   type WhatIfDiff,
