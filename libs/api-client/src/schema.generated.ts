@@ -899,7 +899,7 @@ export interface paths {
         };
         /**
          * A unit's history: every event that touched it, oldest first, paginated by position
-         * @description Registration and renaming, membership (registry, admission, withdrawal), pledges, scores with their corrections and withdrawals, disputes, chair seats, elections and ballots, awards and revocations — each with the actor, time, stream, revision, global position, the event hash (check it with GET /audit/streams/{s}) and a Vietnamese summary. Page with `?after=` (the previous page’s `nextAfter`) and `?limit=`. A unit no event ever touched answers 404 UNIT_NOT_FOUND.
+         * @description Registration and renaming, membership (registry, admission, withdrawal), pledges, scores with their corrections and withdrawals, disputes, chair seats, elections and ballots, awards and revocations — each with the actor, time, stream, revision, global position, the event hash (check it with GET /audit/streams/{s}) and a Vietnamese summary. Page with `?after=` (the previous page’s `nextAfter`) and `?limit=`; `?type=` keeps only entries of the event types it names. A unit no event ever touched answers 404 UNIT_NOT_FOUND.
          */
         get: operations["getUnitHistory"];
         put?: never;
@@ -1396,6 +1396,8 @@ export interface components {
              */
             decisionRef: string;
         };
+        /** @enum {string} */
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "AwardDecisionIssued" | "AwardRevoked";
         /** @description Every error body the API sends. */
         ErrorBody: {
             /** @description Machine-readable reason, e.g. VALIDATION_FAILED, POINTS_OUT_OF_RANGE, CLUSTER_NOT_FOUND. */
@@ -6738,6 +6740,8 @@ export interface operations {
                 after?: number;
                 /** @description Entries per page */
                 limit?: number;
+                /** @description Only entries of these event types; repeat the parameter for several (`type=ScoreRecorded&type=ScoreCorrected`). A filtered page reads at most 2000 entries, so it may hold fewer than `limit` (even none): go on while `nextAfter` is not null. */
+                type?: components["schemas"]["EventType"][];
                 /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
                 minPosition?: number;
             };
