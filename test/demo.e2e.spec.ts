@@ -101,6 +101,8 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['mergeUnit', DEMO_ADMIN, 201],
   ['dissolveUnit', DEMO_ADMIN, 201],
   ['rebuildProjection', DEMO_ADMIN, 202],
+  // A token id no demo token has: revoking it changes nothing else.
+  ['revokeTokens', DEMO_ADMIN, 201],
   // The example digest has the shape only: verified, it answers 200 with ok false (bad signature).
   ['verifyAgainstDigest', DEMO_INSPECTOR, 200],
 ];

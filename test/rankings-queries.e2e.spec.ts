@@ -476,10 +476,10 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
     }
   });
 
-  it('waits for ?minPosition= and answers 503 when the projections cannot reach it in time', async () => {
+  it('refuses ?minPosition= beyond the head at once (no projection can reach it)', async () => {
     const ahead = await get(`${Q1}?minPosition=${(await store.headPosition()) + 50}`);
-    expect(ahead.status).toBe(503);
-    expect(ahead.body.code).toBe('PROJECTION_BEHIND');
+    expect(ahead.status).toBe(422);
+    expect(ahead.body.code).toBe('POSITION_BEYOND_HEAD');
     const unauthenticated = await request(t.server).get(Q1);
     expect(unauthenticated.status).toBe(401);
   });

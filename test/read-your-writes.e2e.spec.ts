@@ -99,7 +99,7 @@ describe('commands, read-your-writes and deny-by-default through HTTP (e2e)', ()
     expect(res.body).toEqual({ code: 'FORBIDDEN', message: expect.any(String) });
   });
 
-  it('reads its own write with ?minPosition=, answers 503 past the head, refuses a malformed one', async () => {
+  it('reads its own write with ?minPosition=, refuses one past the head at once, and a malformed one', async () => {
     const officer = `Bearer ${await t.token({ role: 'unit-officer', unitId: 'ca-nghe-an' })}`;
     const viewer = `Bearer ${await t.token({ role: 'viewer' })}`;
     const written = await request(t.server).post('/probe/count').set('authorization', officer);
@@ -112,9 +112,13 @@ describe('commands, read-your-writes and deny-by-default through HTTP (e2e)', ()
     const ahead = await request(t.server)
       .get(`/probe/count/ca-nghe-an?minPosition=${written.body.position + 100}`)
       .set('authorization', viewer);
-    expect(ahead.status).toBe(503);
-    expect(ahead.body.code).toBe('PROJECTION_BEHIND');
-    expect(ahead.headers['retry-after']).toBe('1');
+    expect(ahead.status).toBe(422);
+    expect(ahead.body).toMatchObject({
+      code: 'POSITION_BEYOND_HEAD',
+      field: 'minPosition',
+      head: written.body.position,
+    });
+    expect(ahead.headers['x-log-head']).toBe(String(written.body.position));
 
     const bad = await request(t.server)
       .get('/probe/count/ca-nghe-an?minPosition=-3')

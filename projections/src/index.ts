@@ -25,6 +25,7 @@ export {
   type NamedExplainedRow,
   type NamedRankingRow,
   type RankingDocument,
+  type RankingIntegrityFailure,
   type UnitNames,
 } from './rankings/ranking-document.js';
 export { rankingsProjection } from './rankings/rankings.projection.js';

@@ -41,7 +41,7 @@ describe('docker/compose.yml', () => {
       if ((service.deploy?.replicas ?? 1) > 1) expect([name, service.ports ?? []]).toEqual([name, []]);
     }
     expect(services['api']?.deploy?.replicas).toBe(3);
-    expect(services['api']?.environment?.['TRUST_PROXY']).toBe('true');
+    expect(services['api']?.environment?.['TRUST_PROXY']).toBe('1');
     const proxy = services['proxy'] as Service;
     expect(proxy.ports).toEqual(['3000:3000']);
     expect(proxy.volumes).toEqual(['./nginx.conf:/etc/nginx/conf.d/default.conf:ro']);

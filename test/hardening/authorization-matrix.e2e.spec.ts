@@ -81,6 +81,8 @@ GET  /audit/digest                                                     200   403
 POST /audit/verify-against                                             200   403  403  403  403   403   200  403  401
 GET  /admin/projections                                                200   403  403  403  403   403   200  403  401
 POST /admin/projections/{name}/rebuild                                 202   403  403  403  403   403   403  403  401
+GET  /admin/tokens/revocations                                         200   403  403  403  403   403   200  403  401
+POST /admin/tokens/revocations                                         201   403  403  403  403   403   403  403  401
 POST /units                                                            201   403  403  403  403   403   403  403  401
 POST /units/{unitId}/rename                                            201   403  403  403  403   403   403  403  401
 POST /units/{unitId}/merge                                             201   403  403  403  403   403   403  403  401
@@ -287,6 +289,12 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       },
       'GET /admin/projections': G('/admin/projections'),
       'POST /admin/projections/{name}/rebuild': P('/admin/projections/cluster-directory/rebuild'),
+      'GET /admin/tokens/revocations': G('/admin/tokens/revocations'),
+      'POST /admin/tokens/revocations': async () => ({
+        method: 'POST',
+        path: '/admin/tokens/revocations',
+        body: { tokenId: unique('tok'), reason: 'Thu hồi theo yêu cầu' },
+      }),
       'POST /units': async () => ({
         method: 'POST',
         path: '/units',

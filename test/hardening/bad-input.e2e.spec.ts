@@ -217,6 +217,17 @@ const COMMANDS: CommandRow[] = [
     ok: 202,
   },
   {
+    route: 'POST /admin/tokens/revocations',
+    as: (w) => w.tokens.admin,
+    body: () => ({ tokenId: 'tok-khong-dung-nua', reason: 'Thu hồi theo yêu cầu' }),
+    rules: () => [
+      rule('both a token id and a subject', { tokenId: 't', subject: 's', reason: 'r' }, [400], 'tokenId'),
+      rule('neither', { reason: 'Thu hồi' }, [400], 'tokenId'),
+      rule('a control character in the subject', { subject: 'a\u202eb', reason: 'r' }, [400], 'subject'),
+    ],
+    ok: 201,
+  },
+  {
     route: 'POST /units',
     as: (w) => w.tokens.admin,
     body: () => ({

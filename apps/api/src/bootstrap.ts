@@ -49,8 +49,9 @@ export async function createApp(
       imports: options.imports ?? [],
     }),
     adapter,
-    { logger: new PinoNestLogger(logger), abortOnError: false },
+    { logger: new PinoNestLogger(logger), abortOnError: false, bodyParser: false },
   );
+  // Nest's body parsers are off (bodyParser: false): JSON only, UTF-8 and depth checked before parsing.
   useJsonBodyParser(app, config.bodyLimitBytes);
   if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;

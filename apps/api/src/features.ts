@@ -6,6 +6,7 @@ import { HistoryModule } from './features/history/history.module.js';
 import { LiveModule } from './features/live/live.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
 import { TotalsModule } from './features/totals/totals.module.js';
+import { TokenRevocationsModule } from './features/token-revocations/token-revocations.controller.js';
 import { UnitsModule } from './features/units/units.module.js';
 
 /**
@@ -25,4 +26,6 @@ export const featureModules: Array<Type | DynamicModule> = [
   TotalsModule,
   // Live updates of a cluster-year (Server-Sent Events).
   LiveModule,
+  // Token revocations (admin commands, read by the auth guard).
+  TokenRevocationsModule,
 ];

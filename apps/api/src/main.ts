@@ -1,3 +1,4 @@
+import { isStorageError } from '@thidua/event-store';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApp } from './bootstrap.js';
 
@@ -11,6 +12,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
+  } else if (isStorageError(error)) {
+    // The file and the cause are the whole story (a read-only or full data directory): no stack.
+    process.stderr.write(`failed to start: ${(error as Error).message}\n`);
   } else {
     process.stderr.write(
       `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -9,7 +9,8 @@ import { UsageError, type CliIo } from './io.js';
 
 export const USAGE = `Thi Đua Ledger admin CLI (reads the same environment as the API: DATA_DIR, AUTH_JWT_SECRET, …)
 
-  token --role ROLE --sub NAME [--unit UNIT] [--ttl 8h]   print a bearer token the API accepts
+  token --role ROLE --sub NAME [--unit UNIT] [--ttl 8h]   print a bearer token the API accepts (--ttl at most
+                                                         AUTH_TOKEN_MAX_LIFETIME, 24h by default; its jti on stderr)
   verify [--stream STREAM] [--against digest.json]
                                                          recompute the hash chain; exit 1 on the first failure
   digest [--position N] [--no-heads]                     print a signed digest of the log (JSON)
@@ -38,11 +39,11 @@ export async function runCli(
     switch (command) {
       case 'token': {
         const args = parse(rest, { role: 'string', unit: 'string', sub: 'string', ttl: 'string' });
-        const { token, secretSource } = await tokenCommand(
+        const { token, secretSource, jti } = await tokenCommand(
           { role: args.str('role'), unit: args.str('unit'), sub: args.str('sub'), ttl: args.str('ttl') },
           config,
         );
-        io.stderr.write(`signed with ${secretSource}\n`);
+        io.stderr.write(`signed with ${secretSource}; token id (jti): ${jti} (to revoke it)\n`);
         io.stdout.write(`${token}\n`);
         return 0;
       }

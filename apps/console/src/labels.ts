@@ -127,5 +127,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   ChairElected: 'Bầu Cụm trưởng, Cụm phó',
   AwardDecisionIssued: 'Quyết định khen thưởng',
   AwardRevoked: 'Thu hồi khen thưởng',
+  TokenRevoked: 'Thu hồi một mã truy cập',
+  SubjectTokensRevoked: 'Thu hồi mọi mã truy cập của một người',
 };
 export const eventTypeLabel = (t: string): string => EVENT_TYPES[t as EventType] ?? t;

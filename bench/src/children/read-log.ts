@@ -1,12 +1,14 @@
 /**
  * Child process: reads the whole log once, in batches of 500 like a subscription.
  *   raw:   better-sqlite3 SELECT of the same columns + JSON.parse of data and metadata (the floor)
- *   store: our SqliteEventStore.readAll (what every projection subscription does)
- *   node read-log.js <events.sqlite> raw|store
+ *   store: our SqliteEventStore.readAll (the store alone)
+ *   verified: the same through VerifyingEventStore (what the API and every projection read: each event's
+ *             hash recomputed, its links to its stream's predecessor and to the previous position checked)
+ *   node read-log.js <events.sqlite> raw|store|verified
  */
 import Database from 'better-sqlite3';
 
-import { openSqliteEventStore } from '@thidua/event-store';
+import { openSqliteEventStore, VerifyingEventStore } from '@thidua/event-store';
 import { emitResult } from '../util/child.js';
 import { peakRssMiB } from '../util/machine.js';
 
@@ -14,7 +16,8 @@ const BATCH = 500;
 
 async function main(): Promise<void> {
   const [file, mode] = process.argv.slice(2);
-  if (!file || (mode !== 'raw' && mode !== 'store')) throw new Error('usage: read-log.js <file> raw|store');
+  if (!file || (mode !== 'raw' && mode !== 'store' && mode !== 'verified'))
+    throw new Error('usage: read-log.js <file> raw|store|verified');
   let count = 0;
   let checksum = 0;
   const start = performance.now();
@@ -38,7 +41,8 @@ async function main(): Promise<void> {
     }
     db.close();
   } else {
-    const store = await openSqliteEventStore(file);
+    const opened = await openSqliteEventStore(file);
+    const store = mode === 'verified' ? new VerifyingEventStore(opened) : opened;
     for (let after = 0; ;) {
       const batch = await store.readAll({ after, batchSize: BATCH });
       const last = batch[batch.length - 1];

@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { openSqliteEventStore } from '@thidua/event-store';
+import { openSqliteEventStore, VerifyingEventStore } from '@thidua/event-store';
 import { openSqliteReadStore } from '@thidua/read-store';
 import { allProjections, type ProjectionDefinition, ProjectionRunner } from '@thidua/projections';
 import { emitResult } from '../util/child.js';
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     throw new Error('usage: rebuild.js <events> <read dir> <budget ms> [names]');
   fs.mkdirSync(readDir, { recursive: true });
   const readFile = path.join(readDir, 'read-models.sqlite');
-  const events = await openSqliteEventStore(eventsFile);
+  // As the API and the CLI rebuild: every event read is checked against the hash chain.
+  const events = new VerifyingEventStore(await openSqliteEventStore(eventsFile));
   const reads = await openSqliteReadStore(readFile);
   const head = await events.headPosition();
   const names = only ? new Set(only.split(',')) : undefined;

@@ -193,12 +193,15 @@ async function main(): Promise<void> {
     );
     // The directory is not loaded here: the handlers name no unit (the bench measures the evaluator's path).
     const noNames = { namesOf: () => Promise.resolve(() => null) } as unknown as UnitNameReader;
-    const get = new GetRankingHandler(undefined as never, stream, noNames);
+    const get = new GetRankingHandler(undefined as never, stream, noNames, undefined as never);
     // Cold: a fresh ClusterYearEvents (nothing kept parsed) reads the stream from SQLite.
     await time(`cold GET ranking ?asOf=${asOfPosition} (handler, stream read from SQLite)`, () =>
-      new GetRankingHandler(undefined as never, new ClusterYearEvents(events), noNames).execute(
-        new GetRankingQuery(ref, asOfPosition),
-      ),
+      new GetRankingHandler(
+        undefined as never,
+        new ClusterYearEvents(events),
+        noNames,
+        undefined as never,
+      ).execute(new GetRankingQuery(ref, asOfPosition)),
     );
     await time('cold POST what-if (handler, stream read from SQLite)', () =>
       new WhatIfHandler(new ClusterYearEvents(events), noNames).execute(

@@ -75,7 +75,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Raw events of a stream with prevHash and hash, by revision */
+        /**
+         * Raw events of a stream with prevHash and hash, by revision
+         * @description Each page is checked against the hash chain; a page of a stream that fails the check is still shown, as stored, with `integrityFailure` naming the first event that fails (inspecting a broken log is the point).
+         */
         get: operations["getStreamEvents"];
         put?: never;
         post?: never;
@@ -109,7 +112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signed digest of the log: every stream head at a position, a Merkle root over them, an Ed25519 signature (issuedAt is inside the signed payload). Keep it; POST it back to /audit/verify-against later. */
+        /** Signed digest of the log: every stream head at a position, a Merkle root over them, the log hash (the chain over every event in position order), an Ed25519 signature (issuedAt is inside the signed payload). Keep it; POST it back to /audit/verify-against later. Every event up to the position is checked first: a broken log is never signed (500 INTEGRITY_FAILURE). A position beyond the head: 422 POSITION_BEYOND_HEAD. */
         get: operations["getDigest"];
         put?: never;
         post?: never;
@@ -745,7 +748,7 @@ export interface paths {
         };
         /**
          * The ranking (bảng xếp hạng, xếp loại) of a period; ?asOf= replays it at a position or time
-         * @description The ranking (bảng xếp hạng) of one period of a cluster-year (Cụm thi đua × năm). Each row: unit, total (tổng điểm), per-group breakdown, bonus (điểm thưởng) and penalty (điểm trừ), rank (standard competition ranking 1,2,2,4 after the tie-breaks), classification (xếp loại), the source of each criterion's points (`cluster`, the cluster's verified score, over `self`, the unit's self-assessment) and the missing criteria. `finality` is provisional (tạm tính) while the period is open, final once closed (the sealed `sealedDigest` of PeriodClosed equals `currentDigest`), and revised when an upheld dispute (khiếu nại) changed it after the close: then `sealedDigest` and `currentDigest` differ and `revisedBy` names the events. Without asOf: the rankings projection document (404 PERIOD_NOT_OPENED, field period, for a period never opened). With asOf: computed now by the same evaluator over the events up to that point; an asOf before the period was opened answers what the plain read answers for a period never opened, and a position past the log's head answers 422 AS_OF_BEYOND_HEAD with the head.
+         * @description The ranking (bảng xếp hạng) of one period of a cluster-year (Cụm thi đua × năm). Each row: unit, total (tổng điểm), per-group breakdown, bonus (điểm thưởng) and penalty (điểm trừ), rank (standard competition ranking 1,2,2,4 after the tie-breaks), classification (xếp loại), the source of each criterion's points (`cluster`, the cluster's verified score, over `self`, the unit's self-assessment) and the missing criteria. `finality` is provisional (tạm tính) while the period is open, final once closed (the sealed `sealedDigest` of PeriodClosed equals `currentDigest`), and revised when an upheld dispute (khiếu nại) changed it after the close: then `sealedDigest` and `currentDigest` differ and `revisedBy` names the events. `integrity-failure` when the digests differ with nothing that revised it, or when the log under the cluster-year failed its integrity check (then `integrityFailure` names the event): never served as final. Without asOf: the rankings projection document (404 PERIOD_NOT_OPENED, field period, for a period never opened). With asOf: computed now by the same evaluator over the events up to that point; an asOf before the period was opened answers what the plain read answers for a period never opened, and a position past the log's head answers 422 AS_OF_BEYOND_HEAD with the head.
          */
         get: operations["getRanking"];
         put?: never;
@@ -950,6 +953,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/tokens/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every revocation: token ids and subjects, with who revoked them, when and why */
+        get: operations["listTokenRevocations"];
+        put?: never;
+        /**
+         * Revoke a token by its id (jti), or every token of a subject (sub) issued until now
+         * @description Writes TokenRevoked or SubjectTokensRevoked to `token-revocations`. Every API process refuses the revoked tokens (401 TOKEN_REVOKED): this one at once, the others within a second (they re-read the stream).
+         */
+        post: operations["revokeTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -967,6 +991,8 @@ export interface components {
             /** @description Merkle root (sha256 hex) over the stream heads */
             root: string;
             heads?: components["schemas"]["StreamHeadDto"][];
+            /** @description The log hash as of `position`: the chain over every event hash in position order (covers the order across streams); signed with the rest. Absent from digests made before it existed. */
+            logHash?: string;
             /** @enum {string} */
             algorithm: "Ed25519";
             /** @description SPKI PEM of the key that signed it */
@@ -983,7 +1009,7 @@ export interface components {
              */
             unitId: string;
             /**
-             * @description Official Vietnamese name, Unicode NFC, kept exactly
+             * @description Official Vietnamese name, Unicode NFC, kept exactly. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao
              */
             name: string;
@@ -999,19 +1025,19 @@ export interface components {
             parentUnitId?: string;
         };
         RenameUnitDto: {
-            /** @description The new name, Unicode NFC */
+            /** @description The new name, Unicode NFC. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400). */
             name: string;
-            /** @description Why (e.g. the decision renaming it) */
+            /** @description Why (e.g. the decision renaming it). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason?: string;
         };
         MergeUnitDto: {
             /** @description The active unit it is merged into (sáp nhập) */
             intoUnitId: string;
-            /** @description Why (e.g. the reorganisation decision) */
+            /** @description Why (e.g. the reorganisation decision). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         DissolveUnitDto: {
-            /** @description Why the unit is dissolved (giải thể) */
+            /** @description Why the unit is dissolved (giải thể). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         FormClusterDto: {
@@ -1031,19 +1057,19 @@ export interface components {
              */
             number: number;
             /**
-             * @description Vietnamese name, Unicode NFC
+             * @description Vietnamese name, Unicode NFC. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example Khối các đơn vị thuộc Bộ trưởng
              */
             name: string;
         };
         RenameClusterDto: {
-            /** @description The new name, Unicode NFC */
+            /** @description The new name, Unicode NFC. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400). */
             name: string;
             /** @description A new number, if it changes too */
             number?: number;
         };
         DissolveClusterDto: {
-            /** @description Why the cluster is dissolved (giải thể cụm) */
+            /** @description Why the cluster is dissolved (giải thể cụm). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         AdmitUnitDto: {
@@ -1054,7 +1080,7 @@ export interface components {
             unitId: string;
         };
         WithdrawUnitDto: {
-            /** @description Why the unit leaves the cluster this year */
+            /** @description Why the unit leaves the cluster this year. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         AssignChairDto: {
@@ -1087,12 +1113,12 @@ export interface components {
              */
             code: string;
             /**
-             * @description Title, Unicode NFC
+             * @description Title, Unicode NFC. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
              * @example Kết quả công tác chuyên môn
              */
             title: string;
             /**
-             * @description Group the points add to (nhóm tiêu chí)
+             * @description Group the points add to (nhóm tiêu chí). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example Nghiệp vụ
              */
             group: string;
@@ -1114,7 +1140,7 @@ export interface components {
              */
             code: string;
             /**
-             * @description Label, Unicode NFC
+             * @description Label, Unicode NFC. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example Xuất sắc
              */
             label: string;
@@ -1138,12 +1164,12 @@ export interface components {
              *     ]
              */
             tieBreaks: string[];
-            /** @description Required when amending (a scheme is already published): why it changes */
+            /** @description Required when amending (a scheme is already published): why it changes. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason?: string;
         };
         PledgeTargetDto: {
             /**
-             * @description A work target (chỉ tiêu công tác), Unicode NFC
+             * @description A work target (chỉ tiêu công tác), Unicode NFC. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
              * @example Hoàn thành vượt mức 77 chỉ tiêu công tác năm 2024 Bộ Công an giao
              */
             text: string;
@@ -1183,11 +1209,11 @@ export interface components {
             targets: components["schemas"]["PledgeTargetDto"][];
             /** @description The key tasks (nội dung công tác lớn, trọng tâm): exactly 3 */
             keyTasks: string[];
-            /** @description Why the pledge changes */
+            /** @description Why the pledge changes. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         ReopenPeriodDto: {
-            /** @description Why the sealed period is reopened (the previous digest is kept in the event) */
+            /** @description Why the sealed period is reopened (the previous digest is kept in the event). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         RecordScoreDto: {
@@ -1216,7 +1242,7 @@ export interface components {
              * @enum {string}
              */
             assessment: "self" | "cluster";
-            /** @description Evidence or a note (minh chứng), Unicode NFC */
+            /** @description Evidence or a note (minh chứng), Unicode NFC. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             evidence?: string;
         };
         CorrectScoreDto: {
@@ -1225,17 +1251,17 @@ export interface components {
              * @example 44
              */
             points: number;
-            /** @description Why (lý do điều chỉnh) */
+            /** @description Why (lý do điều chỉnh). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         WithdrawScoreDto: {
-            /** @description Why the entry is withdrawn */
+            /** @description Why the entry is withdrawn. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         FileDisputeDto: {
             /** @description The score entry about the caller's own unit that is disputed (khiếu nại) */
             entryId: string;
-            /** @description Why */
+            /** @description Why. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
             /**
              * @description The points the unit asks for
@@ -1249,7 +1275,7 @@ export interface components {
              * @enum {string}
              */
             outcome: "upheld" | "rejected";
-            /** @description Why (recorded with the resolution, and with the correction when upheld) */
+            /** @description Why (recorded with the resolution, and with the correction when upheld). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
             /** @description Upheld: the corrected points (or give withdrawEntry: true instead) */
             correctedPoints?: number;
@@ -1320,17 +1346,17 @@ export interface components {
              */
             kind: "individual";
             /**
-             * @description Full name, Unicode NFC, kept exactly
+             * @description Full name, Unicode NFC, kept exactly. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example Nguyễn Văn An
              */
             fullName: string;
             /**
-             * @description Rank title (cấp bậc)
+             * @description Rank title (cấp bậc). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example Thượng tá
              */
             rankTitle?: string;
             /**
-             * @description Position (chức vụ)
+             * @description Position (chức vụ). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example Phó Cục trưởng
              */
             position?: string;
@@ -1342,7 +1368,7 @@ export interface components {
         };
         FlagOverrideDto: {
             /**
-             * @description Why the cluster flag is given outside the quota of the cluster's final ranking
+             * @description Why the cluster flag is given outside the quota of the cluster's final ranking. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
              * @example Hội đồng Thi đua - Khen thưởng Bộ xét đặc cách
              */
             reason: string;
@@ -1360,14 +1386,14 @@ export interface components {
              * @example 2023
              */
             year: number;
-            /** @description Citation (nội dung thành tích), Unicode NFC */
+            /** @description Citation (nội dung thành tích), Unicode NFC. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             citation: string;
             /** @description Cluster flags only (Cờ thi đua của Bộ Công an / của Chính phủ): recorded by the organizer of the unit's cluster when the unit is not within the quota (default: first) of its final ranking of that year. */
             override?: components["schemas"]["FlagOverrideDto"];
         };
         IssueAwardDecisionDto: {
             /**
-             * @description Number as printed (số quyết định)
+             * @description Number as printed (số quyết định). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example 1234/QĐ-CTN
              */
             number: string;
@@ -1386,18 +1412,35 @@ export interface components {
         };
         RevokeAwardDto: {
             /**
-             * @description Why (Law 06/2022/QH15 ch. VII: false records, wrong appraisal)
+             * @description Why (Law 06/2022/QH15 ch. VII: false records, wrong appraisal). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
              * @example Hồ sơ đề nghị khen thưởng không trung thực
              */
             reason: string;
             /**
-             * @description Number of the revoking decision
+             * @description Number of the revoking decision. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example 55/QĐ-CTN
              */
             decisionRef: string;
         };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "AwardDecisionIssued" | "AwardRevoked";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "AwardDecisionIssued" | "AwardRevoked" | "TokenRevoked" | "SubjectTokensRevoked";
+        RevokeTokensDto: {
+            /**
+             * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
+             * @example 0b6f3c1e-2f55-4f8e-9d0a-3c1f2f6a8e11
+             */
+            tokenId?: string;
+            /**
+             * @description The `sub` whose tokens issued until now are all refused (tokens issued later work). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example can-bo-02
+             */
+            subject?: string;
+            /**
+             * @description Why (lý do thu hồi). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
+             * @example Máy tính bị mất cắp
+             */
+            reason: string;
+        };
         /** @description Every error body the API sends. */
         ErrorBody: {
             /** @description Machine-readable reason, e.g. VALIDATION_FAILED, POINTS_OUT_OF_RANGE, CLUSTER_NOT_FOUND. */
@@ -1406,7 +1449,7 @@ export interface components {
             message: string;
             /** @description The input at fault: a body path (`awards.0.code`), a path or query parameter, or a header. */
             field?: string;
-            /** @description The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD). */
+            /** @description The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD, POSITION_BEYOND_HEAD). */
             head?: components["schemas"]["Integer"];
         };
         /** @description A whole number: `number` to TypeScript, `integer` in the JSON Schemas generated from the types the API answers (npm run openapi), so clients are told positions, revisions and counts are integers. */
@@ -1661,6 +1704,8 @@ export interface components {
             finality: components["schemas"]["Finality"];
             /** @description Hex sha256 of `rankingDigestInput(ranking)` as it stands: equal to `sealedDigest` while final; the digest of the revised ranking beside the sealed one when revised; what a close would seal while open. */
             currentDigest: string;
+            /** @description Served with finality `integrity-failure` when the log under this ranking failed its integrity check (said by the API when it serves the stored document): the first event that fails. */
+            integrityFailure?: components["schemas"]["RankingIntegrityFailure"];
             clusterId: string;
             year: components["schemas"]["Integer"];
             period: components["schemas"]["PeriodCode"];
@@ -1708,10 +1753,25 @@ export interface components {
         /** @enum {string} */
         Assessment: "self" | "cluster";
         /**
-         * @description How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed).
+         * @description How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). `integrity-failure`: closed, nothing revised it, yet the ranking recomputed from the events no longer gives the digest PeriodClosed sealed (the events it was sealed from were changed), or the log under it failed its integrity check (said by the API when serving it).
          * @enum {string}
          */
-        Finality: "provisional" | "final" | "revised" | "not-opened";
+        Finality: "provisional" | "final" | "revised" | "not-opened" | "integrity-failure";
+        /** @description The event of the cluster-year (or of the log) that failed the integrity check. */
+        RankingIntegrityFailure: {
+            /** @enum {string} */
+            problem?: "altered" | "removed" | "reordered" | "gap" | "rewritten" | "truncated";
+            /**
+             * @description `stream`: this cluster-year's chain; `log`: the log as a whole (a missing position, the log chain).
+             * @enum {string}
+             */
+            scope?: "stream" | "log";
+            streamId?: string;
+            revision?: components["schemas"]["Integer"];
+            position?: components["schemas"]["Integer"];
+            eventId?: string;
+            detail: string;
+        };
         /**
          * @description Scoring periods of an emulation year: quarters (Quý), the half-year, nine months and the year.
          * @enum {string}
@@ -1742,6 +1802,8 @@ export interface components {
             finality: components["schemas"]["Finality"];
             /** @description Hex sha256 of `rankingDigestInput(ranking)` as it stands: equal to `sealedDigest` while final; the digest of the revised ranking beside the sealed one when revised; what a close would seal while open. */
             currentDigest: string;
+            /** @description Served with finality `integrity-failure` when the log under this ranking failed its integrity check (said by the API when it serves the stored document): the first event that fails. */
+            integrityFailure?: components["schemas"]["RankingIntegrityFailure"];
             clusterId: string;
             year: components["schemas"]["Integer"];
             period: components["schemas"]["PeriodCode"];
@@ -2012,6 +2074,8 @@ export interface components {
             events: components["schemas"]["StoredEvent"][];
             /** @description Revision to ask for next, or null when this page reached the end of the stream. */
             nextRevision: components["schemas"]["Integer"] | null;
+            /** @description Present when the stream fails its integrity check: the events are then shown as stored, unverified. */
+            integrityFailure?: components["schemas"]["IntegrityFailure"];
         };
         StoredEvent: {
             eventId: string;
@@ -2021,6 +2085,8 @@ export interface components {
             position: components["schemas"]["Integer"];
             data: components["schemas"]["EventData"];
             metadata: components["schemas"]["EventMetadata"];
+            /** @description Stores with a log-wide chain (SQLite): sha256hex(previous event's logHash ‖ metadata.hash) in position order from 64 zeros, so the order across streams is hashed (integrity/hash-chain.ts `logChainHash`). */
+            logHash?: string;
         };
         EventData: {
             [key: string]: unknown;
@@ -2036,6 +2102,21 @@ export interface components {
             requestHash?: string;
             prevHash: string;
             hash: string;
+        };
+        /** @description Where a read found the log broken: the first event (or position) that fails, and why. */
+        IntegrityFailure: {
+            /** @enum {string} */
+            problem: "altered" | "removed" | "reordered" | "gap" | "rewritten" | "truncated";
+            /**
+             * @description `stream`: that stream's chain is broken (its appends are refused); `log`: the log as a whole (a missing position, a broken log chain, a truncation): every append is refused.
+             * @enum {string}
+             */
+            scope: "stream" | "log";
+            streamId?: string;
+            revision?: components["schemas"]["Integer"];
+            position?: components["schemas"]["Integer"];
+            eventId?: string;
+            detail: string;
         };
         VerifyReport: {
             ok: boolean;
@@ -2065,6 +2146,8 @@ export interface components {
             root: string;
             /** @description Every stream head as of `position`, sorted by stream id. */
             heads?: components["schemas"]["StreamHead"][];
+            /** @description The log chain as of `position` (hash-chain.ts `logChainHash` over every event's hash in position order from 64 zeros), signed with the rest: it covers the order across streams and every event, not only the heads. Recomputed from the events on any store; absent from digests made before it existed. */
+            logHash?: string;
             /** @constant */
             algorithm: "Ed25519";
             /** @description SPKI PEM of the signing key. Compare it with a key you trust: anyone can sign a digest. */
@@ -2103,14 +2186,24 @@ export interface components {
                 position: components["schemas"]["Integer"];
             };
         };
-        /** @enum {string} */
-        ProjectionStatus: "running" | "catching-up" | "stalled" | "rebuilding" | "stopped";
+        /**
+         * @description `stalled`: stopped at an event it cannot handle (blocked), or by a storage error it retries with back-off (not blocked); `integrity-failure`: stopped at an event that fails the log's integrity check (blocked).
+         * @enum {string}
+         */
+        ProjectionStatus: "running" | "catching-up" | "stalled" | "integrity-failure" | "rebuilding" | "stopped";
         /** @description The event a projection stopped at (or the batch whose write failed). */
         StallInfo: {
             position: components["schemas"]["Integer"];
             eventId: string;
             type: string;
             message: string;
+            /** @description The stream and revision of the event, when the failure names them (integrity failures). */
+            streamId?: string;
+            revision?: components["schemas"]["Integer"];
+            /** @description Stopped by the log's integrity check (status integrity-failure): never retried. */
+            integrity?: boolean;
+            /** @description Stopped by a storage error: retried by itself with back-off (not blocked). */
+            retrying?: boolean;
         };
         /** @description The projection's subscription lost its connection to the event store and is resubscribing. */
         OutageInfo: {
@@ -2128,6 +2221,25 @@ export interface components {
             status: "rebuilding";
             /** @description Poll GET /admin/projections for progress. */
             statusUrl: string;
+        };
+        /** @description GET /admin/tokens/revocations. */
+        TokenRevocations: {
+            tokens: {
+                tokenId: string;
+                reason: string;
+                revokedBy: string;
+                revokedAt: string;
+                position: components["schemas"]["Integer"];
+            }[];
+            /** @description Every token of the subject issued at or before `issuedBefore` is refused. */
+            subjects: {
+                subject: string;
+                issuedBefore: string;
+                reason: string;
+                revokedBy: string;
+                revokedAt: string;
+                position: components["schemas"]["Integer"];
+            }[];
         };
         Liveness: {
             /** @constant */
@@ -2173,7 +2285,7 @@ export interface components {
             message: string;
             /** @description The input at fault: a body path (`awards.0.code`), a path or query parameter, or a header. */
             field?: string;
-            /** @description The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD). */
+            /** @description The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD, POSITION_BEYOND_HEAD). */
             head?: components["schemas"]["Integer"];
         };
         ProjectionStatusList: components["schemas"]["ProjectionStatusReport"][];
@@ -2391,6 +2503,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     verifyLog: {
@@ -2450,6 +2571,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getDigest: {
@@ -2502,8 +2632,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field position): past the log's head; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2536,7 +2684,7 @@ export interface operations {
                     "application/json": components["schemas"]["VerifyReport"];
                 };
             };
-            /** @description MALFORMED_JSON: the body is not JSON; VALIDATION_FAILED: `field` names the input at fault */
+            /** @description MALFORMED_JSON: the body is not JSON (or starts with a byte-order mark); INVALID_UTF8 / UNSUPPORTED_CHARSET: not UTF-8 (`field` names the field holding the bad bytes, or content-type); JSON_TOO_DEEP: nested deeper than 32 levels; VALIDATION_FAILED: `field` names the input at fault */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2590,6 +2738,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getPublicKey: {
@@ -2612,6 +2778,15 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2666,6 +2841,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     rebuildProjection: {
@@ -2689,7 +2873,7 @@ export interface operations {
                     "application/json": components["schemas"]["RebuildAccepted"];
                 };
             };
-            /** @description MALFORMED_JSON: the body is not JSON; VALIDATION_FAILED: `field` names the input at fault */
+            /** @description MALFORMED_JSON: the body is not JSON (or starts with a byte-order mark); INVALID_UTF8 / UNSUPPORTED_CHARSET: not UTF-8 (`field` names the field holding the bad bytes, or content-type); JSON_TOO_DEEP: nested deeper than 32 levels; VALIDATION_FAILED: `field` names the input at fault */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2761,6 +2945,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listUnits: {
@@ -2768,7 +2970,7 @@ export interface operations {
             query?: {
                 /** @description Only the units directly under this unit */
                 parent?: string;
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -2804,8 +3006,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2933,6 +3153,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     renameUnit: {
@@ -3040,6 +3278,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3161,6 +3417,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     dissolveUnit: {
@@ -3275,6 +3549,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listClusters: {
@@ -3284,7 +3576,7 @@ export interface operations {
                 sort?: "name" | "number";
                 /** @description Only the clusters of this organizer unit */
                 organizer?: string;
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -3320,8 +3612,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3453,6 +3763,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     renameCluster: {
@@ -3564,6 +3892,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3689,6 +4035,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     admitMember: {
@@ -3798,6 +4162,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3916,6 +4298,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4043,6 +4443,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     setChairPolicy: {
@@ -4156,6 +4574,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4283,12 +4719,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listPledges: {
         parameters: {
             query?: {
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -4338,8 +4792,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4472,6 +4944,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     amendPledge: {
@@ -4583,6 +5073,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4703,6 +5211,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     closePeriod: {
@@ -4809,6 +5335,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4934,6 +5478,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     recordScore: {
@@ -5043,6 +5605,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5168,6 +5748,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     withdrawScore: {
@@ -5286,6 +5884,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     fileDispute: {
@@ -5395,6 +6011,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5520,6 +6154,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     openElection: {
@@ -5629,6 +6281,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5754,6 +6424,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     closeElection: {
@@ -5867,12 +6555,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getCluster: {
         parameters: {
             query?: {
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -5920,8 +6626,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5943,7 +6667,7 @@ export interface operations {
     getClusterYear: {
         parameters: {
             query?: {
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -5993,8 +6717,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6018,7 +6760,7 @@ export interface operations {
             query?: {
                 /** @description As of (tại thời điểm): a global event position (e.g. 42) or an ISO-8601 date-time with a zone (e.g. 2021-03-31T17:00:00Z). The ranking is computed at query time by the same evaluator over the cluster-year's events up to that position, or that occurred at or before that time. */
                 asOf?: string;
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -6070,7 +6812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description AS_OF_BEYOND_HEAD (field asOf): an asOf position past the log's head; the body gives `head` */
+            /** @description AS_OF_BEYOND_HEAD (field asOf): an asOf position past the log's head; the body gives `head`; POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6081,6 +6823,15 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6104,7 +6855,7 @@ export interface operations {
             query?: {
                 /** @description As of (tại thời điểm): a global event position (e.g. 42) or an ISO-8601 date-time with a zone (e.g. 2021-03-31T17:00:00Z). The ranking is computed at query time by the same evaluator over the cluster-year's events up to that position, or that occurred at or before that time. */
                 asOf?: string;
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -6156,7 +6907,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description AS_OF_BEYOND_HEAD (field asOf): an asOf position past the log's head; the body gives `head` */
+            /** @description AS_OF_BEYOND_HEAD (field asOf): an asOf position past the log's head; the body gives `head`; POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6167,6 +6918,15 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6190,7 +6950,7 @@ export interface operations {
             query?: {
                 /** @description As of (tại thời điểm): a global event position (e.g. 42) or an ISO-8601 date-time with a zone (e.g. 2021-03-31T17:00:00Z). The ranking is computed at query time by the same evaluator over the cluster-year's events up to that position, or that occurred at or before that time. */
                 asOf?: string;
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -6277,7 +7037,7 @@ export interface operations {
             /**
              * @description ENTRY_NOT_FOUND (an entry that is not one of the period's), ENTRY_WITHDRAWN, OVERRIDE_CONFLICT, POINTS_* (field names the body path, e.g. overrides.0.entryId); AS_OF_BEYOND_HEAD (field asOf)
              *
-             *     AS_OF_BEYOND_HEAD (field asOf): an asOf position past the log's head; the body gives `head`
+             *     AS_OF_BEYOND_HEAD (field asOf): an asOf position past the log's head; the body gives `head`; POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head`
              */
             422: {
                 headers: {
@@ -6289,6 +7049,15 @@ export interface operations {
             };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6310,7 +7079,7 @@ export interface operations {
     getUnit: {
         parameters: {
             query?: {
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -6358,8 +7127,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6381,7 +7168,7 @@ export interface operations {
     listOrganizers: {
         parameters: {
             query?: {
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -6417,8 +7204,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6440,7 +7245,7 @@ export interface operations {
     getOrganizer: {
         parameters: {
             query?: {
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -6488,8 +7293,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6617,6 +7440,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     revokeAward: {
@@ -6731,6 +7572,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getUnitHistory: {
@@ -6742,7 +7601,7 @@ export interface operations {
                 limit?: number;
                 /** @description Only entries of these event types; repeat the parameter for several (`type=ScoreRecorded&type=ScoreCorrected`). A filtered page reads at most 2000 entries, so it may hold fewer than `limit` (even none): go on while `nextAfter` is not null. */
                 type?: components["schemas"]["EventType"][];
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -6790,8 +7649,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6819,7 +7696,7 @@ export interface operations {
                 cluster?: string;
                 /** @description Totals of one unit (its collective and its people) */
                 unit?: string;
-                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. */
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
             header?: never;
@@ -6867,8 +7744,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6967,7 +7862,201 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description TOO_MANY_STREAMS: SSE_MAX_STREAMS streams are open in this process; see Retry-After. PROJECTION_UNAVAILABLE: the directory is not served yet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listTokenRevocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Token ids and subjects revoked, each with who, when, why and its position */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenRevocations"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: role not allowed (allowed: admin, inspector) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revokeTokens: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exactly one of tokenId and subject, and the reason */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeTokensDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;

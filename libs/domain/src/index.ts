@@ -111,3 +111,13 @@ export { UNIT_KINDS } from './unit/unit-kinds.js';
 export { type UnitCommand, type UnitContext, type UnitStatus } from './unit/unit.commands.js';
 export { unitDecider } from './unit/unit.decider.js';
 export { type Integer } from './integer.js';
+export {
+  type SubjectTokensRevokedData,
+  type TokenRevocationEvent,
+  type TokenRevokedData,
+} from './events/token-revocation.events.js';
+export {
+  TOKEN_REVOCATIONS_STREAM,
+  type TokenRevocationCommand,
+  tokenRevocationDecider,
+} from './token-revocation/token-revocation.decider.js';

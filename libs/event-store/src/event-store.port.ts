@@ -50,6 +50,11 @@ export interface StoredEvent {
   position: Integer; // global, strictly increasing (contiguous from 1 on SQLite)
   data: EventData;
   metadata: EventMetadata;
+  /**
+   * Stores with a log-wide chain (SQLite): sha256hex(previous event's logHash ‖ metadata.hash) in position
+   * order from 64 zeros, so the order across streams is hashed (integrity/hash-chain.ts `logChainHash`).
+   */
+  logHash?: string;
 }
 
 /** Expected state of the stream before the append. A number is the exact current revision. */
@@ -66,6 +71,8 @@ export interface AppendResult {
   positions: number[];
   /** True when every event id was already stored: nothing was written. */
   duplicate: boolean;
+  /** Hash of the last event of this append, when the adapter has it at hand (SQLite). */
+  hash?: string;
 }
 
 export interface ReadStreamOptions {
@@ -122,6 +129,8 @@ export interface Subscription {
 export interface EventStoreCapabilities {
   /** Positions are 1, 2, 3, … with no gap (SQLite); EventStoreDB positions are only increasing. */
   contiguousPositions: boolean;
+  /** Every event carries `logHash`, chaining the whole log in position order (SQLite). */
+  logChain?: boolean;
 }
 
 export interface EventStore {
@@ -140,6 +149,10 @@ export interface EventStore {
   findEvent?(streamId: string, eventId: string): Promise<StoredEvent | null>;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
+  /** Recompute each row's hash from its stored bytes while reading (cheaper check; SQLite). */
+  enableRowHashes?(): void;
+  /** Commits one tiny write outside the log; throws a StorageError while the storage takes no writes (SQLite). */
+  probeWrite?(): Promise<void>;
   /** Catch up from `after` (exclusive; 0 or an event's position), then follow live appends. */
   subscribe(after: number, handlers: SubscriptionHandlers): Subscription;
   close(): Promise<void>;

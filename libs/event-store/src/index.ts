@@ -3,8 +3,13 @@ export { createEventStore } from './create-event-store.js';
 export {
   AppendTooLargeError,
   EventIdConflictError,
+  IntegrityError,
+  type IntegrityFailure,
   InvalidAppendError,
   InvalidPositionError,
+  isStorageError,
+  StorageError,
+  storageErrorOf,
   PartialDuplicateError,
   RevisionConflictError,
   StoreError,
@@ -34,5 +39,11 @@ export {
 } from './integrity/digest.js';
 export { GENESIS_HASH, sealEvent } from './integrity/hash-chain.js';
 export { verifyLog, type VerifyReport } from './integrity/verify-log.js';
+export { type LogIntegrity, VerifyingEventStore } from './integrity/verifying-event-store.js';
+export { type TailCheckResult, type VerifiedAnchor, verifyTail } from './integrity/tail-check.js';
 export { configureDatabase } from './sqlite/schema.js';
-export { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
+export { openSqliteEventStore, type SqliteEventStore } from './sqlite/sqlite-event-store.js';
+export {
+  openDatabase as openSqliteFile,
+  setMaxPageCount as setSqliteMaxPageCount,
+} from './sqlite/open-database.js';

@@ -11,7 +11,7 @@ export {
   type ReadStore,
   type Target,
 } from './read-store.port.js';
-export { openSqliteReadStore } from './sqlite/sqlite-read-store.js';
+export { openSqliteReadStore, type SqliteReadStore } from './sqlite/sqlite-read-store.js';
 export {
   assertCollectionName,
   assertDoc,

@@ -33,7 +33,12 @@ export interface Target {
   generation: number;
 }
 
-export type ProjectionStatus = 'running' | 'catching-up' | 'stalled' | 'rebuilding' | 'stopped';
+/**
+ * `stalled`: stopped at an event it cannot handle (blocked), or by a storage error it retries with back-off
+ * (not blocked); `integrity-failure`: stopped at an event that fails the log's integrity check (blocked).
+ */
+export type ProjectionStatus =
+  'running' | 'catching-up' | 'stalled' | 'integrity-failure' | 'rebuilding' | 'stopped';
 
 /** Persisted per projection generation: the checkpoint is written in the same unit as the documents. */
 export interface Checkpoint {
@@ -55,8 +60,18 @@ export interface ProjectionRuntimeStatus {
   generation: number;
   /** The served checkpoint cannot move until the projection is fixed and its runner restarted. */
   blocked: boolean;
-  /** The event the projection stopped at (status 'stalled'). */
-  error?: { position: number; eventId: string; type: string; message: string };
+  /**
+   * The event the projection stopped at (status 'stalled' or 'integrity-failure'); the stream and revision
+   * when the failure names them (integrity failures).
+   */
+  error?: {
+    position: number;
+    eventId: string;
+    type: string;
+    message: string;
+    streamId?: string;
+    revision?: number;
+  };
   /** The subscription is cut off from the event store and resubscribing (since, failed attempts, last error). */
   outage?: { since: string; attempts: number; message: string };
   /** Generation being built beside the served one. */

@@ -203,6 +203,7 @@ const STATUSES: ReadonlySet<ProjectionStatus> = new Set([
   'running',
   'catching-up',
   'stalled',
+  'integrity-failure',
   'rebuilding',
   'stopped',
 ]);
@@ -235,6 +236,15 @@ export function normalizeRuntimeStatus(record: ProjectionRuntimeStatus): Project
       invalid('error.eventId, error.type and error.message must be strings');
     }
     normalized.error = { position, eventId, type, message };
+    const { streamId, revision } = record.error;
+    if (streamId !== undefined && streamId !== null) {
+      if (typeof streamId !== 'string') invalid('error.streamId must be a string');
+      normalized.error.streamId = streamId;
+    }
+    if (revision !== undefined && revision !== null) {
+      if (!Number.isSafeInteger(revision) || revision < 0) invalid('error.revision');
+      normalized.error.revision = revision;
+    }
   }
   if (record.outage !== undefined && record.outage !== null) {
     const { since, attempts, message } = record.outage;

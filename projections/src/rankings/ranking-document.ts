@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  type Integer,
   rankingDigestInput,
   type ExplainedRanking,
   type ExplainedRow,
@@ -7,8 +8,13 @@ import {
   type RankingRow,
 } from '@thidua/domain';
 
-/** How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). */
-export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened';
+/**
+ * How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed).
+ * `integrity-failure`: closed, nothing revised it, yet the ranking recomputed from the events no longer
+ * gives the digest PeriodClosed sealed (the events it was sealed from were changed), or the log under it
+ * failed its integrity check (said by the API when serving it).
+ */
+export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened' | 'integrity-failure';
 
 /** A unit's current name, null until its registration has been seen. Never part of a digest. */
 export type UnitNames = (unitId: string) => string | null;
@@ -44,6 +50,23 @@ export interface RankingExtras {
    * digest of the revised ranking beside the sealed one when revised; what a close would seal while open.
    */
   currentDigest: string;
+  /**
+   * Served with finality `integrity-failure` when the log under this ranking failed its integrity check
+   * (said by the API when it serves the stored document): the first event that fails.
+   */
+  integrityFailure?: RankingIntegrityFailure;
+}
+
+/** The event of the cluster-year (or of the log) that failed the integrity check. */
+export interface RankingIntegrityFailure {
+  problem?: 'altered' | 'removed' | 'reordered' | 'gap' | 'rewritten' | 'truncated';
+  /** `stream`: this cluster-year's chain; `log`: the log as a whole (a missing position, the log chain). */
+  scope?: 'stream' | 'log';
+  streamId?: string;
+  revision?: Integer;
+  position?: Integer;
+  eventId?: string;
+  detail: string;
 }
 
 export const RANKINGS_PROJECTION = 'rankings';
@@ -113,11 +136,13 @@ export function rankingDocument(
   names: UnitNames,
   digest: string = rankingDigest(ranking),
 ): RankingDocument | ExplainedRankingDocument {
+  const broken =
+    ranking.status === 'closed' && ranking.sealedDigest !== undefined && ranking.sealedDigest !== digest;
   return {
     ...ranking,
     rows: withUnitNames<RankingRow | ExplainedRow>(ranking.rows, names),
     streamId,
-    finality: FINALITY[ranking.status],
+    finality: broken ? 'integrity-failure' : FINALITY[ranking.status],
     currentDigest: digest,
   } as RankingDocument | ExplainedRankingDocument;
 }

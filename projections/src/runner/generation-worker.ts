@@ -1,4 +1,10 @@
-import type { EventStore, StoredEvent, Subscription } from '@thidua/event-store';
+import {
+  type EventStore,
+  type IntegrityFailure,
+  isStorageError,
+  type StoredEvent,
+  type Subscription,
+} from '@thidua/event-store';
 import { assertDoc, assertId, type DocChange, type ReadStore, type Target } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { BatchView } from './projection-view.js';
@@ -10,9 +16,24 @@ export interface WorkerHooks {
   advanced(position: number): void;
   /** The subscription reached the head of the log. */
   caughtUp(): void;
+  /** Stopped for good: a poison event or an integrity failure (a restart tries again). */
   stalled(stall: StallInfo): void;
   /** The subscription lost its connection (once per failed attempt) or got it back. */
   connection(outage: OutageInfo | undefined): void;
+  /** Stopped by a storage error, or resumed after one (`stall` undefined): retried by itself. */
+  retrying(stall: StallInfo | undefined): void;
+}
+
+/** Back-off after a storage error: `baseMs`, doubled per failure in a row, at most `maxMs`. */
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+/** The failure an IntegrityError carries (by shape: errors may cross module realms). */
+function integrityFailureOf(error: unknown): IntegrityFailure | undefined {
+  const e = error as { code?: unknown; failure?: IntegrityFailure } | null;
+  return e?.code === 'INTEGRITY_FAILURE' && e.failure ? e.failure : undefined;
 }
 
 /** Thrown out of onEvents to end the subscription once the worker has recorded its stall. */
@@ -47,6 +68,9 @@ export class GenerationWorker {
   private stopped = false;
   private subscription: Subscription | undefined;
   private inFlight: Promise<unknown> = Promise.resolve();
+  private retryTimer: NodeJS.Timeout | undefined;
+  /** Storage failures in a row (0 after a successful write). */
+  private failures = 0;
   private readonly handles: ReadonlySet<string>;
   private readonly collections: ReadonlySet<string>;
   /** A batch evolved but not written yet (kept open across deliveries while catching up). */
@@ -61,6 +85,7 @@ export class GenerationWorker {
     private readonly hooks: WorkerHooks,
     /** Where the events come from: the store's subscription, or one that shares catch-up reads. */
     private readonly feed: Pick<EventStore, 'subscribe'> = events,
+    private readonly retry: RetryPolicy = { baseMs: 500, maxMs: 30_000 },
   ) {
     this.handles = new Set(definition.handles);
     this.collections = new Set(definition.collections);
@@ -76,6 +101,11 @@ export class GenerationWorker {
       this.position = 0;
     }
     if (this.definition.indexes?.length) await this.reads.ensureIndexes(this.target, this.definition.indexes);
+    this.subscribe();
+  }
+
+  /** From the checkpoint (exclusive): at start, and again after a storage error. */
+  private subscribe(): void {
     if (this.stopped) return;
     this.subscription = this.feed.subscribe(this.position, {
       onEvents: (events) => {
@@ -86,7 +116,7 @@ export class GenerationWorker {
       onCaughtUp: () => this.markCaughtUp(),
       onError: (error) => {
         if (error instanceof StallSignal || this.stopped || this.stall) return;
-        this.markStalled({ position: this.position, eventId: '', type: '', message: messageOf(error) });
+        this.stopOn(error, { position: this.position, eventId: '', type: '' });
       },
       onInterrupted: (outage) => {
         if (this.stopped) return;
@@ -102,11 +132,52 @@ export class GenerationWorker {
   }
 
   /**
+   * Stops on an error at `at`: an integrity failure names its own event (status integrity-failure), a
+   * storage error is retried after a back-off, anything else stalls for good.
+   */
+  private stopOn(error: unknown, at: Pick<StallInfo, 'position' | 'eventId' | 'type'>, note = ''): void {
+    const integrity = integrityFailureOf(error);
+    if (integrity) {
+      this.markStalled({
+        position: integrity.position ?? at.position,
+        eventId: integrity.eventId ?? '',
+        type: integrity.eventId === at.eventId ? at.type : '',
+        message: integrity.detail + note,
+        ...(integrity.streamId === undefined ? {} : { streamId: integrity.streamId }),
+        ...(integrity.revision === undefined ? {} : { revision: integrity.revision }),
+        integrity: true,
+      });
+    } else if (isStorageError(error)) {
+      this.retryLater({ ...at, message: messageOf(error) + note });
+    } else {
+      this.markStalled({ ...at, message: messageOf(error) + note });
+    }
+  }
+
+  /** Drops what is not written, waits, then subscribes again from the checkpoint. */
+  private retryLater(stall: StallInfo): void {
+    if (this.stall || this.stopped) return;
+    this.open = undefined;
+    const delay = Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** Math.min(this.failures, 30));
+    this.failures += 1;
+    this.stall = { ...stall, message: `${stall.message}; retrying in ${delay} ms`, retrying: true };
+    this.hooks.retrying(this.stall);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.stopped) return;
+      this.stall = undefined;
+      this.hooks.retrying(undefined);
+      this.subscribe();
+    }, delay);
+  }
+
+  /**
    * Ends the subscription and waits for the batch being written, if any. A batch still open (evolved,
    * not written) is dropped: its checkpoint was not written, so the next start delivers it again.
    */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.subscription?.close();
     await this.inFlight;
     this.open = undefined;
@@ -170,18 +241,23 @@ export class GenerationWorker {
   /** Keeps what the events before `event` produced (flushed and written), then stops at `event`. */
   private async stallAt(batch: OpenBatch, event: StoredEvent, error: unknown): Promise<never> {
     this.open = undefined;
-    let message = messageOf(error);
+    const at = { position: event.position, eventId: event.eventId, type: event.type };
+    if (isStorageError(error)) {
+      this.stopOn(error, at); // retried from the checkpoint: nothing of the batch is kept
+      throw new StallSignal();
+    }
+    let note = '';
     let last = batch.last;
     if (last > this.position) {
       try {
         await this.flush(batch.view, batch.evolved);
       } catch (flushError) {
-        message += ` (and the flush of the events before it failed: ${messageOf(flushError)})`;
+        note = ` (and the flush of the events before it failed: ${messageOf(flushError)})`;
         last = this.position; // nothing of the batch is written
       }
     }
     if (last > this.position) await this.write(batch.view, last, event);
-    this.markStalled({ position: event.position, eventId: event.eventId, type: event.type, message });
+    this.stopOn(error, at, note);
     throw new StallSignal();
   }
 
@@ -195,12 +271,12 @@ export class GenerationWorker {
     } catch (error) {
       // Stalls at the batch: nothing of it is written; a restart delivers it again from the checkpoint.
       const blame = batch.evolved[0]!;
-      this.markStalled({
-        position: blame.position,
-        eventId: blame.eventId,
-        type: blame.type,
-        message: `flush of the batch #${blame.position}..#${batch.evolved[batch.evolved.length - 1]!.position} failed: ${messageOf(error)}`,
-      });
+      const range = `#${blame.position}..#${batch.evolved[batch.evolved.length - 1]!.position}`;
+      this.stopOn(
+        error,
+        { position: blame.position, eventId: blame.eventId, type: blame.type },
+        ` (in the flush of the batch ${range})`,
+      );
       throw new StallSignal();
     }
     await this.write(batch.view, batch.last, batch.first);
@@ -231,14 +307,14 @@ export class GenerationWorker {
     try {
       await this.reads.applyBatch(this.target, this.definition.version, view.changes(), position);
     } catch (error) {
-      this.markStalled({
+      this.stopOn(isStorageError(error) ? error : new Error(`read store write failed: ${messageOf(error)}`), {
         position: blame.position,
         eventId: blame.eventId,
         type: blame.type,
-        message: `read store write failed: ${messageOf(error)}`,
       });
       throw new StallSignal();
     }
+    this.failures = 0;
     this.position = position;
     this.hooks.advanced(position);
   }

@@ -1,7 +1,7 @@
 import type { EventStore } from '@thidua/event-store';
 import type { ProjectionStatus, ReadStore, Target } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
-import { GenerationWorker } from './generation-worker.js';
+import { GenerationWorker, type RetryPolicy } from './generation-worker.js';
 import { ProjectionStalledError, RunnerStateError } from './runner-errors.js';
 import type { OutageInfo, RunnerLogger, StallInfo } from './runner-types.js';
 import type { RuntimeStatusDraft } from './status-publisher.js';
@@ -36,6 +36,8 @@ export interface ControllerContext {
   logger: RunnerLogger;
   /** Delay before a generation replaced by a switch is dropped (0: at once). */
   retireAfterMs: number;
+  /** Back-off after a storage error. */
+  retry: RetryPolicy;
   /** Something that waitFor cares about changed (a checkpoint, a switch, a stall). */
   changed(): void;
 }
@@ -164,8 +166,10 @@ export class ProjectionController {
   /** True when the served position can no longer move without a restart. */
   blocked(): boolean {
     if (!this.running) return true;
-    if (this.serving?.worker) return this.serving.worker.stall !== undefined;
-    return this.build === undefined || this.build.worker.stall !== undefined;
+    const stops = (worker: GenerationWorker): boolean =>
+      worker.stall !== undefined && worker.stall.retrying !== true;
+    if (this.serving?.worker) return stops(this.serving.worker);
+    return this.build === undefined || stops(this.build.worker);
   }
 
   /** The record followers read (see StatusPublisher). */
@@ -175,7 +179,7 @@ export class ProjectionController {
       projection: this.name,
       status: report.status,
       generation: report.generation,
-      blocked: report.status === 'stalled' && this.blocked(),
+      blocked: (report.status === 'stalled' || report.status === 'integrity-failure') && this.blocked(),
       ...(report.error ? { error: report.error } : {}),
       ...(report.outage ? { outage: report.outage } : {}),
       ...(report.rebuild ? { rebuildGeneration: report.rebuild.generation } : {}),
@@ -195,7 +199,7 @@ export class ProjectionController {
     const outage = this.running ? (worker?.outage ?? this.build?.worker.outage) : undefined;
     let status: ProjectionStatus;
     if (!this.running || !this.serving) status = 'stopped';
-    else if (error) status = 'stalled';
+    else if (error) status = error.integrity ? 'integrity-failure' : 'stalled';
     else if (this.build) status = 'rebuilding';
     else if (!worker?.caughtUp) status = 'catching-up';
     else status = 'running';
@@ -340,7 +344,10 @@ export class ProjectionController {
         },
         caughtUp: () => hooks.caughtUp?.(),
         stalled: (stall) => {
-          logger.error({ projection: this.name, generation, ...stall }, 'projection stalled');
+          logger.error(
+            { projection: this.name, generation, ...stall },
+            stall.integrity ? 'projection stopped: integrity failure' : 'projection stalled',
+          );
           hooks.stalled?.(stall);
           this.ctx.changed();
         },
@@ -355,8 +362,15 @@ export class ProjectionController {
           }
           this.ctx.changed();
         },
+        retrying: (stall) => {
+          if (stall)
+            logger.error({ projection: this.name, generation, ...stall }, 'projection waits for storage');
+          else logger.info({ projection: this.name, generation }, 'projection retries after a storage error');
+          this.ctx.changed();
+        },
       },
       feed,
+      this.ctx.retry,
     );
   }
 }

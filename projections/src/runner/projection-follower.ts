@@ -14,6 +14,7 @@ import type {
   ProjectionReadView,
   ProjectionStatusReport,
   RunnerLogger,
+  StallInfo,
 } from './runner-types.js';
 
 const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
@@ -26,6 +27,8 @@ interface Seen {
   position: number;
   /** The runner said the served checkpoint cannot move (stalled). */
   blocked: boolean;
+  /** The integrity failure the runner stopped at, if any. */
+  integrity?: StallInfo;
 }
 
 /**
@@ -137,7 +140,11 @@ export class ProjectionFollower implements ProjectionReadView {
           head,
           lag: Math.max(0, head - position),
         };
-        if (record?.status === 'stalled' && record.error) report.error = { ...record.error };
+        if ((record?.status === 'stalled' || record?.status === 'integrity-failure') && record.error)
+          report.error = {
+            ...record.error,
+            ...(record.status === 'integrity-failure' ? { integrity: true } : {}),
+          };
         if (record?.status !== 'stopped' && record?.outage) report.outage = { ...record.outage };
         const building = record?.rebuildGeneration;
         if (record?.status !== 'stopped' && building !== undefined && building !== generation) {
@@ -177,6 +184,11 @@ export class ProjectionFollower implements ProjectionReadView {
     return this.seen.get(name)?.position ?? 0;
   }
 
+  integrityFailure(name: string): StallInfo | undefined {
+    this.version(name);
+    return this.seen.get(name)?.integrity;
+  }
+
   private version(name: string): number {
     const version = this.versions.get(name);
     if (version === undefined) throw new UnknownProjectionError(name);
@@ -192,7 +204,19 @@ export class ProjectionFollower implements ProjectionReadView {
         ]);
         const checkpoint =
           generation === null ? null : await this.reads.checkpoint({ projection: name, generation });
-        return [name, { generation, position: checkpoint?.position ?? 0, blocked: record?.blocked === true }];
+        const integrity =
+          record?.status === 'integrity-failure' && record.error
+            ? { ...record.error, integrity: true }
+            : undefined;
+        return [
+          name,
+          {
+            generation,
+            position: checkpoint?.position ?? 0,
+            blocked: record?.blocked === true,
+            ...(integrity ? { integrity } : {}),
+          },
+        ];
       }),
     );
     for (const [name, seen] of entries) this.seen.set(name, seen);

@@ -16,6 +16,7 @@ import type {
   ProjectionRunnerOptions,
   ProjectionStatusReport,
   RunnerLogger,
+  StallInfo,
 } from './runner-types.js';
 import { StatusPublisher } from './status-publisher.js';
 
@@ -54,6 +55,7 @@ export class ProjectionRunner implements ProjectionReadView {
       batchSize,
       logger,
       retireAfterMs,
+      retry: { baseMs: options.retryBaseMs ?? 500, maxMs: options.retryMaxMs ?? 30_000 },
       changed: () => {
         this.waiters.notify();
         this.publish();
@@ -134,6 +136,11 @@ export class ProjectionRunner implements ProjectionReadView {
 
   servedPosition(name: string): number {
     return this.controller(name).position();
+  }
+
+  integrityFailure(name: string): StallInfo | undefined {
+    const error = this.controller(name).report().error;
+    return error?.integrity ? error : undefined;
   }
 
   /**

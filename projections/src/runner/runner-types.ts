@@ -21,6 +21,12 @@ export interface ProjectionRunnerOptions {
    * switch yet. Default 0: dropped right after the switch. Pending drops are done at `stop()`.
    */
   retireAfterMs?: number;
+  /**
+   * A projection stopped by a storage error (disk full, I/O, busy) tries again after this delay, doubled
+   * on each failure up to `retryMaxMs`. Defaults 500 and 30,000 ms. A poison event is never retried.
+   */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
 }
 
 export interface ProjectionFollowerOptions {
@@ -37,6 +43,13 @@ export interface StallInfo {
   eventId: string;
   type: string;
   message: string;
+  /** The stream and revision of the event, when the failure names them (integrity failures). */
+  streamId?: string;
+  revision?: Integer;
+  /** Stopped by the log's integrity check (status integrity-failure): never retried. */
+  integrity?: boolean;
+  /** Stopped by a storage error: retried by itself with back-off (not blocked). */
+  retrying?: boolean;
 }
 
 /** The projection's subscription lost its connection to the event store and is resubscribing. */
@@ -85,4 +98,6 @@ export interface ProjectionReadView {
    * while it stands still, so a reader may keep what it read under it.
    */
   servedPosition(name: string): number;
+  /** The integrity failure the projection stopped at (synchronous, as last known), if any. */
+  integrityFailure(name: string): StallInfo | undefined;
 }

@@ -3,6 +3,10 @@ import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   computeDigest,
   type EventStore,
+  IntegrityError,
+  type IntegrityFailure,
+  type LogIntegrity,
+  type StoredEvent,
   signDigest,
   type SignedDigest,
   verifyLog,
@@ -10,7 +14,7 @@ import {
 } from '@thidua/event-store';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import { ApiError } from '../common/api-error.js';
-import { EVENT_STORE } from '../infrastructure/tokens.js';
+import { EVENT_STORE, LOG_INTEGRITY } from '../infrastructure/tokens.js';
 import { ApiErrors, ApiResult } from '../openapi/api-result.js';
 import { DEMO } from '../openapi/demo-examples.js';
 import { DigestQuery, SignedDigestDto, StreamEventsQuery, VerifyQuery } from './audit.dto.js';
@@ -24,12 +28,18 @@ import type { SigningKey } from './signing-key.js';
 export class AuditController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(LOG_INTEGRITY) private readonly integrity: LogIntegrity,
     @Inject(SIGNING_KEY) private readonly key: SigningKey,
   ) {}
 
   @Get('streams/:streamId')
   @Roles('inspector', 'admin')
-  @ApiOperation({ summary: 'Raw events of a stream with prevHash and hash, by revision' })
+  @ApiOperation({
+    summary: 'Raw events of a stream with prevHash and hash, by revision',
+    description:
+      'Each page is checked against the hash chain; a page of a stream that fails the check is still shown, ' +
+      'as stored, with `integrityFailure` naming the first event that fails (inspecting a broken log is the point).',
+  })
   @ApiParam({
     name: 'streamId',
     description:
@@ -45,13 +55,26 @@ export class AuditController {
     const fromRevision = query.fromRevision ?? 0;
     const limit = query.limit ?? 100;
     // One more than asked tells whether a next page exists without a second read.
-    const events = await this.events.readStream(streamId, { fromRevision, maxCount: limit + 1 });
+    let events: StoredEvent[];
+    let integrityFailure: IntegrityFailure | undefined;
+    try {
+      events = await this.events.readStream(streamId, { fromRevision, maxCount: limit + 1 });
+    } catch (error) {
+      if (!(error instanceof IntegrityError)) throw error;
+      integrityFailure = error.failure;
+      events = await this.integrity.unverified.readStream(streamId, { fromRevision, maxCount: limit + 1 });
+    }
     if (events.length === 0 && fromRevision === 0) {
       throw new ApiError(404, 'STREAM_NOT_FOUND', `stream ${streamId} has no events`, 'streamId');
     }
     const page = events.slice(0, limit);
     const last = page[page.length - 1];
-    return { streamId, events: page, nextRevision: events.length > limit && last ? last.revision + 1 : null };
+    return {
+      streamId,
+      events: page,
+      nextRevision: events.length > limit && last ? last.revision + 1 : null,
+      ...(integrityFailure ? { integrityFailure } : {}),
+    };
   }
 
   @Get('verify')
@@ -62,19 +85,39 @@ export class AuditController {
   })
   @ApiResult('VerifyReport', 'ok, or the first altered, removed or reordered event')
   verifyLog(@Query() query: VerifyQuery): Promise<VerifyReport> {
-    return verifyLog(this.events, query.streamId === undefined ? {} : { streamId: query.streamId });
+    // The report names what is broken: read around the serving path's check, which would only refuse.
+    return verifyLog(
+      this.integrity.unverified,
+      query.streamId === undefined ? {} : { streamId: query.streamId },
+    );
   }
 
   @Get('digest')
   @Roles('inspector', 'admin')
   @ApiOperation({
     summary:
-      'Signed digest of the log: every stream head at a position, a Merkle root over them, an Ed25519 signature ' +
-      '(issuedAt is inside the signed payload). Keep it; POST it back to /audit/verify-against later.',
+      'Signed digest of the log: every stream head at a position, a Merkle root over them, the log hash (the ' +
+      'chain over every event in position order), an Ed25519 signature (issuedAt is inside the signed payload). ' +
+      'Keep it; POST it back to /audit/verify-against later. Every event up to the position is checked first: ' +
+      'a broken log is never signed (500 INTEGRITY_FAILURE). A position beyond the head: 422 POSITION_BEYOND_HEAD.',
   })
   @ApiResult('IssuedDigest', 'The signed digest')
-  @ApiErrors({ 400: 'VALIDATION_FAILED (field position or heads)' })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED (field position or heads)',
+    422: "POSITION_BEYOND_HEAD (field position): past the log's head; the body gives `head`",
+  })
   async getDigest(@Query() query: DigestQuery): Promise<IssuedDigest> {
+    const head = await this.events.headPosition();
+    if (query.position !== undefined && query.position > head) {
+      throw new ApiError(
+        422,
+        'POSITION_BEYOND_HEAD',
+        `position ${query.position} is beyond the log's head (head ${head})`,
+        'position',
+        {},
+        { head },
+      );
+    }
     const digest = await computeDigest(this.events, query.position);
     const withHeads = query.heads === false ? { ...digest, heads: undefined } : digest;
     return signDigest({ ...withHeads, issuedAt: new Date().toISOString() }, this.key.privateKeyPem);
@@ -113,7 +156,7 @@ export class AuditController {
     'ok, or how the log no longer agrees with the digest (truncated, rewritten, bad-signature)',
   )
   verifyAgainstDigest(@Body() digest: SignedDigestDto): Promise<VerifyReport> {
-    return verifyLog(this.events, {
+    return verifyLog(this.integrity.unverified, {
       against: digest as SignedDigest,
       trustedPublicKeyPem: this.key.publicKeyPem,
     });

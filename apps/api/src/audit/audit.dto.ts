@@ -116,6 +116,15 @@ export class SignedDigestDto {
   @Type(() => StreamHeadDto)
   heads?: StreamHeadDto[];
 
+  @ApiPropertyOptional({
+    description:
+      'The log hash as of `position`: the chain over every event hash in position order (covers the order ' +
+      'across streams); signed with the rest. Absent from digests made before it existed.',
+  })
+  @IsOptional()
+  @Matches(HEX64)
+  logHash?: string;
+
   @ApiProperty({ enum: ['Ed25519'] })
   @IsIn(['Ed25519'])
   algorithm!: 'Ed25519';

@@ -1,5 +1,5 @@
 import type { Integer } from '@thidua/domain';
-import type { SignedDigest, StoredEvent } from '@thidua/event-store';
+import type { IntegrityFailure, SignedDigest, StoredEvent } from '@thidua/event-store';
 
 /** GET /audit/streams/{s}: a page of a stream's raw events. */
 export interface StreamEventsPage {
@@ -7,6 +7,8 @@ export interface StreamEventsPage {
   events: StoredEvent[];
   /** Revision to ask for next, or null when this page reached the end of the stream. */
   nextRevision: Integer | null;
+  /** Present when the stream fails its integrity check: the events are then shown as stored, unverified. */
+  integrityFailure?: IntegrityFailure;
 }
 
 /** A signed digest as GET /audit/digest issues it: `issuedAt` is inside the signed payload. */

@@ -1,11 +1,14 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../common/api-error.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
 import { AccessTokenVerifier, AuthenticationError } from './jwt.js';
+import { RevocationList } from './revocation-list.js';
 import type { Actor, Role } from './roles.js';
 
 export const JWT_KEY = Symbol('JWT_KEY');
+/** Longest accepted token lifetime, in seconds (AUTH_TOKEN_MAX_LIFETIME). */
+export const TOKEN_MAX_LIFETIME = Symbol('TOKEN_MAX_LIFETIME');
 
 interface RouteAccess {
   open: boolean;
@@ -30,8 +33,13 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(JWT_KEY) key: Uint8Array,
+    @Optional() @Inject(TOKEN_MAX_LIFETIME) maxLifetimeSeconds?: number,
+    @Optional() private readonly revocations?: RevocationList,
   ) {
-    this.tokens = new AccessTokenVerifier(key);
+    this.tokens = new AccessTokenVerifier(
+      key,
+      maxLifetimeSeconds === undefined ? {} : { maxLifetimeSeconds },
+    );
   }
 
   // Synchronous on purpose: the verification is, and Nest awaits only what returns a promise.
@@ -78,7 +86,17 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim()) : null;
     try {
       if (!match?.[1]) throw new AuthenticationError('UNAUTHENTICATED', 'a Bearer token is required');
-      return this.tokens.verify(match[1]);
+      const token = this.tokens.verifyToken(match[1]);
+      const revoked = this.revocations?.revoked(token);
+      if (revoked) {
+        throw new AuthenticationError(
+          'TOKEN_REVOKED',
+          revoked === 'token'
+            ? 'this token was revoked'
+            : `the tokens of ${token.actor.id} issued until then were revoked`,
+        );
+      }
+      return token.actor;
     } catch (error) {
       if (error instanceof AuthenticationError) {
         throw new ApiError(401, error.code, error.message, undefined, { 'www-authenticate': 'Bearer' });

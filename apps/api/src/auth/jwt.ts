@@ -11,12 +11,28 @@ export const TOKEN_CACHE_ENTRIES = 2048;
 /** Why a token was refused; `code` is the machine-readable answer (always 401). */
 export class AuthenticationError extends Error {
   constructor(
-    readonly code: 'UNAUTHENTICATED' | 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_CLAIMS_INVALID',
+    readonly code:
+      | 'UNAUTHENTICATED'
+      | 'TOKEN_INVALID'
+      | 'TOKEN_EXPIRED'
+      | 'TOKEN_CLAIMS_INVALID'
+      | 'TOKEN_LIFETIME_TOO_LONG'
+      | 'TOKEN_REVOKED',
     message: string,
   ) {
     super(message);
     this.name = 'AuthenticationError';
   }
+}
+
+/** A verified token: who it speaks for and the claims revocation looks at. */
+export interface VerifiedToken {
+  actor: Actor;
+  exp: number;
+  /** Issued at (seconds), when the token says. */
+  iat?: number;
+  /** Token id, when the token has one. */
+  jti?: string;
 }
 
 export interface TokenClaims {
@@ -25,18 +41,20 @@ export interface TokenClaims {
   unitId?: string | undefined;
 }
 
-/** Signs an access token. `ttl` is a jose time span: '8h', '30m', '2d'. */
+/** Signs an access token. `ttl` is a jose time span ('8h', '30m', '2d') or seconds; `jti` its id (for revocation). */
 export async function signAccessToken(
   key: Uint8Array,
   claims: TokenClaims,
-  options: { ttl?: string | number; now?: Date } = {},
+  options: { ttl?: string | number; now?: Date; jti?: string } = {},
 ): Promise<string> {
   assertClaims(claims);
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const ttl = options.ttl ?? '8h';
   const payload: Record<string, string> = { role: claims.role };
   if (claims.unitId !== undefined) payload['unitId'] = claims.unitId;
-  return new SignJWT(payload)
+  const jwt = new SignJWT(payload);
+  if (options.jti !== undefined) jwt.setJti(options.jti);
+  return jwt
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuedAt(issuedAt)
@@ -68,14 +86,19 @@ const claimsInvalid = (why: string) =>
  */
 export class AccessTokenVerifier {
   private readonly key: KeyObject;
-  private readonly cache = new Map<string, { actor: Actor; exp: number }>();
+  private readonly cache = new Map<string, VerifiedToken>();
   private readonly cacheEntries: number;
   private readonly now: () => number;
+  private readonly maxLifetimeSeconds: number | undefined;
 
-  constructor(key: Uint8Array, options: { cacheEntries?: number; now?: () => number } = {}) {
+  constructor(
+    key: Uint8Array,
+    options: { cacheEntries?: number; now?: () => number; maxLifetimeSeconds?: number } = {},
+  ) {
     this.key = createSecretKey(key);
     this.cacheEntries = options.cacheEntries ?? TOKEN_CACHE_ENTRIES;
     this.now = options.now ?? Date.now;
+    this.maxLifetimeSeconds = options.maxLifetimeSeconds;
   }
 
   /** Verified tokens held now (≤ cacheEntries). */
@@ -85,23 +108,28 @@ export class AccessTokenVerifier {
 
   /** The actor of a valid token; throws AuthenticationError otherwise. */
   verify(token: string): Actor {
+    return this.verifyToken(token).actor;
+  }
+
+  /** The actor and the claims revocation needs (token id, issue time) of a valid token. */
+  verifyToken(token: string): VerifiedToken {
     const nowSeconds = Math.floor(this.now() / 1000);
     const hit = this.cache.get(token);
     if (hit) {
-      if (hit.exp > nowSeconds - CLOCK_TOLERANCE_SECONDS) return { ...hit.actor };
+      if (hit.exp > nowSeconds - CLOCK_TOLERANCE_SECONDS) return { ...hit, actor: { ...hit.actor } };
       this.cache.delete(token);
       throw new AuthenticationError('TOKEN_EXPIRED', 'the token has expired');
     }
-    const { actor, exp } = this.verifyUncached(token, nowSeconds);
+    const verified = this.verifyUncached(token, nowSeconds);
     if (this.cacheEntries > 0) {
       // Oldest first out: a Map iterates in insertion order.
       if (this.cache.size >= this.cacheEntries) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(token, { actor: Object.freeze(actor), exp });
+      this.cache.set(token, { ...verified, actor: Object.freeze(verified.actor) });
     }
-    return { ...actor };
+    return { ...verified, actor: { ...verified.actor } };
   }
 
-  private verifyUncached(token: string, now: number): { actor: Actor; exp: number } {
+  private verifyUncached(token: string, now: number): VerifiedToken {
     const parts = token.split('.');
     if (parts.length !== 3) throw invalid();
     const [encodedHeader, encodedPayload, signature] = parts as [string, string, string];
@@ -133,6 +161,21 @@ export class AccessTokenVerifier {
     const exp = payload['exp'] as number;
     if (exp <= now - CLOCK_TOLERANCE_SECONDS)
       throw new AuthenticationError('TOKEN_EXPIRED', 'the token has expired');
+    const iat = payload['iat'] as number | undefined;
+    const max = this.maxLifetimeSeconds;
+    // From its issue time, and from now (an `iat` in the future cannot stretch the lifetime).
+    if (
+      max !== undefined &&
+      (exp - (iat ?? now) > max + CLOCK_TOLERANCE_SECONDS || exp - now > max + CLOCK_TOLERANCE_SECONDS)
+    ) {
+      throw new AuthenticationError(
+        'TOKEN_LIFETIME_TOO_LONG',
+        `the token lives longer than the maximum of ${max} s (AUTH_TOKEN_MAX_LIFETIME)`,
+      );
+    }
+    const jti = payload['jti'];
+    if (jti !== undefined && (typeof jti !== 'string' || jti.length === 0 || jti.length > 200))
+      throw claimsInvalid('"jti" claim must be a string of 1 to 200 characters');
 
     const claims = { sub: payload['sub'], role: payload['role'], unitId: payload['unitId'] };
     try {
@@ -144,7 +187,12 @@ export class AccessTokenVerifier {
       claims.unitId === undefined
         ? { id: claims.sub, role: claims.role }
         : { id: claims.sub, role: claims.role, unitId: claims.unitId };
-    return { actor, exp };
+    return {
+      actor,
+      exp,
+      ...(iat === undefined ? {} : { iat }),
+      ...(typeof jti === 'string' ? { jti } : {}),
+    };
   }
 }
 

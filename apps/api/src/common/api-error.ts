@@ -27,6 +27,9 @@ export interface ErrorBody {
   message: string;
   /** The input at fault: a body path (`awards.0.code`), a path or query parameter, or a header. */
   field?: string;
-  /** The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD). */
+  /**
+   * The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD,
+   * POSITION_BEYOND_HEAD).
+   */
   head?: Integer;
 }

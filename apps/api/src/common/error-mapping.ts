@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@thidua/domain';
-import { RevisionConflictError, StoreError } from '@thidua/event-store';
+import { IntegrityError, isStorageError, RevisionConflictError, StoreError } from '@thidua/event-store';
 import { ApiError, type ErrorBody } from './api-error.js';
 
 export interface ErrorResponse {
@@ -64,6 +64,9 @@ const HTTP_CODES: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/** Retry-After of a storage failure: long enough for an operator or a compaction to free space. */
+const STORAGE_RETRY_AFTER_SECONDS = '30';
+
 const INTERNAL: ErrorResponse = {
   status: 500,
   body: {
@@ -86,7 +89,27 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (isStatusCarryingError(error)) {
     return reply(DOMAIN_STATUS[error.status]!, error.code, error.message, error.field);
   }
+  if (error instanceof IntegrityError) {
+    // Not internals: which event of the log fails its hash is what the caller must be told.
+    return { ...reply(500, 'INTEGRITY_FAILURE', error.message), internal: true };
+  }
+  if (isStorageError(error)) {
+    // The storage (disk full, read-only, I/O, busy) failed, not the request: nothing was written.
+    const code = (error as StoreError).code;
+    const response = reply(
+      503,
+      code,
+      `storage unavailable (${code}): nothing was written; retry later`,
+      undefined,
+      {
+        'retry-after': STORAGE_RETRY_AFTER_SECONDS,
+      },
+    );
+    return { ...response, internal: true }; // logged with the file and the cause, which the caller is not shown
+  }
   if (error instanceof StoreError) {
+    if (error.code === 'DIGEST_POSITION')
+      return reply(422, 'POSITION_BEYOND_HEAD', error.message, 'position');
     // Named by a caller (e.g. a projection in a path); every other store error is a server fault.
     return error.code === 'UNKNOWN_PROJECTION' ? reply(404, 'PROJECTION_NOT_FOUND', error.message) : INTERNAL;
   }

@@ -9,13 +9,14 @@ export function fastifyServerOptions(options: {
   logger: Logger;
   bodyLimitBytes?: number;
   requestLogging?: boolean;
-  trustProxy?: boolean;
+  /** Hops (or proxy addresses) of X-Forwarded-For to trust; never `true` (every hop). */
+  trustProxy?: false | number | string[];
 }): FastifyServerOptions & { loggerInstance: Logger } {
   return {
     loggerInstance: options.logger,
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimit: options.bodyLimitBytes }),
     // The correlation id is the request id, so Fastify's request logger binds it to every line.
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedHops(options.trustProxy ?? false),
     requestIdHeader: false,
     genReqId: (request: { headers: IncomingHttpHeaders }) => correlationIdFrom(request.headers),
     logController: new LogController({
@@ -32,4 +33,11 @@ export function fastifyServerOptions(options: {
         .send(body);
     },
   };
+}
+
+/** A hop count as the function proxy-addr takes (the first `n` hops from the socket are proxies). */
+function trustedHops(
+  trust: false | number | string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }

@@ -33,7 +33,7 @@ describe('read-your-writes (real stores and runner)', () => {
   });
 
   const service = (waitMs: number) =>
-    new ReadYourWrites(runner, loadConfig({ DATA_DIR: dir, READ_WAIT_MAX_MS: String(waitMs) }));
+    new ReadYourWrites(runner, loadConfig({ DATA_DIR: dir, READ_WAIT_MAX_MS: String(waitMs) }), events);
 
   it('returns once the projections have applied the position', async () => {
     const { position } = await events.append('s-1', [testEvent({ amount: 5 })], 'no-stream');
@@ -43,12 +43,28 @@ describe('read-your-writes (real stores and runner)', () => {
   });
 
   it('answers 503 PROJECTION_BEHIND with Retry-After when a position is not reached in time', async () => {
-    const head = await events.headPosition();
+    await runner.stop(); // the position exists in the log, but no projection will apply it
+    const { position } = await events.append('s-3', [testEvent({ amount: 1 })], 'no-stream');
     const error = await service(20)
-      .waitFor(head + 1)
+      .waitFor(position)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 503, code: 'PROJECTION_BEHIND', headers: { 'retry-after': '1' } });
+  });
+
+  it('refuses a position beyond the head of the log at once, with the head', async () => {
+    const head = await events.headPosition();
+    // A long wait budget: the answer must not come from the timeout.
+    const error = await service(60_000)
+      .waitFor(head + 1)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 422,
+      code: 'POSITION_BEYOND_HEAD',
+      field: 'minPosition',
+      headers: { 'x-log-head': String(head) },
+    });
+    expect((error as Error).message).toContain(`(${head})`);
   });
 
   it('gives up at once on a stalled projection but serves from the healthy ones', async () => {

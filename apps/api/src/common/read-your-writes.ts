@@ -12,7 +12,8 @@ import { ApiHideProperty, ApiQuery, ApiServiceUnavailableResponse } from '@nestj
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import type { EventStore } from '@thidua/event-store';
+import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { ApiError } from './api-error.js';
 
 export const MIN_POSITION_PARAM = 'minPosition';
@@ -58,10 +59,23 @@ export class ReadYourWrites {
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionWaiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly events: Pick<EventStore, 'headPosition'>,
   ) {}
 
   async waitFor(minPosition: number | undefined, projections?: string[]): Promise<void> {
     if (minPosition === undefined || minPosition === 0) return;
+    // A position the log has not reached was never answered by a command: waiting would not bring it.
+    const head = await this.events.headPosition();
+    if (minPosition > head) {
+      throw new ApiError(
+        422,
+        'POSITION_BEYOND_HEAD',
+        `minPosition ${minPosition} is beyond the head of the log (${head})`,
+        MIN_POSITION_PARAM,
+        { 'x-log-head': String(head) },
+        { head },
+      );
+    }
     const reached = await this.runner.waitFor(minPosition, this.config.readWaitMaxMs, projections);
     if (!reached) {
       const which = projections?.length ? projections.join(', ') : 'the projections';
@@ -100,7 +114,8 @@ export class ReadYourWritesGuard implements CanActivate {
 /**
  * On a GET that reads projections: accepts `?minPosition=N` (a command's `position`) and answers
  * only once the named projections (all when none are named) have applied it, or 503
- * PROJECTION_BEHIND with Retry-After after READ_WAIT_MAX_MS.
+ * PROJECTION_BEHIND with Retry-After after READ_WAIT_MAX_MS; a position beyond the log's head is
+ * refused at once (422 POSITION_BEYOND_HEAD, the head in the body and in `x-log-head`).
  */
 export function WaitForProjections(...projections: string[]): MethodDecorator {
   return applyDecorators(
@@ -111,7 +126,8 @@ export function WaitForProjections(...projections: string[]): MethodDecorator {
       required: false,
       type: 'integer',
       description:
-        "Read-your-writes: a command's `position`; the answer waits until the projection has applied it.",
+        "Read-your-writes: a command's `position`; the answer waits until the projection has applied it. " +
+        "A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head).",
     }),
     ApiServiceUnavailableResponse({
       description: 'PROJECTION_BEHIND: the projection did not reach minPosition in time',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /**
@@ -32,8 +33,13 @@ export interface AppConfig {
   projectorPort: number;
   /** AUDIT_SIGNING_KEY_FILE: Ed25519 private key (PEM) that signs digests; created if absent. */
   signingKeyFile: string;
-  /** TRUST_PROXY: take the client address from X-Forwarded-For (behind a load balancer). */
-  trustProxy: boolean;
+  /**
+   * TRUST_PROXY: which hops of X-Forwarded-For to trust for the client address (rate limit, logs): a number
+   * of proxies in front of the API, or their addresses / CIDR ranges; false: the socket's peer.
+   */
+  trustProxy: false | number | string[];
+  /** AUTH_TOKEN_MAX_LIFETIME: longest lifetime (exp − iat) of an accepted token, in seconds. */
+  tokenMaxLifetimeSeconds: number;
   /** CORS_ORIGINS: browser origins (scheme://host[:port]) allowed to call the API; none by default. */
   corsOrigins: string[];
   /** SSE_HEARTBEAT_MS: how often an open live-update stream gets a comment line (keeps proxies from closing it). */
@@ -49,6 +55,24 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** HS256 needs a key at least as long as its output (RFC 7518 §3.2). */
 export const MIN_JWT_SECRET_LENGTH = 32;
+
+/** Default of AUTH_TOKEN_MAX_LIFETIME: 24 hours. */
+export const DEFAULT_TOKEN_MAX_LIFETIME = 24 * 3600;
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+/**
+ * A time span as seconds: `90`, `90s`, `30m`, `8h`, `2d`, `1w` (also `8 hours`, `30 minutes`); undefined
+ * when it is not one. Shared by the configuration and the CLI's --ttl.
+ */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(\d{1,9})\s?(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?)?$/.exec(
+    text.trim(),
+  );
+  if (!m) return undefined;
+  const unit = (m[2] ?? 's')[0] as string;
+  return Number(m[1]) * (UNIT_SECONDS[unit] as number);
+}
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -80,7 +104,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     readWaitMaxMs: read.integer('READ_WAIT_MAX_MS', 5000, 0, 120_000),
     projectorPort: read.integer('PROJECTOR_PORT', 3001, 0, 65535),
     signingKeyFile: absolute(read.string('AUDIT_SIGNING_KEY_FILE') ?? join(dataDir, 'signing-key.pem'), cwd),
-    trustProxy: read.boolean('TRUST_PROXY', false),
+    trustProxy: read.trustProxy('TRUST_PROXY'),
+    tokenMaxLifetimeSeconds: read.duration(
+      'AUTH_TOKEN_MAX_LIFETIME',
+      DEFAULT_TOKEN_MAX_LIFETIME,
+      60,
+      366 * 86_400,
+    ),
     corsOrigins: read.origins('CORS_ORIGINS'),
     sseHeartbeatMs: read.integer('SSE_HEARTBEAT_MS', 15_000, 100, 300_000),
     sseMaxStreams: read.integer('SSE_MAX_STREAMS', 100, 1, 100_000),
@@ -107,6 +137,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 function absolute(path: string, cwd: string): string {
@@ -143,6 +181,45 @@ class EnvReader {
     if (raw === 'false' || raw === '0') return false;
     this.problems.push(`${name} must be true or false (got "${raw}")`);
     return fallback;
+  }
+
+  /** A span (see parseDuration) between min and max seconds. */
+  duration(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const seconds = parseDuration(raw);
+    if (seconds === undefined || seconds < min || seconds > max) {
+      this.problems.push(
+        `${name} must be a time span such as 24h, 30m or 3600 (seconds), from ${min} s to ${max} s (got "${raw}")`,
+      );
+      return fallback;
+    }
+    return seconds;
+  }
+
+  /**
+   * TRUST_PROXY: unset, false or 0 → false; a hop count; or a comma-separated list of proxy addresses and
+   * CIDR ranges. `true` is refused: it trusts every hop, so any client could choose its own address.
+   */
+  trustProxy(name: string): false | number | string[] {
+    const raw = this.string(name);
+    if (raw === undefined || raw.toLowerCase() === 'false' || raw === '0') return false;
+    if (/^\d{1,2}$/.test(raw)) return Number(raw);
+    if (raw.toLowerCase() === 'true') {
+      this.problems.push(
+        `${name}=true would trust every hop of X-Forwarded-For (any client could pick its address): give a hop count or a list of proxy addresses`,
+      );
+      return false;
+    }
+    const entries = raw.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !isAddressOrRange(e));
+    if (bad.length > 0) {
+      this.problems.push(
+        `${name} must be a hop count or a comma-separated list of proxy addresses or CIDR ranges (not: ${bad.join(', ')})`,
+      );
+      return false;
+    }
+    return entries;
   }
 
   /** A comma-separated list of origins, each `http(s)://host[:port]` exactly as a browser sends it. */

@@ -2,11 +2,12 @@ import { Controller, Get, Inject, Query, Res, ServiceUnavailableException } from
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
-import type { EventStore } from '@thidua/event-store';
+import type { EventStore, LogIntegrity } from '@thidua/event-store';
 import type { ProjectionReadView, ProjectionStatusReport } from '@thidua/projections';
 import { Public } from '../auth/auth.decorators.js';
 import { NoQuery } from '../common/validation.js';
-import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import { EVENT_STORE, LOG_INTEGRITY, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import type { MeteredEventStore } from '../metrics/metered-event-store.js';
 import { ApiErrors, ApiResult, schemaRef } from '../openapi/api-result.js';
 import type { Liveness, NotReady, Readiness } from './health.types.js';
 
@@ -24,9 +25,11 @@ const NOT_READY = () =>
 const PROBE_TIMEOUT_MS = 3000;
 
 /**
- * Liveness says the process answers; readiness says it can serve: the event store answers and no
- * projection is stalled (a stalled one is named with its position and error, DESIGN.md §2) or cut off
- * from the event store (named with the outage's start, attempts and last error while it resubscribes).
+ * Liveness says the process answers; readiness says it can serve: the log passed its integrity checks
+ * (the start-up check and every read so far), the event store answers and takes writes (after a storage
+ * failure, a write probe says whether space is back), and no projection is stalled, stopped by an
+ * integrity failure (named with its position and error, DESIGN.md §2) or cut off from the event store
+ * (named with the outage's start, attempts and last error while it resubscribes).
  */
 @ApiTags('operations')
 @Public()
@@ -36,6 +39,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(LOG_INTEGRITY) private readonly integrity: LogIntegrity,
     /** The runner, or in a stateless API replica the follower of apps/projector's records. */
     @Inject(PROJECTION_RUNNER) private readonly projectionView: ProjectionReadView,
   ) {}
@@ -84,11 +88,33 @@ export class HealthController {
 
   private async eventStore() {
     const indicator = this.indicators.check('eventStore');
+    const kind = this.events.kind;
+    const failures = this.integrity.failures();
+    if (failures.length > 0) {
+      return indicator.down({
+        kind,
+        message: `integrity failure (appends refused): ${failures.map((f) => f.detail).join('; ')}`,
+        integrity: failures,
+      });
+    }
     try {
+      const storage = await withTimeout(
+        (this.events as Partial<MeteredEventStore>).storageProblem?.() ?? Promise.resolve(undefined),
+        PROBE_TIMEOUT_MS,
+      );
+      if (storage) {
+        // The reason without the file: readiness is public.
+        const { code, reason } = storage as { code?: string; reason?: string };
+        return indicator.down({
+          kind,
+          code,
+          message: `storage takes no writes (${code}): ${reason ?? 'unknown'}`,
+        });
+      }
       const head = await withTimeout(this.events.headPosition(), PROBE_TIMEOUT_MS);
-      return indicator.up({ kind: this.events.kind, head });
+      return indicator.up({ kind, head });
     } catch (error) {
-      return indicator.down({ kind: this.events.kind, message: (error as Error).message });
+      return indicator.down({ kind, message: (error as Error).message });
     }
   }
 
@@ -114,7 +140,9 @@ export class HealthController {
         },
       ]),
     );
-    const stalled = statuses.filter((s) => s.status === 'stalled').map((s) => s.name);
+    const stalled = statuses
+      .filter((s) => s.status === 'stalled' || s.status === 'integrity-failure')
+      .map((s) => s.name);
     // Cut off from the event store: it resubscribes by itself, but serves a checkpoint that stands still.
     const interrupted = statuses.filter((s) => s.outage).map((s) => s.name);
     return stalled.length > 0 || interrupted.length > 0
@@ -130,15 +158,19 @@ function describeFailures(result: HealthCheckResult): string {
       const projections = detail['projections'] as Record<
         string,
         {
+          status: string;
           position: number;
-          error?: { position: number; type: string; message: string };
+          error?: { position: number; type: string; message: string; streamId?: string; revision?: number };
           outage?: { since: string; attempts: number; message: string };
         }
       >;
       const stalled = (detail['stalled'] as string[]).map((name) => {
         const p = projections[name];
-        const at = p?.error ? `position ${p.error.position} (${p.error.type})` : `checkpoint ${p?.position}`;
-        return `projection ${name} stalled at ${at}: ${p?.error?.message ?? 'unknown error'}`;
+        const e = p?.error;
+        const event = e?.streamId === undefined ? e?.type : `stream ${e.streamId} revision ${e.revision}`;
+        const at = e ? `position ${e.position} (${event})` : `checkpoint ${p?.position}`;
+        const how = p?.status === 'integrity-failure' ? 'stopped by an integrity failure' : 'stalled';
+        return `projection ${name} ${how} at ${at}: ${e?.message ?? 'unknown error'}`;
       });
       const interrupted = ((detail['interrupted'] as string[] | undefined) ?? []).map((name) => {
         const outage = projections[name]?.outage;

@@ -8,7 +8,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { createEventStore, type EventStore } from '@thidua/event-store';
+import { createEventStore, type EventStore, VerifyingEventStore } from '@thidua/event-store';
 import { createReadStore, type ReadStore } from '@thidua/read-store';
 import {
   type ProjectionDefinition,
@@ -16,10 +16,20 @@ import {
   type ProjectionReadView,
   ProjectionRunner,
 } from '@thidua/projections';
+import { SIGNING_KEY } from '../audit/audit.tokens.js';
+import { loadOrCreateSigningKey, type SigningKey } from '../audit/signing-key.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { checkLogAtStart } from '../integrity/startup-check.js';
 import { MeteredEventStore } from '../metrics/metered-event-store.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
-import { EVENT_STORE, LOGGER, PROJECTION_DEFINITIONS, PROJECTION_RUNNER, READ_STORE } from './tokens.js';
+import {
+  EVENT_STORE,
+  LOG_INTEGRITY,
+  LOGGER,
+  PROJECTION_DEFINITIONS,
+  PROJECTION_RUNNER,
+  READ_STORE,
+} from './tokens.js';
 
 /**
  * How long a generation replaced by a rebuild stays readable: covers queries that took its target just
@@ -73,15 +83,34 @@ export class InfrastructureModule {
       providers: [
         { provide: PROJECTION_DEFINITIONS, useValue: options.definitions },
         {
-          provide: EVENT_STORE,
-          inject: [APP_CONFIG, METRICS],
-          useFactory: async (config: AppConfig, metrics: Metrics): Promise<EventStore> => {
-            const store = await createEventStore({
-              dataDir: config.dataDir,
-              eventstoreConnectionString: config.eventstoreConnectionString,
-            });
-            return new MeteredEventStore(store, metrics);
+          provide: SIGNING_KEY,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => loadOrCreateSigningKey(config.signingKeyFile),
+        },
+        {
+          // Every reader of the log goes through the integrity check; the tail is checked before serving.
+          provide: LOG_INTEGRITY,
+          inject: [APP_CONFIG, SIGNING_KEY, LOGGER],
+          useFactory: async (
+            config: AppConfig,
+            key: SigningKey,
+            logger: Logger,
+          ): Promise<VerifyingEventStore> => {
+            const store = new VerifyingEventStore(
+              await createEventStore({
+                dataDir: config.dataDir,
+                eventstoreConnectionString: config.eventstoreConnectionString,
+              }),
+            );
+            await checkLogAtStart(store, config.dataDir, key, logger.child({ component: 'integrity' }));
+            return store;
           },
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [LOG_INTEGRITY, METRICS],
+          useFactory: (store: VerifyingEventStore, metrics: Metrics): EventStore =>
+            new MeteredEventStore(store, metrics),
         },
         {
           provide: READ_STORE,
@@ -109,7 +138,14 @@ export class InfrastructureModule {
         },
         InfrastructureLifecycle,
       ],
-      exports: [EVENT_STORE, READ_STORE, PROJECTION_RUNNER, PROJECTION_DEFINITIONS],
+      exports: [
+        EVENT_STORE,
+        LOG_INTEGRITY,
+        SIGNING_KEY,
+        READ_STORE,
+        PROJECTION_RUNNER,
+        PROJECTION_DEFINITIONS,
+      ],
     };
   }
 }

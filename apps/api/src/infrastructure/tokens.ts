@@ -11,3 +11,8 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 export const PROJECTION_DEFINITIONS = Symbol('PROJECTION_DEFINITIONS');
 /** The pino logger shared by Fastify, Nest and the runner. */
 export const LOGGER = Symbol('LOGGER');
+/**
+ * The VerifyingEventStore under EVENT_STORE, as LogIntegrity: the failures found (readiness, ranking
+ * reads) and the unverified store for the tools that report on a broken log (verify).
+ */
+export const LOG_INTEGRITY = Symbol('LOG_INTEGRITY');

@@ -1,5 +1,6 @@
 import {
   type AppendResult,
+  isStorageError,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
@@ -17,6 +18,8 @@ export class MeteredEventStore implements EventStore {
   readonly kind: EventStore['kind'];
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
+  /** The storage error of the last append, until an append or a write probe succeeds. */
+  private storageError: Error | undefined;
 
   constructor(
     readonly inner: EventStore,
@@ -34,9 +37,11 @@ export class MeteredEventStore implements EventStore {
     try {
       const result = await this.inner.append(streamId, events, expected);
       outcome = result.duplicate ? 'duplicate' : 'ok';
+      this.storageError = undefined;
       return result;
     } catch (error) {
       if (error instanceof RevisionConflictError) outcome = 'conflict';
+      if (isStorageError(error)) this.storageError = error as Error;
       throw error;
     } finally {
       stop({ outcome });
@@ -54,6 +59,22 @@ export class MeteredEventStore implements EventStore {
 
   headPosition(): Promise<number> {
     return this.inner.headPosition();
+  }
+
+  /**
+   * For readiness: after an append failed for a storage reason, whether the storage takes a write again
+   * (a tiny committed write, only while a failure is pending); undefined when it does.
+   */
+  async storageProblem(): Promise<Error | undefined> {
+    if (!this.storageError || !this.inner.probeWrite) return this.storageError;
+    try {
+      await this.inner.probeWrite();
+      this.storageError = undefined;
+    } catch (error) {
+      if (isStorageError(error)) this.storageError = error as Error;
+      else throw error;
+    }
+    return this.storageError;
   }
 
   subscribe(after: number, handlers: SubscriptionHandlers): Subscription {

@@ -97,7 +97,10 @@ export class Metrics {
       for (const s of statuses) {
         this.projectionLag.set({ projection: s.name }, s.lag);
         this.projectionPosition.set({ projection: s.name }, s.position);
-        this.projectionStalled.set({ projection: s.name }, s.status === 'stalled' ? 1 : 0);
+        this.projectionStalled.set(
+          { projection: s.name },
+          s.status === 'stalled' || s.status === 'integrity-failure' ? 1 : 0,
+        );
         this.projectionInterrupted.set({ projection: s.name }, s.outage?.attempts ?? 0);
       }
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
+import { describeTextFields } from './text-fields.js';
 import { completeResponses } from './complete-responses.js';
 import { RESPONSE_SCHEMAS } from './response-schemas.generated.js';
 
@@ -57,7 +58,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     schemas: { ...document.components?.schemas, ...RESPONSE_SCHEMAS },
   };
   completeResponses(document);
-  return document;
+  return describeTextFields(document);
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
 } from '@thidua/projections';
 import type { RebuildAccepted } from '../admin/admin.types.js';
 import type { IssuedDigest, PublicKey, StreamEventsPage } from '../audit/audit.types.js';
+import type { TokenRevocations } from '../auth/revocation-list.js';
 import type { ErrorBody } from '../common/api-error.js';
 import type { AwardDecisionIssued, AwardRevoked } from '../features/awards/awards.command.js';
 import type { DisputeFiled } from '../features/emulation-year/disputes/disputes.command.js';
@@ -67,6 +68,7 @@ export interface ResponseBodies {
   // Administration and operations
   ProjectionStatusList: ProjectionStatusReport[];
   RebuildAccepted: RebuildAccepted;
+  TokenRevocations: TokenRevocations;
   Liveness: Liveness;
   Readiness: Readiness;
   NotReady: NotReady;

@@ -17,7 +17,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       },
       "head": {
         "$ref": "#/components/schemas/Integer",
-        "description": "The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD)."
+        "description": "The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD, POSITION_BEYOND_HEAD)."
       }
     },
     "required": [
@@ -1102,6 +1102,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "string",
         "description": "Hex sha256 of `rankingDigestInput(ranking)` as it stands: equal to `sealedDigest` while final; the digest of the revised ranking beside the sealed one when revised; what a close would seal while open."
       },
+      "integrityFailure": {
+        "$ref": "#/components/schemas/RankingIntegrityFailure",
+        "description": "Served with finality `integrity-failure` when the log under this ranking failed its integrity check (said by the API when it serves the stored document): the first event that fails."
+      },
       "clusterId": {
         "type": "string"
       },
@@ -1290,9 +1294,54 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "provisional",
       "final",
       "revised",
-      "not-opened"
+      "not-opened",
+      "integrity-failure"
     ],
-    "description": "How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed)."
+    "description": "How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). `integrity-failure`: closed, nothing revised it, yet the ranking recomputed from the events no longer gives the digest PeriodClosed sealed (the events it was sealed from were changed), or the log under it failed its integrity check (said by the API when serving it)."
+  },
+  "RankingIntegrityFailure": {
+    "type": "object",
+    "properties": {
+      "problem": {
+        "type": "string",
+        "enum": [
+          "altered",
+          "removed",
+          "reordered",
+          "gap",
+          "rewritten",
+          "truncated"
+        ]
+      },
+      "scope": {
+        "type": "string",
+        "enum": [
+          "stream",
+          "log"
+        ],
+        "description": "`stream`: this cluster-year's chain; `log`: the log as a whole (a missing position, the log chain)."
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventId": {
+        "type": "string"
+      },
+      "detail": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "detail"
+    ],
+    "additionalProperties": false,
+    "description": "The event of the cluster-year (or of the log) that failed the integrity check."
   },
   "PeriodCode": {
     "type": "string",
@@ -1386,6 +1435,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "currentDigest": {
         "type": "string",
         "description": "Hex sha256 of `rankingDigestInput(ranking)` as it stands: equal to `sealedDigest` while final; the digest of the revised ranking beside the sealed one when revised; what a close would seal while open."
+      },
+      "integrityFailure": {
+        "$ref": "#/components/schemas/RankingIntegrityFailure",
+        "description": "Served with finality `integrity-failure` when the log under this ranking failed its integrity check (said by the API when it serves the stored document): the first event that fails."
       },
       "clusterId": {
         "type": "string"
@@ -2414,6 +2467,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           }
         ],
         "description": "Revision to ask for next, or null when this page reached the end of the stream."
+      },
+      "integrityFailure": {
+        "$ref": "#/components/schemas/IntegrityFailure",
+        "description": "Present when the stream fails its integrity check: the events are then shown as stored, unverified."
       }
     },
     "required": [
@@ -2447,6 +2504,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       },
       "metadata": {
         "$ref": "#/components/schemas/EventMetadata"
+      },
+      "logHash": {
+        "type": "string",
+        "description": "Stores with a log-wide chain (SQLite): sha256hex(previous event's logHash ‖ metadata.hash) in position order from 64 zeros, so the order across streams is hashed (integrity/hash-chain.ts `logChainHash`)."
       }
     },
     "required": [
@@ -2506,6 +2567,52 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "schemaVersion"
     ],
     "additionalProperties": false
+  },
+  "IntegrityFailure": {
+    "type": "object",
+    "properties": {
+      "problem": {
+        "type": "string",
+        "enum": [
+          "altered",
+          "removed",
+          "reordered",
+          "gap",
+          "rewritten",
+          "truncated"
+        ]
+      },
+      "scope": {
+        "type": "string",
+        "enum": [
+          "stream",
+          "log"
+        ],
+        "description": "`stream`: that stream's chain is broken (its appends are refused); `log`: the log as a whole (a missing position, a broken log chain, a truncation): every append is refused."
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventId": {
+        "type": "string"
+      },
+      "detail": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "problem",
+      "scope",
+      "detail"
+    ],
+    "additionalProperties": false,
+    "description": "Where a read found the log broken: the first event (or position) that fails, and why."
   },
   "VerifyReport": {
     "type": "object",
@@ -2599,6 +2706,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           "$ref": "#/components/schemas/StreamHead"
         },
         "description": "Every stream head as of `position`, sorted by stream id."
+      },
+      "logHash": {
+        "type": "string",
+        "description": "The log chain as of `position` (hash-chain.ts `logChainHash` over every event's hash in position order from 64 zeros), signed with the rest: it covers the order across streams and every event, not only the heads. Recomputed from the events on any store; absent from digests made before it existed."
       },
       "algorithm": {
         "type": "string",
@@ -2731,9 +2842,11 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "running",
       "catching-up",
       "stalled",
+      "integrity-failure",
       "rebuilding",
       "stopped"
-    ]
+    ],
+    "description": "`stalled`: stopped at an event it cannot handle (blocked), or by a storage error it retries with back-off (not blocked); `integrity-failure`: stopped at an event that fails the log's integrity check (blocked)."
   },
   "StallInfo": {
     "type": "object",
@@ -2749,6 +2862,21 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       },
       "message": {
         "type": "string"
+      },
+      "streamId": {
+        "type": "string",
+        "description": "The stream and revision of the event, when the failure names them (integrity failures)."
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "integrity": {
+        "type": "boolean",
+        "description": "Stopped by the log's integrity check (status integrity-failure): never retried."
+      },
+      "retrying": {
+        "type": "boolean",
+        "description": "Stopped by a storage error: retried by itself with back-off (not blocked)."
       }
     },
     "required": [
@@ -2806,6 +2934,84 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false,
     "description": "POST /admin/projections/{name}/rebuild: the rebuild runs in the background."
+  },
+  "TokenRevocations": {
+    "type": "object",
+    "properties": {
+      "tokens": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "tokenId": {
+              "type": "string"
+            },
+            "reason": {
+              "type": "string"
+            },
+            "revokedBy": {
+              "type": "string"
+            },
+            "revokedAt": {
+              "type": "string"
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "position",
+            "reason",
+            "revokedAt",
+            "revokedBy",
+            "tokenId"
+          ]
+        }
+      },
+      "subjects": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "subject": {
+              "type": "string"
+            },
+            "issuedBefore": {
+              "type": "string"
+            },
+            "reason": {
+              "type": "string"
+            },
+            "revokedBy": {
+              "type": "string"
+            },
+            "revokedAt": {
+              "type": "string"
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "issuedBefore",
+            "position",
+            "reason",
+            "revokedAt",
+            "revokedBy",
+            "subject"
+          ]
+        },
+        "description": "Every token of the subject issued at or before `issuedBefore` is refused."
+      }
+    },
+    "required": [
+      "tokens",
+      "subjects"
+    ],
+    "additionalProperties": false,
+    "description": "GET /admin/tokens/revocations."
   },
   "Liveness": {
     "type": "object",
@@ -2918,7 +3124,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       },
       "head": {
         "$ref": "#/components/schemas/Integer",
-        "description": "The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD)."
+        "description": "The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD, POSITION_BEYOND_HEAD)."
       }
     },
     "required": [

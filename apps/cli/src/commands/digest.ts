@@ -13,7 +13,10 @@ export async function digestCommand(
   now: Date = new Date(),
 ): Promise<SignedDigest & { issuedAt: string }> {
   const key = loadOrCreateSigningKey(config.signingKeyFile);
-  const digest = await withEventStore(config, (events) => computeDigest(events, options.position));
+  // Read through the integrity check: a broken log is never signed.
+  const digest = await withEventStore(config, (events) => computeDigest(events, options.position), {
+    verified: true,
+  });
   const body = options.heads === false ? { ...digest, heads: undefined } : digest;
   return signDigest({ ...body, issuedAt: now.toISOString() }, key.privateKeyPem);
 }

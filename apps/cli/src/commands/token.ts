@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { resolveJwtSecret } from '../../../api/src/auth/jwt-secret.js';
 import { signAccessToken } from '../../../api/src/auth/jwt.js';
 import { isRole, ROLES, ROLES_WITH_UNIT, type Role } from '../../../api/src/auth/roles.js';
-import type { AppConfig } from '../../../api/src/config/app-config.js';
+import { type AppConfig, parseDuration } from '../../../api/src/config/app-config.js';
 import { UsageError } from '../io.js';
 
 export interface TokenOptions {
@@ -19,29 +20,29 @@ export async function tokenCommand(
   options: TokenOptions,
   config: AppConfig,
   now?: Date,
-): Promise<{ token: string; secretSource: string }> {
+): Promise<{ token: string; secretSource: string; jti: string }> {
   if (!isRole(options.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const role: Role = options.role;
   if (!options.sub) throw new UsageError('--sub NAME is required (who the token speaks for)');
   if (ROLES_WITH_UNIT.includes(role) && !options.unit)
     throw new UsageError(`--unit is required for role ${role}`);
-  const ttl = options.ttl ?? '8h';
-  if (
-    !/^\d+\s?(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days|w|week|weeks)$/.test(
-      ttl,
-    )
-  ) {
-    throw new UsageError('--ttl must look like 30m, 8h or 2d');
+  const ttl = parseDuration(options.ttl ?? '8h');
+  if (ttl === undefined || ttl <= 0) throw new UsageError('--ttl must look like 30m, 8h or 2d');
+  if (ttl > config.tokenMaxLifetimeSeconds) {
+    throw new UsageError(
+      `--ttl is longer than the API accepts (AUTH_TOKEN_MAX_LIFETIME, ${config.tokenMaxLifetimeSeconds} s = ${config.tokenMaxLifetimeSeconds / 3600}h)`,
+    );
   }
   const secret = resolveJwtSecret({ dataDir: config.dataDir, secret: config.authJwtSecret });
+  const jti = randomUUID();
   const token = await signAccessToken(
     secret.key,
     { sub: options.sub, role, unitId: options.unit },
-    now === undefined ? { ttl } : { ttl, now },
+    now === undefined ? { ttl, jti } : { ttl, jti, now },
   );
   const secretSource =
     secret.source === 'env'
       ? 'AUTH_JWT_SECRET'
       : `${config.dataDir}/jwt-secret${secret.source === 'generated' ? ' (created now)' : ''}`;
-  return { token, secretSource };
+  return { token, secretSource, jti };
 }

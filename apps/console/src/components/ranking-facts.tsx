@@ -12,6 +12,7 @@ type Ranking = Pick<
   | 'currentDigest'
   | 'revisedBy'
   | 'ignoredEntries'
+  | 'integrityFailure'
 > & { rows: ReadonlyArray<{ unitId: string; unitName: string | null }> };
 
 const FINALITY_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = {
@@ -52,6 +53,18 @@ export function RankingFacts({ ranking }: { ranking: Ranking }) {
             <Badge tone="warn">khác mã niêm phong: bảng đã thay đổi sau khi khóa sổ</Badge>
           )}
         </dd>
+        {ranking.integrityFailure && (
+          <>
+            <dt>Lỗi toàn vẹn</dt>
+            <dd class="problem">
+              {ranking.integrityFailure.detail}
+              {ranking.integrityFailure.streamId && ` · luồng ${ranking.integrityFailure.streamId}`}
+              {ranking.integrityFailure.revision !== undefined && ` #${ranking.integrityFailure.revision}`}
+              {ranking.integrityFailure.position !== undefined &&
+                ` · vị trí #${ranking.integrityFailure.position}`}
+            </dd>
+          </>
+        )}
         {ranking.revisedBy.length > 0 && (
           <>
             <dt>Điều chỉnh bởi</dt>

@@ -2,6 +2,7 @@ import { AWARD_DECISION_EVENT_TYPES } from './award-decision.events.js';
 import { CLUSTER_EVENT_TYPES } from './cluster.events.js';
 import { EMULATION_YEAR_EVENT_TYPES } from './emulation-year.events.js';
 import { MEMBERSHIP_EVENT_TYPES } from './membership.events.js';
+import { TOKEN_REVOCATION_EVENT_TYPES } from './token-revocation.events.js';
 import { UNIT_EVENT_TYPES } from './unit.events.js';
 
 export type DomainEventType =
@@ -9,7 +10,8 @@ export type DomainEventType =
   | (typeof CLUSTER_EVENT_TYPES)[number]
   | (typeof MEMBERSHIP_EVENT_TYPES)[number]
   | (typeof EMULATION_YEAR_EVENT_TYPES)[number]
-  | (typeof AWARD_DECISION_EVENT_TYPES)[number];
+  | (typeof AWARD_DECISION_EVENT_TYPES)[number]
+  | (typeof TOKEN_REVOCATION_EVENT_TYPES)[number];
 
 /**
  * Schema version of each event type's data, written to `metadata.schemaVersion` by the handler.
@@ -22,6 +24,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = 
     ...MEMBERSHIP_EVENT_TYPES,
     ...EMULATION_YEAR_EVENT_TYPES,
     ...AWARD_DECISION_EVENT_TYPES,
+    ...TOKEN_REVOCATION_EVENT_TYPES,
   ].map((t) => [t, 1]),
 ) as Record<DomainEventType, number>;
 

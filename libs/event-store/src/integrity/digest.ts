@@ -15,6 +15,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } 
 import { canonicalJson } from '@thidua/domain';
 import { StoreError } from '../errors.js';
 import type { EventStore } from '../event-store.port.js';
+import { GENESIS_HASH, logChainHash } from './hash-chain.js';
 import { merkleRoot, sortHeads, type StreamHead } from './merkle.js';
 
 export type { StreamHead } from './merkle.js';
@@ -27,6 +28,12 @@ export interface LogDigest {
   root: string;
   /** Every stream head as of `position`, sorted by stream id. */
   heads?: StreamHead[];
+  /**
+   * The log chain as of `position` (hash-chain.ts `logChainHash` over every event's hash in position
+   * order from 64 zeros), signed with the rest: it covers the order across streams and every event, not
+   * only the heads. Recomputed from the events on any store; absent from digests made before it existed.
+   */
+  logHash?: string;
 }
 
 export interface SignedDigest extends LogDigest {
@@ -50,21 +57,30 @@ export async function computeDigest(store: EventStore, atPosition?: number): Pro
     throw new StoreError('DIGEST_POSITION', `digest position ${position} is outside the log (head ${head})`);
   }
   const heads = new Map<string, StreamHead>();
+  let logHash = GENESIS_HASH;
   let after = 0;
   for (;;) {
     const batch = await store.readAll({ after, to: position, batchSize: READ_BATCH });
     const last = batch[batch.length - 1];
     if (!last) break;
-    for (const e of batch)
+    for (const e of batch) {
       heads.set(e.streamId, { streamId: e.streamId, revision: e.revision, hash: e.metadata.hash });
+      logHash = logChainHash(logHash, e.metadata.hash);
+    }
     after = last.position;
   }
-  return digestFromHeads(position, [...heads.values()]);
+  return digestFromHeads(position, [...heads.values()], logHash);
 }
 
-export function digestFromHeads(position: number, heads: StreamHead[]): LogDigest {
+export function digestFromHeads(position: number, heads: StreamHead[], logHash?: string): LogDigest {
   const sorted = sortHeads(heads);
-  return { position, streamCount: sorted.length, root: merkleRoot(sorted), heads: sorted };
+  return {
+    position,
+    streamCount: sorted.length,
+    root: merkleRoot(sorted),
+    heads: sorted,
+    ...(logHash === undefined ? {} : { logHash }),
+  };
 }
 
 /** The exact bytes that are signed: everything but the heads (covered by the root) and the signature. */

@@ -53,8 +53,54 @@ export function eventHash(e: HashableEvent): string {
   return sha256Hex(metadata.prevHash + envelopeJson(e, canonicalJson(e.data), canonicalJson(metadata)));
 }
 
+/**
+ * Hashes an adapter recomputed from the stored bytes as it read them (SQLite: the canonical texts it
+ * wrote), keyed by the event object it handed out. Only a confirmation: a mismatch (or no entry, or a
+ * copy of the event) falls back to recomputing from the parsed event.
+ */
+const rowHashes = new WeakMap<StoredEvent, string>();
+
+export function rememberRowHash(e: StoredEvent, hash: string): void {
+  rowHashes.set(e, hash);
+}
+
+/**
+ * The hash of a stored row from its texts, as the writer computed it: `dataText` is canonicalJson(data)
+ * and `metadataText` the canonical metadata with `,"hash":"<64 hex>"}` last (sealEvents writes both so).
+ * Undefined when the metadata text is not in that form.
+ */
+export function rowHash(
+  eventId: string,
+  type: string,
+  streamId: string,
+  revision: number,
+  dataText: string,
+  metadataText: string,
+  prevHash: string,
+): string | undefined {
+  const cut = metadataText.length - 75; // ',"hash":"' (9) + 64 hex + '"}' (2)
+  if (cut < 1 || !metadataText.startsWith(',"hash":"', cut) || !metadataText.endsWith('"}')) return undefined;
+  return sha256Hex(
+    prevHash +
+      '{"data":' +
+      dataText +
+      ',"eventId":' +
+      JSON.stringify(eventId) +
+      ',"metadata":' +
+      metadataText.slice(0, cut) +
+      '},"revision":' +
+      revision +
+      ',"streamId":' +
+      JSON.stringify(streamId) +
+      ',"type":' +
+      JSON.stringify(type) +
+      '}',
+  );
+}
+
 /** True when the stored hash matches the event's content (the link to the previous event is checked apart). */
 export function hashMatches(e: StoredEvent): boolean {
+  if (rowHashes.get(e) === e.metadata.hash) return true;
   return eventHash(e) === e.metadata.hash;
 }
 
@@ -235,4 +281,12 @@ export function sealEvents(
     prevJson = '"' + hash + '"';
   }
   return out;
+}
+
+/**
+ * The log-wide chain (SQLite): each event's `logHash` is sha256hex(previous event's logHash ‖ its own
+ * hash), in position order from GENESIS_HASH, so the order of events across streams is hashed too.
+ */
+export function logChainHash(previousLogHash: string, eventHash: string): string {
+  return sha256Hex(previousLogHash + eventHash);
 }

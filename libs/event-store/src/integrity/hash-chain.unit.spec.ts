@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { canonicalJson } from '@thidua/domain';
 import type { NewEvent, StoredEvent } from '../event-store.port.js';
-import { GENESIS_HASH, eventHash, hashMatches, sealEvent, sealEvents } from './hash-chain.js';
+import { GENESIS_HASH, eventHash, hashMatches, rowHash, sealEvent, sealEvents } from './hash-chain.js';
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -192,5 +192,26 @@ describe('sealEvents (one append at a time)', () => {
     const bad: NewEvent = { ...event({ n: Number.NaN }) };
     expect(() => sealEvent('s', 0, GENESIS_HASH, bad)).toThrow(TypeError);
     expect(() => sealEvents('s', 0, GENESIS_HASH, [event(), bad])).toThrow(TypeError);
+  });
+});
+
+describe('rowHash (the hash from the stored texts)', () => {
+  it('gives the sealed hash for every row sealEvents writes, and another for any changed byte', () => {
+    const metadata = event().metadata;
+    const news: NewEvent[] = [0, 1, 2].map((i) => ({
+      eventId: `00000000-0000-4000-8000-00000000000${i}`,
+      type: 'ScoreRecorded',
+      data: { points: i, unit: 'Công an tỉnh Thừa Thiên Huế', b: { z: 1, a: [null, 'ư'] } },
+      metadata: { ...metadata, reason: i === 1 ? 'Điều chỉnh' : undefined },
+    }));
+    let prev = GENESIS_HASH;
+    sealEvents('emulation-c1-2025', 4, GENESIS_HASH, news).forEach((row, i) => {
+      const e = news[i] as NewEvent;
+      const args = [e.eventId, e.type, 'emulation-c1-2025', 4 + i] as const;
+      expect(rowHash(...args, row.dataJson, row.metadataJson, prev)).toBe(row.hash);
+      expect(rowHash(...args, row.dataJson.replace('1', '9'), row.metadataJson, prev)).not.toBe(row.hash);
+      expect(rowHash(...args, row.dataJson, row.metadataJson.slice(0, -3), prev)).toBeUndefined();
+      prev = row.hash;
+    });
   });
 });

@@ -13,6 +13,7 @@ import type { EventMetadata, StoredEvent } from '../event-store.port.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { computeDigest, generateSigningKeyPair, signDigest, type SignedDigest } from './digest.js';
 import { sealEvent } from './hash-chain.js';
+import { rechainLog, resealStream } from '../testing/forger.js';
 import { verifyLog, type VerifyReport } from './verify-log.js';
 
 const EMU = 'emulation-c1-2025';
@@ -85,37 +86,6 @@ async function withStore<T>(file: string, fn: (s: SqliteEventStore) => Promise<T
     return await fn(store);
   } finally {
     await store.close();
-  }
-}
-
-/** What a forger with write access and the hashing code does: re-seal a stream's chain from `fromRevision`. */
-function resealStream(db: Database.Database, streamId: string, fromRevision: number): void {
-  const rows = db
-    .prepare(
-      'SELECT event_id, type, revision, data, metadata FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
-    )
-    .all(streamId, fromRevision) as Array<{
-    event_id: string;
-    type: string;
-    revision: number;
-    data: string;
-    metadata: string;
-  }>;
-  let prevHash =
-    fromRevision === 0
-      ? undefined
-      : (JSON.parse(row(db, streamId, fromRevision - 1).metadata) as EventMetadata).hash;
-  const update = db.prepare('UPDATE events SET metadata = ? WHERE stream_id = ? AND revision = ?');
-  for (const r of rows) {
-    const { hash: _h, prevHash: oldPrev, ...meta } = JSON.parse(r.metadata) as EventMetadata;
-    const sealed = sealEvent(streamId, r.revision, prevHash ?? oldPrev, {
-      eventId: r.event_id,
-      type: r.type,
-      data: JSON.parse(r.data) as Record<string, unknown>,
-      metadata: meta,
-    });
-    update.run(sealed.metadataJson, streamId, r.revision);
-    prevHash = sealed.hash;
   }
 }
 
@@ -256,6 +226,48 @@ describe('tamper evidence on a SQLite log', () => {
     });
   });
 
+  it('swapping the content of two consecutive events blames the first whose own hash fails, not its predecessor', async () => {
+    const file = await buildLog();
+    const seventh = raw(file, (db) => {
+      const r7 = row(db, EMU, 7);
+      const r8 = row(db, EMU, 8);
+      const set = db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?');
+      set.run(r8.data, r8.metadata, r7.position);
+      set.run(r7.data, r7.metadata, r8.position);
+      return r7;
+    });
+    const report = await verify(file);
+    expect(report.firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: EMU,
+      revision: 7,
+      position: seventh.position,
+    });
+    expect((await verify(file, { streamId: EMU })).firstFailure).toMatchObject({ revision: 7 });
+  });
+
+  it('swapping the positions of two events of different streams is reported at the first moved position', async () => {
+    const file = await buildLog();
+    const [a, b] = raw(file, (db) => {
+      // Position 5 is EMU revision 2, position 6 is UNIT revision 1: each stream keeps its own order.
+      const x = db.prepare('SELECT stream_id, revision FROM events WHERE position = 5').get() as {
+        stream_id: string;
+      };
+      const y = db.prepare('SELECT stream_id, revision FROM events WHERE position = 6').get() as {
+        stream_id: string;
+      };
+      const move = db.prepare('UPDATE events SET position = ? WHERE position = ?');
+      move.run(-1, 5);
+      move.run(5, 6);
+      move.run(6, -1);
+      return [x, y];
+    });
+    expect(a.stream_id).not.toBe(b.stream_id);
+    const report = await verify(file);
+    expect(report.ok).toBe(false);
+    expect(report.firstFailure).toMatchObject({ problem: 'reordered', position: 5, streamId: b.stream_id });
+  });
+
   describe('(d) against a signed digest', () => {
     const keys = generateSigningKeyPair();
 
@@ -303,7 +315,26 @@ describe('tamper evidence on a SQLite log', () => {
       expect((await verify(file)).ok).toBe(true); // the chains alone cannot see a clean cut at the end
       const report = await verify(file, { against: digest });
       expect(report.ok).toBe(false);
-      expect(report.firstFailure?.problem).toBe('truncated');
+      // The first missing position, not the last revision of a stream that was cut.
+      expect(report.firstFailure).toMatchObject({ problem: 'truncated', position: 11 });
+      expect(report.firstFailure?.detail).toContain('position 11');
+    });
+
+    it('names the first missing position when a stream’s tail inside the digest was deleted', async () => {
+      const { file, digest } = await withDigest();
+      // UNIT's head in the digest is revision 2 (position 10); every revision from 2 on is deleted.
+      const firstGone = raw(file, (db) => {
+        const r = row(db, UNIT, 2);
+        db.prepare('DELETE FROM events WHERE stream_id = ? AND revision >= 2').run(UNIT);
+        return r.position;
+      });
+      const report = await verify(file, { against: digest });
+      expect(report.firstFailure).toMatchObject({
+        problem: 'truncated',
+        position: firstGone,
+        streamId: UNIT,
+        revision: 2,
+      });
     });
 
     it('catches a whole stream deleted and the positions closed up, naming the stream', async () => {
@@ -317,10 +348,13 @@ describe('tamper evidence on a SQLite log', () => {
         const move = db.prepare('UPDATE events SET position = ? WHERE position = ?');
         rows.forEach((p, i) => move.run(i + 1, p));
       });
-      expect((await verify(file)).ok).toBe(true);
+      // The log chain no longer leads to the event now at position 1.
+      expect((await verify(file)).firstFailure).toMatchObject({ problem: 'rewritten', position: 1 });
       expect((await verify(file, { against: digest })).firstFailure).toMatchObject({
         problem: 'truncated',
         streamId: CLUSTER,
+        revision: 0,
+        position: 1,
       });
     });
 
@@ -336,14 +370,39 @@ describe('tamper evidence on a SQLite log', () => {
           .pluck()
           .get(EMU) as number;
       });
-      expect((await verify(file)).ok).toBe(true); // internally consistent again
+      // The stream chain is consistent again, but the log chain recorded the first revision's old hash.
+      const rewritten = raw(file, (db) => row(db, EMU, 1));
+      const alone = await verify(file);
+      expect(alone.firstFailure).toMatchObject({
+        problem: 'rewritten',
+        streamId: EMU,
+        revision: 1,
+        position: rewritten.position,
+      });
       const report = await verify(file, { against: digest });
-      expect(report.firstFailure).toMatchObject({ problem: 'rewritten', streamId: EMU, position: head });
+      expect(report.firstFailure).toMatchObject({ problem: 'rewritten', streamId: EMU, revision: 1 });
+      expect(head).toBeGreaterThan(rewritten.position);
       const oneStream = await verify(file, { against: digest, streamId: EMU });
       expect(oneStream.firstFailure).toMatchObject({ problem: 'rewritten', streamId: EMU });
       expect((await verify(file, { against: digest, streamId: UNIT })).ok).toBe(true);
       const { heads: _heads, ...rootOnly } = digest;
       expect((await verify(file, { against: rootOnly })).firstFailure?.problem).toBe('rewritten');
+    });
+
+    it('a forger who moves events across streams and re-chains the whole log is caught by the signed log hash', async () => {
+      const { file, digest } = await withDigest();
+      expect(digest.logHash).toMatch(/^[0-9a-f]{64}$/);
+      raw(file, (db) => {
+        const move = db.prepare('UPDATE events SET position = ? WHERE position = ?');
+        move.run(-1, 5);
+        move.run(5, 6);
+        move.run(6, -1);
+        rechainLog(db);
+      });
+      expect((await verify(file)).ok).toBe(true); // every chain consistent: only the digest can tell
+      const report = await verify(file, { against: digest });
+      expect(report.firstFailure).toMatchObject({ problem: 'rewritten', position: 12 });
+      expect(report.firstFailure?.detail).toContain('log hash');
     });
 
     it('refuses a digest whose signature or content was tampered with', async () => {

@@ -11,7 +11,14 @@ import type { Integer } from '@thidua/domain';
  *   when a gap in contiguous positions accounts for it);
  * - reordered: intact events of a stream whose revisions run against position order;
  * - gap: a missing position nothing else explains (contiguous stores only);
- * - truncated / rewritten / bad-signature: against a digest.
+ * - reordered / rewritten (log chain, stores with one): an intact event whose `logHash` does not chain
+ *   from the previous position, because it was moved (an event further on fits here: reordered) or its
+ *   stream was changed and re-hashed from it (rewritten), without the log chain being recomputed too;
+ * - truncated / rewritten / bad-signature: against a digest (its heads and its signed log hash). A
+ *   truncation names the first missing position where the positions tell it.
+ *
+ * Blame: the first event whose own hash fails is named, never its intact predecessor; a predecessor is
+ * named only when it is intact and its intact successor links to another hash (it was re-hashed).
  *
  * One pass over the log in position order. Findings are collected with the position they concern and
  * the earliest is reported, because some are only understood later: a revision that is missing when
@@ -19,7 +26,7 @@ import type { Integer } from '@thidua/domain';
  */
 import type { EventStore, StoredEvent } from '../event-store.port.js';
 import { verifyDigestSignature, type SignedDigest } from './digest.js';
-import { GENESIS_HASH, hashMatches } from './hash-chain.js';
+import { GENESIS_HASH, hashMatches, logChainHash } from './hash-chain.js';
 import { merkleRoot, sortHeads, type StreamHead } from './merkle.js';
 
 export type VerifyProblem =
@@ -60,8 +67,8 @@ const RANK: Record<VerifyProblem, number> = {
   reordered: 1,
   removed: 2,
   altered: 3,
-  gap: 4,
-  truncated: 5,
+  truncated: 4,
+  gap: 5,
   rewritten: 6,
 };
 
@@ -110,8 +117,11 @@ function at(e: StoredEvent): Pick<VerifyFailure, 'streamId' | 'revision' | 'posi
   return { streamId: e.streamId, revision: e.revision, position: e.position, eventId: e.eventId };
 }
 
-/** Checks one event against its stream state, records findings, and advances the state when it extends the chain. */
-function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): void {
+/**
+ * Checks one event against its stream state, records findings, and advances the state when it extends the
+ * chain. Returns whether the event matches its own hash.
+ */
+function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): boolean {
   const intact = safeHashMatches(e);
   if (!intact) {
     findings.add(e.position, {
@@ -125,7 +135,8 @@ function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): void {
   // of a removal before them or of a reordering.
   const revision = intact ? e.revision : s.next;
   if (revision === s.next) {
-    if (e.metadata.prevHash !== s.lastHash) {
+    // An event that fails its own hash is the culprit itself: its link says nothing of its predecessor.
+    if (intact && e.metadata.prevHash !== s.lastHash) {
       if (s.next === 0 || s.lastEventId === undefined) {
         findings.add(e.position, {
           problem: 'altered',
@@ -167,12 +178,41 @@ function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): void {
         detail: `stream ${e.streamId}: revision ${e.revision} appears again at position ${e.position}`,
       });
     }
-    return; // an out-of-place event does not move the stream's head
+    return intact; // an out-of-place event does not move the stream's head
   }
   s.next = revision + 1;
   s.lastHash = e.metadata.hash;
   s.lastPosition = e.position;
   s.lastEventId = e.eventId;
+  return intact;
+}
+
+/**
+ * The log chain at one intact event: its stored `logHash` must chain from the previous position's. When
+ * it does not, the event was moved here (the next event fits here instead: reordered) or its stream was
+ * changed and re-hashed from it, without the log chain being recomputed (rewritten).
+ */
+function checkLogLink(
+  e: StoredEvent,
+  previousLogHash: string,
+  next: StoredEvent | undefined,
+  breaks: Array<{ key: number; failure: VerifyFailure }>,
+): void {
+  if (e.logHash === logChainHash(previousLogHash, e.metadata.hash)) return;
+  const moved = next !== undefined && next.logHash === logChainHash(previousLogHash, next.metadata.hash);
+  breaks.push({
+    key: e.position,
+    failure: {
+      problem: moved ? 'reordered' : 'rewritten',
+      ...at(e),
+      detail: moved
+        ? `position ${e.position} (stream ${e.streamId} revision ${e.revision}) is out of log order: the log chain ` +
+          `recorded the event now at position ${next.position} (stream ${next.streamId} revision ${next.revision}) here`
+        : `the log chain does not lead from position ${e.position - 1} to stream ${e.streamId} revision ` +
+          `${e.revision} (position ${e.position}): it was changed and re-hashed, or an event before it was ` +
+          'removed or inserted',
+    },
+  });
 }
 
 function newState(): StreamState {
@@ -207,11 +247,22 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
 
 type SnapshotHead = StreamHead & { position: number; eventId: string };
 
+interface Snapshot {
+  heads: Map<string, SnapshotHead>;
+  complete: boolean;
+  /** The log hash recomputed from the events' own hashes up to the digest position (whole-log scans). */
+  logHash?: string;
+  /** Missing positions up to the end of the scan (contiguous stores). */
+  gaps: Array<{ from: number; to: number }>;
+  /** Positions where the stored log chain breaks, not explained by a move (stores with a log chain). */
+  breaks: number[];
+}
+
 interface ScanResult {
   checkedEvents: number;
   checkedStreams: number;
   /** Stream heads (with the position of the head event) as of the digest position, when asked. */
-  snapshot?: { heads: Map<string, SnapshotHead>; complete: boolean };
+  snapshot?: Snapshot;
 }
 
 function takeSnapshot(streams: Map<string, StreamState>): Map<string, SnapshotHead> {
@@ -240,15 +291,22 @@ async function scanLog(
   const streams = new Map<string, StreamState>();
   const gaps: Array<{ from: number; to: number }> = [];
   const digestPosition = options.against?.position;
-  let snapshot: ScanResult['snapshot'];
+  const logChain = store.capabilities.logChain === true;
+  let snapshot: Snapshot | undefined;
   let previous = 0;
   let checkedEvents = 0;
+  let storedLogHash = GENESIS_HASH; // as stored at the previous position: each link is judged on its own
+  let orderHash = GENESIS_HASH; // recomputed from the events' hashes, for the digest's log hash
+  // Reported after the scan, so that a stream's own finding at the same position (same rank) comes first.
+  const logFindings: Array<{ key: number; failure: VerifyFailure }> = [];
+  const breaks: number[] = [];
   for (;;) {
     const batch = await store.readAll({ after: previous, batchSize: options.batchSize ?? DEFAULT_BATCH });
     if (batch.length === 0) break;
-    for (const e of batch) {
+    for (let i = 0; i < batch.length; i++) {
+      const e = batch[i] as StoredEvent;
       if (digestPosition !== undefined && !snapshot && e.position > digestPosition) {
-        snapshot = { heads: takeSnapshot(streams), complete: true };
+        snapshot = { heads: takeSnapshot(streams), complete: true, logHash: orderHash, gaps, breaks };
       }
       if (e.position <= previous) {
         findings.add(e.position, {
@@ -266,12 +324,27 @@ async function scanLog(
         s = newState();
         streams.set(e.streamId, s);
       }
-      checkEvent(e, s, findings);
+      const intact = checkEvent(e, s, findings);
+      if (logChain) {
+        if (intact) checkLogLink(e, storedLogHash, batch[i + 1], logFindings);
+        storedLogHash = e.logHash ?? '';
+      }
+      orderHash = logChainHash(orderHash, e.metadata.hash);
     }
     options.onProgress?.(previous, head);
   }
   if (digestPosition !== undefined && !snapshot) {
-    snapshot = { heads: takeSnapshot(streams), complete: previous >= digestPosition };
+    snapshot = {
+      heads: takeSnapshot(streams),
+      complete: previous >= digestPosition,
+      logHash: orderHash,
+      gaps,
+      breaks,
+    };
+  }
+  for (const { key, failure } of logFindings) {
+    findings.add(key, failure);
+    if (failure.problem === 'rewritten') breaks.push(key);
   }
   reportHoles(streams, gaps, findings);
   return { checkedEvents, checkedStreams: streams.size, ...(snapshot ? { snapshot } : {}) };
@@ -387,31 +460,70 @@ async function scanStream(
   const snapshot =
     digestPosition === undefined
       ? undefined
-      : { heads: new Map(snapshotHead ? [[streamId, snapshotHead]] : []), complete: head >= digestPosition };
+      : {
+          heads: new Map(snapshotHead ? [[streamId, snapshotHead]] : []),
+          complete: head >= digestPosition,
+          gaps: [],
+          breaks: [],
+        };
   return { checkedEvents, checkedStreams: checkedEvents > 0 ? 1 : 0, ...(snapshot ? { snapshot } : {}) };
 }
 
 function compareWithDigest(
   digest: SignedDigest,
-  snapshot: NonNullable<ScanResult['snapshot']>,
+  snapshot: Snapshot,
   head: number,
   onlyStream: string | undefined,
   findings: Findings,
 ): void {
   // A stream-level truncation names the stream; the log-level one is only reported without it.
-  const streamTruncated = compareHeads(digest, snapshot, onlyStream, findings);
+  const streamTruncated = compareHeads(digest, snapshot, head, onlyStream, findings);
   if (!streamTruncated && (head < digest.position || !snapshot.complete)) {
     findings.add(head + 1, {
       problem: 'truncated',
       position: head + 1,
-      detail: `the log ends at position ${head}, below the digest position ${digest.position}`,
+      detail: `the log ends at position ${head}, below the digest position ${digest.position}: position ${head + 1} is the first missing`,
+    });
+  }
+  if (
+    digest.logHash !== undefined &&
+    snapshot.logHash !== undefined &&
+    snapshot.complete &&
+    snapshot.logHash !== digest.logHash
+  ) {
+    findings.add(digest.position, {
+      problem: 'rewritten',
+      position: digest.position,
+      detail:
+        `the log hash as of position ${digest.position}, recomputed from the events' hashes in position order, ` +
+        "differs from the digest's: events up to it were changed and re-hashed, moved, inserted or removed",
     });
   }
 }
 
+/**
+ * The first position missing after `after` and at most the digest position: a gap in contiguous positions,
+ * or where the log chain breaks (positions closed up after a removal), else the one after the log's end
+ * when the log ends below the digest. Undefined when nothing tells where the missing events were.
+ */
+function firstMissingAfter(
+  after: number,
+  snapshot: Snapshot,
+  head: number,
+  digestPosition: number,
+): number | undefined {
+  const candidates = [
+    ...snapshot.gaps.filter((g) => g.to > after).map((g) => Math.max(g.from, after + 1)),
+    ...snapshot.breaks.filter((p) => p > after),
+    ...(head < digestPosition ? [head + 1] : []),
+  ].filter((p) => p > after && p <= digestPosition);
+  return candidates.length > 0 ? Math.min(...candidates) : undefined;
+}
+
 function compareHeads(
   digest: SignedDigest,
-  snapshot: NonNullable<ScanResult['snapshot']>,
+  snapshot: Snapshot,
+  head: number,
   onlyStream: string | undefined,
   findings: Findings,
 ): boolean {
@@ -435,23 +547,19 @@ function compareHeads(
   const expected = new Set(recorded.map((h) => h.streamId));
   for (const h of recorded) {
     const now = snapshot.heads.get(h.streamId);
-    if (!now) {
+    if (!now || now.revision < h.revision) {
       truncated = true;
-      findings.add(digest.position, {
+      const missing = firstMissingAfter(now?.position ?? 0, snapshot, head, digest.position);
+      const where = missing === undefined ? '' : `; position ${missing} is the first missing`;
+      findings.add(missing ?? now?.position ?? digest.position, {
         problem: 'truncated',
         streamId: h.streamId,
-        revision: 0,
-        detail: `stream ${h.streamId} (revision ${h.revision} in the digest) has no events up to position ${digest.position}`,
-      });
-    } else if (now.revision < h.revision) {
-      truncated = true;
-      findings.add(now.position, {
-        problem: 'truncated',
-        streamId: h.streamId,
-        revision: now.revision + 1,
-        detail:
-          `stream ${h.streamId} ends at revision ${now.revision} (position ${now.position}) as of position ` +
-          `${digest.position}; the digest recorded revision ${h.revision}`,
+        revision: now ? now.revision + 1 : 0,
+        ...(missing === undefined ? {} : { position: missing }),
+        detail: now
+          ? `stream ${h.streamId} ends at revision ${now.revision} (position ${now.position}) as of position ` +
+            `${digest.position}; the digest recorded revision ${h.revision}${where}`
+          : `stream ${h.streamId} (revision ${h.revision} in the digest) has no events up to position ${digest.position}${where}`,
       });
     } else if (now.revision > h.revision || now.hash !== h.hash) {
       findings.add(now.position, {
@@ -462,7 +570,8 @@ function compareHeads(
         eventId: now.eventId,
         detail:
           `stream ${h.streamId} as of position ${digest.position} is at revision ${now.revision} with hash ${now.hash}; ` +
-          `the digest recorded revision ${h.revision} with hash ${h.hash}`,
+          `the digest recorded revision ${h.revision} with hash ${h.hash}: a revision at or before ` +
+          `${Math.min(now.revision, h.revision)} was changed and re-hashed`,
       });
     }
   }

@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
 
 import { StoreError } from '../errors.js';
+import { GENESIS_HASH, logChainHash } from '../integrity/hash-chain.js';
 
 /**
  * `events.position` is assigned explicitly (max + 1 inside the write transaction), never by
  * AUTOINCREMENT, so positions are 1, 2, 3, … with no gap. A stream's head (revision, hash) is read
  * through the UNIQUE (stream_id, revision) index: no separate heads table to keep in step (one page
- * less per commit).
+ * less per commit). `log_hash` chains the whole log in position order (integrity/hash-chain.ts
+ * `logChainHash`), computed inside the append transaction. `meta` holds facts about the file (when the
+ * log chain was added to it) and is what a storage probe writes.
  */
 const DDL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -17,11 +20,16 @@ CREATE TABLE IF NOT EXISTS events (
   type TEXT NOT NULL,
   data TEXT NOT NULL,
   metadata TEXT NOT NULL,
+  log_hash TEXT,
   UNIQUE (stream_id, revision)
 );
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 export const BUSY_TIMEOUT_MS = 5000;
+
+/** `meta` key: the head position when the log chain was added to a file written before it existed. */
+export const LOG_CHAIN_MIGRATED_AT = 'log_chain_migrated_at';
 
 /**
  * WAL + synchronous=FULL: in WAL mode SQLite defaults to NORMAL, where an acknowledged commit can be
@@ -37,5 +45,41 @@ export function configureDatabase(db: Database.Database): void {
   const sync = db.pragma('synchronous', { simple: true });
   if (sync !== 2)
     throw new StoreError('SQLITE_PRAGMA', `synchronous=FULL did not take effect (got ${String(sync)})`);
-  db.transaction(() => db.exec(DDL)).immediate();
+  db.transaction(() => {
+    db.exec(DDL);
+    addLogChain(db);
+  }).immediate();
+}
+
+/**
+ * A file written before the log chain existed gets the column, filled in position order from the
+ * hashes stored in each row's metadata: deterministic (the same file always gets the same values) and
+ * done once, under the write lock. It covers the order the rows had at that moment; `meta` records the
+ * head it was computed up to.
+ */
+function addLogChain(db: Database.Database): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('events')").pluck().all() as string[];
+  if (columns.includes('log_hash')) return;
+  db.exec('ALTER TABLE events ADD COLUMN log_hash TEXT');
+  const page = db
+    .prepare<[number], [number, string]>(
+      'SELECT position, metadata FROM events WHERE position > ? ORDER BY position LIMIT 10000',
+    )
+    .raw();
+  const update = db.prepare('UPDATE events SET log_hash = ? WHERE position = ?');
+  let logHash = GENESIS_HASH;
+  let head = 0;
+  // Page by page: better-sqlite3 refuses an UPDATE while a SELECT on the connection is being iterated.
+  for (let rows = page.all(0); rows.length > 0; rows = page.all(head)) {
+    for (const [position, metadata] of rows) {
+      const hash = (JSON.parse(metadata) as { hash?: unknown }).hash;
+      logHash = logChainHash(logHash, typeof hash === 'string' ? hash : '');
+      update.run(logHash, position);
+      head = position;
+    }
+  }
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(
+    LOG_CHAIN_MIGRATED_AT,
+    String(head),
+  );
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 
 import { checkAppendSize, checkExpectedRevision, validateAppend } from '../append-rules.js';
-import { EventIdConflictError, PartialDuplicateError, StoreClosedError } from '../errors.js';
+import { EventIdConflictError, PartialDuplicateError, StoreClosedError, storageErrorOf } from '../errors.js';
 import type {
   AppendResult,
   EventStore,
@@ -14,8 +14,16 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port.js';
-import { GENESIS_HASH, sealEvents, type SealedRow } from '../integrity/hash-chain.js';
+import {
+  GENESIS_HASH,
+  logChainHash,
+  rememberRowHash,
+  rowHash,
+  sealEvents,
+  type SealedRow,
+} from '../integrity/hash-chain.js';
 import { configureDatabase } from './schema.js';
+import { openDatabase, setMaxPageCount } from './open-database.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
 export interface SqliteEventStoreOptions {
@@ -24,9 +32,11 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_BATCH = 500;
+/** What a storage probe writes: more than a typical group commit of appends. */
+const PROBE_BYTES = 64 * 1024;
 const MAX_GROUP = 1000;
-const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
-type Row = [number, string, string, number, string, string, string];
+const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, log_hash';
+type Row = [number, string, string, number, string, string, string, string | null];
 
 interface PendingAppend {
   streamId: string;
@@ -61,7 +71,7 @@ function isConstraintError(error: unknown): boolean {
 }
 
 function toEvent(row: Row): StoredEvent {
-  return {
+  const event: StoredEvent = {
     eventId: row[1],
     type: row[4],
     streamId: row[2],
@@ -70,6 +80,16 @@ function toEvent(row: Row): StoredEvent {
     data: JSON.parse(row[5]) as StoredEvent['data'],
     metadata: JSON.parse(row[6]) as StoredEvent['metadata'],
   };
+  if (row[7] !== null) event.logHash = row[7];
+  return event;
+}
+
+/** toEvent, and the row's hash recomputed from its stored texts for the integrity check (hash-chain.ts). */
+function toCheckedEvent(row: Row): StoredEvent {
+  const event = toEvent(row);
+  const hash = rowHash(row[1], row[4], row[2], row[3], row[5], row[6], event.metadata.prevHash);
+  if (hash !== undefined) rememberRowHash(event, hash);
+  return event;
 }
 
 export async function openSqliteEventStore(
@@ -88,7 +108,7 @@ export async function openSqliteEventStore(
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
-  readonly capabilities: EventStoreCapabilities = { contiguousPositions: true };
+  readonly capabilities: EventStoreCapabilities = { contiguousPositions: true, logChain: true };
 
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
@@ -96,34 +116,39 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  /** Rows to events; with row hashes once a VerifyingEventStore reads through this store. */
+  private convert: (row: Row) => StoredEvent = toEvent;
 
   private readonly stmt: {
     maxPosition: Database.Statement<[], number | null>;
-    eventById: Database.Statement<[string], [string, number, number]>;
+    tail: Database.Statement<[], [number, string | null]>;
+    eventById: Database.Statement<[string], [string, number, number, string]>;
     deleteAfter: Database.Statement<[number]>;
     streamHead: Database.Statement<[string], [number, string]>;
-    insertEvent: Database.Statement<[number, string, string, number, string, string, string]>;
+    insertEvent: Database.Statement<[number, string, string, number, string, string, string, string]>;
     readAll: Database.Statement<[number, number, number], Row>;
     readStream: Database.Statement<[string, number, number], Row>;
     findEvent: Database.Statement<[string, string], Row>;
   };
   private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
 
-  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+  constructor(
+    private readonly file: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
-    this.db = new Database(file);
-    try {
-      configureDatabase(this.db);
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
+    this.db = openDatabase(file, configureDatabase);
     const db = this.db;
     this.stmt = {
       maxPosition: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
+      tail: db
+        .prepare<[], [number, string | null]>(
+          'SELECT position, log_hash FROM events ORDER BY position DESC LIMIT 1',
+        )
+        .raw(),
       eventById: db
-        .prepare<[string], [string, number, number]>(
-          'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
+        .prepare<[string], [string, number, number, string]>(
+          'SELECT stream_id, revision, position, metadata FROM events WHERE event_id = ?',
         )
         .raw(),
       deleteAfter: db.prepare<[number]>('DELETE FROM events WHERE position > ?'),
@@ -133,7 +158,7 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(),
       insertEvent: db.prepare(
-        'INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, log_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       readAll: db
         .prepare<[number, number, number], Row>(
@@ -151,6 +176,47 @@ export class SqliteEventStore implements EventStore {
     };
     const group = db.transaction((pending: PendingAppend[]) => this.runGroup(pending));
     this.commitGroup = (pending) => group.immediate(pending);
+    const put = db.prepare(
+      "INSERT OR REPLACE INTO meta (key, value) VALUES ('storage_probe', hex(randomblob(?)))",
+    );
+    const remove = db.prepare("DELETE FROM meta WHERE key = 'storage_probe'");
+    this.probe = () => {
+      db.transaction(() => put.run(PROBE_BYTES / 2)).immediate();
+      db.transaction(() => remove.run()).immediate();
+    };
+  }
+
+  private readonly probe: () => void;
+
+  /**
+   * From now on each event read also carries its hash recomputed from the stored texts (about a third of
+   * the cost of recomputing it from the parsed event): VerifyingEventStore turns it on.
+   */
+  enableRowHashes(): void {
+    this.convert = toCheckedEvent;
+  }
+
+  /**
+   * Caps the file at its current size or `pages` pages, whichever is larger (PRAGMA max_page_count, for
+   * this connection): writes that need more fail as on a full disk. Undefined lifts the cap. For quotas,
+   * and for the tests that fill the disk for real.
+   */
+  setMaxPageCount(pages: number | undefined): number {
+    return setMaxPageCount(this.db, pages);
+  }
+
+  /**
+   * Commits a write of PROBE_BYTES (a row of `meta`, deleted again by a second commit): throws StorageError
+   * while the storage cannot take an append of that size. Its pages are freed, not returned to the disk,
+   * so appends use them next.
+   */
+  async probeWrite(): Promise<void> {
+    this.assertOpen();
+    try {
+      this.probe();
+    } catch (error) {
+      throw storageErrorOf(error, this.file) ?? error;
+    }
   }
 
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -169,7 +235,7 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
     const rows = this.stmt.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1);
-    return rows.map(toEvent);
+    return rows.map(this.convert);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -180,7 +246,7 @@ export class SqliteEventStore implements EventStore {
   async findEvent(streamId: string, eventId: string): Promise<StoredEvent | null> {
     this.assertOpen();
     const row = this.stmt.findEvent.get(eventId, streamId);
-    return row ? toEvent(row) : null;
+    return row ? this.convert(row) : null;
   }
 
   async headPosition(): Promise<number> {
@@ -212,7 +278,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readBatch(after: number, limit: number, to?: number): StoredEvent[] {
-    return this.stmt.readAll.all(after, to ?? Number.MAX_SAFE_INTEGER, limit).map(toEvent);
+    return this.stmt.readAll.all(after, to ?? Number.MAX_SAFE_INTEGER, limit).map(this.convert);
   }
 
   private assertOpen(): void {
@@ -238,7 +304,8 @@ export class SqliteEventStore implements EventStore {
       outcomes = this.commitGroup(group);
     } catch (error) {
       // BEGIN or COMMIT failed: nothing of the group is stored.
-      for (const p of group) p.reject(error);
+      const failure = storageErrorOf(error, this.file) ?? error;
+      for (const p of group) p.reject(failure);
       return;
     }
     let wrote = false;
@@ -266,7 +333,10 @@ export class SqliteEventStore implements EventStore {
    * the whole group (nothing committed, every append rejected).
    */
   private runGroup(group: PendingAppend[]): Outcome[] {
-    let head = this.stmt.maxPosition.get() ?? 0;
+    const tail = this.stmt.tail.get();
+    let head = tail?.[0] ?? 0;
+    // A NULL here (a row written around the store) chains on as the empty string: verify reports it.
+    let logHash = tail ? (tail[1] ?? '') : GENESIS_HASH;
     return group.map((p): Outcome => {
       let sealed: SealedRow[];
       let first: number;
@@ -284,11 +354,13 @@ export class SqliteEventStore implements EventStore {
       const eventIds = new Array<string>(n);
       const insert = this.stmt.insertEvent;
       const before = head;
+      const logBefore = logHash;
       try {
         for (let i = 0; i < n; i++) {
           const e = p.events[i] as NewEvent;
           const s = sealed[i] as SealedRow;
-          insert.run(++head, e.eventId, p.streamId, first + i, e.type, s.dataJson, s.metadataJson);
+          logHash = logChainHash(logHash, s.hash);
+          insert.run(++head, e.eventId, p.streamId, first + i, e.type, s.dataJson, s.metadataJson, logHash);
           positions[i] = head;
           eventIds[i] = e.eventId;
         }
@@ -297,6 +369,7 @@ export class SqliteEventStore implements EventStore {
         // Undo this append's earlier inserts: every position above `before` is one of them.
         this.stmt.deleteAfter.run(before);
         head = before;
+        logHash = logBefore;
         const outcome = this.duplicateOr(p, null);
         if (!outcome.ok && outcome.error === null) throw error; // not one of our ids: the database is off
         return outcome;
@@ -310,6 +383,7 @@ export class SqliteEventStore implements EventStore {
           eventIds,
           positions,
           duplicate: false,
+          hash: (sealed[n - 1] as SealedRow).hash,
         },
       };
     });
@@ -333,6 +407,7 @@ export class SqliteEventStore implements EventStore {
     let found = 0;
     const positions: number[] = [];
     let revision = -1;
+    let metadata = '';
     for (const e of p.events) {
       const row = this.stmt.eventById.get(e.eventId);
       if (!row) continue;
@@ -340,6 +415,7 @@ export class SqliteEventStore implements EventStore {
       found++;
       positions.push(row[2]);
       revision = row[1];
+      metadata = row[3];
     }
     if (found === 0) return null;
     if (found < p.events.length) throw new PartialDuplicateError(p.streamId);
@@ -350,6 +426,7 @@ export class SqliteEventStore implements EventStore {
       eventIds: p.events.map((e) => e.eventId),
       positions,
       duplicate: true,
+      hash: storedHash(metadata),
     };
   }
 }

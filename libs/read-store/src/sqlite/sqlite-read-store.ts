@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile, setSqliteMaxPageCount, storageErrorOf } from '@thidua/event-store';
 import type {
   Checkpoint,
   Doc,
@@ -33,16 +34,16 @@ interface CheckpointRow {
 export const PAGE_SIZE = 16384;
 
 /** Opens (or creates) the SQLite read store. WAL with synchronous=NORMAL, checked; writes are IMMEDIATE. */
-export async function openSqliteReadStore(file: string): Promise<ReadStore> {
-  const db = new Database(file, { timeout: 5000 });
-  try {
-    configureDurability(db);
-    openReadSchema(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return new SqliteReadStore(db);
+export async function openSqliteReadStore(file: string): Promise<SqliteReadStore> {
+  const db = openSqliteFile(
+    file,
+    (opened) => {
+      configureDurability(opened);
+      openReadSchema(opened);
+    },
+    { timeout: 5000 },
+  );
+  return new SqliteReadStore(db, file);
 }
 
 function configureDurability(db: Database.Database): void {
@@ -60,7 +61,7 @@ function configureDurability(db: Database.Database): void {
     throw new ReadStoreConfigError(`synchronous is ${String(synchronous)}, expected NORMAL (1)`);
 }
 
-class SqliteReadStore implements ReadStore {
+export class SqliteReadStore implements ReadStore {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -72,7 +73,10 @@ class SqliteReadStore implements ReadStore {
   private readonly applyTx;
   private readonly dropTx;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+  ) {
     this.selectCheckpoint = db.prepare<[string, number], CheckpointRow>(
       'SELECT version, position FROM checkpoints WHERE projection = ? AND generation = ?',
     );
@@ -135,7 +139,21 @@ class SqliteReadStore implements ReadStore {
       position: change.position,
       doc: change.op === 'put' ? JSON.stringify(change.doc) : undefined,
     }));
-    this.applyTx.immediate(target, version, rows, position);
+    this.write(() => this.applyTx.immediate(target, version, rows, position));
+  }
+
+  /** Caps the file (PRAGMA max_page_count, this connection); undefined lifts it. See the event store's. */
+  setMaxPageCount(pages: number | undefined): number {
+    return setSqliteMaxPageCount(this.db, pages);
+  }
+
+  /** A write whose storage failure (full disk, read-only, I/O) leaves as a StorageError naming the file. */
+  private write<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      throw storageErrorOf(error, this.file) ?? error;
+    }
   }
 
   async checkpoint(target: Target): Promise<Checkpoint | null> {
@@ -157,12 +175,12 @@ class SqliteReadStore implements ReadStore {
       `INSERT INTO active (projection, generation) VALUES (?, ?)
        ON CONFLICT (projection) DO UPDATE SET generation = excluded.generation`,
     );
-    this.db.transaction(() => upsert.run(projection, generation)).immediate();
+    this.write(() => this.db.transaction(() => upsert.run(projection, generation)).immediate());
   }
 
   async drop(target: Target): Promise<void> {
     assertTarget(target);
-    this.dropTx.immediate(target);
+    this.write(() => this.dropTx.immediate(target));
   }
 
   async generations(projection: string): Promise<number[]> {
@@ -218,7 +236,9 @@ class SqliteReadStore implements ReadStore {
       `INSERT INTO projection_status (projection, record) VALUES (?, ?)
        ON CONFLICT (projection) DO UPDATE SET record = excluded.record`,
     );
-    this.db.transaction(() => upsert.run(record.projection, JSON.stringify(record))).immediate();
+    this.write(() =>
+      this.db.transaction(() => upsert.run(record.projection, JSON.stringify(record))).immediate(),
+    );
   }
 
   async getStatus(projection: string): Promise<ProjectionRuntimeStatus | null> {

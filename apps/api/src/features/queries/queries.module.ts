@@ -5,6 +5,7 @@ import { GetClusterYearHandler, GetPledgesHandler, ListClustersHandler } from '.
 import { RankingsController } from './rankings.controller.js';
 import { ExplainRankingHandler, GetRankingHandler, WhatIfHandler } from './rankings.handlers.js';
 import { ReadModels } from '../../common/read-models.js';
+import { RankingIntegrity } from '../../integrity/ranking-integrity.js';
 import { UnitNameReader } from './unit-names.js';
 import { OrganizersController, UnitsDirectoryController } from './units-organizers.controller.js';
 import {
@@ -20,6 +21,7 @@ import {
   controllers: [DirectoryController, RankingsController, UnitsDirectoryController, OrganizersController],
   providers: [
     ReadModels,
+    RankingIntegrity,
     ClusterYearEvents,
     UnitNameReader,
     ListClustersHandler,

@@ -65,6 +65,8 @@ export class RankingsController {
       `${ROW_FIELDS} \`finality\` is provisional (tạm tính) while the period is open, final once closed (the sealed ` +
       '`sealedDigest` of PeriodClosed equals `currentDigest`), and revised when an upheld dispute (khiếu nại) changed ' +
       'it after the close: then `sealedDigest` and `currentDigest` differ and `revisedBy` names the events. ' +
+      '`integrity-failure` when the digests differ with nothing that revised it, or when the log under the ' +
+      'cluster-year failed its integrity check (then `integrityFailure` names the event): never served as final. ' +
       'Without asOf: the rankings projection document (404 PERIOD_NOT_OPENED, field period, for a period never ' +
       'opened). With asOf: computed now by the same evaluator over the events up to that point; an asOf before ' +
       "the period was opened answers what the plain read answers for a period never opened, and a position past the log's " +

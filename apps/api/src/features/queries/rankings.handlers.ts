@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   DomainError,
+  emulationStream,
   evaluateRanking,
   explainRanking,
   whatIf,
@@ -25,6 +26,7 @@ import { asOfOptions } from './as-of.js';
 import { ClusterYearEvents } from './cluster-year-events.js';
 import { clusterYearOr404 } from './directory.handlers.js';
 import { ReadModels } from '../../common/read-models.js';
+import { RankingIntegrity } from '../../integrity/ranking-integrity.js';
 import {
   ExplainRankingQuery,
   GetRankingQuery,
@@ -85,6 +87,7 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
     private readonly reads: ReadModels,
     private readonly stream: ClusterYearEvents,
     private readonly units: UnitNameReader,
+    private readonly integrity: RankingIntegrity,
   ) {}
 
   async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | StoredJson<RankingDocument>> {
@@ -98,7 +101,11 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
       RANKINGS_COLLECTION,
       rankingDocId(ref.clusterId, ref.year, ref.period),
     );
-    if (doc !== null) return doc as StoredJson<RankingDocument>;
+    if (doc !== null)
+      return this.integrity.mark(
+        emulationStream(ref.clusterId, ref.year),
+        doc as StoredJson<RankingDocument>,
+      );
     await clusterYearOr404(this.reads, ref.clusterId, ref.year);
     throw periodNotOpened(ref);
   }

@@ -36,13 +36,79 @@ export function IsNfc(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** Non-empty NFC text of at most `max` characters (each item, with `{ each: true }`). */
+/**
+ * Characters free text may not hold: control characters (C0, DEL, C1), format characters (bidi embeddings,
+ * overrides and isolates such as U+202E, zero-width space/joiners, the byte-order mark, soft hyphen) and
+ * the line/paragraph separators. They hide or reorder what a reader sees; Vietnamese needs none of them.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/** In multi-line text, line breaks (LF, CRLF) are kept; every other control character is still refused. */
+const MULTI_LINE_BREAKS = /\r\n|\n/g;
+
+/** Text of at most this many characters is one line (names, titles); longer free text may hold line breaks. */
+export const ONE_LINE_MAX = 300;
+
+function hiddenCharacter(value: string, multiLine: boolean): string | undefined {
+  const text = multiLine ? value.replace(MULTI_LINE_BREAKS, '') : value;
+  const found = HIDDEN.exec(text)?.[0];
+  return found === undefined
+    ? undefined
+    : `U+${(found.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Refuses control, bidi-control and zero-width characters (line breaks allowed when `multiLine`). */
+export function IsPlainText(multiLine: boolean, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPlainText',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && hiddenCharacter(value, multiLine) === undefined,
+        defaultMessage: buildMessage(
+          (prefix, args) =>
+            `${prefix}$property must not contain control, bidi-control or zero-width characters` +
+            (multiLine ? ' (line breaks are allowed)' : ' (one line)') +
+            (typeof args?.value === 'string' ? `: found ${hiddenCharacter(args.value, multiLine)}` : ''),
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** The text rules of each DTO property declared with IsText, for the OpenAPI descriptions (openapi.ts). */
+export const TEXT_FIELDS = new Map<string, Map<string, { multiLine: boolean }>>();
+
+function recordTextField(multiLine: boolean): PropertyDecorator {
+  return (target, property) => {
+    const name = target.constructor.name;
+    let fields = TEXT_FIELDS.get(name);
+    if (!fields) TEXT_FIELDS.set(name, (fields = new Map()));
+    fields.set(String(property), { multiLine });
+  };
+}
+
+/** How the OpenAPI document describes a text field's characters. */
+export function textRule(multiLine: boolean): string {
+  return multiLine
+    ? 'Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).'
+    : 'Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).';
+}
+
+/**
+ * Non-empty NFC plain text of at most `max` characters (each item, with `{ each: true }`): one line up to
+ * ONE_LINE_MAX characters, multi-line above (reasons, notes, evidence, targets).
+ */
 export function IsText(max: number, options: ValidationOptions = {}): PropertyDecorator {
+  const multiLine = max > ONE_LINE_MAX;
   return applyDecorators(
     IsString(options),
     MinLength(1, options),
     MaxLength(max, options),
     IsNfc(options),
+    IsPlainText(multiLine, options),
+    recordTextField(multiLine),
   ) as PropertyDecorator;
 }
 
