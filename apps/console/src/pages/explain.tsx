@@ -121,13 +121,21 @@ function Why({ ranking, row, above }: { ranking: Explained; row: Row; above?: Ro
   const placed = row.placedBy;
   const title = (code: string) => row.explain.find((c) => c.code === code)?.title ?? code;
   if (!placed || !above) {
+    // The first row: what put the second row below it says how it leads.
     const next = ranking.rows[1];
+    const by = next?.placedBy?.by;
     return (
       <p class="answer">
         Đứng đầu bảng với <strong>{num(row.total)}</strong> điểm
-        {next && next.unitId !== row.unitId && (
+        {next && by === 'total' && (
           <>
-            , hơn đơn vị thứ hai ({nameOf(next)}) {num(row.total - next.total)} điểm
+            , hơn {nameOf(next)} (thứ hai) {num(row.total - next.total)} điểm
+          </>
+        )}
+        {next && by === 'tied' && <>, đồng hạng với {nameOf(next)} (bằng điểm ở mọi tiêu chí phân định)</>}
+        {next && by !== undefined && by !== 'total' && by !== 'tied' && (
+          <>
+            , bằng tổng điểm với {nameOf(next)} nhưng xếp trên nhờ tiêu chí phụ: {tieBreakLabel(by, title)}
           </>
         )}
         .
