@@ -266,8 +266,15 @@ function TotalsView({
           <ul>
             {t.flags.map((f) => (
               <li key={f.awardId}>
-                {name(f.unitId)} · {f.code}
-                {f.overridden && ' · ngoài chỉ tiêu (đặc cách có lý do)'}
+                {name(f.unitId)} · {t.awards.find((a) => a.code === f.code)?.name ?? f.code}
+                {f.overridden && ' · ngoài chỉ tiêu (đặc cách, có lý do ghi trong quyết định)'} ·{' '}
+                <a href={to.unit(f.unitId, { type: 'AwardDecisionIssued' })}>quyết định khen thưởng</a>
+                {t.clusterId && (
+                  <>
+                    {' '}
+                    · <a href={to.ranking(t.clusterId, t.year, 'Y')}>căn cứ: xếp hạng cả năm của Cụm</a>
+                  </>
+                )}
               </li>
             ))}
           </ul>
