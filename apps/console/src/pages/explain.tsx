@@ -229,7 +229,7 @@ function CriterionDetail({ criterion: c, streamId }: { criterion: Criterion; str
       <p>
         Nhóm {c.group} · {criterionKindLabel(c.kind)} · tối đa {num(c.maxPoints)} điểm ·{' '}
         {c.points === null ? (
-          <strong>chưa có điểm</strong>
+          <strong>{c.kind === 'score' ? 'chưa có điểm' : 'không có (0 điểm)'}</strong>
         ) : (
           <>
             điểm được tính <strong data-points={c.points}>{num(c.points)}</strong> (
