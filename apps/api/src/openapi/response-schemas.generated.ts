@@ -1568,6 +1568,17 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         },
         "description": "Score criteria with no entry from either assessment, in scheme order."
       },
+      "placedBy": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Placement"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "How this row's place was decided against the row above it; null for the first row."
+      },
       "explain": {
         "type": "array",
         "items": {
@@ -1589,6 +1600,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "groups",
       "missingCriteria",
       "penalty",
+      "placedBy",
       "rank",
       "total",
       "unitId",
@@ -1596,6 +1608,41 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false,
     "description": "An explained row with the unit's name beside its id."
+  },
+  "Placement": {
+    "type": "object",
+    "properties": {
+      "aboveUnitId": {
+        "type": "string",
+        "description": "The unit listed just above."
+      },
+      "by": {
+        "anyOf": [
+          {
+            "type": "string",
+            "const": "total"
+          },
+          {
+            "$ref": "#/components/schemas/TieBreak"
+          },
+          {
+            "type": "string",
+            "const": "tied"
+          }
+        ],
+        "description": "`total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed by unit id)."
+      }
+    },
+    "required": [
+      "aboveUnitId",
+      "by"
+    ],
+    "additionalProperties": false,
+    "description": "How an explained row's place was decided against the row listed just above it."
+  },
+  "TieBreak": {
+    "type": "string",
+    "description": "Tie-breaks, applied in order after the total (a fixed vocabulary): `group:<name>` higher group total first; `penalty` lower penalty first; `bonus` higher bonus first; `criterion:<code>` higher points on that criterion first."
   },
   "ExplainedCriterion": {
     "type": "object",

@@ -2,7 +2,7 @@ import type { Integer } from '../integer.js';
 import type { Actor } from '../actor.js';
 import type { Assessment } from '../events/emulation-year.events.js';
 import type { PeriodCode } from '../periods.js';
-import type { CriterionKind } from '../scheme/scheme.js';
+import type { CriterionKind, TieBreak } from '../scheme/scheme.js';
 
 /** The part of a stored event the evaluator reads: a structural subset of the event store's StoredEvent. */
 export interface EvaluatorEvent {
@@ -125,7 +125,21 @@ export interface ExplainedCriterion {
   entries: EntryExplanation[];
 }
 
+/** How an explained row's place was decided against the row listed just above it. */
+export interface Placement {
+  /** The unit listed just above. */
+  aboveUnitId: string;
+  /**
+   * `total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same
+   * total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed
+   * by unit id).
+   */
+  by: 'total' | TieBreak | 'tied';
+}
+
 export interface ExplainedRow extends RankingRow {
+  /** How this row's place was decided against the row above it; null for the first row. */
+  placedBy: Placement | null;
   explain: ExplainedCriterion[];
 }
 

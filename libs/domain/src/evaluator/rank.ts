@@ -9,6 +9,7 @@ import type {
   ExplainedRanking,
   ExplainedRow,
   IgnoredEntry,
+  Placement,
   Ranking,
   RankingRow,
 } from './evaluator.types.js';
@@ -80,6 +81,16 @@ function sortKey(
       return parts.byCriterion.get(t.slice(10)) ?? 0;
     }),
   ];
+}
+
+/** What put `row` below `above`: the first component of their sort keys that differs. */
+function placement(
+  above: { key: number[]; row: RankingRow },
+  row: { key: number[] },
+  tieBreaks: readonly TieBreak[],
+): Placement {
+  const at = above.key.findIndex((k, i) => k !== row.key[i]);
+  return { aboveUnitId: above.row.unitId, by: at < 0 ? 'tied' : at === 0 ? 'total' : tieBreaks[at - 1]! };
 }
 
 /** The row's points per group, in the scheme's group order. */
@@ -236,7 +247,7 @@ export function rankPeriod(
       criteria: scores,
       missingCriteria: missing,
     };
-    if (explain) (row as ExplainedRow).explain = details;
+    if (explain) Object.assign(row, { placedBy: null, explain: details }); // placedBy is set once ranked
     return { key, row };
   });
 
@@ -246,6 +257,7 @@ export function rankPeriod(
   computed.forEach((c, i) => {
     const prev = computed[i - 1];
     c.row.rank = prev && compareKeys(prev.key, c.key) === 0 ? prev.row.rank : i + 1;
+    if (explain) (c.row as ExplainedRow).placedBy = prev ? placement(prev, c, tieBreaks) : null;
   });
 
   return {

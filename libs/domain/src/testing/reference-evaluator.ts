@@ -30,6 +30,7 @@ import type {
   ExplainedRanking,
   ExplainedRow,
   IgnoredEntry,
+  Placement,
   Ranking,
   RankingRow,
   WhatIfDiff,
@@ -310,6 +311,23 @@ function sortKey(
   ];
 }
 
+/** What put `row` below `above`, read from the rows' own fields (not from their sort keys). */
+function placement(above: ExplainedRow, row: ExplainedRow, tieBreaks: readonly TieBreak[]): Placement {
+  const value = (r: ExplainedRow, t: TieBreak): number =>
+    t === 'penalty'
+      ? -r.penalty
+      : t === 'bonus'
+        ? r.bonus
+        : t.startsWith('group:')
+          ? (r.groups[t.slice(6)] ?? 0)
+          : (r.criteria.find((c) => c.code === t.slice(10))?.points ?? 0);
+  if (above.total !== row.total) return { aboveUnitId: above.unitId, by: 'total' };
+  return {
+    aboveUnitId: above.unitId,
+    by: tieBreaks.find((t) => value(above, t) !== value(row, t)) ?? 'tied',
+  };
+}
+
 function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
   return 0;
@@ -439,6 +457,7 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
         classification: threshold ? { code: threshold.code, label: threshold.label } : null,
         criteria: scores,
         missingCriteria: missing,
+        placedBy: null as Placement | null,
         explain,
       } satisfies ExplainedRow,
     };
@@ -450,6 +469,7 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
   computed.forEach((c, i) => {
     const prev = computed[i - 1];
     c.row.rank = prev && compareKeys(prev.key, c.key) === 0 ? prev.row.rank : i + 1;
+    if (prev) c.row.placedBy = placement(prev.row, c.row, scheme?.tieBreaks ?? []);
   });
 
   const { entries: _entries, members: _members, scheme: _scheme, ...meta } = folded;
@@ -477,7 +497,7 @@ export function referenceExplainRanking(
 }
 
 function stripExplain(ranking: ExplainedRanking): Ranking {
-  return { ...ranking, rows: ranking.rows.map(({ explain: _explain, ...row }): RankingRow => row) };
+  return { ...ranking, rows: ranking.rows.map(({ explain: _e, placedBy: _p, ...row }): RankingRow => row) };
 }
 
 export function referenceEvaluateRanking(
