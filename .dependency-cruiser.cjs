@@ -82,6 +82,27 @@ module.exports = {
       from: { path: '^apps/(api|projector|cli)/' },
       to: { path: '^libs/api-client/' },
     },
+    {
+      name: 'console-reads-only-the-client',
+      severity: 'error',
+      comment:
+        'apps/console runs in browsers and talks to the API only through @thidua/api-client: no other package, no app code.',
+      from: { path: '^apps/console/' },
+      to: { path: ['^(libs|projections|apps)/'], pathNot: ['^libs/api-client/', '^apps/console/'] },
+    },
+    {
+      name: 'console-runs-in-browsers',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'nothing-imports-the-console',
+      severity: 'error',
+      comment: 'The API serves the files of its build (apps/console/dist); no code imports the console.',
+      from: { pathNot: '^apps/console/' },
+      to: { path: '^apps/console/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
@@ -92,7 +113,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['@thidua/source', 'import', 'node', 'default'],
-      extensions: ['.ts', '.js', '.mjs', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
     },
   },
 };

@@ -27,6 +27,14 @@ export const probe = createApp;`,
   'libs/domain/src/depcheck-probe.ts': `
 import { readFileSync } from 'node:fs';
 export const probe = readFileSync;`,
+  // The console (a browser app) reads the API through its client only; nothing imports the console.
+  'apps/console/src/depcheck-probe.ts': `
+import { PERIODS } from '@thidua/domain';
+import { readFileSync } from 'node:fs';
+export const probe = [PERIODS, readFileSync];`,
+  'apps/api/src/depcheck-probe/console.ts': `
+import { periodLabel } from '../../../console/src/labels.js';
+export const probe = periodLabel;`,
 };
 
 async function violations(paths: string[]): Promise<string[]> {
@@ -52,13 +60,16 @@ describe('dependency rules', () => {
     expect(await violations(['apps', 'libs', 'projections', 'test', 'bench'])).toEqual([]);
   });
 
-  it('refuses deep imports across packages, test support in production, arrows up the layers and an impure domain', async () => {
+  it('refuses deep imports across packages, test support in production, arrows up the layers, an impure domain and a console beyond its client', async () => {
     for (const [path, source] of Object.entries(probes)) {
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), source);
     }
     expect(await violations(Object.keys(probes))).toEqual([
+      'console-reads-only-the-client: apps/console/src/depcheck-probe.ts → libs/domain/src/index.ts',
+      'console-runs-in-browsers: apps/console/src/depcheck-probe.ts → fs',
       'domain-is-pure: libs/domain/src/depcheck-probe.ts → fs',
+      'nothing-imports-the-console: apps/api/src/depcheck-probe/console.ts → apps/console/src/labels.ts',
       'only-entry-points: apps/api/src/depcheck-probe/deep.ts → libs/domain/src/streams.ts',
       'only-entry-points: projections/src/depcheck-probe/reach.ts → libs/domain/src/streams.ts',
       'packages-by-name-only: projections/src/depcheck-probe/reach.ts → libs/domain/src/streams.ts',

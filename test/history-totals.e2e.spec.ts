@@ -227,6 +227,27 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
       code: 'UNIT_NOT_FOUND',
       field: 'unitId',
     });
+    // Filtered by event type: one type, or several (the parameter repeated), still in order.
+    const admitted = (await ok(get(`/units/${UNITS.ktnv.unitId}/history?type=UnitAdmitted`), 200)).body;
+    expect(admitted.items.map((e: { summary: string }) => e.summary)).toEqual([
+      'Được kết nạp vào Cụm thi đua số 2 năm 2021',
+    ]);
+    expect(admitted).toMatchObject({ total: 6, nextAfter: null });
+    const membership = (
+      await ok(get(`/units/${UNITS.ktnv.unitId}/history?type=UnitWithdrawn&type=UnitAdmitted&limit=1`), 200)
+    ).body;
+    expect(membership.items.map((e: { type: string }) => e.type)).toEqual(['UnitAdmitted']);
+    const rest = await ok(
+      get(
+        `/units/${UNITS.ktnv.unitId}/history?type=UnitWithdrawn&type=UnitAdmitted&after=${membership.nextAfter}`,
+      ),
+      200,
+    );
+    expect(rest.body).toMatchObject({ items: [{ type: 'UnitWithdrawn' }], nextAfter: null });
+    expect((await ok(get(`/units/${UNITS.ktnv.unitId}/history?type=ScoreRecordd`), 400)).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'type',
+    });
     for (const q of ['limit=0', 'limit=501', 'after=-1', 'after=abc', 'page=2'])
       expect((await get(`/units/${UNITS.ktnv.unitId}/history?${q}`)).status).toBe(400);
     expect((await get('/units/Cuc_KTNV/history')).status).toBe(400);

@@ -139,6 +139,12 @@ describe('independent assessment through HTTP (e2e)', () => {
     });
     expect(row(U.anm.unitId)).toMatchObject({ rank: 2, total: 95, classification: { code: 'xuat-sac' } });
     expect(row(U.anm.unitId).cappedBy[0]).toMatchObject({ effect: 'bar-rank-1' });
+    // Explain says the bar, not the points, put it second.
+    const explained = await get(`${Y}/rankings/Q1/explain?minPosition=${finding.position}`);
+    expect(explained.rows.find((r: { unitId: string }) => r.unitId === U.anm.unitId).placedBy).toEqual({
+      aboveUnitId: U.xnc.unitId,
+      by: 'barred-from-rank-1',
+    });
     expect(row(U.ktnv.unitId)).toMatchObject({
       classification: null,
       unclassified: 'chưa đủ điểm',

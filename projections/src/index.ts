@@ -33,7 +33,12 @@ export { ProjectionFollower } from './runner/projection-follower.js';
 export { ProjectionRunner } from './runner/projection-runner.js';
 export { type ProjectionReadView, type ProjectionStatusReport } from './runner/runner-types.js';
 export { UNIT_HISTORY_PROJECTION } from './unit-history/unit-history.documents.js';
-export { readUnitHistory, type UnitHistoryPage } from './unit-history/unit-history.query.js';
+export {
+  HISTORY_SCAN_LIMIT,
+  readUnitHistory,
+  type HistoryFilter,
+  type UnitHistoryPage,
+} from './unit-history/unit-history.query.js';
 export { emptyTotals } from './yearly-totals/tally.js';
 export {
   TOTALS,

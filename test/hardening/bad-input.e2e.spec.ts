@@ -1507,6 +1507,7 @@ const QUERIES: QueryRow[] = [
     extra: () => [
       { label: 'after negative', query: 'after=-1', expect: { ...VALIDATION, field: 'after' } },
       { label: 'limit 501', query: 'limit=501', expect: { ...VALIDATION, field: 'limit' } },
+      { label: 'type unknown', query: 'type=Scored', expect: { ...VALIDATION, field: 'type' } },
     ],
   },
   {

@@ -118,8 +118,8 @@ export function publishedContract(): Contract {
   return (shared ??= new Contract());
 }
 
-/** Routes the answers of which are not part of the API contract: the documentation itself. */
-const OUTSIDE_CONTRACT = /^\/docs(-json|\/|$)/;
+/** Routes the answers of which are not part of the API contract: the documentation itself, the console's files. */
+const OUTSIDE_CONTRACT = /^\/(docs(-json|\/|$)|console(\/|$))/;
 
 /** Collects contract violations of one app; the suite fails when any is left (test/support/contract-guard.ts). */
 export class ContractMonitor implements ViolationSource {

@@ -37,6 +37,8 @@ export async function startTestApp(
     dataDir?: string;
     /** The contract answers are checked against (default: the published libs/api-client/openapi.json). */
     contract?: Contract;
+    /** The built console served at /console (default: apps/console/dist). */
+    consoleDir?: string;
   } = {},
 ): Promise<TestApp> {
   const ownsDataDir = options.dataDir === undefined;
@@ -51,6 +53,7 @@ export async function startTestApp(
     projections: options.projections ?? [],
     ...(options.logger ? { logger: options.logger } : {}),
     imports: options.imports ?? [],
+    ...(options.consoleDir !== undefined && { consoleDir: options.consoleDir }),
   });
   const contract = watchContract(app, options.contract ?? publishedContract(), options.imports ?? []);
   await app.getHttpAdapter().getInstance().ready();

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { allProjections, type ProjectionDefinition } from '@thidua/projections';
 import { AppModule } from './app.module.js';
+import { defaultConsoleDir, setupConsole } from './console/console-routes.js';
 import { corsOptions } from './common/cors.js';
 import { fastifyServerOptions } from './common/fastify-options.js';
 import { useJsonBodyParser } from './common/json-body.js';
@@ -22,6 +23,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Extra modules mounted beside the features (tests). */
   imports?: Array<Type | DynamicModule>;
+  /** The built console served at /console (default: apps/console/dist, through its package). */
+  consoleDir?: string;
 }
 
 /**
@@ -51,11 +54,13 @@ export async function createApp(
   // Nest's body parsers are off (bodyParser: false): JSON only, UTF-8 and depth checked before parsing.
   useJsonBodyParser(app, config.bodyLimitBytes);
   if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
-  installHttpHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  installHttpHooks(fastify, {
     metrics,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
   setupOpenApi(app);
+  setupConsole(fastify, options.consoleDir ?? defaultConsoleDir(), logger);
   app.enableShutdownHooks();
   await app.init();
   return app;

@@ -1242,7 +1242,7 @@ export interface paths {
         };
         /**
          * A unit's history: every event that touched it, oldest first, paginated by position
-         * @description Registration and renaming, membership (registry, admission, withdrawal), pledges, scores with their corrections and withdrawals, disputes, chair seats, elections and ballots, awards and revocations — each with the actor, time, stream, revision, global position, the event hash (check it with GET /audit/streams/{s}) and a Vietnamese summary. Page with `?after=` (the previous page’s `nextAfter`) and `?limit=`. A unit no event ever touched answers 404 UNIT_NOT_FOUND.
+         * @description Registration and renaming, membership (registry, admission, withdrawal), pledges, scores with their corrections and withdrawals, disputes, chair seats, elections and ballots, awards and revocations — each with the actor, time, stream, revision, global position, the event hash (check it with GET /audit/streams/{s}) and a Vietnamese summary. Page with `?after=` (the previous page’s `nextAfter`) and `?limit=`; `?type=` keeps only entries of the event types it names. A unit no event ever touched answers 404 UNIT_NOT_FOUND.
          */
         get: operations["getUnitHistory"];
         put?: never;
@@ -2232,6 +2232,8 @@ export interface components {
             /** @description Why the case ends without (further) discipline. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
+        /** @enum {string} */
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
@@ -2776,9 +2778,20 @@ export interface components {
             unclassified?: "chưa đủ điểm";
             /** @description Knock-outs raised for the unit in the period (absent when none): what capped the row. */
             cappedBy?: components["schemas"]["CapRef"][];
+            /** @description How this row's place was decided against the row above it; null for the first row. */
+            placedBy: components["schemas"]["Placement"] | null;
             explain: components["schemas"]["ExplainedCriterion"][];
             unitName: string | null;
         };
+        /** @description How an explained row's place was decided against the row listed just above it. */
+        Placement: {
+            /** @description The unit listed just above. */
+            aboveUnitId: string;
+            /** @description `total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed by unit id); `barred-from-rank-1`: the row above holds rank 1 and this row, whose points would have put it level or ahead, is barred from rank 1 by a recorded finding (its `cappedBy` names the knock-out with effect `bar-rank-1`). A knock-out that caps the classification never moves a row: `cappedBy` says what capped it, the placement stays the points'. */
+            by: "total" | components["schemas"]["TieBreak"] | "tied" | "barred-from-rank-1";
+        };
+        /** @description Tie-breaks, applied in order after the total (a fixed vocabulary): `group:<name>` higher group total first; `penalty` lower penalty first; `bonus` higher bonus first; `criterion:<code>` higher points on that criterion first. */
+        TieBreak: string;
         ExplainedCriterion: {
             code: string;
             title: string;
@@ -10870,6 +10883,8 @@ export interface operations {
                 after?: number;
                 /** @description Entries per page */
                 limit?: number;
+                /** @description Only entries of these event types; repeat the parameter for several (`type=ScoreRecorded&type=ScoreCorrected`). A filtered page reads at most 2000 entries, so it may hold fewer than `limit` (even none): go on while `nextAfter` is not null. */
+                type?: components["schemas"]["EventType"][];
                 /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };

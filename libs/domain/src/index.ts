@@ -61,6 +61,7 @@ export {
   type EvaluatorEvent,
   type ExplainedRanking,
   type ExplainedRow,
+  type Placement,
   type Ranking,
   type RankingRow,
   type WhatIfDiff,
@@ -122,7 +123,7 @@ export {
   type UnitWithdrawnData,
 } from './events/emulation-year.events.js';
 export { type MembershipReleasedData, type MembershipReservedData } from './events/membership.events.js';
-export { schemaVersionOf } from './events/schema-versions.js';
+export { DOMAIN_EVENT_TYPES, schemaVersionOf, type DomainEventType } from './events/schema-versions.js';
 export {
   UNIT_EVENT_TYPES,
   type UnitDissolvedData,

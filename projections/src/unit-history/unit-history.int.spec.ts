@@ -229,6 +229,41 @@ describe('unit-history projection (real SQLite event store, read store and runne
     });
   });
 
+  it('pages by event type: only those types, in order, a bounded read per page, `nextAfter` to go on', async () => {
+    const target = runner.target(UNIT_HISTORY_PROJECTION);
+    const all = (await wholeHistory(reads, runner, C7.tt.id)).items;
+    const kinds = [...new Set(all.map((e) => e.type))];
+    expect(kinds.length).toBeGreaterThan(2);
+    // A rare type (first and last pages differ from the bulk) and a mix of two.
+    for (const types of [new Set([kinds[0]!]), new Set(kinds.slice(-2))]) {
+      const want = all.filter((e) => types.has(e.type)).map((e) => e.position);
+      for (const scanLimit of [undefined, 40]) {
+        const walked: number[] = [];
+        let after = 0;
+        for (let guard = 0; guard < 100; guard++) {
+          const page = await readUnitHistory(reads, target, C7.tt.id, after, 5, { types, scanLimit });
+          expect(page.items.length).toBeLessThanOrEqual(5);
+          expect(page.total).toBe(all.length);
+          walked.push(...page.items.map((e) => e.position));
+          if (page.nextAfter === null) break;
+          expect(page.nextAfter).toBeGreaterThan(after);
+          after = page.nextAfter;
+        }
+        expect({ types: [...types], scanLimit, walked }).toEqual({
+          types: [...types],
+          scanLimit,
+          walked: want,
+        });
+      }
+    }
+    // A type the unit never had: one bounded read, nothing found, and where to go on.
+    const none = await readUnitHistory(reads, target, C7.tt.id, 0, 5, {
+      types: new Set(['X']),
+      scanLimit: 30,
+    });
+    expect(none).toMatchObject({ items: [], nextAfter: all[29]!.position });
+  });
+
   it('is idempotent if run twice: a redelivered event changes nothing', async () => {
     const definition = unitHistoryProjection();
     const once = new GuardedDocs();

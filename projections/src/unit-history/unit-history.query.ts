@@ -23,9 +23,21 @@ export interface UnitHistoryPage {
   nextAfter: Integer | null;
 }
 
+/** With a type filter, at most this many entries are read for one page (a page may then hold fewer). */
+export const HISTORY_SCAN_LIMIT = 2_000;
+
+export interface HistoryFilter {
+  /** Event types to keep. */
+  types: ReadonlySet<string>;
+  /** Entries read at most for one page (default HISTORY_SCAN_LIMIT). */
+  scanLimit?: number;
+}
+
 /**
  * Entries of a unit after a position: the head says which index page holds `after`, the index pages give
  * the positions from there, and each entry is one read by id — the cost does not grow with depth.
+ * A filter keeps only entries of its event types: entries are read in order until `limit` match or
+ * `scanLimit` were read, and `nextAfter` is where the reading stopped.
  */
 export async function readUnitHistory(
   reads: ReadStore,
@@ -33,34 +45,71 @@ export async function readUnitHistory(
   unitId: string,
   after: number,
   limit: number,
+  filter?: HistoryFilter,
 ): Promise<UnitHistoryPage> {
   const head = (await reads.get(target, HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
   if (!head) return { unitId, name: null, total: 0, items: [], nextAfter: null };
-  const positions: number[] = [];
-  for (
-    let page = Math.max(0, lastIndexAtOrBefore(head.pageStarts, after));
-    page < head.pageStarts.length;
-    page++
-  ) {
+  const page = { unitId, name: head.name, total: head.entries };
+  const positions = positionsAfter(reads, target, unitId, head.pageStarts, after);
+  const read = async (wanted: number[]): Promise<HistoryEntryDoc[]> => {
+    const found = await Promise.all(
+      wanted.map((position) => reads.get(target, ENTRIES, entryId(position, unitId))),
+    );
+    // On a store without transactions (MongoDB) a batch may be visible in part: an entry not there yet is left out.
+    return found.filter((doc): doc is Doc => doc !== null) as unknown as HistoryEntryDoc[];
+  };
+
+  if (filter === undefined) {
+    const wanted = await take(positions, limit + 1);
+    const more = wanted.length > limit;
+    if (more) wanted.pop();
+    return { ...page, items: await read(wanted), nextAfter: more ? wanted[wanted.length - 1]! : null };
+  }
+  const { types, scanLimit = HISTORY_SCAN_LIMIT } = filter;
+  const items: HistoryEntryDoc[] = [];
+  const more = async (): Promise<boolean> => (await take(positions, 1)).length > 0;
+  let scanned = 0;
+  for (;;) {
+    // Read ahead in chunks of at least 64: matches may be rare.
+    const chunk = await take(positions, Math.min(Math.max(limit - items.length, 64), scanLimit - scanned));
+    if (chunk.length === 0) return { ...page, items, nextAfter: null };
+    scanned += chunk.length;
+    const last = chunk[chunk.length - 1]!;
+    for (const entry of await read(chunk)) {
+      if (!types.has(entry.type)) continue;
+      items.push(entry);
+      if (items.length === limit)
+        return { ...page, items, nextAfter: entry.position < last || (await more()) ? entry.position : null };
+    }
+    if (scanned >= scanLimit) return { ...page, items, nextAfter: (await more()) ? last : null };
+  }
+}
+
+/** The unit's positions after `after`, in order, read index page by index page as they are consumed. */
+async function* positionsAfter(
+  reads: ReadStore,
+  target: Target,
+  unitId: string,
+  pageStarts: number[],
+  after: number,
+): AsyncGenerator<number> {
+  for (let page = Math.max(0, lastIndexAtOrBefore(pageStarts, after)); page < pageStarts.length; page++) {
     const index = (await reads.get(
       target,
       HISTORY_INDEX,
       indexPageId(unitId, page),
     )) as HistoryIndexPageDoc | null;
-    for (const position of index?.positions ?? []) if (position > after) positions.push(position);
-    if (positions.length > limit) break;
+    for (const position of index?.positions ?? []) if (position > after) yield position;
   }
-  const wanted = positions.slice(0, limit);
-  const found = await Promise.all(
-    wanted.map((position) => reads.get(target, ENTRIES, entryId(position, unitId))),
-  );
-  // On a store without transactions (MongoDB) a batch may be visible in part: an entry not there yet is left out.
-  const items = found.filter((doc): doc is Doc => doc !== null) as unknown as HistoryEntryDoc[];
-  return {
-    unitId,
-    name: head.name,
-    total: head.entries,
-    items,
-    nextAfter: positions.length > limit ? wanted[wanted.length - 1]! : null,
-  };
+}
+
+/** The next `n` values of an iterator (fewer at its end). */
+async function take(positions: AsyncIterator<number>, n: number): Promise<number[]> {
+  const out: number[] = [];
+  while (out.length < n) {
+    const next = await positions.next();
+    if (next.done) break;
+    out.push(next.value);
+  }
+  return out;
 }

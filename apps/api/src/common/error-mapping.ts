@@ -1,6 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@thidua/domain';
-import { IntegrityError, isStorageError, RevisionConflictError, StoreError } from '@thidua/event-store';
+import {
+  AppendTooLargeError,
+  IntegrityError,
+  isStorageError,
+  RevisionConflictError,
+  StoreError,
+} from '@thidua/event-store';
 import { ApiError, type ErrorBody } from './api-error.js';
 
 export interface ErrorResponse {
@@ -106,6 +112,10 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       },
     );
     return { ...response, internal: true }; // logged with the file and the cause, which the caller is not shown
+  }
+  if (error instanceof AppendTooLargeError) {
+    // The request would write more than the store takes in one append (EventStoreDB's MaxAppendSize).
+    return reply(413, 'APPEND_TOO_LARGE', `${error.message}; nothing was written`);
   }
   if (error instanceof StoreError) {
     if (error.code === 'DIGEST_POSITION')

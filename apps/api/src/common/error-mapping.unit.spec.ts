@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { DomainError } from '@thidua/domain';
-import { PartialDuplicateError, RevisionConflictError } from '@thidua/event-store';
+import { AppendTooLargeError, PartialDuplicateError, RevisionConflictError } from '@thidua/event-store';
 import { ApiError } from './api-error.js';
 import { toErrorResponse } from './error-mapping.js';
 
@@ -26,6 +26,16 @@ describe('toErrorResponse', () => {
       status: 409,
       body: { code: 'REVISION_CONFLICT' },
     });
+  });
+
+  it("maps an append over the store's size limit to 413 APPEND_TOO_LARGE, not a server fault", () => {
+    expect(toErrorResponse(new AppendTooLargeError('emulation-c1-2024', 1_100_000, 1_048_576))).toMatchObject(
+      {
+        status: 413,
+        body: { code: 'APPEND_TOO_LARGE', message: expect.stringContaining('1048576') },
+        internal: false,
+      },
+    );
   });
 
   it('keeps ApiError status, field and headers', () => {

@@ -25,6 +25,9 @@ Authentication: \`Authorization: Bearer <JWT>\` (HS256; claims sub, role, unitId
 pass \`position\` as \`?minPosition=\` to a read to see your write. Live updates of a cluster-year:
 GET /clusters/{clusterId}/years/{year}/changes (Server-Sent Events).
 
+The inspector's console, a web UI on this API, is at /console (public page; every read it makes needs a
+token pasted at sign-in).
+
 The examples work on the demo (\`npm run demo\`, which prints admin, inspector and viewer tokens). The
 organizer and unit-officer tokens the command examples need are minted with the CLI and the demo's subs:
 \`npm run cli -- token --role organizer --unit bo-cong-an --sub demo-organizer-bo-cong-an\`,

@@ -2085,6 +2085,17 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         },
         "description": "Knock-outs raised for the unit in the period (absent when none): what capped the row."
       },
+      "placedBy": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Placement"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "How this row's place was decided against the row above it; null for the first row."
+      },
       "explain": {
         "type": "array",
         "items": {
@@ -2106,6 +2117,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "groups",
       "missingCriteria",
       "penalty",
+      "placedBy",
       "rank",
       "total",
       "unitId",
@@ -2113,6 +2125,45 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false,
     "description": "An explained row with the unit's name beside its id."
+  },
+  "Placement": {
+    "type": "object",
+    "properties": {
+      "aboveUnitId": {
+        "type": "string",
+        "description": "The unit listed just above."
+      },
+      "by": {
+        "anyOf": [
+          {
+            "type": "string",
+            "const": "total"
+          },
+          {
+            "$ref": "#/components/schemas/TieBreak"
+          },
+          {
+            "type": "string",
+            "const": "tied"
+          },
+          {
+            "type": "string",
+            "const": "barred-from-rank-1"
+          }
+        ],
+        "description": "`total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed by unit id); `barred-from-rank-1`: the row above holds rank 1 and this row, whose points would have put it level or ahead, is barred from rank 1 by a recorded finding (its `cappedBy` names the knock-out with effect `bar-rank-1`). A knock-out that caps the classification never moves a row: `cappedBy` says what capped it, the placement stays the points'."
+      }
+    },
+    "required": [
+      "aboveUnitId",
+      "by"
+    ],
+    "additionalProperties": false,
+    "description": "How an explained row's place was decided against the row listed just above it."
+  },
+  "TieBreak": {
+    "type": "string",
+    "description": "Tie-breaks, applied in order after the total (a fixed vocabulary): `group:<name>` higher group total first; `penalty` lower penalty first; `bonus` higher bonus first; `criterion:<code>` higher points on that criterion first."
   },
   "ExplainedCriterion": {
     "type": "object",

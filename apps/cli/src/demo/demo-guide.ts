@@ -33,6 +33,7 @@ export function demoGuide(input: DemoGuideInput): string {
   });
   return `
 Thi Đua Ledger demo is serving.
+  Console:  ${baseUrl}/console/  (sign in by pasting the INSPECTOR or ADMIN token below)
   API:      ${baseUrl}
   OpenAPI:  ${baseUrl}/docs
   Data:     ${dataDir}  (event log head: position ${report.headAfter})

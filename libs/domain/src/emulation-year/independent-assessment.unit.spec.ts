@@ -322,6 +322,16 @@ describe('knock-out conditions raised by findings with evidence', () => {
       },
     ]);
     expect(ranking.rows.find((r) => r.unitId === ktnv)!.cappedBy).toBeUndefined();
+    // Explain says the bar, not the points, put Cục An ninh mạng… below Cục Kỹ thuật nghiệp vụ.
+    expect(
+      explainRanking(l.events, 'Q1')
+        .rows.slice(0, 3)
+        .map((r) => [r.unitId, r.placedBy?.by ?? null]),
+    ).toEqual([
+      [ktnv, null],
+      [anm, 'barred-from-rank-1'],
+      [xnc, 'total'],
+    ]);
     l.run(ey('ClearFinding', organizer, { findingId: 'kl-2', reason: 'Kỷ luật đã được hủy' }));
     expect(ranks().slice(0, 2)).toEqual([
       [anm, 1, 'xuat-sac'],

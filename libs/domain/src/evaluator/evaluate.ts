@@ -89,7 +89,7 @@ export function explainRanking(
 }
 
 export function stripExplain(ranking: ExplainedRanking): Ranking {
-  return { ...ranking, rows: ranking.rows.map(({ explain: _explain, ...row }): RankingRow => row) };
+  return { ...ranking, rows: ranking.rows.map(({ explain: _e, placedBy: _p, ...row }): RankingRow => row) };
 }
 
 export function evaluateRanking(

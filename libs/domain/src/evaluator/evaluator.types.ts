@@ -2,7 +2,7 @@ import type { Integer } from '../integer.js';
 import type { Actor } from '../actor.js';
 import type { Assessment } from '../events/emulation-year.events.js';
 import type { PeriodCode } from '../periods.js';
-import type { CriterionKind } from '../scheme/scheme.js';
+import type { CriterionKind, TieBreak } from '../scheme/scheme.js';
 
 /** The part of a stored event the evaluator reads: a structural subset of the event store's StoredEvent. */
 export interface EvaluatorEvent {
@@ -163,7 +163,24 @@ export interface ExplainedCriterion {
   entries: EntryExplanation[];
 }
 
+/** How an explained row's place was decided against the row listed just above it. */
+export interface Placement {
+  /** The unit listed just above. */
+  aboveUnitId: string;
+  /**
+   * `total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same
+   * total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed
+   * by unit id); `barred-from-rank-1`: the row above holds rank 1 and this row, whose points would have
+   * put it level or ahead, is barred from rank 1 by a recorded finding (its `cappedBy` names the knock-out
+   * with effect `bar-rank-1`). A knock-out that caps the classification never moves a row: `cappedBy`
+   * says what capped it, the placement stays the points'.
+   */
+  by: 'total' | TieBreak | 'tied' | 'barred-from-rank-1';
+}
+
 export interface ExplainedRow extends RankingRow {
+  /** How this row's place was decided against the row above it; null for the first row. */
+  placedBy: Placement | null;
   explain: ExplainedCriterion[];
 }
 

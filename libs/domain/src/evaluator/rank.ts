@@ -10,6 +10,7 @@ import type {
   ExplainedRanking,
   ExplainedRow,
   IgnoredEntry,
+  Placement,
   Ranking,
   RankingRow,
 } from './evaluator.types.js';
@@ -83,6 +84,21 @@ function sortKey(
       return parts.byCriterion.get(t.slice(10)) ?? 0;
     }),
   ];
+}
+
+/**
+ * What put `row` below `above`: the bar from rank 1 when `row` is barred, `above` holds rank 1 and `row`'s
+ * points would have put it level or ahead; else the first component of their sort keys that differs.
+ */
+function placement(
+  above: { key: number[]; row: RankingRow; barred: boolean },
+  row: { key: number[]; barred: boolean },
+  tieBreaks: readonly TieBreak[],
+): Placement {
+  if (row.barred && !above.barred && above.row.rank === 1 && compareKeys(above.key, row.key) >= 0)
+    return { aboveUnitId: above.row.unitId, by: 'barred-from-rank-1' };
+  const at = above.key.findIndex((k, i) => k !== row.key[i]);
+  return { aboveUnitId: above.row.unitId, by: at < 0 ? 'tied' : at === 0 ? 'total' : tieBreaks[at - 1]! };
 }
 
 /** The row's points per group, in the scheme's group order. */
@@ -272,7 +288,7 @@ export function rankPeriod(
       ...(unclassified && { unclassified: INCOMPLETE }),
       ...(caps.length > 0 && { cappedBy: caps }),
     };
-    if (explain) (row as ExplainedRow).explain = details;
+    if (explain) Object.assign(row, { placedBy: null, explain: details }); // placedBy is set once ranked
     return { key, row, barred: caps.some((c) => c.effect === 'bar-rank-1') };
   });
 
@@ -280,7 +296,8 @@ export function rankPeriod(
   // listed by unit id (ids are lowercase ASCII, so code-unit order is deterministic everywhere).
   computed.sort((a, b) => compareKeys(a.key, b.key) || byCode(a.row.unitId, b.row.unitId));
   // A row barred from rank 1 (a knock-out) yields it: the best rows not barred come first, the rows
-  // that were ahead of them follow, in their order; ties are then only between rows of the same kind.
+  // that were ahead of them follow, in their order. A barred row never shares rank 1; below it, equal
+  // keys share a rank whatever the bars (the bar is about rank 1 only).
   const firstFree = computed.findIndex((c) => !c.barred);
   if (firstFree > 0) {
     const lead = computed.filter((c) => !c.barred && compareKeys(c.key, computed[firstFree]!.key) === 0);
@@ -288,8 +305,12 @@ export function rankPeriod(
   }
   computed.forEach((c, i) => {
     const prev = computed[i - 1];
-    const tied = prev && prev.barred === c.barred && compareKeys(prev.key, c.key) === 0;
+    const tied =
+      prev &&
+      compareKeys(prev.key, c.key) === 0 &&
+      !(c.barred && !prev.barred && prev.row.rank === 1);
     c.row.rank = tied ? prev.row.rank : i + 1;
+    if (explain) (c.row as ExplainedRow).placedBy = prev ? placement(prev, c, tieBreaks) : null;
   });
 
   return {

@@ -161,6 +161,21 @@ describe('evaluator: ties and tie-breaks', () => {
     expect(r.rows.at(-1)!.missingCriteria).toEqual(['xd-dang', 'chuyen-mon', 'phong-trao']);
   });
 
+  it('explain says what placed each row below the one above: total, the first tie-break that differs, or a tie', () => {
+    const r = explainRanking(tieBreakLedger().events, 'Q1');
+    expect(r.rows.map((row) => [row.unitId, row.placedBy])).toEqual([
+      [ngoaiTuyen, null],
+      [xnc, { aboveUnitId: ngoaiTuyen, by: 'bonus' }], // same group and penalty, 3 bonus points fewer
+      [ktnv, { aboveUnitId: xnc, by: 'penalty' }], // same group, a penalty of 5
+      [canhVe, { aboveUnitId: ktnv, by: 'total' }],
+      [anm, { aboveUnitId: canhVe, by: 'tied' }], // both 0: rank 4, listed by unit id
+    ]);
+    const first = explainRanking(tieBreakLedger(['criterion:xd-dang']).events, 'Q1');
+    expect(first.rows[1]!.placedBy).toEqual({ aboveUnitId: ktnv, by: 'criterion:xd-dang' });
+    // Explain only: the plain ranking carries no placement.
+    expect(evaluateRanking(tieBreakLedger().events, 'Q1').rows[1]).not.toHaveProperty('placedBy');
+  });
+
   it("follows the scheme's own order of tie-breaks (criterion:xd-dang first)", () => {
     const r = evaluateRanking(tieBreakLedger(['criterion:xd-dang']).events, 'Q1');
     expect(order(r).slice(0, 3)).toEqual([

@@ -83,3 +83,6 @@ export function schemaVersionOf(type: string): number {
 export function isDomainEventType(type: string): type is DomainEventType {
   return Object.prototype.hasOwnProperty.call(EVENT_SCHEMA_VERSIONS, type);
 }
+
+/** Every event type of the ledger (the unit history's `type` filter names them). */
+export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as DomainEventType[];

@@ -35,6 +35,7 @@ import type {
   ExplainedRanking,
   ExplainedRow,
   IgnoredEntry,
+  Placement,
   Ranking,
   RankingRow,
   WhatIfDiff,
@@ -387,6 +388,26 @@ function sortKey(
   ];
 }
 
+/** What put `row` below `above`, read from the rows' own fields (not from their sort keys). */
+function placement(above: ExplainedRow, row: ExplainedRow, tieBreaks: readonly TieBreak[]): Placement {
+  const value = (r: ExplainedRow, t: TieBreak): number =>
+    t === 'penalty'
+      ? -r.penalty
+      : t === 'bonus'
+        ? r.bonus
+        : t.startsWith('group:')
+          ? (r.groups[t.slice(6)] ?? 0)
+          : (r.criteria.find((c) => c.code === t.slice(10))?.points ?? 0);
+  const ahead = (t: 'total' | TieBreak): number =>
+    t === 'total' ? row.total - above.total : value(row, t) - value(above, t);
+  const barred = (r: ExplainedRow): boolean => r.cappedBy?.some((c) => c.effect === 'bar-rank-1') === true;
+  const first = (['total', ...tieBreaks] as const).find((t) => ahead(t) !== 0);
+  // Below the holder of rank 1 with points level or better: only its bar put it there.
+  if (barred(row) && !barred(above) && above.rank === 1 && (first === undefined || ahead(first) > 0))
+    return { aboveUnitId: above.unitId, by: 'barred-from-rank-1' };
+  return { aboveUnitId: above.unitId, by: first ?? 'tied' };
+}
+
 function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
   return 0;
@@ -538,6 +559,7 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
         missingCriteria: missing,
         ...(unclassified && { unclassified: 'chưa đủ điểm' as const }),
         ...(caps.length > 0 && { cappedBy: caps }),
+        placedBy: null as Placement | null,
         explain,
       } satisfies ExplainedRow,
     };
@@ -557,8 +579,11 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
       : computed;
   ordered.forEach((c, i) => {
     const prev = ordered[i - 1];
+    // Equal keys share a rank, except rank 1 with a row barred from it.
+    const sharesRank1WithBarred = prev?.row.rank === 1 && c.barred && !prev.barred;
     c.row.rank =
-      prev && prev.barred === c.barred && compareKeys(prev.key, c.key) === 0 ? prev.row.rank : i + 1;
+      prev && compareKeys(prev.key, c.key) === 0 && !sharesRank1WithBarred ? prev.row.rank : i + 1;
+    if (prev) c.row.placedBy = placement(prev.row, c.row, scheme?.tieBreaks ?? []);
   });
 
   const { entries: _entries, members: _members, scheme: _scheme, findings: _findings, ...meta } = folded;
@@ -588,7 +613,7 @@ export function referenceExplainRanking(
 }
 
 function stripExplain(ranking: ExplainedRanking): Ranking {
-  return { ...ranking, rows: ranking.rows.map(({ explain: _explain, ...row }): RankingRow => row) };
+  return { ...ranking, rows: ranking.rows.map(({ explain: _e, placedBy: _p, ...row }): RankingRow => row) };
 }
 
 export function referenceEvaluateRanking(

@@ -27,7 +27,7 @@ export class HistoryController {
       'corrections and withdrawals, disputes, chair seats, elections and ballots, awards and revocations — each ' +
       'with the actor, time, stream, revision, global position, the event hash (check it with GET ' +
       '/audit/streams/{s}) and a Vietnamese summary. Page with `?after=` (the previous page’s `nextAfter`) and ' +
-      '`?limit=`. A unit no event ever touched answers 404 UNIT_NOT_FOUND.',
+      '`?limit=`; `?type=` keeps only entries of the event types it names. A unit no event ever touched answers 404 UNIT_NOT_FOUND.',
   })
   @ApiResult('UnitHistoryPage', 'A page of the unit’s history')
   @ApiErrors({ 404: 'UNIT_NOT_FOUND (field unitId): no event ever touched this unit' })
@@ -36,7 +36,7 @@ export class HistoryController {
     @Query() query: UnitHistoryQueryDto,
   ): Promise<UnitHistoryPage> {
     return this.queries.execute(
-      new GetUnitHistoryQuery(unitId, query.after ?? 0, query.limit ?? DEFAULT_HISTORY_LIMIT),
+      new GetUnitHistoryQuery(unitId, query.after ?? 0, query.limit ?? DEFAULT_HISTORY_LIMIT, query.type),
     );
   }
 }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DOMAIN_EVENT_TYPES, type DomainEventType } from '@thidua/domain';
+import { HISTORY_SCAN_LIMIT } from '@thidua/projections';
 import { MinPositionQuery } from '../../common/read-your-writes.js';
 
 export const DEFAULT_HISTORY_LIMIT = 50;
@@ -33,4 +35,22 @@ export class UnitHistoryQueryDto extends MinPositionQuery {
   @Min(1)
   @Max(MAX_HISTORY_LIMIT)
   limit?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Only entries of these event types; repeat the parameter for several (`type=ScoreRecorded&type=ScoreCorrected`). ' +
+      `A filtered page reads at most ${HISTORY_SCAN_LIMIT} entries, so it may hold fewer than \`limit\` (even none): ` +
+      'go on while `nextAfter` is not null.',
+    enum: DOMAIN_EVENT_TYPES,
+    enumName: 'EventType',
+    isArray: true,
+    example: ['ScoreRecorded', 'ScoreCorrected'],
+  })
+  @IsOptional()
+  // One value arrives as a string, several as an array.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
+  @IsArray()
+  @ArrayMaxSize(DOMAIN_EVENT_TYPES.length)
+  @IsIn(DOMAIN_EVENT_TYPES, { each: true })
+  type?: DomainEventType[];
 }

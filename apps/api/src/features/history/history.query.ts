@@ -8,6 +8,8 @@ export class GetUnitHistoryQuery extends Query<UnitHistoryPage> {
     readonly unitId: string,
     readonly after: number,
     readonly limit: number,
+    /** Only entries of these event types (none: every entry). */
+    readonly types?: readonly string[],
   ) {
     super();
   }
@@ -18,9 +20,10 @@ export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery>
   constructor(private readonly reads: ReadModels) {}
 
   /** 404 UNIT_NOT_FOUND for a unit no event touched (the projection keeps no head for it). */
-  async execute({ unitId, after, limit }: GetUnitHistoryQuery): Promise<UnitHistoryPage> {
+  async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<UnitHistoryPage> {
     const target = this.reads.target(UNIT_HISTORY_PROJECTION);
-    const page = await readUnitHistory(this.reads.store, target, unitId, after, limit);
+    const filter = types === undefined ? undefined : { types: new Set(types) };
+    const page = await readUnitHistory(this.reads.store, target, unitId, after, limit, filter);
     if (page.total === 0) throw unitNotFound(unitId);
     return page;
   }

@@ -1,0 +1,88 @@
+// The suite's page functions (page.evaluate) run in the browser: they use its globals.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * The browser suite's browser: Debian's Chromium (never a browser download: playwright-core has none),
+ * headless, on a fresh profile, with everything that would reach the network turned off.
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // The interface language too (locale below sets only what pages read): a date field reads dd/mm/yyyy.
+  '--lang=vi-VN',
+];
+
+/** Where the suite writes a screenshot of each page (gitignored; CI keeps it, see README). */
+export const SCREENSHOTS = join(process.cwd(), 'test/console/screenshots');
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors (CSP refusals included), uncaught page errors and failed requests, in order. */
+  problems: string[];
+  /** A folder of its own for downloaded files (removed on close). */
+  downloads: string;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'thidua-chromium-'));
+  const downloads = mkdtempSync(join(tmpdir(), 'thidua-downloads-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // A live-update stream closed by leaving its page is not a failure.
+    if (!r.url().endsWith('/changes')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    page,
+    problems,
+    downloads,
+    screenshot: async (name) => {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(downloads, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `npm run build:console` (Vite): the suite drives what the build makes, as the API serves it. */
+export async function buildConsole(): Promise<void> {
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', 'apps/console', '--logLevel', 'warn']);
+}
+
+export const chromiumInstalled = (): boolean => existsSync(CHROMIUM);
