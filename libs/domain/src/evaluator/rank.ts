@@ -306,9 +306,7 @@ export function rankPeriod(
   computed.forEach((c, i) => {
     const prev = computed[i - 1];
     const tied =
-      prev &&
-      compareKeys(prev.key, c.key) === 0 &&
-      !(c.barred && !prev.barred && prev.row.rank === 1);
+      prev && compareKeys(prev.key, c.key) === 0 && !(c.barred && !prev.barred && prev.row.rank === 1);
     c.row.rank = tied ? prev.row.rank : i + 1;
     if (explain) (c.row as ExplainedRow).placedBy = prev ? placement(prev, c, tieBreaks) : null;
   });

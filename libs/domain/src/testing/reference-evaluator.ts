@@ -581,8 +581,7 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
     const prev = ordered[i - 1];
     // Equal keys share a rank, except rank 1 with a row barred from it.
     const sharesRank1WithBarred = prev?.row.rank === 1 && c.barred && !prev.barred;
-    c.row.rank =
-      prev && compareKeys(prev.key, c.key) === 0 && !sharesRank1WithBarred ? prev.row.rank : i + 1;
+    c.row.rank = prev && compareKeys(prev.key, c.key) === 0 && !sharesRank1WithBarred ? prev.row.rank : i + 1;
     if (prev) c.row.placedBy = placement(prev.row, c.row, scheme?.tieBreaks ?? []);
   });
 
