@@ -8,14 +8,19 @@ import {
   officerOf,
   organizerOf,
 } from '../apps/cli/src/demo/demo-actors.js';
-import { DEMO } from '../apps/api/src/openapi/demo-examples.js';
+import { DEMO, DEMO_LOAD_KEY_PREFIX } from '../apps/api/src/openapi/demo-examples.js';
+import { DEMO_KEY_PREFIX } from '../apps/cli/src/demo/demo-session.js';
 import { loadDemo, waitForReadModels, type DemoLoadReport } from '../apps/cli/src/demo/load-demo.js';
+import { SEED_DATES, SEED_SHA256 } from '../apps/cli/src/demo/demo-calendar.js';
+import { demoGuide } from '../apps/cli/src/demo/demo-guide.js';
 import { startTestApp, TEST_SECRET, type TestApp } from './support/test-app.js';
 
 /**
  * The demo load (`npm run demo`) through HTTP on a fresh DATA_DIR: the seeds' facts read back from the
- * API — the chair election of Cụm thi đua số 2 (seed 003), the awards of Cụm thi đua số 7 (seed 000) — and
- * a second load that records nothing.
+ * API — every seed date as the business date of its acts; the chair election and the independent
+ * assessment of Cụm thi đua số 2 (seed 003); the plan, pledges, tổng kết and awards of Cụm thi đua số 7
+ * (seed 000); the two Cụm 1 in two khối (seeds 002, 001); Hà Tĩnh's Quý II/2021, its awards per quarter and
+ * a complaint (seed 004) — and a second load that records nothing.
  */
 
 /**
@@ -75,29 +80,47 @@ const ORGANIZER = organizerOf('bo-cong-an');
 const STORY: Array<[string, DemoActor, number]> = [
   ['registerUnit', DEMO_ADMIN, 201],
   ['renameUnit', DEMO_ADMIN, 201],
+  ['formBloc', DEMO_ADMIN, 201],
   ['formCluster', DEMO_ADMIN, 201],
   ['renameCluster', DEMO_ADMIN, 201],
   ['dissolveCluster', DEMO_ADMIN, 201],
+  ['setEmulationWindow', ORGANIZER, 201],
   ['setChairPolicy', ORGANIZER, 201],
   ['assignChair', ORGANIZER, 201],
   ['publishScheme', ORGANIZER, 201],
+  ['setPledgeRules', ORGANIZER, 201],
   ['admitMember', ORGANIZER, 201],
   ['withdrawMember', ORGANIZER, 201],
   ['signPledge', officerOf('cuc-ktnv'), 201],
   ['amendPledge', officerOf('cuc-ktnv'), 201],
   ['openPeriod', ORGANIZER, 201],
+  ['assignInspection', ORGANIZER, 201],
+  ['recordFinding', ORGANIZER, 201],
+  ['clearFinding', ORGANIZER, 201],
   ['recordScore', officerOf('cuc-ktnv'), 201],
   ['correctScore', officerOf('cuc-ktnv'), 201],
   ['fileDispute', officerOf('cuc-qlxnc'), 201],
   ['resolveDispute', ORGANIZER, 201],
   ['withdrawScore', officerOf('cuc-ktnv'), 201],
   ['closePeriod', ORGANIZER, 201],
+  ['holdConference', ORGANIZER, 201],
+  ['issuePlan', ORGANIZER, 201],
   ['reopenPeriod', ORGANIZER, 201],
   ['openElection', officerOf('cuc-anm'), 201],
   ['castBallot', officerOf('cuc-qlxnc'), 201],
   ['closeElection', officerOf('cuc-anm'), 201],
+  // Hà Tĩnh (seed 004): a complaint about a Quý II score, resolved by its organizer, taken to the Ministry.
+  ['fileComplaint', officerOf('ht-phong-tham-muu'), 201],
+  ['resolveComplaint', organizerOf('ca-ha-tinh'), 201],
+  ['escalateComplaint', officerOf('ht-phong-tham-muu'), 201],
   ['issueAwardDecision', DEMO_ADMIN, 201],
+  ['fileDecisionComplaint', officerOf('cuc-tccb'), 201],
+  ['resolveDecisionComplaint', ORGANIZER, 201],
+  ['escalateDecisionComplaint', officerOf('cuc-tccb'), 201],
   ['revokeAward', DEMO_ADMIN, 201],
+  ['openDisciplineCase', ORGANIZER, 201],
+  ['decideDisciplineCase', ORGANIZER, 201],
+  ['clearDisciplineCase', ORGANIZER, 201],
   ['mergeUnit', DEMO_ADMIN, 201],
   ['dissolveUnit', DEMO_ADMIN, 201],
   ['rebuildProjection', DEMO_ADMIN, 202],
@@ -191,6 +214,19 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
       .map(({ code, collective, individual }) => ({ code, collective, individual }))
       .sort((a, b) => (a.code < b.code ? -1 : 1));
     expect(counted).toEqual(SEED_000_AWARDS);
+    // Awards to sub-collectives land on them (and count for the Cục and the cluster above them).
+    const sub = await get<{ collective: number; total: number }>(
+      '/totals/2023?unit=cuc-tccb-phong-01',
+      DEMO_VIEWER,
+    );
+    expect(sub.collective).toBeGreaterThan(0);
+    const cuc = await get<{ collective: number; total: number }>(
+      '/totals/2023?unit=cuc-tccb&subUnits=true',
+      DEMO_VIEWER,
+    );
+    expect(cuc.total).toBeGreaterThan(sub.total);
+    const cucOnly = await get<{ total: number }>('/totals/2023?unit=cuc-tccb', DEMO_VIEWER);
+    expect(cucOnly.total).toBe(0);
     // 836 lượt, not the seed headline's 486.
     expect(totals.total).toBe(836);
     expect(totals.collective + totals.individual).toBe(836);
@@ -206,10 +242,75 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
     expect(totalOf(before) - totalOf(now)).toBe(2);
   });
 
-  it('closes Quý II/2021 of Công an tỉnh Hà Tĩnh with a classification for its three departments', async () => {
-    const ranking = await get<{ finality: string; rows: Array<{ unitId: string; classification: unknown }> }>(
-      '/clusters/ht-cum-4/years/2021/rankings/Q2',
-    );
+  it('answers by business date: Quý I of Cụm 2 as of 31/3/2021 (self scores of 26/3, not yet reviewed), then reviewed', async () => {
+    type Ranking = { finality: string; rows: Array<{ unitId: string; total: number }> };
+    const path = '/clusters/bca-cum-2/years/2021/rankings/Q1';
+    const before = await get<Ranking>(`${path}?asOfEffective=2021-03-25`);
+    const asOf = await get<Ranking>(`${path}?asOfEffective=2021-03-31`);
+    const closed = await get<Ranking>(`${path}?asOfEffective=2021-04-05`);
+    expect(before.rows.every((r) => r.total === 0)).toBe(true);
+    expect(asOf.finality).toBe('provisional');
+    expect(asOf.rows).toHaveLength(5);
+    expect(asOf.rows.every((r) => r.total > 0)).toBe(true);
+    expect(closed.finality).toBe('final');
+  });
+
+  it('explains each point with the date it was recorded and the date of the act', async () => {
+    type Explained = {
+      rows: Array<{
+        unitId: string;
+        explain: Array<{
+          code: string;
+          source: string | null;
+          entries: Array<{
+            used: boolean;
+            chain: Array<{ at: string; effectiveDate: string | null; actor: { unitId?: string } }>;
+          }>;
+        }>;
+      }>;
+    };
+    const y = await get<Explained>('/clusters/bca-cum-2/years/2021/rankings/Y/explain');
+    const links = y.rows.flatMap((r) => r.explain.flatMap((c) => c.entries.flatMap((e) => e.chain)));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      expect(l.at.slice(0, 4) >= '2025').toBe(true);
+      expect(l.effectiveDate! >= '2021-01-04' && l.effectiveDate! <= '2021-11-19').toBe(true);
+    }
+    // Independent assessment: the chair unit's verified scores come from the unit assigned to inspect it.
+    const chairRow = y.rows.find((r) => r.unitId === 'cuc-anm')!;
+    const verified = chairRow.explain.filter((x) => x.source === 'cluster');
+    expect(verified.map((c) => c.code).sort()).toEqual(['chuyen-mon', 'phong-trao', 'xd-dang']);
+    for (const c of verified) {
+      const used = c.entries.find((e) => e.used)!;
+      expect(used.chain[0]!.actor.unitId).toBe('cuc-ktnv');
+    }
+    // The organizer's appraisal (thẩm định) outranks the cluster score.
+    const ktnv = y.rows.find((r) => r.unitId === 'cuc-ktnv')!;
+    expect(ktnv.explain.find((c) => c.code === 'chuyen-mon')!.source).toBe('appraisal');
+  });
+
+  it('caps the row a recorded finding raised a knock-out for, and says so', async () => {
+    const q3 = await get<{
+      rows: Array<{
+        unitId: string;
+        classification: { code: string } | null;
+        cappedBy?: Array<{ knockOut: string; evidence: string }>;
+      }>;
+    }>('/clusters/bca-cum-2/years/2021/rankings/Q3');
+    const row = q3.rows.find((r) => r.unitId === 'cuc-ngoai-tuyen')!;
+    expect(row.cappedBy).toEqual([expect.objectContaining({ knockOut: 'su-co-nghiem-trong' })]);
+    expect(['kha', 'trung-binh']).toContain(row.classification!.code);
+    expect(q3.rows.filter((r) => r.cappedBy !== undefined)).toHaveLength(1);
+  });
+
+  it('closes Quý II/2021 of Công an tỉnh Hà Tĩnh with a classification, disputed while the complaint on it was open', async () => {
+    type Ranking = {
+      finality: string;
+      disputedBy?: string[];
+      rows: Array<{ unitId: string; classification: unknown }>;
+    };
+    const path = '/clusters/ht-cum-4/years/2021/rankings/Q2';
+    const ranking = await get<Ranking>(path);
     expect(ranking.finality).toBe('final');
     expect(ranking.rows.map((r) => r.unitId).sort()).toEqual([
       'ht-phong-ctd-ctct',
@@ -217,27 +318,154 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
       'ht-phong-tham-muu',
     ]);
     for (const row of ranking.rows) expect(row.classification).not.toBeNull();
+    const reviewed = await get<Ranking>(`${path}?asOfEffective=2021-07-27`);
+    expect(reviewed.finality).toBe('final');
+    const disputed = await get<Ranking>(`${path}?asOfEffective=2021-08-15`);
+    expect(disputed.finality).toBe('disputed');
+    expect(disputed.disputedBy).toEqual([first.marks.htComplaintId]);
+    const resolved = await get<Ranking>(`${path}?asOfEffective=2021-08-30`);
+    expect(resolved.finality).toBe('final');
   });
 
-  it('keeps the pledges of Cụm thi đua số 1 in 2017 (one Government flag) and 2024 (77 chỉ tiêu)', async () => {
+  it("counts Hà Tĩnh's Q2/2021 awards per quarter, biểu dương apart from khen thưởng, on the sub-collectives", async () => {
+    type Counts = { collective: number; individual: number; total: number };
+    type Totals = {
+      rewards: Counts;
+      commendations: Counts;
+      quarters: Record<string, { rewards: Counts; commendations: Counts }>;
+    };
+    const totals = await get<Totals>('/totals/2021?cluster=ht-cum-4', DEMO_VIEWER);
+    // Seed 004: 2 tập thể, 4 cá nhân Bằng khen; 10 tập thể, 47 cá nhân biểu dương; 31 lượt tập thể biểu dương.
+    const q2 = {
+      rewards: { collective: 2, individual: 4, total: 6 },
+      commendations: { collective: 41, individual: 47, total: 88 },
+    };
+    expect(totals.quarters).toEqual({ '2021-Q2': q2 });
+    expect({ rewards: totals.rewards, commendations: totals.commendations }).toEqual(q2);
+    const sub = await get<Totals & { total: number }>(
+      '/totals/2021?unit=ht-phong-tham-muu-doi-01',
+      DEMO_VIEWER,
+    );
+    expect(sub.total).toBeGreaterThan(0);
+  });
+
+  it('keeps the pledges of the two Cụm 1 — two clusters in two khối: 2017 (one Government flag) and 2024 (77 chỉ tiêu)', async () => {
     type Pledges = {
       pledges: Array<{
         unitId: string;
-        titles: Array<string | { code: string }>;
+        titles: Array<{ code: string }>;
         targets: Array<{ count?: number }>;
+        signed: { on: string };
+        fulfilment: { status: string };
       }>;
     };
-    const codes = (titles: Array<string | { code: string }>) =>
-      titles.map((t) => (typeof t === 'string' ? t : t.code));
-    const p2017 = await get<Pledges>('/clusters/bca-cum-1/years/2017/pledges', DEMO_VIEWER);
+    const codes = (titles: Array<{ code: string }>) => titles.map((t) => t.code);
+    const p2017 = await get<Pledges>('/clusters/bca-cum-1-truc-thuoc/years/2017/pledges', DEMO_VIEWER);
     expect(p2017.pledges).toHaveLength(7);
     expect(p2017.pledges.every((p) => codes(p.titles).includes('co-thi-dua-bo-cong-an'))).toBe(true);
     expect(p2017.pledges.filter((p) => codes(p.titles).includes('co-thi-dua-chinh-phu'))).toHaveLength(1);
-    const p2024 = await get<Pledges>('/clusters/bca-cum-1/years/2024/pledges', DEMO_VIEWER);
+    expect(p2017.pledges.every((p) => p.signed.on === '2017-02-23')).toBe(true);
+    expect(p2017.pledges.every((p) => p.fulfilment.status === 'no-decision-yet')).toBe(true);
+    const p2024 = await get<Pledges>('/clusters/bca-cum-1-dia-phuong/years/2024/pledges', DEMO_VIEWER);
     expect(p2024.pledges.map((p) => p.targets.map((x) => x.count))).toEqual(Array(5).fill([77]));
+    expect(p2024.pledges.every((p) => p.signed.on === '2024-04-04' && p.titles.length === 0)).toBe(true);
+
+    type Clusters = { clusters: Array<{ clusterId: string; number: number; blocId: string | null }> };
+    const ones = (await get<Clusters>('/clusters?organizer=bo-cong-an', DEMO_VIEWER)).clusters.filter(
+      (c) => c.number === 1,
+    );
+    expect(ones.map((c) => [c.clusterId, c.blocId]).sort()).toEqual([
+      ['bca-cum-1-dia-phuong', 'bca-khoi-cong-an-dia-phuong'],
+      ['bca-cum-1-truc-thuoc', 'bca-khoi-truc-thuoc-bo-truong'],
+    ]);
+    const bloc = await get<Clusters>('/clusters?bloc=bca-khoi-truc-thuoc-bo-truong', DEMO_VIEWER);
+    expect(bloc.clusters.map((c) => c.clusterId).sort()).toEqual(['bca-cum-1-truc-thuoc', 'bca-cum-2']);
+  });
+
+  it('records Cụm 7 of 2023: its plan, pledges of three key tasks, the tổng kết of 28/11/2023, the year sealed unscored', async () => {
+    const year = await get<{
+      conferences: Array<{
+        kind: string;
+        date: string;
+        presidingUnitId: string;
+        minutes: { sha256: string };
+      }>;
+      plans: Array<{ title: string; on: string }>;
+      pledgeRules: { keyTasks: number; titleRequired: boolean };
+      periods: { Y: { status: string; on: string } };
+    }>('/clusters/bca-cum-7/years/2023', DEMO_VIEWER);
+    expect(year.conferences).toEqual([
+      expect.objectContaining({
+        kind: 'tổng kết',
+        date: '2023-11-28',
+        minutes: expect.objectContaining({ sha256: SEED_SHA256['000'] }),
+      }),
+    ]);
+    expect(year.plans).toEqual([expect.objectContaining({ on: '2023-01-10' })]);
+    expect(year.pledgeRules).toEqual({ keyTasks: 3, titleRequired: false });
+    expect(year.periods.Y).toMatchObject({ status: 'closed', on: '2023-11-28' });
+    const pledges = await get<{ pledges: Array<{ keyTasks: string[]; fulfilment: { status: string } }> }>(
+      '/clusters/bca-cum-7/years/2023/pledges',
+      DEMO_VIEWER,
+    );
+    expect(pledges.pledges).toHaveLength(6);
+    expect(pledges.pledges.every((p) => p.keyTasks.length === 3)).toBe(true);
+    const y = await get<{
+      finality: string;
+      acceptedIncomplete?: { reason: string; unitIds: string[] };
+      rows: Array<{ classification: unknown; unclassified?: string }>;
+    }>('/clusters/bca-cum-7/years/2023/rankings/Y');
+    expect(y.finality).toBe('final');
+    expect(y.acceptedIncomplete?.unitIds).toHaveLength(6);
+    expect(y.rows.every((r) => r.classification === null && r.unclassified === 'chưa đủ điểm')).toBe(true);
+  });
+
+  it("dates every act the seeds date with the seed's date", async () => {
+    const events = async (stream: string) =>
+      (
+        await get<{ events: Array<{ type: string; data: Record<string, unknown> }> }>(
+          `/audit/streams/${stream}?limit=1000`,
+        )
+      ).events;
+    const dated = (list: Array<{ type: string; data: Record<string, unknown> }>, type: string) =>
+      list.filter((e) => e.type === type).map((e) => e.data['date'] ?? e.data['effectiveDate']);
+    const c1 = await events('emulation-bca-cum-1-truc-thuoc-2017');
+    expect(new Set(dated(c1, 'PledgeSigned'))).toEqual(new Set([SEED_DATES.cum1Signing2017]));
+    expect(dated(c1, 'ConferenceHeld')).toEqual([SEED_DATES.cum1Signing2017]);
+    const c2 = await events('emulation-bca-cum-2-2021');
+    expect(dated(c2, 'ConferenceHeld')).toEqual([SEED_DATES.cum2Review2021]);
+    expect(dated(c2, 'ElectionClosed')).toEqual([SEED_DATES.cum2Review2021]);
+    expect(
+      c2
+        .filter((e) => e.type === 'PeriodClosed' && ['Q4', 'Y'].includes(e.data['period'] as string))
+        .map((e) => e.data['effectiveDate']),
+    ).toEqual([SEED_DATES.cum2Review2021, SEED_DATES.cum2Review2021]);
+    const c7 = await events('emulation-bca-cum-7-2023');
+    expect(dated(c7, 'ConferenceHeld')).toEqual([SEED_DATES.cum7Review2023]);
+    const c24 = await events('emulation-bca-cum-1-dia-phuong-2024');
+    expect(new Set(dated(c24, 'PledgeSigned'))).toEqual(new Set([SEED_DATES.cum1Signing2024]));
+    const ht = await events('emulation-ht-cum-4-2021');
+    expect(dated(ht, 'ConferenceHeld')).toEqual([SEED_DATES.htReviewQ2_2021]);
+    expect(dated(ht, 'PeriodClosed')).toEqual([SEED_DATES.htReviewQ2_2021]);
+  });
+
+  it("answers every GET of the demo's printed walkthrough with 200", async () => {
+    const guide = demoGuide({
+      baseUrl: 'http://demo',
+      dataDir: '/tmp/demo',
+      tokens: { inspector: 'i', viewer: 'v', admin: 'a' },
+      tokenTtl: '1h',
+      report: first,
+    });
+    const paths = [...guide.matchAll(/curl -s -H "Authorization: Bearer \$(\w+)" "\$API([^"]+)"/g)].map(
+      ([, who, path]) => ({ who: who!, path: path! }),
+    );
+    expect(paths.length).toBeGreaterThan(15);
+    for (const { who, path } of paths) await get(path, who === 'VIEWER' ? DEMO_VIEWER : DEMO_INSPECTOR);
   });
 
   it('keeps the marks the OpenAPI examples name (asOf, what-if entry)', () => {
+    expect(DEMO_LOAD_KEY_PREFIX).toBe(DEMO_KEY_PREFIX);
     expect({ asOf: Number(DEMO.asOf), ...DEMO.whatIf }).toEqual({
       asOf: first.marks.cum2Q2Correction.position - 1,
       entryId: first.marks.cum2Q2Correction.entryId,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { evaluateRanking, rankingDigestInput } from '@thidua/domain';
+import { evaluateRanking, rankingDigestInput, recordingDate } from '@thidua/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@thidua/event-store';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { scheme } from '@thidua/domain/testing';
@@ -115,10 +115,12 @@ describe('emulation-year commands through HTTP (e2e)', () => {
       name: 'Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao',
       kind: 'cuc',
       parentUnitId: 'bo-cong-an',
+      // No date given: the act is dated on the day it is recorded (in Vietnam).
+      effectiveDate: recordingDate(anmRegistered!.metadata.occurredAt),
     });
     expect(anmRegistered!.metadata).toMatchObject({
       actor: { id: 'admin-1', role: 'admin' },
-      schemaVersion: 1,
+      schemaVersion: 2,
     });
 
     // The cluster, formed for its organizer.
@@ -129,11 +131,13 @@ describe('emulation-year commands through HTTP (e2e)', () => {
       name: 'Khối các đơn vị thuộc Bộ trưởng',
     });
     expect(res.status).toBe(201);
-    expect((await streamEvents('cluster-bca-cum-2'))[0]!.data).toEqual({
+    const [formed] = await streamEvents('cluster-bca-cum-2');
+    expect(formed!.data).toEqual({
       clusterId: CLUSTER,
       organizerUnitId: ORGANIZER.id,
       number: 2,
       name: 'Khối các đơn vị thuộc Bộ trưởng',
+      effectiveDate: recordingDate(formed!.metadata.occurredAt),
     });
 
     // Members: reserved in the organizer's registry, then admitted in the cluster-year.
@@ -179,7 +183,9 @@ describe('emulation-year commands through HTTP (e2e)', () => {
       });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ ...created(STREAM), entryId: expect.stringMatching(UUID) });
-      res = await post(`${YEAR_PATH}/scores`, officer(UNITS.anm.id), {
+      // The chair unit verifies the others; its own cluster score comes from the organizer (never itself).
+      const verifier = u.id === UNITS.anm.id ? tokens.organizer! : officer(UNITS.anm.id);
+      res = await post(`${YEAR_PATH}/scores`, verifier, {
         unitId: u.id,
         period: 'Q1',
         criterion: 'chuyen-mon',
@@ -217,13 +223,26 @@ describe('emulation-year commands through HTTP (e2e)', () => {
 
     // The close seals the ranking of exactly the events before it.
     const beforeClose = await streamEvents(STREAM);
+    // Only chuyen-mon was scored: every row misses criteria, so the close must accept that, with a reason.
     res = await post(`${YEAR_PATH}/periods/Q1/close`, tokens.organizer!);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'INCOMPLETE_ROWS', field: 'acceptIncomplete' });
+    const acceptance = 'Quý I chấm thí điểm tiêu chí chuyên môn';
+    res = await post(`${YEAR_PATH}/periods/Q1/close`, tokens.organizer!, {
+      acceptIncomplete: { reason: acceptance },
+    });
     expect(res.status).toBe(201);
     const closed = (await streamEvents(STREAM)).at(-1)!;
     expect(closed.type).toBe('PeriodClosed');
     const ranking = evaluateRanking(beforeClose, 'Q1');
     const expectedDigest = createHash('sha256').update(rankingDigestInput(ranking), 'utf8').digest('hex');
-    expect(closed.data).toEqual({ period: 'Q1', rankingDigest: expectedDigest, schemeVersion: 1 });
+    expect(closed.data).toEqual({
+      period: 'Q1',
+      rankingDigest: expectedDigest,
+      schemeVersion: 1,
+      acceptedIncomplete: { reason: acceptance, unitIds: UNIT_LIST.map((u) => u.id).sort() },
+      effectiveDate: recordingDate(closed.metadata.occurredAt),
+    });
     // The ranking sealed uses the cluster's (corrected) score over the self score.
     const xnc = ranking.rows.find((r) => r.unitId === UNITS.xnc.id)!;
     expect(xnc.criteria).toEqual([
@@ -516,11 +535,13 @@ describe('emulation-year commands through HTTP (e2e)', () => {
     }
     res = await post(`${YEAR_PATH}/elections/${electionId}/close`, officer(UNITS.anm.id));
     expect(res.status).toBe(201);
-    expect((await streamEvents(STREAM)).at(-1)!.data).toEqual({
+    const elected = (await streamEvents(STREAM)).at(-1)!;
+    expect(elected.data).toEqual({
       electionId,
       role: 'chair',
       year: 2022,
       unitId: UNITS.ktnv.id,
+      effectiveDate: recordingDate(elected.metadata.occurredAt),
     });
 
     // 2022: the elected unit is admitted and takes up its seat.
@@ -533,11 +554,13 @@ describe('emulation-year commands through HTTP (e2e)', () => {
       electionId,
     });
     expect(res.status).toBe(201);
-    expect((await streamEvents(`emulation-${CLUSTER}-2022`)).at(-1)!.data).toEqual({
+    const seated = (await streamEvents(`emulation-${CLUSTER}-2022`)).at(-1)!;
+    expect(seated.data).toEqual({
       unitId: UNITS.ktnv.id,
       role: 'chair',
       source: 'election',
       electionId,
+      effectiveDate: recordingDate(seated.metadata.occurredAt),
     });
   });
   it('documents every command in OpenAPI with its answers and headers', async () => {

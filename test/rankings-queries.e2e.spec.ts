@@ -484,7 +484,7 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
     expect(unauthenticated.status).toBe(401);
   });
 
-  it('lists the directory: clusters, the cluster-year and the pledges with fulfilment (no award yet: not fulfilled)', async () => {
+  it('lists the directory: clusters, the cluster-year and the pledges with fulfilment (no award of the year yet: no decision yet)', async () => {
     const clusters = await get(`/clusters?minPosition=${at.upheld}`, officer(UNITS.xnc.id));
     expect(clusters.status).toBe(200);
     expect(clusters.body.clusters).toEqual([
@@ -525,7 +525,10 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
       version: 1,
       titles: [{ code: 'co-thi-dua-bo-cong-an', name: 'Cờ thi đua của Bộ Công an' }],
       targets: [{ count: 77 }],
-      fulfilment: { status: 'not-fulfilled', titles: [{ code: 'co-thi-dua-bo-cong-an', conferred: false }] },
+      fulfilment: {
+        status: 'no-decision-yet',
+        titles: [{ code: 'co-thi-dua-bo-cong-an', conferred: false }],
+      },
     });
     expect(pledges.body.pledges[0].keyTasks).toHaveLength(3);
   });

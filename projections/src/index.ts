@@ -42,6 +42,7 @@ export {
 export { emptyTotals } from './yearly-totals/tally.js';
 export {
   TOTALS,
+  TOTALS_SUBTREES,
   YEARLY_TOTALS_PROJECTION,
   totalsDocId,
   type TotalsDoc,

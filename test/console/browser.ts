@@ -21,6 +21,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // The interface language too (locale below sets only what pages read): a date field reads dd/mm/yyyy.
+  '--lang=vi-VN',
 ];
 
 /** Where the suite writes a screenshot of each page (gitignored; CI keeps it, see README). */

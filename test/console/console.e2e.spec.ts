@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { allProjections } from '@thidua/projections';
 import { createHttpClient, type DemoActor, type DemoClient } from '../../apps/cli/src/demo/demo-client.js';
 import { DEMO_INSPECTOR, officerOf, organizerOf } from '../../apps/cli/src/demo/demo-actors.js';
-import { loadDemo, waitForReadModels } from '../../apps/cli/src/demo/load-demo.js';
+import { loadDemo, waitForReadModels, type DemoMarks } from '../../apps/cli/src/demo/load-demo.js';
 import { startTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
 import { buildConsole, CHROMIUM, chromiumInstalled, openBrowser, type BrowserSession } from './browser.js';
 
@@ -27,18 +27,38 @@ const CUM2_NAMES = [
 ];
 const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const num = (n: number): string => vi.format(n);
+/** A business date as the console writes it: 2021-11-19 → 19/11/2021. */
+const day = (ymd: string): string => ymd.split('-').reverse().join('/');
 
+interface Cap {
+  findingId: string;
+  label: string;
+  effect: string;
+  evidence: string;
+}
 interface Row {
   unitId: string;
   unitName: string | null;
   rank: number;
   total: number;
+  classification: { code: string; label: string } | null;
+  unclassified?: string;
+  cappedBy?: Cap[];
+  criteria: Array<{ code: string; source: string }>;
+}
+interface Ranking {
+  finality: string;
+  disputedBy?: string[];
+  acceptedIncomplete?: { reason: string; unitIds: string[] };
+  rows: Row[];
 }
 interface Link {
   kind: string;
   eventId: string;
   position: number;
   revision: number;
+  at: string;
+  effectiveDate: string | null;
   points?: number;
   previousPoints?: number;
 }
@@ -74,6 +94,7 @@ suite('the console in a real browser, on the demo (e2e)', () => {
   let client: DemoClient;
   let b: BrowserSession;
   let page: Page;
+  let marks: DemoMarks;
 
   const api = async <T>(
     path: string,
@@ -113,6 +134,7 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     base = `http://127.0.0.1:${(t.server.address() as AddressInfo).port}`;
     client = createHttpClient(base, new TextEncoder().encode(TEST_SECRET));
     const loaded = await loadDemo(client);
+    marks = loaded.marks;
     await waitForReadModels(client, loaded.headAfter);
     b = await openBrowser();
     page = b.page;
@@ -184,6 +206,96 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     expect(stored.events[0]!.eventId).toBe(first.eventId);
     expect(await page.locator('[data-hash]').textContent()).toBe(stored.events[0]!.metadata.hash);
     await b.screenshot('06-su-kien-goc');
+  });
+
+  it('explains where each point came from: the appraisal tier as the source, both dates of every event', async () => {
+    const explained = await api<Explained>(`${yearPath}/rankings/Y/explain`);
+    const row = explained.rows.find((r) => r.criteria.some((c) => c.source === 'appraisal'))!;
+    const appraised = row.criteria.find((c) => c.source === 'appraisal')!;
+    await page.goto(`${base}/console/cum/${CLUSTER}/${YEAR}/Y/giai-trinh/${row.unitId}`);
+    await page.getByRole('heading', { name: /Vì sao xếp hạng/ }).waitFor();
+    const criterion = page.locator(`[data-criterion="${appraised.code}"]`);
+    expect(await criterion.locator('[data-source]').textContent()).toBe('Thẩm định');
+    // Every event of the row: its own date (business date) and the time it was recorded, as the API says.
+    const links = row.explain.flatMap((c) => c.entries.flatMap((e) => e.chain));
+    const shown = await page.locator('[data-event]').evaluateAll((rows) =>
+      rows.map((r) => ({
+        eventId: r.getAttribute('data-event'),
+        effective: r.querySelector('[data-effective]')?.textContent?.trim(),
+      })),
+    );
+    expect(links.every((l) => l.effectiveDate !== null)).toBe(true);
+    expect(shown).toEqual(links.map((l) => ({ eventId: l.eventId, effective: day(l.effectiveDate!) })));
+    expect(await page.getByRole('columnheader', { name: 'Thời điểm ghi sổ' }).count()).toBeGreaterThan(0);
+    await b.screenshot('16-giai-trinh-tham-dinh');
+  });
+
+  it('shows the row a recorded finding capped, and explains the cap with the finding and its evidence', async () => {
+    let found: { period: string; row: Row } | undefined;
+    for (const period of ['Q1', 'Q2', 'Q3', 'Q4', 'Y']) {
+      const r = await api<Ranking>(`${yearPath}/rankings/${period}`);
+      const row = r.rows.find((x) => x.cappedBy?.some((c) => c.effect === 'cap-classification'));
+      if (row) found = { period, row };
+    }
+    const { period, row } = found!;
+    const cap = row.cappedBy![0]!;
+    await page.goto(`${base}/console/cum/${CLUSTER}/${YEAR}/${period}`);
+    const cell = page.locator(`tr[data-unit="${row.unitId}"] .cap`);
+    await cell.first().waitFor();
+    expect(await cell.count()).toBe(row.cappedBy!.length);
+    expect(await cell.first().textContent()).toContain(`xếp loại không quá ${row.classification!.label}`);
+    expect(await cell.first().getAttribute('title')).toContain(cap.evidence);
+    await b.screenshot('17-xep-hang-dieu-kien-loai-tru');
+    await page.getByRole('link', { name: nameOf(row), exact: true }).click();
+    const item = page.locator(`.caps li[data-finding="${cap.findingId}"]`);
+    await item.waitFor();
+    for (const text of [cap.label, cap.evidence]) expect(await item.textContent()).toContain(text);
+    await b.screenshot('18-giai-trinh-dieu-kien-loai-tru');
+  });
+
+  it('as of a business date: Hà Tĩnh’s Quý II read “disputed” while a complaint was open', async () => {
+    const filer = 'ht-phong-tccb';
+    const history = await api<{ items: Array<{ type: string; effectiveDate: string | null }> }>(
+      `/units/${filer}/history?type=ComplaintFiled&type=ComplaintResolved`,
+    );
+    const [filed, resolved] = ['ComplaintFiled', 'ComplaintResolved'].map(
+      (t) => history.items.find((i) => i.type === t)!.effectiveDate!,
+    );
+    const q2 = '/clusters/ht-cum-4/years/2021/rankings/Q2';
+    const then = await api<Ranking>(`${q2}?asOfEffective=${filed}`);
+    expect([then.finality, then.disputedBy]).toEqual(['disputed', [marks.htComplaintId]]);
+    expect((await api<Ranking>(`${q2}?asOfEffective=${resolved}`)).finality).toBe('final');
+
+    await page.goto(`${base}/console/cum/ht-cum-4/2021/Q2/doi-chieu`);
+    await page.getByRole('radio', { name: /ngày hiệu lực/ }).check();
+    await page.getByLabel('Ngày hiệu lực', { exact: true }).fill(filed!);
+    await page.getByRole('button', { name: 'Xem' }).click();
+    const facts = page.locator('.facts-box', { hasText: 'Khiếu nại đang mở' });
+    await facts.waitFor();
+    expect(await facts.textContent()).toContain('Đang có khiếu nại');
+    expect(await facts.locator(`[title="${marks.htComplaintId}"]`).count()).toBe(1);
+    expect(
+      await page.getByRole('table', { name: `Tại thời điểm: theo ngày hiệu lực ${day(filed!)}` }).count(),
+    ).toBe(1);
+    await b.screenshot('19-doi-chieu-ngay-hieu-luc');
+  });
+
+  it('shows Cụm 7 / 2023 sealed with every row “chưa đủ điểm” by a reasoned acceptance', async () => {
+    const ranking = await api<Ranking>('/clusters/bca-cum-7/years/2023/rankings/Y');
+    expect(ranking.rows.length).toBe(6); // seed 000: six units
+    expect(ranking.rows.every((r) => r.unclassified === 'chưa đủ điểm' && r.classification === null)).toBe(
+      true,
+    );
+    await page.goto(`${base}/console/cum/bca-cum-7/2023/Y`);
+    await page.getByRole('table', { name: /Xếp hạng Cả năm\/2023/ }).waitFor();
+    const classes = await page
+      .locator('table.ranking tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => r.querySelectorAll('td')[r.querySelectorAll('td').length - 1]?.textContent),
+      );
+    expect(classes).toEqual(ranking.rows.map(() => 'Chưa đủ điểm'));
+    expect(await page.locator('.facts-box').textContent()).toContain(ranking.acceptedIncomplete!.reason);
+    await b.screenshot('20-chua-du-diem');
   });
 
   /** A correction the ranking uses, read from the explain answers of the year's periods. */
@@ -258,7 +370,10 @@ suite('the console in a real browser, on the demo (e2e)', () => {
 
   it("pages a unit's history and filters it by event type", async () => {
     const { row } = await findCorrection();
-    type Page = { items: Array<{ position: number; type: string }>; nextAfter: number | null };
+    type Page = {
+      items: Array<{ position: number; type: string; effectiveDate: string | null; occurredAt: string }>;
+      nextAfter: number | null;
+    };
     const first = await api<Page>(`/units/${row.unitId}/history?limit=20`);
     const second = await api<Page>(`/units/${row.unitId}/history?limit=20&after=${first.nextAfter}`);
     const corrections = await api<Page>(`/units/${row.unitId}/history?limit=20&type=ScoreCorrected`);
@@ -274,6 +389,12 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     await page.getByRole('heading', { name: 'Lịch sử' }).waitFor();
     await page.locator('ol.timeline li').first().waitFor();
     expect(await positions()).toEqual(first.items.map((i) => i.position));
+    // Each entry shows its business date (when it has one) above the time it was recorded.
+    expect(
+      await page
+        .locator('ol.timeline li .when')
+        .evaluateAll((whens) => whens.map((w) => w.querySelector('time')?.getAttribute('datetime'))),
+    ).toEqual(first.items.map((i) => i.effectiveDate ?? i.occurredAt));
     await b.screenshot('09-lich-su-don-vi');
     await page.getByRole('link', { name: 'Trang sau »' }).click();
     await page.locator(`ol.timeline li[data-position="${second.items[0]!.position}"]`).waitFor();
@@ -300,7 +421,8 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     await headline.waitFor();
     expect(await headline.textContent()).toBe('836 lượt khen thưởng: 217 tập thể, 619 cá nhân.');
     const charts = page.getByRole('img', { name: /Biểu đồ/ });
-    expect(await charts.count()).toBe(2);
+    // By award, tập thể / cá nhân, and the pledges the six units signed (seed 000: three key tasks each).
+    expect(await charts.count()).toBe(3);
     for (const chart of await charts.all()) expect((await chart.boundingBox())!.height).toBeGreaterThan(100);
     expect(
       await page
@@ -354,7 +476,14 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     const y = await api<Explained>(`${yearPath}/rankings/Y/explain`);
     const unit = y.rows[y.rows.length - 1]!;
     const criterion = unit.explain.find((c) => c.kind === 'score')!;
-    await api(`${yearPath}/periods/H1/open`, organizer, 'POST');
+    // Acts of 2021 carry 2021 dates (the demo records the Ministry's window for the year, so a 2026 date is
+    // refused): H1 opens on the day Q1 opened, and its self score is dated on the day Q2 (and so the first
+    // half) was reviewed.
+    type Periods = { periods: Record<string, { on: string | null; history: Array<{ on: string | null }> }> };
+    const { periods } = await api<Periods>(yearPath);
+    const opensOn = periods['Q1']!.history[0]!.on!;
+    const scoredOn = periods['Q2']!.on!;
+    await api(`${yearPath}/periods/H1/open`, organizer, 'POST', { effectiveDate: opensOn });
     await page.goto(`${base}/console/cum/${CLUSTER}/${YEAR}/H1`);
     await page.getByText('Đang theo dõi trực tiếp').waitFor();
     const totalCell = page.locator(`tr[data-unit="${unit.unitId}"] td`).nth(1);
@@ -369,6 +498,7 @@ suite('the console in a real browser, on the demo (e2e)', () => {
       points,
       assessment: 'self',
       evidence: 'Báo cáo sơ kết 6 tháng (kiểm thử)',
+      effectiveDate: scoredOn,
     });
     await page.waitForFunction(
       ([u, shown]) => document.querySelector(`tr[data-unit="${u}"] td:nth-of-type(2)`)?.textContent === shown,

@@ -14,6 +14,8 @@ import {
   allUnitIds,
   awardDecision,
   buildWorld,
+  complaint,
+  DECISION_COMPLAINT_RECEIVED,
   CLUSTER,
   ORGANIZER,
   OTHER_CLUSTER,
@@ -88,6 +90,9 @@ POST /units/{unitId}/rename                                            201   403
 POST /units/{unitId}/merge                                             201   403  403  403  403   403   403  403  401
 POST /units/{unitId}/dissolution                                       201   403  403  403  403   403   403  403  401
 POST /clusters                                                         201   403  403  403  403   403   403  403  401
+POST /blocs                                                            201   403  403  403  403   403   403  403  401
+PUT  /clusters/{clusterId}/years/{year}/pledge-rules                   403   201  403  403  403   403   403  403  401
+PUT  /organizers/{organizerUnitId}/years/{year}/window                 201   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/rename                                      201   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/members                        403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/chair                          403   201  403  403  403   403   403  403  401
@@ -97,7 +102,16 @@ POST /clusters/{clusterId}/years/{year}/pledges                        403   403
 POST /clusters/{clusterId}/years/{year}/pledges/{unitId}/amendment     403   403  403  201  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/periods/{period}/open          403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/scores#self                    403   403  403  201  403   403   403  403  401
-POST /clusters/{clusterId}/years/{year}/scores#cluster                 403   403  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/scores#cluster                 403   201  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/scores#appraisal               403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/inspections                    403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/conferences                    403   201  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/plans                          403   201  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/findings                       403   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/findings/{findingId}/clearance 403   201  403  403  403   403   403  403  401
+POST /discipline/{subjectKind}/{subjectId}/cases                       201   201  201  403  403   403   403  403  401
+POST /discipline/{subjectKind}/{subjectId}/cases/{caseId}/decision     201   201  201  403  403   403   403  403  401
+POST /discipline/{subjectKind}/{subjectId}/cases/{caseId}/clearance    201   201  201  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/scores/{entryId}/corrections   403   403  403  201  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/scores/{entryId}/withdrawal    403   403  403  201  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/disputes                       403   403  403  201  403   403   403  403  401
@@ -111,9 +125,21 @@ POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal    403   201
 POST /clusters/{clusterId}/years/{year}/periods/{period}/close         403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/periods/{period}/reopen        403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/dissolution                                 201   201  403  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/complaints                     403   201  403  201  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/complaints/{complaintId}/resolution 403 201 403 403 403 403 403  403  401
+POST /clusters/{clusterId}/years/{year}/complaints/{complaintId}/escalation 403 403 403 201 403 403 403  403  401
+POST /award-decisions/{decisionId}/complaints                          201   201  201  201  403   403   403  403  401
+POST /award-decisions/{decisionId}/complaints/{complaintId}/resolution 201   201  201  403  403   403   403  403  401
+POST /award-decisions/{decisionId}/complaints/{complaintId}/escalation 201   201  201  201  403   403   403  403  401
 GET  /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 POST /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 `;
+
+/** 403 cells refused by a rule with a code of its own (every other 403 says FORBIDDEN). */
+const CODES_403: Record<string, Partial<Record<Actor, string>>> = {
+  // An officer of ktnv giving its own unit's cluster score: nobody scores itself (issue 13).
+  'POST /clusters/{clusterId}/years/{year}/scores#cluster': { own: 'OWN_UNIT_ASSESSMENT' },
+};
 
 interface Row {
   /** `METHOD /path` (+ `#variant`). */
@@ -246,6 +272,65 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
     const entryToWithdraw = target(() => newSelfEntry());
     const dispute = target(newDispute);
     const award = target(newAward);
+    const finding = target(async () => {
+      const res = await ok('POST', `${YEAR_PATH}/findings`, w.tokens.organizer, {
+        unitId: UNITS.fourth.id,
+        period: 'Q1',
+        knockOut: 'su-co-nghiem-trong',
+        evidence: 'Biên bản kiểm tra',
+      });
+      return res.body.findingId as string;
+    });
+    const fileComplaint = async (path: string, body: object) =>
+      (await ok('POST', path, w.tokens.officer(UNITS.own.id), body)).body.complaintId as string;
+    const resolved = async (path: string, id: string) => {
+      await ok('POST', `${path}/${id}/resolution`, w.tokens.organizer, {
+        outcome: 'rejected',
+        reason: 'Không có căn cứ',
+        decisionRef: '9/QĐ',
+      });
+      return id;
+    };
+    const yearPath = `${YEAR_PATH}/complaints`;
+    const decisionPath = `/award-decisions/${w.decisionId}/complaints`;
+    const yearComplaint = target(() =>
+      fileComplaint(yearPath, complaint({ target: { kind: 'score-entry', entryId: w.ownSelfEntry } })),
+    );
+    const rejectedYearComplaint = target(async () =>
+      resolved(
+        yearPath,
+        await fileComplaint(
+          yearPath,
+          complaint({ target: { kind: 'score-entry', entryId: w.ownSelfEntry } }),
+        ),
+      ),
+    );
+    const decisionComplaint = target(() =>
+      fileComplaint(decisionPath, complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED })),
+    );
+    const rejectedDecisionComplaint = target(async () =>
+      resolved(
+        decisionPath,
+        await fileComplaint(decisionPath, complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED })),
+      ),
+    );
+    const disciplineCase = target(async () => {
+      const res = await ok('POST', '/discipline/person/cb-ma-tran/cases', w.tokens.admin, {
+        note: 'Vi phạm',
+      });
+      return res.body.caseId as string;
+    });
+    /** (period, criterion) slots for the cluster assessments of ktnv that succeed. */
+    const clusterSlots = [
+      { period: 'Q4', criterion: 'xd-dang' },
+      { period: 'Q4', criterion: 'chuyen-mon' },
+      { period: 'Q4', criterion: 'phong-trao' },
+    ];
+    const clusterSlot = () => {
+      const slot = clusterSlots.shift();
+      if (!slot) throw new Error('out of cluster slots');
+      return slot;
+    };
     let digest: unknown;
     return {
       'GET /health': G('/health'),
@@ -325,6 +410,21 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
           name: 'Cụm thi đua mới',
         },
       }),
+      'PUT /organizers/{organizerUnitId}/years/{year}/window': P(
+        `/organizers/${ORGANIZER}/years/2022/window`,
+        () => ({ opensOn: '2021-12-01', closesOn: '2022-11-30', reason: 'Điều chỉnh thời gian thi đua' }),
+        'PUT',
+      ),
+      'POST /blocs': async () => ({
+        method: 'POST',
+        path: '/blocs',
+        body: { blocId: unique('khoi-moi'), organizerUnitId: ORGANIZER, name: 'Khối mới' },
+      }),
+      'PUT /clusters/{clusterId}/years/{year}/pledge-rules': P(
+        `${YEAR_PATH}/pledge-rules`,
+        () => ({ keyTasks: 3, titleRequired: true }),
+        'PUT',
+      ),
       'POST /clusters/{clusterId}/rename': async () => ({
         method: 'POST',
         path: `/clusters/${CLUSTER}/rename`,
@@ -366,13 +466,63 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         points: 27,
         assessment: 'self',
       })),
-      'POST /clusters/{clusterId}/years/{year}/scores#cluster': P(`${YEAR_PATH}/scores`, () => ({
+      'POST /clusters/{clusterId}/years/{year}/scores#cluster': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/scores`,
+        body: {
+          unitId: UNITS.own.id,
+          ...(fresh ? clusterSlot() : { period: 'Q1', criterion: 'xd-dang' }),
+          points: 2,
+          assessment: 'cluster',
+        },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/scores#appraisal': P(`${YEAR_PATH}/scores`, () => ({
         unitId: UNITS.own.id,
         period: 'Q1',
         criterion: 'xd-dang',
-        points: 26,
-        assessment: 'cluster',
+        points: 25,
+        assessment: 'appraisal',
       })),
+      'POST /clusters/{clusterId}/years/{year}/conferences': P(`${YEAR_PATH}/conferences`, () => ({
+        kind: 'giao ban',
+        date: '2021-07-27',
+        place: 'Hà Nội',
+        presidingUnitId: UNITS.chair.id,
+        minutes: { reference: 'Biên bản giao ban Quý II/2021', sha256: 'b'.repeat(64) },
+      })),
+      'POST /clusters/{clusterId}/years/{year}/plans': P(`${YEAR_PATH}/plans`, () => ({
+        title: 'Kế hoạch triển khai phong trào thi đua năm 2021',
+        reference: '12/KH-CTĐ',
+      })),
+      'POST /clusters/{clusterId}/years/{year}/inspections': async () => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/inspections`,
+        body: { period: 'Q4', inspectedUnitId: UNITS.fifth.id, inspectorUnitId: UNITS.fourth.id },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/findings': P(`${YEAR_PATH}/findings`, () => ({
+        unitId: UNITS.own.id,
+        period: 'Q1',
+        knockOut: 'ky-luat',
+        evidence: 'Biên bản kiểm tra',
+      })),
+      'POST /clusters/{clusterId}/years/{year}/findings/{findingId}/clearance': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/findings/${await finding(fresh)}/clearance`,
+        body: { reason: 'Kết luận lại' },
+      }),
+      'POST /discipline/{subjectKind}/{subjectId}/cases': P(`/discipline/unit/${UNITS.own.id}/cases`, () => ({
+        note: 'Vi phạm quy trình (minh họa)',
+      })),
+      'POST /discipline/{subjectKind}/{subjectId}/cases/{caseId}/decision': async (fresh) => ({
+        method: 'POST',
+        path: `/discipline/person/cb-ma-tran/cases/${await disciplineCase(fresh)}/decision`,
+        body: { form: 'Khiển trách', decisionRef: '15/QĐ', runsUntil: '2999-12-31' },
+      }),
+      'POST /discipline/{subjectKind}/{subjectId}/cases/{caseId}/clearance': async (fresh) => ({
+        method: 'POST',
+        path: `/discipline/person/cb-ma-tran/cases/${await disciplineCase(fresh)}/clearance`,
+        body: { reason: 'Hủy quyết định' },
+      }),
       'POST /clusters/{clusterId}/years/{year}/scores/{entryId}/corrections': async (fresh) => ({
         method: 'POST',
         path: `${YEAR_PATH}/scores/${await entryToCorrect(fresh)}/corrections`,
@@ -415,7 +565,12 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         `${YEAR_PATH}/members/${UNITS.fifth.id}/withdrawal`,
         () => ({ reason: 'Điều chỉnh cụm thi đua' }),
       ),
-      'POST /clusters/{clusterId}/years/{year}/periods/{period}/close': P(`${YEAR_PATH}/periods/H1/close`),
+      'POST /clusters/{clusterId}/years/{year}/periods/{period}/close': P(
+        `${YEAR_PATH}/periods/H1/close`,
+        () => ({
+          acceptIncomplete: { reason: 'Chưa chấm điểm 6 tháng' },
+        }),
+      ),
       'POST /clusters/{clusterId}/years/{year}/periods/{period}/reopen': P(
         `${YEAR_PATH}/periods/Q2/reopen`,
         () => ({
@@ -426,6 +581,32 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         method: 'POST',
         path: `/clusters/${await clusterToDissolve(fresh)}/dissolution`,
         body: { reason: 'Giải thể cụm' },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/complaints': P(`${YEAR_PATH}/complaints`, () =>
+        complaint({ target: { kind: 'score-entry', entryId: w.ownSelfEntry } }),
+      ),
+      'POST /clusters/{clusterId}/years/{year}/complaints/{complaintId}/resolution': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/complaints/${await yearComplaint(fresh)}/resolution`,
+        body: { outcome: 'rejected', reason: 'Không có căn cứ', decisionRef: '21/QĐ-BCA' },
+      }),
+      'POST /clusters/{clusterId}/years/{year}/complaints/{complaintId}/escalation': async (fresh) => ({
+        method: 'POST',
+        path: `${YEAR_PATH}/complaints/${await rejectedYearComplaint(fresh)}/escalation`,
+        body: { reason: 'Không đồng ý' },
+      }),
+      'POST /award-decisions/{decisionId}/complaints': P(`/award-decisions/${w.decisionId}/complaints`, () =>
+        complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED }),
+      ),
+      'POST /award-decisions/{decisionId}/complaints/{complaintId}/resolution': async (fresh) => ({
+        method: 'POST',
+        path: `/award-decisions/${w.decisionId}/complaints/${await decisionComplaint(fresh)}/resolution`,
+        body: { outcome: 'rejected', reason: 'Không có căn cứ', decisionRef: '22/QĐ-BCA' },
+      }),
+      'POST /award-decisions/{decisionId}/complaints/{complaintId}/escalation': async (fresh) => ({
+        method: 'POST',
+        path: `/award-decisions/${w.decisionId}/complaints/${await rejectedDecisionComplaint(fresh)}/escalation`,
+        body: { reason: 'Không đồng ý' },
       }),
       'GET /careless/forgotten': G('/careless/forgotten'),
       'POST /careless/forgotten': P('/careless/forgotten', () => ({})),
@@ -493,8 +674,8 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         if (after !== before)
           recorded.push(`${actor}: refused with ${res.status} but recorded ${after - before} event(s)`);
         const code = res.body?.code;
-        if (code !== (res.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN'))
-          recorded.push(`${actor}: ${res.status} with code ${String(code)}`);
+        const refusal = res.status === 401 ? 'UNAUTHENTICATED' : (CODES_403[row.key]?.[actor] ?? 'FORBIDDEN');
+        if (code !== refusal) recorded.push(`${actor}: ${res.status} with code ${String(code)}`);
       } else if (res.status === 201 && after <= before) recorded.push(`${actor}: 201 but nothing recorded`);
       else if (res.status >= 400) recorded.push(`${actor}: ${res.status} ${JSON.stringify(res.body)}`);
     }

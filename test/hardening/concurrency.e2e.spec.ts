@@ -73,7 +73,7 @@ describe('200 concurrent commands on one cluster-year, through two API instances
   });
 
   it('records each command once or answers 409, never 5xx', async () => {
-    // Every (member, criterion) once as the unit's self score and once as the chair's cluster score.
+    // Every (member, criterion) once as the unit's self score and once as the cluster's score.
     for (const assessment of ['self', 'cluster'] as const)
       for (const unitId of members)
         for (const [i, c] of criteria.entries())
@@ -92,7 +92,13 @@ describe('200 concurrent commands on one cluster-year, through two API instances
 
     await Promise.all(
       sent.map(async (s, i) => {
-        const token = s.assessment === 'self' ? tokens.officer(s.unitId) : tokens.officer(UNITS.chair.id);
+        // The chair unit gives the cluster scores; its own come from the organizer (nobody scores itself).
+        const token =
+          s.assessment === 'self'
+            ? tokens.officer(s.unitId)
+            : s.unitId === UNITS.chair.id
+              ? tokens.organizer
+              : tokens.officer(UNITS.chair.id);
         s.answer = await (i % 2 === 0 ? httpA : httpB)('POST', `${YEAR_PATH}/scores`, {
           token,
           body: {

@@ -100,8 +100,13 @@ describe('HTTP crash: SIGKILL the API while commands are acknowledged, restart, 
         while (!killing) {
           const slot = slots.shift();
           if (!slot) throw new Error('out of scoring slots: raise OPTIONS');
+          // The chair unit gives the cluster scores; its own come from the organizer (nobody scores itself).
           const token =
-            slot.assessment === 'self' ? tokens.officer(slot.unitId) : tokens.officer(UNITS.chair.id);
+            slot.assessment === 'self'
+              ? tokens.officer(slot.unitId)
+              : slot.unitId === UNITS.chair.id
+                ? tokens.organizer
+                : tokens.officer(UNITS.chair.id);
           inFlight++;
           let res;
           try {

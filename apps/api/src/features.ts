@@ -1,8 +1,11 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AwardsModule } from './features/awards/awards.module.js';
 import { ClustersModule } from './features/clusters/clusters.module.js';
+import { ComplaintsModule } from './features/complaints/complaints.module.js';
+import { DisciplineModule } from './features/discipline/discipline.module.js';
 import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
 import { HistoryModule } from './features/history/history.module.js';
+import { OrganizersModule } from './features/organizers/organizers.module.js';
 import { LiveModule } from './features/live/live.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
 import { TotalsModule } from './features/totals/totals.module.js';
@@ -17,11 +20,14 @@ export const featureModules: Array<Type | DynamicModule> = [
   // Write side: units, clusters, cluster-years (commands).
   UnitsModule,
   ClustersModule,
+  OrganizersModule,
   EmulationYearModule,
   // Read side: directory, pledges, rankings (queries).
   QueriesModule,
   // Awards (commands), unit history and yearly totals (queries).
   AwardsModule,
+  ComplaintsModule,
+  DisciplineModule,
   HistoryModule,
   TotalsModule,
   // Live updates of a cluster-year (Server-Sent Events).

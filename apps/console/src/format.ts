@@ -17,6 +17,11 @@ export const time = (iso: string): string => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : TIME.format(d);
 };
+/** A business date (`YYYY-MM-DD`, the act's own date) as dd/mm/yyyy; null (a registry step) as —. */
+export const day = (ymd: string | null | undefined): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd ?? '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (ymd ?? '—');
+};
 /** A hash or id, shortened for a table cell (the whole value stays in the title and for copying). */
 export const short = (hex: string, n = 12): string => (hex.length > n ? `${hex.slice(0, n)}…` : hex);
 export const byVietnamese = new Intl.Collator('vi').compare;

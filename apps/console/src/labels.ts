@@ -85,6 +85,22 @@ const IGNORED: Record<string, string> = {
 };
 export const ignoredLabel = (r: string): string => IGNORED[r] ?? r;
 
+/** A knock-out raised on a row (`cappedBy`), and the row's classification to name a cap's threshold by. */
+interface Cap {
+  effect: string;
+  capTo?: string;
+}
+/** What a knock-out did to a row, in words: capped its classification, or barred it from rank 1. */
+export function capEffectLabel(cap: Cap, classification?: { code: string; label: string } | null): string {
+  if (cap.effect === 'bar-rank-1') return 'không được xếp hạng nhất';
+  if (cap.effect !== 'cap-classification') return cap.effect;
+  const to = classification?.code === cap.capTo ? classification?.label : cap.capTo;
+  return `xếp loại không quá ${to ?? '—'}`;
+}
+
+/** A row missing criteria gets no classification (the API says `unclassified: "chưa đủ điểm"`). */
+export const UNCLASSIFIED = 'Chưa đủ điểm';
+
 /** A tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`), in words. */
 export function tieBreakLabel(t: string, criterionTitle: (code: string) => string = (c) => c): string {
   if (t === 'penalty') return 'điểm trừ ít hơn';
@@ -125,8 +141,22 @@ export const EVENT_TYPES: Record<EventType, string> = {
   BallotCast: 'Bỏ phiếu',
   ElectionClosed: 'Kết thúc bầu cử',
   ChairElected: 'Bầu Cụm trưởng, Cụm phó',
+  InspectionAssigned: 'Phân công kiểm tra chéo',
+  FindingRecorded: 'Kết luận (điều kiện loại trừ)',
+  FindingCleared: 'Hủy kết luận',
+  PledgeRulesSet: 'Quy định về giao ước',
+  ConferenceHeld: 'Hội nghị',
+  PlanIssued: 'Ban hành kế hoạch',
+  ComplaintFiled: 'Khiếu nại',
+  ComplaintResolved: 'Quyết định giải quyết khiếu nại',
+  ComplaintEscalated: 'Khiếu nại lần hai',
   AwardDecisionIssued: 'Quyết định khen thưởng',
   AwardRevoked: 'Thu hồi khen thưởng',
+  EmulationWindowSet: 'Thời gian tính thi đua',
+  BlocFormed: 'Thành lập Khối thi đua',
+  DisciplineCaseOpened: 'Xem xét kỷ luật',
+  DisciplineDecided: 'Quyết định kỷ luật',
+  DisciplineCleared: 'Kết thúc xem xét kỷ luật',
   TokenRevoked: 'Thu hồi một mã truy cập',
   SubjectTokensRevoked: 'Thu hồi mọi mã truy cập của một người',
 };

@@ -201,23 +201,21 @@ async function main(): Promise<void> {
         new ClusterYearEvents(events),
         noNames,
         undefined as never,
-      ).execute(new GetRankingQuery(ref, asOfPosition)),
+      ).execute(new GetRankingQuery(ref, { asOf: asOfPosition })),
     );
     await time('cold POST what-if (handler, stream read from SQLite)', () =>
       new WhatIfHandler(new ClusterYearEvents(events), noNames).execute(
-        new WhatIfQuery(ref, undefined, [{ entryId, points: 1 }], []),
+        new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], []),
       ),
     );
     await time(`GET ranking ?asOf=${asOfPosition} (handler)`, () =>
-      get.execute(new GetRankingQuery(ref, asOfPosition)),
+      get.execute(new GetRankingQuery(ref, { asOf: asOfPosition })),
     );
     await time('GET explain (handler)', () =>
-      new ExplainRankingHandler(stream, noNames).execute(new ExplainRankingQuery(ref, undefined)),
+      new ExplainRankingHandler(stream, noNames).execute(new ExplainRankingQuery(ref, {})),
     );
     await time('POST what-if (handler)', () =>
-      new WhatIfHandler(stream, noNames).execute(
-        new WhatIfQuery(ref, undefined, [{ entryId, points: 1 }], []),
-      ),
+      new WhatIfHandler(stream, noNames).execute(new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], [])),
     );
     await events.close();
   }

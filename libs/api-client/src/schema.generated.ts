@@ -338,6 +338,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/blocs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Form a khối (bloc) of an organizer: clusters are numbered inside it
+         * @description Writes BlocFormed to `bloc-{blocId}`. Administrators only, for an active organizer unit. A cluster names its bloc when formed (POST /clusters, blocId).
+         */
+        post: operations["formBloc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizers/{organizerUnitId}/years/{year}/window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the organizer's emulation window for a year (e.g. the Ministry's year closing in November)
+         * @description Writes EmulationWindowSet to `window-{organizerUnitId}-{year}`. Every act of the organizer’s cluster-years of that year must then be dated from opensOn to closesOn (422 EFFECTIVE_DATE_OUTSIDE_WINDOW), and a period is closed no earlier than its end — Q4 and Y end on closesOn when that is earlier than 31/12 — unless reviewsFrom allows it sooner (422 REVIEW_BEFORE_PERIOD_END). Complaints are not limited by the window. Without a recorded window there is no window limit. By the organizer of that unit or an administrator; replacing a window needs a reason.
+         */
+        put: operations["setEmulationWindow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clusters/{clusterId}/years/{year}/members": {
         parameters: {
             query?: never;
@@ -447,15 +487,35 @@ export interface paths {
         };
         /**
          * Pledges (giao ước thi đua) of the cluster-year and their fulfilment
-         * @description Each member unit's pledge as it stands: registered titles (đăng ký danh hiệu, catalog code and Vietnamese name), targets (chỉ tiêu), the 3 key tasks (nội dung công tác trọng tâm), who signed it and when, and every amendment with its reason. `notSigned` lists current members without a pledge. `fulfilment` compares each registered title with the titles conferred on the unit for that year by award decisions (khen thưởng) not revoked: `fulfilled`, `partly-fulfilled` or `not-fulfilled`, and `conferred` per title.
+         * @description Each member unit's pledge as it stands: registered titles (đăng ký danh hiệu, catalog code and Vietnamese name), targets (chỉ tiêu), the key tasks (nội dung công tác trọng tâm, as many as the cluster's pledge rules ask), who signed it and when (recorded `at`, dated `on`), and every amendment with its reason. `notSigned` lists current members without a pledge. `fulfilment` compares each registered title with the titles conferred on the unit for that year by award decisions (khen thưởng) not revoked: `fulfilled`, `partly-fulfilled` or `not-fulfilled` — or `no-decision-yet` while no award of that year is recorded for the cluster's organizer — and `conferred` per title.
          */
         get: operations["listPledges"];
         put?: never;
         /**
-         * Sign a unit's emulation pledge (ký kết giao ước thi đua): titles, targets, 3 key tasks
+         * Sign a unit's emulation pledge (ký kết giao ước thi đua): titles, targets, key tasks
          * @description By an officer of that member unit (an organizer's token speaks for its own unit). Titles are catalog codes of collective titles (e.g. co-thi-dua-bo-cong-an, co-thi-dua-chinh-phu). Writes PledgeSigned (version 1).
          */
         post: operations["signPledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{clusterId}/years/{year}/pledge-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the cluster's pledge rules: how many key tasks, whether a title must be registered
+         * @description The cluster's organizer. Cụm 7's three key tasks are its own rule (seed 000), not everyone's: without a rule a pledge may register any number of key tasks (up to 20) and no title. Pledges signed or amended afterwards follow it (422 KEY_TASKS_COUNT, TITLE_REQUIRED).
+         */
+        put: operations["setPledgeRules"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -493,7 +553,7 @@ export interface paths {
         put?: never;
         /**
          * Open a scoring period (mở kỳ chấm điểm)
-         * @description The cluster's organizer; the scheme must be published. No body.
+         * @description The cluster's organizer; the scheme must be published. Optional body: `effectiveDate`, the date it opened.
          */
         post: operations["openPeriod"];
         delete?: never;
@@ -513,7 +573,7 @@ export interface paths {
         put?: never;
         /**
          * Close a period and seal its ranking (chốt kết quả xếp loại)
-         * @description The cluster's organizer. No body. The server evaluates the period's ranking over the cluster-year's events and records its digest (hex sha256 of the canonical ranking) in PeriodClosed; after that only an upheld dispute or a reopen changes it, visibly.
+         * @description The cluster's organizer. Optional body: `acceptIncomplete` (required when rows miss criteria) and `effectiveDate`, the date of the review that closed it (not before the period's end, or the window's reviewsFrom: 422 REVIEW_BEFORE_PERIOD_END). The server evaluates the period's ranking over the cluster-year's events and records its digest (hex sha256 of the canonical ranking) in PeriodClosed; after that only an upheld dispute or a reopen changes it, visibly.
          */
         post: operations["closePeriod"];
         delete?: never;
@@ -699,6 +759,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clusters/{clusterId}/years/{year}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign the unit that inspects another in a period (kiểm tra chéo)
+         * @description The cluster's organizer. While assigned, only the inspecting unit records or corrects the inspected unit's cluster scores of that period (others: 403 NOT_THE_ASSIGNED_INSPECTOR). Both must be members; a unit never inspects itself (422 SELF_INSPECTION); a closed period is not reassigned; replacing an assignment needs a reason.
+         */
+        post: operations["assignInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{clusterId}/years/{year}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a finding that raises a knock-out condition (e.g. a serious incident), with its evidence
+         * @description The cluster's organizer (its emulation office), while the period is open. The knock-out must be in the scheme in force (422 UNKNOWN_KNOCK_OUT); the ranking then caps the row or bars it from rank 1 and lists the finding in row.cappedBy. The answer carries the new findingId.
+         */
+        post: operations["recordFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{clusterId}/years/{year}/findings/{findingId}/clearance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear a finding, with a reason
+         * @description The cluster's organizer, while the period is open: the knock-out no longer applies.
+         */
+        post: operations["clearFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{clusterId}/years/{year}/conferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a conference (hội nghị ký kết, giao ban, sơ kết, tổng kết)
+         * @description By the organizer or the chair unit: kind, date (its business date), place, the presiding unit (a member or the organizer: 422 PRESIDING_NOT_IN_CLUSTER) and the minutes by reference and sha256. The answer carries the conferenceId.
+         */
+        post: operations["holdConference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{clusterId}/years/{year}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the cluster's plan for the year (kế hoạch triển khai phong trào thi đua)
+         * @description By the organizer or the chair unit. The answer carries the planId.
+         */
+        post: operations["issuePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clusters/{clusterId}": {
         parameters: {
             query?: never;
@@ -747,8 +907,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The ranking (bảng xếp hạng, xếp loại) of a period; ?asOf= replays it at a position or time
-         * @description The ranking (bảng xếp hạng) of one period of a cluster-year (Cụm thi đua × năm). Each row: unit, total (tổng điểm), per-group breakdown, bonus (điểm thưởng) and penalty (điểm trừ), rank (standard competition ranking 1,2,2,4 after the tie-breaks), classification (xếp loại), the source of each criterion's points (`cluster`, the cluster's verified score, over `self`, the unit's self-assessment) and the missing criteria. `finality` is provisional (tạm tính) while the period is open, final once closed (the sealed `sealedDigest` of PeriodClosed equals `currentDigest`), and revised when an upheld dispute (khiếu nại) changed it after the close: then `sealedDigest` and `currentDigest` differ and `revisedBy` names the events. `integrity-failure` when the digests differ with nothing that revised it, or when the log under the cluster-year failed its integrity check (then `integrityFailure` names the event): never served as final. Without asOf: the rankings projection document (404 PERIOD_NOT_OPENED, field period, for a period never opened). With asOf: computed now by the same evaluator over the events up to that point; an asOf before the period was opened answers what the plain read answers for a period never opened, and a position past the log's head answers 422 AS_OF_BEYOND_HEAD with the head.
+         * The ranking (bảng xếp hạng, xếp loại) of a period; ?asOf= replays it at a position or time, ?asOfEffective= at a business date
+         * @description The ranking (bảng xếp hạng) of one period of a cluster-year (Cụm thi đua × năm). Each row: unit, total (tổng điểm), per-group breakdown, bonus (điểm thưởng) and penalty (điểm trừ), rank (standard competition ranking 1,2,2,4 after the tie-breaks), classification (xếp loại), the source of each criterion's points (`appraisal`, the organizer's thẩm định, over `cluster`, the cluster's verified score, over `self`, the unit's self-assessment), the missing criteria — a row missing criteria gets no classification (`unclassified: "chưa đủ điểm"`) — and `cappedBy`, the recorded findings whose knock-out capped it. `finality` reads `disputed` while a complaint on the ranking, a classification or (Y) a proposal is open (`disputedBy`); `acceptedIncomplete` gives the reasoned acceptance a close with incomplete rows needed. `finality` is provisional (tạm tính) while the period is open, final once closed (the sealed `sealedDigest` of PeriodClosed equals `currentDigest`), and revised when an upheld dispute (khiếu nại) changed it after the close: then `sealedDigest` and `currentDigest` differ and `revisedBy` names the events. `integrity-failure` when the digests differ with nothing that revised it, or when the log under the cluster-year failed its integrity check (then `integrityFailure` names the event): never served as final. Without asOf: the rankings projection document (404 PERIOD_NOT_OPENED, field period, for a period never opened). With asOf (position or recording time) or asOfEffective (business date, YYYY-MM-DD): computed now by the same evaluator over the events up to that point; an asOf before the period was opened answers what the plain read answers for a period never opened, and a position past the log's head answers 422 AS_OF_BEYOND_HEAD with the head.
          */
         get: operations["getRanking"];
         put?: never;
@@ -768,7 +928,7 @@ export interface paths {
         };
         /**
          * Explain a ranking (giải trình): every row's points traced to the events that gave them
-         * @description Each row: unit, total (tổng điểm), per-group breakdown, bonus (điểm thưởng) and penalty (điểm trừ), rank (standard competition ranking 1,2,2,4 after the tie-breaks), classification (xếp loại), the source of each criterion's points (`cluster`, the cluster's verified score, over `self`, the unit's self-assessment) and the missing criteria. Per row and criterion, every entry of either assessment with its status (active, withdrawn, ignored) and its chain: recorded, corrected (điều chỉnh), withdrawn, dispute filed and resolved — each link with the event's id, global position, stream revision, actor (who entered it) and time, points and reason. Computed at query time from the event log (optionally ?asOf=).
+         * @description Each row: unit, total (tổng điểm), per-group breakdown, bonus (điểm thưởng) and penalty (điểm trừ), rank (standard competition ranking 1,2,2,4 after the tie-breaks), classification (xếp loại), the source of each criterion's points (`appraisal`, the organizer's thẩm định, over `cluster`, the cluster's verified score, over `self`, the unit's self-assessment), the missing criteria — a row missing criteria gets no classification (`unclassified: "chưa đủ điểm"`) — and `cappedBy`, the recorded findings whose knock-out capped it. `finality` reads `disputed` while a complaint on the ranking, a classification or (Y) a proposal is open (`disputedBy`); `acceptedIncomplete` gives the reasoned acceptance a close with incomplete rows needed. Per row and criterion, every entry of either assessment with its status (active, withdrawn, ignored) and its chain: recorded, corrected (điều chỉnh), withdrawn, dispute filed and resolved — each link with the event's id, global position, stream revision, actor (who entered it), the time it was recorded (`at`) and the business date of the act (`effectiveDate`), points and reason. Computed at query time from the event log (optionally ?asOf= and/or ?asOfEffective=).
          */
         get: operations["explainRanking"];
         put?: never;
@@ -790,7 +950,7 @@ export interface paths {
         put?: never;
         /**
          * What if (giả định): the ranking with entries overridden or excluded, and the diff to the actual one
-         * @description A query with a body: nothing is recorded. `overrides` count entries with other points, `exclude` drops entries; the answer has the actual ranking, the hypothetical one and, per unit whose total, rank or classification would change, the before and after. An entry that is not an entry of this period answers 422 ENTRY_NOT_FOUND naming the field (e.g. overrides.0.entryId); points out of the criterion range 422 too. Optionally ?asOf= replays both at a position or time.
+         * @description A query with a body: nothing is recorded. `overrides` count entries with other points, `exclude` drops entries; the answer has the actual ranking, the hypothetical one and, per unit whose total, rank or classification would change, the before and after. An entry that is not an entry of this period answers 422 ENTRY_NOT_FOUND naming the field (e.g. overrides.0.entryId); points out of the criterion range 422 too. Optionally ?asOf= (position or time) and/or ?asOfEffective= (business date) replay both.
          */
         post: operations["whatIfRanking"];
         delete?: never;
@@ -893,6 +1053,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clusters/{clusterId}/years/{year}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a complaint (khiếu nại) about the cluster-year: entry, ranking, classification, election, proposal
+         * @description Filed by an officer of the affected unit (for itself, or one of its people by person id), or recorded on receipt by the competent authority. Received within 90 days of the decision or of learning of it (422 COMPLAINT_TIME_BARRED, Luật Khiếu nại 2011 art. 9); due 30 days after receipt. The answer carries the complaintId. Resolved first by the cluster's organizer. While a complaint on a ranking or a classification (or, for the year Y, on a proposal) is open, that ranking reads finality "disputed" and no cluster flag is given on it (422 CLUSTER_RANKING_DISPUTED). Not limited by the emulation window.
+         */
+        post: operations["fileComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{clusterId}/years/{year}/complaints/{complaintId}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a complaint (giải quyết khiếu nại): upheld, partly upheld or rejected, by a numbered decision
+         * @description By the competent authority of the current level (first: the cluster's organizer; second: the organizer's parent unit).
+         */
+        post: operations["resolveComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{clusterId}/years/{year}/complaints/{complaintId}/escalation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a complaint to the second level (khiếu nại lần hai)
+         * @description The second level (Luật Khiếu nại 2011 art. 33): after a first-level decision not upholding it in full, within 30 days of it; or, unresolved, after its due date and within 30 days of that (422 FIRST_LEVEL_PENDING, ESCALATION_TIME_BARRED, NOTHING_TO_ESCALATE, NO_SUPERIOR_AUTHORITY). Due 45 days after receipt. By the complainant, or recorded by the superior authority.
+         */
+        post: operations["escalateComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/award-decisions/{decisionId}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a complaint about an award decision (or one of its awards)
+         * @description Filed by an officer of the affected unit (for itself, or one of its people by person id), or recorded on receipt by the competent authority. Received within 90 days of the decision or of learning of it (422 COMPLAINT_TIME_BARRED, Luật Khiếu nại 2011 art. 9); due 30 days after receipt. The answer carries the complaintId. Resolved first by the authority that issued the decision (recorded by its emulation office: an organizer or an administrator).
+         */
+        post: operations["fileDecisionComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/award-decisions/{decisionId}/complaints/{complaintId}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a complaint about an award decision
+         * @description By the competent authority of the current level (first: the authority that issued it; second: the next authority up the catalog, e.g. the Prime Minister for the Minister).
+         */
+        post: operations["resolveDecisionComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/award-decisions/{decisionId}/complaints/{complaintId}/escalation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a complaint about an award decision to the second level
+         * @description The second level (Luật Khiếu nại 2011 art. 33): after a first-level decision not upholding it in full, within 30 days of it; or, unresolved, after its due date and within 30 days of that (422 FIRST_LEVEL_PENDING, ESCALATION_TIME_BARRED, NOTHING_TO_ESCALATE, NO_SUPERIOR_AUTHORITY). Due 45 days after receipt. By the complainant, or recorded by the superior authority.
+         */
+        post: operations["escalateDecisionComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/discipline/{subjectKind}/{subjectId}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a discipline case (pending from its date)
+         * @description Facts of discipline (kỷ luật) of a unit or a person, kept by an organizer or an administrator. While a case is pending (opened, not decided) or its discipline runs (from the decision to runsUntil, inclusive), the subject gets no title or award: an award decision dated then is refused (422 RECIPIENT_UNDER_DISCIPLINE; TT 12/2019/TT-BCA art. 2). People are named by a person id (the id a person registry will use). The answer carries the new caseId.
+         */
+        post: operations["openDisciplineCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/discipline/{subjectKind}/{subjectId}/cases/{caseId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the disciplinary decision and the period it runs
+         * @description Facts of discipline (kỷ luật) of a unit or a person, kept by an organizer or an administrator. While a case is pending (opened, not decided) or its discipline runs (from the decision to runsUntil, inclusive), the subject gets no title or award: an award decision dated then is refused (422 RECIPIENT_UNDER_DISCIPLINE; TT 12/2019/TT-BCA art. 2). People are named by a person id (the id a person registry will use).
+         */
+        post: operations["decideDisciplineCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/discipline/{subjectKind}/{subjectId}/cases/{caseId}/clearance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear a case (closed without discipline, or annulled), with a reason
+         * @description Facts of discipline (kỷ luật) of a unit or a person, kept by an organizer or an administrator. While a case is pending (opened, not decided) or its discipline runs (from the decision to runsUntil, inclusive), the subject gets no title or award: an award decision dated then is refused (422 RECIPIENT_UNDER_DISCIPLINE; TT 12/2019/TT-BCA art. 2). People are named by a person id (the id a person registry will use).
+         */
+        post: operations["clearDisciplineCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units/{unitId}/history": {
         parameters: {
             query?: never;
@@ -922,7 +1262,7 @@ export interface paths {
         };
         /**
          * Yearly totals of awards (khen thưởng) for an organizer, a cluster or a unit
-         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers. Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404.
+         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404.
          */
         get: operations["getTotals"];
         put?: never;
@@ -1004,6 +1344,11 @@ export interface components {
         };
         RegisterUnitDto: {
             /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
              * @description Id of the unit (đơn vị): 1..64 of a-z, 0-9, -
              * @example cuc-anm
              */
@@ -1025,22 +1370,42 @@ export interface components {
             parentUnitId?: string;
         };
         RenameUnitDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description The new name, Unicode NFC. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400). */
             name: string;
             /** @description Why (e.g. the decision renaming it). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason?: string;
         };
         MergeUnitDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description The active unit it is merged into (sáp nhập) */
             intoUnitId: string;
             /** @description Why (e.g. the reorganisation decision). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         DissolveUnitDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description Why the unit is dissolved (giải thể). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         FormClusterDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /**
              * @description Id of the emulation cluster (Cụm thi đua)
              * @example bca-cum-2
@@ -1061,18 +1426,100 @@ export interface components {
              * @example Khối các đơn vị thuộc Bộ trưởng
              */
             name: string;
+            /**
+             * @description The khối (bloc) of the same organizer it belongs to (POST /blocs): cluster numbers repeat across blocs, so two "Cụm thi đua số 1" may exist at once (422 BLOC_OF_ANOTHER_ORGANIZER, 404 BLOC_NOT_FOUND)
+             * @example bca-khoi-truc-thuoc-bo-truong
+             */
+            blocId?: string;
         };
         RenameClusterDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description The new name, Unicode NFC. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400). */
             name: string;
             /** @description A new number, if it changes too */
             number?: number;
         };
         DissolveClusterDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description Why the cluster is dissolved (giải thể cụm). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
+        FormBlocDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description Id of the khối (bloc)
+             * @example bca-khoi-truc-thuoc-bo-truong
+             */
+            blocId: string;
+            /**
+             * @description The organizer unit whose clusters it groups
+             * @example bo-cong-an
+             */
+            organizerUnitId: string;
+            /**
+             * @description Vietnamese name, NFC. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example Khối các đơn vị trực thuộc Bộ trưởng
+             */
+            name: string;
+        };
+        ReviewsFromDto: {
+            /** @description The first date this period may be reviewed (closed) on, when before its end (e.g. the year-end review in November) */
+            Q1?: string;
+            /** @description The first date this period may be reviewed (closed) on, when before its end (e.g. the year-end review in November) */
+            Q2?: string;
+            /** @description The first date this period may be reviewed (closed) on, when before its end (e.g. the year-end review in November) */
+            Q3?: string;
+            /** @description The first date this period may be reviewed (closed) on, when before its end (e.g. the year-end review in November) */
+            Q4?: string;
+            /** @description The first date this period may be reviewed (closed) on, when before its end (e.g. the year-end review in November) */
+            H1?: string;
+            /** @description The first date this period may be reviewed (closed) on, when before its end (e.g. the year-end review in November) */
+            M9?: string;
+            /**
+             * @description The first date this period may be reviewed (closed) on, when before its end (e.g. the year-end review in November)
+             * @example 2023-11-15
+             */
+            Y?: string;
+        };
+        EmulationWindowDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description First day acts of the year may be dated (in the year or the year before)
+             * @example 2022-12-01
+             */
+            opensOn: string;
+            /**
+             * @description Last day acts of the year may be dated (in the year or the year after)
+             * @example 2023-11-30
+             */
+            closesOn: string;
+            /** @description Reviews allowed before a period ends */
+            reviewsFrom?: components["schemas"]["ReviewsFromDto"];
+            /** @description Why an earlier window of the year is replaced (required then). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason?: string;
+        };
         AdmitUnitDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /**
              * @description The registered, active unit admitted to the cluster for the year
              * @example cuc-ktnv
@@ -1080,10 +1527,20 @@ export interface components {
             unitId: string;
         };
         WithdrawUnitDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description Why the unit leaves the cluster this year. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         AssignChairDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /**
              * @description The member unit taking the seat
              * @example cuc-anm
@@ -1103,6 +1560,11 @@ export interface components {
             electionId?: string;
         };
         ChairPolicyDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description Whether this year's chair/vice-chair may not stand again for the same seat next year */
             forbidConsecutiveTerms: boolean;
         };
@@ -1150,7 +1612,34 @@ export interface components {
              */
             minTotal: number;
         };
+        KnockOutDto: {
+            /**
+             * @description Code of the knock-out condition (điều kiện loại trừ)
+             * @example su-co-nghiem-trong
+             */
+            code: string;
+            /**
+             * @description What it is, Unicode NFC. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example Để xảy ra sự cố nghiêm trọng
+             */
+            label: string;
+            /**
+             * @description cap-classification: a row it is raised for is classified no higher than capTo; bar-rank-1: the row cannot be ranked first (the best row not barred takes rank 1)
+             * @enum {string}
+             */
+            effect: "cap-classification" | "bar-rank-1";
+            /**
+             * @description cap-classification: a threshold code of this scheme
+             * @example kha
+             */
+            capTo?: string;
+        };
         SchemeDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description The criteria and scoring scale (tiêu chí và thang điểm) */
             criteria: components["schemas"]["CriterionDto"][];
             /** @description Classification thresholds, highest first */
@@ -1164,6 +1653,8 @@ export interface components {
              *     ]
              */
             tieBreaks: string[];
+            /** @description Knock-out conditions a finding of the organizer may raise for a unit in a period (POST …/findings): they cap its classification or bar it from rank 1, and the ranking names the finding (row.cappedBy) */
+            knockOuts?: components["schemas"]["KnockOutDto"][];
             /** @description Required when amending (a scheme is already published): why it changes. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason?: string;
         };
@@ -1181,7 +1672,12 @@ export interface components {
         };
         SignPledgeDto: {
             /**
-             * @description Catalog codes of the collective titles registered (đăng ký danh hiệu)
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description Catalog codes of the collective titles registered (đăng ký danh hiệu); at least one when the cluster's pledge rules require a title (422 TITLE_REQUIRED)
              * @example [
              *       "co-thi-dua-bo-cong-an"
              *     ]
@@ -1189,7 +1685,7 @@ export interface components {
             titles: string[];
             /** @description Work targets (chỉ tiêu công tác) */
             targets: components["schemas"]["PledgeTargetDto"][];
-            /** @description The key tasks (nội dung công tác lớn, trọng tâm): exactly 3 */
+            /** @description The key tasks (nội dung công tác lớn, trọng tâm): as many as the cluster's pledge rules ask (e.g. 3 in Cụm 7; 422 KEY_TASKS_COUNT), any number up to 20 without a rule */
             keyTasks: string[];
             /**
              * @description The member unit signing; the caller must act for it
@@ -1197,9 +1693,31 @@ export interface components {
              */
             unitId: string;
         };
+        PledgeRulesDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description How many key tasks each pledge registers (1–20), or null for any number
+             * @example 3
+             */
+            keyTasks: number | null;
+            /**
+             * @description Whether each pledge must register at least one title
+             * @example true
+             */
+            titleRequired: boolean;
+        };
         AmendPledgeDto: {
             /**
-             * @description Catalog codes of the collective titles registered (đăng ký danh hiệu)
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description Catalog codes of the collective titles registered (đăng ký danh hiệu); at least one when the cluster's pledge rules require a title (422 TITLE_REQUIRED)
              * @example [
              *       "co-thi-dua-bo-cong-an"
              *     ]
@@ -1207,16 +1725,46 @@ export interface components {
             titles: string[];
             /** @description Work targets (chỉ tiêu công tác) */
             targets: components["schemas"]["PledgeTargetDto"][];
-            /** @description The key tasks (nội dung công tác lớn, trọng tâm): exactly 3 */
+            /** @description The key tasks (nội dung công tác lớn, trọng tâm): as many as the cluster's pledge rules ask (e.g. 3 in Cụm 7; 422 KEY_TASKS_COUNT), any number up to 20 without a rule */
             keyTasks: string[];
             /** @description Why the pledge changes. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
+        ActDateDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+        };
+        AcceptIncompleteDto: {
+            /** @description Why the period is sealed with rows missing criteria (e.g. a unit did not report). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason: string;
+        };
+        ClosePeriodDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description Required when rows of the ranking miss criteria (they get no classification: "chưa đủ điểm"): the organizer's reasoned acceptance, sealed with the units concerned (422 INCOMPLETE_ROWS without it, 422 NOTHING_INCOMPLETE when every row is complete). */
+            acceptIncomplete?: components["schemas"]["AcceptIncompleteDto"];
+        };
         ReopenPeriodDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description Why the sealed period is reopened (the previous digest is kept in the event). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         RecordScoreDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /**
              * @description The member unit scored
              * @example cuc-ktnv
@@ -1238,14 +1786,19 @@ export interface components {
              */
             points: number;
             /**
-             * @description self: the unit's own assessment (tự chấm), by its officer; cluster: the cluster's verified score, by the chair unit (Cụm trưởng). Rankings use cluster over self.
+             * @description self: the unit's own assessment (tự chấm), by its officer. cluster: the cluster's verified score, independent of the unit: by the unit assigned to inspect it in that period (kiểm tra chéo) when there is one, otherwise by the chair unit (Cụm trưởng) — never for itself (403 OWN_UNIT_ASSESSMENT): the vice-chair unit (Cụm phó) or the organizer scores the chair's unit. appraisal: the organizer's emulation office (thẩm định). Rankings use appraisal over cluster over self and name the source.
              * @enum {string}
              */
-            assessment: "self" | "cluster";
+            assessment: "self" | "cluster" | "appraisal";
             /** @description Evidence or a note (minh chứng), Unicode NFC. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             evidence?: string;
         };
         CorrectScoreDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /**
              * @description The corrected points (same bounds as when recorded)
              * @example 44
@@ -1255,10 +1808,20 @@ export interface components {
             reason: string;
         };
         WithdrawScoreDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description Why the entry is withdrawn. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
         FileDisputeDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /** @description The score entry about the caller's own unit that is disputed (khiếu nại) */
             entryId: string;
             /** @description Why. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
@@ -1270,6 +1833,11 @@ export interface components {
             proposedPoints?: number;
         };
         ResolveDisputeDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /**
              * @description upheld (chấp nhận) or rejected (bác)
              * @enum {string}
@@ -1283,6 +1851,11 @@ export interface components {
             withdrawEntry?: boolean;
         };
         OpenElectionDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
             /**
              * @description Next year's chair (Cụm trưởng) or vice-chair (Cụm phó)
              * @enum {string}
@@ -1299,6 +1872,11 @@ export interface components {
         };
         CastBallotDto: {
             /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
              * @description The member unit voting; the caller must act for it
              * @example cuc-qlxnc
              */
@@ -1309,10 +1887,113 @@ export interface components {
              */
             candidateUnitId: string;
         };
+        AssignInspectionDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description The period inspected (not a closed one)
+             * @enum {string}
+             */
+            period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
+            /**
+             * @description The member unit inspected
+             * @example cuc-qlxnc
+             */
+            inspectedUnitId: string;
+            /**
+             * @description The member unit that inspects it (never itself)
+             * @example cuc-ktnv
+             */
+            inspectorUnitId: string;
+            /** @description Required when it replaces an assignment of that unit and period. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason?: string;
+        };
+        RecordFindingDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description The member unit the finding is about
+             * @example cuc-qlxnc
+             */
+            unitId: string;
+            /**
+             * @description An open period
+             * @enum {string}
+             */
+            period: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
+            /**
+             * @description Code of a knock-out condition of the scheme in force
+             * @example su-co-nghiem-trong
+             */
+            knockOut: string;
+            /** @description The evidence (kết luận, biên bản…): what was found and where it is recorded. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            evidence: string;
+        };
+        ClearFindingDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description Why the finding no longer stands. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason: string;
+        };
+        MinutesDto: {
+            /** @description Reference of the minutes (biên bản hội nghị). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400). */
+            reference: string;
+            /**
+             * @description Lowercase hex sha256 of the minutes document
+             * @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+             */
+            sha256: string;
+        };
+        HoldConferenceDto: {
+            /**
+             * @description ký kết, giao ban, sơ kết or tổng kết
+             * @enum {string}
+             */
+            kind: "ký kết" | "giao ban" | "sơ kết" | "tổng kết";
+            /**
+             * @description The day it was held (its business date): not after the day it is recorded, inside the organizer's window
+             * @example 2023-11-28
+             */
+            date: string;
+            /**
+             * @description Where it was held. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example Hà Nội
+             */
+            place: string;
+            /**
+             * @description The presiding unit: a member of the cluster-year or its organizer
+             * @example cuc-anm
+             */
+            presidingUnitId: string;
+            minutes: components["schemas"]["MinutesDto"];
+        };
+        IssuePlanDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description Title of the plan. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            title: string;
+            /**
+             * @description Its number or reference. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example 12/KH-CTĐ
+             */
+            reference: string;
+        };
         OverrideDto: {
             /**
              * @description A score entry of the period (its entryId)
-             * @example f5cd85bc-48c6-8e3b-951d-3bc67fa69d9b
+             * @example 0f1ebe45-9524-87e0-a734-e80888e18aa2
              */
             entryId: string;
             /**
@@ -1365,6 +2046,11 @@ export interface components {
              * @example cuc-tccb
              */
             unitId: string;
+            /**
+             * @description The person's id (the id a person registry will use): with it, the person's discipline facts bar the award while pending or running (422 RECIPIENT_UNDER_DISCIPLINE)
+             * @example cb-0427
+             */
+            personId?: string;
         };
         FlagOverrideDto: {
             /**
@@ -1412,6 +2098,11 @@ export interface components {
         };
         RevokeAwardDto: {
             /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
              * @description Why (Law 06/2022/QH15 ch. VII: false records, wrong appraisal). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
              * @example Hồ sơ đề nghị khen thưởng không trung thực
              */
@@ -1422,8 +2113,127 @@ export interface components {
              */
             decisionRef: string;
         };
+        ComplaintFilerDto: {
+            /**
+             * @description The affected unit itself, or one of its people
+             * @enum {string}
+             */
+            kind: "unit" | "person";
+            /**
+             * @description The unit (for a person: the unit the person belongs to)
+             * @example cuc-qlxnc
+             */
+            unitId: string;
+            /** @description For a person: the person id (the id a person registry will use) */
+            personId?: string;
+        };
+        ComplaintTargetDto: {
+            /**
+             * @description score-entry (entryId), ranking (period: must be closed), classification (period, unitId), election (electionId: must be closed), proposal (proposalRef, unitId; its date in decisionOn) — fields of other kinds are refused by the rules (422 naming target.<field>)
+             * @enum {string}
+             */
+            kind: "score-entry" | "ranking" | "classification" | "election" | "proposal";
+            entryId?: string;
+            /** @enum {string} */
+            period?: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
+            unitId?: string;
+            electionId?: string;
+            /** @description A proposal (tờ trình đề nghị khen thưởng) by its reference. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400). */
+            proposalRef?: string;
+        };
+        FileComplaintDto: {
+            filer: components["schemas"]["ComplaintFilerDto"];
+            /** @description What is complained about, and why */
+            content: string;
+            /**
+             * @description The day the complaint was received (its business date; default: the day it is recorded). It must be within 90 days of the decision, or of learnedOn (Luật Khiếu nại 2011 art. 9): 422 COMPLAINT_TIME_BARRED.
+             * @example 2021-08-10
+             */
+            receivedOn?: string;
+            /** @description When the filer received or learned of the decision, if after its date (the 90 days count from it) */
+            learnedOn?: string;
+            target: components["schemas"]["ComplaintTargetDto"];
+            /** @description A proposal's date (the other targets carry their own) */
+            decisionOn?: string;
+        };
+        ResolveComplaintDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @enum {string} */
+            outcome: "upheld" | "partly-upheld" | "rejected";
+            /** @description The grounds of the resolution. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason: string;
+            /**
+             * @description Number of the resolution decision. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example 21/QĐ-BCA
+             */
+            decisionRef: string;
+        };
+        EscalateComplaintDto: {
+            /** @description Why the complainant goes to the second level. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason: string;
+            /** @description The day the second-level complaint was received (default: today): after the first-level decision (or its due date, when unresolved) and within 30 days of it (Luật Khiếu nại 2011 art. 33) */
+            receivedOn?: string;
+        };
+        FileDecisionComplaintDto: {
+            filer: components["schemas"]["ComplaintFilerDto"];
+            /** @description What is complained about, and why */
+            content: string;
+            /**
+             * @description The day the complaint was received (its business date; default: the day it is recorded). It must be within 90 days of the decision, or of learnedOn (Luật Khiếu nại 2011 art. 9): 422 COMPLAINT_TIME_BARRED.
+             * @example 2021-08-10
+             */
+            receivedOn?: string;
+            /** @description When the filer received or learned of the decision, if after its date (the 90 days count from it) */
+            learnedOn?: string;
+            /** @description One award of the decision, when the complaint is about it alone */
+            awardId?: string;
+        };
+        OpenDisciplineCaseDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description What the case is about (pending from its effectiveDate). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            note: string;
+        };
+        DecideDisciplineDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description The form of discipline decided. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example Khiển trách
+             */
+            form: string;
+            /**
+             * @description Number of the disciplinary decision. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example 15/QĐ-CAT
+             */
+            decisionRef: string;
+            /**
+             * @description Last day the discipline runs (inclusive; not before the decision): no title or award until after it
+             * @example 2023-09-30
+             */
+            runsUntil: string;
+        };
+        ClearDisciplineDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description Why the case ends without (further) discipline. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason: string;
+        };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "AwardDecisionIssued" | "AwardRevoked" | "TokenRevoked" | "SubjectTokensRevoked";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
@@ -1498,6 +2308,43 @@ export interface components {
             position: components["schemas"]["Integer"];
             eventIds: string[];
         };
+        FindingRecorded: {
+            findingId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What POST …/conferences answers: the command result and the id of the conference. */
+        ConferenceHeld: {
+            conferenceId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What POST …/plans answers: the command result and the id of the plan. */
+        PlanIssued: {
+            planId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        ComplaintFiled: {
+            complaintId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        DisciplineCaseOpened: {
+            caseId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
         ClusterList: {
             clusters: components["schemas"]["ClusterDoc"][];
         };
@@ -1505,23 +2352,29 @@ export interface components {
         ClusterDoc: {
             clusterId: string;
             name: string | null;
+            /** @description Numbered inside its bloc: two clusters of different blocs may share a number. */
             number: components["schemas"]["Integer"] | null;
             organizerUnitId: string | null;
+            /** @description The khối (bloc) it belongs to, and its name (null: none). */
+            blocId: string | null;
+            blocName: string | null;
             /** @enum {string} */
             status: "active" | "dissolved" | "unknown";
             formed: components["schemas"]["Stamp"] | null;
             dissolved?: {
                 reason: string;
                 at: string;
+                on: string | null;
                 position: components["schemas"]["Integer"];
             };
             /** @description Years that have a cluster-year document, ascending. */
             years: components["schemas"]["Integer"][];
             position: components["schemas"]["Integer"];
         };
-        /** @description When and by which event something happened. */
+        /** @description When and by which event something happened: recorded `at` (instant), dated `on` (business date). */
         Stamp: {
             at: string;
+            on: string | null;
             position: components["schemas"]["Integer"];
         };
         /** @description `cluster-years/{clusterId}:{year}`: the cluster-year (`emulation-{clusterId}-{year}`). */
@@ -1532,6 +2385,8 @@ export interface components {
             name: string | null;
             number: components["schemas"]["Integer"] | null;
             organizerUnitId: string | null;
+            blocId: string | null;
+            blocName: string | null;
             /** @enum {string} */
             clusterStatus: "active" | "dissolved" | "unknown";
             /** @description Admitted units (withdrawn ones stay, marked), sorted by name with the Vietnamese collator. */
@@ -1556,6 +2411,7 @@ export interface components {
             scheme: {
                 version: components["schemas"]["Integer"];
                 publishedAt: string;
+                publishedOn: string | null;
                 position: components["schemas"]["Integer"];
                 versions: components["schemas"]["Integer"][];
             } | null;
@@ -1570,16 +2426,47 @@ export interface components {
             };
             /** @description Units that signed a pledge (documents in `pledges`). */
             pledgedUnits: string[];
+            /** @description Conferences (hội nghị) of the year, in log order. */
+            conferences: {
+                conferenceId: string;
+                at: string;
+                position: components["schemas"]["Integer"];
+                kind: components["schemas"]["ConferenceKind"];
+                date: string;
+                place: string;
+                presidingUnitId: string;
+                minutes: {
+                    reference: string;
+                    sha256: string;
+                };
+            }[];
+            /** @description Plans (kế hoạch) of the year, in log order. */
+            plans: {
+                planId: string;
+                title: string;
+                reference: string;
+                on: string | null;
+                at: string;
+                position: components["schemas"]["Integer"];
+            }[];
+            /** @description The cluster's recorded pledge rules for the year (null: none, any number of key tasks, titles optional). */
+            pledgeRules: {
+                keyTasks: components["schemas"]["Integer"] | null;
+                titleRequired: boolean;
+            } | null;
             position: components["schemas"]["Integer"];
         };
         MemberEntry: {
             unitId: string;
             name: string | null;
             admittedAt: string;
+            /** @description Business date of the admission. */
+            admittedOn: string | null;
             admittedPosition: components["schemas"]["Integer"];
             withdrawn?: {
                 reason: string;
                 at: string;
+                on: string | null;
                 position: components["schemas"]["Integer"];
             };
         };
@@ -1590,6 +2477,7 @@ export interface components {
             source: "organizer" | "election";
             electionId?: string;
             at: string;
+            on: string | null;
             position: components["schemas"]["Integer"];
         };
         PeriodStatus: {
@@ -1599,6 +2487,7 @@ export interface components {
              */
             status: "open" | "closed" | "reopened";
             at: string;
+            on: string | null;
             position: components["schemas"]["Integer"];
             /** @description While closed: the sealed digest and scheme version. */
             rankingDigest?: string;
@@ -1609,12 +2498,18 @@ export interface components {
             /** @enum {string} */
             event: "opened" | "closed" | "reopened";
             at: string;
+            on: string | null;
             position: components["schemas"]["Integer"];
             /** @description closed: the sealed ranking digest; reopened: the digest it unsealed. */
             rankingDigest?: string;
             schemeVersion?: components["schemas"]["Integer"];
             reason?: string;
         };
+        /**
+         * @description Conference kinds: signing (ký kết), review meeting (giao ban), mid-year (sơ kết), year-end (tổng kết).
+         * @enum {string}
+         */
+        ConferenceKind: "ký kết" | "giao ban" | "sơ kết" | "tổng kết";
         PledgeList: {
             clusterId: string;
             year: components["schemas"]["Integer"];
@@ -1634,6 +2529,7 @@ export interface components {
             signed: {
                 actorId: string;
                 at: string;
+                on: string | null;
                 position: components["schemas"]["Integer"];
             };
             amendments: components["schemas"]["PledgeAmendment"][];
@@ -1653,14 +2549,15 @@ export interface components {
         PledgeAmendment: {
             version: components["schemas"]["Integer"];
             at: string;
+            on: string | null;
             position: components["schemas"]["Integer"];
             reason: string;
             actorId: string;
         };
-        /** @description How far a pledge was fulfilled: each registered title against the titles conferred on the unit for that year by award decisions not revoked (from the yearly-totals projection). */
+        /** @description How far a pledge was fulfilled: each registered title against the titles conferred on the unit for that year by award decisions not revoked (from the yearly-totals projection); `no-decision-yet` while no award of that year is recorded for the organizer at all (not "not fulfilled"). */
         PledgeFulfilmentView: {
             /** @enum {string} */
-            status: "fulfilled" | "partly-fulfilled" | "not-fulfilled";
+            status: "fulfilled" | "partly-fulfilled" | "not-fulfilled" | "no-decision-yet";
             titles: {
                 code: string;
                 conferred: boolean;
@@ -1721,6 +2618,13 @@ export interface components {
             /** @description True when overrides or exclusions were applied (a what-if). */
             hypothetical: boolean;
             ignoredEntries: components["schemas"]["IgnoredEntry"][];
+            /** @description Open complaints (khiếu nại) on this ranking — on it, on a classification, or (Y) on a proposal made on it: while any is open the ranking is disputed. Absent when none. */
+            disputedBy?: string[];
+            /** @description Sealed with rows missing criteria: the organizer's reasoned acceptance (absent otherwise). */
+            acceptedIncomplete?: {
+                reason: string;
+                unitIds: string[];
+            };
         };
         /** @description A row with the unit's name beside its id. */
         NamedRankingRow: {
@@ -1741,22 +2645,43 @@ export interface components {
             criteria: components["schemas"]["CriterionScore"][];
             /** @description Score criteria with no entry from either assessment, in scheme order. */
             missingCriteria: string[];
+            /**
+             * @description Set when the row gets no classification because criteria are missing (schemes recorded since the rule; absent otherwise).
+             * @constant
+             */
+            unclassified?: "chưa đủ điểm";
+            /** @description Knock-outs raised for the unit in the period (absent when none): what capped the row. */
+            cappedBy?: components["schemas"]["CapRef"][];
             unitName: string | null;
         };
         CriterionScore: {
             code: string;
             points: number;
-            /** @description Which assessment the points came from: the cluster's verified score wins over the unit's self score. */
+            /** @description Which assessment the points came from: the appraisal of the organizer's emulation office wins over the cluster's verified score, which wins over the unit's self score. */
             source: components["schemas"]["Assessment"];
             entryId: string;
         };
-        /** @enum {string} */
-        Assessment: "self" | "cluster";
+        /**
+         * @description Who assessed a score: `self` the unit itself, `cluster` the cluster's verified score (chair, vice-chair, organizer or the assigned inspecting unit), `appraisal` the organizer's emulation office (thẩm định), which outranks both.
+         * @enum {string}
+         */
+        Assessment: "self" | "cluster" | "appraisal";
+        /** @description A knock-out condition that capped a row or barred it from rank 1, and the finding that raised it. */
+        CapRef: {
+            findingId: string;
+            knockOut: string;
+            label: string;
+            /** @enum {string} */
+            effect: "cap-classification" | "bar-rank-1";
+            /** @description cap-classification: the threshold code the classification is capped at. */
+            capTo?: string;
+            evidence: string;
+        };
         /**
          * @description How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). `integrity-failure`: closed, nothing revised it, yet the ranking recomputed from the events no longer gives the digest PeriodClosed sealed (the events it was sealed from were changed), or the log under it failed its integrity check (said by the API when serving it).
          * @enum {string}
          */
-        Finality: "provisional" | "final" | "revised" | "not-opened" | "integrity-failure";
+        Finality: "provisional" | "final" | "revised" | "not-opened" | "disputed" | "integrity-failure";
         /** @description The event of the cluster-year (or of the log) that failed the integrity check. */
         RankingIntegrityFailure: {
             /** @enum {string} */
@@ -1819,6 +2744,13 @@ export interface components {
             /** @description True when overrides or exclusions were applied (a what-if). */
             hypothetical: boolean;
             ignoredEntries: components["schemas"]["IgnoredEntry"][];
+            /** @description Open complaints (khiếu nại) on this ranking — on it, on a classification, or (Y) on a proposal made on it: while any is open the ranking is disputed. Absent when none. */
+            disputedBy?: string[];
+            /** @description Sealed with rows missing criteria: the organizer's reasoned acceptance (absent otherwise). */
+            acceptedIncomplete?: {
+                reason: string;
+                unitIds: string[];
+            };
         };
         /** @description An explained row with the unit's name beside its id. */
         NamedExplainedRow: {
@@ -1839,6 +2771,13 @@ export interface components {
             criteria: components["schemas"]["CriterionScore"][];
             /** @description Score criteria with no entry from either assessment, in scheme order. */
             missingCriteria: string[];
+            /**
+             * @description Set when the row gets no classification because criteria are missing (schemes recorded since the rule; absent otherwise).
+             * @constant
+             */
+            unclassified?: "chưa đủ điểm";
+            /** @description Knock-outs raised for the unit in the period (absent when none): what capped the row. */
+            cappedBy?: components["schemas"]["CapRef"][];
             /** @description How this row's place was decided against the row above it; null for the first row. */
             placedBy: components["schemas"]["Placement"] | null;
             explain: components["schemas"]["ExplainedCriterion"][];
@@ -1848,8 +2787,8 @@ export interface components {
         Placement: {
             /** @description The unit listed just above. */
             aboveUnitId: string;
-            /** @description `total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed by unit id). */
-            by: "total" | components["schemas"]["TieBreak"] | "tied";
+            /** @description `total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed by unit id); `barred-from-rank-1`: the row above holds rank 1 and this row, whose points would have put it level or ahead, is barred from rank 1 by a recorded finding (its `cappedBy` names the knock-out with effect `bar-rank-1`). A knock-out that caps the classification never moves a row: `cappedBy` says what capped it, the placement stays the points'. */
+            by: "total" | components["schemas"]["TieBreak"] | "tied" | "barred-from-rank-1";
         };
         /** @description Tie-breaks, applied in order after the total (a fixed vocabulary): `group:<name>` higher group total first; `penalty` lower penalty first; `bonus` higher bonus first; `criterion:<code>` higher points on that criterion first. */
         TieBreak: string;
@@ -1889,7 +2828,10 @@ export interface components {
             position: components["schemas"]["Integer"];
             revision: components["schemas"]["Integer"];
             actor: components["schemas"]["Actor"];
+            /** @description When it was recorded (ISO instant). */
             at: string;
+            /** @description The act's business date (YYYY-MM-DD), null when its event carries none. */
+            effectiveDate: string | null;
             points?: number;
             previousPoints?: number;
             reason?: string;
@@ -1932,6 +2874,13 @@ export interface components {
             /** @description True when overrides or exclusions were applied (a what-if). */
             hypothetical: boolean;
             ignoredEntries: components["schemas"]["IgnoredEntry"][];
+            /** @description Open complaints (khiếu nại) on this ranking — on it, on a classification, or (Y) on a proposal made on it: while any is open the ranking is disputed. Absent when none. */
+            disputedBy?: string[];
+            /** @description Sealed with rows missing criteria: the organizer's reasoned acceptance (absent otherwise). */
+            acceptedIncomplete?: {
+                reason: string;
+                unitIds: string[];
+            };
             rows: components["schemas"]["NamedRankingRow"][];
         };
         /** @description A unit whose total, rank or classification the what-if changes, with its name. */
@@ -1966,7 +2915,10 @@ export interface components {
             revision: components["schemas"]["Integer"];
             /** @description The event's hash in its stream's chain (tamper evidence: check it with GET /audit/streams/{s}). */
             hash: string;
+            /** @description When it was recorded (ISO instant). */
             occurredAt: string;
+            /** @description The act's business date (YYYY-MM-DD): signed, held, scored, decided on; null for a registry step. */
+            effectiveDate: string | null;
             actor: {
                 id: string;
                 role: components["schemas"]["Role"];
@@ -2014,6 +2966,17 @@ export interface components {
             individual: components["schemas"]["Integer"];
             /** @description Award instances (lượt): collective + individual. */
             total: components["schemas"]["Integer"];
+            /** @description Khen thưởng: every award but commendations. */
+            rewards: components["schemas"]["Counts"];
+            /** @description Biểu dương (catalog kind `commendation`), counted apart. */
+            commendations: components["schemas"]["Counts"];
+            /** @description Per quarter of the decisions' dates (`YYYY-Qn`): khen thưởng and biểu dương. */
+            quarters: {
+                [key: string]: {
+                    rewards: components["schemas"]["Counts"];
+                    commendations: components["schemas"]["Counts"];
+                };
+            };
             flags: components["schemas"]["FlagAward"][];
             pledges: components["schemas"]["PledgeFulfilment"][];
             pledgeSummary: components["schemas"]["PledgeSummary"];
@@ -2023,12 +2986,25 @@ export interface components {
         TotalsScope: "organizer" | "cluster" | "unit";
         /** @description Awards of one catalog code. */
         AwardCount: {
+            /** @description Per quarter of the decision's date (`YYYY-Qn`). */
+            quarters: {
+                [key: string]: {
+                    collective: components["schemas"]["Integer"];
+                    individual: components["schemas"]["Integer"];
+                };
+            };
             code: string;
             /** @description Vietnamese catalog name, e.g. "Huân chương Bảo vệ Tổ quốc hạng Ba". */
             name: string;
             collective: components["schemas"]["Integer"];
             individual: components["schemas"]["Integer"];
             /** @description collective + individual (lượt). */
+            total: components["schemas"]["Integer"];
+        };
+        /** @description Collective and individual award instances (lượt). */
+        Counts: {
+            collective: components["schemas"]["Integer"];
+            individual: components["schemas"]["Integer"];
             total: components["schemas"]["Integer"];
         };
         /** @description A cluster-leading flag (Cờ thi đua) conferred on a unit. */
@@ -3576,6 +4552,8 @@ export interface operations {
                 sort?: "name" | "number";
                 /** @description Only the clusters of this organizer unit */
                 organizer?: string;
+                /** @description Only the clusters of this khối (bloc): numbers repeat across blocs */
+                bloc?: string;
                 /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
@@ -3973,6 +4951,269 @@ export interface operations {
              *
              *     FORBIDDEN: role not allowed (allowed: admin, organizer)
              */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    formBloc: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The bloc id, its organizer and its name */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormBlocDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setEmulationWindow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The organizer unit */
+                organizerUnitId: string;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description opensOn, closesOn, reviewsFrom per period, and why */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmulationWindowDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4964,6 +6205,144 @@ export interface operations {
             };
         };
     };
+    setPledgeRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description The number of key tasks (or null: any) and whether a title must be registered */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PledgeRulesDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     amendPledge: {
         parameters: {
             query?: never;
@@ -5119,7 +6498,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The date it opened (optional) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActDateDto"];
+            };
+        };
         responses: {
             /** @description recorded */
             201: {
@@ -5250,7 +6634,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The date of the review, and the reasoned acceptance of incomplete rows (optional) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosePeriodDto"];
+            };
+        };
         responses: {
             /** @description recorded */
             201: {
@@ -6463,7 +7852,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The date of the count (optional) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActDateDto"];
+            };
+        };
         responses: {
             /** @description recorded */
             201: {
@@ -6472,6 +7866,678 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    assignInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description The period, the inspected unit and the inspecting unit */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignInspectionDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description The unit, the period, the knock-out of the scheme and the evidence */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFindingDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRecorded"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    clearFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+                /** @description The finding, as POST …/findings answered it (the example: the finding the POST example records) */
+                findingId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClearFindingDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    holdConference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description Kind, date, place, presiding unit, minutes (reference and sha256) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldConferenceDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceHeld"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    issuePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description Title and number of the plan */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssuePlanDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanIssued"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
@@ -6760,6 +8826,8 @@ export interface operations {
             query?: {
                 /** @description As of (tại thời điểm): a global event position (e.g. 42) or an ISO-8601 date-time with a zone (e.g. 2021-03-31T17:00:00Z). The ranking is computed at query time by the same evaluator over the cluster-year's events up to that position, or that occurred at or before that time. */
                 asOf?: string;
+                /** @description As of a business date (tính đến ngày): YYYY-MM-DD. Only the acts dated on or before that day count — what had been signed, scored, reviewed or decided by then, however late it was recorded (a 2017 record loaded in 2026 counts on its 2017 date). May be combined with asOf (both limits apply). */
+                asOfEffective?: string;
                 /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
@@ -6785,7 +8853,7 @@ export interface operations {
                     "application/json": components["schemas"]["RankingDocument"];
                 };
             };
-            /** @description VALIDATION_FAILED: field clusterId, year, period, asOf or minPosition */
+            /** @description VALIDATION_FAILED: field clusterId, year, period, asOf, asOfEffective or minPosition */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6855,6 +8923,8 @@ export interface operations {
             query?: {
                 /** @description As of (tại thời điểm): a global event position (e.g. 42) or an ISO-8601 date-time with a zone (e.g. 2021-03-31T17:00:00Z). The ranking is computed at query time by the same evaluator over the cluster-year's events up to that position, or that occurred at or before that time. */
                 asOf?: string;
+                /** @description As of a business date (tính đến ngày): YYYY-MM-DD. Only the acts dated on or before that day count — what had been signed, scored, reviewed or decided by then, however late it was recorded (a 2017 record loaded in 2026 counts on its 2017 date). May be combined with asOf (both limits apply). */
+                asOfEffective?: string;
                 /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
@@ -6880,7 +8950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExplainedRankingDocument"];
                 };
             };
-            /** @description VALIDATION_FAILED: field clusterId, year, period, asOf or minPosition */
+            /** @description VALIDATION_FAILED: field clusterId, year, period, asOf, asOfEffective or minPosition */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6950,6 +9020,8 @@ export interface operations {
             query?: {
                 /** @description As of (tại thời điểm): a global event position (e.g. 42) or an ISO-8601 date-time with a zone (e.g. 2021-03-31T17:00:00Z). The ranking is computed at query time by the same evaluator over the cluster-year's events up to that position, or that occurred at or before that time. */
                 asOf?: string;
+                /** @description As of a business date (tính đến ngày): YYYY-MM-DD. Only the acts dated on or before that day count — what had been signed, scored, reviewed or decided by then, however late it was recorded (a 2017 record loaded in 2026 counts on its 2017 date). May be combined with asOf (both limits apply). */
+                asOfEffective?: string;
                 /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };
@@ -6980,7 +9052,7 @@ export interface operations {
                     "application/json": components["schemas"]["WhatIfAnswer"];
                 };
             };
-            /** @description VALIDATION_FAILED: field clusterId, year, period, asOf or minPosition */
+            /** @description VALIDATION_FAILED: field clusterId, year, period, asOf, asOfEffective or minPosition */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7592,6 +9664,1218 @@ export interface operations {
             };
         };
     };
+    fileComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description What it is about, who files it, what it says, when it was received */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileComplaintDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintFiled"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resolveComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+                /** @description The complaint, as POST …/complaints answered it (the example: the one the POST example files) */
+                complaintId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The outcome, why, and the number of the resolution decision */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveComplaintDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    escalateComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+                /** @description The complaint, as POST …/complaints answered it (the example: the one the POST example files) */
+                complaintId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why, and when the second level received it */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EscalateComplaintDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    fileDecisionComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The award decision (the example: the Minister’s Bằng khen decision of Cụm 7, 2023, in the demo) */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Who files it, what it says, when it was received (and, optionally, the one award it is about) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileDecisionComplaintDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintFiled"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resolveDecisionComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The award decision (the example: the Minister’s Bằng khen decision of Cụm 7, 2023, in the demo) */
+                decisionId: string;
+                /** @description The complaint, as POST …/complaints answered it (the example: the one the POST example files) */
+                complaintId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The outcome, why, and the number of the resolution decision */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveComplaintDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    escalateDecisionComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The award decision (the example: the Minister’s Bằng khen decision of Cụm 7, 2023, in the demo) */
+                decisionId: string;
+                /** @description The complaint, as POST …/complaints answered it (the example: the one the POST example files) */
+                complaintId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why, and when the second level received it */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EscalateComplaintDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    openDisciplineCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description unit or person */
+                subjectKind: "unit" | "person";
+                /** @description The unit id or the person id */
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        /** @description What the case is about, and its date */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenDisciplineCaseDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisciplineCaseOpened"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decideDisciplineCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description unit or person */
+                subjectKind: "unit" | "person";
+                /** @description The unit id or the person id */
+                subjectId: string;
+                /** @description The case, as POST …/cases answered it (the example: the case the POST example opens) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The form, the decision number and the last day it runs */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideDisciplineDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    clearDisciplineCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description unit or person */
+                subjectKind: "unit" | "person";
+                /** @description The unit id or the person id */
+                subjectId: string;
+                /** @description The case, as POST …/cases answered it (the example: the case the POST example opens) */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClearDisciplineDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getUnitHistory: {
         parameters: {
             query?: {
@@ -7696,6 +10980,8 @@ export interface operations {
                 cluster?: string;
                 /** @description Totals of one unit (its collective and its people) */
                 unit?: string;
+                /** @description With `unit` only: `true` counts the unit with every unit under it (its sub-collectives and their people, e.g. the Phòng of a Cục); `false` (default) the unit itself */
+                subUnits?: "true" | "false";
                 /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
                 minPosition?: number;
             };

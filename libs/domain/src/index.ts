@@ -1,7 +1,13 @@
 /** The domain as other packages see it: catalog, events, deciders, the evaluator. */
 export { type Actor, type Role } from './actor.js';
-export { type AwardDecisionContext, type ClusterStanding } from './award-decision/award-decision.commands.js';
+export {
+  type AwardDecisionCommand,
+  type AwardDecisionContext,
+  type ClusterStanding,
+} from './award-decision/award-decision.commands.js';
 export { awardDecisionDecider } from './award-decision/award-decision.decider.js';
+export { businessDateOf, upcastEvent, type UpcastSource } from './events/upcast.js';
+export { type EmulationWindow, recordingDate } from './business-date.js';
 export { canonicalJson } from './canonical-json.js';
 export { AUTHORITY_LEVELS } from './catalog/authorities.js';
 export { AWARD_CATALOG } from './catalog/awards.js';
@@ -9,6 +15,28 @@ export { defaultCatalog, findAward } from './catalog/catalog.js';
 export { type ClusterCommand, type ClusterContext } from './cluster/cluster.commands.js';
 export { clusterDecider } from './cluster/cluster.decider.js';
 export { type Decider } from './decider.js';
+export { blocDecider, type BlocCommand, type BlocContext } from './bloc/bloc.decider.js';
+export { BLOC_EVENT_TYPES, type BlocFormedData } from './events/bloc.events.js';
+export { DEFAULT_COMPLAINT_POLICY, type ComplaintPolicy } from './complaints/complaint-policy.js';
+export {
+  COMPLAINT_EVENT_TYPES,
+  type ComplaintAuthority,
+  type ComplaintEscalatedData,
+  type ComplaintFiledData,
+  type ComplaintFiler,
+  type ComplaintResolvedData,
+  type ComplaintTarget,
+} from './events/complaint.events.js';
+export { type DisciplineCommand, type DisciplineContext } from './discipline/discipline.commands.js';
+export { disciplineDecider } from './discipline/discipline.decider.js';
+export { type DisciplineState } from './discipline/discipline.state.js';
+export {
+  DISCIPLINE_EVENT_TYPES,
+  type DisciplineCaseOpenedData,
+  type DisciplineClearedData,
+  type DisciplineDecidedData,
+  type DisciplineSubject,
+} from './events/discipline.events.js';
 export {
   type ElectedInPreviousYear,
   type EmulationYearCommand,
@@ -27,6 +55,7 @@ export {
   whatIf,
 } from './evaluator/evaluate.js';
 export {
+  type CapRef,
   type ChainLink,
   type EvaluateOptions,
   type EvaluatorEvent,
@@ -67,15 +96,23 @@ export {
   type ChairElectedData,
   type ChairPolicySetData,
   type ChairRole,
+  CONFERENCE_KINDS,
+  type ConferenceHeldData,
+  type ConferenceKind,
+  type PlanIssuedData,
   type DisputeFiledData,
   type DisputeResolvedData,
   type ElectionClosedData,
   type ElectionOpenedData,
   type EmulationYearEvent,
+  type FindingClearedData,
+  type FindingRecordedData,
+  type InspectionAssignedData,
   type PeriodClosedData,
   type PeriodOpenedData,
   type PeriodReopenedData,
   type PledgeAmendedData,
+  type PledgeRulesSetData,
   type PledgeSignedData,
   type PledgeTarget,
   type ScoreCorrectedData,
@@ -97,17 +134,28 @@ export {
 export { type ReleaseMembership } from './membership/membership.commands.js';
 export { membershipDecider } from './membership/membership.decider.js';
 export { PERIODS, isPeriodCode, type PeriodCode } from './periods.js';
-export { type CriterionKind, type ScoringSchemeContent, type TieBreak } from './scheme/scheme.js';
+export {
+  type CriterionKind,
+  type KnockOut,
+  type ScoringSchemeContent,
+  type TieBreak,
+} from './scheme/scheme.js';
 export {
   awardDecisionStream,
+  blocStream,
   clusterStream,
+  disciplineStream,
   emulationStream,
   isValidId,
   membershipStream,
   parseStreamId,
   unitStream,
+  windowStream,
 } from './streams.js';
 export { UNIT_KINDS } from './unit/unit-kinds.js';
+export { type EmulationWindowSetData, WINDOW_EVENT_TYPES } from './events/window.events.js';
+export { type WindowCommand, type WindowContext } from './window/window.commands.js';
+export { windowDecider } from './window/window.decider.js';
 export { type UnitCommand, type UnitContext, type UnitStatus } from './unit/unit.commands.js';
 export { unitDecider } from './unit/unit.decider.js';
 export { type Integer } from './integer.js';

@@ -32,12 +32,33 @@ export const awardDecisionStream = (decisionId: string): string =>
 export const membershipStream = (organizerUnitId: string, year: number): string =>
   `membership-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
 
+/** The organizer's recorded emulation window for a year (window.events.ts). */
+export const windowStream = (organizerUnitId: string, year: number): string =>
+  `window-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
+
+/** Discipline facts of a unit or a person (discipline.events.ts). */
+export const disciplineStream = (
+  subject: { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string },
+): string =>
+  subject.kind === 'unit'
+    ? `discipline-unit-${checkId(subject.unitId, 'unit')}`
+    : `discipline-person-${checkId(subject.personId, 'person')}`;
+
+/** A khối (bloc) of clusters of one organizer (bloc.events.ts). */
+export const blocStream = (blocId: string): string => `bloc-${checkId(blocId, 'bloc')}`;
+
 export type ParsedStream =
   | { category: 'unit'; unitId: string }
   | { category: 'cluster'; clusterId: string }
   | { category: 'emulation'; clusterId: string; year: number }
   | { category: 'award-decision'; decisionId: string }
-  | { category: 'membership'; organizerUnitId: string; year: number };
+  | { category: 'membership'; organizerUnitId: string; year: number }
+  | { category: 'window'; organizerUnitId: string; year: number }
+  | { category: 'bloc'; blocId: string }
+  | {
+      category: 'discipline';
+      subject: { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
+    };
 
 /** The inverse of the functions above; `undefined` for a name none of them produces. */
 export function parseStreamId(streamId: string): ParsedStream | undefined {
@@ -57,6 +78,24 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
   if (streamId.startsWith('membership-')) {
     const p = yearly(streamId.slice('membership-'.length));
     return p ? { category: 'membership', organizerUnitId: p.id, year: p.year } : undefined;
+  }
+  for (const kind of ['unit', 'person'] as const) {
+    const prefix = `discipline-${kind}-`;
+    if (!streamId.startsWith(prefix)) continue;
+    const id = streamId.slice(prefix.length);
+    if (!isValidId(id)) return undefined;
+    return {
+      category: 'discipline',
+      subject: kind === 'unit' ? { kind, unitId: id } : { kind, personId: id },
+    };
+  }
+  if (streamId.startsWith('bloc-')) {
+    const id = streamId.slice('bloc-'.length);
+    return isValidId(id) ? { category: 'bloc', blocId: id } : undefined;
+  }
+  if (streamId.startsWith('window-')) {
+    const p = yearly(streamId.slice('window-'.length));
+    return p ? { category: 'window', organizerUnitId: p.id, year: p.year } : undefined;
   }
   if (streamId.startsWith('cluster-')) {
     const id = streamId.slice('cluster-'.length);

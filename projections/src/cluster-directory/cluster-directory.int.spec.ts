@@ -86,8 +86,11 @@ describe('cluster-directory projection (SQLite event store + read store + runner
         UNITS.ngoaiTuyen.name,
       ]);
       const canhVe = year.members.find((m) => m.unitId === UNITS.canhVe.id)!;
+      const withdrawal = stream.find((e) => e.type === 'UnitWithdrawn')!;
       expect(canhVe.withdrawn).toEqual({
-        at: expect.any(String),
+        at: withdrawal.metadata.occurredAt,
+        // The business date: recorded without one, the date it was recorded on (in Vietnam).
+        on: withdrawal.data['effectiveDate'],
         position: scenario.marks.q2Done.position,
         reason: 'Điều chuyển sang cụm khác',
       });

@@ -1,5 +1,4 @@
-import type { Integer } from '@thidua/domain';
-import type { ChairRole, PeriodCode, PledgeTarget } from '@thidua/domain';
+import type { ChairRole, ConferenceHeldData, Integer, PeriodCode, PledgeTarget } from '@thidua/domain';
 
 /**
  * The read-model contract of the `cluster-directory` projection (DESIGN.md §5). Every document records
@@ -11,14 +10,25 @@ export const CLUSTERS = 'clusters';
 export const CLUSTER_YEARS = 'cluster-years';
 export const UNITS = 'units';
 export const PLEDGES = 'pledges';
+export const BLOCS = 'blocs';
 
 export const clusterYearId = (clusterId: string, year: number): string => `${clusterId}:${year}`;
 export const pledgeId = (clusterId: string, year: number, unitId: string): string =>
   `${clusterId}:${year}:${unitId}`;
 
-/** When and by which event something happened. */
+/** When and by which event something happened: recorded `at` (instant), dated `on` (business date). */
 export interface Stamp {
   at: string;
+  on: string | null;
+  position: Integer;
+}
+
+/** `blocs/{blocId}`: a khối (bloc) of clusters of one organizer. */
+export interface BlocDoc {
+  blocId: string;
+  name: string;
+  organizerUnitId: string;
+  formed: Stamp;
   position: Integer;
 }
 
@@ -26,8 +36,12 @@ export interface Stamp {
 export interface ClusterDoc {
   clusterId: string;
   name: string | null;
+  /** Numbered inside its bloc: two clusters of different blocs may share a number. */
   number: Integer | null;
   organizerUnitId: string | null;
+  /** The khối (bloc) it belongs to, and its name (null: none). */
+  blocId: string | null;
+  blocName: string | null;
   status: 'active' | 'dissolved' | 'unknown';
   formed: Stamp | null;
   dissolved?: Stamp & { reason: string };
@@ -40,6 +54,8 @@ export interface MemberEntry {
   unitId: string;
   name: string | null;
   admittedAt: string;
+  /** Business date of the admission. */
+  admittedOn: string | null;
   admittedPosition: Integer;
   withdrawn?: Stamp & { reason: string };
 }
@@ -50,12 +66,14 @@ export interface SeatHolder {
   source: 'organizer' | 'election';
   electionId?: string;
   at: string;
+  on: string | null;
   position: Integer;
 }
 
 export interface PeriodTransition {
   event: 'opened' | 'closed' | 'reopened';
   at: string;
+  on: string | null;
   position: Integer;
   /** closed: the sealed ranking digest; reopened: the digest it unsealed. */
   rankingDigest?: string;
@@ -67,6 +85,7 @@ export interface PeriodStatus {
   /** 'reopened' is open again after a close. */
   status: 'open' | 'closed' | 'reopened';
   at: string;
+  on: string | null;
   position: Integer;
   /** While closed: the sealed digest and scheme version. */
   rankingDigest?: string;
@@ -82,6 +101,8 @@ export interface ClusterYearDoc {
   name: string | null;
   number: Integer | null;
   organizerUnitId: string | null;
+  blocId: string | null;
+  blocName: string | null;
   clusterStatus: ClusterDoc['status'];
   /** Admitted units (withdrawn ones stay, marked), sorted by name with the Vietnamese collator. */
   members: MemberEntry[];
@@ -91,10 +112,31 @@ export interface ClusterYearDoc {
   forbidConsecutiveTerms: boolean;
   /** Units elected in this year for the next year. */
   electedForNextYear: Partial<Record<ChairRole, { unitId: string; name: string | null; electionId: string }>>;
-  scheme: { version: Integer; publishedAt: string; position: Integer; versions: Integer[] } | null;
+  scheme: {
+    version: Integer;
+    publishedAt: string;
+    publishedOn: string | null;
+    position: Integer;
+    versions: Integer[];
+  } | null;
   periods: Partial<Record<PeriodCode, PeriodStatus>>;
   /** Units that signed a pledge (documents in `pledges`). */
   pledgedUnits: string[];
+  /** Conferences (hội nghị) of the year, in log order. */
+  conferences: Array<
+    Omit<ConferenceHeldData, 'conferenceId'> & { conferenceId: string; at: string; position: Integer }
+  >;
+  /** Plans (kế hoạch) of the year, in log order. */
+  plans: Array<{
+    planId: string;
+    title: string;
+    reference: string;
+    on: string | null;
+    at: string;
+    position: Integer;
+  }>;
+  /** The cluster's recorded pledge rules for the year (null: none, any number of key tasks, titles optional). */
+  pledgeRules: { keyTasks: Integer | null; titleRequired: boolean } | null;
   position: Integer;
 }
 
@@ -113,6 +155,7 @@ export interface UnitDoc {
 export interface PledgeAmendment {
   version: Integer;
   at: string;
+  on: string | null;
   position: Integer;
   reason: string;
   actorId: string;

@@ -3,16 +3,20 @@ import type {
   ChairAssignedData,
   ChairElectedData,
   ChairPolicySetData,
+  ConferenceHeldData,
+  PlanIssuedData,
   PeriodClosedData,
   PeriodOpenedData,
   PeriodReopenedData,
   PledgeAmendedData,
+  PledgeRulesSetData,
   PledgeSignedData,
   ScoringSchemePublishedData,
   UnitAdmittedData,
   UnitWithdrawnData,
 } from '@thidua/domain';
 import type { DocWork } from './doc-changes.js';
+import { businessDateOf } from '@thidua/domain';
 import {
   CLUSTER_YEARS,
   CLUSTERS,
@@ -43,6 +47,9 @@ export const CLUSTER_YEAR_TYPES = [
   'PeriodClosed',
   'PeriodReopened',
   'ChairElected',
+  'PledgeRulesSet',
+  'ConferenceHeld',
+  'PlanIssued',
 ] as const;
 
 interface YearContext {
@@ -89,6 +96,8 @@ async function newClusterYear(
     name: null,
     number: null,
     organizerUnitId: null,
+    blocId: null,
+    blocName: null,
     clusterStatus: 'unknown',
     members: [],
     chair: null,
@@ -98,6 +107,9 @@ async function newClusterYear(
     scheme: null,
     periods: {},
     pledgedUnits: [],
+    conferences: [],
+    plans: [],
+    pledgeRules: null,
     position: 0,
   };
   copyCluster(doc, cluster);
@@ -118,6 +130,7 @@ async function unitName(ctx: YearContext, unitId: string): Promise<string | null
 async function apply(ctx: YearContext): Promise<boolean> {
   const { event, doc } = ctx;
   const at = event.metadata.occurredAt;
+  const on = businessDateOf(event);
   const position = event.position;
   switch (event.type) {
     case 'UnitAdmitted': {
@@ -126,10 +139,11 @@ async function apply(ctx: YearContext): Promise<boolean> {
       const existing = doc.members.find((m) => m.unitId === unitId);
       if (existing) {
         existing.admittedAt = at;
+        existing.admittedOn = on;
         existing.admittedPosition = position;
         delete existing.withdrawn;
       } else {
-        doc.members.push({ unitId, name, admittedAt: at, admittedPosition: position });
+        doc.members.push({ unitId, name, admittedAt: at, admittedOn: on, admittedPosition: position });
       }
       sortMembers(doc);
       return true;
@@ -137,7 +151,7 @@ async function apply(ctx: YearContext): Promise<boolean> {
     case 'UnitWithdrawn': {
       const { unitId, reason } = event.data as unknown as UnitWithdrawnData;
       const member = doc.members.find((m) => m.unitId === unitId);
-      if (member) member.withdrawn = { at, position, reason };
+      if (member) member.withdrawn = { at, on, position, reason };
       // A withdrawn unit loses the chair's or vice-chair's seat with its membership.
       if (doc.chair?.unitId === unitId) doc.chair = null;
       if (doc.viceChair?.unitId === unitId) doc.viceChair = null;
@@ -151,6 +165,7 @@ async function apply(ctx: YearContext): Promise<boolean> {
         source: d.source,
         ...(d.electionId !== undefined && { electionId: d.electionId }),
         at,
+        on,
         position,
       };
       if (d.role === 'chair') doc.chair = seat;
@@ -175,6 +190,7 @@ async function apply(ctx: YearContext): Promise<boolean> {
       doc.scheme = {
         version,
         publishedAt: at,
+        publishedOn: on,
         position,
         versions: versions.includes(version) ? versions : [...versions, version],
       };
@@ -189,6 +205,21 @@ async function apply(ctx: YearContext): Promise<boolean> {
     case 'PledgeAmended':
       await applyPledge(ctx);
       return true;
+    case 'ConferenceHeld': {
+      const d = event.data as unknown as ConferenceHeldData;
+      doc.conferences = [...doc.conferences, { ...d, minutes: { ...d.minutes }, at, position }];
+      return true;
+    }
+    case 'PlanIssued': {
+      const { planId, title, reference } = event.data as unknown as PlanIssuedData;
+      doc.plans = [...doc.plans, { planId, title, reference, on, at, position }];
+      return true;
+    }
+    case 'PledgeRulesSet': {
+      const { keyTasks, titleRequired } = event.data as unknown as PledgeRulesSetData;
+      doc.pledgeRules = { keyTasks, titleRequired };
+      return true;
+    }
     default:
       return false;
   }
@@ -196,6 +227,7 @@ async function apply(ctx: YearContext): Promise<boolean> {
 
 function applyPeriod(doc: ClusterYearDoc, event: StoredEvent): void {
   const at = event.metadata.occurredAt;
+  const on = businessDateOf(event);
   const position = event.position;
   const { period } = event.data as unknown as PeriodOpenedData;
   const history = doc.periods[period]?.history ?? [];
@@ -205,12 +237,20 @@ function applyPeriod(doc: ClusterYearDoc, event: StoredEvent): void {
     next = {
       status: 'closed',
       at,
+      on,
       position,
       rankingDigest: d.rankingDigest,
       schemeVersion: d.schemeVersion,
       history: [
         ...history,
-        { event: 'closed', at, position, rankingDigest: d.rankingDigest, schemeVersion: d.schemeVersion },
+        {
+          event: 'closed',
+          at,
+          on,
+          position,
+          rankingDigest: d.rankingDigest,
+          schemeVersion: d.schemeVersion,
+        },
       ],
     };
   } else if (event.type === 'PeriodReopened') {
@@ -218,14 +258,21 @@ function applyPeriod(doc: ClusterYearDoc, event: StoredEvent): void {
     next = {
       status: 'reopened',
       at,
+      on,
       position,
       history: [
         ...history,
-        { event: 'reopened', at, position, reason: d.reason, rankingDigest: d.previousDigest },
+        { event: 'reopened', at, on, position, reason: d.reason, rankingDigest: d.previousDigest },
       ],
     };
   } else {
-    next = { status: 'open', at, position, history: [...history, { event: 'opened', at, position }] };
+    next = {
+      status: 'open',
+      at,
+      on,
+      position,
+      history: [...history, { event: 'opened', at, on, position }],
+    };
   }
   doc.periods = { ...doc.periods, [period]: next };
 }
@@ -237,6 +284,7 @@ async function applyPledge(ctx: YearContext): Promise<void> {
   const stored = await work.get<PledgeDoc>(PLEDGES, id);
   if (!work.fresh(stored)) return;
   const at = event.metadata.occurredAt;
+  const on = businessDateOf(event);
   const content = { version: d.version, titles: d.titles, targets: d.targets, keyTasks: d.keyTasks };
   const pledge: PledgeDoc =
     event.type === 'PledgeAmended' && stored
@@ -248,6 +296,7 @@ async function applyPledge(ctx: YearContext): Promise<void> {
             {
               version: d.version,
               at,
+              on,
               position: event.position,
               reason: (event.data as unknown as PledgeAmendedData).reason,
               actorId: event.metadata.actor.id,
@@ -259,7 +308,7 @@ async function applyPledge(ctx: YearContext): Promise<void> {
           year: ctx.year,
           unitId: d.unitId,
           ...content,
-          signed: { at, position: event.position, actorId: event.metadata.actor.id },
+          signed: { at, on, position: event.position, actorId: event.metadata.actor.id },
           amendments: [],
           position: 0,
         };

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@thidua/event-store';
 import type {
+  BlocFormedData,
   ClusterDissolvedData,
   ClusterFormedData,
   ClusterRenamedData,
@@ -7,7 +8,10 @@ import type {
   UnitRenamedData,
 } from '@thidua/domain';
 import type { DocWork } from './doc-changes.js';
+import { businessDateOf } from '@thidua/domain';
 import {
+  BLOCS,
+  type BlocDoc,
   CLUSTER_YEARS,
   CLUSTERS,
   clusterYearId,
@@ -24,6 +28,8 @@ export function newClusterDoc(clusterId: string): ClusterDoc {
     name: null,
     number: null,
     organizerUnitId: null,
+    blocId: null,
+    blocName: null,
     status: 'unknown',
     formed: null,
     years: [],
@@ -76,14 +82,18 @@ export async function evolveClusterStream(
   if (!work.fresh(stored)) return;
   const cluster = stored ?? newClusterDoc(clusterId);
   const at = event.metadata.occurredAt;
+  const on = businessDateOf(event);
   switch (event.type) {
     case 'ClusterFormed': {
       const d = event.data as unknown as ClusterFormedData;
       cluster.name = d.name;
       cluster.number = d.number;
       cluster.organizerUnitId = d.organizerUnitId;
+      cluster.blocId = d.blocId ?? null;
+      cluster.blocName =
+        d.blocId === undefined ? null : ((await work.get<BlocDoc>(BLOCS, d.blocId))?.name ?? null);
       cluster.status = 'active';
-      cluster.formed = { at, position: event.position };
+      cluster.formed = { at, on, position: event.position };
       break;
     }
     case 'ClusterRenamed': {
@@ -96,6 +106,7 @@ export async function evolveClusterStream(
       cluster.status = 'dissolved';
       cluster.dissolved = {
         at,
+        on,
         position: event.position,
         reason: (event.data as unknown as ClusterDissolvedData).reason,
       };
@@ -113,9 +124,27 @@ export async function evolveClusterStream(
   }
 }
 
+/** bloc-{id}: BlocFormed (a cluster formed in it later copies its name). */
+export async function evolveBlocStream(event: StoredEvent, work: DocWork, blocId: string): Promise<void> {
+  if (event.type !== 'BlocFormed') return;
+  const stored = await work.get<BlocDoc>(BLOCS, blocId);
+  if (!work.fresh(stored)) return;
+  const d = event.data as unknown as BlocFormedData;
+  const doc: BlocDoc = {
+    blocId,
+    name: d.name,
+    organizerUnitId: d.organizerUnitId,
+    formed: { at: event.metadata.occurredAt, on: businessDateOf(event), position: event.position },
+    position: 0,
+  };
+  work.put(BLOCS, blocId, doc);
+}
+
 export function copyCluster(doc: ClusterYearDoc, cluster: ClusterDoc): void {
   doc.name = cluster.name;
   doc.number = cluster.number;
   doc.organizerUnitId = cluster.organizerUnitId;
+  doc.blocId = cluster.blocId;
+  doc.blocName = cluster.blocName;
   doc.clusterStatus = cluster.status;
 }

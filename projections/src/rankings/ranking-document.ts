@@ -14,7 +14,7 @@ import {
  * gives the digest PeriodClosed sealed (the events it was sealed from were changed), or the log under it
  * failed its integrity check (said by the API when serving it).
  */
-export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened' | 'integrity-failure';
+export type Finality = 'provisional' | 'final' | 'revised' | 'not-opened' | 'disputed' | 'integrity-failure';
 
 /** A unit's current name, null until its registration has been seen. Never part of a digest. */
 export type UnitNames = (unitId: string) => string | null;
@@ -142,7 +142,11 @@ export function rankingDocument(
     ...ranking,
     rows: withUnitNames<RankingRow | ExplainedRow>(ranking.rows, names),
     streamId,
-    finality: broken ? 'integrity-failure' : FINALITY[ranking.status],
+    finality: broken
+      ? 'integrity-failure'
+      : ranking.disputedBy?.length
+        ? 'disputed'
+        : FINALITY[ranking.status],
     currentDigest: digest,
   } as RankingDocument | ExplainedRankingDocument;
 }

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@thidua/event-store';
 import type { DocChange } from '@thidua/read-store';
 import {
+  COMPLAINT_EVENT_TYPES,
   EMULATION_YEAR_EVENT_TYPES,
   openedPeriods,
   parseStreamId,
@@ -32,6 +33,7 @@ export const RANKINGS_VERSION = 2;
 const NAMING_EVENTS: ReadonlySet<string> = new Set(['UnitRegistered', 'UnitRenamed']);
 
 const PERIOD_CODES: ReadonlySet<string> = new Set(PERIODS.map((p) => p.code));
+const COMPLAINT_TYPES: ReadonlySet<string> = new Set(COMPLAINT_EVENT_TYPES);
 
 /** What evolve returns for every event (documents come from flush): one frozen array, not one per event. */
 const NO_CHANGES = Object.freeze([]) as unknown as DocChange[];
@@ -191,7 +193,10 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
       if (NAMING_EVENTS.has(event.type)) return nameUnit(event, view, batch);
       const touched = batch.streams;
       const t = touched.get(event.streamId);
-      if (!t && parseStreamId(event.streamId)?.category !== 'emulation')
+      const category = t ? 'emulation' : parseStreamId(event.streamId)?.category;
+      // Complaints about award decisions share the complaint event types: they rank nothing.
+      if (category === 'award-decision' && COMPLAINT_TYPES.has(event.type)) return NO_CHANGES;
+      if (category !== 'emulation')
         throw new Error(
           `${event.type} #${event.position} is not in a cluster-year stream (${event.streamId})`,
         );

@@ -22,6 +22,8 @@ export const HISTORY_CLUSTERS = 'clusters';
 export const HISTORY_SCHEMES = 'schemes';
 export const HISTORY_ELECTIONS = 'elections';
 export const HISTORY_AWARDS = 'awards';
+/** `complaints/{streamId}:{complaintId}`: the unit that complained (its resolution goes to its history). */
+export const HISTORY_COMPLAINTS = 'complaints';
 
 export const INDEX_PAGE_SIZE = 256;
 
@@ -47,6 +49,15 @@ export interface EntryRefs {
   organizerUnitId?: string;
 }
 
+/** How one event concerns one unit (what the projection turns into an entry). */
+export interface Touch {
+  unitId: string;
+  summary: string;
+  refs: EntryRefs;
+  /** The unit's name from this event on (registration, renaming). */
+  name?: string;
+}
+
 /** `entries/{unitId}:{position}`: one event as it concerns one unit. */
 export interface HistoryEntryDoc {
   unitId: string;
@@ -58,7 +69,10 @@ export interface HistoryEntryDoc {
   revision: Integer;
   /** The event's hash in its stream's chain (tamper evidence: check it with GET /audit/streams/{s}). */
   hash: string;
+  /** When it was recorded (ISO instant). */
   occurredAt: string;
+  /** The act's business date (YYYY-MM-DD): signed, held, scored, decided on; null for a registry step. */
+  effectiveDate: string | null;
   actor: { id: string; role: Role; unitId?: string };
   /** The reason the command carried, when it had one. */
   reason?: string;
@@ -111,6 +125,13 @@ export interface HistoryElectionDoc {
   role: 'chair' | 'vice-chair';
   forYear: number;
   round: number;
+  position: number;
+}
+
+/** `complaints/{streamId}:{complaintId}`. */
+export interface HistoryComplaintDoc {
+  complaintId: string;
+  filerUnitId: string;
   position: number;
 }
 

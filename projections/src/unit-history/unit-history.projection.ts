@@ -1,12 +1,14 @@
 import type { StoredEvent } from '@thidua/event-store';
 import type { DocChange } from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
+import { businessDateOf } from '@thidua/domain';
 import { DocWork } from './doc-work.js';
 import { IndexPages } from './index-pages.js';
 import {
   ENTRIES,
   entryId,
   HISTORY_AWARDS,
+  HISTORY_COMPLAINTS,
   HISTORY_CLUSTERS,
   HISTORY_ELECTIONS,
   HISTORY_INDEX,
@@ -20,7 +22,8 @@ import {
 import { touchesOf, UNIT_HISTORY_TYPES, type Touch } from './unit-history.touches.js';
 
 /** 2: entries keyed in log order, per-unit index pages of positions (no `page` field, no JSON index). */
-export const UNIT_HISTORY_VERSION = 2;
+/** 3: entries carry the act's business date (`effectiveDate`). */
+export const UNIT_HISTORY_VERSION = 3;
 
 /**
  * `unit-history`: per unit, one entry per event that touched it, in log order (see
@@ -43,6 +46,7 @@ export function unitHistoryProjection(): ProjectionDefinition {
       HISTORY_SCHEMES,
       HISTORY_ELECTIONS,
       HISTORY_AWARDS,
+      HISTORY_COMPLAINTS,
     ],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
       const work = new DocWork(view, event.position);
@@ -101,6 +105,7 @@ async function appendEntry(
     revision: event.revision,
     hash,
     occurredAt,
+    effectiveDate: businessDateOf(event),
     actor: { id: actor.id, role: actor.role, ...(actor.unitId !== undefined && { unitId: actor.unitId }) },
     ...(reason !== undefined && { reason }),
     summary: touch.summary,

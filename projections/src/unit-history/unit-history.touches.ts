@@ -14,6 +14,8 @@ import {
   type ElectionOpenedData,
   type MembershipReleasedData,
   type MembershipReservedData,
+  awardDecisionStream,
+  emulationStream,
   parseStreamId,
   type PledgeAmendedData,
   type PledgeSignedData,
@@ -30,6 +32,18 @@ import {
 } from '@thidua/domain';
 import type { DocWork } from './doc-work.js';
 import {
+  ASSESSMENT_TYPES,
+  assessmentTouches,
+  BLOC_TYPES,
+  blocTouches,
+  COMPLAINT_TYPES,
+  complaintTouches,
+  DISCIPLINE_TYPES,
+  disciplineTouches,
+  WINDOW_TYPES,
+  windowTouches,
+} from './oversight.touches.js';
+import {
   electionDocId,
   HISTORY_AWARDS,
   HISTORY_CLUSTERS,
@@ -38,6 +52,7 @@ import {
   HISTORY_UNITS,
   schemeDocId,
   type EntryRefs,
+  type Touch,
   type HistoryAwardDoc,
   type HistoryClusterDoc,
   type HistoryElectionDoc,
@@ -57,14 +72,7 @@ import {
   ROLE_LABEL,
 } from './vietnamese.js';
 
-/** How one event concerns one unit. */
-export interface Touch {
-  unitId: string;
-  summary: string;
-  refs: EntryRefs;
-  /** The unit's name from this event on (registration, renaming). */
-  name?: string;
-}
+export type { Touch } from './unit-history.documents.js';
 
 /** The event types that reach a unit's history (and keep the lookups the summaries need). */
 export const UNIT_HISTORY_TYPES = [
@@ -95,6 +103,11 @@ export const UNIT_HISTORY_TYPES = [
   'ChairElected',
   'AwardDecisionIssued',
   'AwardRevoked',
+  ...ASSESSMENT_TYPES,
+  ...DISCIPLINE_TYPES,
+  ...WINDOW_TYPES,
+  ...COMPLAINT_TYPES,
+  ...BLOC_TYPES,
 ] as const;
 
 const OUTCOME_LABEL: Record<ElectionClosedData['outcome'], string> = {
@@ -122,7 +135,13 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
     case 'emulation':
       return yearTouches(event.type, d, work, stream.clusterId, stream.year);
     case 'award-decision':
-      return awardTouches(event.type, d, work);
+      return awardTouches(event.type, d, work, stream.decisionId);
+    case 'discipline':
+      return disciplineTouches(event.type, d, stream.subject, work);
+    case 'window':
+      return windowTouches(event.type, d);
+    case 'bloc':
+      return blocTouches(event.type, d);
     default:
       throw new Error(`${event.type} #${event.position} is in an unexpected stream ${event.streamId}`);
   }
@@ -210,8 +229,13 @@ async function membershipTouches(
   if (type === 'MembershipReserved')
     return [{ unitId: e.unitId, summary: `Ghi nhận vào sổ thành viên ${label} năm ${year}`, refs }];
   if (type === 'MembershipReleased') {
+    const cause = (e as MembershipReleasedData).cause;
     const why =
-      (e as MembershipReleasedData).cause === 'withdrawn' ? 'đã rút khỏi Cụm' : 'kết nạp không thành';
+      cause === 'withdrawn'
+        ? 'đã rút khỏi Cụm'
+        : cause === 'cluster-dissolved'
+          ? 'Cụm đã giải thể'
+          : 'kết nạp không thành';
     return [{ unitId: e.unitId, summary: `Xóa khỏi sổ thành viên ${label} năm ${year} (${why})`, refs }];
   }
   throw new Error(`unit-history does not handle ${type} in a membership stream`);
@@ -230,6 +254,10 @@ async function yearTouches(
     const scheme = await work.peek<HistorySchemeDoc>(HISTORY_SCHEMES, schemeDocId(clusterId, year));
     return scheme?.titles[code] ?? code;
   };
+  if ((ASSESSMENT_TYPES as readonly string[]).includes(type))
+    return assessmentTouches(type, d, label, refs, year);
+  if ((COMPLAINT_TYPES as readonly string[]).includes(type))
+    return complaintTouches(type, d, work, emulationStream(clusterId, year), refs);
   switch (type) {
     case 'UnitAdmitted': {
       const e = d as UnitAdmittedData;
@@ -366,7 +394,9 @@ function scoreRefs(
   return { ...refs, period: e.period, criterion: e.criterion, entryId: e.entryId };
 }
 
-async function awardTouches(type: string, d: never, work: DocWork): Promise<Touch[]> {
+async function awardTouches(type: string, d: never, work: DocWork, decisionId: string): Promise<Touch[]> {
+  if ((COMPLAINT_TYPES as readonly string[]).includes(type))
+    return complaintTouches(type, d, work, awardDecisionStream(decisionId), { decisionId });
   if (type === 'AwardDecisionIssued') {
     const e = d as AwardDecisionIssuedData;
     // Per unit: its awards of the decision (collective ones and its people's), counted by code.

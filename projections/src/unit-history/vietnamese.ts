@@ -21,7 +21,11 @@ export function formatDate(isoDate: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDate;
 }
 
-export const ASSESSMENT_LABEL: Record<Assessment, string> = { self: 'tự chấm', cluster: 'Cụm chấm' };
+export const ASSESSMENT_LABEL: Record<Assessment, string> = {
+  self: 'tự chấm',
+  cluster: 'Cụm chấm',
+  appraisal: 'thẩm định',
+};
 
 export const ROLE_LABEL: Record<ChairRole, string> = { chair: 'Cụm trưởng', 'vice-chair': 'Cụm phó' };
 

@@ -1,6 +1,7 @@
 import { defaultCatalog } from '@thidua/domain';
 import { compareAwardCodes } from '../unit-history/vietnamese.js';
 import type {
+  Counts,
   FlagAward,
   PledgeFulfilment,
   PledgeSummary,
@@ -28,6 +29,9 @@ export function emptyTotals(
     collective: 0,
     individual: 0,
     total: 0,
+    rewards: zero(),
+    commendations: zero(),
+    quarters: {},
     flags: [],
     pledges: [],
     pledgeSummary: { pledges: 0, registered: 0, conferred: 0, fulfilled: 0 },
@@ -35,26 +39,46 @@ export function emptyTotals(
   };
 }
 
-/** Adds (sign 1) or removes (sign -1) `count` awards of a code to one kind of recipient. */
+const zero = (): Counts => ({ collective: 0, individual: 0, total: 0 });
+
+const add = (c: Counts, kind: 'collective' | 'individual', delta: number): void => {
+  c[kind] += delta;
+  c.total += delta;
+};
+
+/**
+ * Adds (sign 1) or removes (sign -1) `count` awards of a code to one kind of recipient, decided in
+ * `quarter` (`YYYY-Qn`): in the code's row, the totals, khen thưởng or biểu dương, and the quarter.
+ */
 export function countAward(
   doc: TotalsDoc,
   code: string,
   kind: 'collective' | 'individual',
   sign: 1 | -1,
+  quarter: string,
   count = 1,
 ): void {
   const delta = sign * count;
   if (delta === 0) return;
   let row = doc.awards.find((a) => a.code === code);
   if (!row) {
-    row = { code, name: defaultCatalog.find(code)?.name ?? code, collective: 0, individual: 0, total: 0 };
+    const name = defaultCatalog.find(code)?.name ?? code;
+    row = { code, name, quarters: {}, collective: 0, individual: 0, total: 0 };
     doc.awards.push(row);
     doc.awards.sort((a, b) => compareAwardCodes(a.code, b.code));
   }
   row[kind] += delta;
   row.total += delta;
+  const inQuarter = (row.quarters[quarter] ??= { collective: 0, individual: 0 });
+  inQuarter[kind] += delta;
+  if (inQuarter.collective === 0 && inQuarter.individual === 0) delete row.quarters[quarter];
   doc[kind] += delta;
   doc.total += delta;
+  const part = defaultCatalog.find(code)?.kind === 'commendation' ? 'commendations' : 'rewards';
+  add(doc[part], kind, delta);
+  const q = (doc.quarters[quarter] ??= { rewards: zero(), commendations: zero() });
+  add(q[part], kind, delta);
+  if (q.rewards.total === 0 && q.commendations.total === 0) delete doc.quarters[quarter];
   if (row.total === 0) doc.awards = doc.awards.filter((a) => a !== row);
 }
 
@@ -70,12 +94,16 @@ export function removeFlag(doc: TotalsDoc, awardId: string): void {
   doc.flags = doc.flags.filter((f) => f.awardId !== awardId);
 }
 
-/** Moves a unit's whole tally of the year (its unit-scope document) into or out of a cluster/organizer. */
+/**
+ * Moves a unit's whole tally of the year (its own and its sub-units' awards: its subtree document) into or
+ * out of a cluster/organizer.
+ */
 export function addUnitTally(target: TotalsDoc, unit: TotalsDoc, sign: 1 | -1): void {
-  for (const a of unit.awards) {
-    countAward(target, a.code, 'collective', sign, a.collective);
-    countAward(target, a.code, 'individual', sign, a.individual);
-  }
+  for (const a of unit.awards)
+    for (const [quarter, n] of Object.entries(a.quarters)) {
+      countAward(target, a.code, 'collective', sign, quarter, n.collective);
+      countAward(target, a.code, 'individual', sign, quarter, n.individual);
+    }
   for (const f of unit.flags) {
     if (sign === 1) addFlag(target, f);
     else removeFlag(target, f.awardId);

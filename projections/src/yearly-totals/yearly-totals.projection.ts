@@ -6,6 +6,7 @@ import {
   type AwardDecisionIssuedData,
   type AwardRevokedData,
   type ClusterFormedData,
+  type UnitRegisteredData,
   type PledgeSignedData,
   type UnitAdmittedData,
   type UnitWithdrawnData,
@@ -25,16 +26,22 @@ import {
   TOTALS,
   TOTALS_AWARDS,
   TOTALS_CLUSTERS,
+  TOTALS_SUBTREES,
+  TOTALS_UNITS,
   totalsDocId,
+  quarterOf,
+  type TotalsUnitDoc,
   YEARLY_TOTALS_PROJECTION,
   type TotalsAwardDoc,
   type TotalsClusterDoc,
   type TotalsDoc,
 } from './yearly-totals.documents.js';
 
-export const YEARLY_TOTALS_VERSION = 1;
+/** 2: sub-units' awards count for the clusters above them; khen thưởng and biểu dương apart; quarters. */
+export const YEARLY_TOTALS_VERSION = 2;
 
 export const YEARLY_TOTALS_TYPES = [
+  'UnitRegistered',
   'ClusterFormed',
   'UnitAdmitted',
   'UnitWithdrawn',
@@ -54,13 +61,16 @@ export function yearlyTotalsProjection(): ProjectionDefinition {
     name: YEARLY_TOTALS_PROJECTION,
     version: YEARLY_TOTALS_VERSION,
     handles: YEARLY_TOTALS_TYPES,
-    collections: [TOTALS, TOTALS_AWARDS, TOTALS_CLUSTERS],
+    collections: [TOTALS, TOTALS_AWARDS, TOTALS_CLUSTERS, TOTALS_UNITS, TOTALS_SUBTREES],
     indexes: [{ collection: TOTALS, fields: ['year', 'scope'] }],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
       const t = new Totals(new DocWork(view, event.position));
       const stream = parseStreamId(event.streamId);
       const where = `${event.type} #${event.position} in ${event.streamId}`;
       switch (event.type) {
+        case 'UnitRegistered':
+          await t.registered(event.data as unknown as UnitRegisteredData);
+          break;
         case 'ClusterFormed':
           await t.clusterFormed(event.data as unknown as ClusterFormedData);
           break;
@@ -101,9 +111,16 @@ class Totals {
     this.work.put(TOTALS_CLUSTERS, e.clusterId, doc);
   }
 
+  async registered(e: UnitRegisteredData): Promise<void> {
+    await this.work.get(TOTALS_UNITS, e.unitId);
+    const doc: TotalsUnitDoc = { unitId: e.unitId, parentUnitId: e.parentUnitId ?? null, position: 0 };
+    this.work.put(TOTALS_UNITS, e.unitId, doc);
+  }
+
   async admitted(clusterId: string, year: number, unitId: string): Promise<void> {
     const organizerUnitId = await this.organizerOf(clusterId);
     const unit = await this.unit(unitId, year);
+    const tally = await this.subtree(unitId, year);
     if (unit.memberships.some((m) => m.clusterId === clusterId)) return;
     const sameOrganizer = unit.memberships.some((m) => m.organizerUnitId === organizerUnitId);
     unit.memberships = [...unit.memberships, { clusterId, organizerUnitId }].sort((a, b) =>
@@ -111,12 +128,12 @@ class Totals {
     );
     this.save(unit);
     const cluster = await this.cluster(clusterId, year);
-    addUnitTally(cluster, unit, 1);
+    addUnitTally(cluster, tally, 1);
     this.save(cluster);
     // The domain keeps one cluster per organizer and year; never count a unit twice for an organizer.
     if (!sameOrganizer) {
       const organizer = await this.organizer(organizerUnitId, year);
-      addUnitTally(organizer, unit, 1);
+      addUnitTally(organizer, tally, 1);
       this.save(organizer);
     }
   }
@@ -127,12 +144,13 @@ class Totals {
     if (!membership) return;
     unit.memberships = unit.memberships.filter((m) => m !== membership);
     this.save(unit);
+    const tally = await this.subtree(unitId, year);
     const cluster = await this.cluster(clusterId, year);
-    addUnitTally(cluster, unit, -1);
+    addUnitTally(cluster, tally, -1);
     this.save(cluster);
     if (!unit.memberships.some((m) => m.organizerUnitId === membership.organizerUnitId)) {
       const organizer = await this.organizer(membership.organizerUnitId, year);
-      addUnitTally(organizer, unit, -1);
+      addUnitTally(organizer, tally, -1);
       this.save(organizer);
     }
   }
@@ -161,6 +179,7 @@ class Totals {
         flag: defaultCatalog.find(a.code)?.isClusterFlag ?? false,
         overridden: a.override !== undefined,
         revoked: false,
+        quarter: quarterOf(e.date),
         position: 0,
       };
       this.work.put(TOTALS_AWARDS, a.awardId, award);
@@ -177,13 +196,25 @@ class Totals {
     await this.count(award, -1);
   }
 
-  /** Counts (or uncounts) one award for its unit, the unit's clusters and their organizers. */
+  /**
+   * Counts (or uncounts) one award for its unit, for its unit and every unit above it with their
+   * sub-units (subtrees), and once for each cluster holding any of them and each of their organizers.
+   */
   private async count(award: TotalsAwardDoc, sign: 1 | -1): Promise<void> {
     const unit = await this.unit(award.unitId, award.year);
     const targets: TotalsDoc[] = [unit];
-    for (const m of unit.memberships) targets.push(await this.cluster(m.clusterId, award.year));
-    for (const org of new Set(unit.memberships.map((m) => m.organizerUnitId)))
-      targets.push(await this.organizer(org, award.year));
+    const clusters = new Set<string>();
+    const organizers = new Set<string>();
+    for (const unitId of await this.chain(award.unitId)) {
+      targets.push(await this.subtree(unitId, award.year));
+      const member = unitId === award.unitId ? unit : await this.unit(unitId, award.year);
+      for (const m of member.memberships) {
+        clusters.add(m.clusterId);
+        organizers.add(m.organizerUnitId);
+      }
+    }
+    for (const clusterId of clusters) targets.push(await this.cluster(clusterId, award.year));
+    for (const org of organizers) targets.push(await this.organizer(org, award.year));
     const flag = {
       awardId: award.awardId,
       code: award.code,
@@ -191,7 +222,7 @@ class Totals {
       overridden: award.overridden,
     };
     for (const doc of targets) {
-      countAward(doc, award.code, award.kind, sign);
+      countAward(doc, award.code, award.kind, sign, award.quarter);
       if (award.flag && sign === 1) addFlag(doc, flag);
       if (award.flag && sign === -1) removeFlag(doc, award.awardId);
       this.save(doc);
@@ -228,6 +259,26 @@ class Totals {
     return this.load('unit', unitId, year, {});
   }
 
+  /** The unit and the units above it, nearest first (a unit never registered has no parent known). */
+  private async chain(unitId: string): Promise<string[]> {
+    const chain: string[] = [];
+    for (let id: string | null = unitId; id !== null && !chain.includes(id);) {
+      chain.push(id);
+      id = (await this.work.get<TotalsUnitDoc>(TOTALS_UNITS, id))?.parentUnitId ?? null;
+    }
+    return chain;
+  }
+
+  /** The unit's awards of the year with its sub-units' (what counts for a cluster holding it). */
+  private async subtree(unitId: string, year: number): Promise<TotalsDoc> {
+    const id = totalsDocId('unit', unitId, year);
+    const stored = await this.work.get<TotalsDoc>(TOTALS_SUBTREES, id);
+    const doc = stored ?? emptyTotals('unit', unitId, year);
+    this.subtrees.add(doc);
+    if (!stored) this.work.put(TOTALS_SUBTREES, id, doc);
+    return doc;
+  }
+
   private async cluster(clusterId: string, year: number): Promise<TotalsDoc> {
     return this.load('cluster', clusterId, year, {
       clusterId,
@@ -255,6 +306,10 @@ class Totals {
   }
 
   private save(doc: TotalsDoc): void {
-    this.work.put(TOTALS, totalsDocId(doc.scope, doc.scopeId, doc.year), doc);
+    // A subtree document is the only unit-scope document of its collection: it is one of the work's objects.
+    const id = totalsDocId(doc.scope, doc.scopeId, doc.year);
+    this.work.put(this.subtrees.has(doc) ? TOTALS_SUBTREES : TOTALS, id, doc);
   }
+
+  private readonly subtrees = new WeakSet<TotalsDoc>();
 }

@@ -8,6 +8,8 @@ import { scheme as seedScheme } from '@thidua/domain/testing';
  * provincial organizer (Công an tỉnh Hà Tĩnh) that runs a cluster of its own.
  */
 export const ORGANIZER = 'bo-cong-an';
+/** The organizer's parent unit: the second level of complaints about its clusters. */
+export const SUPERIOR = 'chinh-phu';
 export const OTHER_ORGANIZER = 'ca-ha-tinh';
 export const CLUSTER = 'bca-cum-2';
 export const OTHER_CLUSTER = 'ha-tinh-cum-4';
@@ -45,6 +47,17 @@ export interface Criterion {
 /** The criteria of the domain's seed fixtures (one definition of the scheme used across the tests). */
 export const BASE_CRITERIA: Criterion[] = seedScheme.criteria.map((c) => ({ ...c }));
 
+/** Knock-out conditions of the suites' scheme (a finding raises one). */
+export const KNOCK_OUTS = [
+  {
+    code: 'su-co-nghiem-trong',
+    label: 'Để xảy ra sự cố nghiêm trọng',
+    effect: 'cap-classification',
+    capTo: 'trung-binh',
+  },
+  { code: 'ky-luat', label: 'Có cán bộ bị kỷ luật', effect: 'bar-rank-1' },
+];
+
 export function scheme(criteria: Criterion[] = BASE_CRITERIA, reason?: string) {
   return {
     criteria,
@@ -54,6 +67,7 @@ export function scheme(criteria: Criterion[] = BASE_CRITERIA, reason?: string) {
       { code: 'trung-binh', label: 'Trung bình', minTotal: 0 },
     ],
     tieBreaks: ['group:Nghiệp vụ', 'penalty', 'bonus'],
+    knockOuts: KNOCK_OUTS,
     ...(reason !== undefined && { reason }),
   };
 }
@@ -138,9 +152,14 @@ export async function buildClusterYear(
   options: ClusterYearOptions = {},
 ): Promise<ClusterYear> {
   const admin = { token: tokens.admin };
+  // Bộ Công an under a superior unit, so that complaints about its clusters have a second level.
   await expectOk(http, 'POST', '/units', {
     ...admin,
-    body: { unitId: ORGANIZER, name: 'Bộ Công an', kind: 'bo' },
+    body: { unitId: SUPERIOR, name: 'Chính phủ', kind: 'khac' },
+  });
+  await expectOk(http, 'POST', '/units', {
+    ...admin,
+    body: { unitId: ORGANIZER, name: 'Bộ Công an', kind: 'bo', parentUnitId: SUPERIOR },
   });
   await expectOk(http, 'POST', '/units', {
     ...admin,
@@ -213,6 +232,14 @@ export interface World {
   /** Award decision (Bằng khen của Bộ trưởng) with one award to ktnv. */
   decisionId: string;
   awardId: string;
+  /** A finding raising a knock-out for ngoai-tuyen in Q1. */
+  findingId: string;
+  /** A discipline case (pending) of the fifth unit. */
+  caseId: string;
+  /** An open complaint of ktnv on the sealed Q2 ranking. */
+  yearComplaintId: string;
+  /** An open complaint of ktnv on the award decision. */
+  decisionComplaintId: string;
 }
 
 /**
@@ -223,7 +250,15 @@ export interface World {
 export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
   await buildClusterYear(http, tokens, { openPeriods: ['Q1', 'Q2'] });
   const organizer = { token: tokens.organizer };
-  await expectOk(http, 'POST', `${YEAR_PATH}/periods/Q2/close`, organizer);
+  // The cluster's pledge rules: three key tasks and a registered title (as Cụm 7's, seed 000).
+  await expectOk(http, 'PUT', `${YEAR_PATH}/pledge-rules`, {
+    ...organizer,
+    body: { keyTasks: 3, titleRequired: true },
+  });
+  await expectOk(http, 'POST', `${YEAR_PATH}/periods/Q2/close`, {
+    ...organizer,
+    body: { acceptIncomplete: { reason: 'Quý II không chấm điểm (kỳ thử nghiệm)' } },
+  });
   for (const unit of [UNITS.chair, UNITS.own]) {
     await expectOk(http, 'POST', `${YEAR_PATH}/pledges`, {
       token: tokens.officer(unit.id),
@@ -265,6 +300,34 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
     token: tokens.admin,
     body: awardDecision(UNITS.own.id),
   });
+  const finding = await expectOk(http, 'POST', `${YEAR_PATH}/findings`, {
+    ...organizer,
+    body: {
+      unitId: UNITS.other.id,
+      period: 'Q1',
+      knockOut: 'ky-luat',
+      evidence: 'Quyết định kỷ luật số 7/QĐ',
+    },
+  });
+  const disciplineCase = await expectOk(http, 'POST', `/discipline/unit/${UNITS.fifth.id}/cases`, {
+    ...organizer,
+    body: { note: 'Đơn vị để xảy ra vi phạm quy trình' },
+  });
+  const own = { token: tokens.officer(UNITS.own.id) };
+  const yearComplaint = await expectOk(http, 'POST', `${YEAR_PATH}/complaints`, {
+    ...own,
+    body: complaint({ target: { kind: 'ranking', period: 'Q2' } }),
+  });
+  const decisionComplaint = await expectOk(
+    http,
+    'POST',
+    `/award-decisions/${decision.body.decisionId}/complaints`,
+    {
+      ...own,
+      body: complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED }),
+    },
+  );
+
   return {
     tokens,
     ownSelfEntry: ownSelf.body.entryId,
@@ -274,8 +337,22 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
     electionId: election.body.electionId,
     decisionId: decision.body.decisionId,
     awardId: decision.body.awardIds[0],
+    findingId: finding.body.findingId,
+    caseId: disciplineCase.body.caseId,
+    yearComplaintId: yearComplaint.body.complaintId,
+    decisionComplaintId: decisionComplaint.body.complaintId,
   };
 }
+
+/** A complaint of ktnv (khiếu nại), with whatever else the route needs (a target). */
+export const complaint = (extra: Record<string, unknown> = {}) => ({
+  filer: { kind: 'unit', unitId: UNITS.own.id },
+  content: 'Đơn vị không đồng ý với kết quả, đề nghị xem xét lại',
+  ...extra,
+});
+
+/** Complaints about the decision of 20/12/2021 are received within its 90 days. */
+export const DECISION_COMPLAINT_RECEIVED = '2022-01-10';
 
 /** A decision of the Minister: Bằng khen to a unit for 2021. */
 export const awardDecision = (unitId: string) => ({

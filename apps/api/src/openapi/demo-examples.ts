@@ -21,10 +21,33 @@ export const DEMO_KEYS = {
   recordScore: 'vi-du-cham-diem-h1-2021',
   fileDispute: 'vi-du-khieu-nai-q2-2021',
   openElection: 'vi-du-bau-cum-pho-2022',
+  recordFinding: 'vi-du-ket-luan-h1-2021',
+  holdConference: 'vi-du-so-ket-6-thang-2021',
+  issuePlan: 'vi-du-ke-hoach-6-thang-cuoi-2021',
+  fileComplaint: 'vi-du-khieu-nai-diem-ha-tinh-q2-2021',
+  fileDecisionComplaint: 'vi-du-khieu-nai-bang-khen-2023',
+  openDisciplineCase: 'vi-du-ky-luat-can-bo',
 } as const;
 
 const createdBy = (unitId: string, key: string, kind: string): string =>
   entityIdOf(DEMO_ACTORS.officer(unitId), key, kind);
+const createdByOrganizer = (unitId: string, key: string, kind: string): string =>
+  entityIdOf(DEMO_ACTORS.organizer(unitId), key, kind);
+
+/**
+ * The Idempotency-Key prefix of the CLI's demo load (DEMO_KEY_PREFIX in apps/cli/src/demo/demo-session.ts;
+ * test/demo.e2e.spec.ts checks they agree): ids the load created are derived from it and the step name.
+ */
+export const DEMO_LOAD_KEY_PREFIX = 'demo-v2';
+const loaded = (actorSub: string, step: string, kind: string): string =>
+  entityIdOf(actorSub, `${DEMO_LOAD_KEY_PREFIX}:${step}`, kind);
+
+/** The award decision the demo issued for the Bằng khen of the Minister (Cụm 7, 2023). */
+const CUM7_BANG_KHEN_DECISION = loaded(
+  DEMO_ACTORS.organizer('bo-cong-an'),
+  'bca-cum-7:2023:award:bang-khen-bo-truong',
+  'award-decision',
+);
 
 export const DEMO = {
   organizerId: 'bo-cong-an',
@@ -34,13 +57,34 @@ export const DEMO = {
   period: 'Q2',
   unitId: 'cuc-ktnv',
   /** The position just before Cục Quản lý xuất nhập cảnh corrected its Quý II score. */
-  asOf: '99',
+  asOf: '270',
   /** That correction undone: its entry and the points it had before. */
-  whatIf: { entryId: 'f5cd85bc-48c6-8e3b-951d-3bc67fa69d9b', points: 45 },
+  whatIf: {
+    entryId: loaded(
+      DEMO_ACTORS.officer('cuc-qlxnc'),
+      'bca-cum-2:2021:Q2:score:self:cuc-qlxnc:chuyen-mon',
+      'score-entry',
+    ),
+    points: 45,
+  },
   totals: { year: 2023, cluster: 'bca-cum-7' },
   streamId: 'emulation-bca-cum-2-2021',
   /** An award of a Cụm 7 / 2023 decision (Bằng khen of the Minister). */
-  awardId: '2a9ff6b2-35f6-81ca-b24e-e91c1628696c-1',
+  awardId: `${CUM7_BANG_KHEN_DECISION}-1`,
+  /** That award's decision (complaints about a decision name it). */
+  decisionId: CUM7_BANG_KHEN_DECISION,
+  /** Hà Tĩnh's Cụm 4, Quý II/2021 (seed 004): the complaint examples are about its scores. */
+  htClusterId: 'ht-cum-4',
+  /** Phòng Tham mưu's self score of Quý II/2021, criterion chuyen-mon, as the demo recorded it. */
+  htEntryId: loaded(
+    DEMO_ACTORS.officer('ht-phong-tham-muu'),
+    'ht-cum-4:2021:Q2:score:self:ht-phong-tham-muu:chuyen-mon',
+    'score-entry',
+  ),
+  /** A year the demo records no emulation window for: the window example records it. */
+  windowYear: 2025,
+  /** The person the discipline examples are about (a person id: issue 12's registry will reuse it). */
+  disciplinedPerson: 'can-bo-vi-du-001',
   /** A period of Cụm 2 / 2021 the demo never opened: the period commands' examples open, close, reopen it. */
   openablePeriod: 'H1',
   /** A unit the examples register, rename, admit, withdraw and finally merge. */
@@ -55,6 +99,14 @@ export const DEMO = {
   disputeId: createdBy('cuc-qlxnc', DEMO_KEYS.fileDispute, 'dispute'),
   /** The election the election example opens (Cục An ninh mạng, chair of 2021). */
   electionId: createdBy('cuc-anm', DEMO_KEYS.openElection, 'election'),
+  /** The finding the finding example records (the organizer, on Cục Ngoại tuyến in H1/2021). */
+  findingId: createdByOrganizer('bo-cong-an', DEMO_KEYS.recordFinding, 'finding'),
+  /** The complaint the complaint example files (Phòng Tham mưu of Hà Tĩnh, about its Quý II score). */
+  complaintId: createdBy('ht-phong-tham-muu', DEMO_KEYS.fileComplaint, 'complaint'),
+  /** The complaint the decision-complaint example files (Cục Tổ chức cán bộ, about the Bằng khen decision). */
+  decisionComplaintId: createdBy('cuc-tccb', DEMO_KEYS.fileDecisionComplaint, 'complaint'),
+  /** The discipline case the example opens (recorded by the Ministry's emulation office). */
+  caseId: createdByOrganizer('bo-cong-an', DEMO_KEYS.openDisciplineCase, 'discipline-case'),
 } as const;
 
 /** The command examples (request bodies), in the order test/demo.e2e.spec.ts sends them. */
@@ -76,10 +128,15 @@ export const DEMO_BODIES = {
   },
   renameCluster: { name: 'Cụm thi đua số 9 (các đơn vị mới thành lập)' },
   dissolveCluster: { reason: 'Giải thể cụm theo quyết định sắp xếp lại' },
-  admitMember: { unitId: DEMO.newUnitId },
-  withdrawMember: { reason: 'Điều chỉnh cụm thi đua' },
-  assignChair: { unitId: 'cuc-ngoai-tuyen', role: 'vice-chair', source: 'organizer' },
-  setChairPolicy: { forbidConsecutiveTerms: true },
+  admitMember: { unitId: DEMO.newUnitId, effectiveDate: '2021-06-01' },
+  withdrawMember: { reason: 'Điều chỉnh cụm thi đua', effectiveDate: '2021-06-15' },
+  assignChair: {
+    unitId: 'cuc-ngoai-tuyen',
+    role: 'vice-chair',
+    source: 'organizer',
+    effectiveDate: '2021-01-04',
+  },
+  setChairPolicy: { forbidConsecutiveTerms: true, effectiveDate: '2021-01-04' },
   publishScheme: {
     criteria: [
       {
@@ -96,8 +153,18 @@ export const DEMO_BODIES = {
       { code: 'dat', label: 'Hoàn thành nhiệm vụ', minTotal: 0 },
     ],
     tieBreaks: ['group:Nghiệp vụ'],
+    knockOuts: [
+      {
+        code: 'su-co-nghiem-trong',
+        label: 'Để xảy ra sự cố nghiêm trọng',
+        effect: 'cap-classification',
+        capTo: 'dat',
+      },
+    ],
     reason: 'Điều chỉnh thang điểm 6 tháng đầu năm',
+    effectiveDate: '2021-06-01',
   },
+  setPledgeRules: { keyTasks: 3, titleRequired: true, effectiveDate: '2021-01-15' },
   signPledge: {
     unitId: DEMO.unitId,
     titles: ['co-thi-dua-bo-cong-an'],
@@ -107,6 +174,7 @@ export const DEMO_BODIES = {
       'Chuyển đổi số trong công tác kỹ thuật nghiệp vụ',
       'Xây dựng lực lượng trong sạch, vững mạnh',
     ],
+    effectiveDate: '2021-01-20',
   },
   amendPledge: {
     titles: ['co-thi-dua-bo-cong-an'],
@@ -117,8 +185,44 @@ export const DEMO_BODIES = {
       'Xây dựng lực lượng trong sạch, vững mạnh',
     ],
     reason: 'Bổ sung chỉ tiêu sau hội nghị sơ kết',
+    effectiveDate: '2021-07-06',
   },
-  reopenPeriod: { reason: 'Rà soát lại kết quả chấm điểm 6 tháng' },
+  openPeriod: { effectiveDate: '2021-01-04' },
+  assignInspection: {
+    period: DEMO.openablePeriod,
+    inspectedUnitId: 'cuc-anm',
+    inspectorUnitId: 'cuc-qlxnc',
+    reason: 'Kiểm tra chéo đơn vị Cụm trưởng',
+    effectiveDate: '2021-05-10',
+  },
+  recordFinding: {
+    unitId: 'cuc-ngoai-tuyen',
+    period: DEMO.openablePeriod,
+    knockOut: 'su-co-nghiem-trong',
+    evidence: 'Kết luận kiểm tra số 12/KL ngày 20/5/2021',
+    effectiveDate: '2021-05-20',
+  },
+  clearFinding: { reason: 'Kết luận đã được thu hồi sau khi xác minh lại', effectiveDate: '2021-06-10' },
+  closePeriod: {
+    effectiveDate: '2021-07-05',
+    acceptIncomplete: { reason: '6 tháng đầu năm các đơn vị chưa chấm đủ tiêu chí' },
+  },
+  holdConference: {
+    kind: 'sơ kết',
+    date: '2021-07-05',
+    place: 'Hà Nội',
+    presidingUnitId: 'cuc-anm',
+    minutes: {
+      reference: 'Biên bản hội nghị sơ kết 6 tháng đầu năm 2021',
+      sha256: '5d41402abc4b2a76b9719d911017c592aaf6c2b7e5d0c4b0f4f9c9d84e3f1a2b',
+    },
+  },
+  issuePlan: {
+    title: 'Kế hoạch thi đua 6 tháng cuối năm 2021',
+    reference: '25/KH-C2',
+    effectiveDate: '2021-07-06',
+  },
+  reopenPeriod: { reason: 'Rà soát lại kết quả chấm điểm 6 tháng', effectiveDate: '2021-07-06' },
   recordScore: {
     unitId: DEMO.unitId,
     period: DEMO.openablePeriod,
@@ -126,17 +230,28 @@ export const DEMO_BODIES = {
     points: 45.5,
     assessment: 'self',
     evidence: 'Báo cáo sơ kết 6 tháng đầu năm 2021',
+    effectiveDate: '2021-06-28',
   },
-  correctScore: { points: 44, reason: 'Điều chỉnh sau khi đối chiếu số liệu' },
-  withdrawScore: { reason: 'Nhập nhầm tiêu chí' },
+  correctScore: { points: 44, reason: 'Điều chỉnh sau khi đối chiếu số liệu', effectiveDate: '2021-06-29' },
+  withdrawScore: { reason: 'Nhập nhầm tiêu chí', effectiveDate: '2021-06-30' },
   fileDispute: {
     entryId: DEMO.whatIf.entryId,
     reason: 'Đề nghị Cụm xem xét lại điểm đã điều chỉnh',
     proposedPoints: 45,
+    effectiveDate: '2021-07-10',
   },
-  resolveDispute: { outcome: 'rejected', reason: 'Không có căn cứ điều chỉnh' },
-  openElection: { role: 'vice-chair', candidates: ['cuc-qlxnc', 'bo-tu-lenh-canh-ve'] },
-  castBallot: { voterUnitId: 'cuc-qlxnc', candidateUnitId: 'bo-tu-lenh-canh-ve' },
+  resolveDispute: { outcome: 'rejected', reason: 'Không có căn cứ điều chỉnh', effectiveDate: '2021-07-20' },
+  openElection: {
+    role: 'vice-chair',
+    candidates: ['cuc-qlxnc', 'bo-tu-lenh-canh-ve'],
+    effectiveDate: '2021-11-19',
+  },
+  castBallot: {
+    voterUnitId: 'cuc-qlxnc',
+    candidateUnitId: 'bo-tu-lenh-canh-ve',
+    effectiveDate: '2021-11-19',
+  },
+  closeElection: { effectiveDate: '2021-11-19' },
   issueAwardDecision: {
     number: '2468/QĐ-BCA',
     date: '2023-12-20',
@@ -151,4 +266,54 @@ export const DEMO_BODIES = {
     ],
   },
   revokeAward: { reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-BCA' },
+  formBloc: {
+    blocId: 'bca-khoi-vi-du',
+    organizerUnitId: DEMO.organizerId,
+    name: 'Khối các đơn vị mới thành lập',
+  },
+  setEmulationWindow: {
+    opensOn: '2024-12-01',
+    closesOn: '2025-11-30',
+    reviewsFrom: { Q4: '2025-11-15', Y: '2025-11-15' },
+    reason: 'Thời gian tính thi đua năm 2025 theo hướng dẫn của Bộ',
+  },
+  fileComplaint: {
+    target: { kind: 'score-entry', entryId: DEMO.htEntryId },
+    filer: { kind: 'unit', unitId: 'ht-phong-tham-muu' },
+    content: 'Đề nghị xem xét lại điểm tiêu chí chuyên môn Quý II/2021',
+    receivedOn: '2021-08-20',
+  },
+  resolveComplaint: {
+    outcome: 'rejected',
+    reason: 'Điểm chấm đúng thang điểm đã ban hành',
+    decisionRef: '31/QĐ-CAT',
+    effectiveDate: '2021-09-10',
+  },
+  escalateComplaint: { reason: 'Không đồng ý với quyết định giải quyết lần đầu', receivedOn: '2021-09-20' },
+  fileDecisionComplaint: {
+    filer: { kind: 'unit', unitId: 'cuc-tccb' },
+    content: 'Đề nghị xem xét lại danh sách tập thể được tặng Bằng khen',
+    receivedOn: '2023-12-01',
+  },
+  resolveDecisionComplaint: {
+    outcome: 'rejected',
+    reason: 'Danh sách đúng kết quả bình xét của Hội đồng',
+    decisionRef: '9012/QĐ-BCA',
+    effectiveDate: '2023-12-15',
+  },
+  escalateDecisionComplaint: {
+    reason: 'Không đồng ý với quyết định giải quyết lần đầu',
+    receivedOn: '2023-12-20',
+  },
+  openDisciplineCase: {
+    note: 'Vi phạm điều lệnh Công an nhân dân, đang xem xét',
+    effectiveDate: '2026-11-02',
+  },
+  decideDisciplineCase: {
+    form: 'Khiển trách',
+    decisionRef: '77/QĐ-X01',
+    runsUntil: '2027-05-20',
+    effectiveDate: '2026-11-20',
+  },
+  clearDisciplineCase: { reason: 'Xóa kỷ luật trước thời hạn theo quyết định', effectiveDate: '2026-11-30' },
 } as const;

@@ -225,6 +225,163 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "streamId"
     ]
   },
+  "FindingRecorded": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "findingId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "eventIds",
+      "findingId",
+      "position",
+      "revision",
+      "streamId"
+    ]
+  },
+  "ConferenceHeld": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "conferenceId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "conferenceId",
+      "eventIds",
+      "position",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST …/conferences answers: the command result and the id of the conference."
+  },
+  "PlanIssued": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "planId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "eventIds",
+      "planId",
+      "position",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST …/plans answers: the command result and the id of the plan."
+  },
+  "ComplaintFiled": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "complaintId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "complaintId",
+      "eventIds",
+      "position",
+      "revision",
+      "streamId"
+    ]
+  },
+  "DisciplineCaseOpened": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "caseId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "caseId",
+      "eventIds",
+      "position",
+      "revision",
+      "streamId"
+    ]
+  },
   "ClusterList": {
     "type": "object",
     "properties": {
@@ -260,9 +417,23 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           {
             "type": "null"
           }
-        ]
+        ],
+        "description": "Numbered inside its bloc: two clusters of different blocs may share a number."
       },
       "organizerUnitId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "blocId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The khối (bloc) it belongs to, and its name (null: none)."
+      },
+      "blocName": {
         "type": [
           "string",
           "null"
@@ -296,12 +467,19 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           "at": {
             "type": "string"
           },
+          "on": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "position": {
             "$ref": "#/components/schemas/Integer"
           }
         },
         "required": [
           "at",
+          "on",
           "position",
           "reason"
         ]
@@ -322,6 +500,8 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "name",
       "number",
       "organizerUnitId",
+      "blocId",
+      "blocName",
       "status",
       "formed",
       "years",
@@ -336,16 +516,23 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "at": {
         "type": "string"
       },
+      "on": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
       "position": {
         "$ref": "#/components/schemas/Integer"
       }
     },
     "required": [
       "at",
+      "on",
       "position"
     ],
     "additionalProperties": false,
-    "description": "When and by which event something happened."
+    "description": "When and by which event something happened: recorded `at` (instant), dated `on` (business date)."
   },
   "ClusterYearDoc": {
     "type": "object",
@@ -376,6 +563,18 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         ]
       },
       "organizerUnitId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "blocId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "blocName": {
         "type": [
           "string",
           "null"
@@ -484,6 +683,12 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
               "publishedAt": {
                 "type": "string"
               },
+              "publishedOn": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
               "position": {
                 "$ref": "#/components/schemas/Integer"
               },
@@ -497,6 +702,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
             "required": [
               "version",
               "publishedAt",
+              "publishedOn",
               "position",
               "versions"
             ],
@@ -541,6 +747,133 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         },
         "description": "Units that signed a pledge (documents in `pledges`)."
       },
+      "conferences": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "conferenceId": {
+              "type": "string"
+            },
+            "at": {
+              "type": "string"
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "kind": {
+              "$ref": "#/components/schemas/ConferenceKind"
+            },
+            "date": {
+              "type": "string"
+            },
+            "place": {
+              "type": "string"
+            },
+            "presidingUnitId": {
+              "type": "string"
+            },
+            "minutes": {
+              "type": "object",
+              "properties": {
+                "reference": {
+                  "type": "string"
+                },
+                "sha256": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "reference",
+                "sha256"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "required": [
+            "at",
+            "conferenceId",
+            "date",
+            "kind",
+            "minutes",
+            "place",
+            "position",
+            "presidingUnitId"
+          ]
+        },
+        "description": "Conferences (hội nghị) of the year, in log order."
+      },
+      "plans": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "planId": {
+              "type": "string"
+            },
+            "title": {
+              "type": "string"
+            },
+            "reference": {
+              "type": "string"
+            },
+            "on": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "at": {
+              "type": "string"
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "planId",
+            "title",
+            "reference",
+            "on",
+            "at",
+            "position"
+          ],
+          "additionalProperties": false
+        },
+        "description": "Plans (kế hoạch) of the year, in log order."
+      },
+      "pledgeRules": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "keyTasks": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Integer"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "titleRequired": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "keyTasks",
+              "titleRequired"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The cluster's recorded pledge rules for the year (null: none, any number of key tasks, titles optional)."
+      },
       "position": {
         "$ref": "#/components/schemas/Integer"
       }
@@ -552,6 +885,8 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "name",
       "number",
       "organizerUnitId",
+      "blocId",
+      "blocName",
       "clusterStatus",
       "members",
       "chair",
@@ -561,6 +896,9 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "scheme",
       "periods",
       "pledgedUnits",
+      "conferences",
+      "plans",
+      "pledgeRules",
       "position"
     ],
     "additionalProperties": false,
@@ -581,6 +919,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "admittedAt": {
         "type": "string"
       },
+      "admittedOn": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Business date of the admission."
+      },
       "admittedPosition": {
         "$ref": "#/components/schemas/Integer"
       },
@@ -594,12 +939,19 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           "at": {
             "type": "string"
           },
+          "on": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "position": {
             "$ref": "#/components/schemas/Integer"
           }
         },
         "required": [
           "at",
+          "on",
           "position",
           "reason"
         ]
@@ -609,6 +961,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "unitId",
       "name",
       "admittedAt",
+      "admittedOn",
       "admittedPosition"
     ],
     "additionalProperties": false
@@ -638,6 +991,12 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "at": {
         "type": "string"
       },
+      "on": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
       "position": {
         "$ref": "#/components/schemas/Integer"
       }
@@ -647,6 +1006,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "name",
       "source",
       "at",
+      "on",
       "position"
     ],
     "additionalProperties": false
@@ -665,6 +1025,12 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       },
       "at": {
         "type": "string"
+      },
+      "on": {
+        "type": [
+          "string",
+          "null"
+        ]
       },
       "position": {
         "$ref": "#/components/schemas/Integer"
@@ -686,6 +1052,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "required": [
       "status",
       "at",
+      "on",
       "position",
       "history"
     ],
@@ -705,6 +1072,12 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "at": {
         "type": "string"
       },
+      "on": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
       "position": {
         "$ref": "#/components/schemas/Integer"
       },
@@ -722,9 +1095,20 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "required": [
       "event",
       "at",
+      "on",
       "position"
     ],
     "additionalProperties": false
+  },
+  "ConferenceKind": {
+    "type": "string",
+    "enum": [
+      "ký kết",
+      "giao ban",
+      "sơ kết",
+      "tổng kết"
+    ],
+    "description": "Conference kinds: signing (ký kết), review meeting (giao ban), mid-year (sơ kết), year-end (tổng kết)."
   },
   "PledgeList": {
     "type": "object",
@@ -799,6 +1183,12 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           "at": {
             "type": "string"
           },
+          "on": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "position": {
             "$ref": "#/components/schemas/Integer"
           }
@@ -806,6 +1196,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "required": [
           "actorId",
           "at",
+          "on",
           "position"
         ]
       },
@@ -891,6 +1282,12 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "at": {
         "type": "string"
       },
+      "on": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
       "position": {
         "$ref": "#/components/schemas/Integer"
       },
@@ -904,6 +1301,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "required": [
       "version",
       "at",
+      "on",
       "position",
       "reason",
       "actorId"
@@ -918,7 +1316,8 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "enum": [
           "fulfilled",
           "partly-fulfilled",
-          "not-fulfilled"
+          "not-fulfilled",
+          "no-decision-yet"
         ]
       },
       "titles": {
@@ -946,7 +1345,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "titles"
     ],
     "additionalProperties": false,
-    "description": "How far a pledge was fulfilled: each registered title against the titles conferred on the unit for that year by award decisions not revoked (from the yearly-totals projection)."
+    "description": "How far a pledge was fulfilled: each registered title against the titles conferred on the unit for that year by award decisions not revoked (from the yearly-totals projection); `no-decision-yet` while no award of that year is recorded for the organizer at all (not \"not fulfilled\")."
   },
   "UnitList": {
     "type": "object",
@@ -1153,6 +1552,33 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "items": {
           "$ref": "#/components/schemas/IgnoredEntry"
         }
+      },
+      "disputedBy": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Open complaints (khiếu nại) on this ranking — on it, on a classification, or (Y) on a proposal made on it: while any is open the ranking is disputed. Absent when none."
+      },
+      "acceptedIncomplete": {
+        "type": "object",
+        "properties": {
+          "reason": {
+            "type": "string"
+          },
+          "unitIds": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "reason",
+          "unitIds"
+        ],
+        "additionalProperties": false,
+        "description": "Sealed with rows missing criteria: the organizer's reasoned acceptance (absent otherwise)."
       }
     },
     "required": [
@@ -1234,6 +1660,18 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         },
         "description": "Score criteria with no entry from either assessment, in scheme order."
       },
+      "unclassified": {
+        "type": "string",
+        "const": "chưa đủ điểm",
+        "description": "Set when the row gets no classification because criteria are missing (schemes recorded since the rule; absent otherwise)."
+      },
+      "cappedBy": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CapRef"
+        },
+        "description": "Knock-outs raised for the unit in the period (absent when none): what capped the row."
+      },
       "unitName": {
         "type": [
           "string",
@@ -1267,7 +1705,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       },
       "source": {
         "$ref": "#/components/schemas/Assessment",
-        "description": "Which assessment the points came from: the cluster's verified score wins over the unit's self score."
+        "description": "Which assessment the points came from: the appraisal of the organizer's emulation office wins over the cluster's verified score, which wins over the unit's self score."
       },
       "entryId": {
         "type": "string"
@@ -1285,8 +1723,47 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "type": "string",
     "enum": [
       "self",
-      "cluster"
-    ]
+      "cluster",
+      "appraisal"
+    ],
+    "description": "Who assessed a score: `self` the unit itself, `cluster` the cluster's verified score (chair, vice-chair, organizer or the assigned inspecting unit), `appraisal` the organizer's emulation office (thẩm định), which outranks both."
+  },
+  "CapRef": {
+    "type": "object",
+    "properties": {
+      "findingId": {
+        "type": "string"
+      },
+      "knockOut": {
+        "type": "string"
+      },
+      "label": {
+        "type": "string"
+      },
+      "effect": {
+        "type": "string",
+        "enum": [
+          "cap-classification",
+          "bar-rank-1"
+        ]
+      },
+      "capTo": {
+        "type": "string",
+        "description": "cap-classification: the threshold code the classification is capped at."
+      },
+      "evidence": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "findingId",
+      "knockOut",
+      "label",
+      "effect",
+      "evidence"
+    ],
+    "additionalProperties": false,
+    "description": "A knock-out condition that capped a row or barred it from rank 1, and the finding that raised it."
   },
   "Finality": {
     "type": "string",
@@ -1295,6 +1772,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "final",
       "revised",
       "not-opened",
+      "disputed",
       "integrity-failure"
     ],
     "description": "How far a ranking can be relied on (DESIGN.md §5: provisional while open, final when closed). `integrity-failure`: closed, nothing revised it, yet the ranking recomputed from the events no longer gives the digest PeriodClosed sealed (the events it was sealed from were changed), or the log under it failed its integrity check (said by the API when serving it)."
@@ -1487,6 +1965,33 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "items": {
           "$ref": "#/components/schemas/IgnoredEntry"
         }
+      },
+      "disputedBy": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Open complaints (khiếu nại) on this ranking — on it, on a classification, or (Y) on a proposal made on it: while any is open the ranking is disputed. Absent when none."
+      },
+      "acceptedIncomplete": {
+        "type": "object",
+        "properties": {
+          "reason": {
+            "type": "string"
+          },
+          "unitIds": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "reason",
+          "unitIds"
+        ],
+        "additionalProperties": false,
+        "description": "Sealed with rows missing criteria: the organizer's reasoned acceptance (absent otherwise)."
       }
     },
     "required": [
@@ -1568,6 +2073,18 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         },
         "description": "Score criteria with no entry from either assessment, in scheme order."
       },
+      "unclassified": {
+        "type": "string",
+        "const": "chưa đủ điểm",
+        "description": "Set when the row gets no classification because criteria are missing (schemes recorded since the rule; absent otherwise)."
+      },
+      "cappedBy": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CapRef"
+        },
+        "description": "Knock-outs raised for the unit in the period (absent when none): what capped the row."
+      },
       "placedBy": {
         "anyOf": [
           {
@@ -1628,9 +2145,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           {
             "type": "string",
             "const": "tied"
+          },
+          {
+            "type": "string",
+            "const": "barred-from-rank-1"
           }
         ],
-        "description": "`total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed by unit id)."
+        "description": "`total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed by unit id); `barred-from-rank-1`: the row above holds rank 1 and this row, whose points would have put it level or ahead, is barred from rank 1 by a recorded finding (its `cappedBy` names the knock-out with effect `bar-rank-1`). A knock-out that caps the classification never moves a row: `cappedBy` says what capped it, the placement stays the points'."
       }
     },
     "required": [
@@ -1786,7 +2307,15 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "$ref": "#/components/schemas/Actor"
       },
       "at": {
-        "type": "string"
+        "type": "string",
+        "description": "When it was recorded (ISO instant)."
+      },
+      "effectiveDate": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The act's business date (YYYY-MM-DD), null when its event carries none."
       },
       "points": {
         "type": "number"
@@ -1817,7 +2346,8 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "position",
       "revision",
       "actor",
-      "at"
+      "at",
+      "effectiveDate"
     ],
     "additionalProperties": false
   },
@@ -1926,6 +2456,33 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "items": {
           "$ref": "#/components/schemas/IgnoredEntry"
         }
+      },
+      "disputedBy": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Open complaints (khiếu nại) on this ranking — on it, on a classification, or (Y) on a proposal made on it: while any is open the ranking is disputed. Absent when none."
+      },
+      "acceptedIncomplete": {
+        "type": "object",
+        "properties": {
+          "reason": {
+            "type": "string"
+          },
+          "unitIds": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "reason",
+          "unitIds"
+        ],
+        "additionalProperties": false,
+        "description": "Sealed with rows missing criteria: the organizer's reasoned acceptance (absent otherwise)."
       },
       "rows": {
         "type": "array",
@@ -2070,7 +2627,15 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "description": "The event's hash in its stream's chain (tamper evidence: check it with GET /audit/streams/{s})."
       },
       "occurredAt": {
-        "type": "string"
+        "type": "string",
+        "description": "When it was recorded (ISO instant)."
+      },
+      "effectiveDate": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The act's business date (YYYY-MM-DD): signed, held, scored, decided on; null for a registry step."
       },
       "actor": {
         "type": "object",
@@ -2112,6 +2677,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "revision",
       "hash",
       "occurredAt",
+      "effectiveDate",
       "actor",
       "summary",
       "refs"
@@ -2230,6 +2796,34 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "$ref": "#/components/schemas/Integer",
         "description": "Award instances (lượt): collective + individual."
       },
+      "rewards": {
+        "$ref": "#/components/schemas/Counts",
+        "description": "Khen thưởng: every award but commendations."
+      },
+      "commendations": {
+        "$ref": "#/components/schemas/Counts",
+        "description": "Biểu dương (catalog kind `commendation`), counted apart."
+      },
+      "quarters": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "object",
+          "properties": {
+            "rewards": {
+              "$ref": "#/components/schemas/Counts"
+            },
+            "commendations": {
+              "$ref": "#/components/schemas/Counts"
+            }
+          },
+          "required": [
+            "rewards",
+            "commendations"
+          ],
+          "additionalProperties": false
+        },
+        "description": "Per quarter of the decisions' dates (`YYYY-Qn`): khen thưởng and biểu dương."
+      },
       "flags": {
         "type": "array",
         "items": {
@@ -2261,6 +2855,9 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "collective",
       "individual",
       "total",
+      "rewards",
+      "commendations",
+      "quarters",
       "flags",
       "pledges",
       "pledgeSummary",
@@ -2280,6 +2877,26 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
   "AwardCount": {
     "type": "object",
     "properties": {
+      "quarters": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "object",
+          "properties": {
+            "collective": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "individual": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "collective",
+            "individual"
+          ],
+          "additionalProperties": false
+        },
+        "description": "Per quarter of the decision's date (`YYYY-Qn`)."
+      },
       "code": {
         "type": "string"
       },
@@ -2299,6 +2916,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       }
     },
     "required": [
+      "quarters",
       "code",
       "name",
       "collective",
@@ -2307,6 +2925,27 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false,
     "description": "Awards of one catalog code."
+  },
+  "Counts": {
+    "type": "object",
+    "properties": {
+      "collective": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "individual": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "total": {
+        "$ref": "#/components/schemas/Integer"
+      }
+    },
+    "required": [
+      "collective",
+      "individual",
+      "total"
+    ],
+    "additionalProperties": false,
+    "description": "Collective and individual award instances (lượt)."
   },
   "FlagAward": {
     "type": "object",

@@ -8,7 +8,7 @@ import {
   type StoredEvent,
 } from '@thidua/event-store';
 import type { CommandResult } from './command-result.js';
-import { type Decider, DomainError } from '@thidua/domain';
+import { type Decider, DomainError, upcastEvent } from '@thidua/domain';
 import { deterministicUuid } from './deterministic-id.js';
 import { StateCache } from './state-cache.js';
 
@@ -199,7 +199,8 @@ export class DeciderRunner {
     let { revision, state } = cached;
     for (;;) {
       const batch = await this.store.readStream(streamId, { fromRevision: revision + 1, maxCount: 1000 });
-      for (const event of batch) state = decider.evolve(state, event as unknown as E);
+      // Stored events older than their type's schema version are upcast (never rewritten).
+      for (const event of batch) state = decider.evolve(state, upcastEvent(event) as unknown as E);
       if (batch.length > 0) revision = batch[batch.length - 1]!.revision;
       if (batch.length < 1000) break;
     }

@@ -1,4 +1,4 @@
-import { CUM7_UNITS, type DemoUnit } from './demo-units.js';
+import { CUM7_SUB_UNITS, CUM7_UNITS, type DemoUnit } from './demo-units.js';
 
 /**
  * The awards of Cụm thi đua số 7 in 2023, as counted by seed 000 ("1 tập thể, 8 cá nhân … Huân chương Bảo
@@ -9,8 +9,9 @@ import { CUM7_UNITS, type DemoUnit } from './demo-units.js';
  * What the seed does not say is generated and marked as demo data:
  * - the Giấy khen split between collectives and individuals: the seed gives only 566 in all; the demo uses
  *   the proportion of the seed's Bằng khen (67 : 187), rounded: 149 collectives and 417 individuals;
- * - who received what: awards are dealt round-robin over the six units in the glossary order, continuing
- *   from one award to the next in the order of the table below;
+ * - who received what: the collectives are sub-collectives of the six Cục (25 "Phòng NN (minh họa)" each:
+ *   awards to a sub-collective land on it, not on its Cục), dealt round-robin in the order of the table
+ *   below; the individuals belong to those sub-collectives, dealt the same way;
  * - individuals' names ("Cán bộ minh họa 001", …, numbered in that order) and rank titles;
  * - the decisions' numbers and dates (plausible, in 2023, before the year-end review of 28/11/2023, each
  *   number suffixed "(minh họa)").
@@ -66,56 +67,49 @@ export interface DemoAwardDecision {
 
 const YEAR = 2023;
 
-/** Every award item of the table, dealt round-robin over the units. Pure and deterministic. */
-export function cum7AwardItems(units: ReadonlyArray<DemoUnit> = CUM7_UNITS): DemoAwardItem[] {
+/**
+ * Every award item of the table, dealt round-robin over the sub-collectives (collectives and the units of
+ * the individuals). Pure and deterministic.
+ */
+export function cum7AwardItems(subUnits: ReadonlyArray<DemoUnit> = CUM7_SUB_UNITS): DemoAwardItem[] {
   const items: DemoAwardItem[] = [];
-  let turn = 0;
+  let collectiveTurn = 0;
+  let personTurn = 0;
   let person = 0;
-  const collectivesOf = new Map<string, number>();
   for (const { code, collective, individual } of CUM7_AWARD_COUNTS) {
-    const kinds: Array<['collective' | 'individual', number]> = [
-      ['collective', collective],
-      ['individual', individual],
-    ];
-    for (const [kind, count] of kinds) {
-      for (let i = 0; i < count; i++) {
-        const unit = units[turn++ % units.length]!;
-        const citation = `${CITATIONS[code] ?? ''} — ${DEMO_AWARD_NOTE}`;
-        if (kind === 'collective') {
-          const n = (collectivesOf.get(unit.id) ?? 0) + 1;
-          collectivesOf.set(unit.id, n);
-          items.push({
-            code,
-            recipient: { kind, unitId: unit.id },
-            year: YEAR,
-            citation: `Tập thể minh họa ${String(n).padStart(2, '0')} thuộc ${unit.name}: ${citation}`,
-          });
-        } else {
-          person++;
-          items.push({
-            code,
-            recipient: {
-              kind,
-              fullName: `Cán bộ minh họa ${String(person).padStart(3, '0')}`,
-              rankTitle: RANK_TITLES[person % RANK_TITLES.length]!,
-              unitId: unit.id,
-            },
-            year: YEAR,
-            citation,
-          });
-        }
-      }
+    const citation = `${CITATIONS[code] ?? ''} — ${DEMO_AWARD_NOTE}`;
+    for (let i = 0; i < collective; i++) {
+      const unit = subUnits[collectiveTurn++ % subUnits.length]!;
+      items.push({ code, recipient: { kind: 'collective', unitId: unit.id }, year: YEAR, citation });
+    }
+    for (let i = 0; i < individual; i++) {
+      const unit = subUnits[personTurn++ % subUnits.length]!;
+      person++;
+      items.push({
+        code,
+        recipient: {
+          kind: 'individual',
+          fullName: `Cán bộ minh họa ${String(person).padStart(3, '0')}`,
+          rankTitle: RANK_TITLES[person % RANK_TITLES.length]!,
+          unitId: unit.id,
+        },
+        year: YEAR,
+        citation,
+      });
     }
   }
   return items;
 }
+
+/** The Cục a sub-collective belongs to. */
+const cucOf = (unitId: string): string => CUM7_SUB_UNITS.find((u) => u.id === unitId)?.parent ?? unitId;
 
 /**
  * The award decisions: one per conferring authority and title for the President's, the Prime Minister's
  * and the Minister's awards, and one per unit head for the Giấy khen of that unit.
  */
 export function cum7AwardDecisions(units: ReadonlyArray<DemoUnit> = CUM7_UNITS): DemoAwardDecision[] {
-  const items = cum7AwardItems(units);
+  const items = cum7AwardItems();
   const ofCode = (code: string) => items.filter((a) => a.code === code);
   const decision = (
     step: string,
@@ -158,7 +152,8 @@ export function cum7AwardDecisions(units: ReadonlyArray<DemoUnit> = CUM7_UNITS):
     ),
   ];
   units.forEach((unit, i) => {
-    const awards = ofCode('giay-khen').filter((a) => a.recipient.unitId === unit.id);
+    // The head of each Cục gives the Giấy khen of its own sub-collectives and their people.
+    const awards = ofCode('giay-khen').filter((a) => cucOf(a.recipient.unitId) === unit.id);
     const number = `${215 + 17 * i}/QĐ-${UNIT_ABBREVIATIONS[unit.id] ?? unit.id}`;
     decisions.push(
       decision(

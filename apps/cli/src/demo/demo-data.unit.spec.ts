@@ -1,6 +1,8 @@
 import { cum7AwardDecisions, cum7AwardItems } from './demo-awards.js';
 import { DEMO_SCHEME, demoPoints } from './demo-scores.js';
-import { ALL_UNITS, CLUSTERS, CUM7_UNITS } from './demo-units.js';
+import { MINH_HOA } from './demo-calendar.js';
+import { haTinhQ2Decisions } from './demo-ha-tinh.js';
+import { ALL_UNITS, BLOCS, CLUSTERS, CUM7_SUB_UNITS, CUM7_UNITS, HT_SUB_UNITS } from './demo-units.js';
 
 /** Every string inside a value (deep). */
 function strings(value: unknown): string[] {
@@ -29,13 +31,17 @@ describe('demo data', () => {
     });
   });
 
-  it('spreads the awards over the six units of Cụm 7, names individuals uniquely, and issues them in 2023', () => {
+  it('spreads the awards over the sub-collectives of Cụm 7, names individuals uniquely, and issues them in 2023', () => {
     const items = cum7AwardItems();
-    const units = new Set(CUM7_UNITS.map((u) => u.id));
+    const subUnits = new Map(CUM7_SUB_UNITS.map((u) => [u.id, u]));
     const perUnit = new Map<string, number>();
     for (const a of items) perUnit.set(a.recipient.unitId, (perUnit.get(a.recipient.unitId) ?? 0) + 1);
-    expect([...perUnit.keys()].sort()).toEqual([...units].sort());
-    expect(Math.max(...perUnit.values()) - Math.min(...perUnit.values())).toBeLessThanOrEqual(1);
+    // Every award lands on a sub-collective (25 under each of the six Cục), none on a Cục itself.
+    expect([...perUnit.keys()].every((id) => subUnits.has(id))).toBe(true);
+    expect(perUnit.size).toBe(CUM7_SUB_UNITS.length);
+    expect(CUM7_SUB_UNITS).toHaveLength(6 * 25);
+    expect(new Set(CUM7_SUB_UNITS.map((u) => u.parent))).toEqual(new Set(CUM7_UNITS.map((u) => u.id)));
+    expect(CUM7_SUB_UNITS.every((u) => u.name.includes('(minh họa)'))).toBe(true);
     const names = items.flatMap((a) => (a.recipient.kind === 'individual' ? [a.recipient.fullName] : []));
     expect(new Set(names).size).toBe(names.length);
     expect(names[0]).toBe('Cán bộ minh họa 001');
@@ -46,13 +52,41 @@ describe('demo data', () => {
       expect(d.body.date >= '2023-01-01' && d.body.date < '2023-11-28').toBe(true);
       expect(d.body.number).toContain('(minh họa)');
       expect(d.body.awards.every((a) => a.year === 2023)).toBe(true);
+      // The head of a Cục gives the Giấy khen of its own sub-collectives and their people.
       if (d.body.authority === 'thu-truong-don-vi')
-        expect(new Set(d.body.awards.map((a) => a.recipient.unitId)).size).toBe(1);
+        expect(new Set(d.body.awards.map((a) => subUnits.get(a.recipient.unitId)!.parent)).size).toBe(1);
+    }
+  });
+
+  it("deals seed 004's counts of Hà Tĩnh's Quý II/2021 over the Đội of its three Phòng, dated in Q2", () => {
+    const decisions = haTinhQ2Decisions();
+    const count = (codes: string[], kind: string) =>
+      decisions
+        .flatMap((d) => d.body.awards)
+        .filter((a) => codes.includes(a.code) && a.recipient.kind === kind).length;
+    const bangKhen = ['bang-khen-bo-truong-bca', 'bang-khen-chu-tich-ubnd-tinh'];
+    expect([count(bangKhen, 'collective'), count(bangKhen, 'individual')]).toEqual([2, 4]);
+    expect([count(['bieu-duong'], 'collective'), count(['bieu-duong'], 'individual')]).toEqual([10 + 31, 47]);
+    const subUnits = new Set(HT_SUB_UNITS.map((u) => u.id));
+    for (const d of decisions) {
+      expect(d.body.date >= '2021-04-01' && d.body.date <= '2021-06-30').toBe(true);
+      expect(d.body.number).toContain('(minh họa)');
+      for (const a of d.body.awards) {
+        expect(subUnits.has(a.recipient.unitId)).toBe(true);
+        expect(a.citation).toContain(MINH_HOA);
+      }
     }
   });
 
   it('keeps every Vietnamese text of the demo in Unicode NFC, and unit ids unique', () => {
-    const texts = strings([ALL_UNITS, CLUSTERS, DEMO_SCHEME, cum7AwardDecisions()]);
+    const texts = strings([
+      ALL_UNITS,
+      BLOCS,
+      CLUSTERS,
+      DEMO_SCHEME,
+      cum7AwardDecisions(),
+      haTinhQ2Decisions(),
+    ]);
     expect(texts.filter((t) => t !== t.normalize('NFC'))).toEqual([]);
     expect(new Set(ALL_UNITS.map((u) => u.id)).size).toBe(ALL_UNITS.length);
   });

@@ -7,40 +7,43 @@ import { createHash } from 'node:crypto';
  */
 export const DEMO_EVIDENCE = 'Dữ liệu minh họa (demo): điểm sinh tự động, nguồn tin không nêu điểm số';
 
-/** A plausible criteria and scoring scale (tiêu chí và thang điểm thi đua): 100 points, bonus and penalty. */
+/**
+ * A plausible criteria and scoring scale (tiêu chí và thang điểm thi đua): 100 points, bonus and penalty, and
+ * two knock-out conditions. The seeds say a scale was published, not what it was: every title says so.
+ */
 export const DEMO_SCHEME = {
   criteria: [
     {
       code: 'xd-dang',
-      title: 'Công tác xây dựng Đảng, xây dựng lực lượng',
+      title: 'Công tác xây dựng Đảng, xây dựng lực lượng (minh họa)',
       group: 'Xây dựng lực lượng',
       maxPoints: 30,
       kind: 'score',
     },
     {
       code: 'chuyen-mon',
-      title: 'Kết quả thực hiện nhiệm vụ chuyên môn',
+      title: 'Kết quả thực hiện nhiệm vụ chuyên môn (minh họa)',
       group: 'Nghiệp vụ',
       maxPoints: 50,
       kind: 'score',
     },
     {
       code: 'phong-trao',
-      title: 'Tổ chức phong trào thi đua “Vì an ninh Tổ quốc”',
+      title: 'Tổ chức phong trào thi đua “Vì an ninh Tổ quốc” (minh họa)',
       group: 'Phong trào thi đua',
       maxPoints: 20,
       kind: 'score',
     },
     {
       code: 'diem-thuong',
-      title: 'Thành tích đột xuất được khen thưởng',
+      title: 'Thành tích đột xuất được khen thưởng (minh họa)',
       group: 'Điểm thưởng',
       maxPoints: 5,
       kind: 'bonus',
     },
     {
       code: 'diem-tru',
-      title: 'Vi phạm kỷ luật, điều lệnh Công an nhân dân',
+      title: 'Vi phạm kỷ luật, điều lệnh Công an nhân dân (minh họa)',
       group: 'Điểm trừ',
       maxPoints: 10,
       kind: 'penalty',
@@ -53,6 +56,15 @@ export const DEMO_SCHEME = {
     { code: 'trung-binh', label: 'Trung bình', minTotal: 0 },
   ],
   tieBreaks: ['group:Nghiệp vụ', 'penalty', 'bonus'],
+  knockOuts: [
+    {
+      code: 'su-co-nghiem-trong',
+      label: 'Để xảy ra sự cố nghiêm trọng (minh họa)',
+      effect: 'cap-classification',
+      capTo: 'kha',
+    },
+    { code: 'ky-luat', label: 'Có cán bộ bị kỷ luật chưa hết thời hạn (minh họa)', effect: 'bar-rank-1' },
+  ],
 } as const;
 
 /** The criteria every unit scores itself on each period (the bonus and penalty ones only when they apply). */

@@ -79,6 +79,28 @@ export const HT_CUM4_UNITS: DemoUnit[] = [
   underHaTinh('ht-phong-tccb', 'Phòng Tổ chức cán bộ'),
 ];
 
+/**
+ * Sub-collectives (đơn vị cơ sở) the seeds count awards for but do not name: 25 under each Cục of Cụm 7
+ * (seed 000: 67 + 149 tập thể), 4 under each Phòng of Hà Tĩnh's Cụm 4 (seed 004). Their names say they are
+ * demo data.
+ */
+function subUnits(parents: ReadonlyArray<DemoUnit>, count: number, label: string, kind: string): DemoUnit[] {
+  return parents.flatMap((p) =>
+    Array.from({ length: count }, (_, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      return {
+        id: `${p.id}-${label}-${n}`,
+        name: `${label === 'phong' ? 'Phòng' : 'Đội'} ${n} (minh họa) – ${p.name}`,
+        kind,
+        parent: p.id,
+      };
+    }),
+  );
+}
+
+export const CUM7_SUB_UNITS: DemoUnit[] = subUnits(CUM7_UNITS, 25, 'phong', 'phong');
+export const HT_SUB_UNITS: DemoUnit[] = subUnits(HT_CUM4_UNITS, 4, 'doi', 'khac');
+
 /** Every unit, parents first (a unit's parent must be registered before it). */
 export const ALL_UNITS: DemoUnit[] = [
   BO_CONG_AN,
@@ -88,28 +110,61 @@ export const ALL_UNITS: DemoUnit[] = [
   ...CUM7_UNITS,
   ...CUM1_2024_UNITS,
   ...HT_CUM4_UNITS,
+  ...CUM7_SUB_UNITS,
+  ...HT_SUB_UNITS,
 ];
+
+export interface DemoBloc {
+  id: string;
+  organizer: string;
+  name: string;
+}
+
+/** The Ministry's blocs named in the seeds and the glossary (khối). */
+export const BLOCS = {
+  trucThuoc: {
+    id: 'bca-khoi-truc-thuoc-bo-truong',
+    organizer: BO_CONG_AN.id,
+    name: 'Khối các đơn vị trực thuộc Bộ trưởng',
+  },
+  diaPhuong: { id: 'bca-khoi-cong-an-dia-phuong', organizer: BO_CONG_AN.id, name: 'Khối Công an địa phương' },
+} satisfies Record<string, DemoBloc>;
 
 export interface DemoCluster {
   id: string;
   organizer: string;
   number: number;
   name: string;
+  bloc?: string;
 }
 
 /**
- * One cluster per organizer and number. Cụm 1 of the Ministry was the units under the Minister in 2017 and
- * the five city police forces in 2024: one cluster `bca-cum-1` whose members differ per year (membership is
- * per cluster-year, DESIGN.md §1 "clusters are re-formed over the years"), named neutrally since its
- * composition changes.
+ * The clusters. The Ministry had two "Cụm thi đua số 1" at once (press of 2015 and 2019): the units under the
+ * Minister (seed 002, 2017) and the five city police forces (seed 001, 2024) are two clusters in two blocs.
+ * Seeds 002 and 003 name the bloc of Cụm 1 (2017) and Cụm 2; the glossary names the cities' bloc. No seed
+ * names Cụm 7's bloc, so it has none here.
  */
 export const CLUSTERS = {
-  cum1: { id: 'bca-cum-1', organizer: BO_CONG_AN.id, number: 1, name: 'Cụm thi đua số 1' },
+  cum1TrucThuoc: {
+    id: 'bca-cum-1-truc-thuoc',
+    organizer: BO_CONG_AN.id,
+    number: 1,
+    name: 'Cụm thi đua số 1 – các đơn vị trực thuộc Bộ trưởng',
+    bloc: BLOCS.trucThuoc.id,
+  },
+  cum1DiaPhuong: {
+    id: 'bca-cum-1-dia-phuong',
+    organizer: BO_CONG_AN.id,
+    number: 1,
+    name: 'Cụm thi đua số 1 – Công an 5 thành phố trực thuộc Trung ương',
+    bloc: BLOCS.diaPhuong.id,
+  },
   cum2: {
     id: 'bca-cum-2',
     organizer: BO_CONG_AN.id,
     number: 2,
     name: 'Cụm thi đua số 2 – Khối các đơn vị thuộc Bộ trưởng',
+    bloc: BLOCS.trucThuoc.id,
   },
   cum7: { id: 'bca-cum-7', organizer: BO_CONG_AN.id, number: 7, name: 'Cụm thi đua số 7' },
   htCum4: { id: 'ht-cum-4', organizer: CA_HA_TINH.id, number: 4, name: 'Cụm thi đua số 4' },

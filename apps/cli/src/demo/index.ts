@@ -17,10 +17,13 @@ export {
   type DemoCommandOptions,
 } from './demo-command.js';
 export { DEMO_KEY_PREFIX, headPosition, type DemoSectionReport } from './demo-session.js';
-export { ALL_UNITS, CLUSTERS, CUM2, CUM7_UNITS } from './demo-units.js';
+export { ALL_UNITS, BLOCS, CLUSTERS, CUM2, CUM7_SUB_UNITS, CUM7_UNITS, HT_SUB_UNITS } from './demo-units.js';
+export { CUM2_ASSESSMENT, CUM2_BALLOTS } from './demo-cum2.js';
+export { haTinhQ2Decisions } from './demo-ha-tinh.js';
+export { MINH_HOA, SEED_DATES, SEED_SHA256 } from './demo-calendar.js';
 export {
   CUM1_2017_GOVERNMENT_FLAG_UNIT,
-  CUM2_BALLOTS,
+  CUM7_FIELDS,
   loadDemo,
   waitForReadModels,
   type DemoLoadReport,

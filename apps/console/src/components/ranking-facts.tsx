@@ -13,6 +13,8 @@ type Ranking = Pick<
   | 'revisedBy'
   | 'ignoredEntries'
   | 'integrityFailure'
+  | 'disputedBy'
+  | 'acceptedIncomplete'
 > & { rows: ReadonlyArray<{ unitId: string; unitName: string | null }> };
 
 const FINALITY_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = {
@@ -20,6 +22,7 @@ const FINALITY_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = {
   provisional: 'info',
   revised: 'warn',
   'not-opened': 'info',
+  disputed: 'warn',
 };
 
 /** How far a ranking can be relied on: finality, the sealed digest against the current one, revisions. */
@@ -62,6 +65,33 @@ export function RankingFacts({ ranking }: { ranking: Ranking }) {
               {ranking.integrityFailure.revision !== undefined && ` #${ranking.integrityFailure.revision}`}
               {ranking.integrityFailure.position !== undefined &&
                 ` · vị trí #${ranking.integrityFailure.position}`}
+            </dd>
+          </>
+        )}
+        {ranking.disputedBy && (
+          <>
+            <dt>Khiếu nại đang mở</dt>
+            <dd class="problem">
+              {ranking.disputedBy.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && ', '}
+                  <Hash value={id} />
+                </span>
+              ))}{' '}
+              · bảng xếp hạng chưa được dùng để xét tặng Cờ thi đua cho đến khi khiếu nại được giải quyết
+            </dd>
+          </>
+        )}
+        {ranking.acceptedIncomplete && (
+          <>
+            <dt>Niêm phong khi chưa đủ điểm</dt>
+            <dd>
+              {ranking.acceptedIncomplete.reason}
+              <span class="muted">
+                {' '}
+                · {ranking.acceptedIncomplete.unitIds.length} đơn vị chưa đủ điểm:{' '}
+                {ranking.acceptedIncomplete.unitIds.map(name).join(', ')}
+              </span>
             </dd>
           </>
         )}

@@ -1,6 +1,8 @@
 import { useLocation } from 'preact-iso';
 import type { Schemas } from '@thidua/api-client';
 import { num } from '../format';
+import { capEffectLabel, UNCLASSIFIED } from '../labels';
+import { Badge } from './common';
 
 export type Row = Schemas['NamedRankingRow'];
 
@@ -118,11 +120,11 @@ export function RankingTable(props: Props) {
                 {!compact && cell('bonus', num(r.bonus), was && num(was.bonus))}
                 {!compact && cell('penalty', num(r.penalty), was && num(was.penalty))}
                 <td class={diff.has('classification') ? 'nowrap changed' : 'nowrap'}>
-                  {r.classification?.label ?? '—'}
+                  <Classification row={r} />
                   {diff.has('classification') && was && (
                     <span class="was">
                       {' '}
-                      ({compareLabel}: {was.classification?.label ?? '—'})
+                      ({compareLabel}: {was.classification?.label ?? (was.unclassified ? UNCLASSIFIED : '—')})
                     </span>
                   )}
                 </td>
@@ -132,5 +134,23 @@ export function RankingTable(props: Props) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A row's classification; "Chưa đủ điểm" when criteria are missing; and what a knock-out did to it (a
+ * recorded finding capping it or barring it from rank 1: its label and evidence in the tooltip).
+ */
+export function Classification({ row }: { row: Row }) {
+  return (
+    <>
+      {row.classification?.label ?? (row.unclassified ? <Badge tone="warn">{UNCLASSIFIED}</Badge> : '—')}
+      {row.cappedBy?.map((c) => (
+        <span key={c.findingId} class="cap" title={`${c.label} – kết luận ${c.findingId}: ${c.evidence}`}>
+          {' '}
+          <Badge tone="warn">{capEffectLabel(c, row.classification)}</Badge>
+        </span>
+      ))}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { api, must } from '../api';
 import { Breadcrumbs, Load } from '../components/common';
 import { statusLabel } from '../labels';
-import { time } from '../format';
+import { day, time } from '../format';
 import { to } from '../routes';
 import { useLoad, useTitle } from '../use-load';
 
@@ -26,8 +26,8 @@ export function ClusterPage({ clusterId }: { clusterId: string }) {
             <dt>Trạng thái</dt>
             <dd>
               {statusLabel(c.status)}
-              {c.formed ? ` · thành lập ${time(c.formed.at)}` : ''}
-              {c.dissolved ? ` · giải thể ${time(c.dissolved.at)}: ${c.dissolved.reason}` : ''}
+              {c.formed ? ` · thành lập ngày ${day(c.formed.on)} (ghi sổ ${time(c.formed.at)})` : ''}
+              {c.dissolved ? ` · giải thể ngày ${day(c.dissolved.on)}: ${c.dissolved.reason}` : ''}
             </dd>
           </dl>
           <h2>Các năm thi đua</h2>

@@ -4,8 +4,9 @@ import type { Schemas } from '@thidua/api-client';
 import { api, must } from '../api';
 import { Breadcrumbs, Hash, Load, Problem } from '../components/common';
 import { Differences, unitChanges } from '../components/differences';
+import { RankingFacts } from '../components/ranking-facts';
 import { RankingTable } from '../components/ranking-table';
-import { num } from '../format';
+import { day, num, time } from '../format';
 import { assessmentLabel, periodLabel, type PeriodCode } from '../labels';
 import { useLoad, useTitle } from '../use-load';
 import { periodCrumbs, useClusterName, useExplained } from '../loads';
@@ -55,52 +56,72 @@ interface SectionProps {
   title(code: string): string;
 }
 
-/** As of a position (a number) or a moment (a date and time, sent as ISO-8601). */
+type AsOfKind = 'position' | 'time' | 'effective';
+
+/**
+ * As of a position (a number) or a moment of recording (a date and time, sent as ISO-8601): `?asOf=`; or as
+ * of a business date (`?asOfEffective=YYYY-MM-DD`: what had been scored, decided, complained about by that
+ * day, however late it was recorded).
+ */
 function AsOf({ clusterId, year, period, actual, title }: SectionProps) {
   const { query, path, route } = useLocation();
-  const asOf = query.asOf;
-  const [kind, setKind] = useState<'position' | 'time'>(asOf && !/^\d+$/.test(asOf) ? 'time' : 'position');
+  const { asOf, asOfEffective } = query;
+  const [kind, setKind] = useState<AsOfKind>(
+    asOfEffective !== undefined ? 'effective' : asOf && !/^\d+$/.test(asOf) ? 'time' : 'position',
+  );
   const [position, setPosition] = useState(asOf && /^\d+$/.test(asOf) ? asOf : String(actual.position - 1));
   const [moment, setMoment] = useState('');
+  const [date, setDate] = useState(asOfEffective ?? '');
+  const asked = asOf !== undefined || asOfEffective !== undefined;
   const past = useLoad(
     (signal) =>
-      asOf === undefined
+      !asked
         ? Promise.resolve(undefined)
         : must(
             api.GET('/clusters/{clusterId}/years/{year}/rankings/{period}', {
-              params: { path: { clusterId, year, period }, query: { asOf } },
+              params: {
+                path: { clusterId, year, period },
+                query: {
+                  ...(asOf !== undefined && { asOf }),
+                  ...(asOfEffective !== undefined && { asOfEffective }),
+                },
+              },
               signal,
             }),
           ),
-    [clusterId, year, period, asOf],
+    [clusterId, year, period, asOf, asOfEffective],
   );
   const submit = (event: Event) => {
     event.preventDefault();
+    if (kind === 'effective') {
+      if (date) route(`${path}?asOfEffective=${encodeURIComponent(date)}`);
+      return;
+    }
     const value = kind === 'position' ? position.trim() : moment && new Date(moment).toISOString();
     if (value) route(`${path}?asOf=${encodeURIComponent(value)}`);
   };
-  const label = asOf === undefined ? '' : /^\d+$/.test(asOf) ? `tại sự kiện #${asOf}` : `lúc ${asOf}`;
+  const label = [
+    asOf === undefined ? '' : /^\d+$/.test(asOf) ? `tại sự kiện #${asOf}` : `lúc ghi sổ ${time(asOf)}`,
+    asOfEffective === undefined ? '' : `theo ngày hiệu lực ${day(asOfEffective)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const choice = (value: AsOfKind, text: string) => (
+    <label>
+      <input type="radio" name="kind" checked={kind === value} onChange={() => setKind(value)} /> {text}
+    </label>
+  );
   return (
     <section class="card" aria-labelledby="as-of">
       <h2 id="as-of">Tại một thời điểm (as-of)</h2>
       <form onSubmit={submit} class="inline">
         <fieldset>
           <legend>Xem bảng xếp hạng như tại</legend>
-          <label>
-            <input
-              type="radio"
-              name="kind"
-              checked={kind === 'position'}
-              onChange={() => setKind('position')}
-            />{' '}
-            vị trí trong sổ (số thứ tự sự kiện)
-          </label>
-          <label>
-            <input type="radio" name="kind" checked={kind === 'time'} onChange={() => setKind('time')} /> thời
-            điểm ghi
-          </label>
+          {choice('position', 'vị trí trong sổ (số thứ tự sự kiện)')}
+          {choice('time', 'thời điểm ghi sổ')}
+          {choice('effective', 'ngày hiệu lực (ngày của việc: chấm, họp, quyết định)')}
         </fieldset>
-        {kind === 'position' ? (
+        {kind === 'position' && (
           <label>
             Vị trí trong sổ
             <input
@@ -111,7 +132,8 @@ function AsOf({ clusterId, year, period, actual, title }: SectionProps) {
               onInput={(e) => setPosition((e.target as HTMLInputElement).value)}
             />
           </label>
-        ) : (
+        )}
+        {kind === 'time' && (
           <label>
             Ngày giờ
             <input
@@ -123,15 +145,27 @@ function AsOf({ clusterId, year, period, actual, title }: SectionProps) {
             />
           </label>
         )}
+        {kind === 'effective' && (
+          <label>
+            Ngày hiệu lực
+            <input
+              type="date"
+              name="effective"
+              value={date}
+              onInput={(e) => setDate((e.target as HTMLInputElement).value)}
+            />
+          </label>
+        )}
         <button type="submit">Xem</button>
       </form>
       <p class="muted small">Bảng hiện tại tính đến sự kiện #{actual.position}.</p>
-      {asOf !== undefined && (
+      {asked && (
         <Load state={past}>
           {(then) =>
             then && (
               <>
                 <h3>Khác biệt {label} so với hiện tại</h3>
+                <RankingFacts ranking={then} />
                 <Differences
                   changes={unitChanges(actual.rows, then.rows)}
                   before={actual.rows}

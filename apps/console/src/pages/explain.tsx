@@ -1,15 +1,17 @@
 import type { Schemas } from '@thidua/api-client';
 import { Badge, Breadcrumbs, Hash, Load } from '../components/common';
 import { RankingFacts } from '../components/ranking-facts';
-import { num, signed, time } from '../format';
+import { day, num, signed, time } from '../format';
 import {
   assessmentLabel,
+  capEffectLabel,
   chainLabel,
   criterionKindLabel,
   entryStatusLabel,
   periodLabel,
   roleLabel,
   tieBreakLabel,
+  UNCLASSIFIED,
   type PeriodCode,
 } from '../labels';
 import { to } from '../routes';
@@ -82,6 +84,7 @@ function Explanation(props: {
           Vì sao xếp hạng {row.rank}/{ranking.rows.length}?
         </h2>
         <Why ranking={ranking} row={row} above={above ?? undefined} />
+        {row.cappedBy && <KnockOuts row={row} />}
         {above && <CriteriaThatDiffer row={row} above={above} />}
       </section>
 
@@ -100,10 +103,21 @@ function Explanation(props: {
           ) : (
             <Badge tone="bad">không khớp tổng điểm</Badge>
           )}
-          {row.classification && <> · Xếp loại: {row.classification.label}</>}
+          {' · Xếp loại: '}
+          {row.classification ? (
+            <strong>{row.classification.label}</strong>
+          ) : (
+            <Badge tone="warn">{row.unclassified ? UNCLASSIFIED : 'không xếp loại'}</Badge>
+          )}
+          {row.cappedBy?.some((c) => c.effect === 'cap-classification') && (
+            <> (bị giới hạn bởi điều kiện loại trừ)</>
+          )}
         </p>
         {row.missingCriteria.length > 0 && (
-          <p class="problem">Chưa có điểm các tiêu chí: {row.missingCriteria.join(', ')}</p>
+          <p class="problem">
+            Chưa có điểm các tiêu chí: {row.missingCriteria.join(', ')}
+            {row.unclassified && <> — hàng này không được xếp loại ({UNCLASSIFIED.toLowerCase()})</>}
+          </p>
         )}
       </section>
 
@@ -133,7 +147,13 @@ function Why({ ranking, row, above }: { ranking: Explained; row: Row; above?: Ro
           </>
         )}
         {next && by === 'tied' && <>, đồng hạng với {nameOf(next)} (bằng điểm ở mọi tiêu chí phân định)</>}
-        {next && by !== undefined && by !== 'total' && by !== 'tied' && (
+        {next && by === 'barred-from-rank-1' && (
+          <>
+            , xếp trên {nameOf(next)} vì đơn vị đó <strong>không được xếp hạng nhất</strong> (
+            {barsOf(next).join('; ')})
+          </>
+        )}
+        {next && by !== undefined && by !== 'total' && by !== 'tied' && by !== 'barred-from-rank-1' && (
           <>
             , bằng tổng điểm với {nameOf(next)} nhưng xếp trên nhờ tiêu chí phụ: {tieBreakLabel(by, title)}
           </>
@@ -149,6 +169,16 @@ function Why({ ranking, row, above }: { ranking: Explained; row: Row; above?: Ro
         {num(row.total)} so với {num(above.total)} (kém {num(above.total - row.total)} điểm).
       </p>
     );
+  if (placed.by === 'barred-from-rank-1')
+    return (
+      <p class="answer">
+        Xếp sau <strong>{nameOf(above)}</strong> (hạng {above.rank}) vì{' '}
+        <strong>không được xếp hạng nhất</strong> theo điều kiện loại trừ của thang điểm:{' '}
+        {barsOf(row).join('; ')}. Theo điểm số, đơn vị này{' '}
+        {row.total > above.total ? `hơn ${num(row.total - above.total)} điểm` : 'bằng tổng điểm'} (
+        {num(row.total)} so với {num(above.total)}).
+      </p>
+    );
   if (placed.by === 'tied')
     return (
       <p class="answer">
@@ -162,6 +192,29 @@ function Why({ ranking, row, above }: { ranking: Explained; row: Row; above?: Ro
       thang điểm: <strong>{tieBreakLabel(placed.by, title)}</strong> — {nameOf(above)}{' '}
       {num(tieBreakValue(above, placed.by))}, đơn vị này {num(tieBreakValue(row, placed.by))}.
     </p>
+  );
+}
+
+/** The knock-outs barring a row from rank 1: their labels and the findings that raised them. */
+const barsOf = (row: Row): string[] =>
+  (row.cappedBy ?? [])
+    .filter((c) => c.effect === 'bar-rank-1')
+    .map((c) => `${c.label}, kết luận ${c.findingId}`);
+
+/** The knock-out conditions raised for the row (`cappedBy`): what each did, the finding and its evidence. */
+function KnockOuts({ row }: { row: Row }) {
+  return (
+    <div class="caps">
+      <h3>Điều kiện loại trừ áp dụng cho đơn vị</h3>
+      <ul>
+        {row.cappedBy!.map((c) => (
+          <li key={c.findingId} data-finding={c.findingId}>
+            <strong>{c.label}</strong>: {capEffectLabel(c, row.classification)} · kết luận{' '}
+            <Hash value={c.findingId} /> · minh chứng: {c.evidence}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -232,8 +285,9 @@ function CriterionDetail({ criterion: c, streamId }: { criterion: Criterion; str
           <strong>{c.kind === 'score' ? 'chưa có điểm' : 'không có (0 điểm)'}</strong>
         ) : (
           <>
-            điểm được tính <strong data-points={c.points}>{num(c.points)}</strong> (
-            {assessmentLabel(c.source ?? '')})
+            điểm được tính <strong data-points={c.points}>{num(c.points)}</strong> (nguồn:{' '}
+            <strong data-source={c.source}>{assessmentLabel(c.source ?? '')}</strong>
+            {c.source === 'appraisal' && ' của cơ quan thường trực thi đua, thay điểm Cụm chấm'})
           </>
         )}
       </p>
@@ -256,7 +310,10 @@ function CriterionDetail({ criterion: c, streamId }: { criterion: Criterion; str
                     Vị trí
                   </th>
                   <th scope="col">Người thực hiện</th>
-                  <th scope="col">Thời điểm ghi</th>
+                  <th scope="col" title="Ngày của việc: ngày chấm, điều chỉnh, quyết định">
+                    Ngày hiệu lực
+                  </th>
+                  <th scope="col">Thời điểm ghi sổ</th>
                   <th scope="col" class="num">
                     Điểm
                   </th>
@@ -281,7 +338,10 @@ function CriterionDetail({ criterion: c, streamId }: { criterion: Criterion; str
                         {link.actor.unitId ? `, ${link.actor.unitId}` : ''})
                       </span>
                     </td>
-                    <td>{time(link.at)}</td>
+                    <td class="nowrap" data-effective={link.effectiveDate ?? ''}>
+                      {day(link.effectiveDate)}
+                    </td>
+                    <td class="muted">{time(link.at)}</td>
                     <td class="num">
                       {link.previousPoints !== undefined && <>{num(link.previousPoints)} → </>}
                       {link.points !== undefined ? num(link.points) : '—'}

@@ -1,7 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { api, must } from '../api';
 import { Breadcrumbs, Hash, Load } from '../components/common';
-import { byVietnamese, time } from '../format';
+import { byVietnamese, day, time } from '../format';
 import { EVENT_TYPES, eventTypeLabel, periodLabel, roleLabel, statusLabel, type EventType } from '../labels';
 import { to } from '../routes';
 import { useLoad, useTitle } from '../use-load';
@@ -115,7 +115,16 @@ export function UnitPage({ unitId }: { unitId: string }) {
                 {page.items.map((e) => (
                   <li key={e.position} data-position={e.position}>
                     <div class="when">
-                      <time dateTime={e.occurredAt}>{time(e.occurredAt)}</time>
+                      {e.effectiveDate ? (
+                        <time dateTime={e.effectiveDate} title="Ngày hiệu lực (ngày của việc)">
+                          {day(e.effectiveDate)}
+                        </time>
+                      ) : (
+                        <span class="muted">không có ngày hiệu lực</span>
+                      )}
+                      <span class="muted small">
+                        ghi sổ <time dateTime={e.occurredAt}>{time(e.occurredAt)}</time>
+                      </span>
                       <span class="muted small">#{e.position}</span>
                     </div>
                     <div class="what">

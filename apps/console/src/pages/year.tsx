@@ -1,6 +1,6 @@
 import { api, must } from '../api';
 import { Breadcrumbs, Hash, Load } from '../components/common';
-import { time } from '../format';
+import { day, time } from '../format';
 import { periodLabel, PERIODS, statusLabel } from '../labels';
 import { to } from '../routes';
 import { useLoad, useTitle } from '../use-load';
@@ -32,32 +32,36 @@ export function YearPage({ clusterId, year }: { clusterId: string; year: string 
             {name} – năm {year}
           </h1>
           <h2>Kỳ chấm điểm</h2>
-          <table class="grid">
-            <caption class="sr-only">Các kỳ chấm điểm năm {year}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kỳ</th>
-                <th scope="col">Trạng thái</th>
-                <th scope="col">Từ lúc</th>
-                <th scope="col">Mã niêm phong</th>
-              </tr>
-            </thead>
-            <tbody>
-              {PERIODS.map((p) => {
-                const s = d.periods[p];
-                return (
-                  <tr key={p}>
-                    <th scope="row">
-                      {s ? <a href={to.ranking(clusterId, y, p)}>{periodLabel(p)}</a> : periodLabel(p)}
-                    </th>
-                    <td>{s ? statusLabel(s.status) : 'Chưa mở'}</td>
-                    <td>{s ? time(s.at) : '—'}</td>
-                    <td>{s?.rankingDigest ? <Hash value={s.rankingDigest} /> : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div class="table-wrap">
+            <table class="grid">
+              <caption class="sr-only">Các kỳ chấm điểm năm {year}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kỳ</th>
+                  <th scope="col">Trạng thái</th>
+                  <th scope="col">Ngày hiệu lực</th>
+                  <th scope="col">Ghi sổ lúc</th>
+                  <th scope="col">Mã niêm phong</th>
+                </tr>
+              </thead>
+              <tbody>
+                {PERIODS.map((p) => {
+                  const s = d.periods[p];
+                  return (
+                    <tr key={p}>
+                      <th scope="row">
+                        {s ? <a href={to.ranking(clusterId, y, p)}>{periodLabel(p)}</a> : periodLabel(p)}
+                      </th>
+                      <td>{s ? statusLabel(s.status) : 'Chưa mở'}</td>
+                      <td>{s ? day(s.on) : '—'}</td>
+                      <td class="muted">{s ? time(s.at) : '—'}</td>
+                      <td>{s?.rankingDigest ? <Hash value={s.rankingDigest} /> : '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <h2>Thành viên ({d.members.filter((m) => !m.withdrawn).length})</h2>
           <ul class="members">
             {d.members.map((m) => (
@@ -73,7 +77,7 @@ export function YearPage({ clusterId, year }: { clusterId: string; year: string 
             <dt>Thang điểm</dt>
             <dd>
               {d.scheme
-                ? `phiên bản ${d.scheme.version} (ban hành ${time(d.scheme.publishedAt)})`
+                ? `phiên bản ${d.scheme.version} (ban hành ngày ${day(d.scheme.publishedOn)}, ghi sổ ${time(d.scheme.publishedAt)})`
                 : 'chưa ban hành'}
             </dd>
             <dt>Bầu cho năm {y + 1}</dt>

@@ -1,6 +1,10 @@
 import type { Command } from '../actor.js';
 import type { Catalog } from '../catalog/catalog.js';
+import type { DisciplineState } from '../discipline/discipline.state.js';
 import type { AwardItem } from '../events/award-decision.events.js';
+import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
+import type { ComplaintFiler } from '../events/complaint.events.js';
+import type { DisciplineSubject } from '../events/discipline.events.js';
 import { awardDecisionStream } from '../streams.js';
 
 export type IssueAwardDecision = Command<
@@ -9,10 +13,44 @@ export type IssueAwardDecision = Command<
 >;
 export type RevokeAward = Command<
   'RevokeAward',
-  { decisionId: string; awardId: string; reason: string; decisionRef: string }
+  { decisionId: string; awardId: string; reason: string; decisionRef: string; effectiveDate?: string }
 >;
 
-export type AwardDecisionCommand = IssueAwardDecision | RevokeAward;
+/** Khiếu nại about the decision (or one of its awards), resolved by its authority, then the next one up. */
+export type FileDecisionComplaint = Command<
+  'FileComplaint',
+  {
+    decisionId: string;
+    complaintId: string;
+    awardId?: string;
+    filer: ComplaintFiler;
+    content: string;
+    receivedOn?: string;
+    learnedOn?: string;
+  }
+>;
+export type ResolveDecisionComplaint = Command<
+  'ResolveComplaint',
+  {
+    decisionId: string;
+    complaintId: string;
+    outcome: string;
+    reason: string;
+    decisionRef: string;
+    effectiveDate?: string;
+  }
+>;
+export type EscalateDecisionComplaint = Command<
+  'EscalateComplaint',
+  { decisionId: string; complaintId: string; reason: string; receivedOn?: string }
+>;
+
+export type AwardDecisionCommand =
+  | IssueAwardDecision
+  | RevokeAward
+  | FileDecisionComplaint
+  | ResolveDecisionComplaint
+  | EscalateDecisionComplaint;
 
 /**
  * A collective's standing in its cluster's final ranking (period Y, closed or revised) of a year, as
@@ -26,6 +64,8 @@ export interface ClusterStanding {
   rank: number | null;
   /** True when the Y period of that cluster-year is closed (or revised after closing). */
   final: boolean;
+  /** True while a complaint on that Y ranking (or on a proposal made on it) is open. */
+  disputed?: boolean;
   /** How many leading units the organizer allows a flag; default 1. */
   quota?: number;
 }
@@ -34,6 +74,10 @@ export interface AwardDecisionContext {
   /** Standings for every collective recipient of a cluster flag in the decision. */
   clusterStandings?: ReadonlyArray<ClusterStanding>;
   catalog?: Catalog;
+  /** Complaint time limits (default: Luật Khiếu nại 2011). */
+  complaintPolicy?: ComplaintPolicy;
+  /** The discipline facts of every recipient unit and person (by person id) of the decision. */
+  discipline?: ReadonlyArray<{ subject: DisciplineSubject; state: DisciplineState }>;
 }
 
 export const awardDecisionStreamOf = (command: AwardDecisionCommand): string =>

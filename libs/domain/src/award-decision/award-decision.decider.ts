@@ -1,4 +1,6 @@
 import { isAdmin, type Actor } from '../actor.js';
+import { requireActDate, requireNotBefore } from '../business-date.js';
+import { disciplineBarsOn } from '../discipline/discipline.state.js';
 import { defaultCatalog } from '../catalog/catalog.js';
 import type { Decider } from '../decider.js';
 import { conflict, forbidden, notFound, rule } from '../errors.js';
@@ -18,7 +20,18 @@ import type {
   AwardDecisionCommand,
   AwardDecisionContext,
   ClusterStanding,
+  EscalateDecisionComplaint,
+  FileDecisionComplaint,
+  ResolveDecisionComplaint,
 } from './award-decision.commands.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
+import {
+  decideEscalateComplaint,
+  decideFileComplaint,
+  decideResolveComplaint,
+  requireComplaint,
+} from '../complaints/complaints.js';
 import {
   evolveAwardDecision,
   initialAwardDecisionState,
@@ -37,12 +50,14 @@ function validateRecipient(raw: unknown, f: string): AwardRecipient {
   if (r?.kind === 'individual') {
     const rankTitle = optionalText(r.rankTitle, `${f}.rankTitle`, 100);
     const position = optionalText(r.position, `${f}.position`, 300);
+    const personId = r.personId === undefined ? undefined : requireId(r.personId, `${f}.personId`);
     return {
       kind: 'individual',
       fullName: requireText(r.fullName, `${f}.fullName`, 200),
       ...(rankTitle !== undefined && { rankTitle }),
       ...(position !== undefined && { position }),
       unitId: requireId(r.unitId, `${f}.unitId`),
+      ...(personId !== undefined && { personId }),
     };
   }
   throw rule('INVALID_RECIPIENT', `${f}.kind must be collective or individual`, `${f}.kind`);
@@ -62,6 +77,13 @@ function checkFlagQuota(
 ): AwardItem['override'] {
   const unitId = (item.recipient as { unitId: string }).unitId;
   const standing = standings.find((s) => s.unitId === unitId && s.year === item.year);
+  // Neither the quota nor an override applies to a ranking under an open complaint.
+  if (standing?.disputed)
+    throw rule(
+      'CLUSTER_RANKING_DISPUTED',
+      `the ${item.year} ranking of cluster ${standing.clusterId} is disputed by an open complaint: no flag on it until it is resolved`,
+      `${f}.recipient`,
+    );
   if (item.override !== undefined) {
     const reason = requireReason(item.override?.reason, `${f}.override.reason`);
     const organizer = standing?.organizerUnitId;
@@ -85,21 +107,100 @@ function checkFlagQuota(
   return undefined;
 }
 
+/**
+ * No title or award while the recipient (the unit, or the person by person id) awaits a disciplinary
+ * decision or is under a discipline not yet expired on the decision's date (TT 12/2019/TT-BCA art. 2:
+ * "chưa xét tặng").
+ */
+function requireNoDiscipline(
+  recipient: AwardRecipient,
+  date: string,
+  discipline: NonNullable<AwardDecisionContext['discipline']>,
+  field: string,
+): void {
+  const subject =
+    recipient.kind === 'collective'
+      ? { kind: 'unit', id: recipient.unitId }
+      : recipient.personId === undefined
+        ? undefined
+        : { kind: 'person', id: recipient.personId };
+  if (!subject) return;
+  const facts = discipline.find(({ subject: s }) =>
+    s.kind === 'unit'
+      ? subject.kind === 'unit' && s.unitId === subject.id
+      : subject.kind === 'person' && s.personId === subject.id,
+  );
+  const bars = facts ? disciplineBarsOn(facts.state, date) : [];
+  if (bars.length > 0)
+    throw rule(
+      'RECIPIENT_UNDER_DISCIPLINE',
+      `${subject.kind} ${subject.id} is under discipline on ${date} (${bars.map((b) => `case ${b.caseId}: ${b.status}`).join(', ')}): no title or award (TT 12/2019/TT-BCA art. 2)`,
+      field,
+    );
+}
+
+/**
+ * Complaints about an award decision: the authority that issued it resolves them; the second level goes
+ * to the next authority up the catalog (none above the President).
+ */
+function decideDecisionComplaint(
+  command: FileDecisionComplaint | ResolveDecisionComplaint | EscalateDecisionComplaint,
+  state: AwardDecisionState,
+  catalog: Catalog,
+  policy: ComplaintPolicy | undefined,
+): AwardDecisionEvent[] {
+  const decisionId = command.data.decisionId;
+  if (!state.issued || state.authority === undefined || state.date === undefined)
+    throw notFound('DECISION_NOT_FOUND', `decision ${decisionId} does not exist`, 'decisionId');
+  const { actor, at } = command;
+  if (command.type === 'FileComplaint') {
+    const awardId =
+      command.data.awardId === undefined ? undefined : requireId(command.data.awardId, 'awardId');
+    if (awardId !== undefined && !state.awards[awardId])
+      throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
+    const target = { kind: 'award-decision' as const, ...(awardId !== undefined && { awardId }) };
+    const authority = { kind: 'authority' as const, code: state.authority };
+    return decideFileComplaint(
+      actor,
+      at,
+      command.data,
+      state.complaints,
+      target,
+      { decisionOn: state.date, authority },
+      policy,
+    );
+  }
+  if (command.type === 'ResolveComplaint')
+    return decideResolveComplaint(actor, at, command.data, state.complaints);
+  const [, complaint] = requireComplaint(state.complaints, command.data.complaintId);
+  const current =
+    complaint.authority.kind === 'authority' ? catalog.findAuthority(complaint.authority.code) : undefined;
+  const above = current && [...catalog.authorities].reverse().find((a) => a.rank < current.rank);
+  const superior = above ? { kind: 'authority' as const, code: above.code } : undefined;
+  return decideEscalateComplaint(actor, at, command.data, state.complaints, superior, policy);
+}
+
 export function decideAwardDecision(
   command: AwardDecisionCommand,
   state: AwardDecisionState,
   context: AwardDecisionContext = {},
 ): AwardDecisionEvent[] {
   requireIsoTime(command.at);
-  requireRecorder(command.actor);
   const decisionId = requireId(command.data.decisionId, 'decisionId');
   const catalog = context?.catalog ?? defaultCatalog;
+  if (
+    command.type === 'FileComplaint' ||
+    command.type === 'ResolveComplaint' ||
+    command.type === 'EscalateComplaint'
+  )
+    return decideDecisionComplaint(command, state, catalog, context?.complaintPolicy);
+  requireRecorder(command.actor);
   if (command.type === 'IssueAwardDecision') {
     if (state.issued)
       throw conflict('DECISION_ALREADY_ISSUED', `decision ${decisionId} exists`, 'decisionId');
     const d = command.data;
     const number = requireText(d.number, 'number', 100);
-    const date = requireDate(d.date, 'date');
+    const date = requireActDate(requireDate(d.date, 'date'), command.at, 'date');
     if (!catalog.findAuthority(d.authority))
       throw rule('UNKNOWN_AUTHORITY', `authority '${String(d.authority)}' is not a known level`, 'authority');
     const awards = requireArray(d.awards, 'awards', 1, 5000).map((raw, i): AwardItem => {
@@ -117,6 +218,7 @@ export function decideAwardDecision(
           `${entry.name} is not conferred on a ${recipient.kind}`,
           `${f}.recipient`,
         );
+      requireNoDiscipline(recipient, date, context?.discipline ?? [], `${f}.recipient`);
       const item: AwardItem = {
         awardId,
         code: entry.code,
@@ -153,6 +255,8 @@ export function decideAwardDecision(
     throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
   if (award.revoked)
     throw conflict('AWARD_ALREADY_REVOKED', `award ${awardId} is already revoked`, 'awardId');
+  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
+  requireNotBefore(effectiveDate, state.date, `decision ${decisionId}`);
   // Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked.
   return [
     {
@@ -161,6 +265,7 @@ export function decideAwardDecision(
         awardId,
         reason: requireReason(command.data.reason),
         decisionRef: requireText(command.data.decisionRef, 'decisionRef', 100),
+        effectiveDate,
       },
     },
   ];

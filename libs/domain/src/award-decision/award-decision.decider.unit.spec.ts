@@ -2,7 +2,6 @@ import type { AwardDecisionEvent, AwardItem } from '../events/award-decision.eve
 import { spec } from '../testing/given-when-then.js';
 import {
   admin,
-  AT,
   CLUSTER,
   officerOf,
   organizer,
@@ -10,6 +9,7 @@ import {
   otherOrganizer,
   UNITS,
   viewer,
+  dated,
 } from '../testing/fixtures.js';
 import type {
   AwardDecisionCommand,
@@ -17,6 +17,9 @@ import type {
   ClusterStanding,
 } from './award-decision.commands.js';
 import { awardDecisionDecider } from './award-decision.decider.js';
+
+/** Decisions of 2023 are recorded on 10/1/2024 (a decision is never dated after its record). */
+const AT_2024 = '2024-01-10T02:00:00.000Z';
 
 const decision = spec<
   AwardDecisionCommand,
@@ -59,7 +62,7 @@ const issue = (
 ): AwardDecisionCommand => ({
   type: 'IssueAwardDecision',
   actor,
-  at: AT,
+  at: AT_2024,
   data: { decisionId: 'qd-1234', number: '1234/QĐ-BCA', date: '2023-12-15', authority, awards },
 });
 const issued = (awards: AwardItem[], authority = 'bo-truong-bca'): AwardDecisionEvent[] => [
@@ -213,11 +216,46 @@ describe('award decisions (quyết định khen thưởng)', () => {
       .thenThrows('OVERRIDE_NOT_APPLICABLE');
   });
 
+  it('dates a decision no later than its record, and a revocation no earlier than the decision', () => {
+    const dated = (date: string): AwardDecisionCommand => {
+      const c = issue([bangKhen]);
+      return { ...c, data: { ...c.data, date } } as AwardDecisionCommand;
+    };
+    decision
+      .given([])
+      .when(dated('2024-01-11'))
+      .thenThrows('EFFECTIVE_DATE_AFTER_RECORDING', 'unprocessable', 'date');
+    decision
+      .given([])
+      .when(dated('2024-01-10'))
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+    const revoke = (effectiveDate: string): AwardDecisionCommand => ({
+      type: 'RevokeAward',
+      actor: organizer,
+      at: AT_2024,
+      data: {
+        decisionId: 'qd-1234',
+        awardId: 'kt-2',
+        reason: 'Hồ sơ không trung thực',
+        decisionRef: '99/QĐ-BCA',
+        effectiveDate,
+      },
+    });
+    decision
+      .given(issued([bangKhen]))
+      .when(revoke('2023-12-14'))
+      .thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER', 'unprocessable', 'effectiveDate');
+    decision
+      .given(issued([bangKhen]))
+      .when(revoke('2023-12-15'))
+      .then([expect.objectContaining({ type: 'AwardRevoked' })]);
+  });
+
   it('revokes an award with a reason and the revoking decision (Law 06/2022/QH15 ch. VII)', () => {
     const revoke = (awardId = 'kt-1', over = {}): AwardDecisionCommand => ({
       type: 'RevokeAward',
       actor: organizer,
-      at: AT,
+      at: AT_2024,
       data: {
         decisionId: 'qd-1234',
         awardId,
@@ -229,12 +267,17 @@ describe('award decisions (quyết định khen thưởng)', () => {
     const revoked = decision
       .given(issued([individual, bangKhen]))
       .when(revoke())
-      .then([
-        {
-          type: 'AwardRevoked',
-          data: { awardId: 'kt-1', reason: 'Hồ sơ không trung thực', decisionRef: '99/QĐ-BCA' },
-        },
-      ]);
+      .then(
+        dated(
+          [
+            {
+              type: 'AwardRevoked',
+              data: { awardId: 'kt-1', reason: 'Hồ sơ không trung thực', decisionRef: '99/QĐ-BCA' },
+            },
+          ],
+          '2024-01-10',
+        ),
+      );
     const state = decision.given([...issued([individual, bangKhen]), ...revoked]).state;
     expect(state.awards['kt-1']?.revoked).toBe(true);
     expect(state.awards['kt-2']?.revoked).toBe(false);

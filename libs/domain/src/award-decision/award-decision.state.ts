@@ -1,3 +1,4 @@
+import { evolveComplaints, type Complaints } from '../complaints/complaints.js';
 import type { AwardDecisionEvent, AwardRecipient } from '../events/award-decision.events.js';
 
 export interface AwardSummary {
@@ -11,10 +12,13 @@ export interface AwardDecisionState {
   issued: boolean;
   number?: string;
   authority?: string;
+  /** The decision's date (its business date). */
+  date?: string;
+  complaints: Complaints;
   awards: Readonly<Record<string, AwardSummary>>;
 }
 
-export const initialAwardDecisionState: AwardDecisionState = { issued: false, awards: {} };
+export const initialAwardDecisionState: AwardDecisionState = { issued: false, awards: {}, complaints: {} };
 
 export function evolveAwardDecision(
   state: AwardDecisionState,
@@ -23,9 +27,11 @@ export function evolveAwardDecision(
   switch (event.type) {
     case 'AwardDecisionIssued':
       return {
+        ...state,
         issued: true,
         number: event.data.number,
         authority: event.data.authority,
+        date: event.data.date,
         awards: Object.fromEntries(
           event.data.awards.map((a) => [
             a.awardId,
@@ -38,6 +44,10 @@ export function evolveAwardDecision(
       if (!award) return state;
       return { ...state, awards: { ...state.awards, [event.data.awardId]: { ...award, revoked: true } } };
     }
+    case 'ComplaintFiled':
+    case 'ComplaintResolved':
+    case 'ComplaintEscalated':
+      return { ...state, complaints: evolveComplaints(state.complaints, event) };
     default:
       return state;
   }

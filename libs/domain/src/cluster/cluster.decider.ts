@@ -2,13 +2,8 @@ import { isAdmin, isOrganizerOf } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { conflict, forbidden, notFound, rule } from '../errors.js';
 import type { ClusterEvent } from '../events/cluster.events.js';
-import {
-  requireId,
-  requireIsoTime,
-  requirePositiveInteger,
-  requireReason,
-  requireText,
-} from '../validation.js';
+import { requireActDate, requireNotBefore } from '../business-date.js';
+import { requireId, requirePositiveInteger, requireReason, requireText } from '../validation.js';
 import type { ClusterCommand, ClusterContext } from './cluster.commands.js';
 import { evolveCluster, initialClusterState, type ClusterState } from './cluster.state.js';
 
@@ -21,7 +16,19 @@ export function decideCluster(
   state: ClusterState,
   context: ClusterContext,
 ): ClusterEvent[] {
-  requireIsoTime(command.at);
+  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
+  return decideDated(command, state, context, effectiveDate).map((e) => ({
+    ...e,
+    data: { ...e.data, effectiveDate },
+  })) as ClusterEvent[];
+}
+
+function decideDated(
+  command: ClusterCommand,
+  state: ClusterState,
+  context: ClusterContext,
+  effectiveDate: string,
+): ClusterEvent[] {
   const clusterId = requireId(command.data.clusterId, 'clusterId');
   if (command.type === 'FormCluster') {
     if (!isAdmin(command.actor)) throw forbidden('only an administrator forms clusters');
@@ -34,6 +41,16 @@ export function decideCluster(
         `organizer unit ${organizerUnitId} is not an active unit`,
         'organizerUnitId',
       );
+    const blocId = command.data.blocId === undefined ? undefined : requireId(command.data.blocId, 'blocId');
+    if (blocId !== undefined) {
+      if (!context.bloc) throw notFound('BLOC_NOT_FOUND', `bloc ${blocId} does not exist`, 'blocId');
+      if (context.bloc.organizerUnitId !== organizerUnitId)
+        throw rule(
+          'BLOC_OF_ANOTHER_ORGANIZER',
+          `bloc ${blocId} groups clusters of another organizer`,
+          'blocId',
+        );
+    }
     return [
       {
         type: 'ClusterFormed',
@@ -42,6 +59,7 @@ export function decideCluster(
           organizerUnitId,
           number: requirePositiveInteger(command.data.number, 'number'),
           name: requireText(command.data.name, 'name', 300),
+          ...(blocId !== undefined && { blocId }),
         },
       },
     ];
@@ -52,6 +70,7 @@ export function decideCluster(
     throw forbidden('only the organizer of the cluster or an administrator may do this');
   if (state.status === 'dissolved')
     throw rule('CLUSTER_DISSOLVED', `cluster ${clusterId} is dissolved`, 'clusterId');
+  requireNotBefore(effectiveDate, state.formedOn, `the formation of cluster ${clusterId}`);
   switch (command.type) {
     case 'RenameCluster': {
       const name = requireText(command.data.name, 'name', 300);

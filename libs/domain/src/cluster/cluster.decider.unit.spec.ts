@@ -8,6 +8,7 @@ import {
   organizer,
   ORGANIZER_UNIT,
   otherOrganizer,
+  dated,
 } from '../testing/fixtures.js';
 import type { ClusterCommand } from './cluster.commands.js';
 import { clusterDecider } from './cluster.decider.js';
@@ -29,7 +30,7 @@ const form = (actor = admin, number = 2): ClusterCommand => ({
 
 describe('cluster decider', () => {
   it('an administrator forms a cluster for an active organizer unit', () => {
-    cluster.given([]).when(form(), { organizerStatus: 'active' }).then(formed);
+    cluster.given([]).when(form(), { organizerStatus: 'active' }).then(dated(formed));
   });
 
   it('refuses to form twice, for an inactive organizer, with a bad number, or by anyone but an admin', () => {
@@ -55,22 +56,24 @@ describe('cluster decider', () => {
     cluster
       .given(formed)
       .when(rename())
-      .then([
-        {
-          type: 'ClusterRenamed',
-          data: {
-            clusterId: CLUSTER,
-            name: 'Cụm thi đua số 3',
-            number: 3,
-            previousName: NAME,
-            previousNumber: 2,
+      .then(
+        dated([
+          {
+            type: 'ClusterRenamed',
+            data: {
+              clusterId: CLUSTER,
+              name: 'Cụm thi đua số 3',
+              number: 3,
+              previousName: NAME,
+              previousNumber: 2,
+            },
           },
-        },
-      ]);
+        ]),
+      );
     cluster
       .given(formed)
       .when(rename(admin))
-      .then([expect.objectContaining({ type: 'ClusterRenamed' })]);
+      .then(dated([expect.objectContaining({ type: 'ClusterRenamed' })]));
     cluster.given(formed).when(rename(otherOrganizer)).thenThrows('FORBIDDEN', 'forbidden');
     cluster
       .given(formed)
@@ -85,7 +88,7 @@ describe('cluster decider', () => {
     cluster
       .given(formed)
       .when(dissolve)
-      .then([{ type: 'ClusterDissolved', data: { clusterId: CLUSTER, reason: 'tái cơ cấu' } }]);
+      .then(dated([{ type: 'ClusterDissolved', data: { clusterId: CLUSTER, reason: 'tái cơ cấu' } }]));
     const dissolved = [
       ...formed,
       { type: 'ClusterDissolved', data: { clusterId: CLUSTER, reason: 'r' } } as ClusterEvent,

@@ -6,14 +6,19 @@ export interface ClusterState {
   organizerUnitId?: string;
   number?: number;
   name?: string;
+  blocId?: string;
+  /** Business date of the formation. */
+  formedOn?: string;
 }
 
 export const initialClusterState: ClusterState = { status: 'none' };
 
 export function evolveCluster(state: ClusterState, event: ClusterEvent): ClusterState {
   switch (event.type) {
-    case 'ClusterFormed':
-      return { status: 'active', ...event.data };
+    case 'ClusterFormed': {
+      const { effectiveDate, ...data } = event.data;
+      return { status: 'active', ...data, ...(effectiveDate !== undefined && { formedOn: effectiveDate }) };
+    }
     case 'ClusterRenamed':
       return { ...state, name: event.data.name, number: event.data.number };
     case 'ClusterDissolved':

@@ -4,7 +4,8 @@ import type { DisputeResolvedData, EmulationYearEvent } from '../events/emulatio
 import { requireId, requireReason } from '../validation.js';
 import type { EmulationYearContext, FileDispute, ResolveDispute } from './emulation-year.commands.js';
 import { getEntry, type EmulationYearState } from './emulation-year.state.js';
-import { isChair, requireActive, requireCluster, requireForUnit } from './guards.js';
+import { requireNotBefore } from '../business-date.js';
+import { actDate, isChair, requireActive, requireCluster, requireForUnit } from './guards.js';
 import { requireCriterionPoints, requireEntry } from './decide-scores.js';
 
 /** A unit's officer disputes an entry about its own unit — also after the period is closed. */
@@ -25,6 +26,7 @@ export function decideFileDispute(
     ([, d]) => d.entryId === entry.entryId && d.status === 'open',
   );
   if (open) throw conflict('DISPUTE_ALREADY_OPEN', `dispute ${open[0]} about this entry is open`, 'entryId');
+  requireNotBefore(actDate(c), entry.on, `entry ${entry.entryId}`);
   const reason = requireReason(c.data.reason);
   const proposed =
     c.data.proposedPoints === undefined
@@ -69,6 +71,7 @@ export function decideResolveDispute(
   requireActive(cluster);
   if (dispute.status !== 'open')
     throw conflict('DISPUTE_NOT_OPEN', `dispute ${disputeId} is ${dispute.status}`);
+  requireNotBefore(actDate(c), dispute.filedOn, `the filing of dispute ${disputeId}`);
   const { outcome, correctedPoints, withdrawEntry } = c.data;
   if (outcome !== 'upheld' && outcome !== 'rejected')
     throw rule('INVALID_OUTCOME', 'outcome must be upheld or rejected', 'outcome');

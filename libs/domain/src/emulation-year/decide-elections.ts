@@ -13,7 +13,9 @@ import type {
   OpenElection,
 } from './emulation-year.commands.js';
 import type { ElectionSummary, EmulationYearState } from './emulation-year.state.js';
+import { requireNotBefore } from '../business-date.js';
 import {
+  actDate,
   isChair,
   requireActive,
   requireCluster,
@@ -96,6 +98,7 @@ export function decideCastBallot(
   requireActive(cluster);
   if (election.status !== 'open')
     throw rule('ELECTION_NOT_OPEN', `election ${electionId} is closed`, 'electionId');
+  requireNotBefore(actDate(c), election.openedOn, 'the opening of the election');
   requireMember(state, voterUnitId, 'voterUnitId');
   if (election.ballots[voterUnitId] !== undefined)
     throw conflict('ALREADY_VOTED', `unit ${voterUnitId} has voted in election ${electionId}`, 'voterUnitId');
@@ -151,6 +154,7 @@ export function decideCloseElection(
   requireActive(cluster);
   if (election.status !== 'open')
     throw rule('ELECTION_NOT_OPEN', `election ${electionId} is closed`, 'electionId');
+  requireNotBefore(actDate(c), election.openedOn, 'the opening of the election');
   const result = tallyElection(election, state.members);
   const events: EmulationYearEvent[] = [
     {

@@ -10,7 +10,8 @@ import type {
   WithdrawUnit,
 } from './emulation-year.commands.js';
 import type { EmulationYearState } from './emulation-year.state.js';
-import { requireActive, requireCluster, requireMember, requireOrganizer } from './guards.js';
+import { requireNotBefore } from '../business-date.js';
+import { actDate, requireActive, requireCluster, requireMember, requireOrganizer } from './guards.js';
 
 /** Admission for the year. The membership registry reservation must already be held for this cluster. */
 export function decideAdmitUnit(
@@ -47,6 +48,7 @@ export function decideWithdrawUnit(
   requireActive(cluster);
   const unitId = requireId(c.data.unitId, 'unitId');
   requireMember(state, unitId);
+  requireNotBefore(actDate(c), state.admittedOn[unitId], "the unit's admission");
   return [{ type: 'UnitWithdrawn', data: { unitId, reason: requireReason(c.data.reason) } }];
 }
 

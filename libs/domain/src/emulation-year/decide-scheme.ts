@@ -8,7 +8,8 @@ import type {
   PublishScoringScheme,
 } from './emulation-year.commands.js';
 import { latestScheme, type EmulationYearState } from './emulation-year.state.js';
-import { requireActive, requireCluster, requireOrganizer } from './guards.js';
+import { requireNotBefore } from '../business-date.js';
+import { actDate, requireActive, requireCluster, requireOrganizer } from './guards.js';
 
 /** The organizer publishes the criteria and scoring scale (version 1), then amends (version n+1). */
 export function decidePublishScheme(
@@ -34,6 +35,7 @@ export function decideAmendScheme(
   requireActive(cluster);
   const current = latestScheme(state);
   if (!current) throw rule('SCHEME_NOT_PUBLISHED', 'no scheme is published yet');
+  requireNotBefore(actDate(c), current.publishedOn, `scheme version ${current.version}`);
   const content = validateScheme(c.data);
   return [
     {

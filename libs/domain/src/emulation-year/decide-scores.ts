@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.js';
+import { actsForUnit, isOrganizerOf, type Actor } from '../actor.js';
 import { conflict, forbidden, notFound, rule } from '../errors.js';
 import type { Assessment, EmulationYearEvent } from '../events/emulation-year.events.js';
 import type { PeriodCode } from '../periods.js';
@@ -15,11 +15,16 @@ import {
   getEntry,
   latestScheme,
   schemeForPeriod,
+  inspectionKey,
   type EmulationYearState,
   type EntrySummary,
 } from './emulation-year.state.js';
+import { requireNotBefore } from '../business-date.js';
 import {
+  actDate,
   isChair,
+  isViceChair,
+  type ClusterInfo,
   requireActive,
   requireCluster,
   requireForUnit,
@@ -28,18 +33,48 @@ import {
 } from './guards.js';
 
 /**
- * Assessment authority (DESIGN.md §4): a `self` entry belongs to the unit's own officer; a `cluster`
- * entry (the cluster's verified score) to the chair unit of the cluster-year.
+ * Assessment authority, checked for recording and for every correction or withdrawal:
+ * - `self`: the unit's own officer;
+ * - `cluster` (the cluster's verified score), independent of the unit assessed: where the organizer
+ *   assigned an inspecting unit for that unit and period (kiểm tra chéo), that unit alone; otherwise the
+ *   chair unit, but never for its own unit (403 OWN_UNIT_ASSESSMENT): the vice-chair unit assesses the
+ *   chair's unit, and the organizer any unit;
+ * - `appraisal` (thẩm định): the organizer's emulation office alone.
  */
 export function requireAssessor(
   actor: Actor,
   state: EmulationYearState,
+  cluster: ClusterInfo,
   assessment: Assessment,
   unitId: string,
+  period: PeriodCode,
 ): void {
   if (assessment === 'self') return requireForUnit(actor, unitId);
-  if (!isChair(actor, state))
-    throw forbidden('only the chair unit of the cluster-year records cluster assessments');
+  const organizer = isOrganizerOf(actor, cluster.organizerUnitId);
+  if (assessment === 'appraisal') {
+    if (!organizer) throw forbidden("only the organizer's emulation office records appraisals (thẩm định)");
+    return;
+  }
+  const inspector = state.inspections[inspectionKey(period, unitId)];
+  if (inspector !== undefined) {
+    if (!actsForUnit(actor, inspector))
+      throw forbidden(
+        `unit ${inspector} is assigned to inspect ${unitId} in ${period}: only it records the cluster score`,
+        'NOT_THE_ASSIGNED_INSPECTOR',
+      );
+    return;
+  }
+  if (organizer) return;
+  if (actsForUnit(actor, unitId))
+    throw forbidden(
+      `unit ${unitId} may not record or correct the cluster assessment of itself: the vice-chair unit or the organizer does`,
+      'OWN_UNIT_ASSESSMENT',
+    );
+  if (isChair(actor, state)) return;
+  if (isViceChair(actor, state) && unitId === state.chair) return;
+  throw forbidden(
+    'only the chair unit (the vice-chair for the chair unit) or the organizer records cluster assessments',
+  );
 }
 
 /** Points checked against the criterion of the scheme that judges the period. */
@@ -74,14 +109,15 @@ export function decideRecordScore(
 ): EmulationYearEvent[] {
   const cluster = requireCluster(c, ctx);
   const { assessment } = c.data;
-  if (assessment !== 'self' && assessment !== 'cluster')
-    throw rule('INVALID_ASSESSMENT', 'assessment must be self or cluster', 'assessment');
+  if (assessment !== 'self' && assessment !== 'cluster' && assessment !== 'appraisal')
+    throw rule('INVALID_ASSESSMENT', 'assessment must be self, cluster or appraisal', 'assessment');
   const unitId = requireId(c.data.unitId, 'unitId');
-  requireAssessor(c.actor, state, assessment, unitId);
-  requireActive(cluster);
   const period = requirePeriodCode(c.data.period);
-  if (state.periods[period]?.status !== 'open')
-    throw rule('PERIOD_NOT_OPEN', `period ${period} is not open`, 'period');
+  requireAssessor(c.actor, state, cluster, assessment, unitId, period);
+  requireActive(cluster);
+  const open = state.periods[period];
+  if (open?.status !== 'open') throw rule('PERIOD_NOT_OPEN', `period ${period} is not open`, 'period');
+  requireNotBefore(actDate(c), open.openedOn, `the opening of ${period}`);
   requireMember(state, unitId);
   const criterion = requireId(c.data.criterion, 'criterion');
   const scheme = latestScheme(state)!;
@@ -128,11 +164,12 @@ export function decideCorrectScore(
 ): EmulationYearEvent[] {
   const cluster = requireCluster(c, ctx);
   const entry = requireEntry(state, c.data.entryId);
-  requireAssessor(c.actor, state, entry.assessment, entry.unitId);
+  requireAssessor(c.actor, state, cluster, entry.assessment, entry.unitId, entry.period);
   requireActive(cluster);
   if (entry.withdrawn) throw rule('ENTRY_WITHDRAWN', `entry ${entry.entryId} is withdrawn`, 'entryId');
   if (state.periods[entry.period]?.status !== 'open')
     throw rule('PERIOD_NOT_OPEN', `period ${entry.period} is not open: file a dispute instead`, 'entryId');
+  requireNotBefore(actDate(c), entry.on, `entry ${entry.entryId}`);
   requireMember(state, entry.unitId);
   const points = requireCriterionPoints(state, entry.period, entry.criterion, c.data.points, 'points');
   if (points === entry.points) throw rule('NO_CHANGE', 'the points are unchanged', 'points');
@@ -161,12 +198,13 @@ export function decideWithdrawScore(
 ): EmulationYearEvent[] {
   const cluster = requireCluster(c, ctx);
   const entry = requireEntry(state, c.data.entryId);
-  requireAssessor(c.actor, state, entry.assessment, entry.unitId);
+  requireAssessor(c.actor, state, cluster, entry.assessment, entry.unitId, entry.period);
   requireActive(cluster);
   if (entry.withdrawn)
     throw rule('ENTRY_WITHDRAWN', `entry ${entry.entryId} is already withdrawn`, 'entryId');
   if (state.periods[entry.period]?.status !== 'open')
     throw rule('PERIOD_NOT_OPEN', `period ${entry.period} is not open: file a dispute instead`, 'entryId');
+  requireNotBefore(actDate(c), entry.on, `entry ${entry.entryId}`);
   const { entryId, unitId, period, criterion, assessment } = entry;
   return [
     {

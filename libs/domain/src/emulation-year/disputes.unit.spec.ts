@@ -10,6 +10,7 @@ import {
   otherOrganizer,
   q1Open,
   UNITS,
+  dated,
 } from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 
@@ -62,13 +63,19 @@ const resolve = (actor = organizer, over: object = {}) =>
 
 describe('cluster-year: disputes (khiếu nại)', () => {
   it("the unit's officer files a dispute about its entry, while open or after the period is closed", () => {
-    year.given(scored).when(file()).then([filed]);
-    year.given(closed).when(file()).then([filed]);
+    year
+      .given(scored)
+      .when(file())
+      .then(dated([filed]));
+    year
+      .given(closed)
+      .when(file())
+      .then(dated([filed]));
     const { proposedPoints: _p, ...noProposal } = filed.data as { proposedPoints?: number };
     year
       .given(scored)
       .when(file(undefined, { proposedPoints: undefined }))
-      .then([{ type: 'DisputeFiled', data: noProposal } as EmulationYearEvent]);
+      .then(dated([{ type: 'DisputeFiled', data: noProposal } as EmulationYearEvent]));
   });
 
   it('refuses other units, unknown or withdrawn entries, a second open dispute, bad proposals, missing reason', () => {
@@ -108,67 +115,73 @@ describe('cluster-year: disputes (khiếu nại)', () => {
     year
       .given([...closed, filed])
       .when(resolve())
-      .then([
-        {
-          type: 'DisputeResolved',
-          data: {
-            disputeId: 'kn-1',
-            entryId: 'e-2',
-            unitId: xnc,
-            period: 'Q1',
-            outcome: 'upheld',
-            reason: 'Chấp nhận',
-            resolvedAs: 'organizer',
-            correctedPoints: 46,
+      .then(
+        dated([
+          {
+            type: 'DisputeResolved',
+            data: {
+              disputeId: 'kn-1',
+              entryId: 'e-2',
+              unitId: xnc,
+              period: 'Q1',
+              outcome: 'upheld',
+              reason: 'Chấp nhận',
+              resolvedAs: 'organizer',
+              correctedPoints: 46,
+            },
           },
-        },
-        {
-          type: 'ScoreCorrected',
-          data: { ...entry, previousPoints: 40, points: 46, reason: 'Chấp nhận', disputeId: 'kn-1' },
-        },
-      ]);
+          {
+            type: 'ScoreCorrected',
+            data: { ...entry, previousPoints: 40, points: 46, reason: 'Chấp nhận', disputeId: 'kn-1' },
+          },
+        ]),
+      );
   });
 
   it('upheld by the chair unit, withdrawing the entry', () => {
     year
       .given([...scored, filed])
       .when(resolve(chair, { correctedPoints: undefined, withdrawEntry: true }))
-      .then([
-        {
-          type: 'DisputeResolved',
-          data: {
-            disputeId: 'kn-1',
-            entryId: 'e-2',
-            unitId: xnc,
-            period: 'Q1',
-            outcome: 'upheld',
-            reason: 'Chấp nhận',
-            resolvedAs: 'chair',
-            withdrawEntry: true,
+      .then(
+        dated([
+          {
+            type: 'DisputeResolved',
+            data: {
+              disputeId: 'kn-1',
+              entryId: 'e-2',
+              unitId: xnc,
+              period: 'Q1',
+              outcome: 'upheld',
+              reason: 'Chấp nhận',
+              resolvedAs: 'chair',
+              withdrawEntry: true,
+            },
           },
-        },
-        { type: 'ScoreWithdrawn', data: { ...entry, reason: 'Chấp nhận', disputeId: 'kn-1' } },
-      ]);
+          { type: 'ScoreWithdrawn', data: { ...entry, reason: 'Chấp nhận', disputeId: 'kn-1' } },
+        ]),
+      );
   });
 
   it('rejected with a reason', () => {
     const rejected = year
       .given([...closed, filed])
       .when(resolve(chair, { outcome: 'rejected', correctedPoints: undefined, reason: 'Không có căn cứ' }))
-      .then([
-        {
-          type: 'DisputeResolved',
-          data: {
-            disputeId: 'kn-1',
-            entryId: 'e-2',
-            unitId: xnc,
-            period: 'Q1',
-            outcome: 'rejected',
-            reason: 'Không có căn cứ',
-            resolvedAs: 'chair',
+      .then(
+        dated([
+          {
+            type: 'DisputeResolved',
+            data: {
+              disputeId: 'kn-1',
+              entryId: 'e-2',
+              unitId: xnc,
+              period: 'Q1',
+              outcome: 'rejected',
+              reason: 'Không có căn cứ',
+              resolvedAs: 'chair',
+            },
           },
-        },
-      ]);
+        ]),
+      );
     year
       .given([...closed, filed, ...rejected])
       .when(resolve())
@@ -177,12 +190,14 @@ describe('cluster-year: disputes (khiếu nại)', () => {
     year
       .given([...closed, filed, ...rejected])
       .when(file(undefined, { disputeId: 'kn-2' }))
-      .then([
-        {
-          type: 'DisputeFiled',
-          data: { ...(filed.data as object), disputeId: 'kn-2' },
-        } as EmulationYearEvent,
-      ]);
+      .then(
+        dated([
+          {
+            type: 'DisputeFiled',
+            data: { ...(filed.data as object), disputeId: 'kn-2' },
+          } as EmulationYearEvent,
+        ]),
+      );
   });
 
   it('only the organizer or the chair resolves; the chair not about its own entry', () => {
@@ -200,10 +215,12 @@ describe('cluster-year: disputes (khiếu nại)', () => {
     year
       .given(ownEntry)
       .when(resolve(organizer))
-      .then([
-        expect.objectContaining({ type: 'DisputeResolved' }),
-        expect.objectContaining({ type: 'ScoreCorrected' }),
-      ]);
+      .then(
+        dated([
+          expect.objectContaining({ type: 'DisputeResolved' }),
+          expect.objectContaining({ type: 'ScoreCorrected' }),
+        ]),
+      );
   });
 
   it('refuses ambiguous or incomplete resolutions, no change, bad points and unknown disputes', () => {

@@ -9,6 +9,7 @@ import {
   UNITS,
   UNIT_IDS,
   yearStarted,
+  dated,
 } from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 import { tallyElection } from './decide-elections.js';
@@ -36,23 +37,31 @@ const close = (actor = chair) => ey('CloseElection', actor, { electionId: 'bau-1
 
 describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', () => {
   it('the chair unit opens an election for year + 1 among member units', () => {
-    year.given(yearStarted()).when(open()).then([opened]);
+    year
+      .given(yearStarted())
+      .when(open())
+      .then(dated([opened]));
     year
       .given(yearStarted())
       .when(open(chair, { electionId: 'bau-p', role: 'vice-chair' }))
-      .then([
-        {
-          type: 'ElectionOpened',
-          data: { electionId: 'bau-p', role: 'vice-chair', forYear: 2022, round: 1, candidates },
-        },
-      ]);
+      .then(
+        dated([
+          {
+            type: 'ElectionOpened',
+            data: { electionId: 'bau-p', role: 'vice-chair', forYear: 2022, round: 1, candidates },
+          },
+        ]),
+      );
   });
 
   it('refuses non-chairs (the organizer only when no chair is seated), non-member candidates, the sitting chair by default', () => {
     for (const actor of [officerOf(ktnv), organizer])
       year.given(yearStarted()).when(open(actor)).thenThrows('FORBIDDEN', 'forbidden');
     const noChair = yearStarted().filter((e) => e.type !== 'ChairAssigned');
-    year.given(noChair).when(open(organizer)).then([opened]);
+    year
+      .given(noChair)
+      .when(open(organizer))
+      .then(dated([opened]));
     year
       .given(yearStarted())
       .when(open(chair, { candidates: [ktnv, 'cuc-khac'] }))
@@ -83,12 +92,14 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
     year
       .given(allowed)
       .when(open(chair, { candidates: [anm, ktnv] }))
-      .then([
-        {
-          type: 'ElectionOpened',
-          data: { electionId: 'bau-1', role: 'chair', forYear: 2022, round: 1, candidates: [anm, ktnv] },
-        },
-      ]);
+      .then(
+        dated([
+          {
+            type: 'ElectionOpened',
+            data: { electionId: 'bau-1', role: 'chair', forYear: 2022, round: 1, candidates: [anm, ktnv] },
+          },
+        ]),
+      );
     const forbiddenAgain: EmulationYearEvent[] = [
       ...allowed,
       { type: 'ChairPolicySet', data: { forbidConsecutiveTerms: true } },
@@ -118,7 +129,7 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
         voterUnitId: ngoaiTuyen,
         candidateUnitId: ktnv,
       }),
-    ).then([ballot(ngoaiTuyen, ktnv)]);
+    ).then(dated([ballot(ngoaiTuyen, ktnv)]));
     g.when(
       ey('CastBallot', officerOf(xnc), {
         electionId: 'bau-1',
@@ -170,25 +181,27 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
     year
       .given([...yearStarted(), opened, ...votes])
       .when(close())
-      .then([
-        {
-          type: 'ElectionClosed',
-          data: {
-            electionId: 'bau-1',
-            role: 'chair',
-            forYear: 2022,
-            outcome: 'elected',
-            tally: [
-              { unitId: ktnv, votes: 3 },
-              { unitId: xnc, votes: 1 },
-            ],
-            ballots: 4,
-            members: 5,
-            electedUnitId: ktnv,
+      .then(
+        dated([
+          {
+            type: 'ElectionClosed',
+            data: {
+              electionId: 'bau-1',
+              role: 'chair',
+              forYear: 2022,
+              outcome: 'elected',
+              tally: [
+                { unitId: ktnv, votes: 3 },
+                { unitId: xnc, votes: 1 },
+              ],
+              ballots: 4,
+              members: 5,
+              electedUnitId: ktnv,
+            },
           },
-        },
-        { type: 'ChairElected', data: { electionId: 'bau-1', role: 'chair', year: 2022, unitId: ktnv } },
-      ]);
+          { type: 'ChairElected', data: { electionId: 'bau-1', role: 'chair', year: 2022, unitId: ktnv } },
+        ]),
+      );
     const done = [
       ...yearStarted(),
       opened,
@@ -215,42 +228,48 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
     const closedTie = year
       .given([...yearStarted(), opened, ...tie])
       .when(close())
-      .then([
-        {
-          type: 'ElectionClosed',
-          data: {
-            electionId: 'bau-1',
-            role: 'chair',
-            forYear: 2022,
-            outcome: 'tie',
-            tally: [
-              { unitId: ktnv, votes: 2 },
-              { unitId: xnc, votes: 2 },
-            ],
-            ballots: 4,
-            members: 5,
+      .then(
+        dated([
+          {
+            type: 'ElectionClosed',
+            data: {
+              electionId: 'bau-1',
+              role: 'chair',
+              forYear: 2022,
+              outcome: 'tie',
+              tally: [
+                { unitId: ktnv, votes: 2 },
+                { unitId: xnc, votes: 2 },
+              ],
+              ballots: 4,
+              members: 5,
+            },
           },
-        },
-      ]);
+        ]),
+      );
     year
       .given([...yearStarted(), opened, ...tie, ...closedTie])
       .when(open(chair, { electionId: 'bau-2' }))
-      .then([
-        {
-          type: 'ElectionOpened',
-          data: { electionId: 'bau-2', role: 'chair', forYear: 2022, round: 2, candidates },
-        },
-      ]);
+      .then(
+        dated([
+          {
+            type: 'ElectionOpened',
+            data: { electionId: 'bau-2', role: 'chair', forYear: 2022, round: 2, candidates },
+          },
+        ]),
+      );
     const two = [ballot(anm, ktnv), ballot(ngoaiTuyen, xnc)];
     year
       .given([...yearStarted(), opened, ...two])
       .when(close())
-      .then([
-        expect.objectContaining({
-          type: 'ElectionClosed',
-          data: expect.objectContaining({ outcome: 'no-quorum', ballots: 2 }),
-        }),
-      ]);
+      .then(
+        dated([
+          expect.objectContaining({
+            type: 'ElectionClosed',
+            data: expect.objectContaining({ outcome: 'no-quorum', ballots: 2 }),
+          }),
+        ]),
+      );
   });
 
   it('the tally needs more than half the ballots, counts only current members', () => {

@@ -1,4 +1,7 @@
 import type { Command } from '../actor.js';
+import type { EmulationWindow } from '../business-date.js';
+import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
+import type { ComplaintFiler, ComplaintTarget } from '../events/complaint.events.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Assessment, ChairRole, PledgeTarget } from '../events/emulation-year.events.js';
 import type { PeriodCode } from '../periods.js';
@@ -6,10 +9,14 @@ import type { ScoringSchemeContent } from '../scheme/scheme.js';
 import { emulationStream } from '../streams.js';
 import type { UnitStatus } from '../unit/unit.commands.js';
 
-/** Every cluster-year command names its stream: `emulation-{clusterId}-{year}`. */
+/**
+ * Every cluster-year command names its stream (`emulation-{clusterId}-{year}`) and may give the act's
+ * business date (default: the date it is recorded on).
+ */
 interface Year {
   clusterId: string;
   year: number;
+  effectiveDate?: string;
 }
 
 export type AdmitUnit = Command<'AdmitUnit', Year & { unitId: string }>;
@@ -33,9 +40,29 @@ export interface PledgeContent {
 }
 export type SignPledge = Command<'SignPledge', Year & PledgeContent>;
 export type AmendPledge = Command<'AmendPledge', Year & PledgeContent & { reason: string }>;
+export type SetPledgeRules = Command<
+  'SetPledgeRules',
+  Year & { keyTasks: number | null; titleRequired: boolean }
+>;
 export type OpenPeriod = Command<'OpenPeriod', Year & { period: PeriodCode }>;
+/** `date` is the conference's business date (no effectiveDate). */
+export type HoldConference = Command<
+  'HoldConference',
+  Year & {
+    conferenceId: string;
+    kind: string;
+    date: string;
+    place: string;
+    presidingUnitId: string;
+    minutes: { reference: string; sha256: string };
+  }
+>;
+export type IssuePlan = Command<'IssuePlan', Year & { planId: string; title: string; reference: string }>;
 /** `rankingDigest`: hex sha256 of canonicalJson(rankingForDigest(evaluateRanking(events, period))), computed by the handler. */
-export type ClosePeriod = Command<'ClosePeriod', Year & { period: PeriodCode; rankingDigest: string }>;
+export type ClosePeriod = Command<
+  'ClosePeriod',
+  Year & { period: PeriodCode; rankingDigest: string; acceptIncomplete?: { reason: string } }
+>;
 export type ReopenPeriod = Command<'ReopenPeriod', Year & { period: PeriodCode; reason: string }>;
 export type RecordScore = Command<
   'RecordScore',
@@ -78,6 +105,37 @@ export type CastBallot = Command<
   Year & { electionId: string; voterUnitId: string; candidateUnitId: string }
 >;
 export type CloseElection = Command<'CloseElection', Year & { electionId: string }>;
+export type AssignInspection = Command<
+  'AssignInspection',
+  Year & { period: PeriodCode; inspectedUnitId: string; inspectorUnitId: string; reason?: string }
+>;
+export type RecordFinding = Command<
+  'RecordFinding',
+  Year & { findingId: string; unitId: string; period: PeriodCode; knockOut: string; evidence: string }
+>;
+export type ClearFinding = Command<'ClearFinding', Year & { findingId: string; reason: string }>;
+/** Khiếu nại: `receivedOn` is its business date (default: the day it is recorded); not limited by the window. */
+export type FileComplaint = Command<
+  'FileComplaint',
+  Year & {
+    complaintId: string;
+    target: ComplaintTarget;
+    filer: ComplaintFiler;
+    content: string;
+    receivedOn?: string;
+    learnedOn?: string;
+    /** A proposal's date (proposals are not recorded yet); the other targets give their own. */
+    decisionOn?: string;
+  }
+>;
+export type ResolveComplaint = Command<
+  'ResolveComplaint',
+  Year & { complaintId: string; outcome: string; reason: string; decisionRef: string }
+>;
+export type EscalateComplaint = Command<
+  'EscalateComplaint',
+  Year & { complaintId: string; reason: string; receivedOn?: string }
+>;
 
 export type EmulationYearCommand =
   | AdmitUnit
@@ -88,6 +146,9 @@ export type EmulationYearCommand =
   | AmendScoringScheme
   | SignPledge
   | AmendPledge
+  | SetPledgeRules
+  | HoldConference
+  | IssuePlan
   | OpenPeriod
   | ClosePeriod
   | ReopenPeriod
@@ -98,7 +159,13 @@ export type EmulationYearCommand =
   | ResolveDispute
   | OpenElection
   | CastBallot
-  | CloseElection;
+  | CloseElection
+  | AssignInspection
+  | RecordFinding
+  | ClearFinding
+  | FileComplaint
+  | ResolveComplaint
+  | EscalateComplaint;
 
 /** A chair/vice-chair elected in the previous year's stream (its ChairElected event). */
 export interface ElectedInPreviousYear {
@@ -113,6 +180,8 @@ export interface ElectedInPreviousYear {
  */
 export interface EmulationYearContext {
   cluster?: { organizerUnitId: string; status: 'active' | 'dissolved' };
+  /** The organizer's recorded emulation window for the year (none recorded: no window limit). */
+  window?: EmulationWindow;
   /** AdmitUnit: the unit's status from its unit stream. */
   unitStatus?: UnitStatus;
   /** AdmitUnit: the cluster the membership registry holds the unit for (the reservation step just done). */
@@ -121,6 +190,15 @@ export interface EmulationYearContext {
   electedInPreviousYear?: ReadonlyArray<ElectedInPreviousYear>;
   /** SignPledge/AmendPledge: an administrator-corrected catalog; the default catalog otherwise. */
   catalog?: Catalog;
+  /**
+   * ClosePeriod: the units whose rows of the ranking being sealed miss criteria and so get no
+   * classification, computed by the handler with the evaluator over the events decided on.
+   */
+  incompleteUnits?: ReadonlyArray<string>;
+  /** EscalateComplaint: the parent of the organizer unit (the second-level authority), if any. */
+  organizerParentUnitId?: string;
+  /** Complaint time limits (default: Luật Khiếu nại 2011). */
+  complaintPolicy?: ComplaintPolicy;
 }
 
 export const emulationStreamOf = (command: EmulationYearCommand): string =>

@@ -28,9 +28,21 @@ export function isChair(actor: Actor, state: EmulationYearState): boolean {
   return state.chair !== undefined && state.members[state.chair] === true && actsForUnit(actor, state.chair);
 }
 
+/** The vice-chair unit of this cluster-year, while it is a member, acting through its own officer. */
+export function isViceChair(actor: Actor, state: EmulationYearState): boolean {
+  return (
+    state.viceChair !== undefined &&
+    state.members[state.viceChair] === true &&
+    actsForUnit(actor, state.viceChair)
+  );
+}
+
 export function requireForUnit(actor: Actor, unitId: string): void {
   if (!actsForUnit(actor, unitId)) throw forbidden(`only an officer of unit ${unitId} may do this for it`);
 }
+
+/** The business date the top-level decider set on the command (given or the recording date). */
+export const actDate = (command: EmulationYearCommand): string => command.data.effectiveDate!;
 
 export function requireMember(state: EmulationYearState, unitId: string, field = 'unitId'): void {
   if (state.members[unitId] !== true)

@@ -12,6 +12,7 @@ import {
   otherOrganizer,
   UNITS,
   yearStarted,
+  dated,
 } from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 
@@ -24,7 +25,7 @@ describe('cluster-year: admission and withdrawal', () => {
     year
       .given([])
       .when(ey('AdmitUnit', organizer, { unitId: u }), admitCtx)
-      .then([{ type: 'UnitAdmitted', data: { unitId: u } }]);
+      .then(dated([{ type: 'UnitAdmitted', data: { unitId: u } }]));
   });
 
   it('refuses a unit not reserved here (race-free rule), unknown or inactive units, members, dissolved clusters', () => {
@@ -73,7 +74,7 @@ describe('cluster-year: admission and withdrawal', () => {
     year
       .given(yearStarted())
       .when(ey('WithdrawUnit', organizer, { unitId: u, reason: 'Điều chuyển sang cụm khác' }))
-      .then([{ type: 'UnitWithdrawn', data: { unitId: u, reason: 'Điều chuyển sang cụm khác' } }]);
+      .then(dated([{ type: 'UnitWithdrawn', data: { unitId: u, reason: 'Điều chuyển sang cụm khác' } }]));
     const s = year.given([
       ...yearStarted(),
       { type: 'UnitWithdrawn', data: { unitId: UNITS.anm.id, reason: 'r' } },
@@ -102,11 +103,15 @@ describe('cluster-year: chair and vice-chair', () => {
     year
       .given(members)
       .when(ey('AssignChair', organizer, { unitId: UNITS.anm.id, role: 'chair', source: 'organizer' }))
-      .then([{ type: 'ChairAssigned', data: { unitId: UNITS.anm.id, role: 'chair', source: 'organizer' } }]);
+      .then(
+        dated([
+          { type: 'ChairAssigned', data: { unitId: UNITS.anm.id, role: 'chair', source: 'organizer' } },
+        ]),
+      );
     year
       .given(yearStarted())
       .when(ey('AssignChair', organizer, { unitId: u, role: 'vice-chair', source: 'organizer' }))
-      .then([{ type: 'ChairAssigned', data: { unitId: u, role: 'vice-chair', source: 'organizer' } }]);
+      .then(dated([{ type: 'ChairAssigned', data: { unitId: u, role: 'vice-chair', source: 'organizer' } }]));
   });
 
   it('refuses non-members, the same holder, a unit holding the other seat, and anyone but the organizer', () => {
@@ -147,13 +152,15 @@ describe('cluster-year: chair and vice-chair', () => {
     const taken = year
       .given([])
       .when(take(), elected)
-      .then([
-        {
-          type: 'ChairAssigned',
-          data: { unitId: ktnv, role: 'chair', source: 'election', electionId: 'bau-2021-1' },
-        },
-      ]);
-    year.given([]).when(take(organizer), elected).then(taken);
+      .then(
+        dated([
+          {
+            type: 'ChairAssigned',
+            data: { unitId: ktnv, role: 'chair', source: 'election', electionId: 'bau-2021-1' },
+          },
+        ]),
+      );
+    year.given([]).when(take(organizer), elected).then(dated(taken));
     year.given(taken).when(take(), elected).then([]);
     year
       .given([])
@@ -171,7 +178,7 @@ describe('cluster-year: chair and vice-chair', () => {
     const set = year
       .given([])
       .when(ey('SetChairPolicy', organizer, { forbidConsecutiveTerms: false }))
-      .then([{ type: 'ChairPolicySet', data: { forbidConsecutiveTerms: false } }]);
+      .then(dated([{ type: 'ChairPolicySet', data: { forbidConsecutiveTerms: false } }]));
     expect(year.given(set).state.forbidConsecutiveTerms).toBe(false);
     year
       .given([])

@@ -11,6 +11,7 @@ import {
   UNITS,
   yearStarted,
   q1Open,
+  dated,
 } from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 
@@ -26,7 +27,7 @@ describe('cluster-year: periods Q1 Q2 Q3 Q4 H1 M9 Y', () => {
       year
         .given(yearStarted())
         .when(ey('OpenPeriod', organizer, { period }))
-        .then([{ type: 'PeriodOpened', data: { period } }]);
+        .then(dated([{ type: 'PeriodOpened', data: { period } }]));
   });
 
   it('refuses an unknown period, no scheme, an open or closed period, and non-organizers', () => {
@@ -57,7 +58,7 @@ describe('cluster-year: periods Q1 Q2 Q3 Q4 H1 M9 Y', () => {
     year
       .given(q1Open())
       .when(ey('ClosePeriod', organizer, { period: 'Q1', rankingDigest: DIGEST }))
-      .then([closed.at(-1)!]);
+      .then(dated([closed.at(-1)!]));
     year
       .given(yearStarted())
       .when(ey('ClosePeriod', organizer, { period: 'Q1', rankingDigest: DIGEST }))
@@ -78,12 +79,14 @@ describe('cluster-year: periods Q1 Q2 Q3 Q4 H1 M9 Y', () => {
     year
       .given(closed)
       .when(ey('ReopenPeriod', organizer, { period: 'Q1', reason: 'Rà soát lại kết quả' }))
-      .then([
-        {
-          type: 'PeriodReopened',
-          data: { period: 'Q1', reason: 'Rà soát lại kết quả', previousDigest: DIGEST },
-        },
-      ]);
+      .then(
+        dated([
+          {
+            type: 'PeriodReopened',
+            data: { period: 'Q1', reason: 'Rà soát lại kết quả', previousDigest: DIGEST },
+          },
+        ]),
+      );
     year
       .given(closed)
       .when(ey('ReopenPeriod', organizer, { period: 'Q1', reason: '' }))

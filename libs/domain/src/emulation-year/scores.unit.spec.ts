@@ -12,6 +12,7 @@ import {
   q1Open,
   UNITS,
   yearStarted,
+  dated,
 } from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 
@@ -41,11 +42,11 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
     year
       .given(q1Open())
       .when(ey('RecordScore', officerOf(xnc), self()))
-      .then([recordedSelf]);
+      .then(dated([recordedSelf]));
     year
       .given(withSelf)
       .when(ey('RecordScore', chair, self({ entryId: 'e-2', assessment: 'cluster', points: 40 })))
-      .then([recordedCluster]);
+      .then(dated([recordedCluster]));
     year
       .given(q1Open())
       .when(
@@ -54,16 +55,18 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
           evidence: 'Biên bản số 12',
         }),
       )
-      .then([
-        {
-          type: 'ScoreRecorded',
-          data: {
-            ...self({ criterion: 'diem-tru', points: 2 }),
-            schemeVersion: 1,
-            evidence: 'Biên bản số 12',
+      .then(
+        dated([
+          {
+            type: 'ScoreRecorded',
+            data: {
+              ...self({ criterion: 'diem-tru', points: 2 }),
+              schemeVersion: 1,
+              evidence: 'Biên bản số 12',
+            },
           },
-        },
-      ]);
+        ]),
+      );
   });
 
   it('a unit officer scoring another unit is forbidden; so are the organizer, admin, inspector for self scores', () => {
@@ -74,12 +77,20 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
         .thenThrows('FORBIDDEN', 'forbidden');
   });
 
-  it('only the chair unit records cluster scores: not the organizer, not the unit itself, not a withdrawn chair', () => {
-    for (const actor of [organizer, officerOf(xnc), admin])
+  it('the chair unit or the organizer records cluster scores: not the unit itself, not an admin, not a withdrawn chair', () => {
+    year
+      .given(q1Open())
+      .when(ey('RecordScore', officerOf(xnc), self({ assessment: 'cluster' })))
+      .thenThrows('OWN_UNIT_ASSESSMENT', 'forbidden');
+    for (const actor of [officerOf(UNITS.ktnv.id), admin])
       year
         .given(q1Open())
         .when(ey('RecordScore', actor, self({ assessment: 'cluster' })))
         .thenThrows('FORBIDDEN', 'forbidden');
+    year
+      .given(q1Open())
+      .when(ey('RecordScore', organizer, self({ assessment: 'cluster' })))
+      .then([expect.objectContaining({ type: 'ScoreRecorded' })]);
     const chairWithdrawn: EmulationYearEvent[] = [
       ...q1Open(),
       { type: 'UnitWithdrawn', data: { unitId: UNITS.anm.id, reason: 'r' } },
@@ -149,9 +160,14 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
     year
       .given(amended)
       .when(ey('RecordScore', officerOf(xnc), self({ criterion: 'tong-hop', points: 95 })))
-      .then([
-        { type: 'ScoreRecorded', data: { ...self({ criterion: 'tong-hop', points: 95 }), schemeVersion: 2 } },
-      ]);
+      .then(
+        dated([
+          {
+            type: 'ScoreRecorded',
+            data: { ...self({ criterion: 'tong-hop', points: 95 }), schemeVersion: 2 },
+          },
+        ]),
+      );
   });
 
   it('needs 0 ≤ points ≤ max, finite, with at most two decimals (penalties entered positive)', () => {
@@ -164,9 +180,9 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
     rec(Number.NaN).thenThrows('POINTS_INVALID');
     rec(Number.POSITIVE_INFINITY).thenThrows('POINTS_INVALID');
     rec(1.005).thenThrows('POINTS_PRECISION');
-    rec(0).then([{ type: 'ScoreRecorded', data: { ...self({ points: 0 }), schemeVersion: 1 } }]);
-    rec(50).then([{ type: 'ScoreRecorded', data: { ...self({ points: 50 }), schemeVersion: 1 } }]);
-    rec(0.29).then([{ type: 'ScoreRecorded', data: { ...self({ points: 0.29 }), schemeVersion: 1 } }]);
+    rec(0).then(dated([{ type: 'ScoreRecorded', data: { ...self({ points: 0 }), schemeVersion: 1 } }]));
+    rec(50).then(dated([{ type: 'ScoreRecorded', data: { ...self({ points: 50 }), schemeVersion: 1 } }]));
+    rec(0.29).then(dated([{ type: 'ScoreRecorded', data: { ...self({ points: 0.29 }), schemeVersion: 1 } }]));
   });
 
   it('allows one entry per (unit, period, criterion, assessment): a second is refused as DUPLICATE_ENTRY', () => {
@@ -196,7 +212,7 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
     year
       .given(withdrawn)
       .when(ey('RecordScore', officerOf(xnc), self({ entryId: 'e-9' })))
-      .then([{ type: 'ScoreRecorded', data: { ...self({ entryId: 'e-9' }), schemeVersion: 1 } }]);
+      .then(dated([{ type: 'ScoreRecorded', data: { ...self({ entryId: 'e-9' }), schemeVersion: 1 } }]));
   });
 });
 
@@ -219,25 +235,27 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
     year
       .given(withSelf)
       .when(ey('CorrectScore', officerOf(xnc), { entryId: 'e-1', points: 45, reason: 'Bổ sung hồ sơ' }))
-      .then([corrected]);
+      .then(dated([corrected]));
     year
       .given([...withSelf, recordedCluster])
       .when(ey('CorrectScore', chair, { entryId: 'e-2', points: 38, reason: 'Thẩm định lại' }))
-      .then([
-        {
-          type: 'ScoreCorrected',
-          data: {
-            entryId: 'e-2',
-            unitId: xnc,
-            period: 'Q1',
-            criterion: 'chuyen-mon',
-            assessment: 'cluster',
-            previousPoints: 40,
-            points: 38,
-            reason: 'Thẩm định lại',
+      .then(
+        dated([
+          {
+            type: 'ScoreCorrected',
+            data: {
+              entryId: 'e-2',
+              unitId: xnc,
+              period: 'Q1',
+              criterion: 'chuyen-mon',
+              assessment: 'cluster',
+              previousPoints: 40,
+              points: 38,
+              reason: 'Thẩm định lại',
+            },
           },
-        },
-      ]);
+        ]),
+      );
   });
 
   it('refuses another authority, a missing reason, bad points, no change, unknown or withdrawn entries, closed periods', () => {
@@ -248,7 +266,7 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
     year
       .given([...withSelf, recordedCluster])
       .when(correct(officerOf(xnc), { entryId: 'e-2' }))
-      .thenThrows('FORBIDDEN', 'forbidden');
+      .thenThrows('OWN_UNIT_ASSESSMENT', 'forbidden');
     year
       .given(withSelf)
       .when(correct(undefined, { reason: '' }))
@@ -291,19 +309,21 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
     year
       .given(withSelf)
       .when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'Nhập nhầm' }))
-      .then([
-        {
-          type: 'ScoreWithdrawn',
-          data: {
-            entryId: 'e-1',
-            unitId: xnc,
-            period: 'Q1',
-            criterion: 'chuyen-mon',
-            assessment: 'self',
-            reason: 'Nhập nhầm',
+      .then(
+        dated([
+          {
+            type: 'ScoreWithdrawn',
+            data: {
+              entryId: 'e-1',
+              unitId: xnc,
+              period: 'Q1',
+              criterion: 'chuyen-mon',
+              assessment: 'self',
+              reason: 'Nhập nhầm',
+            },
           },
-        },
-      ]);
+        ]),
+      );
     year
       .given(withSelf)
       .when(ey('WithdrawScore', officerOf(UNITS.ktnv.id), { entryId: 'e-1', reason: 'r' }))

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { evaluateRanking, explainRanking } from '../evaluator/evaluate.js';
 import { rankingDigestInput } from '../evaluator/digest.js';
 import type { EmulationYearEvent } from '../events/emulation-year.events.js';
-import { chair, ey, officerOf, organizer, UNITS, UNIT_IDS } from '../testing/fixtures.js';
+import {
+  chair,
+  ey,
+  MINISTRY_WINDOW_2021,
+  officerOf,
+  organizer,
+  UNITS,
+  UNIT_IDS,
+} from '../testing/fixtures.js';
 import { score, startedLedger, TestLedger } from '../testing/ledger.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 
@@ -17,6 +25,7 @@ const ktnv = UNITS.ktnv.id;
 describe('a whole emulation year from the seeds', () => {
   it('runs from pledges to the next chair', () => {
     const l = startedLedger();
+    l.window = MINISTRY_WINDOW_2021;
     for (const unitId of UNIT_IDS)
       l.run(
         ey('SignPledge', officerOf(unitId), {
@@ -94,6 +103,7 @@ describe('a whole emulation year from the seeds', () => {
       role: 'chair',
       year: 2022,
       unitId: ktnv,
+      effectiveDate: '2021-11-19',
     });
 
     // 2022: the elected unit takes the seat and holds the chair's rights there.
@@ -129,7 +139,14 @@ describe('a whole emulation year from the seeds', () => {
     expect(emulationYearDecider.decide(open2023, next.state, ctx)).toEqual([
       {
         type: 'ElectionOpened',
-        data: { electionId: 'bau-2023', role: 'chair', forYear: 2023, round: 1, candidates: [UNITS.anm.id] },
+        data: {
+          electionId: 'bau-2023',
+          role: 'chair',
+          forYear: 2023,
+          round: 1,
+          candidates: [UNITS.anm.id],
+          effectiveDate: '2022-11-20',
+        },
       } satisfies EmulationYearEvent,
     ]);
     expect(() => emulationYearDecider.decide({ ...open2023, actor: chair }, next.state, ctx)).toThrow(

@@ -30,6 +30,9 @@ export function rankingForDigest(ranking: Ranking | ExplainedRanking): RankingFo
       classification: r.classification,
       criteria: r.criteria,
       missingCriteria: r.missingCriteria,
+      // Absent on rankings without them, so earlier seals keep their digests.
+      ...(r.unclassified !== undefined && { unclassified: r.unclassified }),
+      ...(r.cappedBy !== undefined && { cappedBy: r.cappedBy }),
     })),
   };
 }

@@ -13,7 +13,8 @@ export interface EvaluatorEvent {
   data: unknown;
   position: Integer;
   revision: Integer;
-  metadata: { actor: Actor; occurredAt: string };
+  /** `schemaVersion` of the data (absent counts as 1): older versions are upcast as they are folded. */
+  metadata: { actor: Actor; occurredAt: string; schemaVersion?: number };
 }
 
 export interface EvaluateOptions {
@@ -21,6 +22,12 @@ export interface EvaluateOptions {
   upToPosition?: number;
   /** Only events that occurred at or before this ISO time ("as of time"). */
   upToTime?: string;
+  /**
+   * Only events whose business date is on or before this date, `YYYY-MM-DD` ("as of business date":
+   * what had been signed, scored, decided by that day, however late it was recorded). Events without a
+   * business date are kept.
+   */
+  upToEffectiveDate?: string;
   /** What-if: these entries count with these points instead. */
   overrides?: ReadonlyArray<{ entryId: string; points: number }>;
   /** What-if: these entries count nothing. */
@@ -33,9 +40,23 @@ export type RankingStatus = 'open' | 'closed' | 'revised' | 'not-opened';
 export interface CriterionScore {
   code: string;
   points: number;
-  /** Which assessment the points came from: the cluster's verified score wins over the unit's self score. */
+  /**
+   * Which assessment the points came from: the appraisal of the organizer's emulation office wins over
+   * the cluster's verified score, which wins over the unit's self score.
+   */
   source: Assessment;
   entryId: string;
+}
+
+/** A knock-out condition that capped a row or barred it from rank 1, and the finding that raised it. */
+export interface CapRef {
+  findingId: string;
+  knockOut: string;
+  label: string;
+  effect: 'cap-classification' | 'bar-rank-1';
+  /** cap-classification: the threshold code the classification is capped at. */
+  capTo?: string;
+  evidence: string;
 }
 
 export interface RankingRow {
@@ -51,6 +72,13 @@ export interface RankingRow {
   criteria: CriterionScore[];
   /** Score criteria with no entry from either assessment, in scheme order. */
   missingCriteria: string[];
+  /**
+   * Set when the row gets no classification because criteria are missing (schemes recorded since the
+   * rule; absent otherwise).
+   */
+  unclassified?: 'chưa đủ điểm';
+  /** Knock-outs raised for the unit in the period (absent when none): what capped the row. */
+  cappedBy?: CapRef[];
 }
 
 export interface EventRef {
@@ -82,6 +110,13 @@ export interface Ranking {
   /** True when overrides or exclusions were applied (a what-if). */
   hypothetical: boolean;
   ignoredEntries: IgnoredEntry[];
+  /**
+   * Open complaints (khiếu nại) on this ranking — on it, on a classification, or (Y) on a proposal made on
+   * it: while any is open the ranking is disputed. Absent when none.
+   */
+  disputedBy?: string[];
+  /** Sealed with rows missing criteria: the organizer's reasoned acceptance (absent otherwise). */
+  acceptedIncomplete?: { reason: string; unitIds: string[] };
   rows: RankingRow[];
 }
 
@@ -91,7 +126,10 @@ export interface ChainLink {
   position: Integer;
   revision: Integer;
   actor: Actor;
+  /** When it was recorded (ISO instant). */
   at: string;
+  /** The act's business date (YYYY-MM-DD), null when its event carries none. */
+  effectiveDate: string | null;
   points?: number;
   previousPoints?: number;
   reason?: string;
@@ -132,9 +170,12 @@ export interface Placement {
   /**
    * `total`: a lower total; a tie-break of the scheme (`group:…`, `penalty`, `bonus`, `criterion:…`): the same
    * total, and this is the first tie-break that differs; `tied`: every key equal, so the same rank (listed
-   * by unit id).
+   * by unit id); `barred-from-rank-1`: the row above holds rank 1 and this row, whose points would have
+   * put it level or ahead, is barred from rank 1 by a recorded finding (its `cappedBy` names the knock-out
+   * with effect `bar-rank-1`). A knock-out that caps the classification never moves a row: `cappedBy`
+   * says what capped it, the placement stays the points'.
    */
-  by: 'total' | TieBreak | 'tied';
+  by: 'total' | TieBreak | 'tied' | 'barred-from-rank-1';
 }
 
 export interface ExplainedRow extends RankingRow {

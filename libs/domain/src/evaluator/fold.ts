@@ -1,9 +1,17 @@
 import { DomainError, rule } from '../errors.js';
 import type { PeriodCode } from '../periods.js';
 import type { ScoringScheme } from '../scheme/scheme.js';
-import { requireIsoTime } from '../validation.js';
+import { businessDateOf } from '../events/upcast.js';
+import { requireDate, requireIsoTime } from '../validation.js';
 import type { EvaluateOptions, EvaluatorEvent, EventRef } from './evaluator.types.js';
-import { foldYearEvent, initialYearFold, stateOf, type FoldedEntry, type YearFold } from './year-fold.js';
+import {
+  foldYearEvent,
+  initialYearFold,
+  stateOf,
+  type FoldedEntry,
+  type FoldedFinding,
+  type YearFold,
+} from './year-fold.js';
 
 export type { FoldedEntry };
 
@@ -22,11 +30,18 @@ export interface FoldedPeriod {
   members: ReadonlySet<string>;
   /** Entries by id, in recording order. */
   entries: ReadonlyMap<string, FoldedEntry>;
+  /** Findings raising knock-out conditions, by id. */
+  findings: ReadonlyMap<string, FoldedFinding>;
+  /** Open complaints that dispute the period's ranking, by id (sorted). */
+  disputedBy: readonly string[];
+  /** The organizer's acceptance of incomplete rows sealed by the close (while closed). */
+  acceptedIncomplete?: { reason: string; unitIds: string[] };
   revisedBy: readonly EventRef[];
   position: number;
 }
 
 const NO_ENTRIES: ReadonlyMap<string, FoldedEntry> = new Map();
+const NO_FINDINGS: ReadonlyMap<string, FoldedFinding> = new Map();
 const NO_REFS: readonly EventRef[] = [];
 
 /** The view of one period of a year fold. */
@@ -51,6 +66,14 @@ export function foldedPeriod(fold: YearFold, period: PeriodCode): FoldedPeriod {
     ...(sealed && { sealedDigest: sealed.digest }),
     members: sealed ? sealed.members : s.members,
     entries: p?.entries ?? NO_ENTRIES,
+    findings: p?.findings ?? NO_FINDINGS,
+    disputedBy: p
+      ? [...p.disputes]
+          .filter(([, open]) => open)
+          .map(([id]) => id)
+          .sort()
+      : [],
+    ...(sealed?.acceptedIncomplete && { acceptedIncomplete: sealed.acceptedIncomplete }),
     revisedBy: p?.revisedBy ?? NO_REFS,
     position: s.position,
   };
@@ -72,6 +95,10 @@ export function selectEvents(
     if (e.streamId !== streamId)
       throw rule('MIXED_STREAMS', 'the evaluator folds the events of one cluster-year stream');
   const { upToPosition, upToTime } = options;
+  const upToDate =
+    options.upToEffectiveDate === undefined
+      ? undefined
+      : requireDate(options.upToEffectiveDate, 'upToEffectiveDate');
   if (upToPosition !== undefined && (!Number.isInteger(upToPosition) || upToPosition < 0))
     throw rule('INVALID_POSITION', 'upToPosition must be a non-negative integer', 'upToPosition');
   const limit = upToTime === undefined ? undefined : Date.parse(requireIsoTime(upToTime, 'upToTime'));
@@ -81,6 +108,7 @@ export function selectEvents(
   for (const e of events) {
     if (upToPosition !== undefined && e.position > upToPosition) continue;
     if (limit !== undefined && !(Date.parse(e.metadata.occurredAt) <= limit)) continue;
+    if (upToDate !== undefined && (businessDateOf(e) ?? '') > upToDate) continue;
     if (e.position < previous) sorted = false;
     previous = e.position;
     selected.push(e);

@@ -80,6 +80,7 @@ describe('evaluator: corrections, withdrawals and as-of', () => {
             revision: recorded!.revision,
             actor: chair,
             at: T(6),
+            effectiveDate: T(6).slice(0, 10),
             points: 40,
           },
           {
@@ -89,6 +90,7 @@ describe('evaluator: corrections, withdrawals and as-of', () => {
             revision: corrected!.revision,
             actor: chair,
             at: T(30),
+            effectiveDate: T(30).slice(0, 10),
             points: 44,
             previousPoints: 40,
             reason: 'Bổ sung kết quả chuyên án',

@@ -2,6 +2,7 @@ import { notFound, rule } from '../errors.js';
 import type { Criterion, ScoringScheme, TieBreak } from '../scheme/scheme.js';
 import { requirePoints } from '../validation.js';
 import type {
+  CapRef,
   CriterionScore,
   EntryExplanation,
   EvaluateOptions,
@@ -19,6 +20,8 @@ import type { FoldedEntry, FoldedPeriod } from './fold.js';
 export type RankOptions = Pick<EvaluateOptions, 'overrides' | 'exclude'>;
 
 const NONE: readonly FoldedEntry[] = [];
+const NO_CAPS: CapRef[] = [];
+const INCOMPLETE = 'chưa đủ điểm' as const;
 
 // All arithmetic in hundredths (points have at most two decimals): exact, so replays agree to the byte.
 const cents = (points: number): number => Math.round(points * 100);
@@ -83,12 +86,17 @@ function sortKey(
   ];
 }
 
-/** What put `row` below `above`: the first component of their sort keys that differs. */
+/**
+ * What put `row` below `above`: the bar from rank 1 when `row` is barred, `above` holds rank 1 and `row`'s
+ * points would have put it level or ahead; else the first component of their sort keys that differs.
+ */
 function placement(
-  above: { key: number[]; row: RankingRow },
-  row: { key: number[] },
+  above: { key: number[]; row: RankingRow; barred: boolean },
+  row: { key: number[]; barred: boolean },
   tieBreaks: readonly TieBreak[],
 ): Placement {
+  if (row.barred && !above.barred && above.row.rank === 1 && compareKeys(above.key, row.key) >= 0)
+    return { aboveUnitId: above.row.unitId, by: 'barred-from-rank-1' };
   const at = above.key.findIndex((k, i) => k !== row.key[i]);
   return { aboveUnitId: above.row.unitId, by: at < 0 ? 'tied' : at === 0 ? 'total' : tieBreaks[at - 1]! };
 }
@@ -158,6 +166,24 @@ export function rankPeriod(
     else cells.set(entry.criterion, [entry]);
   }
 
+  // The knock-outs raised (findings not cleared) per unit, in recording order.
+  const knockOuts = new Map((scheme?.knockOuts ?? []).map((k) => [k.code, k]));
+  const raised = new Map<string, CapRef[]>();
+  for (const f of folded.findings.values()) {
+    const k = knockOuts.get(f.knockOut);
+    if (f.cleared || !k || !memberSet.has(f.unitId)) continue;
+    const ref: CapRef = {
+      findingId: f.findingId,
+      knockOut: k.code,
+      label: k.label,
+      effect: k.effect,
+      ...(k.effect === 'cap-classification' && { capTo: k.capTo }),
+      evidence: f.evidence,
+    };
+    raised.set(f.unitId, [...(raised.get(f.unitId) ?? []), ref]);
+  }
+  const capsOf = (unitId: string): CapRef[] => raised.get(unitId) ?? NO_CAPS;
+
   const scoreGroups = [...new Set(criteria.filter((c) => c.kind === 'score').map((c) => c.group))];
   const tieBreaks = scheme?.tieBreaks ?? [];
   const computed = members.map((unitId) => {
@@ -171,8 +197,10 @@ export function rankPeriod(
     const cells = grouped.get(unitId);
     for (const c of criteria) {
       const all = cells?.get(c.code) ?? NONE;
-      // The cluster's verified score takes precedence over the unit's self score (DESIGN.md §4); within
-      // one assessment the latest recorded entry (the decider allows only one active).
+      // The appraisal of the organizer's emulation office outranks the cluster's verified score, which
+      // outranks the unit's self score (DESIGN.md §4); within one assessment the latest recorded entry
+      // (the decider allows only one active).
+      let lastAppraisal: FoldedEntry | undefined;
       let lastCluster: FoldedEntry | undefined;
       let lastSelf: FoldedEntry | undefined;
       for (const e of all) {
@@ -184,8 +212,9 @@ export function rankPeriod(
           continue;
         if (e.assessment === 'cluster') lastCluster = e;
         else if (e.assessment === 'self') lastSelf = e;
+        else if (e.assessment === 'appraisal') lastAppraisal = e;
       }
-      const entry = lastCluster ?? lastSelf;
+      const entry = lastAppraisal ?? lastCluster ?? lastSelf;
       const chosen: Chosen | undefined = entry && {
         entry,
         points: overrides.get(entry.entryId) ?? entry.points,
@@ -235,7 +264,17 @@ export function rankPeriod(
     for (const p of groups.values()) scored += p;
     const total = scored + bonus - penalty;
     const key = sortKey(total, tieBreaks, { groups, bonus, penalty, byCriterion });
-    const threshold = scheme?.thresholds.find((t) => total >= cents(t.minTotal));
+    const thresholds = scheme?.thresholds ?? [];
+    let level = thresholds.findIndex((t) => total >= cents(t.minTotal));
+    const caps = capsOf(unitId);
+    // Rows missing criteria get no classification ("chưa đủ điểm"), unless the scheme predates the rule.
+    const unclassified = missing.length > 0 && scheme !== null && scheme.classifyIncomplete !== true;
+    if (unclassified) level = -1;
+    for (const cap of caps) {
+      const capped = cap.capTo === undefined ? -1 : thresholds.findIndex((t) => t.code === cap.capTo);
+      if (level >= 0 && capped > level) level = capped; // a lower classification (thresholds highest first)
+    }
+    const threshold = level >= 0 ? thresholds[level] : undefined;
     const row: RankingRow = {
       unitId,
       total: fromCents(total),
@@ -246,17 +285,29 @@ export function rankPeriod(
       classification: threshold ? { code: threshold.code, label: threshold.label } : null,
       criteria: scores,
       missingCriteria: missing,
+      ...(unclassified && { unclassified: INCOMPLETE }),
+      ...(caps.length > 0 && { cappedBy: caps }),
     };
     if (explain) Object.assign(row, { placedBy: null, explain: details }); // placedBy is set once ranked
-    return { key, row };
+    return { key, row, barred: caps.some((c) => c.effect === 'bar-rank-1') };
   });
 
   // Standard competition ranking: 1 + the number of rows strictly ahead; equal keys share a rank and are
   // listed by unit id (ids are lowercase ASCII, so code-unit order is deterministic everywhere).
   computed.sort((a, b) => compareKeys(a.key, b.key) || byCode(a.row.unitId, b.row.unitId));
+  // A row barred from rank 1 (a knock-out) yields it: the best rows not barred come first, the rows
+  // that were ahead of them follow, in their order. A barred row never shares rank 1; below it, equal
+  // keys share a rank whatever the bars (the bar is about rank 1 only).
+  const firstFree = computed.findIndex((c) => !c.barred);
+  if (firstFree > 0) {
+    const lead = computed.filter((c) => !c.barred && compareKeys(c.key, computed[firstFree]!.key) === 0);
+    computed.splice(0, computed.length, ...lead, ...computed.filter((c) => !lead.includes(c)));
+  }
   computed.forEach((c, i) => {
     const prev = computed[i - 1];
-    c.row.rank = prev && compareKeys(prev.key, c.key) === 0 ? prev.row.rank : i + 1;
+    const tied =
+      prev && compareKeys(prev.key, c.key) === 0 && !(c.barred && !prev.barred && prev.row.rank === 1);
+    c.row.rank = tied ? prev.row.rank : i + 1;
     if (explain) (c.row as ExplainedRow).placedBy = prev ? placement(prev, c, tieBreaks) : null;
   });
 
@@ -271,6 +322,13 @@ export function rankPeriod(
     revisedBy: folded.revisedBy.slice(),
     hypothetical: overrides.size > 0 || excluded.size > 0,
     ignoredEntries: ignored.sort((a, b) => byCode(a.entryId, b.entryId)),
+    ...(folded.disputedBy.length > 0 && { disputedBy: [...folded.disputedBy] }),
+    ...(folded.acceptedIncomplete && {
+      acceptedIncomplete: {
+        reason: folded.acceptedIncomplete.reason,
+        unitIds: [...folded.acceptedIncomplete.unitIds],
+      },
+    }),
     rows: computed.map((c) => c.row),
   };
 }

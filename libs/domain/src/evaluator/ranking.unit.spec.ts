@@ -70,14 +70,17 @@ describe('evaluator: totals, groups, bonus, penalty, classification, missing cri
     expect(row(canhVe)).toMatchObject({ total: 50, groups: { 'Xây dựng lực lượng': 20, 'Nghiệp vụ': 30 } });
   });
 
-  it('classifies by the thresholds (Xuất sắc, Tốt, Khá)', () => {
+  it('classifies by the thresholds (Xuất sắc, Tốt), and leaves a row missing criteria unclassified', () => {
     expect(ranking.rows.map((r) => [r.unitId, r.classification?.label])).toEqual([
       [anm, 'Xuất sắc'],
       [ktnv, 'Xuất sắc'],
       [ngoaiTuyen, 'Tốt'],
       [xnc, 'Tốt'],
-      [canhVe, 'Khá'],
+      [canhVe, undefined], // 50 points would be Khá, but phong-trao is missing: "chưa đủ điểm"
     ]);
+    const canhVeRow = ranking.rows.find((r) => r.unitId === canhVe)!;
+    expect(canhVeRow).toMatchObject({ missingCriteria: ['phong-trao'], unclassified: 'chưa đủ điểm' });
+    expect(ranking.rows.find((r) => r.unitId === xnc)!.unclassified).toBeUndefined();
   });
 
   it('ranks by total then the first tie-break (group Nghiệp vụ: 55 beats 54)', () => {
@@ -154,10 +157,7 @@ describe('evaluator: ties and tie-breaks', () => {
       [canhVe, 4],
       [anm, 4],
     ]);
-    expect(r.rows.at(-1)).toMatchObject({
-      total: 0,
-      classification: { code: 'trung-binh', label: 'Trung bình' },
-    });
+    expect(r.rows.at(-1)).toMatchObject({ total: 0, classification: null, unclassified: 'chưa đủ điểm' });
     expect(r.rows.at(-1)!.missingCriteria).toEqual(['xd-dang', 'chuyen-mon', 'phong-trao']);
   });
 

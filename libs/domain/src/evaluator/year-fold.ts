@@ -3,6 +3,8 @@ import type {
   Assessment,
   DisputeFiledData,
   DisputeResolvedData,
+  FindingClearedData,
+  FindingRecordedData,
   PeriodClosedData,
   ScoreCorrectedData,
   ScoreRecordedData,
@@ -13,6 +15,13 @@ import type {
 } from '../events/emulation-year.events.js';
 import { PERIODS, type PeriodCode } from '../periods.js';
 import type { ScoringScheme } from '../scheme/scheme.js';
+import { disputesRanking } from '../complaints/complaints.js';
+import type {
+  ComplaintEscalatedData,
+  ComplaintFiledData,
+  ComplaintResolvedData,
+} from '../events/complaint.events.js';
+import { upcastData } from '../events/upcast.js';
 import { parseStreamId } from '../streams.js';
 import type { ChainLink, EvaluatorEvent, EventRef } from './evaluator.types.js';
 
@@ -67,11 +76,31 @@ export interface FoldedEntry {
   chain: ChainLink[];
 }
 
+/** A finding of the period: the knock-out it raised for a unit, with its evidence. */
+export interface FoldedFinding {
+  findingId: string;
+  unitId: string;
+  knockOut: string;
+  evidence: string;
+  cleared: boolean;
+}
+
 /** What one period of the year has folded. */
 export interface PeriodFold {
   status: 'not-opened' | 'open' | 'closed';
   /** Set by PeriodClosed: what the seal fixed (members as they stood, scheme version, digest). */
-  sealed: { digest: string; schemeVersion: number; members: ReadonlySet<string> } | undefined;
+  sealed:
+    | {
+        digest: string;
+        schemeVersion: number;
+        members: ReadonlySet<string>;
+        acceptedIncomplete?: { reason: string; unitIds: string[] };
+      }
+    | undefined;
+  /** Findings raising knock-out conditions, by id, in recording order. */
+  findings: Map<string, FoldedFinding>;
+  /** Complaints on the period's ranking (a classification, a proposal for Y): id → open. */
+  disputes: Map<string, boolean>;
   /** Upheld changes after the seal (cleared by a reopen or a new close). */
   revisedBy: EventRef[];
   /** Score entries by id, in recording order. */
@@ -150,7 +179,7 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
     throw rule('MIXED_STREAMS', 'the evaluator folds the events of one cluster-year stream');
   if (e.position < s.position)
     throw rule('EVENT_OUT_OF_ORDER', `event #${e.position} comes after #${s.position} in the fold`);
-  const d = e.data as Record<string, unknown>;
+  const d = upcastData(e);
   const named = d['period'];
   if (named === undefined) {
     const handler = YEAR_HANDLERS.get(e.type);
@@ -174,6 +203,8 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
     p = {
       status: 'not-opened',
       sealed: undefined,
+      findings: new Map(),
+      disputes: new Map(),
       revisedBy: [],
       entries: new Map(),
       lastNamed: 0,
@@ -233,11 +264,14 @@ function foldScheme(s: YearFoldState, d: Record<string, unknown>): void {
     criteria: scheme.criteria,
     thresholds: scheme.thresholds,
     tieBreaks: scheme.tieBreaks,
+    ...(scheme.knockOuts && { knockOuts: scheme.knockOuts }),
+    ...(scheme.classifyIncomplete === true && { classifyIncomplete: true }),
   });
   s.latestScheme = scheme.version;
 }
 
-function link(e: EvaluatorEvent, kind: ChainLink['kind']): ChainLink {
+function link(e: EvaluatorEvent, kind: ChainLink['kind'], d: Record<string, unknown>): ChainLink {
+  const effectiveDate = d['effectiveDate'];
   return {
     kind,
     eventId: e.eventId,
@@ -245,6 +279,7 @@ function link(e: EvaluatorEvent, kind: ChainLink['kind']): ChainLink {
     revision: e.revision,
     actor: e.metadata.actor,
     at: e.metadata.occurredAt,
+    effectiveDate: typeof effectiveDate === 'string' ? effectiveDate : null,
   };
 }
 
@@ -268,7 +303,12 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       fold(s, p, _e, d) {
         const c = d as unknown as PeriodClosedData;
         p.status = 'closed';
-        p.sealed = { digest: c.rankingDigest, schemeVersion: c.schemeVersion, members: new Set(s.members) };
+        p.sealed = {
+          digest: c.rankingDigest,
+          schemeVersion: c.schemeVersion,
+          members: new Set(s.members),
+          ...(c.acceptedIncomplete && { acceptedIncomplete: c.acceptedIncomplete }),
+        };
         p.revisedBy = [];
       },
     },
@@ -282,7 +322,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         const r = d as unknown as ScoreRecordedData;
         let chain = UNTRACED;
         if (s.traced) {
-          const l = link(e, 'recorded');
+          const l = link(e, 'recorded', d);
           l.points = r.points;
           if (r.evidence !== undefined) l.evidence = r.evidence;
           chain = [l];
@@ -310,7 +350,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         if (!entry) return;
         entry.points = c.points;
         if (!s.traced) return;
-        const l = link(e, 'corrected');
+        const l = link(e, 'corrected', d);
         l.points = c.points;
         l.previousPoints = c.previousPoints;
         l.reason = c.reason;
@@ -330,10 +370,71 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         if (!entry) return;
         entry.withdrawn = true;
         if (!s.traced) return;
-        const l = link(e, 'withdrawn');
+        const l = link(e, 'withdrawn', d);
         l.reason = w.reason;
         if (w.disputeId !== undefined) l.disputeId = w.disputeId;
         entry.chain.push(l);
+      },
+    },
+  ],
+  [
+    'FindingRecorded',
+    {
+      changesEntries: true,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const f = d as unknown as FindingRecordedData;
+        p.findings.set(f.findingId, {
+          findingId: f.findingId,
+          unitId: f.unitId,
+          knockOut: f.knockOut,
+          evidence: f.evidence,
+          cleared: false,
+        });
+      },
+    },
+  ],
+  [
+    'FindingCleared',
+    {
+      changesEntries: true,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const finding = p.findings.get((d as unknown as FindingClearedData).findingId);
+        if (finding) finding.cleared = true;
+      },
+    },
+  ],
+  [
+    'ComplaintFiled',
+    {
+      changesEntries: false,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const c = d as unknown as ComplaintFiledData;
+        if (disputesRanking(c.target)) p.disputes.set(c.complaintId, true);
+      },
+    },
+  ],
+  [
+    'ComplaintResolved',
+    {
+      changesEntries: false,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const id = (d as unknown as ComplaintResolvedData).complaintId;
+        if (p.disputes.has(id)) p.disputes.set(id, false);
+      },
+    },
+  ],
+  [
+    'ComplaintEscalated',
+    {
+      changesEntries: false,
+      ranked: true,
+      fold(_s, p, _e, d) {
+        const id = (d as unknown as ComplaintEscalatedData).complaintId;
+        if (p.disputes.has(id)) p.disputes.set(id, true);
       },
     },
   ],
@@ -346,7 +447,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         const f = d as unknown as DisputeFiledData;
         const entry = p.entries.get(f.entryId);
         if (!entry || !s.traced) return;
-        const l = link(e, 'dispute-filed');
+        const l = link(e, 'dispute-filed', d);
         l.disputeId = f.disputeId;
         l.reason = f.reason;
         if (f.proposedPoints !== undefined) l.points = f.proposedPoints;
@@ -363,7 +464,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         const r = d as unknown as DisputeResolvedData;
         const entry = p.entries.get(r.entryId);
         if (!entry || !s.traced) return;
-        const l = link(e, 'dispute-resolved');
+        const l = link(e, 'dispute-resolved', d);
         l.disputeId = r.disputeId;
         l.outcome = r.outcome;
         l.reason = r.reason;

@@ -48,6 +48,21 @@ describe('evaluator: the incremental year fold', () => {
     expect(evaluateRanking(events, 'Q2').ignoredEntries.map((i) => i.reason)).toContain(
       'criterion-not-in-scheme',
     );
+    // …and what issue 13 added: knock-outs (one cleared), an appraisal, rows left unclassified.
+    const q2 = evaluateRanking(events, 'Q2');
+    const capped = q2.rows.filter((r) => r.cappedBy).map((r) => [r.unitId, r.cappedBy!.map((c) => c.effect)]);
+    expect(capped).toEqual(
+      expect.arrayContaining([
+        [UNITS.ngoaiTuyen.id, ['cap-classification']],
+        [UNITS.anm.id, ['bar-rank-1']],
+      ]),
+    );
+    expect(capped).toHaveLength(2);
+    expect(q2.rows.flatMap((r) => r.criteria).some((c) => c.source === 'appraisal')).toBe(true);
+    expect(q2.rows.some((r) => r.unclassified)).toBe(true);
+    expect(q2.acceptedIncomplete?.unitIds.length).toBeGreaterThan(0);
+    expect(q2.disputedBy).toEqual(['kn-q2']);
+    expect(final.disputedBy).toBeUndefined(); // kn-q1 was resolved
   });
 
   it('folded event by event, ranks every prefix exactly as the whole-array evaluator and the reference do', () => {

@@ -1,8 +1,17 @@
-import type { TypedEvent } from './event.js';
+import type { ComplaintEvent } from './complaint.events.js';
+import type { Dated, TypedEvent } from './event.js';
 
 export type AwardRecipient =
   | { kind: 'collective'; unitId: string }
-  | { kind: 'individual'; fullName: string; rankTitle?: string; position?: string; unitId: string };
+  | {
+      kind: 'individual';
+      fullName: string;
+      rankTitle?: string;
+      position?: string;
+      unitId: string;
+      /** The person's id (the id a person registry will use): lets discipline facts bar the award. */
+      personId?: string;
+    };
 
 export interface AwardItem {
   awardId: string;
@@ -27,7 +36,7 @@ export interface AwardDecisionIssuedData {
 }
 
 /** Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked. */
-export interface AwardRevokedData {
+export interface AwardRevokedData extends Dated {
   awardId: string;
   reason: string;
   /** Reference (number) of the revoking decision. */
@@ -35,6 +44,8 @@ export interface AwardRevokedData {
 }
 
 export type AwardDecisionEvent =
-  TypedEvent<'AwardDecisionIssued', AwardDecisionIssuedData> | TypedEvent<'AwardRevoked', AwardRevokedData>;
+  | TypedEvent<'AwardDecisionIssued', AwardDecisionIssuedData>
+  | TypedEvent<'AwardRevoked', AwardRevokedData>
+  | ComplaintEvent;
 
 export const AWARD_DECISION_EVENT_TYPES = ['AwardDecisionIssued', 'AwardRevoked'] as const;

@@ -1,19 +1,22 @@
-import type { TypedEvent } from './event.js';
+import type { Dated, TypedEvent } from './event.js';
 
-export interface ClusterFormedData {
+export interface ClusterFormedData extends Dated {
   clusterId: string;
   organizerUnitId: string;
+  /** Numbered inside its bloc (khối): numbers repeat across blocs. */
   number: number;
   name: string;
+  /** The bloc (khối) of the organizer it belongs to, if any. */
+  blocId?: string;
 }
-export interface ClusterRenamedData {
+export interface ClusterRenamedData extends Dated {
   clusterId: string;
   name: string;
   number: number;
   previousName: string;
   previousNumber: number;
 }
-export interface ClusterDissolvedData {
+export interface ClusterDissolvedData extends Dated {
   clusterId: string;
   reason: string;
 }

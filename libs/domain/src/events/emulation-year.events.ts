@@ -1,20 +1,26 @@
 import type { Integer } from '../integer.js';
 import type { PeriodCode } from '../periods.js';
-import type { ClassificationThreshold, Criterion, TieBreak } from '../scheme/scheme.js';
-import type { TypedEvent } from './event.js';
+import type { ClassificationThreshold, Criterion, KnockOut, TieBreak } from '../scheme/scheme.js';
+import { COMPLAINT_EVENT_TYPES, type ComplaintEvent } from './complaint.events.js';
+import type { Dated, TypedEvent } from './event.js';
 
-export type Assessment = 'self' | 'cluster';
+/**
+ * Who assessed a score: `self` the unit itself, `cluster` the cluster's verified score (chair, vice-chair,
+ * organizer or the assigned inspecting unit), `appraisal` the organizer's emulation office (thẩm định),
+ * which outranks both.
+ */
+export type Assessment = 'self' | 'cluster' | 'appraisal';
 export type ChairRole = 'chair' | 'vice-chair';
 
-export interface UnitAdmittedData {
+export interface UnitAdmittedData extends Dated {
   unitId: string;
 }
-export interface UnitWithdrawnData {
+export interface UnitWithdrawnData extends Dated {
   unitId: string;
   reason: string;
 }
 /** Chair (Cụm trưởng) or vice-chair (Cụm phó) of this cluster-year: set by the organizer or taken from last year's election. */
-export interface ChairAssignedData {
+export interface ChairAssignedData extends Dated {
   unitId: string;
   role: ChairRole;
   source: 'organizer' | 'election';
@@ -22,14 +28,21 @@ export interface ChairAssignedData {
   electionId?: string;
 }
 /** The organizer's election policy for this cluster-year; default (no event) forbids consecutive terms. */
-export interface ChairPolicySetData {
+export interface ChairPolicySetData extends Dated {
   forbidConsecutiveTerms: boolean;
 }
-export interface ScoringSchemePublishedData {
+export interface ScoringSchemePublishedData extends Dated {
   version: number;
   criteria: Criterion[];
   thresholds: ClassificationThreshold[];
   tieBreaks: TieBreak[];
+  /** Knock-out conditions a finding may raise (absent: none). */
+  knockOuts?: KnockOut[];
+  /**
+   * Only on schemes recorded before the rule (schema version 1, set by the upcast): rows with missing
+   * criteria were classified. Every later scheme leaves such a row unclassified ("chưa đủ điểm").
+   */
+  classifyIncomplete?: boolean;
 }
 export interface ScoringSchemeAmendedData extends ScoringSchemePublishedData {
   reason: string;
@@ -39,33 +52,61 @@ export interface PledgeTarget {
   /** e.g. 77 (chỉ tiêu công tác). */
   count?: Integer;
 }
-export interface PledgeSignedData {
+export interface PledgeSignedData extends Dated {
   unitId: string;
   version: number;
   /** Catalog codes of the registered collective titles (đăng ký danh hiệu). */
   titles: string[];
   targets: PledgeTarget[];
-  /** Nội dung công tác lớn, trọng tâm: each unit registers KEY_TASKS_PER_PLEDGE. */
+  /** Nội dung công tác lớn, trọng tâm: as many as the cluster's pledge rules ask (Cụm 7: 3). */
   keyTasks: string[];
 }
 export interface PledgeAmendedData extends PledgeSignedData {
   reason: string;
 }
-export interface PeriodOpenedData {
+/** The cluster-year's pledge rules: how many key tasks (null: any), whether a title must be registered. */
+export interface PledgeRulesSetData extends Dated {
+  keyTasks: number | null;
+  titleRequired: boolean;
+}
+/** Conference kinds: signing (ký kết), review meeting (giao ban), mid-year (sơ kết), year-end (tổng kết). */
+export type ConferenceKind = 'ký kết' | 'giao ban' | 'sơ kết' | 'tổng kết';
+export const CONFERENCE_KINDS: readonly ConferenceKind[] = ['ký kết', 'giao ban', 'sơ kết', 'tổng kết'];
+/**
+ * A conference (hội nghị) of the cluster-year, as issue 12 specifies it: kind, date (its business date),
+ * place, the presiding unit, and the minutes by reference and sha256 of the document.
+ */
+export interface ConferenceHeldData {
+  conferenceId: string;
+  kind: ConferenceKind;
+  date: string;
+  place: string;
+  presidingUnitId: string;
+  minutes: { reference: string; sha256: string };
+}
+/** The cluster's plan for the year (kế hoạch triển khai phong trào thi đua). */
+export interface PlanIssuedData extends Dated {
+  planId: string;
+  title: string;
+  reference: string;
+}
+export interface PeriodOpenedData extends Dated {
   period: PeriodCode;
 }
 /** Seals the period's ranking: the digest of `rankingForDigest`, computed by the handler with the evaluator. */
-export interface PeriodClosedData {
+export interface PeriodClosedData extends Dated {
   period: PeriodCode;
   rankingDigest: string;
   schemeVersion: number;
+  /** Closed with rows missing criteria: the organizer's reasoned acceptance and the units concerned. */
+  acceptedIncomplete?: { reason: string; unitIds: string[] };
 }
-export interface PeriodReopenedData {
+export interface PeriodReopenedData extends Dated {
   period: PeriodCode;
   reason: string;
   previousDigest: string;
 }
-export interface ScoreRecordedData {
+export interface ScoreRecordedData extends Dated {
   entryId: string;
   unitId: string;
   period: PeriodCode;
@@ -75,7 +116,7 @@ export interface ScoreRecordedData {
   schemeVersion: number;
   evidence?: string;
 }
-export interface ScoreCorrectedData {
+export interface ScoreCorrectedData extends Dated {
   entryId: string;
   unitId: string;
   period: PeriodCode;
@@ -87,7 +128,7 @@ export interface ScoreCorrectedData {
   /** Set when the correction is the outcome of an upheld dispute. */
   disputeId?: string;
 }
-export interface ScoreWithdrawnData {
+export interface ScoreWithdrawnData extends Dated {
   entryId: string;
   unitId: string;
   period: PeriodCode;
@@ -96,7 +137,7 @@ export interface ScoreWithdrawnData {
   reason: string;
   disputeId?: string;
 }
-export interface DisputeFiledData {
+export interface DisputeFiledData extends Dated {
   disputeId: string;
   entryId: string;
   unitId: string;
@@ -105,7 +146,7 @@ export interface DisputeFiledData {
   reason: string;
   proposedPoints?: number;
 }
-export interface DisputeResolvedData {
+export interface DisputeResolvedData extends Dated {
   disputeId: string;
   entryId: string;
   unitId: string;
@@ -117,7 +158,30 @@ export interface DisputeResolvedData {
   correctedPoints?: number;
   withdrawEntry?: boolean;
 }
-export interface ElectionOpenedData {
+/** Kiểm tra chéo: while assigned, only the inspector unit records the inspected unit's cluster scores of the period. */
+export interface InspectionAssignedData extends Dated {
+  period: PeriodCode;
+  inspectedUnitId: string;
+  inspectorUnitId: string;
+  /** The assignment it replaces. */
+  previousInspectorUnitId?: string;
+  reason?: string;
+}
+/** A finding that raises a knock-out condition of the scheme for a unit in a period, with its evidence. */
+export interface FindingRecordedData extends Dated {
+  findingId: string;
+  unitId: string;
+  period: PeriodCode;
+  knockOut: string;
+  evidence: string;
+}
+export interface FindingClearedData extends Dated {
+  findingId: string;
+  unitId: string;
+  period: PeriodCode;
+  reason: string;
+}
+export interface ElectionOpenedData extends Dated {
   electionId: string;
   role: ChairRole;
   /** The year the elected unit will serve: the stream's year + 1. */
@@ -125,13 +189,13 @@ export interface ElectionOpenedData {
   round: number;
   candidates: string[];
 }
-export interface BallotCastData {
+export interface BallotCastData extends Dated {
   electionId: string;
   voterUnitId: string;
   candidateUnitId: string;
 }
 export type ElectionOutcome = 'elected' | 'tie' | 'no-majority' | 'no-quorum';
-export interface ElectionClosedData {
+export interface ElectionClosedData extends Dated {
   electionId: string;
   role: ChairRole;
   forYear: number;
@@ -144,7 +208,7 @@ export interface ElectionClosedData {
   members: number;
   electedUnitId?: string;
 }
-export interface ChairElectedData {
+export interface ChairElectedData extends Dated {
   electionId: string;
   role: ChairRole;
   year: number;
@@ -171,7 +235,14 @@ export type EmulationYearEvent =
   | TypedEvent<'ElectionOpened', ElectionOpenedData>
   | TypedEvent<'BallotCast', BallotCastData>
   | TypedEvent<'ElectionClosed', ElectionClosedData>
-  | TypedEvent<'ChairElected', ChairElectedData>;
+  | TypedEvent<'ChairElected', ChairElectedData>
+  | TypedEvent<'InspectionAssigned', InspectionAssignedData>
+  | TypedEvent<'FindingRecorded', FindingRecordedData>
+  | TypedEvent<'FindingCleared', FindingClearedData>
+  | TypedEvent<'PledgeRulesSet', PledgeRulesSetData>
+  | TypedEvent<'ConferenceHeld', ConferenceHeldData>
+  | TypedEvent<'PlanIssued', PlanIssuedData>
+  | ComplaintEvent;
 
 export const EMULATION_YEAR_EVENT_TYPES = [
   'UnitAdmitted',
@@ -194,4 +265,11 @@ export const EMULATION_YEAR_EVENT_TYPES = [
   'BallotCast',
   'ElectionClosed',
   'ChairElected',
+  'InspectionAssigned',
+  'FindingRecorded',
+  'FindingCleared',
+  'PledgeRulesSet',
+  'ConferenceHeld',
+  'PlanIssued',
+  ...COMPLAINT_EVENT_TYPES,
 ] as const;

@@ -5,11 +5,14 @@ export interface MembershipReservedData {
   unitId: string;
   clusterId: string;
 }
-/** Compensation: the admission failed, or the unit was withdrawn from the cluster. */
+/**
+ * Compensation: the admission failed, or the unit was withdrawn from the cluster; or the cluster was
+ * dissolved, which releases its members (recorded when one of them is reserved for another cluster).
+ */
 export interface MembershipReleasedData {
   unitId: string;
   clusterId: string;
-  cause: 'admission-failed' | 'withdrawn';
+  cause: 'admission-failed' | 'withdrawn' | 'cluster-dissolved';
   reason?: string;
 }
 

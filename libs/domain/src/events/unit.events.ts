@@ -1,23 +1,23 @@
-import type { TypedEvent } from './event.js';
+import type { Dated, TypedEvent } from './event.js';
 
-export interface UnitRegisteredData {
+export interface UnitRegisteredData extends Dated {
   unitId: string;
   name: string;
   kind: string;
   parentUnitId?: string;
 }
-export interface UnitRenamedData {
+export interface UnitRenamedData extends Dated {
   unitId: string;
   name: string;
   previousName: string;
   reason?: string;
 }
-export interface UnitMergedData {
+export interface UnitMergedData extends Dated {
   unitId: string;
   intoUnitId: string;
   reason: string;
 }
-export interface UnitDissolvedData {
+export interface UnitDissolvedData extends Dated {
   unitId: string;
   reason: string;
 }

@@ -24,6 +24,8 @@ export type MembershipCommand = ReserveMembership | ReleaseMembership;
 /** The cluster named in the command, as loaded by the handler from its stream. */
 export interface MembershipContext {
   cluster?: { organizerUnitId: string; status: 'active' | 'dissolved' };
+  /** ReserveMembership: the status of the cluster that holds the unit now, if another one does. */
+  holderStatus?: 'active' | 'dissolved';
 }
 
 export const membershipStreamOf = (command: MembershipCommand): string =>

@@ -34,6 +34,12 @@ export function decideMembership(
         throw rule('CLUSTER_DISSOLVED', `cluster ${clusterId} is dissolved`, 'clusterId');
       if (holder === clusterId)
         throw conflict('ALREADY_RESERVED', `unit ${unitId} is already reserved for ${clusterId}`, 'unitId');
+      // A dissolved cluster releases its members: the unit may join another cluster the same year.
+      if (holder !== undefined && context.holderStatus === 'dissolved')
+        return [
+          { type: 'MembershipReleased', data: { unitId, clusterId: holder, cause: 'cluster-dissolved' } },
+          { type: 'MembershipReserved', data: { unitId, clusterId } },
+        ];
       if (holder !== undefined)
         throw rule(
           'ALREADY_IN_ANOTHER_CLUSTER',

@@ -29,14 +29,25 @@ export interface ClassificationThreshold {
  */
 export type TieBreak = `group:${string}` | 'penalty' | 'bonus' | `criterion:${string}`;
 
+/**
+ * A knock-out condition (điều kiện loại trừ): raised for a unit by a recorded finding, it caps the row's
+ * classification at `capTo` (a threshold code) or bars the row from rank 1.
+ */
+export type KnockOut =
+  | { code: string; label: string; effect: 'cap-classification'; capTo: string }
+  | { code: string; label: string; effect: 'bar-rank-1' };
+
 export interface ScoringSchemeContent {
   criteria: Criterion[];
   thresholds: ClassificationThreshold[];
   tieBreaks: TieBreak[];
+  knockOuts?: KnockOut[];
 }
 
 export interface ScoringScheme extends ScoringSchemeContent {
   version: number;
+  /** A scheme recorded before the rule: rows with missing criteria are classified (see the event). */
+  classifyIncomplete?: boolean;
 }
 
 const KINDS: readonly CriterionKind[] = ['score', 'bonus', 'penalty'];
@@ -105,7 +116,29 @@ export function validateScheme(input: ScoringSchemeContent): ScoringSchemeConten
     );
   });
   requireUnique(tieBreaks, 'tieBreaks', 'DUPLICATE_TIE_BREAK');
-  return { criteria, thresholds, tieBreaks };
+  const thresholdCodes = new Set(thresholds.map((t) => t.code));
+  const knockOuts = requireArray(input.knockOuts ?? [], 'knockOuts', 0, 50).map((raw, i): KnockOut => {
+    const k = raw as Partial<KnockOut> & { capTo?: unknown };
+    const f = `knockOuts[${i}]`;
+    const code = requireId(k?.code, `${f}.code`);
+    const label = requireText(k?.label, `${f}.label`, 300);
+    if (k?.effect === 'bar-rank-1') {
+      if (k.capTo !== undefined)
+        throw rule('INVALID_KNOCK_OUT', `${f}.capTo applies to cap-classification only`, `${f}.capTo`);
+      return { code, label, effect: 'bar-rank-1' };
+    }
+    if (k?.effect !== 'cap-classification')
+      throw rule('INVALID_KNOCK_OUT', `${f}.effect must be cap-classification or bar-rank-1`, `${f}.effect`);
+    if (typeof k.capTo !== 'string' || !thresholdCodes.has(k.capTo))
+      throw rule('INVALID_KNOCK_OUT', `${f}.capTo must be a threshold code of the scheme`, `${f}.capTo`);
+    return { code, label, effect: 'cap-classification', capTo: k.capTo };
+  });
+  requireUnique(
+    knockOuts.map((k) => k.code),
+    'knockOuts',
+    'DUPLICATE_KNOCK_OUT',
+  );
+  return { criteria, thresholds, tieBreaks, ...(knockOuts.length > 0 && { knockOuts }) };
 }
 
 export function findCriterion(scheme: ScoringSchemeContent, code: string): Criterion | undefined {

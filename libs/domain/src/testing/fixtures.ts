@@ -3,6 +3,7 @@
  * their chair, actors for every role, and a small scoring scheme. Test support only.
  */
 import type { Actor } from '../actor.js';
+import type { EmulationWindow } from '../business-date.js';
 import type {
   EmulationYearCommand,
   EmulationYearContext,
@@ -11,6 +12,16 @@ import type { EmulationYearEvent } from '../events/emulation-year.events.js';
 import type { ScoringSchemeContent } from '../scheme/scheme.js';
 
 export const AT = '2021-11-19T09:00:00.000Z';
+/** The business date of an act recorded at AT without a date of its own: its recording date. */
+export const ON = '2021-11-19';
+
+/** Expected events carrying a business date (data objects only; matchers are left as they are). */
+export function dated<E>(events: E[], on = ON): E[] {
+  return events.map((e) => {
+    const data = (e as { data?: object }).data;
+    return data === undefined ? e : ({ ...e, data: { ...data, effectiveDate: on } } as E);
+  });
+}
 export const ORGANIZER_UNIT = 'bo-cong-an';
 export const CLUSTER = 'bca-cum-2';
 export const YEAR = 2021;
@@ -98,6 +109,17 @@ export function q1Open(): EmulationYearEvent[] {
 }
 
 export const DIGEST = 'a'.repeat(64);
+
+/**
+ * The Ministry's emulation window for 2021 as the demo records it (minh họa): the year runs from
+ * 1/12/2020 to 30/11/2021 and its last quarter and the year are reviewed from 15/11 (seed 003's review
+ * was held on 19/11/2021).
+ */
+export const MINISTRY_WINDOW_2021: EmulationWindow = {
+  opensOn: '2020-12-01',
+  closesOn: '2021-11-30',
+  reviewsFrom: { Q4: '2021-11-15', Y: '2021-11-15' },
+};
 
 type EyType = EmulationYearCommand['type'];
 type EyOf<T extends EyType> = Extract<EmulationYearCommand, { type: T }>;

@@ -10,8 +10,8 @@ import { DomainError } from '../errors.js';
 export interface WhenResult<E> {
   /** The decision equals exactly these events, in order. */
   then(expected: E[]): E[];
-  /** The decision is refused with this DomainError code (and status, when given); returns the error. */
-  thenThrows(code: string, status?: DomainError['status']): DomainError;
+  /** The decision is refused with this DomainError code (and status and field, when given); returns the error. */
+  thenThrows(code: string, status?: DomainError['status'], field?: string): DomainError;
 }
 
 export interface Spec<C, S, E, Ctx> {
@@ -46,7 +46,7 @@ export function spec<C, S, E, Ctx>(decider: Decider<C, S, E, Ctx>, defaultContex
               expect(JSON.stringify(state)).toBe(before);
               return actual;
             },
-            thenThrows(code, status) {
+            thenThrows(code, status, field) {
               let caught: unknown;
               let decided: E[] | undefined;
               try {
@@ -59,6 +59,7 @@ export function spec<C, S, E, Ctx>(decider: Decider<C, S, E, Ctx>, defaultContex
               const error = caught as DomainError;
               expect(error.code).toBe(code);
               if (status !== undefined) expect(error.status).toBe(status);
+              if (field !== undefined) expect(error.field).toBe(field);
               expect(JSON.stringify(state)).toBe(before);
               return error;
             },

@@ -4,6 +4,7 @@
  * Test support only.
  */
 import type { Actor } from '../actor.js';
+import type { EmulationWindow } from '../business-date.js';
 import type { Assessment } from '../events/emulation-year.events.js';
 import type { PeriodCode } from '../periods.js';
 import type { ScoringSchemeContent } from '../scheme/scheme.js';
@@ -29,11 +30,14 @@ import {
   type EmulationYearState,
 } from '../emulation-year/emulation-year.state.js';
 import type { EvaluatorEvent } from '../evaluator/evaluator.types.js';
+import { schemaVersionOf } from '../events/schema-versions.js';
 import { emulationStream } from '../streams.js';
 
 export class TestLedger {
   readonly events: EvaluatorEvent[] = [];
   state: EmulationYearState = initialEmulationYearState;
+  /** The organizer's emulation window, given to every command (none: no window limit). */
+  window: EmulationWindow | undefined;
   private position = 100;
 
   constructor(
@@ -47,7 +51,10 @@ export class TestLedger {
 
   /** Decides, "appends" (positions advance by 3: other streams write in between) and evolves. */
   run(command: EmulationYearCommand, context: EmulationYearContext = defaultContext): EvaluatorEvent[] {
-    const decided = emulationYearDecider.decide(command, this.state, context);
+    const decided = emulationYearDecider.decide(command, this.state, {
+      ...(this.window && { window: this.window }),
+      ...context,
+    });
     const stored = decided.map((e): EvaluatorEvent => {
       this.position += 3;
       return {
@@ -57,7 +64,7 @@ export class TestLedger {
         data: e.data,
         position: this.position,
         revision: this.events.length,
-        metadata: { actor: command.actor, occurredAt: command.at },
+        metadata: { actor: command.actor, occurredAt: command.at, schemaVersion: schemaVersionOf(e.type) },
       };
     });
     for (let i = 0; i < decided.length; i++) {
@@ -88,7 +95,10 @@ export function startedLedger(scheme: ScoringSchemeContent = defaultScheme): Tes
   return ledger;
 }
 
-/** Records a score (self by the unit's officer, cluster by the chair); returns its entry id. */
+/**
+ * Records a score (self by the unit's officer; cluster by the chair, or by the organizer for the chair's
+ * own unit, which the chair may not assess; appraisal by the organizer); returns its entry id.
+ */
 export function score(
   ledger: TestLedger,
   unitId: string,
@@ -99,7 +109,12 @@ export function score(
   at?: string,
 ): string {
   const entryId = `${unitId}-${criterion}-${assessment}-${period.toLowerCase()}`;
-  const actor: Actor = assessment === 'self' ? officerOf(unitId) : chair;
+  const actor: Actor =
+    assessment === 'self'
+      ? officerOf(unitId)
+      : assessment === 'appraisal' || unitId === chair.unitId
+        ? organizer
+        : chair;
   ledger.run(ey('RecordScore', actor, { entryId, unitId, period, criterion, points, assessment }, at));
   return entryId;
 }

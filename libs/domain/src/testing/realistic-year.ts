@@ -6,23 +6,54 @@
  * no longer a member, several periods at once, pledges and an election. Test support only.
  */
 import { createHash } from 'node:crypto';
-import { chair, ey, officerOf, organizer, scheme, UNIT_IDS, UNITS } from './fixtures.js';
+import type { KnockOut } from '../scheme/scheme.js';
+import { chair, context, ey, officerOf, organizer, scheme, UNIT_IDS, UNITS } from './fixtures.js';
 import { score, startedLedger, type TestLedger } from './ledger.js';
-import type { PeriodCode } from '../periods.js';
+import { PERIODS, type PeriodCode } from '../periods.js';
+import type { EmulationWindow } from '../business-date.js';
 import { rankingDigestInput } from '../evaluator/digest.js';
 import { evaluateRanking } from '../evaluator/evaluate.js';
 
 const T = (n: number): string => new Date(Date.UTC(2021, 0, 5, 8) + n * 3_600_000).toISOString();
 
+/**
+ * The year is played in hours from 5/1/2021: its organizer's window lets every period be reviewed from
+ * 4/1/2021 on (a review is otherwise not held before the period ends).
+ */
+export const COMPRESSED_WINDOW: EmulationWindow = {
+  opensOn: '2021-01-01',
+  closesOn: '2021-12-31',
+  reviewsFrom: Object.fromEntries(PERIODS.map((p) => [p.code, '2021-01-04'])),
+};
+
+/** Knock-out conditions of the year's scheme: a serious incident caps at Khá; a discipline bars rank 1. */
+export const KNOCK_OUTS: KnockOut[] = [
+  {
+    code: 'su-co-nghiem-trong',
+    label: 'Để xảy ra sự cố nghiêm trọng',
+    effect: 'cap-classification',
+    capTo: 'kha',
+  },
+  { code: 'ky-luat', label: 'Có cán bộ bị kỷ luật', effect: 'bar-rank-1' },
+];
+
 export function realisticYear(): TestLedger {
-  const l = startedLedger();
+  const l = startedLedger({ ...scheme, knockOuts: KNOCK_OUTS });
+  l.window = COMPRESSED_WINDOW;
   let t = 0;
   const at = (): string => T((t += 1));
+  // As the close handler does: the digest and the incomplete rows of the ranking sealed; an acceptance when any.
   const close = (period: PeriodCode): void => {
-    const digest = createHash('sha256')
-      .update(rankingDigestInput(evaluateRanking(l.events, period)))
-      .digest('hex');
-    l.run(ey('ClosePeriod', organizer, { period, rankingDigest: digest }, at()));
+    const ranking = evaluateRanking(l.events, period);
+    const digest = createHash('sha256').update(rankingDigestInput(ranking)).digest('hex');
+    const incompleteUnits = ranking.rows.filter((r) => r.unclassified).map((r) => r.unitId);
+    const acceptance = incompleteUnits.length > 0 && {
+      acceptIncomplete: { reason: 'Đơn vị chưa nộp đủ báo cáo' },
+    };
+    l.run(ey('ClosePeriod', organizer, { period, rankingDigest: digest, ...acceptance }, at()), {
+      ...context,
+      incompleteUnits,
+    });
   };
   for (const unitId of UNIT_IDS)
     l.run(
@@ -86,6 +117,22 @@ export function realisticYear(): TestLedger {
     ),
   );
   close('Q1');
+  // A complaint on the sealed Q1 ranking: disputed until the organizer resolves it.
+  const complain = (complaintId: string, unitId: string, target: object) =>
+    l.run(
+      ey(
+        'FileComplaint',
+        officerOf(unitId),
+        {
+          complaintId,
+          target: target as never,
+          filer: { kind: 'unit', unitId },
+          content: 'Đề nghị xem xét lại',
+        },
+        at(),
+      ),
+    );
+  complain('kn-q1', UNITS.anm.id, { kind: 'ranking', period: 'Q1' });
   l.run(ey('OpenPeriod', organizer, { period: 'Q2' }, at()));
   l.run(
     ey(
@@ -109,6 +156,21 @@ export function realisticYear(): TestLedger {
     ),
   );
   scorePeriod('Q2', UNIT_IDS.slice(0, 3), 1);
+  // Findings raise knock-outs (one cleared again); the emulation office's appraisal outranks the cluster.
+  const finding = (findingId: string, unitId: string, knockOut: string) =>
+    l.run(
+      ey(
+        'RecordFinding',
+        organizer,
+        { findingId, unitId, period: 'Q2', knockOut, evidence: `Biên bản kiểm tra số ${findingId}` },
+        at(),
+      ),
+    );
+  finding('kl-1', UNITS.ngoaiTuyen.id, 'su-co-nghiem-trong');
+  finding('kl-2', UNITS.anm.id, 'ky-luat');
+  finding('kl-3', UNITS.ktnv.id, 'su-co-nghiem-trong');
+  l.run(ey('ClearFinding', organizer, { findingId: 'kl-3', reason: 'Kết luận lại: không phải sự cố' }, at()));
+  score(l, UNITS.ktnv.id, 'xd-dang', 29.5, 'appraisal', 'Q2', at());
   l.run(
     ey(
       'ResolveDispute',
@@ -141,6 +203,14 @@ export function realisticYear(): TestLedger {
       at(),
     ),
   );
+  l.run(
+    ey(
+      'ResolveComplaint',
+      organizer,
+      { complaintId: 'kn-q1', outcome: 'rejected', reason: 'Không có căn cứ', decisionRef: '21/QĐ-BCA' },
+      at(),
+    ),
+  );
   l.run(ey('WithdrawUnit', organizer, { unitId: UNITS.canhVe.id, reason: 'Điều chuyển' }, at()));
   l.run(
     ey(
@@ -148,6 +218,7 @@ export function realisticYear(): TestLedger {
       organizer,
       {
         ...scheme,
+        knockOuts: KNOCK_OUTS,
         criteria: scheme.criteria.filter((c) => c.code !== 'phong-trao'),
         reason: 'Bỏ tiêu chí phong trào',
       },
@@ -162,6 +233,7 @@ export function realisticYear(): TestLedger {
   score(l, UNITS.xnc.id, 'diem-thuong', 2, 'self', 'Q1', at());
   close('Q1');
   close('Q2');
+  complain('kn-q2', UNITS.ktnv.id, { kind: 'classification', period: 'Q2', unitId: UNITS.ktnv.id });
   l.run(
     ey(
       'OpenElection',

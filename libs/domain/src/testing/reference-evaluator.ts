@@ -2,11 +2,15 @@
  * The evaluator as it was before the incremental fold (whole-array fold per call), kept verbatim as a
  * reference: the tests compare the evaluator against it byte for byte. Test support only.
  */
+import { businessDateOf, upcastData } from '../events/upcast.js';
 import { DomainError, notFound, rule } from '../errors.js';
+import type { ComplaintFiledData } from '../events/complaint.events.js';
 import type {
   Assessment,
   DisputeFiledData,
   DisputeResolvedData,
+  FindingClearedData,
+  FindingRecordedData,
   PeriodClosedData,
   ScoreCorrectedData,
   ScoreRecordedData,
@@ -20,6 +24,7 @@ import type { Criterion, ScoringScheme, TieBreak } from '../scheme/scheme.js';
 import { parseStreamId } from '../streams.js';
 import { requireIsoTime, requirePoints } from '../validation.js';
 import type {
+  CapRef,
   ChainLink,
   CriterionScore,
   EntryExplanation,
@@ -59,11 +64,27 @@ interface FoldedPeriod {
   /** Member units that the ranking lists (sealed at close while closed). */
   members: string[];
   entries: FoldedEntry[];
+  findings: Array<{
+    findingId: string;
+    unitId: string;
+    knockOut: string;
+    evidence: string;
+    cleared: boolean;
+  }>;
+  disputedBy: string[];
+  acceptedIncomplete?: { reason: string; unitIds: string[] };
   revisedBy: EventRef[];
   position: number;
 }
 
-const ENTRY_TYPES = new Set(['ScoreRecorded', 'ScoreCorrected', 'ScoreWithdrawn', 'DisputeResolved']);
+const ENTRY_TYPES = new Set([
+  'ScoreRecorded',
+  'ScoreCorrected',
+  'ScoreWithdrawn',
+  'DisputeResolved',
+  'FindingRecorded',
+  'FindingCleared',
+]);
 
 function link(e: EvaluatorEvent, kind: ChainLink['kind'], extra: Partial<ChainLink>): ChainLink {
   return {
@@ -73,6 +94,7 @@ function link(e: EvaluatorEvent, kind: ChainLink['kind'], extra: Partial<ChainLi
     revision: e.revision,
     actor: e.metadata.actor,
     at: e.metadata.occurredAt,
+    effectiveDate: (upcastData(e)['effectiveDate'] as string | undefined) ?? null,
     ...extra,
   };
 }
@@ -96,6 +118,10 @@ function selectEvents(
   const selected = events
     .filter((e) => upToPosition === undefined || e.position <= upToPosition)
     .filter((e) => limit === undefined || Date.parse(e.metadata.occurredAt) <= limit)
+    .filter(
+      (e) =>
+        options.upToEffectiveDate === undefined || (businessDateOf(e) ?? '') <= options.upToEffectiveDate,
+    )
     .sort((a, b) => a.position - b.position);
   return { clusterId: parsed.clusterId, year: parsed.year, selected };
 }
@@ -111,7 +137,16 @@ function foldPeriod(
   const schemes = new Map<number, ScoringScheme>();
   let latest: number | null = null;
   let status: FoldedPeriod['status'] = 'not-opened';
-  let sealed: { digest: string; schemeVersion: number; members: string[] } | undefined;
+  let sealed:
+    | {
+        digest: string;
+        schemeVersion: number;
+        members: string[];
+        acceptedIncomplete?: { reason: string; unitIds: string[] };
+      }
+    | undefined;
+  const findings: FoldedPeriod['findings'] = [];
+  const disputes = new Map<string, boolean>();
   let revisedBy: EventRef[] = [];
   const entries = new Map<string, FoldedEntry>();
   const disputeEntry = new Map<string, string>();
@@ -119,7 +154,7 @@ function foldPeriod(
 
   for (const e of selected) {
     position = e.position;
-    const d = e.data as Record<string, unknown>;
+    const d = upcastData(e);
     if (d['period'] !== undefined && d['period'] !== period) continue;
     if (status === 'closed' && ENTRY_TYPES.has(e.type)) {
       const resolved = e.type === 'DisputeResolved' ? (d as unknown as DisputeResolvedData) : undefined;
@@ -141,6 +176,8 @@ function foldPeriod(
           criteria: s.criteria,
           thresholds: s.thresholds,
           tieBreaks: s.tieBreaks,
+          ...(s.knockOuts && { knockOuts: s.knockOuts }),
+          ...(s.classifyIncomplete === true && { classifyIncomplete: true }),
         });
         latest = s.version;
         break;
@@ -154,7 +191,12 @@ function foldPeriod(
       case 'PeriodClosed': {
         const c = d as unknown as PeriodClosedData;
         status = 'closed';
-        sealed = { digest: c.rankingDigest, schemeVersion: c.schemeVersion, members: [...members] };
+        sealed = {
+          digest: c.rankingDigest,
+          schemeVersion: c.schemeVersion,
+          members: [...members],
+          ...(c.acceptedIncomplete && { acceptedIncomplete: c.acceptedIncomplete }),
+        };
         revisedBy = [];
         break;
       }
@@ -204,6 +246,34 @@ function foldPeriod(
         );
         break;
       }
+      case 'FindingRecorded': {
+        const f = d as unknown as FindingRecordedData;
+        findings.push({
+          findingId: f.findingId,
+          unitId: f.unitId,
+          knockOut: f.knockOut,
+          evidence: f.evidence,
+          cleared: false,
+        });
+        break;
+      }
+      case 'FindingCleared': {
+        const f = findings.find((x) => x.findingId === (d as unknown as FindingClearedData).findingId);
+        if (f) f.cleared = true;
+        break;
+      }
+      case 'ComplaintFiled': {
+        const c = d as unknown as ComplaintFiledData;
+        if (['ranking', 'classification', 'proposal'].includes(c.target.kind))
+          disputes.set(c.complaintId, true);
+        break;
+      }
+      case 'ComplaintResolved':
+      case 'ComplaintEscalated': {
+        const id = (d as { complaintId: string }).complaintId;
+        if (disputes.has(id)) disputes.set(id, e.type === 'ComplaintEscalated');
+        break;
+      }
       case 'DisputeFiled': {
         const s = d as unknown as DisputeFiledData;
         disputeEntry.set(s.disputeId, s.entryId);
@@ -243,6 +313,13 @@ function foldPeriod(
     ...(status === 'closed' && sealed && { sealedDigest: sealed.digest }),
     members: status === 'closed' && sealed ? sealed.members : [...members],
     entries: [...entries.values()],
+    findings,
+    disputedBy: [...disputes.entries()]
+      .filter(([, open]) => open)
+      .map(([id]) => id)
+      .sort(),
+    ...(status === 'closed' &&
+      sealed?.acceptedIncomplete && { acceptedIncomplete: sealed.acceptedIncomplete }),
     revisedBy,
     position,
   };
@@ -321,11 +398,14 @@ function placement(above: ExplainedRow, row: ExplainedRow, tieBreaks: readonly T
         : t.startsWith('group:')
           ? (r.groups[t.slice(6)] ?? 0)
           : (r.criteria.find((c) => c.code === t.slice(10))?.points ?? 0);
-  if (above.total !== row.total) return { aboveUnitId: above.unitId, by: 'total' };
-  return {
-    aboveUnitId: above.unitId,
-    by: tieBreaks.find((t) => value(above, t) !== value(row, t)) ?? 'tied',
-  };
+  const ahead = (t: 'total' | TieBreak): number =>
+    t === 'total' ? row.total - above.total : value(row, t) - value(above, t);
+  const barred = (r: ExplainedRow): boolean => r.cappedBy?.some((c) => c.effect === 'bar-rank-1') === true;
+  const first = (['total', ...tieBreaks] as const).find((t) => ahead(t) !== 0);
+  // Below the holder of rank 1 with points level or better: only its bar put it there.
+  if (barred(row) && !barred(above) && above.rank === 1 && (first === undefined || ahead(first) > 0))
+    return { aboveUnitId: above.unitId, by: 'barred-from-rank-1' };
+  return { aboveUnitId: above.unitId, by: first ?? 'tied' };
 }
 
 function compareKeys(a: readonly number[], b: readonly number[]): number {
@@ -398,7 +478,7 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
       // one assessment the latest recorded entry (the decider allows only one active).
       const pick = (a: Assessment): FoldedEntry | undefined =>
         counting.filter((e) => e.assessment === a).at(-1);
-      const entry = pick('cluster') ?? pick('self');
+      const entry = pick('appraisal') ?? pick('cluster') ?? pick('self');
       const chosen: Chosen | undefined = entry && {
         entry,
         points: overrides.get(entry.entryId) ?? entry.points,
@@ -444,9 +524,29 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
     }
     const total = [...groups.values()].reduce((a, b) => a + b, 0) + bonus - penalty;
     const key = sortKey(total, scheme?.tieBreaks ?? [], { groups, bonus, penalty, byCriterion });
-    const threshold = scheme?.thresholds.find((t) => total >= cents(t.minTotal));
+    const thresholds = scheme?.thresholds ?? [];
+    const caps: CapRef[] = [];
+    for (const f of folded.findings) {
+      const k = scheme?.knockOuts?.find((x) => x.code === f.knockOut);
+      if (f.cleared || !k || !memberSet.has(f.unitId) || f.unitId !== unitId) continue;
+      caps.push({
+        findingId: f.findingId,
+        knockOut: k.code,
+        label: k.label,
+        effect: k.effect,
+        ...(k.effect === 'cap-classification' && { capTo: k.capTo }),
+        evidence: f.evidence,
+      });
+    }
+    const unclassified = missing.length > 0 && scheme !== null && scheme.classifyIncomplete !== true;
+    // Thresholds are listed highest first: a cap keeps the lower of the two.
+    const reached = unclassified ? -1 : thresholds.findIndex((t) => total >= cents(t.minTotal));
+    const capIndexes = caps.map((c) => thresholds.findIndex((t) => t.code === c.capTo)).filter((i) => i >= 0);
+    const index = reached < 0 ? -1 : Math.max(reached, ...capIndexes);
+    const threshold = index >= 0 ? thresholds[index] : undefined;
     return {
       key,
+      barred: caps.some((c) => c.effect === 'bar-rank-1'),
       row: {
         unitId,
         total: fromCents(total),
@@ -457,6 +557,8 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
         classification: threshold ? { code: threshold.code, label: threshold.label } : null,
         criteria: scores,
         missingCriteria: missing,
+        ...(unclassified && { unclassified: 'chưa đủ điểm' as const }),
+        ...(caps.length > 0 && { cappedBy: caps }),
         placedBy: null as Placement | null,
         explain,
       } satisfies ExplainedRow,
@@ -466,13 +568,24 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
   // Standard competition ranking: 1 + the number of rows strictly ahead; equal keys share a rank and are
   // listed by unit id (ids are lowercase ASCII, so code-unit order is deterministic everywhere).
   computed.sort((a, b) => compareKeys(a.key, b.key) || byCode(a.row.unitId, b.row.unitId));
-  computed.forEach((c, i) => {
-    const prev = computed[i - 1];
-    c.row.rank = prev && compareKeys(prev.key, c.key) === 0 ? prev.row.rank : i + 1;
+  // Rows barred from rank 1 step behind the best rows that are not (when the top is barred).
+  const best = computed.find((c) => !c.barred);
+  const ordered =
+    best && computed[0]!.barred
+      ? [
+          ...computed.filter((c) => !c.barred && compareKeys(c.key, best.key) === 0),
+          ...computed.filter((c) => c.barred || compareKeys(c.key, best.key) !== 0),
+        ]
+      : computed;
+  ordered.forEach((c, i) => {
+    const prev = ordered[i - 1];
+    // Equal keys share a rank, except rank 1 with a row barred from it.
+    const sharesRank1WithBarred = prev?.row.rank === 1 && c.barred && !prev.barred;
+    c.row.rank = prev && compareKeys(prev.key, c.key) === 0 && !sharesRank1WithBarred ? prev.row.rank : i + 1;
     if (prev) c.row.placedBy = placement(prev.row, c.row, scheme?.tieBreaks ?? []);
   });
 
-  const { entries: _entries, members: _members, scheme: _scheme, ...meta } = folded;
+  const { entries: _entries, members: _members, scheme: _scheme, findings: _findings, ...meta } = folded;
   return {
     clusterId: meta.clusterId,
     year: meta.year,
@@ -484,7 +597,9 @@ function rankPeriod(folded: FoldedPeriod, options: EvaluateOptions): ExplainedRa
     revisedBy: meta.revisedBy,
     hypothetical: overrides.size > 0 || excluded.size > 0,
     ignoredEntries: ignored.sort((a, b) => byCode(a.entryId, b.entryId)),
-    rows: computed.map((c) => c.row),
+    ...(meta.disputedBy.length > 0 && { disputedBy: meta.disputedBy }),
+    ...(meta.acceptedIncomplete && { acceptedIncomplete: meta.acceptedIncomplete }),
+    rows: ordered.map((c) => c.row),
   };
 }
 

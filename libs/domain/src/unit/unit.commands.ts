@@ -1,13 +1,17 @@
 import type { Command } from '../actor.js';
 import { unitStream } from '../streams.js';
 
+/** Every unit command may give the act's business date (default: the date it is recorded on). */
+interface Dated {
+  effectiveDate?: string;
+}
 export type RegisterUnit = Command<
   'RegisterUnit',
-  { unitId: string; name: string; kind: string; parentUnitId?: string }
+  Dated & { unitId: string; name: string; kind: string; parentUnitId?: string }
 >;
-export type RenameUnit = Command<'RenameUnit', { unitId: string; name: string; reason?: string }>;
-export type MergeUnit = Command<'MergeUnit', { unitId: string; intoUnitId: string; reason: string }>;
-export type DissolveUnit = Command<'DissolveUnit', { unitId: string; reason: string }>;
+export type RenameUnit = Command<'RenameUnit', Dated & { unitId: string; name: string; reason?: string }>;
+export type MergeUnit = Command<'MergeUnit', Dated & { unitId: string; intoUnitId: string; reason: string }>;
+export type DissolveUnit = Command<'DissolveUnit', Dated & { unitId: string; reason: string }>;
 
 export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | DissolveUnit;
 

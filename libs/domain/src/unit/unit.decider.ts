@@ -2,15 +2,28 @@ import { isAdmin } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { conflict, forbidden, notFound, rule } from '../errors.js';
 import type { UnitEvent } from '../events/unit.events.js';
-import { optionalText, requireId, requireIsoTime, requireReason, requireText } from '../validation.js';
+import { requireActDate, requireNotBefore } from '../business-date.js';
+import { optionalText, requireId, requireReason, requireText } from '../validation.js';
 import type { UnitCommand, UnitContext } from './unit.commands.js';
 import { isUnitKind } from './unit-kinds.js';
 import { evolveUnit, initialUnitState, type UnitState } from './unit.state.js';
 
 /** Units are administrative records: only an admin registers, renames, merges or dissolves them. */
 export function decideUnit(command: UnitCommand, state: UnitState, context: UnitContext = {}): UnitEvent[] {
-  requireIsoTime(command.at);
+  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
   if (!isAdmin(command.actor)) throw forbidden('only an administrator manages units');
+  return decideDated(command, state, context, effectiveDate).map((e) => ({
+    ...e,
+    data: { ...e.data, effectiveDate },
+  })) as UnitEvent[];
+}
+
+function decideDated(
+  command: UnitCommand,
+  state: UnitState,
+  context: UnitContext,
+  effectiveDate: string,
+): UnitEvent[] {
   const unitId = requireId(command.data.unitId, 'unitId');
   if (command.type === 'RegisterUnit') {
     if (state.status !== 'none') throw conflict('UNIT_ALREADY_REGISTERED', `unit ${unitId} exists`, 'unitId');
@@ -37,6 +50,7 @@ export function decideUnit(command: UnitCommand, state: UnitState, context: Unit
   }
   if (state.status === 'none') throw notFound('UNIT_NOT_FOUND', `unit ${unitId} is not registered`, 'unitId');
   if (state.status !== 'active') throw rule('UNIT_NOT_ACTIVE', `unit ${unitId} is ${state.status}`, 'unitId');
+  requireNotBefore(effectiveDate, state.registeredOn, `the registration of unit ${unitId}`);
   switch (command.type) {
     case 'RenameUnit': {
       const name = requireText(command.data.name, 'name', 300);

@@ -1,6 +1,6 @@
 import type { UnitEvent } from '../events/unit.events.js';
 import { spec } from '../testing/given-when-then.js';
-import { admin, AT, officerOf, organizer, UNITS } from '../testing/fixtures.js';
+import { admin, AT, officerOf, organizer, UNITS, dated } from '../testing/fixtures.js';
 import type { UnitCommand } from './unit.commands.js';
 import { unitDecider } from './unit.decider.js';
 
@@ -24,11 +24,13 @@ const register = (
 
 describe('unit decider', () => {
   it('registers a unit with its Vietnamese name, kind and parent', () => {
-    unit.given([]).when(register(), { parentStatus: 'active' }).then(registered);
+    unit.given([]).when(register(), { parentStatus: 'active' }).then(dated(registered));
     unit
       .given([])
       .when(register({ parentUnitId: undefined, unitId: 'bo-cong-an', name: 'Bộ Công an', kind: 'bo' }))
-      .then([{ type: 'UnitRegistered', data: { unitId: 'bo-cong-an', name: 'Bộ Công an', kind: 'bo' } }]);
+      .then(
+        dated([{ type: 'UnitRegistered', data: { unitId: 'bo-cong-an', name: 'Bộ Công an', kind: 'bo' } }]),
+      );
   });
 
   it('refuses a second registration, a bad kind, a missing parent, non-NFC text and bad ids', () => {
@@ -76,12 +78,14 @@ describe('unit decider', () => {
         at: AT,
         data: { unitId: anm.id, name: 'Cục A05', reason: 'đổi tên' },
       })
-      .then([
-        {
-          type: 'UnitRenamed',
-          data: { unitId: anm.id, name: 'Cục A05', previousName: anm.name, reason: 'đổi tên' },
-        },
-      ]);
+      .then(
+        dated([
+          {
+            type: 'UnitRenamed',
+            data: { unitId: anm.id, name: 'Cục A05', previousName: anm.name, reason: 'đổi tên' },
+          },
+        ]),
+      );
     unit
       .given(registered)
       .when(
@@ -93,11 +97,13 @@ describe('unit decider', () => {
         },
         { intoStatus: 'active' },
       )
-      .then([{ type: 'UnitMerged', data: { unitId: anm.id, intoUnitId: 'cuc-ktnv', reason: 'sáp nhập' } }]);
+      .then(
+        dated([{ type: 'UnitMerged', data: { unitId: anm.id, intoUnitId: 'cuc-ktnv', reason: 'sáp nhập' } }]),
+      );
     unit
       .given(registered)
       .when({ type: 'DissolveUnit', actor: admin, at: AT, data: { unitId: anm.id, reason: 'giải thể' } })
-      .then([{ type: 'UnitDissolved', data: { unitId: anm.id, reason: 'giải thể' } }]);
+      .then(dated([{ type: 'UnitDissolved', data: { unitId: anm.id, reason: 'giải thể' } }]));
   });
 
   it('refuses changes to unknown, merged or dissolved units, same names, bad merges, missing reasons', () => {
@@ -142,5 +148,33 @@ describe('unit decider', () => {
       name: anm.name,
       parentUnitId: 'bo-cong-an',
     });
+  });
+
+  it('dates a renaming no earlier than the registration (historical records keep their own dates)', () => {
+    const since = dated(registered, '2018-08-01');
+    const rename = (effectiveDate: string): UnitCommand => ({
+      type: 'RenameUnit',
+      actor: admin,
+      at: AT,
+      data: { unitId: anm.id, name: 'Cục An ninh mạng', effectiveDate },
+    });
+    unit
+      .given(since)
+      .when(rename('2018-07-31'))
+      .thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER', 'unprocessable', 'effectiveDate');
+    unit
+      .given(since)
+      .when(rename('2018-08-01'))
+      .then(
+        dated(
+          [
+            {
+              type: 'UnitRenamed',
+              data: { unitId: anm.id, name: 'Cục An ninh mạng', previousName: anm.name },
+            },
+          ],
+          '2018-08-01',
+        ),
+      );
   });
 });

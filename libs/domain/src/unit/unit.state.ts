@@ -8,6 +8,8 @@ export interface UnitState {
   kind?: string;
   parentUnitId?: string;
   mergedInto?: string;
+  /** Business date of the registration (renaming, merging, dissolving come after it). */
+  registeredOn?: string;
 }
 
 export const initialUnitState: UnitState = { status: 'none' };
@@ -21,6 +23,7 @@ export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
         name: event.data.name,
         kind: event.data.kind,
         ...(event.data.parentUnitId !== undefined && { parentUnitId: event.data.parentUnitId }),
+        ...(event.data.effectiveDate !== undefined && { registeredOn: event.data.effectiveDate }),
       };
     case 'UnitRenamed':
       return { ...state, name: event.data.name };

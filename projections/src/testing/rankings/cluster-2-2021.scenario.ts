@@ -22,9 +22,12 @@ import { LedgerWriter } from './ledger-writer.js';
 
 export { CLUSTER, UNITS, YEAR };
 
-/** Every command one hour after the previous one, from 2021-01-04 08:00Z. */
+/**
+ * Every command one hour after the previous one, from 2022-01-04 08:00Z: the year 2021 is recorded after it
+ * ended, so every act (dated on its recording day) falls after the end of the period it concerns.
+ */
 export class Clock {
-  private t = Date.parse('2021-01-04T08:00:00.000Z');
+  private t = Date.parse('2022-01-04T08:00:00.000Z');
   next(): string {
     this.t += 3_600_000;
     return new Date(this.t).toISOString();
@@ -146,7 +149,7 @@ export async function playCluster2(
   const opened = await year('OpenPeriod', organizer, { period: 'Q1' });
   await mark('yearStarted', opened);
 
-  // Q1: self scores from every unit, cluster scores from the chair for some (cluster wins over self).
+  // Q1: self scores from every unit, cluster scores for some (cluster wins over self).
   const points: Record<string, [number, number, number]> = {
     [UNITS.anm.id]: [28, 45, 18],
     [UNITS.ktnv.id]: [27, 44, 18],
@@ -186,8 +189,9 @@ export async function playCluster2(
     3,
     'cluster',
   );
+  // The chair's own unit is scored by the vice-chair unit (the chair never assesses itself).
   last = await score(
-    chair,
+    officerOf(UNITS.ktnv.id),
     `q1-${UNITS.anm.id}-diem-tru-cluster`,
     UNITS.anm.id,
     'Q1',

@@ -47,7 +47,8 @@ export class Ledger {
 
   constructor(
     readonly events: EventStore,
-    start = '2023-01-09T08:00:00.000Z',
+    // Recorded after the year 2023 ended (every act dated on its recording day follows its period's end).
+    start = '2024-01-09T08:00:00.000Z',
   ) {
     this.t = Date.parse(start);
   }
@@ -58,14 +59,14 @@ export class Ledger {
     return new Date(this.t).toISOString();
   }
 
-  registerUnit(unitId: string, name: string, kind = 'cuc'): Promise<AppendResult> {
+  registerUnit(unitId: string, name: string, kind = 'cuc', parentUnitId?: string): Promise<AppendResult> {
     const command = {
       type: 'RegisterUnit' as const,
       actor: admin,
       at: this.at(),
-      data: { unitId, name, kind },
+      data: { unitId, name, kind, ...(parentUnitId !== undefined && { parentUnitId }) },
     };
-    return this.run(unitStream(unitId), unitDecider, command, {});
+    return this.run(unitStream(unitId), unitDecider, command, parentUnitId ? { parentStatus: 'active' } : {});
   }
 
   renameUnit(unitId: string, name: string, reason: string): Promise<AppendResult> {

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { AUTHORITY_LEVELS, AWARD_CATALOG } from '@thidua/domain';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
+import { ActDateDto } from '../write/act-date.js';
 
 const MIN_DATE = '1945-01-01';
 
@@ -83,6 +84,16 @@ export class IndividualRecipientDto {
   @ApiProperty({ description: 'The unit the person belongs to', example: 'cuc-tccb' })
   @IsEntityId()
   unitId!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The person's id (the id a person registry will use): with it, the person's discipline facts bar the award " +
+      'while pending or running (422 RECIPIENT_UNDER_DISCIPLINE)',
+    example: 'cb-0427',
+  })
+  @IsOptional()
+  @IsEntityId()
+  personId?: string;
 }
 
 /** Anything else in `kind`: refused with a message naming the two kinds (the other fields are let be). */
@@ -101,6 +112,9 @@ class UnknownRecipientDto {
 
   @Allow()
   position?: unknown;
+
+  @Allow()
+  personId?: unknown;
 }
 
 export class FlagOverrideDto {
@@ -185,7 +199,7 @@ export class IssueAwardDecisionDto {
   awards!: AwardItemDto[];
 }
 
-export class RevokeAwardDto {
+export class RevokeAwardDto extends ActDateDto {
   @ApiProperty({
     description: 'Why (Law 06/2022/QH15 ch. VII: false records, wrong appraisal)',
     example: 'Hồ sơ đề nghị khen thưởng không trung thực',

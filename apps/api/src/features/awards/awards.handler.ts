@@ -8,6 +8,7 @@ import {
   type AwardItem,
   type AwardRecipient,
 } from '@thidua/domain';
+import { StreamContexts } from '../write/stream-contexts.js';
 import { StreamWriter } from '../write/stream-writer.js';
 import { awardIdOf, decisionIdOfAward } from './award-ids.js';
 import {
@@ -18,6 +19,7 @@ import {
 } from './awards.command.js';
 import type { AwardItemDto } from './awards.dto.js';
 import { ClusterStandings } from './cluster-standings.js';
+import { actDate } from '../write/act-date.js';
 
 function recipientOf(dto: AwardItemDto['recipient']): AwardRecipient {
   if (dto.kind === 'collective') return { kind: 'collective', unitId: dto.unitId };
@@ -27,6 +29,7 @@ function recipientOf(dto: AwardItemDto['recipient']): AwardRecipient {
     ...(dto.rankTitle !== undefined && { rankTitle: dto.rankTitle }),
     ...(dto.position !== undefined && { position: dto.position }),
     unitId: dto.unitId,
+    ...(dto.personId !== undefined && { personId: dto.personId }),
   };
 }
 
@@ -40,6 +43,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
   constructor(
     private readonly writer: StreamWriter,
     private readonly standings: ClusterStandings,
+    private readonly contexts: StreamContexts,
   ) {}
 
   async execute({ ctx, body, expectedRevision }: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
@@ -73,7 +77,10 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
       streamId: awardDecisionStream(decisionId),
       expectedRevision,
-      context: async () => ({ clusterStandings: await this.standings.forAwards(awards, ctx.actor) }),
+      context: async () => ({
+        clusterStandings: await this.standings.forAwards(awards, ctx.actor),
+        discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
+      }),
     });
     return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
   }
@@ -88,7 +95,13 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
     const missing = () => notFound('AWARD_NOT_FOUND', `award ${awardId} does not exist`, 'awardId');
     const decisionId = decisionIdOfAward(awardId);
     if (!decisionId) throw missing();
-    const data = { decisionId, awardId, reason: body.reason, decisionRef: body.decisionRef };
+    const data = {
+      decisionId,
+      awardId,
+      reason: body.reason,
+      decisionRef: body.decisionRef,
+      ...actDate(body),
+    };
     try {
       const result = await this.writer.execute(
         awardDecisionDecider,

@@ -80,7 +80,9 @@ export class ClusterStandings {
       const ranking = evaluateRanking(events, 'Y');
       const row = ranking.rows.find((r) => r.unitId === unitId);
       const final = ranking.status === 'closed' || ranking.status === 'revised';
-      return { ...base, rank: row?.rank ?? null, final };
+      // An open complaint on the Y ranking (or a proposal made on it) bars flags on it.
+      const disputed = (ranking.disputedBy?.length ?? 0) > 0;
+      return { ...base, rank: row?.rank ?? null, final, ...(disputed && { disputed }) };
     } catch (error) {
       if (error instanceof DomainError) return { ...base, rank: null, final: false }; // no such cluster-year
       throw error;

@@ -6,6 +6,7 @@ import type { CommandResult } from '../../write-model/command-result.js';
 import { StreamContexts } from '../write/stream-contexts.js';
 import { StreamWriter } from '../write/stream-writer.js';
 import { DissolveClusterCommand, FormClusterCommand, RenameClusterCommand } from './clusters.command.js';
+import { actDate } from '../write/act-date.js';
 
 /** Clusters live in `cluster-{clusterId}`; who may form, rename or dissolve one is the decider's call. */
 @Injectable() // its constructor's parameter types are what Nest injects into the handlers below
@@ -32,18 +33,31 @@ abstract class ClusterHandler {
 @CommandHandler(FormClusterCommand)
 export class FormClusterHandler extends ClusterHandler implements ICommandHandler<FormClusterCommand> {
   execute({ ctx, body, expectedRevision }: FormClusterCommand): Promise<CommandResult> {
-    const { clusterId, organizerUnitId, number, name } = body;
-    const command = StreamWriter.command(ctx, 'FormCluster', { clusterId, organizerUnitId, number, name });
-    return this.write(ctx, command, expectedRevision, async () => ({
-      organizerStatus: await this.contexts.unitStatus(organizerUnitId),
-    }));
+    const { clusterId, organizerUnitId, number, name, blocId } = body;
+    const command = StreamWriter.command(ctx, 'FormCluster', {
+      clusterId,
+      organizerUnitId,
+      number,
+      name,
+      ...(blocId !== undefined && { blocId }),
+      ...actDate(body),
+    });
+    return this.write(ctx, command, expectedRevision, async () => {
+      const bloc = blocId === undefined ? undefined : await this.contexts.bloc(blocId);
+      return { organizerStatus: await this.contexts.unitStatus(organizerUnitId), ...(bloc && { bloc }) };
+    });
   }
 }
 
 @CommandHandler(RenameClusterCommand)
 export class RenameClusterHandler extends ClusterHandler implements ICommandHandler<RenameClusterCommand> {
   execute({ ctx, clusterId, body, expectedRevision }: RenameClusterCommand): Promise<CommandResult> {
-    const data = { clusterId, name: body.name, ...(body.number !== undefined && { number: body.number }) };
+    const data = {
+      clusterId,
+      name: body.name,
+      ...(body.number !== undefined && { number: body.number }),
+      ...actDate(body),
+    };
     return this.write(ctx, StreamWriter.command(ctx, 'RenameCluster', data), expectedRevision);
   }
 }
@@ -54,7 +68,11 @@ export class DissolveClusterHandler
   implements ICommandHandler<DissolveClusterCommand>
 {
   execute({ ctx, clusterId, body, expectedRevision }: DissolveClusterCommand): Promise<CommandResult> {
-    const command = StreamWriter.command(ctx, 'DissolveCluster', { clusterId, reason: body.reason });
+    const command = StreamWriter.command(ctx, 'DissolveCluster', {
+      clusterId,
+      reason: body.reason,
+      ...actDate(body),
+    });
     return this.write(ctx, command, expectedRevision);
   }
 }

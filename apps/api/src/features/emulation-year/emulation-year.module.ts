@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { WriteModule } from '../write/write.module.js';
+import { FindingsController, InspectionsController } from './assessment/assessment.controller.js';
+import { ASSESSMENT_HANDLERS } from './assessment/assessment.handler.js';
 import { ChairController } from './chair/chair.controller.js';
+import {
+  ConferencesController,
+  RecordConferenceOrPlanHandler,
+} from './conferences/conferences.controller.js';
 import { AssignChairHandler, SetChairPolicyHandler } from './chair/chair.handler.js';
 import { DisputesController } from './disputes/disputes.controller.js';
 import { FileDisputeHandler, ResolveDisputeHandler } from './disputes/disputes.handler.js';
@@ -17,7 +23,7 @@ import { AdmitUnitHandler, WithdrawUnitHandler } from './membership/membership.h
 import { PeriodsController } from './periods/periods.controller.js';
 import { ClosePeriodHandler, OpenPeriodHandler, ReopenPeriodHandler } from './periods/periods.handler.js';
 import { PledgesController } from './pledges/pledges.controller.js';
-import { AmendPledgeHandler, SignPledgeHandler } from './pledges/pledges.handler.js';
+import { AmendPledgeHandler, SetPledgeRulesHandler, SignPledgeHandler } from './pledges/pledges.handler.js';
 import { SchemeController } from './scheme/scheme.controller.js';
 import { PutSchemeHandler } from './scheme/scheme.handler.js';
 import { ScoresController } from './scores/scores.controller.js';
@@ -35,6 +41,9 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     ScoresController,
     DisputesController,
     ElectionsController,
+    InspectionsController,
+    FindingsController,
+    ConferencesController,
   ],
   providers: [
     EmulationYearWriter,
@@ -46,6 +55,7 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     PutSchemeHandler,
     SignPledgeHandler,
     AmendPledgeHandler,
+    SetPledgeRulesHandler,
     OpenPeriodHandler,
     ClosePeriodHandler,
     ReopenPeriodHandler,
@@ -57,6 +67,8 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     OpenElectionHandler,
     CastBallotHandler,
     CloseElectionHandler,
+    ...ASSESSMENT_HANDLERS,
+    RecordConferenceOrPlanHandler,
   ],
 })
 export class EmulationYearModule {}

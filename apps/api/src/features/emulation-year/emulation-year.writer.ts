@@ -54,7 +54,7 @@ export class EmulationYearWriter {
       streamId: emulationStream(ref.clusterId, ref.year),
       expectedRevision: options.expectedRevision,
       context: async (loaded) => ({
-        cluster: await this.contexts.cluster(ref.clusterId),
+        ...(await this.base(ref)),
         ...(options.more && (await options.more(loaded))),
       }),
     });
@@ -79,8 +79,15 @@ export class EmulationYearWriter {
         String(options.expectedRevision),
         revision < 0 ? 'no-stream' : revision,
       );
+    const base = await this.base(ref);
+    emulationYearDecider.decide(this.command(ctx, ref, type, data), state, { ...base, ...options.context });
+  }
+
+  /** What every cluster-year decision needs: the cluster (organizer, status) and its organizer's window. */
+  private async base(ref: YearRef): Promise<EmulationYearContext> {
     const cluster = await this.contexts.cluster(ref.clusterId);
-    emulationYearDecider.decide(this.command(ctx, ref, type, data), state, { cluster, ...options.context });
+    const window = cluster && (await this.contexts.window(cluster.organizerUnitId, ref.year));
+    return { cluster, ...(window && { window }) };
   }
 
   /** Whether the unit is a member of the cluster-year now (cached state). */

@@ -10,8 +10,23 @@ export const AS_OF_DESCRIPTION =
   '(e.g. 2021-03-31T17:00:00Z). The ranking is computed at query time by the same evaluator over the ' +
   "cluster-year's events up to that position, or that occurred at or before that time.";
 
-/** The evaluator options for an `asOf` value; undefined → the whole stream. 400 on anything else. */
-export function asOfOptions(asOf: string | undefined): Pick<EvaluateOptions, 'upToPosition' | 'upToTime'> {
+export const AS_OF_EFFECTIVE_DESCRIPTION =
+  'As of a business date (tính đến ngày): YYYY-MM-DD. Only the acts dated on or before that day count — ' +
+  'what had been signed, scored, reviewed or decided by then, however late it was recorded (a 2017 record ' +
+  'loaded in 2026 counts on its 2017 date). May be combined with asOf (both limits apply).';
+
+type AsOf = Pick<EvaluateOptions, 'upToPosition' | 'upToTime' | 'upToEffectiveDate'>;
+
+/**
+ * The evaluator options for `asOf` (a position or an instant) and `asOfEffective` (a business date,
+ * already checked by the query DTO); undefined → the whole stream. 400 on a bad asOf.
+ */
+export function asOfOptions(asOf: string | undefined, asOfEffective?: string): AsOf {
+  const byDate = asOfEffective === undefined ? {} : { upToEffectiveDate: asOfEffective };
+  return { ...byDate, ...recordedAsOf(asOf) };
+}
+
+function recordedAsOf(asOf: string | undefined): Pick<EvaluateOptions, 'upToPosition' | 'upToTime'> {
   if (asOf === undefined) return {};
   if (AS_OF_PATTERN.test(asOf)) {
     if (/^\d+$/.test(asOf)) {

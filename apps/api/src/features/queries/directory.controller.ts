@@ -53,7 +53,7 @@ export class DirectoryController {
   })
   @ApiResult('ClusterList', 'The clusters')
   listClusters(@Query() query: ClusterListQueryDto): Promise<ClusterList> {
-    return this.queries.execute(new ListClustersQuery(query.sort ?? 'name', query.organizer));
+    return this.queries.execute(new ListClustersQuery(query.sort ?? 'name', query.organizer, query.bloc));
   }
 
   @Get(':clusterId')
@@ -104,10 +104,12 @@ export class DirectoryController {
     summary: 'Pledges (giao ước thi đua) of the cluster-year and their fulfilment',
     description:
       "Each member unit's pledge as it stands: registered titles (đăng ký danh hiệu, catalog code and Vietnamese " +
-      'name), targets (chỉ tiêu), the 3 key tasks (nội dung công tác trọng tâm), who signed it and when, and every ' +
-      'amendment with its reason. `notSigned` lists current members without a pledge. `fulfilment` compares ' +
-      'each registered title with the titles conferred on the unit for that year by award decisions (khen thưởng) ' +
-      'not revoked: `fulfilled`, `partly-fulfilled` or `not-fulfilled`, and `conferred` per title.',
+      "name), targets (chỉ tiêu), the key tasks (nội dung công tác trọng tâm, as many as the cluster's pledge rules " +
+      'ask), who signed it and when (recorded `at`, dated `on`), and every amendment with its reason. `notSigned` ' +
+      'lists current members without a pledge. `fulfilment` compares each registered title with the titles ' +
+      'conferred on the unit for that year by award decisions (khen thưởng) not revoked: `fulfilled`, ' +
+      '`partly-fulfilled` or `not-fulfilled` — or `no-decision-yet` while no award of that year is recorded for the ' +
+      "cluster's organizer — and `conferred` per title.",
   })
   @ApiResult('PledgeList', 'The pledges and their fulfilment')
   @ApiErrors({ 404: NOT_FOUND })

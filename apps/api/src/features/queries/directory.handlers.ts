@@ -55,11 +55,12 @@ export class ListClustersHandler implements IQueryHandler<ListClustersQuery> {
   constructor(private readonly reads: ReadModels) {}
 
   async execute(query: ListClustersQuery): Promise<ClusterList> {
-    const clusters = await this.reads.find<ClusterDoc>(
-      DIRECTORY_PROJECTION,
-      CLUSTERS,
-      query.organizer === undefined ? {} : { where: { organizerUnitId: query.organizer } },
-    );
+    const clusters = await this.reads.find<ClusterDoc>(DIRECTORY_PROJECTION, CLUSTERS, {
+      where: {
+        ...(query.organizer !== undefined && { organizerUnitId: query.organizer }),
+        ...(query.bloc !== undefined && { blocId: query.bloc }),
+      },
+    });
     return { clusters: clusters.sort(query.sort === 'number' ? byNumber : byName) };
   }
 }
@@ -93,6 +94,8 @@ export class GetPledgesHandler implements IQueryHandler<GetPledgesQuery> {
       totalsDocId('cluster', query.clusterId, query.year),
     );
     const conferredOn = new Map((totals?.pledges ?? []).map((p) => [p.unitId, new Set(p.conferred)]));
+    const decided =
+      year.organizerUnitId !== null && (await awardsRecorded(this.reads, year.organizerUnitId, query.year));
     return {
       clusterId: query.clusterId,
       year: query.year,
@@ -100,7 +103,7 @@ export class GetPledgesHandler implements IQueryHandler<GetPledgesQuery> {
         ...doc,
         unitName: names.get(doc.unitId) ?? null,
         titles: doc.titles.map((code) => ({ code, name: findAward(code)?.name ?? null })),
-        fulfilment: fulfilment(doc.titles, conferredOn.get(doc.unitId)),
+        fulfilment: fulfilment(doc.titles, decided, conferredOn.get(doc.unitId)),
       })),
       notSigned: year.members.filter((m) => !m.withdrawn && !signed.has(m.unitId)).map((m) => m.unitId),
       position: year.position,
@@ -108,9 +111,33 @@ export class GetPledgesHandler implements IQueryHandler<GetPledgesQuery> {
   }
 }
 
-function fulfilment(registered: string[], conferred: ReadonlySet<string> = new Set()): PledgeFulfilmentView {
+/** Whether any award of the year is counted for the organizer (else no fulfilment can be judged yet). */
+export async function awardsRecorded(
+  reads: ReadModels,
+  organizerUnitId: string,
+  year: number,
+): Promise<boolean> {
+  const doc = await reads.get<TotalsDoc>(
+    YEARLY_TOTALS_PROJECTION,
+    TOTALS,
+    totalsDocId('organizer', organizerUnitId, year),
+  );
+  return (doc?.total ?? 0) > 0;
+}
+
+function fulfilment(
+  registered: string[],
+  decided: boolean,
+  conferred: ReadonlySet<string> = new Set(),
+): PledgeFulfilmentView {
   const titles = registered.map((code) => ({ code, conferred: conferred.has(code) }));
   const count = titles.filter((t) => t.conferred).length;
-  const status = count === 0 ? 'not-fulfilled' : count === titles.length ? 'fulfilled' : 'partly-fulfilled';
+  const status = !decided
+    ? 'no-decision-yet'
+    : count === 0
+      ? 'not-fulfilled'
+      : count === titles.length
+        ? 'fulfilled'
+        : 'partly-fulfilled';
   return { status, titles };
 }

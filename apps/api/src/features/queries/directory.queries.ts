@@ -28,10 +28,11 @@ export interface OrganizerList {
 
 /**
  * How far a pledge was fulfilled: each registered title against the titles conferred on the unit
- * for that year by award decisions not revoked (from the yearly-totals projection).
+ * for that year by award decisions not revoked (from the yearly-totals projection); `no-decision-yet`
+ * while no award of that year is recorded for the organizer at all (not "not fulfilled").
  */
 export interface PledgeFulfilmentView {
-  status: 'fulfilled' | 'partly-fulfilled' | 'not-fulfilled';
+  status: 'fulfilled' | 'partly-fulfilled' | 'not-fulfilled' | 'no-decision-yet';
   titles: Array<{ code: string; conferred: boolean }>;
 }
 
@@ -55,6 +56,7 @@ export class ListClustersQuery extends Query<ClusterList> {
   constructor(
     readonly sort: 'name' | 'number',
     readonly organizer: string | undefined,
+    readonly bloc?: string,
   ) {
     super();
   }

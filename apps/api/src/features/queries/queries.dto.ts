@@ -11,9 +11,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MinPositionQuery } from '../../common/read-your-writes.js';
-import { IsPoints } from '../write/dto-validators.js';
+import { IsCalendarDate, IsPoints } from '../write/dto-validators.js';
 import { DEMO } from '../../openapi/demo-examples.js';
-import { AS_OF_DESCRIPTION } from './as-of.js';
+import { AS_OF_DESCRIPTION, AS_OF_EFFECTIVE_DESCRIPTION } from './as-of.js';
 
 const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const ID_MESSAGE = "$property must be 1..64 of a-z, 0-9 and '-'";
@@ -33,6 +33,14 @@ export class ClusterListQueryDto extends MinPositionQuery {
   @IsOptional()
   @Matches(ID, { message: ID_MESSAGE })
   organizer?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only the clusters of this khối (bloc): numbers repeat across blocs',
+    example: 'bca-khoi-truc-thuoc-bo-truong',
+  })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE })
+  bloc?: string;
 }
 
 /** GET /units */
@@ -53,6 +61,11 @@ export class AsOfQueryDto extends MinPositionQuery {
   @IsString()
   @MaxLength(40)
   asOf?: string;
+
+  @ApiPropertyOptional({ description: AS_OF_EFFECTIVE_DESCRIPTION, example: '2021-03-31' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOfEffective?: string;
 }
 
 export class OverrideDto {

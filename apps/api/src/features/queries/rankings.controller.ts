@@ -32,7 +32,7 @@ const PeriodParams = () =>
       schema: { type: 'string', enum: PERIODS.map((p) => p.code), example: DEMO.period },
     }),
     ApiErrors({
-      400: 'VALIDATION_FAILED: field clusterId, year, period, asOf or minPosition',
+      400: 'VALIDATION_FAILED: field clusterId, year, period, asOf, asOfEffective or minPosition',
       404:
         'CLUSTER_NOT_FOUND (field clusterId), CLUSTER_YEAR_NOT_FOUND (field year), or PERIOD_NOT_OPENED (field ' +
         'period): the period was never opened, or not yet at the asOf point',
@@ -43,8 +43,11 @@ const PeriodParams = () =>
 const ROW_FIELDS =
   'Each row: unit, total (tổng điểm), per-group breakdown, bonus (điểm thưởng) and penalty (điểm trừ), rank ' +
   '(standard competition ranking 1,2,2,4 after the tie-breaks), classification (xếp loại), the source of each ' +
-  "criterion's points (`cluster`, the cluster's verified score, over `self`, the unit's self-assessment) and the " +
-  'missing criteria.';
+  "criterion's points (`appraisal`, the organizer's thẩm định, over `cluster`, the cluster's verified score, over " +
+  "`self`, the unit's self-assessment), the missing criteria — a row missing criteria gets no classification " +
+  '(`unclassified: "chưa đủ điểm"`) — and `cappedBy`, the recorded findings whose knock-out capped it. `finality` ' +
+  'reads `disputed` while a complaint on the ranking, a classification or (Y) a proposal is open (`disputedBy`); ' +
+  '`acceptedIncomplete` gives the reasoned acceptance a close with incomplete rows needed.';
 
 /** Bảng xếp hạng: rankings of a cluster-year period, their explanation (giải trình) and what-if replays. */
 @ApiTags('rankings')
@@ -59,7 +62,8 @@ export class RankingsController {
   @WaitForProjections(RANKINGS_PROJECTION, DIRECTORY_PROJECTION)
   @PeriodParams()
   @ApiOperation({
-    summary: 'The ranking (bảng xếp hạng, xếp loại) of a period; ?asOf= replays it at a position or time',
+    summary:
+      'The ranking (bảng xếp hạng, xếp loại) of a period; ?asOf= replays it at a position or time, ?asOfEffective= at a business date',
     description:
       'The ranking (bảng xếp hạng) of one period of a cluster-year (Cụm thi đua × năm). ' +
       `${ROW_FIELDS} \`finality\` is provisional (tạm tính) while the period is open, final once closed (the sealed ` +
@@ -68,9 +72,10 @@ export class RankingsController {
       '`integrity-failure` when the digests differ with nothing that revised it, or when the log under the ' +
       'cluster-year failed its integrity check (then `integrityFailure` names the event): never served as final. ' +
       'Without asOf: the rankings projection document (404 PERIOD_NOT_OPENED, field period, for a period never ' +
-      'opened). With asOf: computed now by the same evaluator over the events up to that point; an asOf before ' +
-      "the period was opened answers what the plain read answers for a period never opened, and a position past the log's " +
-      'head answers 422 AS_OF_BEYOND_HEAD with the head.',
+      'opened). With asOf (position or recording time) or asOfEffective (business date, YYYY-MM-DD): computed now by ' +
+      'the same evaluator over the events up to that point; an asOf before the period was opened answers what the ' +
+      "plain read answers for a period never opened, and a position past the log's head answers 422 " +
+      'AS_OF_BEYOND_HEAD with the head.',
   })
   @ApiResult('RankingDocument', 'The ranking: the evaluator Ranking plus streamId, finality, currentDigest')
   getRanking(
@@ -79,7 +84,7 @@ export class RankingsController {
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
   ): Promise<RankingDocument | StoredJson<RankingDocument>> {
-    return this.queries.execute(new GetRankingQuery({ clusterId, year, period }, query.asOf));
+    return this.queries.execute(new GetRankingQuery({ clusterId, year, period }, query));
   }
 
   @Get(`${ROUTE}/explain`)
@@ -91,8 +96,9 @@ export class RankingsController {
     description:
       `${ROW_FIELDS} Per row and criterion, every entry of either assessment with its status (active, withdrawn, ` +
       'ignored) and its chain: recorded, corrected (điều chỉnh), withdrawn, dispute filed and resolved — each link ' +
-      "with the event's id, global position, stream revision, actor (who entered it) and time, points and reason. " +
-      'Computed at query time from the event log (optionally ?asOf=).',
+      "with the event's id, global position, stream revision, actor (who entered it), the time it was recorded (`at`) " +
+      'and the business date of the act (`effectiveDate`), points and reason. Computed at query time from the event ' +
+      'log (optionally ?asOf= and/or ?asOfEffective=).',
   })
   @ApiResult('ExplainedRankingDocument', 'The ranking with every row explained down to its events')
   explainRanking(
@@ -101,7 +107,7 @@ export class RankingsController {
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
   ): Promise<ExplainedRankingDocument> {
-    return this.queries.execute(new ExplainRankingQuery({ clusterId, year, period }, query.asOf));
+    return this.queries.execute(new ExplainRankingQuery({ clusterId, year, period }, query));
   }
 
   @Post(`${ROUTE}/what-if`)
@@ -117,7 +123,7 @@ export class RankingsController {
       'entries; the answer has the actual ranking, the hypothetical one and, per unit whose total, rank or ' +
       'classification would change, the before and after. An entry that is not an entry of this period answers 422 ' +
       'ENTRY_NOT_FOUND naming the field (e.g. overrides.0.entryId); points out of the criterion range 422 too. ' +
-      'Optionally ?asOf= replays both at a position or time.',
+      'Optionally ?asOf= (position or time) and/or ?asOfEffective= (business date) replay both.',
   })
   @ApiBody({
     type: WhatIfDto,
@@ -143,7 +149,7 @@ export class RankingsController {
     @Body() body: WhatIfDto,
   ): Promise<WhatIfAnswer> {
     return this.queries.execute(
-      new WhatIfQuery({ clusterId, year, period }, query.asOf, body.overrides ?? [], body.exclude ?? []),
+      new WhatIfQuery({ clusterId, year, period }, query, body.overrides ?? [], body.exclude ?? []),
     );
   }
 }

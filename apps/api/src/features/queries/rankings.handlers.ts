@@ -31,6 +31,7 @@ import {
   ExplainRankingQuery,
   GetRankingQuery,
   WhatIfQuery,
+  type AsOfParams,
   type NamedRanking,
   type WhatIfAnswer,
 } from './rankings.queries.js';
@@ -51,13 +52,16 @@ const periodNotOpened = (ref: PeriodRef): ApiError =>
     'period',
   );
 
-/** The cluster-year's events for the evaluator and the options of `?asOf=` (422 beyond the log's head). */
+/**
+ * The cluster-year's events for the evaluator and the options of `?asOf=` (422 beyond the log's head) and
+ * `?asOfEffective=`.
+ */
 async function eventsAsOf(
   stream: ClusterYearEvents,
   ref: PeriodRef,
-  asOf: string | undefined,
+  asOf: AsOfParams,
 ): Promise<{ options: EvaluateOptions; streamId: string; events: readonly StoredEvent[] }> {
-  const options = asOfOptions(asOf);
+  const options = asOfOptions(asOf.asOf, asOf.asOfEffective);
   if (options.upToPosition !== undefined) {
     const head = await stream.headPosition();
     if (options.upToPosition > head) {
@@ -91,7 +95,7 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
   ) {}
 
   async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | StoredJson<RankingDocument>> {
-    if (asOf !== undefined) {
+    if (asOf.asOf !== undefined || asOf.asOfEffective !== undefined) {
       const { options, streamId, events } = await eventsAsOf(this.stream, ref, asOf);
       const ranking = opened(evaluateRanking(events, ref.period, options), ref);
       return rankingDocument(ranking, streamId, await this.units.namesOf(ranking.rows.map((r) => r.unitId)));

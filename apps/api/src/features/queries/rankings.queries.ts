@@ -13,10 +13,16 @@ interface PeriodRef {
  * The ranking (bảng xếp hạng) of a period: the projection's document as its stored JSON text (answered
  * as is, never parsed), or computed as of a position/time.
  */
+/** `?asOf=` (position or instant) and `?asOfEffective=` (business date), as the query string gave them. */
+export interface AsOfParams {
+  asOf?: string | undefined;
+  asOfEffective?: string | undefined;
+}
+
 export class GetRankingQuery extends Query<RankingDocument | StoredJson<RankingDocument>> {
   constructor(
     readonly ref: PeriodRef,
-    readonly asOf: string | undefined,
+    readonly asOf: AsOfParams,
   ) {
     super();
   }
@@ -26,7 +32,7 @@ export class GetRankingQuery extends Query<RankingDocument | StoredJson<RankingD
 export class ExplainRankingQuery extends Query<ExplainedRankingDocument> {
   constructor(
     readonly ref: PeriodRef,
-    readonly asOf: string | undefined,
+    readonly asOf: AsOfParams,
   ) {
     super();
   }
@@ -54,7 +60,7 @@ export interface WhatIfAnswer {
 export class WhatIfQuery extends Query<WhatIfAnswer> {
   constructor(
     readonly ref: PeriodRef,
-    readonly asOf: string | undefined,
+    readonly asOf: AsOfParams,
     readonly overrides: ReadonlyArray<{ entryId: string; points: number }>,
     readonly exclude: ReadonlyArray<string>,
   ) {

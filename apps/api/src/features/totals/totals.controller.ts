@@ -28,8 +28,11 @@ export class TotalsController {
       'collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags ' +
       '(Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. ' +
       "A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not " +
-      'withdrawn) and their organizers. Nothing counted yet: zeros with position 0. An organizer, cluster or unit ' +
-      'the directory does not know answers 404.',
+      'withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their ' +
+      'people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu ' +
+      "dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). " +
+      'Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know ' +
+      'answers 404.',
   })
   @ApiResult('TotalsDoc', 'The totals')
   @ApiErrors({
@@ -46,6 +49,8 @@ export class TotalsController {
         given.length === 0 ? 'cluster' : given[1],
       );
     const scope = given[0]!;
-    return this.queries.execute(new GetTotalsQuery(scope, query[scope]!, year));
+    if (query.subUnits !== undefined && scope !== 'unit')
+      throw new ApiError(400, 'VALIDATION_FAILED', 'subUnits goes with unit only', 'subUnits');
+    return this.queries.execute(new GetTotalsQuery(scope, query[scope]!, year, query.subUnits === 'true'));
   }
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { MinPositionQuery } from '../../common/read-your-writes.js';
 import { DEMO } from '../../openapi/demo-examples.js';
 import { ID_PATTERN } from '../write/dto-validators.js';
@@ -31,4 +31,14 @@ export class TotalsQueryDto extends MinPositionQuery {
   @IsOptional()
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
   unit?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'With `unit` only: `true` counts the unit with every unit under it (its sub-collectives and their ' +
+      'people, e.g. the Phòng of a Cục); `false` (default) the unit itself',
+    enum: ['true', 'false'],
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  subUnits?: 'true' | 'false';
 }

@@ -4,6 +4,7 @@ import {
   DIRECTORY_PROJECTION,
   emptyTotals,
   TOTALS,
+  TOTALS_SUBTREES,
   type TotalsDoc,
   totalsDocId,
   type TotalsScope,
@@ -18,6 +19,8 @@ export class GetTotalsQuery extends Query<TotalsDoc> {
     readonly scope: TotalsScope,
     readonly scopeId: string,
     readonly year: number,
+    /** Unit scope: the unit with every unit under it. */
+    readonly subUnits = false,
   ) {
     super();
   }
@@ -31,10 +34,10 @@ export class GetTotalsQuery extends Query<TotalsDoc> {
 export class GetTotalsHandler implements IQueryHandler<GetTotalsQuery> {
   constructor(private readonly reads: ReadModels) {}
 
-  async execute({ scope, scopeId, year }: GetTotalsQuery): Promise<TotalsDoc> {
+  async execute({ scope, scopeId, year, subUnits }: GetTotalsQuery): Promise<TotalsDoc> {
     const doc = await this.reads.get<TotalsDoc>(
       YEARLY_TOTALS_PROJECTION,
-      TOTALS,
+      scope === 'unit' && subUnits ? TOTALS_SUBTREES : TOTALS,
       totalsDocId(scope, scopeId, year),
     );
     if (doc) return doc;

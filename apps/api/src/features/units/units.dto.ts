@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { UNIT_KINDS } from '@thidua/domain';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
+import { ActDateDto } from '../write/act-date.js';
 
 const KIND_CODES = UNIT_KINDS.map((k) => k.code);
 
-export class RegisterUnitDto {
+export class RegisterUnitDto extends ActDateDto {
   @ApiProperty({ description: 'Id of the unit (đơn vị): 1..64 of a-z, 0-9, -', example: 'cuc-anm' })
   @IsEntityId()
   unitId!: string;
@@ -34,7 +35,7 @@ export class RegisterUnitDto {
   parentUnitId?: string;
 }
 
-export class RenameUnitDto {
+export class RenameUnitDto extends ActDateDto {
   @ApiProperty({ description: 'The new name, Unicode NFC', maxLength: 300 })
   @IsText(300)
   name!: string;
@@ -45,7 +46,7 @@ export class RenameUnitDto {
   reason?: string;
 }
 
-export class MergeUnitDto {
+export class MergeUnitDto extends ActDateDto {
   @ApiProperty({ description: 'The active unit it is merged into (sáp nhập)' })
   @IsEntityId()
   intoUnitId!: string;
@@ -55,7 +56,7 @@ export class MergeUnitDto {
   reason!: string;
 }
 
-export class DissolveUnitDto {
+export class DissolveUnitDto extends ActDateDto {
   @ApiProperty({ description: 'Why the unit is dissolved (giải thể)', maxLength: 1000 })
   @IsText(1000)
   reason!: string;

@@ -11,6 +11,7 @@ import {
   RegisterUnitCommand,
   RenameUnitCommand,
 } from './units.command.js';
+import { actDate } from '../write/act-date.js';
 
 /** Units are administrative records in `unit-{unitId}` (admin only: the decider says so). */
 @Injectable() // its constructor's parameter types are what Nest injects into the handlers below
@@ -38,7 +39,13 @@ abstract class UnitHandler {
 export class RegisterUnitHandler extends UnitHandler implements ICommandHandler<RegisterUnitCommand> {
   execute({ ctx, body, expectedRevision }: RegisterUnitCommand): Promise<CommandResult> {
     const { unitId, name, kind, parentUnitId } = body;
-    const data = { unitId, name, kind, ...(parentUnitId !== undefined && { parentUnitId }) };
+    const data = {
+      unitId,
+      name,
+      kind,
+      ...(parentUnitId !== undefined && { parentUnitId }),
+      ...actDate(body),
+    };
     return this.write(ctx, StreamWriter.command(ctx, 'RegisterUnit', data), expectedRevision, async () =>
       parentUnitId === undefined ? {} : { parentStatus: await this.contexts.unitStatus(parentUnitId) },
     );
@@ -48,7 +55,12 @@ export class RegisterUnitHandler extends UnitHandler implements ICommandHandler<
 @CommandHandler(RenameUnitCommand)
 export class RenameUnitHandler extends UnitHandler implements ICommandHandler<RenameUnitCommand> {
   execute({ ctx, unitId, body, expectedRevision }: RenameUnitCommand): Promise<CommandResult> {
-    const data = { unitId, name: body.name, ...(body.reason !== undefined && { reason: body.reason }) };
+    const data = {
+      unitId,
+      name: body.name,
+      ...(body.reason !== undefined && { reason: body.reason }),
+      ...actDate(body),
+    };
     return this.write(ctx, StreamWriter.command(ctx, 'RenameUnit', data), expectedRevision);
   }
 }
@@ -59,7 +71,7 @@ export class MergeUnitHandler extends UnitHandler implements ICommandHandler<Mer
     const { intoUnitId, reason } = body;
     return this.write(
       ctx,
-      StreamWriter.command(ctx, 'MergeUnit', { unitId, intoUnitId, reason }),
+      StreamWriter.command(ctx, 'MergeUnit', { unitId, intoUnitId, reason, ...actDate(body) }),
       expectedRevision,
       async () => ({
         intoStatus: await this.contexts.unitStatus(intoUnitId),
@@ -73,7 +85,7 @@ export class DissolveUnitHandler extends UnitHandler implements ICommandHandler<
   execute({ ctx, unitId, body, expectedRevision }: DissolveUnitCommand): Promise<CommandResult> {
     return this.write(
       ctx,
-      StreamWriter.command(ctx, 'DissolveUnit', { unitId, reason: body.reason }),
+      StreamWriter.command(ctx, 'DissolveUnit', { unitId, reason: body.reason, ...actDate(body) }),
       expectedRevision,
     );
   }

@@ -10,7 +10,12 @@ export type CommandBody =
   | 'DisputeFiled'
   | 'ElectionOpened'
   | 'AwardDecisionIssued'
-  | 'AwardRevoked';
+  | 'AwardRevoked'
+  | 'FindingRecorded'
+  | 'ConferenceHeld'
+  | 'PlanIssued'
+  | 'ComplaintFiled'
+  | 'DisciplineCaseOpened';
 
 export interface ApiCommandOptions<K extends CommandBody> {
   summary: string;

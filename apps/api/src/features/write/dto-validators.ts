@@ -136,3 +136,25 @@ export function IsPoints(): PropertyDecorator {
     },
   });
 }
+
+/** A calendar date YYYY-MM-DD that exists, from 1945 (its order and limits are the domain's: 422). */
+export function IsCalendarDate(options: ValidationOptions = {}): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '1945-01-01')
+            return false;
+          const date = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+        },
+        defaultMessage: buildMessage(
+          (prefix) => `${prefix}$property must be a calendar date YYYY-MM-DD from 1945-01-01`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}

@@ -10,6 +10,16 @@ import {
   unitDecider,
   type UnitStatus,
   unitStream,
+  type AwardRecipient,
+  blocDecider,
+  blocStream,
+  disciplineDecider,
+  type DisciplineState,
+  disciplineStream,
+  type DisciplineSubject,
+  type EmulationWindow,
+  windowDecider,
+  windowStream,
 } from '@thidua/domain';
 import type { EventStore } from '@thidua/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
@@ -39,6 +49,17 @@ export class StreamContexts {
     return { organizerUnitId: state.organizerUnitId, status: state.status };
   }
 
+  /** The bloc (khối) as formed, or undefined. */
+  async bloc(blocId: string): Promise<{ organizerUnitId: string } | undefined> {
+    const { state } = await this.runner.load(blocDecider, blocStream(blocId));
+    return state.organizerUnitId === undefined ? undefined : { organizerUnitId: state.organizerUnitId };
+  }
+
+  /** The unit's parent unit, if it has one (the superior authority of a complaint's second level). */
+  async unitParent(unitId: string): Promise<string | undefined> {
+    return (await this.runner.load(unitDecider, unitStream(unitId))).state.parentUnitId;
+  }
+
   async unitStatus(unitId: string): Promise<UnitStatus> {
     return (await this.runner.load(unitDecider, unitStream(unitId))).state.status;
   }
@@ -47,6 +68,31 @@ export class StreamContexts {
   async reservation(organizerUnitId: string, year: number, unitId: string): Promise<string | undefined> {
     const { state } = await this.runner.load(membershipDecider, membershipStream(organizerUnitId, year));
     return state.reservations[unitId];
+  }
+
+  /** The discipline facts of each recipient: the unit (collective) or the person (by person id). */
+  async disciplineOf(
+    recipients: ReadonlyArray<AwardRecipient>,
+  ): Promise<Array<{ subject: DisciplineSubject; state: DisciplineState }>> {
+    const subjects = new Map<string, DisciplineSubject>();
+    for (const r of recipients) {
+      const subject: DisciplineSubject | undefined =
+        r.kind === 'collective'
+          ? { kind: 'unit', unitId: r.unitId }
+          : r.personId === undefined
+            ? undefined
+            : { kind: 'person', personId: r.personId };
+      if (subject) subjects.set(disciplineStream(subject), subject);
+    }
+    const facts: Array<{ subject: DisciplineSubject; state: DisciplineState }> = [];
+    for (const [streamId, subject] of subjects)
+      facts.push({ subject, state: (await this.runner.load(disciplineDecider, streamId)).state });
+    return facts;
+  }
+
+  /** The organizer's recorded emulation window for the year, if any. */
+  async window(organizerUnitId: string, year: number): Promise<EmulationWindow | undefined> {
+    return (await this.runner.load(windowDecider, windowStream(organizerUnitId, year))).state.window;
   }
 
   /** ChairElected events of a cluster-year (read when a chair takes up last year's election). */

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IsEntityId } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
-export class AssignChairDto {
+export class AssignChairDto extends ActDateDto {
   @ApiProperty({ description: 'The member unit taking the seat', example: 'cuc-anm' })
   @IsEntityId()
   unitId!: string;
@@ -27,7 +28,7 @@ export class AssignChairDto {
   electionId?: string;
 }
 
-export class ChairPolicyDto {
+export class ChairPolicyDto extends ActDateDto {
   @ApiProperty({
     description: "Whether this year's chair/vice-chair may not stand again for the same seat next year",
   })

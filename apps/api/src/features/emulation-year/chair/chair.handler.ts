@@ -3,6 +3,7 @@ import type { CommandResult } from '../../../write-model/command-result.js';
 import { StreamContexts } from '../../write/stream-contexts.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
 import { AssignChairCommand, SetChairPolicyCommand } from './chair.command.js';
+import { actDate } from '../../write/act-date.js';
 
 @CommandHandler(AssignChairCommand)
 export class AssignChairHandler implements ICommandHandler<AssignChairCommand> {
@@ -13,7 +14,7 @@ export class AssignChairHandler implements ICommandHandler<AssignChairCommand> {
 
   execute({ ctx, ref, input, expectedRevision }: AssignChairCommand): Promise<CommandResult> {
     const { unitId, role, source, electionId } = input;
-    const data = { unitId, role, source, ...(electionId !== undefined && { electionId }) };
+    const data = { unitId, role, source, ...(electionId !== undefined && { electionId }), ...actDate(input) };
     return this.year.execute(ctx, ref, 'AssignChair', data, {
       expectedRevision,
       // Taking up an election: the ChairElected events of last year's cluster-year are the evidence.
@@ -30,7 +31,7 @@ export class SetChairPolicyHandler implements ICommandHandler<SetChairPolicyComm
   constructor(private readonly year: EmulationYearWriter) {}
 
   execute({ ctx, ref, input, expectedRevision }: SetChairPolicyCommand): Promise<CommandResult> {
-    const data = { forbidConsecutiveTerms: input.forbidConsecutiveTerms };
+    const data = { forbidConsecutiveTerms: input.forbidConsecutiveTerms, ...actDate(input) };
     return this.year.execute(ctx, ref, 'SetChairPolicy', data, { expectedRevision });
   }
 }

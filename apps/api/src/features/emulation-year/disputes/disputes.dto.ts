@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IsEntityId, IsPoints, IsText } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
-export class FileDisputeDto {
+export class FileDisputeDto extends ActDateDto {
   @ApiProperty({ description: "The score entry about the caller's own unit that is disputed (khiếu nại)" })
   @IsEntityId()
   entryId!: string;
@@ -17,7 +18,7 @@ export class FileDisputeDto {
   proposedPoints?: number;
 }
 
-export class ResolveDisputeDto {
+export class ResolveDisputeDto extends ActDateDto {
   @ApiProperty({ enum: ['upheld', 'rejected'], description: 'upheld (chấp nhận) or rejected (bác)' })
   @IsIn(['upheld', 'rejected'])
   outcome!: 'upheld' | 'rejected';

@@ -3,6 +3,7 @@ import type { CommandResult } from '../../../write-model/command-result.js';
 import { StreamWriter } from '../../write/stream-writer.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
 import { FileDisputeCommand, ResolveDisputeCommand, type DisputeFiled } from './disputes.command.js';
+import { actDate } from '../../write/act-date.js';
 
 /** A unit's officer disputes an entry about its own unit — also after the period is closed. */
 @CommandHandler(FileDisputeCommand)
@@ -12,7 +13,13 @@ export class FileDisputeHandler implements ICommandHandler<FileDisputeCommand> {
   async execute({ ctx, ref, input, expectedRevision }: FileDisputeCommand): Promise<DisputeFiled> {
     const disputeId = StreamWriter.newEntityId(ctx, 'dispute');
     const { entryId, reason, proposedPoints } = input;
-    const data = { disputeId, entryId, reason, ...(proposedPoints !== undefined && { proposedPoints }) };
+    const data = {
+      disputeId,
+      entryId,
+      reason,
+      ...(proposedPoints !== undefined && { proposedPoints }),
+      ...actDate(input),
+    };
     const result = await this.year.execute(ctx, ref, 'FileDispute', data, { expectedRevision });
     return { ...result, disputeId };
   }
@@ -31,6 +38,7 @@ export class ResolveDisputeHandler implements ICommandHandler<ResolveDisputeComm
       reason,
       ...(correctedPoints !== undefined && { correctedPoints }),
       ...(withdrawEntry !== undefined && { withdrawEntry }),
+      ...actDate(input),
     };
     return this.year.execute(ctx, ref, 'ResolveDispute', data, { expectedRevision });
   }

@@ -6,4 +6,4 @@ export type ElectionOpened = CommandResult & { electionId: string };
 
 export class OpenElectionCommand extends YearCommand<OpenElectionDto, ElectionOpened> {}
 export class CastBallotCommand extends YearCommand<CastBallotDto & { electionId: string }> {}
-export class CloseElectionCommand extends YearCommand<{ electionId: string }> {}
+export class CloseElectionCommand extends YearCommand<{ electionId: string; effectiveDate?: string }> {}

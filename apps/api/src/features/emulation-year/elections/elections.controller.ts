@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../../common/command-context.js';
-import { NoBody } from '../../../common/validation.js';
 import type { CommandResult } from '../../../write-model/command-result.js';
+import { ActDateDto, actDate } from '../../write/act-date.js';
 import { ApiCommand } from '../../write/api-command.js';
 import { IdParam, IfMatch } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
@@ -81,14 +81,21 @@ export class ElectionsController {
     summary: 'Close the election and count the ballots (kiểm phiếu)',
     description:
       'Quorum: more than half the members voted; elected: more than half of the ballots. A tie or no majority is recorded, never broken silently; a new round may follow.',
+    body: {
+      type: ActDateDto,
+      description: 'The date of the count (optional)',
+      example: DEMO_BODIES.closeElection,
+    },
   })
   closeElection(
     @Year() ref: YearRef,
     @Param('electionId', new IdParam('electionId')) electionId: string,
-    @NoBody() _body: undefined,
+    @Body() body: ActDateDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {
-    return this.commands.execute(new CloseElectionCommand(ctx, ref, { electionId }, ifMatch));
+    return this.commands.execute(
+      new CloseElectionCommand(ctx, ref, { electionId, ...actDate(body) }, ifMatch),
+    );
   }
 }

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn } from 'class-validator';
 import { IsEntityId } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
-export class OpenElectionDto {
+export class OpenElectionDto extends ActDateDto {
   @ApiProperty({
     enum: ['chair', 'vice-chair'],
     description: "Next year's chair (Cụm trưởng) or vice-chair (Cụm phó)",
@@ -22,7 +23,7 @@ export class OpenElectionDto {
   candidates!: string[];
 }
 
-export class CastBallotDto {
+export class CastBallotDto extends ActDateDto {
   @ApiProperty({ description: 'The member unit voting; the caller must act for it', example: 'cuc-qlxnc' })
   @IsEntityId()
   voterUnitId!: string;

@@ -8,6 +8,7 @@ import {
   OpenElectionCommand,
   type ElectionOpened,
 } from './elections.command.js';
+import { actDate } from '../../write/act-date.js';
 
 /** Bầu Cụm trưởng / Cụm phó for next year: run by the chair unit (the organizer while no chair sits). */
 @CommandHandler(OpenElectionCommand)
@@ -16,7 +17,7 @@ export class OpenElectionHandler implements ICommandHandler<OpenElectionCommand>
 
   async execute({ ctx, ref, input, expectedRevision }: OpenElectionCommand): Promise<ElectionOpened> {
     const electionId = StreamWriter.newEntityId(ctx, 'election');
-    const data = { electionId, role: input.role, candidates: [...input.candidates] };
+    const data = { electionId, role: input.role, candidates: [...input.candidates], ...actDate(input) };
     const result = await this.year.execute(ctx, ref, 'OpenElection', data, { expectedRevision });
     return { ...result, electionId };
   }
@@ -32,7 +33,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
       ctx,
       ref,
       'CastBallot',
-      { electionId, voterUnitId, candidateUnitId },
+      { electionId, voterUnitId, candidateUnitId, ...actDate(input) },
       { expectedRevision },
     );
   }
@@ -48,7 +49,7 @@ export class CloseElectionHandler implements ICommandHandler<CloseElectionComman
       ctx,
       ref,
       'CloseElection',
-      { electionId: input.electionId },
+      { electionId: input.electionId, ...actDate(input) },
       { expectedRevision },
     );
   }

@@ -42,7 +42,13 @@ export class MembershipRegistry {
     return this.writer.execute(membershipDecider, StreamWriter.command(ctx, 'ReserveMembership', data), ctx, {
       streamId: membershipStream(organizerUnitId, ref.year),
       step: 'reservation',
-      context: async () => ({ cluster: await this.contexts.cluster(ref.clusterId) }),
+      context: async () => {
+        // The cluster holding the unit now, if another one: a dissolved one has released it.
+        const holder = await this.holder(organizerUnitId, ref, unitId);
+        const holderStatus =
+          holder && holder !== ref.clusterId ? (await this.contexts.cluster(holder))?.status : undefined;
+        return { cluster: await this.contexts.cluster(ref.clusterId), ...(holderStatus && { holderStatus }) };
+      },
     });
   }
 

@@ -9,6 +9,7 @@ import { IdParam, IfMatch } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
 import { AdmitUnitCommand, WithdrawUnitCommand } from './membership.command.js';
 import { AdmitUnitDto, WithdrawUnitDto } from './membership.dto.js';
+import { actDate } from '../../write/act-date.js';
 import { DEMO, DEMO_BODIES } from '../../../openapi/demo-examples.js';
 
 /** Thành viên Cụm: the member units of a cluster-year, managed by the cluster's organizer. */
@@ -36,7 +37,9 @@ export class MembershipController {
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {
-    return this.commands.execute(new AdmitUnitCommand(ctx, ref, { unitId: body.unitId }, ifMatch));
+    return this.commands.execute(
+      new AdmitUnitCommand(ctx, ref, { unitId: body.unitId, ...actDate(body) }, ifMatch),
+    );
   }
 
   @Post('members/:unitId/withdrawal')
@@ -58,6 +61,8 @@ export class MembershipController {
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {
-    return this.commands.execute(new WithdrawUnitCommand(ctx, ref, { unitId, reason: body.reason }, ifMatch));
+    return this.commands.execute(
+      new WithdrawUnitCommand(ctx, ref, { unitId, reason: body.reason, ...actDate(body) }, ifMatch),
+    );
   }
 }

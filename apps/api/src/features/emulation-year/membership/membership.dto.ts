@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEntityId, IsText } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
-export class AdmitUnitDto {
+export class AdmitUnitDto extends ActDateDto {
   @ApiProperty({
     description: 'The registered, active unit admitted to the cluster for the year',
     example: 'cuc-ktnv',
@@ -10,7 +11,7 @@ export class AdmitUnitDto {
   unitId!: string;
 }
 
-export class WithdrawUnitDto {
+export class WithdrawUnitDto extends ActDateDto {
   @ApiProperty({ description: 'Why the unit leaves the cluster this year', maxLength: 1000 })
   @IsText(1000)
   reason!: string;

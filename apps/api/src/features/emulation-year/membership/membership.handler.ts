@@ -4,6 +4,7 @@ import { StreamContexts } from '../../write/stream-contexts.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
 import { AdmitUnitCommand, WithdrawUnitCommand } from './membership.command.js';
 import { MembershipRegistry } from './membership-registry.js';
+import { actDate } from '../../write/act-date.js';
 
 /**
  * Admission in two steps: reserve the unit in the organizer's registry, then admit it in the
@@ -17,7 +18,9 @@ export class AdmitUnitHandler implements ICommandHandler<AdmitUnitCommand> {
     private readonly contexts: StreamContexts,
   ) {}
 
-  async execute({ ctx, ref, input: { unitId }, expectedRevision }: AdmitUnitCommand): Promise<CommandResult> {
+  async execute({ ctx, ref, input, expectedRevision }: AdmitUnitCommand): Promise<CommandResult> {
+    const { unitId } = input;
+    const data = { unitId, ...actDate(input) };
     const organizer = await this.registry.organizerOf(ref.clusterId);
     // Already held for this cluster (an earlier attempt, or the replay of this very request): admit only.
     const held = (await this.registry.holder(organizer, ref, unitId)) === ref.clusterId;
@@ -26,7 +29,7 @@ export class AdmitUnitHandler implements ICommandHandler<AdmitUnitCommand> {
     // with an Idempotency-Key: its replay must reach the runner, which answers it as the first time.
     if (!ctx.idempotencyKey) {
       const context = { unitStatus: await unitStatus(), reservedClusterId: ref.clusterId };
-      await this.year.dryRun(ctx, ref, 'AdmitUnit', { unitId }, { expectedRevision, context });
+      await this.year.dryRun(ctx, ref, 'AdmitUnit', data, { expectedRevision, context });
     }
     if (!held) await this.registry.reserve(ctx, ref, organizer, unitId);
     const more = async () => ({
@@ -34,7 +37,7 @@ export class AdmitUnitHandler implements ICommandHandler<AdmitUnitCommand> {
       reservedClusterId: await this.registry.holder(organizer, ref, unitId),
     });
     try {
-      return await this.year.execute(ctx, ref, 'AdmitUnit', { unitId }, { expectedRevision, more });
+      return await this.year.execute(ctx, ref, 'AdmitUnit', data, { expectedRevision, more });
     } catch (error) {
       if (!held) await this.registry.release(ctx, ref, organizer, unitId, 'admission-failed');
       throw error;

@@ -2,14 +2,16 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { EmulationYearWriter } from '../emulation-year.writer.js';
 import { ClosePeriodCommand, OpenPeriodCommand, ReopenPeriodCommand } from './periods.command.js';
-import { sealedDigest, sealingDecider } from './ranking-seal.js';
+import { sealingDecider, sealOf } from './ranking-seal.js';
+import { actDate } from '../../write/act-date.js';
 
 @CommandHandler(OpenPeriodCommand)
 export class OpenPeriodHandler implements ICommandHandler<OpenPeriodCommand> {
   constructor(private readonly year: EmulationYearWriter) {}
 
   execute({ ctx, ref, input, expectedRevision }: OpenPeriodCommand): Promise<CommandResult> {
-    return this.year.execute(ctx, ref, 'OpenPeriod', { period: input.period }, { expectedRevision });
+    const data = { period: input.period, ...actDate(input) };
+    return this.year.execute(ctx, ref, 'OpenPeriod', data, { expectedRevision });
   }
 }
 
@@ -18,16 +20,22 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriodCommand> {
 export class ClosePeriodHandler implements ICommandHandler<ClosePeriodCommand> {
   constructor(private readonly year: EmulationYearWriter) {}
 
-  execute({ ctx, ref, input: { period }, expectedRevision }: ClosePeriodCommand): Promise<CommandResult> {
+  execute({ ctx, ref, input, expectedRevision }: ClosePeriodCommand): Promise<CommandResult> {
+    const { period } = input;
     return this.year.execute(
       ctx,
       ref,
       'ClosePeriod',
-      { period, rankingDigest: '' },
+      {
+        period,
+        rankingDigest: '',
+        ...(input.acceptIncomplete && { acceptIncomplete: { reason: input.acceptIncomplete.reason } }),
+        ...actDate(input),
+      },
       {
         expectedRevision,
         decider: sealingDecider,
-        more: async (loaded) => ({ rankingDigest: sealedDigest(await loaded.events(), period) }),
+        more: async (loaded) => sealOf(await loaded.events(), period),
       },
     );
   }

@@ -4,12 +4,20 @@ import { rankingDigest } from '@thidua/projections';
 import type { YearDecider } from '../emulation-year.writer.js';
 
 /**
- * The digest a PeriodClosed seals: hex sha256 of `rankingDigestInput(evaluateRanking(events, period))`
- * over the cluster-year's stored events — the same function the rankings projection shows as
- * `currentDigest`, so a final ranking's digests are equal by construction.
+ * What a PeriodClosed seals, from one evaluation over the cluster-year's stored events: the digest (hex
+ * sha256 of `rankingDigestInput(evaluateRanking(events, period))` — the function the rankings projection
+ * shows as `currentDigest`, so a final ranking's digests are equal by construction) and the units whose
+ * rows miss criteria (unclassified, "chưa đủ điểm"), which the close must accept with a reason.
  */
-export function sealedDigest(events: ReadonlyArray<StoredEvent>, period: PeriodCode): string {
-  return rankingDigest(evaluateRanking(events, period));
+export function sealOf(
+  events: ReadonlyArray<StoredEvent>,
+  period: PeriodCode,
+): { rankingDigest: string; incompleteUnits: string[] } {
+  const ranking = evaluateRanking(events, period);
+  return {
+    rankingDigest: rankingDigest(ranking),
+    incompleteUnits: ranking.rows.filter((r) => r.unclassified !== undefined).map((r) => r.unitId),
+  };
 }
 
 /**

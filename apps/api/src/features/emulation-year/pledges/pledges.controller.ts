@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.decorators.js';
@@ -7,8 +7,8 @@ import type { CommandResult } from '../../../write-model/command-result.js';
 import { ApiCommand } from '../../write/api-command.js';
 import { IdParam, IfMatch } from '../../write/http-params.js';
 import { ApiYearParams, Year, YEAR_ROUTE, type YearRef } from '../year-command.js';
-import { AmendPledgeCommand, SignPledgeCommand } from './pledges.command.js';
-import { AmendPledgeDto, SignPledgeDto } from './pledges.dto.js';
+import { AmendPledgeCommand, SetPledgeRulesCommand, SignPledgeCommand } from './pledges.command.js';
+import { AmendPledgeDto, PledgeRulesDto, SignPledgeDto } from './pledges.dto.js';
 import { DEMO, DEMO_BODIES } from '../../../openapi/demo-examples.js';
 
 /** Giao ước thi đua: each member unit's yearly pledge. */
@@ -21,7 +21,7 @@ export class PledgesController {
 
   @Post('pledges')
   @ApiCommand({
-    summary: "Sign a unit's emulation pledge (ký kết giao ước thi đua): titles, targets, 3 key tasks",
+    summary: "Sign a unit's emulation pledge (ký kết giao ước thi đua): titles, targets, key tasks",
     description:
       "By an officer of that member unit (an organizer's token speaks for its own unit). Titles are catalog codes of collective titles (e.g. co-thi-dua-bo-cong-an, co-thi-dua-chinh-phu). Writes PledgeSigned (version 1).",
     body: {
@@ -37,6 +37,29 @@ export class PledgesController {
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {
     return this.commands.execute(new SignPledgeCommand(ctx, ref, body, ifMatch));
+  }
+
+  @Put('pledge-rules')
+  @Roles('organizer')
+  @ApiCommand({
+    summary: "Record the cluster's pledge rules: how many key tasks, whether a title must be registered",
+    description:
+      "The cluster's organizer. Cụm 7's three key tasks are its own rule (seed 000), not everyone's: without a rule " +
+      'a pledge may register any number of key tasks (up to 20) and no title. Pledges signed or amended afterwards ' +
+      'follow it (422 KEY_TASKS_COUNT, TITLE_REQUIRED).',
+    body: {
+      type: PledgeRulesDto,
+      description: 'The number of key tasks (or null: any) and whether a title must be registered',
+      example: DEMO_BODIES.setPledgeRules,
+    },
+  })
+  setPledgeRules(
+    @Year() ref: YearRef,
+    @Body() body: PledgeRulesDto,
+    @Command() ctx: CommandContext,
+    @IfMatch() ifMatch?: number,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new SetPledgeRulesCommand(ctx, ref, body, ifMatch));
   }
 
   @Post('pledges/:unitId/amendment')

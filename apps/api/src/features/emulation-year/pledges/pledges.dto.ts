@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsEntityId, IsText } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
 export class PledgeTargetDto {
   @ApiProperty({
@@ -25,10 +36,12 @@ export class PledgeTargetDto {
 }
 
 /** What a pledge says; signed first, then amended. */
-export class PledgeContentDto {
+export class PledgeContentDto extends ActDateDto {
   @ApiProperty({
     type: [String],
-    description: 'Catalog codes of the collective titles registered (đăng ký danh hiệu)',
+    description:
+      "Catalog codes of the collective titles registered (đăng ký danh hiệu); at least one when the cluster's pledge " +
+      'rules require a title (422 TITLE_REQUIRED)',
     example: ['co-thi-dua-bo-cong-an'],
   })
   @IsArray()
@@ -45,11 +58,13 @@ export class PledgeContentDto {
 
   @ApiProperty({
     type: [String],
-    description: 'The key tasks (nội dung công tác lớn, trọng tâm): exactly 3',
-    maxItems: 3,
+    description:
+      "The key tasks (nội dung công tác lớn, trọng tâm): as many as the cluster's pledge rules ask (e.g. 3 in Cụm 7; " +
+      '422 KEY_TASKS_COUNT), any number up to 20 without a rule',
+    maxItems: 20,
   })
   @IsArray()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(20)
   @IsText(1000, { each: true })
   keyTasks!: string[];
 }
@@ -64,4 +79,22 @@ export class AmendPledgeDto extends PledgeContentDto {
   @ApiProperty({ description: 'Why the pledge changes', maxLength: 1000 })
   @IsText(1000)
   reason!: string;
+}
+
+export class PledgeRulesDto extends ActDateDto {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'How many key tasks each pledge registers (1–20), or null for any number',
+    example: 3,
+  })
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  keyTasks!: number | null;
+
+  @ApiProperty({ description: 'Whether each pledge must register at least one title', example: true })
+  @IsBoolean()
+  titleRequired!: boolean;
 }

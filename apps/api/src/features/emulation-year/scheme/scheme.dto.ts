@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import type { CriterionKind, TieBreak } from '@thidua/domain';
 import { IsEntityId, IsNfc, IsPoints, IsText } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
 export class CriterionDto {
   @ApiProperty({
@@ -63,7 +64,38 @@ export class ThresholdDto {
   minTotal!: number;
 }
 
-export class SchemeDto {
+export class KnockOutDto {
+  @ApiProperty({
+    description: 'Code of the knock-out condition (điều kiện loại trừ)',
+    example: 'su-co-nghiem-trong',
+  })
+  @IsEntityId()
+  code!: string;
+
+  @ApiProperty({
+    description: 'What it is, Unicode NFC',
+    example: 'Để xảy ra sự cố nghiêm trọng',
+    maxLength: 300,
+  })
+  @IsText(300)
+  label!: string;
+
+  @ApiProperty({
+    enum: ['cap-classification', 'bar-rank-1'],
+    description:
+      'cap-classification: a row it is raised for is classified no higher than capTo; bar-rank-1: the row cannot be ' +
+      'ranked first (the best row not barred takes rank 1)',
+  })
+  @IsIn(['cap-classification', 'bar-rank-1'])
+  effect!: 'cap-classification' | 'bar-rank-1';
+
+  @ApiPropertyOptional({ description: 'cap-classification: a threshold code of this scheme', example: 'kha' })
+  @IsOptional()
+  @IsEntityId()
+  capTo?: string;
+}
+
+export class SchemeDto extends ActDateDto {
   @ApiProperty({
     type: [CriterionDto],
     description: 'The criteria and scoring scale (tiêu chí và thang điểm)',
@@ -95,6 +127,19 @@ export class SchemeDto {
   @MaxLength(300, { each: true })
   @IsNfc({ each: true })
   tieBreaks!: TieBreak[];
+
+  @ApiPropertyOptional({
+    type: [KnockOutDto],
+    description:
+      'Knock-out conditions a finding of the organizer may raise for a unit in a period (POST …/findings): they cap ' +
+      'its classification or bar it from rank 1, and the ranking names the finding (row.cappedBy)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => KnockOutDto)
+  knockOuts?: KnockOutDto[];
 
   @ApiPropertyOptional({
     description: 'Required when amending (a scheme is already published): why it changes',

@@ -1,8 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { emulationYearDecider } from '@thidua/domain';
+import { emulationYearDecider, type KnockOut } from '@thidua/domain';
 import type { CommandResult } from '../../../write-model/command-result.js';
 import { EmulationYearWriter, type YearDecider } from '../emulation-year.writer.js';
 import { PutSchemeCommand } from './scheme.command.js';
+import { actDate } from '../../write/act-date.js';
 
 /**
  * PUT is "publish or amend", chosen in the stream's turn on the state decided on (not before it): the
@@ -27,9 +28,16 @@ export class PutSchemeHandler implements ICommandHandler<PutSchemeCommand> {
   constructor(private readonly year: EmulationYearWriter) {}
 
   execute({ ctx, ref, input, expectedRevision }: PutSchemeCommand): Promise<CommandResult> {
-    const { criteria, thresholds, tieBreaks, reason } = input;
+    const { criteria, thresholds, tieBreaks, reason, knockOuts } = input;
     // `reason` stays undefined on a first publication; the amendment refuses it missing (422 REASON_REQUIRED).
-    const data = { criteria, thresholds, tieBreaks, reason: reason as string };
+    const data = {
+      criteria,
+      thresholds,
+      tieBreaks,
+      ...(knockOuts !== undefined && { knockOuts: knockOuts as KnockOut[] }),
+      reason: reason as string,
+      ...actDate(input),
+    };
     return this.year.execute(ctx, ref, 'AmendScoringScheme', data, {
       expectedRevision,
       decider: publishOrAmend,

@@ -5,5 +5,14 @@ import type { RecordScoreDto } from './scores.dto.js';
 export type ScoreRecorded = CommandResult & { entryId: string };
 
 export class RecordScoreCommand extends YearCommand<RecordScoreDto, ScoreRecorded> {}
-export class CorrectScoreCommand extends YearCommand<{ entryId: string; points: number; reason: string }> {}
-export class WithdrawScoreCommand extends YearCommand<{ entryId: string; reason: string }> {}
+export class CorrectScoreCommand extends YearCommand<{
+  entryId: string;
+  points: number;
+  reason: string;
+  effectiveDate?: string;
+}> {}
+export class WithdrawScoreCommand extends YearCommand<{
+  entryId: string;
+  reason: string;
+  effectiveDate?: string;
+}> {}

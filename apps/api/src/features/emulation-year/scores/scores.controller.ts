@@ -14,6 +14,7 @@ import {
   type ScoreRecorded,
 } from './scores.command.js';
 import { CorrectScoreDto, RecordScoreDto, WithdrawScoreDto } from './scores.dto.js';
+import { actDate } from '../../write/act-date.js';
 import { DEMO, DEMO_BODIES, DEMO_KEYS } from '../../../openapi/demo-examples.js';
 
 const ENTRY_PARAM = {
@@ -73,7 +74,7 @@ export class ScoresController {
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {
-    const input = { entryId, points: body.points, reason: body.reason };
+    const input = { entryId, points: body.points, reason: body.reason, ...actDate(body) };
     return this.commands.execute(new CorrectScoreCommand(ctx, ref, input, ifMatch));
   }
 
@@ -96,7 +97,7 @@ export class ScoresController {
     @IfMatch() ifMatch?: number,
   ): Promise<CommandResult> {
     return this.commands.execute(
-      new WithdrawScoreCommand(ctx, ref, { entryId, reason: body.reason }, ifMatch),
+      new WithdrawScoreCommand(ctx, ref, { entryId, reason: body.reason, ...actDate(body) }, ifMatch),
     );
   }
 }

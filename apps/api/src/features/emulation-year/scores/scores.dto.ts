@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PERIODS, type PeriodCode } from '@thidua/domain';
 import { IsEntityId, IsPoints, IsText } from '../../write/dto-validators.js';
+import { ActDateDto } from '../../write/act-date.js';
 
 const PERIOD_CODES = PERIODS.map((p) => p.code);
 
-export class RecordScoreDto {
+export class RecordScoreDto extends ActDateDto {
   @ApiProperty({ description: 'The member unit scored', example: 'cuc-ktnv' })
   @IsEntityId()
   unitId!: string;
@@ -27,12 +28,16 @@ export class RecordScoreDto {
   points!: number;
 
   @ApiProperty({
-    enum: ['self', 'cluster'],
+    enum: ['self', 'cluster', 'appraisal'],
     description:
-      "self: the unit's own assessment (tự chấm), by its officer; cluster: the cluster's verified score, by the chair unit (Cụm trưởng). Rankings use cluster over self.",
+      "self: the unit's own assessment (tự chấm), by its officer. cluster: the cluster's verified score, independent " +
+      'of the unit: by the unit assigned to inspect it in that period (kiểm tra chéo) when there is one, otherwise by the ' +
+      'chair unit (Cụm trưởng) — never for itself (403 OWN_UNIT_ASSESSMENT): the vice-chair unit (Cụm phó) or the ' +
+      "organizer scores the chair's unit. appraisal: the organizer's emulation office (thẩm định). Rankings use " +
+      'appraisal over cluster over self and name the source.',
   })
-  @IsIn(['self', 'cluster'])
-  assessment!: 'self' | 'cluster';
+  @IsIn(['self', 'cluster', 'appraisal'])
+  assessment!: 'self' | 'cluster' | 'appraisal';
 
   @ApiPropertyOptional({ description: 'Evidence or a note (minh chứng), Unicode NFC', maxLength: 2000 })
   @IsOptional()
@@ -40,7 +45,7 @@ export class RecordScoreDto {
   evidence?: string;
 }
 
-export class CorrectScoreDto {
+export class CorrectScoreDto extends ActDateDto {
   @ApiProperty({ description: 'The corrected points (same bounds as when recorded)', example: 44 })
   @IsPoints()
   points!: number;
@@ -50,7 +55,7 @@ export class CorrectScoreDto {
   reason!: string;
 }
 
-export class WithdrawScoreDto {
+export class WithdrawScoreDto extends ActDateDto {
   @ApiProperty({ description: 'Why the entry is withdrawn', maxLength: 1000 })
   @IsText(1000)
   reason!: string;

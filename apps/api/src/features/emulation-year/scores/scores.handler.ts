@@ -8,6 +8,7 @@ import {
   WithdrawScoreCommand,
   type ScoreRecorded,
 } from './scores.command.js';
+import { actDate } from '../../write/act-date.js';
 
 /** Chấm điểm: the decider checks the period, membership, criterion, bounds and who may assess. */
 @CommandHandler(RecordScoreCommand)
@@ -25,6 +26,7 @@ export class RecordScoreHandler implements ICommandHandler<RecordScoreCommand> {
       points,
       assessment,
       ...(evidence !== undefined && { evidence }),
+      ...actDate(input),
     };
     const result = await this.year.execute(ctx, ref, 'RecordScore', data, { expectedRevision });
     return { ...result, entryId };

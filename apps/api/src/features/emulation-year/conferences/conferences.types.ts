@@ -1,0 +1,7 @@
+import type { CommandResult } from '../../../write-model/command-result.js';
+
+/** What POST …/conferences answers: the command result and the id of the conference. */
+export type ConferenceHeld = CommandResult & { conferenceId: string };
+
+/** What POST …/plans answers: the command result and the id of the plan. */
+export type PlanIssued = CommandResult & { planId: string };

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { WriteModule } from '../write/write.module.js';
+import { WindowController } from './window.controller.js';
+import { SetEmulationWindowHandler } from './window.handler.js';
+
+/** Organizers' recorded policies per year (the emulation window). */
+@Module({ imports: [WriteModule], controllers: [WindowController], providers: [SetEmulationWindowHandler] })
+export class OrganizersModule {}
