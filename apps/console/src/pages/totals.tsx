@@ -289,13 +289,17 @@ function TotalsView({
             {t.pledgeSummary.pledges} giao ước; {t.pledgeSummary.registered} danh hiệu đăng ký,{' '}
             {t.pledgeSummary.conferred} đã được tặng; {t.pledgeSummary.fulfilled} giao ước hoàn thành.
           </p>
-          <figure>
-            <figcaption>Danh hiệu đăng ký và đã được tặng, theo đơn vị</figcaption>
-            <ChartView
-              config={pledges}
-              label="Biểu đồ cột: danh hiệu đăng ký và đã được tặng của từng đơn vị (bảng bên dưới)"
-            />
-          </figure>
+          {t.pledgeSummary.registered === 0 ? (
+            <p>Các giao ước trong phạm vi này không đăng ký danh hiệu nào, nên không có gì để đối chiếu.</p>
+          ) : (
+            <figure>
+              <figcaption>Danh hiệu đăng ký và đã được tặng, theo đơn vị</figcaption>
+              <ChartView
+                config={pledges}
+                label="Biểu đồ cột: danh hiệu đăng ký và đã được tặng của từng đơn vị (bảng bên dưới)"
+              />
+            </figure>
+          )}
           <div class="table-wrap">
             <table class="grid">
               <caption>Giao ước theo đơn vị</caption>
@@ -315,7 +319,9 @@ function TotalsView({
                     </th>
                     <td>{p.registered.join(', ') || '—'}</td>
                     <td>{p.conferred.join(', ') || '—'}</td>
-                    <td>{p.fulfilled ? 'Có' : 'Chưa'}</td>
+                    <td>
+                      {p.registered.length === 0 ? 'Không đăng ký danh hiệu' : p.fulfilled ? 'Có' : 'Chưa'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
