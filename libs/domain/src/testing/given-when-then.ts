@@ -58,6 +58,8 @@ export function spec<C, S, E, Ctx>(decider: Decider<C, S, E, Ctx>, defaultContex
               expect(caught).toBeInstanceOf(DomainError);
               const error = caught as DomainError;
               expect(error.code).toBe(code);
+              // A refusal says why, in words, besides its code.
+              expect(error.message).not.toBe('');
               if (status !== undefined) expect(error.status).toBe(status);
               if (field !== undefined) expect(error.field).toBe(field);
               expect(JSON.stringify(state)).toBe(before);

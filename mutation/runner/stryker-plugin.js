@@ -1,0 +1,126 @@
+// StrykerJS test runner "thidua-unit" (mutation/stryker.config.mjs): runs the unit specs of the domain and
+// the integrity code in the runner process itself. The specs are loaded once (transpiled by
+// ts-loader.js); each mutant is switched on at run time (StrykerJS instruments every mutant into the
+// code) and only the tests that reached it during the dry run are run again. Jest, through
+// @stryker-mutator/jest-runner, restarts its module registry for every mutant: ≈ 3 s each here.
+import { readdirSync } from 'node:fs';
+import { register } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { commonTokens, declareClassPlugin, PluginKind } from '@stryker-mutator/api/plugin';
+import { INSTRUMENTER_CONSTANTS } from '@stryker-mutator/api/core';
+import {
+  DryRunStatus,
+  determineHitLimitReached,
+  TestStatus,
+  toMutantRunResult,
+} from '@stryker-mutator/api/test-runner';
+import { Collector, runTests } from './suite.js';
+
+register('./ts-loader.js', import.meta.url);
+
+/** The spec files, relative to the sandbox (the runner's working directory). */
+export const SPEC_ROOTS = ['libs/domain/src', 'libs/event-store/src/integrity'];
+const isSpec = (name) => name.endsWith('.unit.spec.ts');
+
+function specFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return specFiles(path);
+    return isSpec(d.name) ? [path] : [];
+  });
+}
+
+class ThiduaUnitRunner {
+  static inject = [commonTokens.logger];
+  constructor(log) {
+    this.log = log;
+    this.collector = undefined;
+  }
+
+  capabilities() {
+    // A static mutant (active while modules load) needs a fresh process: StrykerJS restarts this one.
+    return { reloadEnvironment: false };
+  }
+
+  get ns() {
+    return (globalThis[INSTRUMENTER_CONSTANTS.NAMESPACE] ??= {});
+  }
+
+  /** Loads every spec file once; code run while loading counts as static coverage. */
+  async load() {
+    if (this.collector) return this.collector;
+    const collector = new Collector();
+    collector.install();
+    for (const file of SPEC_ROOTS.flatMap((r) => specFiles(resolve(r))).sort()) {
+      collector.fileName = file;
+      await import(pathToFileURL(file).href);
+    }
+    this.log.debug(`loaded ${collector.tests.length} tests`);
+    return (this.collector = collector);
+  }
+
+  async dryRun({ coverageAnalysis, disableBail }) {
+    const ns = this.ns;
+    ns.mutantCoverage = { static: {}, perTest: {} };
+    const collector = await this.load();
+    const perTest = coverageAnalysis === 'perTest';
+    const results = await runTests(collector.tests, {
+      bail: !disableBail,
+      onTest: (t) => {
+        ns.currentTestId = perTest ? t.id : undefined;
+      },
+    });
+    ns.currentTestId = undefined;
+    return {
+      status: DryRunStatus.Complete,
+      tests: results.map(toTestResult),
+      mutantCoverage: coverageAnalysis === 'off' ? undefined : ns.mutantCoverage,
+    };
+  }
+
+  async mutantRun({ activeMutant, testFilter, hitLimit, disableBail, mutantActivation }) {
+    const ns = this.ns;
+    ns.currentTestId = undefined;
+    ns.hitLimit = hitLimit;
+    ns.hitCount = hitLimit === undefined ? undefined : 0;
+    // A static mutant must be active while the modules load (this process is fresh for it).
+    if (mutantActivation === 'static') ns.activeMutant = activeMutant.id;
+    try {
+      const collector = await this.load();
+      ns.activeMutant = activeMutant.id;
+      const wanted = testFilter && new Set(testFilter);
+      const tests = wanted ? collector.tests.filter((t) => wanted.has(t.id)) : collector.tests;
+      const results = await runTests(tests, { bail: !disableBail });
+      const timeout = determineHitLimitReached(ns.hitCount, ns.hitLimit);
+      if (timeout) return toMutantRunResult(timeout);
+      return toMutantRunResult(
+        { status: DryRunStatus.Complete, tests: results.map(toTestResult) },
+        disableBail,
+      );
+    } catch (error) {
+      // A mutant that breaks loading the modules (or a hook outside any test) is killed by all.
+      const timeout = determineHitLimitReached(ns.hitCount, ns.hitLimit);
+      if (timeout) return toMutantRunResult(timeout);
+      return { status: 'error', errorMessage: String(error?.stack ?? error) };
+    } finally {
+      ns.activeMutant = undefined;
+      ns.hitLimit = undefined;
+      ns.hitCount = undefined;
+    }
+  }
+}
+
+function toTestResult({ test, failure, timeSpentMs }) {
+  const base = {
+    id: test.id,
+    name: test.name,
+    timeSpentMs,
+    fileName: relative(process.cwd(), test.fileName),
+  };
+  return failure === undefined
+    ? { ...base, status: TestStatus.Success }
+    : { ...base, status: TestStatus.Failed, failureMessage: failure };
+}
+
+export const strykerPlugins = [declareClassPlugin(PluginKind.TestRunner, 'thidua-unit', ThiduaUnitRunner)];
