@@ -72,6 +72,9 @@ class ThiduaUnitRunner {
       },
     });
     ns.currentTestId = undefined;
+    // Fastest first in every mutant run: most mutants are killed by the first test that fails.
+    const spent = new Map(results.map((r) => [r.test, r.timeSpentMs]));
+    collector.tests.sort((a, b) => spent.get(a) - spent.get(b));
     return {
       status: DryRunStatus.Complete,
       tests: results.map(toTestResult),

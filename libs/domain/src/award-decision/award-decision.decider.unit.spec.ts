@@ -101,35 +101,35 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([])
       .when(issue([individual], organizer, 'thu-tuong'))
-      .thenThrows('AUTHORITY_NOT_ALLOWED');
+      .thenThrows('AUTHORITY_NOT_ALLOWED', 'unprocessable', 'awards[0].code');
     decision
       .given([])
       .when(issue([{ ...individual, code: 'giay-khen' }]))
-      .thenThrows('AUTHORITY_NOT_ALLOWED');
+      .thenThrows('AUTHORITY_NOT_ALLOWED', 'unprocessable', 'awards[0].code');
     decision
       .given([])
       .when(issue([{ ...individual, recipient: { kind: 'collective', unitId: ktnv } }]))
-      .thenThrows('RECIPIENT_KIND_NOT_ALLOWED');
+      .thenThrows('RECIPIENT_KIND_NOT_ALLOWED', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([{ ...individual, code: 'khong-co' }]))
-      .thenThrows('UNKNOWN_AWARD');
+      .thenThrows('UNKNOWN_AWARD', 'unprocessable', 'awards[0].code');
     decision
       .given([])
       .when(issue([individual], organizer, 'vua'))
-      .thenThrows('UNKNOWN_AUTHORITY');
-    decision.given([]).when(issue([])).thenThrows('LIST_TOO_SHORT');
+      .thenThrows('UNKNOWN_AUTHORITY', 'unprocessable', 'authority');
+    decision.given([]).when(issue([])).thenThrows('LIST_TOO_SHORT', 'unprocessable', 'awards');
     decision
       .given([])
       .when(issue([individual, { ...bangKhen, awardId: 'kt-1' }]))
-      .thenThrows('DUPLICATE_AWARD_ID');
+      .thenThrows('DUPLICATE_AWARD_ID', 'unprocessable', 'awards');
     decision
       .given([])
       .when({
         ...issue([individual]),
         data: { ...issue([individual]).data, date: '2023-02-30' },
       } as AwardDecisionCommand)
-      .thenThrows('INVALID_DATE');
+      .thenThrows('INVALID_DATE', 'unprocessable', 'date');
     decision
       .given([])
       .when(
@@ -137,15 +137,15 @@ describe('award decisions (quyết định khen thưởng)', () => {
           { ...individual, recipient: { ...individual.recipient, fullName: '' } as AwardItem['recipient'] },
         ]),
       )
-      .thenThrows('TEXT_REQUIRED');
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'awards[0].recipient.fullName');
     decision
       .given([])
       .when(issue([{ ...individual, citation: '' }]))
-      .thenThrows('TEXT_REQUIRED');
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'awards[0].citation');
     decision
       .given(issued([individual]))
       .when(issue([individual]))
-      .thenThrows('DECISION_ALREADY_ISSUED', 'conflict');
+      .thenThrows('DECISION_ALREADY_ISSUED', 'conflict', 'decisionId');
   });
 
   it('is recorded by an admin or an organizer only', () => {
@@ -164,7 +164,7 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([])
       .when(issue([flag]), standing(2))
-      .thenThrows('FLAG_QUOTA_EXCEEDED');
+      .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([flag]), standing(2, { quota: 2 }))
@@ -172,24 +172,24 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([])
       .when(issue([flag]), standing(null))
-      .thenThrows('FLAG_QUOTA_EXCEEDED');
+      .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([flag]), standing(1, { final: false }))
-      .thenThrows('CLUSTER_RANKING_NOT_FINAL');
+      .thenThrows('CLUSTER_RANKING_NOT_FINAL', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([flag]), {})
-      .thenThrows('CLUSTER_RANKING_NOT_FINAL');
+      .thenThrows('CLUSTER_RANKING_NOT_FINAL', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([flag]), standing(1, { year: 2022 }))
-      .thenThrows('CLUSTER_RANKING_NOT_FINAL');
+      .thenThrows('CLUSTER_RANKING_NOT_FINAL', 'unprocessable', 'awards[0].recipient');
     const govFlag = { ...flag, code: 'co-thi-dua-chinh-phu' };
     decision
       .given([])
       .when(issue([govFlag], organizer, 'thu-tuong'), standing(3))
-      .thenThrows('FLAG_QUOTA_EXCEEDED');
+      .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
   });
 
   it('lets the organizer of that cluster override the quota with a reason, recorded with the award', () => {
@@ -209,11 +209,11 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([])
       .when(issue([{ ...flag, override: { reason: '' } }]), standing(2))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'awards[0].override.reason');
     decision
       .given([])
       .when(issue([{ ...bangKhen, override: { reason: 'x' } }]))
-      .thenThrows('OVERRIDE_NOT_APPLICABLE');
+      .thenThrows('OVERRIDE_NOT_APPLICABLE', 'unprocessable', 'awards[0].override');
   });
 
   it('dates a decision no later than its record, and a revocation no earlier than the decision', () => {
@@ -284,20 +284,20 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([...issued([individual]), ...revoked])
       .when(revoke())
-      .thenThrows('AWARD_ALREADY_REVOKED', 'conflict');
+      .thenThrows('AWARD_ALREADY_REVOKED', 'conflict', 'awardId');
     decision
       .given(issued([individual]))
       .when(revoke('kt-9'))
-      .thenThrows('AWARD_NOT_FOUND', 'not-found');
-    decision.given([]).when(revoke()).thenThrows('DECISION_NOT_FOUND', 'not-found');
+      .thenThrows('AWARD_NOT_FOUND', 'not-found', 'awardId');
+    decision.given([]).when(revoke()).thenThrows('DECISION_NOT_FOUND', 'not-found', 'decisionId');
     decision
       .given(issued([individual]))
       .when(revoke('kt-1', { reason: '' }))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
     decision
       .given(issued([individual]))
       .when(revoke('kt-1', { decisionRef: '' }))
-      .thenThrows('TEXT_REQUIRED');
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'decisionRef');
     decision
       .given(issued([individual]))
       .when({ ...revoke(), actor: officerOf(ktnv) })

@@ -248,15 +248,15 @@ describe('complaints (khiếu nại) on a cluster-year: time limit, due date, co
     year
       .given([...pending, resolved('rejected')])
       .when(escalate('2021-06-10'))
-      .thenThrows('ESCALATION_TIME_BARRED');
+      .thenThrows('ESCALATION_TIME_BARRED', 'unprocessable', 'receivedOn');
     year
       .given([...pending, resolved('upheld')])
       .when(escalate('2021-05-12'))
-      .thenThrows('NOTHING_TO_ESCALATE');
+      .thenThrows('NOTHING_TO_ESCALATE', 'unprocessable', 'complaintId');
     spec(emulationYearDecider, context)
       .given([...pending, resolved('rejected')])
       .when(escalate('2021-05-12'))
-      .thenThrows('NO_SUPERIOR_AUTHORITY');
+      .thenThrows('NO_SUPERIOR_AUTHORITY', 'unprocessable', 'complaintId');
   });
 
   it('makes the ranking disputed while open (on it, a classification, or a Y proposal), final again once resolved', () => {
@@ -329,7 +329,7 @@ describe('complaints on an award decision', () => {
       .when(
         c('FileComplaint', { filer: { kind: 'unit', unitId: xnc }, content: 'c', receivedOn: '2024-03-15' }),
       )
-      .thenThrows('COMPLAINT_TIME_BARRED');
+      .thenThrows('COMPLAINT_TIME_BARRED', 'unprocessable', 'receivedOn');
     decisions
       .given(issued)
       .when(
@@ -431,7 +431,7 @@ describe('a flag is not given on a disputed ranking', () => {
     decisions
       .given([])
       .when(flag({ reason: 'Đặc cách' }), standing(true))
-      .thenThrows('CLUSTER_RANKING_DISPUTED');
+      .thenThrows('CLUSTER_RANKING_DISPUTED', 'unprocessable', 'awards[0].recipient');
     decisions
       .given([])
       .when(flag(), standing(false))

@@ -65,23 +65,23 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
     year
       .given(yearStarted())
       .when(open(chair, { candidates: [ktnv, 'cuc-khac'] }))
-      .thenThrows('NOT_A_MEMBER');
+      .thenThrows('NOT_A_MEMBER', 'unprocessable', 'candidates[1]');
     year
       .given(yearStarted())
       .when(open(chair, { candidates: [] }))
-      .thenThrows('LIST_TOO_SHORT');
+      .thenThrows('LIST_TOO_SHORT', 'unprocessable', 'candidates');
     year
       .given(yearStarted())
       .when(open(chair, { candidates: [ktnv, ktnv] }))
-      .thenThrows('DUPLICATE_CANDIDATE');
+      .thenThrows('DUPLICATE_CANDIDATE', 'unprocessable', 'candidates');
     year
       .given(yearStarted())
       .when(open(chair, { candidates: [anm, ktnv] }))
-      .thenThrows('CONSECUTIVE_TERM_FORBIDDEN');
+      .thenThrows('CONSECUTIVE_TERM_FORBIDDEN', 'unprocessable', 'candidates');
     year
       .given(yearStarted())
       .when(open(chair, { role: 'boss' }))
-      .thenThrows('INVALID_ROLE');
+      .thenThrows('INVALID_ROLE', 'unprocessable', 'role');
   });
 
   it('applies the policy in force: allowed consecutive terms once the organizer records it', () => {
@@ -107,18 +107,18 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
     year
       .given(forbiddenAgain)
       .when(open(chair, { candidates: [anm, ktnv] }))
-      .thenThrows('CONSECUTIVE_TERM_FORBIDDEN');
+      .thenThrows('CONSECUTIVE_TERM_FORBIDDEN', 'unprocessable', 'candidates');
   });
 
   it('one open round per seat; a new id each round', () => {
     year
       .given([...yearStarted(), opened])
       .when(open(chair, { electionId: 'bau-2' }))
-      .thenThrows('ELECTION_ALREADY_OPEN', 'conflict');
+      .thenThrows('ELECTION_ALREADY_OPEN', 'conflict', 'role');
     year
       .given([...yearStarted(), opened])
       .when(open())
-      .thenThrows('ELECTION_ID_TAKEN', 'conflict');
+      .thenThrows('ELECTION_ID_TAKEN', 'conflict', 'electionId');
   });
 
   it('each member unit casts one ballot through its own officer, for a candidate', () => {
@@ -146,14 +146,14 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
         voterUnitId: ngoaiTuyen,
         candidateUnitId: canhVe,
       }),
-    ).thenThrows('NOT_A_CANDIDATE');
+    ).thenThrows('NOT_A_CANDIDATE', 'unprocessable', 'candidateUnitId');
     g.when(
       ey('CastBallot', officerOf(ngoaiTuyen), {
         electionId: 'bau-9',
         voterUnitId: ngoaiTuyen,
         candidateUnitId: ktnv,
       }),
-    ).thenThrows('ELECTION_NOT_FOUND', 'not-found');
+    ).thenThrows('ELECTION_NOT_FOUND', 'not-found', 'electionId');
     year
       .given([...yearStarted(), opened, ballot(ngoaiTuyen, ktnv)])
       .when(
@@ -163,7 +163,7 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
           candidateUnitId: xnc,
         }),
       )
-      .thenThrows('ALREADY_VOTED', 'conflict');
+      .thenThrows('ALREADY_VOTED', 'conflict', 'voterUnitId');
     year
       .given([...yearStarted(), opened, { type: 'UnitWithdrawn', data: { unitId: ngoaiTuyen, reason: 'r' } }])
       .when(
@@ -173,7 +173,7 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
           candidateUnitId: ktnv,
         }),
       )
-      .thenThrows('NOT_A_MEMBER');
+      .thenThrows('NOT_A_MEMBER', 'unprocessable', 'voterUnitId');
   });
 
   it('closes: a majority with a quorum elects (Cục Kỹ thuật nghiệp vụ for 2022, seed 003)', () => {
@@ -215,12 +215,12 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
     year
       .given(done)
       .when(open(chair, { electionId: 'bau-2' }))
-      .thenThrows('ALREADY_ELECTED', 'conflict');
-    year.given(done).when(close()).thenThrows('ELECTION_NOT_OPEN');
+      .thenThrows('ALREADY_ELECTED', 'conflict', 'role');
+    year.given(done).when(close()).thenThrows('ELECTION_NOT_OPEN', 'unprocessable', 'electionId');
     year
       .given(done)
       .when(open(chair, { electionId: 'bau-p', role: 'vice-chair', candidates: [ktnv, xnc] }))
-      .thenThrows('HOLDS_OTHER_ROLE');
+      .thenThrows('HOLDS_OTHER_ROLE', 'unprocessable', 'candidates');
   });
 
   it('records a tie, no majority and no quorum, elects nobody, and allows a new round', () => {

@@ -61,7 +61,8 @@ export function spec<C, S, E, Ctx>(decider: Decider<C, S, E, Ctx>, defaultContex
               // A refusal says why, in words, besides its code.
               expect(error.message).not.toBe('');
               if (status !== undefined) expect(error.status).toBe(status);
-              if (field !== undefined) expect(error.field).toBe(field);
+              // Exactly the field given: none when none is given.
+              expect({ code, field: error.field }).toEqual({ code, field });
               expect(JSON.stringify(state)).toBe(before);
               return error;
             },
