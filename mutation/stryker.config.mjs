@@ -3,8 +3,9 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   // Our own runner (mutation/runner/): loads the specs once, runs each mutant's tests in-process.
-  plugins: ['./mutation/runner/stryker-plugin.js'],
+  plugins: ['./mutation/runner/stryker-plugin.js', './mutation/runner/message-ignorer.js'],
   testRunner: 'thidua-unit',
+  ignorers: ['refusal-messages'],
   testRunnerNodeArgs: ['--disable-warning=ExperimentalWarning'],
   // Each mutant runs only the tests that reach it.
   coverageAnalysis: 'perTest',
