@@ -13,6 +13,7 @@ import {
   UNITS,
   yearStarted,
   dated,
+  scheme,
 } from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 
@@ -358,5 +359,44 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
       .given(withdrawn)
       .when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'r' }))
       .thenThrows('ENTRY_WITHDRAWN', 'unprocessable', 'entryId');
+  });
+});
+
+describe('cluster-year scores: each malformed input is named', () => {
+  it('refuses bad ids and bad evidence of a score, naming the field', () => {
+    const rec = (over: Record<string, unknown>) =>
+      year.given(q1Open()).when(ey('RecordScore', officerOf(xnc), { ...self(), ...over }));
+    rec({ unitId: 'Đơn vị' }).thenThrows('INVALID_ID', 'unprocessable', 'unitId');
+    rec({ criterion: 'Chuyên môn' }).thenThrows('INVALID_ID', 'unprocessable', 'criterion');
+    rec({ entryId: 'e 1' }).thenThrows('INVALID_ID', 'unprocessable', 'entryId');
+    rec({ evidence: ' ' }).thenThrows('TEXT_REQUIRED', 'unprocessable', 'evidence');
+    rec({ evidence: 'x'.repeat(2001) }).thenThrows('TEXT_TOO_LONG', 'unprocessable', 'evidence');
+    rec({ evidence: 'x'.repeat(2000) }).then(
+      dated([{ type: 'ScoreRecorded', data: { ...self(), schemeVersion: 1, evidence: 'x'.repeat(2000) } }]),
+    );
+    year
+      .given(withSelf)
+      .when(ey('CorrectScore', officerOf(xnc), { entryId: 'E-1', points: 45, reason: 'r' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'entryId');
+    year
+      .given(withSelf)
+      .when(ey('WithdrawScore', officerOf(xnc), { entryId: '', reason: 'r' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'entryId');
+  });
+
+  it('refuses to correct an entry whose criterion the amended scheme dropped', () => {
+    const amended: EmulationYearEvent = {
+      type: 'ScoringSchemeAmended',
+      data: {
+        version: 2,
+        ...scheme,
+        criteria: scheme.criteria.filter((c) => c.code !== 'chuyen-mon'),
+        reason: 'Bỏ tiêu chí',
+      },
+    };
+    year
+      .given([...withSelf, amended])
+      .when(ey('CorrectScore', officerOf(xnc), { entryId: 'e-1', points: 45, reason: 'r' }))
+      .thenThrows('UNKNOWN_CRITERION', 'unprocessable', 'criterion');
   });
 });

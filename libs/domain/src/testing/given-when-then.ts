@@ -37,7 +37,7 @@ export function spec<C, S, E, Ctx>(decider: Decider<C, S, E, Ctx>, defaultContex
           return {
             then(expected) {
               const actual = decide();
-              expect(actual).toEqual(expected);
+              expect(actual).toStrictEqual(expected);
               // A decision must not mutate the state it was given (the handler caches it by revision).
               expect(JSON.stringify(state)).toBe(before);
               // Every emitted event must evolve cleanly and leave the state serializable.
