@@ -263,3 +263,31 @@ describe('cluster-year: disputes (khiếu nại)', () => {
     );
   });
 });
+
+describe('cluster-year: disputes, the remaining refusals', () => {
+  it('names a malformed dispute id when filing and resolving', () => {
+    year
+      .given(scored)
+      .when(file(undefined, { disputeId: 'KN 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'disputeId');
+    year
+      .given([...scored, filed])
+      .when(resolve(undefined, { disputeId: 'KN 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'disputeId');
+  });
+
+  it('refuses a rejection that also withdraws (even withdrawEntry: false) as ambiguous', () => {
+    year
+      .given([...scored, filed])
+      .when(resolve(undefined, { outcome: 'rejected', correctedPoints: undefined, withdrawEntry: false }))
+      .thenThrows('RESOLUTION_AMBIGUOUS', 'unprocessable', 'outcome');
+  });
+
+  it('refuses to uphold a dispute whose entry was withdrawn after it was filed', () => {
+    const withdrawn: EmulationYearEvent = { type: 'ScoreWithdrawn', data: { ...entry, reason: 'Nhập nhầm' } };
+    year
+      .given([...scored, filed, withdrawn])
+      .when(resolve())
+      .thenThrows('ENTRY_WITHDRAWN', 'unprocessable', 'disputeId');
+  });
+});
