@@ -304,3 +304,111 @@ describe('award decisions (quyết định khen thưởng)', () => {
       .thenThrows('FORBIDDEN', 'forbidden');
   });
 });
+
+describe('award decisions: each malformed input is named, each quota rule probed', () => {
+  const withRecipient = (recipient: object) => issue([{ ...individual, recipient } as AwardItem]);
+
+  it('names the field of a bad id, number, year, recipient kind or recipient detail', () => {
+    const bad = (over: object) =>
+      ({ ...issue([individual]), data: { ...issue([individual]).data, ...over } }) as AwardDecisionCommand;
+    decision
+      .given([])
+      .when(bad({ decisionId: 'QĐ 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'decisionId');
+    decision
+      .given([])
+      .when(bad({ number: '' }))
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'number');
+    decision
+      .given([])
+      .when(issue([{ ...individual, awardId: 'KT 1' }]))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].awardId');
+    decision
+      .given([])
+      .when(issue([{ ...individual, year: 23 }]))
+      .thenThrows('INVALID_YEAR', 'unprocessable', 'awards[0].year');
+    decision
+      .given([])
+      .when(issue([{ ...individual, code: 7 } as unknown as AwardItem]))
+      .thenThrows('UNKNOWN_AWARD', 'unprocessable', 'awards[0].code');
+    for (const recipient of [{ kind: 'group', unitId: ktnv }, undefined])
+      decision
+        .given([])
+        .when(withRecipient(recipient as never))
+        .thenThrows('INVALID_RECIPIENT', 'unprocessable', 'awards[0].recipient.kind');
+    decision
+      .given([])
+      .when(issue([{ ...bangKhen, recipient: { kind: 'collective', unitId: 'Cục' } }]))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].recipient.unitId');
+    const person = individual.recipient;
+    decision
+      .given([])
+      .when(withRecipient({ ...person, unitId: 'Cục' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].recipient.unitId');
+    decision
+      .given([])
+      .when(withRecipient({ ...person, personId: 'CB 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].recipient.personId');
+    decision
+      .given([])
+      .when(withRecipient({ ...person, rankTitle: ' Thượng tá' }))
+      .thenThrows('TEXT_NOT_TRIMMED', 'unprocessable', 'awards[0].recipient.rankTitle');
+    decision
+      .given([])
+      .when(withRecipient({ ...person, position: '' }))
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'awards[0].recipient.position');
+  });
+
+  it('records an individual exactly as given: no rank title or position when none is given', () => {
+    const plain = {
+      ...individual,
+      recipient: { kind: 'individual' as const, fullName: 'Nguyễn Văn An', unitId: ktnv, personId: 'cb-1' },
+    };
+    decision
+      .given([])
+      .when(issue([plain]))
+      .then(issued([plain]));
+  });
+
+  it("reads the standing of the flag's own unit and year, whatever the other standings", () => {
+    const others = (rank: number): AwardDecisionContext => ({
+      clusterStandings: [
+        { ...standing(1).clusterStandings![0]!, unitId: UNITS.xnc.id },
+        { ...standing(1).clusterStandings![0]!, year: 2022 },
+        ...standing(rank).clusterStandings!,
+      ],
+    });
+    decision
+      .given([])
+      .when(issue([flag]), others(1))
+      .then(issued([flag]));
+    decision
+      .given([])
+      .when(issue([flag]), others(2))
+      .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
+  });
+
+  it('lets an organizer override when no standing is known; never an administrator, whatever its unit', () => {
+    const overridden = { ...flag, override: { reason: 'Hội đồng thi đua Bộ xét đặc cách' } };
+    decision
+      .given([])
+      .when(issue([overridden]), {})
+      .then(issued([overridden]));
+    decision
+      .given([])
+      .when(issue([overridden], { ...admin, unitId: ORGANIZER_UNIT }), standing(2))
+      .thenThrows('FORBIDDEN', 'forbidden');
+  });
+
+  it('names a bad award id of a revocation', () => {
+    decision
+      .given(issued([individual]))
+      .when({
+        type: 'RevokeAward',
+        actor: organizer,
+        at: AT_2024,
+        data: { decisionId: 'qd-1234', awardId: 'KT 1', reason: 'r', decisionRef: '99/QĐ-BCA' },
+      })
+      .thenThrows('INVALID_ID', 'unprocessable', 'awardId');
+  });
+});

@@ -314,6 +314,26 @@ describe('complaints on an award decision', () => {
     receivedOn: '2024-01-10',
   });
 
+  it('is filed about the whole decision or one award of it, which must be in it', () => {
+    const targetOf = (data: object) => {
+      const [event] = decisions
+        .given(issued)
+        .when(c('FileComplaint', { ...(fileIt.data as object), ...data }))
+        .then([expect.objectContaining({ type: 'ComplaintFiled' })]);
+      return (event!.data as { target: unknown }).target;
+    };
+    expect(targetOf({})).toStrictEqual({ kind: 'award-decision' });
+    expect(targetOf({ awardId: 'qd-1-1' })).toStrictEqual({ kind: 'award-decision', awardId: 'qd-1-1' });
+    decisions
+      .given(issued)
+      .when(c('FileComplaint', { ...(fileIt.data as object), awardId: 'QĐ 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awardId');
+    decisions
+      .given(issued)
+      .when(c('FileComplaint', { ...(fileIt.data as object), awardId: 'qd-1-9' }))
+      .thenThrows('AWARD_NOT_FOUND', 'not-found', 'awardId');
+  });
+
   it('is filed by any unit within 90 days of the decision, before its authority; resolved by the emulation office', () => {
     const [event] = decisions
       .given(issued)
