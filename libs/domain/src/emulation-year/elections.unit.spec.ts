@@ -306,3 +306,130 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
       .thenThrows('FORBIDDEN', 'forbidden');
   });
 });
+
+describe('cluster-year elections: boundaries and the remaining refusals', () => {
+  const members = (n: number) => Object.fromEntries(UNIT_IDS.slice(0, n).map((u) => [u, true as const]));
+  const ballotsOf = (votes: string[]) => Object.fromEntries(votes.map((c, i) => [UNIT_IDS[i]!, c]));
+
+  it('quorum: exactly half the members voting is not enough, one more is', () => {
+    const election = (votes: string[]) => ({ candidates: ['a', 'b'], ballots: ballotsOf(votes) });
+    expect(tallyElection(election(['a', 'a']), members(4)).outcome).toBe('no-quorum');
+    expect(tallyElection(election(['a', 'a', 'a']), members(4))).toMatchObject({
+      outcome: 'elected',
+      electedUnitId: 'a',
+    });
+  });
+
+  it('majority: exactly half the ballots is not enough, one more is', () => {
+    const election = (votes: string[]) => ({ candidates: ['a', 'b', 'c'], ballots: ballotsOf(votes) });
+    expect(tallyElection(election(['a', 'a', 'b', 'c']), members(5)).outcome).toBe('no-majority');
+    expect(tallyElection(election(['a', 'a', 'a', 'c']), members(5)).outcome).toBe('elected');
+  });
+
+  it('lists the tally by votes, then by unit id, whatever the order of the candidates', () => {
+    const { tally } = tallyElection(
+      { candidates: ['d', 'c', 'a', 'b'], ballots: ballotsOf(['b', 'b', 'c', 'a']) },
+      members(5),
+    );
+    expect(tally).toStrictEqual([
+      { unitId: 'b', votes: 2 },
+      { unitId: 'a', votes: 1 },
+      { unitId: 'c', votes: 1 },
+      { unitId: 'd', votes: 0 },
+    ]);
+  });
+
+  it('lets the organizer run elections when the seated chair is no longer a member', () => {
+    const chairGone: EmulationYearEvent[] = [
+      ...yearStarted(),
+      { type: 'UnitWithdrawn', data: { unitId: anm, reason: 'Giải thể' } },
+    ];
+    year
+      .given(chairGone)
+      .when(open(organizer))
+      .then(dated([opened]));
+  });
+
+  it('keeps the rounds of each seat apart: a chair round open does not stop a vice-chair round', () => {
+    year
+      .given([...yearStarted(), opened])
+      .when(open(chair, { electionId: 'bau-p', role: 'vice-chair' }))
+      .then(
+        dated([
+          {
+            type: 'ElectionOpened',
+            data: { electionId: 'bau-p', role: 'vice-chair', forYear: 2022, round: 1, candidates },
+          },
+        ]),
+      );
+  });
+
+  it("bars this year's holder of the same seat only: the chair may stand for vice-chair", () => {
+    year
+      .given(yearStarted())
+      .when(open(chair, { electionId: 'bau-p', role: 'vice-chair', candidates: [anm, ktnv] }))
+      .then([expect.objectContaining({ type: 'ElectionOpened' })]);
+  });
+
+  it('refuses a unit already elected to the other seat, and only that unit', () => {
+    const viceElected: EmulationYearEvent[] = [
+      ...yearStarted(),
+      { type: 'ChairElected', data: { electionId: 'bau-p', role: 'vice-chair', year: 2022, unitId: xnc } },
+    ];
+    year
+      .given(viceElected)
+      .when(open(chair, { candidates: [ktnv, xnc] }))
+      .thenThrows('HOLDS_OTHER_ROLE', 'unprocessable', 'candidates');
+    year
+      .given(viceElected)
+      .when(open(chair, { candidates: [ktnv, canhVe] }))
+      .then([expect.objectContaining({ type: 'ElectionOpened' })]);
+  });
+
+  it('names malformed ids and refuses a ballot in a closed election', () => {
+    year
+      .given(yearStarted())
+      .when(open(chair, { electionId: 'Bầu 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'electionId');
+    year
+      .given(yearStarted())
+      .when(open(chair, { candidates: [ktnv, 'Cục X'] }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'candidates[1]');
+    const cast = (over: object) =>
+      ey('CastBallot', officerOf(ktnv), {
+        electionId: 'bau-1',
+        voterUnitId: ktnv,
+        candidateUnitId: xnc,
+        ...over,
+      });
+    const withRound = [...yearStarted(), opened];
+    year
+      .given(withRound)
+      .when(cast({ electionId: 'Bầu 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'electionId');
+    year
+      .given(withRound)
+      .when(cast({ voterUnitId: 'Cục X' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'voterUnitId');
+    year
+      .given(withRound)
+      .when(cast({ candidateUnitId: 'Cục X' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'candidateUnitId');
+    const closedRound: EmulationYearEvent[] = [
+      ...withRound,
+      {
+        type: 'ElectionClosed',
+        data: {
+          electionId: 'bau-1',
+          role: 'chair',
+          forYear: 2022,
+          outcome: 'no-quorum',
+          tally: [],
+          ballots: 0,
+          members: 5,
+        },
+      },
+    ];
+    year.given(closedRound).when(cast({})).thenThrows('ELECTION_NOT_OPEN', 'unprocessable', 'electionId');
+  });
+});
