@@ -10,7 +10,7 @@ export default tseslint.config(
       'bench/peer',
       'bench/results',
       '*.cjs',
-      '.stryker-tmp',
+      '.stryker-tmp*',
       'mutation/reports',
     ],
   },
