@@ -5,7 +5,13 @@
  */
 import type { NewEvent, StoredEvent } from '../event-store.port.js';
 import { ArrayEventLog } from '../testing/array-event-log.js';
-import { computeDigest, generateSigningKeyPair, signDigest, type SignedDigest } from './digest.js';
+import {
+  computeDigest,
+  digestFromHeads,
+  generateSigningKeyPair,
+  signDigest,
+  type SignedDigest,
+} from './digest.js';
 import { sealEvent } from './hash-chain.js';
 import { verifyLog } from './verify-log.js';
 
@@ -171,5 +177,56 @@ describe('verifyLog against a signed digest (in memory)', () => {
     expect(
       (await verifyLog(log, { against: forged, trustedPublicKeyPem: keys.publicKeyPem })).firstFailure,
     ).toMatchObject({ problem: 'bad-signature' });
+  });
+
+  it('accepts a digest that carries no log hash (signed heads only), and still sees a truncation', async () => {
+    const headsOnly = signDigest(digestFromHeads(8, digest.heads ?? []), keys.privateKeyPem);
+    expect(headsOnly.logHash).toBeUndefined();
+    expect(await verifyLog(log, { against: headsOnly })).toMatchObject({ ok: true });
+    log.events = log.events.filter((e) => e.position <= 6);
+    expect((await verifyLog(log, { against: headsOnly })).firstFailure).toMatchObject({
+      problem: 'truncated',
+    });
+  });
+
+  describe('one stream', () => {
+    it('accepts the stream up to and past the digest position, also when the log ends exactly there', async () => {
+      expect(await verifyLog(log, { against: digest, streamId: 'A' })).toMatchObject({
+        ok: true,
+        checkedEvents: 6,
+        checkedStreams: 1,
+      });
+      log.events = log.events.filter((e) => e.position <= 8);
+      expect(await verifyLog(log, { against: digest, streamId: 'A' })).toMatchObject({
+        ok: true,
+        headPosition: 8,
+      });
+    });
+
+    it('reports a log shorter than the digest as truncated after its head', async () => {
+      log.events = log.events.filter((e) => e.position <= 6);
+      expect((await verifyLog(log, { against: digest, streamId: 'B' })).firstFailure).toMatchObject({
+        problem: 'truncated',
+        position: 7,
+      });
+    });
+
+    it('checks nothing, and says so, for a stream the log does not hold', async () => {
+      expect(await verifyLog(log, { streamId: 'Z' })).toEqual({
+        ok: true,
+        checkedEvents: 0,
+        checkedStreams: 0,
+        headPosition: 11,
+      });
+    });
+
+    it('names a later revision at the same or an earlier position than its predecessor as reordered', async () => {
+      of(log, 'A', 2).position = of(log, 'A', 1).position;
+      expect((await verifyLog(log, { streamId: 'A' })).firstFailure).toMatchObject({
+        problem: 'reordered',
+        streamId: 'A',
+        revision: 2,
+      });
+    });
   });
 });
