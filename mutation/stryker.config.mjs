@@ -33,7 +33,9 @@ export default {
     'apps/console/dist',
   ],
   concurrency: 2,
-  timeoutMS: 10000,
+  // Runaway loops are stopped by StrykerJS's hit limit; this only has to outlast a busy machine (a
+  // timed-out mutant counts as detected, and costs a new runner process).
+  timeoutMS: 30000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'mutation/reports/mutation.html' },
   jsonReporter: { fileName: 'mutation/reports/mutation.json' },
