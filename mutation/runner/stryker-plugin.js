@@ -36,34 +36,42 @@ class ThiduaUnitRunner {
   constructor(log) {
     this.log = log;
     this.collector = undefined;
+    this.generation = 0;
+    this.spent = undefined;
   }
 
   capabilities() {
-    // A static mutant (active while modules load) needs a fresh process: StrykerJS restarts this one.
-    return { reloadEnvironment: false };
+    // A static mutant is loaded in a fresh generation of the modules (ts-loader.js), not a new process.
+    return { reloadEnvironment: true };
   }
 
   get ns() {
     return (globalThis[INSTRUMENTER_CONSTANTS.NAMESPACE] ??= {});
   }
 
-  /** Loads every spec file once; code run while loading counts as static coverage. */
-  async load() {
-    if (this.collector) return this.collector;
+  /**
+   * Loads every spec file (and so every module they import) as generation `g`; code run while loading
+   * counts as static coverage. Generation 0 is loaded once, with no mutant active.
+   */
+  async load(g) {
     const collector = new Collector();
     collector.install();
     for (const file of SPEC_ROOTS.flatMap((r) => specFiles(resolve(r))).sort()) {
       collector.fileName = file;
-      await import(pathToFileURL(file).href);
+      await import(`${pathToFileURL(file).href}?g=${g}`);
     }
-    this.log.debug(`loaded ${collector.tests.length} tests`);
-    return (this.collector = collector);
+    if (this.spent) collector.tests.sort((a, b) => (this.spent.get(a.id) ?? 0) - (this.spent.get(b.id) ?? 0));
+    return collector;
+  }
+
+  async clean() {
+    return (this.collector ??= await this.load(0));
   }
 
   async dryRun({ coverageAnalysis, disableBail }) {
     const ns = this.ns;
     ns.mutantCoverage = { static: {}, perTest: {} };
-    const collector = await this.load();
+    const collector = await this.clean();
     const perTest = coverageAnalysis === 'perTest';
     const results = await runTests(collector.tests, {
       bail: !disableBail,
@@ -73,8 +81,8 @@ class ThiduaUnitRunner {
     });
     ns.currentTestId = undefined;
     // Fastest first in every mutant run: most mutants are killed by the first test that fails.
-    const spent = new Map(results.map((r) => [r.test, r.timeSpentMs]));
-    collector.tests.sort((a, b) => spent.get(a) - spent.get(b));
+    this.spent = new Map(results.map((r) => [r.test.id, r.timeSpentMs]));
+    collector.tests.sort((a, b) => this.spent.get(a.id) - this.spent.get(b.id));
     return {
       status: DryRunStatus.Complete,
       tests: results.map(toTestResult),
@@ -87,11 +95,17 @@ class ThiduaUnitRunner {
     ns.currentTestId = undefined;
     ns.hitLimit = hitLimit;
     ns.hitCount = hitLimit === undefined ? undefined : 0;
-    // A static mutant must be active while the modules load (this process is fresh for it).
-    if (mutantActivation === 'static') ns.activeMutant = activeMutant.id;
     try {
-      const collector = await this.load();
-      ns.activeMutant = activeMutant.id;
+      let collector;
+      if (mutantActivation === 'static') {
+        // Active while its module loads: a new generation of every module, with the mutant on.
+        ns.activeMutant = activeMutant.id;
+        collector = await this.load(++this.generation);
+      } else {
+        // Generation 0 never loaded a static mutant, so it is the clean environment to reload into.
+        collector = await this.clean();
+        ns.activeMutant = activeMutant.id;
+      }
       const wanted = testFilter && new Set(testFilter);
       const tests = wanted ? collector.tests.filter((t) => wanted.has(t.id)) : collector.tests;
       const results = await runTests(tests, { bail: !disableBail });
