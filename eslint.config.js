@@ -1,7 +1,19 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '**/dist', 'data', 'coverage', 'bench/peer', 'bench/results', '*.cjs'] },
+  {
+    ignores: [
+      'node_modules',
+      '**/dist',
+      'data',
+      'coverage',
+      'bench/peer',
+      'bench/results',
+      '*.cjs',
+      '.stryker-tmp*',
+      'mutation/reports',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

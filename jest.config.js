@@ -9,7 +9,8 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/{apps,libs,projections,test}/**/*.spec.ts'],
-  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.*/dist/'],
+  // StrykerJS sandboxes (`npm run mutate`) hold copies of the packages.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.*/dist/', '<rootDir>/.stryker-tmp'],
   // Every answer an e2e suite receives is checked against the published OpenAPI (test/support/contract.ts).
   setupFilesAfterEnv: ['<rootDir>/test/support/contract-guard.ts'],
   testTimeout: 60000,

@@ -85,7 +85,7 @@ function checkFlagQuota(
       `${f}.recipient`,
     );
   if (item.override !== undefined) {
-    const reason = requireReason(item.override?.reason, `${f}.override.reason`);
+    const reason = requireReason(item.override.reason, `${f}.override.reason`);
     const organizer = standing?.organizerUnitId;
     if (actor.role !== 'organizer' || (organizer !== undefined && actor.unitId !== organizer))
       throw forbidden("only the organizer of the unit's cluster may override the flag quota");
@@ -187,13 +187,13 @@ export function decideAwardDecision(
 ): AwardDecisionEvent[] {
   requireIsoTime(command.at);
   const decisionId = requireId(command.data.decisionId, 'decisionId');
-  const catalog = context?.catalog ?? defaultCatalog;
+  const catalog = context.catalog ?? defaultCatalog;
   if (
     command.type === 'FileComplaint' ||
     command.type === 'ResolveComplaint' ||
     command.type === 'EscalateComplaint'
   )
-    return decideDecisionComplaint(command, state, catalog, context?.complaintPolicy);
+    return decideDecisionComplaint(command, state, catalog, context.complaintPolicy);
   requireRecorder(command.actor);
   if (command.type === 'IssueAwardDecision') {
     if (state.issued)
@@ -218,7 +218,7 @@ export function decideAwardDecision(
           `${entry.name} is not conferred on a ${recipient.kind}`,
           `${f}.recipient`,
         );
-      requireNoDiscipline(recipient, date, context?.discipline ?? [], `${f}.recipient`);
+      requireNoDiscipline(recipient, date, context.discipline ?? [], `${f}.recipient`);
       const item: AwardItem = {
         awardId,
         code: entry.code,
@@ -231,7 +231,7 @@ export function decideAwardDecision(
           { ...item, ...(a.override && { override: a.override }) },
           f,
           command.actor,
-          context?.clusterStandings ?? [],
+          context.clusterStandings ?? [],
         );
         if (override) item.override = override;
       } else if (a.override !== undefined)

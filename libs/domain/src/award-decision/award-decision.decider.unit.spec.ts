@@ -101,35 +101,35 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([])
       .when(issue([individual], organizer, 'thu-tuong'))
-      .thenThrows('AUTHORITY_NOT_ALLOWED');
+      .thenThrows('AUTHORITY_NOT_ALLOWED', 'unprocessable', 'awards[0].code');
     decision
       .given([])
       .when(issue([{ ...individual, code: 'giay-khen' }]))
-      .thenThrows('AUTHORITY_NOT_ALLOWED');
+      .thenThrows('AUTHORITY_NOT_ALLOWED', 'unprocessable', 'awards[0].code');
     decision
       .given([])
       .when(issue([{ ...individual, recipient: { kind: 'collective', unitId: ktnv } }]))
-      .thenThrows('RECIPIENT_KIND_NOT_ALLOWED');
+      .thenThrows('RECIPIENT_KIND_NOT_ALLOWED', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([{ ...individual, code: 'khong-co' }]))
-      .thenThrows('UNKNOWN_AWARD');
+      .thenThrows('UNKNOWN_AWARD', 'unprocessable', 'awards[0].code');
     decision
       .given([])
       .when(issue([individual], organizer, 'vua'))
-      .thenThrows('UNKNOWN_AUTHORITY');
-    decision.given([]).when(issue([])).thenThrows('LIST_TOO_SHORT');
+      .thenThrows('UNKNOWN_AUTHORITY', 'unprocessable', 'authority');
+    decision.given([]).when(issue([])).thenThrows('LIST_TOO_SHORT', 'unprocessable', 'awards');
     decision
       .given([])
       .when(issue([individual, { ...bangKhen, awardId: 'kt-1' }]))
-      .thenThrows('DUPLICATE_AWARD_ID');
+      .thenThrows('DUPLICATE_AWARD_ID', 'unprocessable', 'awards');
     decision
       .given([])
       .when({
         ...issue([individual]),
         data: { ...issue([individual]).data, date: '2023-02-30' },
       } as AwardDecisionCommand)
-      .thenThrows('INVALID_DATE');
+      .thenThrows('INVALID_DATE', 'unprocessable', 'date');
     decision
       .given([])
       .when(
@@ -137,15 +137,15 @@ describe('award decisions (quyết định khen thưởng)', () => {
           { ...individual, recipient: { ...individual.recipient, fullName: '' } as AwardItem['recipient'] },
         ]),
       )
-      .thenThrows('TEXT_REQUIRED');
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'awards[0].recipient.fullName');
     decision
       .given([])
       .when(issue([{ ...individual, citation: '' }]))
-      .thenThrows('TEXT_REQUIRED');
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'awards[0].citation');
     decision
       .given(issued([individual]))
       .when(issue([individual]))
-      .thenThrows('DECISION_ALREADY_ISSUED', 'conflict');
+      .thenThrows('DECISION_ALREADY_ISSUED', 'conflict', 'decisionId');
   });
 
   it('is recorded by an admin or an organizer only', () => {
@@ -164,7 +164,7 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([])
       .when(issue([flag]), standing(2))
-      .thenThrows('FLAG_QUOTA_EXCEEDED');
+      .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([flag]), standing(2, { quota: 2 }))
@@ -172,24 +172,24 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([])
       .when(issue([flag]), standing(null))
-      .thenThrows('FLAG_QUOTA_EXCEEDED');
+      .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([flag]), standing(1, { final: false }))
-      .thenThrows('CLUSTER_RANKING_NOT_FINAL');
+      .thenThrows('CLUSTER_RANKING_NOT_FINAL', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([flag]), {})
-      .thenThrows('CLUSTER_RANKING_NOT_FINAL');
+      .thenThrows('CLUSTER_RANKING_NOT_FINAL', 'unprocessable', 'awards[0].recipient');
     decision
       .given([])
       .when(issue([flag]), standing(1, { year: 2022 }))
-      .thenThrows('CLUSTER_RANKING_NOT_FINAL');
+      .thenThrows('CLUSTER_RANKING_NOT_FINAL', 'unprocessable', 'awards[0].recipient');
     const govFlag = { ...flag, code: 'co-thi-dua-chinh-phu' };
     decision
       .given([])
       .when(issue([govFlag], organizer, 'thu-tuong'), standing(3))
-      .thenThrows('FLAG_QUOTA_EXCEEDED');
+      .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
   });
 
   it('lets the organizer of that cluster override the quota with a reason, recorded with the award', () => {
@@ -209,11 +209,11 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([])
       .when(issue([{ ...flag, override: { reason: '' } }]), standing(2))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'awards[0].override.reason');
     decision
       .given([])
       .when(issue([{ ...bangKhen, override: { reason: 'x' } }]))
-      .thenThrows('OVERRIDE_NOT_APPLICABLE');
+      .thenThrows('OVERRIDE_NOT_APPLICABLE', 'unprocessable', 'awards[0].override');
   });
 
   it('dates a decision no later than its record, and a revocation no earlier than the decision', () => {
@@ -284,23 +284,131 @@ describe('award decisions (quyết định khen thưởng)', () => {
     decision
       .given([...issued([individual]), ...revoked])
       .when(revoke())
-      .thenThrows('AWARD_ALREADY_REVOKED', 'conflict');
+      .thenThrows('AWARD_ALREADY_REVOKED', 'conflict', 'awardId');
     decision
       .given(issued([individual]))
       .when(revoke('kt-9'))
-      .thenThrows('AWARD_NOT_FOUND', 'not-found');
-    decision.given([]).when(revoke()).thenThrows('DECISION_NOT_FOUND', 'not-found');
+      .thenThrows('AWARD_NOT_FOUND', 'not-found', 'awardId');
+    decision.given([]).when(revoke()).thenThrows('DECISION_NOT_FOUND', 'not-found', 'decisionId');
     decision
       .given(issued([individual]))
       .when(revoke('kt-1', { reason: '' }))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
     decision
       .given(issued([individual]))
       .when(revoke('kt-1', { decisionRef: '' }))
-      .thenThrows('TEXT_REQUIRED');
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'decisionRef');
     decision
       .given(issued([individual]))
       .when({ ...revoke(), actor: officerOf(ktnv) })
       .thenThrows('FORBIDDEN', 'forbidden');
+  });
+});
+
+describe('award decisions: each malformed input is named, each quota rule probed', () => {
+  const withRecipient = (recipient: object) => issue([{ ...individual, recipient } as AwardItem]);
+
+  it('names the field of a bad id, number, year, recipient kind or recipient detail', () => {
+    const bad = (over: object) =>
+      ({ ...issue([individual]), data: { ...issue([individual]).data, ...over } }) as AwardDecisionCommand;
+    decision
+      .given([])
+      .when(bad({ decisionId: 'QĐ 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'decisionId');
+    decision
+      .given([])
+      .when(bad({ number: '' }))
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'number');
+    decision
+      .given([])
+      .when(issue([{ ...individual, awardId: 'KT 1' }]))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].awardId');
+    decision
+      .given([])
+      .when(issue([{ ...individual, year: 23 }]))
+      .thenThrows('INVALID_YEAR', 'unprocessable', 'awards[0].year');
+    decision
+      .given([])
+      .when(issue([{ ...individual, code: 7 } as unknown as AwardItem]))
+      .thenThrows('UNKNOWN_AWARD', 'unprocessable', 'awards[0].code');
+    for (const recipient of [{ kind: 'group', unitId: ktnv }, undefined])
+      decision
+        .given([])
+        .when(withRecipient(recipient as never))
+        .thenThrows('INVALID_RECIPIENT', 'unprocessable', 'awards[0].recipient.kind');
+    decision
+      .given([])
+      .when(issue([{ ...bangKhen, recipient: { kind: 'collective', unitId: 'Cục' } }]))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].recipient.unitId');
+    const person = individual.recipient;
+    decision
+      .given([])
+      .when(withRecipient({ ...person, unitId: 'Cục' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].recipient.unitId');
+    decision
+      .given([])
+      .when(withRecipient({ ...person, personId: 'CB 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].recipient.personId');
+    decision
+      .given([])
+      .when(withRecipient({ ...person, rankTitle: ' Thượng tá' }))
+      .thenThrows('TEXT_NOT_TRIMMED', 'unprocessable', 'awards[0].recipient.rankTitle');
+    decision
+      .given([])
+      .when(withRecipient({ ...person, position: '' }))
+      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'awards[0].recipient.position');
+  });
+
+  it('records an individual exactly as given: no rank title or position when none is given', () => {
+    const plain = {
+      ...individual,
+      recipient: { kind: 'individual' as const, fullName: 'Nguyễn Văn An', unitId: ktnv, personId: 'cb-1' },
+    };
+    decision
+      .given([])
+      .when(issue([plain]))
+      .then(issued([plain]));
+  });
+
+  it("reads the standing of the flag's own unit and year, whatever the other standings", () => {
+    const others = (rank: number): AwardDecisionContext => ({
+      clusterStandings: [
+        { ...standing(1).clusterStandings![0]!, unitId: UNITS.xnc.id },
+        { ...standing(1).clusterStandings![0]!, year: 2022 },
+        ...standing(rank).clusterStandings!,
+      ],
+    });
+    decision
+      .given([])
+      .when(issue([flag]), others(1))
+      .then(issued([flag]));
+    decision
+      .given([])
+      .when(issue([flag]), others(2))
+      .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
+  });
+
+  it('lets an organizer override when no standing is known; never an administrator, whatever its unit', () => {
+    const overridden = { ...flag, override: { reason: 'Hội đồng thi đua Bộ xét đặc cách' } };
+    decision
+      .given([])
+      .when(issue([overridden]), {})
+      .then(issued([overridden]));
+    decision
+      .given([])
+      .when(issue([overridden], { ...admin, unitId: ORGANIZER_UNIT }), standing(2))
+      .thenThrows('FORBIDDEN', 'forbidden');
+  });
+
+  it('names a bad award id of a revocation', () => {
+    decision
+      .given(issued([individual]))
+      .when({
+        type: 'RevokeAward',
+        actor: organizer,
+        at: AT_2024,
+        data: { decisionId: 'qd-1234', awardId: 'KT 1', reason: 'r', decisionRef: '99/QĐ-BCA' },
+      })
+      .thenThrows('INVALID_ID', 'unprocessable', 'awardId');
   });
 });

@@ -37,9 +37,15 @@ describe('cluster decider', () => {
     cluster
       .given(formed)
       .when(form(), { organizerStatus: 'active' })
-      .thenThrows('CLUSTER_ALREADY_FORMED', 'conflict');
-    cluster.given([]).when(form(), { organizerStatus: 'dissolved' }).thenThrows('ORGANIZER_NOT_ACTIVE');
-    cluster.given([]).when(form(admin, 0), { organizerStatus: 'active' }).thenThrows('INVALID_NUMBER');
+      .thenThrows('CLUSTER_ALREADY_FORMED', 'conflict', 'clusterId');
+    cluster
+      .given([])
+      .when(form(), { organizerStatus: 'dissolved' })
+      .thenThrows('ORGANIZER_NOT_ACTIVE', 'unprocessable', 'organizerUnitId');
+    cluster
+      .given([])
+      .when(form(admin, 0), { organizerStatus: 'active' })
+      .thenThrows('INVALID_NUMBER', 'unprocessable', 'number');
     cluster
       .given([])
       .when(form(organizer), { organizerStatus: 'active' })
@@ -93,11 +99,11 @@ describe('cluster decider', () => {
       ...formed,
       { type: 'ClusterDissolved', data: { clusterId: CLUSTER, reason: 'r' } } as ClusterEvent,
     ];
-    cluster.given(dissolved).when(rename()).thenThrows('CLUSTER_DISSOLVED');
-    cluster.given([]).when(rename()).thenThrows('CLUSTER_NOT_FOUND', 'not-found');
+    cluster.given(dissolved).when(rename()).thenThrows('CLUSTER_DISSOLVED', 'unprocessable', 'clusterId');
+    cluster.given([]).when(rename()).thenThrows('CLUSTER_NOT_FOUND', 'not-found', 'clusterId');
     cluster
       .given(formed)
       .when({ type: 'RenameCluster', actor: organizer, at: AT, data: { clusterId: CLUSTER, name: NAME } })
-      .thenThrows('NO_CHANGE');
+      .thenThrows('NO_CHANGE', 'unprocessable', 'name');
   });
 });

@@ -248,15 +248,15 @@ describe('complaints (khiếu nại) on a cluster-year: time limit, due date, co
     year
       .given([...pending, resolved('rejected')])
       .when(escalate('2021-06-10'))
-      .thenThrows('ESCALATION_TIME_BARRED');
+      .thenThrows('ESCALATION_TIME_BARRED', 'unprocessable', 'receivedOn');
     year
       .given([...pending, resolved('upheld')])
       .when(escalate('2021-05-12'))
-      .thenThrows('NOTHING_TO_ESCALATE');
+      .thenThrows('NOTHING_TO_ESCALATE', 'unprocessable', 'complaintId');
     spec(emulationYearDecider, context)
       .given([...pending, resolved('rejected')])
       .when(escalate('2021-05-12'))
-      .thenThrows('NO_SUPERIOR_AUTHORITY');
+      .thenThrows('NO_SUPERIOR_AUTHORITY', 'unprocessable', 'complaintId');
   });
 
   it('makes the ranking disputed while open (on it, a classification, or a Y proposal), final again once resolved', () => {
@@ -314,6 +314,26 @@ describe('complaints on an award decision', () => {
     receivedOn: '2024-01-10',
   });
 
+  it('is filed about the whole decision or one award of it, which must be in it', () => {
+    const targetOf = (data: object) => {
+      const [event] = decisions
+        .given(issued)
+        .when(c('FileComplaint', { ...(fileIt.data as object), ...data }))
+        .then([expect.objectContaining({ type: 'ComplaintFiled' })]);
+      return (event!.data as { target: unknown }).target;
+    };
+    expect(targetOf({})).toStrictEqual({ kind: 'award-decision' });
+    expect(targetOf({ awardId: 'qd-1-1' })).toStrictEqual({ kind: 'award-decision', awardId: 'qd-1-1' });
+    decisions
+      .given(issued)
+      .when(c('FileComplaint', { ...(fileIt.data as object), awardId: 'QĐ 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'awardId');
+    decisions
+      .given(issued)
+      .when(c('FileComplaint', { ...(fileIt.data as object), awardId: 'qd-1-9' }))
+      .thenThrows('AWARD_NOT_FOUND', 'not-found', 'awardId');
+  });
+
   it('is filed by any unit within 90 days of the decision, before its authority; resolved by the emulation office', () => {
     const [event] = decisions
       .given(issued)
@@ -329,7 +349,7 @@ describe('complaints on an award decision', () => {
       .when(
         c('FileComplaint', { filer: { kind: 'unit', unitId: xnc }, content: 'c', receivedOn: '2024-03-15' }),
       )
-      .thenThrows('COMPLAINT_TIME_BARRED');
+      .thenThrows('COMPLAINT_TIME_BARRED', 'unprocessable', 'receivedOn');
     decisions
       .given(issued)
       .when(
@@ -431,7 +451,7 @@ describe('a flag is not given on a disputed ranking', () => {
     decisions
       .given([])
       .when(flag({ reason: 'Đặc cách' }), standing(true))
-      .thenThrows('CLUSTER_RANKING_DISPUTED');
+      .thenThrows('CLUSTER_RANKING_DISPUTED', 'unprocessable', 'awards[0].recipient');
     decisions
       .given([])
       .when(flag(), standing(false))

@@ -171,13 +171,18 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
     unitId: 'ht-phong-tham-muu',
     personId: 'cb-0427',
   };
-  const personCase = fold([{ ...opened, data: { ...opened.data, subject: person } }, decided]);
-  const context = {
-    discipline: [
-      { subject: unit, state: fold([opened, decided]) },
-      { subject: person, state: personCase },
-    ],
-  };
+  // Folded per test (not at describe level) so the mutation run attributes coverage to each test.
+  type Facts = { discipline: Array<{ subject: DisciplineSubject; state: DisciplineState }> };
+  let context: Facts;
+  beforeEach(() => {
+    const personCase = fold([{ ...opened, data: { ...opened.data, subject: person } }, decided]);
+    context = {
+      discipline: [
+        { subject: unit, state: fold([opened, decided]) },
+        { subject: person, state: personCase },
+      ],
+    };
+  });
 
   it('refuses the award to a unit under discipline on the decision date, and accepts it the day after it ends', () => {
     decisions
@@ -206,6 +211,34 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
     decisions
       .given([])
       .when(issue('2023-06-01', { ...individual, personId: 'cb-9999' }), context)
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+  });
+
+  it('matches a unit only to unit facts and a person only to person facts, even when ids coincide', () => {
+    const onUnitId = (subject: DisciplineSubject) => ({
+      discipline: [{ ...context.discipline[0]!, subject }],
+    });
+    // A person whose id is the unit's id is not barred by the unit's case, nor the unit by a person's.
+    decisions
+      .given([])
+      .when(issue('2023-06-01', { ...individual, personId: 'ht-phong-tham-muu' }), context)
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+    decisions
+      .given([])
+      .when(issue('2023-06-01', collective), onUnitId({ kind: 'person', personId: 'ht-phong-tham-muu' }))
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+    // Another unit's case does not bar this one.
+    decisions
+      .given([])
+      .when(issue('2023-06-01', collective), onUnitId({ kind: 'unit', unitId: 'ht-phong-khac' }))
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+  });
+
+  it('cannot know a person without a person id: the award goes through whatever the facts', () => {
+    const { personId: _none, ...unnamed } = individual;
+    decisions
+      .given([])
+      .when(issue('2023-06-01', unnamed), context)
       .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
   });
 });

@@ -117,7 +117,10 @@ describe('cluster-year: business dates (the act’s own date beside the recordin
 
   it("lets the window say otherwise: the Ministry's year-end review from 15/11 (19/11/2021 in seed 003)", () => {
     const given = [...yearStarted(), opened('Y', '2021-01-04')];
-    ministry.given(given).when(close('Y', '2021-11-14')).thenThrows('REVIEW_BEFORE_PERIOD_END');
+    ministry
+      .given(given)
+      .when(close('Y', '2021-11-14'))
+      .thenThrows('REVIEW_BEFORE_PERIOD_END', 'unprocessable', 'effectiveDate');
     ministry
       .given(given)
       .when(close('Y', '2021-11-19'))
@@ -128,7 +131,10 @@ describe('cluster-year: business dates (the act’s own date beside the recordin
         },
       ]);
     // Without the window, the calendar end holds.
-    noWindow.given(given).when(close('Y', '2021-11-19')).thenThrows('REVIEW_BEFORE_PERIOD_END');
+    noWindow
+      .given(given)
+      .when(close('Y', '2021-11-19'))
+      .thenThrows('REVIEW_BEFORE_PERIOD_END', 'unprocessable', 'effectiveDate');
   });
 
   it('keeps a sensible order: nothing before the act it follows (the same day is fine)', () => {
@@ -167,7 +173,7 @@ describe('cluster-year: business dates (the act’s own date beside the recordin
     noWindow
       .given([...q2, recorded])
       .when(correct('2021-07-04'))
-      .thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER');
+      .thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER', 'unprocessable', 'effectiveDate');
     noWindow
       .given([...q2, recorded])
       .when(correct('2021-07-05'))
@@ -183,7 +189,7 @@ describe('cluster-year: business dates (the act’s own date beside the recordin
     noWindow
       .given([...q2, recorded])
       .when(dispute('2021-07-04'))
-      .thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER');
+      .thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER', 'unprocessable', 'effectiveDate');
 
     const closedQ2 = [
       ...q2,
@@ -194,7 +200,10 @@ describe('cluster-year: business dates (the act’s own date beside the recordin
     ] as EmulationYearEvent[];
     const reopen = (effectiveDate: string) =>
       ey('ReopenPeriod', organizer, { period: 'Q2', reason: 'Soát xét lại', effectiveDate }, LATER);
-    noWindow.given(closedQ2).when(reopen('2021-07-26')).thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER');
+    noWindow
+      .given(closedQ2)
+      .when(reopen('2021-07-26'))
+      .thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER', 'unprocessable', 'effectiveDate');
     noWindow
       .given(closedQ2)
       .when(reopen('2021-07-27'))
@@ -248,6 +257,6 @@ describe('cluster-year: business dates (the act’s own date beside the recordin
           LATER,
         ),
       )
-      .thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER');
+      .thenThrows('EFFECTIVE_DATE_OUT_OF_ORDER', 'unprocessable', 'effectiveDate');
   });
 });

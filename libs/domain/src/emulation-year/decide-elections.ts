@@ -27,7 +27,8 @@ import {
 /** Elections are run by the chair unit; by the organizer only while no chair is seated. */
 function requireElectionRunner(actor: Actor, state: EmulationYearState, cluster: ClusterInfo): void {
   if (isChair(actor, state)) return;
-  const noChair = state.chair === undefined || state.members[state.chair] !== true;
+  // A seated chair is always a member: withdrawing the unit empties its seat (evolve).
+  const noChair = state.chair === undefined;
   if (noChair && isOrganizerOf(actor, cluster.organizerUnitId)) return;
   throw forbidden('only the chair unit of the cluster-year runs its elections');
 }

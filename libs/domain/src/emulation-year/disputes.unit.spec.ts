@@ -87,28 +87,28 @@ describe('cluster-year: disputes (khiếu nại)', () => {
     year
       .given(scored)
       .when(file(undefined, { entryId: 'e-404' }))
-      .thenThrows('ENTRY_NOT_FOUND', 'not-found');
+      .thenThrows('ENTRY_NOT_FOUND', 'not-found', 'entryId');
     year
       .given([...scored, filed])
       .when(file(undefined, { disputeId: 'kn-2' }))
-      .thenThrows('DISPUTE_ALREADY_OPEN', 'conflict');
+      .thenThrows('DISPUTE_ALREADY_OPEN', 'conflict', 'entryId');
     year
       .given([...scored, filed])
       .when(file())
-      .thenThrows('DISPUTE_ID_TAKEN', 'conflict');
+      .thenThrows('DISPUTE_ID_TAKEN', 'conflict', 'disputeId');
     year
       .given(scored)
       .when(file(undefined, { proposedPoints: 60 }))
-      .thenThrows('POINTS_OUT_OF_RANGE');
+      .thenThrows('POINTS_OUT_OF_RANGE', 'unprocessable', 'proposedPoints');
     year
       .given(scored)
       .when(file(undefined, { reason: '' }))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
     const withdrawn: EmulationYearEvent[] = [
       ...scored,
       { type: 'ScoreWithdrawn', data: { ...entry, reason: 'r' } },
     ];
-    year.given(withdrawn).when(file()).thenThrows('ENTRY_WITHDRAWN');
+    year.given(withdrawn).when(file()).thenThrows('ENTRY_WITHDRAWN', 'unprocessable', 'entryId');
   });
 
   it('upheld by the organizer with corrected points: the resolution records the correction', () => {
@@ -225,13 +225,69 @@ describe('cluster-year: disputes (khiếu nại)', () => {
 
   it('refuses ambiguous or incomplete resolutions, no change, bad points and unknown disputes', () => {
     const g = year.given([...scored, filed]);
-    g.when(resolve(undefined, { correctedPoints: undefined })).thenThrows('RESOLUTION_AMBIGUOUS');
-    g.when(resolve(undefined, { withdrawEntry: true })).thenThrows('RESOLUTION_AMBIGUOUS');
-    g.when(resolve(undefined, { outcome: 'rejected' })).thenThrows('RESOLUTION_AMBIGUOUS');
-    g.when(resolve(undefined, { outcome: 'maybe' })).thenThrows('INVALID_OUTCOME');
-    g.when(resolve(undefined, { correctedPoints: 40 })).thenThrows('NO_CHANGE');
-    g.when(resolve(undefined, { correctedPoints: 55 })).thenThrows('POINTS_OUT_OF_RANGE');
-    g.when(resolve(undefined, { reason: '' })).thenThrows('REASON_REQUIRED');
-    g.when(resolve(undefined, { disputeId: 'kn-404' })).thenThrows('DISPUTE_NOT_FOUND', 'not-found');
+    g.when(resolve(undefined, { correctedPoints: undefined })).thenThrows(
+      'RESOLUTION_AMBIGUOUS',
+      'unprocessable',
+      'outcome',
+    );
+    g.when(resolve(undefined, { withdrawEntry: true })).thenThrows(
+      'RESOLUTION_AMBIGUOUS',
+      'unprocessable',
+      'outcome',
+    );
+    g.when(resolve(undefined, { outcome: 'rejected' })).thenThrows(
+      'RESOLUTION_AMBIGUOUS',
+      'unprocessable',
+      'outcome',
+    );
+    g.when(resolve(undefined, { outcome: 'maybe' })).thenThrows(
+      'INVALID_OUTCOME',
+      'unprocessable',
+      'outcome',
+    );
+    g.when(resolve(undefined, { correctedPoints: 40 })).thenThrows(
+      'NO_CHANGE',
+      'unprocessable',
+      'correctedPoints',
+    );
+    g.when(resolve(undefined, { correctedPoints: 55 })).thenThrows(
+      'POINTS_OUT_OF_RANGE',
+      'unprocessable',
+      'correctedPoints',
+    );
+    g.when(resolve(undefined, { reason: '' })).thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
+    g.when(resolve(undefined, { disputeId: 'kn-404' })).thenThrows(
+      'DISPUTE_NOT_FOUND',
+      'not-found',
+      'disputeId',
+    );
+  });
+});
+
+describe('cluster-year: disputes, the remaining refusals', () => {
+  it('names a malformed dispute id when filing and resolving', () => {
+    year
+      .given(scored)
+      .when(file(undefined, { disputeId: 'KN 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'disputeId');
+    year
+      .given([...scored, filed])
+      .when(resolve(undefined, { disputeId: 'KN 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'disputeId');
+  });
+
+  it('refuses a rejection that also withdraws (even withdrawEntry: false) as ambiguous', () => {
+    year
+      .given([...scored, filed])
+      .when(resolve(undefined, { outcome: 'rejected', correctedPoints: undefined, withdrawEntry: false }))
+      .thenThrows('RESOLUTION_AMBIGUOUS', 'unprocessable', 'outcome');
+  });
+
+  it('refuses to uphold a dispute whose entry was withdrawn after it was filed', () => {
+    const withdrawn: EmulationYearEvent = { type: 'ScoreWithdrawn', data: { ...entry, reason: 'Nhập nhầm' } };
+    year
+      .given([...scored, filed, withdrawn])
+      .when(resolve())
+      .thenThrows('ENTRY_WITHDRAWN', 'unprocessable', 'disputeId');
   });
 });

@@ -65,23 +65,23 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
     year
       .given(yearStarted())
       .when(open(chair, { candidates: [ktnv, 'cuc-khac'] }))
-      .thenThrows('NOT_A_MEMBER');
+      .thenThrows('NOT_A_MEMBER', 'unprocessable', 'candidates[1]');
     year
       .given(yearStarted())
       .when(open(chair, { candidates: [] }))
-      .thenThrows('LIST_TOO_SHORT');
+      .thenThrows('LIST_TOO_SHORT', 'unprocessable', 'candidates');
     year
       .given(yearStarted())
       .when(open(chair, { candidates: [ktnv, ktnv] }))
-      .thenThrows('DUPLICATE_CANDIDATE');
+      .thenThrows('DUPLICATE_CANDIDATE', 'unprocessable', 'candidates');
     year
       .given(yearStarted())
       .when(open(chair, { candidates: [anm, ktnv] }))
-      .thenThrows('CONSECUTIVE_TERM_FORBIDDEN');
+      .thenThrows('CONSECUTIVE_TERM_FORBIDDEN', 'unprocessable', 'candidates');
     year
       .given(yearStarted())
       .when(open(chair, { role: 'boss' }))
-      .thenThrows('INVALID_ROLE');
+      .thenThrows('INVALID_ROLE', 'unprocessable', 'role');
   });
 
   it('applies the policy in force: allowed consecutive terms once the organizer records it', () => {
@@ -107,18 +107,18 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
     year
       .given(forbiddenAgain)
       .when(open(chair, { candidates: [anm, ktnv] }))
-      .thenThrows('CONSECUTIVE_TERM_FORBIDDEN');
+      .thenThrows('CONSECUTIVE_TERM_FORBIDDEN', 'unprocessable', 'candidates');
   });
 
   it('one open round per seat; a new id each round', () => {
     year
       .given([...yearStarted(), opened])
       .when(open(chair, { electionId: 'bau-2' }))
-      .thenThrows('ELECTION_ALREADY_OPEN', 'conflict');
+      .thenThrows('ELECTION_ALREADY_OPEN', 'conflict', 'role');
     year
       .given([...yearStarted(), opened])
       .when(open())
-      .thenThrows('ELECTION_ID_TAKEN', 'conflict');
+      .thenThrows('ELECTION_ID_TAKEN', 'conflict', 'electionId');
   });
 
   it('each member unit casts one ballot through its own officer, for a candidate', () => {
@@ -146,14 +146,14 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
         voterUnitId: ngoaiTuyen,
         candidateUnitId: canhVe,
       }),
-    ).thenThrows('NOT_A_CANDIDATE');
+    ).thenThrows('NOT_A_CANDIDATE', 'unprocessable', 'candidateUnitId');
     g.when(
       ey('CastBallot', officerOf(ngoaiTuyen), {
         electionId: 'bau-9',
         voterUnitId: ngoaiTuyen,
         candidateUnitId: ktnv,
       }),
-    ).thenThrows('ELECTION_NOT_FOUND', 'not-found');
+    ).thenThrows('ELECTION_NOT_FOUND', 'not-found', 'electionId');
     year
       .given([...yearStarted(), opened, ballot(ngoaiTuyen, ktnv)])
       .when(
@@ -163,7 +163,7 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
           candidateUnitId: xnc,
         }),
       )
-      .thenThrows('ALREADY_VOTED', 'conflict');
+      .thenThrows('ALREADY_VOTED', 'conflict', 'voterUnitId');
     year
       .given([...yearStarted(), opened, { type: 'UnitWithdrawn', data: { unitId: ngoaiTuyen, reason: 'r' } }])
       .when(
@@ -173,7 +173,7 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
           candidateUnitId: ktnv,
         }),
       )
-      .thenThrows('NOT_A_MEMBER');
+      .thenThrows('NOT_A_MEMBER', 'unprocessable', 'voterUnitId');
   });
 
   it('closes: a majority with a quorum elects (Cục Kỹ thuật nghiệp vụ for 2022, seed 003)', () => {
@@ -215,12 +215,12 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
     year
       .given(done)
       .when(open(chair, { electionId: 'bau-2' }))
-      .thenThrows('ALREADY_ELECTED', 'conflict');
-    year.given(done).when(close()).thenThrows('ELECTION_NOT_OPEN');
+      .thenThrows('ALREADY_ELECTED', 'conflict', 'role');
+    year.given(done).when(close()).thenThrows('ELECTION_NOT_OPEN', 'unprocessable', 'electionId');
     year
       .given(done)
       .when(open(chair, { electionId: 'bau-p', role: 'vice-chair', candidates: [ktnv, xnc] }))
-      .thenThrows('HOLDS_OTHER_ROLE');
+      .thenThrows('HOLDS_OTHER_ROLE', 'unprocessable', 'candidates');
   });
 
   it('records a tie, no majority and no quorum, elects nobody, and allows a new round', () => {
@@ -304,5 +304,132 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
       .given([...yearStarted(), opened])
       .when(close(organizer))
       .thenThrows('FORBIDDEN', 'forbidden');
+  });
+});
+
+describe('cluster-year elections: boundaries and the remaining refusals', () => {
+  const members = (n: number) => Object.fromEntries(UNIT_IDS.slice(0, n).map((u) => [u, true as const]));
+  const ballotsOf = (votes: string[]) => Object.fromEntries(votes.map((c, i) => [UNIT_IDS[i]!, c]));
+
+  it('quorum: exactly half the members voting is not enough, one more is', () => {
+    const election = (votes: string[]) => ({ candidates: ['a', 'b'], ballots: ballotsOf(votes) });
+    expect(tallyElection(election(['a', 'a']), members(4)).outcome).toBe('no-quorum');
+    expect(tallyElection(election(['a', 'a', 'a']), members(4))).toMatchObject({
+      outcome: 'elected',
+      electedUnitId: 'a',
+    });
+  });
+
+  it('majority: exactly half the ballots is not enough, one more is', () => {
+    const election = (votes: string[]) => ({ candidates: ['a', 'b', 'c'], ballots: ballotsOf(votes) });
+    expect(tallyElection(election(['a', 'a', 'b', 'c']), members(5)).outcome).toBe('no-majority');
+    expect(tallyElection(election(['a', 'a', 'a', 'c']), members(5)).outcome).toBe('elected');
+  });
+
+  it('lists the tally by votes, then by unit id, whatever the order of the candidates', () => {
+    const { tally } = tallyElection(
+      { candidates: ['d', 'c', 'a', 'b'], ballots: ballotsOf(['b', 'b', 'c', 'a']) },
+      members(5),
+    );
+    expect(tally).toStrictEqual([
+      { unitId: 'b', votes: 2 },
+      { unitId: 'a', votes: 1 },
+      { unitId: 'c', votes: 1 },
+      { unitId: 'd', votes: 0 },
+    ]);
+  });
+
+  it('lets the organizer run elections when the seated chair is no longer a member', () => {
+    const chairGone: EmulationYearEvent[] = [
+      ...yearStarted(),
+      { type: 'UnitWithdrawn', data: { unitId: anm, reason: 'Giải thể' } },
+    ];
+    year
+      .given(chairGone)
+      .when(open(organizer))
+      .then(dated([opened]));
+  });
+
+  it('keeps the rounds of each seat apart: a chair round open does not stop a vice-chair round', () => {
+    year
+      .given([...yearStarted(), opened])
+      .when(open(chair, { electionId: 'bau-p', role: 'vice-chair' }))
+      .then(
+        dated([
+          {
+            type: 'ElectionOpened',
+            data: { electionId: 'bau-p', role: 'vice-chair', forYear: 2022, round: 1, candidates },
+          },
+        ]),
+      );
+  });
+
+  it("bars this year's holder of the same seat only: the chair may stand for vice-chair", () => {
+    year
+      .given(yearStarted())
+      .when(open(chair, { electionId: 'bau-p', role: 'vice-chair', candidates: [anm, ktnv] }))
+      .then([expect.objectContaining({ type: 'ElectionOpened' })]);
+  });
+
+  it('refuses a unit already elected to the other seat, and only that unit', () => {
+    const viceElected: EmulationYearEvent[] = [
+      ...yearStarted(),
+      { type: 'ChairElected', data: { electionId: 'bau-p', role: 'vice-chair', year: 2022, unitId: xnc } },
+    ];
+    year
+      .given(viceElected)
+      .when(open(chair, { candidates: [ktnv, xnc] }))
+      .thenThrows('HOLDS_OTHER_ROLE', 'unprocessable', 'candidates');
+    year
+      .given(viceElected)
+      .when(open(chair, { candidates: [ktnv, canhVe] }))
+      .then([expect.objectContaining({ type: 'ElectionOpened' })]);
+  });
+
+  it('names malformed ids and refuses a ballot in a closed election', () => {
+    year
+      .given(yearStarted())
+      .when(open(chair, { electionId: 'Bầu 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'electionId');
+    year
+      .given(yearStarted())
+      .when(open(chair, { candidates: [ktnv, 'Cục X'] }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'candidates[1]');
+    const cast = (over: object) =>
+      ey('CastBallot', officerOf(ktnv), {
+        electionId: 'bau-1',
+        voterUnitId: ktnv,
+        candidateUnitId: xnc,
+        ...over,
+      });
+    const withRound = [...yearStarted(), opened];
+    year
+      .given(withRound)
+      .when(cast({ electionId: 'Bầu 1' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'electionId');
+    year
+      .given(withRound)
+      .when(cast({ voterUnitId: 'Cục X' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'voterUnitId');
+    year
+      .given(withRound)
+      .when(cast({ candidateUnitId: 'Cục X' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'candidateUnitId');
+    const closedRound: EmulationYearEvent[] = [
+      ...withRound,
+      {
+        type: 'ElectionClosed',
+        data: {
+          electionId: 'bau-1',
+          role: 'chair',
+          forYear: 2022,
+          outcome: 'no-quorum',
+          tally: [],
+          ballots: 0,
+          members: 5,
+        },
+      },
+    ];
+    year.given(closedRound).when(cast({})).thenThrows('ELECTION_NOT_OPEN', 'unprocessable', 'electionId');
   });
 });

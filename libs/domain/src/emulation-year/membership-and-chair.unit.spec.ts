@@ -32,23 +32,23 @@ describe('cluster-year: admission and withdrawal', () => {
     year
       .given([])
       .when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, reservedClusterId: 'bca-cum-7' })
-      .thenThrows('MEMBERSHIP_NOT_RESERVED');
+      .thenThrows('MEMBERSHIP_NOT_RESERVED', 'unprocessable', 'unitId');
     year
       .given([])
       .when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, reservedClusterId: undefined })
-      .thenThrows('MEMBERSHIP_NOT_RESERVED');
+      .thenThrows('MEMBERSHIP_NOT_RESERVED', 'unprocessable', 'unitId');
     year
       .given([])
       .when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, unitStatus: 'none' })
-      .thenThrows('UNIT_NOT_FOUND', 'not-found');
+      .thenThrows('UNIT_NOT_FOUND', 'not-found', 'unitId');
     year
       .given([])
       .when(ey('AdmitUnit', organizer, { unitId: u }), { ...admitCtx, unitStatus: 'merged' })
-      .thenThrows('UNIT_NOT_ACTIVE');
+      .thenThrows('UNIT_NOT_ACTIVE', 'unprocessable', 'unitId');
     year
       .given(yearStarted())
       .when(ey('AdmitUnit', organizer, { unitId: u }), admitCtx)
-      .thenThrows('ALREADY_A_MEMBER', 'conflict');
+      .thenThrows('ALREADY_A_MEMBER', 'conflict', 'unitId');
     year
       .given([])
       .when(ey('AdmitUnit', organizer, { unitId: u }), {
@@ -59,7 +59,7 @@ describe('cluster-year: admission and withdrawal', () => {
     year
       .given([])
       .when(ey('AdmitUnit', organizer, { unitId: u }), {})
-      .thenThrows('CLUSTER_NOT_FOUND', 'not-found');
+      .thenThrows('CLUSTER_NOT_FOUND', 'not-found', 'clusterId');
   });
 
   it('only the organizer of this cluster admits: not another organizer, not an admin, not an officer', () => {
@@ -84,11 +84,11 @@ describe('cluster-year: admission and withdrawal', () => {
     year
       .given(yearStarted())
       .when(ey('WithdrawUnit', organizer, { unitId: u, reason: '' }))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
     year
       .given([])
       .when(ey('WithdrawUnit', organizer, { unitId: u, reason: 'r' }))
-      .thenThrows('NOT_A_MEMBER');
+      .thenThrows('NOT_A_MEMBER', 'unprocessable', 'unitId');
     year
       .given(yearStarted())
       .when(ey('WithdrawUnit', officerOf(u), { unitId: u, reason: 'r' }))
@@ -118,15 +118,15 @@ describe('cluster-year: chair and vice-chair', () => {
     year
       .given([])
       .when(ey('AssignChair', organizer, { unitId: u, role: 'chair', source: 'organizer' }))
-      .thenThrows('NOT_A_MEMBER');
+      .thenThrows('NOT_A_MEMBER', 'unprocessable', 'unitId');
     year
       .given(yearStarted())
       .when(ey('AssignChair', organizer, { unitId: UNITS.anm.id, role: 'chair', source: 'organizer' }))
-      .thenThrows('NO_CHANGE');
+      .thenThrows('NO_CHANGE', 'unprocessable', 'unitId');
     year
       .given(yearStarted())
       .when(ey('AssignChair', organizer, { unitId: UNITS.anm.id, role: 'vice-chair', source: 'organizer' }))
-      .thenThrows('HOLDS_OTHER_ROLE');
+      .thenThrows('HOLDS_OTHER_ROLE', 'unprocessable', 'unitId');
     year
       .given(members)
       .when(ey('AssignChair', chair, { unitId: UNITS.anm.id, role: 'chair', source: 'organizer' }))
@@ -138,7 +138,7 @@ describe('cluster-year: chair and vice-chair', () => {
     year
       .given(members)
       .when(ey('AssignChair', organizer, { unitId: u, role: 'boss' as 'chair', source: 'organizer' }))
-      .thenThrows('INVALID_ROLE');
+      .thenThrows('INVALID_ROLE', 'unprocessable', 'role');
   });
 
   it("takes up last year's election result (idempotently), only as the election recorded it", () => {
@@ -165,8 +165,8 @@ describe('cluster-year: chair and vice-chair', () => {
     year
       .given([])
       .when(take(officerOf(u), u), elected)
-      .thenThrows('NOT_ELECTED');
-    year.given([]).when(take(), context).thenThrows('NOT_ELECTED');
+      .thenThrows('NOT_ELECTED', 'unprocessable', 'electionId');
+    year.given([]).when(take(), context).thenThrows('NOT_ELECTED', 'unprocessable', 'electionId');
     year
       .given([])
       .when(take(officerOf(u)), elected)
@@ -187,6 +187,6 @@ describe('cluster-year: chair and vice-chair', () => {
     year
       .given([])
       .when(ey('SetChairPolicy', organizer, { forbidConsecutiveTerms: 'no' as unknown as boolean }))
-      .thenThrows('INVALID_POLICY');
+      .thenThrows('INVALID_POLICY', 'unprocessable', 'forbidConsecutiveTerms');
   });
 });

@@ -34,7 +34,7 @@ describe('cluster-year: periods Q1 Q2 Q3 Q4 H1 M9 Y', () => {
     year
       .given(yearStarted())
       .when(ey('OpenPeriod', organizer, { period: 'Q5' as 'Q1' }))
-      .thenThrows('INVALID_PERIOD');
+      .thenThrows('INVALID_PERIOD', 'unprocessable', 'period');
     year
       .given([])
       .when(ey('OpenPeriod', organizer, { period: 'Q1' }))
@@ -42,11 +42,11 @@ describe('cluster-year: periods Q1 Q2 Q3 Q4 H1 M9 Y', () => {
     year
       .given(q1Open())
       .when(ey('OpenPeriod', organizer, { period: 'Q1' }))
-      .thenThrows('PERIOD_ALREADY_OPEN', 'conflict');
+      .thenThrows('PERIOD_ALREADY_OPEN', 'conflict', 'period');
     year
       .given(closed)
       .when(ey('OpenPeriod', organizer, { period: 'Q1' }))
-      .thenThrows('PERIOD_CLOSED');
+      .thenThrows('PERIOD_CLOSED', 'unprocessable', 'period');
     for (const actor of [chair, otherOrganizer, officerOf(UNITS.xnc.id)])
       year
         .given(yearStarted())
@@ -62,11 +62,11 @@ describe('cluster-year: periods Q1 Q2 Q3 Q4 H1 M9 Y', () => {
     year
       .given(yearStarted())
       .when(ey('ClosePeriod', organizer, { period: 'Q1', rankingDigest: DIGEST }))
-      .thenThrows('PERIOD_NOT_OPEN');
+      .thenThrows('PERIOD_NOT_OPEN', 'unprocessable', 'period');
     year
       .given(q1Open())
       .when(ey('ClosePeriod', organizer, { period: 'Q1', rankingDigest: 'abc' }))
-      .thenThrows('INVALID_DIGEST');
+      .thenThrows('INVALID_DIGEST', 'unprocessable', 'rankingDigest');
     year
       .given(q1Open())
       .when(ey('ClosePeriod', chair, { period: 'Q1', rankingDigest: DIGEST }))
@@ -90,11 +90,11 @@ describe('cluster-year: periods Q1 Q2 Q3 Q4 H1 M9 Y', () => {
     year
       .given(closed)
       .when(ey('ReopenPeriod', organizer, { period: 'Q1', reason: '' }))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
     year
       .given(q1Open())
       .when(ey('ReopenPeriod', organizer, { period: 'Q1', reason: 'r' }))
-      .thenThrows('PERIOD_NOT_CLOSED');
+      .thenThrows('PERIOD_NOT_CLOSED', 'unprocessable', 'period');
     year
       .given(closed)
       .when(ey('ReopenPeriod', chair, { period: 'Q1', reason: 'r' }))

@@ -62,7 +62,7 @@ describe('cluster-year: scoring scheme (tiêu chí và thang điểm)', () => {
     year
       .given(published)
       .when(ey('AmendScoringScheme', organizer, { ...scheme, reason: '' }))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
     for (const actor of [chair, otherOrganizer, officerOf(UNITS.xnc.id)])
       year
         .given([])
@@ -74,25 +74,49 @@ describe('cluster-year: scoring scheme (tiêu chí và thang điểm)', () => {
     const bad = (over: Partial<typeof scheme>) =>
       year.given([]).when(ey('PublishScoringScheme', organizer, { ...scheme, ...over }));
     const c0 = scheme.criteria[0]!;
-    bad({ criteria: [] }).thenThrows('LIST_TOO_SHORT');
-    bad({ criteria: [c0, c0] }).thenThrows('DUPLICATE_CRITERION');
-    bad({ criteria: [{ ...c0, kind: 'bonus' }] }).thenThrows('NO_SCORE_CRITERION');
-    bad({ criteria: [{ ...c0, kind: 'extra' as 'score' }] }).thenThrows('INVALID_CRITERION_KIND');
-    bad({ criteria: [{ ...c0, maxPoints: 0 }] }).thenThrows('INVALID_MAX_POINTS');
-    bad({ criteria: [{ ...c0, maxPoints: 1.234 }] }).thenThrows('POINTS_PRECISION');
-    bad({ criteria: [{ ...c0, code: 'Mã 1' }] }).thenThrows('INVALID_ID');
+    bad({ criteria: [] }).thenThrows('LIST_TOO_SHORT', 'unprocessable', 'criteria');
+    bad({ criteria: [c0, c0] }).thenThrows('DUPLICATE_CRITERION', 'unprocessable', 'criteria');
+    bad({ criteria: [{ ...c0, kind: 'bonus' }] }).thenThrows(
+      'NO_SCORE_CRITERION',
+      'unprocessable',
+      'criteria',
+    );
+    bad({ criteria: [{ ...c0, kind: 'extra' as 'score' }] }).thenThrows(
+      'INVALID_CRITERION_KIND',
+      'unprocessable',
+      'criteria[0].kind',
+    );
+    bad({ criteria: [{ ...c0, maxPoints: 0 }] }).thenThrows(
+      'INVALID_MAX_POINTS',
+      'unprocessable',
+      'criteria[0].maxPoints',
+    );
+    bad({ criteria: [{ ...c0, maxPoints: 1.234 }] }).thenThrows(
+      'POINTS_PRECISION',
+      'unprocessable',
+      'criteria[0].maxPoints',
+    );
+    bad({ criteria: [{ ...c0, code: 'Mã 1' }] }).thenThrows(
+      'INVALID_ID',
+      'unprocessable',
+      'criteria[0].code',
+    );
     bad({
       thresholds: [
         { code: 'kha', label: 'Khá', minTotal: 50 },
         { code: 'tot', label: 'Tốt', minTotal: 75 },
       ],
-    }).thenThrows('THRESHOLDS_NOT_DESCENDING');
-    bad({ thresholds: [] }).thenThrows('LIST_TOO_SHORT');
-    bad({ tieBreaks: ['group:Không có'] }).thenThrows('INVALID_TIE_BREAK');
-    bad({ tieBreaks: ['group:Thưởng'] }).thenThrows('INVALID_TIE_BREAK'); // a bonus-only group has no score total
-    bad({ tieBreaks: ['criterion:khong-co'] }).thenThrows('INVALID_TIE_BREAK');
-    bad({ tieBreaks: ['total' as 'bonus'] }).thenThrows('INVALID_TIE_BREAK');
-    bad({ tieBreaks: ['bonus', 'bonus'] }).thenThrows('DUPLICATE_TIE_BREAK');
+    }).thenThrows('THRESHOLDS_NOT_DESCENDING', 'unprocessable', 'thresholds[1]');
+    bad({ thresholds: [] }).thenThrows('LIST_TOO_SHORT', 'unprocessable', 'thresholds');
+    bad({ tieBreaks: ['group:Không có'] }).thenThrows('INVALID_TIE_BREAK', 'unprocessable', 'tieBreaks[0]');
+    bad({ tieBreaks: ['group:Thưởng'] }).thenThrows('INVALID_TIE_BREAK', 'unprocessable', 'tieBreaks[0]'); // a bonus-only group has no score total
+    bad({ tieBreaks: ['criterion:khong-co'] }).thenThrows(
+      'INVALID_TIE_BREAK',
+      'unprocessable',
+      'tieBreaks[0]',
+    );
+    bad({ tieBreaks: ['total' as 'bonus'] }).thenThrows('INVALID_TIE_BREAK', 'unprocessable', 'tieBreaks[0]');
+    bad({ tieBreaks: ['bonus', 'bonus'] }).thenThrows('DUPLICATE_TIE_BREAK', 'unprocessable', 'tieBreaks');
     year
       .given([])
       .when(ey('PublishScoringScheme', organizer, { ...scheme, tieBreaks: ['criterion:xd-dang', 'penalty'] }))
@@ -138,11 +162,11 @@ describe('cluster-year: pledges (ký kết giao ước thi đua)', () => {
     year
       .given(yearStarted())
       .when(ey('AmendPledge', officerOf(unitId), { ...pledge, reason: 'r' }))
-      .thenThrows('PLEDGE_NOT_SIGNED');
+      .thenThrows('PLEDGE_NOT_SIGNED', 'unprocessable', 'unitId');
     year
       .given([...yearStarted(), ...signed])
       .when(ey('SignPledge', officerOf(unitId), pledge))
-      .thenThrows('PLEDGE_ALREADY_SIGNED', 'conflict');
+      .thenThrows('PLEDGE_ALREADY_SIGNED', 'conflict', 'unitId');
   });
 
   it('refuses other units, the organizer, non-members and bad content', () => {
@@ -154,15 +178,27 @@ describe('cluster-year: pledges (ký kết giao ước thi đua)', () => {
     year
       .given([])
       .when(ey('SignPledge', officerOf(unitId), pledge))
-      .thenThrows('NOT_A_MEMBER');
+      .thenThrows('NOT_A_MEMBER', 'unprocessable', 'unitId');
     const bad = (over: Partial<typeof pledge>) =>
       year.given(yearStarted()).when(ey('SignPledge', officerOf(unitId), { ...pledge, ...over }));
-    bad({ titles: ['khong-co'] }).thenThrows('UNKNOWN_TITLE');
-    bad({ titles: ['chien-si-thi-dua-toan-quoc'] }).thenThrows('TITLE_NOT_REGISTRABLE');
-    bad({ titles: ['giay-khen'] }).thenThrows('TITLE_NOT_REGISTRABLE');
-    bad({ titles: ['co-thi-dua-bo-cong-an', 'co-thi-dua-bo-cong-an'] }).thenThrows('DUPLICATE_TITLE');
-    bad({ keyTasks: ['Một', 'Một', 'Hai'] }).thenThrows('DUPLICATE_KEY_TASK');
-    bad({ targets: [{ text: 'x', count: 0 }] }).thenThrows('INVALID_NUMBER');
-    bad({ targets: [{ text: '' }] }).thenThrows('TEXT_REQUIRED');
+    bad({ titles: ['khong-co'] }).thenThrows('UNKNOWN_TITLE', 'unprocessable', 'titles[0]');
+    bad({ titles: ['chien-si-thi-dua-toan-quoc'] }).thenThrows(
+      'TITLE_NOT_REGISTRABLE',
+      'unprocessable',
+      'titles[0]',
+    );
+    bad({ titles: ['giay-khen'] }).thenThrows('TITLE_NOT_REGISTRABLE', 'unprocessable', 'titles[0]');
+    bad({ titles: ['co-thi-dua-bo-cong-an', 'co-thi-dua-bo-cong-an'] }).thenThrows(
+      'DUPLICATE_TITLE',
+      'unprocessable',
+      'titles',
+    );
+    bad({ keyTasks: ['Một', 'Một', 'Hai'] }).thenThrows('DUPLICATE_KEY_TASK', 'unprocessable', 'keyTasks');
+    bad({ targets: [{ text: 'x', count: 0 }] }).thenThrows(
+      'INVALID_NUMBER',
+      'unprocessable',
+      'targets[0].count',
+    );
+    bad({ targets: [{ text: '' }] }).thenThrows('TEXT_REQUIRED', 'unprocessable', 'targets[0].text');
   });
 });

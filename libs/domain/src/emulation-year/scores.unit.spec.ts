@@ -13,6 +13,7 @@ import {
   UNITS,
   yearStarted,
   dated,
+  scheme,
 } from '../testing/fixtures.js';
 import { emulationYearDecider } from './emulation-year.decider.js';
 
@@ -102,14 +103,14 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
     year
       .given(q1Open())
       .when(ey('RecordScore', chair, self({ assessment: 'peer' as 'self' })))
-      .thenThrows('INVALID_ASSESSMENT');
+      .thenThrows('INVALID_ASSESSMENT', 'unprocessable', 'assessment');
   });
 
   it('needs an open period', () => {
     year
       .given(yearStarted())
       .when(ey('RecordScore', officerOf(xnc), self()))
-      .thenThrows('PERIOD_NOT_OPEN');
+      .thenThrows('PERIOD_NOT_OPEN', 'unprocessable', 'period');
     const closed: EmulationYearEvent[] = [
       ...q1Open(),
       { type: 'PeriodClosed', data: { period: 'Q1', rankingDigest: DIGEST, schemeVersion: 1 } },
@@ -117,11 +118,11 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
     year
       .given(closed)
       .when(ey('RecordScore', officerOf(xnc), self()))
-      .thenThrows('PERIOD_NOT_OPEN');
+      .thenThrows('PERIOD_NOT_OPEN', 'unprocessable', 'period');
     year
       .given(q1Open())
       .when(ey('RecordScore', officerOf(xnc), self({ period: 'Q2' })))
-      .thenThrows('PERIOD_NOT_OPEN');
+      .thenThrows('PERIOD_NOT_OPEN', 'unprocessable', 'period');
   });
 
   it('needs a member unit', () => {
@@ -132,14 +133,14 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
     year
       .given(withdrawn)
       .when(ey('RecordScore', officerOf(xnc), self()))
-      .thenThrows('NOT_A_MEMBER');
+      .thenThrows('NOT_A_MEMBER', 'unprocessable', 'unitId');
   });
 
   it('needs a criterion of the scheme in force (the latest version)', () => {
     year
       .given(q1Open())
       .when(ey('RecordScore', officerOf(xnc), self({ criterion: 'khong-co' })))
-      .thenThrows('UNKNOWN_CRITERION');
+      .thenThrows('UNKNOWN_CRITERION', 'unprocessable', 'criterion');
     const amended: EmulationYearEvent[] = [
       ...q1Open(),
       {
@@ -156,7 +157,7 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
     year
       .given(amended)
       .when(ey('RecordScore', officerOf(xnc), self()))
-      .thenThrows('UNKNOWN_CRITERION');
+      .thenThrows('UNKNOWN_CRITERION', 'unprocessable', 'criterion');
     year
       .given(amended)
       .when(ey('RecordScore', officerOf(xnc), self({ criterion: 'tong-hop', points: 95 })))
@@ -173,13 +174,13 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
   it('needs 0 ≤ points ≤ max, finite, with at most two decimals (penalties entered positive)', () => {
     const rec = (points: number, criterion = 'chuyen-mon') =>
       year.given(q1Open()).when(ey('RecordScore', officerOf(xnc), self({ points, criterion })));
-    rec(50.01).thenThrows('POINTS_OUT_OF_RANGE');
-    rec(-1).thenThrows('POINTS_OUT_OF_RANGE');
-    rec(-2, 'diem-tru').thenThrows('POINTS_OUT_OF_RANGE');
-    rec(10.5, 'diem-tru').thenThrows('POINTS_OUT_OF_RANGE');
-    rec(Number.NaN).thenThrows('POINTS_INVALID');
-    rec(Number.POSITIVE_INFINITY).thenThrows('POINTS_INVALID');
-    rec(1.005).thenThrows('POINTS_PRECISION');
+    rec(50.01).thenThrows('POINTS_OUT_OF_RANGE', 'unprocessable', 'points');
+    rec(-1).thenThrows('POINTS_OUT_OF_RANGE', 'unprocessable', 'points');
+    rec(-2, 'diem-tru').thenThrows('POINTS_OUT_OF_RANGE', 'unprocessable', 'points');
+    rec(10.5, 'diem-tru').thenThrows('POINTS_OUT_OF_RANGE', 'unprocessable', 'points');
+    rec(Number.NaN).thenThrows('POINTS_INVALID', 'unprocessable', 'points');
+    rec(Number.POSITIVE_INFINITY).thenThrows('POINTS_INVALID', 'unprocessable', 'points');
+    rec(1.005).thenThrows('POINTS_PRECISION', 'unprocessable', 'points');
     rec(0).then(dated([{ type: 'ScoreRecorded', data: { ...self({ points: 0 }), schemeVersion: 1 } }]));
     rec(50).then(dated([{ type: 'ScoreRecorded', data: { ...self({ points: 50 }), schemeVersion: 1 } }]));
     rec(0.29).then(dated([{ type: 'ScoreRecorded', data: { ...self({ points: 0.29 }), schemeVersion: 1 } }]));
@@ -189,11 +190,11 @@ describe('cluster-year: recording scores (chấm điểm)', () => {
     year
       .given(withSelf)
       .when(ey('RecordScore', officerOf(xnc), self({ entryId: 'e-9' })))
-      .thenThrows('DUPLICATE_ENTRY');
+      .thenThrows('DUPLICATE_ENTRY', 'unprocessable', 'criterion');
     year
       .given(withSelf)
       .when(ey('RecordScore', officerOf(xnc), self()))
-      .thenThrows('ENTRY_ID_TAKEN', 'conflict');
+      .thenThrows('ENTRY_ID_TAKEN', 'conflict', 'entryId');
     // a withdrawn entry frees its slot
     const withdrawn: EmulationYearEvent[] = [
       ...withSelf,
@@ -270,19 +271,19 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
     year
       .given(withSelf)
       .when(correct(undefined, { reason: '' }))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
     year
       .given(withSelf)
       .when(correct(undefined, { points: 51 }))
-      .thenThrows('POINTS_OUT_OF_RANGE');
+      .thenThrows('POINTS_OUT_OF_RANGE', 'unprocessable', 'points');
     year
       .given(withSelf)
       .when(correct(undefined, { points: 42.5 }))
-      .thenThrows('NO_CHANGE');
+      .thenThrows('NO_CHANGE', 'unprocessable', 'points');
     year
       .given(withSelf)
       .when(correct(undefined, { entryId: 'e-404' }))
-      .thenThrows('ENTRY_NOT_FOUND', 'not-found');
+      .thenThrows('ENTRY_NOT_FOUND', 'not-found', 'entryId');
     const withdrawn: EmulationYearEvent[] = [
       ...withSelf,
       {
@@ -297,12 +298,12 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
         },
       },
     ];
-    year.given(withdrawn).when(correct()).thenThrows('ENTRY_WITHDRAWN');
+    year.given(withdrawn).when(correct()).thenThrows('ENTRY_WITHDRAWN', 'unprocessable', 'entryId');
     const closed: EmulationYearEvent[] = [
       ...withSelf,
       { type: 'PeriodClosed', data: { period: 'Q1', rankingDigest: DIGEST, schemeVersion: 1 } },
     ];
-    year.given(closed).when(correct()).thenThrows('PERIOD_NOT_OPEN');
+    year.given(closed).when(correct()).thenThrows('PERIOD_NOT_OPEN', 'unprocessable', 'entryId');
   });
 
   it('withdraws an entry with a reason, by the same authority, while the period is open', () => {
@@ -331,7 +332,7 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
     year
       .given(withSelf)
       .when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: '' }))
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
     const closed: EmulationYearEvent[] = [
       ...withSelf,
       { type: 'PeriodClosed', data: { period: 'Q1', rankingDigest: DIGEST, schemeVersion: 1 } },
@@ -339,7 +340,7 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
     year
       .given(closed)
       .when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'r' }))
-      .thenThrows('PERIOD_NOT_OPEN');
+      .thenThrows('PERIOD_NOT_OPEN', 'unprocessable', 'entryId');
     const withdrawn = [
       ...withSelf,
       {
@@ -357,6 +358,45 @@ describe('cluster-year: corrections and withdrawals of an entry', () => {
     year
       .given(withdrawn)
       .when(ey('WithdrawScore', officerOf(xnc), { entryId: 'e-1', reason: 'r' }))
-      .thenThrows('ENTRY_WITHDRAWN');
+      .thenThrows('ENTRY_WITHDRAWN', 'unprocessable', 'entryId');
+  });
+});
+
+describe('cluster-year scores: each malformed input is named', () => {
+  it('refuses bad ids and bad evidence of a score, naming the field', () => {
+    const rec = (over: Record<string, unknown>) =>
+      year.given(q1Open()).when(ey('RecordScore', officerOf(xnc), { ...self(), ...over }));
+    rec({ unitId: 'Đơn vị' }).thenThrows('INVALID_ID', 'unprocessable', 'unitId');
+    rec({ criterion: 'Chuyên môn' }).thenThrows('INVALID_ID', 'unprocessable', 'criterion');
+    rec({ entryId: 'e 1' }).thenThrows('INVALID_ID', 'unprocessable', 'entryId');
+    rec({ evidence: ' ' }).thenThrows('TEXT_REQUIRED', 'unprocessable', 'evidence');
+    rec({ evidence: 'x'.repeat(2001) }).thenThrows('TEXT_TOO_LONG', 'unprocessable', 'evidence');
+    rec({ evidence: 'x'.repeat(2000) }).then(
+      dated([{ type: 'ScoreRecorded', data: { ...self(), schemeVersion: 1, evidence: 'x'.repeat(2000) } }]),
+    );
+    year
+      .given(withSelf)
+      .when(ey('CorrectScore', officerOf(xnc), { entryId: 'E-1', points: 45, reason: 'r' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'entryId');
+    year
+      .given(withSelf)
+      .when(ey('WithdrawScore', officerOf(xnc), { entryId: '', reason: 'r' }))
+      .thenThrows('INVALID_ID', 'unprocessable', 'entryId');
+  });
+
+  it('refuses to correct an entry whose criterion the amended scheme dropped', () => {
+    const amended: EmulationYearEvent = {
+      type: 'ScoringSchemeAmended',
+      data: {
+        version: 2,
+        ...scheme,
+        criteria: scheme.criteria.filter((c) => c.code !== 'chuyen-mon'),
+        reason: 'Bỏ tiêu chí',
+      },
+    };
+    year
+      .given([...withSelf, amended])
+      .when(ey('CorrectScore', officerOf(xnc), { entryId: 'e-1', points: 45, reason: 'r' }))
+      .thenThrows('UNKNOWN_CRITERION', 'unprocessable', 'criterion');
   });
 });

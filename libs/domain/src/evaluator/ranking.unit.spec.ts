@@ -34,7 +34,11 @@ function q1(ledger = startedLedger()): TestLedger {
 }
 
 describe('evaluator: totals, groups, bonus, penalty, classification, missing criteria', () => {
-  const ranking = evaluateRanking(q1().events, 'Q1');
+  // Built per test (not at describe level) so the mutation run attributes coverage to each test.
+  let ranking: Ranking;
+  beforeEach(() => {
+    ranking = evaluateRanking(q1().events, 'Q1');
+  });
 
   it('names the cluster-year, period, status and scheme', () => {
     expect(ranking).toMatchObject({

@@ -26,8 +26,13 @@ function codeOf(fn: () => unknown): string | undefined {
 }
 
 describe('evaluator: releasing the entries of a closed period', () => {
-  const events = realisticYear().events;
-  const streamId = events[0]!.streamId;
+  // Built per test (not at describe level) so the mutation run attributes coverage to each test.
+  let events: EvaluatorEvent[];
+  let streamId: string;
+  beforeEach(() => {
+    events = realisticYear().events;
+    streamId = events[0]!.streamId;
+  });
 
   it('a released period keeps its ranking until an event would change it, which the fold refuses untouched', () => {
     // `full` never releases; `lean` releases every closed period as soon as it is ranked (as the projection

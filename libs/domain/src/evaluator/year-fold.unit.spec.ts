@@ -26,7 +26,11 @@ import {
 const periods = ['Q1', 'Q2', 'H1', 'Y'] as const;
 
 describe('evaluator: the incremental year fold', () => {
-  const events = realisticYear().events;
+  // Built per test (not at describe level) so the mutation run attributes coverage to each test.
+  let events: EvaluatorEvent[];
+  beforeEach(() => {
+    events = realisticYear().events;
+  });
 
   it('plays a stream with what the evaluator distinguishes', () => {
     const types = new Set(events.map((e) => e.type));

@@ -31,8 +31,11 @@ describe('membership registry (a unit in at most one cluster of an organizer per
   });
 
   it('refuses a unit already in another cluster of the same organizer that year', () => {
-    registry.given(reserved).when(reserve('bca-cum-7')).thenThrows('ALREADY_IN_ANOTHER_CLUSTER');
-    registry.given(reserved).when(reserve()).thenThrows('ALREADY_RESERVED', 'conflict');
+    registry
+      .given(reserved)
+      .when(reserve('bca-cum-7'))
+      .thenThrows('ALREADY_IN_ANOTHER_CLUSTER', 'unprocessable', 'unitId');
+    registry.given(reserved).when(reserve()).thenThrows('ALREADY_RESERVED', 'conflict', 'unitId');
   });
 
   it('frees the unit after a release (failed admission or withdrawal)', () => {
@@ -58,7 +61,7 @@ describe('membership registry (a unit in at most one cluster of an organizer per
       .given([...reserved, ...released])
       .when(reserve('bca-cum-7'))
       .then([{ type: 'MembershipReserved', data: { unitId, clusterId: 'bca-cum-7' } }]);
-    registry.given([]).when(release).thenThrows('NOT_RESERVED');
+    registry.given([]).when(release).thenThrows('NOT_RESERVED', 'unprocessable', 'unitId');
   });
 
   it('refuses other organizers, officers, unknown or dissolved clusters and a cluster of another organizer', () => {
@@ -67,14 +70,14 @@ describe('membership registry (a unit in at most one cluster of an organizer per
       .given([])
       .when(reserve(CLUSTER, officerOf(unitId)))
       .thenThrows('FORBIDDEN', 'forbidden');
-    registry.given([]).when(reserve(), {}).thenThrows('CLUSTER_NOT_FOUND', 'not-found');
+    registry.given([]).when(reserve(), {}).thenThrows('CLUSTER_NOT_FOUND', 'not-found', 'clusterId');
     registry
       .given([])
       .when(reserve(), { cluster: { organizerUnitId: ORGANIZER_UNIT, status: 'dissolved' } })
-      .thenThrows('CLUSTER_DISSOLVED');
+      .thenThrows('CLUSTER_DISSOLVED', 'unprocessable', 'clusterId');
     registry
       .given([])
       .when(reserve(), { cluster: { organizerUnitId: 'ca-ha-tinh', status: 'active' } })
-      .thenThrows('WRONG_ORGANIZER');
+      .thenThrows('WRONG_ORGANIZER', 'unprocessable', 'clusterId');
   });
 });

@@ -37,7 +37,7 @@ export function spec<C, S, E, Ctx>(decider: Decider<C, S, E, Ctx>, defaultContex
           return {
             then(expected) {
               const actual = decide();
-              expect(actual).toEqual(expected);
+              expect(actual).toStrictEqual(expected);
               // A decision must not mutate the state it was given (the handler caches it by revision).
               expect(JSON.stringify(state)).toBe(before);
               // Every emitted event must evolve cleanly and leave the state serializable.
@@ -58,8 +58,11 @@ export function spec<C, S, E, Ctx>(decider: Decider<C, S, E, Ctx>, defaultContex
               expect(caught).toBeInstanceOf(DomainError);
               const error = caught as DomainError;
               expect(error.code).toBe(code);
+              // A refusal says why, in words, besides its code.
+              expect(error.message).not.toBe('');
               if (status !== undefined) expect(error.status).toBe(status);
-              if (field !== undefined) expect(error.field).toBe(field);
+              // Exactly the field given: none when none is given.
+              expect({ code, field: error.field }).toEqual({ code, field });
               expect(JSON.stringify(state)).toBe(before);
               return error;
             },

@@ -17,7 +17,10 @@ const revoked: TokenRevocationEvent[] = [
 describe('token revocation decider', () => {
   it('revokes a token by id once, with its reason', () => {
     revocations.given([]).when(revokeToken('tok-1')).then(revoked);
-    revocations.given(revoked).when(revokeToken('tok-1')).thenThrows('TOKEN_ALREADY_REVOKED', 'conflict');
+    revocations
+      .given(revoked)
+      .when(revokeToken('tok-1'))
+      .thenThrows('TOKEN_ALREADY_REVOKED', 'conflict', 'tokenId');
     revocations
       .given(revoked)
       .when(revokeToken('tok-2'))
@@ -46,6 +49,6 @@ describe('token revocation decider', () => {
     revocations
       .given([])
       .when({ type: 'RevokeToken', actor: admin, at: AT, data: { tokenId: 'tok-1', reason: '' } })
-      .thenThrows('REASON_REQUIRED', 'unprocessable');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
   });
 });

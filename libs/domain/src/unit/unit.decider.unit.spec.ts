@@ -37,28 +37,31 @@ describe('unit decider', () => {
     unit
       .given(registered)
       .when(register(), { parentStatus: 'active' })
-      .thenThrows('UNIT_ALREADY_REGISTERED', 'conflict');
+      .thenThrows('UNIT_ALREADY_REGISTERED', 'conflict', 'unitId');
     unit
       .given([])
       .when(register({ kind: 'xyz' }), { parentStatus: 'active' })
-      .thenThrows('INVALID_UNIT_KIND');
-    unit.given([]).when(register(), { parentStatus: 'none' }).thenThrows('PARENT_NOT_ACTIVE');
+      .thenThrows('INVALID_UNIT_KIND', 'unprocessable', 'kind');
+    unit
+      .given([])
+      .when(register(), { parentStatus: 'none' })
+      .thenThrows('PARENT_NOT_ACTIVE', 'unprocessable', 'parentUnitId');
     unit
       .given([])
       .when(register({ name: anm.name.normalize('NFD') }), { parentStatus: 'active' })
-      .thenThrows('TEXT_NOT_NFC');
+      .thenThrows('TEXT_NOT_NFC', 'unprocessable', 'name');
     unit
       .given([])
       .when(register({ unitId: 'Cục' }))
-      .thenThrows('INVALID_ID');
+      .thenThrows('INVALID_ID', 'unprocessable', 'unitId');
     unit
       .given([])
       .when(register({ parentUnitId: anm.id }), { parentStatus: 'active' })
-      .thenThrows('INVALID_PARENT');
+      .thenThrows('INVALID_PARENT', 'unprocessable', 'parentUnitId');
     unit
       .given([])
       .when({ ...register(), at: 'yesterday' })
-      .thenThrows('INVALID_TIME');
+      .thenThrows('INVALID_TIME', 'unprocessable', 'at');
   });
 
   it('lets only an administrator manage units', () => {
@@ -113,28 +116,31 @@ describe('unit decider', () => {
       at: AT,
       data: { unitId: anm.id, name },
     });
-    unit.given([]).when(rename('X')).thenThrows('UNIT_NOT_FOUND', 'not-found');
-    unit.given(registered).when(rename(anm.name)).thenThrows('NO_CHANGE');
+    unit.given([]).when(rename('X')).thenThrows('UNIT_NOT_FOUND', 'not-found', 'unitId');
+    unit.given(registered).when(rename(anm.name)).thenThrows('NO_CHANGE', 'unprocessable', 'name');
     const dissolved: UnitEvent[] = [
       ...registered,
       { type: 'UnitDissolved', data: { unitId: anm.id, reason: 'r' } },
     ];
-    unit.given(dissolved).when(rename('X')).thenThrows('UNIT_NOT_ACTIVE');
+    unit.given(dissolved).when(rename('X')).thenThrows('UNIT_NOT_ACTIVE', 'unprocessable', 'unitId');
     const merge = (intoUnitId: string): UnitCommand => ({
       type: 'MergeUnit',
       actor: admin,
       at: AT,
       data: { unitId: anm.id, intoUnitId, reason: 'r' },
     });
-    unit.given(registered).when(merge(anm.id), { intoStatus: 'active' }).thenThrows('INVALID_MERGE');
+    unit
+      .given(registered)
+      .when(merge(anm.id), { intoStatus: 'active' })
+      .thenThrows('INVALID_MERGE', 'unprocessable', 'intoUnitId');
     unit
       .given(registered)
       .when(merge('cuc-ktnv'), { intoStatus: 'dissolved' })
-      .thenThrows('TARGET_UNIT_NOT_ACTIVE');
+      .thenThrows('TARGET_UNIT_NOT_ACTIVE', 'unprocessable', 'intoUnitId');
     unit
       .given(registered)
       .when({ type: 'DissolveUnit', actor: admin, at: AT, data: { unitId: anm.id, reason: ' ' } })
-      .thenThrows('REASON_REQUIRED');
+      .thenThrows('REASON_REQUIRED', 'unprocessable', 'reason');
   });
 
   it('evolves the status', () => {

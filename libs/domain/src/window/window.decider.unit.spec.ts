@@ -36,7 +36,10 @@ describe("an organizer's emulation window (a recorded policy)", () => {
     windows.given([]).when(set({}, admin)).then([recorded]);
     for (const actor of [otherOrganizer, officerOf('bo-cong-an')])
       windows.given([]).when(set({}, actor)).thenThrows('FORBIDDEN', 'forbidden');
-    windows.given([]).when(set(), { organizerStatus: 'dissolved' }).thenThrows('ORGANIZER_NOT_ACTIVE');
+    windows
+      .given([])
+      .when(set(), { organizerStatus: 'dissolved' })
+      .thenThrows('ORGANIZER_NOT_ACTIVE', 'unprocessable', 'organizerUnitId');
   });
 
   it('spans the year: opens in the year before or the year, closes in the year or the year after, in order', () => {

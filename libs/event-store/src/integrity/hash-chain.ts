@@ -141,8 +141,8 @@ export function sealEvent(
       ),
   );
   // Stored text only has to parse back to the same values; key order inside it does not matter.
-  const metadataJson =
-    unsealedJson === '{}' ? `{"hash":"${hash}"}` : `${unsealedJson.slice(0, -1)},"hash":"${hash}"}`;
+  // `unsealed` always holds prevHash, so its text is never `{}` and the hash joins it after a comma.
+  const metadataJson = `${unsealedJson.slice(0, -1)},"hash":"${hash}"}`;
   return { metadata: { ...unsealed, hash }, dataJson, metadataJson, hash };
 }
 

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 
 import { canonicalJson } from '@thidua/domain';
 import type { NewEvent, StoredEvent } from '../event-store.port.js';
-import { GENESIS_HASH, eventHash, hashMatches, rowHash, sealEvent, sealEvents } from './hash-chain.js';
+import {
+  GENESIS_HASH,
+  eventHash,
+  hashMatches,
+  rememberRowHash,
+  rowHash,
+  sealEvent,
+  sealEvents,
+} from './hash-chain.js';
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -213,5 +221,90 @@ describe('rowHash (the hash from the stored texts)', () => {
       expect(rowHash(...args, row.dataJson, row.metadataJson.slice(0, -3), prev)).toBeUndefined();
       prev = row.hash;
     });
+  });
+});
+
+describe('sealEvents: what its reuse of layouts and texts must never change', () => {
+  /** Events of one append with these metadata objects and types (the writer's shapes, however odd). */
+  const append = (metadatas: object[], types: string[] = []): NewEvent[] =>
+    metadatas.map((metadata, i) => ({
+      eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      type: types[i] ?? 'ScoreRecorded',
+      data: { i },
+      metadata: metadata as NewEvent['metadata'],
+    }));
+  const sameAsOneByOne = (events: NewEvent[]) => {
+    let prevHash = GENESIS_HASH;
+    const expected = events.map((e, i) => {
+      const s = sealEvent('s', i, prevHash, e);
+      prevHash = s.hash;
+      return { dataJson: s.dataJson, metadataJson: s.metadataJson, hash: s.hash };
+    });
+    expect(sealEvents('s', 0, GENESIS_HASH, events)).toEqual(expected);
+  };
+
+  it('recognises another key list of the same length, with every or only one key different', () => {
+    sameAsOneByOne(
+      append([
+        { a: 1, b: 2 },
+        { c: 1, d: 2 },
+        { c: 1, e: 2 },
+        { a: 1, b: 2 },
+      ]),
+    );
+  });
+
+  it('recognises a shorter key list that starts like the previous one', () => {
+    sameAsOneByOne(append([{ a: 1, b: 2, c: 3 }, { a: 1, b: 2 }, { a: 1 }]));
+  });
+
+  it('writes anew a metadata text whose every value changed', () => {
+    sameAsOneByOne(
+      append([
+        { a: 1, b: 'x', z: true },
+        { a: 2, b: 'y', z: false },
+        { a: 2, b: 'y', z: true },
+      ]),
+    );
+  });
+
+  it('writes the type of the first event even when it is empty', () => {
+    sameAsOneByOne(append([{ a: 1 }, { a: 1 }], ['', 'X']));
+  });
+});
+
+describe('rowHash and hashMatches: the shortcuts', () => {
+  const args = ['e-1', 'T', 's', 0] as const;
+  const hash = 'ab'.repeat(32);
+
+  it('refuses a metadata text without the hash last, or too short to hold one', () => {
+    const fine = `{"a":1,"prevHash":"x","hash":"${hash}"}`;
+    expect(rowHash(...args, '{}', fine, GENESIS_HASH)).toMatch(/^[0-9a-f]{64}$/);
+    expect(rowHash(...args, '{}', `,"hash":"${hash}"}`, GENESIS_HASH)).toBeUndefined();
+    // One character before the hash is the shortest text the form allows (cut at 1, not 0).
+    expect(rowHash(...args, '{}', `{,"hash":"${hash}"}`, GENESIS_HASH)).toMatch(/^[0-9a-f]{64}$/);
+    expect(rowHash(...args, '{}', `{"a":1,"hash":"${hash}"}`, GENESIS_HASH)).toMatch(/^[0-9a-f]{64}$/);
+    expect(rowHash(...args, '{}', `{"a":1,"hasx":"${hash}"}`, GENESIS_HASH)).toBeUndefined();
+    expect(rowHash(...args, '{}', `{"a":1,"hash":"${hash}'}`, GENESIS_HASH)).toBeUndefined();
+    expect(rowHash(...args, '{}', `{"a":1,"hash":"${hash}"]`, GENESIS_HASH)).toBeUndefined();
+  });
+
+  it('trusts the hash an adapter recomputed from the stored bytes for that event object only', () => {
+    const sealed = sealEvent('s', 0, GENESIS_HASH, event());
+    const stored: StoredEvent = {
+      eventId: event().eventId,
+      type: event().type,
+      streamId: 's',
+      revision: 0,
+      position: 1,
+      data: { changed: true },
+      metadata: sealed.metadata,
+    };
+    expect(hashMatches(stored)).toBe(false);
+    rememberRowHash(stored, sealed.hash);
+    expect(hashMatches(stored)).toBe(true);
+    expect(hashMatches({ ...stored })).toBe(false);
+    rememberRowHash(stored, 'cd'.repeat(32));
+    expect(hashMatches(stored)).toBe(false);
   });
 });

@@ -220,3 +220,48 @@ describe('verifyLog', () => {
     });
   });
 });
+
+describe('verifyLog: the remaining findings of one event', () => {
+  it('names a first revision that does not link to the genesis hash as altered', async () => {
+    const log = sample();
+    const a0 = find(log, 'A', 0);
+    a0.metadata = { ...a0.metadata, prevHash: 'ab'.repeat(32) };
+    reseal(a0); // its own hash is right again; only the link to genesis is wrong
+    const b0 = find(log, 'B', 0);
+    b0.metadata = { ...b0.metadata, prevHash: 'ab'.repeat(32) };
+    reseal(b0);
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'A',
+      revision: 0,
+      position: 1,
+    });
+    expect((await verifyLog(log, { streamId: 'B' })).firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'B',
+      revision: 0,
+    });
+  });
+
+  it('names an event that cannot even be hashed as altered, without failing', async () => {
+    const log = sample();
+    find(log, 'B', 2).data['n'] = Number.NaN;
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'B',
+      revision: 2,
+      position: 7,
+    });
+  });
+
+  it('names a copy of an earlier event appended again as reordered, where the copy is', async () => {
+    const log = sample();
+    log.events.push({ ...find(log, 'A', 1), position: 11 });
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'reordered',
+      streamId: 'A',
+      revision: 1,
+      position: 11,
+    });
+  });
+});

@@ -10,23 +10,25 @@ import type {
   StoredEvent,
   Subscription,
 } from '../event-store.port.js';
-import { GENESIS_HASH, sealEvent } from '../integrity/hash-chain.js';
+import { GENESIS_HASH, logChainHash, sealEvent } from '../integrity/hash-chain.js';
 
 export class ArrayEventLog implements EventStore {
   readonly kind = 'esdb' as const;
-  readonly capabilities: { contiguousPositions: boolean };
+  readonly capabilities: { contiguousPositions: boolean; logChain: boolean };
 
   constructor(
     public events: StoredEvent[],
     contiguousPositions: boolean,
+    logChain = false,
   ) {
-    this.capabilities = { contiguousPositions };
+    this.capabilities = { contiguousPositions, logChain };
+    if (logChain) this.rechain();
   }
 
   /** Seals `(streamId, event)` pairs into a chained log with the given positions (default 1, 2, 3, …). */
   static build(
     entries: Array<[string, NewEvent]>,
-    options: { contiguousPositions?: boolean; positions?: number[] } = {},
+    options: { contiguousPositions?: boolean; positions?: number[]; logChain?: boolean } = {},
   ): ArrayEventLog {
     const heads = new Map<string, { revision: number; hash: string }>();
     const events = entries.map(([streamId, e], i): StoredEvent => {
@@ -45,7 +47,14 @@ export class ArrayEventLog implements EventStore {
         metadata: sealed.metadata,
       };
     });
-    return new ArrayEventLog(events, options.contiguousPositions ?? true);
+    return new ArrayEventLog(events, options.contiguousPositions ?? true, options.logChain ?? false);
+  }
+
+  /** Writes every `logHash` anew in position order, as a store with a log chain (or a forger) would. */
+  rechain(): void {
+    let logHash = GENESIS_HASH;
+    for (const e of [...this.events].sort((a, b) => a.position - b.position))
+      e.logHash = logHash = logChainHash(logHash, e.metadata.hash);
   }
 
   async append(): Promise<never> {
