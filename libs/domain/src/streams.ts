@@ -47,6 +47,13 @@ export const disciplineStream = (
 /** A khối (bloc) of clusters of one organizer (bloc.events.ts). */
 export const blocStream = (blocId: string): string => `bloc-${checkId(blocId, 'bloc')}`;
 
+/** A person (cá nhân) of the registry, with the titles they registered and hold (person.events.ts). */
+export const personStream = (personId: string): string => `person-${checkId(personId, 'person')}`;
+
+/** The organizer's deadline for registering individual titles in a year (person.events.ts). */
+export const registrationStream = (organizerUnitId: string, year: number): string =>
+  `registration-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
+
 export type ParsedStream =
   | { category: 'unit'; unitId: string }
   | { category: 'cluster'; clusterId: string }
@@ -55,6 +62,8 @@ export type ParsedStream =
   | { category: 'membership'; organizerUnitId: string; year: number }
   | { category: 'window'; organizerUnitId: string; year: number }
   | { category: 'bloc'; blocId: string }
+  | { category: 'person'; personId: string }
+  | { category: 'registration'; organizerUnitId: string; year: number }
   | {
       category: 'discipline';
       subject: { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
@@ -88,6 +97,14 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
       category: 'discipline',
       subject: kind === 'unit' ? { kind, unitId: id } : { kind, personId: id },
     };
+  }
+  if (streamId.startsWith('person-')) {
+    const id = streamId.slice('person-'.length);
+    return isValidId(id) ? { category: 'person', personId: id } : undefined;
+  }
+  if (streamId.startsWith('registration-')) {
+    const p = yearly(streamId.slice('registration-'.length));
+    return p ? { category: 'registration', organizerUnitId: p.id, year: p.year } : undefined;
   }
   if (streamId.startsWith('bloc-')) {
     const id = streamId.slice('bloc-'.length);

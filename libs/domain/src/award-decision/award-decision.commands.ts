@@ -6,6 +6,7 @@ import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
 import type { ComplaintFiler } from '../events/complaint.events.js';
 import type { DisciplineSubject } from '../events/discipline.events.js';
 import { awardDecisionStream } from '../streams.js';
+import type { PeopleContext } from './decide-prerequisites.js';
 
 export type IssueAwardDecision = Command<
   'IssueAwardDecision',
@@ -70,7 +71,7 @@ export interface ClusterStanding {
   quota?: number;
 }
 
-export interface AwardDecisionContext {
+export interface AwardDecisionContext extends PeopleContext {
   /** Standings for every collective recipient of a cluster flag in the decision. */
   clusterStandings?: ReadonlyArray<ClusterStanding>;
   catalog?: Catalog;

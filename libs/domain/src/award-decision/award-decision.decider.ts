@@ -25,6 +25,7 @@ import type {
   ResolveDecisionComplaint,
 } from './award-decision.commands.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { checkPeopleAndTitles } from './decide-prerequisites.js';
 import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
 import {
   decideEscalateComplaint,
@@ -47,19 +48,13 @@ function requireRecorder(actor: Actor): void {
 function validateRecipient(raw: unknown, f: string): AwardRecipient {
   const r = raw as Partial<AwardRecipient> | undefined;
   if (r?.kind === 'collective') return { kind: 'collective', unitId: requireId(r.unitId, `${f}.unitId`) };
-  if (r?.kind === 'individual') {
-    const rankTitle = optionalText(r.rankTitle, `${f}.rankTitle`, 100);
-    const position = optionalText(r.position, `${f}.position`, 300);
-    const personId = r.personId === undefined ? undefined : requireId(r.personId, `${f}.personId`);
+  if (r?.kind === 'individual')
+    // Individual awards name a registered person (issue 12), never free text: the registry holds the name.
     return {
       kind: 'individual',
-      fullName: requireText(r.fullName, `${f}.fullName`, 200),
-      ...(rankTitle !== undefined && { rankTitle }),
-      ...(position !== undefined && { position }),
       unitId: requireId(r.unitId, `${f}.unitId`),
-      ...(personId !== undefined && { personId }),
+      personId: requireId(r.personId, `${f}.personId`),
     };
-  }
   throw rule('INVALID_RECIPIENT', `${f}.kind must be collective or individual`, `${f}.kind`);
 }
 
@@ -219,12 +214,14 @@ export function decideAwardDecision(
           `${f}.recipient`,
         );
       requireNoDiscipline(recipient, date, context?.discipline ?? [], `${f}.recipient`);
+      const achievementRef = optionalText(a.achievementRef, `${f}.achievementRef`, 200);
       const item: AwardItem = {
         awardId,
         code: entry.code,
         recipient,
         year: requireYear(a.year, `${f}.year`),
         citation: requireText(a.citation, `${f}.citation`, 2000),
+        ...(achievementRef !== undefined && { achievementRef }),
       };
       if (entry.isClusterFlag) {
         const override = checkFlagQuota(
@@ -243,6 +240,11 @@ export function decideAwardDecision(
       'awards',
       'DUPLICATE_AWARD_ID',
     );
+    const bases = checkPeopleAndTitles(awards, context, catalog);
+    for (const a of awards) {
+      const basis = bases.get(a.awardId);
+      if (basis && basis.length > 0) a.basis = basis;
+    }
     return [
       { type: 'AwardDecisionIssued', data: { decisionId, number, date, authority: d.authority, awards } },
     ];

@@ -1,15 +1,18 @@
 import type { ComplaintEvent } from './complaint.events.js';
 import type { Dated, TypedEvent } from './event.js';
+import type { PrerequisiteBasis } from './person.events.js';
 
 export type AwardRecipient =
   | { kind: 'collective'; unitId: string }
   | {
       kind: 'individual';
-      fullName: string;
+      /** Free-text personal fields of awards recorded before the person registry (issue 12); new ones name `personId`. */
+      fullName?: string;
       rankTitle?: string;
       position?: string;
+      /** The person's unit when the award was decided. */
       unitId: string;
-      /** The person's id (the id a person registry will use): lets discipline facts bar the award. */
+      /** The person in the registry (`person-{personId}`); required on every new individual award. */
       personId?: string;
     };
 
@@ -22,6 +25,10 @@ export interface AwardItem {
   citation: string;
   /** A cluster flag outside the organizer's quota, recorded knowingly by the organizer. */
   override?: { reason: string };
+  /** The achievement rewarded (e.g. a report's reference): one achievement is rewarded once. */
+  achievementRef?: string;
+  /** The titles a prerequisite was met with (issue 12), when the award has one. */
+  basis?: PrerequisiteBasis[];
 }
 
 export interface AwardDecisionIssuedData {

@@ -1,0 +1,159 @@
+import type { AwardDecisionEvent, AwardItem } from '../events/award-decision.events.js';
+import { spec } from '../testing/given-when-then.js';
+import { organizer } from '../testing/fixtures.js';
+import { personRegistered, personState, registeredPerson } from '../testing/people.js';
+import type { AwardDecisionCommand, AwardDecisionContext } from './award-decision.commands.js';
+import { awardDecisionDecider } from './award-decision.decider.js';
+
+const AT = '2024-01-10T02:00:00.000Z';
+const UNIT = 'cuc-tccb-phong-01';
+const CSTT = 'chien-si-tien-tien';
+const CSTDCS = 'chien-si-thi-dua-co-so';
+const decision = spec<AwardDecisionCommand, unknown, AwardDecisionEvent, AwardDecisionContext>(
+  awardDecisionDecider as never,
+);
+const item = (n: number, code: string, personId = `cb-${n}`, extra: Partial<AwardItem> = {}): AwardItem => ({
+  awardId: `qd-1-${n}`,
+  code,
+  recipient: { kind: 'individual', personId, unitId: UNIT },
+  year: 2023,
+  citation: 'Hoàn thành xuất sắc nhiệm vụ năm 2023 (minh họa)',
+  ...extra,
+});
+const issue = (awards: AwardItem[], authority = 'thu-truong-don-vi'): AwardDecisionCommand => ({
+  type: 'IssueAwardDecision',
+  actor: organizer,
+  at: AT,
+  data: {
+    decisionId: 'qd-1',
+    number: '12/QĐ-X03',
+    date: '2023-12-20',
+    authority,
+    awards,
+  },
+});
+/** n people of UNIT, each registered for CSTT and CSTĐCS of 2023. */
+const staff = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    registeredPerson(`cb-${i + 1}`, UNIT, [
+      [CSTT, 2023],
+      [CSTDCS, 2023],
+    ]),
+  );
+
+describe('award decisions name registered people (issue 12)', () => {
+  it('refuses an individual not in the registry, erased, or named in another unit than their own', () => {
+    const context = { people: staff(1) };
+    decision
+      .given([])
+      .when(issue([item(2, 'giay-khen')]), context)
+      .thenThrows('PERSON_NOT_FOUND', 'not-found', 'awards[0].recipient.personId');
+    const erased = {
+      personId: 'cb-1',
+      state: personState([
+        personRegistered('cb-1', UNIT),
+        { type: 'PersonErased', data: { personId: 'cb-1', requestRef: 'YC-1' } },
+      ]),
+    };
+    decision
+      .given([])
+      .when(issue([item(1, 'giay-khen')]), { people: [erased] })
+      .thenThrows('PERSON_ERASED', 'unprocessable', 'awards[0].recipient.personId');
+    decision
+      .given([])
+      .when(
+        issue([
+          { ...item(1, 'giay-khen'), recipient: { kind: 'individual', personId: 'cb-1', unitId: 'khac' } },
+        ]),
+        context,
+      )
+      .thenThrows('RECIPIENT_UNIT_MISMATCH', 'unprocessable', 'awards[0].recipient.unitId');
+    decision
+      .given([])
+      .when(issue([item(1, 'giay-khen')]), context)
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+  });
+
+  it('Chiến sĩ thi đua cơ sở: at most 15 % of the unit’s Chiến sĩ tiên tiến of the year (3 of 20 yes, 4 of 20 no)', () => {
+    const people = staff(20);
+    const cstt = people.map((_, i) => item(i + 1, CSTT));
+    const cstdcs = (k: number) => Array.from({ length: k }, (_, i) => item(100 + i, CSTDCS, `cb-${i + 1}`));
+    decision
+      .given([])
+      .when(issue([...cstt, ...cstdcs(3)]), { people })
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+    decision
+      .given([])
+      .when(issue([...cstt, ...cstdcs(4)]), { people })
+      .thenThrows('TITLE_QUOTA_EXCEEDED', 'unprocessable', 'awards[20].code');
+    // Earlier decisions count: 19 CSTT in this one + 1 before, 3 CSTĐCS → still 15 % of 20.
+    decision
+      .given([])
+      .when(issue([...cstt.slice(1), ...cstdcs(3)]), {
+        people,
+        unitTitleCounts: [{ unitId: UNIT, year: 2023, code: CSTT, count: 1 }],
+      })
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+    decision
+      .given([])
+      .when(issue([...cstt.slice(1), ...cstdcs(3)]), { people })
+      .thenThrows('TITLE_QUOTA_EXCEEDED', 'unprocessable', 'awards[19].code');
+  });
+
+  it('refuses two copies of a title for one person and year, and one achievement twice, in one decision', () => {
+    const people = staff(1);
+    decision
+      .given([])
+      .when(issue([item(1, CSTT), item(2, CSTT, 'cb-1')]), { people })
+      .thenThrows('TITLE_ALREADY_HELD', 'unprocessable', 'awards[1].code');
+    decision
+      .given([])
+      .when(
+        issue([
+          item(1, 'giay-khen', 'cb-1', { achievementRef: 'bc-77' }),
+          {
+            ...item(2, 'giay-khen', 'cb-1'),
+            recipient: { kind: 'collective', unitId: UNIT },
+            achievementRef: 'bc-77',
+          },
+        ]),
+        { people },
+      )
+      .thenThrows('ACHIEVEMENT_ALREADY_REWARDED', 'unprocessable', 'awards[1].achievementRef');
+    // Two Giấy khen (not a title) for different achievements: both recorded.
+    decision
+      .given([])
+      .when(
+        issue([
+          item(1, 'giay-khen', 'cb-1', { achievementRef: 'bc-77' }),
+          item(2, 'giay-khen', 'cb-1', { achievementRef: 'bc-78' }),
+        ]),
+        { people },
+      )
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+  });
+
+  it('checks registration and prerequisites on the decision (TITLE_NOT_REGISTERED, PREREQUISITE_NOT_MET)', () => {
+    const unregistered = [registeredPerson('cb-1', UNIT)];
+    decision
+      .given([])
+      .when(issue([item(1, CSTT)]), { people: unregistered })
+      .thenThrows('TITLE_NOT_REGISTERED', 'unprocessable', 'awards[0].code');
+    const tll = 'chien-si-thi-dua-toan-luc-luong-cand';
+    const twoYears = [
+      registeredPerson(
+        'cb-1',
+        UNIT,
+        [[tll, 2023]],
+        [
+          [CSTDCS, 2021],
+          [CSTDCS, 2022],
+        ],
+      ),
+    ];
+    decision
+      .given([])
+      .when(issue([item(1, tll)], 'bo-truong-bca'), { people: twoYears })
+      .thenThrows('PREREQUISITE_NOT_MET', 'unprocessable', 'awards[0].code');
+  });
+});
