@@ -1,3 +1,4 @@
+import { peopleProjection } from './people/people.projection.js';
 import { clusterDirectoryProjection } from './cluster-directory/cluster-directory.projection.js';
 import type { ProjectionDefinition } from './projection.js';
 import { rankingsProjection } from './rankings/rankings.projection.js';
@@ -10,4 +11,5 @@ export const allProjections: ProjectionDefinition[] = [
   rankingsProjection(),
   unitHistoryProjection(),
   yearlyTotalsProjection(),
+  peopleProjection(),
 ];

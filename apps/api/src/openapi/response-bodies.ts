@@ -29,6 +29,7 @@ import type {
   PledgeList,
   UnitList,
 } from '../features/queries/directory.queries.js';
+import type { PersonView } from '../features/people/people.query.js';
 import type { WhatIfAnswer } from '../features/queries/rankings.queries.js';
 import type { Liveness, NotReady, Readiness } from '../health/health.types.js';
 import type { CommandResult } from '../write-model/command-result.js';
@@ -68,6 +69,7 @@ export interface ResponseBodies {
   // History, totals, live updates
   UnitHistoryPage: UnitHistoryPage;
   TotalsDoc: TotalsDoc;
+  PersonView: PersonView;
   ClusterYearChange: ClusterYearChange;
   // Audit
   StreamEventsPage: StreamEventsPage;

@@ -3033,6 +3033,298 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false
   },
+  "PersonView": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "fullName": {
+        "type": "string"
+      },
+      "rankTitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "positionHeld": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Chức vụ (the registration's `position`; `position` here is the log position, as on every document)."
+      },
+      "personId": {
+        "type": "string"
+      },
+      "unitId": {
+        "type": "string"
+      },
+      "registeredOn": {
+        "type": "string"
+      },
+      "erased": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "on": {
+                "type": "string"
+              },
+              "requestRef": {
+                "type": "string"
+              },
+              "position": {
+                "$ref": "#/components/schemas/Integer"
+              }
+            },
+            "required": [
+              "on",
+              "requestRef",
+              "position"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "transfers": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "fromUnitId": {
+              "type": "string"
+            },
+            "toUnitId": {
+              "type": "string"
+            },
+            "on": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "fromUnitId",
+            "toUnitId",
+            "on"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "registrations": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "code": {
+              "type": "string"
+            },
+            "organizerUnitId": {
+              "type": "string"
+            },
+            "on": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "year",
+            "code",
+            "organizerUnitId",
+            "on"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "priorTitles": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "code": {
+              "type": "string"
+            },
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "decisionRef": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "code",
+            "year",
+            "decisionRef"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "awards": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PersonAwardDoc"
+        }
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      }
+    },
+    "required": [
+      "awards",
+      "erased",
+      "fullName",
+      "personId",
+      "position",
+      "positionHeld",
+      "priorTitles",
+      "rankTitle",
+      "registeredOn",
+      "registrations",
+      "transfers",
+      "unitId"
+    ],
+    "description": "A person as the API answers: the registry record with the personal fields opened (or \"đã xoá\")."
+  },
+  "PersonAwardDoc": {
+    "type": "object",
+    "properties": {
+      "awardId": {
+        "type": "string"
+      },
+      "decisionId": {
+        "type": "string"
+      },
+      "decisionNumber": {
+        "type": "string"
+      },
+      "date": {
+        "type": "string",
+        "description": "The decision's date."
+      },
+      "authority": {
+        "type": "string"
+      },
+      "code": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "year": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "unitId": {
+        "type": "string",
+        "description": "The person's unit when it was decided."
+      },
+      "revoked": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "on": {
+                "type": "string"
+              },
+              "ground": {
+                "type": "string"
+              },
+              "decisionRef": {
+                "type": "string"
+              },
+              "position": {
+                "$ref": "#/components/schemas/Integer"
+              }
+            },
+            "required": [
+              "on",
+              "decisionRef",
+              "position"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "basis": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PrerequisiteBasis"
+        },
+        "description": "The titles a prerequisite was met with (awards of this person, or prior titles: `awardId` null)."
+      },
+      "basisNoLongerHolds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BasisNoLongerHolds"
+        }
+      }
+    },
+    "required": [
+      "awardId",
+      "decisionId",
+      "decisionNumber",
+      "date",
+      "authority",
+      "code",
+      "name",
+      "year",
+      "unitId",
+      "revoked",
+      "basis",
+      "basisNoLongerHolds"
+    ],
+    "additionalProperties": false
+  },
+  "PrerequisiteBasis": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "type": "string"
+      },
+      "year": {
+        "type": "number"
+      },
+      "awardId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "code",
+      "year",
+      "awardId"
+    ],
+    "additionalProperties": false,
+    "description": "An award (or a prior title, `awardId` null) that met a prerequisite."
+  },
+  "BasisNoLongerHolds": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "type": "string"
+      },
+      "since": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "detail": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "code",
+      "since",
+      "detail"
+    ],
+    "additionalProperties": false,
+    "description": "Why an award's basis no longer holds (issue 12; part B uses the same shape for cluster flags): a machine-readable code, the log position of the event that broke it, and a sentence."
+  },
   "ClusterYearChange": {
     "type": "object",
     "properties": {

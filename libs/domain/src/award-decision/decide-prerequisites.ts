@@ -86,16 +86,22 @@ function checkQuotas(awards: ReadonlyArray<AwardItem>, context: PeopleContext, r
   const key = (unitId: string, year: number, code: string) => `${unitId}|${year}|${code}`;
   for (const c of context.unitTitleCounts ?? [])
     counts.set(key(c.unitId, c.year, c.code), (counts.get(key(c.unitId, c.year, c.code)) ?? 0) + c.count);
+  const prior = new Map(counts);
   for (const a of awards)
     if (a.recipient.kind === 'individual') {
       const k = key(a.recipient.unitId, a.year, a.code);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
+  // The base counts all of this decision; the capped title counts in order, so the refusal names the
+  // first item over the cap.
+  const running = new Map<string, number>();
   awards.forEach((a, i) => {
     const quota = rules.get(a.code)?.quota;
     if (!quota || a.recipient.kind !== 'individual') return;
     const { unitId } = a.recipient;
-    const held = counts.get(key(unitId, a.year, a.code)) ?? 0;
+    const k = key(unitId, a.year, a.code);
+    const held = (running.get(k) ?? prior.get(k) ?? 0) + 1;
+    running.set(k, held);
     const base = counts.get(key(unitId, a.year, quota.ofCode)) ?? 0;
     // At most `percent` % of the base, in whole people: held × 100 ≤ percent × base.
     if (held * 100 > quota.percent * base)

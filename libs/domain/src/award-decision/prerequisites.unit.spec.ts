@@ -85,7 +85,7 @@ describe('award decisions name registered people (issue 12)', () => {
     decision
       .given([])
       .when(issue([...cstt, ...cstdcs(4)]), { people })
-      .thenThrows('TITLE_QUOTA_EXCEEDED', 'unprocessable', 'awards[20].code');
+      .thenThrows('TITLE_QUOTA_EXCEEDED', 'unprocessable', 'awards[23].code');
     // Earlier decisions count: 19 CSTT in this one + 1 before, 3 CSTĐCS → still 15 % of 20.
     decision
       .given([])
@@ -97,7 +97,7 @@ describe('award decisions name registered people (issue 12)', () => {
     decision
       .given([])
       .when(issue([...cstt.slice(1), ...cstdcs(3)]), { people })
-      .thenThrows('TITLE_QUOTA_EXCEEDED', 'unprocessable', 'awards[19].code');
+      .thenThrows('TITLE_QUOTA_EXCEEDED', 'unprocessable', 'awards[21].code');
   });
 
   it('refuses two copies of a title for one person and year, and one achievement twice, in one decision', () => {

@@ -59,41 +59,20 @@ export class CollectiveRecipientDto {
 }
 
 export class IndividualRecipientDto {
-  @ApiProperty({ enum: ['individual'], description: 'Cá nhân: a person of a unit' })
+  @ApiProperty({ enum: ['individual'], description: 'Cá nhân: a person of the registry (POST /people)' })
   @IsIn(['individual'])
   kind!: 'individual';
 
   @ApiProperty({
-    description: 'Full name, Unicode NFC, kept exactly',
-    example: 'Nguyễn Văn An',
-    maxLength: 200,
-  })
-  @IsText(200)
-  fullName!: string;
-
-  @ApiPropertyOptional({ description: 'Rank title (cấp bậc)', example: 'Thượng tá', maxLength: 100 })
-  @IsOptional()
-  @IsText(100)
-  rankTitle?: string;
-
-  @ApiPropertyOptional({ description: 'Position (chức vụ)', example: 'Phó Cục trưởng', maxLength: 300 })
-  @IsOptional()
-  @IsText(300)
-  position?: string;
-
-  @ApiProperty({ description: 'The unit the person belongs to', example: 'cuc-tccb' })
-  @IsEntityId()
-  unitId!: string;
-
-  @ApiPropertyOptional({
     description:
-      "The person's id (the id a person registry will use): with it, the person's discipline facts bar the award " +
-      'while pending or running (422 RECIPIENT_UNDER_DISCIPLINE)',
+      'The person, by the id they were registered with (POST /people): never a name in free text — the registry ' +
+      "holds the name, sealed under the person's own key. The award names the person's current unit. 404 " +
+      'PERSON_NOT_FOUND when not registered, 422 PERSON_ERASED; their discipline facts bar the award while pending ' +
+      'or running (422 RECIPIENT_UNDER_DISCIPLINE).',
     example: 'cb-0427',
   })
-  @IsOptional()
   @IsEntityId()
-  personId?: string;
+  personId!: string;
 }
 
 /** Anything else in `kind`: refused with a message naming the two kinds (the other fields are let be). */
@@ -103,15 +82,6 @@ class UnknownRecipientDto {
 
   @Allow()
   unitId?: unknown;
-
-  @Allow()
-  fullName?: unknown;
-
-  @Allow()
-  rankTitle?: unknown;
-
-  @Allow()
-  position?: unknown;
 
   @Allow()
   personId?: unknown;
@@ -172,6 +142,17 @@ export class AwardItemDto {
   @ValidateNested()
   @Type(() => FlagOverrideDto)
   override?: FlagOverrideDto;
+
+  @ApiPropertyOptional({
+    description:
+      'The achievement rewarded (e.g. the reference of its report): one achievement is rewarded once — the same ' +
+      'reference again for the person (in any decision) or within one decision is 422 ACHIEVEMENT_ALREADY_REWARDED',
+    example: 'BC-125/X03-2023 (minh họa)',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsText(200)
+  achievementRef?: string;
 }
 
 export class IssueAwardDecisionDto {
