@@ -121,6 +121,13 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['openDisciplineCase', ORGANIZER, 201],
   ['decideDisciplineCase', ORGANIZER, 201],
   ['clearDisciplineCase', ORGANIZER, 201],
+  // Issue 12: a person registered, a title registered before the deadline, a prior title, a transfer, erased.
+  ['setRegistrationDeadline', ORGANIZER, 201],
+  ['registerPerson', ORGANIZER, 201],
+  ['registerTitle', ORGANIZER, 201],
+  ['recordPriorTitle', ORGANIZER, 201],
+  ['transferPerson', ORGANIZER, 201],
+  ['erasePerson', DEMO_ADMIN, 201],
   ['mergeUnit', DEMO_ADMIN, 201],
   ['dissolveUnit', DEMO_ADMIN, 201],
   ['rebuildProjection', DEMO_ADMIN, 202],
@@ -201,6 +208,38 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
       source: 'election',
       electionId: first.marks.cum2ElectionId,
     });
+  });
+
+  it('gives Cụm 7’s individual awards to registered people, on their registrations and prior titles (issue 12)', async () => {
+    type Person = {
+      fullName: string;
+      unitId: string;
+      registrations: Array<{ year: number; code: string; on: string }>;
+      priorTitles: Array<{ code: string; year: number; decisionRef: string }>;
+      awards: Array<{ code: string; year: number; basis: unknown[]; basisNoLongerHolds: unknown[] }>;
+    };
+    const cstdtq = await get<Person>(`/people/${DEMO.personId}`);
+    expect(cstdtq.fullName).toBe('Cán bộ minh họa 009');
+    expect(cstdtq.registrations).toEqual([
+      expect.objectContaining({ year: 2023, code: 'chien-si-thi-dua-toan-quoc', on: '2023-03-15' }),
+    ]);
+    expect(cstdtq.priorTitles.map((t) => t.year)).toEqual([2021, 2022]);
+    expect(cstdtq.priorTitles.every((t) => t.decisionRef.includes('minh họa'))).toBe(true);
+    expect(cstdtq.awards).toEqual([
+      expect.objectContaining({
+        code: 'chien-si-thi-dua-toan-quoc',
+        year: 2023,
+        basis: [2021, 2022].map((year) => ({
+          code: 'chien-si-thi-dua-toan-luc-luong-cand',
+          year,
+          awardId: null,
+        })),
+        basisNoLongerHolds: [],
+      }),
+    ]);
+    // A Giấy khen's person, named only by id in the decision: the registry holds the name.
+    const giayKhen = await get<Person>('/people/cb-cum7-619');
+    expect(giayKhen).toMatchObject({ fullName: 'Cán bộ minh họa 619', awards: [{ code: 'giay-khen' }] });
   });
 
   it("reproduces seed 000's itemised award counts of Cụm thi đua số 7 in GET /totals/2023?cluster=", async () => {

@@ -86,7 +86,7 @@ export const DEMO = {
   /** The person the discipline examples are about (a person id: issue 12's registry will reuse it). */
   disciplinedPerson: 'can-bo-vi-du-001',
   /** A person the demo registered (Cụm 7 / 2023: Chiến sĩ thi đua toàn quốc, on prior titles; issue 12). */
-  personId: 'cb-x01-001',
+  personId: 'cb-cum7-009',
   /** The person the people examples register, transfer and finally erase. */
   newPersonId: 'can-bo-vi-du-002',
   /** A year the demo records no registration deadline for: the deadline example records it. */
