@@ -3326,13 +3326,13 @@ export interface components {
                 position: components["schemas"]["Integer"];
             } | null;
             /** @description The titles a prerequisite was met with (awards of this person, or prior titles: `awardId` null). */
-            basis: components["schemas"]["PrerequisiteBasis"][];
+            basis: components["schemas"]["BasisDoc"][];
             basisNoLongerHolds: components["schemas"]["BasisNoLongerHolds"][];
         };
-        /** @description An award (or a prior title, `awardId` null) that met a prerequisite. */
-        PrerequisiteBasis: {
+        /** @description An award (or a prior title: `awardId` null) a prerequisite was met with. */
+        BasisDoc: {
             code: string;
-            year: number;
+            year: components["schemas"]["Integer"];
             awardId: string | null;
         };
         /** @description Why an award's basis no longer holds (issue 12; part B uses the same shape for cluster flags): a machine-readable code, the log position of the event that broke it, and a sentence. */

@@ -1,4 +1,4 @@
-import type { Integer, PrerequisiteBasis, SealedPersonal } from '@thidua/domain';
+import type { Integer, SealedPersonal } from '@thidua/domain';
 
 /**
  * The read-model contract of the `people` projection (issue 12): per person, the registry record (unit,
@@ -22,6 +22,13 @@ export interface BasisNoLongerHolds {
   detail: string;
 }
 
+/** An award (or a prior title: `awardId` null) a prerequisite was met with. */
+export interface BasisDoc {
+  code: string;
+  year: Integer;
+  awardId: string | null;
+}
+
 export interface PersonAwardDoc {
   awardId: string;
   decisionId: string;
@@ -36,7 +43,7 @@ export interface PersonAwardDoc {
   unitId: string;
   revoked: { on: string; ground?: string; decisionRef: string; position: Integer } | null;
   /** The titles a prerequisite was met with (awards of this person, or prior titles: `awardId` null). */
-  basis: PrerequisiteBasis[];
+  basis: BasisDoc[];
   basisNoLongerHolds: BasisNoLongerHolds[];
 }
 

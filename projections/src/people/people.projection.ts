@@ -131,7 +131,7 @@ async function issued(
       year: int(a.year),
       unitId: a.recipient.unitId,
       revoked: null,
-      basis: a.basis ?? [],
+      basis: (a.basis ?? []).map((b) => ({ ...b, year: int(b.year) })),
       basisNoLongerHolds: [],
     });
     changes.push({ op: 'put', collection: AWARD_HOLDERS, id: a.awardId, doc: { personId } });

@@ -3253,7 +3253,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "basis": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/PrerequisiteBasis"
+          "$ref": "#/components/schemas/BasisDoc"
         },
         "description": "The titles a prerequisite was met with (awards of this person, or prior titles: `awardId` null)."
       },
@@ -3280,14 +3280,14 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false
   },
-  "PrerequisiteBasis": {
+  "BasisDoc": {
     "type": "object",
     "properties": {
       "code": {
         "type": "string"
       },
       "year": {
-        "type": "number"
+        "$ref": "#/components/schemas/Integer"
       },
       "awardId": {
         "type": [
@@ -3302,7 +3302,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "awardId"
     ],
     "additionalProperties": false,
-    "description": "An award (or a prior title, `awardId` null) that met a prerequisite."
+    "description": "An award (or a prior title: `awardId` null) a prerequisite was met with."
   },
   "BasisNoLongerHolds": {
     "type": "object",

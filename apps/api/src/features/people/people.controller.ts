@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { PEOPLE_PROJECTION } from '@thidua/projections';
@@ -9,6 +9,7 @@ import { ApiErrors, ApiResult } from '../../openapi/api-result.js';
 import { DEMO, DEMO_BODIES } from '../../openapi/demo-examples.js';
 import type { CommandResult } from '../../write-model/command-result.js';
 import { ApiCommand } from '../write/api-command.js';
+import { ReadQueryDto } from '../queries/queries.dto.js';
 import { IdParam, IfMatch, YearParam } from '../write/http-params.js';
 import {
   ErasePersonDto,
@@ -80,7 +81,10 @@ export class PeopleController {
   })
   @ApiResult('PersonView', 'The person')
   @ApiErrors({ 404: 'PERSON_NOT_FOUND (field personId)' })
-  getPerson(@Param('personId', new IdParam('personId')) personId: string): Promise<PersonView> {
+  getPerson(
+    @Param('personId', new IdParam('personId')) personId: string,
+    @Query() _query: ReadQueryDto,
+  ): Promise<PersonView> {
     return this.queries.execute(new GetPersonQuery(personId));
   }
 
