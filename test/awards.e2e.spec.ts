@@ -316,6 +316,9 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
       post(`/awards/${a.body.awardIds[0]}/revocation`, tokens.organizer, {
         reason: 'Trùng quyết định',
         decisionRef: '1/QĐ-CTN',
+        ground: 'appraisal-contrary-to-rules',
+        authority: 'chu-tich-nuoc',
+        recovery: { insignia: true, moneyVnd: 0 },
       }),
     );
   });
@@ -326,7 +329,13 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     const before = await totals(`cluster=${CLUSTER}`, issued.body.position);
     expect(byCode(before)[HC3]).toEqual([2, 16]);
 
-    const revocation = { reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-CTN' };
+    const revocation = {
+      reason: 'Hồ sơ đề nghị khen thưởng không trung thực',
+      decisionRef: '55/QĐ-CTN',
+      ground: 'false-declaration',
+      authority: 'chu-tich-nuoc',
+      recovery: { insignia: true, moneyVnd: 0 },
+    };
     const res = await ok(post(`/awards/${awardId}/revocation`, tokens.organizer, revocation));
     expect(res.body).toMatchObject({
       streamId: `award-decision-${issued.body.decisionId}`,

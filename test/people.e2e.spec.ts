@@ -276,15 +276,40 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
     ]);
     expect(tllAward.basisNoLongerHolds).toEqual([]);
 
-    // Revoking the 2021 CSTĐ cơ sở: the toàn lực lượng title shows that its basis no longer holds.
+    // Revoking the 2021 CSTĐ cơ sở: by its conferrer or one above (a lower authority is refused), with
+    // ground and recovery; the toàn lực lượng title then shows that its basis no longer holds.
+    await refused(
+      post(`/awards/${coso2021.body.awardIds.at(-1)}/revocation`, tk.organizer!, {
+        reason: 'Kê khai thành tích không trung thực (dữ liệu mẫu)',
+        decisionRef: '76/QĐ (mẫu)',
+        ground: 'false-declaration',
+        authority: 'thu-truong-don-vi',
+        recovery: { insignia: true, moneyVnd: -5 },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'recovery.moneyVnd',
+    );
     const revoked = await ok(
       post(`/awards/${coso2021.body.awardIds.at(-1)}/revocation`, tk.organizer!, {
         reason: 'Kê khai thành tích không trung thực (dữ liệu mẫu)',
         decisionRef: '77/QĐ (mẫu)',
+        ground: 'false-declaration',
+        authority: 'thu-truong-don-vi',
+        recovery: { insignia: true, moneyVnd: 0 },
       }),
     );
-    const after = await ok(get(`/people/cb-tll?minPosition=${revoked.body.position}`), 200);
+    const register = await t.app.get<EventStore>(EVENT_STORE).readStream('person-cb-tll');
+    expect(register.at(-1)).toMatchObject({
+      type: 'TitleClaimReleased',
+      data: { awardId: coso2021.body.awardIds.at(-1), cause: 'revoked' },
+    });
+    const after = await ok(get(`/people/cb-tll?minPosition=${register.at(-1)!.position}`), 200);
     const dependent = after.body.awards.find((a: { code: string }) => a.code === TLL);
+    expect(after.body.awards.find((a: { code: string }) => a.code === CSTDCS).revoked).toMatchObject({
+      ground: 'false-declaration',
+      decisionRef: '77/QĐ (mẫu)',
+    });
     expect(dependent.basisNoLongerHolds).toEqual([
       {
         code: 'PREREQUISITE_REVOKED',

@@ -581,7 +581,13 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       'POST /awards/{awardId}/revocation': async (fresh) => ({
         method: 'POST',
         path: `/awards/${await award(fresh)}/revocation`,
-        body: { reason: 'Hồ sơ không trung thực', decisionRef: '55/QĐ-BCA' },
+        body: {
+          reason: 'Hồ sơ không trung thực',
+          decisionRef: '55/QĐ-BCA',
+          ground: 'false-declaration',
+          authority: 'bo-truong-bca',
+          recovery: { insignia: true, moneyVnd: 0 },
+        },
       }),
       'POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal': P(
         `${YEAR_PATH}/members/${UNITS.fifth.id}/withdrawal`,

@@ -61,6 +61,14 @@ const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
 /** People of the own unit (issue 12), registered in beforeAll (registered for CSTĐ cơ sở and toàn lực lượng of 2021). */
 const PERSON = 'cb-bad-input';
 const PERSON_TO_ERASE = 'cb-bad-input-xoa';
+/** A valid revocation of a Minister's award (issue 12: ground, authority, recovery). */
+const REVOCATION: Json = {
+  reason: 'Hồ sơ đề nghị khen thưởng không trung thực',
+  decisionRef: '55/QĐ-BCA',
+  ground: 'false-declaration',
+  authority: 'bo-truong-bca',
+  recovery: { insignia: true, moneyVnd: 1490000 },
+};
 /** A year whose registration deadline (25 March) beforeAll records. */
 const CLOSED_YEAR = 2022;
 
@@ -1409,19 +1417,39 @@ const COMMANDS: CommandRow[] = [
     route: 'POST /awards/{awardId}/revocation',
     as: (w) => w.tokens.admin,
     params: (w) => ({ awardId: w.awardId }),
-    body: () => ({ reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-BCA' }),
+    body: () => REVOCATION,
     lookedUp: ['awardId'],
     rules: () => [
+      rule('a ground outside chapter VII', merge(REVOCATION, { ground: 'doi-y' }), [400], 'ground'),
+      rule(
+        'an authority below the conferrer',
+        merge(REVOCATION, { authority: 'thu-truong-don-vi' }),
+        [422],
+        'authority',
+        'REVOKING_AUTHORITY_NOT_ALLOWED',
+      ),
+      rule(
+        'a negative amount recovered',
+        merge(REVOCATION, { recovery: { insignia: true, moneyVnd: -1 } }),
+        [400],
+        'recovery.moneyVnd',
+      ),
+      rule(
+        'no recovery',
+        { reason: 'Thu hồi', decisionRef: '1/QĐ', ground: 'forged-dossier', authority: 'bo-truong-bca' },
+        [400],
+        'recovery',
+      ),
       {
         label: 'unknown award',
         path: '/awards/khong-co-1/revocation',
-        body: { reason: 'Thu hồi', decisionRef: '1/QĐ' },
+        body: REVOCATION,
         expect: { status: [404], field: 'awardId' },
       },
       {
         label: 'an id no decision gives',
         path: '/awards/khong-co/revocation',
-        body: { reason: 'Thu hồi', decisionRef: '1/QĐ' },
+        body: REVOCATION,
         expect: { status: [404], field: 'awardId' },
       },
     ],

@@ -2221,6 +2221,18 @@ export interface components {
             /** @description The awards (1 to 5000) */
             awards: components["schemas"]["AwardItemDto"][];
         };
+        RecoveryDto: {
+            /**
+             * @description Whether the insignia (hiện vật: medal, certificate, flag) is recovered
+             * @example true
+             */
+            insignia: boolean;
+            /**
+             * @description The money recovered (tiền thưởng), in đồng; 0 when none
+             * @example 1490000
+             */
+            moneyVnd: number;
+        };
         RevokeAwardDto: {
             /**
              * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
@@ -2233,10 +2245,23 @@ export interface components {
              */
             reason: string;
             /**
-             * @description Number of the revoking decision. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @description Number of the revoking decision (its date is effectiveDate). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
              * @example 55/QĐ-CTN
              */
             decisionRef: string;
+            /**
+             * @description The legal ground (Law 06/2022/QH15 ch. VII): false-declaration (thành tích kê khai không trung thực), forged-dossier (hồ sơ giả mạo), appraisal-contrary-to-rules (thẩm định, đề nghị trái quy định), later-violation-finding (phát hiện sau là không đạt tiêu chuẩn)
+             * @example false-declaration
+             * @enum {string}
+             */
+            ground: "false-declaration" | "forged-dossier" | "appraisal-contrary-to-rules" | "later-violation-finding";
+            /**
+             * @description The revoking authority: the one that conferred the award or one above it (chu-tich-nuoc (Chủ tịch nước), thu-tuong (Thủ tướng Chính phủ), bo-truong-bca (Bộ trưởng Bộ Công an), chu-tich-ubnd-tinh (Chủ tịch Ủy ban nhân dân tỉnh), giam-doc-ca-tinh (Giám đốc Công an tỉnh), thu-truong-don-vi (Thủ trưởng đơn vị)); a lower one is 422 REVOKING_AUTHORITY_NOT_ALLOWED
+             * @example bo-truong-bca
+             */
+            authority: string;
+            /** @description What is recovered: the insignia and the money */
+            recovery: components["schemas"]["RecoveryDto"];
         };
         ComplaintFilerDto: {
             /**
@@ -3319,9 +3344,15 @@ export interface components {
             year: components["schemas"]["Integer"];
             /** @description The person's unit when it was decided. */
             unitId: string;
+            /** @description The revocation: its date, ground, authority, decision and what was recovered (the last three absent before issue 12). */
             revoked: {
                 on: string;
                 ground?: string;
+                authority?: string;
+                recovery?: {
+                    insignia: boolean;
+                    moneyVnd: components["schemas"]["Integer"];
+                };
                 decisionRef: string;
                 position: components["schemas"]["Integer"];
             } | null;

@@ -195,3 +195,4 @@ export {
   type SetRegistrationDeadline,
 } from './person/registration-deadline.decider.js';
 export { TITLE_RULES, defaultTitleRules, type TitleRule, type TitleRules } from './catalog/title-rules.js';
+export { REVOCATION_GROUNDS, type RevocationGround } from './events/award-decision.events.js';

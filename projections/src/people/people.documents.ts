@@ -41,7 +41,15 @@ export interface PersonAwardDoc {
   year: Integer;
   /** The person's unit when it was decided. */
   unitId: string;
-  revoked: { on: string; ground?: string; decisionRef: string; position: Integer } | null;
+  /** The revocation: its date, ground, authority, decision and what was recovered (the last three absent before issue 12). */
+  revoked: {
+    on: string;
+    ground?: string;
+    authority?: string;
+    recovery?: { insignia: boolean; moneyVnd: Integer };
+    decisionRef: string;
+    position: Integer;
+  } | null;
   /** The titles a prerequisite was met with (awards of this person, or prior titles: `awardId` null). */
   basis: BasisDoc[];
   basisNoLongerHolds: BasisNoLongerHolds[];

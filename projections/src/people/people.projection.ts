@@ -157,8 +157,16 @@ async function revoked(
   const doc = await person(holder.personId);
   const award = doc.awards.find((a) => a.awardId === d.awardId);
   if (!award) return [];
-  const ground = (d as { ground?: string }).ground;
-  award.revoked = { on, ...(ground !== undefined && { ground }), decisionRef: d.decisionRef, position };
+  award.revoked = {
+    on,
+    ...(d.ground !== undefined && { ground: d.ground }),
+    ...(d.authority !== undefined && { authority: d.authority }),
+    ...(d.recovery !== undefined && {
+      recovery: { insignia: d.recovery.insignia, moneyVnd: int(d.recovery.moneyVnd) },
+    }),
+    decisionRef: d.decisionRef,
+    position,
+  };
   for (const dependent of doc.awards)
     if (dependent.basis.some((b) => b.awardId === d.awardId))
       dependent.basisNoLongerHolds.push({

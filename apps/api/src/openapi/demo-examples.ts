@@ -271,7 +271,13 @@ export const DEMO_BODIES = {
       },
     ],
   },
-  revokeAward: { reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-BCA' },
+  revokeAward: {
+    reason: 'Hồ sơ đề nghị khen thưởng không trung thực',
+    decisionRef: '55/QĐ-BCA',
+    ground: 'false-declaration',
+    authority: 'bo-truong-bca',
+    recovery: { insignia: true, moneyVnd: 1490000 },
+  },
   setRegistrationDeadline: { deadline: '2025-03-25', effectiveDate: '2025-01-06' },
   registerPerson: {
     personId: 'can-bo-vi-du-002',

@@ -3231,6 +3231,25 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
               "ground": {
                 "type": "string"
               },
+              "authority": {
+                "type": "string"
+              },
+              "recovery": {
+                "type": "object",
+                "properties": {
+                  "insignia": {
+                    "type": "boolean"
+                  },
+                  "moneyVnd": {
+                    "$ref": "#/components/schemas/Integer"
+                  }
+                },
+                "required": [
+                  "insignia",
+                  "moneyVnd"
+                ],
+                "additionalProperties": false
+              },
               "decisionRef": {
                 "type": "string"
               },
@@ -3248,7 +3267,8 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           {
             "type": "null"
           }
-        ]
+        ],
+        "description": "The revocation: its date, ground, authority, decision and what was recovered (the last three absent before issue 12)."
       },
       "basis": {
         "type": "array",

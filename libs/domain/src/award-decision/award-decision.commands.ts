@@ -14,7 +14,16 @@ export type IssueAwardDecision = Command<
 >;
 export type RevokeAward = Command<
   'RevokeAward',
-  { decisionId: string; awardId: string; reason: string; decisionRef: string; effectiveDate?: string }
+  {
+    decisionId: string;
+    awardId: string;
+    reason: string;
+    decisionRef: string;
+    ground: string;
+    authority: string;
+    recovery: { insignia: boolean; moneyVnd: number };
+    effectiveDate?: string;
+  }
 >;
 
 /** Khiếu nại about the decision (or one of its awards), resolved by its authority, then the next one up. */

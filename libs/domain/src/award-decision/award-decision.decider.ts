@@ -26,6 +26,7 @@ import type {
 } from './award-decision.commands.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { checkPeopleAndTitles } from './decide-prerequisites.js';
+import { decideRevocation } from './decide-revocation.js';
 import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
 import {
   decideEscalateComplaint,
@@ -249,28 +250,7 @@ export function decideAwardDecision(
       { type: 'AwardDecisionIssued', data: { decisionId, number, date, authority: d.authority, awards } },
     ];
   }
-  if (!state.issued)
-    throw notFound('DECISION_NOT_FOUND', `decision ${decisionId} does not exist`, 'decisionId');
-  const awardId = requireId(command.data.awardId, 'awardId');
-  const award = state.awards[awardId];
-  if (!award)
-    throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
-  if (award.revoked)
-    throw conflict('AWARD_ALREADY_REVOKED', `award ${awardId} is already revoked`, 'awardId');
-  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
-  requireNotBefore(effectiveDate, state.date, `decision ${decisionId}`);
-  // Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked.
-  return [
-    {
-      type: 'AwardRevoked',
-      data: {
-        awardId,
-        reason: requireReason(command.data.reason),
-        decisionRef: requireText(command.data.decisionRef, 'decisionRef', 100),
-        effectiveDate,
-      },
-    },
-  ];
+  return decideRevocation(command, state, catalog);
 }
 
 export const awardDecisionDecider: Decider<

@@ -249,6 +249,9 @@ describe('award decisions (quyết định khen thưởng)', () => {
         awardId: 'kt-2',
         reason: 'Hồ sơ không trung thực',
         decisionRef: '99/QĐ-BCA',
+        ground: 'false-declaration',
+        authority: 'bo-truong-bca',
+        recovery: { insignia: true, moneyVnd: 0 },
         effectiveDate,
       },
     });
@@ -272,6 +275,9 @@ describe('award decisions (quyết định khen thưởng)', () => {
         awardId,
         reason: 'Hồ sơ không trung thực',
         decisionRef: '99/QĐ-BCA',
+        ground: 'false-declaration',
+        authority: 'bo-truong-bca',
+        recovery: { insignia: true, moneyVnd: 1_490_000 },
         ...over,
       },
     });
@@ -283,7 +289,14 @@ describe('award decisions (quyết định khen thưởng)', () => {
           [
             {
               type: 'AwardRevoked',
-              data: { awardId: 'kt-1', reason: 'Hồ sơ không trung thực', decisionRef: '99/QĐ-BCA' },
+              data: {
+                awardId: 'kt-1',
+                reason: 'Hồ sơ không trung thực',
+                decisionRef: '99/QĐ-BCA',
+                ground: 'false-declaration',
+                authority: 'bo-truong-bca',
+                recovery: { insignia: true, moneyVnd: 1_490_000 },
+              },
             },
           ],
           '2024-01-10',

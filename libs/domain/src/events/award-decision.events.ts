@@ -42,12 +42,30 @@ export interface AwardDecisionIssuedData {
   awards: AwardItem[];
 }
 
+/**
+ * The legal grounds of a revocation (Law 06/2022/QH15 ch. VII): a falsely declared achievement, a forged
+ * dossier, an appraisal or proposal contrary to the rules, a later finding that the standard was not met.
+ */
+export const REVOCATION_GROUNDS = [
+  'false-declaration',
+  'forged-dossier',
+  'appraisal-contrary-to-rules',
+  'later-violation-finding',
+] as const;
+export type RevocationGround = (typeof REVOCATION_GROUNDS)[number];
+
 /** Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked. */
 export interface AwardRevokedData extends Dated {
   awardId: string;
   reason: string;
-  /** Reference (number) of the revoking decision. */
+  /** Reference (number) of the revoking decision; its date is `effectiveDate`. */
   decisionRef: string;
+  /** Issue 12 (absent on revocations recorded before): the legal ground. */
+  ground?: RevocationGround;
+  /** Issue 12: the revoking authority level — the conferrer or one above it. */
+  authority?: string;
+  /** Issue 12: what is recovered: the insignia (hiện vật) and the money (tiền thưởng, đồng). */
+  recovery?: { insignia: boolean; moneyVnd: number };
 }
 
 export type AwardDecisionEvent =

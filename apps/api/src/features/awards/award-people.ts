@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  awardDecisionDecider,
+  awardDecisionStream,
   defaultCatalog,
   notFound,
   personDecider,
@@ -119,6 +121,14 @@ export class AwardPeople {
       await this.release(ctx, claimed, 'decision-failed');
       throw error;
     }
+  }
+
+  /** After a revocation: releases the award's claim in its person's stream, if it holds one. */
+  async releaseRevoked(ctx: CommandContext, decisionId: string, awardId: string): Promise<void> {
+    const { state } = await this.runner.load(awardDecisionDecider, awardDecisionStream(decisionId));
+    const recipient = state.awards[awardId]?.recipient;
+    if (recipient?.kind !== 'individual' || recipient.personId === undefined) return;
+    await this.release(ctx, new Map([[recipient.personId, [awardId]]]), 'revoked');
   }
 
   async release(

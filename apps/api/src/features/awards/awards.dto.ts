@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -16,7 +17,7 @@ import {
   ValidateNested,
   buildMessage,
 } from 'class-validator';
-import { AUTHORITY_LEVELS, AWARD_CATALOG } from '@thidua/domain';
+import { AUTHORITY_LEVELS, AWARD_CATALOG, REVOCATION_GROUNDS } from '@thidua/domain';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
 import { ActDateDto } from '../write/act-date.js';
 
@@ -180,6 +181,25 @@ export class IssueAwardDecisionDto {
   awards!: AwardItemDto[];
 }
 
+export class RecoveryDto {
+  @ApiProperty({
+    description: 'Whether the insignia (hiện vật: medal, certificate, flag) is recovered',
+    example: true,
+  })
+  @IsBoolean()
+  insignia!: boolean;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'The money recovered (tiền thưởng), in đồng; 0 when none',
+    example: 1490000,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  moneyVnd!: number;
+}
+
 export class RevokeAwardDto extends ActDateDto {
   @ApiProperty({
     description: 'Why (Law 06/2022/QH15 ch. VII: false records, wrong appraisal)',
@@ -189,7 +209,38 @@ export class RevokeAwardDto extends ActDateDto {
   @IsText(1000)
   reason!: string;
 
-  @ApiProperty({ description: 'Number of the revoking decision', example: '55/QĐ-CTN', maxLength: 100 })
+  @ApiProperty({
+    description: 'Number of the revoking decision (its date is effectiveDate)',
+    example: '55/QĐ-CTN',
+    maxLength: 100,
+  })
   @IsText(100)
   decisionRef!: string;
+
+  @ApiProperty({
+    enum: REVOCATION_GROUNDS,
+    description:
+      'The legal ground (Law 06/2022/QH15 ch. VII): false-declaration (thành tích kê khai không trung thực), ' +
+      'forged-dossier (hồ sơ giả mạo), appraisal-contrary-to-rules (thẩm định, đề nghị trái quy định), ' +
+      'later-violation-finding (phát hiện sau là không đạt tiêu chuẩn)',
+    example: 'false-declaration',
+  })
+  @IsIn(REVOCATION_GROUNDS)
+  ground!: string;
+
+  @ApiProperty({
+    description:
+      `The revoking authority: the one that conferred the award or one above it (${AUTHORITIES}); a lower one is ` +
+      '422 REVOKING_AUTHORITY_NOT_ALLOWED',
+    example: 'bo-truong-bca',
+  })
+  @IsEntityId()
+  authority!: string;
+
+  @ApiProperty({ type: RecoveryDto, description: 'What is recovered: the insignia and the money' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RecoveryDto)
+  recovery!: RecoveryDto;
 }

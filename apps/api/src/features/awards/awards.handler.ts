@@ -105,7 +105,10 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
 /** Thu hồi khen thưởng: the award id names its decision, whose stream records the revocation. */
 @CommandHandler(RevokeAwardCommand)
 export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
-  constructor(private readonly writer: StreamWriter) {}
+  constructor(
+    private readonly writer: StreamWriter,
+    private readonly people: AwardPeople,
+  ) {}
 
   async execute({ ctx, awardId, body, expectedRevision }: RevokeAwardCommand): Promise<AwardRevoked> {
     const missing = () => notFound('AWARD_NOT_FOUND', `award ${awardId} does not exist`, 'awardId');
@@ -116,6 +119,9 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
       awardId,
       reason: body.reason,
       decisionRef: body.decisionRef,
+      ground: body.ground,
+      authority: body.authority,
+      recovery: { insignia: body.recovery.insignia, moneyVnd: body.recovery.moneyVnd },
       ...actDate(body),
     };
     try {
@@ -126,6 +132,8 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
         // The decider reads its context (the catalog) on every command: an empty one takes the default.
         { streamId: awardDecisionStream(decisionId), expectedRevision, context: async () => ({}) },
       );
+      // A revoked title no longer counts in the person's register (a later prerequisite cannot use it).
+      await this.people.releaseRevoked(ctx, decisionId, awardId);
       return { ...result, decisionId, awardId };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'DECISION_NOT_FOUND') throw missing();
