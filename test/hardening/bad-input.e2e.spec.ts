@@ -1177,7 +1177,15 @@ const COMMANDS: CommandRow[] = [
           [422],
           'awards.0.override',
         ),
-        // Issue 12: individuals are registered people, named by id only; titles need their conditions.
+        // Issue 12: recipients are in the registries; individuals are people named by id only; titles
+        // need their conditions.
+        rule(
+          'a collective not in the unit registry',
+          award({ recipient: { kind: 'collective', unitId: 'khong-ton-tai' } }),
+          [404],
+          'awards.0.recipient.unitId',
+          'UNIT_NOT_FOUND',
+        ),
         rule(
           'an individual not in the registry',
           award({ recipient: { kind: 'individual', personId: 'khong-co-ai' } }),

@@ -196,3 +196,4 @@ export {
 } from './person/registration-deadline.decider.js';
 export { TITLE_RULES, defaultTitleRules, type TitleRule, type TitleRules } from './catalog/title-rules.js';
 export { REVOCATION_GROUNDS, type RevocationGround } from './events/award-decision.events.js';
+export { RECIPIENT_LEVELS, type UnitLevel, unitLevelOf } from './catalog/unit-levels.js';

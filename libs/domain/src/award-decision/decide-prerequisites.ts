@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { defaultTitleRules, type TitleRules } from '../catalog/title-rules.js';
 import { notFound, rule } from '../errors.js';
+import { RECIPIENT_LEVELS, type UnitLevel } from '../catalog/unit-levels.js';
 import type { AwardItem } from '../events/award-decision.events.js';
 import type { PrerequisiteBasis } from '../events/person.events.js';
 import { evolvePerson, type PersonState } from '../person/person.state.js';
@@ -11,6 +12,12 @@ export interface PeopleContext {
   /** The registry record of every individual recipient, by person id. */
   people?: ReadonlyArray<{ personId: string; state: PersonState }>;
   titleRules?: TitleRules;
+  /**
+   * The registry record of every collective recipient (status and TT 40/2014 level). The handler always
+   * loads it; a decider test that leaves it out does not check collectives against the registry.
+   */
+  units?: ReadonlyArray<{ unitId: string; status: string; level: UnitLevel }>;
+  recipientLevels?: Readonly<Record<string, ReadonlyArray<UnitLevel>>>;
   /** Titles already awarded (not revoked) per unit and year by earlier decisions, for the quotas. */
   unitTitleCounts?: ReadonlyArray<{ unitId: string; year: number; code: string; count: number }>;
 }
@@ -43,7 +50,10 @@ export function checkPeopleAndTitles(
       achievements.add(item.achievementRef);
     }
     const r = item.recipient;
-    if (r.kind !== 'individual') return;
+    if (r.kind === 'collective') {
+      checkCollective(item, r.unitId, context, f);
+      return;
+    }
     const personId = r.personId;
     const state = personId === undefined ? undefined : records.get(personId);
     if (personId === undefined || !state || state.status === 'none')
@@ -79,6 +89,23 @@ export function checkPeopleAndTitles(
   });
   checkQuotas(awards, context, rules);
   return bases;
+}
+
+/** A collective recipient is a registered, active unit of a level the catalog allows for the code. */
+function checkCollective(item: AwardItem, unitId: string, context: PeopleContext, f: string): void {
+  if (!context.units) return;
+  const unit = context.units.find((u) => u.unitId === unitId);
+  if (!unit || unit.status === 'none')
+    throw notFound('UNIT_NOT_FOUND', `unit ${unitId} is not registered`, `${f}.recipient.unitId`);
+  if (unit.status !== 'active')
+    throw rule('UNIT_NOT_ACTIVE', `unit ${unitId} is ${unit.status}`, `${f}.recipient.unitId`);
+  const levels = (context.recipientLevels ?? RECIPIENT_LEVELS)[item.code];
+  if (levels && !levels.includes(unit.level))
+    throw rule(
+      'RECIPIENT_LEVEL_NOT_ALLOWED',
+      `${item.code} goes to units of level ${levels.join(' or ')} (TT 40/2014/TT-BCA); unit ${unitId} is ${unit.level}`,
+      `${f}.recipient.unitId`,
+    );
 }
 
 function checkQuotas(awards: ReadonlyArray<AwardItem>, context: PeopleContext, rules: TitleRules): void {

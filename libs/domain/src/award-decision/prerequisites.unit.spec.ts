@@ -4,6 +4,7 @@ import { organizer } from '../testing/fixtures.js';
 import { personRegistered, personState, registeredPerson } from '../testing/people.js';
 import type { AwardDecisionCommand, AwardDecisionContext } from './award-decision.commands.js';
 import { awardDecisionDecider } from './award-decision.decider.js';
+import { unitLevelOf } from '../catalog/unit-levels.js';
 
 const AT = '2024-01-10T02:00:00.000Z';
 const UNIT = 'cuc-tccb-phong-01';
@@ -155,5 +156,56 @@ describe('award decisions name registered people (issue 12)', () => {
       .given([])
       .when(issue([item(1, tll)], 'bo-truong-bca'), { people: twoYears })
       .thenThrows('PREREQUISITE_NOT_MET', 'unprocessable', 'awards[0].code');
+  });
+});
+
+describe('collective recipients: registered units of a level the catalog allows (TT 40/2014/TT-BCA)', () => {
+  const flag = (unitId: string): AwardItem => ({
+    awardId: 'qd-1-1',
+    code: 'co-thi-dua-bo-cong-an',
+    recipient: { kind: 'collective', unitId },
+    year: 2023,
+    citation: 'Dẫn đầu Cụm thi đua (minh họa)',
+  });
+  const standing = (unitId: string) => ({
+    clusterStandings: [
+      { unitId, year: 2023, clusterId: 'bca-cum-7', organizerUnitId: 'bo-cong-an', rank: 1, final: true },
+    ],
+  });
+  const units = [
+    { unitId: 'cuc-tccb', status: 'active', level: unitLevelOf('cuc') },
+    { unitId: 'phong-01', status: 'active', level: unitLevelOf('phong', unitLevelOf('cuc')) },
+    { unitId: 'doi-01', status: 'active', level: unitLevelOf('khac', unitLevelOf('phong')) },
+    { unitId: 'cuc-cu', status: 'dissolved', level: unitLevelOf('cuc') },
+  ];
+  const minister = (item: AwardItem) => issue([item], 'bo-truong-bca');
+
+  it('derives the level from the kind, and below a đơn vị cơ sở from the parent', () => {
+    expect(units.map((u) => u.level)).toEqual(['cap-cuc', 'co-so', 'truc-thuoc-co-so', 'cap-cuc']);
+    expect(unitLevelOf('khac')).toBe('khac');
+    expect(unitLevelOf('cong-an-tinh')).toBe('cap-cuc');
+  });
+
+  it('gives Cờ thi đua của Bộ Công an to cấp Cục and cơ sở units, not to a Đội under a Phòng', () => {
+    for (const unitId of ['cuc-tccb', 'phong-01'])
+      decision
+        .given([])
+        .when(minister(flag(unitId)), { ...standing(unitId), units })
+        .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+    decision
+      .given([])
+      .when(minister(flag('doi-01')), { ...standing('doi-01'), units })
+      .thenThrows('RECIPIENT_LEVEL_NOT_ALLOWED', 'unprocessable', 'awards[0].recipient.unitId');
+  });
+
+  it('refuses a unit the registry does not know, or no longer active', () => {
+    decision
+      .given([])
+      .when(minister(flag('khong-co')), { ...standing('khong-co'), units })
+      .thenThrows('UNIT_NOT_FOUND', 'not-found', 'awards[0].recipient.unitId');
+    decision
+      .given([])
+      .when(minister(flag('cuc-cu')), { ...standing('cuc-cu'), units })
+      .thenThrows('UNIT_NOT_ACTIVE', 'unprocessable', 'awards[0].recipient.unitId');
   });
 });

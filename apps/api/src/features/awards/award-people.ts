@@ -8,6 +8,10 @@ import {
   type PersonState,
   personStream,
   type AwardItem,
+  unitDecider,
+  type UnitLevel,
+  unitLevelOf,
+  unitStream,
 } from '@thidua/domain';
 import { TOTALS, type TotalsDoc, totalsDocId, YEARLY_TOTALS_PROJECTION } from '@thidua/projections';
 import type { CommandContext } from '../../common/command-context.js';
@@ -42,6 +46,38 @@ export class AwardPeople {
       states.set(personId, state);
     }
     return [...states].map(([personId, state]) => ({ personId, state }));
+  }
+
+  /**
+   * Each collective recipient's registry record: status and TT 40/2014 level (from its kind, and below a
+   * đơn vị cơ sở from its parent's).
+   */
+  async units(
+    awards: ReadonlyArray<AwardItem>,
+  ): Promise<Array<{ unitId: string; status: string; level: UnitLevel }>> {
+    const ids = new Set(
+      awards.flatMap((a) => (a.recipient.kind === 'collective' ? [a.recipient.unitId] : [])),
+    );
+    const records: Array<{ unitId: string; status: string; level: UnitLevel }> = [];
+    for (const unitId of ids) {
+      const { state } = await this.runner.load(unitDecider, unitStream(unitId));
+      records.push({
+        unitId,
+        status: state.status,
+        level: await this.levelOf(state.kind, state.parentUnitId),
+      });
+    }
+    return records;
+  }
+
+  private async levelOf(
+    kind: string | undefined,
+    parentUnitId: string | undefined,
+    depth = 0,
+  ): Promise<UnitLevel> {
+    if (parentUnitId === undefined || depth > 8) return unitLevelOf(kind);
+    const parent = (await this.runner.load(unitDecider, unitStream(parentUnitId))).state;
+    return unitLevelOf(kind, await this.levelOf(parent.kind, parent.parentUnitId, depth + 1));
   }
 
   /** The records as the decision decides on them: without the decision's own claims. */

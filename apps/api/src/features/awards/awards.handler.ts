@@ -83,6 +83,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       clusterStandings: await this.standings.forAwards(awards, ctx.actor),
       discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
       people: await this.people.recordsFor(awards),
+      units: await this.people.units(awards),
       unitTitleCounts: await this.people.unitTitleCounts(awards),
     });
     // Decided once before the people's claims, so a decision refused on its own rules writes no claim.
