@@ -1,5 +1,5 @@
 import { isAdmin, type Actor } from '../actor.js';
-import { requireActDate, requireNotBefore } from '../business-date.js';
+import { requireActDate } from '../business-date.js';
 import { disciplineBarsOn } from '../discipline/discipline.state.js';
 import { defaultCatalog } from '../catalog/catalog.js';
 import type { Decider } from '../decider.js';
