@@ -128,6 +128,8 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['recordPriorTitle', ORGANIZER, 201],
   ['transferPerson', ORGANIZER, 201],
   ['erasePerson', DEMO_ADMIN, 201],
+  ['recordClusterFigures', ORGANIZER, 201],
+  ['recordOrganizerFigures', ORGANIZER, 201],
   ['mergeUnit', DEMO_ADMIN, 201],
   ['dissolveUnit', DEMO_ADMIN, 201],
   ['rebuildProjection', DEMO_ADMIN, 202],
@@ -248,6 +250,14 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
       collective: number;
       individual: number;
       total: number;
+      reported: {
+        total: number;
+        recordedTotal: number;
+        difference: number;
+        mismatch: boolean;
+        statedOn: string;
+        source: { sha256: string | null };
+      } | null;
     }>('/totals/2023?cluster=bca-cum-7', DEMO_VIEWER);
     const counted = totals.awards
       .map(({ code, collective, individual }) => ({ code, collective, individual }))
@@ -266,9 +276,19 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
     expect(cuc.total).toBeGreaterThan(sub.total);
     const cucOnly = await get<{ total: number }>('/totals/2023?unit=cuc-tccb', DEMO_VIEWER);
     expect(cucOnly.total).toBe(0);
-    // 836 lượt, not the seed headline's 486.
+    // 836 lượt, not the seed headline's 486 — which is recorded as stated and shown beside it (issue 12).
     expect(totals.total).toBe(836);
     expect(totals.collective + totals.individual).toBe(836);
+    expect(totals.reported).toMatchObject({
+      total: 486,
+      recordedTotal: 836,
+      difference: 350,
+      mismatch: true,
+      statedOn: SEED_DATES.cum7Review2023,
+      source: { sha256: SEED_SHA256['000'] },
+    });
+    // A unit reports nothing of its own: no comparison.
+    expect((await get<{ reported: unknown }>('/totals/2023?unit=cuc-tccb', DEMO_VIEWER)).reported).toBeNull();
   });
 
   it('answers Quý II of Cụm 2 as of the position before its correction, and as corrected now', async () => {

@@ -1,4 +1,5 @@
 import { peopleProjection } from './people/people.projection.js';
+import { reportedFiguresProjection } from './reported-figures/reported-figures.projection.js';
 import { clusterDirectoryProjection } from './cluster-directory/cluster-directory.projection.js';
 import type { ProjectionDefinition } from './projection.js';
 import { rankingsProjection } from './rankings/rankings.projection.js';
@@ -12,4 +13,5 @@ export const allProjections: ProjectionDefinition[] = [
   unitHistoryProjection(),
   yearlyTotalsProjection(),
   peopleProjection(),
+  reportedFiguresProjection(),
 ];

@@ -58,3 +58,10 @@ export {
   type PersonDoc,
 } from './people/people.documents.js';
 export { peopleProjection } from './people/people.projection.js';
+export {
+  REPORTED,
+  REPORTED_FIGURES_PROJECTION,
+  reportedDocId,
+  type ReportedFiguresDoc,
+} from './reported-figures/reported-figures.documents.js';
+export { reportedFiguresProjection } from './reported-figures/reported-figures.projection.js';

@@ -471,8 +471,15 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     const names = await table
       .locator('tr[data-projection]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-projection')));
-    expect(names.sort()).toEqual(['cluster-directory', 'rankings', 'unit-history', 'yearly-totals']);
-    expect(await table.getByRole('button', { name: 'Dựng lại' }).count()).toBe(4);
+    expect(names.sort()).toEqual([
+      'cluster-directory',
+      'people',
+      'rankings',
+      'reported-figures',
+      'unit-history',
+      'yearly-totals',
+    ]);
+    expect(await table.getByRole('button', { name: 'Dựng lại' }).count()).toBe(6);
     await b.screenshot('13-trang-thai-du-lieu');
   });
 

@@ -167,5 +167,6 @@ export const EVENT_TYPES: Record<EventType, string> = {
   TitleClaimed: 'Ghi sổ danh hiệu của cá nhân',
   TitleClaimReleased: 'Xoá khỏi sổ danh hiệu của cá nhân',
   RegistrationDeadlineSet: 'Hạn đăng ký danh hiệu',
+  ReportedFiguresRecorded: 'Số liệu báo cáo',
 };
 export const eventTypeLabel = (t: string): string => EVENT_TYPES[t as EventType] ?? t;

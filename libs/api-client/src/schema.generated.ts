@@ -1373,6 +1373,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clusters/{clusterId}/years/{year}/reported-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a cluster's reported figures for a year (số liệu báo cáo), as stated
+         * @description Writes ReportedFiguresRecorded to `reported-cluster-{clusterId}-{year}`. Recorded exactly as stated (e.g. Cụm 7’s headline "486 lượt" of 2023), never checked against the awards recorded: GET /totals/{year} answers them in `reported` beside the recorded total, with the difference and `mismatch`. By the organizer (of the cluster) or an administrator; a later report replaces the earlier one and needs a reason (422 REASON_REQUIRED). 422 INVALID_FIGURE, INVALID_DIGEST. 404 CLUSTER_NOT_FOUND.
+         */
+        put: operations["recordClusterFigures"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizers/{organizerUnitId}/years/{year}/reported-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record an organizer's reported figures for a year, as stated
+         * @description Writes ReportedFiguresRecorded to `reported-organizer-{organizerUnitId}-{year}`. Recorded exactly as stated (e.g. Cụm 7’s headline "486 lượt" of 2023), never checked against the awards recorded: GET /totals/{year} answers them in `reported` beside the recorded total, with the difference and `mismatch`. By the organizer (of the cluster) or an administrator; a later report replaces the earlier one and needs a reason (422 REASON_REQUIRED). 422 INVALID_FIGURE, INVALID_DIGEST. 404 ORGANIZER_NOT_FOUND (a unit not registered).
+         */
+        put: operations["recordOrganizerFigures"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units/{unitId}/history": {
         parameters: {
             query?: never;
@@ -1402,7 +1442,7 @@ export interface paths {
         };
         /**
          * Yearly totals of awards (khen thưởng) for an organizer, a cluster or a unit
-         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404.
+         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404. `reported`: for a cluster or an organizer, the figures it reported (PUT …/reported-figures), as stated, beside the recorded total, with the difference and `mismatch` (Cụm 7 in 2023: 486 reported, 836 recorded); null when none was recorded (always null for a unit).
          */
         get: operations["getTotals"];
         put?: never;
@@ -2501,8 +2541,40 @@ export interface components {
             /** @description Why an earlier deadline is replaced (required then). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason?: string;
         };
+        ReportSourceDto: {
+            /**
+             * @description Where the figures were stated (a report, a press article). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
+             * @example Bài “Cụm thi đua số 7 tổng kết phong trào thi đua năm 2023” (seed 000)
+             */
+            reference: string;
+            /**
+             * @description sha256 of the text kept, 64 lower-case hex digits
+             * @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+             */
+            sha256?: string;
+        };
+        ReportedFiguresDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description Award instances (lượt) as stated
+             * @example 486
+             */
+            total: number;
+            /** @description Of which to collectives, when stated */
+            collective?: number;
+            /** @description Of which to individuals, when stated */
+            individual?: number;
+            /** @description Where it was stated */
+            source: components["schemas"]["ReportSourceDto"];
+            /** @description Why an earlier report is replaced (required then). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason?: string;
+        };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet" | "ReportedFiguresRecorded";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
@@ -3212,8 +3284,9 @@ export interface components {
             awardIds?: string[];
             organizerUnitId?: string;
         };
-        /** @description `totals/{scope}:{scopeId}:{year}`. */
-        TotalsDoc: {
+        /** @description GET /totals/{year}: the totals, and for a cluster or an organizer what it reported (null when nothing). */
+        TotalsAnswer: {
+            reported: components["schemas"]["ReportedComparison"] | null;
             scope: components["schemas"]["TotalsScope"];
             /** @description The organizer unit, cluster or unit id. */
             scopeId: string;
@@ -3250,6 +3323,24 @@ export interface components {
             pledges: components["schemas"]["PledgeFulfilment"][];
             pledgeSummary: components["schemas"]["PledgeSummary"];
             position: components["schemas"]["Integer"];
+        };
+        /** @description What was reported, beside what is recorded (issue 12): the gap is shown, never closed. */
+        ReportedComparison: {
+            /** @description Award instances (lượt) as reported. */
+            total: components["schemas"]["Integer"];
+            collective: components["schemas"]["Integer"] | null;
+            individual: components["schemas"]["Integer"] | null;
+            source: {
+                reference: string;
+                sha256: string | null;
+            };
+            statedOn: string;
+            /** @description The recorded total of the same document (`total`). */
+            recordedTotal: components["schemas"]["Integer"];
+            /** @description recorded − reported (e.g. 836 − 486 = 350 for Cụm 7 in 2023). */
+            difference: components["schemas"]["Integer"];
+            /** @description The reported and recorded figures differ (total, or the collective/individual split where stated). */
+            mismatch: boolean;
         };
         /** @enum {string} */
         TotalsScope: "organizer" | "cluster" | "unit";
@@ -3606,6 +3697,7 @@ export interface components {
             /** @description The log's head position, when the request named a position beyond it (AS_OF_BEYOND_HEAD, POSITION_BEYOND_HEAD). */
             head?: components["schemas"]["Integer"];
         };
+        TotalsDoc: components["schemas"]["TotalsAnswer"];
         ProjectionStatusList: components["schemas"]["ProjectionStatusReport"][];
     };
     responses: never;
@@ -4175,7 +4267,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A projection: cluster-directory, rankings, unit-history or yearly-totals */
+                /** @description A projection: cluster-directory, rankings, unit-history, yearly-totals, people or reported-figures */
                 name: string;
             };
             cookie?: never;
@@ -12014,6 +12106,274 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegistrationDeadlineDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordClusterFigures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The cluster */
+                clusterId: string;
+                /** @description The year reported on */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description The figures and their source */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportedFiguresDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordOrganizerFigures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The organizer unit */
+                organizerUnitId: string;
+                /** @description The year reported on */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description The figures and their source */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportedFiguresDto"];
             };
         };
         responses: {

@@ -151,6 +151,7 @@ export {
   parseStreamId,
   personStream,
   registrationStream,
+  reportedFiguresStream,
   unitStream,
   windowStream,
 } from './streams.js';
@@ -197,3 +198,13 @@ export {
 export { TITLE_RULES, defaultTitleRules, type TitleRule, type TitleRules } from './catalog/title-rules.js';
 export { REVOCATION_GROUNDS, type RevocationGround } from './events/award-decision.events.js';
 export { RECIPIENT_LEVELS, type UnitLevel, unitLevelOf } from './catalog/unit-levels.js';
+// Reported figures (issue 12, part A): recorded as stated, shown beside the awards recorded.
+export {
+  REPORTED_FIGURES_EVENT_TYPES,
+  type ReportedFiguresRecordedData,
+} from './events/reported-figures.events.js';
+export {
+  reportedFiguresDecider,
+  type RecordReportedFigures,
+  type ReportedFiguresContext,
+} from './reported-figures/reported-figures.decider.js';

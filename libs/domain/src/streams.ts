@@ -54,6 +54,13 @@ export const personStream = (personId: string): string => `person-${checkId(pers
 export const registrationStream = (organizerUnitId: string, year: number): string =>
   `registration-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
 
+/** Figures a cluster or an organizer reported for a year (reported-figures.events.ts). */
+export const reportedFiguresStream = (
+  scope: 'cluster' | 'organizer',
+  scopeId: string,
+  year: number,
+): string => `reported-${scope}-${checkId(scopeId, scope)}-${checkYear(year)}`;
+
 export type ParsedStream =
   | { category: 'unit'; unitId: string }
   | { category: 'cluster'; clusterId: string }
@@ -63,6 +70,7 @@ export type ParsedStream =
   | { category: 'window'; organizerUnitId: string; year: number }
   | { category: 'bloc'; blocId: string }
   | { category: 'person'; personId: string }
+  | { category: 'reported'; scope: 'cluster' | 'organizer'; scopeId: string; year: number }
   | { category: 'registration'; organizerUnitId: string; year: number }
   | {
       category: 'discipline';
@@ -97,6 +105,12 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
       category: 'discipline',
       subject: kind === 'unit' ? { kind, unitId: id } : { kind, personId: id },
     };
+  }
+  for (const scope of ['cluster', 'organizer'] as const) {
+    const prefix = `reported-${scope}-`;
+    if (!streamId.startsWith(prefix)) continue;
+    const p = yearly(streamId.slice(prefix.length));
+    return p ? { category: 'reported', scope, scopeId: p.id, year: p.year } : undefined;
   }
   if (streamId.startsWith('person-')) {
     const id = streamId.slice('person-'.length);

@@ -299,6 +299,18 @@ export const DEMO_BODIES = {
     effectiveDate: '2025-06-01',
   },
   erasePerson: { requestRef: 'YC-12/2025 (minh họa)' },
+  recordClusterFigures: {
+    total: 12,
+    collective: 5,
+    individual: 7,
+    source: { reference: 'Báo cáo tổng kết năm 2021 của Cụm thi đua số 2 (minh họa)' },
+    effectiveDate: '2021-11-19',
+  },
+  recordOrganizerFigures: {
+    total: 1200,
+    source: { reference: 'Báo cáo tổng kết công tác thi đua năm 2023 của Bộ Công an (minh họa)' },
+    effectiveDate: '2023-12-10',
+  },
   formBloc: {
     blocId: 'bca-khoi-vi-du',
     organizerUnitId: DEMO.organizerId,

@@ -2725,9 +2725,20 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "additionalProperties": false,
     "description": "What an entry is about, for filtering and links (only the fields that apply)."
   },
-  "TotalsDoc": {
+  "TotalsAnswer": {
     "type": "object",
+    "additionalProperties": false,
     "properties": {
+      "reported": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ReportedComparison"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
       "scope": {
         "$ref": "#/components/schemas/TotalsScope"
       },
@@ -2844,27 +2855,102 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       }
     },
     "required": [
+      "awards",
+      "clusterId",
+      "collective",
+      "commendations",
+      "flags",
+      "individual",
+      "memberships",
+      "organizerUnitId",
+      "pledgeSummary",
+      "pledges",
+      "position",
+      "quarters",
+      "reported",
+      "rewards",
       "scope",
       "scopeId",
-      "year",
-      "organizerUnitId",
-      "clusterId",
+      "total",
       "units",
-      "memberships",
-      "awards",
+      "year"
+    ],
+    "description": "GET /totals/{year}: the totals, and for a cluster or an organizer what it reported (null when nothing)."
+  },
+  "ReportedComparison": {
+    "type": "object",
+    "properties": {
+      "total": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "Award instances (lượt) as reported."
+      },
+      "collective": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "individual": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "source": {
+        "type": "object",
+        "properties": {
+          "reference": {
+            "type": "string"
+          },
+          "sha256": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "reference",
+          "sha256"
+        ],
+        "additionalProperties": false
+      },
+      "statedOn": {
+        "type": "string"
+      },
+      "recordedTotal": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "The recorded total of the same document (`total`)."
+      },
+      "difference": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "recorded − reported (e.g. 836 − 486 = 350 for Cụm 7 in 2023)."
+      },
+      "mismatch": {
+        "type": "boolean",
+        "description": "The reported and recorded figures differ (total, or the collective/individual split where stated)."
+      }
+    },
+    "required": [
+      "total",
       "collective",
       "individual",
-      "total",
-      "rewards",
-      "commendations",
-      "quarters",
-      "flags",
-      "pledges",
-      "pledgeSummary",
-      "position"
+      "source",
+      "statedOn",
+      "recordedTotal",
+      "difference",
+      "mismatch"
     ],
     "additionalProperties": false,
-    "description": "`totals/{scope}:{scopeId}:{year}`."
+    "description": "What was reported, beside what is recorded (issue 12): the gap is shown, never closed."
   },
   "TotalsScope": {
     "type": "string",
@@ -4085,6 +4171,9 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "status"
     ],
     "description": "503 NOT_READY: the API's error shape with the readiness report."
+  },
+  "TotalsDoc": {
+    "$ref": "#/components/schemas/TotalsAnswer"
   },
   "ProjectionStatusList": {
     "type": "array",

@@ -292,6 +292,15 @@ async function cum7Of2023(s: DemoSession): Promise<string[]> {
     );
     ids.push(answer.decisionId as string);
   }
+  // Seed 000's own headline: "486 lượt" — recorded as stated, beside the 836 its itemised counts add up to.
+  await s.command(step('reported-figures'), organizer, 'PUT', `${base}/reported-figures`, {
+    total: 486,
+    source: {
+      reference: 'Bài báo tổng kết phong trào thi đua năm 2023 của Cụm thi đua số 7 (seed 000): “486 lượt”',
+      sha256: SEED_SHA256['000'],
+    },
+    effectiveDate: SEED_DATES.cum7Review2023,
+  });
   return ids;
 }
 

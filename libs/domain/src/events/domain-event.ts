@@ -5,6 +5,7 @@ import type { DisciplineEvent } from './discipline.events.js';
 import type { EmulationYearEvent } from './emulation-year.events.js';
 import type { MembershipEvent } from './membership.events.js';
 import type { PersonEvent, RegistrationEvent } from './person.events.js';
+import type { ReportedFiguresEvent } from './reported-figures.events.js';
 import type { UnitEvent } from './unit.events.js';
 import type { WindowEvent } from './window.events.js';
 
@@ -19,4 +20,5 @@ export type DomainEvent =
   | DisciplineEvent
   | BlocEvent
   | PersonEvent
-  | RegistrationEvent;
+  | RegistrationEvent
+  | ReportedFiguresEvent;
