@@ -138,6 +138,8 @@ POST /people/{personId}/erasure                                        201   403
 POST /people/{personId}/title-registrations                            201   201  201  201  403   403   403  403  401
 POST /people/{personId}/prior-titles                                   201   201  201  403  403   403   403  403  401
 PUT  /organizers/{organizerUnitId}/years/{year}/registration-deadline  201   201  403  403  403   403   403  403  401
+PUT  /clusters/{clusterId}/years/{year}/reported-figures              201   201  403  403  403   403   403  403  401
+PUT  /organizers/{organizerUnitId}/years/{year}/reported-figures       201   201  403  403  403   403   403  403  401
 GET  /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 POST /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 `;
@@ -668,6 +670,16 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       'PUT /organizers/{organizerUnitId}/years/{year}/registration-deadline': P(
         `/organizers/${ORGANIZER}/years/2021/registration-deadline`,
         () => ({ deadline: '2021-03-25', reason: 'Hạn đăng ký (dữ liệu mẫu)' }),
+        'PUT',
+      ),
+      'PUT /clusters/{clusterId}/years/{year}/reported-figures': P(
+        `${YEAR_PATH}/reported-figures`,
+        () => ({ total: 12, source: { reference: 'Báo cáo (dữ liệu mẫu)' }, reason: 'Báo cáo bổ sung' }),
+        'PUT',
+      ),
+      'PUT /organizers/{organizerUnitId}/years/{year}/reported-figures': P(
+        `/organizers/${ORGANIZER}/years/2021/reported-figures`,
+        () => ({ total: 40, source: { reference: 'Báo cáo (dữ liệu mẫu)' }, reason: 'Báo cáo bổ sung' }),
         'PUT',
       ),
       'GET /careless/forgotten': G('/careless/forgotten'),

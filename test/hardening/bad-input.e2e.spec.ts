@@ -1285,6 +1285,57 @@ const COMMANDS: CommandRow[] = [
     ok: 201,
   },
   {
+    route: `PUT ${Y}/reported-figures`,
+    as: (w) => w.tokens.organizer,
+    body: () => ({
+      total: 486,
+      source: { reference: 'Báo cáo tổng kết (dữ liệu mẫu)', sha256: 'a'.repeat(64) },
+    }),
+    rules: () => [
+      rule(
+        'a malformed digest',
+        { total: 1, source: { reference: 'x', sha256: 'ABC' } },
+        [400],
+        'source.sha256',
+      ),
+      rule('a negative figure', { total: -1, source: { reference: 'x' } }, [400], 'total'),
+      {
+        label: 'an unknown cluster',
+        path: `/clusters/khong-co/years/${YEAR}/reported-figures`,
+        body: { total: 1, source: { reference: 'x' } },
+        expect: { status: [404], code: 'CLUSTER_NOT_FOUND', field: 'clusterId' },
+      },
+      {
+        label: 'a replaced report without a reason',
+        path: `/clusters/${CLUSTER}/years/${CLOSED_YEAR}/reported-figures`,
+        body: { total: 2, source: { reference: 'x' } },
+        expect: { status: [422], code: 'REASON_REQUIRED', field: 'reason' },
+      },
+    ],
+    ok: 201,
+  },
+  {
+    route: 'PUT /organizers/{organizerUnitId}/years/{year}/reported-figures',
+    as: (w) => w.tokens.organizer,
+    params: () => ({ organizerUnitId: ORGANIZER, year: '2021' }),
+    body: () => ({
+      total: 1200,
+      collective: 200,
+      individual: 1000,
+      source: { reference: 'Báo cáo (dữ liệu mẫu)' },
+    }),
+    lookedUp: ['organizerUnitId'],
+    rules: () => [
+      {
+        label: 'an unknown organizer',
+        path: `/organizers/khong-co/years/2021/reported-figures`,
+        body: { total: 1, source: { reference: 'x' } },
+        expect: { status: [404], code: 'ORGANIZER_NOT_FOUND', field: 'organizerUnitId' },
+      },
+    ],
+    ok: 201,
+  },
+  {
     route: 'POST /people',
     as: (w) => w.tokens.organizer,
     body: () => ({
@@ -1981,6 +2032,10 @@ describe('bad input on every route is answered 4xx with a code and the field, an
         token: tokens.admin,
         body: { year: 2021, code, organizerUnitId: ORGANIZER, effectiveDate: '2021-02-01' },
       });
+    await expectOk(http, 'PUT', `/clusters/${CLUSTER}/years/${CLOSED_YEAR}/reported-figures`, {
+      token: tokens.organizer,
+      body: { total: 1, source: { reference: 'Báo cáo (dữ liệu mẫu)' } },
+    });
     await expectOk(http, 'PUT', `/organizers/${ORGANIZER}/years/${CLOSED_YEAR}/registration-deadline`, {
       token: tokens.organizer,
       body: { deadline: `${CLOSED_YEAR}-03-25` },
