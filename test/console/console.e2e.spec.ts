@@ -441,8 +441,8 @@ suite('the console in a real browser, on the demo (e2e)', () => {
   it('verifies the chain with progress, downloads a signed digest and verifies the log against it', async () => {
     await page.getByRole('link', { name: 'Kiểm tra toàn vẹn' }).click();
     await page.getByRole('button', { name: 'Kiểm tra toàn bộ sổ' }).click();
-    // One request per stream: the demo's ~670 person streams (issue 12) make this the longest wait.
-    await page.getByText(/toàn bộ sổ: \d+ sự kiện/).waitFor({ timeout: 150_000 });
+    // The count is grouped in thousands (vi: "10.234") since the demo's people (issue 12) passed 9,999 events.
+    await page.getByText(/toàn bộ sổ: [\d.]+ sự kiện/).waitFor();
     const progress = page.locator('progress');
     expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
     expect(Number(await progress.getAttribute('max'))).toBeGreaterThan(5);
@@ -459,9 +459,9 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     };
     expect(digest).toMatchObject({ algorithm: 'Ed25519', root: expect.stringMatching(/^[0-9a-f]{64}$/) });
     await page.getByLabel('Chọn tệp bản tóm lược (JSON)').setInputFiles(file);
-    await page.getByText(/so với bản tóm lược: \d+ sự kiện/).waitFor();
+    await page.getByText(/so với bản tóm lược: [\d.]+ sự kiện/).waitFor();
     await b.screenshot('12-kiem-tra-toan-ven');
-  }, 200_000);
+  });
 
   it('shows an admin the projections, with a rebuild for each', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
