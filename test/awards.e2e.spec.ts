@@ -31,18 +31,18 @@ const POINTS: Record<string, number> = {
   'co-quan-ubkt': 85,
 };
 
-const individual = (n: number, unitId: string) => ({
-  code: HC3,
-  recipient: {
-    kind: 'individual',
-    fullName: `Đồng chí số ${n} (dữ liệu mẫu)`,
-    rankTitle: 'Đại tá',
-    position: 'Phó Cục trưởng',
-    unitId,
-  },
-  year: 2023,
-  citation: 'Đã có thành tích xuất sắc trong công tác bảo vệ an ninh Tổ quốc',
-});
+/** The people of the decision, registered first (issue 12: an individual award names a registered person). */
+const PEOPLE: Array<{ personId: string; unitId: string; fullName: string }> = [];
+const individual = (n: number, unitId: string) => {
+  if (!PEOPLE.some((p) => p.personId === `dong-chi-${n}`))
+    PEOPLE.push({ personId: `dong-chi-${n}`, unitId, fullName: `Đồng chí số ${n} (dữ liệu mẫu)` });
+  return {
+    code: HC3,
+    recipient: { kind: 'individual', personId: `dong-chi-${n}` },
+    year: 2023,
+    citation: 'Đã có thành tích xuất sắc trong công tác bảo vệ an ninh Tổ quốc',
+  };
+};
 /** 1 collective and 8 individuals (seed 000). */
 const HC3_DECISION = {
   number: '1234/QĐ-CTN',
@@ -152,6 +152,7 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
         }),
       );
     await ok(post(`${YEAR_PATH}/periods/Y/close`, tokens.organizer));
+    for (const p of PEOPLE) await ok(post('/people', tokens.admin, { ...p, rankTitle: 'Đại tá' }));
   });
   afterAll(() => t.close());
 
@@ -163,9 +164,11 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     const events = await t.app.get<EventStore>(EVENT_STORE).readStream(`award-decision-${decisionId}`);
     expect(events.map((e) => e.type)).toEqual(['AwardDecisionIssued']);
     expect(events[0]!.metadata.actor).toMatchObject({ id: 'phong-td-kt', role: 'organizer' });
-    expect((events[0]!.data.awards as Array<{ recipient: unknown }>)[1]!.recipient).toEqual(
-      HC3_DECISION.awards[1]!.recipient,
-    );
+    // The stored recipient names the person and the unit the registry has them in (no name: it is sealed).
+    expect((events[0]!.data.awards as Array<{ recipient: unknown }>)[1]!.recipient).toEqual({
+      ...HC3_DECISION.awards[1]!.recipient,
+      unitId: 'cuc-ctd-ctct',
+    });
 
     const cluster = await totals(`cluster=${CLUSTER}`, res.body.position);
     expect(byCode(cluster)).toEqual({ [HC3]: [1, 8] });
@@ -244,11 +247,11 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
       [
         {
           ...HC3_DECISION,
-          awards: [{ ...individual(1, 'cuc-tccb'), recipient: { kind: 'individual', unitId: 'cuc-tccb' } }],
+          awards: [{ ...individual(1, 'cuc-tccb'), recipient: { kind: 'individual' } }],
         },
         400,
         'VALIDATION_FAILED',
-        'awards.0.recipient.fullName',
+        'awards.0.recipient.personId',
       ],
       [
         {
@@ -313,6 +316,9 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
       post(`/awards/${a.body.awardIds[0]}/revocation`, tokens.organizer, {
         reason: 'Trùng quyết định',
         decisionRef: '1/QĐ-CTN',
+        ground: 'appraisal-contrary-to-rules',
+        authority: 'chu-tich-nuoc',
+        recovery: { insignia: true, moneyVnd: 0 },
       }),
     );
   });
@@ -323,7 +329,13 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     const before = await totals(`cluster=${CLUSTER}`, issued.body.position);
     expect(byCode(before)[HC3]).toEqual([2, 16]);
 
-    const revocation = { reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-CTN' };
+    const revocation = {
+      reason: 'Hồ sơ đề nghị khen thưởng không trung thực',
+      decisionRef: '55/QĐ-CTN',
+      ground: 'false-declaration',
+      authority: 'chu-tich-nuoc',
+      recovery: { insignia: true, moneyVnd: 0 },
+    };
     const res = await ok(post(`/awards/${awardId}/revocation`, tokens.organizer, revocation));
     expect(res.body).toMatchObject({
       streamId: `award-decision-${issued.body.decisionId}`,
@@ -350,7 +362,7 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
       reason: revocation.reason,
       actor: { id: 'phong-td-kt', role: 'organizer', unitId: ORGANIZER.unitId },
       summary:
-        'Thu hồi Huân chương Bảo vệ Tổ quốc hạng Ba năm 2023 (cá nhân Đồng chí số 8 (dữ liệu mẫu)) theo quyết định 55/QĐ-CTN: Hồ sơ đề nghị khen thưởng không trung thực',
+        'Thu hồi Huân chương Bảo vệ Tổ quốc hạng Ba năm 2023 (cá nhân dong-chi-8) theo quyết định 55/QĐ-CTN: Hồ sơ đề nghị khen thưởng không trung thực',
     });
 
     const again = await post(`/awards/${awardId}/revocation`, tokens.organizer, revocation);

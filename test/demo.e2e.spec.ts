@@ -121,6 +121,15 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['openDisciplineCase', ORGANIZER, 201],
   ['decideDisciplineCase', ORGANIZER, 201],
   ['clearDisciplineCase', ORGANIZER, 201],
+  // Issue 12: a person registered, a title registered before the deadline, a prior title, a transfer, erased.
+  ['setRegistrationDeadline', ORGANIZER, 201],
+  ['registerPerson', ORGANIZER, 201],
+  ['registerTitle', ORGANIZER, 201],
+  ['recordPriorTitle', ORGANIZER, 201],
+  ['transferPerson', ORGANIZER, 201],
+  ['erasePerson', DEMO_ADMIN, 201],
+  ['recordClusterFigures', ORGANIZER, 201],
+  ['recordOrganizerFigures', ORGANIZER, 201],
   ['mergeUnit', DEMO_ADMIN, 201],
   ['dissolveUnit', DEMO_ADMIN, 201],
   ['rebuildProjection', DEMO_ADMIN, 202],
@@ -203,12 +212,52 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
     });
   });
 
+  it('gives Cụm 7’s individual awards to registered people, on their registrations and prior titles (issue 12)', async () => {
+    type Person = {
+      fullName: string;
+      unitId: string;
+      registrations: Array<{ year: number; code: string; on: string }>;
+      priorTitles: Array<{ code: string; year: number; decisionRef: string }>;
+      awards: Array<{ code: string; year: number; basis: unknown[]; basisNoLongerHolds: unknown[] }>;
+    };
+    const cstdtq = await get<Person>(`/people/${DEMO.personId}`);
+    expect(cstdtq.fullName).toBe('Cán bộ minh họa 009');
+    expect(cstdtq.registrations).toEqual([
+      expect.objectContaining({ year: 2023, code: 'chien-si-thi-dua-toan-quoc', on: '2023-03-15' }),
+    ]);
+    expect(cstdtq.priorTitles.map((t) => t.year)).toEqual([2021, 2022]);
+    expect(cstdtq.priorTitles.every((t) => t.decisionRef.includes('minh họa'))).toBe(true);
+    expect(cstdtq.awards).toEqual([
+      expect.objectContaining({
+        code: 'chien-si-thi-dua-toan-quoc',
+        year: 2023,
+        basis: [2021, 2022].map((year) => ({
+          code: 'chien-si-thi-dua-toan-luc-luong-cand',
+          year,
+          awardId: null,
+        })),
+        basisNoLongerHolds: [],
+      }),
+    ]);
+    // A Giấy khen's person, named only by id in the decision: the registry holds the name.
+    const giayKhen = await get<Person>('/people/cb-cum7-619');
+    expect(giayKhen).toMatchObject({ fullName: 'Cán bộ minh họa 619', awards: [{ code: 'giay-khen' }] });
+  });
+
   it("reproduces seed 000's itemised award counts of Cụm thi đua số 7 in GET /totals/2023?cluster=", async () => {
     const totals = await get<{
       awards: Array<{ code: string; collective: number; individual: number; total: number }>;
       collective: number;
       individual: number;
       total: number;
+      reported: {
+        total: number;
+        recordedTotal: number;
+        difference: number;
+        mismatch: boolean;
+        statedOn: string;
+        source: { sha256: string | null };
+      } | null;
     }>('/totals/2023?cluster=bca-cum-7', DEMO_VIEWER);
     const counted = totals.awards
       .map(({ code, collective, individual }) => ({ code, collective, individual }))
@@ -227,9 +276,19 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
     expect(cuc.total).toBeGreaterThan(sub.total);
     const cucOnly = await get<{ total: number }>('/totals/2023?unit=cuc-tccb', DEMO_VIEWER);
     expect(cucOnly.total).toBe(0);
-    // 836 lượt, not the seed headline's 486.
+    // 836 lượt, not the seed headline's 486 — which is recorded as stated and shown beside it (issue 12).
     expect(totals.total).toBe(836);
     expect(totals.collective + totals.individual).toBe(836);
+    expect(totals.reported).toMatchObject({
+      total: 486,
+      recordedTotal: 836,
+      difference: 350,
+      mismatch: true,
+      statedOn: SEED_DATES.cum7Review2023,
+      source: { sha256: SEED_SHA256['000'] },
+    });
+    // A unit reports nothing of its own: no comparison.
+    expect((await get<{ reported: unknown }>('/totals/2023?unit=cuc-tccb', DEMO_VIEWER)).reported).toBeNull();
   });
 
   it('answers Quý II of Cụm 2 as of the position before its correction, and as corrected now', async () => {

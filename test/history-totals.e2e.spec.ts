@@ -72,6 +72,14 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
     );
     for (const u of [UNITS.anm, UNITS.ktnv, UNITS.ngoaiTuyen, UNITS.xnc])
       await ok(post(`${YEAR_PATH}/members`, tokens.organizer, { unitId: u.unitId }));
+    for (const n of [1, 2])
+      await ok(
+        post('/people', tokens.admin, {
+          personId: `can-bo-${n}`,
+          unitId: UNITS.ktnv.unitId,
+          fullName: `Cán bộ ${n} (dữ liệu mẫu)`,
+        }),
+      );
     // Bộ Tư lệnh Cảnh vệ receives its award before it is admitted; Cục Kỹ thuật nghiệp vụ leaves after its own.
     const decision = await ok(
       post('/award-decisions', tokens.organizer, {
@@ -87,11 +95,7 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
           },
           ...[1, 2].map((n) => ({
             code: BK,
-            recipient: {
-              kind: 'individual',
-              fullName: `Cán bộ ${n} (dữ liệu mẫu)`,
-              unitId: UNITS.ktnv.unitId,
-            },
+            recipient: { kind: 'individual', personId: `can-bo-${n}` },
             year: 2021,
             citation: 'Đã có thành tích xuất sắc',
           })),

@@ -1,3 +1,5 @@
+import { peopleProjection } from './people/people.projection.js';
+import { reportedFiguresProjection } from './reported-figures/reported-figures.projection.js';
 import { clusterDirectoryProjection } from './cluster-directory/cluster-directory.projection.js';
 import type { ProjectionDefinition } from './projection.js';
 import { rankingsProjection } from './rankings/rankings.projection.js';
@@ -10,4 +12,6 @@ export const allProjections: ProjectionDefinition[] = [
   rankingsProjection(),
   unitHistoryProjection(),
   yearlyTotalsProjection(),
+  peopleProjection(),
+  reportedFiguresProjection(),
 ];

@@ -49,3 +49,19 @@ export {
   type TotalsScope,
 } from './yearly-totals/yearly-totals.documents.js';
 export { yearlyTotalsProjection } from './yearly-totals/yearly-totals.projection.js';
+export {
+  AWARD_HOLDERS,
+  PEOPLE_PROJECTION,
+  PERSONS,
+  type BasisNoLongerHolds,
+  type PersonAwardDoc,
+  type PersonDoc,
+} from './people/people.documents.js';
+export { peopleProjection } from './people/people.projection.js';
+export {
+  REPORTED,
+  REPORTED_FIGURES_PROJECTION,
+  reportedDocId,
+  type ReportedFiguresDoc,
+} from './reported-figures/reported-figures.documents.js';
+export { reportedFiguresProjection } from './reported-figures/reported-figures.projection.js';

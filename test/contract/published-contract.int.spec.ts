@@ -84,7 +84,7 @@ describe('the published document says what a client needs', () => {
     const ids = operations().map(([, op]) => op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     const VERB =
-      /^(get|list|explain|whatIf|stream|verify|register|rename|merge|dissolve|form|admit|withdraw|assign|set|publish|sign|amend|open|close|reopen|record|correct|file|resolve|cast|issue|revoke|rebuild|clear|hold|escalate|decide)[A-Z]/;
+      /^(get|list|explain|whatIf|stream|verify|register|rename|merge|dissolve|form|admit|withdraw|assign|set|publish|sign|amend|open|close|reopen|record|correct|file|resolve|cast|issue|revoke|rebuild|clear|hold|escalate|decide|transfer|erase)[A-Z]/;
     expect(ids.filter((id) => !VERB.test(id))).toEqual([]);
   });
 

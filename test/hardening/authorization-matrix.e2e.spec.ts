@@ -131,6 +131,15 @@ POST /clusters/{clusterId}/years/{year}/complaints/{complaintId}/escalation 403 
 POST /award-decisions/{decisionId}/complaints                          201   201  201  201  403   403   403  403  401
 POST /award-decisions/{decisionId}/complaints/{complaintId}/resolution 201   201  201  403  403   403   403  403  401
 POST /award-decisions/{decisionId}/complaints/{complaintId}/escalation 201   201  201  201  403   403   403  403  401
+POST /people                                                           201   201  201  201  403   403   403  403  401
+GET  /people/{personId}                                                200   200  200  200  200   200   200  403  401
+POST /people/{personId}/transfers                                      201   201  201  403  403   403   403  403  401
+POST /people/{personId}/erasure                                        201   403  403  403  403   403   403  403  401
+POST /people/{personId}/title-registrations                            201   201  201  201  403   403   403  403  401
+POST /people/{personId}/prior-titles                                   201   201  201  403  403   403   403  403  401
+PUT  /organizers/{organizerUnitId}/years/{year}/registration-deadline  201   201  403  403  403   403   403  403  401
+PUT  /clusters/{clusterId}/years/{year}/reported-figures              201   201  403  403  403   403   403  403  401
+PUT  /organizers/{organizerUnitId}/years/{year}/reported-figures       201   201  403  403  403   403   403  403  401
 GET  /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 POST /careless/forgotten                                               403   403  403  403  403   403   403  403  401
 `;
@@ -320,6 +329,21 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       });
       return res.body.caseId as string;
     });
+    /** A person of the own unit (issue 12): registered by an administrator, one per cell that succeeds. */
+    const newPerson = async () => {
+      const personId = unique('cb-ma-tran');
+      const res = await ok('POST', '/people', w.tokens.admin, {
+        personId,
+        unitId: UNITS.own.id,
+        fullName: 'Cán bộ ma trận (dữ liệu mẫu)',
+      });
+      return { personId, position: res.body.position as number };
+    };
+    const personToRead = target(newPerson);
+    const personToTransfer = target(newPerson);
+    const personToErase = target(newPerson);
+    const personToRegister = target(newPerson);
+    const personWithPast = target(newPerson);
     /** (period, criterion) slots for the cluster assessments of ktnv that succeed. */
     const clusterSlots = [
       { period: 'Q4', criterion: 'xd-dang' },
@@ -559,7 +583,13 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       'POST /awards/{awardId}/revocation': async (fresh) => ({
         method: 'POST',
         path: `/awards/${await award(fresh)}/revocation`,
-        body: { reason: 'Hồ sơ không trung thực', decisionRef: '55/QĐ-BCA' },
+        body: {
+          reason: 'Hồ sơ không trung thực',
+          decisionRef: '55/QĐ-BCA',
+          ground: 'false-declaration',
+          authority: 'bo-truong-bca',
+          recovery: { insignia: true, moneyVnd: 0 },
+        },
       }),
       'POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal': P(
         `${YEAR_PATH}/members/${UNITS.fifth.id}/withdrawal`,
@@ -608,6 +638,50 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         path: `/award-decisions/${w.decisionId}/complaints/${await rejectedDecisionComplaint(fresh)}/escalation`,
         body: { reason: 'Không đồng ý' },
       }),
+      'POST /people': P('/people', () => ({
+        personId: unique('cb-moi'),
+        unitId: UNITS.own.id,
+        fullName: 'Cán bộ mới (dữ liệu mẫu)',
+      })),
+      'GET /people/{personId}': async () => {
+        const { personId, position } = await personToRead(false);
+        return { method: 'GET', path: `/people/${personId}?minPosition=${position}` };
+      },
+      'POST /people/{personId}/transfers': async (fresh) => ({
+        method: 'POST',
+        path: `/people/${(await personToTransfer(fresh)).personId}/transfers`,
+        body: { toUnitId: UNITS.other.id },
+      }),
+      'POST /people/{personId}/erasure': async (fresh) => ({
+        method: 'POST',
+        path: `/people/${(await personToErase(fresh)).personId}/erasure`,
+        body: { requestRef: 'YC-1 (dữ liệu mẫu)' },
+      }),
+      'POST /people/{personId}/title-registrations': async (fresh) => ({
+        method: 'POST',
+        path: `/people/${(await personToRegister(fresh)).personId}/title-registrations`,
+        body: { year: 2021, code: 'chien-si-tien-tien', organizerUnitId: ORGANIZER },
+      }),
+      'POST /people/{personId}/prior-titles': async (fresh) => ({
+        method: 'POST',
+        path: `/people/${(await personWithPast(fresh)).personId}/prior-titles`,
+        body: { code: 'chien-si-thi-dua-co-so', year: 2020, decisionRef: '10/QĐ (mẫu)' },
+      }),
+      'PUT /organizers/{organizerUnitId}/years/{year}/registration-deadline': P(
+        `/organizers/${ORGANIZER}/years/2021/registration-deadline`,
+        () => ({ deadline: '2021-03-25', reason: 'Hạn đăng ký (dữ liệu mẫu)' }),
+        'PUT',
+      ),
+      'PUT /clusters/{clusterId}/years/{year}/reported-figures': P(
+        `${YEAR_PATH}/reported-figures`,
+        () => ({ total: 12, source: { reference: 'Báo cáo (dữ liệu mẫu)' }, reason: 'Báo cáo bổ sung' }),
+        'PUT',
+      ),
+      'PUT /organizers/{organizerUnitId}/years/{year}/reported-figures': P(
+        `/organizers/${ORGANIZER}/years/2021/reported-figures`,
+        () => ({ total: 40, source: { reference: 'Báo cáo (dữ liệu mẫu)' }, reason: 'Báo cáo bổ sung' }),
+        'PUT',
+      ),
       'GET /careless/forgotten': G('/careless/forgotten'),
       'POST /careless/forgotten': P('/careless/forgotten', () => ({})),
     };

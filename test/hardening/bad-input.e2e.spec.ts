@@ -58,6 +58,19 @@ interface W extends World {
 const MERGED_UNIT = 'cuc-sap-nhap';
 const DISSOLVED_UNIT = 'cuc-giai-the';
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
+/** People of the own unit (issue 12), registered in beforeAll (registered for CSTĐ cơ sở and toàn lực lượng of 2021). */
+const PERSON = 'cb-bad-input';
+const PERSON_TO_ERASE = 'cb-bad-input-xoa';
+/** A valid revocation of a Minister's award (issue 12: ground, authority, recovery). */
+const REVOCATION: Json = {
+  reason: 'Hồ sơ đề nghị khen thưởng không trung thực',
+  decisionRef: '55/QĐ-BCA',
+  ground: 'false-declaration',
+  authority: 'bo-truong-bca',
+  recovery: { insignia: true, moneyVnd: 1490000 },
+};
+/** A year whose registration deadline (25 March) beforeAll records. */
+const CLOSED_YEAR = 2022;
 
 interface CommandRow {
   route: string;
@@ -1164,27 +1177,338 @@ const COMMANDS: CommandRow[] = [
           [422],
           'awards.0.override',
         ),
+        // Issue 12: recipients are in the registries; individuals are people named by id only; titles
+        // need their conditions.
+        rule(
+          'a collective not in the unit registry',
+          award({ recipient: { kind: 'collective', unitId: 'khong-ton-tai' } }),
+          [404],
+          'awards.0.recipient.unitId',
+          'UNIT_NOT_FOUND',
+        ),
+        rule(
+          'an individual not in the registry',
+          award({ recipient: { kind: 'individual', personId: 'khong-co-ai' } }),
+          [404],
+          'awards.0.recipient.personId',
+          'PERSON_NOT_FOUND',
+        ),
+        rule(
+          'an individual named by free text',
+          award({ recipient: { kind: 'individual', personId: PERSON, fullName: 'Nguyễn Văn A' } }),
+          [400],
+          'awards.0.recipient.fullName',
+        ),
+        rule(
+          'a title the person did not register',
+          merge(d, {
+            authority: 'thu-truong-don-vi',
+            awards: [
+              merge(d.awards[0]!, {
+                code: 'chien-si-tien-tien',
+                recipient: { kind: 'individual', personId: PERSON },
+              }),
+            ],
+          }),
+          [422],
+          'awards.0.code',
+          'TITLE_NOT_REGISTERED',
+        ),
+        rule(
+          'Chiến sĩ thi đua toàn lực lượng without 3 years of Chiến sĩ thi đua cơ sở',
+          merge(d, {
+            authority: 'bo-truong-bca',
+            awards: [
+              merge(d.awards[0]!, {
+                code: 'chien-si-thi-dua-toan-luc-luong-cand',
+                recipient: { kind: 'individual', personId: PERSON },
+              }),
+            ],
+          }),
+          [422],
+          'awards.0.code',
+          'PREREQUISITE_NOT_MET',
+        ),
+        rule(
+          'Chiến sĩ thi đua cơ sở over 15 % of the unit’s Chiến sĩ tiên tiến',
+          merge(d, {
+            authority: 'thu-truong-don-vi',
+            awards: [
+              merge(d.awards[0]!, {
+                code: 'chien-si-thi-dua-co-so',
+                recipient: { kind: 'individual', personId: PERSON },
+              }),
+            ],
+          }),
+          [422],
+          'awards.0.code',
+          'TITLE_QUOTA_EXCEEDED',
+        ),
+        rule(
+          'one achievement twice',
+          merge(d, {
+            awards: [
+              merge(d.awards[0]!, { achievementRef: 'BC-1 (mẫu)' }),
+              merge(d.awards[0]!, { achievementRef: 'BC-1 (mẫu)' }),
+            ],
+          }),
+          [422],
+          'awards.1.achievementRef',
+          'ACHIEVEMENT_ALREADY_REWARDED',
+        ),
       ];
     },
+    ok: 201,
+  },
+  {
+    route: 'PUT /organizers/{organizerUnitId}/years/{year}/registration-deadline',
+    as: (w) => w.tokens.organizer,
+    params: () => ({ organizerUnitId: ORGANIZER, year: '2021' }),
+    body: () => ({ deadline: '2021-03-25' }),
+    lookedUp: ['organizerUnitId'],
+    rules: () => [
+      rule(
+        'a deadline outside the year',
+        { deadline: '2022-01-10' },
+        [422],
+        'deadline',
+        'DEADLINE_OUTSIDE_YEAR',
+      ),
+      rule('30 February', { deadline: '2021-02-30' }, [400], 'deadline'),
+      {
+        label: 'a replaced deadline without a reason',
+        path: `/organizers/${ORGANIZER}/years/${CLOSED_YEAR}/registration-deadline`,
+        body: { deadline: `${CLOSED_YEAR}-04-30` },
+        expect: { status: [422], code: 'REASON_REQUIRED', field: 'reason' },
+      },
+    ],
+    ok: 201,
+  },
+  {
+    route: `PUT ${Y}/reported-figures`,
+    as: (w) => w.tokens.organizer,
+    body: () => ({
+      total: 486,
+      source: { reference: 'Báo cáo tổng kết (dữ liệu mẫu)', sha256: 'a'.repeat(64) },
+    }),
+    rules: () => [
+      rule(
+        'a malformed digest',
+        { total: 1, source: { reference: 'x', sha256: 'ABC' } },
+        [400],
+        'source.sha256',
+      ),
+      rule('a negative figure', { total: -1, source: { reference: 'x' } }, [400], 'total'),
+      {
+        label: 'an unknown cluster',
+        path: `/clusters/khong-co/years/${YEAR}/reported-figures`,
+        body: { total: 1, source: { reference: 'x' } },
+        expect: { status: [404], code: 'CLUSTER_NOT_FOUND', field: 'clusterId' },
+      },
+      {
+        label: 'a replaced report without a reason',
+        path: `/clusters/${CLUSTER}/years/${CLOSED_YEAR}/reported-figures`,
+        body: { total: 2, source: { reference: 'x' } },
+        expect: { status: [422], code: 'REASON_REQUIRED', field: 'reason' },
+      },
+    ],
+    ok: 201,
+  },
+  {
+    route: 'PUT /organizers/{organizerUnitId}/years/{year}/reported-figures',
+    as: (w) => w.tokens.organizer,
+    params: () => ({ organizerUnitId: ORGANIZER, year: '2021' }),
+    body: () => ({
+      total: 1200,
+      collective: 200,
+      individual: 1000,
+      source: { reference: 'Báo cáo (dữ liệu mẫu)' },
+    }),
+    lookedUp: ['organizerUnitId'],
+    rules: () => [
+      {
+        label: 'an unknown organizer',
+        path: `/organizers/khong-co/years/2021/reported-figures`,
+        body: { total: 1, source: { reference: 'x' } },
+        expect: { status: [404], code: 'ORGANIZER_NOT_FOUND', field: 'organizerUnitId' },
+      },
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /people',
+    as: (w) => w.tokens.organizer,
+    body: () => ({
+      personId: 'cb-nhan-chung',
+      unitId: UNITS.own.id,
+      fullName: 'Cán bộ nhân chứng (dữ liệu mẫu)',
+    }),
+    rules: () => [
+      rule(
+        'an unknown unit',
+        { personId: 'cb-moi', unitId: 'khong-ton-tai', fullName: 'Cán bộ mới' },
+        [404],
+        'unitId',
+        'UNIT_NOT_FOUND',
+      ),
+      rule(
+        'a person already registered',
+        { personId: PERSON, unitId: UNITS.own.id, fullName: 'Cán bộ khác' },
+        [409],
+        'personId',
+        'PERSON_ALREADY_REGISTERED',
+      ),
+      rule(
+        'a personId with capitals',
+        { personId: 'CB-1', unitId: UNITS.own.id, fullName: 'x' },
+        [400],
+        'personId',
+      ),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /people/{personId}/title-registrations',
+    as: (w) => w.tokens.organizer,
+    params: () => ({ personId: PERSON }),
+    body: () => ({
+      year: 2021,
+      code: 'chien-si-tien-tien',
+      organizerUnitId: ORGANIZER,
+      effectiveDate: '2021-02-15',
+    }),
+    lookedUp: ['personId'],
+    rules: () => [
+      rule(
+        'a code that is no individual title',
+        { year: 2021, code: 'giay-khen', organizerUnitId: ORGANIZER },
+        [422],
+        'code',
+        'TITLE_NOT_REGISTRABLE',
+      ),
+      rule(
+        'after the organizer’s deadline',
+        {
+          year: CLOSED_YEAR,
+          code: 'chien-si-tien-tien',
+          organizerUnitId: ORGANIZER,
+          effectiveDate: `${CLOSED_YEAR}-03-26`,
+        },
+        [422],
+        'effectiveDate',
+        'REGISTRATION_CLOSED',
+      ),
+      rule(
+        'a title registered already',
+        { year: 2021, code: 'chien-si-thi-dua-co-so', organizerUnitId: ORGANIZER },
+        [409],
+        'code',
+        'TITLE_ALREADY_REGISTERED',
+      ),
+      rule(
+        'year 1944',
+        { year: 1944, code: 'chien-si-tien-tien', organizerUnitId: ORGANIZER },
+        [400],
+        'year',
+      ),
+      {
+        label: 'an unknown person',
+        path: '/people/khong-co-ai/title-registrations',
+        body: { year: 2021, code: 'chien-si-tien-tien', organizerUnitId: ORGANIZER },
+        expect: { status: [404], code: 'PERSON_NOT_FOUND', field: 'personId' },
+      },
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /people/{personId}/prior-titles',
+    as: (w) => w.tokens.organizer,
+    params: () => ({ personId: PERSON }),
+    body: () => ({ code: 'chien-si-thi-dua-co-so', year: 2018, decisionRef: '10/QĐ (mẫu)' }),
+    lookedUp: ['personId'],
+    rules: () => [
+      rule(
+        'a code that is no individual title',
+        { code: 'bang-khen-bo-truong-bca', year: 2018, decisionRef: '10/QĐ' },
+        [422],
+        'code',
+        'TITLE_NOT_REGISTRABLE',
+      ),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /people/{personId}/transfers',
+    as: (w) => w.tokens.organizer,
+    params: () => ({ personId: PERSON }),
+    body: () => ({ toUnitId: UNITS.other.id, effectiveDate: '2021-06-01' }),
+    lookedUp: ['personId'],
+    rules: () => [
+      rule('to the unit the person is in', { toUnitId: UNITS.own.id }, [422], 'toUnitId', 'SAME_UNIT'),
+      rule('to an unknown unit', { toUnitId: 'khong-ton-tai' }, [404], 'toUnitId', 'UNIT_NOT_FOUND'),
+      rule(
+        'before the person was registered',
+        { toUnitId: UNITS.other.id, effectiveDate: '2020-12-31' },
+        [422],
+        'effectiveDate',
+        'EFFECTIVE_DATE_OUT_OF_ORDER',
+      ),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /people/{personId}/erasure',
+    as: (w) => w.tokens.admin,
+    params: () => ({ personId: PERSON_TO_ERASE }),
+    body: () => ({ requestRef: 'YC-1 (dữ liệu mẫu)' }),
+    lookedUp: ['personId'],
+    rules: () => [
+      {
+        label: 'an unknown person',
+        path: '/people/khong-co-ai/erasure',
+        body: { requestRef: 'YC-1' },
+        expect: { status: [404], code: 'PERSON_NOT_FOUND', field: 'personId' },
+      },
+    ],
     ok: 201,
   },
   {
     route: 'POST /awards/{awardId}/revocation',
     as: (w) => w.tokens.admin,
     params: (w) => ({ awardId: w.awardId }),
-    body: () => ({ reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-BCA' }),
+    body: () => REVOCATION,
     lookedUp: ['awardId'],
     rules: () => [
+      rule('a ground outside chapter VII', merge(REVOCATION, { ground: 'doi-y' }), [400], 'ground'),
+      rule(
+        'an authority below the conferrer',
+        merge(REVOCATION, { authority: 'thu-truong-don-vi' }),
+        [422],
+        'authority',
+        'REVOKING_AUTHORITY_NOT_ALLOWED',
+      ),
+      rule(
+        'a negative amount recovered',
+        merge(REVOCATION, { recovery: { insignia: true, moneyVnd: -1 } }),
+        [400],
+        'recovery.moneyVnd',
+      ),
+      rule(
+        'no recovery',
+        { reason: 'Thu hồi', decisionRef: '1/QĐ', ground: 'forged-dossier', authority: 'bo-truong-bca' },
+        [400],
+        'recovery',
+      ),
       {
         label: 'unknown award',
         path: '/awards/khong-co-1/revocation',
-        body: { reason: 'Thu hồi', decisionRef: '1/QĐ' },
+        body: REVOCATION,
         expect: { status: [404], field: 'awardId' },
       },
       {
         label: 'an id no decision gives',
         path: '/awards/khong-co/revocation',
-        body: { reason: 'Thu hồi', decisionRef: '1/QĐ' },
+        body: REVOCATION,
         expect: { status: [404], field: 'awardId' },
       },
     ],
@@ -1413,6 +1737,7 @@ const QUERIES: QueryRow[] = [
     ],
   },
   { route: 'GET /units/{unitId}', params: () => ({ unitId: UNITS.own.id }) },
+  { route: 'GET /people/{personId}', params: () => ({ personId: PERSON }), lookedUp: ['personId'] },
   { route: 'GET /organizers' },
   { route: 'GET /organizers/{unitId}', params: () => ({ unitId: ORGANIZER }) },
   {
@@ -1692,6 +2017,29 @@ describe('bad input on every route is answered 4xx with a code and the field, an
       [DISSOLVED_UNIT, 'Cục Giải thể'],
     ] as const)
       await expectOk(http, 'POST', '/units', { token: tokens.admin, body: { unitId, name, kind: 'cuc' } });
+    for (const personId of [PERSON, PERSON_TO_ERASE])
+      await expectOk(http, 'POST', '/people', {
+        token: tokens.admin,
+        body: {
+          personId,
+          unitId: UNITS.own.id,
+          fullName: 'Cán bộ kiểm thử (dữ liệu mẫu)',
+          effectiveDate: '2021-01-04',
+        },
+      });
+    for (const code of ['chien-si-thi-dua-co-so', 'chien-si-thi-dua-toan-luc-luong-cand'])
+      await expectOk(http, 'POST', `/people/${PERSON}/title-registrations`, {
+        token: tokens.admin,
+        body: { year: 2021, code, organizerUnitId: ORGANIZER, effectiveDate: '2021-02-01' },
+      });
+    await expectOk(http, 'PUT', `/clusters/${CLUSTER}/years/${CLOSED_YEAR}/reported-figures`, {
+      token: tokens.organizer,
+      body: { total: 1, source: { reference: 'Báo cáo (dữ liệu mẫu)' } },
+    });
+    await expectOk(http, 'PUT', `/organizers/${ORGANIZER}/years/${CLOSED_YEAR}/registration-deadline`, {
+      token: tokens.organizer,
+      body: { deadline: `${CLOSED_YEAR}-03-25` },
+    });
     const digest = await expectOk(http, 'GET', '/audit/digest', { token: tokens.inspector });
     w = { ...world, digest: digest.body as Json };
     doc = (await http('GET', '/docs-json')).body as OpenApiDoc;

@@ -5,6 +5,8 @@ import { ComplaintsModule } from './features/complaints/complaints.module.js';
 import { DisciplineModule } from './features/discipline/discipline.module.js';
 import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
 import { HistoryModule } from './features/history/history.module.js';
+import { PeopleModule } from './features/people/people.module.js';
+import { ReportedFiguresModule } from './features/reported-figures/reported-figures.module.js';
 import { OrganizersModule } from './features/organizers/organizers.module.js';
 import { LiveModule } from './features/live/live.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
@@ -28,6 +30,8 @@ export const featureModules: Array<Type | DynamicModule> = [
   AwardsModule,
   ComplaintsModule,
   DisciplineModule,
+  PeopleModule,
+  ReportedFiguresModule,
   HistoryModule,
   TotalsModule,
   // Live updates of a cluster-year (Server-Sent Events).

@@ -159,5 +159,14 @@ export const EVENT_TYPES: Record<EventType, string> = {
   DisciplineCleared: 'Kết thúc xem xét kỷ luật',
   TokenRevoked: 'Thu hồi một mã truy cập',
   SubjectTokensRevoked: 'Thu hồi mọi mã truy cập của một người',
+  PersonRegistered: 'Đăng ký cá nhân',
+  PersonTransferred: 'Điều động cá nhân',
+  PersonErased: 'Xoá dữ liệu cá nhân',
+  TitleRegistered: 'Đăng ký danh hiệu',
+  PriorTitleRecorded: 'Ghi danh hiệu đã có',
+  TitleClaimed: 'Ghi sổ danh hiệu của cá nhân',
+  TitleClaimReleased: 'Xoá khỏi sổ danh hiệu của cá nhân',
+  RegistrationDeadlineSet: 'Hạn đăng ký danh hiệu',
+  ReportedFiguresRecorded: 'Số liệu báo cáo',
 };
 export const eventTypeLabel = (t: string): string => EVENT_TYPES[t as EventType] ?? t;

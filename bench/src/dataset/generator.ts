@@ -20,6 +20,9 @@ import {
   evaluateRanking,
   membershipDecider,
   membershipStream,
+  personDecider,
+  personStream,
+  type PersonState,
   rankingDigestInput,
   schemaVersionOf,
   unitDecider,
@@ -592,17 +595,39 @@ export class DataSetGenerator {
           citation: `Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm ${year}`,
         }));
         const individuals = this.prng.int(2, 6);
+        const people: Array<{ personId: string; state: PersonState }> = [];
         for (let i = 0; i < individuals; i++) {
+          // Individual awards name a registered person (issue 12): registered here first. The bench keeps no
+          // key store, so the sealed fields are a hash of the generated name standing in for ciphertext.
+          const personId = `cb-${decisionId}-c${i + 1}`;
+          const unitId = this.prng.pick(cluster.units);
+          const name = `${this.prng.pick(FAMILY_NAMES)} ${this.prng.pick(MIDDLE_NAMES)} ${this.prng.pick(GIVEN_NAMES)} ${this.prng.pick(RANK_TITLES)} ${this.prng.pick(POSITIONS)}`;
+          const digest = createHash('sha256').update(name).digest();
+          yield* this.exec(
+            personDecider,
+            personStream(personId),
+            {
+              type: 'RegisterPerson',
+              actor: cy.organizer,
+              at: this.at(),
+              data: {
+                personId,
+                unitId,
+                personal: {
+                  alg: 'A256GCM',
+                  iv: digest.subarray(0, 12).toString('base64url'),
+                  ciphertext: digest.toString('base64url'),
+                  tag: digest.subarray(16).toString('base64url'),
+                },
+              },
+            },
+            { unitStatus: 'active' },
+          );
+          people.push({ personId, state: this.tracks.get(personStream(personId))!.state as PersonState });
           awards.push({
             awardId: `${decisionId}-c${i + 1}`,
             code: i === 0 ? cluster.individualAwardCode : cluster.awardCode,
-            recipient: {
-              kind: 'individual',
-              fullName: `${this.prng.pick(FAMILY_NAMES)} ${this.prng.pick(MIDDLE_NAMES)} ${this.prng.pick(GIVEN_NAMES)}`,
-              rankTitle: this.prng.pick(RANK_TITLES),
-              position: this.prng.pick(POSITIONS),
-              unitId: this.prng.pick(cluster.units),
-            },
+            recipient: { kind: 'individual', personId, unitId },
             year,
             citation: `Có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${year}`,
           });
@@ -625,7 +650,8 @@ export class DataSetGenerator {
               awards,
             },
           },
-          {},
+          // The bench measures throughput, not the title rules: no registrations, prerequisites or quotas.
+          { people, titleRules: new Map() },
         );
         if (this.prng.chance(0.02) && awards[0]) {
           yield* this.exec(
@@ -640,6 +666,9 @@ export class DataSetGenerator {
                 awardId: awards[0].awardId,
                 reason: 'Hồ sơ đề nghị khen thưởng không đúng thực tế',
                 decisionRef: `${this.prng.int(100, 9999)}/${suffix}`,
+                ground: 'false-declaration',
+                authority: cluster.authority,
+                recovery: { insignia: true, moneyVnd: 0 },
               },
             },
             {},

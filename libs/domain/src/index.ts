@@ -149,6 +149,9 @@ export {
   isValidId,
   membershipStream,
   parseStreamId,
+  personStream,
+  registrationStream,
+  reportedFiguresStream,
   unitStream,
   windowStream,
 } from './streams.js';
@@ -169,3 +172,39 @@ export {
   type TokenRevocationCommand,
   tokenRevocationDecider,
 } from './token-revocation/token-revocation.decider.js';
+// People (cá nhân), their title registrations and register (issue 12, part A).
+export {
+  PERSON_EVENT_TYPES,
+  REGISTRATION_EVENT_TYPES,
+  type PersonErasedData,
+  type PersonEvent,
+  type PersonRegisteredData,
+  type PersonTransferredData,
+  type PrerequisiteBasis,
+  type PriorTitleRecordedData,
+  type RegistrationDeadlineSetData,
+  type SealedPersonal,
+  type TitleClaimedData,
+  type TitleClaimReleasedData,
+  type TitleRegisteredData,
+} from './events/person.events.js';
+export { type PersonCommand, type PersonContext } from './person/person.commands.js';
+export { personDecider } from './person/person.decider.js';
+export { type HeldTitle, type PersonState } from './person/person.state.js';
+export {
+  registrationDeadlineDecider,
+  type SetRegistrationDeadline,
+} from './person/registration-deadline.decider.js';
+export { TITLE_RULES, defaultTitleRules, type TitleRule, type TitleRules } from './catalog/title-rules.js';
+export { REVOCATION_GROUNDS, type RevocationGround } from './events/award-decision.events.js';
+export { RECIPIENT_LEVELS, type UnitLevel, unitLevelOf } from './catalog/unit-levels.js';
+// Reported figures (issue 12, part A): recorded as stated, shown beside the awards recorded.
+export {
+  REPORTED_FIGURES_EVENT_TYPES,
+  type ReportedFiguresRecordedData,
+} from './events/reported-figures.events.js';
+export {
+  reportedFiguresDecider,
+  type RecordReportedFigures,
+  type ReportedFiguresContext,
+} from './reported-figures/reported-figures.decider.js';

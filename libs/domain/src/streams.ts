@@ -47,6 +47,20 @@ export const disciplineStream = (
 /** A khối (bloc) of clusters of one organizer (bloc.events.ts). */
 export const blocStream = (blocId: string): string => `bloc-${checkId(blocId, 'bloc')}`;
 
+/** A person (cá nhân) of the registry, with the titles they registered and hold (person.events.ts). */
+export const personStream = (personId: string): string => `person-${checkId(personId, 'person')}`;
+
+/** The organizer's deadline for registering individual titles in a year (person.events.ts). */
+export const registrationStream = (organizerUnitId: string, year: number): string =>
+  `registration-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
+
+/** Figures a cluster or an organizer reported for a year (reported-figures.events.ts). */
+export const reportedFiguresStream = (
+  scope: 'cluster' | 'organizer',
+  scopeId: string,
+  year: number,
+): string => `reported-${scope}-${checkId(scopeId, scope)}-${checkYear(year)}`;
+
 export type ParsedStream =
   | { category: 'unit'; unitId: string }
   | { category: 'cluster'; clusterId: string }
@@ -55,6 +69,9 @@ export type ParsedStream =
   | { category: 'membership'; organizerUnitId: string; year: number }
   | { category: 'window'; organizerUnitId: string; year: number }
   | { category: 'bloc'; blocId: string }
+  | { category: 'person'; personId: string }
+  | { category: 'reported'; scope: 'cluster' | 'organizer'; scopeId: string; year: number }
+  | { category: 'registration'; organizerUnitId: string; year: number }
   | {
       category: 'discipline';
       subject: { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
@@ -88,6 +105,20 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
       category: 'discipline',
       subject: kind === 'unit' ? { kind, unitId: id } : { kind, personId: id },
     };
+  }
+  for (const scope of ['cluster', 'organizer'] as const) {
+    const prefix = `reported-${scope}-`;
+    if (!streamId.startsWith(prefix)) continue;
+    const p = yearly(streamId.slice(prefix.length));
+    return p ? { category: 'reported', scope, scopeId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('person-')) {
+    const id = streamId.slice('person-'.length);
+    return isValidId(id) ? { category: 'person', personId: id } : undefined;
+  }
+  if (streamId.startsWith('registration-')) {
+    const p = yearly(streamId.slice('registration-'.length));
+    return p ? { category: 'registration', organizerUnitId: p.id, year: p.year } : undefined;
   }
   if (streamId.startsWith('bloc-')) {
     const id = streamId.slice('bloc-'.length);

@@ -143,6 +143,8 @@ export interface HistoryAwardDoc {
   code: string;
   kind: 'collective' | 'individual';
   fullName?: string;
+  /** The person of the registry (issue 12), named by id only. */
+  personId?: string;
   unitId: string;
   year: number;
   position: number;

@@ -48,6 +48,8 @@ function concerned(event: StoredEvent, awardUnits: Map<string, string>, organize
     case 'PeriodClosed':
     case 'PeriodReopened':
     case 'ChairPolicySet':
+    // People (issue 12) have their own read model (`people`), not the unit's history.
+    case 'PersonRegistered':
       return [];
     case 'ClusterFormed':
       organizers.set(String(d.clusterId), String(d.organizerUnitId));
@@ -183,7 +185,7 @@ describe('unit-history projection (real SQLite event store, read store and runne
     expect(dt.name).toBe('Cục Đào tạo Công an nhân dân');
     expect(dt.items.map((e) => e.summary)).toEqual(
       expect.arrayContaining([
-        'Thu hồi Huân chương Bảo vệ Tổ quốc hạng Ba năm 2023 (cá nhân Cán bộ 1 (dữ liệu mẫu)) theo quyết định 55/QĐ-CTN: Hồ sơ đề nghị không trung thực',
+        'Thu hồi Huân chương Bảo vệ Tổ quốc hạng Ba năm 2023 (cá nhân cb-cuc-dao-tao-1) theo quyết định 55/QĐ-CTN: Hồ sơ đề nghị không trung thực',
         'Kết quả bầu Cụm trưởng Cụm thi đua số 7 năm 2024: 1/5 phiếu (không trúng cử)',
       ]),
     );

@@ -410,7 +410,11 @@ async function awardTouches(type: string, d: never, work: DocWork, decisionId: s
         number: e.number,
         code: a.code,
         kind: a.recipient.kind,
-        ...(a.recipient.kind === 'individual' && { fullName: a.recipient.fullName }),
+        // Awards before the person registry carry a name; later ones only the person id (the name is sealed).
+        ...(a.recipient.kind === 'individual' &&
+          a.recipient.fullName !== undefined && { fullName: a.recipient.fullName }),
+        ...(a.recipient.kind === 'individual' &&
+          a.recipient.personId !== undefined && { personId: a.recipient.personId }),
         unitId: a.recipient.unitId,
         year: a.year,
         position: 0,
@@ -438,7 +442,10 @@ async function awardTouches(type: string, d: never, work: DocWork, decisionId: s
     const e = d as AwardRevokedData;
     const award = await work.peek<HistoryAwardDoc>(HISTORY_AWARDS, e.awardId);
     if (!award) throw new Error(`award ${e.awardId} revoked but never issued`);
-    const who = award.kind === 'collective' ? 'tập thể đơn vị' : `cá nhân ${award.fullName ?? ''}`.trim();
+    const who =
+      award.kind === 'collective'
+        ? 'tập thể đơn vị'
+        : `cá nhân ${award.fullName ?? award.personId ?? ''}`.trim();
     const summary = `Thu hồi ${awardName(award.code)} năm ${award.year} (${who}) theo quyết định ${e.decisionRef}: ${e.reason}`;
     return [
       {

@@ -33,7 +33,7 @@ describe('yearly-totals: sub-units, khen thưởng and biểu dương apart, qua
       awardId,
       code,
       recipient: individual
-        ? { kind: 'individual', fullName: 'Cán bộ minh họa', unitId }
+        ? { kind: 'individual', personId: `cb-minh-hoa-${unitId}`, unitId }
         : { kind: 'collective', unitId },
       year: 2021,
       citation: 'minh họa',

@@ -44,7 +44,8 @@ export class ProjectionsController {
   @Roles('admin')
   @ApiParam({
     name: 'name',
-    description: 'A projection: cluster-directory, rankings, unit-history or yearly-totals',
+    description:
+      'A projection: cluster-directory, rankings, unit-history, yearly-totals, people or reported-figures',
     example: 'rankings',
   })
   @ApiOperation({

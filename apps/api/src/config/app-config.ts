@@ -13,6 +13,8 @@ export interface AppConfig {
   host: string;
   /** DATA_DIR: SQLite files, the generated JWT secret and the audit signing key (absolute). */
   dataDir: string;
+  /** PERSON_KEYS_FILE: the per-person keys of crypto-shredding, outside the log (default `${DATA_DIR}/person-keys.sqlite`). */
+  personKeysFile: string;
   /** AUTH_JWT_SECRET: HS256 secret shared by the API, the CLI and whoever issues tokens. */
   authJwtSecret: string | undefined;
   /** EVENTSTORE_CONNECTION_STRING: use EventStoreDB instead of the embedded SQLite event log. */
@@ -103,6 +105,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     rateLimitPerMinute: read.integer('RATE_LIMIT', 600, 0, 1_000_000),
     readWaitMaxMs: read.integer('READ_WAIT_MAX_MS', 5000, 0, 120_000),
     projectorPort: read.integer('PROJECTOR_PORT', 3001, 0, 65535),
+    personKeysFile: absolute(read.string('PERSON_KEYS_FILE') ?? join(dataDir, 'person-keys.sqlite'), cwd),
     signingKeyFile: absolute(read.string('AUDIT_SIGNING_KEY_FILE') ?? join(dataDir, 'signing-key.pem'), cwd),
     trustProxy: read.trustProxy('TRUST_PROXY'),
     tokenMaxLifetimeSeconds: read.duration(

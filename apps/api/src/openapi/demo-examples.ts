@@ -85,6 +85,12 @@ export const DEMO = {
   windowYear: 2025,
   /** The person the discipline examples are about (a person id: issue 12's registry will reuse it). */
   disciplinedPerson: 'can-bo-vi-du-001',
+  /** A person the demo registered (Cụm 7 / 2023: Chiến sĩ thi đua toàn quốc, on prior titles; issue 12). */
+  personId: 'cb-cum7-009',
+  /** The person the people examples register, transfer and finally erase. */
+  newPersonId: 'can-bo-vi-du-002',
+  /** A year the demo records no registration deadline for: the deadline example records it. */
+  registrationYear: 2025,
   /** A period of Cụm 2 / 2021 the demo never opened: the period commands' examples open, close, reopen it. */
   openablePeriod: 'H1',
   /** A unit the examples register, rename, admit, withdraw and finally merge. */
@@ -265,7 +271,46 @@ export const DEMO_BODIES = {
       },
     ],
   },
-  revokeAward: { reason: 'Hồ sơ đề nghị khen thưởng không trung thực', decisionRef: '55/QĐ-BCA' },
+  revokeAward: {
+    reason: 'Hồ sơ đề nghị khen thưởng không trung thực',
+    decisionRef: '55/QĐ-BCA',
+    ground: 'false-declaration',
+    authority: 'bo-truong-bca',
+    recovery: { insignia: true, moneyVnd: 1490000 },
+  },
+  setRegistrationDeadline: { deadline: '2025-03-25', effectiveDate: '2025-01-06' },
+  registerPerson: {
+    personId: 'can-bo-vi-du-002',
+    unitId: 'cuc-tccb',
+    fullName: 'Cán bộ ví dụ 002 (minh họa)',
+    rankTitle: 'Trung tá',
+    effectiveDate: '2025-01-02',
+  },
+  registerTitle: {
+    year: 2025,
+    code: 'chien-si-thi-dua-co-so',
+    organizerUnitId: 'bo-cong-an',
+    effectiveDate: '2025-03-20',
+  },
+  recordPriorTitle: { code: 'chien-si-thi-dua-co-so', year: 2024, decisionRef: '95/QĐ-X03 (minh họa)' },
+  transferPerson: {
+    toUnitId: 'cuc-dao-tao',
+    reason: 'Điều động theo quyết định (minh họa)',
+    effectiveDate: '2025-06-01',
+  },
+  erasePerson: { requestRef: 'YC-12/2025 (minh họa)' },
+  recordClusterFigures: {
+    total: 12,
+    collective: 5,
+    individual: 7,
+    source: { reference: 'Báo cáo tổng kết năm 2021 của Cụm thi đua số 2 (minh họa)' },
+    effectiveDate: '2021-11-19',
+  },
+  recordOrganizerFigures: {
+    total: 1200,
+    source: { reference: 'Báo cáo tổng kết công tác thi đua năm 2023 của Bộ Công an (minh họa)' },
+    effectiveDate: '2023-12-10',
+  },
   formBloc: {
     blocId: 'bca-khoi-vi-du',
     organizerUnitId: DEMO.organizerId,

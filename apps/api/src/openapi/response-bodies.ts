@@ -5,7 +5,6 @@ import type {
   ExplainedRankingDocument,
   ProjectionStatusReport,
   RankingDocument,
-  TotalsDoc,
   UnitDoc,
   UnitHistoryPage,
 } from '@thidua/projections';
@@ -29,6 +28,8 @@ import type {
   PledgeList,
   UnitList,
 } from '../features/queries/directory.queries.js';
+import type { PersonView } from '../features/people/people.query.js';
+import type { TotalsAnswer } from '../features/totals/reported-comparison.js';
 import type { WhatIfAnswer } from '../features/queries/rankings.queries.js';
 import type { Liveness, NotReady, Readiness } from '../health/health.types.js';
 import type { CommandResult } from '../write-model/command-result.js';
@@ -67,7 +68,8 @@ export interface ResponseBodies {
   WhatIfAnswer: WhatIfAnswer;
   // History, totals, live updates
   UnitHistoryPage: UnitHistoryPage;
-  TotalsDoc: TotalsDoc;
+  TotalsDoc: TotalsAnswer;
+  PersonView: PersonView;
   ClusterYearChange: ClusterYearChange;
   // Audit
   StreamEventsPage: StreamEventsPage;

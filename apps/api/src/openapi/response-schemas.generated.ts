@@ -2725,9 +2725,20 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "additionalProperties": false,
     "description": "What an entry is about, for filtering and links (only the fields that apply)."
   },
-  "TotalsDoc": {
+  "TotalsAnswer": {
     "type": "object",
+    "additionalProperties": false,
     "properties": {
+      "reported": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ReportedComparison"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
       "scope": {
         "$ref": "#/components/schemas/TotalsScope"
       },
@@ -2844,27 +2855,102 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       }
     },
     "required": [
+      "awards",
+      "clusterId",
+      "collective",
+      "commendations",
+      "flags",
+      "individual",
+      "memberships",
+      "organizerUnitId",
+      "pledgeSummary",
+      "pledges",
+      "position",
+      "quarters",
+      "reported",
+      "rewards",
       "scope",
       "scopeId",
-      "year",
-      "organizerUnitId",
-      "clusterId",
+      "total",
       "units",
-      "memberships",
-      "awards",
+      "year"
+    ],
+    "description": "GET /totals/{year}: the totals, and for a cluster or an organizer what it reported (null when nothing)."
+  },
+  "ReportedComparison": {
+    "type": "object",
+    "properties": {
+      "total": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "Award instances (lượt) as reported."
+      },
+      "collective": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "individual": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Integer"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "source": {
+        "type": "object",
+        "properties": {
+          "reference": {
+            "type": "string"
+          },
+          "sha256": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "reference",
+          "sha256"
+        ],
+        "additionalProperties": false
+      },
+      "statedOn": {
+        "type": "string"
+      },
+      "recordedTotal": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "The recorded total of the same document (`total`)."
+      },
+      "difference": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "recorded − reported (e.g. 836 − 486 = 350 for Cụm 7 in 2023)."
+      },
+      "mismatch": {
+        "type": "boolean",
+        "description": "The reported and recorded figures differ (total, or the collective/individual split where stated)."
+      }
+    },
+    "required": [
+      "total",
       "collective",
       "individual",
-      "total",
-      "rewards",
-      "commendations",
-      "quarters",
-      "flags",
-      "pledges",
-      "pledgeSummary",
-      "position"
+      "source",
+      "statedOn",
+      "recordedTotal",
+      "difference",
+      "mismatch"
     ],
     "additionalProperties": false,
-    "description": "`totals/{scope}:{scopeId}:{year}`."
+    "description": "What was reported, beside what is recorded (issue 12): the gap is shown, never closed."
   },
   "TotalsScope": {
     "type": "string",
@@ -3032,6 +3118,318 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "fulfilled"
     ],
     "additionalProperties": false
+  },
+  "PersonView": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "fullName": {
+        "type": "string"
+      },
+      "rankTitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "positionHeld": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Chức vụ (the registration's `position`; `position` here is the log position, as on every document)."
+      },
+      "personId": {
+        "type": "string"
+      },
+      "unitId": {
+        "type": "string"
+      },
+      "registeredOn": {
+        "type": "string"
+      },
+      "erased": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "on": {
+                "type": "string"
+              },
+              "requestRef": {
+                "type": "string"
+              },
+              "position": {
+                "$ref": "#/components/schemas/Integer"
+              }
+            },
+            "required": [
+              "on",
+              "requestRef",
+              "position"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "transfers": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "fromUnitId": {
+              "type": "string"
+            },
+            "toUnitId": {
+              "type": "string"
+            },
+            "on": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "fromUnitId",
+            "toUnitId",
+            "on"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "registrations": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "code": {
+              "type": "string"
+            },
+            "organizerUnitId": {
+              "type": "string"
+            },
+            "on": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "year",
+            "code",
+            "organizerUnitId",
+            "on"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "priorTitles": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "code": {
+              "type": "string"
+            },
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "decisionRef": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "code",
+            "year",
+            "decisionRef"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "awards": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PersonAwardDoc"
+        }
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      }
+    },
+    "required": [
+      "awards",
+      "erased",
+      "fullName",
+      "personId",
+      "position",
+      "positionHeld",
+      "priorTitles",
+      "rankTitle",
+      "registeredOn",
+      "registrations",
+      "transfers",
+      "unitId"
+    ],
+    "description": "A person as the API answers: the registry record with the personal fields opened (or \"đã xoá\")."
+  },
+  "PersonAwardDoc": {
+    "type": "object",
+    "properties": {
+      "awardId": {
+        "type": "string"
+      },
+      "decisionId": {
+        "type": "string"
+      },
+      "decisionNumber": {
+        "type": "string"
+      },
+      "date": {
+        "type": "string",
+        "description": "The decision's date."
+      },
+      "authority": {
+        "type": "string"
+      },
+      "code": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "year": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "unitId": {
+        "type": "string",
+        "description": "The person's unit when it was decided."
+      },
+      "revoked": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "on": {
+                "type": "string"
+              },
+              "ground": {
+                "type": "string"
+              },
+              "authority": {
+                "type": "string"
+              },
+              "recovery": {
+                "type": "object",
+                "properties": {
+                  "insignia": {
+                    "type": "boolean"
+                  },
+                  "moneyVnd": {
+                    "$ref": "#/components/schemas/Integer"
+                  }
+                },
+                "required": [
+                  "insignia",
+                  "moneyVnd"
+                ],
+                "additionalProperties": false
+              },
+              "decisionRef": {
+                "type": "string"
+              },
+              "position": {
+                "$ref": "#/components/schemas/Integer"
+              }
+            },
+            "required": [
+              "on",
+              "decisionRef",
+              "position"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The revocation: its date, ground, authority, decision and what was recovered (the last three absent before issue 12)."
+      },
+      "basis": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BasisDoc"
+        },
+        "description": "The titles a prerequisite was met with (awards of this person, or prior titles: `awardId` null)."
+      },
+      "basisNoLongerHolds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BasisNoLongerHolds"
+        }
+      }
+    },
+    "required": [
+      "awardId",
+      "decisionId",
+      "decisionNumber",
+      "date",
+      "authority",
+      "code",
+      "name",
+      "year",
+      "unitId",
+      "revoked",
+      "basis",
+      "basisNoLongerHolds"
+    ],
+    "additionalProperties": false
+  },
+  "BasisDoc": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "type": "string"
+      },
+      "year": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "awardId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "code",
+      "year",
+      "awardId"
+    ],
+    "additionalProperties": false,
+    "description": "An award (or a prior title: `awardId` null) a prerequisite was met with."
+  },
+  "BasisNoLongerHolds": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "type": "string"
+      },
+      "since": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "detail": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "code",
+      "since",
+      "detail"
+    ],
+    "additionalProperties": false,
+    "description": "Why an award's basis no longer holds (issue 12; part B uses the same shape for cluster flags): a machine-readable code, the log position of the event that broke it, and a sentence."
   },
   "ClusterYearChange": {
     "type": "object",
@@ -3773,6 +4171,9 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "status"
     ],
     "description": "503 NOT_READY: the API's error shape with the readiness report."
+  },
+  "TotalsDoc": {
+    "$ref": "#/components/schemas/TotalsAnswer"
   },
   "ProjectionStatusList": {
     "type": "array",

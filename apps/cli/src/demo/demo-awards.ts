@@ -48,9 +48,27 @@ const UNIT_ABBREVIATIONS: Record<string, string> = {
   'co-quan-ubkt': 'UBKT',
 };
 
+/**
+ * A recipient as the demo deals it: an individual is a registered person (issue 12), whose unit the demo
+ * keeps for its own bookkeeping (the API takes the unit from the registry: `apiRecipient` drops it).
+ */
 export type DemoRecipient =
-  | { kind: 'collective'; unitId: string }
-  | { kind: 'individual'; fullName: string; rankTitle: string; unitId: string };
+  { kind: 'collective'; unitId: string } | { kind: 'individual'; personId: string; unitId: string };
+
+/** A person the demo registers (POST /people): name and rank title are demo data. */
+export interface DemoPerson {
+  personId: string;
+  unitId: string;
+  fullName: string;
+  rankTitle: string;
+}
+
+/** The recipient as POST /award-decisions takes it: a person by id only. */
+export const apiRecipient = (r: DemoRecipient) =>
+  r.kind === 'collective' ? r : { kind: 'individual' as const, personId: r.personId };
+
+/** Cụm 7's person ids, numbered in the order of the table (`cb-cum7-001`, …). */
+export const cum7PersonId = (n: number): string => `cb-cum7-${String(n).padStart(3, '0')}`;
 
 export interface DemoAwardItem {
   code: string;
@@ -62,7 +80,12 @@ export interface DemoAwardItem {
 /** The body of POST /award-decisions, plus a stable step name for its Idempotency-Key. */
 export interface DemoAwardDecision {
   step: string;
-  body: { number: string; date: string; authority: string; awards: DemoAwardItem[] };
+  body: {
+    number: string;
+    date: string;
+    authority: string;
+    awards: Array<Omit<DemoAwardItem, 'recipient'> & { recipient: ReturnType<typeof apiRecipient> }>;
+  };
 }
 
 const YEAR = 2023;
@@ -87,18 +110,61 @@ export function cum7AwardItems(subUnits: ReadonlyArray<DemoUnit> = CUM7_SUB_UNIT
       person++;
       items.push({
         code,
-        recipient: {
-          kind: 'individual',
-          fullName: `Cán bộ minh họa ${String(person).padStart(3, '0')}`,
-          rankTitle: RANK_TITLES[person % RANK_TITLES.length]!,
-          unitId: unit.id,
-        },
+        recipient: { kind: 'individual', personId: cum7PersonId(person), unitId: unit.id },
         year: YEAR,
         citation,
       });
     }
   }
   return items;
+}
+
+/** The people of Cụm 7's individual awards, registered before the decisions ("Cán bộ minh họa 001", …). */
+export function cum7People(): DemoPerson[] {
+  return cum7AwardItems().flatMap((a) =>
+    a.recipient.kind === 'individual'
+      ? [
+          {
+            personId: a.recipient.personId,
+            unitId: a.recipient.unitId,
+            fullName: `Cán bộ minh họa ${a.recipient.personId.slice(-3)}`,
+            rankTitle: RANK_TITLES[Number(a.recipient.personId.slice(-3)) % RANK_TITLES.length]!,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * What the titles of 2023 need (issue 12), none of it in the seed: each person's registration of the title
+ * for 2023, and the titles they held before the ledger — Chiến sĩ thi đua toàn quốc after Chiến sĩ thi đua
+ * toàn lực lượng in 2021 and 2022, each Chiến sĩ thi đua toàn lực lượng after Chiến sĩ thi đua cơ sở in
+ * 2020–2022 — with demo decision numbers.
+ */
+export function cum7TitleHistory(): Array<{
+  personId: string;
+  code: string;
+  prior: Array<{ code: string; year: number; decisionRef: string }>;
+}> {
+  const prior = (code: string, years: number[], authority: string) =>
+    years.map((year) => ({ code, year, decisionRef: `${year}/${authority} (minh họa)` }));
+  return cum7AwardItems().flatMap((a) => {
+    if (a.recipient.kind !== 'individual') return [];
+    const { personId } = a.recipient;
+    if (a.code === 'chien-si-thi-dua-toan-quoc')
+      return [
+        {
+          personId,
+          code: a.code,
+          prior: prior('chien-si-thi-dua-toan-luc-luong-cand', [2021, 2022], 'QĐ-BCA'),
+        },
+      ];
+    if (a.code === 'chien-si-thi-dua-toan-luc-luong-cand')
+      return [
+        { personId, code: a.code, prior: prior('chien-si-thi-dua-co-so', [2020, 2021, 2022], 'QĐ-X03') },
+      ];
+    return [];
+  });
 }
 
 /** The Cục a sub-collective belongs to. */
@@ -119,7 +185,12 @@ export function cum7AwardDecisions(units: ReadonlyArray<DemoUnit> = CUM7_UNITS):
     awards: DemoAwardItem[],
   ) => ({
     step,
-    body: { number: `${number} (minh họa)`, date, authority, awards },
+    body: {
+      number: `${number} (minh họa)`,
+      date,
+      authority,
+      awards: awards.map((a) => ({ ...a, recipient: apiRecipient(a.recipient) })),
+    },
   });
   const decisions: DemoAwardDecision[] = [
     decision(

@@ -76,6 +76,12 @@ export const CUM2_2021_ASSESSMENT_DATES = {
 /** Cụm 7 in 2023 (seed 000 gives only the review, 28/11/2023). */
 export const CUM7_2023_DATES = {
   admitted: '2022-12-01',
+  /** The people of the awards enter the registry (issue 12). */
+  peopleRegistered: '2022-12-01',
+  /** The Ministry's deadline for registering individual titles of 2023, set on `planned`. */
+  registrationDeadline: '2023-03-25',
+  /** The registrations of the titles of 2023. */
+  titlesRegistered: '2023-03-15',
   /** The plan, the criteria and scale, the pledge rules, and Y opened. */
   planned: '2023-01-10',
   pledged: '2023-02-20',
@@ -84,6 +90,8 @@ export const CUM7_2023_DATES = {
 /** Hà Tĩnh's Cụm 4 in 2021 (seed 004 gives only the review, 27/7/2021). */
 export const HT_2021_DATES = {
   admitted: '2021-01-05',
+  /** The people of the quarter's awards enter the registry (issue 12). */
+  peopleRegistered: '2021-01-05',
   q2Opened: '2021-04-01',
   scored: '2021-07-20',
   complaintReceived: '2021-08-10',

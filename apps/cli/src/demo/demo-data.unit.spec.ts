@@ -1,7 +1,7 @@
-import { cum7AwardDecisions, cum7AwardItems } from './demo-awards.js';
+import { cum7AwardDecisions, cum7AwardItems, cum7People, cum7TitleHistory } from './demo-awards.js';
 import { DEMO_SCHEME, demoPoints } from './demo-scores.js';
 import { MINH_HOA } from './demo-calendar.js';
-import { haTinhQ2Decisions } from './demo-ha-tinh.js';
+import { haTinhPeople, haTinhQ2Decisions } from './demo-ha-tinh.js';
 import { ALL_UNITS, BLOCS, CLUSTERS, CUM7_SUB_UNITS, CUM7_UNITS, HT_SUB_UNITS } from './demo-units.js';
 
 /** Every string inside a value (deep). */
@@ -42,9 +42,19 @@ describe('demo data', () => {
     expect(CUM7_SUB_UNITS).toHaveLength(6 * 25);
     expect(new Set(CUM7_SUB_UNITS.map((u) => u.parent))).toEqual(new Set(CUM7_UNITS.map((u) => u.id)));
     expect(CUM7_SUB_UNITS.every((u) => u.name.includes('(minh họa)'))).toBe(true);
-    const names = items.flatMap((a) => (a.recipient.kind === 'individual' ? [a.recipient.fullName] : []));
-    expect(new Set(names).size).toBe(names.length);
-    expect(names[0]).toBe('Cán bộ minh họa 001');
+    // Individuals are registered people (issue 12), one per individual award, named and numbered in order.
+    const people = cum7People();
+    expect(people).toHaveLength(619);
+    expect(new Set(people.map((p) => p.personId)).size).toBe(619);
+    expect(new Set(people.map((p) => p.fullName)).size).toBe(619);
+    expect(people[0]).toMatchObject({ personId: 'cb-cum7-001', fullName: 'Cán bộ minh họa 001' });
+    // Their titles' history (registrations, prior titles) is demo data, with numbers marked so.
+    const history = cum7TitleHistory();
+    expect(history.map((h) => [h.code, h.prior.length])).toEqual([
+      ['chien-si-thi-dua-toan-quoc', 2],
+      ...Array.from({ length: 6 }, () => ['chien-si-thi-dua-toan-luc-luong-cand', 3]),
+    ]);
+    expect(history.flatMap((h) => h.prior).every((t) => t.decisionRef.includes('(minh họa)'))).toBe(true);
 
     const decisions = cum7AwardDecisions();
     expect(decisions.flatMap((d) => d.body.awards)).toHaveLength(836);
@@ -53,8 +63,10 @@ describe('demo data', () => {
       expect(d.body.number).toContain('(minh họa)');
       expect(d.body.awards.every((a) => a.year === 2023)).toBe(true);
       // The head of a Cục gives the Giấy khen of its own sub-collectives and their people.
+      const unitOf = (r: (typeof d.body.awards)[number]['recipient']) =>
+        r.kind === 'collective' ? r.unitId : people.find((p) => p.personId === r.personId)!.unitId;
       if (d.body.authority === 'thu-truong-don-vi')
-        expect(new Set(d.body.awards.map((a) => subUnits.get(a.recipient.unitId)!.parent)).size).toBe(1);
+        expect(new Set(d.body.awards.map((a) => subUnits.get(unitOf(a.recipient))!.parent)).size).toBe(1);
     }
   });
 
@@ -72,10 +84,14 @@ describe('demo data', () => {
       expect(d.body.date >= '2021-04-01' && d.body.date <= '2021-06-30').toBe(true);
       expect(d.body.number).toContain('(minh họa)');
       for (const a of d.body.awards) {
-        expect(subUnits.has(a.recipient.unitId)).toBe(true);
+        const r = a.recipient;
+        const unitId =
+          r.kind === 'collective' ? r.unitId : haTinhPeople().find((p) => p.personId === r.personId)!.unitId;
+        expect(subUnits.has(unitId)).toBe(true);
         expect(a.citation).toContain(MINH_HOA);
       }
     }
+    expect(haTinhPeople()).toHaveLength(4 + 47);
   });
 
   it('keeps every Vietnamese text of the demo in Unicode NFC, and unit ids unique', () => {

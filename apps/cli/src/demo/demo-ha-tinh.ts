@@ -1,3 +1,4 @@
+import type { DemoPerson } from './demo-awards.js';
 import { officerOf, organizerOf } from './demo-actors.js';
 import {
   HA_TINH_WINDOW_2021,
@@ -8,6 +9,7 @@ import {
 } from './demo-calendar.js';
 import { DEMO_EVIDENCE, DEMO_SCHEME, demoPoints, SCORED_CRITERIA } from './demo-scores.js';
 import type { DemoSession } from './demo-session.js';
+import { registerPeople } from './demo-steps.js';
 import { CA_HA_TINH, CLUSTERS, HT_CUM4_UNITS, HT_SUB_UNITS, type DemoUnit } from './demo-units.js';
 
 /**
@@ -19,9 +21,7 @@ import { CA_HA_TINH, CLUSTERS, HT_CUM4_UNITS, HT_SUB_UNITS, type DemoUnit } from
  */
 export interface HaTinhAward {
   code: string;
-  recipient:
-    | { kind: 'collective'; unitId: string }
-    | { kind: 'individual'; fullName: string; rankTitle: string; unitId: string };
+  recipient: { kind: 'collective'; unitId: string } | { kind: 'individual'; personId: string };
   year: number;
   citation: string;
 }
@@ -41,14 +41,34 @@ function recipients(
   first: number,
 ) {
   const collective = Array.from({ length: collectives }, (_, i) => units[(start + i) % units.length]!);
-  const individual = Array.from({ length: individuals }, (_, i) => ({
-    unit: units[(start + i) % units.length]!,
-    name: `Cán bộ Hà Tĩnh minh họa ${String(first + i).padStart(3, '0')}`,
-  }));
+  const individual = Array.from({ length: individuals }, (_, i) =>
+    haTinhPerson(first + i, units[(start + i) % units.length]!),
+  );
   return { collective, individual };
 }
 
-export function haTinhQ2Decisions(units: readonly DemoUnit[] = HT_SUB_UNITS): HaTinhDecision[] {
+/** A person of Hà Tĩnh's awards ("Cán bộ Hà Tĩnh minh họa 001", Thiếu tá, of a Đội): registered first. */
+function haTinhPerson(n: number, unit: DemoUnit): DemoPerson {
+  const number = String(n).padStart(3, '0');
+  return {
+    personId: `cb-ht-${number}`,
+    unitId: unit.id,
+    fullName: `Cán bộ Hà Tĩnh minh họa ${number}`,
+    rankTitle: 'Thiếu tá',
+  };
+}
+
+/** Every person Hà Tĩnh's decisions name, in their order: registered before the decisions. */
+export function haTinhPeople(units: readonly DemoUnit[] = HT_SUB_UNITS): DemoPerson[] {
+  const people: DemoPerson[] = [];
+  haTinhQ2Decisions(units, people);
+  return people;
+}
+
+export function haTinhQ2Decisions(
+  units: readonly DemoUnit[] = HT_SUB_UNITS,
+  people: DemoPerson[] = [],
+): HaTinhDecision[] {
   let person = 1;
   const decision = (
     step: string,
@@ -63,6 +83,7 @@ export function haTinhQ2Decisions(units: readonly DemoUnit[] = HT_SUB_UNITS): Ha
   ): HaTinhDecision => {
     const r = recipients(units, start, c, i, person);
     person += i;
+    people.push(...r.individual);
     const awards: HaTinhAward[] = [
       ...r.collective.map((u) => ({
         code,
@@ -70,9 +91,9 @@ export function haTinhQ2Decisions(units: readonly DemoUnit[] = HT_SUB_UNITS): Ha
         year: 2021,
         citation: `${citation} — ${NOTE}`,
       })),
-      ...r.individual.map(({ unit, name }) => ({
+      ...r.individual.map(({ personId }) => ({
         code,
-        recipient: { kind: 'individual' as const, fullName: name, rankTitle: 'Thiếu tá', unitId: unit.id },
+        recipient: { kind: 'individual' as const, personId },
         year: 2021,
         citation: `${citation} — ${NOTE}`,
       })),
@@ -193,6 +214,7 @@ export async function haTinhQ2Of2021(s: DemoSession): Promise<{ complaintId: str
   await s.command(step('Q2:close'), organizer, 'POST', `${base}/periods/Q2/close`, {
     effectiveDate: SEED_DATES.htReviewQ2_2021,
   });
+  await registerPeople(s, cluster.organizer, haTinhPeople(), D.peopleRegistered);
   for (const d of haTinhQ2Decisions())
     await s.command(step(`award:${d.step}`), organizer, 'POST', '/award-decisions', d.body);
   const filed = await s.command(

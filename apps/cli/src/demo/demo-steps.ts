@@ -119,3 +119,17 @@ export async function conference(
     },
   );
 }
+
+/** Registers the people an organizer's decisions name (issue 12): name and rank title are demo data. */
+export async function registerPeople(
+  s: DemoSession,
+  organizerUnitId: string,
+  people: ReadonlyArray<{ personId: string; unitId: string; fullName: string; rankTitle: string }>,
+  on: string,
+): Promise<void> {
+  for (const p of people)
+    await s.command(`person:${p.personId}`, organizerOf(organizerUnitId), 'POST', '/people', {
+      ...p,
+      effectiveDate: on,
+    });
+}

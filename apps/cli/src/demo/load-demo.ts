@@ -1,12 +1,12 @@
 import { DEMO_ADMIN, organizerOf } from './demo-actors.js';
-import { cum7AwardDecisions } from './demo-awards.js';
+import { cum7AwardDecisions, cum7People, cum7TitleHistory } from './demo-awards.js';
 import { CUM7_2023_DATES, MINH_HOA, ministryWindow, SEED_DATES, SEED_SHA256 } from './demo-calendar.js';
 import { DemoRequestError, type DemoClient, type DemoRequest } from './demo-client.js';
 import { cum2Of2021, cum2Of2022, type Cum2Marks } from './demo-cum2.js';
 import { haTinhQ2Of2021 } from './demo-ha-tinh.js';
 import { DEMO_SCHEME } from './demo-scores.js';
 import { DemoSession, headPosition, type DemoSectionReport } from './demo-session.js';
-import { admit, conference, pledge, yearPath } from './demo-steps.js';
+import { admit, conference, pledge, registerPeople, yearPath } from './demo-steps.js';
 import {
   ALL_UNITS,
   BLOCS,
@@ -246,6 +246,41 @@ async function cum7Of2023(s: DemoSession): Promise<string[]> {
       reason: `Nguồn tin (seed 000) không nêu điểm chấm của các đơn vị: năm 2023 được niêm phong không xếp loại – ${MINH_HOA}`,
     },
   });
+  // Issue 12: the people of the individual awards, the registration deadline of 2023, the registrations
+  // of the titles that need one and the titles held before the ledger (all demo data).
+  await registerPeople(s, cluster.organizer, cum7People(), d.peopleRegistered);
+  await s.command(
+    `${cluster.organizer}:${y}:registration-deadline`,
+    organizer,
+    'PUT',
+    `/organizers/${cluster.organizer}/years/${y}/registration-deadline`,
+    { deadline: d.registrationDeadline, effectiveDate: d.planned },
+  );
+  for (const { personId, code, prior } of cum7TitleHistory()) {
+    await s.command(
+      `person:${personId}:register:${y}:${code}`,
+      organizer,
+      'POST',
+      `/people/${personId}/title-registrations`,
+      {
+        year: y,
+        code,
+        organizerUnitId: cluster.organizer,
+        effectiveDate: d.titlesRegistered,
+      },
+    );
+    for (const t of prior)
+      await s.command(
+        `person:${personId}:prior:${t.year}:${t.code}`,
+        organizer,
+        'POST',
+        `/people/${personId}/prior-titles`,
+        {
+          ...t,
+          effectiveDate: d.titlesRegistered,
+        },
+      );
+  }
   const ids: string[] = [];
   for (const decision of cum7AwardDecisions()) {
     const answer = await s.command(
@@ -257,6 +292,15 @@ async function cum7Of2023(s: DemoSession): Promise<string[]> {
     );
     ids.push(answer.decisionId as string);
   }
+  // Seed 000's own headline: "486 lượt" — recorded as stated, beside the 836 its itemised counts add up to.
+  await s.command(step('reported-figures'), organizer, 'PUT', `${base}/reported-figures`, {
+    total: 486,
+    source: {
+      reference: 'Bài báo tổng kết phong trào thi đua năm 2023 của Cụm thi đua số 7 (seed 000): “486 lượt”',
+      sha256: SEED_SHA256['000'],
+    },
+    effectiveDate: SEED_DATES.cum7Review2023,
+  });
   return ids;
 }
 

@@ -6,6 +6,7 @@ import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
 import type { ComplaintFiler } from '../events/complaint.events.js';
 import type { DisciplineSubject } from '../events/discipline.events.js';
 import { awardDecisionStream } from '../streams.js';
+import type { PeopleContext } from './decide-prerequisites.js';
 
 export type IssueAwardDecision = Command<
   'IssueAwardDecision',
@@ -13,7 +14,16 @@ export type IssueAwardDecision = Command<
 >;
 export type RevokeAward = Command<
   'RevokeAward',
-  { decisionId: string; awardId: string; reason: string; decisionRef: string; effectiveDate?: string }
+  {
+    decisionId: string;
+    awardId: string;
+    reason: string;
+    decisionRef: string;
+    ground: string;
+    authority: string;
+    recovery: { insignia: boolean; moneyVnd: number };
+    effectiveDate?: string;
+  }
 >;
 
 /** Khiếu nại about the decision (or one of its awards), resolved by its authority, then the next one up. */
@@ -70,7 +80,7 @@ export interface ClusterStanding {
   quota?: number;
 }
 
-export interface AwardDecisionContext {
+export interface AwardDecisionContext extends PeopleContext {
   /** Standings for every collective recipient of a cluster flag in the decision. */
   clusterStandings?: ReadonlyArray<ClusterStanding>;
   catalog?: Catalog;

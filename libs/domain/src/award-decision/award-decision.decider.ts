@@ -1,5 +1,5 @@
 import { isAdmin, type Actor } from '../actor.js';
-import { requireActDate, requireNotBefore } from '../business-date.js';
+import { requireActDate } from '../business-date.js';
 import { disciplineBarsOn } from '../discipline/discipline.state.js';
 import { defaultCatalog } from '../catalog/catalog.js';
 import type { Decider } from '../decider.js';
@@ -25,6 +25,8 @@ import type {
   ResolveDecisionComplaint,
 } from './award-decision.commands.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { checkPeopleAndTitles } from './decide-prerequisites.js';
+import { decideRevocation } from './decide-revocation.js';
 import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
 import {
   decideEscalateComplaint,
@@ -47,19 +49,13 @@ function requireRecorder(actor: Actor): void {
 function validateRecipient(raw: unknown, f: string): AwardRecipient {
   const r = raw as Partial<AwardRecipient> | undefined;
   if (r?.kind === 'collective') return { kind: 'collective', unitId: requireId(r.unitId, `${f}.unitId`) };
-  if (r?.kind === 'individual') {
-    const rankTitle = optionalText(r.rankTitle, `${f}.rankTitle`, 100);
-    const position = optionalText(r.position, `${f}.position`, 300);
-    const personId = r.personId === undefined ? undefined : requireId(r.personId, `${f}.personId`);
+  if (r?.kind === 'individual')
+    // Individual awards name a registered person (issue 12), never free text: the registry holds the name.
     return {
       kind: 'individual',
-      fullName: requireText(r.fullName, `${f}.fullName`, 200),
-      ...(rankTitle !== undefined && { rankTitle }),
-      ...(position !== undefined && { position }),
       unitId: requireId(r.unitId, `${f}.unitId`),
-      ...(personId !== undefined && { personId }),
+      personId: requireId(r.personId, `${f}.personId`),
     };
-  }
   throw rule('INVALID_RECIPIENT', `${f}.kind must be collective or individual`, `${f}.kind`);
 }
 
@@ -219,12 +215,14 @@ export function decideAwardDecision(
           `${f}.recipient`,
         );
       requireNoDiscipline(recipient, date, context.discipline ?? [], `${f}.recipient`);
+      const achievementRef = optionalText(a.achievementRef, `${f}.achievementRef`, 200);
       const item: AwardItem = {
         awardId,
         code: entry.code,
         recipient,
         year: requireYear(a.year, `${f}.year`),
         citation: requireText(a.citation, `${f}.citation`, 2000),
+        ...(achievementRef !== undefined && { achievementRef }),
       };
       if (entry.isClusterFlag) {
         const override = checkFlagQuota(
@@ -243,32 +241,16 @@ export function decideAwardDecision(
       'awards',
       'DUPLICATE_AWARD_ID',
     );
+    const bases = checkPeopleAndTitles(awards, context, catalog);
+    for (const a of awards) {
+      const basis = bases.get(a.awardId);
+      if (basis && basis.length > 0) a.basis = basis;
+    }
     return [
       { type: 'AwardDecisionIssued', data: { decisionId, number, date, authority: d.authority, awards } },
     ];
   }
-  if (!state.issued)
-    throw notFound('DECISION_NOT_FOUND', `decision ${decisionId} does not exist`, 'decisionId');
-  const awardId = requireId(command.data.awardId, 'awardId');
-  const award = state.awards[awardId];
-  if (!award)
-    throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
-  if (award.revoked)
-    throw conflict('AWARD_ALREADY_REVOKED', `award ${awardId} is already revoked`, 'awardId');
-  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
-  requireNotBefore(effectiveDate, state.date, `decision ${decisionId}`);
-  // Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked.
-  return [
-    {
-      type: 'AwardRevoked',
-      data: {
-        awardId,
-        reason: requireReason(command.data.reason),
-        decisionRef: requireText(command.data.decisionRef, 'decisionRef', 100),
-        effectiveDate,
-      },
-    },
-  ];
+  return decideRevocation(command, state, catalog);
 }
 
 export const awardDecisionDecider: Decider<

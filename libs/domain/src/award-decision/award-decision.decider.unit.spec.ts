@@ -17,6 +17,7 @@ import type {
   ClusterStanding,
 } from './award-decision.commands.js';
 import { awardDecisionDecider } from './award-decision.decider.js';
+import { registeredPerson } from '../testing/people.js';
 
 /** Decisions of 2023 are recorded on 10/1/2024 (a decision is never dated after its record). */
 const AT_2024 = '2024-01-10T02:00:00.000Z';
@@ -26,20 +27,30 @@ const decision = spec<
   ReturnType<typeof awardDecisionDecider.evolve>,
   AwardDecisionEvent,
   AwardDecisionContext
->(awardDecisionDecider, {});
+>(awardDecisionDecider, {
+  // The recipient of `individual` below: registered for the title, with 3 Chiến sĩ thi đua cơ sở before it.
+  people: [
+    registeredPerson(
+      'cb-an',
+      UNITS.ktnv.id,
+      [['chien-si-thi-dua-toan-luc-luong-cand', 2023]],
+      [
+        ['chien-si-thi-dua-co-so', 2020],
+        ['chien-si-thi-dua-co-so', 2021],
+        ['chien-si-thi-dua-co-so', 2022],
+      ],
+    ),
+  ],
+});
 const ktnv = UNITS.ktnv.id;
 const individual: AwardItem = {
   awardId: 'kt-1',
   code: 'chien-si-thi-dua-toan-luc-luong-cand',
-  recipient: {
-    kind: 'individual',
-    fullName: 'Nguyễn Văn An',
-    rankTitle: 'Thượng tá',
-    position: 'Phó Cục trưởng',
-    unitId: ktnv,
-  },
+  recipient: { kind: 'individual', personId: 'cb-an', unitId: ktnv },
   year: 2023,
   citation: 'Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm 2023',
+  // The prior titles the prerequisite was met with (recorded from before the ledger: no award id).
+  basis: [2020, 2021, 2022].map((year) => ({ code: 'chien-si-thi-dua-co-so', year, awardId: null })),
 };
 const bangKhen: AwardItem = {
   awardId: 'kt-2',
@@ -134,10 +145,10 @@ describe('award decisions (quyết định khen thưởng)', () => {
       .given([])
       .when(
         issue([
-          { ...individual, recipient: { ...individual.recipient, fullName: '' } as AwardItem['recipient'] },
+          { ...individual, recipient: { ...individual.recipient, personId: '' } as AwardItem['recipient'] },
         ]),
       )
-      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'awards[0].recipient.fullName');
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].recipient.personId');
     decision
       .given([])
       .when(issue([{ ...individual, citation: '' }]))
@@ -238,6 +249,9 @@ describe('award decisions (quyết định khen thưởng)', () => {
         awardId: 'kt-2',
         reason: 'Hồ sơ không trung thực',
         decisionRef: '99/QĐ-BCA',
+        ground: 'false-declaration',
+        authority: 'bo-truong-bca',
+        recovery: { insignia: true, moneyVnd: 0 },
         effectiveDate,
       },
     });
@@ -261,6 +275,9 @@ describe('award decisions (quyết định khen thưởng)', () => {
         awardId,
         reason: 'Hồ sơ không trung thực',
         decisionRef: '99/QĐ-BCA',
+        ground: 'false-declaration',
+        authority: 'bo-truong-bca',
+        recovery: { insignia: true, moneyVnd: 1_490_000 },
         ...over,
       },
     });
@@ -272,7 +289,14 @@ describe('award decisions (quyết định khen thưởng)', () => {
           [
             {
               type: 'AwardRevoked',
-              data: { awardId: 'kt-1', reason: 'Hồ sơ không trung thực', decisionRef: '99/QĐ-BCA' },
+              data: {
+                awardId: 'kt-1',
+                reason: 'Hồ sơ không trung thực',
+                decisionRef: '99/QĐ-BCA',
+                ground: 'false-declaration',
+                authority: 'bo-truong-bca',
+                recovery: { insignia: true, moneyVnd: 1_490_000 },
+              },
             },
           ],
           '2024-01-10',

@@ -2,6 +2,7 @@ import { awardDecisionDecider } from '../award-decision/award-decision.decider.j
 import type { AwardDecisionCommand } from '../award-decision/award-decision.commands.js';
 import type { DisciplineEvent, DisciplineSubject } from '../events/discipline.events.js';
 import { spec } from '../testing/given-when-then.js';
+import { registeredPerson } from '../testing/people.js';
 import { admin, officerOf, organizer } from '../testing/fixtures.js';
 import type { DisciplineCommand } from './discipline.commands.js';
 import { disciplineDecider } from './discipline.decider.js';
@@ -167,16 +168,22 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
   const collective = { kind: 'collective', unitId: 'ht-phong-tham-muu' };
   const individual = {
     kind: 'individual',
-    fullName: 'Nguyễn Văn A (minh họa)',
     unitId: 'ht-phong-tham-muu',
     personId: 'cb-0427',
   };
   // Folded per test (not at describe level) so the mutation run attributes coverage to each test.
-  type Facts = { discipline: Array<{ subject: DisciplineSubject; state: DisciplineState }> };
+  type Facts = {
+    people: Array<ReturnType<typeof registeredPerson>>;
+    discipline: Array<{ subject: DisciplineSubject; state: DisciplineState }>;
+  };
   let context: Facts;
   beforeEach(() => {
     const personCase = fold([{ ...opened, data: { ...opened.data, subject: person } }, decided]);
     context = {
+      people: [
+        registeredPerson('cb-0427', 'ht-phong-tham-muu'),
+        registeredPerson('cb-9999', 'ht-phong-tham-muu'),
+      ],
       discipline: [
         { subject: unit, state: fold([opened, decided]) },
         { subject: person, state: personCase },

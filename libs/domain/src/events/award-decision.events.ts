@@ -1,15 +1,18 @@
 import type { ComplaintEvent } from './complaint.events.js';
 import type { Dated, TypedEvent } from './event.js';
+import type { PrerequisiteBasis } from './person.events.js';
 
 export type AwardRecipient =
   | { kind: 'collective'; unitId: string }
   | {
       kind: 'individual';
-      fullName: string;
+      /** Free-text personal fields of awards recorded before the person registry (issue 12); new ones name `personId`. */
+      fullName?: string;
       rankTitle?: string;
       position?: string;
+      /** The person's unit when the award was decided. */
       unitId: string;
-      /** The person's id (the id a person registry will use): lets discipline facts bar the award. */
+      /** The person in the registry (`person-{personId}`); required on every new individual award. */
       personId?: string;
     };
 
@@ -22,6 +25,10 @@ export interface AwardItem {
   citation: string;
   /** A cluster flag outside the organizer's quota, recorded knowingly by the organizer. */
   override?: { reason: string };
+  /** The achievement rewarded (e.g. a report's reference): one achievement is rewarded once. */
+  achievementRef?: string;
+  /** The titles a prerequisite was met with (issue 12), when the award has one. */
+  basis?: PrerequisiteBasis[];
 }
 
 export interface AwardDecisionIssuedData {
@@ -35,12 +42,30 @@ export interface AwardDecisionIssuedData {
   awards: AwardItem[];
 }
 
+/**
+ * The legal grounds of a revocation (Law 06/2022/QH15 ch. VII): a falsely declared achievement, a forged
+ * dossier, an appraisal or proposal contrary to the rules, a later finding that the standard was not met.
+ */
+export const REVOCATION_GROUNDS = [
+  'false-declaration',
+  'forged-dossier',
+  'appraisal-contrary-to-rules',
+  'later-violation-finding',
+] as const;
+export type RevocationGround = (typeof REVOCATION_GROUNDS)[number];
+
 /** Law 06/2022/QH15 ch. VII: an award obtained by false records or a wrong appraisal is revoked. */
 export interface AwardRevokedData extends Dated {
   awardId: string;
   reason: string;
-  /** Reference (number) of the revoking decision. */
+  /** Reference (number) of the revoking decision; its date is `effectiveDate`. */
   decisionRef: string;
+  /** Issue 12 (absent on revocations recorded before): the legal ground. */
+  ground?: RevocationGround;
+  /** Issue 12: the revoking authority level — the conferrer or one above it. */
+  authority?: string;
+  /** Issue 12: what is recovered: the insignia (hiện vật) and the money (tiền thưởng, đồng). */
+  recovery?: { insignia: boolean; moneyVnd: number };
 }
 
 export type AwardDecisionEvent =

@@ -4,6 +4,8 @@ import type { ClusterEvent } from './cluster.events.js';
 import type { DisciplineEvent } from './discipline.events.js';
 import type { EmulationYearEvent } from './emulation-year.events.js';
 import type { MembershipEvent } from './membership.events.js';
+import type { PersonEvent, RegistrationEvent } from './person.events.js';
+import type { ReportedFiguresEvent } from './reported-figures.events.js';
 import type { UnitEvent } from './unit.events.js';
 import type { WindowEvent } from './window.events.js';
 
@@ -16,4 +18,7 @@ export type DomainEvent =
   | AwardDecisionEvent
   | WindowEvent
   | DisciplineEvent
-  | BlocEvent;
+  | BlocEvent
+  | PersonEvent
+  | RegistrationEvent
+  | ReportedFiguresEvent;

@@ -4,6 +4,8 @@ import { CLUSTER_EVENT_TYPES } from './cluster.events.js';
 import { DISCIPLINE_EVENT_TYPES } from './discipline.events.js';
 import { EMULATION_YEAR_EVENT_TYPES } from './emulation-year.events.js';
 import { MEMBERSHIP_EVENT_TYPES } from './membership.events.js';
+import { PERSON_EVENT_TYPES, REGISTRATION_EVENT_TYPES } from './person.events.js';
+import { REPORTED_FIGURES_EVENT_TYPES } from './reported-figures.events.js';
 import { TOKEN_REVOCATION_EVENT_TYPES } from './token-revocation.events.js';
 import { UNIT_EVENT_TYPES } from './unit.events.js';
 import { WINDOW_EVENT_TYPES } from './window.events.js';
@@ -17,7 +19,10 @@ export type DomainEventType =
   | (typeof WINDOW_EVENT_TYPES)[number]
   | (typeof DISCIPLINE_EVENT_TYPES)[number]
   | (typeof BLOC_EVENT_TYPES)[number]
-  | (typeof TOKEN_REVOCATION_EVENT_TYPES)[number];
+  | (typeof TOKEN_REVOCATION_EVENT_TYPES)[number]
+  | (typeof PERSON_EVENT_TYPES)[number]
+  | (typeof REGISTRATION_EVENT_TYPES)[number]
+  | (typeof REPORTED_FIGURES_EVENT_TYPES)[number];
 
 /**
  * The event types recorded before business dates existed: their version 2 adds `effectiveDate` (and a
@@ -64,6 +69,9 @@ const ALL_TYPES: readonly DomainEventType[] = [
   ...DISCIPLINE_EVENT_TYPES,
   ...BLOC_EVENT_TYPES,
   ...TOKEN_REVOCATION_EVENT_TYPES,
+  ...PERSON_EVENT_TYPES,
+  ...REGISTRATION_EVENT_TYPES,
+  ...REPORTED_FIGURES_EVENT_TYPES,
 ];
 
 /**

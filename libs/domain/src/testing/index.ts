@@ -11,3 +11,4 @@ export {
   organizer,
   scheme,
 } from './fixtures.js';
+export * from './people.js';

@@ -36,7 +36,7 @@ export const CSTD_CAND = 'chien-si-thi-dua-toan-luc-luong-cand';
 const individual = (n: number, unitId: string, code: string): AwardItem => ({
   awardId: `${code}-${unitId}-${n}`,
   code,
-  recipient: { kind: 'individual', fullName: `Cán bộ ${n} (dữ liệu mẫu)`, rankTitle: 'Thượng tá', unitId },
+  recipient: { kind: 'individual', personId: `cb-${unitId}-${n}`, unitId },
   year: YEAR,
   citation: 'Có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm 2023',
 });

@@ -15,6 +15,9 @@ import {
   evaluateRanking,
   membershipDecider,
   membershipStream,
+  personDecider,
+  personStream,
+  type PersonState,
   rankingDigestInput,
   schemaVersionOf,
   unitDecider,
@@ -28,6 +31,14 @@ import {
 } from '@thidua/domain';
 
 export const admin: Actor = { id: 'u-admin', role: 'admin' };
+
+/** The ledgers keep no key store: a fixed value of the sealed shape stands in for a person's name. */
+const SEALED_PLACEHOLDER = {
+  alg: 'A256GCM' as const,
+  iv: 'AAAAAAAAAAAAAAAA',
+  ciphertext: 'bWluaC1ob2E',
+  tag: 'AAAAAAAAAAAAAAAAAAAAAA',
+};
 export const organizerOf = (unitId: string): Actor => ({ id: `org-${unitId}`, role: 'organizer', unitId });
 export const officerOf = (unitId: string): Actor => ({
   id: `officer-${unitId}`,
@@ -168,13 +179,53 @@ export class Ledger {
     return this.year(clusterId, year, 'ClosePeriod', actor, { period, rankingDigest });
   }
 
-  issueDecision(
+  /**
+   * Issues a decision; its individuals (by person id) are registered in their unit first when they are not
+   * yet (issue 12), and the decision is decided without title rules — these ledgers test counting, not the
+   * rules of titles (the deciders' own tests do).
+   */
+  async issueDecision(
     actor: Actor,
     decision: { decisionId: string; number: string; date: string; authority: string; awards: AwardItem[] },
     context: AwardDecisionContext = {},
   ): Promise<AppendResult> {
+    const people: Array<{ personId: string; state: PersonState }> = [];
+    for (const a of decision.awards) {
+      if (a.recipient.kind !== 'individual' || a.recipient.personId === undefined) continue;
+      const { personId, unitId } = a.recipient;
+      if (people.some((p) => p.personId === personId)) continue;
+      const streamId = personStream(personId);
+      let state = await this.state(streamId, personDecider);
+      if (state.status === 'none') {
+        await this.run(
+          streamId,
+          personDecider,
+          {
+            type: 'RegisterPerson' as const,
+            actor: admin,
+            at: this.at(),
+            data: { personId, unitId, personal: SEALED_PLACEHOLDER },
+          },
+          { unitStatus: 'active' },
+        );
+        state = await this.state(streamId, personDecider);
+      }
+      people.push({ personId, state });
+    }
     const command = { type: 'IssueAwardDecision' as const, actor, at: this.at(), data: decision };
-    return this.run(awardDecisionStream(decision.decisionId), awardDecisionDecider, command, context);
+    return this.run(awardDecisionStream(decision.decisionId), awardDecisionDecider, command, {
+      people,
+      titleRules: new Map(),
+      ...context,
+    });
+  }
+
+  private async state<S, E>(
+    streamId: string,
+    decider: { initialState: S; evolve(s: S, e: E): S },
+  ): Promise<S> {
+    const stored = await this.events.readStream(streamId);
+    return stored.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState);
   }
 
   revokeAward(
@@ -188,7 +239,16 @@ export class Ledger {
       type: 'RevokeAward' as const,
       actor,
       at: this.at(),
-      data: { decisionId, awardId, reason, decisionRef },
+      // The highest authority may revoke anything (issue 12: the conferrer or one above it).
+      data: {
+        decisionId,
+        awardId,
+        reason,
+        decisionRef,
+        ground: 'false-declaration',
+        authority: 'chu-tich-nuoc',
+        recovery: { insignia: true, moneyVnd: 0 },
+      },
     };
     return this.run(awardDecisionStream(decisionId), awardDecisionDecider, command, {});
   }

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -16,7 +17,7 @@ import {
   ValidateNested,
   buildMessage,
 } from 'class-validator';
-import { AUTHORITY_LEVELS, AWARD_CATALOG } from '@thidua/domain';
+import { AUTHORITY_LEVELS, AWARD_CATALOG, REVOCATION_GROUNDS } from '@thidua/domain';
 import { IsEntityId, IsText } from '../write/dto-validators.js';
 import { ActDateDto } from '../write/act-date.js';
 
@@ -59,41 +60,20 @@ export class CollectiveRecipientDto {
 }
 
 export class IndividualRecipientDto {
-  @ApiProperty({ enum: ['individual'], description: 'Cá nhân: a person of a unit' })
+  @ApiProperty({ enum: ['individual'], description: 'Cá nhân: a person of the registry (POST /people)' })
   @IsIn(['individual'])
   kind!: 'individual';
 
   @ApiProperty({
-    description: 'Full name, Unicode NFC, kept exactly',
-    example: 'Nguyễn Văn An',
-    maxLength: 200,
-  })
-  @IsText(200)
-  fullName!: string;
-
-  @ApiPropertyOptional({ description: 'Rank title (cấp bậc)', example: 'Thượng tá', maxLength: 100 })
-  @IsOptional()
-  @IsText(100)
-  rankTitle?: string;
-
-  @ApiPropertyOptional({ description: 'Position (chức vụ)', example: 'Phó Cục trưởng', maxLength: 300 })
-  @IsOptional()
-  @IsText(300)
-  position?: string;
-
-  @ApiProperty({ description: 'The unit the person belongs to', example: 'cuc-tccb' })
-  @IsEntityId()
-  unitId!: string;
-
-  @ApiPropertyOptional({
     description:
-      "The person's id (the id a person registry will use): with it, the person's discipline facts bar the award " +
-      'while pending or running (422 RECIPIENT_UNDER_DISCIPLINE)',
+      'The person, by the id they were registered with (POST /people): never a name in free text — the registry ' +
+      "holds the name, sealed under the person's own key. The award names the person's current unit. 404 " +
+      'PERSON_NOT_FOUND when not registered, 422 PERSON_ERASED; their discipline facts bar the award while pending ' +
+      'or running (422 RECIPIENT_UNDER_DISCIPLINE).',
     example: 'cb-0427',
   })
-  @IsOptional()
   @IsEntityId()
-  personId?: string;
+  personId!: string;
 }
 
 /** Anything else in `kind`: refused with a message naming the two kinds (the other fields are let be). */
@@ -103,15 +83,6 @@ class UnknownRecipientDto {
 
   @Allow()
   unitId?: unknown;
-
-  @Allow()
-  fullName?: unknown;
-
-  @Allow()
-  rankTitle?: unknown;
-
-  @Allow()
-  position?: unknown;
 
   @Allow()
   personId?: unknown;
@@ -172,6 +143,17 @@ export class AwardItemDto {
   @ValidateNested()
   @Type(() => FlagOverrideDto)
   override?: FlagOverrideDto;
+
+  @ApiPropertyOptional({
+    description:
+      'The achievement rewarded (e.g. the reference of its report): one achievement is rewarded once — the same ' +
+      'reference again for the person (in any decision) or within one decision is 422 ACHIEVEMENT_ALREADY_REWARDED',
+    example: 'BC-125/X03-2023 (minh họa)',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsText(200)
+  achievementRef?: string;
 }
 
 export class IssueAwardDecisionDto {
@@ -199,6 +181,25 @@ export class IssueAwardDecisionDto {
   awards!: AwardItemDto[];
 }
 
+export class RecoveryDto {
+  @ApiProperty({
+    description: 'Whether the insignia (hiện vật: medal, certificate, flag) is recovered',
+    example: true,
+  })
+  @IsBoolean()
+  insignia!: boolean;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'The money recovered (tiền thưởng), in đồng; 0 when none',
+    example: 1490000,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  moneyVnd!: number;
+}
+
 export class RevokeAwardDto extends ActDateDto {
   @ApiProperty({
     description: 'Why (Law 06/2022/QH15 ch. VII: false records, wrong appraisal)',
@@ -208,7 +209,38 @@ export class RevokeAwardDto extends ActDateDto {
   @IsText(1000)
   reason!: string;
 
-  @ApiProperty({ description: 'Number of the revoking decision', example: '55/QĐ-CTN', maxLength: 100 })
+  @ApiProperty({
+    description: 'Number of the revoking decision (its date is effectiveDate)',
+    example: '55/QĐ-CTN',
+    maxLength: 100,
+  })
   @IsText(100)
   decisionRef!: string;
+
+  @ApiProperty({
+    enum: REVOCATION_GROUNDS,
+    description:
+      'The legal ground (Law 06/2022/QH15 ch. VII): false-declaration (thành tích kê khai không trung thực), ' +
+      'forged-dossier (hồ sơ giả mạo), appraisal-contrary-to-rules (thẩm định, đề nghị trái quy định), ' +
+      'later-violation-finding (phát hiện sau là không đạt tiêu chuẩn)',
+    example: 'false-declaration',
+  })
+  @IsIn(REVOCATION_GROUNDS)
+  ground!: string;
+
+  @ApiProperty({
+    description:
+      `The revoking authority: the one that conferred the award or one above it (${AUTHORITIES}); a lower one is ` +
+      '422 REVOKING_AUTHORITY_NOT_ALLOWED',
+    example: 'bo-truong-bca',
+  })
+  @IsEntityId()
+  authority!: string;
+
+  @ApiProperty({ type: RecoveryDto, description: 'What is recovered: the insignia and the money' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RecoveryDto)
+  recovery!: RecoveryDto;
 }

@@ -19,18 +19,13 @@ import {
 } from './awards.command.js';
 import type { AwardItemDto } from './awards.dto.js';
 import { ClusterStandings } from './cluster-standings.js';
+import { AwardPeople } from './award-people.js';
 import { actDate } from '../write/act-date.js';
 
-function recipientOf(dto: AwardItemDto['recipient']): AwardRecipient {
+/** A person is named by id; the award names the unit the registry has them in (`units` of the handler). */
+function recipientOf(dto: AwardItemDto['recipient'], unitOf: ReadonlyMap<string, string>): AwardRecipient {
   if (dto.kind === 'collective') return { kind: 'collective', unitId: dto.unitId };
-  return {
-    kind: 'individual',
-    fullName: dto.fullName,
-    ...(dto.rankTitle !== undefined && { rankTitle: dto.rankTitle }),
-    ...(dto.position !== undefined && { position: dto.position }),
-    unitId: dto.unitId,
-    ...(dto.personId !== undefined && { personId: dto.personId }),
-  };
+  return { kind: 'individual', personId: dto.personId, unitId: unitOf.get(dto.personId) ?? '' };
 }
 
 /**
@@ -44,11 +39,20 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     private readonly writer: StreamWriter,
     private readonly standings: ClusterStandings,
     private readonly contexts: StreamContexts,
+    private readonly people: AwardPeople,
   ) {}
 
   async execute({ ctx, body, expectedRevision }: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
     const decisionId = StreamWriter.newEntityId(ctx, 'award-decision');
     const decisionYear = Number(body.date.slice(0, 4));
+    const records = await this.people.records(
+      body.awards.flatMap((a, i) =>
+        a.recipient.kind === 'individual'
+          ? [{ personId: a.recipient.personId, field: `awards[${i}].recipient.personId` }]
+          : [],
+      ),
+    );
+    const unitOf = new Map(records.map((p) => [p.personId, p.state.unitId ?? '']));
     const awards = body.awards.map((a, i): AwardItem => {
       // An award is for a year that has begun by the decision's date (e.g. year 2023, decided 2023-11-28).
       if (a.year > decisionYear)
@@ -60,10 +64,11 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       return {
         awardId: awardIdOf(decisionId, i + 1),
         code: a.code,
-        recipient: recipientOf(a.recipient),
+        recipient: recipientOf(a.recipient, unitOf),
         year: a.year,
         citation: a.citation,
         ...(a.override !== undefined && { override: { reason: a.override.reason } }),
+        ...(a.achievementRef !== undefined && { achievementRef: a.achievementRef }),
       };
     });
     const { number, date, authority } = body;
@@ -74,22 +79,37 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       authority,
       awards,
     });
-    const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
-      streamId: awardDecisionStream(decisionId),
-      expectedRevision,
-      context: async () => ({
-        clusterStandings: await this.standings.forAwards(awards, ctx.actor),
-        discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
-      }),
+    const context = async () => ({
+      clusterStandings: await this.standings.forAwards(awards, ctx.actor),
+      discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
+      people: await this.people.recordsFor(awards),
+      units: await this.people.units(awards),
+      unitTitleCounts: await this.people.unitTitleCounts(awards),
     });
-    return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
+    // Decided once before the people's claims, so a decision refused on its own rules writes no claim.
+    awardDecisionDecider.decide(command, awardDecisionDecider.initialState, await context());
+    const claimed = await this.people.claim(ctx, decisionId, awards);
+    try {
+      const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
+        streamId: awardDecisionStream(decisionId),
+        expectedRevision,
+        context,
+      });
+      return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
+    } catch (error) {
+      await this.people.release(ctx, claimed, 'decision-failed');
+      throw error;
+    }
   }
 }
 
 /** Thu hồi khen thưởng: the award id names its decision, whose stream records the revocation. */
 @CommandHandler(RevokeAwardCommand)
 export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
-  constructor(private readonly writer: StreamWriter) {}
+  constructor(
+    private readonly writer: StreamWriter,
+    private readonly people: AwardPeople,
+  ) {}
 
   async execute({ ctx, awardId, body, expectedRevision }: RevokeAwardCommand): Promise<AwardRevoked> {
     const missing = () => notFound('AWARD_NOT_FOUND', `award ${awardId} does not exist`, 'awardId');
@@ -100,6 +120,9 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
       awardId,
       reason: body.reason,
       decisionRef: body.decisionRef,
+      ground: body.ground,
+      authority: body.authority,
+      recovery: { insignia: body.recovery.insignia, moneyVnd: body.recovery.moneyVnd },
       ...actDate(body),
     };
     try {
@@ -110,6 +133,8 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
         // The decider reads its context (the catalog) on every command: an empty one takes the default.
         { streamId: awardDecisionStream(decisionId), expectedRevision, context: async () => ({}) },
       );
+      // A revoked title no longer counts in the person's register (a later prerequisite cannot use it).
+      await this.people.releaseRevoked(ctx, decisionId, awardId);
       return { ...result, decisionId, awardId };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'DECISION_NOT_FOUND') throw missing();

@@ -3,10 +3,12 @@ import { WriteModule } from '../write/write.module.js';
 import { AwardsController } from './awards.controller.js';
 import { AWARD_HANDLERS } from './awards.handler.js';
 import { ClusterStandings } from './cluster-standings.js';
+import { AwardPeople } from './award-people.js';
+import { ReadModels } from '../../common/read-models.js';
 
 @Module({
   imports: [WriteModule],
   controllers: [AwardsController],
-  providers: [ClusterStandings, ...AWARD_HANDLERS],
+  providers: [ClusterStandings, AwardPeople, ReadModels, ...AWARD_HANDLERS],
 })
 export class AwardsModule {}

@@ -1,7 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { DIRECTORY_PROJECTION, type TotalsDoc, YEARLY_TOTALS_PROJECTION } from '@thidua/projections';
+import {
+  DIRECTORY_PROJECTION,
+  REPORTED_FIGURES_PROJECTION,
+  YEARLY_TOTALS_PROJECTION,
+} from '@thidua/projections';
+import type { TotalsAnswer } from './reported-comparison.js';
 import { ApiError } from '../../common/api-error.js';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
@@ -19,7 +24,7 @@ export class TotalsController {
 
   @Get(':year')
   @Roles(...ANY_ROLE)
-  @WaitForProjections(YEARLY_TOTALS_PROJECTION, DIRECTORY_PROJECTION)
+  @WaitForProjections(YEARLY_TOTALS_PROJECTION, DIRECTORY_PROJECTION, REPORTED_FIGURES_PROJECTION)
   @ApiParam({ name: 'year', type: 'integer', description: 'The emulation year', example: DEMO.totals.year })
   @ApiOperation({
     summary: 'Yearly totals of awards (khen thưởng) for an organizer, a cluster or a unit',
@@ -32,14 +37,16 @@ export class TotalsController {
       'people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu ' +
       "dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). " +
       'Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know ' +
-      'answers 404.',
+      'answers 404. `reported`: for a cluster or an organizer, the figures it reported (PUT …/reported-figures), as ' +
+      'stated, beside the recorded total, with the difference and `mismatch` (Cụm 7 in 2023: 486 reported, 836 ' +
+      'recorded); null when none was recorded (always null for a unit).',
   })
   @ApiResult('TotalsDoc', 'The totals')
   @ApiErrors({
     400: 'VALIDATION_FAILED: not exactly one of organizer, cluster, unit (field names one), or a malformed id or year',
     404: 'ORGANIZER_NOT_FOUND (field organizer), CLUSTER_NOT_FOUND (field cluster) or UNIT_NOT_FOUND (field unit)',
   })
-  getTotals(@Param('year', YearParam) year: number, @Query() query: TotalsQueryDto): Promise<TotalsDoc> {
+  getTotals(@Param('year', YearParam) year: number, @Query() query: TotalsQueryDto): Promise<TotalsAnswer> {
     const given = (['organizer', 'cluster', 'unit'] as const).filter((k) => query[k] !== undefined);
     if (given.length !== 1)
       throw new ApiError(

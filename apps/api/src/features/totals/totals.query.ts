@@ -9,12 +9,17 @@ import {
   totalsDocId,
   type TotalsScope,
   YEARLY_TOTALS_PROJECTION,
+  REPORTED,
+  REPORTED_FIGURES_PROJECTION,
+  reportedDocId,
+  type ReportedFiguresDoc,
 } from '@thidua/projections';
+import { compareReported, type TotalsAnswer } from './reported-comparison.js';
 import { ReadModels } from '../../common/read-models.js';
 import { clusterNotFound } from '../queries/cluster-year-events.js';
 import { organizedBy, organizerNotFound, registeredUnit } from '../queries/units-organizers.handlers.js';
 
-export class GetTotalsQuery extends Query<TotalsDoc> {
+export class GetTotalsQuery extends Query<TotalsAnswer> {
   constructor(
     readonly scope: TotalsScope,
     readonly scopeId: string,
@@ -34,7 +39,20 @@ export class GetTotalsQuery extends Query<TotalsDoc> {
 export class GetTotalsHandler implements IQueryHandler<GetTotalsQuery> {
   constructor(private readonly reads: ReadModels) {}
 
-  async execute({ scope, scopeId, year, subUnits }: GetTotalsQuery): Promise<TotalsDoc> {
+  async execute(query: GetTotalsQuery): Promise<TotalsAnswer> {
+    const { scope, scopeId, year } = query;
+    const reported =
+      scope === 'unit'
+        ? null
+        : await this.reads.get<ReportedFiguresDoc>(
+            REPORTED_FIGURES_PROJECTION,
+            REPORTED,
+            reportedDocId(scope, scopeId, year),
+          );
+    return compareReported(await this.recorded(query), reported);
+  }
+
+  private async recorded({ scope, scopeId, year, subUnits }: GetTotalsQuery): Promise<TotalsDoc> {
     const doc = await this.reads.get<TotalsDoc>(
       YEARLY_TOTALS_PROJECTION,
       scope === 'unit' && subUnits ? TOTALS_SUBTREES : TOTALS,

@@ -1,0 +1,421 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { allProjections } from '@thidua/projections';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { waitUntil } from './support/wait-until.js';
+
+/**
+ * Issue 12, part A, through HTTP: the person registry with crypto-shredded names, title registrations under
+ * the organizer's deadline, the prerequisites, the 15 % quota and duplicates on award decisions, and
+ * revocation showing that a dependent award's basis no longer holds.
+ */
+const ORG = 'bo-cong-an';
+const UNIT = 'cuc-tccb-phong-01';
+const NAME = 'Nguyễn Thị Hằng (dữ liệu mẫu)';
+const CSTT = 'chien-si-tien-tien';
+const CSTDCS = 'chien-si-thi-dua-co-so';
+const TLL = 'chien-si-thi-dua-toan-luc-luong-cand';
+
+describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)', () => {
+  let t: TestApp;
+  const tk: Record<string, string> = {};
+  const send = (method: 'post' | 'put', path: string, token: string, body?: object) =>
+    request(t.server)[method](path).set('authorization', `Bearer ${token}`).send(body);
+  const post = (path: string, token: string, body?: object) => send('post', path, token, body);
+  const get = (path: string, token = tk.inspector!) =>
+    request(t.server).get(path).set('authorization', `Bearer ${token}`);
+  const ok = async (res: request.Test | Promise<request.Response>, status = 201) => {
+    const r = await res;
+    if (r.status !== status) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
+    return r;
+  };
+  const refused = async (res: request.Test, status: number, code: string, field?: string) => {
+    const r = await res;
+    expect({ status: r.status, code: r.body.code, ...(field && { field: r.body.field }) }).toEqual({
+      status,
+      code,
+      ...(field && { field }),
+    });
+  };
+  const person = (personId: string, fullName = `Cán bộ ${personId} (dữ liệu mẫu)`) =>
+    ok(
+      post('/people', tk.admin!, {
+        personId,
+        unitId: UNIT,
+        fullName,
+        rankTitle: 'Thiếu tá',
+        effectiveDate: '2020-01-02',
+      }),
+    );
+  const decision = (authority: string, awards: object[], date = '2023-12-20') =>
+    post('/award-decisions', tk.organizer!, { number: `${awards.length}/QĐ (mẫu)`, date, authority, awards });
+  const award = (code: string, personId: string, year = 2023, extra: object = {}) => ({
+    code,
+    recipient: { kind: 'individual', personId },
+    year,
+    citation: 'Hoàn thành xuất sắc nhiệm vụ (dữ liệu mẫu)',
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ projections: allProjections });
+    tk.admin = await t.token({ role: 'admin', sub: 'admin-1' });
+    tk.organizer = await t.token({ role: 'organizer', sub: 'org-1', unitId: ORG });
+    tk.inspector = await t.token({ role: 'inspector', sub: 'insp-1' });
+    tk.viewer = await t.token({ role: 'viewer', sub: 'viewer-1' });
+    tk.officer = await t.token({ role: 'unit-officer', sub: 'off-1', unitId: UNIT });
+    await ok(post('/units', tk.admin, { unitId: ORG, name: 'Bộ Công an', kind: 'bo' }));
+    await ok(
+      post('/units', tk.admin, {
+        unitId: 'cuc-tccb',
+        name: 'Cục Tổ chức cán bộ',
+        kind: 'cuc',
+        parentUnitId: ORG,
+      }),
+    );
+    for (const [unitId, name] of [
+      [UNIT, 'Phòng 01 (dữ liệu mẫu)'],
+      ['cuc-tccb-phong-02', 'Phòng 02 (dữ liệu mẫu)'],
+    ] as const)
+      await ok(post('/units', tk.admin, { unitId, name, kind: 'phong', parentUnitId: 'cuc-tccb' }));
+  });
+  afterAll(() => t.close());
+
+  it('registers a person with the name sealed: the log and its file never hold it in clear', async () => {
+    const res = await ok(
+      post('/people', tk.officer!, {
+        personId: 'cb-hang',
+        unitId: UNIT,
+        fullName: NAME,
+        rankTitle: 'Trung tá',
+        position: 'Phó Trưởng phòng',
+      }),
+    );
+    const events = await t.app.get<EventStore>(EVENT_STORE).readStream('person-cb-hang');
+    expect(events.map((e) => e.type)).toEqual(['PersonRegistered']);
+    expect(JSON.stringify(events[0]!.data)).not.toContain('Hằng');
+    expect(events[0]!.data).toMatchObject({
+      personId: 'cb-hang',
+      unitId: UNIT,
+      personal: { alg: 'A256GCM' },
+    });
+    const read = await ok(get(`/people/cb-hang?minPosition=${res.body.position}`), 200);
+    expect(read.body).toMatchObject({
+      fullName: NAME,
+      rankTitle: 'Trung tá',
+      positionHeld: 'Phó Trưởng phòng',
+      unitId: UNIT,
+      erased: null,
+    });
+    await refused(
+      post('/people', tk.admin!, { personId: 'cb-hang', unitId: UNIT, fullName: 'x' }),
+      409,
+      'PERSON_ALREADY_REGISTERED',
+      'personId',
+    );
+    await refused(
+      post('/people', tk.admin!, { personId: 'cb-x', unitId: 'khong-co', fullName: 'x' }),
+      404,
+      'UNIT_NOT_FOUND',
+      'unitId',
+    );
+    await refused(
+      post('/people', tk.admin!, { personId: 'cb-x', unitId: UNIT, fullName: 'x', hoTen: 'y' }),
+      400,
+      'VALIDATION_FAILED',
+      'hoTen',
+    );
+    await refused(get('/people/cb-hang', tk.viewer!), 403, 'FORBIDDEN');
+    // The refused registration left no key behind.
+    await refused(get('/people/cb-x'), 404, 'PERSON_NOT_FOUND', 'personId');
+  });
+
+  it('transfers a person; the next award names the new unit', async () => {
+    await person('cb-move');
+    await refused(
+      post('/people/cb-move/transfers', tk.admin!, { toUnitId: UNIT }),
+      422,
+      'SAME_UNIT',
+      'toUnitId',
+    );
+    await ok(
+      post('/people/cb-move/transfers', tk.organizer!, {
+        toUnitId: 'cuc-tccb-phong-02',
+        effectiveDate: '2022-06-01',
+      }),
+    );
+    const res = await ok(decision('thu-truong-don-vi', [award('giay-khen', 'cb-move')]));
+    const stored = await t.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`award-decision-${res.body.decisionId}`);
+    expect((stored[0]!.data.awards as Array<{ recipient: unknown }>)[0]!.recipient).toEqual({
+      kind: 'individual',
+      personId: 'cb-move',
+      unitId: 'cuc-tccb-phong-02',
+    });
+    await refused(
+      decision('thu-truong-don-vi', [award('giay-khen', 'khong-co-ai')]),
+      404,
+      'PERSON_NOT_FOUND',
+      'awards.0.recipient.personId',
+    );
+  });
+
+  it('refuses a title registration after the organizer’s deadline (the deadline day is in time)', async () => {
+    await person('cb-reg');
+    await ok(
+      send('put', `/organizers/${ORG}/years/2023/registration-deadline`, tk.organizer!, {
+        deadline: '2023-03-25',
+        effectiveDate: '2023-01-05',
+      }),
+    );
+    await refused(
+      send('put', `/organizers/${ORG}/years/2023/registration-deadline`, tk.organizer!, {
+        deadline: '2023-03-31',
+      }),
+      422,
+      'REASON_REQUIRED',
+      'reason',
+    );
+    const reg = (code: string, effectiveDate: string) =>
+      post('/people/cb-reg/title-registrations', tk.officer!, {
+        year: 2023,
+        code,
+        organizerUnitId: ORG,
+        effectiveDate,
+      });
+    await ok(reg(CSTT, '2023-03-25'));
+    await refused(reg(CSTDCS, '2023-03-26'), 422, 'REGISTRATION_CLOSED', 'effectiveDate');
+    await refused(reg('giay-khen', '2023-03-01'), 422, 'TITLE_NOT_REGISTRABLE', 'code');
+    await refused(reg(CSTT, '2023-03-01'), 409, 'TITLE_ALREADY_REGISTERED', 'code');
+    // A title needs its registration on the decision.
+    await refused(
+      decision('thu-truong-don-vi', [award(CSTDCS, 'cb-reg')]),
+      422,
+      'TITLE_NOT_REGISTERED',
+      'awards.0.code',
+    );
+  });
+
+  it('checks the prerequisites (3 consecutive CSTĐ cơ sở) and refuses a second copy, recording nothing', async () => {
+    await person('cb-tll');
+    await ok(
+      post('/people/cb-tll/title-registrations', tk.admin!, {
+        year: 2023,
+        code: TLL,
+        organizerUnitId: 'ca-khac',
+        effectiveDate: '2023-02-01',
+      }),
+    );
+    await ok(
+      post('/people/cb-tll/prior-titles', tk.organizer!, {
+        code: CSTDCS,
+        year: 2020,
+        decisionRef: '10/QĐ (mẫu)',
+      }),
+    );
+    await ok(
+      post('/people/cb-tll/prior-titles', tk.organizer!, {
+        code: CSTDCS,
+        year: 2022,
+        decisionRef: '12/QĐ (mẫu)',
+      }),
+    );
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const head = await store.headPosition();
+    await refused(
+      decision('bo-truong-bca', [award(TLL, 'cb-tll')]),
+      422,
+      'PREREQUISITE_NOT_MET',
+      'awards.0.code',
+    );
+    expect(await store.headPosition()).toBe(head);
+    // 2021 as an award of the ledger (registered, within the quota: 1 of 7 CSTT).
+    await ok(
+      post('/people/cb-tll/title-registrations', tk.admin!, {
+        year: 2021,
+        code: CSTDCS,
+        organizerUnitId: 'ca-khac',
+        effectiveDate: '2021-02-01',
+      }),
+    );
+    const staff = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((s) => `cb-2021-${s}`);
+    for (const p of staff) {
+      await person(p);
+      await ok(
+        post(`/people/${p}/title-registrations`, tk.admin!, {
+          year: 2021,
+          code: CSTT,
+          organizerUnitId: 'ca-khac',
+          effectiveDate: '2021-02-01',
+        }),
+      );
+    }
+    const coso2021 = await ok(
+      decision(
+        'thu-truong-don-vi',
+        [...staff.map((p) => award(CSTT, p, 2021)), award(CSTDCS, 'cb-tll', 2021)],
+        '2021-12-20',
+      ),
+    );
+    const tll = await ok(decision('bo-truong-bca', [award(TLL, 'cb-tll')]));
+    await refused(
+      decision('bo-truong-bca', [award(TLL, 'cb-tll')]),
+      422,
+      'TITLE_ALREADY_HELD',
+      'awards.0.code',
+    );
+    const read = await ok(get(`/people/cb-tll?minPosition=${tll.body.position}`), 200);
+    const tllAward = read.body.awards.find((a: { code: string }) => a.code === TLL);
+    expect(tllAward.basis).toEqual([
+      { code: CSTDCS, year: 2020, awardId: null },
+      { code: CSTDCS, year: 2021, awardId: coso2021.body.awardIds.at(-1) },
+      { code: CSTDCS, year: 2022, awardId: null },
+    ]);
+    expect(tllAward.basisNoLongerHolds).toEqual([]);
+
+    // Revoking the 2021 CSTĐ cơ sở: by its conferrer or one above (a lower authority is refused), with
+    // ground and recovery; the toàn lực lượng title then shows that its basis no longer holds.
+    await refused(
+      post(`/awards/${coso2021.body.awardIds.at(-1)}/revocation`, tk.organizer!, {
+        reason: 'Kê khai thành tích không trung thực (dữ liệu mẫu)',
+        decisionRef: '76/QĐ (mẫu)',
+        ground: 'false-declaration',
+        authority: 'thu-truong-don-vi',
+        recovery: { insignia: true, moneyVnd: -5 },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'recovery.moneyVnd',
+    );
+    const revoked = await ok(
+      post(`/awards/${coso2021.body.awardIds.at(-1)}/revocation`, tk.organizer!, {
+        reason: 'Kê khai thành tích không trung thực (dữ liệu mẫu)',
+        decisionRef: '77/QĐ (mẫu)',
+        ground: 'false-declaration',
+        authority: 'thu-truong-don-vi',
+        recovery: { insignia: true, moneyVnd: 0 },
+      }),
+    );
+    const register = await t.app.get<EventStore>(EVENT_STORE).readStream('person-cb-tll');
+    expect(register.at(-1)).toMatchObject({
+      type: 'TitleClaimReleased',
+      data: { awardId: coso2021.body.awardIds.at(-1), cause: 'revoked' },
+    });
+    const after = await ok(get(`/people/cb-tll?minPosition=${register.at(-1)!.position}`), 200);
+    const dependent = after.body.awards.find((a: { code: string }) => a.code === TLL);
+    expect(after.body.awards.find((a: { code: string }) => a.code === CSTDCS).revoked).toMatchObject({
+      ground: 'false-declaration',
+      decisionRef: '77/QĐ (mẫu)',
+    });
+    expect(dependent.basisNoLongerHolds).toEqual([
+      {
+        code: 'PREREQUISITE_REVOKED',
+        since: revoked.body.position,
+        detail: expect.stringContaining('77/QĐ (mẫu)'),
+      },
+    ]);
+  });
+
+  it('caps Chiến sĩ thi đua cơ sở at 15 % of the unit’s Chiến sĩ tiên tiến (3 of 20 yes, the 4th no)', async () => {
+    const staff = Array.from({ length: 20 }, (_, i) => `cb-q-${i + 1}`);
+    for (const p of staff) {
+      await person(p);
+      for (const code of [CSTT, CSTDCS])
+        await ok(
+          post(`/people/${p}/title-registrations`, tk.admin!, {
+            year: 2024,
+            code,
+            organizerUnitId: 'ca-khac',
+            effectiveDate: '2024-02-01',
+          }),
+        );
+    }
+    const cstt = staff.map((p) => award(CSTT, p, 2024));
+    const coso = (ps: string[]) => ps.map((p) => award(CSTDCS, p, 2024));
+    await refused(
+      decision('thu-truong-don-vi', [...cstt, ...coso(staff.slice(0, 4))], '2024-12-20'),
+      422,
+      'TITLE_QUOTA_EXCEEDED',
+      'awards.23.code',
+    );
+    const first = await ok(
+      decision('thu-truong-don-vi', [...cstt, ...coso(staff.slice(0, 3))], '2024-12-20'),
+    );
+    // A later decision for the same unit and year counts the earlier one (read from the totals).
+    await ok(get(`/totals/2024?unit=${UNIT}&minPosition=${first.body.position}`, tk.viewer!), 200);
+    await refused(
+      decision('thu-truong-don-vi', coso(staff.slice(3, 4)), '2024-12-21'),
+      422,
+      'TITLE_QUOTA_EXCEEDED',
+      'awards.0.code',
+    );
+  });
+
+  it('erases a person: the key is gone, the chain verifies, "đã xoá" is read, a rebuild changes no total', async () => {
+    await person('cb-erase', NAME);
+    const given = await ok(decision('thu-truong-don-vi', [award('giay-khen', 'cb-erase')]));
+    const totalsBefore = (
+      await ok(get(`/totals/2023?unit=${UNIT}&minPosition=${given.body.position}`, tk.viewer!), 200)
+    ).body;
+    await refused(post('/people/cb-erase/erasure', tk.organizer!, { requestRef: 'YC-1' }), 403, 'FORBIDDEN');
+    const erased = await ok(post('/people/cb-erase/erasure', tk.admin!, { requestRef: 'YC-1/2024 (mẫu)' }));
+    await refused(
+      post('/people/cb-erase/erasure', tk.admin!, { requestRef: 'YC-1/2024 (mẫu)' }),
+      409,
+      'PERSON_ALREADY_ERASED',
+      'personId',
+    );
+
+    // The key store no longer holds the key, and no file of DATA_DIR holds the name in clear.
+    for (const file of readdirSync(t.dataDir))
+      expect({ file, clear: readFileSync(join(t.dataDir, file)).includes(Buffer.from('Hằng')) }).toEqual({
+        file,
+        clear: false,
+      });
+
+    const read = await ok(get(`/people/cb-erase?minPosition=${erased.body.position}`), 200);
+    expect(read.body).toMatchObject({
+      fullName: 'đã xoá',
+      rankTitle: null,
+      positionHeld: null,
+      erased: { requestRef: 'YC-1/2024 (mẫu)' },
+    });
+    expect(read.body.awards.map((a: { code: string }) => a.code)).toEqual(['giay-khen']);
+    await refused(
+      decision('thu-truong-don-vi', [award('giay-khen', 'cb-erase')]),
+      422,
+      'PERSON_ERASED',
+      'awards.0.recipient.personId',
+    );
+
+    const verify = await ok(get('/audit/verify'), 200);
+    expect(verify.body).toMatchObject({ ok: true });
+
+    for (const name of ['people', 'yearly-totals']) {
+      const generation = (await ok(get('/admin/projections', tk.admin!), 200)).body.find(
+        (p: { name: string }) => p.name === name,
+      ).generation;
+      await request(t.server)
+        .post(`/admin/projections/${name}/rebuild`)
+        .set('authorization', `Bearer ${tk.admin}`)
+        .expect(202);
+      await waitUntil(async () => {
+        const s = (await get('/admin/projections', tk.admin!)).body.find(
+          (p: { name: string }) => p.name === name,
+        );
+        return s.generation > generation && s.status === 'running';
+      }, `${name} rebuilt`);
+    }
+    const totalsAfter = (
+      await ok(get(`/totals/2023?unit=${UNIT}&minPosition=${erased.body.position}`, tk.viewer!), 200)
+    ).body;
+    expect(totalsAfter.awards).toEqual(totalsBefore.awards);
+    expect(totalsAfter.total).toBe(totalsBefore.total);
+    const rebuilt = await ok(get(`/people/cb-erase?minPosition=${erased.body.position}`), 200);
+    expect(rebuilt.body.fullName).toBe('đã xoá');
+    expect(rebuilt.body.awards).toHaveLength(1);
+  });
+});
