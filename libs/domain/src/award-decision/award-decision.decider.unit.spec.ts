@@ -373,25 +373,6 @@ describe('award decisions: each malformed input is named, each quota rule probed
       .given([])
       .when(withRecipient({ ...person, personId: 'CB 1' }))
       .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].recipient.personId');
-    decision
-      .given([])
-      .when(withRecipient({ ...person, rankTitle: ' Thượng tá' }))
-      .thenThrows('TEXT_NOT_TRIMMED', 'unprocessable', 'awards[0].recipient.rankTitle');
-    decision
-      .given([])
-      .when(withRecipient({ ...person, position: '' }))
-      .thenThrows('TEXT_REQUIRED', 'unprocessable', 'awards[0].recipient.position');
-  });
-
-  it('records an individual exactly as given: no rank title or position when none is given', () => {
-    const plain = {
-      ...individual,
-      recipient: { kind: 'individual' as const, fullName: 'Nguyễn Văn An', unitId: ktnv, personId: 'cb-1' },
-    };
-    decision
-      .given([])
-      .when(issue([plain]))
-      .then(issued([plain]));
   });
 
   it("reads the standing of the flag's own unit and year, whatever the other standings", () => {
@@ -431,7 +412,15 @@ describe('award decisions: each malformed input is named, each quota rule probed
         type: 'RevokeAward',
         actor: organizer,
         at: AT_2024,
-        data: { decisionId: 'qd-1234', awardId: 'KT 1', reason: 'r', decisionRef: '99/QĐ-BCA' },
+        data: {
+          decisionId: 'qd-1234',
+          awardId: 'KT 1',
+          reason: 'r',
+          decisionRef: '99/QĐ-BCA',
+          ground: 'false-declaration',
+          authority: 'bo-truong-bca',
+          recovery: { insignia: true, moneyVnd: 0 },
+        },
       })
       .thenThrows('INVALID_ID', 'unprocessable', 'awardId');
   });

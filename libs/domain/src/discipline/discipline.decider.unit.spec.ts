@@ -228,7 +228,10 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
     // A person whose id is the unit's id is not barred by the unit's case, nor the unit by a person's.
     decisions
       .given([])
-      .when(issue('2023-06-01', { ...individual, personId: 'ht-phong-tham-muu' }), context)
+      .when(issue('2023-06-01', { ...individual, personId: 'ht-phong-tham-muu' }), {
+        ...context,
+        people: [...context.people, registeredPerson('ht-phong-tham-muu', 'ht-phong-tham-muu')],
+      })
       .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
     decisions
       .given([])
@@ -241,11 +244,11 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
       .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
   });
 
-  it('cannot know a person without a person id: the award goes through whatever the facts', () => {
+  it('knows every person: an individual award without a person id is refused (issue 12)', () => {
     const { personId: _none, ...unnamed } = individual;
     decisions
       .given([])
       .when(issue('2023-06-01', unnamed), context)
-      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+      .thenThrows('INVALID_ID', 'unprocessable', 'awards[0].recipient.personId');
   });
 });
