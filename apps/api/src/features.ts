@@ -6,6 +6,7 @@ import { DisciplineModule } from './features/discipline/discipline.module.js';
 import { EmulationYearModule } from './features/emulation-year/emulation-year.module.js';
 import { HistoryModule } from './features/history/history.module.js';
 import { OrganizersModule } from './features/organizers/organizers.module.js';
+import { ProposalsModule } from './features/proposals/proposals.module.js';
 import { LiveModule } from './features/live/live.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
 import { TotalsModule } from './features/totals/totals.module.js';
@@ -28,6 +29,8 @@ export const featureModules: Array<Type | DynamicModule> = [
   AwardsModule,
   ComplaintsModule,
   DisciplineModule,
+  // Proposals, public notice, council (issue 12, part B).
+  ProposalsModule,
   HistoryModule,
   TotalsModule,
   // Live updates of a cluster-year (Server-Sent Events).

@@ -160,5 +160,12 @@ export const EVENT_TYPES: Record<EventType, string> = {
   DisciplineCleared: 'Kết thúc xem xét kỷ luật',
   TokenRevoked: 'Thu hồi một mã truy cập',
   SubjectTokensRevoked: 'Thu hồi mọi mã truy cập của một người',
+  ProposalSubmitted: 'Tờ trình đề nghị khen thưởng',
+  ProposalPublished: 'Công khai danh sách đề nghị',
+  ProposalCommentReceived: 'Ý kiến góp ý',
+  CouncilMeetingHeld: 'Họp Hội đồng Thi đua – Khen thưởng',
+  CouncilVoteRecorded: 'Hội đồng biểu quyết',
+  ProposalForwarded: 'Trình cấp có thẩm quyền',
+  ProposalReturned: 'Trả lại hồ sơ đề nghị',
 };
 export const eventTypeLabel = (t: string): string => EVENT_TYPES[t as EventType] ?? t;

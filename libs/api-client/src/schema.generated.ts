@@ -1236,6 +1236,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a proposal (tờ trình đề nghị khen thưởng): proposer, authority, items, documents
+         * @description By the proposer unit (its officer or organizer) or an administrator. Each item names a catalog code the authority may confer (422 AUTHORITY_NOT_ALLOWED, UNKNOWN_AWARD, RECIPIENT_KIND_NOT_ALLOWED), a recipient (a unit, or a person by person id), the year and the achievement; the documents carry their sha256 (422 INVALID_DIGEST). The answer carries the proposalId and the item ids (`{proposalId}-{n}`) an award decision item later names.
+         */
+        post: operations["submitProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/public-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the proposal for public notice (công khai) from a date to a date
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. The domain counts the working days (Monday–Friday less the fixed public holidays); an item whose catalog data asks for a notice (orders, state titles: NĐ 98/2023/NĐ-CP art. 46.2, at least 10 working days) refuses a shorter one (422 NOTICE_TOO_SHORT), and its council meets only after the notice ends.
+         */
+        post: operations["publishProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a comment received during the public notice (ý kiến góp ý)
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. Only after publication (422 NOT_PUBLISHED). The answer carries the commentId.
+         */
+        post: operations["receiveProposalComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/council-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a meeting of the council (Hội đồng Thi đua – Khen thưởng): members, those present, minutes
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. Members and those present by person id (present among members: 422 NOT_A_COUNCIL_MEMBER). When an item needs a public notice, the meeting is after it ended (422 NOTICE_NOT_ENDED). The answer carries the meetingId.
+         */
+        post: operations["holdCouncilMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/council-votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the council's vote on one item: yes and no, against all members
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. The threshold is catalog data: at least 90 % of ALL members for Chiến sĩ thi đua cấp Bộ (toàn lực lượng CAND) and toàn quốc, by secret ballot (422 SECRET_BALLOT_REQUIRED; NĐ 91/2017/NĐ-CP art. 45.8); more than half of all members otherwise. Yes + no never exceed those present (422 VOTES_EXCEED_PRESENT); one vote per item (409 ITEM_ALREADY_VOTED). The event records the threshold and whether the item is approved.
+         */
+        post: operations["recordCouncilVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forward the approved items to the authority (trình) or return the proposal (trả lại)
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. Forwarded: every item voted (422 ITEMS_NOT_VOTED) and at least one approved (422 NOTHING_APPROVED); the approved items are what an award decision may carry out. Returned: with a reason.
+         */
+        post: operations["decideProposalOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units/{unitId}/history": {
         parameters: {
             query?: never;
@@ -2270,8 +2390,185 @@ export interface components {
             /** @description Why the case ends without (further) discipline. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason: string;
         };
+        ProposedRecipientDto: {
+            /**
+             * @description A unit, or a person by person id
+             * @enum {string}
+             */
+            kind: "collective" | "individual";
+            /**
+             * @description The unit (the person’s unit for an individual)
+             * @example cuc-tccb
+             */
+            unitId: string;
+            /**
+             * @description An individual: the person id (names stay in the person registry, never in the proposal)
+             * @example can-bo-tccb-01
+             */
+            personId?: string;
+        };
+        ProposalItemDto: {
+            /**
+             * @description Catalog code of the title or award proposed
+             * @example bang-khen-bo-truong-bca
+             */
+            code: string;
+            recipient: components["schemas"]["ProposedRecipientDto"];
+            /**
+             * @description The year of the achievement
+             * @example 2023
+             */
+            year: number;
+            /** @description The achievement (thành tích) it rests on. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            achievement: string;
+        };
+        DigestedDocumentDto: {
+            /**
+             * @description tờ trình, báo cáo thành tích, biên bản họp, kết quả bỏ phiếu kín…. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example tờ trình
+             */
+            kind: string;
+            /**
+             * @description Its reference (number, title). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example 118/TTr-X01
+             */
+            reference: string;
+            /**
+             * @description Lowercase hex sha256 of the document
+             * @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+             */
+            sha256: string;
+        };
+        SubmitProposalDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description The proposing unit: the caller acts for it (its officer or organizer), or an administrator
+             * @example cuc-tccb
+             */
+            proposerUnitId: string;
+            /**
+             * @description The authority level asked to confer (AUTHORITY_LEVELS code)
+             * @example bo-truong-bca
+             */
+            authority: string;
+            /** @description The items; the server names them `{proposalId}-{n}` in order */
+            items: components["schemas"]["ProposalItemDto"][];
+            /** @description The dossier’s documents, by reference and sha256 */
+            documents: components["schemas"]["DigestedDocumentDto"][];
+        };
+        PublishProposalDto: {
+            /**
+             * @description First day of the public notice (its business date)
+             * @example 2023-12-04
+             */
+            from: string;
+            /**
+             * @description Last day of the notice (included)
+             * @example 2023-12-15
+             */
+            to: string;
+            /**
+             * @description Where it is published. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example Cổng thông tin điện tử Bộ Công an
+             */
+            where: string;
+        };
+        ProposalCommentDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description The comment received (ý kiến góp ý). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            content: string;
+            /**
+             * @description The commenting unit, when a unit comments
+             * @example cuc-anm
+             */
+            fromUnitId?: string;
+        };
+        CouncilMinutesDto: {
+            /** @description Reference of the minutes (biên bản họp Hội đồng). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400). */
+            reference: string;
+            /**
+             * @description Lowercase hex sha256 of the minutes
+             * @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+             */
+            sha256: string;
+        };
+        HoldCouncilMeetingDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description Every member of the council, by person id
+             * @example [
+             *       "hd-thanh-vien-01"
+             *     ]
+             */
+            members: string[];
+            /**
+             * @description The members present (among members)
+             * @example [
+             *       "hd-thanh-vien-01"
+             *     ]
+             */
+            present: string[];
+            minutes: components["schemas"]["CouncilMinutesDto"];
+        };
+        CouncilVoteDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description The meeting, as POST …/council-meetings answered it */
+            meetingId: string;
+            /** @description The item, as POST /proposals answered it (`{proposalId}-{n}`) */
+            itemId: string;
+            /**
+             * @description Members voting yes
+             * @example 9
+             */
+            yes: number;
+            /**
+             * @description Members voting no
+             * @example 0
+             */
+            no: number;
+            /**
+             * @description A secret ballot (required for Chiến sĩ thi đua cấp Bộ and toàn quốc)
+             * @example true
+             */
+            secret: boolean;
+        };
+        ProposalOutcomeDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description forwarded (trình cấp trên: the approved items go on) or returned (trả lại)
+             * @enum {string}
+             */
+            outcome: "forwarded" | "returned";
+            /**
+             * @description forwarded: the reference of the submission to the authority (tờ trình lên cấp trên). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example 45/TTr-X01
+             */
+            reference?: string;
+            /** @description returned: why (422 REASON_REQUIRED without one). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason?: string;
+        };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
@@ -2378,6 +2675,31 @@ export interface components {
         };
         DisciplineCaseOpened: {
             caseId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What POST /proposals answers: the command result, the proposal and its items' ids (in the order sent). */
+        ProposalSubmitted: {
+            proposalId: string;
+            itemIds: string[];
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What POST …/comments answers. */
+        ProposalCommentReceived: {
+            commentId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What POST …/council-meetings answers. */
+        CouncilMeetingHeld: {
+            meetingId: string;
             streamId: string;
             revision: components["schemas"]["Integer"];
             position: components["schemas"]["Integer"];
@@ -2980,6 +3302,7 @@ export interface components {
             decisionId?: string;
             awardIds?: string[];
             organizerUnitId?: string;
+            proposalId?: string;
         };
         /** @description `totals/{scope}:{scopeId}:{year}`. */
         TotalsDoc: {
@@ -10832,6 +11155,819 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    submitProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The proposal */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitProposalDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalSubmitted"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer, unit-officer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    publishProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description From, to, where */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishProposalDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    receiveProposalComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The comment */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCommentDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalCommentReceived"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    holdCouncilMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The meeting */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldCouncilMeetingDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMeetingHeld"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordCouncilVote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The vote */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilVoteDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decideProposalOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The outcome */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalOutcomeDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -44,6 +44,9 @@ export const disciplineStream = (
     ? `discipline-unit-${checkId(subject.unitId, 'unit')}`
     : `discipline-person-${checkId(subject.personId, 'person')}`;
 
+/** A proposal dossier (tờ trình) on its way to an authority (proposal.events.ts). */
+export const proposalStream = (proposalId: string): string => `proposal-${checkId(proposalId, 'proposal')}`;
+
 /** A khối (bloc) of clusters of one organizer (bloc.events.ts). */
 export const blocStream = (blocId: string): string => `bloc-${checkId(blocId, 'bloc')}`;
 
@@ -55,6 +58,7 @@ export type ParsedStream =
   | { category: 'membership'; organizerUnitId: string; year: number }
   | { category: 'window'; organizerUnitId: string; year: number }
   | { category: 'bloc'; blocId: string }
+  | { category: 'proposal'; proposalId: string }
   | {
       category: 'discipline';
       subject: { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
@@ -88,6 +92,10 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
       category: 'discipline',
       subject: kind === 'unit' ? { kind, unitId: id } : { kind, personId: id },
     };
+  }
+  if (streamId.startsWith('proposal-')) {
+    const id = streamId.slice('proposal-'.length);
+    return isValidId(id) ? { category: 'proposal', proposalId: id } : undefined;
   }
   if (streamId.startsWith('bloc-')) {
     const id = streamId.slice('bloc-'.length);

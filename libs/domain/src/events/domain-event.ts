@@ -4,6 +4,7 @@ import type { ClusterEvent } from './cluster.events.js';
 import type { DisciplineEvent } from './discipline.events.js';
 import type { EmulationYearEvent } from './emulation-year.events.js';
 import type { MembershipEvent } from './membership.events.js';
+import type { ProposalEvent } from './proposal.events.js';
 import type { UnitEvent } from './unit.events.js';
 import type { WindowEvent } from './window.events.js';
 
@@ -16,4 +17,5 @@ export type DomainEvent =
   | AwardDecisionEvent
   | WindowEvent
   | DisciplineEvent
-  | BlocEvent;
+  | BlocEvent
+  | ProposalEvent;
