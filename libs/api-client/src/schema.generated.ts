@@ -1249,7 +1249,7 @@ export interface paths {
          * Submit a proposal (tờ trình đề nghị khen thưởng): proposer, authority, items, documents
          * @description By the proposer unit (its officer or organizer) or an administrator. Each item names a catalog code the authority may confer (422 AUTHORITY_NOT_ALLOWED, UNKNOWN_AWARD, RECIPIENT_KIND_NOT_ALLOWED), a recipient (a unit, or a person by person id), the year and the achievement; the documents carry their sha256 (422 INVALID_DIGEST). The answer carries the proposalId and the item ids (`{proposalId}-{n}`) an award decision item later names.
          */
-        post: operations["submitProposal"];
+        post: operations["fileProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1289,7 +1289,7 @@ export interface paths {
          * Record a comment received during the public notice (ý kiến góp ý)
          * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. Only after publication (422 NOT_PUBLISHED). The answer carries the commentId.
          */
-        post: operations["receiveProposalComment"];
+        post: operations["recordProposalComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2151,7 +2151,7 @@ export interface components {
         OverrideDto: {
             /**
              * @description A score entry of the period (its entryId)
-             * @example 0f1ebe45-9524-87e0-a734-e80888e18aa2
+             * @example ac977a9a-e4b8-889f-8042-decbccb5a158
              */
             entryId: string;
             /**
@@ -2217,6 +2217,25 @@ export interface components {
              */
             reason: string;
         };
+        ProposalItemRefDto: {
+            /**
+             * @description The forwarded proposal (POST /proposals answered it)
+             * @example aaaaaaaa
+             */
+            proposalId: string;
+            /**
+             * @description Its approved item (`{proposalId}-{n}`)
+             * @example aaaaaaaa-1
+             */
+            itemId: string;
+        };
+        AdHocDto: {
+            /**
+             * @description Why the award is made without a proposal (khen thưởng đột xuất). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
+             * @example Thành tích đột xuất trong đấu tranh phòng, chống tội phạm
+             */
+            reason: string;
+        };
         AwardItemDto: {
             /**
              * @description Catalog code: huan-chuong-bao-ve-to-quoc-hang-nhat (Huân chương Bảo vệ Tổ quốc hạng Nhất), huan-chuong-bao-ve-to-quoc-hang-nhi (Huân chương Bảo vệ Tổ quốc hạng Nhì), huan-chuong-bao-ve-to-quoc-hang-ba (Huân chương Bảo vệ Tổ quốc hạng Ba), co-thi-dua-chinh-phu (Cờ thi đua của Chính phủ), chien-si-thi-dua-toan-quoc (Chiến sĩ thi đua toàn quốc), bang-khen-thu-tuong (Bằng khen của Thủ tướng Chính phủ), co-thi-dua-bo-cong-an (Cờ thi đua của Bộ Công an), chien-si-thi-dua-toan-luc-luong-cand (Chiến sĩ thi đua toàn lực lượng Công an nhân dân), bang-khen-bo-truong-bca (Bằng khen của Bộ trưởng Bộ Công an), bang-khen-chu-tich-ubnd-tinh (Bằng khen của Chủ tịch UBND tỉnh), don-vi-quyet-thang (Đơn vị Quyết thắng), don-vi-tien-tien (Đơn vị tiên tiến), chien-si-thi-dua-co-so (Chiến sĩ thi đua cơ sở), chien-si-tien-tien (Chiến sĩ tiên tiến), giay-khen (Giấy khen), bieu-duong (biểu dương)
@@ -2234,6 +2253,10 @@ export interface components {
             citation: string;
             /** @description Cluster flags only (Cờ thi đua của Bộ Công an / của Chính phủ): recorded by the organizer of the unit's cluster when the unit is not within the quota (default: first) of its final ranking of that year. */
             override?: components["schemas"]["FlagOverrideDto"];
+            /** @description The approved item of a forwarded proposal this award carries out; it must match the code, recipient, year and the authority asked (422 PROPOSAL_REQUIRED without it or adHoc; PROPOSAL_NOT_FORWARDED, PROPOSAL_ITEM_NOT_APPROVED, PROPOSAL_ITEM_MISMATCH, PROPOSAL_AUTHORITY_MISMATCH). */
+            proposalItem?: components["schemas"]["ProposalItemRefDto"];
+            /** @description Khen thưởng đột xuất: an award without a proposal, with its reason (never with proposalItem). */
+            adHoc?: components["schemas"]["AdHocDto"];
         };
         IssueAwardDecisionDto: {
             /**
@@ -11237,7 +11260,7 @@ export interface operations {
             };
         };
     };
-    submitProposal: {
+    fileProposal: {
         parameters: {
             query?: never;
             header?: {
@@ -11506,7 +11529,7 @@ export interface operations {
             };
         };
     };
-    receiveProposalComment: {
+    recordProposalComment: {
         parameters: {
             query?: never;
             header?: {

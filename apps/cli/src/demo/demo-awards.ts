@@ -50,18 +50,22 @@ const UNIT_ABBREVIATIONS: Record<string, string> = {
 
 export type DemoRecipient =
   | { kind: 'collective'; unitId: string }
-  | { kind: 'individual'; fullName: string; rankTitle: string; unitId: string };
+  | { kind: 'individual'; fullName: string; rankTitle: string; unitId: string; personId: string };
 
 export interface DemoAwardItem {
   code: string;
   recipient: DemoRecipient;
   year: number;
   citation: string;
+  /** The approved proposal item the award carries out (set when the demo has run the proposal). */
+  proposalItem?: { proposalId: string; itemId: string };
 }
 
-/** The body of POST /award-decisions, plus a stable step name for its Idempotency-Key. */
+/** The body of POST /award-decisions, plus a stable step name for its Idempotency-Key and its proposer. */
 export interface DemoAwardDecision {
   step: string;
+  /** The unit whose proposal (tờ trình) the decision carries out (demo: the seed names no proposal). */
+  proposerUnitId: string;
   body: { number: string; date: string; authority: string; awards: DemoAwardItem[] };
 }
 
@@ -92,6 +96,8 @@ export function cum7AwardItems(subUnits: ReadonlyArray<DemoUnit> = CUM7_SUB_UNIT
           fullName: `Cán bộ minh họa ${String(person).padStart(3, '0')}`,
           rankTitle: RANK_TITLES[person % RANK_TITLES.length]!,
           unitId: unit.id,
+          // The person id a proposal names (demo: the seed names nobody).
+          personId: `cum7-can-bo-minh-hoa-${String(person).padStart(3, '0')}`,
         },
         year: YEAR,
         citation,
@@ -117,8 +123,10 @@ export function cum7AwardDecisions(units: ReadonlyArray<DemoUnit> = CUM7_UNITS):
     date: string,
     authority: string,
     awards: DemoAwardItem[],
+    proposerUnitId = authority === 'bo-truong-bca' ? 'cuc-ctd-ctct' : 'bo-cong-an',
   ) => ({
     step,
+    proposerUnitId,
     body: { number: `${number} (minh họa)`, date, authority, awards },
   });
   const decisions: DemoAwardDecision[] = [
@@ -162,6 +170,7 @@ export function cum7AwardDecisions(units: ReadonlyArray<DemoUnit> = CUM7_UNITS):
         `2023-11-${String(10 + i).padStart(2, '0')}`,
         'thu-truong-don-vi',
         awards,
+        unit.id,
       ),
     );
   });

@@ -32,6 +32,7 @@ import {
   decideResolveComplaint,
   requireComplaint,
 } from '../complaints/complaints.js';
+import { checkProposalBasis, requireDecisionRecorder } from './decide-proposal-link.js';
 import {
   evolveAwardDecision,
   initialAwardDecisionState,
@@ -226,6 +227,10 @@ export function decideAwardDecision(
         year: requireYear(a.year, `${f}.year`),
         citation: requireText(a.citation, `${f}.citation`, 2000),
       };
+      Object.assign(
+        item,
+        checkProposalBasis(a, item, f, { authority: d.authority, date }, context?.proposals ?? {}),
+      );
       if (entry.isClusterFlag) {
         const override = checkFlagQuota(
           { ...item, ...(a.override && { override: a.override }) },
@@ -243,6 +248,14 @@ export function decideAwardDecision(
       'awards',
       'DUPLICATE_AWARD_ID',
     );
+    requireUnique(
+      awards.flatMap((a) =>
+        a.proposalItem ? [`${a.proposalItem.proposalId}/${a.proposalItem.itemId}`] : [],
+      ),
+      'awards',
+      'DUPLICATE_PROPOSAL_ITEM',
+    );
+    requireDecisionRecorder(command.actor, awards, context?.heldBy ?? []);
     return [
       { type: 'AwardDecisionIssued', data: { decisionId, number, date, authority: d.authority, awards } },
     ];

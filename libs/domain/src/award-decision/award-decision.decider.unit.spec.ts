@@ -18,6 +18,12 @@ import type {
 } from './award-decision.commands.js';
 import { awardDecisionDecider } from './award-decision.decider.js';
 
+const ktnv = UNITS.ktnv.id;
+/** The organizer's clusters hold Cục Kỹ thuật nghiệp vụ in 2023: it may record its awards. */
+const HELD = [{ unitId: ktnv, year: 2023, organizerUnitId: ORGANIZER_UNIT }];
+/** These tests' awards are recorded as khen thưởng đột xuất (the proposal link has its own spec). */
+const AD_HOC = { reason: 'Khen thưởng đột xuất (kiểm thử)' };
+
 /** Decisions of 2023 are recorded on 10/1/2024 (a decision is never dated after its record). */
 const AT_2024 = '2024-01-10T02:00:00.000Z';
 
@@ -26,8 +32,7 @@ const decision = spec<
   ReturnType<typeof awardDecisionDecider.evolve>,
   AwardDecisionEvent,
   AwardDecisionContext
->(awardDecisionDecider, {});
-const ktnv = UNITS.ktnv.id;
+>(awardDecisionDecider, { heldBy: HELD });
 const individual: AwardItem = {
   awardId: 'kt-1',
   code: 'chien-si-thi-dua-toan-luc-luong-cand',
@@ -40,6 +45,7 @@ const individual: AwardItem = {
   },
   year: 2023,
   citation: 'Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm 2023',
+  adHoc: AD_HOC,
 };
 const bangKhen: AwardItem = {
   awardId: 'kt-2',
@@ -47,6 +53,7 @@ const bangKhen: AwardItem = {
   recipient: { kind: 'collective', unitId: ktnv },
   year: 2023,
   citation: 'Đã có thành tích xuất sắc',
+  adHoc: AD_HOC,
 };
 const flag: AwardItem = {
   awardId: 'kt-3',
@@ -54,6 +61,7 @@ const flag: AwardItem = {
   recipient: { kind: 'collective', unitId: ktnv },
   year: 2023,
   citation: 'Dẫn đầu Cụm thi đua số 2',
+  adHoc: AD_HOC,
 };
 const issue = (
   awards: AwardItem[],
@@ -72,6 +80,7 @@ const issued = (awards: AwardItem[], authority = 'bo-truong-bca'): AwardDecision
   },
 ];
 const standing = (rank: number | null, over: Partial<ClusterStanding> = {}): AwardDecisionContext => ({
+  heldBy: HELD,
   clusterStandings: [
     {
       unitId: ktnv,

@@ -160,6 +160,7 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
           recipient,
           year: 2023,
           citation: 'Thành tích năm 2023',
+          adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
         } as never,
       ],
     },
@@ -173,6 +174,7 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
   };
   const personCase = fold([{ ...opened, data: { ...opened.data, subject: person } }, decided]);
   const context = {
+    heldBy: [{ unitId: 'ht-phong-tham-muu', year: 2023, organizerUnitId: organizer.unitId! }],
     discipline: [
       { subject: unit, state: fold([opened, decided]) },
       { subject: person, state: personCase },

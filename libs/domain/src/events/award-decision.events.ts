@@ -22,6 +22,10 @@ export interface AwardItem {
   citation: string;
   /** A cluster flag outside the organizer's quota, recorded knowingly by the organizer. */
   override?: { reason: string };
+  /** The approved item of a forwarded proposal this award carries out (absent on decisions recorded before proposals). */
+  proposalItem?: { proposalId: string; itemId: string };
+  /** Khen thưởng đột xuất: an award without a proposal, with its reason. */
+  adHoc?: { reason: string };
 }
 
 export interface AwardDecisionIssuedData {

@@ -64,6 +64,10 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
         year: a.year,
         citation: a.citation,
         ...(a.override !== undefined && { override: { reason: a.override.reason } }),
+        ...(a.proposalItem !== undefined && {
+          proposalItem: { proposalId: a.proposalItem.proposalId, itemId: a.proposalItem.itemId },
+        }),
+        ...(a.adHoc !== undefined && { adHoc: { reason: a.adHoc.reason } }),
       };
     });
     const { number, date, authority } = body;
@@ -80,6 +84,8 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       context: async () => ({
         clusterStandings: await this.standings.forAwards(awards, ctx.actor),
         discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
+        proposals: await this.contexts.proposalsOf(awards),
+        heldBy: await this.contexts.heldByOrganizer(ctx.actor, awards),
       }),
     });
     return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
