@@ -5,6 +5,7 @@ import type { DisciplineEvent } from './discipline.events.js';
 import type { EmulationYearEvent } from './emulation-year.events.js';
 import type { MembershipEvent } from './membership.events.js';
 import type { ProposalEvent } from './proposal.events.js';
+import type { FlagQuotaEvent } from './flag-quota.events.js';
 import type { UnitEvent } from './unit.events.js';
 import type { WindowEvent } from './window.events.js';
 
@@ -18,4 +19,5 @@ export type DomainEvent =
   | WindowEvent
   | DisciplineEvent
   | BlocEvent
-  | ProposalEvent;
+  | ProposalEvent
+  | FlagQuotaEvent;

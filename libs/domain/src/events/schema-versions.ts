@@ -5,6 +5,7 @@ import { DISCIPLINE_EVENT_TYPES } from './discipline.events.js';
 import { EMULATION_YEAR_EVENT_TYPES } from './emulation-year.events.js';
 import { MEMBERSHIP_EVENT_TYPES } from './membership.events.js';
 import { PROPOSAL_EVENT_TYPES } from './proposal.events.js';
+import { FLAG_QUOTA_EVENT_TYPES } from './flag-quota.events.js';
 import { TOKEN_REVOCATION_EVENT_TYPES } from './token-revocation.events.js';
 import { UNIT_EVENT_TYPES } from './unit.events.js';
 import { WINDOW_EVENT_TYPES } from './window.events.js';
@@ -19,7 +20,8 @@ export type DomainEventType =
   | (typeof DISCIPLINE_EVENT_TYPES)[number]
   | (typeof BLOC_EVENT_TYPES)[number]
   | (typeof TOKEN_REVOCATION_EVENT_TYPES)[number]
-  | (typeof PROPOSAL_EVENT_TYPES)[number];
+  | (typeof PROPOSAL_EVENT_TYPES)[number]
+  | (typeof FLAG_QUOTA_EVENT_TYPES)[number];
 
 /**
  * The event types recorded before business dates existed: their version 2 adds `effectiveDate` (and a
@@ -67,6 +69,7 @@ const ALL_TYPES: readonly DomainEventType[] = [
   ...BLOC_EVENT_TYPES,
   ...TOKEN_REVOCATION_EVENT_TYPES,
   ...PROPOSAL_EVENT_TYPES,
+  ...FLAG_QUOTA_EVENT_TYPES,
 ];
 
 /**
