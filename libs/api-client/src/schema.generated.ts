@@ -378,6 +378,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizers/{organizerUnitId}/years/{year}/flag-quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the organizer's quota of a cluster flag for a year (Cờ thi đua per cluster)
+         * @description Writes FlagQuotaSet to `flag-quota-{organizerUnitId}-{year}`: per cluster (`count`) or a share of the cluster-year's members (`percent`, rounded down). A cluster flag of that year is then conferred only within it, the flags already conferred counting against it (422 FLAG_QUOTA_EXCEEDED, FLAG_QUOTA_EXHAUSTED, FLAG_QUOTA_TIE). None recorded: the leading unit (1). By the organizer or an administrator; replacing it needs a reason.
+         */
+        put: operations["setFlagQuota"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clusters/{clusterId}/years/{year}/members": {
         parameters: {
             query?: never;
@@ -1056,6 +1076,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/awards/{awardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an award: its decision, what it rests on, and whether that basis still holds
+         * @description From the log (no projection): the award as decided, the proposal item it carries out or its đột xuất reason, a cluster flag's basis (cluster, year, rank, the ranking's digest and position, the quota), the organizer's confirmations, and `basisNoLongerHolds`: empty while the basis holds; for a flag a later upheld dispute moved outside the quota, `{code: FLAG_OUTSIDE_QUOTA, since: the log position, detail}` until the organizer confirms it after that position or revokes it.
+         */
+        get: operations["getAward"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/awards/{awardId}/basis-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a cluster flag whose basis no longer holds (the organizer of the flag's cluster)
+         * @description Writes FlagBasisConfirmed to the decision stream, with the reason: the award stops showing "basis no longer holds". 422 NO_FLAG_BASIS (not a flag with a recorded basis), BASIS_HOLDS (nothing to confirm), 403 for anyone but the organizer of the flag's cluster.
+         */
+        post: operations["recordFlagBasisConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clusters/{clusterId}/years/{year}/complaints": {
         parameters: {
             query?: never;
@@ -1635,6 +1695,35 @@ export interface components {
             /** @description Reviews allowed before a period ends */
             reviewsFrom?: components["schemas"]["ReviewsFromDto"];
             /** @description Why an earlier window of the year is replaced (required then). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason?: string;
+        };
+        FlagQuotaRuleDto: {
+            /**
+             * @description per-cluster: `count` flags per cluster; share: `percent` of the cluster-year’s members, rounded down
+             * @enum {string}
+             */
+            kind: "per-cluster" | "share";
+            /**
+             * @description per-cluster: flags per cluster
+             * @example 1
+             */
+            count?: number;
+            /** @description share: percent of the members */
+            percent?: number;
+        };
+        FlagQuotaDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description The cluster flag (Cờ thi đua) the quota is for
+             * @example co-thi-dua-bo-cong-an
+             */
+            code: string;
+            rule: components["schemas"]["FlagQuotaRuleDto"];
+            /** @description Why (required when it replaces the quota of the code and year). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason?: string;
         };
         AdmitUnitDto: {
@@ -2294,6 +2383,18 @@ export interface components {
              */
             decisionRef: string;
         };
+        ConfirmFlagBasisDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description Why the flag stands although its basis no longer holds. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
+             * @example Giữ nguyên theo kết quả bình xét của Hội nghị tổng kết
+             */
+            reason: string;
+        };
         ComplaintFilerDto: {
             /**
              * @description The affected unit itself, or one of its people
@@ -2591,7 +2692,7 @@ export interface components {
             reason?: string;
         };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "FlagBasisConfirmed" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned" | "FlagQuotaSet";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
@@ -2727,6 +2828,75 @@ export interface components {
             revision: components["schemas"]["Integer"];
             position: components["schemas"]["Integer"];
             eventIds: string[];
+        };
+        /** @description What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries out, or the đột xuất reason; for a cluster flag its basis), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read, whatever made the basis fail). */
+        AwardRead: {
+            year: components["schemas"]["Integer"];
+            flagBasis?: {
+                year: components["schemas"]["Integer"];
+                rankingPosition: components["schemas"]["Integer"];
+                clusterId: string;
+                /** @description The unit's rank (null: no row). */
+                rank: number | null;
+                /** @description sha256 of the ranking's digest input, and the log position it was read up to. */
+                rankingDigest: string;
+                quota: number;
+                /** @description Flags of the code already conferred in the cluster-year (they count against the quota). */
+                conferredBefore: number;
+                /**
+                 * @description How the flag got past what the ranking alone allows: an override, or a title review vote.
+                 * @enum {string}
+                 */
+                decidedBy?: "override" | "vote";
+            };
+            decisionId: string;
+            number: string;
+            /** @description The decision's date. */
+            date: string;
+            authority: string;
+            revoked: boolean;
+            /** @description The organizer's confirmations of a basis that no longer held: reason and log position. */
+            basisConfirmations: {
+                reason: string;
+                position: components["schemas"]["Integer"];
+            }[];
+            basisNoLongerHolds: {
+                since: components["schemas"]["Integer"];
+                code: string;
+                detail: string;
+            }[];
+            awardId: string;
+            /** @description Catalog code. */
+            code: string;
+            recipient: components["schemas"]["AwardRecipient"];
+            citation: string;
+            /** @description A cluster flag outside the organizer's quota, recorded knowingly by the organizer. */
+            override?: {
+                reason: string;
+            };
+            /** @description The approved item of a forwarded proposal this award carries out (absent on decisions recorded before proposals). */
+            proposalItem?: {
+                proposalId: string;
+                itemId: string;
+            };
+            /** @description Khen thưởng đột xuất: an award without a proposal, with its reason. */
+            adHoc?: {
+                reason: string;
+            };
+        };
+        AwardRecipient: {
+            /** @constant */
+            kind: "collective";
+            unitId: string;
+        } | {
+            /** @constant */
+            kind: "individual";
+            fullName: string;
+            rankTitle?: string;
+            position?: string;
+            unitId: string;
+            /** @description The person's id (the id a person registry will use): lets discipline facts bar the award. */
+            personId?: string;
         };
         ClusterList: {
             clusters: components["schemas"]["ClusterDoc"][];
@@ -5567,6 +5737,140 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["EmulationWindowDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setFlagQuota: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The organizer unit */
+                organizerUnitId: string;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description The flag code, the rule, and why */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagQuotaDto"];
             };
         };
         responses: {
@@ -9966,6 +10270,210 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An award id answered by POST /award-decisions (`{decisionId}-{n}`) */
+                awardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The award and its basis */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRead"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `field` names the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description AWARD_NOT_FOUND (field awardId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordFlagBasisConfirmation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description An award id answered by POST /award-decisions (`{decisionId}-{n}`) */
+                awardId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why the flag stands */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmFlagBasisDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: organizer)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

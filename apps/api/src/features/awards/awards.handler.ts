@@ -3,6 +3,7 @@ import {
   awardDecisionDecider,
   awardDecisionStream,
   DomainError,
+  MINISTRY_FLAG,
   notFound,
   rule,
   type AwardItem,
@@ -81,12 +82,21 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
       streamId: awardDecisionStream(decisionId),
       expectedRevision,
-      context: async () => ({
-        clusterStandings: await this.standings.forAwards(awards, ctx.actor),
-        discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
-        proposals: await this.contexts.proposalsOf(awards),
-        heldBy: await this.contexts.heldByOrganizer(ctx.actor, awards),
-      }),
+      context: async () => {
+        const clusterStandings = await this.standings.forAwards(awards, ctx.actor);
+        return {
+          clusterStandings,
+          // Cờ thi đua của Chính phủ: the units holding Cờ thi đua của Bộ Công an in their cluster-year.
+          ministryFlagHolders: clusterStandings.flatMap((s) =>
+            (s.conferred ?? []).some((c) => c.unitId === s.unitId && c.code === MINISTRY_FLAG)
+              ? [{ unitId: s.unitId, year: s.year }]
+              : [],
+          ),
+          discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
+          proposals: await this.contexts.proposalsOf(awards),
+          heldBy: await this.contexts.heldByOrganizer(ctx.actor, awards),
+        };
+      },
     });
     return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
   }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { WriteModule } from '../write/write.module.js';
+import { AwardBasisController, ConfirmFlagBasisHandler } from './award-basis.controller.js';
+import { AwardReader } from './award-read.js';
 import { AwardsController } from './awards.controller.js';
 import { AWARD_HANDLERS } from './awards.handler.js';
 import { ClusterStandings } from './cluster-standings.js';
 
 @Module({
   imports: [WriteModule],
-  controllers: [AwardsController],
-  providers: [ClusterStandings, ...AWARD_HANDLERS],
+  controllers: [AwardsController, AwardBasisController],
+  providers: [ClusterStandings, AwardReader, ConfirmFlagBasisHandler, ...AWARD_HANDLERS],
 })
 export class AwardsModule {}
