@@ -882,6 +882,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clusters/{clusterId}/years/{year}/title-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the title review (bình xét, suy tôn) of the tổng kết conference: candidates, vote, tally
+         * @description By the organizer or the chair unit, at a tổng kết conference (422 NOT_A_TONG_KET). Candidates come from the final Y ranking (422 CLUSTER_RANKING_NOT_FINAL, NOT_IN_RANKING); the voting units are receipts, once each (422 ALREADY_VOTED); the tally is the counting committee’s (422 TALLY_INCOMPLETE, COUNT_MISMATCH) — never who chose whom. The `seats` units with most votes are chosen; a tie at the last seat chooses none of the tied (outcome tie). A unit chosen over a higher-ranked candidate needs `reasons[unitId]` (422 REASON_REQUIRED). A chosen unit decides a tie at a flag quota's boundary, or a disputed ranking, for that flag code.
+         */
+        post: operations["recordTitleReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clusters/{clusterId}": {
         parameters: {
             query?: never;
@@ -2237,6 +2257,55 @@ export interface components {
              */
             reference: string;
         };
+        ReviewVotesDto: {
+            /**
+             * @description A candidate unit
+             * @example cuc-ktnv
+             */
+            unitId: string;
+            /**
+             * @description Votes it received
+             * @example 4
+             */
+            votes: number;
+        };
+        TitleReviewDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description The tổng kết conference it is held at (POST …/conferences answered it) */
+            conferenceId: string;
+            /**
+             * @description The collective title or award reviewed
+             * @example co-thi-dua-bo-cong-an
+             */
+            code: string;
+            /**
+             * @description How many units are chosen
+             * @example 1
+             */
+            seats: number;
+            /**
+             * @description A secret vote (bỏ phiếu kín)
+             * @example true
+             */
+            secret: boolean;
+            /** @description Candidates: units with a row in the final Y ranking */
+            candidates: string[];
+            /** @description The member units that voted: one receipt each (409-like 422 ALREADY_VOTED on a repeat) */
+            voters: string[];
+            /** @description Votes per candidate, every candidate once */
+            tally: components["schemas"]["ReviewVotesDto"][];
+            /** @description Invalid or blank ballots (default 0) */
+            invalid?: number;
+            /**
+             * @description unit id → why it is chosen over a higher-ranked candidate (required for each such unit)
+             * @example {}
+             */
+            reasons?: Record<string, never>;
+        };
         OverrideDto: {
             /**
              * @description A score entry of the period (its entryId)
@@ -2692,7 +2761,7 @@ export interface components {
             reason?: string;
         };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "FlagBasisConfirmed" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned" | "FlagQuotaSet";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "TitleReviewHeld" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "FlagBasisConfirmed" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned" | "FlagQuotaSet";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
@@ -2824,6 +2893,14 @@ export interface components {
         /** @description What POST …/council-meetings answers. */
         CouncilMeetingHeld: {
             meetingId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What POST …/title-reviews answers: the command result and the review's id. */
+        TitleReviewHeld: {
+            reviewId: string;
             streamId: string;
             revision: components["schemas"]["Integer"];
             position: components["schemas"]["Integer"];
@@ -9226,6 +9303,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanIssued"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordTitleReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description The review */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TitleReviewDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleReviewHeld"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
