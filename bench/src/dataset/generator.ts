@@ -590,6 +590,7 @@ export class DataSetGenerator {
           recipient: { kind: 'collective', unitId },
           year,
           citation: `Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm ${year}`,
+          adHoc: { reason: 'Khen thưởng (dữ liệu đo hiệu năng)' },
         }));
         const individuals = this.prng.int(2, 6);
         for (let i = 0; i < individuals; i++) {
@@ -605,6 +606,7 @@ export class DataSetGenerator {
             },
             year,
             citation: `Có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${year}`,
+            adHoc: { reason: 'Khen thưởng (dữ liệu đo hiệu năng)' },
           });
         }
         const suffix = cluster.organizerUnitId === MINISTRY ? 'QĐ-BCA' : 'QĐ-CAT';
@@ -625,7 +627,14 @@ export class DataSetGenerator {
               awards,
             },
           },
-          {},
+          // The generator's organizer records awards to units of its own clusters.
+          {
+            heldBy: awards.map((a) => ({
+              unitId: a.recipient.unitId,
+              year: a.year,
+              organizerUnitId: cy.organizer.unitId ?? '',
+            })),
+          },
         );
         if (this.prng.chance(0.02) && awards[0]) {
           yield* this.exec(

@@ -173,8 +173,26 @@ export class Ledger {
     decision: { decisionId: string; number: string; date: string; authority: string; awards: AwardItem[] },
     context: AwardDecisionContext = {},
   ): Promise<AppendResult> {
-    const command = { type: 'IssueAwardDecision' as const, actor, at: this.at(), data: decision };
-    return this.run(awardDecisionStream(decision.decisionId), awardDecisionDecider, command, context);
+    // The scenarios' decisions rest on no recorded proposal: đột xuất unless a scenario says otherwise, and
+    // recorded by an actor the scenario trusts for its recipients (the recorder rule has its own spec).
+    const awards = decision.awards.map((a) =>
+      a.proposalItem || a.adHoc ? a : { ...a, adHoc: { reason: 'Khen thưởng (dữ liệu kiểm thử)' } },
+    );
+    const heldBy = awards.map((a) => ({
+      unitId: a.recipient.unitId,
+      year: a.year,
+      organizerUnitId: actor.unitId ?? '',
+    }));
+    const command = {
+      type: 'IssueAwardDecision' as const,
+      actor,
+      at: this.at(),
+      data: { ...decision, awards },
+    };
+    return this.run(awardDecisionStream(decision.decisionId), awardDecisionDecider, command, {
+      heldBy,
+      ...context,
+    });
   }
 
   revokeAward(
