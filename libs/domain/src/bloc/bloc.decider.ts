@@ -24,10 +24,9 @@ export interface BlocState {
 
 export const initialBlocState: BlocState = { status: 'none' };
 
-export function evolveBloc(state: BlocState, event: BlocEvent): BlocState {
-  return event.type === 'BlocFormed'
-    ? { status: 'active', organizerUnitId: event.data.organizerUnitId, name: event.data.name }
-    : state;
+/** Its only event (BlocFormed) forms the bloc. */
+export function evolveBloc(_state: BlocState, event: BlocEvent): BlocState {
+  return { status: 'active', organizerUnitId: event.data.organizerUnitId, name: event.data.name };
 }
 
 /** Blocs are formed by an administrator for an organizer unit, like clusters (Law 06/2022/QH15 art. 16). */
