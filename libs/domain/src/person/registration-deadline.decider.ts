@@ -26,8 +26,8 @@ export const registrationDeadlineDecider: Decider<
   void
 > = {
   initialState: {},
-  evolve: (state, event) =>
-    event.type === 'RegistrationDeadlineSet' ? { deadline: event.data.deadline } : state,
+  // Its only event (RegistrationDeadlineSet) replaces the deadline.
+  evolve: (_state, event) => ({ deadline: event.data.deadline }),
   decide(command, state) {
     const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
     const organizerUnitId = requireId(command.data.organizerUnitId, 'organizerUnitId');
