@@ -47,7 +47,8 @@ export const reportedFiguresDecider: Decider<
   ReportedFiguresContext
 > = {
   initialState: { recorded: false },
-  evolve: (_state, event) => (event.type === 'ReportedFiguresRecorded' ? { recorded: true } : _state),
+  // Its only event (ReportedFiguresRecorded) means a report exists.
+  evolve: () => ({ recorded: true }),
   decide(command, state, context) {
     const d = command.data;
     const effectiveDate = requireActDate(d.effectiveDate, command.at);
