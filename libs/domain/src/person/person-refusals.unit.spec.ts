@@ -313,3 +313,60 @@ describe('claims of an award decision and their release', () => {
       .thenThrows('DUPLICATE_VALUE', 'unprocessable', 'awardIds');
   });
 });
+
+describe('the person-level rules of a claimed title (title-checks.ts)', () => {
+  const TLL = 'chien-si-thi-dua-toan-luc-luong-cand';
+  const TQ = 'chien-si-thi-dua-toan-quoc';
+  const claim = (code: string, year: number) =>
+    cmd('ClaimTitles', {
+      decisionId: 'qd-9',
+      claims: [{ awardId: 'qd-9-1', code, year, field: 'awards[0]' }],
+    });
+
+  it('a title with no prerequisite rests on nothing; holding it another year, or another title that year, does not bar it', () => {
+    people
+      .given([
+        registered(),
+        titleRegistered('cb-001', 2023, CSTDCS),
+        priorTitle('cb-001', CSTDCS, 2022),
+        priorTitle('cb-001', TLL, 2023),
+      ])
+      .when(claim(CSTDCS, 2023))
+      .then([
+        {
+          type: 'TitleClaimed',
+          data: {
+            personId: 'cb-001',
+            awardId: 'qd-9-1',
+            decisionId: 'qd-9',
+            code: CSTDCS,
+            year: 2023,
+            basis: [],
+          },
+        },
+      ]);
+  });
+
+  it('every individual emulation title of the rules needs its registration for the year', () => {
+    people
+      .given([registered()])
+      .when(claim(CSTDCS, 2023))
+      .thenThrows('TITLE_NOT_REGISTERED', 'unprocessable', 'awards[0].code');
+    people
+      .given([registered(), priorTitle('cb-001', TLL, 2021), priorTitle('cb-001', TLL, 2022)])
+      .when(claim(TQ, 2023))
+      .thenThrows('TITLE_NOT_REGISTERED', 'unprocessable', 'awards[0].code');
+  });
+
+  it('a prerequisite is met only by that title in each year: another title in those years does not count', () => {
+    people
+      .given([
+        registered(),
+        titleRegistered('cb-001', 2023, TQ),
+        priorTitle('cb-001', CSTDCS, 2021),
+        priorTitle('cb-001', TLL, 2022),
+      ])
+      .when(claim(TQ, 2023))
+      .thenThrows('PREREQUISITE_NOT_MET', 'unprocessable', 'awards[0].code');
+  });
+});
