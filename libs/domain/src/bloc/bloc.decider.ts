@@ -24,9 +24,11 @@ export interface BlocState {
 
 export const initialBlocState: BlocState = { status: 'none' };
 
-/** Its only event (BlocFormed) forms the bloc. */
-export function evolveBloc(_state: BlocState, event: BlocEvent): BlocState {
-  return { status: 'active', organizerUnitId: event.data.organizerUnitId, name: event.data.name };
+export function evolveBloc(state: BlocState, event: BlocEvent): BlocState {
+  // An event of another stream changes nothing.
+  return event.type === 'BlocFormed'
+    ? { status: 'active', organizerUnitId: event.data.organizerUnitId, name: event.data.name }
+    : state;
 }
 
 /** Blocs are formed by an administrator for an organizer unit, like clusters (Law 06/2022/QH15 art. 16). */

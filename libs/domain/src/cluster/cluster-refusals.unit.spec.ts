@@ -73,3 +73,46 @@ describe('renaming a cluster', () => {
       .thenThrows('INVALID_NUMBER', 'unprocessable', 'number');
   });
 });
+
+describe('what the cluster fold keeps', () => {
+  it('its organizer, number, name, bloc and formation date; then the new name and number; then that it is dissolved', () => {
+    const formedOn: ClusterEvent = {
+      type: 'ClusterFormed',
+      data: {
+        clusterId: CLUSTER,
+        organizerUnitId: ORGANIZER_UNIT,
+        number: 2,
+        name: NAME,
+        blocId: 'bca-khoi-1',
+        effectiveDate: '2021-01-05',
+      },
+    };
+    const base = {
+      status: 'active',
+      clusterId: CLUSTER,
+      organizerUnitId: ORGANIZER_UNIT,
+      number: 2,
+      name: NAME,
+      blocId: 'bca-khoi-1',
+      formedOn: '2021-01-05',
+    };
+    expect(clusters.given([formedOn]).state).toStrictEqual(base);
+    const renamed: ClusterEvent = {
+      type: 'ClusterRenamed',
+      data: { clusterId: CLUSTER, name: 'Cụm 3', number: 3, previousName: NAME, previousNumber: 2 },
+    };
+    expect(clusters.given([formedOn, renamed]).state).toStrictEqual({ ...base, name: 'Cụm 3', number: 3 });
+    const dissolved: ClusterEvent = { type: 'ClusterDissolved', data: { clusterId: CLUSTER, reason: 'r' } };
+    expect(clusters.given([formedOn, dissolved]).state).toStrictEqual({ ...base, status: 'dissolved' });
+  });
+
+  it('no formation date when the event has none', () => {
+    expect(clusters.given(formed()).state).toStrictEqual({
+      status: 'active',
+      clusterId: CLUSTER,
+      organizerUnitId: ORGANIZER_UNIT,
+      number: 2,
+      name: NAME,
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { spec } from '../testing/given-when-then.js';
 import { organizer } from '../testing/fixtures.js';
 import type { DisciplineCommand } from './discipline.commands.js';
 import { disciplineDecider } from './discipline.decider.js';
+import { disciplineBarsOn } from './discipline.state.js';
 
 // Every refusal of the discipline decider (discipline.decider.ts) with its exact code and field, and the
 // time limit of a decision (it runs until a date not before it) probed on both sides.
@@ -104,5 +105,36 @@ describe('opening and deciding a case', () => {
       .given(opened())
       .when(decide({ decisionRef: '' }))
       .thenThrows('TEXT_REQUIRED', 'unprocessable', 'decisionRef');
+  });
+});
+
+describe('what the discipline fold keeps', () => {
+  it('a case opened without a date is dated by nothing; a decision or clearing of a case it does not know changes nothing', () => {
+    const undated: DisciplineEvent = {
+      type: 'DisciplineCaseOpened',
+      data: { caseId: 'vv-1', subject: UNIT as never, note: 'n' },
+    };
+    expect(cases.given([undated]).state).toStrictEqual({ cases: { 'vv-1': { openedOn: '' } } });
+    const unknown: DisciplineEvent[] = [
+      {
+        type: 'DisciplineDecided',
+        data: { caseId: 'vv-9', form: 'f', decisionRef: 'd', runsUntil: '2023-09-30' },
+      },
+      { type: 'DisciplineCleared', data: { caseId: 'vv-9', reason: 'r' } },
+    ];
+    for (const event of unknown)
+      expect(cases.given([...opened(), event]).state).toStrictEqual(cases.given(opened()).state);
+  });
+
+  it('bars in case order, whatever order the cases were opened in', () => {
+    const open = (caseId: string): DisciplineEvent => ({
+      type: 'DisciplineCaseOpened',
+      data: { caseId, subject: UNIT as never, note: 'n', effectiveDate: '2023-03-01' },
+    });
+    const state = cases.given([open('vv-2'), open('vv-1')]).state;
+    expect(disciplineBarsOn(state, '2023-06-01')).toStrictEqual([
+      { caseId: 'vv-1', status: 'pending' },
+      { caseId: 'vv-2', status: 'pending' },
+    ]);
   });
 });

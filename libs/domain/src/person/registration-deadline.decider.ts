@@ -26,8 +26,9 @@ export const registrationDeadlineDecider: Decider<
   void
 > = {
   initialState: {},
-  // Its only event (RegistrationDeadlineSet) replaces the deadline.
-  evolve: (_state, event) => ({ deadline: event.data.deadline }),
+  // An event of another stream changes nothing.
+  evolve: (state, event) =>
+    event.type === 'RegistrationDeadlineSet' ? { deadline: event.data.deadline } : state,
   decide(command, state) {
     const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
     const organizerUnitId = requireId(command.data.organizerUnitId, 'organizerUnitId');

@@ -42,3 +42,56 @@ describe('unit refusals name their field', () => {
       .thenThrows('INVALID_ID', 'unprocessable', 'intoUnitId');
   });
 });
+
+describe('what the unit fold keeps', () => {
+  it('its name, kind, parent and registration date; a new name; its merge target; its dissolution', () => {
+    const reg: UnitEvent = {
+      type: 'UnitRegistered',
+      data: {
+        unitId: anm.id,
+        name: anm.name,
+        kind: 'cuc',
+        parentUnitId: 'bo-cong-an',
+        effectiveDate: '2019-01-02',
+      },
+    };
+    const base = {
+      status: 'active',
+      unitId: anm.id,
+      name: anm.name,
+      kind: 'cuc',
+      parentUnitId: 'bo-cong-an',
+      registeredOn: '2019-01-02',
+    };
+    expect(units.given([reg]).state).toStrictEqual(base);
+    expect(
+      units.given([
+        reg,
+        { type: 'UnitRenamed', data: { unitId: anm.id, name: 'Cục A05', previousName: anm.name } },
+      ]).state,
+    ).toStrictEqual({ ...base, name: 'Cục A05' });
+    expect(
+      units.given([reg, { type: 'UnitMerged', data: { unitId: anm.id, intoUnitId: 'cuc-a05', reason: 'r' } }])
+        .state,
+    ).toStrictEqual({ ...base, status: 'merged', mergedInto: 'cuc-a05' });
+    expect(
+      units.given([reg, { type: 'UnitDissolved', data: { unitId: anm.id, reason: 'r' } }]).state,
+    ).toStrictEqual({
+      ...base,
+      status: 'dissolved',
+    });
+  });
+
+  it('no parent nor registration date when the event has none', () => {
+    const top: UnitEvent = {
+      type: 'UnitRegistered',
+      data: { unitId: 'bo-cong-an', name: 'Bộ Công an', kind: 'bo' },
+    };
+    expect(units.given([top]).state).toStrictEqual({
+      status: 'active',
+      unitId: 'bo-cong-an',
+      name: 'Bộ Công an',
+      kind: 'bo',
+    });
+  });
+});

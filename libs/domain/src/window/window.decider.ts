@@ -13,8 +13,9 @@ export interface WindowState {
 
 export const initialWindowState: WindowState = {};
 
-/** Its only event (EmulationWindowSet) replaces the window. */
-export function evolveWindow(_state: WindowState, event: WindowEvent): WindowState {
+export function evolveWindow(state: WindowState, event: WindowEvent): WindowState {
+  // An event of another stream changes nothing.
+  if (event.type !== 'EmulationWindowSet') return state;
   const { opensOn, closesOn, reviewsFrom } = event.data;
   return { window: { opensOn, closesOn, reviewsFrom } };
 }
