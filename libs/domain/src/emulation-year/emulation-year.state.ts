@@ -146,12 +146,13 @@ export function latestScheme(state: EmulationYearState): SchemeSummary | undefin
   return state.schemes[state.schemes.length - 1];
 }
 
-/** The scheme a period is judged by: the sealed version while closed, else the one in force. */
+/**
+ * The scheme a period is judged by: the sealed version while closed, else the one in force. A period has
+ * a sealed version only while closed (PeriodClosed sets it; opening and reopening replace the summary).
+ */
 export function schemeForPeriod(state: EmulationYearState, period: PeriodCode): SchemeSummary | undefined {
   const sealed = state.periods[period]?.schemeVersion;
-  return sealed !== undefined && state.periods[period]?.status === 'closed'
-    ? state.schemes.find((s) => s.version === sealed)
-    : latestScheme(state);
+  return sealed !== undefined ? state.schemes.find((s) => s.version === sealed) : latestScheme(state);
 }
 
 /** `{ [key]: date }` when the event carries a date (hand-written test events may not). */
