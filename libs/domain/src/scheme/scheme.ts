@@ -118,16 +118,16 @@ export function validateScheme(input: ScoringSchemeContent): ScoringSchemeConten
   requireUnique(tieBreaks, 'tieBreaks', 'DUPLICATE_TIE_BREAK');
   const thresholdCodes = new Set(thresholds.map((t) => t.code));
   const knockOuts = requireArray(input.knockOuts ?? [], 'knockOuts', 0, 50).map((raw, i): KnockOut => {
-    const k = raw as Partial<KnockOut> & { capTo?: unknown };
+    const k = (raw ?? {}) as Partial<KnockOut> & { capTo?: unknown };
     const f = `knockOuts[${i}]`;
-    const code = requireId(k?.code, `${f}.code`);
-    const label = requireText(k?.label, `${f}.label`, 300);
-    if (k?.effect === 'bar-rank-1') {
+    const code = requireId(k.code, `${f}.code`);
+    const label = requireText(k.label, `${f}.label`, 300);
+    if (k.effect === 'bar-rank-1') {
       if (k.capTo !== undefined)
         throw rule('INVALID_KNOCK_OUT', `${f}.capTo applies to cap-classification only`, `${f}.capTo`);
       return { code, label, effect: 'bar-rank-1' };
     }
-    if (k?.effect !== 'cap-classification')
+    if (k.effect !== 'cap-classification')
       throw rule('INVALID_KNOCK_OUT', `${f}.effect must be cap-classification or bar-rank-1`, `${f}.effect`);
     if (typeof k.capTo !== 'string' || !thresholdCodes.has(k.capTo))
       throw rule('INVALID_KNOCK_OUT', `${f}.capTo must be a threshold code of the scheme`, `${f}.capTo`);
@@ -139,8 +139,4 @@ export function validateScheme(input: ScoringSchemeContent): ScoringSchemeConten
     'DUPLICATE_KNOCK_OUT',
   );
   return { criteria, thresholds, tieBreaks, ...(knockOuts.length > 0 && { knockOuts }) };
-}
-
-export function findCriterion(scheme: ScoringSchemeContent, code: string): Criterion | undefined {
-  return scheme.criteria.find((c) => c.code === code);
 }
