@@ -93,7 +93,7 @@ export function requireInWindow(
   date: string,
   window: EmulationWindow | undefined,
   year: number,
-  field = 'effectiveDate',
+  field: string,
 ): void {
   if (window && (date < window.opensOn || date > window.closesOn))
     throw rule(
