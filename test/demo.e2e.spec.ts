@@ -286,6 +286,12 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
       mismatch: true,
       statedOn: SEED_DATES.cum7Review2023,
       source: { sha256: SEED_SHA256['000'] },
+      // Who recorded the 486 and where: the organizer's event, opened by stream and revision.
+      recorded: {
+        streamId: 'reported-cluster-bca-cum-7-2023',
+        revision: 0,
+        actor: { role: 'organizer', unitId: 'bo-cong-an' },
+      },
     });
     // A unit reports nothing of its own: no comparison.
     expect((await get<{ reported: unknown }>('/totals/2023?unit=cuc-tccb', DEMO_VIEWER)).reported).toBeNull();

@@ -3335,12 +3335,32 @@ export interface components {
                 sha256: string | null;
             };
             statedOn: string;
+            /** @description The event that recorded the figures: who, when, and its stream and revision (to open it in the log). */
+            recorded: components["schemas"]["SourceEvent"];
+            /** @description Earlier reports of the same scope and year that this one replaced, with the reason given. */
+            replaced: {
+                total: components["schemas"]["Integer"];
+                statedOn: string;
+                reason: string | null;
+                position: components["schemas"]["Integer"];
+            }[];
             /** @description The recorded total of the same document (`total`). */
             recordedTotal: components["schemas"]["Integer"];
             /** @description recorded − reported (e.g. 836 − 486 = 350 for Cụm 7 in 2023). */
             difference: components["schemas"]["Integer"];
             /** @description The reported and recorded figures differ (total, or the collective/individual split where stated). */
             mismatch: boolean;
+        };
+        /** @description The event a read-model value came from, enough for an inspector to open it (`/audit/streams/{streamId}`, the console's raw-event page) and to say who recorded it and when. */
+        SourceEvent: {
+            eventId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            /** @description When it was recorded (the log's time, not the act's business date). */
+            recordedAt: string;
+            /** @description Who recorded it: the verified token's subject, role and unit. */
+            actor: components["schemas"]["Actor"];
         };
         /** @enum {string} */
         TotalsScope: "organizer" | "cluster" | "unit";
@@ -4267,7 +4287,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A projection: cluster-directory, rankings, unit-history, yearly-totals, people or reported-figures */
+                /** @description A projection: cluster-directory, rankings, unit-history, yearly-totals, people, reported-figures or award-register */
                 name: string;
             };
             cookie?: never;

@@ -2926,6 +2926,41 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "statedOn": {
         "type": "string"
       },
+      "recorded": {
+        "$ref": "#/components/schemas/SourceEvent",
+        "description": "The event that recorded the figures: who, when, and its stream and revision (to open it in the log)."
+      },
+      "replaced": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "total": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "statedOn": {
+              "type": "string"
+            },
+            "reason": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "total",
+            "statedOn",
+            "reason",
+            "position"
+          ],
+          "additionalProperties": false
+        },
+        "description": "Earlier reports of the same scope and year that this one replaced, with the reason given."
+      },
       "recordedTotal": {
         "$ref": "#/components/schemas/Integer",
         "description": "The recorded total of the same document (`total`)."
@@ -2945,12 +2980,49 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "individual",
       "source",
       "statedOn",
+      "recorded",
+      "replaced",
       "recordedTotal",
       "difference",
       "mismatch"
     ],
     "additionalProperties": false,
     "description": "What was reported, beside what is recorded (issue 12): the gap is shown, never closed."
+  },
+  "SourceEvent": {
+    "type": "object",
+    "properties": {
+      "eventId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "recordedAt": {
+        "type": "string",
+        "description": "When it was recorded (the log's time, not the act's business date)."
+      },
+      "actor": {
+        "$ref": "#/components/schemas/Actor",
+        "description": "Who recorded it: the verified token's subject, role and unit."
+      }
+    },
+    "required": [
+      "eventId",
+      "streamId",
+      "revision",
+      "position",
+      "recordedAt",
+      "actor"
+    ],
+    "additionalProperties": false,
+    "description": "The event a read-model value came from, enough for an inspector to open it (`/audit/streams/{streamId}`, the console's raw-event page) and to say who recorded it and when."
   },
   "TotalsScope": {
     "type": "string",
