@@ -293,6 +293,22 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
         actor: { role: 'organizer', unitId: 'bo-cong-an' },
       },
     });
+    // The awards behind the 836, one by one (GET /totals/{y}/awards): the same count, and the 6 Chiến sĩ thi
+    // đua toàn lực lượng of the seed, each a registered person named by the registry.
+    const listed = await get<{ total: number; counted: number }>(
+      '/totals/2023/awards?cluster=bca-cum-7&limit=1',
+      DEMO_INSPECTOR,
+    );
+    expect(listed).toMatchObject({ total: 836, counted: 836 });
+    const tll = await get<{
+      items: Array<{ kind: string; personName: string | null; decisionNumber: string }>;
+    }>('/totals/2023/awards?cluster=bca-cum-7&code=chien-si-thi-dua-toan-luc-luong-cand', DEMO_INSPECTOR);
+    expect(tll.items).toHaveLength(6);
+    for (const item of tll.items)
+      expect(item).toMatchObject({
+        kind: 'individual',
+        personName: expect.stringMatching(/^Cán bộ minh họa \d{3}$/),
+      });
     // A unit reports nothing of its own: no comparison.
     expect((await get<{ reported: unknown }>('/totals/2023?unit=cuc-tccb', DEMO_VIEWER)).reported).toBeNull();
   });

@@ -317,6 +317,43 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
         detail: expect.stringContaining('77/QĐ (mẫu)'),
       },
     ]);
+    // The award register (GET /totals/{y}/awards) lists both: the revoked one with its ground, authority,
+    // decision and recovery, each with its event; the dependent one, still conferred, whose basis no longer holds.
+    const since = `minPosition=${register.at(-1)!.position}`;
+    const coso = await ok(get(`/totals/2021/awards?unit=${UNIT}&code=${CSTDCS}&${since}`), 200);
+    expect(coso.body).toMatchObject({ scope: 'unit', scopeId: UNIT, total: 1, counted: 0 });
+    expect(coso.body.items).toEqual([
+      expect.objectContaining({
+        awardId: coso2021.body.awardIds.at(-1),
+        kind: 'individual',
+        personId: 'cb-tll',
+        personName: 'Cán bộ cb-tll (dữ liệu mẫu)',
+        unitName: 'Phòng 01 (dữ liệu mẫu)',
+        authority: 'thu-truong-don-vi',
+        authorityName: 'Thủ trưởng đơn vị',
+        issued: expect.objectContaining({ streamId: expect.stringMatching(/^award-decision-/), revision: 0 }),
+        revoked: expect.objectContaining({
+          ground: 'false-declaration',
+          authority: 'thu-truong-don-vi',
+          decisionRef: '77/QĐ (mẫu)',
+          recovery: { insignia: true, moneyVnd: 0 },
+          event: expect.objectContaining({
+            position: revoked.body.position,
+            actor: expect.objectContaining({ role: 'organizer' }),
+          }),
+        }),
+      }),
+    ]);
+    const tllListed = await ok(get(`/totals/2023/awards?unit=${UNIT}&code=${TLL}&${since}`), 200);
+    expect(tllListed.body).toMatchObject({ total: 1, counted: 1 });
+    expect(tllListed.body.items[0]).toMatchObject({
+      awardId: tllAward.awardId,
+      revoked: null,
+      basis: tllAward.basis,
+      basisNoLongerHolds: dependent.basisNoLongerHolds,
+    });
+    // Personal data: not for viewers.
+    await refused(get(`/totals/2023/awards?unit=${UNIT}`, tk.viewer!), 403, 'FORBIDDEN');
   });
 
   it('caps Chiến sĩ thi đua cơ sở at 15 % of the unit’s Chiến sĩ tiên tiến (3 of 20 yes, the 4th no)', async () => {
@@ -384,6 +421,14 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
       erased: { requestRef: 'YC-1/2024 (mẫu)' },
     });
     expect(read.body.awards.map((a: { code: string }) => a.code)).toEqual(['giay-khen']);
+    // The award register still lists and counts the award, its recipient "đã xoá".
+    const listed = await ok(
+      get(`/totals/2023/awards?unit=${UNIT}&code=giay-khen&minPosition=${erased.body.position}`),
+      200,
+    );
+    expect(listed.body.items.filter((a: { personId: string | null }) => a.personId === 'cb-erase')).toEqual([
+      expect.objectContaining({ personName: 'đã xoá', rankTitle: null, revoked: null }),
+    ]);
     await refused(
       decision('thu-truong-don-vi', [award('giay-khen', 'cb-erase')]),
       422,

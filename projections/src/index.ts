@@ -53,6 +53,7 @@ export {
   AWARD_HOLDERS,
   PEOPLE_PROJECTION,
   PERSONS,
+  type BasisDoc,
   type BasisNoLongerHolds,
   type PersonAwardDoc,
   type PersonDoc,

@@ -77,6 +77,7 @@ GET  /clusters/{clusterId}/years/{year}/rankings/{period}/explain      200   200
 POST /clusters/{clusterId}/years/{year}/rankings/{period}/what-if      200   200  200  403  403   403   200  200  401
 GET  /units/{unitId}/history                                           200   200  200  200  200   200   200  200  401
 GET  /totals/{year}                                                    200   200  200  200  200   200   200  200  401
+GET  /totals/{year}/awards                                             200   200  200  200  200   200   200  403  401
 GET  /audit/streams/{streamId}                                         200   403  403  403  403   403   200  403  401
 GET  /audit/verify                                                     200   403  403  403  403   403   200  403  401
 GET  /audit/digest                                                     200   403  403  403  403   403   200  403  401
@@ -389,6 +390,7 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       ),
       'GET /units/{unitId}/history': G(`/units/${UNITS.own.id}/history`),
       'GET /totals/{year}': G(`/totals/2021?cluster=${CLUSTER}`),
+      'GET /totals/{year}/awards': G(`/totals/2021/awards?cluster=${CLUSTER}`),
       'GET /audit/streams/{streamId}': G(`/audit/streams/emulation-${CLUSTER}-2021`),
       'GET /audit/verify': G('/audit/verify'),
       'GET /audit/digest': G('/audit/digest?heads=false'),

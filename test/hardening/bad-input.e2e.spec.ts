@@ -1854,6 +1854,49 @@ const QUERIES: QueryRow[] = [
       },
     ],
   },
+  {
+    route: 'GET /totals/{year}/awards',
+    query: `cluster=${CLUSTER}`,
+    extra: () => [
+      { label: 'no scope', query: '', expect: { ...VALIDATION, field: 'cluster' } },
+      {
+        label: 'two scopes',
+        query: `cluster=${CLUSTER}&unit=${UNITS.own.id}`,
+        expect: { ...VALIDATION, field: 'unit' },
+      },
+      { label: 'unit traversal', query: 'unit=..%2F..', expect: { ...VALIDATION, field: 'unit' } },
+      {
+        label: 'subUnits without unit',
+        query: `cluster=${CLUSTER}&subUnits=true`,
+        expect: { ...VALIDATION, field: 'subUnits' },
+      },
+      {
+        label: 'kind unknown',
+        query: `cluster=${CLUSTER}&kind=both`,
+        expect: { ...VALIDATION, field: 'kind' },
+      },
+      {
+        label: 'code with a dot',
+        query: `cluster=${CLUSTER}&code=a.b`,
+        expect: { ...VALIDATION, field: 'code' },
+      },
+      {
+        label: 'limit 501',
+        query: `cluster=${CLUSTER}&limit=501`,
+        expect: { ...VALIDATION, field: 'limit' },
+      },
+      {
+        label: 'offset negative',
+        query: `cluster=${CLUSTER}&offset=-1`,
+        expect: { ...VALIDATION, field: 'offset' },
+      },
+      {
+        label: 'unknown cluster',
+        query: 'cluster=khong-co',
+        expect: { status: [404], code: 'CLUSTER_NOT_FOUND', field: 'cluster' },
+      },
+    ],
+  },
 ];
 
 const BODY_CATEGORIES: Category[] = [

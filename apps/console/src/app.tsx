@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { UNAUTHORIZED_EVENT } from './api';
 import { roleLabel } from './labels';
 import { AuditPage } from './pages/audit';
+import { AwardsPage } from './pages/awards';
 import { ClusterPage } from './pages/cluster';
 import { ComparePage } from './pages/compare';
 import { EventPage } from './pages/event';
@@ -121,6 +122,7 @@ function Shell({ session }: { session: Session }) {
           <Route path={`${BASE}/cum/:clusterId/:year/:period/doi-chieu`} component={ComparePage} />
           <Route path={`${BASE}/don-vi/:unitId`} component={UnitPage} />
           <Route path={`${BASE}/tong-hop`} component={TotalsPage} />
+          <Route path={`${BASE}/khen-thuong`} component={AwardsPage} />
           <Route path={`${BASE}/su-kien/:streamId/:revision`} component={EventPage} />
           <Route path={`${BASE}/kiem-tra`} component={AuditPage} />
           <Route path={`${BASE}/quan-tri`} component={ProjectionsPage} />

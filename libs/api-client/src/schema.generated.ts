@@ -1442,9 +1442,29 @@ export interface paths {
         };
         /**
          * Yearly totals of awards (khen thưởng) for an organizer, a cluster or a unit
-         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404. `reported`: for a cluster or an organizer, the figures it reported (PUT …/reported-figures), as stated, beside the recorded total, with the difference and `mismatch` (Cụm 7 in 2023: 486 reported, 836 recorded); null when none was recorded (always null for a unit).
+         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404. `reported`: for a cluster or an organizer, the figures it reported (PUT …/reported-figures), as stated, beside the recorded total, with the difference and `mismatch` (Cụm 7 in 2023: 486 reported, 836 recorded), the source it cites, `recorded` (the ReportedFiguresRecorded event: who recorded it, when, its stream and revision for GET /audit/streams/{streamId}) and the reports it replaced; null when none was recorded (always null for a unit).
          */
         get: operations["getTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/totals/{year}/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the awards of a cluster or a unit for a year: recipient, title, decision, revocation, events
+         * @description Exactly one of `cluster`, `unit`. A cluster lists the awards GET /totals/{year}?cluster= counts: those of its member units that year and of every unit under them (sub-collectives and their people); `unit` lists the unit’s own (its collective and its people), with `subUnits=true` those of the units under it too. Each award: the recipient (a unit with its name, or a registered person with the name opened by their key — "đã xoá" once erased), the title, the decision (number, date, authority), the AwardDecisionIssued event (stream, revision, who recorded it, when), the revocation (ground, authority, decision, date, recovery of insignia and money, its event) or null, and for individuals the prerequisite `basis` and `basisNoLongerHolds` (e.g. PREREQUISITE_REVOKED). Revoked awards are listed (`counted` leaves them out, as the totals do). Most eminent title first, then by decision date; `offset`/`limit` page (default 100). Not for viewers (names of people).
+         */
+        get: operations["listAwards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3482,6 +3502,73 @@ export interface components {
             code: string;
             since: components["schemas"]["Integer"];
             detail: string;
+        };
+        /** @description GET /totals/{year}/awards: the awards behind the totals of a cluster or a unit, one page. */
+        AwardList: {
+            year: components["schemas"]["Integer"];
+            /** @enum {string} */
+            scope: "cluster" | "unit";
+            scopeId: string;
+            /** @description The units whose awards were listed (the members, or the unit, with the units under them). */
+            unitIds: string[];
+            /** @description Awards matching the filters, revoked ones included. */
+            total: components["schemas"]["Integer"];
+            /** @description Of those, not revoked: what GET /totals/{year} counts (the same filters). */
+            counted: components["schemas"]["Integer"];
+            offset: components["schemas"]["Integer"];
+            limit: components["schemas"]["Integer"];
+            items: components["schemas"]["AwardListItem"][];
+        };
+        /** @description One award as the register answers it: the decision, the recipient named, the revocation, the events behind. */
+        AwardListItem: {
+            /** @description The recipient unit's (or the person's unit's) current name. */
+            unitName: string | null;
+            /** @description An individual's name opened with their key, "đã xoá" once erased; null for a collective. */
+            personName: string | null;
+            rankTitle: string | null;
+            /** @description The titles a prerequisite was met with (from the person's register). */
+            basis: components["schemas"]["BasisDoc"][];
+            /** @description Why the basis no longer holds (e.g. PREREQUISITE_REVOKED); empty while it holds. */
+            basisNoLongerHolds: components["schemas"]["BasisNoLongerHolds"][];
+            awardId: string;
+            decisionId: string;
+            decisionNumber: string;
+            /** @description The decision's date. */
+            date: string;
+            authority: string;
+            authorityName: string;
+            code: string;
+            /** @description Catalog name, e.g. "Bằng khen của Bộ trưởng Bộ Công an". */
+            name: string;
+            year: components["schemas"]["Integer"];
+            /** @enum {string} */
+            kind: "collective" | "individual";
+            /** @description The collective, or the person's unit when it was decided. */
+            unitId: string;
+            /** @description Individual awards naming a registered person; null for collectives and for free-text awards before the registry. */
+            personId: string | null;
+            citation: string;
+            /** @description A flag outside the quota: the organizer's reason. */
+            overrideReason: string | null;
+            /** @description The AwardDecisionIssued event. */
+            issued: components["schemas"]["SourceEvent"];
+            revoked: components["schemas"]["AwardRevocationDoc"] | null;
+            position: components["schemas"]["Integer"];
+        };
+        AwardRevocationDoc: {
+            /** @description The revoking decision's date. */
+            on: string;
+            reason: string;
+            decisionRef: string;
+            /** @description Absent on revocations recorded before issue 12. */
+            ground: string | null;
+            authority: string | null;
+            authorityName: string | null;
+            recovery: {
+                insignia: boolean;
+                moneyVnd: components["schemas"]["Integer"];
+            } | null;
+            event: components["schemas"]["SourceEvent"];
         };
         /** @description One message of GET /clusters/{c}/years/{y}/changes (Server-Sent Events, `event: change`): an event of the cluster-year has been applied by the projections that handle it. Its `id:` line is `position`; send it back as Last-Event-ID to resume after it. */
         ClusterYearChange: {
@@ -12653,6 +12740,118 @@ export interface operations {
                 };
             };
             /** @description ORGANIZER_NOT_FOUND (field organizer), CLUSTER_NOT_FOUND (field cluster) or UNIT_NOT_FOUND (field unit) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROJECTION_BEHIND: the projection did not reach minPosition in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAwards: {
+        parameters: {
+            query?: {
+                /** @description The awards counted for a cluster that year: its member units and every unit under them */
+                cluster?: string;
+                /** @description The awards of one unit (the collective and its people) */
+                unit?: string;
+                /** @description With `unit` only: `true` adds every unit under it (its sub-collectives and their people) */
+                subUnits?: "true" | "false";
+                /** @description Only awards of this catalog code */
+                code?: string;
+                /** @description Only collective (tập thể) or individual (cá nhân) awards */
+                kind?: "collective" | "individual";
+                /** @description Awards skipped (paging) */
+                offset?: number;
+                /** @description Awards per page */
+                limit?: number;
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The year the awards are for */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of awards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardList"];
+                };
+            };
+            /** @description VALIDATION_FAILED: not exactly one of cluster, unit (field names one), subUnits without unit, or a malformed value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: role not allowed (allowed: admin, organizer, inspector, unit-officer) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CLUSTER_NOT_FOUND (field cluster) or UNIT_NOT_FOUND (field unit) */
             404: {
                 headers: {
                     [name: string]: unknown;

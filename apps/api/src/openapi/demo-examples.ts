@@ -68,6 +68,8 @@ export const DEMO = {
     points: 45,
   },
   totals: { year: 2023, cluster: 'bca-cum-7' },
+  /** The awards list (GET /totals/{y}/awards): a sub-collective of Cụm 7 / 2023, and a title of 6 people there. */
+  awardList: { unit: 'cuc-tccb-phong-01', code: 'chien-si-thi-dua-toan-luc-luong-cand' },
   streamId: 'emulation-bca-cum-2-2021',
   /** An award of a Cụm 7 / 2023 decision (Bằng khen of the Minister). */
   awardId: `${CUM7_BANG_KHEN_DECISION}-1`,

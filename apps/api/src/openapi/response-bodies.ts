@@ -29,6 +29,7 @@ import type {
   UnitList,
 } from '../features/queries/directory.queries.js';
 import type { PersonView } from '../features/people/people.query.js';
+import type { AwardList } from '../features/award-register/award-list.query.js';
 import type { TotalsAnswer } from '../features/totals/reported-comparison.js';
 import type { WhatIfAnswer } from '../features/queries/rankings.queries.js';
 import type { Liveness, NotReady, Readiness } from '../health/health.types.js';
@@ -70,6 +71,7 @@ export interface ResponseBodies {
   UnitHistoryPage: UnitHistoryPage;
   TotalsDoc: TotalsAnswer;
   PersonView: PersonView;
+  AwardList: AwardList;
   ClusterYearChange: ClusterYearChange;
   // Audit
   StreamEventsPage: StreamEventsPage;

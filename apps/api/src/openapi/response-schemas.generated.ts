@@ -3503,6 +3503,274 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "additionalProperties": false,
     "description": "Why an award's basis no longer holds (issue 12; part B uses the same shape for cluster flags): a machine-readable code, the log position of the event that broke it, and a sentence."
   },
+  "AwardList": {
+    "type": "object",
+    "properties": {
+      "year": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "scope": {
+        "type": "string",
+        "enum": [
+          "cluster",
+          "unit"
+        ]
+      },
+      "scopeId": {
+        "type": "string"
+      },
+      "unitIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The units whose awards were listed (the members, or the unit, with the units under them)."
+      },
+      "total": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "Awards matching the filters, revoked ones included."
+      },
+      "counted": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "Of those, not revoked: what GET /totals/{year} counts (the same filters)."
+      },
+      "offset": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "limit": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AwardListItem"
+        }
+      }
+    },
+    "required": [
+      "year",
+      "scope",
+      "scopeId",
+      "unitIds",
+      "total",
+      "counted",
+      "offset",
+      "limit",
+      "items"
+    ],
+    "additionalProperties": false,
+    "description": "GET /totals/{year}/awards: the awards behind the totals of a cluster or a unit, one page."
+  },
+  "AwardListItem": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "unitName": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The recipient unit's (or the person's unit's) current name."
+      },
+      "personName": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "An individual's name opened with their key, \"đã xoá\" once erased; null for a collective."
+      },
+      "rankTitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "basis": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BasisDoc"
+        },
+        "description": "The titles a prerequisite was met with (from the person's register)."
+      },
+      "basisNoLongerHolds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BasisNoLongerHolds"
+        },
+        "description": "Why the basis no longer holds (e.g. PREREQUISITE_REVOKED); empty while it holds."
+      },
+      "awardId": {
+        "type": "string"
+      },
+      "decisionId": {
+        "type": "string"
+      },
+      "decisionNumber": {
+        "type": "string"
+      },
+      "date": {
+        "type": "string",
+        "description": "The decision's date."
+      },
+      "authority": {
+        "type": "string"
+      },
+      "authorityName": {
+        "type": "string"
+      },
+      "code": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string",
+        "description": "Catalog name, e.g. \"Bằng khen của Bộ trưởng Bộ Công an\"."
+      },
+      "year": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "collective",
+          "individual"
+        ]
+      },
+      "unitId": {
+        "type": "string",
+        "description": "The collective, or the person's unit when it was decided."
+      },
+      "personId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Individual awards naming a registered person; null for collectives and for free-text awards before the registry."
+      },
+      "citation": {
+        "type": "string"
+      },
+      "overrideReason": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "A flag outside the quota: the organizer's reason."
+      },
+      "issued": {
+        "$ref": "#/components/schemas/SourceEvent",
+        "description": "The AwardDecisionIssued event."
+      },
+      "revoked": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/AwardRevocationDoc"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      }
+    },
+    "required": [
+      "authority",
+      "authorityName",
+      "awardId",
+      "basis",
+      "basisNoLongerHolds",
+      "citation",
+      "code",
+      "date",
+      "decisionId",
+      "decisionNumber",
+      "issued",
+      "kind",
+      "name",
+      "overrideReason",
+      "personId",
+      "personName",
+      "position",
+      "rankTitle",
+      "revoked",
+      "unitId",
+      "unitName",
+      "year"
+    ],
+    "description": "One award as the register answers it: the decision, the recipient named, the revocation, the events behind."
+  },
+  "AwardRevocationDoc": {
+    "type": "object",
+    "properties": {
+      "on": {
+        "type": "string",
+        "description": "The revoking decision's date."
+      },
+      "reason": {
+        "type": "string"
+      },
+      "decisionRef": {
+        "type": "string"
+      },
+      "ground": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Absent on revocations recorded before issue 12."
+      },
+      "authority": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "authorityName": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "recovery": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "insignia": {
+                "type": "boolean"
+              },
+              "moneyVnd": {
+                "$ref": "#/components/schemas/Integer"
+              }
+            },
+            "required": [
+              "insignia",
+              "moneyVnd"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "event": {
+        "$ref": "#/components/schemas/SourceEvent"
+      }
+    },
+    "required": [
+      "on",
+      "reason",
+      "decisionRef",
+      "ground",
+      "authority",
+      "authorityName",
+      "recovery",
+      "event"
+    ],
+    "additionalProperties": false
+  },
   "ClusterYearChange": {
     "type": "object",
     "properties": {

@@ -201,6 +201,18 @@ function TotalsView({
         <strong>{num(t.total)} lượt</strong> khen thưởng: {num(t.collective)} tập thể, {num(t.individual)} cá
         nhân.
       </p>
+      {(t.scope === 'cluster' || t.scope === 'unit') && (
+        <p>
+          <a
+            href={to.awards({
+              nam: t.year,
+              ...(t.scope === 'cluster' ? { cum: t.scopeId } : { 'don-vi': t.scopeId }),
+            })}
+          >
+            Xem từng khen thưởng (người nhận, quyết định, tình trạng, sự kiện gốc)
+          </a>
+        </p>
+      )}
       {t.reported ? (
         <ReportedFigures reported={t.reported} recorded={t} />
       ) : (

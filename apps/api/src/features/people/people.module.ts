@@ -11,5 +11,7 @@ import { PersonKeys } from './person-keys.provider.js';
   imports: [WriteModule],
   controllers: [PeopleController, RegistrationDeadlineController],
   providers: [PersonKeys, ReadModels, PersonHandler, SetRegistrationDeadlineHandler, GetPersonHandler],
+  // The one key store of the process: the award register opens recipients' names with it.
+  exports: [PersonKeys],
 })
 export class PeopleModule {}

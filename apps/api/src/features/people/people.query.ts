@@ -32,15 +32,20 @@ export class GetPersonHandler implements IQueryHandler<GetPersonQuery> {
   async execute({ personId }: GetPersonQuery): Promise<PersonView> {
     const doc = await this.reads.get<PersonDoc>(PEOPLE_PROJECTION, PERSONS, personId);
     if (!doc) throw notFound('PERSON_NOT_FOUND', `person ${personId} is not registered`, 'personId');
-    const { personal, ...rest } = doc;
-    const fields = personal
-      ? openPersonal(this.keys.store.existing(personId), personId, personal)
-      : undefined;
-    return {
-      ...rest,
-      fullName: fields?.fullName ?? ERASED_NAME,
-      rankTitle: fields?.rankTitle ?? null,
-      positionHeld: fields?.position ?? null,
-    };
+    return personView(doc, this.keys);
   }
+}
+
+/** The person's document with the sealed fields opened by the person's key, or "đã xoá" once it is gone. */
+export function personView(doc: PersonDoc, keys: PersonKeys): PersonView {
+  const { personal, ...rest } = doc;
+  const fields = personal
+    ? openPersonal(keys.store.existing(doc.personId), doc.personId, personal)
+    : undefined;
+  return {
+    ...rest,
+    fullName: fields?.fullName ?? ERASED_NAME,
+    rankTitle: fields?.rankTitle ?? null,
+    positionHeld: fields?.position ?? null,
+  };
 }
