@@ -190,6 +190,34 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
     await refused(reg(CSTDCS, '2023-03-26'), 422, 'REGISTRATION_CLOSED', 'effectiveDate');
     await refused(reg('giay-khen', '2023-03-01'), 422, 'TITLE_NOT_REGISTRABLE', 'code');
     await refused(reg(CSTT, '2023-03-01'), 409, 'TITLE_ALREADY_REGISTERED', 'code');
+    // The registration is read beside the deadline it was checked against (and the event that set it), on
+    // the person and on the unit's list of people.
+    const deadlineSet = (await t.app.get<EventStore>(EVENT_STORE).readStream(`registration-${ORG}-2023`))[0]!;
+    const registered = {
+      year: 2023,
+      code: CSTT,
+      organizerUnitId: ORG,
+      on: '2023-03-25',
+      deadline: {
+        date: '2023-03-25',
+        event: expect.objectContaining({
+          eventId: deadlineSet.eventId,
+          streamId: `registration-${ORG}-2023`,
+        }),
+      },
+    };
+    const read = await ok(get('/people/cb-reg'), 200);
+    expect(read.body.registrations).toEqual([registered]);
+    const listed = await ok(get(`/units/${UNIT}/people`), 200);
+    expect(listed.body).toMatchObject({ unitId: UNIT, unitName: 'Phòng 01 (dữ liệu mẫu)' });
+    expect(listed.body.people.find((p: { personId: string }) => p.personId === 'cb-reg')).toMatchObject({
+      fullName: 'Cán bộ cb-reg (dữ liệu mẫu)',
+      registrations: [registered],
+    });
+    const names = listed.body.people.map((p: { fullName: string }) => p.fullName);
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+    await refused(get(`/units/${UNIT}/people`, tk.viewer!), 403, 'FORBIDDEN');
+    await refused(get('/units/khong-co/people'), 404, 'UNIT_NOT_FOUND', 'unitId');
     // A title needs its registration on the decision.
     await refused(
       decision('thu-truong-don-vi', [award(CSTDCS, 'cb-reg')]),
@@ -349,7 +377,18 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
     expect(tllListed.body.items[0]).toMatchObject({
       awardId: tllAward.awardId,
       revoked: null,
-      basis: tllAward.basis,
+      // Each basis title named; the revoked one points at its revocation event.
+      basis: [
+        { code: CSTDCS, year: 2020, awardId: null, revokedBy: null },
+        {
+          code: CSTDCS,
+          name: 'Chiến sĩ thi đua cơ sở',
+          year: 2021,
+          awardId: coso2021.body.awardIds.at(-1),
+          revokedBy: expect.objectContaining({ position: revoked.body.position }),
+        },
+        { code: CSTDCS, year: 2022, awardId: null, revokedBy: null },
+      ],
       basisNoLongerHolds: dependent.basisNoLongerHolds,
     });
     // Personal data: not for viewers.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { allProjections } from '@thidua/projections';
 import { createHttpClient, type DemoActor, type DemoClient } from '../../apps/cli/src/demo/demo-client.js';
-import { DEMO_INSPECTOR } from '../../apps/cli/src/demo/demo-actors.js';
+import { DEMO_ADMIN, DEMO_INSPECTOR, organizerOf } from '../../apps/cli/src/demo/demo-actors.js';
 import { loadDemo, waitForReadModels } from '../../apps/cli/src/demo/load-demo.js';
 import { startTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
 import {
@@ -48,6 +48,29 @@ interface Totals {
     recorded: SourceEvent;
   } | null;
 }
+
+interface AwardItem {
+  awardId: string;
+  code: string;
+  name: string;
+  kind: string;
+  unitId: string;
+  unitName: string | null;
+  personId: string | null;
+  personName: string | null;
+  decisionNumber: string;
+  issued: SourceEvent;
+  revoked: { decisionRef: string; event: SourceEvent } | null;
+  basis: Array<{ code: string; year: number; awardId: string | null }>;
+  basisNoLongerHolds: Array<{ code: string; since: number; detail: string }>;
+}
+interface AwardList {
+  total: number;
+  counted: number;
+  items: AwardItem[];
+}
+const TLL = 'chien-si-thi-dua-toan-luc-luong-cand';
+const TQ = 'chien-si-thi-dua-toan-quoc';
 
 const browserFound = chromiumInstalled();
 if (!browserFound) {
@@ -139,6 +162,221 @@ suite('the award path in the console, on the demo (e2e)', () => {
     expect(eventFacts).toContain(reported.recorded.eventId);
     expect(await page.locator('pre.json').textContent()).toContain('"total": 486');
     await b.screenshot('02-su-kien-ghi-nhan-so-lieu-bao-cao');
+  });
+
+  it('lists the awards behind the 836, one by one: recipient named, decision, authority, the event behind each', async () => {
+    await open('/tong-hop?nam=2023&cum=bca-cum-7', 'Tổng hợp khen thưởng');
+    await page.getByRole('link', { name: /Xem từng khen thưởng/ }).click();
+    await page.getByRole('heading', { name: /Danh sách khen thưởng: Cụm thi đua số 7 – năm 2023/ }).waitFor();
+    const headline = page.locator('p.headline');
+    await headline.waitFor();
+    expect([await headline.getAttribute('data-total'), await headline.getAttribute('data-counted')]).toEqual([
+      '836',
+      '836',
+    ]);
+    expect(await headline.textContent()).toContain(`Tổng hợp ghi nhận ${num(836)} lượtkhớp`);
+    expect(await page.locator('table.awards tbody tr').count()).toBe(50);
+    await b.screenshot('03-danh-sach-khen-thuong-cum-7');
+
+    // Filter: the six Chiến sĩ thi đua toàn lực lượng, each a registered person, named as the registry opens it.
+    const listed = await api<AwardList>(`/totals/2023/awards?cluster=bca-cum-7&code=${TLL}`);
+    await page.getByLabel('Hình thức khen thưởng').selectOption(TLL);
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await page.waitForURL(/danh-hieu=/);
+    const rows = page.locator('table.awards tbody tr');
+    await page.waitForFunction(() => document.querySelectorAll('table.awards tbody tr').length === 6);
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        awardId: tr.getAttribute('data-award'),
+        who: tr.querySelector('th a')?.textContent,
+      })),
+    );
+    expect(shown).toEqual(listed.items.map((a) => ({ awardId: a.awardId, who: a.personName })));
+    const first = listed.items[0]!;
+    const row = page.locator(`tr[data-award="${first.awardId}"]`);
+    expect(await row.textContent()).toContain(`Số ${first.decisionNumber}`);
+    expect(await row.textContent()).toContain('Bộ trưởng Bộ Công an');
+    expect(await row.textContent()).toContain('Đang có hiệu lực');
+    await b.screenshot('04-loc-chien-si-thi-dua-toan-luc-luong');
+    await row.getByRole('link', { name: /Quyết định #/ }).click();
+    await page.getByRole('heading', { name: /Sự kiện gốc/ }).waitFor();
+    expect(page.url()).toBe(`${base}/console/su-kien/${first.issued.streamId}/${first.issued.revision}`);
+    expect(await page.locator('pre.json').textContent()).toContain(first.awardId);
+  });
+
+  it('shows a revoked award with its ground, authority, decision and recovery, and the award whose basis it was', async () => {
+    // A Chiến sĩ thi đua toàn lực lượng of 2023 becomes Chiến sĩ thi đua toàn quốc in 2024 (the 2022 title as a
+    // prior title, the 2023 one from the ledger); then the 2023 title is revoked for a forged dossier.
+    const tll = (await api<AwardList>(`/totals/2023/awards?cluster=bca-cum-7&code=${TLL}`)).items[0]!;
+    const personId = tll.personId!;
+    const organizer = organizerOf('bo-cong-an');
+    await api(`/people/${personId}/prior-titles`, organizer, 'POST', {
+      code: TLL,
+      year: 2022,
+      decisionRef: '150/QĐ-BCA (minh họa)',
+    });
+    await api(`/people/${personId}/title-registrations`, DEMO_ADMIN, 'POST', {
+      year: 2024,
+      code: TQ,
+      organizerUnitId: 'bo-cong-an',
+      effectiveDate: '2024-02-01',
+    });
+    const decided = await api<{ awardIds: string[] }>('/award-decisions', DEMO_ADMIN, 'POST', {
+      number: '2100/QĐ-TTg (minh họa)',
+      date: '2024-12-20',
+      authority: 'thu-tuong',
+      awards: [
+        {
+          code: TQ,
+          recipient: { kind: 'individual', personId },
+          year: 2024,
+          citation: 'Đạt danh hiệu Chiến sĩ thi đua toàn quốc (minh họa)',
+        },
+      ],
+    });
+    const revoked = await api<{ position: number }>(`/awards/${tll.awardId}/revocation`, organizer, 'POST', {
+      reason: 'Hồ sơ đề nghị có giấy tờ giả (minh họa)',
+      decisionRef: '77/QĐ-BCA (minh họa)',
+      ground: 'forged-dossier',
+      authority: 'bo-truong-bca',
+      recovery: { insignia: true, moneyVnd: 4_680_000 },
+      effectiveDate: '2025-03-10',
+    });
+    const after = await api<AwardList>(
+      `/totals/2023/awards?cluster=bca-cum-7&code=${TLL}&minPosition=${revoked.position}`,
+    );
+    expect([after.total, after.counted]).toEqual([6, 5]);
+
+    await open(`/khen-thuong?nam=2023&cum=bca-cum-7&danh-hieu=${TLL}`, /Danh sách khen thưởng/);
+    const row = page.locator(`tr[data-award="${tll.awardId}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('class')).toBe('revoked');
+    const status = await row.locator('.award-status').textContent();
+    for (const fact of [
+      'Đã thu hồi',
+      'Làm giả hồ sơ, giấy tờ',
+      'Bộ trưởng Bộ Công an',
+      '77/QĐ-BCA (minh họa), ngày 10/03/2025',
+      `hiện vật; tiền thưởng ${num(4_680_000)} đồng`,
+    ])
+      expect(status).toContain(fact);
+    await b.screenshot('05-khen-thuong-da-thu-hoi');
+    await row.getByRole('link', { name: /Thu hồi #/ }).click();
+    await page.getByRole('heading', { name: /Sự kiện gốc/ }).waitFor();
+    expect(await page.locator('dl.facts').first().textContent()).toContain('AwardRevoked');
+
+    // The 2024 title rested on it: still conferred, its basis no longer holds, said where it is listed.
+    const tq = await api<AwardList>(
+      `/totals/2024/awards?unit=${tll.unitId}&code=${TQ}&minPosition=${revoked.position}`,
+    );
+    expect(tq.items.map((a) => a.awardId)).toEqual(decided.awardIds);
+    expect(tq.items[0]!.basisNoLongerHolds).toHaveLength(1);
+    await open(`/khen-thuong?nam=2024&don-vi=${tll.unitId}`, /Danh sách khen thưởng/);
+    const dependent = page.locator(`tr[data-award="${decided.awardIds[0]}"]`);
+    await dependent.waitFor();
+    const note = await dependent.locator('.basis-gone').textContent();
+    expect(note).toContain('Căn cứ không còn giữ');
+    expect(note).toContain('Danh hiệu làm điều kiện đã bị thu hồi');
+    expect(note).toContain(`#${revoked.position}`);
+    expect(await dependent.locator('.basis').textContent()).toContain(
+      'Chiến sĩ thi đua toàn lực lượng Công an nhân dân năm 2023 — đã bị thu hồi',
+    );
+    await b.screenshot('06-can-cu-khong-con-giu');
+
+    // The person's register says the same, with the years the prerequisite named.
+    await dependent.getByRole('link', { name: tll.personName! }).click();
+    await page.getByRole('heading', { name: `Cá nhân: ${tll.personName}`, level: 1 }).waitFor();
+    const card = page.locator(`section.award-card[data-award="${decided.awardIds[0]}"]`);
+    await card.waitFor();
+    const cardText = await card.textContent();
+    expect(cardText).toContain('Chiến sĩ thi đua toàn lực lượng Công an nhân dân năm 2022: trước khi có sổ');
+    expect(cardText).toContain('Chiến sĩ thi đua toàn lực lượng Công an nhân dân năm 2023: quyết định số');
+    expect(cardText).toContain('đã bị thu hồi theo 77/QĐ-BCA (minh họa) ngày 10/03/2025');
+    expect(cardText).toContain('Căn cứ không còn giữ');
+    await b.screenshot('07-ca-nhan-can-cu-bi-thu-hoi');
+  });
+
+  it('answers "why could this person become Chiến sĩ thi đua toàn lực lượng?": registration, deadline, prior years', async () => {
+    const tll = (await api<AwardList>(`/totals/2023/awards?cluster=bca-cum-7&code=${TLL}`)).items.find(
+      (a) => a.revoked === null,
+    )!;
+    const people = await api<{ people: Array<{ personId: string; fullName: string }> }>(
+      `/units/${tll.unitId}/people`,
+    );
+    await open(`/don-vi/${tll.unitId}/can-bo`, `Cán bộ của ${tll.unitName}`);
+    const rows = page.locator('table.people tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-person')))).toEqual(
+      people.people.map((p) => p.personId),
+    );
+    const row = page.locator(`tr[data-person="${tll.personId}"]`);
+    expect(await row.textContent()).toContain('2023: Chiến sĩ thi đua toàn lực lượng Công an nhân dân');
+    await b.screenshot('08-can-bo-cua-don-vi');
+
+    await row.getByRole('link', { name: tll.personName! }).click();
+    await page.getByRole('heading', { name: `Cá nhân: ${tll.personName}`, level: 1 }).waitFor();
+    const person = await api<{
+      rankTitle: string;
+      registrations: Array<{ year: number; code: string; on: string; deadline: { date: string } | null }>;
+      priorTitles: Array<{ code: string; year: number; decisionRef: string }>;
+      awards: Array<{
+        awardId: string;
+        basis: Array<{ code: string; year: number; awardId: string | null }>;
+      }>;
+    }>(`/people/${tll.personId}`);
+    const registration = person.registrations.find((r) => r.year === 2023 && r.code === TLL)!;
+    expect(registration.deadline).not.toBeNull();
+    const card = page.locator(`section.award-card[data-award="${tll.awardId}"]`);
+    const text = (await card.textContent())!;
+    const dmy = (ymd: string) => ymd.split('-').reverse().join('/');
+    expect(text).toContain(
+      `đăng ký ngày ${dmy(registration.on)}, hạn ${dmy(registration.deadline!.date)} trong hạn`,
+    );
+    // Three consecutive years of Chiến sĩ thi đua cơ sở before 2023, each with its decision.
+    const basis = person.awards.find((a) => a.awardId === tll.awardId)!.basis;
+    expect(basis.map((b) => b.year)).toEqual([2020, 2021, 2022]);
+    const shownBasis = await card.locator('.basis-list li').allTextContents();
+    expect(shownBasis).toEqual(
+      basis.map((b) => {
+        const prior = person.priorTitles.find((t) => t.code === b.code && t.year === b.year)!;
+        return `Chiến sĩ thi đua cơ sở năm ${b.year}: trước khi có sổ, quyết định ${prior.decisionRef}`;
+      }),
+    );
+    expect(await card.locator('.award-status').textContent()).toBe('Đang có hiệu lực');
+    expect(await page.locator('dl.facts').first().textContent()).toContain(person.rankTitle);
+    await b.screenshot('09-ca-nhan-vi-sao-dat-danh-hieu');
+  });
+
+  it('shows an erased person as "đã xoá" in the award list and among the unit’s people, the award still counted', async () => {
+    const giayKhen = (
+      await api<AwardList>(`/totals/2023/awards?cluster=bca-cum-7&code=giay-khen&kind=individual&limit=1`)
+    ).items[0]!;
+    const erased = await api<{ position: number }>(
+      `/people/${giayKhen.personId}/erasure`,
+      DEMO_ADMIN,
+      'POST',
+      {
+        requestRef: 'Đơn yêu cầu xoá dữ liệu cá nhân (minh họa)',
+      },
+    );
+    const listed = await api<AwardList>(
+      `/totals/2023/awards?unit=${giayKhen.unitId}&code=giay-khen&kind=individual&minPosition=${erased.position}`,
+    );
+    expect(listed.items.find((a) => a.awardId === giayKhen.awardId)).toMatchObject({
+      personName: 'đã xoá',
+      revoked: null,
+    });
+    await open(`/khen-thuong?nam=2023&don-vi=${giayKhen.unitId}`, /Danh sách khen thưởng/);
+    const row = page.locator(`tr[data-award="${giayKhen.awardId}"]`);
+    await row.waitFor();
+    expect(await row.locator('th a.erased').textContent()).toBe('đã xoá');
+    expect(await row.locator('.award-status').textContent()).toBe('Đang có hiệu lực');
+    await b.screenshot('10-khen-thuong-nguoi-da-xoa');
+    await open(`/don-vi/${giayKhen.unitId}/can-bo`, /Cán bộ của/);
+    const last = page.locator('table.people tbody tr').last();
+    await last.waitFor();
+    expect(await last.getAttribute('data-person')).toBe(giayKhen.personId);
+    expect(await last.locator('th a').textContent()).toBe('đã xoá');
   });
 
   it('broke no Content-Security-Policy rule and logged no error on any page', () => {

@@ -134,6 +134,7 @@ POST /award-decisions/{decisionId}/complaints/{complaintId}/resolution 201   201
 POST /award-decisions/{decisionId}/complaints/{complaintId}/escalation 201   201  201  201  403   403   403  403  401
 POST /people                                                           201   201  201  201  403   403   403  403  401
 GET  /people/{personId}                                                200   200  200  200  200   200   200  403  401
+GET  /units/{unitId}/people                                            200   200  200  200  200   200   200  403  401
 POST /people/{personId}/transfers                                      201   201  201  403  403   403   403  403  401
 POST /people/{personId}/erasure                                        201   403  403  403  403   403   403  403  401
 POST /people/{personId}/title-registrations                            201   201  201  201  403   403   403  403  401
@@ -391,6 +392,7 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       'GET /units/{unitId}/history': G(`/units/${UNITS.own.id}/history`),
       'GET /totals/{year}': G(`/totals/2021?cluster=${CLUSTER}`),
       'GET /totals/{year}/awards': G(`/totals/2021/awards?cluster=${CLUSTER}`),
+      'GET /units/{unitId}/people': G(`/units/${UNITS.own.id}/people`),
       'GET /audit/streams/{streamId}': G(`/audit/streams/emulation-${CLUSTER}-2021`),
       'GET /audit/verify': G('/audit/verify'),
       'GET /audit/digest': G('/audit/digest?heads=false'),

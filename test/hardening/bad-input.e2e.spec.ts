@@ -1738,6 +1738,7 @@ const QUERIES: QueryRow[] = [
   },
   { route: 'GET /units/{unitId}', params: () => ({ unitId: UNITS.own.id }) },
   { route: 'GET /people/{personId}', params: () => ({ personId: PERSON }), lookedUp: ['personId'] },
+  { route: 'GET /units/{unitId}/people', params: () => ({ unitId: UNITS.own.id }), lookedUp: ['unitId'] },
   { route: 'GET /organizers' },
   { route: 'GET /organizers/{unitId}', params: () => ({ unitId: ORGANIZER }) },
   {

@@ -10,6 +10,8 @@ import { EventPage } from './pages/event';
 import { ExplainPage } from './pages/explain';
 import { HomePage } from './pages/home';
 import { NotFoundPage } from './pages/not-found';
+import { UnitPeoplePage } from './pages/people';
+import { PersonPage } from './pages/person';
 import { ProjectionsPage } from './pages/projections';
 import { RankingPage } from './pages/ranking';
 import { SignInPage } from './pages/sign-in';
@@ -121,6 +123,8 @@ function Shell({ session }: { session: Session }) {
           <Route path={`${BASE}/cum/:clusterId/:year/:period/giai-trinh/:unitId`} component={ExplainPage} />
           <Route path={`${BASE}/cum/:clusterId/:year/:period/doi-chieu`} component={ComparePage} />
           <Route path={`${BASE}/don-vi/:unitId`} component={UnitPage} />
+          <Route path={`${BASE}/don-vi/:unitId/can-bo`} component={UnitPeoplePage} />
+          <Route path={`${BASE}/ca-nhan/:personId`} component={PersonPage} />
           <Route path={`${BASE}/tong-hop`} component={TotalsPage} />
           <Route path={`${BASE}/khen-thuong`} component={AwardsPage} />
           <Route path={`${BASE}/su-kien/:streamId/:revision`} component={EventPage} />

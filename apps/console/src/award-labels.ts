@@ -20,3 +20,23 @@ export const kindLabel = (kind: string): string =>
 
 /** What the API answers for a person whose key was deleted (crypto-shredding). */
 export const ERASED = 'đã xoá';
+
+/** Conferring authorities (the catalog's levels) as the API's codes name them. */
+const AUTHORITY: Record<string, string> = {
+  'chu-tich-nuoc': 'Chủ tịch nước',
+  'thu-tuong': 'Thủ tướng Chính phủ',
+  'bo-truong-bca': 'Bộ trưởng Bộ Công an',
+  'chu-tich-ubnd-tinh': 'Chủ tịch Ủy ban nhân dân tỉnh',
+  'giam-doc-ca-tinh': 'Giám đốc Công an tỉnh',
+  'thu-truong-don-vi': 'Thủ trưởng đơn vị',
+};
+export const authorityLabel = (code: string): string => AUTHORITY[code] ?? code;
+
+/** The individual titles a person registers and prerequisites name (a basis names them by code only). */
+const TITLE: Record<string, string> = {
+  'chien-si-tien-tien': 'Chiến sĩ tiên tiến',
+  'chien-si-thi-dua-co-so': 'Chiến sĩ thi đua cơ sở',
+  'chien-si-thi-dua-toan-luc-luong-cand': 'Chiến sĩ thi đua toàn lực lượng Công an nhân dân',
+  'chien-si-thi-dua-toan-quoc': 'Chiến sĩ thi đua toàn quốc',
+};
+export const titleLabel = (code: string): string => TITLE[code] ?? code;

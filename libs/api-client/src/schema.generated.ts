@@ -1262,7 +1262,7 @@ export interface paths {
         };
         /**
          * A person: unit, transfers, title registrations, prior titles and individual awards
-         * @description The personal fields are opened with the person’s key; after an erasure the key is gone and fullName reads "đã xoá" (rankTitle and positionHeld null) while the awards stay listed and counted. Each award carries its prerequisite basis and `basisNoLongerHolds` (code, the log position since when, a sentence): e.g. PREREQUISITE_REVOKED when a title it was based on was revoked. Not for viewers (personal data).
+         * @description The personal fields are opened with the person’s key; after an erasure the key is gone and fullName reads "đã xoá" (rankTitle and positionHeld null) while the awards stay listed and counted. Each title registration carries the organizer’s registration deadline of its year (date and event; null: none recorded, no limit). Each award carries its prerequisite basis and `basisNoLongerHolds` (code, the log position since when, a sentence): e.g. PREREQUISITE_REVOKED when a title it was based on was revoked. Not for viewers (personal data).
          */
         get: operations["getPerson"];
         put?: never;
@@ -1373,6 +1373,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/units/{unitId}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the people of a unit: name, rank, transfers, registrations with their deadlines, titles held
+         * @description The people whose current unit it is (a person transferred away is listed under the new unit, the transfer in `transfers`), each as GET /people/{personId} answers: the name opened with the person’s key ("đã xoá" once erased: listed last), rank title, position held, title registrations per year beside the organizer’s registration deadline of that year (the date and the event that set it; null: no limit), prior titles and individual awards with their prerequisite basis and `basisNoLongerHolds`. Vietnamese order of names. Not for viewers (personal data).
+         */
+        get: operations["listUnitPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clusters/{clusterId}/years/{year}/reported-figures": {
         parameters: {
             query?: never;
@@ -1462,7 +1482,7 @@ export interface paths {
         };
         /**
          * List the awards of a cluster or a unit for a year: recipient, title, decision, revocation, events
-         * @description Exactly one of `cluster`, `unit`. A cluster lists the awards GET /totals/{year}?cluster= counts: those of its member units that year and of every unit under them (sub-collectives and their people); `unit` lists the unit’s own (its collective and its people), with `subUnits=true` those of the units under it too. Each award: the recipient (a unit with its name, or a registered person with the name opened by their key — "đã xoá" once erased), the title, the decision (number, date, authority), the AwardDecisionIssued event (stream, revision, who recorded it, when), the revocation (ground, authority, decision, date, recovery of insignia and money, its event) or null, and for individuals the prerequisite `basis` and `basisNoLongerHolds` (e.g. PREREQUISITE_REVOKED). Revoked awards are listed (`counted` leaves them out, as the totals do). Most eminent title first, then by decision date; `offset`/`limit` page (default 100). Not for viewers (names of people).
+         * @description Exactly one of `cluster`, `unit`. A cluster lists the awards GET /totals/{year}?cluster= counts: those of its member units that year and of every unit under them (sub-collectives and their people); `unit` lists the unit’s own (its collective and its people), with `subUnits=true` those of the units under it too. Each award: the recipient (a unit with its name, or a registered person with the name opened by their key — "đã xoá" once erased), the title, the decision (number, date, authority), the AwardDecisionIssued event (stream, revision, who recorded it, when), the revocation (ground, authority, decision, date, recovery of insignia and money, its event) or null, and for individuals the prerequisite `basis` (each title named, with the revocation event of a basis award that was revoked) and `basisNoLongerHolds` (e.g. PREREQUISITE_REVOKED). Revoked awards are listed (`counted` leaves them out, as the totals do). Most eminent title first, then by decision date; `offset`/`limit` page (default 100). Not for viewers (names of people).
          */
         get: operations["listAwards"];
         put?: never;
@@ -3430,12 +3450,16 @@ export interface components {
             conferred: components["schemas"]["Integer"];
             fulfilled: components["schemas"]["Integer"];
         };
-        /** @description A person as the API answers: the registry record with the personal fields opened (or "đã xoá"). */
+        /** @description A person as the API answers: opened, each title registration beside the deadline it was checked against. */
         PersonView: {
-            fullName: string;
-            rankTitle: string | null;
-            /** @description Chức vụ (the registration's `position`; `position` here is the log position, as on every document). */
-            positionHeld: string | null;
+            registrations: {
+                /** @description The organizer's registration deadline of that year as it stands (null: none recorded, no limit). */
+                deadline: components["schemas"]["RegistrationDeadline"] | null;
+                year: components["schemas"]["Integer"];
+                code: string;
+                organizerUnitId: string;
+                on: string;
+            }[];
             personId: string;
             unitId: string;
             registeredOn: string;
@@ -3449,12 +3473,6 @@ export interface components {
                 toUnitId: string;
                 on: string;
             }[];
-            registrations: {
-                year: components["schemas"]["Integer"];
-                code: string;
-                organizerUnitId: string;
-                on: string;
-            }[];
             priorTitles: {
                 code: string;
                 year: components["schemas"]["Integer"];
@@ -3462,6 +3480,16 @@ export interface components {
             }[];
             awards: components["schemas"]["PersonAwardDoc"][];
             position: components["schemas"]["Integer"];
+            fullName: string;
+            rankTitle: string | null;
+            /** @description Chức vụ (the registration's `position`; `position` here is the log position, as on every document). */
+            positionHeld: string | null;
+        };
+        /** @description An organizer's registration deadline for a year as it stands, and the event that set it. */
+        RegistrationDeadline: {
+            /** @description Last day (inclusive) a registration may be dated. */
+            date: string;
+            event: components["schemas"]["SourceEvent"];
         };
         PersonAwardDoc: {
             awardId: string;
@@ -3526,8 +3554,14 @@ export interface components {
             /** @description An individual's name opened with their key, "đã xoá" once erased; null for a collective. */
             personName: string | null;
             rankTitle: string | null;
-            /** @description The titles a prerequisite was met with (from the person's register). */
-            basis: components["schemas"]["BasisDoc"][];
+            /** @description The titles a prerequisite was met with (from the person's register), each named, with its revocation event when the award it names was revoked (a prior title, `awardId` null, has none). */
+            basis: {
+                name: string;
+                revokedBy: components["schemas"]["SourceEvent"] | null;
+                code: string;
+                year: components["schemas"]["Integer"];
+                awardId: string | null;
+            }[];
             /** @description Why the basis no longer holds (e.g. PREREQUISITE_REVOKED); empty while it holds. */
             basisNoLongerHolds: components["schemas"]["BasisNoLongerHolds"][];
             awardId: string;
@@ -3569,6 +3603,12 @@ export interface components {
                 moneyVnd: components["schemas"]["Integer"];
             } | null;
             event: components["schemas"]["SourceEvent"];
+        };
+        /** @description GET /units/{unitId}/people: the people registered in a unit now, opened, in Vietnamese order. */
+        UnitPeople: {
+            unitId: string;
+            unitName: string | null;
+            people: components["schemas"]["PersonView"][];
         };
         /** @description One message of GET /clusters/{c}/years/{y}/changes (Server-Sent Events, `event: change`): an event of the cluster-year has been applied by the projections that handle it. Its `id:` line is `position`; send it back as Last-Event-ID to resume after it. */
         ClusterYearChange: {
@@ -12316,6 +12356,104 @@ export interface operations {
                 };
             };
             /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listUnitPeople: {
+        parameters: {
+            query?: {
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A registered unit (a sub-collective holds its people) */
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people of the unit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPeople"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `field` names the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: role not allowed (allowed: admin, organizer, inspector, unit-officer) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNIT_NOT_FOUND (field unitId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROJECTION_BEHIND: the projection did not reach minPosition in time */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -30,6 +30,7 @@ import type {
 } from '../features/queries/directory.queries.js';
 import type { PersonView } from '../features/people/people.query.js';
 import type { AwardList } from '../features/award-register/award-list.query.js';
+import type { UnitPeople } from '../features/people/unit-people.query.js';
 import type { TotalsAnswer } from '../features/totals/reported-comparison.js';
 import type { WhatIfAnswer } from '../features/queries/rankings.queries.js';
 import type { Liveness, NotReady, Readiness } from '../health/health.types.js';
@@ -72,6 +73,7 @@ export interface ResponseBodies {
   TotalsDoc: TotalsAnswer;
   PersonView: PersonView;
   AwardList: AwardList;
+  UnitPeople: UnitPeople;
   ClusterYearChange: ClusterYearChange;
   // Audit
   StreamEventsPage: StreamEventsPage;

@@ -3195,21 +3195,44 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "type": "object",
     "additionalProperties": false,
     "properties": {
-      "fullName": {
-        "type": "string"
-      },
-      "rankTitle": {
-        "type": [
-          "string",
-          "null"
-        ]
-      },
-      "positionHeld": {
-        "type": [
-          "string",
-          "null"
-        ],
-        "description": "Chức vụ (the registration's `position`; `position` here is the log position, as on every document)."
+      "registrations": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "deadline": {
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/RegistrationDeadline"
+                },
+                {
+                  "type": "null"
+                }
+              ],
+              "description": "The organizer's registration deadline of that year as it stands (null: none recorded, no limit)."
+            },
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "code": {
+              "type": "string"
+            },
+            "organizerUnitId": {
+              "type": "string"
+            },
+            "on": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "code",
+            "deadline",
+            "on",
+            "organizerUnitId",
+            "year"
+          ]
+        }
       },
       "personId": {
         "type": "string"
@@ -3270,33 +3293,6 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           "additionalProperties": false
         }
       },
-      "registrations": {
-        "type": "array",
-        "items": {
-          "type": "object",
-          "properties": {
-            "year": {
-              "$ref": "#/components/schemas/Integer"
-            },
-            "code": {
-              "type": "string"
-            },
-            "organizerUnitId": {
-              "type": "string"
-            },
-            "on": {
-              "type": "string"
-            }
-          },
-          "required": [
-            "year",
-            "code",
-            "organizerUnitId",
-            "on"
-          ],
-          "additionalProperties": false
-        }
-      },
       "priorTitles": {
         "type": "array",
         "items": {
@@ -3328,6 +3324,22 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       },
       "position": {
         "$ref": "#/components/schemas/Integer"
+      },
+      "fullName": {
+        "type": "string"
+      },
+      "rankTitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "positionHeld": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Chức vụ (the registration's `position`; `position` here is the log position, as on every document)."
       }
     },
     "required": [
@@ -3344,7 +3356,25 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "transfers",
       "unitId"
     ],
-    "description": "A person as the API answers: the registry record with the personal fields opened (or \"đã xoá\")."
+    "description": "A person as the API answers: opened, each title registration beside the deadline it was checked against."
+  },
+  "RegistrationDeadline": {
+    "type": "object",
+    "properties": {
+      "date": {
+        "type": "string",
+        "description": "Last day (inclusive) a registration may be dated."
+      },
+      "event": {
+        "$ref": "#/components/schemas/SourceEvent"
+      }
+    },
+    "required": [
+      "date",
+      "event"
+    ],
+    "additionalProperties": false,
+    "description": "An organizer's registration deadline for a year as it stands, and the event that set it."
   },
   "PersonAwardDoc": {
     "type": "object",
@@ -3588,9 +3618,44 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "basis": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/BasisDoc"
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "revokedBy": {
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/SourceEvent"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "code": {
+              "type": "string"
+            },
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "awardId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "awardId",
+            "code",
+            "name",
+            "revokedBy",
+            "year"
+          ]
         },
-        "description": "The titles a prerequisite was met with (from the person's register)."
+        "description": "The titles a prerequisite was met with (from the person's register), each named, with its revocation event when the award it names was revoked (a prior title, `awardId` null, has none)."
       },
       "basisNoLongerHolds": {
         "type": "array",
@@ -3770,6 +3835,33 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "event"
     ],
     "additionalProperties": false
+  },
+  "UnitPeople": {
+    "type": "object",
+    "properties": {
+      "unitId": {
+        "type": "string"
+      },
+      "unitName": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "people": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PersonView"
+        }
+      }
+    },
+    "required": [
+      "unitId",
+      "unitName",
+      "people"
+    ],
+    "additionalProperties": false,
+    "description": "GET /units/{unitId}/people: the people registered in a unit now, opened, in Vietnamese order."
   },
   "ClusterYearChange": {
     "type": "object",

@@ -1,6 +1,8 @@
+import type { Schemas } from '@thidua/api-client';
 import { basisIssueLabel, groundLabel } from '../award-labels';
 import { day, num } from '../format';
 import { Badge } from './common';
+import { EventLink } from './event-link';
 
 /** What the award list and a person's register both know of an award's standing. */
 export interface AwardStanding {
@@ -14,6 +16,8 @@ export interface AwardStanding {
     recovery?: { insignia: boolean; moneyVnd: number } | null;
   } | null;
   basisNoLongerHolds: Array<{ code: string; since: number; detail: string }>;
+  /** The titles a prerequisite was met with, named, with the revocation of a basis award that was revoked. */
+  basis?: Schemas['AwardList']['items'][number]['basis'];
 }
 
 /**
@@ -70,13 +74,40 @@ export function AwardStatus({ award: a }: { award: AwardStanding }) {
           <Badge tone="warn">Căn cứ không còn giữ</Badge>
           <ul>
             {a.basisNoLongerHolds.map((b) => (
-              <li key={`${b.code}:${b.since}`}>
-                {basisIssueLabel(b.code)} (từ vị trí #{b.since} trong sổ): {b.detail}
+              <li key={`${b.code}:${b.since}`} title={b.detail}>
+                {basisIssueLabel(b.code)} (từ vị trí #{b.since} trong sổ)
               </li>
             ))}
           </ul>
         </div>
       )}
+      {a.basis && a.basis.length > 0 && <Basis basis={a.basis} />}
+    </div>
+  );
+}
+
+/** The titles an award's prerequisite was met with: held before the ledger, or an award of it (revoked or not). */
+function Basis({ basis }: { basis: NonNullable<AwardStanding['basis']> }) {
+  return (
+    <div class="basis">
+      <span class="small">Điều kiện đã xét:</span>
+      <ul class="small">
+        {basis.map((b) => (
+          <li key={`${b.code}:${b.year}`} class={b.revokedBy ? 'revoked' : undefined}>
+            {b.name} năm {b.year}
+            {b.awardId === null ? (
+              <span class="muted"> (danh hiệu trước khi có sổ)</span>
+            ) : b.revokedBy ? (
+              <>
+                {' '}
+                — <strong>đã bị thu hồi</strong> (<EventLink event={b.revokedBy} label="Thu hồi" />)
+              </>
+            ) : (
+              <span class="muted"> (khen thưởng trong sổ, còn hiệu lực)</span>
+            )}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

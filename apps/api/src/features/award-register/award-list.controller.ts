@@ -47,7 +47,8 @@ export class AwardListController {
       'the recipient (a unit with its name, or a registered person with the name opened by their key — "đã xoá" once ' +
       'erased), the title, the decision (number, date, authority), the AwardDecisionIssued event (stream, revision, ' +
       'who recorded it, when), the revocation (ground, authority, decision, date, recovery of insignia and money, ' +
-      'its event) or null, and for individuals the prerequisite `basis` and `basisNoLongerHolds` (e.g. ' +
+      'its event) or null, and for individuals the prerequisite `basis` (each title named, with the revocation event ' +
+      'of a basis award that was revoked) and `basisNoLongerHolds` (e.g. ' +
       'PREREQUISITE_REVOKED). Revoked awards are listed (`counted` leaves them out, as the totals do). Most eminent ' +
       `title first, then by decision date; \`offset\`/\`limit\` page (default ${DEFAULT_AWARD_LIMIT}). Not for viewers ` +
       '(names of people).',

@@ -15,6 +15,7 @@ import {
   type BasisDoc,
   type BasisNoLongerHolds,
   type PersonDoc,
+  type SourceEvent,
   type TotalsDoc,
   type UnitDoc,
 } from '@thidua/projections';
@@ -31,8 +32,11 @@ export type AwardListItem = AwardEntryDoc & {
   /** An individual's name opened with their key, "đã xoá" once erased; null for a collective. */
   personName: string | null;
   rankTitle: string | null;
-  /** The titles a prerequisite was met with (from the person's register). */
-  basis: BasisDoc[];
+  /**
+   * The titles a prerequisite was met with (from the person's register), each named, with its revocation
+   * event when the award it names was revoked (a prior title, `awardId` null, has none).
+   */
+  basis: Array<BasisDoc & { name: string; revokedBy: SourceEvent | null }>;
   /** Why the basis no longer holds (e.g. PREREQUISITE_REVOKED); empty while it holds. */
   basisNoLongerHolds: BasisNoLongerHolds[];
 };
@@ -148,6 +152,17 @@ export class ListAwardsHandler implements IQueryHandler<ListAwardsQuery> {
     return [...seen];
   }
 
+  private async basisOf(b: BasisDoc): Promise<AwardListItem['basis'][number]> {
+    const award = b.awardId
+      ? await this.reads.get<AwardEntryDoc>(AWARD_REGISTER_PROJECTION, AWARD_ENTRIES, b.awardId)
+      : null;
+    return {
+      ...b,
+      name: defaultCatalog.find(b.code)?.name ?? b.code,
+      revokedBy: award?.revoked?.event ?? null,
+    };
+  }
+
   private async named(a: AwardEntryDoc): Promise<AwardListItem> {
     const unit = await this.reads.get<UnitDoc>(DIRECTORY_PROJECTION, UNITS, a.unitId);
     const doc = a.personId ? await this.reads.get<PersonDoc>(PEOPLE_PROJECTION, PERSONS, a.personId) : null;
@@ -158,7 +173,7 @@ export class ListAwardsHandler implements IQueryHandler<ListAwardsQuery> {
       unitName: unit?.name ?? null,
       personName: person?.fullName ?? null,
       rankTitle: person?.rankTitle ?? null,
-      basis: held?.basis ?? [],
+      basis: await Promise.all((held?.basis ?? []).map((b) => this.basisOf(b))),
       basisNoLongerHolds: held?.basisNoLongerHolds ?? [],
     };
   }
