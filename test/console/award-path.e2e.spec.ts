@@ -379,6 +379,56 @@ suite('the award path in the console, on the demo (e2e)', () => {
     expect(await last.locator('th a').textContent()).toBe('đã xoá');
   });
 
+  it('keeps the award path accessible and inside a phone screen: named controls, captioned tables', async () => {
+    const tll = (await api<AwardList>(`/totals/2023/awards?cluster=bca-cum-7&code=${TLL}`)).items[0]!;
+    const pages = [
+      '/tong-hop?nam=2023&cum=bca-cum-7',
+      '/khen-thuong?nam=2023&cum=bca-cum-7',
+      `/khen-thuong?nam=2024&don-vi=${tll.unitId}`,
+      `/don-vi/${tll.unitId}/can-bo`,
+      `/ca-nhan/${tll.personId}`,
+    ];
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const path of pages) {
+        await page.goto(`${base}/console${path}`);
+        await page.locator('main table').first().waitFor();
+        const unnamed = await page
+          .locator('main input, main select, main textarea, main button')
+          .evaluateAll((controls) =>
+            controls
+              .filter((c) => {
+                const labelled = (c as HTMLInputElement).labels?.length || c.getAttribute('aria-label');
+                return !labelled && !(c.tagName === 'BUTTON' && c.textContent?.trim());
+              })
+              .map((c) => c.outerHTML.slice(0, 120)),
+          );
+        const uncaptioned = await page
+          .locator('main table')
+          .evaluateAll(
+            (tables) => tables.filter((t) => !t.querySelector('caption')?.textContent?.trim()).length,
+          );
+        // Nothing reaches past the right edge of the screen (a wide table scrolls inside its own frame).
+        const beyond = await page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter(
+              (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-wrap'),
+            )
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 60)}`),
+        );
+        expect({ path, unnamed, uncaptioned, beyond }).toEqual({
+          path,
+          unnamed: [],
+          uncaptioned: 0,
+          beyond: [],
+        });
+      }
+      await b.screenshot('11-ca-nhan-man-hinh-hep');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('broke no Content-Security-Policy rule and logged no error on any page', () => {
     expect(b.problems).toEqual([]);
   });
