@@ -177,7 +177,6 @@ suite('the award path in the console, on the demo (e2e)', () => {
     expect(await headline.textContent()).toContain(`Tổng hợp ghi nhận ${num(836)} lượtkhớp`);
     expect(await page.locator('table.awards tbody tr').count()).toBe(50);
     await b.screenshot('03-danh-sach-khen-thuong-cum-7');
-
     // Filter: the six Chiến sĩ thi đua toàn lực lượng, each a registered person, named as the registry opens it.
     const listed = await api<AwardList>(`/totals/2023/awards?cluster=bca-cum-7&code=${TLL}`);
     await page.getByLabel('Hình thức khen thưởng').selectOption(TLL);
@@ -202,6 +201,11 @@ suite('the award path in the console, on the demo (e2e)', () => {
     await page.getByRole('heading', { name: /Sự kiện gốc/ }).waitFor();
     expect(page.url()).toBe(`${base}/console/su-kien/${first.issued.streamId}/${first.issued.revision}`);
     expect(await page.locator('pre.json').textContent()).toContain(first.awardId);
+    // The year's page leads to the same list.
+    await open('/cum/bca-cum-7/2023', /năm 2023/);
+    expect(
+      await page.getByRole('link', { name: 'Danh sách khen thưởng năm 2023' }).getAttribute('href'),
+    ).toBe('/console/khen-thuong?nam=2023&cum=bca-cum-7');
   });
 
   it('shows a revoked award with its ground, authority, decision and recovery, and the award whose basis it was', async () => {
