@@ -791,6 +791,13 @@ const COMMANDS: CommandRow[] = [
         'candidates',
       ),
       rule('no candidate', { role: 'vice-chair', candidates: [] }, [400], 'candidates'),
+      rule('no candidates in a first round', { role: 'vice-chair' }, [422], 'candidates', 'INVALID_LIST'),
+      rule(
+        'secret not a boolean',
+        { role: 'vice-chair', candidates: [UNITS.other.id], secret: 'yes' },
+        [400],
+        'secret',
+      ),
       rule(
         'a chair election already open',
         { role: 'chair', candidates: [UNITS.other.id] },
@@ -815,6 +822,7 @@ const COMMANDS: CommandRow[] = [
         'candidateUnitId',
         'NOT_A_CANDIDATE',
       ),
+      rule('no candidate on an open ballot', { voterUnitId: UNITS.own.id }, [422], 'candidateUnitId'),
       {
         label: 'unknown election',
         path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/ballots`,
@@ -835,6 +843,19 @@ const COMMANDS: CommandRow[] = [
         path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/close`,
         expect: { status: [404], code: 'ELECTION_NOT_FOUND', field: 'electionId' },
       },
+      rule(
+        'a count on an open ballot',
+        { count: { tally: [{ unitId: UNITS.own.id, votes: 1 }] } },
+        [422],
+        'count',
+        'COUNT_NOT_APPLICABLE',
+      ),
+      rule(
+        'negative votes in a count',
+        { count: { tally: [{ unitId: UNITS.own.id, votes: -1 }] } },
+        [400],
+        'count.tally.0.votes',
+      ),
     ],
     ok: 201,
   },

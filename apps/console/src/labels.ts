@@ -139,6 +139,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   DisputeResolved: 'Giải quyết khiếu nại',
   ElectionOpened: 'Mở bầu cử',
   BallotCast: 'Bỏ phiếu',
+  SecretBallotCast: 'Bỏ phiếu kín',
   ElectionClosed: 'Kết thúc bầu cử',
   ChairElected: 'Bầu Cụm trưởng, Cụm phó',
   InspectionAssigned: 'Phân công kiểm tra chéo',

@@ -713,7 +713,7 @@ export interface paths {
         put?: never;
         /**
          * Open an election of next year's chair or vice-chair (bầu Cụm trưởng, Cụm phó)
-         * @description By the chair unit of the year (the organizer while no chair sits). Candidates are member units; the organizer's policy may forbid consecutive terms. The answer carries the new electionId.
+         * @description By the chair unit of the year (the organizer while no chair sits). Candidates are member units; the organizer's policy may forbid consecutive terms. After a round without an absolute majority (or a tied run-off) the next round is the run-off between that round's leaders (the first two, everyone tied for second included), decided by plurality: its candidates are fixed (422 RUN_OFF_CANDIDATES). `secret: true` holds a secret ballot. The answer carries the new electionId.
          */
         post: operations["openElection"];
         delete?: never;
@@ -731,7 +731,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cast a member unit's ballot (bỏ phiếu): one per unit, by its officer */
+        /**
+         * Cast a member unit's ballot (bỏ phiếu): one per unit, by its officer
+         * @description An open ballot names the candidate (BallotCast). In a secret round the unit names none: the log records its receipt (SecretBallotCast; its event id in the answer), so it cannot vote twice (409 ALREADY_VOTED), and never whom it chose.
+         */
         post: operations["castBallot"];
         delete?: never;
         options?: never;
@@ -750,7 +753,7 @@ export interface paths {
         put?: never;
         /**
          * Close the election and count the ballots (kiểm phiếu)
-         * @description Quorum: more than half the members voted; elected: more than half of the ballots. A tie or no majority is recorded, never broken silently; a new round may follow.
+         * @description Quorum: more than half the members voted (half is not enough). A first round elects the candidate with more than half of the ballots cast (exactly half is not a majority); without one, `runOffCandidates` names the run-off (the two leaders, all tied for second included), which elects by plurality; a tie in a run-off is recorded and decided by a new run-off. A secret round is closed with the counting committee's `count`, which must add up to the receipts (422 COUNT_MISMATCH).
          */
         post: operations["closeElection"];
         delete?: never;
@@ -2042,13 +2045,18 @@ export interface components {
              */
             role: "chair" | "vice-chair";
             /**
-             * @description Candidate member units
+             * @description Candidate member units. Required for a first round; a run-off (after a round without an absolute majority, or a tied run-off) takes that round's leaders, and candidates given then must be the same units (422 RUN_OFF_CANDIDATES).
              * @example [
              *       "cuc-ktnv",
              *       "cuc-ngoai-tuyen"
              *     ]
              */
-            candidates: string[];
+            candidates?: string[];
+            /**
+             * @description A secret ballot (bỏ phiếu kín): each vote is recorded as a receipt of the voting unit, never its choice, and the round is closed with the counting committee's count. A run-off keeps the secrecy of the round it decides unless given.
+             * @example false
+             */
+            secret?: boolean;
         };
         CastBallotDto: {
             /**
@@ -2062,10 +2070,40 @@ export interface components {
              */
             voterUnitId: string;
             /**
-             * @description The candidate unit voted for
+             * @description The candidate unit voted for (open ballot). Never given in a secret round (422 SECRET_BALLOT_NAMES_NO_CANDIDATE): there the answer records only the receipt that the unit voted.
              * @example cuc-ktnv
              */
-            candidateUnitId: string;
+            candidateUnitId?: string;
+        };
+        CandidateVotesDto: {
+            /**
+             * @description A candidate unit of the round
+             * @example cuc-ktnv
+             */
+            unitId: string;
+            /**
+             * @description Votes it received
+             * @example 3
+             */
+            votes: number;
+        };
+        SecretCountDto: {
+            /** @description Votes per candidate: every candidate once (422 TALLY_INCOMPLETE, DUPLICATE_CANDIDATE, NOT_A_CANDIDATE) */
+            tally: components["schemas"]["CandidateVotesDto"][];
+            /**
+             * @description Invalid or blank ballots (default 0). They are ballots cast: votes plus invalid must equal the receipts (422 COUNT_MISMATCH).
+             * @example 0
+             */
+            invalid?: number;
+        };
+        CloseElectionDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description A secret round only (required there: 422 COUNT_REQUIRED; refused on an open ballot: 422 COUNT_NOT_APPLICABLE): the counting committee's count */
+            count?: components["schemas"]["SecretCountDto"];
         };
         AssignInspectionDto: {
             /**
@@ -2574,7 +2612,7 @@ export interface components {
             reason?: string;
         };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet" | "ReportedFiguresRecorded";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet" | "ReportedFiguresRecorded";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
@@ -8286,10 +8324,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The date of the count (optional) */
+        /** @description The date of the count (optional); a secret round: the count */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActDateDto"];
+                "application/json": components["schemas"]["CloseElectionDto"];
             };
         };
         responses: {

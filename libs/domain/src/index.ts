@@ -92,6 +92,8 @@ export {
   EMULATION_YEAR_EVENT_TYPES,
   type Assessment,
   type BallotCastData,
+  type SecretBallotCastData,
+  type ElectionRule,
   type ChairAssignedData,
   type ChairElectedData,
   type ChairPolicySetData,

@@ -3,6 +3,7 @@ import {
   type AwardDecisionIssuedData,
   type AwardRevokedData,
   type BallotCastData,
+  type SecretBallotCastData,
   type ChairAssignedData,
   type ChairElectedData,
   type ClusterDissolvedData,
@@ -99,6 +100,7 @@ export const UNIT_HISTORY_TYPES = [
   'DisputeResolved',
   'ElectionOpened',
   'BallotCast',
+  'SecretBallotCast',
   'ElectionClosed',
   'ChairElected',
   'AwardDecisionIssued',
@@ -365,6 +367,17 @@ async function yearTouches(
       const summary = `Bỏ phiếu bầu ${ROLE_LABEL[election.role]} ${label} năm ${election.forYear}: chọn ${await nameOf(work, e.candidateUnitId)}`;
       return [{ unitId: e.voterUnitId, summary, refs: { ...refs, electionId: e.electionId } }];
     }
+    case 'SecretBallotCast': {
+      const e = d as SecretBallotCastData;
+      const election = await work.peek<HistoryElectionDoc>(
+        HISTORY_ELECTIONS,
+        electionDocId(clusterId, year, e.electionId),
+      );
+      if (!election) throw new Error(`ballot for election ${e.electionId} before it was opened`);
+      // A secret ballot: the history says that the unit voted, never for whom.
+      const summary = `Bỏ phiếu kín bầu ${ROLE_LABEL[election.role]} ${label} năm ${election.forYear}`;
+      return [{ unitId: e.voterUnitId, summary, refs: { ...refs, electionId: e.electionId } }];
+    }
     case 'ElectionClosed': {
       const e = d as ElectionClosedData;
       const role = ROLE_LABEL[e.role];
@@ -373,7 +386,7 @@ async function yearTouches(
         summary:
           e.outcome === 'elected' && e.electedUnitId === unitId
             ? `Trúng cử ${role} ${label} năm ${e.forYear}: ${votes}/${e.ballots} phiếu`
-            : `Kết quả bầu ${role} ${label} năm ${e.forYear}: ${votes}/${e.ballots} phiếu (${OUTCOME_LABEL[e.outcome]})`,
+            : `Kết quả bầu ${role} ${label} năm ${e.forYear}: ${votes}/${e.ballots} phiếu (${OUTCOME_LABEL[e.outcome]})${e.runOffCandidates?.includes(unitId) === true ? '; vào vòng bầu lại' : ''}`,
         refs: { ...refs, electionId: e.electionId },
       }));
     }

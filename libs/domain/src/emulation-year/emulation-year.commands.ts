@@ -98,13 +98,20 @@ export type ResolveDispute = Command<
 >;
 export type OpenElection = Command<
   'OpenElection',
-  Year & { electionId: string; role: ChairRole; candidates: string[] }
+  /** candidates: required for a first round; a run-off takes the previous round's leaders (given: must match). */
+  Year & { electionId: string; role: ChairRole; candidates?: string[]; secret?: boolean }
 >;
+/** A secret election takes no candidate (whom the unit chose stays on paper). */
 export type CastBallot = Command<
   'CastBallot',
-  Year & { electionId: string; voterUnitId: string; candidateUnitId: string }
+  Year & { electionId: string; voterUnitId: string; candidateUnitId?: string }
 >;
-export type CloseElection = Command<'CloseElection', Year & { electionId: string }>;
+/** The counting committee's result (kiểm phiếu) of a secret round: votes per candidate and invalid ballots. */
+export interface SecretCount {
+  tally: Array<{ unitId: string; votes: number }>;
+  invalid?: number;
+}
+export type CloseElection = Command<'CloseElection', Year & { electionId: string; count?: SecretCount }>;
 export type AssignInspection = Command<
   'AssignInspection',
   Year & { period: PeriodCode; inspectedUnitId: string; inspectorUnitId: string; reason?: string }

@@ -188,13 +188,27 @@ export interface ElectionOpenedData extends Dated {
   forYear: number;
   round: number;
   candidates: string[];
+  /** A secret ballot: the log keeps a receipt per voter and the count, never who voted for whom. */
+  secret?: true;
+  /** A run-off: the round whose leaders it decides by plurality (absent: a first round, absolute majority). */
+  runOffOf?: string;
 }
 export interface BallotCastData extends Dated {
   electionId: string;
   voterUnitId: string;
   candidateUnitId: string;
 }
+/**
+ * A member unit's ballot in a secret election: the receipt that it voted (the event itself: its id is in the
+ * command's answer), never for whom — the paper ballot goes to the counting committee, not to the log.
+ */
+export interface SecretBallotCastData extends Dated {
+  electionId: string;
+  voterUnitId: string;
+}
 export type ElectionOutcome = 'elected' | 'tie' | 'no-majority' | 'no-quorum';
+/** How the round elects: a first round by absolute majority of the ballots cast, a run-off by plurality. */
+export type ElectionRule = 'absolute-majority' | 'plurality';
 export interface ElectionClosedData extends Dated {
   electionId: string;
   role: ChairRole;
@@ -207,6 +221,13 @@ export interface ElectionClosedData extends Dated {
   /** Member units at closing: the quorum is more than half of them. */
   members: number;
   electedUnitId?: string;
+  /** Absent on rounds closed before run-offs existed (they were decided by absolute majority). */
+  rule?: ElectionRule;
+  /** Nobody elected: the units the next round (a run-off) is between. */
+  runOffCandidates?: string[];
+  /** A secret round: the count is the counting committee's (kiểm phiếu); `invalid` ballots are among `ballots`. */
+  secret?: true;
+  invalid?: number;
 }
 export interface ChairElectedData extends Dated {
   electionId: string;
@@ -234,6 +255,7 @@ export type EmulationYearEvent =
   | TypedEvent<'DisputeResolved', DisputeResolvedData>
   | TypedEvent<'ElectionOpened', ElectionOpenedData>
   | TypedEvent<'BallotCast', BallotCastData>
+  | TypedEvent<'SecretBallotCast', SecretBallotCastData>
   | TypedEvent<'ElectionClosed', ElectionClosedData>
   | TypedEvent<'ChairElected', ChairElectedData>
   | TypedEvent<'InspectionAssigned', InspectionAssignedData>
@@ -263,6 +285,7 @@ export const EMULATION_YEAR_EVENT_TYPES = [
   'DisputeResolved',
   'ElectionOpened',
   'BallotCast',
+  'SecretBallotCast',
   'ElectionClosed',
   'ChairElected',
   'InspectionAssigned',
