@@ -19,7 +19,9 @@ import {
   CLUSTER,
   ORGANIZER,
   OTHER_CLUSTER,
+  councilMeetingBody,
   pledge,
+  proposalBody,
   scheme,
   signTokens,
   SPARE_UNIT,
@@ -119,6 +121,12 @@ POST /clusters/{clusterId}/years/{year}/disputes/{disputeId}/resolution 403  201
 POST /clusters/{clusterId}/years/{year}/elections                      403   403  403  403  403   201   403  403  401
 POST /clusters/{clusterId}/years/{year}/elections/{electionId}/ballots 403   403  403  201  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/elections/{electionId}/close   403   403  403  403  403   201   403  403  401
+POST /proposals                                                        201   403  403  201  403   403   403  403  401
+POST /proposals/{proposalId}/public-notice                             201   201  201  403  403   403   403  403  401
+POST /proposals/{proposalId}/comments                                  201   201  201  403  403   403   403  403  401
+POST /proposals/{proposalId}/council-meetings                          201   201  201  403  403   403   403  403  401
+POST /proposals/{proposalId}/council-votes                             201   201  201  403  403   403   403  403  401
+POST /proposals/{proposalId}/outcome                                   201   201  201  403  403   403   403  403  401
 POST /award-decisions                                                  201   201  201  403  403   403   403  403  401
 POST /awards/{awardId}/revocation                                      201   201  201  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal    403   201  403  403  403   403   403  403  401
@@ -323,6 +331,42 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         await fileComplaint(decisionPath, complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED })),
       ),
     );
+    const newProposal = async () => {
+      const res = await ok('POST', '/proposals', w.tokens.officer(UNITS.own.id), proposalBody(UNITS.own.id));
+      return { proposalId: res.body.proposalId as string, meetingId: '' };
+    };
+    const withMeeting = async () => {
+      const p = await newProposal();
+      const res = await ok(
+        'POST',
+        `/proposals/${p.proposalId}/council-meetings`,
+        w.tokens.organizer,
+        councilMeetingBody(),
+      );
+      return { ...p, meetingId: res.body.meetingId as string };
+    };
+    const proposal = target(newProposal);
+    const publishedProposal = target(async () => {
+      const p = await newProposal();
+      await ok('POST', `/proposals/${p.proposalId}/public-notice`, w.tokens.organizer, {
+        from: '2021-12-02',
+        to: '2021-12-08',
+        where: 'Cổng thông tin',
+      });
+      return p;
+    });
+    const proposalWithMeeting = target(withMeeting);
+    const votedProposal = target(async () => {
+      const p = await withMeeting();
+      await ok('POST', `/proposals/${p.proposalId}/council-votes`, w.tokens.organizer, {
+        meetingId: p.meetingId,
+        itemId: `${p.proposalId}-1`,
+        yes: 5,
+        no: 0,
+        secret: false,
+      });
+      return p;
+    });
     const disciplineCase = target(async () => {
       const res = await ok('POST', '/discipline/person/cb-ma-tran/cases', w.tokens.admin, {
         note: 'Vi phạm',
@@ -578,6 +622,35 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       'POST /clusters/{clusterId}/years/{year}/elections/{electionId}/close': async () => ({
         method: 'POST',
         path: `${YEAR_PATH}/elections/${w.electionId}/close`,
+      }),
+      'POST /proposals': P('/proposals', () => proposalBody(UNITS.own.id)),
+      'POST /proposals/{proposalId}/public-notice': async (fresh) => ({
+        method: 'POST',
+        path: `/proposals/${(await proposal(fresh)).proposalId}/public-notice`,
+        body: { from: '2021-12-02', to: '2021-12-08', where: 'Cổng thông tin' },
+      }),
+      'POST /proposals/{proposalId}/comments': async () => ({
+        method: 'POST',
+        path: `/proposals/${(await publishedProposal(false)).proposalId}/comments`,
+        body: { content: 'Nhất trí', effectiveDate: '2021-12-03' },
+      }),
+      'POST /proposals/{proposalId}/council-meetings': async () => ({
+        method: 'POST',
+        path: `/proposals/${(await proposal(false)).proposalId}/council-meetings`,
+        body: councilMeetingBody(),
+      }),
+      'POST /proposals/{proposalId}/council-votes': async (fresh) => {
+        const p = await proposalWithMeeting(fresh);
+        return {
+          method: 'POST',
+          path: `/proposals/${p.proposalId}/council-votes`,
+          body: { meetingId: p.meetingId, itemId: `${p.proposalId}-1`, yes: 5, no: 0, secret: false },
+        };
+      },
+      'POST /proposals/{proposalId}/outcome': async (fresh) => ({
+        method: 'POST',
+        path: `/proposals/${(await votedProposal(fresh)).proposalId}/outcome`,
+        body: { outcome: 'forwarded', reference: '45/TTr-X01' },
       }),
       'POST /award-decisions': P('/award-decisions', () => awardDecision(UNITS.own.id)),
       'POST /awards/{awardId}/revocation': async (fresh) => ({

@@ -38,7 +38,9 @@ import {
   CLUSTER,
   OTHER_CLUSTER,
   ORGANIZER,
+  councilMeetingBody,
   pledge,
+  proposalBody,
   scheme,
   signTokens,
   SPARE_UNIT,
@@ -1138,6 +1140,179 @@ const COMMANDS: CommandRow[] = [
     ok: 201,
   },
   {
+    route: 'POST /proposals',
+    as: (w) => w.tokens.officer(UNITS.own.id),
+    body: () => proposalBody(UNITS.own.id) as unknown as Json,
+    rules: () => {
+      const d = proposalBody(UNITS.own.id) as unknown as { items: Json[]; documents: Json[] } & Record<
+        string,
+        Json
+      >;
+      const item = (patch: Record<string, Json>) => merge(d, { items: [merge(d.items[0]!, patch)] });
+      return [
+        rule(
+          'unknown authority',
+          merge(d, { authority: 'vua-hung' }),
+          [422],
+          'authority',
+          'UNKNOWN_AUTHORITY',
+        ),
+        rule('unknown award', item({ code: 'khong-co' }), [422], 'items.0.code', 'UNKNOWN_AWARD'),
+        rule(
+          'an award the authority may not confer',
+          item({
+            code: 'chien-si-thi-dua-toan-quoc',
+            recipient: { kind: 'individual', personId: 'p-1', unitId: UNITS.own.id },
+          }),
+          [422],
+          'items.0.code',
+          'AUTHORITY_NOT_ALLOWED',
+        ),
+        rule(
+          'an individual without a person id',
+          item({ code: 'bang-khen-bo-truong-bca', recipient: { kind: 'individual', unitId: UNITS.own.id } }),
+          [422],
+          'items.0.recipient.personId',
+        ),
+        rule(
+          'a document without sha256',
+          merge(d, { documents: [{ kind: 'tờ trình', reference: '7/TTr', sha256: 'abc' }] }),
+          [400],
+          'documents.0.sha256',
+        ),
+        {
+          label: 'another unit proposing',
+          body: merge(d, { proposerUnitId: UNITS.other.id }),
+          expect: { status: [403], code: 'FORBIDDEN' },
+        },
+      ];
+    },
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/public-notice',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: () => ({ from: '2021-12-02', to: '2021-12-08', where: 'Cổng thông tin' }),
+    rules: () => [
+      rule(
+        'to before from',
+        { from: '2021-12-08', to: '2021-12-02', where: 'Cổng' },
+        [422],
+        'to',
+        'NOTICE_ENDS_BEFORE_START',
+      ),
+      rule(
+        'before the submission',
+        { from: '2021-11-30', to: '2021-12-08', where: 'Cổng' },
+        [422],
+        'from',
+        'EFFECTIVE_DATE_OUT_OF_ORDER',
+      ),
+      rule('not a date', { from: '2021-02-30', to: '2021-12-08', where: 'Cổng' }, [400], 'from'),
+      {
+        label: 'unknown proposal',
+        path: `/proposals/${UNKNOWN_UUID}/public-notice`,
+        body: { from: '2021-12-02', to: '2021-12-08', where: 'Cổng' },
+        expect: { status: [404], code: 'PROPOSAL_NOT_FOUND', field: 'proposalId' },
+      },
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/comments',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: () => ({ content: 'Nhất trí', effectiveDate: '2021-12-03' }),
+    rules: () => [
+      rule('before publication', { content: 'Nhất trí' }, [422], 'proposalId', 'NOT_PUBLISHED'),
+      rule('empty content', { content: '' }, [400], 'content'),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/council-meetings',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: () => councilMeetingBody() as unknown as Json,
+    rules: () => [
+      rule(
+        'present but not a member',
+        merge(councilMeetingBody() as unknown as Json, { present: ['hd-9'] }),
+        [422],
+        'present.0',
+        'NOT_A_COUNCIL_MEMBER',
+      ),
+      rule('no member', merge(councilMeetingBody() as unknown as Json, { members: [] }), [400], 'members'),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/council-votes',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: (w) => ({
+      meetingId: w.councilMeetingId,
+      itemId: `${w.proposalId}-1`,
+      yes: 5,
+      no: 0,
+      secret: false,
+    }),
+    rules: (w) => [
+      rule(
+        'more votes than present',
+        { meetingId: w.councilMeetingId, itemId: `${w.proposalId}-1`, yes: 5, no: 1, secret: false },
+        [422],
+        'yes',
+        'VOTES_EXCEED_PRESENT',
+      ),
+      rule(
+        'unknown item',
+        { meetingId: w.councilMeetingId, itemId: `${w.proposalId}-9`, yes: 5, no: 0, secret: false },
+        [404],
+        'itemId',
+        'ITEM_NOT_FOUND',
+      ),
+      rule(
+        'unknown meeting',
+        { meetingId: 'hop-khong-co', itemId: `${w.proposalId}-1`, yes: 5, no: 0, secret: false },
+        [404],
+        'meetingId',
+        'MEETING_NOT_FOUND',
+      ),
+      rule(
+        'negative votes',
+        { meetingId: w.councilMeetingId, itemId: `${w.proposalId}-1`, yes: -1, no: 0, secret: false },
+        [400],
+        'yes',
+      ),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/outcome',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: () => ({ outcome: 'forwarded', reference: '45/TTr-X01' }),
+    rules: () => [
+      rule('returned without a reason', { outcome: 'returned' }, [422], 'reason', 'REASON_REQUIRED'),
+      rule('an unknown outcome', { outcome: 'maybe' }, [400], 'outcome'),
+      rule(
+        'forwarded before the vote',
+        { outcome: 'forwarded', reference: '45/TTr' },
+        [422],
+        'proposalId',
+        'ITEMS_NOT_VOTED',
+      ),
+    ],
+    ok: 201,
+  },
+  {
     route: 'POST /award-decisions',
     as: (w) => w.tokens.admin,
     body: () => awardDecision(UNITS.fourth.id) as unknown as Json,
@@ -1918,6 +2093,8 @@ const PLACEHOLDER: W = {
   awardId: `${UNKNOWN_UUID}-1`,
   findingId: UNKNOWN_UUID,
   caseId: UNKNOWN_UUID,
+  proposalId: UNKNOWN_UUID,
+  councilMeetingId: UNKNOWN_UUID,
   yearComplaintId: UNKNOWN_UUID,
   decisionComplaintId: UNKNOWN_UUID,
   digest: {

@@ -169,5 +169,12 @@ export const EVENT_TYPES: Record<EventType, string> = {
   TitleClaimReleased: 'Xoá khỏi sổ danh hiệu của cá nhân',
   RegistrationDeadlineSet: 'Hạn đăng ký danh hiệu',
   ReportedFiguresRecorded: 'Số liệu báo cáo',
+  ProposalSubmitted: 'Tờ trình đề nghị khen thưởng',
+  ProposalPublished: 'Công khai danh sách đề nghị',
+  ProposalCommentReceived: 'Ý kiến góp ý',
+  CouncilMeetingHeld: 'Họp Hội đồng Thi đua – Khen thưởng',
+  CouncilVoteRecorded: 'Hội đồng biểu quyết',
+  ProposalForwarded: 'Trình cấp có thẩm quyền',
+  ProposalReturned: 'Trả lại hồ sơ đề nghị',
 };
 export const eventTypeLabel = (t: string): string => EVENT_TYPES[t as EventType] ?? t;

@@ -210,3 +210,30 @@ export {
   type RecordReportedFigures,
   type ReportedFiguresContext,
 } from './reported-figures/reported-figures.decider.js';
+
+// Proposals (issue 12, part B): tờ trình, public notice, council, forward or return.
+export {
+  PROPOSAL_EVENT_TYPES,
+  type CouncilMeetingHeldData,
+  type CouncilThreshold,
+  type CouncilVoteRecordedData,
+  type ProposalCommentReceivedData,
+  type ProposalDocument,
+  type ProposalEvent,
+  type ProposalForwardedData,
+  type ProposalItem,
+  type ProposalPublishedData,
+  type ProposalReturnedData,
+  type ProposalSubmittedData,
+  type ProposedRecipient,
+} from './events/proposal.events.js';
+export { proposalDecider } from './proposal/proposal.decider.js';
+export {
+  type ProposalCommand,
+  type ProposalContext,
+  proposalStreamOf,
+} from './proposal/proposal.commands.js';
+export { type ProposalState, type ProposalItemState } from './proposal/proposal.state.js';
+export { PROPOSAL_RULES, proposalRuleOf, type ProposalRule } from './proposal/council-rules.js';
+export { workingDaysBetween, fixedHolidays } from './proposal/working-days.js';
+export { proposalStream } from './streams.js';

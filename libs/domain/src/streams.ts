@@ -44,6 +44,9 @@ export const disciplineStream = (
     ? `discipline-unit-${checkId(subject.unitId, 'unit')}`
     : `discipline-person-${checkId(subject.personId, 'person')}`;
 
+/** A proposal dossier (tờ trình) on its way to an authority (proposal.events.ts). */
+export const proposalStream = (proposalId: string): string => `proposal-${checkId(proposalId, 'proposal')}`;
+
 /** A khối (bloc) of clusters of one organizer (bloc.events.ts). */
 export const blocStream = (blocId: string): string => `bloc-${checkId(blocId, 'bloc')}`;
 
@@ -72,6 +75,7 @@ export type ParsedStream =
   | { category: 'person'; personId: string }
   | { category: 'reported'; scope: 'cluster' | 'organizer'; scopeId: string; year: number }
   | { category: 'registration'; organizerUnitId: string; year: number }
+  | { category: 'proposal'; proposalId: string }
   | {
       category: 'discipline';
       subject: { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
@@ -119,6 +123,10 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
   if (streamId.startsWith('registration-')) {
     const p = yearly(streamId.slice('registration-'.length));
     return p ? { category: 'registration', organizerUnitId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('proposal-')) {
+    const id = streamId.slice('proposal-'.length);
+    return isValidId(id) ? { category: 'proposal', proposalId: id } : undefined;
   }
   if (streamId.startsWith('bloc-')) {
     const id = streamId.slice('bloc-'.length);

@@ -44,6 +44,7 @@ import {
   WINDOW_TYPES,
   windowTouches,
 } from './oversight.touches.js';
+import { PROPOSAL_TYPES, proposalTouches } from './proposal.touches.js';
 import {
   electionDocId,
   HISTORY_AWARDS,
@@ -106,6 +107,7 @@ export const UNIT_HISTORY_TYPES = [
   'AwardDecisionIssued',
   'AwardRevoked',
   ...ASSESSMENT_TYPES,
+  ...PROPOSAL_TYPES,
   ...DISCIPLINE_TYPES,
   ...WINDOW_TYPES,
   ...COMPLAINT_TYPES,
@@ -144,6 +146,8 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
       return windowTouches(event.type, d);
     case 'bloc':
       return blocTouches(event.type, d);
+    case 'proposal':
+      return proposalTouches(event.type, d, work, stream.proposalId);
     default:
       throw new Error(`${event.type} #${event.position} is in an unexpected stream ${event.streamId}`);
   }

@@ -27,6 +27,9 @@ export const DEMO_KEYS = {
   fileComplaint: 'vi-du-khieu-nai-diem-ha-tinh-q2-2021',
   fileDecisionComplaint: 'vi-du-khieu-nai-bang-khen-2023',
   openDisciplineCase: 'vi-du-ky-luat-can-bo',
+  submitProposal: 'vi-du-to-trinh-bang-khen-2023',
+  receiveProposalComment: 'vi-du-gop-y-to-trinh-2023',
+  holdCouncilMeeting: 'vi-du-hop-hoi-dong-2023',
 } as const;
 
 const createdBy = (unitId: string, key: string, kind: string): string =>
@@ -113,6 +116,10 @@ export const DEMO = {
   decisionComplaintId: createdBy('cuc-tccb', DEMO_KEYS.fileDecisionComplaint, 'complaint'),
   /** The discipline case the example opens (recorded by the Ministry's emulation office). */
   caseId: createdByOrganizer('bo-cong-an', DEMO_KEYS.openDisciplineCase, 'discipline-case'),
+  /** The proposal the proposal example submits (Cục Tổ chức cán bộ, for the Minister's Bằng khen 2023). */
+  proposalId: createdBy('cuc-tccb', DEMO_KEYS.submitProposal, 'proposal'),
+  /** The council meeting the example records on it (the Ministry's emulation office). */
+  councilMeetingId: createdByOrganizer('bo-cong-an', DEMO_KEYS.holdCouncilMeeting, 'council-meeting'),
 } as const;
 
 /** The command examples (request bodies), in the order test/demo.e2e.spec.ts sends them. */
@@ -258,6 +265,58 @@ export const DEMO_BODIES = {
     effectiveDate: '2021-11-19',
   },
   closeElection: { effectiveDate: '2021-11-19' },
+  submitProposal: {
+    proposerUnitId: 'cuc-tccb',
+    authority: 'bo-truong-bca',
+    items: [
+      {
+        code: 'bang-khen-bo-truong-bca',
+        recipient: { kind: 'collective', unitId: 'cuc-tccb' },
+        year: 2023,
+        achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2023 (minh họa (demo))',
+      },
+    ],
+    documents: [
+      {
+        kind: 'tờ trình',
+        reference: '118/TTr-X01 (minh họa (demo))',
+        sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      },
+    ],
+    effectiveDate: '2023-12-01',
+  },
+  publishProposal: {
+    from: '2023-12-04',
+    to: '2023-12-08',
+    where: 'Cổng thông tin điện tử Bộ Công an (minh họa (demo))',
+  },
+  receiveProposalComment: {
+    content: 'Nhất trí đề nghị (minh họa (demo))',
+    fromUnitId: 'cuc-anm',
+    effectiveDate: '2023-12-05',
+  },
+  holdCouncilMeeting: {
+    members: ['hd-bca-01', 'hd-bca-02', 'hd-bca-03', 'hd-bca-04', 'hd-bca-05'],
+    present: ['hd-bca-01', 'hd-bca-02', 'hd-bca-03', 'hd-bca-04', 'hd-bca-05'],
+    minutes: {
+      reference: 'Biên bản họp Hội đồng Thi đua – Khen thưởng (minh họa (demo))',
+      sha256: '60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752',
+    },
+    effectiveDate: '2023-12-11',
+  },
+  recordCouncilVote: {
+    meetingId: DEMO.councilMeetingId,
+    itemId: `${DEMO.proposalId}-1`,
+    yes: 5,
+    no: 0,
+    secret: false,
+    effectiveDate: '2023-12-11',
+  },
+  decideProposalOutcome: {
+    outcome: 'forwarded',
+    reference: '45/TTr-X01 (minh họa (demo))',
+    effectiveDate: '2023-12-12',
+  },
   issueAwardDecision: {
     number: '2468/QĐ-BCA',
     date: '2023-12-20',

@@ -14,6 +14,11 @@ import type { TokenRevocations } from '../auth/revocation-list.js';
 import type { ErrorBody } from '../common/api-error.js';
 import type { AwardDecisionIssued, AwardRevoked } from '../features/awards/awards.command.js';
 import type { ComplaintFiled } from '../features/complaints/complaints.handler.js';
+import type {
+  CouncilMeetingHeld,
+  ProposalCommentReceived,
+  ProposalSubmitted,
+} from '../features/proposals/proposals.handler.js';
 import type { DisciplineCaseOpened } from '../features/discipline/discipline.handler.js';
 import type { FindingRecorded } from '../features/emulation-year/assessment/assessment.command.js';
 import type { ConferenceHeld, PlanIssued } from '../features/emulation-year/conferences/conferences.types.js';
@@ -53,6 +58,9 @@ export interface ResponseBodies {
   PlanIssued: PlanIssued;
   ComplaintFiled: ComplaintFiled;
   DisciplineCaseOpened: DisciplineCaseOpened;
+  ProposalSubmitted: ProposalSubmitted;
+  ProposalCommentReceived: ProposalCommentReceived;
+  CouncilMeetingHeld: CouncilMeetingHeld;
   // Directory
   ClusterList: ClusterList;
   ClusterDoc: ClusterDoc;

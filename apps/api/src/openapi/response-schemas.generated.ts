@@ -382,6 +382,109 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "streamId"
     ]
   },
+  "ProposalSubmitted": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "proposalId": {
+        "type": "string"
+      },
+      "itemIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "eventIds",
+      "itemIds",
+      "position",
+      "proposalId",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST /proposals answers: the command result, the proposal and its items' ids (in the order sent)."
+  },
+  "ProposalCommentReceived": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "commentId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "commentId",
+      "eventIds",
+      "position",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST …/comments answers."
+  },
+  "CouncilMeetingHeld": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "meetingId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "eventIds",
+      "meetingId",
+      "position",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST …/council-meetings answers."
+  },
   "ClusterList": {
     "type": "object",
     "properties": {
@@ -2719,6 +2822,9 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         }
       },
       "organizerUnitId": {
+        "type": "string"
+      },
+      "proposalId": {
         "type": "string"
       }
     },

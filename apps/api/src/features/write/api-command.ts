@@ -15,7 +15,10 @@ export type CommandBody =
   | 'ConferenceHeld'
   | 'PlanIssued'
   | 'ComplaintFiled'
-  | 'DisciplineCaseOpened';
+  | 'DisciplineCaseOpened'
+  | 'ProposalSubmitted'
+  | 'ProposalCommentReceived'
+  | 'CouncilMeetingHeld';
 
 export interface ApiCommandOptions<K extends CommandBody> {
   summary: string;

@@ -1,0 +1,188 @@
+import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
+import { allProjections } from '@thidua/projections';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * A proposal's path over HTTP (issue 12, part B): tờ trình → công khai (working days counted by the domain) →
+ * góp ý → Hội đồng → biểu quyết (90 % of all members for Chiến sĩ thi đua cấp Bộ) → trình or trả lại.
+ */
+const DIGEST = 'b'.repeat(64);
+const members = Array.from({ length: 10 }, (_, i) => `hd-tv-${i + 1}`);
+
+describe('proposals: submitted, published, commented, council, forwarded (e2e)', () => {
+  let t: TestApp;
+  let store: EventStore;
+  const tk: Record<string, string> = {};
+  const post = (path: string, token: string, body: object) =>
+    request(t.server).post(path).set('authorization', `Bearer ${token}`).send(body);
+  const refused = (res: request.Response) => [res.status, res.body.code, res.body.field];
+
+  beforeAll(async () => {
+    t = await startTestApp({ projections: allProjections });
+    store = t.app.get<EventStore>(EVENT_STORE);
+    tk.admin = await t.token({ role: 'admin', sub: 'admin-1' });
+    tk.office = await t.token({ role: 'organizer', sub: 'td-bca', unitId: 'bo-cong-an' });
+    tk.anm = await t.token({ role: 'unit-officer', sub: 'cb-anm', unitId: 'cuc-anm' });
+    tk.ktnv = await t.token({ role: 'unit-officer', sub: 'cb-ktnv', unitId: 'cuc-ktnv' });
+  });
+  afterAll(() => t.close());
+
+  const proposal = (items: object[]) => ({
+    proposerUnitId: 'cuc-anm',
+    authority: 'bo-truong-bca',
+    items,
+    documents: [{ kind: 'tờ trình', reference: '12/TTr-ANM', sha256: DIGEST }],
+    effectiveDate: '2023-12-01',
+  });
+  const cstd = {
+    code: 'chien-si-thi-dua-toan-luc-luong-cand',
+    recipient: { kind: 'individual', personId: 'can-bo-anm-07', unitId: 'cuc-anm' },
+    year: 2023,
+    achievement: 'Ba năm liên tục đạt Chiến sĩ thi đua cơ sở',
+  };
+  const flag = {
+    code: 'co-thi-dua-bo-cong-an',
+    recipient: { kind: 'collective', unitId: 'cuc-anm' },
+    year: 2023,
+    achievement: 'Dẫn đầu Cụm thi đua năm 2023',
+  };
+
+  it('runs the whole path and counts the council vote against ALL members (9 of 10 is 90 %)', async () => {
+    // Only the proposer unit (or an administrator) submits.
+    let res = await post('/proposals', tk.ktnv!, proposal([cstd, flag]));
+    expect(res.status).toBe(403);
+    res = await post('/proposals', tk.anm!, proposal([cstd, flag]));
+    expect(res.status).toBe(201);
+    const { proposalId, itemIds } = res.body as { proposalId: string; itemIds: string[] };
+    expect(itemIds).toEqual([`${proposalId}-1`, `${proposalId}-2`]);
+    const P = `/proposals/${proposalId}`;
+    // The review steps belong to the emulation office.
+    res = await post(`${P}/public-notice`, tk.anm!, {
+      from: '2023-12-04',
+      to: '2023-12-08',
+      where: 'Cổng TTĐT',
+    });
+    expect(res.status).toBe(403);
+    res = await post(`${P}/public-notice`, tk.office!, {
+      from: '2023-12-04',
+      to: '2023-12-08',
+      where: 'Cổng TTĐT',
+    });
+    expect(res.status).toBe(201);
+    res = await post(`${P}/comments`, tk.office!, { content: 'Nhất trí', effectiveDate: '2023-12-05' });
+    expect(res.status).toBe(201);
+    expect(res.body.commentId).toEqual(expect.any(String));
+    res = await post(`${P}/council-meetings`, tk.office!, {
+      members,
+      present: [...members.slice(0, 9), 'khach-moi'],
+      minutes: { reference: 'BB-HĐ-01', sha256: DIGEST },
+      effectiveDate: '2023-12-11',
+    });
+    expect(refused(res)).toEqual([422, 'NOT_A_COUNCIL_MEMBER', 'present.9']);
+    res = await post(`${P}/council-meetings`, tk.office!, {
+      members,
+      present: members.slice(0, 9),
+      minutes: { reference: 'BB-HĐ-01', sha256: DIGEST },
+      effectiveDate: '2023-12-11',
+    });
+    expect(res.status).toBe(201);
+    const { meetingId } = res.body as { meetingId: string };
+    const vote = (itemId: string, yes: number, no: number, secret: boolean) =>
+      post(`${P}/council-votes`, tk.office!, {
+        meetingId,
+        itemId,
+        yes,
+        no,
+        secret,
+        effectiveDate: '2023-12-11',
+      });
+    expect(refused(await vote(itemIds[0]!, 9, 0, false))).toEqual([422, 'SECRET_BALLOT_REQUIRED', 'secret']);
+    expect(refused(await vote(itemIds[0]!, 9, 1, true))).toEqual([422, 'VOTES_EXCEED_PRESENT', 'yes']);
+    // Forwarding before every item is voted is refused.
+    res = await post(`${P}/outcome`, tk.office!, { outcome: 'forwarded', reference: '45/TTr-X01' });
+    expect(refused(res)).toEqual([422, 'ITEMS_NOT_VOTED', 'proposalId']);
+    expect((await vote(itemIds[0]!, 9, 0, true)).status).toBe(201);
+    expect((await vote(itemIds[1]!, 5, 4, false)).status).toBe(201);
+    expect(refused(await vote(itemIds[1]!, 6, 0, false))).toEqual([409, 'ITEM_ALREADY_VOTED', 'itemId']);
+    const votes = (await store.readStream(`proposal-${proposalId}`)).filter(
+      (e) => e.type === 'CouncilVoteRecorded',
+    );
+    expect(votes.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        yes: 9,
+        members: 10,
+        threshold: { kind: 'at-least-percent', percent: 90 },
+        approved: true,
+      }),
+      expect.objectContaining({ yes: 5, members: 10, threshold: { kind: 'majority' }, approved: false }),
+    ]);
+    res = await post(`${P}/outcome`, tk.office!, {
+      outcome: 'forwarded',
+      reference: '45/TTr-X01',
+      effectiveDate: '2023-12-12',
+    });
+    expect(res.status).toBe(201);
+    const [forwarded] = (await store.readStream(`proposal-${proposalId}`)).slice(-1);
+    expect(forwarded).toMatchObject({ type: 'ProposalForwarded', data: { approvedItems: [itemIds[0]] } });
+    const head = res.body.position as number;
+    res = await post(`${P}/outcome`, tk.office!, { outcome: 'returned', reason: 'Muộn' });
+    expect(refused(res)).toEqual([409, 'PROPOSAL_CLOSED', 'proposalId']);
+    // The proposer's history shows every step, with the council's count against all members.
+    const history = await request(t.server)
+      .get(`/units/cuc-anm/history?minPosition=${head}`)
+      .set('authorization', `Bearer ${tk.admin}`);
+    expect(history.status).toBe(200);
+    const summaries = (history.body.items as Array<{ summary: string; refs: object }>).map((e) => e.summary);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        'Trình đề nghị khen thưởng (2 mục) lên bo-truong-bca',
+        'Công khai danh sách đề nghị từ 04/12/2023 đến 08/12/2023 (5 ngày làm việc)',
+        'Hội đồng biểu quyết Chiến sĩ thi đua toàn lực lượng Công an nhân dân: 9/10 thành viên đồng ý (cần 90% tổng số thành viên) — đạt',
+        'Hội đồng biểu quyết Cờ thi đua của Bộ Công an: 5/10 thành viên đồng ý (cần quá nửa tổng số thành viên) — không đạt',
+        'Trình cấp có thẩm quyền 1 mục được Hội đồng thông qua (45/TTr-X01)',
+      ]),
+    );
+  });
+
+  it('needs at least 10 working days of public notice for Chiến sĩ thi đua toàn quốc, and the council after it', async () => {
+    const res0 = await post('/proposals', tk.admin!, {
+      ...proposal([{ ...cstd, code: 'chien-si-thi-dua-toan-quoc' }]),
+      authority: 'thu-tuong',
+    });
+    expect(res0.status).toBe(201);
+    const P = `/proposals/${res0.body.proposalId as string}`;
+    const meet = (effectiveDate: string) =>
+      post(`${P}/council-meetings`, tk.office!, {
+        members,
+        present: members,
+        minutes: { reference: 'BB', sha256: DIGEST },
+        effectiveDate,
+      });
+    expect(refused(await meet('2023-12-20'))).toEqual([422, 'NOTICE_NOT_ENDED', 'effectiveDate']);
+    // Mon 4/12 … Thu 14/12/2023 is 9 working days; to Fri 15/12 it is 10.
+    let res = await post(`${P}/public-notice`, tk.office!, {
+      from: '2023-12-04',
+      to: '2023-12-14',
+      where: 'Cổng TTĐT',
+    });
+    expect(refused(res)).toEqual([422, 'NOTICE_TOO_SHORT', 'to']);
+    res = await post(`${P}/public-notice`, tk.office!, {
+      from: '2023-12-04',
+      to: '2023-12-15',
+      where: 'Cổng TTĐT',
+    });
+    expect(res.status).toBe(201);
+    expect((await store.readStream(`proposal-${res0.body.proposalId as string}`)).at(-1)!.data).toMatchObject(
+      {
+        workingDays: 10,
+      },
+    );
+    expect(refused(await meet('2023-12-15'))).toEqual([422, 'NOTICE_NOT_ENDED', 'effectiveDate']);
+    expect((await meet('2023-12-18')).status).toBe(201);
+    res = await post(`${P}/outcome`, tk.office!, { outcome: 'returned' });
+    expect(refused(res)).toEqual([422, 'REASON_REQUIRED', 'reason']);
+    res = await post(`${P}/outcome`, tk.office!, { outcome: 'returned', reason: 'Chưa đủ hồ sơ sáng kiến' });
+    expect(res.status).toBe(201);
+  });
+});
