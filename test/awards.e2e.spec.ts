@@ -41,6 +41,7 @@ const individual = (n: number, unitId: string) => {
     recipient: { kind: 'individual', personId: `dong-chi-${n}` },
     year: 2023,
     citation: 'Đã có thành tích xuất sắc trong công tác bảo vệ an ninh Tổ quốc',
+    adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
   };
 };
 /** 1 collective and 8 individuals (seed 000). */
@@ -54,6 +55,7 @@ const HC3_DECISION = {
       recipient: { kind: 'collective', unitId: 'cuc-tccb' },
       year: 2023,
       citation: 'Đã có thành tích xuất sắc',
+      adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
     },
     ...UNITS.flatMap((u, i) =>
       i < 2
@@ -72,6 +74,7 @@ const flagDecision = (unitId: string, override?: { reason: string }) => ({
       recipient: { kind: 'collective', unitId },
       year: 2023,
       citation: 'Đã hoàn thành xuất sắc toàn diện nhiệm vụ công tác, dẫn đầu Cụm thi đua số 7 năm 2023',
+      adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
       ...(override && { override }),
     },
   ],

@@ -114,9 +114,9 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['resolveComplaint', organizerOf('ca-ha-tinh'), 201],
   ['escalateComplaint', officerOf('ht-phong-tham-muu'), 201],
   // Cục Tổ chức cán bộ proposes itself for the Minister's Bằng khen; notice, comment, council, forwarded.
-  ['submitProposal', officerOf('cuc-tccb'), 201],
+  ['fileProposal', officerOf('cuc-tccb'), 201],
   ['publishProposal', ORGANIZER, 201],
-  ['receiveProposalComment', ORGANIZER, 201],
+  ['recordProposalComment', ORGANIZER, 201],
   ['holdCouncilMeeting', ORGANIZER, 201],
   ['recordCouncilVote', ORGANIZER, 201],
   ['decideProposalOutcome', ORGANIZER, 201],

@@ -17,6 +17,8 @@ describe('proposals: submitted, published, commented, council, forwarded (e2e)',
   const post = (path: string, token: string, body: object) =>
     request(t.server).post(path).set('authorization', `Bearer ${token}`).send(body);
   const refused = (res: request.Response) => [res.status, res.body.code, res.body.field];
+  /** The proposal the first test forwards: item 1 (CSTĐ cấp Bộ) approved, item 2 (the flag) not. */
+  const forwardedProposal = { proposalId: '', itemIds: [] as string[] };
 
   beforeAll(async () => {
     t = await startTestApp({ projections: allProjections });
@@ -55,6 +57,7 @@ describe('proposals: submitted, published, commented, council, forwarded (e2e)',
     res = await post('/proposals', tk.anm!, proposal([cstd, flag]));
     expect(res.status).toBe(201);
     const { proposalId, itemIds } = res.body as { proposalId: string; itemIds: string[] };
+    Object.assign(forwardedProposal, { proposalId, itemIds });
     expect(itemIds).toEqual([`${proposalId}-1`, `${proposalId}-2`]);
     const P = `/proposals/${proposalId}`;
     // The review steps belong to the emulation office.
@@ -184,5 +187,85 @@ describe('proposals: submitted, published, commented, council, forwarded (e2e)',
     expect(refused(res)).toEqual([422, 'REASON_REQUIRED', 'reason']);
     res = await post(`${P}/outcome`, tk.office!, { outcome: 'returned', reason: 'Chưa đủ hồ sơ sáng kiến' });
     expect(res.status).toBe(201);
+  });
+
+  it('an award decision carries out an approved item (or is đột xuất with a reason); only the office or the recipients’ organizer records it', async () => {
+    const { proposalId, itemIds } = forwardedProposal;
+    const award = (over: object) => ({
+      code: 'chien-si-thi-dua-toan-luc-luong-cand',
+      recipient: {
+        kind: 'individual',
+        fullName: 'Cán bộ minh họa',
+        unitId: 'cuc-anm',
+        personId: 'can-bo-anm-07',
+      },
+      year: 2023,
+      citation: 'Ba năm liên tục đạt Chiến sĩ thi đua cơ sở',
+      ...over,
+    });
+    const decision = (awards: object[]) => ({
+      number: '9120/QĐ-BCA',
+      date: '2023-12-20',
+      authority: 'bo-truong-bca',
+      awards,
+    });
+    const head = async () => store.headPosition();
+    const before = await head();
+    expect(refused(await post('/award-decisions', tk.admin!, decision([award({})])))).toEqual([
+      422,
+      'PROPOSAL_REQUIRED',
+      'awards.0.proposalItem',
+    ]);
+    expect(
+      refused(
+        await post(
+          '/award-decisions',
+          tk.admin!,
+          decision([award({ proposalItem: { proposalId, itemId: itemIds[0] }, year: 2022 })]),
+        ),
+      ),
+    ).toEqual([422, 'PROPOSAL_ITEM_MISMATCH', 'awards.0.year']);
+    expect(
+      refused(
+        await post(
+          '/award-decisions',
+          tk.admin!,
+          decision([
+            {
+              code: 'co-thi-dua-bo-cong-an',
+              recipient: { kind: 'collective', unitId: 'cuc-anm' },
+              year: 2023,
+              citation: 'Dẫn đầu',
+              proposalItem: { proposalId, itemId: itemIds[1] },
+            },
+          ]),
+        ),
+      ),
+    ).toEqual([422, 'PROPOSAL_ITEM_NOT_APPROVED', 'awards.0.proposalItem.itemId']);
+    // An organizer none of whose clusters holds Cục An ninh mạng: 403, nothing recorded.
+    const carried = decision([award({ proposalItem: { proposalId, itemId: itemIds[0] } })]);
+    const denied = await post('/award-decisions', tk.office!, carried);
+    expect([denied.status, denied.body.code]).toEqual([403, 'NOT_THE_RECIPIENTS_ORGANIZER']);
+    expect(await head()).toBe(before);
+    // The authority's office records it.
+    const res = await post('/award-decisions', tk.admin!, carried);
+    expect(res.status).toBe(201);
+    const [issued] = await store.readStream(`award-decision-${res.body.decisionId as string}`);
+    expect(issued!.data).toMatchObject({ awards: [{ proposalItem: { proposalId, itemId: itemIds[0] } }] });
+    // Khen thưởng đột xuất: no proposal, a reason.
+    const adHoc = await post(
+      '/award-decisions',
+      tk.admin!,
+      decision([
+        {
+          code: 'bang-khen-bo-truong-bca',
+          recipient: { kind: 'collective', unitId: 'cuc-anm' },
+          year: 2023,
+          citation: 'Phá chuyên án đặc biệt',
+          adHoc: { reason: 'Thành tích đột xuất trong đấu tranh phòng, chống tội phạm' },
+        },
+      ]),
+    );
+    expect(adHoc.status).toBe(201);
   });
 });

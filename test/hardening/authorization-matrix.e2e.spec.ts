@@ -127,7 +127,7 @@ POST /proposals/{proposalId}/comments                                  201   201
 POST /proposals/{proposalId}/council-meetings                          201   201  201  403  403   403   403  403  401
 POST /proposals/{proposalId}/council-votes                             201   201  201  403  403   403   403  403  401
 POST /proposals/{proposalId}/outcome                                   201   201  201  403  403   403   403  403  401
-POST /award-decisions                                                  201   201  201  403  403   403   403  403  401
+POST /award-decisions                                                  201   201  403  403  403   403   403  403  401
 POST /awards/{awardId}/revocation                                      201   201  201  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal    403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/periods/{period}/close         403   201  403  403  403   403   403  403  401
@@ -156,6 +156,8 @@ POST /careless/forgotten                                               403   403
 const CODES_403: Record<string, Partial<Record<Actor, string>>> = {
   // An officer of ktnv giving its own unit's cluster score: nobody scores itself (issue 13).
   'POST /clusters/{clusterId}/years/{year}/scores#cluster': { own: 'OWN_UNIT_ASSESSMENT' },
+  // Another organizer recording an award for a unit none of its clusters holds (issue 12, part B).
+  'POST /award-decisions': { org2: 'NOT_THE_RECIPIENTS_ORGANIZER' },
 };
 
 interface Row {

@@ -237,3 +237,4 @@ export { type ProposalState, type ProposalItemState } from './proposal/proposal.
 export { PROPOSAL_RULES, proposalRuleOf, type ProposalRule } from './proposal/council-rules.js';
 export { workingDaysBetween, fixedHolidays } from './proposal/working-days.js';
 export { proposalStream } from './streams.js';
+export { type HeldRecipient } from './award-decision/decide-proposal-link.js';

@@ -402,6 +402,7 @@ export const awardDecision = (unitId: string) => ({
       recipient: { kind: 'collective', unitId },
       year: 2021,
       citation: 'Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm 2021',
+      adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
     },
   ],
 });

@@ -27,8 +27,8 @@ export const DEMO_KEYS = {
   fileComplaint: 'vi-du-khieu-nai-diem-ha-tinh-q2-2021',
   fileDecisionComplaint: 'vi-du-khieu-nai-bang-khen-2023',
   openDisciplineCase: 'vi-du-ky-luat-can-bo',
-  submitProposal: 'vi-du-to-trinh-bang-khen-2023',
-  receiveProposalComment: 'vi-du-gop-y-to-trinh-2023',
+  fileProposal: 'vi-du-to-trinh-bang-khen-2023',
+  recordProposalComment: 'vi-du-gop-y-to-trinh-2023',
   holdCouncilMeeting: 'vi-du-hop-hoi-dong-2023',
 } as const;
 
@@ -41,7 +41,7 @@ const createdByOrganizer = (unitId: string, key: string, kind: string): string =
  * The Idempotency-Key prefix of the CLI's demo load (DEMO_KEY_PREFIX in apps/cli/src/demo/demo-session.ts;
  * test/demo.e2e.spec.ts checks they agree): ids the load created are derived from it and the step name.
  */
-export const DEMO_LOAD_KEY_PREFIX = 'demo-v2';
+export const DEMO_LOAD_KEY_PREFIX = 'demo-v3';
 const loaded = (actorSub: string, step: string, kind: string): string =>
   entityIdOf(actorSub, `${DEMO_LOAD_KEY_PREFIX}:${step}`, kind);
 
@@ -117,7 +117,7 @@ export const DEMO = {
   /** The discipline case the example opens (recorded by the Ministry's emulation office). */
   caseId: createdByOrganizer('bo-cong-an', DEMO_KEYS.openDisciplineCase, 'discipline-case'),
   /** The proposal the proposal example submits (Cục Tổ chức cán bộ, for the Minister's Bằng khen 2023). */
-  proposalId: createdBy('cuc-tccb', DEMO_KEYS.submitProposal, 'proposal'),
+  proposalId: createdBy('cuc-tccb', DEMO_KEYS.fileProposal, 'proposal'),
   /** The council meeting the example records on it (the Ministry's emulation office). */
   councilMeetingId: createdByOrganizer('bo-cong-an', DEMO_KEYS.holdCouncilMeeting, 'council-meeting'),
 } as const;
@@ -265,7 +265,7 @@ export const DEMO_BODIES = {
     effectiveDate: '2021-11-19',
   },
   closeElection: { effectiveDate: '2021-11-19' },
-  submitProposal: {
+  fileProposal: {
     proposerUnitId: 'cuc-tccb',
     authority: 'bo-truong-bca',
     items: [
@@ -290,7 +290,7 @@ export const DEMO_BODIES = {
     to: '2023-12-08',
     where: 'Cổng thông tin điện tử Bộ Công an (minh họa (demo))',
   },
-  receiveProposalComment: {
+  recordProposalComment: {
     content: 'Nhất trí đề nghị (minh họa (demo))',
     fromUnitId: 'cuc-anm',
     effectiveDate: '2023-12-05',
@@ -327,6 +327,7 @@ export const DEMO_BODIES = {
         recipient: { kind: 'collective', unitId: 'cuc-tccb' },
         year: 2023,
         citation: 'Đã có thành tích xuất sắc trong phong trào thi đua “Vì an ninh Tổ quốc” năm 2023',
+        proposalItem: { proposalId: DEMO.proposalId, itemId: `${DEMO.proposalId}-1` },
       },
     ],
   },

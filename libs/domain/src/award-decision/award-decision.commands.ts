@@ -7,6 +7,8 @@ import type { ComplaintFiler } from '../events/complaint.events.js';
 import type { DisciplineSubject } from '../events/discipline.events.js';
 import { awardDecisionStream } from '../streams.js';
 import type { PeopleContext } from './decide-prerequisites.js';
+import type { ProposalState } from '../proposal/proposal.state.js';
+import type { HeldRecipient } from './decide-proposal-link.js';
 
 export type IssueAwardDecision = Command<
   'IssueAwardDecision',
@@ -88,6 +90,10 @@ export interface AwardDecisionContext extends PeopleContext {
   complaintPolicy?: ComplaintPolicy;
   /** The discipline facts of every recipient unit and person (by person id) of the decision. */
   discipline?: ReadonlyArray<{ subject: DisciplineSubject; state: DisciplineState }>;
+  /** The proposals the decision's items name (by proposal id), folded. */
+  proposals?: Readonly<Record<string, ProposalState>>;
+  /** For an organizer recording: the (unit, year) recipients its clusters hold (the unit or a unit above it). */
+  heldBy?: ReadonlyArray<HeldRecipient>;
 }
 
 export const awardDecisionStreamOf = (command: AwardDecisionCommand): string =>

@@ -34,6 +34,7 @@ import {
   decideResolveComplaint,
   requireComplaint,
 } from '../complaints/complaints.js';
+import { checkProposalBasis, requireDecisionRecorder } from './decide-proposal-link.js';
 import {
   evolveAwardDecision,
   initialAwardDecisionState,
@@ -224,6 +225,10 @@ export function decideAwardDecision(
         citation: requireText(a.citation, `${f}.citation`, 2000),
         ...(achievementRef !== undefined && { achievementRef }),
       };
+      Object.assign(
+        item,
+        checkProposalBasis(a, item, f, { authority: d.authority, date }, context?.proposals ?? {}),
+      );
       if (entry.isClusterFlag) {
         const override = checkFlagQuota(
           { ...item, ...(a.override && { override: a.override }) },
@@ -241,6 +246,14 @@ export function decideAwardDecision(
       'awards',
       'DUPLICATE_AWARD_ID',
     );
+    requireUnique(
+      awards.flatMap((a) =>
+        a.proposalItem ? [`${a.proposalItem.proposalId}/${a.proposalItem.itemId}`] : [],
+      ),
+      'awards',
+      'DUPLICATE_PROPOSAL_ITEM',
+    );
+    requireDecisionRecorder(command.actor, awards, context?.heldBy ?? []);
     const bases = checkPeopleAndTitles(awards, context, catalog);
     for (const a of awards) {
       const basis = bases.get(a.awardId);

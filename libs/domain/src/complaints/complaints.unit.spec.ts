@@ -426,12 +426,14 @@ describe('a flag is not given on a disputed ranking', () => {
             recipient: { kind: 'collective', unitId: ktnv },
             year: 2023,
             citation: 'Dẫn đầu Cụm',
+            adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
             ...(override && { override }),
           },
         ],
       },
     });
     const standing = (disputed: boolean) => ({
+      heldBy: [{ unitId: ktnv, year: 2023, organizerUnitId: organizer.unitId! }],
       clusterStandings: [
         {
           unitId: ktnv,

@@ -29,6 +29,10 @@ export interface AwardItem {
   achievementRef?: string;
   /** The titles a prerequisite was met with (issue 12), when the award has one. */
   basis?: PrerequisiteBasis[];
+  /** The approved item of a forwarded proposal this award carries out (absent on decisions recorded before proposals). */
+  proposalItem?: { proposalId: string; itemId: string };
+  /** Khen thưởng đột xuất: an award without a proposal, with its reason. */
+  adHoc?: { reason: string };
 }
 
 export interface AwardDecisionIssuedData {

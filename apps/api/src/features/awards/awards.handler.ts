@@ -69,6 +69,10 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
         citation: a.citation,
         ...(a.override !== undefined && { override: { reason: a.override.reason } }),
         ...(a.achievementRef !== undefined && { achievementRef: a.achievementRef }),
+        ...(a.proposalItem !== undefined && {
+          proposalItem: { proposalId: a.proposalItem.proposalId, itemId: a.proposalItem.itemId },
+        }),
+        ...(a.adHoc !== undefined && { adHoc: { reason: a.adHoc.reason } }),
       };
     });
     const { number, date, authority } = body;
@@ -85,6 +89,8 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       people: await this.people.recordsFor(awards),
       units: await this.people.units(awards),
       unitTitleCounts: await this.people.unitTitleCounts(awards),
+      proposals: await this.contexts.proposalsOf(awards),
+      heldBy: await this.contexts.heldByOrganizer(ctx.actor, awards),
     });
     // Decided once before the people's claims, so a decision refused on its own rules writes no claim.
     awardDecisionDecider.decide(command, awardDecisionDecider.initialState, await context());

@@ -54,10 +54,10 @@ export class ProposalsController {
       'or a person by person id), the year and the achievement; the documents carry their sha256 (422 INVALID_DIGEST). ' +
       'The answer carries the proposalId and the item ids (`{proposalId}-{n}`) an award decision item later names.',
     created: 'ProposalSubmitted',
-    body: { type: SubmitProposalDto, description: 'The proposal', example: DEMO_BODIES.submitProposal },
-    idempotencyKey: DEMO_KEYS.submitProposal,
+    body: { type: SubmitProposalDto, description: 'The proposal', example: DEMO_BODIES.fileProposal },
+    idempotencyKey: DEMO_KEYS.fileProposal,
   })
-  submitProposal(
+  fileProposal(
     @Body() body: SubmitProposalDto,
     @Command() ctx: CommandContext,
     @IfMatch() ifMatch?: number,
@@ -95,11 +95,11 @@ export class ProposalsController {
     body: {
       type: ProposalCommentDto,
       description: 'The comment',
-      example: DEMO_BODIES.receiveProposalComment,
+      example: DEMO_BODIES.recordProposalComment,
     },
-    idempotencyKey: DEMO_KEYS.receiveProposalComment,
+    idempotencyKey: DEMO_KEYS.recordProposalComment,
   })
-  receiveProposalComment(
+  recordProposalComment(
     @Param('proposalId', new IdParam('proposalId')) proposalId: string,
     @Body() body: ProposalCommentDto,
     @Command() ctx: CommandContext,
