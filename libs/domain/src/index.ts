@@ -238,3 +238,19 @@ export { PROPOSAL_RULES, proposalRuleOf, type ProposalRule } from './proposal/co
 export { workingDaysBetween, fixedHolidays } from './proposal/working-days.js';
 export { proposalStream } from './streams.js';
 export { type HeldRecipient } from './award-decision/decide-proposal-link.js';
+// Cluster flags (issue 12, part B): the organizer's recorded quota, each flag's basis.
+export {
+  type FlagQuotaRule,
+  type FlagQuotaSetData,
+  FLAG_QUOTA_EVENT_TYPES,
+} from './events/flag-quota.events.js';
+export {
+  flagQuotaDecider,
+  quotaOf,
+  type FlagQuotaState,
+  type SetFlagQuota,
+} from './flag-quota/flag-quota.decider.js';
+export { flagQuotaStream } from './streams.js';
+export { flagBasisIssues, type BasisIssue } from './award-decision/flag-basis.js';
+export { GOVERNMENT_FLAG, MINISTRY_FLAG } from './award-decision/decide-flag-quota.js';
+export { type FlagBasis, type FlagBasisConfirmedData } from './events/award-decision.events.js';

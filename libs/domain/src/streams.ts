@@ -44,6 +44,10 @@ export const disciplineStream = (
     ? `discipline-unit-${checkId(subject.unitId, 'unit')}`
     : `discipline-person-${checkId(subject.personId, 'person')}`;
 
+/** The organizer's recorded cluster-flag quotas for a year (flag-quota.events.ts). */
+export const flagQuotaStream = (organizerUnitId: string, year: number): string =>
+  `flag-quota-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
+
 /** A proposal dossier (tờ trình) on its way to an authority (proposal.events.ts). */
 export const proposalStream = (proposalId: string): string => `proposal-${checkId(proposalId, 'proposal')}`;
 
@@ -76,6 +80,7 @@ export type ParsedStream =
   | { category: 'reported'; scope: 'cluster' | 'organizer'; scopeId: string; year: number }
   | { category: 'registration'; organizerUnitId: string; year: number }
   | { category: 'proposal'; proposalId: string }
+  | { category: 'flag-quota'; organizerUnitId: string; year: number }
   | {
       category: 'discipline';
       subject: { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
@@ -123,6 +128,10 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
   if (streamId.startsWith('registration-')) {
     const p = yearly(streamId.slice('registration-'.length));
     return p ? { category: 'registration', organizerUnitId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('flag-quota-')) {
+    const p = yearly(streamId.slice('flag-quota-'.length));
+    return p ? { category: 'flag-quota', organizerUnitId: p.id, year: p.year } : undefined;
   }
   if (streamId.startsWith('proposal-')) {
     const id = streamId.slice('proposal-'.length);

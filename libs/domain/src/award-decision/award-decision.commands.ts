@@ -57,9 +57,16 @@ export type EscalateDecisionComplaint = Command<
   { decisionId: string; complaintId: string; reason: string; receivedOn?: string }
 >;
 
+/** The organizer of the flag's cluster confirms a flag whose basis no longer holds, with a reason. */
+export type ConfirmFlagBasis = Command<
+  'ConfirmFlagBasis',
+  { decisionId: string; awardId: string; reason: string; effectiveDate?: string }
+>;
+
 export type AwardDecisionCommand =
   | IssueAwardDecision
   | RevokeAward
+  | ConfirmFlagBasis
   | FileDecisionComplaint
   | ResolveDecisionComplaint
   | EscalateDecisionComplaint;
@@ -80,6 +87,16 @@ export interface ClusterStanding {
   disputed?: boolean;
   /** How many leading units the organizer allows a flag; default 1. */
   quota?: number;
+  /** Flags conferred this year in the cluster-year, by code (not revoked): they count against the quota. */
+  conferred?: ReadonlyArray<{ unitId: string; code: string }>;
+  /** Rows ranked better than the unit, and the units sharing its rank (a tie at the boundary). */
+  rowsAbove?: number;
+  tiedWith?: readonly string[];
+  /** The ranking's digest and the position it was read up to: stored as the flag's basis. */
+  rankingDigest?: string;
+  rankingPosition?: number;
+  /** Units a title review vote of the year's tổng kết chose for this flag code (decides a tie or a dispute). */
+  chosenByVote?: ReadonlyArray<{ unitId: string; code: string }>;
 }
 
 export interface AwardDecisionContext extends PeopleContext {
@@ -94,6 +111,10 @@ export interface AwardDecisionContext extends PeopleContext {
   proposals?: Readonly<Record<string, ProposalState>>;
   /** For an organizer recording: the (unit, year) recipients its clusters hold (the unit or a unit above it). */
   heldBy?: ReadonlyArray<HeldRecipient>;
+  /** Units holding Cờ thi đua của Bộ Công an (not revoked) per year: the standard Cờ thi đua của Chính phủ needs. */
+  ministryFlagHolders?: ReadonlyArray<{ unitId: string; year: number }>;
+  /** ConfirmFlagBasis: the organizer of the flag's cluster, and whether its basis still holds today. */
+  flagCluster?: { organizerUnitId: string; basisHolds: boolean };
 }
 
 export const awardDecisionStreamOf = (command: AwardDecisionCommand): string =>

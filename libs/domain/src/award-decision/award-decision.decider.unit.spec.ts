@@ -209,7 +209,10 @@ describe('award decisions (quyết định khen thưởng)', () => {
     const govFlag = { ...flag, code: 'co-thi-dua-chinh-phu' };
     decision
       .given([])
-      .when(issue([govFlag], organizer, 'thu-tuong'), standing(3))
+      .when(issue([govFlag], organizer, 'thu-tuong'), {
+        ...standing(3),
+        ministryFlagHolders: [{ unitId: ktnv, year: 2023 }],
+      })
       .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
   });
 

@@ -7,6 +7,7 @@ import type { MembershipEvent } from './membership.events.js';
 import type { PersonEvent, RegistrationEvent } from './person.events.js';
 import type { ReportedFiguresEvent } from './reported-figures.events.js';
 import type { ProposalEvent } from './proposal.events.js';
+import type { FlagQuotaEvent } from './flag-quota.events.js';
 import type { UnitEvent } from './unit.events.js';
 import type { WindowEvent } from './window.events.js';
 
@@ -23,4 +24,5 @@ export type DomainEvent =
   | PersonEvent
   | RegistrationEvent
   | ReportedFiguresEvent
-  | ProposalEvent;
+  | ProposalEvent
+  | FlagQuotaEvent;
