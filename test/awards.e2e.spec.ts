@@ -220,7 +220,151 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     expect((await post('/award-decisions', tokens.admin, flagDecision('cuc-dao-tao'))).body.code).toBe(
       'FLAG_QUOTA_EXCEEDED',
     );
-    await ok(post('/award-decisions', tokens.admin, flagDecision('cuc-tccb')));
+    // The quota (1) is taken: flags already conferred count against it (issue 12).
+    const exhausted = await post('/award-decisions', tokens.admin, flagDecision('cuc-tccb'));
+    expect([exhausted.status, exhausted.body.code]).toEqual([422, 'FLAG_QUOTA_EXHAUSTED']);
+  });
+
+  it('flags of 2022: the recorded quota, a tie at its boundary, Cờ Chính phủ after Cờ Bộ, the stored basis, and "basis no longer holds" after an upheld dispute until the organizer confirms', async () => {
+    const Y22 = `/clusters/${CLUSTER}/years/2022`;
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const put = (path: string, token: string, body: object) =>
+      request(t.server).put(path).set('authorization', `Bearer ${token}`).send(body);
+    for (const u of UNITS) await ok(post(`${Y22}/members`, tokens.organizer, { unitId: u.unitId }));
+    await ok(
+      put(`${Y22}/scheme`, tokens.organizer!, {
+        criteria: [
+          { code: 'tong-hop', title: 'Kết quả tổng hợp', group: 'Chung', maxPoints: 100, kind: 'score' },
+        ],
+        thresholds: [{ code: 'xuat-sac', label: 'Xuất sắc', minTotal: 0 }],
+        tieBreaks: [],
+      }),
+    );
+    await ok(post(`${Y22}/periods/Y/open`, tokens.organizer));
+    const points: Record<string, number> = { ...POINTS, 'cuc-dao-tao': 96 }; // tied first with Cục Tổ chức cán bộ
+    const entries: Record<string, string> = {};
+    for (const u of UNITS)
+      entries[u.unitId] = (
+        await ok(
+          post(`${Y22}/scores`, tokens[u.unitId]!, {
+            unitId: u.unitId,
+            period: 'Y',
+            criterion: 'tong-hop',
+            points: points[u.unitId],
+            assessment: 'self',
+          }),
+        )
+      ).body.entryId;
+    await ok(post(`${Y22}/periods/Y/close`, tokens.organizer));
+    const flag22 = (unitId: string, code = FLAG, authority = 'bo-truong-bca') => ({
+      number: '77/QĐ-BCA',
+      date: '2022-12-20',
+      authority,
+      awards: [
+        {
+          code,
+          recipient: { kind: 'collective', unitId },
+          year: 2022,
+          citation: 'Dẫn đầu Cụm',
+          adHoc: { reason: 'Kiểm thử' },
+        },
+      ],
+    });
+    const quota = (count: number, reason?: string) =>
+      put(`/organizers/${ORGANIZER.unitId}/years/2022/flag-quota`, tokens.organizer!, {
+        code: FLAG,
+        rule: { kind: 'per-cluster', count },
+        ...(reason && { reason }),
+      });
+    await ok(quota(1));
+    let res = await post('/award-decisions', tokens.organizer, flag22('cuc-tccb'));
+    expect([res.status, res.body.code, res.body.field]).toEqual([
+      422,
+      'FLAG_QUOTA_TIE',
+      'awards.0.recipient',
+    ]);
+    res = await quota(2);
+    expect([res.status, res.body.code]).toEqual([422, 'REASON_REQUIRED']);
+    await ok(quota(2, 'Bộ giao 2 Cờ thi đua cho Cụm năm 2022'));
+    const given = await ok(post('/award-decisions', tokens.organizer, flag22('cuc-tccb')));
+    const awardId = given.body.awardIds[0] as string;
+    let award = (await ok(get(`/awards/${awardId}`), 200)).body;
+    expect(award).toMatchObject({
+      awardId,
+      code: FLAG,
+      flagBasis: {
+        clusterId: CLUSTER,
+        year: 2022,
+        rank: 1,
+        quota: 2,
+        conferredBefore: 0,
+        rankingDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+      basisNoLongerHolds: [],
+    });
+    // Cờ thi đua của Chính phủ: only for a unit holding Cờ thi đua của Bộ Công an of the year.
+    await ok(get(`/totals/2022?cluster=${CLUSTER}&minPosition=${given.body.position}`), 200);
+    res = await post(
+      '/award-decisions',
+      tokens.admin,
+      flag22('cuc-dao-tao', 'co-thi-dua-chinh-phu', 'thu-tuong'),
+    );
+    expect([res.status, res.body.code]).toEqual([422, 'MINISTRY_FLAG_STANDARD_NOT_MET']);
+    // Its own quota (none recorded: 1) is tied at rank 1: the organizer decides with a reason.
+    const gov = flag22('cuc-tccb', 'co-thi-dua-chinh-phu', 'thu-tuong');
+    res = await post('/award-decisions', tokens.organizer, gov);
+    expect([res.status, res.body.code]).toEqual([422, 'FLAG_QUOTA_TIE']);
+    const reason = 'Chỉ Cục Tổ chức cán bộ đạt tiêu chuẩn Cờ thi đua của Bộ Công an';
+    await ok(
+      post('/award-decisions', tokens.organizer, {
+        ...gov,
+        awards: gov.awards.map((a) => ({ ...a, override: { reason } })),
+      }),
+    );
+    // Two upheld disputes raise two units above Cục Tổ chức cán bộ: its flag's basis no longer holds.
+    let moved = 0;
+    for (const [unitId, corrected] of [
+      ['cuc-truyen-thong', 99],
+      ['cuc-ctd-ctct', 98],
+    ] as const) {
+      const filed = await ok(
+        post(`${Y22}/disputes`, tokens[unitId]!, {
+          entryId: entries[unitId],
+          reason: 'Chấm thiếu điểm',
+          proposedPoints: corrected,
+        }),
+      );
+      moved = (
+        await ok(
+          post(`${Y22}/disputes/${filed.body.disputeId}/resolution`, tokens.organizer, {
+            outcome: 'upheld',
+            reason: 'Chấp nhận',
+            correctedPoints: corrected,
+          }),
+        )
+      ).body.position;
+    }
+    award = (await ok(get(`/awards/${awardId}`), 200)).body;
+    expect(award.basisNoLongerHolds).toEqual([
+      { code: 'FLAG_OUTSIDE_QUOTA', since: moved, detail: expect.stringContaining('now ranks 3') },
+    ]);
+    const other = await t.token({ role: 'organizer', sub: 'ht', unitId: 'ca-ha-tinh' });
+    const before = await store.headPosition();
+    res = await post(`/awards/${awardId}/basis-confirmation`, other, { reason: 'Giữ nguyên' });
+    expect(res.status).toBe(403);
+    expect(await store.headPosition()).toBe(before);
+    await ok(
+      post(`/awards/${awardId}/basis-confirmation`, tokens.organizer, {
+        reason: 'Giữ nguyên theo kết quả bình xét của Hội nghị',
+      }),
+    );
+    award = (await ok(get(`/awards/${awardId}`), 200)).body;
+    expect(award.basisNoLongerHolds).toEqual([]);
+    expect(award.basisConfirmations).toEqual([
+      { reason: 'Giữ nguyên theo kết quả bình xét của Hội nghị', position: expect.any(Number) },
+    ]);
+    res = await post(`/awards/${awardId}/basis-confirmation`, tokens.organizer, { reason: 'Lần nữa' });
+    expect([res.status, res.body.code]).toEqual([422, 'BASIS_HOLDS']);
   });
 
   it('refuses an authority not allowed for a code, and bad input, recording nothing', async () => {

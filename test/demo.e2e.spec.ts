@@ -85,6 +85,7 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['renameCluster', DEMO_ADMIN, 201],
   ['dissolveCluster', DEMO_ADMIN, 201],
   ['setEmulationWindow', ORGANIZER, 201],
+  ['setFlagQuota', ORGANIZER, 201],
   ['setChairPolicy', ORGANIZER, 201],
   ['assignChair', ORGANIZER, 201],
   ['publishScheme', ORGANIZER, 201],
@@ -124,6 +125,8 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['fileDecisionComplaint', officerOf('cuc-tccb'), 201],
   ['resolveDecisionComplaint', ORGANIZER, 201],
   ['escalateDecisionComplaint', officerOf('cuc-tccb'), 201],
+  // The example's award is the Minister's Bằng khen, not a flag: the confirmation is refused (NO_FLAG_BASIS).
+  ['recordFlagBasisConfirmation', ORGANIZER, 422],
   ['revokeAward', DEMO_ADMIN, 201],
   ['openDisciplineCase', ORGANIZER, 201],
   ['decideDisciplineCase', ORGANIZER, 201],

@@ -128,6 +128,9 @@ POST /proposals/{proposalId}/council-meetings                          201   201
 POST /proposals/{proposalId}/council-votes                             201   201  201  403  403   403   403  403  401
 POST /proposals/{proposalId}/outcome                                   201   201  201  403  403   403   403  403  401
 POST /award-decisions                                                  201   201  403  403  403   403   403  403  401
+GET  /awards/{awardId}                                                 200   200  200  200  200   200   200  200  401
+POST /awards/{awardId}/basis-confirmation                              403   422  422  403  403   403   403  403  401
+PUT  /organizers/{organizerUnitId}/years/{year}/flag-quota             201   201  403  403  403   403   403  403  401
 POST /awards/{awardId}/revocation                                      201   201  201  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal    403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/periods/{period}/close         403   201  403  403  403   403   403  403  401
@@ -158,6 +161,15 @@ const CODES_403: Record<string, Partial<Record<Actor, string>>> = {
   'POST /clusters/{clusterId}/years/{year}/scores#cluster': { own: 'OWN_UNIT_ASSESSMENT' },
   // Another organizer recording an award for a unit none of its clusters holds (issue 12, part B).
   'POST /award-decisions': { org2: 'NOT_THE_RECIPIENTS_ORGANIZER' },
+};
+
+/**
+ * 422 cells: the caller passes the role check, and the object's rule refuses it with this code (nothing
+ * recorded). The world's award is a Bằng khen, so confirming a flag's basis on it is NO_FLAG_BASIS for the
+ * organizers (test/awards.e2e.spec.ts confirms a real flag's basis).
+ */
+const CODES_422: Record<string, Partial<Record<Actor, string>>> = {
+  'POST /awards/{awardId}/basis-confirmation': { org: 'NO_FLAG_BASIS', org2: 'NO_FLAG_BASIS' },
 };
 
 interface Row {
@@ -625,6 +637,19 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         method: 'POST',
         path: `${YEAR_PATH}/elections/${w.electionId}/close`,
       }),
+      'GET /awards/{awardId}': G(`/awards/${w.awardId}`),
+      'POST /awards/{awardId}/basis-confirmation': P(`/awards/${w.awardId}/basis-confirmation`, () => ({
+        reason: 'Giữ nguyên theo kết quả bình xét',
+      })),
+      'PUT /organizers/{organizerUnitId}/years/{year}/flag-quota': P(
+        `/organizers/${ORGANIZER}/years/2022/flag-quota`,
+        () => ({
+          code: 'co-thi-dua-bo-cong-an',
+          rule: { kind: 'per-cluster', count: 1 },
+          reason: 'Điều chỉnh chỉ tiêu',
+        }),
+        'PUT',
+      ),
       'POST /proposals': P('/proposals', () => proposalBody(UNITS.own.id)),
       'POST /proposals/{proposalId}/public-notice': async (fresh) => ({
         method: 'POST',
@@ -826,7 +851,10 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         const refusal = res.status === 401 ? 'UNAUTHENTICATED' : (CODES_403[row.key]?.[actor] ?? 'FORBIDDEN');
         if (code !== refusal) recorded.push(`${actor}: ${res.status} with code ${String(code)}`);
       } else if (res.status === 201 && after <= before) recorded.push(`${actor}: 201 but nothing recorded`);
-      else if (res.status >= 400) recorded.push(`${actor}: ${res.status} ${JSON.stringify(res.body)}`);
+      else if (res.status === 422 && CODES_422[row.key]?.[actor] === res.body?.code) {
+        if (after !== before)
+          recorded.push(`${actor}: refused with 422 but recorded ${after - before} event(s)`);
+      } else if (res.status >= 400) recorded.push(`${actor}: ${res.status} ${JSON.stringify(res.body)}`);
     }
     // Compared as a table line, so a mismatch reads like the MATRIX row it breaks.
     const line = (s: Record<Actor, number>) => ACTORS.map((a) => `${a}:${s[a]}`).join(' ');

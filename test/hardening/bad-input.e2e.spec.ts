@@ -253,6 +253,59 @@ const COMMANDS: CommandRow[] = [
     ok: 202,
   },
   {
+    route: 'PUT /organizers/{organizerUnitId}/years/{year}/flag-quota',
+    as: (w) => w.tokens.organizer,
+    params: () => ({ organizerUnitId: ORGANIZER, year: '2022' }),
+    body: () => ({ code: 'co-thi-dua-bo-cong-an', rule: { kind: 'per-cluster', count: 1 } }),
+    rules: () => [
+      rule(
+        'not a cluster flag',
+        { code: 'bang-khen-bo-truong-bca', rule: { kind: 'per-cluster', count: 1 } },
+        [422],
+        'code',
+        'NOT_A_CLUSTER_FLAG',
+      ),
+      rule(
+        'a share without its percent',
+        { code: 'co-thi-dua-bo-cong-an', rule: { kind: 'share' } },
+        [422],
+        'rule.percent',
+        'INVALID_QUOTA',
+      ),
+      rule(
+        'an unknown kind',
+        { code: 'co-thi-dua-bo-cong-an', rule: { kind: 'moi-cum-mot' } },
+        [400],
+        'rule.kind',
+      ),
+      rule(
+        'a count over 100',
+        { code: 'co-thi-dua-bo-cong-an', rule: { kind: 'per-cluster', count: 101 } },
+        [400],
+        'rule.count',
+      ),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /awards/{awardId}/basis-confirmation',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ awardId: w.awardId }),
+    lookedUp: ['awardId'],
+    body: () => ({ reason: 'Giữ nguyên theo kết quả bình xét' }),
+    rules: () => [
+      rule('empty reason', { reason: '' }, [400], 'reason'),
+      {
+        label: 'an unknown award',
+        path: `/awards/${UNKNOWN_UUID}-1/basis-confirmation`,
+        body: { reason: 'Giữ nguyên' },
+        expect: { status: [404], code: 'AWARD_NOT_FOUND', field: 'awardId' },
+      },
+    ],
+    // The world's award is a Bằng khen, not a flag: the valid request is refused by the rule, and says so.
+    ok: 422,
+  },
+  {
     route: 'PUT /organizers/{organizerUnitId}/years/{year}/window',
     as: (w) => w.tokens.organizer,
     // 2022: a window for 2021 would refuse the acts the rows below date today.
@@ -2029,6 +2082,18 @@ const QUERIES: QueryRow[] = [
       { label: 'after negative', query: 'after=-1', expect: { ...VALIDATION, field: 'after' } },
       { label: 'limit 501', query: 'limit=501', expect: { ...VALIDATION, field: 'limit' } },
       { label: 'type unknown', query: 'type=Scored', expect: { ...VALIDATION, field: 'type' } },
+    ],
+  },
+  {
+    route: 'GET /awards/{awardId}',
+    params: (w) => ({ awardId: w.awardId }),
+    lookedUp: ['awardId'],
+    extra: () => [
+      {
+        label: 'an award id no decision gives',
+        path: '/awards/khong-phai-ma-khen-thuong',
+        expect: { status: [404], code: 'AWARD_NOT_FOUND', field: 'awardId' },
+      },
     ],
   },
   {

@@ -176,5 +176,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   CouncilVoteRecorded: 'Hội đồng biểu quyết',
   ProposalForwarded: 'Trình cấp có thẩm quyền',
   ProposalReturned: 'Trả lại hồ sơ đề nghị',
+  FlagQuotaSet: 'Chỉ tiêu Cờ thi đua',
+  FlagBasisConfirmed: 'Xác nhận giữ Cờ thi đua',
 };
 export const eventTypeLabel = (t: string): string => EVENT_TYPES[t as EventType] ?? t;

@@ -331,6 +331,9 @@ export const DEMO_BODIES = {
       },
     ],
   },
+  recordFlagBasisConfirmation: {
+    reason: 'Giữ nguyên theo kết quả bình xét của Hội nghị tổng kết (minh họa (demo))',
+  },
   revokeAward: {
     reason: 'Hồ sơ đề nghị khen thưởng không trung thực',
     decisionRef: '55/QĐ-BCA',
@@ -375,6 +378,11 @@ export const DEMO_BODIES = {
     blocId: 'bca-khoi-vi-du',
     organizerUnitId: DEMO.organizerId,
     name: 'Khối các đơn vị mới thành lập',
+  },
+  setFlagQuota: {
+    code: 'co-thi-dua-bo-cong-an',
+    rule: { kind: 'per-cluster', count: 1 },
+    effectiveDate: '2024-12-01',
   },
   setEmulationWindow: {
     opensOn: '2024-12-01',

@@ -13,6 +13,7 @@ import type { IssuedDigest, PublicKey, StreamEventsPage } from '../audit/audit.t
 import type { TokenRevocations } from '../auth/revocation-list.js';
 import type { ErrorBody } from '../common/api-error.js';
 import type { AwardDecisionIssued, AwardRevoked } from '../features/awards/awards.command.js';
+import type { AwardRead } from '../features/awards/award-read.js';
 import type { ComplaintFiled } from '../features/complaints/complaints.handler.js';
 import type {
   CouncilMeetingHeld,
@@ -61,6 +62,7 @@ export interface ResponseBodies {
   ProposalSubmitted: ProposalSubmitted;
   ProposalCommentReceived: ProposalCommentReceived;
   CouncilMeetingHeld: CouncilMeetingHeld;
+  AwardRead: AwardRead;
   // Directory
   ClusterList: ClusterList;
   ClusterDoc: ClusterDoc;

@@ -87,6 +87,8 @@ export interface ClusterStanding {
   disputed?: boolean;
   /** How many leading units the organizer allows a flag; default 1. */
   quota?: number;
+  /** The organizer's recorded quota per flag code for this cluster-year (wins over `quota`). */
+  quotaByCode?: Readonly<Record<string, number>>;
   /** Flags conferred this year in the cluster-year, by code (not revoked): they count against the quota. */
   conferred?: ReadonlyArray<{ unitId: string; code: string }>;
   /** Rows ranked better than the unit, and the units sharing its rank (a tie at the boundary). */

@@ -19,7 +19,6 @@ import {
 import type {
   AwardDecisionCommand,
   AwardDecisionContext,
-  ClusterStanding,
   EscalateDecisionComplaint,
   FileDecisionComplaint,
   ResolveDecisionComplaint,

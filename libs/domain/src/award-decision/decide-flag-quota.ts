@@ -35,7 +35,7 @@ export function checkClusterFlag(
       `${f}.recipient`,
     );
   const s = standings.find((x) => x.unitId === unitId && x.year === item.year);
-  const quota = s?.quota ?? 1;
+  const quota = s?.quotaByCode?.[item.code] ?? s?.quota ?? 1;
   const conferredBefore = (s?.conferred ?? []).filter(
     (c) => c.code === item.code && c.unitId !== unitId,
   ).length;

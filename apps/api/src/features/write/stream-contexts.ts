@@ -26,6 +26,9 @@ import {
   type Actor,
   type HeldRecipient,
   type ProposalState,
+  flagQuotaDecider,
+  flagQuotaStream,
+  type FlagQuotaRule,
 } from '@thidua/domain';
 import type { EventStore } from '@thidua/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
@@ -59,6 +62,11 @@ export class StreamContexts {
   async bloc(blocId: string): Promise<{ organizerUnitId: string } | undefined> {
     const { state } = await this.runner.load(blocDecider, blocStream(blocId));
     return state.organizerUnitId === undefined ? undefined : { organizerUnitId: state.organizerUnitId };
+  }
+
+  /** The organizer's recorded cluster-flag quotas of a year, by flag code (none recorded: empty). */
+  async flagQuotas(organizerUnitId: string, year: number): Promise<Readonly<Record<string, FlagQuotaRule>>> {
+    return (await this.runner.load(flagQuotaDecider, flagQuotaStream(organizerUnitId, year))).state.quotas;
   }
 
   /** The proposals the awards name (folded), by proposal id: what an award decision item carries out. */
