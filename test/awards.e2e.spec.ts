@@ -531,4 +531,98 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
       403,
     );
   });
+
+  it('bình xét at the tổng kết of 2021: a secret vote among candidates from the final ranking decides a flag tie', async () => {
+    const Y21 = `/clusters/${CLUSTER}/years/2021`;
+    const put = (path: string, token: string, body: object) =>
+      request(t.server).put(path).set('authorization', `Bearer ${token}`).send(body);
+    for (const u of UNITS) await ok(post(`${Y21}/members`, tokens.organizer, { unitId: u.unitId }));
+    await ok(
+      put(`${Y21}/scheme`, tokens.organizer!, {
+        criteria: [
+          { code: 'tong-hop', title: 'Kết quả tổng hợp', group: 'Chung', maxPoints: 100, kind: 'score' },
+        ],
+        thresholds: [{ code: 'xuat-sac', label: 'Xuất sắc', minTotal: 0 }],
+        tieBreaks: [],
+      }),
+    );
+    await ok(post(`${Y21}/periods/Y/open`, tokens.organizer));
+    const points: Record<string, number> = { ...POINTS, 'cuc-dao-tao': 96 }; // tied first
+    for (const u of UNITS)
+      await ok(
+        post(`${Y21}/scores`, tokens[u.unitId]!, {
+          unitId: u.unitId,
+          period: 'Y',
+          criterion: 'tong-hop',
+          points: points[u.unitId],
+          assessment: 'self',
+        }),
+      );
+    const conference = await ok(
+      post(`${Y21}/conferences`, tokens.organizer, {
+        kind: 'tổng kết',
+        date: '2021-11-28',
+        place: 'Hà Nội',
+        presidingUnitId: 'cuc-ctd-ctct',
+        minutes: { reference: 'Biên bản Hội nghị tổng kết', sha256: 'f'.repeat(64) },
+      }),
+    );
+    const review = {
+      conferenceId: conference.body.conferenceId,
+      code: FLAG,
+      seats: 1,
+      secret: true,
+      candidates: ['cuc-tccb', 'cuc-dao-tao', 'cuc-truyen-thong'],
+      voters: UNITS.map((u) => u.unitId),
+      tally: [
+        { unitId: 'cuc-dao-tao', votes: 4 },
+        { unitId: 'cuc-tccb', votes: 2 },
+        { unitId: 'cuc-truyen-thong', votes: 0 },
+      ],
+    };
+    // Candidates come from the final ranking: not before the year is closed.
+    let res = await post(`${Y21}/title-reviews`, tokens.organizer, review);
+    expect([res.status, res.body.code, res.body.field]).toEqual([
+      422,
+      'CLUSTER_RANKING_NOT_FINAL',
+      'candidates',
+    ]);
+    await ok(post(`${Y21}/periods/Y/close`, tokens.organizer));
+    res = await post(`${Y21}/title-reviews`, tokens.organizer, {
+      ...review,
+      voters: [...review.voters, 'cuc-tccb'],
+    });
+    expect([res.status, res.body.code, res.body.field]).toEqual([422, 'ALREADY_VOTED', 'voters']);
+    const held = await ok(post(`${Y21}/title-reviews`, tokens.organizer, review));
+    const [event] = (await t.app.get<EventStore>(EVENT_STORE).readStream(`emulation-${CLUSTER}-2021`)).filter(
+      (e) => e.type === 'TitleReviewHeld',
+    );
+    expect(event!.data).toMatchObject({
+      reviewId: held.body.reviewId,
+      outcome: 'chosen',
+      chosen: ['cuc-dao-tao'],
+      reasons: {},
+    });
+    expect(Object.keys(event!.data).sort()).not.toContain('ballots');
+    // The flag: Cục Tổ chức cán bộ and Cục Đào tạo share rank 1 at a quota of 1 — the vote decides for Cục Đào tạo.
+    const flag21 = (unitId: string) => ({
+      number: '21/QĐ-BCA',
+      date: '2021-12-20',
+      authority: 'bo-truong-bca',
+      awards: [
+        {
+          code: FLAG,
+          recipient: { kind: 'collective', unitId },
+          year: 2021,
+          citation: 'Dẫn đầu Cụm',
+          adHoc: { reason: 'Kiểm thử' },
+        },
+      ],
+    });
+    res = await post('/award-decisions', tokens.organizer, flag21('cuc-tccb'));
+    expect([res.status, res.body.code]).toEqual([422, 'FLAG_QUOTA_TIE']);
+    const given = await ok(post('/award-decisions', tokens.organizer, flag21('cuc-dao-tao')));
+    const award = (await ok(get(`/awards/${given.body.awardIds[0] as string}`), 200)).body;
+    expect(award.flagBasis).toMatchObject({ rank: 1, quota: 1, decidedBy: 'vote' });
+  });
 });

@@ -110,6 +110,8 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['openElection', officerOf('cuc-anm'), 201],
   ['castBallot', officerOf('cuc-qlxnc'), 201],
   ['closeElection', officerOf('cuc-anm'), 201],
+  // Bình xét at Cụm 2's tổng kết of 2021: a secret vote choosing one unit for Cờ thi đua của Bộ Công an.
+  ['recordTitleReview', ORGANIZER, 201],
   // Hà Tĩnh (seed 004): a complaint about a Quý II score, resolved by its organizer, taken to the Ministry.
   ['fileComplaint', officerOf('ht-phong-tham-muu'), 201],
   ['resolveComplaint', organizerOf('ca-ha-tinh'), 201],

@@ -22,6 +22,7 @@ import {
   councilMeetingBody,
   pledge,
   proposalBody,
+  titleReviewBody,
   scheme,
   signTokens,
   SPARE_UNIT,
@@ -121,6 +122,7 @@ POST /clusters/{clusterId}/years/{year}/disputes/{disputeId}/resolution 403  201
 POST /clusters/{clusterId}/years/{year}/elections                      403   403  403  403  403   201   403  403  401
 POST /clusters/{clusterId}/years/{year}/elections/{electionId}/ballots 403   403  403  201  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/elections/{electionId}/close   403   403  403  403  403   201   403  403  401
+POST /clusters/{clusterId}/years/{year}/title-reviews                  403   422  403  403  403   422   403  403  401
 POST /proposals                                                        201   403  403  201  403   403   403  403  401
 POST /proposals/{proposalId}/public-notice                             201   201  201  403  403   403   403  403  401
 POST /proposals/{proposalId}/comments                                  201   201  201  403  403   403   403  403  401
@@ -170,6 +172,11 @@ const CODES_403: Record<string, Partial<Record<Actor, string>>> = {
  */
 const CODES_422: Record<string, Partial<Record<Actor, string>>> = {
   'POST /awards/{awardId}/basis-confirmation': { org: 'NO_FLAG_BASIS', org2: 'NO_FLAG_BASIS' },
+  // The world's Y ranking is not final: the title review's candidates cannot come from it (awards.e2e covers one).
+  'POST /clusters/{clusterId}/years/{year}/title-reviews': {
+    org: 'CLUSTER_RANKING_NOT_FINAL',
+    chair: 'CLUSTER_RANKING_NOT_FINAL',
+  },
 };
 
 interface Row {
@@ -638,6 +645,9 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         path: `${YEAR_PATH}/elections/${w.electionId}/close`,
       }),
       'GET /awards/{awardId}': G(`/awards/${w.awardId}`),
+      'POST /clusters/{clusterId}/years/{year}/title-reviews': P(`${YEAR_PATH}/title-reviews`, () =>
+        titleReviewBody(w.tongKetId),
+      ),
       'POST /awards/{awardId}/basis-confirmation': P(`/awards/${w.awardId}/basis-confirmation`, () => ({
         reason: 'Giữ nguyên theo kết quả bình xét',
       })),

@@ -41,6 +41,7 @@ import {
   councilMeetingBody,
   pledge,
   proposalBody,
+  titleReviewBody,
   scheme,
   signTokens,
   SPARE_UNIT,
@@ -1193,6 +1194,28 @@ const COMMANDS: CommandRow[] = [
     ok: 201,
   },
   {
+    route: `POST ${Y}/title-reviews`,
+    as: (w) => w.tokens.organizer,
+    body: (w) => titleReviewBody(w.tongKetId) as unknown as Json,
+    rules: (w) => [
+      rule(
+        'an unknown conference',
+        merge(titleReviewBody(w.tongKetId) as unknown as Json, { conferenceId: 'hoi-nghi-khong-co' }),
+        [404],
+        'conferenceId',
+        'CONFERENCE_NOT_FOUND',
+      ),
+      rule(
+        'seats not a whole number',
+        merge(titleReviewBody(w.tongKetId) as unknown as Json, { seats: 0 }),
+        [400],
+        'seats',
+      ),
+    ],
+    // The world's Y ranking is not final: candidates cannot come from it yet.
+    ok: 422,
+  },
+  {
     route: 'POST /proposals',
     as: (w) => w.tokens.officer(UNITS.own.id),
     body: () => proposalBody(UNITS.own.id) as unknown as Json,
@@ -2160,6 +2183,7 @@ const PLACEHOLDER: W = {
   caseId: UNKNOWN_UUID,
   proposalId: UNKNOWN_UUID,
   councilMeetingId: UNKNOWN_UUID,
+  tongKetId: UNKNOWN_UUID,
   yearComplaintId: UNKNOWN_UUID,
   decisionComplaintId: UNKNOWN_UUID,
   digest: {

@@ -177,6 +177,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   ProposalForwarded: 'Trình cấp có thẩm quyền',
   ProposalReturned: 'Trả lại hồ sơ đề nghị',
   FlagQuotaSet: 'Chỉ tiêu Cờ thi đua',
+  TitleReviewHeld: 'Bình xét, suy tôn',
   FlagBasisConfirmed: 'Xác nhận giữ Cờ thi đua',
 };
 export const eventTypeLabel = (t: string): string => EVENT_TYPES[t as EventType] ?? t;

@@ -243,6 +243,8 @@ export interface World {
   /** ktnv's proposal (one item: Bằng khen của Bộ trưởng for ktnv, 2021), not yet published, with a council meeting. */
   proposalId: string;
   councilMeetingId: string;
+  /** A tổng kết conference of the cluster-year (its Y ranking is not final: title reviews answer 422). */
+  tongKetId: string;
 }
 
 /**
@@ -339,8 +341,20 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
     { ...organizer, body: councilMeetingBody() },
   );
 
+  const tongKet = await expectOk(http, 'POST', `${YEAR_PATH}/conferences`, {
+    ...organizer,
+    body: {
+      kind: 'tổng kết',
+      date: '2021-11-19',
+      place: 'Hà Nội',
+      presidingUnitId: UNITS.chair.id,
+      minutes: { reference: 'Biên bản tổng kết', sha256: 'e'.repeat(64) },
+    },
+  });
+
   return {
     tokens,
+    tongKetId: tongKet.body.conferenceId,
     proposalId: proposal.body.proposalId,
     councilMeetingId: councilMeeting.body.meetingId,
     ownSelfEntry: ownSelf.body.entryId,
@@ -404,5 +418,19 @@ export const awardDecision = (unitId: string) => ({
       citation: 'Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm 2021',
       adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
     },
+  ],
+});
+
+/** A title review at the world's tổng kết: two candidates, the five members' receipts, a secret tally. */
+export const titleReviewBody = (conferenceId: string) => ({
+  conferenceId,
+  code: 'co-thi-dua-bo-cong-an',
+  seats: 1,
+  secret: true,
+  candidates: [UNITS.own.id, UNITS.other.id],
+  voters: [UNITS.own.id, UNITS.other.id],
+  tally: [
+    { unitId: UNITS.own.id, votes: 2 },
+    { unitId: UNITS.other.id, votes: 0 },
   ],
 });

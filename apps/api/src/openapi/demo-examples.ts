@@ -30,6 +30,7 @@ export const DEMO_KEYS = {
   fileProposal: 'vi-du-to-trinh-bang-khen-2023',
   recordProposalComment: 'vi-du-gop-y-to-trinh-2023',
   holdCouncilMeeting: 'vi-du-hop-hoi-dong-2023',
+  recordTitleReview: 'vi-du-binh-xet-co-thi-dua-2021',
 } as const;
 
 const createdBy = (unitId: string, key: string, kind: string): string =>
@@ -116,6 +117,12 @@ export const DEMO = {
   decisionComplaintId: createdBy('cuc-tccb', DEMO_KEYS.fileDecisionComplaint, 'complaint'),
   /** The discipline case the example opens (recorded by the Ministry's emulation office). */
   caseId: createdByOrganizer('bo-cong-an', DEMO_KEYS.openDisciplineCase, 'discipline-case'),
+  /** Cụm 2's tổng kết of 19/11/2021 as the demo recorded it (by the chair unit, Cục An ninh mạng). */
+  tongKetConferenceId: loaded(
+    DEMO_ACTORS.officer('cuc-anm'),
+    'bca-cum-2:2021:conference:tong-ket',
+    'conference',
+  ),
   /** The proposal the proposal example submits (Cục Tổ chức cán bộ, for the Minister's Bằng khen 2023). */
   proposalId: createdBy('cuc-tccb', DEMO_KEYS.fileProposal, 'proposal'),
   /** The council meeting the example records on it (the Ministry's emulation office). */
@@ -265,6 +272,23 @@ export const DEMO_BODIES = {
     effectiveDate: '2021-11-19',
   },
   closeElection: { effectiveDate: '2021-11-19' },
+  recordTitleReview: {
+    conferenceId: DEMO.tongKetConferenceId,
+    code: 'co-thi-dua-bo-cong-an',
+    seats: 1,
+    secret: true,
+    candidates: ['cuc-ktnv', 'cuc-qlxnc'],
+    voters: ['cuc-anm', 'cuc-ktnv', 'cuc-ngoai-tuyen', 'cuc-qlxnc', 'bo-tu-lenh-canh-ve'],
+    tally: [
+      { unitId: 'cuc-ktnv', votes: 4 },
+      { unitId: 'cuc-qlxnc', votes: 1 },
+    ],
+    reasons: {
+      'cuc-ktnv': 'Hội nghị suy tôn đơn vị dẫn đầu phong trào (minh họa (demo))',
+      'cuc-qlxnc': 'Hội nghị suy tôn (minh họa (demo))',
+    },
+    effectiveDate: '2021-11-19',
+  },
   fileProposal: {
     proposerUnitId: 'cuc-tccb',
     authority: 'bo-truong-bca',

@@ -485,6 +485,38 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "description": "What POST …/council-meetings answers."
   },
+  "TitleReviewHeld": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "reviewId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "eventIds",
+      "position",
+      "reviewId",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST …/title-reviews answers: the command result and the review's id."
+  },
   "AwardRead": {
     "type": "object",
     "additionalProperties": false,

@@ -58,6 +58,22 @@ export type HoldConference = Command<
   }
 >;
 export type IssuePlan = Command<'IssuePlan', Year & { planId: string; title: string; reference: string }>;
+/** The title review (bình xét) of a tổng kết conference, as its counting committee's minutes record it. */
+export type RecordTitleReview = Command<
+  'RecordTitleReview',
+  Year & {
+    reviewId: string;
+    conferenceId: string;
+    code: string;
+    seats: number;
+    secret: boolean;
+    candidates: string[];
+    voters: string[];
+    tally: Array<{ unitId: string; votes: number }>;
+    invalid?: number;
+    reasons?: Record<string, string>;
+  }
+>;
 /** `rankingDigest`: hex sha256 of canonicalJson(rankingForDigest(evaluateRanking(events, period))), computed by the handler. */
 export type ClosePeriod = Command<
   'ClosePeriod',
@@ -156,6 +172,7 @@ export type EmulationYearCommand =
   | SetPledgeRules
   | HoldConference
   | IssuePlan
+  | RecordTitleReview
   | OpenPeriod
   | ClosePeriod
   | ReopenPeriod
@@ -187,6 +204,8 @@ export interface ElectedInPreviousYear {
  */
 export interface EmulationYearContext {
   cluster?: { organizerUnitId: string; status: 'active' | 'dissolved' };
+  /** RecordTitleReview: the final Y ranking of the cluster-year (rank of each row), from the evaluator. */
+  finalRanking?: { final: boolean; rows: ReadonlyArray<{ unitId: string; rank: number }> };
   /** The organizer's recorded emulation window for the year (none recorded: no window limit). */
   window?: EmulationWindow;
   /** AdmitUnit: the unit's status from its unit stream. */

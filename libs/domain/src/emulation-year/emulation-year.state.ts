@@ -111,6 +111,9 @@ export interface EmulationYearState {
   complaints: Complaints;
   /** Ids of the conferences and plans recorded (ids are not reused). */
   conferences: readonly string[];
+  /** conference id → kind (the title review needs a tổng kết); review ids taken. */
+  conferenceKinds?: Readonly<Record<string, string>>;
+  titleReviews?: readonly string[];
   plans: readonly string[];
 }
 
@@ -408,7 +411,13 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
     case 'ComplaintEscalated':
       return { ...state, complaints: evolveComplaints(state.complaints, event) };
     case 'ConferenceHeld':
-      return { ...state, conferences: [...state.conferences, event.data.conferenceId] };
+      return {
+        ...state,
+        conferences: [...state.conferences, event.data.conferenceId],
+        conferenceKinds: { ...state.conferenceKinds, [event.data.conferenceId]: event.data.kind },
+      };
+    case 'TitleReviewHeld':
+      return { ...state, titleReviews: [...(state.titleReviews ?? []), event.data.reviewId] };
     case 'PlanIssued':
       return { ...state, plans: [...state.plans, event.data.planId] };
     case 'PledgeRulesSet':

@@ -84,6 +84,28 @@ export interface ConferenceHeldData {
   presidingUnitId: string;
   minutes: { reference: string; sha256: string };
 }
+/**
+ * Bình xét, suy tôn at the tổng kết conference: the units to propose for a title, voted among candidates
+ * taken from the final Y ranking. The counting committee's tally and each voting unit's receipt (`voters`,
+ * once each) are recorded; a secret vote records nothing of who chose whom (an open one neither: the tally
+ * is the minutes'). `chosen`: the `seats` units with most votes; a tie at the last seat chooses none of the
+ * tied (`outcome: tie`, a new review decides). A chosen unit ranked below a candidate not chosen carries its
+ * reason in `reasons`.
+ */
+export interface TitleReviewHeldData extends Dated {
+  reviewId: string;
+  conferenceId: string;
+  code: string;
+  seats: number;
+  secret: boolean;
+  candidates: Array<{ unitId: string; rank: number | null }>;
+  voters: string[];
+  tally: Array<{ unitId: string; votes: number }>;
+  invalid: number;
+  outcome: 'chosen' | 'tie';
+  chosen: string[];
+  reasons: Record<string, string>;
+}
 /** The cluster's plan for the year (kế hoạch triển khai phong trào thi đua). */
 export interface PlanIssuedData extends Dated {
   planId: string;
@@ -264,6 +286,7 @@ export type EmulationYearEvent =
   | TypedEvent<'PledgeRulesSet', PledgeRulesSetData>
   | TypedEvent<'ConferenceHeld', ConferenceHeldData>
   | TypedEvent<'PlanIssued', PlanIssuedData>
+  | TypedEvent<'TitleReviewHeld', TitleReviewHeldData>
   | ComplaintEvent;
 
 export const EMULATION_YEAR_EVENT_TYPES = [
@@ -294,5 +317,6 @@ export const EMULATION_YEAR_EVENT_TYPES = [
   'PledgeRulesSet',
   'ConferenceHeld',
   'PlanIssued',
+  'TitleReviewHeld',
   ...COMPLAINT_EVENT_TYPES,
 ] as const;

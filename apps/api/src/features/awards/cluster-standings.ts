@@ -110,6 +110,15 @@ export class ClusterStandings {
           : [],
         rankingDigest: createHash('sha256').update(rankingDigestInput(ranking)).digest('hex'),
         rankingPosition: events.at(-1)?.position ?? 0,
+        // The units the year's title reviews (bình xét at the tổng kết) chose, by code.
+        chosenByVote: events.flatMap((e) =>
+          e.type === 'TitleReviewHeld'
+            ? (e.data as { chosen: string[]; code: string }).chosen.map((u) => ({
+                unitId: u,
+                code: (e.data as { code: string }).code,
+              }))
+            : [],
+        ),
       };
     } catch (error) {
       if (error instanceof DomainError) return { ...base, rank: null, final: false }; // no such cluster-year

@@ -18,7 +18,8 @@ export type CommandBody =
   | 'DisciplineCaseOpened'
   | 'ProposalSubmitted'
   | 'ProposalCommentReceived'
-  | 'CouncilMeetingHeld';
+  | 'CouncilMeetingHeld'
+  | 'TitleReviewHeld';
 
 export interface ApiCommandOptions<K extends CommandBody> {
   summary: string;
