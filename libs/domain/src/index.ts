@@ -93,6 +93,7 @@ export {
   type Assessment,
   type BallotCastData,
   type SecretBallotCastData,
+  type TitleReviewHeldData,
   type ElectionRule,
   type ChairAssignedData,
   type ChairElectedData,

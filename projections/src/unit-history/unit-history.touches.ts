@@ -3,6 +3,8 @@ import {
   type AwardDecisionIssuedData,
   type AwardRevokedData,
   type BallotCastData,
+  type FlagBasisConfirmedData,
+  type TitleReviewHeldData,
   type SecretBallotCastData,
   type ChairAssignedData,
   type ChairElectedData,
@@ -106,6 +108,8 @@ export const UNIT_HISTORY_TYPES = [
   'ChairElected',
   'AwardDecisionIssued',
   'AwardRevoked',
+  'FlagBasisConfirmed',
+  'TitleReviewHeld',
   ...ASSESSMENT_TYPES,
   ...PROPOSAL_TYPES,
   ...DISCIPLINE_TYPES,
@@ -394,6 +398,15 @@ async function yearTouches(
         refs: { ...refs, electionId: e.electionId },
       }));
     }
+    case 'TitleReviewHeld': {
+      const e = d as TitleReviewHeldData;
+      const kind = e.secret ? 'bỏ phiếu kín' : 'biểu quyết';
+      return e.tally.map(({ unitId, votes }) => ({
+        unitId,
+        summary: `Bình xét ${awardName(e.code)} năm ${year} tại hội nghị tổng kết ${label} (${kind}): ${votes}/${e.voters.length} phiếu — ${e.chosen.includes(unitId) ? 'được suy tôn' : e.outcome === 'tie' ? 'hòa phiếu, chưa có kết quả' : 'không được suy tôn'}`,
+        refs: { ...refs },
+      }));
+    }
     case 'ChairElected': {
       const e = d as ChairElectedData;
       const summary = `Được bầu làm ${ROLE_LABEL[e.role]} ${label} năm ${e.year}`;
@@ -468,6 +481,18 @@ async function awardTouches(type: string, d: never, work: DocWork, decisionId: s
       {
         unitId: award.unitId,
         summary,
+        refs: { decisionId: award.decisionId, awardIds: [e.awardId], year: award.year },
+      },
+    ];
+  }
+  if (type === 'FlagBasisConfirmed') {
+    const e = d as FlagBasisConfirmedData;
+    const award = await work.peek<HistoryAwardDoc>(HISTORY_AWARDS, e.awardId);
+    if (!award) throw new Error(`award ${e.awardId} confirmed but never issued`);
+    return [
+      {
+        unitId: award.unitId,
+        summary: `Giữ ${awardName(award.code)} năm ${award.year} dù căn cứ xếp hạng không còn: ${e.reason}`,
         refs: { decisionId: award.decisionId, awardIds: [e.awardId], year: award.year },
       },
     ];
