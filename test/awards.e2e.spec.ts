@@ -625,7 +625,8 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     const award = (await ok(get(`/awards/${given.body.awardIds[0] as string}`), 200)).body;
     expect(award.flagBasis).toMatchObject({ rank: 1, quota: 1, decidedBy: 'vote' });
     // The unit's history tells the vote, never who chose whom.
-    const history = (await ok(get(`/units/cuc-dao-tao/history?minPosition=${given.body.position}`), 200)).body;
+    const history = (await ok(get(`/units/cuc-dao-tao/history?minPosition=${given.body.position}`), 200))
+      .body;
     expect(history.items.map((e: { summary: string }) => e.summary)).toContain(
       'Bình xét Cờ thi đua của Bộ Công an năm 2021 tại hội nghị tổng kết Cụm thi đua số 7 (bỏ phiếu kín): 4/6 phiếu — được suy tôn',
     );
