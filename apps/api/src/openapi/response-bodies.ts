@@ -22,8 +22,11 @@ import type {
 } from '../features/proposals/proposals.handler.js';
 import type { DisciplineCaseOpened } from '../features/discipline/discipline.handler.js';
 import type { FindingRecorded } from '../features/emulation-year/assessment/assessment.command.js';
-import type { ConferenceHeld, PlanIssued } from '../features/emulation-year/conferences/conferences.types.js';
-import type { TitleReviewHeld } from '../features/emulation-year/conferences/title-review.controller.js';
+import type {
+  ConferenceHeld,
+  PlanIssued,
+  TitleReviewHeld,
+} from '../features/emulation-year/conferences/conferences.types.js';
 import type { DisputeFiled } from '../features/emulation-year/disputes/disputes.command.js';
 import type { ElectionOpened } from '../features/emulation-year/elections/elections.command.js';
 import type { ScoreRecorded } from '../features/emulation-year/scores/scores.command.js';

@@ -18,7 +18,7 @@ import { evaluateRanking } from '@thidua/domain';
 import { Roles } from '../../../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../../../common/command-context.js';
 import { DEMO_BODIES, DEMO_KEYS } from '../../../openapi/demo-examples.js';
-import type { CommandResult } from '../../../write-model/command-result.js';
+import type { TitleReviewHeld } from './conferences.types.js';
 import { actDate, ActDateDto } from '../../write/act-date.js';
 import { ApiCommand } from '../../write/api-command.js';
 import { IsEntityId } from '../../write/dto-validators.js';
@@ -98,9 +98,6 @@ export class TitleReviewDto extends ActDateDto {
   @IsObject()
   reasons?: Record<string, string>;
 }
-
-/** What POST …/title-reviews answers: the command result and the review's id. */
-export type TitleReviewHeld = CommandResult & { reviewId: string };
 
 export class RecordTitleReviewCommand extends CqrsCommand<TitleReviewHeld> {
   constructor(
