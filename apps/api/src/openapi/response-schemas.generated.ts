@@ -659,6 +659,17 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "additionalProperties": false,
         "description": "A cluster flag outside the organizer's quota, recorded knowingly by the organizer."
       },
+      "achievementRef": {
+        "type": "string",
+        "description": "The achievement rewarded (e.g. a report's reference): one achievement is rewarded once."
+      },
+      "basis": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PrerequisiteBasis"
+        },
+        "description": "The titles a prerequisite was met with (issue 12), when the award has one."
+      },
       "proposalItem": {
         "type": "object",
         "properties": {
@@ -733,7 +744,8 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
             "const": "individual"
           },
           "fullName": {
-            "type": "string"
+            "type": "string",
+            "description": "Free-text personal fields of awards recorded before the person registry (issue 12); new ones name `personId`."
           },
           "rankTitle": {
             "type": "string"
@@ -742,21 +754,45 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
             "type": "string"
           },
           "unitId": {
-            "type": "string"
+            "type": "string",
+            "description": "The person's unit when the award was decided."
           },
           "personId": {
             "type": "string",
-            "description": "The person's id (the id a person registry will use): lets discipline facts bar the award."
+            "description": "The person in the registry (`person-{personId}`); required on every new individual award."
           }
         },
         "required": [
           "kind",
-          "fullName",
           "unitId"
         ],
         "additionalProperties": false
       }
     ]
+  },
+  "PrerequisiteBasis": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "type": "string"
+      },
+      "year": {
+        "type": "number"
+      },
+      "awardId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "code",
+      "year",
+      "awardId"
+    ],
+    "additionalProperties": false,
+    "description": "An award (or a prior title, `awardId` null) that met a prerequisite."
   },
   "ClusterList": {
     "type": "object",
