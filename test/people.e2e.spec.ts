@@ -317,6 +317,12 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
         detail: expect.stringContaining('77/QĐ (mẫu)'),
       },
     ]);
+    // The award read (GET /awards/{awardId}, part B's flag basis) answers the same issue from the log, and
+    // nothing for the revoked title itself.
+    const tllRead = await ok(get(`/awards/${dependent.awardId}`), 200);
+    expect(tllRead.body.basisNoLongerHolds).toEqual(dependent.basisNoLongerHolds);
+    const cosoRead = await ok(get(`/awards/${coso2021.body.awardIds.at(-1)}`), 200);
+    expect(cosoRead.body).toMatchObject({ revoked: true, basisNoLongerHolds: [] });
   });
 
   it('caps Chiến sĩ thi đua cơ sở at 15 % of the unit’s Chiến sĩ tiên tiến (3 of 20 yes, the 4th no)', async () => {

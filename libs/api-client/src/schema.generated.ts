@@ -1105,7 +1105,7 @@ export interface paths {
         };
         /**
          * Read an award: its decision, what it rests on, and whether that basis still holds
-         * @description From the log (no projection): the award as decided, the proposal item it carries out or its đột xuất reason, a cluster flag's basis (cluster, year, rank, the ranking's digest and position, the quota), the organizer's confirmations, and `basisNoLongerHolds`: empty while the basis holds; for a flag a later upheld dispute moved outside the quota, `{code: FLAG_OUTSIDE_QUOTA, since: the log position, detail}` until the organizer confirms it after that position or revokes it.
+         * @description From the log (no projection): the award as decided, the proposal item it carries out or its đột xuất reason, a cluster flag's basis (cluster, year, rank, the ranking's digest and position, the quota), a person's title's prerequisite `basis` (the titles that met it), the organizer's confirmations, and `basisNoLongerHolds`: empty while the basis holds; for a flag a later upheld dispute moved outside the quota, `{code: FLAG_OUTSIDE_QUOTA, since: the log position, detail}` until the organizer confirms it after that position or revokes it; for a title whose prerequisite title was revoked, `{code: PREREQUISITE_REVOKED, since: the revocation, detail}` (as GET /people/{personId} shows it). Ordered by `since`.
          */
         get: operations["getAward"];
         put?: never;
@@ -3247,7 +3247,7 @@ export interface components {
             position: components["schemas"]["Integer"];
             eventIds: string[];
         };
-        /** @description What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries out, or the đột xuất reason; for a cluster flag its basis), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read, whatever made the basis fail). */
+        /** @description What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries out, or the đột xuất reason; for a cluster flag its basis; for a person's title the titles that met its prerequisite), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read, whatever made the basis fail: a flag's unit moved outside the quota, a prerequisite revoked). */
         AwardRead: {
             year: components["schemas"]["Integer"];
             flagBasis?: {

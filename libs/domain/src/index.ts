@@ -252,6 +252,7 @@ export {
   type SetFlagQuota,
 } from './flag-quota/flag-quota.decider.js';
 export { flagQuotaStream } from './streams.js';
-export { flagBasisIssues, type BasisIssue } from './award-decision/flag-basis.js';
+export { flagBasisIssues } from './award-decision/flag-basis.js';
+export { prerequisiteRevoked, type BasisIssue } from './award-decision/basis-issues.js';
 export { GOVERNMENT_FLAG, MINISTRY_FLAG } from './award-decision/decide-flag-quota.js';
 export { type FlagBasis, type FlagBasisConfirmedData } from './events/award-decision.events.js';

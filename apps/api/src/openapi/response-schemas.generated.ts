@@ -715,7 +715,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "revoked",
       "year"
     ],
-    "description": "What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries out, or the đột xuất reason; for a cluster flag its basis), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read, whatever made the basis fail)."
+    "description": "What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries out, or the đột xuất reason; for a cluster flag its basis; for a person's title the titles that met its prerequisite), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read, whatever made the basis fail: a flag's unit moved outside the quota, a prerequisite revoked)."
   },
   "AwardRecipient": {
     "anyOf": [

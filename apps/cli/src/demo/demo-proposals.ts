@@ -8,8 +8,7 @@ import type { DemoSession } from './demo-session.js';
 export interface ProposedAward {
   code: string;
   recipient:
-    | { kind: 'collective'; unitId: string }
-    | { kind: 'individual'; personId: string; unitId: string };
+    { kind: 'collective'; unitId: string } | { kind: 'individual'; personId: string; unitId: string };
   year: number;
   citation: string;
 }

@@ -11,7 +11,6 @@ import {
   requireDate,
   requireId,
   requireIsoTime,
-  requireReason,
   requireText,
   requireUnique,
   requireYear,

@@ -1,13 +1,7 @@
 import type { FlagBasis } from '../events/award-decision.events.js';
 import { evaluateRanking } from '../evaluator/evaluate.js';
 import type { EvaluatorEvent } from '../evaluator/evaluator.types.js';
-
-/** Why an award's basis no longer holds, since which log position (the shape every award read answers). */
-export interface BasisIssue {
-  code: string;
-  since: number;
-  detail: string;
-}
+import type { BasisIssue } from './basis-issues.js';
 
 /** Events after which a final ranking may stand otherwise (upheld disputes, complaints, reopenings, re-closes). */
 const MAY_MOVE = new Set([

@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   awardDecisionStream,
+  businessDateOf,
+  defaultCatalog,
   emulationStream,
   flagBasisIssues,
   notFound,
+  prerequisiteRevoked,
   type AwardDecisionIssuedData,
   type AwardItem,
+  type AwardRevokedData,
   type BasisIssue,
   type FlagBasis,
   type Integer,
@@ -16,8 +20,9 @@ import { decisionIdOfAward } from './award-ids.js';
 
 /**
  * What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries
- * out, or the đột xuất reason; for a cluster flag its basis), and `basisNoLongerHolds` — empty while the basis
- * holds (the same shape for every award read, whatever made the basis fail).
+ * out, or the đột xuất reason; for a cluster flag its basis; for a person's title the titles that met its
+ * prerequisite), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read,
+ * whatever made the basis fail: a flag's unit moved outside the quota, a prerequisite revoked).
  */
 export type AwardRead = Omit<AwardItem, 'year' | 'flagBasis'> & {
   year: Integer;
@@ -54,7 +59,7 @@ export class AwardReader {
     const basisConfirmations = events
       .filter((e) => e.type === 'FlagBasisConfirmed' && mine(e))
       .map((e) => ({ reason: (e.data as { reason: string }).reason, position: e.position }));
-    const basisNoLongerHolds =
+    const flagIssues =
       item.flagBasis && !revoked
         ? flagBasisIssues(
             item.flagBasis,
@@ -63,8 +68,34 @@ export class AwardReader {
             basisConfirmations.map((c) => c.position),
           )
         : [];
+    const basisNoLongerHolds = [...flagIssues, ...(revoked ? [] : await this.prerequisiteIssues(item))].sort(
+      (a, b) => a.since - b.since,
+    );
     const { number, date, authority } = issued;
     return { ...item, decisionId, number, date, authority, revoked, basisConfirmations, basisNoLongerHolds };
+  }
+
+  /** The titles that met the award's prerequisite and were revoked since (the people projection says the same). */
+  private async prerequisiteIssues(item: AwardItem): Promise<BasisIssue[]> {
+    const issues: BasisIssue[] = [];
+    for (const b of item.basis ?? []) {
+      const decisionId = b.awardId === null ? undefined : decisionIdOfAward(b.awardId);
+      if (b.awardId === null || !decisionId) continue; // a prior title, recorded from before the ledger
+      const revocation = (await this.readAll(awardDecisionStream(decisionId))).find(
+        (e) => e.type === 'AwardRevoked' && (e.data as { awardId?: string }).awardId === b.awardId,
+      );
+      if (!revocation) continue;
+      const d = revocation.data as unknown as AwardRevokedData;
+      const name = defaultCatalog.find(b.code)?.name ?? b.code;
+      issues.push(
+        prerequisiteRevoked(
+          { awardId: b.awardId, name, year: b.year },
+          { decisionRef: d.decisionRef, on: businessDateOf(revocation) ?? '' },
+          revocation.position,
+        ),
+      );
+    }
+    return issues;
   }
 
   private async readAll(streamId: string): Promise<StoredEvent[]> {

@@ -11,6 +11,13 @@ import { ReadModels } from '../../common/read-models.js';
 @Module({
   imports: [WriteModule],
   controllers: [AwardsController, AwardBasisController],
-  providers: [ClusterStandings, AwardPeople, ReadModels, AwardReader, ConfirmFlagBasisHandler, ...AWARD_HANDLERS],
+  providers: [
+    ClusterStandings,
+    AwardPeople,
+    ReadModels,
+    AwardReader,
+    ConfirmFlagBasisHandler,
+    ...AWARD_HANDLERS,
+  ],
 })
 export class AwardsModule {}
