@@ -390,6 +390,7 @@ describe('award decisions: each malformed input is named, each quota rule probed
 
   it("reads the standing of the flag's own unit and year, whatever the other standings", () => {
     const others = (rank: number): AwardDecisionContext => ({
+      heldBy: HELD,
       clusterStandings: [
         { ...standing(1).clusterStandings![0]!, unitId: UNITS.xnc.id },
         { ...standing(1).clusterStandings![0]!, year: 2022 },
@@ -410,7 +411,7 @@ describe('award decisions: each malformed input is named, each quota rule probed
     const overridden = { ...flag, override: { reason: 'Hội đồng thi đua Bộ xét đặc cách' } };
     decision
       .given([])
-      .when(issue([overridden]), {})
+      .when(issue([overridden]), { heldBy: HELD })
       .then(issued([overridden]));
     decision
       .given([])

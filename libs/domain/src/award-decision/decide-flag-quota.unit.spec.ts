@@ -226,7 +226,7 @@ describe('cluster flags: the recorded quota, flags already conferred, ties, disp
     decisions
       .given()
       .when(pm([gov]), ctx({}, { ministryFlagHolders: [{ unitId: ktnv, year: 2022 }] }))
-      .thenThrows('MINISTRY_FLAG_STANDARD_NOT_MET');
+      .thenThrows('MINISTRY_FLAG_STANDARD_NOT_MET', 'unprocessable', 'awards[0].recipient');
     decisions
       .given()
       .when(pm([gov]), ctx({}, { ministryFlagHolders: [{ unitId: ktnv, year: 2023 }] }))
