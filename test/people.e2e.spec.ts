@@ -49,13 +49,15 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
         effectiveDate: '2020-01-02',
       }),
     );
+  // Recorded by the authority's office (the recipients' organizer rule and proposals have their own specs).
   const decision = (authority: string, awards: object[], date = '2023-12-20') =>
-    post('/award-decisions', tk.organizer!, { number: `${awards.length}/QĐ (mẫu)`, date, authority, awards });
+    post('/award-decisions', tk.admin!, { number: `${awards.length}/QĐ (mẫu)`, date, authority, awards });
   const award = (code: string, personId: string, year = 2023, extra: object = {}) => ({
     code,
     recipient: { kind: 'individual', personId },
     year,
     citation: 'Hoàn thành xuất sắc nhiệm vụ (dữ liệu mẫu)',
+    adHoc: { reason: 'Khen thưởng đột xuất (dữ liệu mẫu)' },
     ...extra,
   });
 

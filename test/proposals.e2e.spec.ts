@@ -27,6 +27,12 @@ describe('proposals: submitted, published, commented, council, forwarded (e2e)',
     tk.office = await t.token({ role: 'organizer', sub: 'td-bca', unitId: 'bo-cong-an' });
     tk.anm = await t.token({ role: 'unit-officer', sub: 'cb-anm', unitId: 'cuc-anm' });
     tk.ktnv = await t.token({ role: 'unit-officer', sub: 'cb-ktnv', unitId: 'cuc-ktnv' });
+    // Award decisions name registered units and people (issue 12, part A): the recipients' units exist.
+    for (const unit of [
+      { unitId: 'bo-cong-an', name: 'Bộ Công an', kind: 'bo' },
+      { unitId: 'cuc-anm', name: 'Cục An ninh mạng', kind: 'cuc', parentUnitId: 'bo-cong-an' },
+    ])
+      expect((await post('/units', tk.admin!, unit)).status).toBe(201);
   });
   afterAll(() => t.close());
 
@@ -191,14 +197,34 @@ describe('proposals: submitted, published, commented, council, forwarded (e2e)',
 
   it('an award decision carries out an approved item (or is đột xuất with a reason); only the office or the recipients’ organizer records it', async () => {
     const { proposalId, itemIds } = forwardedProposal;
+    // The person the item names, as part A's registry needs them: registered in Cục An ninh mạng, the title
+    // registered for 2023, and Chiến sĩ thi đua cơ sở in 2020–2022 (its prerequisite).
+    const personId = 'can-bo-anm-07';
+    const created = async (path: string, body: object) =>
+      expect((await post(path, tk.admin!, body)).status).toBe(201);
+    await created('/people', {
+      personId,
+      unitId: 'cuc-anm',
+      fullName: 'Cán bộ minh họa (dữ liệu mẫu)',
+      rankTitle: 'Thiếu tá',
+      effectiveDate: '2020-01-02',
+    });
+    await created(`/people/${personId}/title-registrations`, {
+      year: 2023,
+      code: 'chien-si-thi-dua-toan-luc-luong-cand',
+      organizerUnitId: 'bo-cong-an',
+      effectiveDate: '2023-02-01',
+    });
+    for (const year of [2020, 2021, 2022])
+      await created(`/people/${personId}/prior-titles`, {
+        code: 'chien-si-thi-dua-co-so',
+        year,
+        decisionRef: `${year}/QĐ (mẫu)`,
+      });
+    // A person is named by id only: the registry gives the unit.
     const award = (over: object) => ({
       code: 'chien-si-thi-dua-toan-luc-luong-cand',
-      recipient: {
-        kind: 'individual',
-        fullName: 'Cán bộ minh họa',
-        unitId: 'cuc-anm',
-        personId: 'can-bo-anm-07',
-      },
+      recipient: { kind: 'individual', personId },
       year: 2023,
       citation: 'Ba năm liên tục đạt Chiến sĩ thi đua cơ sở',
       ...over,
