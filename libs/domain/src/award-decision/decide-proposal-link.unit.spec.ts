@@ -185,7 +185,11 @@ describe('an award decision item carries out an approved proposal item; the exce
         heldBy: [{ unitId: UNITS.xnc.id, year: 2023, organizerUnitId: organizer.unitId! }],
       }),
     ).thenThrows('PROPOSAL_ITEM_MISMATCH', 'unprocessable', 'awards[0].recipient');
-    g.when(issue([award({ code: 'giay-khen' })]), ctx()).thenThrows('AUTHORITY_NOT_ALLOWED', 'unprocessable', 'awards[0].code');
+    g.when(issue([award({ code: 'giay-khen' })]), ctx()).thenThrows(
+      'AUTHORITY_NOT_ALLOWED',
+      'unprocessable',
+      'awards[0].code',
+    );
     const toPM = foldEvents(proposalDecider, [
       { ...submitted, data: { ...submitted.data, authority: 'thu-tuong' } } as ProposalEvent,
       meeting,
