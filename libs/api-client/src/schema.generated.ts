@@ -3267,6 +3267,12 @@ export interface components {
                  */
                 decidedBy?: "override" | "vote";
             };
+            /** @description The titles a person's title's prerequisite was met with (a prior title: awardId null). */
+            basis?: {
+                year: components["schemas"]["Integer"];
+                code: string;
+                awardId: string | null;
+            }[];
             decisionId: string;
             number: string;
             /** @description The decision's date. */
@@ -3294,8 +3300,6 @@ export interface components {
             };
             /** @description The achievement rewarded (e.g. a report's reference): one achievement is rewarded once. */
             achievementRef?: string;
-            /** @description The titles a prerequisite was met with (issue 12), when the award has one. */
-            basis?: components["schemas"]["PrerequisiteBasis"][];
             /** @description The approved item of a forwarded proposal this award carries out (absent on decisions recorded before proposals). */
             proposalItem?: {
                 proposalId: string;
@@ -3321,12 +3325,6 @@ export interface components {
             unitId: string;
             /** @description The person in the registry (`person-{personId}`); required on every new individual award. */
             personId?: string;
-        };
-        /** @description An award (or a prior title, `awardId` null) that met a prerequisite. */
-        PrerequisiteBasis: {
-            code: string;
-            year: number;
-            awardId: string | null;
         };
         ClusterList: {
             clusters: components["schemas"]["ClusterDoc"][];

@@ -574,6 +574,33 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           "year"
         ]
       },
+      "basis": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "code": {
+              "type": "string"
+            },
+            "awardId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "awardId",
+            "code",
+            "year"
+          ]
+        },
+        "description": "The titles a person's title's prerequisite was met with (a prior title: awardId null)."
+      },
       "decisionId": {
         "type": "string"
       },
@@ -662,13 +689,6 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "achievementRef": {
         "type": "string",
         "description": "The achievement rewarded (e.g. a report's reference): one achievement is rewarded once."
-      },
-      "basis": {
-        "type": "array",
-        "items": {
-          "$ref": "#/components/schemas/PrerequisiteBasis"
-        },
-        "description": "The titles a prerequisite was met with (issue 12), when the award has one."
       },
       "proposalItem": {
         "type": "object",
@@ -769,30 +789,6 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "additionalProperties": false
       }
     ]
-  },
-  "PrerequisiteBasis": {
-    "type": "object",
-    "properties": {
-      "code": {
-        "type": "string"
-      },
-      "year": {
-        "type": "number"
-      },
-      "awardId": {
-        "type": [
-          "string",
-          "null"
-        ]
-      }
-    },
-    "required": [
-      "code",
-      "year",
-      "awardId"
-    ],
-    "additionalProperties": false,
-    "description": "An award (or a prior title, `awardId` null) that met a prerequisite."
   },
   "ClusterList": {
     "type": "object",

@@ -13,6 +13,7 @@ import {
   type BasisIssue,
   type FlagBasis,
   type Integer,
+  type PrerequisiteBasis,
 } from '@thidua/domain';
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
@@ -24,9 +25,11 @@ import { decisionIdOfAward } from './award-ids.js';
  * prerequisite), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read,
  * whatever made the basis fail: a flag's unit moved outside the quota, a prerequisite revoked).
  */
-export type AwardRead = Omit<AwardItem, 'year' | 'flagBasis'> & {
+export type AwardRead = Omit<AwardItem, 'year' | 'flagBasis' | 'basis'> & {
   year: Integer;
   flagBasis?: Omit<FlagBasis, 'year' | 'rankingPosition'> & { year: Integer; rankingPosition: Integer };
+  /** The titles a person's title's prerequisite was met with (a prior title: awardId null). */
+  basis?: Array<Omit<PrerequisiteBasis, 'year'> & { year: Integer }>;
   decisionId: string;
   number: string;
   /** The decision's date. */
