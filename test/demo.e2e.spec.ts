@@ -85,6 +85,7 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['renameCluster', DEMO_ADMIN, 201],
   ['dissolveCluster', DEMO_ADMIN, 201],
   ['setEmulationWindow', ORGANIZER, 201],
+  ['setFlagQuota', ORGANIZER, 201],
   ['setChairPolicy', ORGANIZER, 201],
   ['assignChair', ORGANIZER, 201],
   ['publishScheme', ORGANIZER, 201],
@@ -109,14 +110,25 @@ const STORY: Array<[string, DemoActor, number]> = [
   ['openElection', officerOf('cuc-anm'), 201],
   ['castBallot', officerOf('cuc-qlxnc'), 201],
   ['closeElection', officerOf('cuc-anm'), 201],
+  // Bình xét at Cụm 2's tổng kết of 2021: a secret vote choosing one unit for Cờ thi đua của Bộ Công an.
+  ['recordTitleReview', ORGANIZER, 201],
   // Hà Tĩnh (seed 004): a complaint about a Quý II score, resolved by its organizer, taken to the Ministry.
   ['fileComplaint', officerOf('ht-phong-tham-muu'), 201],
   ['resolveComplaint', organizerOf('ca-ha-tinh'), 201],
   ['escalateComplaint', officerOf('ht-phong-tham-muu'), 201],
+  // Cục Tổ chức cán bộ proposes itself for the Minister's Bằng khen; notice, comment, council, forwarded.
+  ['fileProposal', officerOf('cuc-tccb'), 201],
+  ['publishProposal', ORGANIZER, 201],
+  ['recordProposalComment', ORGANIZER, 201],
+  ['holdCouncilMeeting', ORGANIZER, 201],
+  ['recordCouncilVote', ORGANIZER, 201],
+  ['decideProposalOutcome', ORGANIZER, 201],
   ['issueAwardDecision', DEMO_ADMIN, 201],
   ['fileDecisionComplaint', officerOf('cuc-tccb'), 201],
   ['resolveDecisionComplaint', ORGANIZER, 201],
   ['escalateDecisionComplaint', officerOf('cuc-tccb'), 201],
+  // The example's award is the Minister's Bằng khen, not a flag: the confirmation is refused (NO_FLAG_BASIS).
+  ['recordFlagBasisConfirmation', ORGANIZER, 422],
   ['revokeAward', DEMO_ADMIN, 201],
   ['openDisciplineCase', ORGANIZER, 201],
   ['decideDisciplineCase', ORGANIZER, 201],

@@ -49,13 +49,15 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
         effectiveDate: '2020-01-02',
       }),
     );
+  // Recorded by the authority's office (the recipients' organizer rule and proposals have their own specs).
   const decision = (authority: string, awards: object[], date = '2023-12-20') =>
-    post('/award-decisions', tk.organizer!, { number: `${awards.length}/QĐ (mẫu)`, date, authority, awards });
+    post('/award-decisions', tk.admin!, { number: `${awards.length}/QĐ (mẫu)`, date, authority, awards });
   const award = (code: string, personId: string, year = 2023, extra: object = {}) => ({
     code,
     recipient: { kind: 'individual', personId },
     year,
     citation: 'Hoàn thành xuất sắc nhiệm vụ (dữ liệu mẫu)',
+    adHoc: { reason: 'Khen thưởng đột xuất (dữ liệu mẫu)' },
     ...extra,
   });
 
@@ -393,6 +395,12 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
     });
     // Personal data: not for viewers.
     await refused(get(`/totals/2023/awards?unit=${UNIT}`, tk.viewer!), 403, 'FORBIDDEN');
+    // The award read (GET /awards/{awardId}, part B's flag basis) answers the same issue from the log, and
+    // nothing for the revoked title itself.
+    const tllRead = await ok(get(`/awards/${dependent.awardId}`), 200);
+    expect(tllRead.body.basisNoLongerHolds).toEqual(dependent.basisNoLongerHolds);
+    const cosoRead = await ok(get(`/awards/${coso2021.body.awardIds.at(-1)}`), 200);
+    expect(cosoRead.body).toMatchObject({ revoked: true, basisNoLongerHolds: [] });
   });
 
   it('caps Chiến sĩ thi đua cơ sở at 15 % of the unit’s Chiến sĩ tiên tiến (3 of 20 yes, the 4th no)', async () => {

@@ -235,6 +235,8 @@ suite('the award path in the console, on the demo (e2e)', () => {
           recipient: { kind: 'individual', personId },
           year: 2024,
           citation: 'Đạt danh hiệu Chiến sĩ thi đua toàn quốc (minh họa)',
+          // Part B: a decision carries out a proposal item, or is đột xuất with its reason.
+          adHoc: { reason: 'Khen thưởng đột xuất để kiểm thử bảng điều khiển (minh họa)' },
         },
       ],
     });

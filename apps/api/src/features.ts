@@ -9,6 +9,7 @@ import { HistoryModule } from './features/history/history.module.js';
 import { PeopleModule } from './features/people/people.module.js';
 import { ReportedFiguresModule } from './features/reported-figures/reported-figures.module.js';
 import { OrganizersModule } from './features/organizers/organizers.module.js';
+import { ProposalsModule } from './features/proposals/proposals.module.js';
 import { LiveModule } from './features/live/live.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
 import { TotalsModule } from './features/totals/totals.module.js';
@@ -33,6 +34,8 @@ export const featureModules: Array<Type | DynamicModule> = [
   DisciplineModule,
   PeopleModule,
   ReportedFiguresModule,
+  // Proposals, public notice, council (issue 12, part B).
+  ProposalsModule,
   HistoryModule,
   TotalsModule,
   AwardRegisterModule,

@@ -3,6 +3,9 @@ import {
   type AwardDecisionIssuedData,
   type AwardRevokedData,
   type BallotCastData,
+  type FlagBasisConfirmedData,
+  type TitleReviewHeldData,
+  type SecretBallotCastData,
   type ChairAssignedData,
   type ChairElectedData,
   type ClusterDissolvedData,
@@ -43,6 +46,7 @@ import {
   WINDOW_TYPES,
   windowTouches,
 } from './oversight.touches.js';
+import { PROPOSAL_TYPES, proposalTouches } from './proposal.touches.js';
 import {
   electionDocId,
   HISTORY_AWARDS,
@@ -99,11 +103,15 @@ export const UNIT_HISTORY_TYPES = [
   'DisputeResolved',
   'ElectionOpened',
   'BallotCast',
+  'SecretBallotCast',
   'ElectionClosed',
   'ChairElected',
   'AwardDecisionIssued',
   'AwardRevoked',
+  'FlagBasisConfirmed',
+  'TitleReviewHeld',
   ...ASSESSMENT_TYPES,
+  ...PROPOSAL_TYPES,
   ...DISCIPLINE_TYPES,
   ...WINDOW_TYPES,
   ...COMPLAINT_TYPES,
@@ -142,6 +150,8 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
       return windowTouches(event.type, d);
     case 'bloc':
       return blocTouches(event.type, d);
+    case 'proposal':
+      return proposalTouches(event.type, d, work, stream.proposalId);
     default:
       throw new Error(`${event.type} #${event.position} is in an unexpected stream ${event.streamId}`);
   }
@@ -365,6 +375,17 @@ async function yearTouches(
       const summary = `Bỏ phiếu bầu ${ROLE_LABEL[election.role]} ${label} năm ${election.forYear}: chọn ${await nameOf(work, e.candidateUnitId)}`;
       return [{ unitId: e.voterUnitId, summary, refs: { ...refs, electionId: e.electionId } }];
     }
+    case 'SecretBallotCast': {
+      const e = d as SecretBallotCastData;
+      const election = await work.peek<HistoryElectionDoc>(
+        HISTORY_ELECTIONS,
+        electionDocId(clusterId, year, e.electionId),
+      );
+      if (!election) throw new Error(`ballot for election ${e.electionId} before it was opened`);
+      // A secret ballot: the history says that the unit voted, never for whom.
+      const summary = `Bỏ phiếu kín bầu ${ROLE_LABEL[election.role]} ${label} năm ${election.forYear}`;
+      return [{ unitId: e.voterUnitId, summary, refs: { ...refs, electionId: e.electionId } }];
+    }
     case 'ElectionClosed': {
       const e = d as ElectionClosedData;
       const role = ROLE_LABEL[e.role];
@@ -373,8 +394,17 @@ async function yearTouches(
         summary:
           e.outcome === 'elected' && e.electedUnitId === unitId
             ? `Trúng cử ${role} ${label} năm ${e.forYear}: ${votes}/${e.ballots} phiếu`
-            : `Kết quả bầu ${role} ${label} năm ${e.forYear}: ${votes}/${e.ballots} phiếu (${OUTCOME_LABEL[e.outcome]})`,
+            : `Kết quả bầu ${role} ${label} năm ${e.forYear}: ${votes}/${e.ballots} phiếu (${OUTCOME_LABEL[e.outcome]})${e.runOffCandidates?.includes(unitId) === true ? '; vào vòng bầu lại' : ''}`,
         refs: { ...refs, electionId: e.electionId },
+      }));
+    }
+    case 'TitleReviewHeld': {
+      const e = d as TitleReviewHeldData;
+      const kind = e.secret ? 'bỏ phiếu kín' : 'biểu quyết';
+      return e.tally.map(({ unitId, votes }) => ({
+        unitId,
+        summary: `Bình xét ${awardName(e.code)} năm ${year} tại hội nghị tổng kết ${label} (${kind}): ${votes}/${e.voters.length} phiếu — ${e.chosen.includes(unitId) ? 'được suy tôn' : e.outcome === 'tie' ? 'hòa phiếu, chưa có kết quả' : 'không được suy tôn'}`,
+        refs: { ...refs },
       }));
     }
     case 'ChairElected': {
@@ -451,6 +481,18 @@ async function awardTouches(type: string, d: never, work: DocWork, decisionId: s
       {
         unitId: award.unitId,
         summary,
+        refs: { decisionId: award.decisionId, awardIds: [e.awardId], year: award.year },
+      },
+    ];
+  }
+  if (type === 'FlagBasisConfirmed') {
+    const e = d as FlagBasisConfirmedData;
+    const award = await work.peek<HistoryAwardDoc>(HISTORY_AWARDS, e.awardId);
+    if (!award) throw new Error(`award ${e.awardId} confirmed but never issued`);
+    return [
+      {
+        unitId: award.unitId,
+        summary: `Giữ ${awardName(award.code)} năm ${award.year} dù căn cứ xếp hạng không còn: ${e.reason}`,
         refs: { decisionId: award.decisionId, awardIds: [e.awardId], year: award.year },
       },
     ];

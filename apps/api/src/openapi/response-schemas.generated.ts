@@ -382,6 +382,414 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "streamId"
     ]
   },
+  "ProposalSubmitted": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "proposalId": {
+        "type": "string"
+      },
+      "itemIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "eventIds",
+      "itemIds",
+      "position",
+      "proposalId",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST /proposals answers: the command result, the proposal and its items' ids (in the order sent)."
+  },
+  "ProposalCommentReceived": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "commentId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "commentId",
+      "eventIds",
+      "position",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST …/comments answers."
+  },
+  "CouncilMeetingHeld": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "meetingId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "eventIds",
+      "meetingId",
+      "position",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST …/council-meetings answers."
+  },
+  "TitleReviewHeld": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "reviewId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "eventIds",
+      "position",
+      "reviewId",
+      "revision",
+      "streamId"
+    ],
+    "description": "What POST …/title-reviews answers: the command result and the review's id."
+  },
+  "AwardRead": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "year": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "flagBasis": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "year": {
+            "$ref": "#/components/schemas/Integer"
+          },
+          "rankingPosition": {
+            "$ref": "#/components/schemas/Integer"
+          },
+          "clusterId": {
+            "type": "string"
+          },
+          "rank": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "The unit's rank (null: no row)."
+          },
+          "rankingDigest": {
+            "type": "string",
+            "description": "sha256 of the ranking's digest input, and the log position it was read up to."
+          },
+          "quota": {
+            "type": "number"
+          },
+          "conferredBefore": {
+            "type": "number",
+            "description": "Flags of the code already conferred in the cluster-year (they count against the quota)."
+          },
+          "decidedBy": {
+            "type": "string",
+            "enum": [
+              "override",
+              "vote"
+            ],
+            "description": "How the flag got past what the ranking alone allows: an override, or a title review vote."
+          }
+        },
+        "required": [
+          "clusterId",
+          "conferredBefore",
+          "quota",
+          "rank",
+          "rankingDigest",
+          "rankingPosition",
+          "year"
+        ]
+      },
+      "basis": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "code": {
+              "type": "string"
+            },
+            "awardId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "awardId",
+            "code",
+            "year"
+          ]
+        },
+        "description": "The titles a person's title's prerequisite was met with (a prior title: awardId null)."
+      },
+      "decisionId": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
+      },
+      "date": {
+        "type": "string",
+        "description": "The decision's date."
+      },
+      "authority": {
+        "type": "string"
+      },
+      "revoked": {
+        "type": "boolean"
+      },
+      "basisConfirmations": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "reason": {
+              "type": "string"
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "reason",
+            "position"
+          ],
+          "additionalProperties": false
+        },
+        "description": "The organizer's confirmations of a basis that no longer held: reason and log position."
+      },
+      "basisNoLongerHolds": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "since": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "code": {
+              "type": "string"
+            },
+            "detail": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "code",
+            "detail",
+            "since"
+          ]
+        }
+      },
+      "awardId": {
+        "type": "string"
+      },
+      "code": {
+        "type": "string",
+        "description": "Catalog code."
+      },
+      "recipient": {
+        "$ref": "#/components/schemas/AwardRecipient"
+      },
+      "citation": {
+        "type": "string"
+      },
+      "override": {
+        "type": "object",
+        "properties": {
+          "reason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "reason"
+        ],
+        "additionalProperties": false,
+        "description": "A cluster flag outside the organizer's quota, recorded knowingly by the organizer."
+      },
+      "achievementRef": {
+        "type": "string",
+        "description": "The achievement rewarded (e.g. a report's reference): one achievement is rewarded once."
+      },
+      "proposalItem": {
+        "type": "object",
+        "properties": {
+          "proposalId": {
+            "type": "string"
+          },
+          "itemId": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "proposalId",
+          "itemId"
+        ],
+        "additionalProperties": false,
+        "description": "The approved item of a forwarded proposal this award carries out (absent on decisions recorded before proposals)."
+      },
+      "adHoc": {
+        "type": "object",
+        "properties": {
+          "reason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "reason"
+        ],
+        "additionalProperties": false,
+        "description": "Khen thưởng đột xuất: an award without a proposal, with its reason."
+      }
+    },
+    "required": [
+      "authority",
+      "awardId",
+      "basisConfirmations",
+      "basisNoLongerHolds",
+      "citation",
+      "code",
+      "date",
+      "decisionId",
+      "number",
+      "recipient",
+      "revoked",
+      "year"
+    ],
+    "description": "What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries out, or the đột xuất reason; for a cluster flag its basis; for a person's title the titles that met its prerequisite), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read, whatever made the basis fail: a flag's unit moved outside the quota, a prerequisite revoked)."
+  },
+  "AwardRecipient": {
+    "anyOf": [
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "collective"
+          },
+          "unitId": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "kind",
+          "unitId"
+        ],
+        "additionalProperties": false
+      },
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "individual"
+          },
+          "fullName": {
+            "type": "string",
+            "description": "Free-text personal fields of awards recorded before the person registry (issue 12); new ones name `personId`."
+          },
+          "rankTitle": {
+            "type": "string"
+          },
+          "position": {
+            "type": "string"
+          },
+          "unitId": {
+            "type": "string",
+            "description": "The person's unit when the award was decided."
+          },
+          "personId": {
+            "type": "string",
+            "description": "The person in the registry (`person-{personId}`); required on every new individual award."
+          }
+        },
+        "required": [
+          "kind",
+          "unitId"
+        ],
+        "additionalProperties": false
+      }
+    ]
+  },
   "ClusterList": {
     "type": "object",
     "properties": {
@@ -2719,6 +3127,9 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         }
       },
       "organizerUnitId": {
+        "type": "string"
+      },
+      "proposalId": {
         "type": "string"
       }
     },

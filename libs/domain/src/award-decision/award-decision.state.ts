@@ -6,6 +6,9 @@ export interface AwardSummary {
   recipient: AwardRecipient;
   year: number;
   revoked: boolean;
+  /** A cluster flag's cluster (from its basis), and the confirmations of a basis that no longer held. */
+  flagClusterId?: string;
+  basisConfirmations?: number;
 }
 
 export interface AwardDecisionState {
@@ -35,7 +38,13 @@ export function evolveAwardDecision(
         awards: Object.fromEntries(
           event.data.awards.map((a) => [
             a.awardId,
-            { code: a.code, recipient: a.recipient, year: a.year, revoked: false },
+            {
+              code: a.code,
+              recipient: a.recipient,
+              year: a.year,
+              revoked: false,
+              ...(a.flagBasis && { flagClusterId: a.flagBasis.clusterId }),
+            },
           ]),
         ),
       };
@@ -43,6 +52,15 @@ export function evolveAwardDecision(
       const award = state.awards[event.data.awardId];
       if (!award) return state;
       return { ...state, awards: { ...state.awards, [event.data.awardId]: { ...award, revoked: true } } };
+    }
+    case 'FlagBasisConfirmed': {
+      const award = state.awards[event.data.awardId];
+      if (!award) return state;
+      const basisConfirmations = (award.basisConfirmations ?? 0) + 1;
+      return {
+        ...state,
+        awards: { ...state.awards, [event.data.awardId]: { ...award, basisConfirmations } },
+      };
     }
     case 'ComplaintFiled':
     case 'ComplaintResolved':

@@ -3,6 +3,7 @@ import {
   awardDecisionDecider,
   awardDecisionStream,
   DomainError,
+  MINISTRY_FLAG,
   notFound,
   rule,
   type AwardItem,
@@ -69,6 +70,10 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
         citation: a.citation,
         ...(a.override !== undefined && { override: { reason: a.override.reason } }),
         ...(a.achievementRef !== undefined && { achievementRef: a.achievementRef }),
+        ...(a.proposalItem !== undefined && {
+          proposalItem: { proposalId: a.proposalItem.proposalId, itemId: a.proposalItem.itemId },
+        }),
+        ...(a.adHoc !== undefined && { adHoc: { reason: a.adHoc.reason } }),
       };
     });
     const { number, date, authority } = body;
@@ -79,13 +84,24 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       authority,
       awards,
     });
-    const context = async () => ({
-      clusterStandings: await this.standings.forAwards(awards, ctx.actor),
-      discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
-      people: await this.people.recordsFor(awards),
-      units: await this.people.units(awards),
-      unitTitleCounts: await this.people.unitTitleCounts(awards),
-    });
+    const context = async () => {
+      const clusterStandings = await this.standings.forAwards(awards, ctx.actor);
+      return {
+        clusterStandings,
+        // Cờ thi đua của Chính phủ: the units holding Cờ thi đua của Bộ Công an in their cluster-year.
+        ministryFlagHolders: clusterStandings.flatMap((s) =>
+          (s.conferred ?? []).some((c) => c.unitId === s.unitId && c.code === MINISTRY_FLAG)
+            ? [{ unitId: s.unitId, year: s.year }]
+            : [],
+        ),
+        discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
+        people: await this.people.recordsFor(awards),
+        units: await this.people.units(awards),
+        unitTitleCounts: await this.people.unitTitleCounts(awards),
+        proposals: await this.contexts.proposalsOf(awards),
+        heldBy: await this.contexts.heldByOrganizer(ctx.actor, awards),
+      };
+    };
     // Decided once before the people's claims, so a decision refused on its own rules writes no claim.
     awardDecisionDecider.decide(command, awardDecisionDecider.initialState, await context());
     const claimed = await this.people.claim(ctx, decisionId, awards);

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WriteModule } from '../write/write.module.js';
+import { AwardBasisController, ConfirmFlagBasisHandler } from './award-basis.controller.js';
+import { AwardReader } from './award-read.js';
 import { AwardsController } from './awards.controller.js';
 import { AWARD_HANDLERS } from './awards.handler.js';
 import { ClusterStandings } from './cluster-standings.js';
@@ -8,7 +10,14 @@ import { ReadModels } from '../../common/read-models.js';
 
 @Module({
   imports: [WriteModule],
-  controllers: [AwardsController],
-  providers: [ClusterStandings, AwardPeople, ReadModels, ...AWARD_HANDLERS],
+  controllers: [AwardsController, AwardBasisController],
+  providers: [
+    ClusterStandings,
+    AwardPeople,
+    ReadModels,
+    AwardReader,
+    ConfirmFlagBasisHandler,
+    ...AWARD_HANDLERS,
+  ],
 })
 export class AwardsModule {}

@@ -1,16 +1,27 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
   defaultCatalog,
   emulationStream,
   evaluateRanking,
+  quotaOf,
+  rankingDigestInput,
   type Actor,
   type AwardItem,
   type ClusterStanding,
 } from '@thidua/domain';
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import type { ReadStore, Target } from '@thidua/read-store';
-import { DIRECTORY_PROJECTION, UNITS, type UnitDoc } from '@thidua/projections';
+import {
+  DIRECTORY_PROJECTION,
+  TOTALS,
+  totalsDocId,
+  UNITS,
+  YEARLY_TOTALS_PROJECTION,
+  type TotalsDoc,
+  type UnitDoc,
+} from '@thidua/projections';
 import { EVENT_STORE, PROJECTION_RUNNER, READ_STORE } from '../../infrastructure/tokens.js';
 import { StreamContexts } from '../write/stream-contexts.js';
 
@@ -82,10 +93,56 @@ export class ClusterStandings {
       const final = ranking.status === 'closed' || ranking.status === 'revised';
       // An open complaint on the Y ranking (or a proposal made on it) bars flags on it.
       const disputed = (ranking.disputedBy?.length ?? 0) > 0;
-      return { ...base, rank: row?.rank ?? null, final, ...(disputed && { disputed }) };
+      const policy = await this.contexts.flagQuotas(organizerUnitId, year);
+      const quotaByCode = Object.fromEntries(
+        Object.entries(policy).map(([code, rule]) => [code, quotaOf(rule, ranking.rows.length)]),
+      );
+      return {
+        ...base,
+        rank: row?.rank ?? null,
+        final,
+        ...(disputed && { disputed }),
+        quotaByCode,
+        conferred: await this.conferredFlags(clusterId, year),
+        rowsAbove: row ? ranking.rows.filter((r) => r.rank < row.rank).length : 0,
+        tiedWith: row
+          ? ranking.rows.filter((r) => r.rank === row.rank && r.unitId !== unitId).map((r) => r.unitId)
+          : [],
+        rankingDigest: createHash('sha256').update(rankingDigestInput(ranking)).digest('hex'),
+        rankingPosition: events.at(-1)?.position ?? 0,
+        // The units the year's title reviews (bình xét at the tổng kết) chose, by code.
+        chosenByVote: events.flatMap((e) =>
+          e.type === 'TitleReviewHeld'
+            ? (e.data as { chosen: string[]; code: string }).chosen.map((u) => ({
+                unitId: u,
+                code: (e.data as { code: string }).code,
+              }))
+            : [],
+        ),
+      };
     } catch (error) {
       if (error instanceof DomainError) return { ...base, rank: null, final: false }; // no such cluster-year
       throw error;
+    }
+  }
+
+  /**
+   * Flags conferred (not revoked) in the cluster-year, from the yearly-totals projection (it may lag behind a
+   * decision recorded a moment ago: a known limit, see ARCHITECTURE §13).
+   */
+  private async conferredFlags(
+    clusterId: string,
+    year: number,
+  ): Promise<Array<{ unitId: string; code: string }>> {
+    try {
+      const doc = (await this.reads.get(
+        this.projections.target(YEARLY_TOTALS_PROJECTION),
+        TOTALS,
+        totalsDocId('cluster', clusterId, year),
+      )) as TotalsDoc | null;
+      return (doc?.flags ?? []).map(({ unitId, code }) => ({ unitId, code }));
+    } catch {
+      return []; // the totals are not served in this process (yet)
     }
   }
 
