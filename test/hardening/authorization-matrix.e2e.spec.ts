@@ -132,6 +132,7 @@ POST /proposals/{proposalId}/council-votes                             201   201
 POST /proposals/{proposalId}/outcome                                   201   201  201  403  403   403   403  403  401
 POST /award-decisions                                                  201   201  403  403  403   403   403  403  401
 GET  /awards/{awardId}                                                 200   200  200  200  200   200   200  200  401
+GET  /proposals/{proposalId}                                           200   200  200  200  200   200   200  200  401
 POST /awards/{awardId}/basis-confirmation                              403   422  422  403  403   403   403  403  401
 PUT  /organizers/{organizerUnitId}/years/{year}/flag-quota             201   201  403  403  403   403   403  403  401
 POST /awards/{awardId}/revocation                                      201   201  201  403  403   403   403  403  401
@@ -649,6 +650,7 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         path: `${YEAR_PATH}/elections/${w.electionId}/close`,
       }),
       'GET /awards/{awardId}': G(`/awards/${w.awardId}`),
+      'GET /proposals/{proposalId}': G(`/proposals/${w.proposalId}`),
       'POST /clusters/{clusterId}/years/{year}/title-reviews': P(`${YEAR_PATH}/title-reviews`, () =>
         titleReviewBody(w.tongKetId),
       ),

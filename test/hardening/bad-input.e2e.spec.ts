@@ -2109,6 +2109,11 @@ const QUERIES: QueryRow[] = [
     ],
   },
   {
+    route: 'GET /proposals/{proposalId}',
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+  },
+  {
     route: 'GET /awards/{awardId}',
     params: (w) => ({ awardId: w.awardId }),
     lookedUp: ['awardId'],

@@ -1636,6 +1636,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a proposal: its items, documents, public notice, comments, council meetings, votes and outcome
+         * @description From the log (stream `proposal-{proposalId}`, no projection): the tờ trình (proposer, authority asked, items with their recipients — a unit, or a person by id, never a name — year and achievement, documents with sha256), the public notice (from, to, working days counted by the domain, where), comments, the council meetings (members and those present by person id, minutes with sha256), each item’s vote (yes / no of all members, present, secret or not, the threshold and whether it passed), and the outcome (forwarded with the approved items, or returned with the reason). Each step carries its event (stream, revision, who, when). An award decision item names the proposal item it carries out (`proposalItem`, GET /awards/{awardId}).
+         */
+        get: operations["getProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units/{unitId}/history": {
         parameters: {
             query?: never;
@@ -4203,8 +4223,13 @@ export interface components {
                 year: components["schemas"]["Integer"];
                 awardId: string | null;
             }[];
-            /** @description Why the basis no longer holds (e.g. PREREQUISITE_REVOKED); empty while it holds. */
+            /** @description Why the basis no longer holds, empty while it holds: an individual's from the person's register (PREREQUISITE_REVOKED), a flag's from the log (FLAG_OUTSIDE_QUOTA, as GET /awards/{awardId} reads it). */
             basisNoLongerHolds: components["schemas"]["BasisNoLongerHolds"][];
+            /** @description A flag's confirmations by the organizer after its basis stopped holding: reason and log position. */
+            basisConfirmations: {
+                reason: string;
+                position: components["schemas"]["Integer"];
+            }[];
             awardId: string;
             decisionId: string;
             decisionNumber: string;
@@ -4225,6 +4250,29 @@ export interface components {
             citation: string;
             /** @description A flag outside the quota: the organizer's reason. */
             overrideReason: string | null;
+            /** @description The approved item of a forwarded proposal the award carries out (version 2; null: đột xuất or older). */
+            proposalItem: {
+                proposalId: string;
+                itemId: string;
+            } | null;
+            /** @description Khen thưởng đột xuất: the reason it had no proposal (version 2). */
+            adHocReason: string | null;
+            /** @description A cluster flag: the standing it was conferred on — cluster, year, rank, ranking digest and position, quota (version 2). */
+            flagBasis: {
+                year: components["schemas"]["Integer"];
+                rank: components["schemas"]["Integer"] | null;
+                rankingPosition: components["schemas"]["Integer"];
+                quota: components["schemas"]["Integer"];
+                conferredBefore: components["schemas"]["Integer"];
+                clusterId: string;
+                /** @description sha256 of the ranking's digest input, and the log position it was read up to. */
+                rankingDigest: string;
+                /**
+                 * @description How the flag got past what the ranking alone allows: an override, or a title review vote.
+                 * @enum {string}
+                 */
+                decidedBy?: "override" | "vote";
+            } | null;
             /** @description The AwardDecisionIssued event. */
             issued: components["schemas"]["SourceEvent"];
             revoked: components["schemas"]["AwardRevocationDoc"] | null;
@@ -4250,6 +4298,108 @@ export interface components {
             unitId: string;
             unitName: string | null;
             people: components["schemas"]["PersonView"][];
+        };
+        /** @description GET /proposals/{proposalId}: the proposal's path from the tờ trình to the council's outcome, each step's event. */
+        ProposalView: {
+            proposalId: string;
+            proposerUnitId: string;
+            /** @description The authority level asked to confer, and its name. */
+            authority: string;
+            authorityName: string;
+            /** @enum {string} */
+            status: "open" | "forwarded" | "returned";
+            submitted: {
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            };
+            items: {
+                itemId: string;
+                code: string;
+                name: string;
+                recipient: components["schemas"]["ProposedRecipient"];
+                year: components["schemas"]["Integer"];
+                achievement: string;
+                /** @description The council's last vote on it (null: not voted yet). */
+                vote: components["schemas"]["ItemVote"] | null;
+            }[];
+            documents: components["schemas"]["ProposalDocument"][];
+            notice: {
+                from: string;
+                to: string;
+                workingDays: components["schemas"]["Integer"];
+                where: string;
+                event: components["schemas"]["SourceEvent"];
+            } | null;
+            comments: {
+                commentId: string;
+                content: string;
+                fromUnitId: string | null;
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            }[];
+            meetings: {
+                meetingId: string;
+                on: string | null;
+                members: string[];
+                present: string[];
+                minutes: {
+                    reference: string;
+                    sha256: string;
+                };
+                event: components["schemas"]["SourceEvent"];
+            }[];
+            forwarded: {
+                approvedItems: string[];
+                reference: string;
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            } | null;
+            returned: {
+                reason: string;
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            } | null;
+            /** @description The log position of the proposal's last event. */
+            position: components["schemas"]["Integer"];
+        };
+        /** @description Who an item proposes: a collective (unit) or a person by person id (names stay in the person registry). */
+        ProposedRecipient: {
+            /** @constant */
+            kind: "collective";
+            unitId: string;
+        } | {
+            /** @constant */
+            kind: "individual";
+            personId: string;
+            unitId: string;
+        };
+        /** @description A council vote on one item, as recorded (a secret ballot records only the count). */
+        ItemVote: {
+            meetingId: string;
+            yes: components["schemas"]["Integer"];
+            no: components["schemas"]["Integer"];
+            members: components["schemas"]["Integer"];
+            present: components["schemas"]["Integer"];
+            secret: boolean;
+            threshold: components["schemas"]["CouncilThreshold"];
+            approved: boolean;
+            on: string | null;
+            event: components["schemas"]["SourceEvent"];
+        };
+        /** @description How an item is approved: at least N % of all council members, or more than half of them. */
+        CouncilThreshold: {
+            /** @constant */
+            kind: "at-least-percent";
+            percent: number;
+        } | {
+            /** @constant */
+            kind: "majority";
+        };
+        /** @description A document of the dossier (tờ trình, báo cáo thành tích, biên bản họp…), by reference and sha256. */
+        ProposalDocument: {
+            kind: string;
+            reference: string;
+            sha256: string;
         };
         /** @description One message of GET /clusters/{c}/years/{y}/changes (Server-Sent Events, `event: change`): an event of the cluster-year has been applied by the projections that handle it. Its `id:` line is `position`; send it back as Last-Event-ID to resume after it. */
         ClusterYearChange: {
@@ -14649,6 +14799,74 @@ export interface operations {
             };
             /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A proposal (POST /proposals), e.g. the one the demo’s Cụm 7 / 2023 Bằng khen decision carries out */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposal and its path */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `field` names the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROPOSAL_NOT_FOUND (field proposalId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import type { Integer } from '@thidua/domain';
+import type { FlagBasis, Integer } from '@thidua/domain';
 import type { SourceEvent } from '../source-event.js';
 
 /**
@@ -44,6 +44,20 @@ export interface AwardEntryDoc {
   citation: string;
   /** A flag outside the quota: the organizer's reason. */
   overrideReason: string | null;
+  /** The approved item of a forwarded proposal the award carries out (version 2; null: đột xuất or older). */
+  proposalItem: { proposalId: string; itemId: string } | null;
+  /** Khen thưởng đột xuất: the reason it had no proposal (version 2). */
+  adHocReason: string | null;
+  /** A cluster flag: the standing it was conferred on — cluster, year, rank, ranking digest and position, quota (version 2). */
+  flagBasis:
+    | (Omit<FlagBasis, 'year' | 'rankingPosition' | 'rank' | 'quota' | 'conferredBefore'> & {
+        year: Integer;
+        rank: Integer | null;
+        rankingPosition: Integer;
+        quota: Integer;
+        conferredBefore: Integer;
+      })
+    | null;
   /** The AwardDecisionIssued event. */
   issued: SourceEvent;
   revoked: AwardRevocationDoc | null;

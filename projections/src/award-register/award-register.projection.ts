@@ -20,7 +20,8 @@ const authorityName = (code: string): string => AUTHORITY_LEVELS.find((a) => a.c
 export function awardRegisterProjection(): ProjectionDefinition {
   return {
     name: AWARD_REGISTER_PROJECTION,
-    version: 1,
+    // 2: the proposal item or đột xuất reason, and a flag's basis (issue 12 part B).
+    version: 2,
     handles: ['AwardDecisionIssued', 'AwardRevoked'],
     collections: [AWARD_ENTRIES],
     indexes: [{ collection: AWARD_ENTRIES, fields: ['unitId', 'year'] }],
@@ -50,6 +51,20 @@ function issued(event: StoredEvent): DocChange[] {
       personId: a.recipient.kind === 'individual' ? (a.recipient.personId ?? null) : null,
       citation: a.citation,
       overrideReason: a.override?.reason ?? null,
+      proposalItem: a.proposalItem
+        ? { proposalId: a.proposalItem.proposalId, itemId: a.proposalItem.itemId }
+        : null,
+      adHocReason: a.adHoc?.reason ?? null,
+      flagBasis: a.flagBasis
+        ? {
+            ...a.flagBasis,
+            year: int(a.flagBasis.year),
+            rank: a.flagBasis.rank === null ? null : int(a.flagBasis.rank),
+            rankingPosition: int(a.flagBasis.rankingPosition),
+            quota: int(a.flagBasis.quota),
+            conferredBefore: int(a.flagBasis.conferredBefore),
+          }
+        : null,
       issued: ref,
       revoked: null,
       position: int(event.position),

@@ -41,6 +41,7 @@ import type {
 import type { PersonView } from '../features/people/people.query.js';
 import type { AwardList } from '../features/award-register/award-list.query.js';
 import type { UnitPeople } from '../features/people/unit-people.query.js';
+import type { ProposalView } from '../features/proposals/proposal-read.js';
 import type { TotalsAnswer } from '../features/totals/reported-comparison.js';
 import type { WhatIfAnswer } from '../features/queries/rankings.queries.js';
 import type { Liveness, NotReady, Readiness } from '../health/health.types.js';
@@ -89,6 +90,7 @@ export interface ResponseBodies {
   PersonView: PersonView;
   AwardList: AwardList;
   UnitPeople: UnitPeople;
+  ProposalView: ProposalView;
   ClusterYearChange: ClusterYearChange;
   // Audit
   StreamEventsPage: StreamEventsPage;

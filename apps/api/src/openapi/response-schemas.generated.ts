@@ -4073,7 +4073,27 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "items": {
           "$ref": "#/components/schemas/BasisNoLongerHolds"
         },
-        "description": "Why the basis no longer holds (e.g. PREREQUISITE_REVOKED); empty while it holds."
+        "description": "Why the basis no longer holds, empty while it holds: an individual's from the person's register (PREREQUISITE_REVOKED), a flag's from the log (FLAG_OUTSIDE_QUOTA, as GET /awards/{awardId} reads it)."
+      },
+      "basisConfirmations": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "reason": {
+              "type": "string"
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "reason",
+            "position"
+          ],
+          "additionalProperties": false
+        },
+        "description": "A flag's confirmations by the organizer after its basis stopped holding: reason and log position."
       },
       "awardId": {
         "type": "string"
@@ -4132,6 +4152,97 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         ],
         "description": "A flag outside the quota: the organizer's reason."
       },
+      "proposalItem": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "proposalId": {
+                "type": "string"
+              },
+              "itemId": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "proposalId",
+              "itemId"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The approved item of a forwarded proposal the award carries out (version 2; null: đột xuất or older)."
+      },
+      "adHocReason": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Khen thưởng đột xuất: the reason it had no proposal (version 2)."
+      },
+      "flagBasis": {
+        "anyOf": [
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "year": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "rank": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Integer"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "rankingPosition": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "quota": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "conferredBefore": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "clusterId": {
+                "type": "string"
+              },
+              "rankingDigest": {
+                "type": "string",
+                "description": "sha256 of the ranking's digest input, and the log position it was read up to."
+              },
+              "decidedBy": {
+                "type": "string",
+                "enum": [
+                  "override",
+                  "vote"
+                ],
+                "description": "How the flag got past what the ranking alone allows: an override, or a title review vote."
+              }
+            },
+            "required": [
+              "clusterId",
+              "conferredBefore",
+              "quota",
+              "rank",
+              "rankingDigest",
+              "rankingPosition",
+              "year"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "A cluster flag: the standing it was conferred on — cluster, year, rank, ranking digest and position, quota (version 2)."
+      },
       "issued": {
         "$ref": "#/components/schemas/SourceEvent",
         "description": "The AwardDecisionIssued event."
@@ -4151,16 +4262,19 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       }
     },
     "required": [
+      "adHocReason",
       "authority",
       "authorityName",
       "awardId",
       "basis",
+      "basisConfirmations",
       "basisNoLongerHolds",
       "citation",
       "code",
       "date",
       "decisionId",
       "decisionNumber",
+      "flagBasis",
       "issued",
       "kind",
       "name",
@@ -4168,6 +4282,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "personId",
       "personName",
       "position",
+      "proposalItem",
       "rankTitle",
       "revoked",
       "unitId",
@@ -4273,6 +4388,473 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false,
     "description": "GET /units/{unitId}/people: the people registered in a unit now, opened, in Vietnamese order."
+  },
+  "ProposalView": {
+    "type": "object",
+    "properties": {
+      "proposalId": {
+        "type": "string"
+      },
+      "proposerUnitId": {
+        "type": "string"
+      },
+      "authority": {
+        "type": "string",
+        "description": "The authority level asked to confer, and its name."
+      },
+      "authorityName": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "open",
+          "forwarded",
+          "returned"
+        ]
+      },
+      "submitted": {
+        "type": "object",
+        "properties": {
+          "on": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "event": {
+            "$ref": "#/components/schemas/SourceEvent"
+          }
+        },
+        "required": [
+          "on",
+          "event"
+        ],
+        "additionalProperties": false
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "itemId": {
+              "type": "string"
+            },
+            "code": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "recipient": {
+              "$ref": "#/components/schemas/ProposedRecipient"
+            },
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "achievement": {
+              "type": "string"
+            },
+            "vote": {
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/ItemVote"
+                },
+                {
+                  "type": "null"
+                }
+              ],
+              "description": "The council's last vote on it (null: not voted yet)."
+            }
+          },
+          "required": [
+            "itemId",
+            "code",
+            "name",
+            "recipient",
+            "year",
+            "achievement",
+            "vote"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "documents": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ProposalDocument"
+        }
+      },
+      "notice": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "from": {
+                "type": "string"
+              },
+              "to": {
+                "type": "string"
+              },
+              "workingDays": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "where": {
+                "type": "string"
+              },
+              "event": {
+                "$ref": "#/components/schemas/SourceEvent"
+              }
+            },
+            "required": [
+              "from",
+              "to",
+              "workingDays",
+              "where",
+              "event"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "comments": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "commentId": {
+              "type": "string"
+            },
+            "content": {
+              "type": "string"
+            },
+            "fromUnitId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "on": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "event": {
+              "$ref": "#/components/schemas/SourceEvent"
+            }
+          },
+          "required": [
+            "commentId",
+            "content",
+            "fromUnitId",
+            "on",
+            "event"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "meetings": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "meetingId": {
+              "type": "string"
+            },
+            "on": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "members": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "present": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "minutes": {
+              "type": "object",
+              "properties": {
+                "reference": {
+                  "type": "string"
+                },
+                "sha256": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "reference",
+                "sha256"
+              ],
+              "additionalProperties": false
+            },
+            "event": {
+              "$ref": "#/components/schemas/SourceEvent"
+            }
+          },
+          "required": [
+            "meetingId",
+            "on",
+            "members",
+            "present",
+            "minutes",
+            "event"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "forwarded": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "approvedItems": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "reference": {
+                "type": "string"
+              },
+              "on": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "event": {
+                "$ref": "#/components/schemas/SourceEvent"
+              }
+            },
+            "required": [
+              "approvedItems",
+              "reference",
+              "on",
+              "event"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "returned": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "reason": {
+                "type": "string"
+              },
+              "on": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "event": {
+                "$ref": "#/components/schemas/SourceEvent"
+              }
+            },
+            "required": [
+              "reason",
+              "on",
+              "event"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "The log position of the proposal's last event."
+      }
+    },
+    "required": [
+      "proposalId",
+      "proposerUnitId",
+      "authority",
+      "authorityName",
+      "status",
+      "submitted",
+      "items",
+      "documents",
+      "notice",
+      "comments",
+      "meetings",
+      "forwarded",
+      "returned",
+      "position"
+    ],
+    "additionalProperties": false,
+    "description": "GET /proposals/{proposalId}: the proposal's path from the tờ trình to the council's outcome, each step's event."
+  },
+  "ProposedRecipient": {
+    "anyOf": [
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "collective"
+          },
+          "unitId": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "kind",
+          "unitId"
+        ],
+        "additionalProperties": false
+      },
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "individual"
+          },
+          "personId": {
+            "type": "string"
+          },
+          "unitId": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "kind",
+          "personId",
+          "unitId"
+        ],
+        "additionalProperties": false
+      }
+    ],
+    "description": "Who an item proposes: a collective (unit) or a person by person id (names stay in the person registry)."
+  },
+  "ItemVote": {
+    "type": "object",
+    "properties": {
+      "meetingId": {
+        "type": "string"
+      },
+      "yes": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "no": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "members": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "present": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "secret": {
+        "type": "boolean"
+      },
+      "threshold": {
+        "$ref": "#/components/schemas/CouncilThreshold"
+      },
+      "approved": {
+        "type": "boolean"
+      },
+      "on": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "event": {
+        "$ref": "#/components/schemas/SourceEvent"
+      }
+    },
+    "required": [
+      "meetingId",
+      "yes",
+      "no",
+      "members",
+      "present",
+      "secret",
+      "threshold",
+      "approved",
+      "on",
+      "event"
+    ],
+    "additionalProperties": false,
+    "description": "A council vote on one item, as recorded (a secret ballot records only the count)."
+  },
+  "CouncilThreshold": {
+    "anyOf": [
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "at-least-percent"
+          },
+          "percent": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "kind",
+          "percent"
+        ],
+        "additionalProperties": false
+      },
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "majority"
+          }
+        },
+        "required": [
+          "kind"
+        ],
+        "additionalProperties": false
+      }
+    ],
+    "description": "How an item is approved: at least N % of all council members, or more than half of them."
+  },
+  "ProposalDocument": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "type": "string"
+      },
+      "reference": {
+        "type": "string"
+      },
+      "sha256": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "kind",
+      "reference",
+      "sha256"
+    ],
+    "additionalProperties": false,
+    "description": "A document of the dossier (tờ trình, báo cáo thành tích, biên bản họp…), by reference and sha256."
   },
   "ClusterYearChange": {
     "type": "object",

@@ -24,6 +24,7 @@ import { clusterNotFound } from '../queries/cluster-year-events.js';
 import { registeredUnit } from '../queries/units-organizers.handlers.js';
 import { personView } from '../people/people.query.js';
 import { PersonKeys } from '../people/person-keys.provider.js';
+import { AwardReader } from '../awards/award-read.js';
 
 /** One award as the register answers it: the decision, the recipient named, the revocation, the events behind. */
 export type AwardListItem = AwardEntryDoc & {
@@ -37,8 +38,13 @@ export type AwardListItem = AwardEntryDoc & {
    * event when the award it names was revoked (a prior title, `awardId` null, has none).
    */
   basis: Array<BasisDoc & { name: string; revokedBy: SourceEvent | null }>;
-  /** Why the basis no longer holds (e.g. PREREQUISITE_REVOKED); empty while it holds. */
+  /**
+   * Why the basis no longer holds, empty while it holds: an individual's from the person's register
+   * (PREREQUISITE_REVOKED), a flag's from the log (FLAG_OUTSIDE_QUOTA, as GET /awards/{awardId} reads it).
+   */
   basisNoLongerHolds: BasisNoLongerHolds[];
+  /** A flag's confirmations by the organizer after its basis stopped holding: reason and log position. */
+  basisConfirmations: Array<{ reason: string; position: Integer }>;
 };
 
 /** GET /totals/{year}/awards: the awards behind the totals of a cluster or a unit, one page. */
@@ -84,6 +90,7 @@ export class ListAwardsHandler implements IQueryHandler<ListAwardsQuery> {
   constructor(
     private readonly reads: ReadModels,
     private readonly keys: PersonKeys,
+    private readonly awards: AwardReader,
   ) {}
 
   async execute(q: ListAwardsQuery): Promise<AwardList> {
@@ -168,13 +175,16 @@ export class ListAwardsHandler implements IQueryHandler<ListAwardsQuery> {
     const doc = a.personId ? await this.reads.get<PersonDoc>(PEOPLE_PROJECTION, PERSONS, a.personId) : null;
     const person = doc ? personView(doc, this.keys) : null;
     const held = doc?.awards.find((h) => h.awardId === a.awardId);
+    // A flag's basis is checked against the cluster-year's log as it stands (few flags per page).
+    const flag = a.flagBasis && !a.revoked ? await this.awards.read(a.awardId) : null;
     return {
       ...a,
       unitName: unit?.name ?? null,
       personName: person?.fullName ?? null,
       rankTitle: person?.rankTitle ?? null,
       basis: await Promise.all((held?.basis ?? []).map((b) => this.basisOf(b))),
-      basisNoLongerHolds: held?.basisNoLongerHolds ?? [],
+      basisNoLongerHolds: flag?.basisNoLongerHolds ?? held?.basisNoLongerHolds ?? [],
+      basisConfirmations: flag?.basisConfirmations ?? [],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReadModels } from '../../common/read-models.js';
 import { PeopleModule } from '../people/people.module.js';
+import { AwardReader } from '../awards/award-read.js';
 import { AwardListController } from './award-list.controller.js';
 import { ListAwardsHandler } from './award-list.query.js';
 
@@ -8,6 +9,7 @@ import { ListAwardsHandler } from './award-list.query.js';
 @Module({
   imports: [PeopleModule],
   controllers: [AwardListController],
-  providers: [ReadModels, ListAwardsHandler],
+  // AwardReader reads a flag's basis from the log (stateless: its own instance here).
+  providers: [ReadModels, ListAwardsHandler, AwardReader],
 })
 export class AwardRegisterModule {}
