@@ -91,7 +91,7 @@ suite('the award path in the console, on the demo (e2e)', () => {
   const api = async <T>(
     path: string,
     as: DemoActor = DEMO_INSPECTOR,
-    method: 'GET' | 'POST' = 'GET',
+    method: 'GET' | 'POST' | 'PUT' = 'GET',
     body?: unknown,
   ) => {
     const answer = await client.send({ method, path, as, body });
@@ -383,6 +383,139 @@ suite('the award path in the console, on the demo (e2e)', () => {
     await last.waitFor();
     expect(await last.getAttribute('data-person')).toBe(giayKhen.personId);
     expect(await last.locator('th a').textContent()).toBe('đã xoá');
+  });
+
+  it('shows why an award was given: the proposal item it carries out, the notice, the council and its vote', async () => {
+    const tll = (await api<AwardList>(`/totals/2023/awards?cluster=bca-cum-7&code=${TLL}`)).items.find(
+      (a) => a.revoked === null,
+    )!;
+    const read = await api<{ proposalItem: { proposalId: string; itemId: string } }>(
+      `/awards/${tll.awardId}`,
+    );
+    const proposal = await api<{
+      items: Array<{
+        itemId: string;
+        vote: {
+          yes: number;
+          no: number;
+          members: number;
+          secret: boolean;
+          approved: boolean;
+          event: SourceEvent;
+        };
+      }>;
+      forwarded: { reference: string; approvedItems: string[] };
+    }>(`/proposals/${read.proposalItem.proposalId}`);
+    const item = proposal.items.find((i) => i.itemId === read.proposalItem.itemId)!;
+    expect(item.vote).toMatchObject({ secret: true, approved: true });
+    expect(proposal.forwarded.approvedItems).toContain(item.itemId);
+
+    await open(`/khen-thuong?nam=2023&cum=bca-cum-7&danh-hieu=${TLL}`, /Danh sách khen thưởng/);
+    await page.locator(`tr[data-award="${tll.awardId}"] td a`).first().click();
+    await page
+      .getByRole('heading', { name: 'Chiến sĩ thi đua toàn lực lượng Công an nhân dân – năm 2023', level: 1 })
+      .waitFor();
+    const path = page.locator('ol.path');
+    await path.waitFor();
+    expect(await path.locator('[data-step="submitted"]').textContent()).toContain(`Mục ${item.itemId}`);
+    expect(await path.locator('[data-step="vote"]').textContent()).toContain(
+      `${item.vote.yes}/${item.vote.members} thành viên đồng ý, ${item.vote.no} không đồng ý`,
+    );
+    expect(await path.locator('[data-step="vote"]').textContent()).toContain('bỏ phiếu kín');
+    expect(await path.locator('[data-step="vote"]').textContent()).toContain('thông qua');
+    expect(await path.locator('[data-step="outcome"]').textContent()).toContain(
+      `trình cấp có thẩm quyền (${proposal.forwarded.reference}`,
+    );
+    expect(await page.locator('dl.facts').first().textContent()).toContain(tll.personName!);
+    await b.screenshot('12-khen-thuong-can-cu-to-trinh-hoi-dong');
+    await path
+      .locator('[data-step="vote"]')
+      .getByRole('link', { name: /Biểu quyết #/ })
+      .click();
+    await page.getByRole('heading', { name: /Sự kiện gốc/ }).waitFor();
+    expect(page.url()).toBe(
+      `${base}/console/su-kien/${item.vote.event.streamId}/${item.vote.event.revision}`,
+    );
+    expect(await page.locator('dl.facts').first().textContent()).toContain('CouncilVoteRecorded');
+
+    // The đột xuất award of the revocation test says so, and that its basis no longer holds.
+    const revokedHolder = (
+      await api<AwardList>(`/totals/2023/awards?cluster=bca-cum-7&code=${TLL}`)
+    ).items.find((a) => a.revoked !== null)!;
+    const tq = (await api<AwardList>(`/totals/2024/awards?unit=${revokedHolder.unitId}&code=${TQ}`))
+      .items[0]!;
+    await open(`/khen-thuong/${tq.awardId}`, /Chiến sĩ thi đua toàn quốc – năm 2024/);
+    await page.getByText('Khen thưởng đột xuất').waitFor();
+    expect(await page.locator('.facts-box').textContent()).toContain(
+      'Khen thưởng đột xuất để kiểm thử bảng điều khiển (minh họa)',
+    );
+    expect(await page.locator('.basis-gone').textContent()).toContain('Căn cứ không còn giữ');
+    await b.screenshot('13-khen-thuong-dot-xuat-can-cu-khong-con-giu');
+  });
+
+  it("shows a cluster flag's basis: cluster, year, rank, the ranking's digest and position, the quota", async () => {
+    // Cụm 2 / 2021 is sealed: the Ministry records its flag quota (1 per cluster) and confers the flag on the
+    // first unit, the standing read then stored with the award.
+    const organizer = organizerOf('bo-cong-an');
+    const ranking = await api<{ rows: Array<{ unitId: string; rank: number }> }>(
+      '/clusters/bca-cum-2/years/2021/rankings/Y',
+    );
+    const first = ranking.rows.find((r) => r.rank === 1)!;
+    await api('/organizers/bo-cong-an/years/2021/flag-quota', organizer, 'PUT', {
+      code: 'co-thi-dua-bo-cong-an',
+      rule: { kind: 'per-cluster', count: 1 },
+    });
+    const decided = await api<{ awardIds: string[]; position: number }>(
+      '/award-decisions',
+      organizer,
+      'POST',
+      {
+        number: '3300/QĐ-BCA (minh họa)',
+        date: '2021-12-15',
+        authority: 'bo-truong-bca',
+        awards: [
+          {
+            code: 'co-thi-dua-bo-cong-an',
+            recipient: { kind: 'collective', unitId: first.unitId },
+            year: 2021,
+            citation: 'Dẫn đầu phong trào thi đua Cụm thi đua số 2 năm 2021 (minh họa)',
+            adHoc: { reason: 'Cờ thi đua dẫn đầu Cụm, minh họa cho bảng điều khiển' },
+          },
+        ],
+      },
+    );
+    const award = await api<{
+      flagBasis: {
+        clusterId: string;
+        year: number;
+        rank: number;
+        rankingDigest: string;
+        rankingPosition: number;
+        quota: number;
+      };
+      basisNoLongerHolds: unknown[];
+    }>(`/awards/${decided.awardIds[0]}`);
+    expect(award.flagBasis).toMatchObject({ clusterId: 'bca-cum-2', year: 2021, rank: 1, quota: 1 });
+    await api(`/totals/2021/awards?cluster=bca-cum-2&minPosition=${decided.position}`);
+    await open(`/khen-thuong/${decided.awardIds[0]}`, /Cờ thi đua của Bộ Công an – năm 2021/);
+    const basis = page.locator('dl.flag-basis');
+    await basis.waitFor();
+    const text = (await basis.textContent())!;
+    expect(text).toContain('Cụm thi đua số 2 – Khối các đơn vị thuộc Bộ trưởng, xếp hạng cả năm 2021');
+    expect(text).toContain('Thứ hạng1');
+    expect(text).toContain('1 cờ; đã tặng trước quyết định này: 0');
+    expect(text).toContain(`đọc đến vị trí #${award.flagBasis.rankingPosition}`);
+    expect(await basis.locator('code.hash').getAttribute('title')).toBe(award.flagBasis.rankingDigest);
+    expect(await page.locator('.award-status').textContent()).toBe('Đang có hiệu lực');
+    await b.screenshot('14-co-thi-dua-can-cu-xep-hang');
+    // The list shows it too, with its rank and quota.
+    await open(
+      '/khen-thuong?nam=2021&cum=bca-cum-2&danh-hieu=co-thi-dua-bo-cong-an',
+      /Danh sách khen thưởng/,
+    );
+    const row = page.locator(`tr[data-award="${decided.awardIds[0]}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('cờ: hạng 1, chỉ tiêu 1');
   });
 
   it('keeps the award path accessible and inside a phone screen: named controls, captioned tables', async () => {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { UNAUTHORIZED_EVENT } from './api';
 import { roleLabel } from './labels';
 import { AuditPage } from './pages/audit';
+import { AwardPage } from './pages/award';
 import { AwardsPage } from './pages/awards';
 import { ClusterPage } from './pages/cluster';
 import { ComparePage } from './pages/compare';
@@ -127,6 +128,7 @@ function Shell({ session }: { session: Session }) {
           <Route path={`${BASE}/ca-nhan/:personId`} component={PersonPage} />
           <Route path={`${BASE}/tong-hop`} component={TotalsPage} />
           <Route path={`${BASE}/khen-thuong`} component={AwardsPage} />
+          <Route path={`${BASE}/khen-thuong/:awardId`} component={AwardPage} />
           <Route path={`${BASE}/su-kien/:streamId/:revision`} component={EventPage} />
           <Route path={`${BASE}/kiem-tra`} component={AuditPage} />
           <Route path={`${BASE}/quan-tri`} component={ProjectionsPage} />

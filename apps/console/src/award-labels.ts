@@ -40,3 +40,7 @@ const TITLE: Record<string, string> = {
   'chien-si-thi-dua-toan-quoc': 'Chiến sĩ thi đua toàn quốc',
 };
 export const titleLabel = (code: string): string => TITLE[code] ?? code;
+
+/** A council's approval threshold: at least N % of all members, or more than half of them. */
+export const thresholdLabel = (t: { kind: string; percent?: number }): string =>
+  t.kind === 'at-least-percent' ? `ít nhất ${t.percent}% tổng số thành viên` : 'quá nửa tổng số thành viên';

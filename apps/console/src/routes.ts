@@ -20,6 +20,8 @@ export const to = {
   totals: (q: TotalsQuery = {}) => `${BASE}/tong-hop${query({ ...q })}`,
   /** The awards behind the totals of a cluster or a unit, one by one (issue 12). */
   awards: (q: AwardsQuery) => `${BASE}/khen-thuong${query({ ...q })}`,
+  /** One award: its decision, status and basis (proposal, council vote, a flag's ranking). */
+  award: (awardId: string) => `${BASE}/khen-thuong/${enc(awardId)}`,
   /** The people of a unit, and one person's register (issue 12). */
   unitPeople: (u: string) => `${BASE}/don-vi/${enc(u)}/can-bo`,
   person: (personId: string) => `${BASE}/ca-nhan/${enc(personId)}`,

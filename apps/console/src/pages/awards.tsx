@@ -203,7 +203,7 @@ function AwardRow({ award: a }: { award: AwardItem }) {
         <Recipient award={a} />
       </th>
       <td>
-        {a.name}
+        <a href={to.award(a.awardId)}>{a.name}</a>
         <div class="muted small">
           {kindLabel(a.kind)} · năm {a.year}
         </div>
@@ -212,6 +212,9 @@ function AwardRow({ award: a }: { award: AwardItem }) {
         Số {a.decisionNumber}
         <div class="muted small">
           ngày {day(a.date)} · {a.authorityName}
+          {a.proposalItem && ' · theo tờ trình'}
+          {a.adHocReason !== null && ' · đột xuất'}
+          {a.flagBasis && ` · cờ: hạng ${a.flagBasis.rank ?? '—'}, chỉ tiêu ${a.flagBasis.quota}`}
         </div>
       </td>
       <td>

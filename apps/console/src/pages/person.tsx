@@ -192,7 +192,9 @@ function AwardCard({ person: p, award: a }: { person: Person; award: Award }) {
   return (
     <section class="award-card" data-award={a.awardId} aria-label={`${a.name} năm ${a.year}`}>
       <h3>
-        {a.name} – năm {a.year}
+        <a href={to.award(a.awardId)}>
+          {a.name} – năm {a.year}
+        </a>
       </h3>
       <dl class="facts">
         <dt>Quyết định</dt>
