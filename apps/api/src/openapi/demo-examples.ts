@@ -129,11 +129,7 @@ export const DEMO = {
    * The proposal the demo's Cụm 7 / 2023 Bằng khen decision carries out (submitted by the demo's administrator,
    * the Ministry's office: submitted, published, voted on by the council, forwarded).
    */
-  loadedProposalId: loaded(
-    'demo-admin',
-    'proposal:bca-cum-7:2023:award:bang-khen-bo-truong:submit',
-    'proposal',
-  ),
+  loadedProposalId: loaded('demo-admin', 'proposal:bca-cum-7:2023:bang-khen-bo-truong:submit', 'proposal'),
   /** The proposal the proposal example submits (Cục Tổ chức cán bộ, for the Minister's Bằng khen 2023). */
   proposalId: createdBy('cuc-tccb', DEMO_KEYS.fileProposal, 'proposal'),
   /** The council meeting the example records on it (the Ministry's emulation office). */
