@@ -1,7 +1,8 @@
 /**
  * The year fold event by event, on small streams built here (not through the decider): what each event
  * changes and what it leaves alone — the ranking stamp, revisions after the seal, open complaints, the
- * explain chain, releases and scheme versions, and events that name nothing the fold knows.
+ * explain chain, releases and scheme versions, and events that name nothing the fold knows — and the
+ * events an evaluation takes in (fold.ts).
  */
 import { DomainError } from '../errors.js';
 import { schemaVersionOf } from '../events/schema-versions.js';
@@ -9,6 +10,7 @@ import type { PeriodCode } from '../periods.js';
 import { emulationStream } from '../streams.js';
 import { CLUSTER, organizer, scheme, UNIT_IDS, UNITS, YEAR } from '../testing/fixtures.js';
 import {
+  evaluateRanking,
   explainYearFold,
   foldYearEvent,
   initialYearFold,
@@ -21,6 +23,7 @@ import {
   type YearFold,
 } from './evaluate.js';
 import type { ChainLink, EvaluatorEvent } from './evaluator.types.js';
+import { foldEvents, selectEvents } from './fold.js';
 
 const STREAM = emulationStream(CLUSTER, YEAR);
 const anm = UNITS.anm.id;
@@ -388,5 +391,66 @@ describe('year fold: the chain explain shows', () => {
       { kind: 'withdrawn', ...at(withdrawn!), effectiveDate: null, reason: 'Trùng' },
     ]);
     expect(Object.keys(chainOf(play.fold, 'e-1')[0]!)).not.toContain('evidence');
+  });
+});
+
+describe('evaluator: the events in scope and the view of a period (fold.ts)', () => {
+  it('refuses no events (404), and an event of another stream even past the position asked', () => {
+    expect(errorOf(() => evaluateRanking([], 'Q1'))).toMatchObject({
+      code: 'NO_EVENTS',
+      status: 'not-found',
+    });
+    const play = started();
+    const last = play.events.at(-1)!;
+    const stranger = { ...last, streamId: emulationStream('bca-cum-9', YEAR), position: last.position + 10 };
+    for (const fn of [
+      () => evaluateRanking([...play.events, stranger], 'Q1', { upToPosition: last.position }),
+      () => selectEvents([...play.events, stranger], {}),
+    ])
+      expect(errorOf(fn)).toMatchObject({ code: 'MIXED_STREAMS', status: 'unprocessable' });
+  });
+
+  it('takes a position from 0 and an ISO time, refusing others with the field that is wrong', () => {
+    const play = started();
+    expect(evaluateRanking(play.events, 'Q1', { upToPosition: 0 })).toMatchObject({
+      status: 'not-opened',
+      rows: [],
+    });
+    for (const upToPosition of [-1, 1.5])
+      expect(errorOf(() => evaluateRanking(play.events, 'Q1', { upToPosition }))).toMatchObject({
+        code: 'INVALID_POSITION',
+        field: 'upToPosition',
+      });
+    expect(errorOf(() => evaluateRanking(play.events, 'Q1', { upToTime: 'hôm qua' }))?.field).toBe(
+      'upToTime',
+    );
+  });
+
+  it('keeps, as of a business date, the events that carry none', () => {
+    const play = started(); // members and openings carry no effectiveDate here
+    expect(evaluateRanking(play.events, 'Q1', { upToEffectiveDate: '2021-04-01' }).rows).toHaveLength(5);
+  });
+
+  it('folds traced only when asked', () => {
+    const { events } = started();
+    expect(foldEvents(events, {}, false).traced).toBe(false);
+    expect(foldEvents(events, {}, true).traced).toBe(true);
+  });
+
+  it('lists the open complaints on the ranking by id', () => {
+    const play = started();
+    for (const complaintId of ['kn-b', 'kn-a'])
+      play.add('ComplaintFiled', { complaintId, target: { kind: 'ranking', period: 'Q1' }, period: 'Q1' });
+    expect(rankYearFold(play.fold, 'Q1').disputedBy).toEqual(['kn-a', 'kn-b']);
+  });
+
+  it('refuses to rank a released period (409)', () => {
+    const play = started();
+    play.add('PeriodClosed', close('Q1'));
+    releasePeriod(play.fold, 'Q1');
+    expect(errorOf(() => rankYearFold(play.fold, 'Q1'))).toMatchObject({
+      code: 'FOLD_RELEASED',
+      status: 'conflict',
+    });
   });
 });
