@@ -11,6 +11,7 @@ import { emulationStream } from '../streams.js';
 import { CLUSTER, organizer, scheme, UNIT_IDS, UNITS, YEAR } from '../testing/fixtures.js';
 import {
   evaluateRanking,
+  explainRanking,
   explainYearFold,
   foldYearEvent,
   initialYearFold,
@@ -20,8 +21,11 @@ import {
   rankingStamp,
   rankYearFold,
   releasePeriod,
+  stripExplain,
+  whatIf,
   type YearFold,
 } from './evaluate.js';
+import { canonicalJson } from '../canonical-json.js';
 import type { ChainLink, EvaluatorEvent } from './evaluator.types.js';
 import { foldEvents, selectEvents } from './fold.js';
 
@@ -220,7 +224,10 @@ describe('year fold: events naming nothing the fold knows', () => {
     });
     play.add('ScoreWithdrawn', { period: 'Q1', entryId: 'e-1', reason: 'Rút' });
     expect(rankYearFold(play.fold, 'Q1').rows.find((r) => r.unitId === anm)?.total).toBe(0);
-    expect(errorOf(() => explainYearFold(play.fold, 'Q1'))?.code).toBe('FOLD_NOT_TRACED');
+    expect(errorOf(() => explainYearFold(play.fold, 'Q1'))).toMatchObject({
+      code: 'FOLD_NOT_TRACED',
+      status: 'unprocessable',
+    });
   });
 });
 
@@ -452,5 +459,40 @@ describe('evaluator: the events in scope and the view of a period (fold.ts)', ()
       code: 'FOLD_RELEASED',
       status: 'conflict',
     });
+  });
+});
+
+describe('evaluator: explain and what-if over the fold (evaluate.ts)', () => {
+  it('stripExplain gives back the ranking explain started from', () => {
+    const play = started();
+    play.add('ScoreRecorded', record('e-2', 40, { criterion: 'chuyen-mon' }));
+    expect(canonicalJson(stripExplain(explainRanking(play.events, 'Q1')))).toBe(
+      canonicalJson(evaluateRanking(play.events, 'Q1')),
+    );
+  });
+
+  it('what-if lists a row whose classification alone changes (an entry of 0 points left out)', () => {
+    const play = started(); // e-1: xd-dang 28
+    play.add('ScoreRecorded', record('e-2', 50, { criterion: 'chuyen-mon' }));
+    play.add('ScoreRecorded', record('e-3', 0, { criterion: 'phong-trao' }));
+    const { actual, hypothetical, diff } = whatIf(play.events, 'Q1', { exclude: ['e-3'] });
+    const before = actual.rows.find((r) => r.unitId === anm)!;
+    expect(hypothetical.rows.find((r) => r.unitId === anm)).toMatchObject({
+      total: before.total,
+      rank: before.rank,
+      classification: null,
+      unclassified: 'chưa đủ điểm',
+    });
+    expect(diff).toEqual([
+      {
+        unitId: anm,
+        totalBefore: 78,
+        totalAfter: 78,
+        rankBefore: 1,
+        rankAfter: 1,
+        classificationBefore: 'tot',
+        classificationAfter: null,
+      },
+    ]);
   });
 });
