@@ -296,11 +296,12 @@ export function rankPeriod(
   // Standard competition ranking: 1 + the number of rows strictly ahead; equal keys share a rank and are
   // listed by unit id (ids are lowercase ASCII, so code-unit order is deterministic everywhere).
   computed.sort((a, b) => compareKeys(a.key, b.key) || byCode(a.row.unitId, b.row.unitId));
-  // A row barred from rank 1 (a knock-out) yields it: the best rows not barred come first, the rows
-  // that were ahead of them follow, in their order. A barred row never shares rank 1; below it, equal
-  // keys share a rank whatever the bars (the bar is about rank 1 only).
+  // A row barred from rank 1 (a knock-out) yields it: the best rows not barred come first — all of them,
+  // also when a barred row level with them sorts between by id — and the rows that were ahead of them or
+  // level with them follow, in their order. A barred row never shares rank 1; below it, equal keys share
+  // a rank whatever the bars (the bar is about rank 1 only).
   const firstFree = computed.findIndex((c) => !c.barred);
-  if (firstFree > 0) {
+  if (firstFree >= 0) {
     const lead = computed.filter((c) => !c.barred && compareKeys(c.key, computed[firstFree]!.key) === 0);
     computed.splice(0, computed.length, ...lead, ...computed.filter((c) => !lead.includes(c)));
   }

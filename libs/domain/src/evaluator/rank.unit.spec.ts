@@ -214,6 +214,23 @@ describe('rank: classification and knock-outs', () => {
     ]);
   });
 
+  it.each([
+    ['sorts between the free rows', ktnv, [anm, ngoaiTuyen]],
+    ['sorts before the free rows', anm, [ktnv, ngoaiTuyen]],
+  ])(
+    'gives rank 1 to every free row level at the top when a barred row level with them %s',
+    (_, bar, free) => {
+      // Three rows level at 20: the two free ones share rank 1 whatever the ids; the barred one is third.
+      const play = barred([bar], { [anm]: 20, [ktnv]: 20, [ngoaiTuyen]: 20 });
+      const rows = rankYearFold(play.fold, 'Q1').rows;
+      expect(rows.slice(0, 3).map((r) => [r.unitId, r.rank])).toEqual([
+        [free[0], 1],
+        [free[1], 1],
+        [bar, 3],
+      ]);
+    },
+  );
+
   it('ranks a period where every row is barred', () => {
     const play = barred(
       Object.values(UNITS).map((u) => u.id),
