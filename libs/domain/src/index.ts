@@ -225,6 +225,8 @@ export {
   type ProposalItem,
   type ProposalPublishedData,
   type ProposalReturnedData,
+  type ProposalItemClaimedData,
+  type ProposalItemClaimReleasedData,
   type ProposalSubmittedData,
   type ProposedRecipient,
 } from './events/proposal.events.js';

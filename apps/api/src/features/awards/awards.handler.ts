@@ -21,6 +21,7 @@ import {
 import type { AwardItemDto } from './awards.dto.js';
 import { ClusterStandings } from './cluster-standings.js';
 import { AwardPeople } from './award-people.js';
+import { AwardProposalClaims } from './award-proposal-claims.js';
 import { actDate } from '../write/act-date.js';
 
 /** A person is named by id; the award names the unit the registry has them in (`units` of the handler). */
@@ -41,6 +42,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     private readonly standings: ClusterStandings,
     private readonly contexts: StreamContexts,
     private readonly people: AwardPeople,
+    private readonly proposalClaims: AwardProposalClaims,
   ) {}
 
   async execute({ ctx, body, expectedRevision }: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
@@ -102,10 +104,13 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
         heldBy: await this.contexts.heldByOrganizer(ctx.actor, awards),
       };
     };
-    // Decided once before the people's claims, so a decision refused on its own rules writes no claim.
+    // Decided once before the claims, so a decision refused on its own rules writes no claim.
     awardDecisionDecider.decide(command, awardDecisionDecider.initialState, await context());
     const claimed = await this.people.claim(ctx, decisionId, awards);
+    let items: Map<string, string[]> = new Map();
     try {
+      // One approved proposal item carried out once: claimed in the proposal's stream (expected revision).
+      items = await this.proposalClaims.claim(ctx, decisionId, awards);
       const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
         streamId: awardDecisionStream(decisionId),
         expectedRevision,
@@ -113,6 +118,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       });
       return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
     } catch (error) {
+      await this.proposalClaims.release(ctx, items, 'decision-failed');
       await this.people.release(ctx, claimed, 'decision-failed');
       throw error;
     }
@@ -125,6 +131,7 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
   constructor(
     private readonly writer: StreamWriter,
     private readonly people: AwardPeople,
+    private readonly proposalClaims: AwardProposalClaims,
   ) {}
 
   async execute({ ctx, awardId, body, expectedRevision }: RevokeAwardCommand): Promise<AwardRevoked> {
@@ -151,6 +158,8 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
       );
       // A revoked title no longer counts in the person's register (a later prerequisite cannot use it).
       await this.people.releaseRevoked(ctx, decisionId, awardId);
+      // …and its proposal item may be carried out by another decision.
+      await this.proposalClaims.releaseRevoked(ctx, decisionId, awardId);
       return { ...result, decisionId, awardId };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'DECISION_NOT_FOUND') throw missing();

@@ -6,6 +6,7 @@ import { AwardsController } from './awards.controller.js';
 import { AWARD_HANDLERS } from './awards.handler.js';
 import { ClusterStandings } from './cluster-standings.js';
 import { AwardPeople } from './award-people.js';
+import { AwardProposalClaims } from './award-proposal-claims.js';
 import { ReadModels } from '../../common/read-models.js';
 
 @Module({
@@ -14,6 +15,7 @@ import { ReadModels } from '../../common/read-models.js';
   providers: [
     ClusterStandings,
     AwardPeople,
+    AwardProposalClaims,
     ReadModels,
     AwardReader,
     ConfirmFlagBasisHandler,
