@@ -56,7 +56,9 @@ export class AwardsController {
     summary: 'Revoke an award (thu hồi khen thưởng), with a reason and the revoking decision',
     description:
       'Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no ' +
-      "longer counts in /totals; it stays in the unit's history. 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.",
+      "longer counts in /totals; it stays in the unit's history. Its claims are released: the person's title " +
+      '(TitleClaimReleased), the proposal item it carried out (ProposalItemClaimReleased) and a cluster flag ' +
+      '(FlagClaimReleased). 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.',
     created: 'AwardRevoked',
     body: {
       type: RevokeAwardDto,

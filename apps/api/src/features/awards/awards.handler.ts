@@ -22,6 +22,7 @@ import type { AwardItemDto } from './awards.dto.js';
 import { ClusterStandings } from './cluster-standings.js';
 import { AwardPeople } from './award-people.js';
 import { AwardProposalClaims } from './award-proposal-claims.js';
+import { AwardFlagClaims, type FlagClaims } from './award-flag-claims.js';
 import { actDate } from '../write/act-date.js';
 
 /** A person is named by id; the award names the unit the registry has them in (`units` of the handler). */
@@ -43,6 +44,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     private readonly contexts: StreamContexts,
     private readonly people: AwardPeople,
     private readonly proposalClaims: AwardProposalClaims,
+    private readonly flagClaims: AwardFlagClaims,
   ) {}
 
   async execute({ ctx, body, expectedRevision }: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
@@ -105,12 +107,15 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       };
     };
     // Decided once before the claims, so a decision refused on its own rules writes no claim.
-    awardDecisionDecider.decide(command, awardDecisionDecider.initialState, await context());
+    const decided = awardDecisionDecider.decide(command, awardDecisionDecider.initialState, await context());
     const claimed = await this.people.claim(ctx, decisionId, awards);
     let items: Map<string, string[]> = new Map();
+    let flags: FlagClaims = new Map();
     try {
       // One approved proposal item carried out once: claimed in the proposal's stream (expected revision).
       items = await this.proposalClaims.claim(ctx, decisionId, awards);
+      // A flag's place in its cluster-year quota: claimed in `flag-claims-{cluster}-{year}` (expected revision).
+      flags = await this.flagClaims.claim(ctx, decisionId, decided);
       const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
         streamId: awardDecisionStream(decisionId),
         expectedRevision,
@@ -118,6 +123,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       });
       return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
     } catch (error) {
+      await this.flagClaims.release(ctx, flags, 'decision-failed');
       await this.proposalClaims.release(ctx, items, 'decision-failed');
       await this.people.release(ctx, claimed, 'decision-failed');
       throw error;
@@ -132,6 +138,7 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
     private readonly writer: StreamWriter,
     private readonly people: AwardPeople,
     private readonly proposalClaims: AwardProposalClaims,
+    private readonly flagClaims: AwardFlagClaims,
   ) {}
 
   async execute({ ctx, awardId, body, expectedRevision }: RevokeAwardCommand): Promise<AwardRevoked> {
@@ -160,6 +167,8 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
       await this.people.releaseRevoked(ctx, decisionId, awardId);
       // …and its proposal item may be carried out by another decision.
       await this.proposalClaims.releaseRevoked(ctx, decisionId, awardId);
+      // …and a flag's place in its cluster-year quota is free again.
+      await this.flagClaims.releaseRevoked(ctx, decisionId, awardId);
       return { ...result, decisionId, awardId };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'DECISION_NOT_FOUND') throw missing();

@@ -7,6 +7,7 @@ import { AWARD_HANDLERS } from './awards.handler.js';
 import { ClusterStandings } from './cluster-standings.js';
 import { AwardPeople } from './award-people.js';
 import { AwardProposalClaims } from './award-proposal-claims.js';
+import { AwardFlagClaims } from './award-flag-claims.js';
 import { ReadModels } from '../../common/read-models.js';
 
 @Module({
@@ -16,6 +17,7 @@ import { ReadModels } from '../../common/read-models.js';
     ClusterStandings,
     AwardPeople,
     AwardProposalClaims,
+    AwardFlagClaims,
     ReadModels,
     AwardReader,
     ConfirmFlagBasisHandler,
