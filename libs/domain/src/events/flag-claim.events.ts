@@ -21,6 +21,8 @@ export interface FlagClaimedData {
 export interface FlagClaimReleasedData {
   clusterId: string;
   year: number;
+  code: string;
+  unitId: string;
   awardId: string;
   cause: 'decision-failed' | 'revoked';
 }

@@ -97,12 +97,13 @@ export function decideFlagClaims(command: FlagClaimCommand, state: FlagClaimsSta
     );
     requireUnique(awardIds, 'awardIds');
     // Only what is still claimed is released: a repeated release records nothing.
-    return awardIds
-      .filter((awardId) => state.claims[awardId] !== undefined)
-      .map((awardId) => ({
-        type: 'FlagClaimReleased' as const,
-        data: { clusterId, year, awardId, cause: command.data.cause },
-      }));
+    return awardIds.flatMap((awardId) => {
+      const held = state.claims[awardId];
+      if (held === undefined) return [];
+      const { code, unitId } = held;
+      const data = { clusterId, year, code, unitId, awardId, cause: command.data.cause };
+      return [{ type: 'FlagClaimReleased' as const, data }];
+    });
   }
   const decisionId = requireId(command.data.decisionId, 'decisionId');
   const recordedBefore = requireArray(

@@ -43,9 +43,9 @@ const release = (awardIds: string[], cause: 'decision-failed' | 'revoked'): Flag
   at: AT,
   data: { clusterId: 'cum-7', year: 2023, awardIds, cause },
 });
-const released = (awardId: string, cause: 'decision-failed' | 'revoked'): FlagClaimEvent => ({
+const released = (awardId: string, cause: 'decision-failed' | 'revoked', unitId = a): FlagClaimEvent => ({
   type: 'FlagClaimReleased',
-  data: { clusterId: 'cum-7', year: 2023, awardId, cause },
+  data: { clusterId: 'cum-7', year: 2023, code: FLAG, unitId, awardId, cause },
 });
 
 describe('a cluster flag claims a place of its cluster-year quota on the log (flag-claims stream)', () => {
