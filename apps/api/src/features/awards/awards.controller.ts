@@ -30,7 +30,10 @@ export class AwardsController {
       'confer a code (AUTHORITY_NOT_ALLOWED), the code or authority is unknown, the recipient kind is not allowed, ' +
       'or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota ' +
       "(first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — " +
-      'unless the organizer of that cluster records an override with a reason.',
+      'unless the organizer of that cluster records an override with a reason. Rules spanning streams are claimed ' +
+      'there first, with an expected revision, and released if the decision is not recorded: titles in the ' +
+      "person's stream, the proposal item in the proposal's (PROPOSAL_ITEM_ALREADY_CARRIED_OUT), a flag's place in " +
+      "its cluster-year's quota (FLAG_QUOTA_EXHAUSTED) — two decisions racing for one of them give one 201 and one 422.",
     created: 'AwardDecisionIssued',
     body: {
       type: IssueAwardDecisionDto,
