@@ -253,7 +253,21 @@ export {
   type FlagQuotaState,
   type SetFlagQuota,
 } from './flag-quota/flag-quota.decider.js';
-export { flagQuotaStream, flagClaimsStream } from './streams.js';
+export { flagQuotaStream, flagClaimsStream, titleQuotaStream } from './streams.js';
+export {
+  type UnitTitleClaimedData,
+  type UnitTitleClaimReleasedData,
+  type UnitTitleBaselineRecordedData,
+  TITLE_QUOTA_EVENT_TYPES,
+} from './events/title-quota.events.js';
+export {
+  titleQuotaDecider,
+  unitTitleCountsOf,
+  quotaCodes,
+  type TitleQuotaCommand,
+  type TitleQuotaState,
+  type UnitTitleClaimInput,
+} from './title-quota/title-quota.decider.js';
 export {
   type FlagClaimedData,
   type FlagClaimReleasedData,

@@ -3,6 +3,7 @@ import {
   clusterStream,
   emulationStream,
   flagClaimsStream,
+  titleQuotaStream,
   isValidId,
   membershipStream,
   parseStreamId,
@@ -35,6 +36,11 @@ describe('stream names', () => {
     expect(parseStreamId(flagClaimsStream('cum-7', 2023))).toEqual({
       category: 'flag-claims',
       clusterId: 'cum-7',
+      year: 2023,
+    });
+    expect(parseStreamId(titleQuotaStream('cuc-anm', 2023))).toEqual({
+      category: 'title-quota',
+      unitId: 'cuc-anm',
       year: 2023,
     });
     expect(parseStreamId('flag-quota-bo-cong-an-2023')).toEqual({

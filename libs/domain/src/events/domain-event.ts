@@ -9,6 +9,7 @@ import type { ReportedFiguresEvent } from './reported-figures.events.js';
 import type { ProposalEvent } from './proposal.events.js';
 import type { FlagQuotaEvent } from './flag-quota.events.js';
 import type { FlagClaimEvent } from './flag-claim.events.js';
+import type { TitleQuotaEvent } from './title-quota.events.js';
 import type { UnitEvent } from './unit.events.js';
 import type { WindowEvent } from './window.events.js';
 
@@ -27,4 +28,5 @@ export type DomainEvent =
   | ReportedFiguresEvent
   | ProposalEvent
   | FlagQuotaEvent
-  | FlagClaimEvent;
+  | FlagClaimEvent
+  | TitleQuotaEvent;

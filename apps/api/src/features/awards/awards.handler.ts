@@ -23,6 +23,7 @@ import { ClusterStandings } from './cluster-standings.js';
 import { AwardPeople } from './award-people.js';
 import { AwardProposalClaims } from './award-proposal-claims.js';
 import { AwardFlagClaims, type FlagClaims } from './award-flag-claims.js';
+import { AwardTitleQuota, type UnitTitleClaims } from './award-title-quota.js';
 import { actDate } from '../write/act-date.js';
 
 /** A person is named by id; the award names the unit the registry has them in (`units` of the handler). */
@@ -45,6 +46,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     private readonly people: AwardPeople,
     private readonly proposalClaims: AwardProposalClaims,
     private readonly flagClaims: AwardFlagClaims,
+    private readonly titleQuota: AwardTitleQuota,
   ) {}
 
   async execute({ ctx, body, expectedRevision }: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
@@ -101,7 +103,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
         discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
         people: await this.people.recordsFor(awards),
         units: await this.people.units(awards),
-        unitTitleCounts: await this.people.unitTitleCounts(awards),
+        unitTitleCounts: await this.titleQuota.counts(awards),
         proposals: await this.contexts.proposalsOf(awards),
         heldBy: await this.contexts.heldByOrganizer(ctx.actor, awards),
       };
@@ -111,11 +113,14 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     const claimed = await this.people.claim(ctx, decisionId, awards);
     let items: Map<string, string[]> = new Map();
     let flags: FlagClaims = new Map();
+    let quotas: UnitTitleClaims = new Map();
     try {
       // One approved proposal item carried out once: claimed in the proposal's stream (expected revision).
       items = await this.proposalClaims.claim(ctx, decisionId, awards);
       // A flag's place in its cluster-year quota: claimed in `flag-claims-{cluster}-{year}` (expected revision).
       flags = await this.flagClaims.claim(ctx, decisionId, decided);
+      // The 15 % of Chiến sĩ thi đua cơ sở per unit-year: claimed in `title-quota-{unit}-{year}`.
+      quotas = await this.titleQuota.claim(ctx, decisionId, awards);
       const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
         streamId: awardDecisionStream(decisionId),
         expectedRevision,
@@ -123,6 +128,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       });
       return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
     } catch (error) {
+      await this.titleQuota.release(ctx, quotas, 'decision-failed');
       await this.flagClaims.release(ctx, flags, 'decision-failed');
       await this.proposalClaims.release(ctx, items, 'decision-failed');
       await this.people.release(ctx, claimed, 'decision-failed');
@@ -139,6 +145,7 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
     private readonly people: AwardPeople,
     private readonly proposalClaims: AwardProposalClaims,
     private readonly flagClaims: AwardFlagClaims,
+    private readonly titleQuota: AwardTitleQuota,
   ) {}
 
   async execute({ ctx, awardId, body, expectedRevision }: RevokeAwardCommand): Promise<AwardRevoked> {
@@ -169,6 +176,7 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
       await this.proposalClaims.releaseRevoked(ctx, decisionId, awardId);
       // …and a flag's place in its cluster-year quota is free again.
       await this.flagClaims.releaseRevoked(ctx, decisionId, awardId);
+      await this.titleQuota.releaseRevoked(ctx, decisionId, awardId);
       return { ...result, decisionId, awardId };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'DECISION_NOT_FOUND') throw missing();

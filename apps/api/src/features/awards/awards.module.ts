@@ -8,6 +8,7 @@ import { ClusterStandings } from './cluster-standings.js';
 import { AwardPeople } from './award-people.js';
 import { AwardProposalClaims } from './award-proposal-claims.js';
 import { AwardFlagClaims } from './award-flag-claims.js';
+import { AwardTitleQuota } from './award-title-quota.js';
 import { ReadModels } from '../../common/read-models.js';
 
 @Module({
@@ -18,6 +19,7 @@ import { ReadModels } from '../../common/read-models.js';
     AwardPeople,
     AwardProposalClaims,
     AwardFlagClaims,
+    AwardTitleQuota,
     ReadModels,
     AwardReader,
     ConfirmFlagBasisHandler,
