@@ -648,4 +648,110 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
       'Bình xét Cờ thi đua của Bộ Công an năm 2021 tại hội nghị tổng kết Cụm thi đua số 7 (bỏ phiếu kín): 4/6 phiếu — được suy tôn',
     );
   });
+  it('flags of 2020: two decisions racing for the last place of the quota give one 201 and one 422, decided on the log; a revocation frees the place', async () => {
+    const Y20 = `/clusters/${CLUSTER}/years/2020`;
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const put = (path: string, token: string, body: object) =>
+      request(t.server).put(path).set('authorization', `Bearer ${token}`).send(body);
+    for (const u of UNITS) await ok(post(`${Y20}/members`, tokens.organizer, { unitId: u.unitId }));
+    await ok(
+      put(`${Y20}/scheme`, tokens.organizer!, {
+        criteria: [
+          { code: 'tong-hop', title: 'Kết quả tổng hợp', group: 'Chung', maxPoints: 100, kind: 'score' },
+        ],
+        thresholds: [{ code: 'xuat-sac', label: 'Xuất sắc', minTotal: 0 }],
+        tieBreaks: [],
+      }),
+    );
+    await ok(post(`${Y20}/periods/Y/open`, tokens.organizer));
+    for (const u of UNITS)
+      await ok(
+        post(`${Y20}/scores`, tokens[u.unitId]!, {
+          unitId: u.unitId,
+          period: 'Y',
+          criterion: 'tong-hop',
+          points: POINTS[u.unitId],
+          assessment: 'self',
+        }),
+      );
+    await ok(post(`${Y20}/periods/Y/close`, tokens.organizer));
+    await ok(
+      put(`/organizers/${ORGANIZER.unitId}/years/2020/flag-quota`, tokens.organizer!, {
+        code: FLAG,
+        rule: { kind: 'per-cluster', count: 2 },
+      }),
+    );
+    const flag20 = (unitId: string, n: number, override?: { reason: string }) => ({
+      number: `${n}/QĐ-BCA`,
+      date: '2020-12-20',
+      authority: 'bo-truong-bca',
+      awards: [
+        {
+          code: FLAG,
+          recipient: { kind: 'collective', unitId },
+          year: 2020,
+          citation: 'Dẫn đầu Cụm',
+          adHoc: { reason: 'Kiểm thử' },
+          ...(override && { override }),
+        },
+      ],
+    });
+    // Cục Truyền thông (3rd) by the organizer's override: it holds one of the two places.
+    const overridden = await ok(
+      post('/award-decisions', tokens.organizer, flag20('cuc-truyen-thong', 200, { reason: 'Đặc cách' })),
+    );
+    // Cục Tổ chức cán bộ (1st) and Cục Đào tạo (2nd) race for the last place, before any projection moved.
+    const raced = await Promise.all(
+      [
+        ['cuc-tccb', 201],
+        ['cuc-dao-tao', 202],
+      ].map(([unitId, n]) =>
+        post('/award-decisions', tokens.organizer, flag20(unitId as string, n as number)),
+      ),
+    );
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 422]);
+    const lost = raced.find((r) => r.status === 422)!;
+    expect([lost.body.code, lost.body.field]).toEqual(['FLAG_QUOTA_EXHAUSTED', 'awards.0.recipient']);
+    const won = raced.find((r) => r.status === 201)!;
+    const claims = await store.readStream(`flag-claims-${CLUSTER}-2020`);
+    expect(claims.map((e) => [e.type, e.data.awardId, e.data.override ?? false])).toEqual([
+      ['FlagClaimed', overridden.body.awardIds[0], true],
+      ['FlagClaimed', won.body.awardIds[0], false],
+    ]);
+    expect(claims[1]!.data).toMatchObject({ quota: 2, decisionId: won.body.decisionId });
+    // Only the winner's decision stream exists: nothing was recorded for the loser.
+    const decisions = await Promise.all(
+      raced.map(async (r) =>
+        r.body.decisionId ? store.readStream(`award-decision-${r.body.decisionId}`) : [],
+      ),
+    );
+    expect(decisions.map((d) => d.length).sort()).toEqual([0, 1]);
+    // Revoking the override frees its place: the other unit now gets the flag.
+    const freed = await ok(
+      post(`/awards/${overridden.body.awardIds[0]}/revocation`, tokens.organizer, {
+        reason: 'Hồ sơ không trung thực',
+        decisionRef: '5/QĐ-BCA',
+        ground: 'false-declaration',
+        authority: 'bo-truong-bca',
+        recovery: { insignia: true, moneyVnd: 0 },
+        effectiveDate: '2020-12-28',
+      }),
+    );
+    expect((await store.readStream(`flag-claims-${CLUSTER}-2020`)).at(-1)).toMatchObject({
+      type: 'FlagClaimReleased',
+      data: { awardId: overridden.body.awardIds[0], cause: 'revoked' },
+    });
+    const loser = lost === raced[0] ? 'cuc-tccb' : 'cuc-dao-tao';
+    const second = await ok(
+      post('/award-decisions', tokens.organizer, { ...flag20(loser, 203), date: '2020-12-29' }),
+    );
+    expect(second.body.position).toBeGreaterThan(freed.body.position);
+    // The unit history shows the place its flag holds.
+    const history = await ok(get(`/units/${loser}/history?minPosition=${second.body.position}`), 200);
+    expect(history.body.items.map((e: { summary: string }) => e.summary)).toEqual(
+      expect.arrayContaining([
+        `Giữ 1 suất Cờ thi đua của Bộ Công an năm 2020 của Cụm thi đua số 7 (chỉ tiêu 2), khen thưởng ${second.body.awardIds[0]}`,
+      ]),
+    );
+  });
 });

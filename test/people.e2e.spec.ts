@@ -425,13 +425,27 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
       'TITLE_QUOTA_EXCEEDED',
       'awards.23.code',
     );
-    const first = await ok(
-      decision('thu-truong-don-vi', [...cstt, ...coso(staff.slice(0, 3))], '2024-12-20'),
+    await ok(decision('thu-truong-don-vi', [...cstt, ...coso(staff.slice(0, 2))], '2024-12-20'));
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    // Two decisions for the last place (the 3rd), at the same instant: decided on the log
+    // (`title-quota-{unit}-{year}`, expected revision), not on the totals — exactly one is recorded.
+    const head = await store.headPosition();
+    const raced = await Promise.all(
+      [2, 3].map((i) => decision('thu-truong-don-vi', coso(staff.slice(i, i + 1)), '2024-12-21')),
     );
-    // A later decision for the same unit and year counts the earlier one (read from the totals).
-    await ok(get(`/totals/2024?unit=${UNIT}&minPosition=${first.body.position}`, tk.viewer!), 200);
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 422]);
+    const lost = raced.find((r) => r.status === 422)!;
+    expect([lost.body.code, lost.body.field]).toEqual(['TITLE_QUOTA_EXCEEDED', 'awards.0.code']);
+    const quota = (await store.readStream(`title-quota-${UNIT}-2024`)).filter((e) => e.position > head);
+    expect(quota.map((e) => e.type)).toEqual(['UnitTitleClaimed']);
+    // Nothing of the loser stands: any claim it made in its person's stream was released.
+    const loser = lost === raced[0] ? staff[2]! : staff[3]!;
+    const coso2024 = (await store.readStream(`person-${loser}`)).filter((e) => e.position > head);
+    const claimedThere = coso2024.filter((e) => e.type === 'TitleClaimed').length;
+    expect(coso2024.filter((e) => e.type === 'TitleClaimReleased')).toHaveLength(claimedThere);
+    // A later decision for the same unit and year counts the earlier ones at once (no projection to wait for).
     await refused(
-      decision('thu-truong-don-vi', coso(staff.slice(3, 4)), '2024-12-21'),
+      decision('thu-truong-don-vi', coso(staff.slice(4, 5)), '2024-12-22'),
       422,
       'TITLE_QUOTA_EXCEEDED',
       'awards.0.code',

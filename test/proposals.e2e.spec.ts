@@ -375,4 +375,100 @@ describe('proposals: submitted, published, commented, council, forwarded (e2e)',
     );
     expect(adHoc.status).toBe(201);
   });
+  it('carries out one approved item once: a second decision, even racing, is refused; a revocation frees it', async () => {
+    // A Bằng khen of the Minister for Cục An ninh mạng, approved by the council (more than half) and forwarded.
+    let res = await post('/proposals', tk.anm!, {
+      ...proposal([
+        {
+          code: 'bang-khen-bo-truong-bca',
+          recipient: { kind: 'collective', unitId: 'cuc-anm' },
+          year: 2023,
+          achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2023',
+        },
+      ]),
+      documents: [{ kind: 'tờ trình', reference: '31/TTr-ANM', sha256: DIGEST }],
+    });
+    expect(res.status).toBe(201);
+    const { proposalId, itemIds } = res.body as { proposalId: string; itemIds: string[] };
+    const P = `/proposals/${proposalId}`;
+    res = await post(`${P}/council-meetings`, tk.office!, {
+      members,
+      present: members,
+      minutes: { reference: 'BB-HĐ-31', sha256: DIGEST },
+      effectiveDate: '2023-12-11',
+    });
+    expect(res.status).toBe(201);
+    const vote = {
+      meetingId: res.body.meetingId as string,
+      itemId: itemIds[0],
+      yes: 10,
+      no: 0,
+      secret: false,
+      effectiveDate: '2023-12-11',
+    };
+    expect((await post(`${P}/council-votes`, tk.office!, vote)).status).toBe(201);
+    const forwarded = { outcome: 'forwarded', reference: '46/TTr-X01', effectiveDate: '2023-12-12' };
+    expect((await post(`${P}/outcome`, tk.office!, forwarded)).status).toBe(201);
+    const decision = (n: number) => ({
+      number: `${9200 + n}/QĐ-BCA`,
+      date: '2023-12-20',
+      authority: 'bo-truong-bca',
+      awards: [
+        {
+          code: 'bang-khen-bo-truong-bca',
+          recipient: { kind: 'collective', unitId: 'cuc-anm' },
+          year: 2023,
+          citation: 'Đã có thành tích xuất sắc',
+          proposalItem: { proposalId, itemId: itemIds[0] },
+        },
+      ],
+    });
+    const stream = () => store.readStream(`proposal-${proposalId}`);
+    // Two decisions for the same item at the same instant: exactly one is recorded.
+    const raced = await Promise.all([1, 2].map((n) => post('/award-decisions', tk.admin!, decision(n))));
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 422]);
+    const lost = raced.find((r) => r.status === 422)!;
+    expect(refused(lost)).toEqual([422, 'PROPOSAL_ITEM_ALREADY_CARRIED_OUT', 'awards.0.proposalItem']);
+    const won = raced.find((r) => r.status === 201)!;
+    const awardId = (won.body.awardIds as string[])[0]!;
+    const claims = (await stream()).filter((e) => e.type.startsWith('ProposalItemClaim'));
+    expect(claims.map((e) => [e.type, e.data])).toEqual([
+      ['ProposalItemClaimed', { itemId: itemIds[0], decisionId: won.body.decisionId, awardId }],
+    ]);
+    // A later decision is refused too, and nothing is recorded for it.
+    const head = await store.headPosition();
+    expect(refused(await post('/award-decisions', tk.admin!, decision(3)))).toEqual([
+      422,
+      'PROPOSAL_ITEM_ALREADY_CARRIED_OUT',
+      'awards.0.proposalItem',
+    ]);
+    expect(await store.headPosition()).toBe(head);
+    // Revoking the award releases the item: another decision may carry it out.
+    res = await post(`/awards/${awardId}/revocation`, tk.admin!, {
+      reason: 'Hồ sơ đề nghị không trung thực',
+      decisionRef: '77/QĐ-BCA',
+      ground: 'false-declaration',
+      authority: 'bo-truong-bca',
+      recovery: { insignia: true, moneyVnd: 0 },
+      effectiveDate: '2023-12-28',
+    });
+    expect(res.status).toBe(201);
+    expect((await stream()).at(-1)).toMatchObject({
+      type: 'ProposalItemClaimReleased',
+      data: { itemId: itemIds[0], awardId, cause: 'revoked' },
+    });
+    const again = await post('/award-decisions', tk.admin!, { ...decision(4), date: '2023-12-29' });
+    expect(again.status).toBe(201);
+    // The history shows which decision carried the item out, and its release.
+    const history = await request(t.server)
+      .get(`/units/cuc-anm/history?minPosition=${again.body.position as number}`)
+      .set('authorization', `Bearer ${tk.admin}`);
+    const summaries = (history.body.items as Array<{ summary: string }>).map((e) => e.summary);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        `Mục ${itemIds[0]} (Bằng khen của Bộ trưởng Bộ Công an) được thực hiện bằng quyết định ${won.body.decisionId as string} (khen thưởng ${awardId})`,
+        `Mục ${itemIds[0]} không còn được thực hiện bởi khen thưởng ${awardId} (khen thưởng bị thu hồi)`,
+      ]),
+    );
+  });
 });

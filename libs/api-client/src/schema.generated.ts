@@ -388,7 +388,7 @@ export interface paths {
         get?: never;
         /**
          * Record the organizer's quota of a cluster flag for a year (Cờ thi đua per cluster)
-         * @description Writes FlagQuotaSet to `flag-quota-{organizerUnitId}-{year}`: per cluster (`count`) or a share of the cluster-year's members (`percent`, rounded down). A cluster flag of that year is then conferred only within it, the flags already conferred counting against it (422 FLAG_QUOTA_EXCEEDED, FLAG_QUOTA_EXHAUSTED, FLAG_QUOTA_TIE). None recorded: the leading unit (1). By the organizer or an administrator; replacing it needs a reason.
+         * @description Writes FlagQuotaSet to `flag-quota-{organizerUnitId}-{year}`: per cluster (`count`) or a share of the cluster-year's members (`percent`, rounded down). A cluster flag of that year is then conferred only within it, the flags already conferred counting against it — each flag claims its place in `flag-claims-{clusterId}-{year}` before its decision is written, so two decisions racing for the last place give one 201 and one 422 (422 FLAG_QUOTA_EXCEEDED, FLAG_QUOTA_EXHAUSTED, FLAG_QUOTA_TIE). None recorded: the leading unit (1). By the organizer or an administrator; replacing it needs a reason.
          */
         put: operations["setFlagQuota"];
         post?: never;
@@ -1067,7 +1067,7 @@ export interface paths {
         put?: never;
         /**
          * Issue an award decision (quyết định khen thưởng): number, date, authority, awards
-         * @description Writes AwardDecisionIssued to `award-decision-{decisionId}`; the server names the decision and its awards (`{decisionId}-1`, `{decisionId}-2`, … in the order sent) and answers them. 422 when the authority may not confer a code (AUTHORITY_NOT_ALLOWED), the code or authority is unknown, the recipient kind is not allowed, or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota (first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — unless the organizer of that cluster records an override with a reason.
+         * @description Writes AwardDecisionIssued to `award-decision-{decisionId}`; the server names the decision and its awards (`{decisionId}-1`, `{decisionId}-2`, … in the order sent) and answers them. 422 when the authority may not confer a code (AUTHORITY_NOT_ALLOWED), the code or authority is unknown, the recipient kind is not allowed, or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota (first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — unless the organizer of that cluster records an override with a reason. Rules spanning streams are claimed there first, with an expected revision, and released if the decision is not recorded: titles in the person's stream, the proposal item in the proposal's (PROPOSAL_ITEM_ALREADY_CARRIED_OUT), a flag's place in its cluster-year's quota (FLAG_QUOTA_EXHAUSTED), the 15 % quota titles of a unit-year (TITLE_QUOTA_EXCEEDED) — two decisions racing for one of them give one 201 and one 422.
          */
         post: operations["issueAwardDecision"];
         delete?: never;
@@ -1087,7 +1087,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an award (thu hồi khen thưởng), with a reason and the revoking decision
-         * @description Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no longer counts in /totals; it stays in the unit's history. 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.
+         * @description Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no longer counts in /totals; it stays in the unit's history. Its claims are released: the person's title (TitleClaimReleased), the proposal item it carried out (ProposalItemClaimReleased) and a cluster flag (FlagClaimReleased), a quota title of its unit-year (UnitTitleClaimReleased). 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.
          */
         post: operations["revokeAward"];
         delete?: never;
@@ -2636,7 +2636,7 @@ export interface components {
              * @example BC-125/X03-2023 (minh họa)
              */
             achievementRef?: string;
-            /** @description The approved item of a forwarded proposal this award carries out; it must match the code, recipient, year and the authority asked (422 PROPOSAL_REQUIRED without it or adHoc; PROPOSAL_NOT_FORWARDED, PROPOSAL_ITEM_NOT_APPROVED, PROPOSAL_ITEM_MISMATCH, PROPOSAL_AUTHORITY_MISMATCH). */
+            /** @description The approved item of a forwarded proposal this award carries out; it must match the code, recipient, year and the authority asked (422 PROPOSAL_REQUIRED without it or adHoc; PROPOSAL_NOT_FORWARDED, PROPOSAL_ITEM_NOT_APPROVED, PROPOSAL_ITEM_MISMATCH, PROPOSAL_AUTHORITY_MISMATCH). One item is carried out once: it is claimed in the proposal's stream before the decision is written (ProposalItemClaimed), so a second decision — even one racing this one — is refused with 422 PROPOSAL_ITEM_ALREADY_CARRIED_OUT (field awards.{i}.proposalItem) and nothing recorded; revoking the award releases the item. */
             proposalItem?: components["schemas"]["ProposalItemRefDto"];
             /** @description Khen thưởng đột xuất: an award without a proposal, with its reason (never with proposalItem). */
             adHoc?: components["schemas"]["AdHocDto"];
@@ -3162,7 +3162,7 @@ export interface components {
             reason?: string;
         };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "TitleReviewHeld" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "FlagBasisConfirmed" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet" | "ReportedFiguresRecorded" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned" | "FlagQuotaSet";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "TitleReviewHeld" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "FlagBasisConfirmed" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet" | "ReportedFiguresRecorded" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned" | "ProposalItemClaimed" | "ProposalItemClaimReleased" | "FlagQuotaSet" | "FlagClaimed" | "FlagClaimReleased" | "UnitTitleClaimed" | "UnitTitleClaimReleased" | "UnitTitleBaselineRecorded";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)

@@ -225,6 +225,8 @@ export {
   type ProposalItem,
   type ProposalPublishedData,
   type ProposalReturnedData,
+  type ProposalItemClaimedData,
+  type ProposalItemClaimReleasedData,
   type ProposalSubmittedData,
   type ProposedRecipient,
 } from './events/proposal.events.js';
@@ -251,8 +253,39 @@ export {
   type FlagQuotaState,
   type SetFlagQuota,
 } from './flag-quota/flag-quota.decider.js';
-export { flagQuotaStream } from './streams.js';
+export { flagQuotaStream, flagClaimsStream, titleQuotaStream } from './streams.js';
+export {
+  type UnitTitleClaimedData,
+  type UnitTitleClaimReleasedData,
+  type UnitTitleBaselineRecordedData,
+  TITLE_QUOTA_EVENT_TYPES,
+} from './events/title-quota.events.js';
+export {
+  titleQuotaDecider,
+  unitTitleCountsOf,
+  quotaCodes,
+  type TitleQuotaCommand,
+  type TitleQuotaState,
+  type UnitTitleClaimInput,
+} from './title-quota/title-quota.decider.js';
+export {
+  type FlagClaimedData,
+  type FlagClaimReleasedData,
+  FLAG_CLAIM_EVENT_TYPES,
+} from './events/flag-claim.events.js';
+export {
+  flagClaimsDecider,
+  flagsConferred,
+  type FlagClaimCommand,
+  type FlagClaimInput,
+  type FlagClaimsState,
+  type RecordedFlag,
+} from './flag-quota/flag-claims.decider.js';
 export { flagBasisIssues } from './award-decision/flag-basis.js';
 export { prerequisiteRevoked, type BasisIssue } from './award-decision/basis-issues.js';
 export { GOVERNMENT_FLAG, MINISTRY_FLAG } from './award-decision/decide-flag-quota.js';
-export { type FlagBasis, type FlagBasisConfirmedData } from './events/award-decision.events.js';
+export {
+  type AwardDecisionEvent,
+  type FlagBasis,
+  type FlagBasisConfirmedData,
+} from './events/award-decision.events.js';

@@ -5,6 +5,8 @@ import {
   type CouncilVoteRecordedData,
   type ProposalCommentReceivedData,
   type ProposalForwardedData,
+  type ProposalItemClaimedData,
+  type ProposalItemClaimReleasedData,
   type ProposalPublishedData,
   type ProposalReturnedData,
   type ProposalSubmittedData,
@@ -21,6 +23,8 @@ export const PROPOSAL_TYPES = [
   'CouncilVoteRecorded',
   'ProposalForwarded',
   'ProposalReturned',
+  'ProposalItemClaimed',
+  'ProposalItemClaimReleased',
 ] as const;
 
 const awardName = (code: string): string => findAward(code)?.name ?? code;
@@ -90,6 +94,20 @@ export async function proposalTouches(
     }
     case 'ProposalReturned':
       return to(`Hồ sơ đề nghị bị trả lại: ${(d as ProposalReturnedData).reason}`);
+    case 'ProposalItemClaimed': {
+      const e = d as ProposalItemClaimedData;
+      const item = proposal.items[e.itemId];
+      const summary = `Mục ${e.itemId}${item ? ` (${awardName(item.code)})` : ''} được thực hiện bằng quyết định ${e.decisionId} (khen thưởng ${e.awardId})`;
+      return [
+        { unitId: proposal.proposerUnitId, summary, refs },
+        ...(item && item.unitId !== proposal.proposerUnitId ? [{ unitId: item.unitId, summary, refs }] : []),
+      ];
+    }
+    case 'ProposalItemClaimReleased': {
+      const e = d as ProposalItemClaimReleasedData;
+      const why = e.cause === 'revoked' ? 'khen thưởng bị thu hồi' : 'quyết định không được ghi nhận';
+      return to(`Mục ${e.itemId} không còn được thực hiện bởi khen thưởng ${e.awardId} (${why})`);
+    }
     default:
       throw new Error(`unit-history does not handle ${type} in a proposal stream`);
   }

@@ -2,6 +2,8 @@ import type { StoredEvent } from '@thidua/event-store';
 import {
   type AwardDecisionIssuedData,
   type AwardRevokedData,
+  type FlagClaimedData,
+  type FlagClaimReleasedData,
   type BallotCastData,
   type FlagBasisConfirmedData,
   type TitleReviewHeldData,
@@ -109,6 +111,8 @@ export const UNIT_HISTORY_TYPES = [
   'AwardDecisionIssued',
   'AwardRevoked',
   'FlagBasisConfirmed',
+  'FlagClaimed',
+  'FlagClaimReleased',
   'TitleReviewHeld',
   ...ASSESSMENT_TYPES,
   ...PROPOSAL_TYPES,
@@ -152,9 +156,32 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
       return blocTouches(event.type, d);
     case 'proposal':
       return proposalTouches(event.type, d, work, stream.proposalId);
+    case 'flag-claims':
+      return flagClaimTouches(event.type, d, work);
     default:
       throw new Error(`${event.type} #${event.position} is in an unexpected stream ${event.streamId}`);
   }
+}
+
+/** A cluster flag's place in its cluster-year quota (flag-claims stream), on the flag's unit. */
+async function flagClaimTouches(type: string, d: never, work: DocWork): Promise<Touch[]> {
+  if (type === 'FlagClaimed') {
+    const e = d as FlagClaimedData;
+    const label = clusterLabel(await work.peek(HISTORY_CLUSTERS, e.clusterId), e.clusterId);
+    const how = e.override ? ', ngoài chỉ tiêu theo quyết định đặc cách của đơn vị tổ chức cụm' : '';
+    const summary = `Giữ 1 suất ${awardName(e.code)} năm ${e.year} của ${label} (chỉ tiêu ${e.quota}${how}), khen thưởng ${e.awardId}`;
+    const refs = { clusterId: e.clusterId, year: e.year, decisionId: e.decisionId, awardIds: [e.awardId] };
+    return [{ unitId: e.unitId, summary, refs }];
+  }
+  if (type === 'FlagClaimReleased') {
+    const e = d as FlagClaimReleasedData;
+    const why = e.cause === 'revoked' ? 'khen thưởng bị thu hồi' : 'quyết định không được ghi nhận';
+    const summary = `Trả lại suất ${awardName(e.code)} năm ${e.year} (${why}), khen thưởng ${e.awardId}`;
+    return [
+      { unitId: e.unitId, summary, refs: { clusterId: e.clusterId, year: e.year, awardIds: [e.awardId] } },
+    ];
+  }
+  throw new Error(`unit-history does not handle ${type} in a flag-claims stream`);
 }
 
 async function nameOf(work: DocWork, unitId: string): Promise<string> {

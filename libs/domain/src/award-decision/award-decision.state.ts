@@ -9,6 +9,8 @@ export interface AwardSummary {
   /** A cluster flag's cluster (from its basis), and the confirmations of a basis that no longer held. */
   flagClusterId?: string;
   basisConfirmations?: number;
+  /** The proposal item it carries out (released in the proposal's stream on revocation). */
+  proposalItem?: { proposalId: string; itemId: string };
 }
 
 export interface AwardDecisionState {
@@ -44,6 +46,7 @@ export function evolveAwardDecision(
               year: a.year,
               revoked: false,
               ...(a.flagBasis && { flagClusterId: a.flagBasis.clusterId }),
+              ...(a.proposalItem && { proposalItem: a.proposalItem }),
             },
           ]),
         ),

@@ -3,6 +3,7 @@ import { forbidden, rule } from '../errors.js';
 import type { AwardItem } from '../events/award-decision.events.js';
 import type { ProposalState } from '../proposal/proposal.state.js';
 import { requireId, requireReason } from '../validation.js';
+import { requireNotCarriedOut } from '../proposal/item-claims.js';
 
 /** A recipient (unit, year) one of whose clusters — holding it or a unit above it — the organizer runs. */
 export interface HeldRecipient {
@@ -45,11 +46,12 @@ type Basis = Pick<AwardItem, 'proposalItem' | 'adHoc'>;
 /**
  * An award carries out an approved item of a forwarded proposal (tờ trình → Hội đồng → trình), and matches
  * it: the authority asked, the code, the recipient and the year. The exception is khen thưởng đột xuất,
- * recorded with its reason. One item is carried out once per decision.
+ * recorded with its reason. One item is carried out once: within a decision, and across decisions by the
+ * claim in the proposal's stream (`carriedOutBy`, checked here and decided race-free by the claim).
  */
 export function checkProposalBasis(
   raw: Partial<AwardItem>,
-  item: Pick<AwardItem, 'code' | 'recipient' | 'year'>,
+  item: Pick<AwardItem, 'awardId' | 'code' | 'recipient' | 'year'>,
   f: string,
   decision: { authority: string; date: string },
   proposals: Readonly<Record<string, ProposalState>>,
@@ -113,6 +115,7 @@ export function checkProposalBasis(
       `${f}.${mismatch} differs from item ${itemId} of proposal ${proposalId}`,
       `${f}.${mismatch}`,
     );
+  requireNotCarriedOut(proposed, { proposalId, itemId }, item.awardId, `${f}.proposalItem`);
   if (p.closedOn !== undefined && decision.date < p.closedOn)
     throw rule(
       'EFFECTIVE_DATE_OUT_OF_ORDER',

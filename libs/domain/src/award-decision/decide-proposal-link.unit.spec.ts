@@ -1,5 +1,6 @@
 import type { AwardDecisionEvent, AwardItem } from '../events/award-decision.events.js';
 import type { ProposalEvent } from '../events/proposal.events.js';
+import type { ProposalCommand } from '../proposal/proposal.commands.js';
 import { foldEvents } from '../decider.js';
 import { proposalDecider } from '../proposal/proposal.decider.js';
 import { spec } from '../testing/given-when-then.js';
@@ -229,5 +230,99 @@ describe('an award decision item carries out an approved proposal item; the exce
       ctx(undefined, { heldBy: [{ unitId: ktnv, year: 2022, organizerUnitId: organizer.unitId! }] }),
     ).thenThrows('NOT_THE_RECIPIENTS_ORGANIZER', 'forbidden');
     g.when(issue([award()], officerOf(ktnv)), ctx()).thenThrows('FORBIDDEN', 'forbidden');
+  });
+});
+
+describe('one approved proposal item is carried out once (claimed in the proposal stream)', () => {
+  const proposals = spec(proposalDecider, {});
+  const carried = [...reviewed, forwarded];
+  const claim = (decisionId: string, awardId: string, actor = organizer): ProposalCommand => ({
+    type: 'ClaimProposalItems',
+    actor,
+    at: AT,
+    data: {
+      proposalId: 'tt-1',
+      decisionId,
+      claims: [{ itemId: 'tt-1-1', awardId, field: 'awards[0].proposalItem' }],
+    },
+  });
+  const release = (awardIds: string[], cause: 'decision-failed' | 'revoked'): ProposalCommand => ({
+    type: 'ReleaseProposalItemClaims',
+    actor: organizer,
+    at: AT,
+    data: { proposalId: 'tt-1', awardIds, cause },
+  });
+  const claimed: ProposalEvent = {
+    type: 'ProposalItemClaimed',
+    data: { itemId: 'tt-1-1', decisionId: 'qd', awardId: 'qd-1' },
+  };
+
+  it('claims a forwarded, approved item once; a second decision is refused with code and field', () => {
+    proposals.given(carried).when(claim('qd', 'qd-1')).then([claimed]);
+    proposals
+      .given([...carried, claimed])
+      .when(claim('qd2', 'qd2-1'))
+      .thenThrows('PROPOSAL_ITEM_ALREADY_CARRIED_OUT', 'unprocessable', 'awards[0].proposalItem');
+    // the same award again (a retried decision) records nothing more
+    proposals
+      .given([...carried, claimed])
+      .when(claim('qd', 'qd-1'))
+      .then([]);
+  });
+
+  it('refuses a claim on an open proposal, an unapproved item, and by an officer', () => {
+    proposals
+      .given(reviewed)
+      .when(claim('qd', 'qd-1'))
+      .thenThrows('PROPOSAL_NOT_FORWARDED', 'unprocessable', 'proposalId');
+    const g = proposals.given(carried);
+    g.when({
+      ...claim('qd', 'qd-1'),
+      data: {
+        proposalId: 'tt-1',
+        decisionId: 'qd',
+        claims: [{ itemId: 'tt-1-2', awardId: 'qd-1', field: 'awards[0].proposalItem' }],
+      },
+    } as ProposalCommand).thenThrows('PROPOSAL_ITEM_NOT_APPROVED', 'unprocessable', 'awards[0].proposalItem');
+    g.when(claim('qd', 'qd-1', officerOf(ktnv))).thenThrows('FORBIDDEN', 'forbidden');
+  });
+
+  it('a release (decision failed or award revoked) frees the item for another decision; a repeat records nothing', () => {
+    for (const cause of ['decision-failed', 'revoked'] as const) {
+      const released: ProposalEvent = {
+        type: 'ProposalItemClaimReleased',
+        data: { itemId: 'tt-1-1', awardId: 'qd-1', cause },
+      };
+      proposals
+        .given([...carried, claimed])
+        .when(release(['qd-1'], cause))
+        .then([released]);
+      proposals
+        .given([...carried, claimed, released])
+        .when(release(['qd-1'], cause))
+        .then([]);
+      proposals
+        .given([...carried, claimed, released])
+        .when(claim('qd2', 'qd2-1'))
+        .then([
+          { type: 'ProposalItemClaimed', data: { itemId: 'tt-1-1', decisionId: 'qd2', awardId: 'qd2-1' } },
+        ]);
+    }
+    // another award's release leaves the claim standing
+    proposals
+      .given([...carried, claimed])
+      .when(release(['qd9-1'], 'revoked'))
+      .then([]);
+  });
+
+  it('the decision itself is refused when another award holds the item, and accepted when it is its own', () => {
+    decisions
+      .given()
+      .when(issue([award({ awardId: 'qd2-1' })]), ctx([...carried, claimed]))
+      .thenThrows('PROPOSAL_ITEM_ALREADY_CARRIED_OUT', 'unprocessable', 'awards[0].proposalItem');
+    decisions
+      .given()
+      .when(issue([award()]), ctx([...carried, claimed]))
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
   });
 });

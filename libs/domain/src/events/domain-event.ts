@@ -8,6 +8,8 @@ import type { PersonEvent, RegistrationEvent } from './person.events.js';
 import type { ReportedFiguresEvent } from './reported-figures.events.js';
 import type { ProposalEvent } from './proposal.events.js';
 import type { FlagQuotaEvent } from './flag-quota.events.js';
+import type { FlagClaimEvent } from './flag-claim.events.js';
+import type { TitleQuotaEvent } from './title-quota.events.js';
 import type { UnitEvent } from './unit.events.js';
 import type { WindowEvent } from './window.events.js';
 
@@ -25,4 +27,6 @@ export type DomainEvent =
   | RegistrationEvent
   | ReportedFiguresEvent
   | ProposalEvent
-  | FlagQuotaEvent;
+  | FlagQuotaEvent
+  | FlagClaimEvent
+  | TitleQuotaEvent;

@@ -76,6 +76,23 @@ export interface ProposalReturnedData extends Dated {
   reason: string;
 }
 
+/**
+ * An award decision carries out an approved item: written by the award-decision handler in the proposal's
+ * stream before the decision (expected revision), so two decisions cannot carry out the same item.
+ */
+export interface ProposalItemClaimedData {
+  itemId: string;
+  decisionId: string;
+  awardId: string;
+}
+
+/** The claim no longer stands: its decision was not recorded, or the award was revoked. */
+export interface ProposalItemClaimReleasedData {
+  itemId: string;
+  awardId: string;
+  cause: 'decision-failed' | 'revoked';
+}
+
 export type ProposalEvent =
   | TypedEvent<'ProposalSubmitted', ProposalSubmittedData>
   | TypedEvent<'ProposalPublished', ProposalPublishedData>
@@ -83,7 +100,9 @@ export type ProposalEvent =
   | TypedEvent<'CouncilMeetingHeld', CouncilMeetingHeldData>
   | TypedEvent<'CouncilVoteRecorded', CouncilVoteRecordedData>
   | TypedEvent<'ProposalForwarded', ProposalForwardedData>
-  | TypedEvent<'ProposalReturned', ProposalReturnedData>;
+  | TypedEvent<'ProposalReturned', ProposalReturnedData>
+  | TypedEvent<'ProposalItemClaimed', ProposalItemClaimedData>
+  | TypedEvent<'ProposalItemClaimReleased', ProposalItemClaimReleasedData>;
 
 export const PROPOSAL_EVENT_TYPES = [
   'ProposalSubmitted',
@@ -93,4 +112,6 @@ export const PROPOSAL_EVENT_TYPES = [
   'CouncilVoteRecorded',
   'ProposalForwarded',
   'ProposalReturned',
+  'ProposalItemClaimed',
+  'ProposalItemClaimReleased',
 ] as const;

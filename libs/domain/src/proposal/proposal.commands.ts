@@ -26,6 +26,16 @@ export type RecordCouncilVote = P<
 export type ForwardProposal = P<'ForwardProposal', { reference: string }>;
 export type ReturnProposal = P<'ReturnProposal', { reason: string }>;
 
+/** The award-decision handler claims the items its decision carries out (before writing the decision). */
+export type ClaimProposalItems = P<
+  'ClaimProposalItems',
+  { decisionId: string; claims: Array<{ itemId: string; awardId: string; field: string }> }
+>;
+export type ReleaseProposalItemClaims = P<
+  'ReleaseProposalItemClaims',
+  { awardIds: string[]; cause: 'decision-failed' | 'revoked' }
+>;
+
 export type ProposalCommand =
   | SubmitProposal
   | PublishProposal
@@ -33,7 +43,9 @@ export type ProposalCommand =
   | HoldCouncilMeeting
   | RecordCouncilVote
   | ForwardProposal
-  | ReturnProposal;
+  | ReturnProposal
+  | ClaimProposalItems
+  | ReleaseProposalItemClaims;
 
 export interface ProposalContext {
   catalog?: Catalog;

@@ -23,6 +23,7 @@ import { councilApproves, proposalRuleOf } from './council-rules.js';
 import type { ProposalCommand, ProposalContext } from './proposal.commands.js';
 import { evolveProposal, initialProposalState, type ProposalState } from './proposal.state.js';
 import { workingDaysBetween } from './working-days.js';
+import { decideItemClaims } from './item-claims.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -139,6 +140,8 @@ export function decideProposal(
   requireIsoTime(command.at);
   const proposalId = requireId(command.data.proposalId, 'proposalId');
   if (command.type === 'SubmitProposal') return decideSubmit(command, state, context, proposalId);
+  if (command.type === 'ClaimProposalItems' || command.type === 'ReleaseProposalItemClaims')
+    return decideItemClaims(command, state, proposalId);
   requireOffice(command.actor);
   if (!state.submitted)
     throw notFound('PROPOSAL_NOT_FOUND', `proposal ${proposalId} does not exist`, 'proposalId');

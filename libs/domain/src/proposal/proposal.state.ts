@@ -6,6 +6,8 @@ export interface ProposalItemState {
   year: number;
   /** The council's vote on it, once recorded. */
   approved?: boolean;
+  /** The award carrying it out (claimed before its decision was written; released on failure or revocation). */
+  carriedOutBy?: { decisionId: string; awardId: string };
 }
 
 export interface ProposalState {
@@ -85,6 +87,18 @@ export function evolveProposal(state: ProposalState, event: ProposalEvent): Prop
         status: 'returned',
         ...(event.data.effectiveDate !== undefined && { closedOn: event.data.effectiveDate }),
       };
+    case 'ProposalItemClaimed': {
+      const item = state.items[event.data.itemId];
+      if (!item) return state;
+      const carriedOutBy = { decisionId: event.data.decisionId, awardId: event.data.awardId };
+      return { ...state, items: { ...state.items, [event.data.itemId]: { ...item, carriedOutBy } } };
+    }
+    case 'ProposalItemClaimReleased': {
+      const item = state.items[event.data.itemId];
+      if (item?.carriedOutBy?.awardId !== event.data.awardId) return state;
+      const { carriedOutBy: _released, ...rest } = item;
+      return { ...state, items: { ...state.items, [event.data.itemId]: rest } };
+    }
     default:
       return state;
   }

@@ -183,7 +183,10 @@ export class AwardItemDto {
     description:
       'The approved item of a forwarded proposal this award carries out; it must match the code, recipient, year and ' +
       'the authority asked (422 PROPOSAL_REQUIRED without it or adHoc; PROPOSAL_NOT_FORWARDED, PROPOSAL_ITEM_NOT_APPROVED, ' +
-      'PROPOSAL_ITEM_MISMATCH, PROPOSAL_AUTHORITY_MISMATCH).',
+      'PROPOSAL_ITEM_MISMATCH, PROPOSAL_AUTHORITY_MISMATCH). One item is carried out once: it is claimed in the ' +
+      "proposal's stream before the decision is written (ProposalItemClaimed), so a second decision — even one " +
+      'racing this one — is refused with 422 PROPOSAL_ITEM_ALREADY_CARRIED_OUT (field awards.{i}.proposalItem) and ' +
+      'nothing recorded; revoking the award releases the item.',
   })
   @IsOptional()
   @IsObject()

@@ -6,6 +6,9 @@ import { AwardsController } from './awards.controller.js';
 import { AWARD_HANDLERS } from './awards.handler.js';
 import { ClusterStandings } from './cluster-standings.js';
 import { AwardPeople } from './award-people.js';
+import { AwardProposalClaims } from './award-proposal-claims.js';
+import { AwardFlagClaims } from './award-flag-claims.js';
+import { AwardTitleQuota } from './award-title-quota.js';
 import { ReadModels } from '../../common/read-models.js';
 
 @Module({
@@ -14,6 +17,9 @@ import { ReadModels } from '../../common/read-models.js';
   providers: [
     ClusterStandings,
     AwardPeople,
+    AwardProposalClaims,
+    AwardFlagClaims,
+    AwardTitleQuota,
     ReadModels,
     AwardReader,
     ConfirmFlagBasisHandler,

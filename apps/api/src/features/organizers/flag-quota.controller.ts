@@ -131,7 +131,9 @@ export class FlagQuotaController {
     description:
       'Writes FlagQuotaSet to `flag-quota-{organizerUnitId}-{year}`: per cluster (`count`) or a share of the ' +
       "cluster-year's members (`percent`, rounded down). A cluster flag of that year is then conferred only within " +
-      'it, the flags already conferred counting against it (422 FLAG_QUOTA_EXCEEDED, FLAG_QUOTA_EXHAUSTED, ' +
+      'it, the flags already conferred counting against it — each flag claims its place in ' +
+      '`flag-claims-{clusterId}-{year}` before its decision is written, so two decisions racing for the last ' +
+      'place give one 201 and one 422 (422 FLAG_QUOTA_EXCEEDED, FLAG_QUOTA_EXHAUSTED, ' +
       'FLAG_QUOTA_TIE). None recorded: the leading unit (1). By the organizer or an administrator; replacing it ' +
       'needs a reason.',
     body: {
