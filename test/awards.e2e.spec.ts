@@ -41,6 +41,7 @@ const individual = (n: number, unitId: string) => {
     recipient: { kind: 'individual', personId: `dong-chi-${n}` },
     year: 2023,
     citation: 'Đã có thành tích xuất sắc trong công tác bảo vệ an ninh Tổ quốc',
+    adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
   };
 };
 /** 1 collective and 8 individuals (seed 000). */
@@ -54,6 +55,7 @@ const HC3_DECISION = {
       recipient: { kind: 'collective', unitId: 'cuc-tccb' },
       year: 2023,
       citation: 'Đã có thành tích xuất sắc',
+      adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
     },
     ...UNITS.flatMap((u, i) =>
       i < 2
@@ -72,6 +74,7 @@ const flagDecision = (unitId: string, override?: { reason: string }) => ({
       recipient: { kind: 'collective', unitId },
       year: 2023,
       citation: 'Đã hoàn thành xuất sắc toàn diện nhiệm vụ công tác, dẫn đầu Cụm thi đua số 7 năm 2023',
+      adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
       ...(override && { override }),
     },
   ],
@@ -217,7 +220,168 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     expect((await post('/award-decisions', tokens.admin, flagDecision('cuc-dao-tao'))).body.code).toBe(
       'FLAG_QUOTA_EXCEEDED',
     );
-    await ok(post('/award-decisions', tokens.admin, flagDecision('cuc-tccb')));
+    // The quota (1) is taken: flags already conferred count against it (issue 12).
+    const exhausted = await post('/award-decisions', tokens.admin, flagDecision('cuc-tccb'));
+    expect([exhausted.status, exhausted.body.code]).toEqual([422, 'FLAG_QUOTA_EXHAUSTED']);
+  });
+
+  it('flags of 2022: the recorded quota, a tie at its boundary, Cờ Chính phủ after Cờ Bộ, the stored basis, and "basis no longer holds" after an upheld dispute until the organizer confirms', async () => {
+    const Y22 = `/clusters/${CLUSTER}/years/2022`;
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const put = (path: string, token: string, body: object) =>
+      request(t.server).put(path).set('authorization', `Bearer ${token}`).send(body);
+    for (const u of UNITS) await ok(post(`${Y22}/members`, tokens.organizer, { unitId: u.unitId }));
+    await ok(
+      put(`${Y22}/scheme`, tokens.organizer!, {
+        criteria: [
+          { code: 'tong-hop', title: 'Kết quả tổng hợp', group: 'Chung', maxPoints: 100, kind: 'score' },
+        ],
+        thresholds: [{ code: 'xuat-sac', label: 'Xuất sắc', minTotal: 0 }],
+        tieBreaks: [],
+      }),
+    );
+    await ok(post(`${Y22}/periods/Y/open`, tokens.organizer));
+    const points: Record<string, number> = { ...POINTS, 'cuc-dao-tao': 96 }; // tied first with Cục Tổ chức cán bộ
+    const entries: Record<string, string> = {};
+    for (const u of UNITS)
+      entries[u.unitId] = (
+        await ok(
+          post(`${Y22}/scores`, tokens[u.unitId]!, {
+            unitId: u.unitId,
+            period: 'Y',
+            criterion: 'tong-hop',
+            points: points[u.unitId],
+            assessment: 'self',
+          }),
+        )
+      ).body.entryId;
+    await ok(post(`${Y22}/periods/Y/close`, tokens.organizer));
+    const flag22 = (unitId: string, code = FLAG, authority = 'bo-truong-bca') => ({
+      number: '77/QĐ-BCA',
+      date: '2022-12-20',
+      authority,
+      awards: [
+        {
+          code,
+          recipient: { kind: 'collective', unitId },
+          year: 2022,
+          citation: 'Dẫn đầu Cụm',
+          adHoc: { reason: 'Kiểm thử' },
+        },
+      ],
+    });
+    const quota = (count: number, reason?: string) =>
+      put(`/organizers/${ORGANIZER.unitId}/years/2022/flag-quota`, tokens.organizer!, {
+        code: FLAG,
+        rule: { kind: 'per-cluster', count },
+        ...(reason && { reason }),
+      });
+    await ok(quota(1));
+    let res = await post('/award-decisions', tokens.organizer, flag22('cuc-tccb'));
+    expect([res.status, res.body.code, res.body.field]).toEqual([
+      422,
+      'FLAG_QUOTA_TIE',
+      'awards.0.recipient',
+    ]);
+    res = await quota(2);
+    expect([res.status, res.body.code]).toEqual([422, 'REASON_REQUIRED']);
+    await ok(quota(2, 'Bộ giao 2 Cờ thi đua cho Cụm năm 2022'));
+    const given = await ok(post('/award-decisions', tokens.organizer, flag22('cuc-tccb')));
+    const awardId = given.body.awardIds[0] as string;
+    let award = (await ok(get(`/awards/${awardId}`), 200)).body;
+    expect(award).toMatchObject({
+      awardId,
+      code: FLAG,
+      flagBasis: {
+        clusterId: CLUSTER,
+        year: 2022,
+        rank: 1,
+        quota: 2,
+        conferredBefore: 0,
+        rankingDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+      basisNoLongerHolds: [],
+    });
+    // Cờ thi đua của Chính phủ: only for a unit holding Cờ thi đua của Bộ Công an of the year.
+    await ok(get(`/totals/2022?cluster=${CLUSTER}&minPosition=${given.body.position}`), 200);
+    res = await post(
+      '/award-decisions',
+      tokens.admin,
+      flag22('cuc-dao-tao', 'co-thi-dua-chinh-phu', 'thu-tuong'),
+    );
+    expect([res.status, res.body.code]).toEqual([422, 'MINISTRY_FLAG_STANDARD_NOT_MET']);
+    // Its own quota (none recorded: 1) is tied at rank 1: the organizer decides with a reason.
+    const gov = flag22('cuc-tccb', 'co-thi-dua-chinh-phu', 'thu-tuong');
+    res = await post('/award-decisions', tokens.organizer, gov);
+    expect([res.status, res.body.code]).toEqual([422, 'FLAG_QUOTA_TIE']);
+    const reason = 'Chỉ Cục Tổ chức cán bộ đạt tiêu chuẩn Cờ thi đua của Bộ Công an';
+    await ok(
+      post('/award-decisions', tokens.organizer, {
+        ...gov,
+        awards: gov.awards.map((a) => ({ ...a, override: { reason } })),
+      }),
+    );
+    // Two upheld disputes raise two units above Cục Tổ chức cán bộ: its flag's basis no longer holds.
+    let moved = 0;
+    for (const [unitId, corrected] of [
+      ['cuc-truyen-thong', 99],
+      ['cuc-ctd-ctct', 98],
+    ] as const) {
+      const filed = await ok(
+        post(`${Y22}/disputes`, tokens[unitId]!, {
+          entryId: entries[unitId],
+          reason: 'Chấm thiếu điểm',
+          proposedPoints: corrected,
+        }),
+      );
+      moved = (
+        await ok(
+          post(`${Y22}/disputes/${filed.body.disputeId}/resolution`, tokens.organizer, {
+            outcome: 'upheld',
+            reason: 'Chấp nhận',
+            correctedPoints: corrected,
+          }),
+        )
+      ).body.position;
+    }
+    award = (await ok(get(`/awards/${awardId}`), 200)).body;
+    expect(award.basisNoLongerHolds).toEqual([
+      { code: 'FLAG_OUTSIDE_QUOTA', since: moved, detail: expect.stringContaining('now ranks 3') },
+    ]);
+    // The award list (the console's) says the same of the flag, with the basis it was conferred on.
+    const listed = (
+      await ok(
+        get(`/totals/2022/awards?cluster=${CLUSTER}&code=${FLAG}&minPosition=${moved}`, tokens.admin),
+        200,
+      )
+    ).body;
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        awardId,
+        flagBasis: expect.objectContaining({ rank: 1, quota: 2, conferredBefore: 0 }),
+        adHocReason: 'Kiểm thử',
+        proposalItem: null,
+        basisNoLongerHolds: award.basisNoLongerHolds,
+        basisConfirmations: [],
+      }),
+    ]);
+    const other = await t.token({ role: 'organizer', sub: 'ht', unitId: 'ca-ha-tinh' });
+    const before = await store.headPosition();
+    res = await post(`/awards/${awardId}/basis-confirmation`, other, { reason: 'Giữ nguyên' });
+    expect(res.status).toBe(403);
+    expect(await store.headPosition()).toBe(before);
+    await ok(
+      post(`/awards/${awardId}/basis-confirmation`, tokens.organizer, {
+        reason: 'Giữ nguyên theo kết quả bình xét của Hội nghị',
+      }),
+    );
+    award = (await ok(get(`/awards/${awardId}`), 200)).body;
+    expect(award.basisNoLongerHolds).toEqual([]);
+    expect(award.basisConfirmations).toEqual([
+      { reason: 'Giữ nguyên theo kết quả bình xét của Hội nghị', position: expect.any(Number) },
+    ]);
+    res = await post(`/awards/${awardId}/basis-confirmation`, tokens.organizer, { reason: 'Lần nữa' });
+    expect([res.status, res.body.code]).toEqual([422, 'BASIS_HOLDS']);
   });
 
   it('refuses an authority not allowed for a code, and bad input, recording nothing', async () => {
@@ -382,6 +546,212 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     expect((await post(`/awards/${awardId}/revocation`, tokens.organizer, { reason: 'x' })).status).toBe(400);
     expect((await post(`/awards/${awardId}/revocation`, tokens['co-quan-ubkt']!, revocation)).status).toBe(
       403,
+    );
+  });
+
+  it('bình xét at the tổng kết of 2021: a secret vote among candidates from the final ranking decides a flag tie', async () => {
+    const Y21 = `/clusters/${CLUSTER}/years/2021`;
+    const put = (path: string, token: string, body: object) =>
+      request(t.server).put(path).set('authorization', `Bearer ${token}`).send(body);
+    for (const u of UNITS) await ok(post(`${Y21}/members`, tokens.organizer, { unitId: u.unitId }));
+    await ok(
+      put(`${Y21}/scheme`, tokens.organizer!, {
+        criteria: [
+          { code: 'tong-hop', title: 'Kết quả tổng hợp', group: 'Chung', maxPoints: 100, kind: 'score' },
+        ],
+        thresholds: [{ code: 'xuat-sac', label: 'Xuất sắc', minTotal: 0 }],
+        tieBreaks: [],
+      }),
+    );
+    await ok(post(`${Y21}/periods/Y/open`, tokens.organizer));
+    const points: Record<string, number> = { ...POINTS, 'cuc-dao-tao': 96 }; // tied first
+    for (const u of UNITS)
+      await ok(
+        post(`${Y21}/scores`, tokens[u.unitId]!, {
+          unitId: u.unitId,
+          period: 'Y',
+          criterion: 'tong-hop',
+          points: points[u.unitId],
+          assessment: 'self',
+        }),
+      );
+    const conference = await ok(
+      post(`${Y21}/conferences`, tokens.organizer, {
+        kind: 'tổng kết',
+        date: '2021-11-28',
+        place: 'Hà Nội',
+        presidingUnitId: 'cuc-ctd-ctct',
+        minutes: { reference: 'Biên bản Hội nghị tổng kết', sha256: 'f'.repeat(64) },
+      }),
+    );
+    const review = {
+      conferenceId: conference.body.conferenceId,
+      code: FLAG,
+      seats: 1,
+      secret: true,
+      candidates: ['cuc-tccb', 'cuc-dao-tao', 'cuc-truyen-thong'],
+      voters: UNITS.map((u) => u.unitId),
+      tally: [
+        { unitId: 'cuc-dao-tao', votes: 4 },
+        { unitId: 'cuc-tccb', votes: 2 },
+        { unitId: 'cuc-truyen-thong', votes: 0 },
+      ],
+    };
+    // Candidates come from the final ranking: not before the year is closed.
+    let res = await post(`${Y21}/title-reviews`, tokens.organizer, review);
+    expect([res.status, res.body.code, res.body.field]).toEqual([
+      422,
+      'CLUSTER_RANKING_NOT_FINAL',
+      'candidates',
+    ]);
+    await ok(post(`${Y21}/periods/Y/close`, tokens.organizer));
+    res = await post(`${Y21}/title-reviews`, tokens.organizer, {
+      ...review,
+      voters: [...review.voters, 'cuc-tccb'],
+    });
+    expect([res.status, res.body.code, res.body.field]).toEqual([422, 'ALREADY_VOTED', 'voters']);
+    const held = await ok(post(`${Y21}/title-reviews`, tokens.organizer, review));
+    const [event] = (await t.app.get<EventStore>(EVENT_STORE).readStream(`emulation-${CLUSTER}-2021`)).filter(
+      (e) => e.type === 'TitleReviewHeld',
+    );
+    expect(event!.data).toMatchObject({
+      reviewId: held.body.reviewId,
+      outcome: 'chosen',
+      chosen: ['cuc-dao-tao'],
+      reasons: {},
+    });
+    expect(Object.keys(event!.data).sort()).not.toContain('ballots');
+    // The flag: Cục Tổ chức cán bộ and Cục Đào tạo share rank 1 at a quota of 1 — the vote decides for Cục Đào tạo.
+    const flag21 = (unitId: string) => ({
+      number: '21/QĐ-BCA',
+      date: '2021-12-20',
+      authority: 'bo-truong-bca',
+      awards: [
+        {
+          code: FLAG,
+          recipient: { kind: 'collective', unitId },
+          year: 2021,
+          citation: 'Dẫn đầu Cụm',
+          adHoc: { reason: 'Kiểm thử' },
+        },
+      ],
+    });
+    res = await post('/award-decisions', tokens.organizer, flag21('cuc-tccb'));
+    expect([res.status, res.body.code]).toEqual([422, 'FLAG_QUOTA_TIE']);
+    const given = await ok(post('/award-decisions', tokens.organizer, flag21('cuc-dao-tao')));
+    const award = (await ok(get(`/awards/${given.body.awardIds[0] as string}`), 200)).body;
+    expect(award.flagBasis).toMatchObject({ rank: 1, quota: 1, decidedBy: 'vote' });
+    // The unit's history tells the vote, never who chose whom.
+    const history = (await ok(get(`/units/cuc-dao-tao/history?minPosition=${given.body.position}`), 200))
+      .body;
+    expect(history.items.map((e: { summary: string }) => e.summary)).toContain(
+      'Bình xét Cờ thi đua của Bộ Công an năm 2021 tại hội nghị tổng kết Cụm thi đua số 7 (bỏ phiếu kín): 4/6 phiếu — được suy tôn',
+    );
+  });
+  it('flags of 2020: two decisions racing for the last place of the quota give one 201 and one 422, decided on the log; a revocation frees the place', async () => {
+    const Y20 = `/clusters/${CLUSTER}/years/2020`;
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const put = (path: string, token: string, body: object) =>
+      request(t.server).put(path).set('authorization', `Bearer ${token}`).send(body);
+    for (const u of UNITS) await ok(post(`${Y20}/members`, tokens.organizer, { unitId: u.unitId }));
+    await ok(
+      put(`${Y20}/scheme`, tokens.organizer!, {
+        criteria: [
+          { code: 'tong-hop', title: 'Kết quả tổng hợp', group: 'Chung', maxPoints: 100, kind: 'score' },
+        ],
+        thresholds: [{ code: 'xuat-sac', label: 'Xuất sắc', minTotal: 0 }],
+        tieBreaks: [],
+      }),
+    );
+    await ok(post(`${Y20}/periods/Y/open`, tokens.organizer));
+    for (const u of UNITS)
+      await ok(
+        post(`${Y20}/scores`, tokens[u.unitId]!, {
+          unitId: u.unitId,
+          period: 'Y',
+          criterion: 'tong-hop',
+          points: POINTS[u.unitId],
+          assessment: 'self',
+        }),
+      );
+    await ok(post(`${Y20}/periods/Y/close`, tokens.organizer));
+    await ok(
+      put(`/organizers/${ORGANIZER.unitId}/years/2020/flag-quota`, tokens.organizer!, {
+        code: FLAG,
+        rule: { kind: 'per-cluster', count: 2 },
+      }),
+    );
+    const flag20 = (unitId: string, n: number, override?: { reason: string }) => ({
+      number: `${n}/QĐ-BCA`,
+      date: '2020-12-20',
+      authority: 'bo-truong-bca',
+      awards: [
+        {
+          code: FLAG,
+          recipient: { kind: 'collective', unitId },
+          year: 2020,
+          citation: 'Dẫn đầu Cụm',
+          adHoc: { reason: 'Kiểm thử' },
+          ...(override && { override }),
+        },
+      ],
+    });
+    // Cục Truyền thông (3rd) by the organizer's override: it holds one of the two places.
+    const overridden = await ok(
+      post('/award-decisions', tokens.organizer, flag20('cuc-truyen-thong', 200, { reason: 'Đặc cách' })),
+    );
+    // Cục Tổ chức cán bộ (1st) and Cục Đào tạo (2nd) race for the last place, before any projection moved.
+    const raced = await Promise.all(
+      [
+        ['cuc-tccb', 201],
+        ['cuc-dao-tao', 202],
+      ].map(([unitId, n]) =>
+        post('/award-decisions', tokens.organizer, flag20(unitId as string, n as number)),
+      ),
+    );
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 422]);
+    const lost = raced.find((r) => r.status === 422)!;
+    expect([lost.body.code, lost.body.field]).toEqual(['FLAG_QUOTA_EXHAUSTED', 'awards.0.recipient']);
+    const won = raced.find((r) => r.status === 201)!;
+    const claims = await store.readStream(`flag-claims-${CLUSTER}-2020`);
+    expect(claims.map((e) => [e.type, e.data.awardId, e.data.override ?? false])).toEqual([
+      ['FlagClaimed', overridden.body.awardIds[0], true],
+      ['FlagClaimed', won.body.awardIds[0], false],
+    ]);
+    expect(claims[1]!.data).toMatchObject({ quota: 2, decisionId: won.body.decisionId });
+    // Only the winner's decision stream exists: nothing was recorded for the loser.
+    const decisions = await Promise.all(
+      raced.map(async (r) =>
+        r.body.decisionId ? store.readStream(`award-decision-${r.body.decisionId}`) : [],
+      ),
+    );
+    expect(decisions.map((d) => d.length).sort()).toEqual([0, 1]);
+    // Revoking the override frees its place: the other unit now gets the flag.
+    const freed = await ok(
+      post(`/awards/${overridden.body.awardIds[0]}/revocation`, tokens.organizer, {
+        reason: 'Hồ sơ không trung thực',
+        decisionRef: '5/QĐ-BCA',
+        ground: 'false-declaration',
+        authority: 'bo-truong-bca',
+        recovery: { insignia: true, moneyVnd: 0 },
+        effectiveDate: '2020-12-28',
+      }),
+    );
+    expect((await store.readStream(`flag-claims-${CLUSTER}-2020`)).at(-1)).toMatchObject({
+      type: 'FlagClaimReleased',
+      data: { awardId: overridden.body.awardIds[0], cause: 'revoked' },
+    });
+    const loser = lost === raced[0] ? 'cuc-tccb' : 'cuc-dao-tao';
+    const second = await ok(
+      post('/award-decisions', tokens.organizer, { ...flag20(loser, 203), date: '2020-12-29' }),
+    );
+    expect(second.body.position).toBeGreaterThan(freed.body.position);
+    // The unit history shows the place its flag holds.
+    const history = await ok(get(`/units/${loser}/history?minPosition=${second.body.position}`), 200);
+    expect(history.body.items.map((e: { summary: string }) => e.summary)).toEqual(
+      expect.arrayContaining([
+        `Giữ 1 suất Cờ thi đua của Bộ Công an năm 2020 của Cụm thi đua số 7 (chỉ tiêu 2), khen thưởng ${second.body.awardIds[0]}`,
+      ]),
     );
   });
 });

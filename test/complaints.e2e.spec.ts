@@ -37,6 +37,7 @@ describe('complaints through HTTP (e2e)', () => {
         recipient: { kind: 'collective', unitId: UNITS[0]!.unitId },
         year: 2021,
         citation: 'Dẫn đầu Cụm thi đua số 4 (minh họa)',
+        adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
       },
     ],
   });
@@ -125,7 +126,7 @@ describe('complaints through HTTP (e2e)', () => {
     const disputed = await get(`${Y}/rankings/Y?minPosition=${head}`);
     expect(disputed.finality).toBe('disputed');
     expect(disputed.disputedBy).toEqual([complaintId]);
-    const refused = await post('/award-decisions', tk.bca!, flag('2022-04-20'));
+    const refused = await post('/award-decisions', tk.admin!, flag('2022-04-20'));
     expect([refused.status, refused.body.code, refused.body.field]).toEqual([
       422,
       'CLUSTER_RANKING_DISPUTED',
@@ -147,7 +148,7 @@ describe('complaints through HTTP (e2e)', () => {
       }),
     );
     expect((await get(`${Y}/rankings/Y?minPosition=${resolved.position}`)).finality).toBe('final');
-    await ok(post('/award-decisions', tk.bca!, flag('2022-04-28')));
+    await ok(post('/award-decisions', tk.admin!, flag('2022-04-28')));
 
     // The second level: Bộ Công an, the parent of Công an tỉnh Hà Tĩnh, within 30 days of the first decision.
     const tooLate = await post(`${Y}/complaints/${complaintId}/escalation`, tk[UNITS[1]!.unitId]!, {
@@ -174,7 +175,7 @@ describe('complaints through HTTP (e2e)', () => {
 
   it('takes a complaint about an award decision to the next authority up (the Prime Minister after the Minister)', async () => {
     const decision = await ok(
-      post('/award-decisions', tk.bca!, {
+      post('/award-decisions', tk.admin!, {
         ...flag('2022-04-29'),
         number: '89/QĐ-BCA',
         awards: [
@@ -183,6 +184,7 @@ describe('complaints through HTTP (e2e)', () => {
             recipient: { kind: 'collective', unitId: UNITS[1]!.unitId },
             year: 2021,
             citation: 'Thành tích năm 2021 (minh họa)',
+            adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
           },
         ],
       }),

@@ -563,6 +563,123 @@ describe('emulation-year commands through HTTP (e2e)', () => {
       effectiveDate: recordingDate(seated.metadata.occurredAt),
     });
   });
+  it('elects the 2022 vice-chair by secret ballot: receipts only, the count, a run-off, a tied run-off, a plurality', async () => {
+    const ELECTIONS = `${YEAR_PATH}/elections`;
+    const voters = [UNITS.anm, UNITS.ktnv, UNITS.ngoaiTuyen, UNITS.xnc, UNITS.canhVe];
+    const candidates = [UNITS.ngoaiTuyen.id, UNITS.xnc.id, UNITS.canhVe.id];
+    let res = await post(ELECTIONS, officer(UNITS.anm.id), { role: 'vice-chair', candidates, secret: true });
+    expect(res.status).toBe(201);
+    const first = res.body.electionId as string;
+    const vote = async (electionId: string, units: typeof voters) => {
+      for (const u of units) {
+        const r = await post(`${ELECTIONS}/${electionId}/ballots`, officer(u.id), { voterUnitId: u.id });
+        expect(r.status).toBe(201);
+      }
+    };
+    // A secret ballot names no candidate; a unit votes once.
+    res = await post(`${ELECTIONS}/${first}/ballots`, officer(UNITS.anm.id), {
+      voterUnitId: UNITS.anm.id,
+      candidateUnitId: UNITS.xnc.id,
+    });
+    expect([res.status, res.body.code, res.body.field]).toEqual([
+      422,
+      'SECRET_BALLOT_NAMES_NO_CANDIDATE',
+      'candidateUnitId',
+    ]);
+    await vote(first, voters);
+    res = await post(`${ELECTIONS}/${first}/ballots`, officer(UNITS.anm.id), { voterUnitId: UNITS.anm.id });
+    expect([res.status, res.body.code, res.body.field]).toEqual([409, 'ALREADY_VOTED', 'voterUnitId']);
+    const receipts = (await streamEvents(STREAM)).filter(
+      (e) => e.type === 'SecretBallotCast' && (e.data as { electionId: string }).electionId === first,
+    );
+    expect(receipts.map((e) => Object.keys(e.data).sort())).toEqual(
+      voters.map(() => ['effectiveDate', 'electionId', 'voterUnitId']),
+    );
+    // The count must add up to the receipts; 2 of 5 is no majority → run-off between the two leaders.
+    const count = (tally: Array<[string, number]>, invalid?: number) => ({
+      count: {
+        tally: tally.map(([unitId, votes]) => ({ unitId, votes })),
+        ...(invalid !== undefined && { invalid }),
+      },
+    });
+    res = await post(
+      `${ELECTIONS}/${first}/close`,
+      officer(UNITS.anm.id),
+      count([
+        [UNITS.ngoaiTuyen.id, 2],
+        [UNITS.xnc.id, 2],
+        [UNITS.canhVe.id, 2],
+      ]),
+    );
+    expect([res.status, res.body.code, res.body.field]).toEqual([422, 'COUNT_MISMATCH', 'count']);
+    res = await post(
+      `${ELECTIONS}/${first}/close`,
+      officer(UNITS.anm.id),
+      count([
+        [UNITS.ngoaiTuyen.id, 2],
+        [UNITS.xnc.id, 2],
+        [UNITS.canhVe.id, 1],
+      ]),
+    );
+    expect(res.status).toBe(201);
+    expect((await streamEvents(STREAM)).at(-1)!.data).toMatchObject({
+      outcome: 'no-majority',
+      rule: 'absolute-majority',
+      secret: true,
+      ballots: 5,
+      invalid: 0,
+      runOffCandidates: [UNITS.ngoaiTuyen.id, UNITS.xnc.id],
+    });
+    // The run-off: fixed candidates, still secret; 2–2 is a tie, reported, and a new run-off follows.
+    res = await post(ELECTIONS, officer(UNITS.anm.id), { role: 'vice-chair', candidates: candidates });
+    expect([res.status, res.body.code, res.body.field]).toEqual([422, 'RUN_OFF_CANDIDATES', 'candidates']);
+    res = await post(ELECTIONS, officer(UNITS.anm.id), { role: 'vice-chair' });
+    expect(res.status).toBe(201);
+    const second = res.body.electionId as string;
+    expect((await streamEvents(STREAM)).at(-1)!.data).toMatchObject({
+      round: 2,
+      secret: true,
+      runOffOf: first,
+      candidates: [UNITS.ngoaiTuyen.id, UNITS.xnc.id],
+    });
+    await vote(second, voters.slice(0, 4));
+    res = await post(
+      `${ELECTIONS}/${second}/close`,
+      officer(UNITS.anm.id),
+      count([
+        [UNITS.ngoaiTuyen.id, 2],
+        [UNITS.xnc.id, 2],
+      ]),
+    );
+    expect(res.status).toBe(201);
+    expect((await streamEvents(STREAM)).at(-1)!.data).toMatchObject({ outcome: 'tie', rule: 'plurality' });
+    res = await post(ELECTIONS, officer(UNITS.anm.id), { role: 'vice-chair' });
+    const third = res.body.electionId as string;
+    await vote(third, voters.slice(0, 4));
+    // 2 of 4 with one invalid ballot: not a majority, but the most votes of a run-off.
+    res = await post(
+      `${ELECTIONS}/${third}/close`,
+      officer(UNITS.anm.id),
+      count(
+        [
+          [UNITS.ngoaiTuyen.id, 2],
+          [UNITS.xnc.id, 1],
+        ],
+        1,
+      ),
+    );
+    expect(res.status).toBe(201);
+    const [closed, elected] = (await streamEvents(STREAM)).slice(-2);
+    expect(closed!.data).toMatchObject({ outcome: 'elected', rule: 'plurality', invalid: 1, ballots: 4 });
+    expect(elected!.data).toMatchObject({ role: 'vice-chair', year: 2022, unitId: UNITS.ngoaiTuyen.id });
+    // Nowhere in the log of these rounds is a voter linked to a candidate.
+    const ids = new Set([first, second, third]);
+    const leaks = (await streamEvents(STREAM)).filter(
+      (e) => ids.has((e.data as { electionId?: string }).electionId ?? '') && e.type === 'BallotCast',
+    );
+    expect(leaks).toEqual([]);
+  });
+
   it('documents every command in OpenAPI with its answers and headers', async () => {
     const res = await request(t.server).get('/docs-json');
     const paths = res.body.paths as Record<

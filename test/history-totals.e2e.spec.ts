@@ -82,7 +82,7 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
       );
     // Bộ Tư lệnh Cảnh vệ receives its award before it is admitted; Cục Kỹ thuật nghiệp vụ leaves after its own.
     const decision = await ok(
-      post('/award-decisions', tokens.organizer, {
+      post('/award-decisions', tokens.admin, {
         number: '3456/QĐ-BCA',
         date: '2021-12-10',
         authority: 'bo-truong-bca',
@@ -92,12 +92,14 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
             recipient: { kind: 'collective', unitId: UNITS.canhVe.unitId },
             year: 2021,
             citation: 'Đã có thành tích xuất sắc',
+            adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
           },
           ...[1, 2].map((n) => ({
             code: BK,
             recipient: { kind: 'individual', personId: `can-bo-${n}` },
             year: 2021,
             citation: 'Đã có thành tích xuất sắc',
+            adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
           })),
         ],
       }),

@@ -189,6 +189,7 @@ describe('independent assessment through HTTP (e2e)', () => {
           recipient: { kind: 'collective', unitId: U.xnc.unitId },
           year: 2021,
           citation: 'Thành tích năm 2021 (minh họa)',
+          adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
         },
       ],
     });

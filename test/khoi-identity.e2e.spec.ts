@@ -147,6 +147,7 @@ describe('khối, cluster identity and pledge rules through HTTP (e2e)', () => {
             recipient: { kind: 'collective', unitId: 'ca-ha-noi' },
             year: 2024,
             citation: 'Thành tích năm 2024 (minh họa)',
+            adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
           },
         ],
       }),

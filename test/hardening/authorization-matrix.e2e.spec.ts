@@ -19,7 +19,10 @@ import {
   CLUSTER,
   ORGANIZER,
   OTHER_CLUSTER,
+  councilMeetingBody,
   pledge,
+  proposalBody,
+  titleReviewBody,
   scheme,
   signTokens,
   SPARE_UNIT,
@@ -77,6 +80,7 @@ GET  /clusters/{clusterId}/years/{year}/rankings/{period}/explain      200   200
 POST /clusters/{clusterId}/years/{year}/rankings/{period}/what-if      200   200  200  403  403   403   200  200  401
 GET  /units/{unitId}/history                                           200   200  200  200  200   200   200  200  401
 GET  /totals/{year}                                                    200   200  200  200  200   200   200  200  401
+GET  /totals/{year}/awards                                             200   200  200  200  200   200   200  403  401
 GET  /audit/streams/{streamId}                                         200   403  403  403  403   403   200  403  401
 GET  /audit/verify                                                     200   403  403  403  403   403   200  403  401
 GET  /audit/digest                                                     200   403  403  403  403   403   200  403  401
@@ -119,7 +123,18 @@ POST /clusters/{clusterId}/years/{year}/disputes/{disputeId}/resolution 403  201
 POST /clusters/{clusterId}/years/{year}/elections                      403   403  403  403  403   201   403  403  401
 POST /clusters/{clusterId}/years/{year}/elections/{electionId}/ballots 403   403  403  201  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/elections/{electionId}/close   403   403  403  403  403   201   403  403  401
-POST /award-decisions                                                  201   201  201  403  403   403   403  403  401
+POST /clusters/{clusterId}/years/{year}/title-reviews                  403   422  403  403  403   422   403  403  401
+POST /proposals                                                        201   403  403  201  403   403   403  403  401
+POST /proposals/{proposalId}/public-notice                             201   201  201  403  403   403   403  403  401
+POST /proposals/{proposalId}/comments                                  201   201  201  403  403   403   403  403  401
+POST /proposals/{proposalId}/council-meetings                          201   201  201  403  403   403   403  403  401
+POST /proposals/{proposalId}/council-votes                             201   201  201  403  403   403   403  403  401
+POST /proposals/{proposalId}/outcome                                   201   201  201  403  403   403   403  403  401
+POST /award-decisions                                                  201   201  403  403  403   403   403  403  401
+GET  /awards/{awardId}                                                 200   200  200  200  200   200   200  200  401
+GET  /proposals/{proposalId}                                           200   200  200  200  200   200   200  200  401
+POST /awards/{awardId}/basis-confirmation                              403   422  422  403  403   403   403  403  401
+PUT  /organizers/{organizerUnitId}/years/{year}/flag-quota             201   201  403  403  403   403   403  403  401
 POST /awards/{awardId}/revocation                                      201   201  201  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/members/{unitId}/withdrawal    403   201  403  403  403   403   403  403  401
 POST /clusters/{clusterId}/years/{year}/periods/{period}/close         403   201  403  403  403   403   403  403  401
@@ -133,6 +148,7 @@ POST /award-decisions/{decisionId}/complaints/{complaintId}/resolution 201   201
 POST /award-decisions/{decisionId}/complaints/{complaintId}/escalation 201   201  201  201  403   403   403  403  401
 POST /people                                                           201   201  201  201  403   403   403  403  401
 GET  /people/{personId}                                                200   200  200  200  200   200   200  403  401
+GET  /units/{unitId}/people                                            200   200  200  200  200   200   200  403  401
 POST /people/{personId}/transfers                                      201   201  201  403  403   403   403  403  401
 POST /people/{personId}/erasure                                        201   403  403  403  403   403   403  403  401
 POST /people/{personId}/title-registrations                            201   201  201  201  403   403   403  403  401
@@ -148,6 +164,22 @@ POST /careless/forgotten                                               403   403
 const CODES_403: Record<string, Partial<Record<Actor, string>>> = {
   // An officer of ktnv giving its own unit's cluster score: nobody scores itself (issue 13).
   'POST /clusters/{clusterId}/years/{year}/scores#cluster': { own: 'OWN_UNIT_ASSESSMENT' },
+  // Another organizer recording an award for a unit none of its clusters holds (issue 12, part B).
+  'POST /award-decisions': { org2: 'NOT_THE_RECIPIENTS_ORGANIZER' },
+};
+
+/**
+ * 422 cells: the caller passes the role check, and the object's rule refuses it with this code (nothing
+ * recorded). The world's award is a Bằng khen, so confirming a flag's basis on it is NO_FLAG_BASIS for the
+ * organizers (test/awards.e2e.spec.ts confirms a real flag's basis).
+ */
+const CODES_422: Record<string, Partial<Record<Actor, string>>> = {
+  'POST /awards/{awardId}/basis-confirmation': { org: 'NO_FLAG_BASIS', org2: 'NO_FLAG_BASIS' },
+  // The world's Y ranking is not final: the title review's candidates cannot come from it (awards.e2e covers one).
+  'POST /clusters/{clusterId}/years/{year}/title-reviews': {
+    org: 'CLUSTER_RANKING_NOT_FINAL',
+    chair: 'CLUSTER_RANKING_NOT_FINAL',
+  },
 };
 
 interface Row {
@@ -323,6 +355,42 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         await fileComplaint(decisionPath, complaint({ receivedOn: DECISION_COMPLAINT_RECEIVED })),
       ),
     );
+    const newProposal = async () => {
+      const res = await ok('POST', '/proposals', w.tokens.officer(UNITS.own.id), proposalBody(UNITS.own.id));
+      return { proposalId: res.body.proposalId as string, meetingId: '' };
+    };
+    const withMeeting = async () => {
+      const p = await newProposal();
+      const res = await ok(
+        'POST',
+        `/proposals/${p.proposalId}/council-meetings`,
+        w.tokens.organizer,
+        councilMeetingBody(),
+      );
+      return { ...p, meetingId: res.body.meetingId as string };
+    };
+    const proposal = target(newProposal);
+    const publishedProposal = target(async () => {
+      const p = await newProposal();
+      await ok('POST', `/proposals/${p.proposalId}/public-notice`, w.tokens.organizer, {
+        from: '2021-12-02',
+        to: '2021-12-08',
+        where: 'Cổng thông tin',
+      });
+      return p;
+    });
+    const proposalWithMeeting = target(withMeeting);
+    const votedProposal = target(async () => {
+      const p = await withMeeting();
+      await ok('POST', `/proposals/${p.proposalId}/council-votes`, w.tokens.organizer, {
+        meetingId: p.meetingId,
+        itemId: `${p.proposalId}-1`,
+        yes: 5,
+        no: 0,
+        secret: false,
+      });
+      return p;
+    });
     const disciplineCase = target(async () => {
       const res = await ok('POST', '/discipline/person/cb-ma-tran/cases', w.tokens.admin, {
         note: 'Vi phạm',
@@ -389,6 +457,8 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       ),
       'GET /units/{unitId}/history': G(`/units/${UNITS.own.id}/history`),
       'GET /totals/{year}': G(`/totals/2021?cluster=${CLUSTER}`),
+      'GET /totals/{year}/awards': G(`/totals/2021/awards?cluster=${CLUSTER}`),
+      'GET /units/{unitId}/people': G(`/units/${UNITS.own.id}/people`),
       'GET /audit/streams/{streamId}': G(`/audit/streams/emulation-${CLUSTER}-2021`),
       'GET /audit/verify': G('/audit/verify'),
       'GET /audit/digest': G('/audit/digest?heads=false'),
@@ -579,6 +649,52 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         method: 'POST',
         path: `${YEAR_PATH}/elections/${w.electionId}/close`,
       }),
+      'GET /awards/{awardId}': G(`/awards/${w.awardId}`),
+      'GET /proposals/{proposalId}': G(`/proposals/${w.proposalId}`),
+      'POST /clusters/{clusterId}/years/{year}/title-reviews': P(`${YEAR_PATH}/title-reviews`, () =>
+        titleReviewBody(w.tongKetId),
+      ),
+      'POST /awards/{awardId}/basis-confirmation': P(`/awards/${w.awardId}/basis-confirmation`, () => ({
+        reason: 'Giữ nguyên theo kết quả bình xét',
+      })),
+      'PUT /organizers/{organizerUnitId}/years/{year}/flag-quota': P(
+        `/organizers/${ORGANIZER}/years/2022/flag-quota`,
+        () => ({
+          code: 'co-thi-dua-bo-cong-an',
+          rule: { kind: 'per-cluster', count: 1 },
+          reason: 'Điều chỉnh chỉ tiêu',
+        }),
+        'PUT',
+      ),
+      'POST /proposals': P('/proposals', () => proposalBody(UNITS.own.id)),
+      'POST /proposals/{proposalId}/public-notice': async (fresh) => ({
+        method: 'POST',
+        path: `/proposals/${(await proposal(fresh)).proposalId}/public-notice`,
+        body: { from: '2021-12-02', to: '2021-12-08', where: 'Cổng thông tin' },
+      }),
+      'POST /proposals/{proposalId}/comments': async () => ({
+        method: 'POST',
+        path: `/proposals/${(await publishedProposal(false)).proposalId}/comments`,
+        body: { content: 'Nhất trí', effectiveDate: '2021-12-03' },
+      }),
+      'POST /proposals/{proposalId}/council-meetings': async () => ({
+        method: 'POST',
+        path: `/proposals/${(await proposal(false)).proposalId}/council-meetings`,
+        body: councilMeetingBody(),
+      }),
+      'POST /proposals/{proposalId}/council-votes': async (fresh) => {
+        const p = await proposalWithMeeting(fresh);
+        return {
+          method: 'POST',
+          path: `/proposals/${p.proposalId}/council-votes`,
+          body: { meetingId: p.meetingId, itemId: `${p.proposalId}-1`, yes: 5, no: 0, secret: false },
+        };
+      },
+      'POST /proposals/{proposalId}/outcome': async (fresh) => ({
+        method: 'POST',
+        path: `/proposals/${(await votedProposal(fresh)).proposalId}/outcome`,
+        body: { outcome: 'forwarded', reference: '45/TTr-X01' },
+      }),
       'POST /award-decisions': P('/award-decisions', () => awardDecision(UNITS.own.id)),
       'POST /awards/{awardId}/revocation': async (fresh) => ({
         method: 'POST',
@@ -751,7 +867,10 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         const refusal = res.status === 401 ? 'UNAUTHENTICATED' : (CODES_403[row.key]?.[actor] ?? 'FORBIDDEN');
         if (code !== refusal) recorded.push(`${actor}: ${res.status} with code ${String(code)}`);
       } else if (res.status === 201 && after <= before) recorded.push(`${actor}: 201 but nothing recorded`);
-      else if (res.status >= 400) recorded.push(`${actor}: ${res.status} ${JSON.stringify(res.body)}`);
+      else if (res.status === 422 && CODES_422[row.key]?.[actor] === res.body?.code) {
+        if (after !== before)
+          recorded.push(`${actor}: refused with 422 but recorded ${after - before} event(s)`);
+      } else if (res.status >= 400) recorded.push(`${actor}: ${res.status} ${JSON.stringify(res.body)}`);
     }
     // Compared as a table line, so a mismatch reads like the MATRIX row it breaks.
     const line = (s: Record<Actor, number>) => ACTORS.map((a) => `${a}:${s[a]}`).join(' ');

@@ -38,7 +38,10 @@ import {
   CLUSTER,
   OTHER_CLUSTER,
   ORGANIZER,
+  councilMeetingBody,
   pledge,
+  proposalBody,
+  titleReviewBody,
   scheme,
   signTokens,
   SPARE_UNIT,
@@ -249,6 +252,59 @@ const COMMANDS: CommandRow[] = [
       },
     ],
     ok: 202,
+  },
+  {
+    route: 'PUT /organizers/{organizerUnitId}/years/{year}/flag-quota',
+    as: (w) => w.tokens.organizer,
+    params: () => ({ organizerUnitId: ORGANIZER, year: '2022' }),
+    body: () => ({ code: 'co-thi-dua-bo-cong-an', rule: { kind: 'per-cluster', count: 1 } }),
+    rules: () => [
+      rule(
+        'not a cluster flag',
+        { code: 'bang-khen-bo-truong-bca', rule: { kind: 'per-cluster', count: 1 } },
+        [422],
+        'code',
+        'NOT_A_CLUSTER_FLAG',
+      ),
+      rule(
+        'a share without its percent',
+        { code: 'co-thi-dua-bo-cong-an', rule: { kind: 'share' } },
+        [422],
+        'rule.percent',
+        'INVALID_QUOTA',
+      ),
+      rule(
+        'an unknown kind',
+        { code: 'co-thi-dua-bo-cong-an', rule: { kind: 'moi-cum-mot' } },
+        [400],
+        'rule.kind',
+      ),
+      rule(
+        'a count over 100',
+        { code: 'co-thi-dua-bo-cong-an', rule: { kind: 'per-cluster', count: 101 } },
+        [400],
+        'rule.count',
+      ),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /awards/{awardId}/basis-confirmation',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ awardId: w.awardId }),
+    lookedUp: ['awardId'],
+    body: () => ({ reason: 'Giữ nguyên theo kết quả bình xét' }),
+    rules: () => [
+      rule('empty reason', { reason: '' }, [400], 'reason'),
+      {
+        label: 'an unknown award',
+        path: `/awards/${UNKNOWN_UUID}-1/basis-confirmation`,
+        body: { reason: 'Giữ nguyên' },
+        expect: { status: [404], code: 'AWARD_NOT_FOUND', field: 'awardId' },
+      },
+    ],
+    // The world's award is a Bằng khen, not a flag: the valid request is refused by the rule, and says so.
+    ok: 422,
   },
   {
     route: 'PUT /organizers/{organizerUnitId}/years/{year}/window',
@@ -791,6 +847,13 @@ const COMMANDS: CommandRow[] = [
         'candidates',
       ),
       rule('no candidate', { role: 'vice-chair', candidates: [] }, [400], 'candidates'),
+      rule('no candidates in a first round', { role: 'vice-chair' }, [422], 'candidates', 'INVALID_LIST'),
+      rule(
+        'secret not a boolean',
+        { role: 'vice-chair', candidates: [UNITS.other.id], secret: 'yes' },
+        [400],
+        'secret',
+      ),
       rule(
         'a chair election already open',
         { role: 'chair', candidates: [UNITS.other.id] },
@@ -815,6 +878,7 @@ const COMMANDS: CommandRow[] = [
         'candidateUnitId',
         'NOT_A_CANDIDATE',
       ),
+      rule('no candidate on an open ballot', { voterUnitId: UNITS.own.id }, [422], 'candidateUnitId'),
       {
         label: 'unknown election',
         path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/ballots`,
@@ -835,6 +899,19 @@ const COMMANDS: CommandRow[] = [
         path: `/clusters/${CLUSTER}/years/${YEAR}/elections/${UNKNOWN_UUID}/close`,
         expect: { status: [404], code: 'ELECTION_NOT_FOUND', field: 'electionId' },
       },
+      rule(
+        'a count on an open ballot',
+        { count: { tally: [{ unitId: UNITS.own.id, votes: 1 }] } },
+        [422],
+        'count',
+        'COUNT_NOT_APPLICABLE',
+      ),
+      rule(
+        'negative votes in a count',
+        { count: { tally: [{ unitId: UNITS.own.id, votes: -1 }] } },
+        [400],
+        'count.tally.0.votes',
+      ),
     ],
     ok: 201,
   },
@@ -1113,6 +1190,201 @@ const COMMANDS: CommandRow[] = [
         body: { reason: 'Rà soát' },
         expect: { status: [422], code: 'PERIOD_NOT_CLOSED', field: 'period' },
       },
+    ],
+    ok: 201,
+  },
+  {
+    route: `POST ${Y}/title-reviews`,
+    as: (w) => w.tokens.organizer,
+    body: (w) => titleReviewBody(w.tongKetId) as unknown as Json,
+    rules: (w) => [
+      rule(
+        'an unknown conference',
+        merge(titleReviewBody(w.tongKetId) as unknown as Json, { conferenceId: 'hoi-nghi-khong-co' }),
+        [404],
+        'conferenceId',
+        'CONFERENCE_NOT_FOUND',
+      ),
+      rule(
+        'seats not a whole number',
+        merge(titleReviewBody(w.tongKetId) as unknown as Json, { seats: 0 }),
+        [400],
+        'seats',
+      ),
+    ],
+    // The world's Y ranking is not final: candidates cannot come from it yet.
+    ok: 422,
+  },
+  {
+    route: 'POST /proposals',
+    as: (w) => w.tokens.officer(UNITS.own.id),
+    body: () => proposalBody(UNITS.own.id) as unknown as Json,
+    rules: () => {
+      const d = proposalBody(UNITS.own.id) as unknown as { items: Json[]; documents: Json[] } & Record<
+        string,
+        Json
+      >;
+      const item = (patch: Record<string, Json>) => merge(d, { items: [merge(d.items[0]!, patch)] });
+      return [
+        rule(
+          'unknown authority',
+          merge(d, { authority: 'vua-hung' }),
+          [422],
+          'authority',
+          'UNKNOWN_AUTHORITY',
+        ),
+        rule('unknown award', item({ code: 'khong-co' }), [422], 'items.0.code', 'UNKNOWN_AWARD'),
+        rule(
+          'an award the authority may not confer',
+          item({
+            code: 'chien-si-thi-dua-toan-quoc',
+            recipient: { kind: 'individual', personId: 'p-1', unitId: UNITS.own.id },
+          }),
+          [422],
+          'items.0.code',
+          'AUTHORITY_NOT_ALLOWED',
+        ),
+        rule(
+          'an individual without a person id',
+          item({ code: 'bang-khen-bo-truong-bca', recipient: { kind: 'individual', unitId: UNITS.own.id } }),
+          [422],
+          'items.0.recipient.personId',
+        ),
+        rule(
+          'a document without sha256',
+          merge(d, { documents: [{ kind: 'tờ trình', reference: '7/TTr', sha256: 'abc' }] }),
+          [400],
+          'documents.0.sha256',
+        ),
+        {
+          label: 'another unit proposing',
+          body: merge(d, { proposerUnitId: UNITS.other.id }),
+          expect: { status: [403], code: 'FORBIDDEN' },
+        },
+      ];
+    },
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/public-notice',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: () => ({ from: '2021-12-02', to: '2021-12-08', where: 'Cổng thông tin' }),
+    rules: () => [
+      rule(
+        'to before from',
+        { from: '2021-12-08', to: '2021-12-02', where: 'Cổng' },
+        [422],
+        'to',
+        'NOTICE_ENDS_BEFORE_START',
+      ),
+      rule(
+        'before the submission',
+        { from: '2021-11-30', to: '2021-12-08', where: 'Cổng' },
+        [422],
+        'from',
+        'EFFECTIVE_DATE_OUT_OF_ORDER',
+      ),
+      rule('not a date', { from: '2021-02-30', to: '2021-12-08', where: 'Cổng' }, [400], 'from'),
+      {
+        label: 'unknown proposal',
+        path: `/proposals/${UNKNOWN_UUID}/public-notice`,
+        body: { from: '2021-12-02', to: '2021-12-08', where: 'Cổng' },
+        expect: { status: [404], code: 'PROPOSAL_NOT_FOUND', field: 'proposalId' },
+      },
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/comments',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: () => ({ content: 'Nhất trí', effectiveDate: '2021-12-03' }),
+    rules: () => [
+      rule('before publication', { content: 'Nhất trí' }, [422], 'proposalId', 'NOT_PUBLISHED'),
+      rule('empty content', { content: '' }, [400], 'content'),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/council-meetings',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: () => councilMeetingBody() as unknown as Json,
+    rules: () => [
+      rule(
+        'present but not a member',
+        merge(councilMeetingBody() as unknown as Json, { present: ['hd-9'] }),
+        [422],
+        'present.0',
+        'NOT_A_COUNCIL_MEMBER',
+      ),
+      rule('no member', merge(councilMeetingBody() as unknown as Json, { members: [] }), [400], 'members'),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/council-votes',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: (w) => ({
+      meetingId: w.councilMeetingId,
+      itemId: `${w.proposalId}-1`,
+      yes: 5,
+      no: 0,
+      secret: false,
+    }),
+    rules: (w) => [
+      rule(
+        'more votes than present',
+        { meetingId: w.councilMeetingId, itemId: `${w.proposalId}-1`, yes: 5, no: 1, secret: false },
+        [422],
+        'yes',
+        'VOTES_EXCEED_PRESENT',
+      ),
+      rule(
+        'unknown item',
+        { meetingId: w.councilMeetingId, itemId: `${w.proposalId}-9`, yes: 5, no: 0, secret: false },
+        [404],
+        'itemId',
+        'ITEM_NOT_FOUND',
+      ),
+      rule(
+        'unknown meeting',
+        { meetingId: 'hop-khong-co', itemId: `${w.proposalId}-1`, yes: 5, no: 0, secret: false },
+        [404],
+        'meetingId',
+        'MEETING_NOT_FOUND',
+      ),
+      rule(
+        'negative votes',
+        { meetingId: w.councilMeetingId, itemId: `${w.proposalId}-1`, yes: -1, no: 0, secret: false },
+        [400],
+        'yes',
+      ),
+    ],
+    ok: 201,
+  },
+  {
+    route: 'POST /proposals/{proposalId}/outcome',
+    as: (w) => w.tokens.organizer,
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+    body: () => ({ outcome: 'forwarded', reference: '45/TTr-X01' }),
+    rules: () => [
+      rule('returned without a reason', { outcome: 'returned' }, [422], 'reason', 'REASON_REQUIRED'),
+      rule('an unknown outcome', { outcome: 'maybe' }, [400], 'outcome'),
+      rule(
+        'forwarded before the vote',
+        { outcome: 'forwarded', reference: '45/TTr' },
+        [422],
+        'proposalId',
+        'ITEMS_NOT_VOTED',
+      ),
     ],
     ok: 201,
   },
@@ -1738,6 +2010,7 @@ const QUERIES: QueryRow[] = [
   },
   { route: 'GET /units/{unitId}', params: () => ({ unitId: UNITS.own.id }) },
   { route: 'GET /people/{personId}', params: () => ({ personId: PERSON }), lookedUp: ['personId'] },
+  { route: 'GET /units/{unitId}/people', params: () => ({ unitId: UNITS.own.id }), lookedUp: ['unitId'] },
   { route: 'GET /organizers' },
   { route: 'GET /organizers/{unitId}', params: () => ({ unitId: ORGANIZER }) },
   {
@@ -1836,6 +2109,23 @@ const QUERIES: QueryRow[] = [
     ],
   },
   {
+    route: 'GET /proposals/{proposalId}',
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+  },
+  {
+    route: 'GET /awards/{awardId}',
+    params: (w) => ({ awardId: w.awardId }),
+    lookedUp: ['awardId'],
+    extra: () => [
+      {
+        label: 'an award id no decision gives',
+        path: '/awards/khong-phai-ma-khen-thuong',
+        expect: { status: [404], code: 'AWARD_NOT_FOUND', field: 'awardId' },
+      },
+    ],
+  },
+  {
     route: 'GET /totals/{year}',
     query: `cluster=${CLUSTER}`,
     extra: () => [
@@ -1851,6 +2141,49 @@ const QUERIES: QueryRow[] = [
         label: 'subUnits without unit',
         query: `cluster=${CLUSTER}&subUnits=true`,
         expect: { ...VALIDATION, field: 'subUnits' },
+      },
+    ],
+  },
+  {
+    route: 'GET /totals/{year}/awards',
+    query: `cluster=${CLUSTER}`,
+    extra: () => [
+      { label: 'no scope', query: '', expect: { ...VALIDATION, field: 'cluster' } },
+      {
+        label: 'two scopes',
+        query: `cluster=${CLUSTER}&unit=${UNITS.own.id}`,
+        expect: { ...VALIDATION, field: 'unit' },
+      },
+      { label: 'unit traversal', query: 'unit=..%2F..', expect: { ...VALIDATION, field: 'unit' } },
+      {
+        label: 'subUnits without unit',
+        query: `cluster=${CLUSTER}&subUnits=true`,
+        expect: { ...VALIDATION, field: 'subUnits' },
+      },
+      {
+        label: 'kind unknown',
+        query: `cluster=${CLUSTER}&kind=both`,
+        expect: { ...VALIDATION, field: 'kind' },
+      },
+      {
+        label: 'code with a dot',
+        query: `cluster=${CLUSTER}&code=a.b`,
+        expect: { ...VALIDATION, field: 'code' },
+      },
+      {
+        label: 'limit 501',
+        query: `cluster=${CLUSTER}&limit=501`,
+        expect: { ...VALIDATION, field: 'limit' },
+      },
+      {
+        label: 'offset negative',
+        query: `cluster=${CLUSTER}&offset=-1`,
+        expect: { ...VALIDATION, field: 'offset' },
+      },
+      {
+        label: 'unknown cluster',
+        query: 'cluster=khong-co',
+        expect: { status: [404], code: 'CLUSTER_NOT_FOUND', field: 'cluster' },
       },
     ],
   },
@@ -1897,6 +2230,9 @@ const PLACEHOLDER: W = {
   awardId: `${UNKNOWN_UUID}-1`,
   findingId: UNKNOWN_UUID,
   caseId: UNKNOWN_UUID,
+  proposalId: UNKNOWN_UUID,
+  councilMeetingId: UNKNOWN_UUID,
+  tongKetId: UNKNOWN_UUID,
   yearComplaintId: UNKNOWN_UUID,
   decisionComplaintId: UNKNOWN_UUID,
   digest: {

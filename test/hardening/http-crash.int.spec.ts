@@ -13,7 +13,7 @@ import { openSqliteEventStore } from '@thidua/event-store';
 import { DIRECTORY_PROJECTION, RANKINGS_PROJECTION, UNIT_HISTORY_PROJECTION } from '@thidua/projections';
 import { TEST_SECRET } from '../support/test-app.js';
 import { waitUntil } from '../support/wait-until.js';
-import { buildApi, freePort, startApiProcess, type ApiProcess } from './support/api-process.js';
+import { buildApi, startApiProcess, type ApiProcess } from './support/api-process.js';
 import { expectOk, type Http } from './support/http.js';
 import {
   allUnitIds,
@@ -64,8 +64,7 @@ describe('HTTP crash: SIGKILL the API while commands are acknowledged, restart, 
   it(`keeps every acknowledged command, a valid chain and rebuild-equal projections across ${KILLS} kills`, async () => {
     expect(buildMs).toBeGreaterThan(0); // the build ran (its duration is reported below, not judged)
     const dataDir = join(work, 'data');
-    const port = await freePort();
-    const start = () => startApiProcess(entry, { dataDir, port, env: { READ_WAIT_MAX_MS: '20000' } });
+    const start = () => startApiProcess(entry, { dataDir, env: { READ_WAIT_MAX_MS: '20000' } });
     api = await start();
     const http = api.http;
     const key = new TextEncoder().encode(TEST_SECRET);

@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_SECRET } from '../support/test-app.js';
-import { buildApi, freePort } from './support/api-process.js';
+import { buildApi } from './support/api-process.js';
 
 const NOBODY = 65534;
 let work: string;
@@ -37,7 +37,7 @@ it('exits at start with a message naming the file and the cause', async () => {
     env: {
       ...env,
       DATA_DIR: dataDir,
-      PORT: String(await freePort()),
+      PORT: '0',
       HOST: '127.0.0.1',
       AUTH_JWT_SECRET: TEST_SECRET,
       AUDIT_SIGNING_KEY_FILE: join(keyDir, 'signing-key.pem'),

@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AwardsModule } from './features/awards/awards.module.js';
+import { AwardRegisterModule } from './features/award-register/award-register.module.js';
 import { ClustersModule } from './features/clusters/clusters.module.js';
 import { ComplaintsModule } from './features/complaints/complaints.module.js';
 import { DisciplineModule } from './features/discipline/discipline.module.js';
@@ -8,6 +9,7 @@ import { HistoryModule } from './features/history/history.module.js';
 import { PeopleModule } from './features/people/people.module.js';
 import { ReportedFiguresModule } from './features/reported-figures/reported-figures.module.js';
 import { OrganizersModule } from './features/organizers/organizers.module.js';
+import { ProposalsModule } from './features/proposals/proposals.module.js';
 import { LiveModule } from './features/live/live.module.js';
 import { QueriesModule } from './features/queries/queries.module.js';
 import { TotalsModule } from './features/totals/totals.module.js';
@@ -32,8 +34,11 @@ export const featureModules: Array<Type | DynamicModule> = [
   DisciplineModule,
   PeopleModule,
   ReportedFiguresModule,
+  // Proposals, public notice, council (issue 12, part B).
+  ProposalsModule,
   HistoryModule,
   TotalsModule,
+  AwardRegisterModule,
   // Live updates of a cluster-year (Server-Sent Events).
   LiveModule,
   // Token revocations (admin commands, read by the auth guard).

@@ -1,12 +1,15 @@
 import { isStorageError } from '@thidua/event-store';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApp } from './bootstrap.js';
+import { createLogger } from './logging/logger.js';
 
 /** `npm start`: the API on PORT (default 3000), embedded SQLite under DATA_DIR unless configured otherwise. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host);
+  // Logged whatever LOG_LEVEL says: with PORT=0 this line is the only way to learn the port the OS chose.
+  createLogger({ level: 'info' }).info({ url: await app.getUrl() }, 'listening');
 }
 
 main().catch((error: unknown) => {

@@ -139,6 +139,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   DisputeResolved: 'Giải quyết khiếu nại',
   ElectionOpened: 'Mở bầu cử',
   BallotCast: 'Bỏ phiếu',
+  SecretBallotCast: 'Bỏ phiếu kín',
   ElectionClosed: 'Kết thúc bầu cử',
   ChairElected: 'Bầu Cụm trưởng, Cụm phó',
   InspectionAssigned: 'Phân công kiểm tra chéo',
@@ -168,5 +169,15 @@ export const EVENT_TYPES: Record<EventType, string> = {
   TitleClaimReleased: 'Xoá khỏi sổ danh hiệu của cá nhân',
   RegistrationDeadlineSet: 'Hạn đăng ký danh hiệu',
   ReportedFiguresRecorded: 'Số liệu báo cáo',
+  ProposalSubmitted: 'Tờ trình đề nghị khen thưởng',
+  ProposalPublished: 'Công khai danh sách đề nghị',
+  ProposalCommentReceived: 'Ý kiến góp ý',
+  CouncilMeetingHeld: 'Họp Hội đồng Thi đua – Khen thưởng',
+  CouncilVoteRecorded: 'Hội đồng biểu quyết',
+  ProposalForwarded: 'Trình cấp có thẩm quyền',
+  ProposalReturned: 'Trả lại hồ sơ đề nghị',
+  FlagQuotaSet: 'Chỉ tiêu Cờ thi đua',
+  TitleReviewHeld: 'Bình xét, suy tôn',
+  FlagBasisConfirmed: 'Xác nhận giữ Cờ thi đua',
 };
 export const eventTypeLabel = (t: string): string => EVENT_TYPES[t as EventType] ?? t;

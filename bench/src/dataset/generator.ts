@@ -593,6 +593,7 @@ export class DataSetGenerator {
           recipient: { kind: 'collective', unitId },
           year,
           citation: `Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm ${year}`,
+          adHoc: { reason: 'Khen thưởng (dữ liệu đo hiệu năng)' },
         }));
         const individuals = this.prng.int(2, 6);
         const people: Array<{ personId: string; state: PersonState }> = [];
@@ -630,6 +631,7 @@ export class DataSetGenerator {
             recipient: { kind: 'individual', personId, unitId },
             year,
             citation: `Có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${year}`,
+            adHoc: { reason: 'Khen thưởng (dữ liệu đo hiệu năng)' },
           });
         }
         const suffix = cluster.organizerUnitId === MINISTRY ? 'QĐ-BCA' : 'QĐ-CAT';
@@ -651,7 +653,16 @@ export class DataSetGenerator {
             },
           },
           // The bench measures throughput, not the title rules: no registrations, prerequisites or quotas.
-          { people, titleRules: new Map() },
+          // The generator's organizer records awards to units of its own clusters.
+          {
+            people,
+            titleRules: new Map(),
+            heldBy: awards.map((a) => ({
+              unitId: a.recipient.unitId,
+              year: a.year,
+              organizerUnitId: cy.organizer.unitId ?? '',
+            })),
+          },
         );
         if (this.prng.chance(0.02) && awards[0]) {
           yield* this.exec(

@@ -378,6 +378,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizers/{organizerUnitId}/years/{year}/flag-quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the organizer's quota of a cluster flag for a year (Cờ thi đua per cluster)
+         * @description Writes FlagQuotaSet to `flag-quota-{organizerUnitId}-{year}`: per cluster (`count`) or a share of the cluster-year's members (`percent`, rounded down). A cluster flag of that year is then conferred only within it, the flags already conferred counting against it — each flag claims its place in `flag-claims-{clusterId}-{year}` before its decision is written, so two decisions racing for the last place give one 201 and one 422 (422 FLAG_QUOTA_EXCEEDED, FLAG_QUOTA_EXHAUSTED, FLAG_QUOTA_TIE). None recorded: the leading unit (1). By the organizer or an administrator; replacing it needs a reason.
+         */
+        put: operations["setFlagQuota"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clusters/{clusterId}/years/{year}/members": {
         parameters: {
             query?: never;
@@ -713,7 +733,7 @@ export interface paths {
         put?: never;
         /**
          * Open an election of next year's chair or vice-chair (bầu Cụm trưởng, Cụm phó)
-         * @description By the chair unit of the year (the organizer while no chair sits). Candidates are member units; the organizer's policy may forbid consecutive terms. The answer carries the new electionId.
+         * @description By the chair unit of the year (the organizer while no chair sits). Candidates are member units; the organizer's policy may forbid consecutive terms. After a round without an absolute majority (or a tied run-off) the next round is the run-off between that round's leaders (the first two, everyone tied for second included), decided by plurality: its candidates are fixed (422 RUN_OFF_CANDIDATES). `secret: true` holds a secret ballot. The answer carries the new electionId.
          */
         post: operations["openElection"];
         delete?: never;
@@ -731,7 +751,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cast a member unit's ballot (bỏ phiếu): one per unit, by its officer */
+        /**
+         * Cast a member unit's ballot (bỏ phiếu): one per unit, by its officer
+         * @description An open ballot names the candidate (BallotCast). In a secret round the unit names none: the log records its receipt (SecretBallotCast; its event id in the answer), so it cannot vote twice (409 ALREADY_VOTED), and never whom it chose.
+         */
         post: operations["castBallot"];
         delete?: never;
         options?: never;
@@ -750,7 +773,7 @@ export interface paths {
         put?: never;
         /**
          * Close the election and count the ballots (kiểm phiếu)
-         * @description Quorum: more than half the members voted; elected: more than half of the ballots. A tie or no majority is recorded, never broken silently; a new round may follow.
+         * @description Quorum: more than half the members voted (half is not enough). A first round elects the candidate with more than half of the ballots cast (exactly half is not a majority); without one, `runOffCandidates` names the run-off (the two leaders, all tied for second included), which elects by plurality; a tie in a run-off is recorded and decided by a new run-off. A secret round is closed with the counting committee's `count`, which must add up to the receipts (422 COUNT_MISMATCH).
          */
         post: operations["closeElection"];
         delete?: never;
@@ -853,6 +876,26 @@ export interface paths {
          * @description By the organizer or the chair unit. The answer carries the planId.
          */
         post: operations["issuePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{clusterId}/years/{year}/title-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the title review (bình xét, suy tôn) of the tổng kết conference: candidates, vote, tally
+         * @description By the organizer or the chair unit, at a tổng kết conference (422 NOT_A_TONG_KET). Candidates come from the final Y ranking (422 CLUSTER_RANKING_NOT_FINAL, NOT_IN_RANKING); the voting units are receipts, once each (422 ALREADY_VOTED); the tally is the counting committee’s (422 TALLY_INCOMPLETE, COUNT_MISMATCH) — never who chose whom. The `seats` units with most votes are chosen; a tie at the last seat chooses none of the tied (outcome tie). A unit chosen over a higher-ranked candidate needs `reasons[unitId]` (422 REASON_REQUIRED). A chosen unit decides a tie at a flag quota's boundary, or a disputed ranking, for that flag code.
+         */
+        post: operations["recordTitleReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1024,7 +1067,7 @@ export interface paths {
         put?: never;
         /**
          * Issue an award decision (quyết định khen thưởng): number, date, authority, awards
-         * @description Writes AwardDecisionIssued to `award-decision-{decisionId}`; the server names the decision and its awards (`{decisionId}-1`, `{decisionId}-2`, … in the order sent) and answers them. 422 when the authority may not confer a code (AUTHORITY_NOT_ALLOWED), the code or authority is unknown, the recipient kind is not allowed, or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota (first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — unless the organizer of that cluster records an override with a reason.
+         * @description Writes AwardDecisionIssued to `award-decision-{decisionId}`; the server names the decision and its awards (`{decisionId}-1`, `{decisionId}-2`, … in the order sent) and answers them. 422 when the authority may not confer a code (AUTHORITY_NOT_ALLOWED), the code or authority is unknown, the recipient kind is not allowed, or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota (first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — unless the organizer of that cluster records an override with a reason. Rules spanning streams are claimed there first, with an expected revision, and released if the decision is not recorded: titles in the person's stream, the proposal item in the proposal's (PROPOSAL_ITEM_ALREADY_CARRIED_OUT), a flag's place in its cluster-year's quota (FLAG_QUOTA_EXHAUSTED), the 15 % quota titles of a unit-year (TITLE_QUOTA_EXCEEDED) — two decisions racing for one of them give one 201 and one 422.
          */
         post: operations["issueAwardDecision"];
         delete?: never;
@@ -1044,9 +1087,49 @@ export interface paths {
         put?: never;
         /**
          * Revoke an award (thu hồi khen thưởng), with a reason and the revoking decision
-         * @description Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no longer counts in /totals; it stays in the unit's history. 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.
+         * @description Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no longer counts in /totals; it stays in the unit's history. Its claims are released: the person's title (TitleClaimReleased), the proposal item it carried out (ProposalItemClaimReleased) and a cluster flag (FlagClaimReleased), a quota title of its unit-year (UnitTitleClaimReleased). 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.
          */
         post: operations["revokeAward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/awards/{awardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an award: its decision, what it rests on, and whether that basis still holds
+         * @description From the log (no projection): the award as decided, the proposal item it carries out or its đột xuất reason, a cluster flag's basis (cluster, year, rank, the ranking's digest and position, the quota), a person's title's prerequisite `basis` (the titles that met it), the organizer's confirmations, and `basisNoLongerHolds`: empty while the basis holds; for a flag a later upheld dispute moved outside the quota, `{code: FLAG_OUTSIDE_QUOTA, since: the log position, detail}` until the organizer confirms it after that position or revokes it; for a title whose prerequisite title was revoked, `{code: PREREQUISITE_REVOKED, since: the revocation, detail}` (as GET /people/{personId} shows it). Ordered by `since`.
+         */
+        get: operations["getAward"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/awards/{awardId}/basis-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a cluster flag whose basis no longer holds (the organizer of the flag's cluster)
+         * @description Writes FlagBasisConfirmed to the decision stream, with the reason: the award stops showing "basis no longer holds". 422 NO_FLAG_BASIS (not a flag with a recorded basis), BASIS_HOLDS (nothing to confirm), 403 for anyone but the organizer of the flag's cluster.
+         */
+        post: operations["recordFlagBasisConfirmation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1262,7 +1345,7 @@ export interface paths {
         };
         /**
          * A person: unit, transfers, title registrations, prior titles and individual awards
-         * @description The personal fields are opened with the person’s key; after an erasure the key is gone and fullName reads "đã xoá" (rankTitle and positionHeld null) while the awards stay listed and counted. Each award carries its prerequisite basis and `basisNoLongerHolds` (code, the log position since when, a sentence): e.g. PREREQUISITE_REVOKED when a title it was based on was revoked. Not for viewers (personal data).
+         * @description The personal fields are opened with the person’s key; after an erasure the key is gone and fullName reads "đã xoá" (rankTitle and positionHeld null) while the awards stay listed and counted. Each title registration carries the organizer’s registration deadline of its year (date and event; null: none recorded, no limit). Each award carries its prerequisite basis and `basisNoLongerHolds` (code, the log position since when, a sentence): e.g. PREREQUISITE_REVOKED when a title it was based on was revoked. Not for viewers (personal data).
          */
         get: operations["getPerson"];
         put?: never;
@@ -1373,6 +1456,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/units/{unitId}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the people of a unit: name, rank, transfers, registrations with their deadlines, titles held
+         * @description The people whose current unit it is (a person transferred away is listed under the new unit, the transfer in `transfers`), each as GET /people/{personId} answers: the name opened with the person’s key ("đã xoá" once erased: listed last), rank title, position held, title registrations per year beside the organizer’s registration deadline of that year (the date and the event that set it; null: no limit), prior titles and individual awards with their prerequisite basis and `basisNoLongerHolds`. Vietnamese order of names. Not for viewers (personal data).
+         */
+        get: operations["listUnitPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clusters/{clusterId}/years/{year}/reported-figures": {
         parameters: {
             query?: never;
@@ -1413,6 +1516,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a proposal (tờ trình đề nghị khen thưởng): proposer, authority, items, documents
+         * @description By the proposer unit (its officer or organizer) or an administrator. Each item names a catalog code the authority may confer (422 AUTHORITY_NOT_ALLOWED, UNKNOWN_AWARD, RECIPIENT_KIND_NOT_ALLOWED), a recipient (a unit, or a person by person id), the year and the achievement; the documents carry their sha256 (422 INVALID_DIGEST). The answer carries the proposalId and the item ids (`{proposalId}-{n}`) an award decision item later names.
+         */
+        post: operations["fileProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/public-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the proposal for public notice (công khai) from a date to a date
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. The domain counts the working days (Monday–Friday less the fixed public holidays); an item whose catalog data asks for a notice (orders, state titles: NĐ 98/2023/NĐ-CP art. 46.2, at least 10 working days) refuses a shorter one (422 NOTICE_TOO_SHORT), and its council meets only after the notice ends.
+         */
+        post: operations["publishProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a comment received during the public notice (ý kiến góp ý)
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. Only after publication (422 NOT_PUBLISHED). The answer carries the commentId.
+         */
+        post: operations["recordProposalComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/council-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a meeting of the council (Hội đồng Thi đua – Khen thưởng): members, those present, minutes
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. Members and those present by person id (present among members: 422 NOT_A_COUNCIL_MEMBER). When an item needs a public notice, the meeting is after it ended (422 NOTICE_NOT_ENDED). The answer carries the meetingId.
+         */
+        post: operations["holdCouncilMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/council-votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the council's vote on one item: yes and no, against all members
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. The threshold is catalog data: at least 90 % of ALL members for Chiến sĩ thi đua cấp Bộ (toàn lực lượng CAND) and toàn quốc, by secret ballot (422 SECRET_BALLOT_REQUIRED; NĐ 91/2017/NĐ-CP art. 45.8); more than half of all members otherwise. Yes + no never exceed those present (422 VOTES_EXCEED_PRESENT); one vote per item (409 ITEM_ALREADY_VOTED). The event records the threshold and whether the item is approved.
+         */
+        post: operations["recordCouncilVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forward the approved items to the authority (trình) or return the proposal (trả lại)
+         * @description Recorded by the receiving level's emulation office (an administrator or an organizer); 404 PROPOSAL_NOT_FOUND, 409 PROPOSAL_CLOSED once forwarded or returned. Forwarded: every item voted (422 ITEMS_NOT_VOTED) and at least one approved (422 NOTHING_APPROVED); the approved items are what an award decision may carry out. Returned: with a reason.
+         */
+        post: operations["decideProposalOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a proposal: its items, documents, public notice, comments, council meetings, votes and outcome
+         * @description From the log (stream `proposal-{proposalId}`, no projection): the tờ trình (proposer, authority asked, items with their recipients — a unit, or a person by id, never a name — year and achievement, documents with sha256), the public notice (from, to, working days counted by the domain, where), comments, the council meetings (members and those present by person id, minutes with sha256), each item’s vote (yes / no of all members, present, secret or not, the threshold and whether it passed), and the outcome (forwarded with the approved items, or returned with the reason). Each step carries its event (stream, revision, who, when). An award decision item names the proposal item it carries out (`proposalItem`, GET /awards/{awardId}).
+         */
+        get: operations["getProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units/{unitId}/history": {
         parameters: {
             query?: never;
@@ -1442,9 +1685,29 @@ export interface paths {
         };
         /**
          * Yearly totals of awards (khen thưởng) for an organizer, a cluster or a unit
-         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404. `reported`: for a cluster or an organizer, the figures it reported (PUT …/reported-figures), as stated, beside the recorded total, with the difference and `mismatch` (Cụm 7 in 2023: 486 reported, 836 recorded); null when none was recorded (always null for a unit).
+         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404. `reported`: for a cluster or an organizer, the figures it reported (PUT …/reported-figures), as stated, beside the recorded total, with the difference and `mismatch` (Cụm 7 in 2023: 486 reported, 836 recorded), the source it cites, `recorded` (the ReportedFiguresRecorded event: who recorded it, when, its stream and revision for GET /audit/streams/{streamId}) and the reports it replaced; null when none was recorded (always null for a unit).
          */
         get: operations["getTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/totals/{year}/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the awards of a cluster or a unit for a year: recipient, title, decision, revocation, events
+         * @description Exactly one of `cluster`, `unit`. A cluster lists the awards GET /totals/{year}?cluster= counts: those of its member units that year and of every unit under them (sub-collectives and their people); `unit` lists the unit’s own (its collective and its people), with `subUnits=true` those of the units under it too. Each award: the recipient (a unit with its name, or a registered person with the name opened by their key — "đã xoá" once erased), the title, the decision (number, date, authority), the AwardDecisionIssued event (stream, revision, who recorded it, when), the revocation (ground, authority, decision, date, recovery of insignia and money, its event) or null, and for individuals the prerequisite `basis` (each title named, with the revocation event of a basis award that was revoked) and `basisNoLongerHolds` (e.g. PREREQUISITE_REVOKED). Revoked awards are listed (`counted` leaves them out, as the totals do). Most eminent title first, then by decision date; `offset`/`limit` page (default 100). Not for viewers (names of people).
+         */
+        get: operations["listAwards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1692,6 +1955,35 @@ export interface components {
             /** @description Reviews allowed before a period ends */
             reviewsFrom?: components["schemas"]["ReviewsFromDto"];
             /** @description Why an earlier window of the year is replaced (required then). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason?: string;
+        };
+        FlagQuotaRuleDto: {
+            /**
+             * @description per-cluster: `count` flags per cluster; share: `percent` of the cluster-year’s members, rounded down
+             * @enum {string}
+             */
+            kind: "per-cluster" | "share";
+            /**
+             * @description per-cluster: flags per cluster
+             * @example 1
+             */
+            count?: number;
+            /** @description share: percent of the members */
+            percent?: number;
+        };
+        FlagQuotaDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description The cluster flag (Cờ thi đua) the quota is for
+             * @example co-thi-dua-bo-cong-an
+             */
+            code: string;
+            rule: components["schemas"]["FlagQuotaRuleDto"];
+            /** @description Why (required when it replaces the quota of the code and year). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason?: string;
         };
         AdmitUnitDto: {
@@ -2042,13 +2334,18 @@ export interface components {
              */
             role: "chair" | "vice-chair";
             /**
-             * @description Candidate member units
+             * @description Candidate member units. Required for a first round; a run-off (after a round without an absolute majority, or a tied run-off) takes that round's leaders, and candidates given then must be the same units (422 RUN_OFF_CANDIDATES).
              * @example [
              *       "cuc-ktnv",
              *       "cuc-ngoai-tuyen"
              *     ]
              */
-            candidates: string[];
+            candidates?: string[];
+            /**
+             * @description A secret ballot (bỏ phiếu kín): each vote is recorded as a receipt of the voting unit, never its choice, and the round is closed with the counting committee's count. A run-off keeps the secrecy of the round it decides unless given.
+             * @example false
+             */
+            secret?: boolean;
         };
         CastBallotDto: {
             /**
@@ -2062,10 +2359,40 @@ export interface components {
              */
             voterUnitId: string;
             /**
-             * @description The candidate unit voted for
+             * @description The candidate unit voted for (open ballot). Never given in a secret round (422 SECRET_BALLOT_NAMES_NO_CANDIDATE): there the answer records only the receipt that the unit voted.
              * @example cuc-ktnv
              */
-            candidateUnitId: string;
+            candidateUnitId?: string;
+        };
+        CandidateVotesDto: {
+            /**
+             * @description A candidate unit of the round
+             * @example cuc-ktnv
+             */
+            unitId: string;
+            /**
+             * @description Votes it received
+             * @example 3
+             */
+            votes: number;
+        };
+        SecretCountDto: {
+            /** @description Votes per candidate: every candidate once (422 TALLY_INCOMPLETE, DUPLICATE_CANDIDATE, NOT_A_CANDIDATE) */
+            tally: components["schemas"]["CandidateVotesDto"][];
+            /**
+             * @description Invalid or blank ballots (default 0). They are ballots cast: votes plus invalid must equal the receipts (422 COUNT_MISMATCH).
+             * @example 0
+             */
+            invalid?: number;
+        };
+        CloseElectionDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description A secret round only (required there: 422 COUNT_REQUIRED; refused on an open ballot: 422 COUNT_NOT_APPLICABLE): the counting committee's count */
+            count?: components["schemas"]["SecretCountDto"];
         };
         AssignInspectionDto: {
             /**
@@ -2170,10 +2497,59 @@ export interface components {
              */
             reference: string;
         };
+        ReviewVotesDto: {
+            /**
+             * @description A candidate unit
+             * @example cuc-ktnv
+             */
+            unitId: string;
+            /**
+             * @description Votes it received
+             * @example 4
+             */
+            votes: number;
+        };
+        TitleReviewDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description The tổng kết conference it is held at (POST …/conferences answered it) */
+            conferenceId: string;
+            /**
+             * @description The collective title or award reviewed
+             * @example co-thi-dua-bo-cong-an
+             */
+            code: string;
+            /**
+             * @description How many units are chosen
+             * @example 1
+             */
+            seats: number;
+            /**
+             * @description A secret vote (bỏ phiếu kín)
+             * @example true
+             */
+            secret: boolean;
+            /** @description Candidates: units with a row in the final Y ranking */
+            candidates: string[];
+            /** @description The member units that voted: one receipt each (409-like 422 ALREADY_VOTED on a repeat) */
+            voters: string[];
+            /** @description Votes per candidate, every candidate once */
+            tally: components["schemas"]["ReviewVotesDto"][];
+            /** @description Invalid or blank ballots (default 0) */
+            invalid?: number;
+            /**
+             * @description unit id → why it is chosen over a higher-ranked candidate (required for each such unit)
+             * @example {}
+             */
+            reasons?: Record<string, never>;
+        };
         OverrideDto: {
             /**
              * @description A score entry of the period (its entryId)
-             * @example 0f1ebe45-9524-87e0-a734-e80888e18aa2
+             * @example ac977a9a-e4b8-889f-8042-decbccb5a158
              */
             entryId: string;
             /**
@@ -2219,6 +2595,25 @@ export interface components {
              */
             reason: string;
         };
+        ProposalItemRefDto: {
+            /**
+             * @description The forwarded proposal (POST /proposals answered it)
+             * @example aaaaaaaa
+             */
+            proposalId: string;
+            /**
+             * @description Its approved item (`{proposalId}-{n}`)
+             * @example aaaaaaaa-1
+             */
+            itemId: string;
+        };
+        AdHocDto: {
+            /**
+             * @description Why the award is made without a proposal (khen thưởng đột xuất). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
+             * @example Thành tích đột xuất trong đấu tranh phòng, chống tội phạm
+             */
+            reason: string;
+        };
         AwardItemDto: {
             /**
              * @description Catalog code: huan-chuong-bao-ve-to-quoc-hang-nhat (Huân chương Bảo vệ Tổ quốc hạng Nhất), huan-chuong-bao-ve-to-quoc-hang-nhi (Huân chương Bảo vệ Tổ quốc hạng Nhì), huan-chuong-bao-ve-to-quoc-hang-ba (Huân chương Bảo vệ Tổ quốc hạng Ba), co-thi-dua-chinh-phu (Cờ thi đua của Chính phủ), chien-si-thi-dua-toan-quoc (Chiến sĩ thi đua toàn quốc), bang-khen-thu-tuong (Bằng khen của Thủ tướng Chính phủ), co-thi-dua-bo-cong-an (Cờ thi đua của Bộ Công an), chien-si-thi-dua-toan-luc-luong-cand (Chiến sĩ thi đua toàn lực lượng Công an nhân dân), bang-khen-bo-truong-bca (Bằng khen của Bộ trưởng Bộ Công an), bang-khen-chu-tich-ubnd-tinh (Bằng khen của Chủ tịch UBND tỉnh), don-vi-quyet-thang (Đơn vị Quyết thắng), don-vi-tien-tien (Đơn vị tiên tiến), chien-si-thi-dua-co-so (Chiến sĩ thi đua cơ sở), chien-si-tien-tien (Chiến sĩ tiên tiến), giay-khen (Giấy khen), bieu-duong (biểu dương)
@@ -2241,6 +2636,10 @@ export interface components {
              * @example BC-125/X03-2023 (minh họa)
              */
             achievementRef?: string;
+            /** @description The approved item of a forwarded proposal this award carries out; it must match the code, recipient, year and the authority asked (422 PROPOSAL_REQUIRED without it or adHoc; PROPOSAL_NOT_FORWARDED, PROPOSAL_ITEM_NOT_APPROVED, PROPOSAL_ITEM_MISMATCH, PROPOSAL_AUTHORITY_MISMATCH). One item is carried out once: it is claimed in the proposal's stream before the decision is written (ProposalItemClaimed), so a second decision — even one racing this one — is refused with 422 PROPOSAL_ITEM_ALREADY_CARRIED_OUT (field awards.{i}.proposalItem) and nothing recorded; revoking the award releases the item. */
+            proposalItem?: components["schemas"]["ProposalItemRefDto"];
+            /** @description Khen thưởng đột xuất: an award without a proposal, with its reason (never with proposalItem). */
+            adHoc?: components["schemas"]["AdHocDto"];
         };
         IssueAwardDecisionDto: {
             /**
@@ -2302,6 +2701,18 @@ export interface components {
             authority: string;
             /** @description What is recovered: the insignia and the money */
             recovery: components["schemas"]["RecoveryDto"];
+        };
+        ConfirmFlagBasisDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description Why the flag stands although its basis no longer holds. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400).
+             * @example Giữ nguyên theo kết quả bình xét của Hội nghị tổng kết
+             */
+            reason: string;
         };
         ComplaintFilerDto: {
             /**
@@ -2573,8 +2984,185 @@ export interface components {
             /** @description Why an earlier report is replaced (required then). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
             reason?: string;
         };
+        ProposedRecipientDto: {
+            /**
+             * @description A unit, or a person by person id
+             * @enum {string}
+             */
+            kind: "collective" | "individual";
+            /**
+             * @description The unit (the person’s unit for an individual)
+             * @example cuc-tccb
+             */
+            unitId: string;
+            /**
+             * @description An individual: the person id (names stay in the person registry, never in the proposal)
+             * @example can-bo-tccb-01
+             */
+            personId?: string;
+        };
+        ProposalItemDto: {
+            /**
+             * @description Catalog code of the title or award proposed
+             * @example bang-khen-bo-truong-bca
+             */
+            code: string;
+            recipient: components["schemas"]["ProposedRecipientDto"];
+            /**
+             * @description The year of the achievement
+             * @example 2023
+             */
+            year: number;
+            /** @description The achievement (thành tích) it rests on. Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            achievement: string;
+        };
+        DigestedDocumentDto: {
+            /**
+             * @description tờ trình, báo cáo thành tích, biên bản họp, kết quả bỏ phiếu kín…. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example tờ trình
+             */
+            kind: string;
+            /**
+             * @description Its reference (number, title). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example 118/TTr-X01
+             */
+            reference: string;
+            /**
+             * @description Lowercase hex sha256 of the document
+             * @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+             */
+            sha256: string;
+        };
+        SubmitProposalDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description The proposing unit: the caller acts for it (its officer or organizer), or an administrator
+             * @example cuc-tccb
+             */
+            proposerUnitId: string;
+            /**
+             * @description The authority level asked to confer (AUTHORITY_LEVELS code)
+             * @example bo-truong-bca
+             */
+            authority: string;
+            /** @description The items; the server names them `{proposalId}-{n}` in order */
+            items: components["schemas"]["ProposalItemDto"][];
+            /** @description The dossier’s documents, by reference and sha256 */
+            documents: components["schemas"]["DigestedDocumentDto"][];
+        };
+        PublishProposalDto: {
+            /**
+             * @description First day of the public notice (its business date)
+             * @example 2023-12-04
+             */
+            from: string;
+            /**
+             * @description Last day of the notice (included)
+             * @example 2023-12-15
+             */
+            to: string;
+            /**
+             * @description Where it is published. Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example Cổng thông tin điện tử Bộ Công an
+             */
+            where: string;
+        };
+        ProposalCommentDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description The comment received (ý kiến góp ý). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            content: string;
+            /**
+             * @description The commenting unit, when a unit comments
+             * @example cuc-anm
+             */
+            fromUnitId?: string;
+        };
+        CouncilMinutesDto: {
+            /** @description Reference of the minutes (biên bản họp Hội đồng). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400). */
+            reference: string;
+            /**
+             * @description Lowercase hex sha256 of the minutes
+             * @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+             */
+            sha256: string;
+        };
+        HoldCouncilMeetingDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description Every member of the council, by person id
+             * @example [
+             *       "hd-thanh-vien-01"
+             *     ]
+             */
+            members: string[];
+            /**
+             * @description The members present (among members)
+             * @example [
+             *       "hd-thanh-vien-01"
+             *     ]
+             */
+            present: string[];
+            minutes: components["schemas"]["CouncilMinutesDto"];
+        };
+        CouncilVoteDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /** @description The meeting, as POST …/council-meetings answered it */
+            meetingId: string;
+            /** @description The item, as POST /proposals answered it (`{proposalId}-{n}`) */
+            itemId: string;
+            /**
+             * @description Members voting yes
+             * @example 9
+             */
+            yes: number;
+            /**
+             * @description Members voting no
+             * @example 0
+             */
+            no: number;
+            /**
+             * @description A secret ballot (required for Chiến sĩ thi đua cấp Bộ and toàn quốc)
+             * @example true
+             */
+            secret: boolean;
+        };
+        ProposalOutcomeDto: {
+            /**
+             * @description The act's own business date (ngày của sự việc: signed on, held on, scored on, decided on), YYYY-MM-DD, beside the time it is recorded. Default: the date it is recorded on (in Vietnam, UTC+07:00). Never after that date (422 EFFECTIVE_DATE_AFTER_RECORDING); inside the organizer's emulation window for the year when one is recorded (422 EFFECTIVE_DATE_OUTSIDE_WINDOW); not before the act it follows (422 EFFECTIVE_DATE_OUT_OF_ORDER). Loading 2017 records in 2026 is normal: give their 2017 dates.
+             * @example 2021-07-27
+             */
+            effectiveDate?: string;
+            /**
+             * @description forwarded (trình cấp trên: the approved items go on) or returned (trả lại)
+             * @enum {string}
+             */
+            outcome: "forwarded" | "returned";
+            /**
+             * @description forwarded: the reference of the submission to the authority (tờ trình lên cấp trên). Plain text on one line: control characters (line breaks included), bidi-control (e.g. U+202E) and zero-width characters are refused (400).
+             * @example 45/TTr-X01
+             */
+            reference?: string;
+            /** @description returned: why (422 REASON_REQUIRED without one). Plain text: line breaks (LF or CRLF) are kept; any other control character, bidi-control (e.g. U+202E) or zero-width character is refused (400). */
+            reason?: string;
+        };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet" | "ReportedFiguresRecorded";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "TitleReviewHeld" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "FlagBasisConfirmed" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet" | "ReportedFiguresRecorded" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned" | "ProposalItemClaimed" | "ProposalItemClaimReleased" | "FlagQuotaSet" | "FlagClaimed" | "FlagClaimReleased" | "UnitTitleClaimed" | "UnitTitleClaimReleased" | "UnitTitleBaselineRecorded";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
@@ -2685,6 +3273,118 @@ export interface components {
             revision: components["schemas"]["Integer"];
             position: components["schemas"]["Integer"];
             eventIds: string[];
+        };
+        /** @description What POST /proposals answers: the command result, the proposal and its items' ids (in the order sent). */
+        ProposalSubmitted: {
+            proposalId: string;
+            itemIds: string[];
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What POST …/comments answers. */
+        ProposalCommentReceived: {
+            commentId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What POST …/council-meetings answers. */
+        CouncilMeetingHeld: {
+            meetingId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What POST …/title-reviews answers: the command result and the review's id. */
+        TitleReviewHeld: {
+            reviewId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            eventIds: string[];
+        };
+        /** @description What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries out, or the đột xuất reason; for a cluster flag its basis; for a person's title the titles that met its prerequisite), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read, whatever made the basis fail: a flag's unit moved outside the quota, a prerequisite revoked). */
+        AwardRead: {
+            year: components["schemas"]["Integer"];
+            flagBasis?: {
+                year: components["schemas"]["Integer"];
+                rankingPosition: components["schemas"]["Integer"];
+                clusterId: string;
+                /** @description The unit's rank (null: no row). */
+                rank: number | null;
+                /** @description sha256 of the ranking's digest input, and the log position it was read up to. */
+                rankingDigest: string;
+                quota: number;
+                /** @description Flags of the code already conferred in the cluster-year (they count against the quota). */
+                conferredBefore: number;
+                /**
+                 * @description How the flag got past what the ranking alone allows: an override, or a title review vote.
+                 * @enum {string}
+                 */
+                decidedBy?: "override" | "vote";
+            };
+            /** @description The titles a person's title's prerequisite was met with (a prior title: awardId null). */
+            basis?: {
+                year: components["schemas"]["Integer"];
+                code: string;
+                awardId: string | null;
+            }[];
+            decisionId: string;
+            number: string;
+            /** @description The decision's date. */
+            date: string;
+            authority: string;
+            revoked: boolean;
+            /** @description The organizer's confirmations of a basis that no longer held: reason and log position. */
+            basisConfirmations: {
+                reason: string;
+                position: components["schemas"]["Integer"];
+            }[];
+            basisNoLongerHolds: {
+                since: components["schemas"]["Integer"];
+                code: string;
+                detail: string;
+            }[];
+            awardId: string;
+            /** @description Catalog code. */
+            code: string;
+            recipient: components["schemas"]["AwardRecipient"];
+            citation: string;
+            /** @description A cluster flag outside the organizer's quota, recorded knowingly by the organizer. */
+            override?: {
+                reason: string;
+            };
+            /** @description The achievement rewarded (e.g. a report's reference): one achievement is rewarded once. */
+            achievementRef?: string;
+            /** @description The approved item of a forwarded proposal this award carries out (absent on decisions recorded before proposals). */
+            proposalItem?: {
+                proposalId: string;
+                itemId: string;
+            };
+            /** @description Khen thưởng đột xuất: an award without a proposal, with its reason. */
+            adHoc?: {
+                reason: string;
+            };
+        };
+        AwardRecipient: {
+            /** @constant */
+            kind: "collective";
+            unitId: string;
+        } | {
+            /** @constant */
+            kind: "individual";
+            /** @description Free-text personal fields of awards recorded before the person registry (issue 12); new ones name `personId`. */
+            fullName?: string;
+            rankTitle?: string;
+            position?: string;
+            /** @description The person's unit when the award was decided. */
+            unitId: string;
+            /** @description The person in the registry (`person-{personId}`); required on every new individual award. */
+            personId?: string;
         };
         ClusterList: {
             clusters: components["schemas"]["ClusterDoc"][];
@@ -3283,6 +3983,7 @@ export interface components {
             decisionId?: string;
             awardIds?: string[];
             organizerUnitId?: string;
+            proposalId?: string;
         };
         /** @description GET /totals/{year}: the totals, and for a cluster or an organizer what it reported (null when nothing). */
         TotalsAnswer: {
@@ -3335,12 +4036,32 @@ export interface components {
                 sha256: string | null;
             };
             statedOn: string;
+            /** @description The event that recorded the figures: who, when, and its stream and revision (to open it in the log). */
+            recorded: components["schemas"]["SourceEvent"];
+            /** @description Earlier reports of the same scope and year that this one replaced, with the reason given. */
+            replaced: {
+                total: components["schemas"]["Integer"];
+                statedOn: string;
+                reason: string | null;
+                position: components["schemas"]["Integer"];
+            }[];
             /** @description The recorded total of the same document (`total`). */
             recordedTotal: components["schemas"]["Integer"];
             /** @description recorded − reported (e.g. 836 − 486 = 350 for Cụm 7 in 2023). */
             difference: components["schemas"]["Integer"];
             /** @description The reported and recorded figures differ (total, or the collective/individual split where stated). */
             mismatch: boolean;
+        };
+        /** @description The event a read-model value came from, enough for an inspector to open it (`/audit/streams/{streamId}`, the console's raw-event page) and to say who recorded it and when. */
+        SourceEvent: {
+            eventId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            /** @description When it was recorded (the log's time, not the act's business date). */
+            recordedAt: string;
+            /** @description Who recorded it: the verified token's subject, role and unit. */
+            actor: components["schemas"]["Actor"];
         };
         /** @enum {string} */
         TotalsScope: "organizer" | "cluster" | "unit";
@@ -3390,12 +4111,16 @@ export interface components {
             conferred: components["schemas"]["Integer"];
             fulfilled: components["schemas"]["Integer"];
         };
-        /** @description A person as the API answers: the registry record with the personal fields opened (or "đã xoá"). */
+        /** @description A person as the API answers: opened, each title registration beside the deadline it was checked against. */
         PersonView: {
-            fullName: string;
-            rankTitle: string | null;
-            /** @description Chức vụ (the registration's `position`; `position` here is the log position, as on every document). */
-            positionHeld: string | null;
+            registrations: {
+                /** @description The organizer's registration deadline of that year as it stands (null: none recorded, no limit). */
+                deadline: components["schemas"]["RegistrationDeadline"] | null;
+                year: components["schemas"]["Integer"];
+                code: string;
+                organizerUnitId: string;
+                on: string;
+            }[];
             personId: string;
             unitId: string;
             registeredOn: string;
@@ -3409,12 +4134,6 @@ export interface components {
                 toUnitId: string;
                 on: string;
             }[];
-            registrations: {
-                year: components["schemas"]["Integer"];
-                code: string;
-                organizerUnitId: string;
-                on: string;
-            }[];
             priorTitles: {
                 code: string;
                 year: components["schemas"]["Integer"];
@@ -3422,6 +4141,16 @@ export interface components {
             }[];
             awards: components["schemas"]["PersonAwardDoc"][];
             position: components["schemas"]["Integer"];
+            fullName: string;
+            rankTitle: string | null;
+            /** @description Chức vụ (the registration's `position`; `position` here is the log position, as on every document). */
+            positionHeld: string | null;
+        };
+        /** @description An organizer's registration deadline for a year as it stands, and the event that set it. */
+        RegistrationDeadline: {
+            /** @description Last day (inclusive) a registration may be dated. */
+            date: string;
+            event: components["schemas"]["SourceEvent"];
         };
         PersonAwardDoc: {
             awardId: string;
@@ -3462,6 +4191,215 @@ export interface components {
             code: string;
             since: components["schemas"]["Integer"];
             detail: string;
+        };
+        /** @description GET /totals/{year}/awards: the awards behind the totals of a cluster or a unit, one page. */
+        AwardList: {
+            year: components["schemas"]["Integer"];
+            /** @enum {string} */
+            scope: "cluster" | "unit";
+            scopeId: string;
+            /** @description The units whose awards were listed (the members, or the unit, with the units under them). */
+            unitIds: string[];
+            /** @description Awards matching the filters, revoked ones included. */
+            total: components["schemas"]["Integer"];
+            /** @description Of those, not revoked: what GET /totals/{year} counts (the same filters). */
+            counted: components["schemas"]["Integer"];
+            offset: components["schemas"]["Integer"];
+            limit: components["schemas"]["Integer"];
+            items: components["schemas"]["AwardListItem"][];
+        };
+        /** @description One award as the register answers it: the decision, the recipient named, the revocation, the events behind. */
+        AwardListItem: {
+            /** @description The recipient unit's (or the person's unit's) current name. */
+            unitName: string | null;
+            /** @description An individual's name opened with their key, "đã xoá" once erased; null for a collective. */
+            personName: string | null;
+            rankTitle: string | null;
+            /** @description The titles a prerequisite was met with (from the person's register), each named, with its revocation event when the award it names was revoked (a prior title, `awardId` null, has none). */
+            basis: {
+                name: string;
+                revokedBy: components["schemas"]["SourceEvent"] | null;
+                code: string;
+                year: components["schemas"]["Integer"];
+                awardId: string | null;
+            }[];
+            /** @description Why the basis no longer holds, empty while it holds: an individual's from the person's register (PREREQUISITE_REVOKED), a flag's from the log (FLAG_OUTSIDE_QUOTA, as GET /awards/{awardId} reads it). */
+            basisNoLongerHolds: components["schemas"]["BasisNoLongerHolds"][];
+            /** @description A flag's confirmations by the organizer after its basis stopped holding: reason and log position. */
+            basisConfirmations: {
+                reason: string;
+                position: components["schemas"]["Integer"];
+            }[];
+            awardId: string;
+            decisionId: string;
+            decisionNumber: string;
+            /** @description The decision's date. */
+            date: string;
+            authority: string;
+            authorityName: string;
+            code: string;
+            /** @description Catalog name, e.g. "Bằng khen của Bộ trưởng Bộ Công an". */
+            name: string;
+            year: components["schemas"]["Integer"];
+            /** @enum {string} */
+            kind: "collective" | "individual";
+            /** @description The collective, or the person's unit when it was decided. */
+            unitId: string;
+            /** @description Individual awards naming a registered person; null for collectives and for free-text awards before the registry. */
+            personId: string | null;
+            citation: string;
+            /** @description A flag outside the quota: the organizer's reason. */
+            overrideReason: string | null;
+            /** @description The approved item of a forwarded proposal the award carries out (version 2; null: đột xuất or older). */
+            proposalItem: {
+                proposalId: string;
+                itemId: string;
+            } | null;
+            /** @description Khen thưởng đột xuất: the reason it had no proposal (version 2). */
+            adHocReason: string | null;
+            /** @description A cluster flag: the standing it was conferred on — cluster, year, rank, ranking digest and position, quota (version 2). */
+            flagBasis: {
+                year: components["schemas"]["Integer"];
+                rank: components["schemas"]["Integer"] | null;
+                rankingPosition: components["schemas"]["Integer"];
+                quota: components["schemas"]["Integer"];
+                conferredBefore: components["schemas"]["Integer"];
+                clusterId: string;
+                /** @description sha256 of the ranking's digest input, and the log position it was read up to. */
+                rankingDigest: string;
+                /**
+                 * @description How the flag got past what the ranking alone allows: an override, or a title review vote.
+                 * @enum {string}
+                 */
+                decidedBy?: "override" | "vote";
+            } | null;
+            /** @description The AwardDecisionIssued event. */
+            issued: components["schemas"]["SourceEvent"];
+            revoked: components["schemas"]["AwardRevocationDoc"] | null;
+            position: components["schemas"]["Integer"];
+        };
+        AwardRevocationDoc: {
+            /** @description The revoking decision's date. */
+            on: string;
+            reason: string;
+            decisionRef: string;
+            /** @description Absent on revocations recorded before issue 12. */
+            ground: string | null;
+            authority: string | null;
+            authorityName: string | null;
+            recovery: {
+                insignia: boolean;
+                moneyVnd: components["schemas"]["Integer"];
+            } | null;
+            event: components["schemas"]["SourceEvent"];
+        };
+        /** @description GET /units/{unitId}/people: the people registered in a unit now, opened, in Vietnamese order. */
+        UnitPeople: {
+            unitId: string;
+            unitName: string | null;
+            people: components["schemas"]["PersonView"][];
+        };
+        /** @description GET /proposals/{proposalId}: the proposal's path from the tờ trình to the council's outcome, each step's event. */
+        ProposalView: {
+            proposalId: string;
+            proposerUnitId: string;
+            /** @description The authority level asked to confer, and its name. */
+            authority: string;
+            authorityName: string;
+            /** @enum {string} */
+            status: "open" | "forwarded" | "returned";
+            submitted: {
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            };
+            items: {
+                itemId: string;
+                code: string;
+                name: string;
+                recipient: components["schemas"]["ProposedRecipient"];
+                year: components["schemas"]["Integer"];
+                achievement: string;
+                /** @description The council's last vote on it (null: not voted yet). */
+                vote: components["schemas"]["ItemVote"] | null;
+            }[];
+            documents: components["schemas"]["ProposalDocument"][];
+            notice: {
+                from: string;
+                to: string;
+                workingDays: components["schemas"]["Integer"];
+                where: string;
+                event: components["schemas"]["SourceEvent"];
+            } | null;
+            comments: {
+                commentId: string;
+                content: string;
+                fromUnitId: string | null;
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            }[];
+            meetings: {
+                meetingId: string;
+                on: string | null;
+                members: string[];
+                present: string[];
+                minutes: {
+                    reference: string;
+                    sha256: string;
+                };
+                event: components["schemas"]["SourceEvent"];
+            }[];
+            forwarded: {
+                approvedItems: string[];
+                reference: string;
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            } | null;
+            returned: {
+                reason: string;
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            } | null;
+            /** @description The log position of the proposal's last event. */
+            position: components["schemas"]["Integer"];
+        };
+        /** @description Who an item proposes: a collective (unit) or a person by person id (names stay in the person registry). */
+        ProposedRecipient: {
+            /** @constant */
+            kind: "collective";
+            unitId: string;
+        } | {
+            /** @constant */
+            kind: "individual";
+            personId: string;
+            unitId: string;
+        };
+        /** @description A council vote on one item, as recorded (a secret ballot records only the count). */
+        ItemVote: {
+            meetingId: string;
+            yes: components["schemas"]["Integer"];
+            no: components["schemas"]["Integer"];
+            members: components["schemas"]["Integer"];
+            present: components["schemas"]["Integer"];
+            secret: boolean;
+            threshold: components["schemas"]["CouncilThreshold"];
+            approved: boolean;
+            on: string | null;
+            event: components["schemas"]["SourceEvent"];
+        };
+        /** @description How an item is approved: at least N % of all council members, or more than half of them. */
+        CouncilThreshold: {
+            /** @constant */
+            kind: "at-least-percent";
+            percent: number;
+        } | {
+            /** @constant */
+            kind: "majority";
+        };
+        /** @description A document of the dossier (tờ trình, báo cáo thành tích, biên bản họp…), by reference and sha256. */
+        ProposalDocument: {
+            kind: string;
+            reference: string;
+            sha256: string;
         };
         /** @description One message of GET /clusters/{c}/years/{y}/changes (Server-Sent Events, `event: change`): an event of the cluster-year has been applied by the projections that handle it. Its `id:` line is `position`; send it back as Last-Event-ID to resume after it. */
         ClusterYearChange: {
@@ -4267,7 +5205,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A projection: cluster-directory, rankings, unit-history, yearly-totals, people or reported-figures */
+                /** @description A projection: cluster-directory, rankings, unit-history, yearly-totals, people, reported-figures or award-register */
                 name: string;
             };
             cookie?: never;
@@ -5617,6 +6555,140 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["EmulationWindowDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setFlagQuota: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The organizer unit */
+                organizerUnitId: string;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description The flag code, the rule, and why */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagQuotaDto"];
             };
         };
         responses: {
@@ -8286,10 +9358,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The date of the count (optional) */
+        /** @description The date of the count (optional); a secret round: the count */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActDateDto"];
+                "application/json": components["schemas"]["CloseElectionDto"];
             };
         };
         responses: {
@@ -8972,6 +10044,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanIssued"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordTitleReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The emulation cluster (Cụm thi đua) */
+                clusterId: unknown;
+                /** @description The emulation year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** @description The review */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TitleReviewDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleReviewHeld"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
@@ -10016,6 +11222,210 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An award id answered by POST /award-decisions (`{decisionId}-{n}`) */
+                awardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The award and its basis */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRead"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `field` names the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description AWARD_NOT_FOUND (field awardId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordFlagBasisConfirmation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description An award id answered by POST /award-decisions (`{decisionId}-{n}`) */
+                awardId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why the flag stands */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmFlagBasisDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: organizer)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12219,6 +13629,104 @@ export interface operations {
             };
         };
     };
+    listUnitPeople: {
+        parameters: {
+            query?: {
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A registered unit (a sub-collective holds its people) */
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people of the unit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPeople"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `field` names the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: role not allowed (allowed: admin, organizer, inspector, unit-officer) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNIT_NOT_FOUND (field unitId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROJECTION_BEHIND: the projection did not reach minPosition in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     recordClusterFigures: {
         parameters: {
             query?: never;
@@ -12487,6 +13995,887 @@ export interface operations {
             };
         };
     };
+    fileProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The proposal */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitProposalDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalSubmitted"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer, unit-officer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    publishProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description From, to, where */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishProposalDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordProposalComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The comment */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCommentDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalCommentReceived"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    holdCouncilMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The meeting */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldCouncilMeetingDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMeetingHeld"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordCouncilVote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The vote */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilVoteDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decideProposalOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first answer again and no new event. Same key, other request: 422 IDEMPOTENCY_KEY_REUSED. An id the command creates is derived from the key and the caller (sub), so a retry answers the same id. */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision of the target stream (e.g. "7", or "-1"/"no-stream" for a new stream): a stale one answers 409 and records nothing. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The proposal, as POST /proposals answered it (the example: the proposal the POST /proposals example submits with its Idempotency-Key and the demo's token of Cục Tổ chức cán bộ, sub demo-officer-cuc-tccb) */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The outcome */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalOutcomeDto"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed input or unknown field (`field` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the token's unit may not do this here (e.g. another unit's self score); nothing recorded
+             *
+             *     FORBIDDEN: role not allowed (allowed: admin, organizer)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the cluster, unit, entry or dispute does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description REVISION_CONFLICT (If-Match stale, or writers kept colliding), or a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a business rule is broken (nothing recorded), or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_UNAVAILABLE, STORAGE_BUSY: the storage takes no writes, nothing was written; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A proposal (POST /proposals), e.g. the one the demo’s Cụm 7 / 2023 Bằng khen decision carries out */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposal and its path */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `field` names the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROPOSAL_NOT_FOUND (field proposalId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getUnitHistory: {
         parameters: {
             query?: {
@@ -12633,6 +15022,118 @@ export interface operations {
                 };
             };
             /** @description ORGANIZER_NOT_FOUND (field organizer), CLUSTER_NOT_FOUND (field cluster) or UNIT_NOT_FOUND (field unit) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROJECTION_BEHIND: the projection did not reach minPosition in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAwards: {
+        parameters: {
+            query?: {
+                /** @description The awards counted for a cluster that year: its member units and every unit under them */
+                cluster?: string;
+                /** @description The awards of one unit (the collective and its people) */
+                unit?: string;
+                /** @description With `unit` only: `true` adds every unit under it (its sub-collectives and their people) */
+                subUnits?: "true" | "false";
+                /** @description Only awards of this catalog code */
+                code?: string;
+                /** @description Only collective (tập thể) or individual (cá nhân) awards */
+                kind?: "collective" | "individual";
+                /** @description Awards skipped (paging) */
+                offset?: number;
+                /** @description Awards per page */
+                limit?: number;
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The year the awards are for */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of awards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardList"];
+                };
+            };
+            /** @description VALIDATION_FAILED: not exactly one of cluster, unit (field names one), subUnits without unit, or a malformed value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: role not allowed (allowed: admin, organizer, inspector, unit-officer) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CLUSTER_NOT_FOUND (field cluster) or UNIT_NOT_FOUND (field unit) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -92,6 +92,9 @@ export {
   EMULATION_YEAR_EVENT_TYPES,
   type Assessment,
   type BallotCastData,
+  type SecretBallotCastData,
+  type TitleReviewHeldData,
+  type ElectionRule,
   type ChairAssignedData,
   type ChairElectedData,
   type ChairPolicySetData,
@@ -208,3 +211,81 @@ export {
   type RecordReportedFigures,
   type ReportedFiguresContext,
 } from './reported-figures/reported-figures.decider.js';
+
+// Proposals (issue 12, part B): tờ trình, public notice, council, forward or return.
+export {
+  PROPOSAL_EVENT_TYPES,
+  type CouncilMeetingHeldData,
+  type CouncilThreshold,
+  type CouncilVoteRecordedData,
+  type ProposalCommentReceivedData,
+  type ProposalDocument,
+  type ProposalEvent,
+  type ProposalForwardedData,
+  type ProposalItem,
+  type ProposalPublishedData,
+  type ProposalReturnedData,
+  type ProposalItemClaimedData,
+  type ProposalItemClaimReleasedData,
+  type ProposalSubmittedData,
+  type ProposedRecipient,
+} from './events/proposal.events.js';
+export { proposalDecider } from './proposal/proposal.decider.js';
+export {
+  type ProposalCommand,
+  type ProposalContext,
+  proposalStreamOf,
+} from './proposal/proposal.commands.js';
+export { type ProposalState, type ProposalItemState } from './proposal/proposal.state.js';
+export { PROPOSAL_RULES, proposalRuleOf, type ProposalRule } from './proposal/council-rules.js';
+export { workingDaysBetween, fixedHolidays } from './proposal/working-days.js';
+export { proposalStream } from './streams.js';
+export { type HeldRecipient } from './award-decision/decide-proposal-link.js';
+// Cluster flags (issue 12, part B): the organizer's recorded quota, each flag's basis.
+export {
+  type FlagQuotaRule,
+  type FlagQuotaSetData,
+  FLAG_QUOTA_EVENT_TYPES,
+} from './events/flag-quota.events.js';
+export {
+  flagQuotaDecider,
+  quotaOf,
+  type FlagQuotaState,
+  type SetFlagQuota,
+} from './flag-quota/flag-quota.decider.js';
+export { flagQuotaStream, flagClaimsStream, titleQuotaStream } from './streams.js';
+export {
+  type UnitTitleClaimedData,
+  type UnitTitleClaimReleasedData,
+  type UnitTitleBaselineRecordedData,
+  TITLE_QUOTA_EVENT_TYPES,
+} from './events/title-quota.events.js';
+export {
+  titleQuotaDecider,
+  unitTitleCountsOf,
+  quotaCodes,
+  type TitleQuotaCommand,
+  type TitleQuotaState,
+  type UnitTitleClaimInput,
+} from './title-quota/title-quota.decider.js';
+export {
+  type FlagClaimedData,
+  type FlagClaimReleasedData,
+  FLAG_CLAIM_EVENT_TYPES,
+} from './events/flag-claim.events.js';
+export {
+  flagClaimsDecider,
+  flagsConferred,
+  type FlagClaimCommand,
+  type FlagClaimInput,
+  type FlagClaimsState,
+  type RecordedFlag,
+} from './flag-quota/flag-claims.decider.js';
+export { flagBasisIssues } from './award-decision/flag-basis.js';
+export { prerequisiteRevoked, type BasisIssue } from './award-decision/basis-issues.js';
+export { GOVERNMENT_FLAG, MINISTRY_FLAG } from './award-decision/decide-flag-quota.js';
+export {
+  type AwardDecisionEvent,
+  type FlagBasis,
+  type FlagBasisConfirmedData,
+} from './events/award-decision.events.js';

@@ -44,6 +44,27 @@ export const disciplineStream = (
     ? `discipline-unit-${checkId(subject.unitId, 'unit')}`
     : `discipline-person-${checkId(subject.personId, 'person')}`;
 
+/** The organizer's recorded cluster-flag quotas for a year (flag-quota.events.ts). */
+export const flagQuotaStream = (organizerUnitId: string, year: number): string =>
+  `flag-quota-${checkId(organizerUnitId, 'organizer unit')}-${checkYear(year)}`;
+
+/**
+ * The places of a cluster-year's flag quotas held by cluster flags (flag-claim.events.ts): claimed before the
+ * decision (expected revision), so two decisions cannot both fill the last place.
+ */
+export const flagClaimsStream = (clusterId: string, year: number): string =>
+  `flag-claims-${checkId(clusterId, 'cluster')}-${checkYear(year)}`;
+
+/**
+ * The individual titles of a unit-year that a quota rule counts (title-quota.events.ts): claimed before the
+ * decision (expected revision), so two decisions cannot both pass the 15 % of Chiến sĩ thi đua cơ sở.
+ */
+export const titleQuotaStream = (unitId: string, year: number): string =>
+  `title-quota-${checkId(unitId, 'unit')}-${checkYear(year)}`;
+
+/** A proposal dossier (tờ trình) on its way to an authority (proposal.events.ts). */
+export const proposalStream = (proposalId: string): string => `proposal-${checkId(proposalId, 'proposal')}`;
+
 /** A khối (bloc) of clusters of one organizer (bloc.events.ts). */
 export const blocStream = (blocId: string): string => `bloc-${checkId(blocId, 'bloc')}`;
 
@@ -72,6 +93,10 @@ export type ParsedStream =
   | { category: 'person'; personId: string }
   | { category: 'reported'; scope: 'cluster' | 'organizer'; scopeId: string; year: number }
   | { category: 'registration'; organizerUnitId: string; year: number }
+  | { category: 'proposal'; proposalId: string }
+  | { category: 'flag-quota'; organizerUnitId: string; year: number }
+  | { category: 'flag-claims'; clusterId: string; year: number }
+  | { category: 'title-quota'; unitId: string; year: number }
   | {
       category: 'discipline';
       subject: { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
@@ -119,6 +144,22 @@ export function parseStreamId(streamId: string): ParsedStream | undefined {
   if (streamId.startsWith('registration-')) {
     const p = yearly(streamId.slice('registration-'.length));
     return p ? { category: 'registration', organizerUnitId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('flag-quota-')) {
+    const p = yearly(streamId.slice('flag-quota-'.length));
+    return p ? { category: 'flag-quota', organizerUnitId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('flag-claims-')) {
+    const p = yearly(streamId.slice('flag-claims-'.length));
+    return p ? { category: 'flag-claims', clusterId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('title-quota-')) {
+    const p = yearly(streamId.slice('title-quota-'.length));
+    return p ? { category: 'title-quota', unitId: p.id, year: p.year } : undefined;
+  }
+  if (streamId.startsWith('proposal-')) {
+    const id = streamId.slice('proposal-'.length);
+    return isValidId(id) ? { category: 'proposal', proposalId: id } : undefined;
   }
   if (streamId.startsWith('bloc-')) {
     const id = streamId.slice('bloc-'.length);

@@ -2,6 +2,8 @@ import {
   awardDecisionStream,
   clusterStream,
   emulationStream,
+  flagClaimsStream,
+  titleQuotaStream,
   isValidId,
   membershipStream,
   parseStreamId,
@@ -30,6 +32,21 @@ describe('stream names', () => {
       category: 'membership',
       organizerUnitId: 'ca-ha-tinh',
       year: 2021,
+    });
+    expect(parseStreamId(flagClaimsStream('cum-7', 2023))).toEqual({
+      category: 'flag-claims',
+      clusterId: 'cum-7',
+      year: 2023,
+    });
+    expect(parseStreamId(titleQuotaStream('cuc-anm', 2023))).toEqual({
+      category: 'title-quota',
+      unitId: 'cuc-anm',
+      year: 2023,
+    });
+    expect(parseStreamId('flag-quota-bo-cong-an-2023')).toEqual({
+      category: 'flag-quota',
+      organizerUnitId: 'bo-cong-an',
+      year: 2023,
     });
     expect(parseStreamId('emulation-bca-cum-2')).toBeUndefined();
     expect(parseStreamId('other-x')).toBeUndefined();

@@ -4,6 +4,7 @@ import {
   businessDateOf,
   defaultCatalog,
   parseStreamId,
+  prerequisiteRevoked,
   type AwardDecisionIssuedData,
   type AwardRevokedData,
   type Integer,
@@ -169,10 +170,8 @@ async function revoked(
   };
   for (const dependent of doc.awards)
     if (dependent.basis.some((b) => b.awardId === d.awardId))
-      dependent.basisNoLongerHolds.push({
-        code: 'PREREQUISITE_REVOKED',
-        since: position,
-        detail: `${award.name} ${award.year} (${award.awardId}), a prerequisite of this title, was revoked by ${d.decisionRef} on ${on}`,
-      });
+      dependent.basisNoLongerHolds.push(
+        prerequisiteRevoked(award, { decisionRef: d.decisionRef, on }, position),
+      );
   return [put(doc)];
 }

@@ -24,6 +24,8 @@ export const HISTORY_ELECTIONS = 'elections';
 export const HISTORY_AWARDS = 'awards';
 /** `complaints/{streamId}:{complaintId}`: the unit that complained (its resolution goes to its history). */
 export const HISTORY_COMPLAINTS = 'complaints';
+/** `proposals/{proposalId}`: the proposer and each item's code and unit (later steps name only the proposal). */
+export const HISTORY_PROPOSALS = 'proposals';
 
 export const INDEX_PAGE_SIZE = 256;
 
@@ -47,6 +49,7 @@ export interface EntryRefs {
   decisionId?: string;
   awardIds?: string[];
   organizerUnitId?: string;
+  proposalId?: string;
 }
 
 /** How one event concerns one unit (what the projection turns into an entry). */
@@ -148,4 +151,11 @@ export interface HistoryAwardDoc {
   unitId: string;
   year: number;
   position: number;
+}
+
+/** A proposal as the history's later summaries need it. */
+export interface HistoryProposalDoc {
+  proposerUnitId: string;
+  items: Record<string, { code: string; unitId: string }>;
+  position: Integer;
 }

@@ -9,6 +9,7 @@ import {
   entryId,
   HISTORY_AWARDS,
   HISTORY_COMPLAINTS,
+  HISTORY_PROPOSALS,
   HISTORY_CLUSTERS,
   HISTORY_ELECTIONS,
   HISTORY_INDEX,
@@ -47,6 +48,7 @@ export function unitHistoryProjection(): ProjectionDefinition {
       HISTORY_ELECTIONS,
       HISTORY_AWARDS,
       HISTORY_COMPLAINTS,
+      HISTORY_PROPOSALS,
     ],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
       const work = new DocWork(view, event.position);

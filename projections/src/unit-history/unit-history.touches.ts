@@ -2,7 +2,12 @@ import type { StoredEvent } from '@thidua/event-store';
 import {
   type AwardDecisionIssuedData,
   type AwardRevokedData,
+  type FlagClaimedData,
+  type FlagClaimReleasedData,
   type BallotCastData,
+  type FlagBasisConfirmedData,
+  type TitleReviewHeldData,
+  type SecretBallotCastData,
   type ChairAssignedData,
   type ChairElectedData,
   type ClusterDissolvedData,
@@ -43,6 +48,7 @@ import {
   WINDOW_TYPES,
   windowTouches,
 } from './oversight.touches.js';
+import { PROPOSAL_TYPES, proposalTouches } from './proposal.touches.js';
 import {
   electionDocId,
   HISTORY_AWARDS,
@@ -99,11 +105,17 @@ export const UNIT_HISTORY_TYPES = [
   'DisputeResolved',
   'ElectionOpened',
   'BallotCast',
+  'SecretBallotCast',
   'ElectionClosed',
   'ChairElected',
   'AwardDecisionIssued',
   'AwardRevoked',
+  'FlagBasisConfirmed',
+  'FlagClaimed',
+  'FlagClaimReleased',
+  'TitleReviewHeld',
   ...ASSESSMENT_TYPES,
+  ...PROPOSAL_TYPES,
   ...DISCIPLINE_TYPES,
   ...WINDOW_TYPES,
   ...COMPLAINT_TYPES,
@@ -142,9 +154,34 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
       return windowTouches(event.type, d);
     case 'bloc':
       return blocTouches(event.type, d);
+    case 'proposal':
+      return proposalTouches(event.type, d, work, stream.proposalId);
+    case 'flag-claims':
+      return flagClaimTouches(event.type, d, work);
     default:
       throw new Error(`${event.type} #${event.position} is in an unexpected stream ${event.streamId}`);
   }
+}
+
+/** A cluster flag's place in its cluster-year quota (flag-claims stream), on the flag's unit. */
+async function flagClaimTouches(type: string, d: never, work: DocWork): Promise<Touch[]> {
+  if (type === 'FlagClaimed') {
+    const e = d as FlagClaimedData;
+    const label = clusterLabel(await work.peek(HISTORY_CLUSTERS, e.clusterId), e.clusterId);
+    const how = e.override ? ', ngoài chỉ tiêu theo quyết định đặc cách của đơn vị tổ chức cụm' : '';
+    const summary = `Giữ 1 suất ${awardName(e.code)} năm ${e.year} của ${label} (chỉ tiêu ${e.quota}${how}), khen thưởng ${e.awardId}`;
+    const refs = { clusterId: e.clusterId, year: e.year, decisionId: e.decisionId, awardIds: [e.awardId] };
+    return [{ unitId: e.unitId, summary, refs }];
+  }
+  if (type === 'FlagClaimReleased') {
+    const e = d as FlagClaimReleasedData;
+    const why = e.cause === 'revoked' ? 'khen thưởng bị thu hồi' : 'quyết định không được ghi nhận';
+    const summary = `Trả lại suất ${awardName(e.code)} năm ${e.year} (${why}), khen thưởng ${e.awardId}`;
+    return [
+      { unitId: e.unitId, summary, refs: { clusterId: e.clusterId, year: e.year, awardIds: [e.awardId] } },
+    ];
+  }
+  throw new Error(`unit-history does not handle ${type} in a flag-claims stream`);
 }
 
 async function nameOf(work: DocWork, unitId: string): Promise<string> {
@@ -365,6 +402,17 @@ async function yearTouches(
       const summary = `Bỏ phiếu bầu ${ROLE_LABEL[election.role]} ${label} năm ${election.forYear}: chọn ${await nameOf(work, e.candidateUnitId)}`;
       return [{ unitId: e.voterUnitId, summary, refs: { ...refs, electionId: e.electionId } }];
     }
+    case 'SecretBallotCast': {
+      const e = d as SecretBallotCastData;
+      const election = await work.peek<HistoryElectionDoc>(
+        HISTORY_ELECTIONS,
+        electionDocId(clusterId, year, e.electionId),
+      );
+      if (!election) throw new Error(`ballot for election ${e.electionId} before it was opened`);
+      // A secret ballot: the history says that the unit voted, never for whom.
+      const summary = `Bỏ phiếu kín bầu ${ROLE_LABEL[election.role]} ${label} năm ${election.forYear}`;
+      return [{ unitId: e.voterUnitId, summary, refs: { ...refs, electionId: e.electionId } }];
+    }
     case 'ElectionClosed': {
       const e = d as ElectionClosedData;
       const role = ROLE_LABEL[e.role];
@@ -373,8 +421,17 @@ async function yearTouches(
         summary:
           e.outcome === 'elected' && e.electedUnitId === unitId
             ? `Trúng cử ${role} ${label} năm ${e.forYear}: ${votes}/${e.ballots} phiếu`
-            : `Kết quả bầu ${role} ${label} năm ${e.forYear}: ${votes}/${e.ballots} phiếu (${OUTCOME_LABEL[e.outcome]})`,
+            : `Kết quả bầu ${role} ${label} năm ${e.forYear}: ${votes}/${e.ballots} phiếu (${OUTCOME_LABEL[e.outcome]})${e.runOffCandidates?.includes(unitId) === true ? '; vào vòng bầu lại' : ''}`,
         refs: { ...refs, electionId: e.electionId },
+      }));
+    }
+    case 'TitleReviewHeld': {
+      const e = d as TitleReviewHeldData;
+      const kind = e.secret ? 'bỏ phiếu kín' : 'biểu quyết';
+      return e.tally.map(({ unitId, votes }) => ({
+        unitId,
+        summary: `Bình xét ${awardName(e.code)} năm ${year} tại hội nghị tổng kết ${label} (${kind}): ${votes}/${e.voters.length} phiếu — ${e.chosen.includes(unitId) ? 'được suy tôn' : e.outcome === 'tie' ? 'hòa phiếu, chưa có kết quả' : 'không được suy tôn'}`,
+        refs: { ...refs },
       }));
     }
     case 'ChairElected': {
@@ -451,6 +508,18 @@ async function awardTouches(type: string, d: never, work: DocWork, decisionId: s
       {
         unitId: award.unitId,
         summary,
+        refs: { decisionId: award.decisionId, awardIds: [e.awardId], year: award.year },
+      },
+    ];
+  }
+  if (type === 'FlagBasisConfirmed') {
+    const e = d as FlagBasisConfirmedData;
+    const award = await work.peek<HistoryAwardDoc>(HISTORY_AWARDS, e.awardId);
+    if (!award) throw new Error(`award ${e.awardId} confirmed but never issued`);
+    return [
+      {
+        unitId: award.unitId,
+        summary: `Giữ ${awardName(award.code)} năm ${award.year} dù căn cứ xếp hạng không còn: ${e.reason}`,
         refs: { decisionId: award.decisionId, awardIds: [e.awardId], year: award.year },
       },
     ];

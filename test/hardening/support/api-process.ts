@@ -1,5 +1,4 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Readable } from 'node:stream';
 import { transpileForNode } from '@thidua/testkit';
 import { TEST_SECRET } from '../../support/test-app.js';
@@ -14,19 +13,6 @@ export function buildApi(root: string, outDir: string): string {
   return entry;
 }
 
-/** A port free right now (the OS picks it; the server binds it a moment later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export interface ApiProcess {
   http: Http;
   /** Everything the process wrote to stderr (and stdout), for failure messages. */
@@ -38,10 +24,14 @@ export interface ApiProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `node main.js` on DATA_DIR and PORT; resolves when /health/live answers. */
+/**
+ * Starts `node main.js` on DATA_DIR with PORT=0 and resolves when /health/live answers on the port the
+ * child itself logs ("listening", with its url). A port picked here and bound by the child later could be
+ * taken in between by another suite's server, whose answers would then pass for the child's.
+ */
 export async function startApiProcess(
   entry: string,
-  options: { dataDir: string; port: number; env?: Record<string, string> },
+  options: { dataDir: string; env?: Record<string, string> },
 ): Promise<ApiProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['NODE_OPTIONS']; // jest's --experimental-vm-modules is not for the child
@@ -50,7 +40,7 @@ export async function startApiProcess(
     env: {
       ...env,
       DATA_DIR: options.dataDir,
-      PORT: String(options.port),
+      PORT: '0',
       HOST: '127.0.0.1',
       AUTH_JWT_SECRET: TEST_SECRET,
       LOG_LEVEL: 'warn',
@@ -66,21 +56,31 @@ export async function startApiProcess(
   );
   let gone = false;
   void exited.then(() => (gone = true));
-  const http = fetchHttp(`http://127.0.0.1:${options.port}`);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (gone) throw new Error(`the API process exited before it answered:\n${output}`);
+  const deadline = Date.now() + 60_000;
+  const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
+    for (;;) {
+      if (gone) throw new Error(`the API process exited before ${what}:\n${output}`);
+      const found = await probe();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`the API process did not ${what} within 60 s:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  const url = await waitFor(
+    'say where it listens',
+    async () => /"url":"(http:\/\/[^"]+)","msg":"listening"/.exec(output)?.[1],
+  );
+  const http = fetchHttp(url);
+  await waitFor('answer /health/live', async () => {
     try {
-      if ((await http('GET', '/health/live')).status === 200) break;
+      return (await http('GET', '/health/live')).status === 200 ? true : undefined;
     } catch {
-      // not listening yet
+      return undefined; // not answering yet
     }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the API process did not answer /health/live within 30 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  });
   return {
     http,
     output: () => output,

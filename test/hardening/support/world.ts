@@ -240,6 +240,11 @@ export interface World {
   yearComplaintId: string;
   /** An open complaint of ktnv on the award decision. */
   decisionComplaintId: string;
+  /** ktnv's proposal (one item: Bằng khen của Bộ trưởng for ktnv, 2021), not yet published, with a council meeting. */
+  proposalId: string;
+  councilMeetingId: string;
+  /** A tổng kết conference of the cluster-year (its Y ranking is not final: title reviews answer 422). */
+  tongKetId: string;
 }
 
 /**
@@ -328,8 +333,30 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
     },
   );
 
+  const proposal = await expectOk(http, 'POST', '/proposals', { ...own, body: proposalBody(UNITS.own.id) });
+  const councilMeeting = await expectOk(
+    http,
+    'POST',
+    `/proposals/${proposal.body.proposalId}/council-meetings`,
+    { ...organizer, body: councilMeetingBody() },
+  );
+
+  const tongKet = await expectOk(http, 'POST', `${YEAR_PATH}/conferences`, {
+    ...organizer,
+    body: {
+      kind: 'tổng kết',
+      date: '2021-11-19',
+      place: 'Hà Nội',
+      presidingUnitId: UNITS.chair.id,
+      minutes: { reference: 'Biên bản tổng kết', sha256: 'e'.repeat(64) },
+    },
+  });
+
   return {
     tokens,
+    tongKetId: tongKet.body.conferenceId,
+    proposalId: proposal.body.proposalId,
+    councilMeetingId: councilMeeting.body.meetingId,
     ownSelfEntry: ownSelf.body.entryId,
     fourthSelfEntry: fourthSelf.body.entryId,
     ownClusterEntry: ownCluster.body.entryId,
@@ -343,6 +370,30 @@ export async function buildWorld(http: Http, tokens: Tokens): Promise<World> {
     decisionComplaintId: decisionComplaint.body.complaintId,
   };
 }
+
+/** A unit's proposal (tờ trình) of the Minister's Bằng khen for itself, 2021. */
+export const proposalBody = (unitId: string) => ({
+  proposerUnitId: unitId,
+  authority: 'bo-truong-bca',
+  items: [
+    {
+      code: 'bang-khen-bo-truong-bca',
+      recipient: { kind: 'collective', unitId },
+      year: 2021,
+      achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2021',
+    },
+  ],
+  documents: [{ kind: 'tờ trình', reference: '7/TTr', sha256: 'c'.repeat(64) }],
+  effectiveDate: '2021-12-01',
+});
+
+/** A council meeting of five members, all present. */
+export const councilMeetingBody = () => ({
+  members: ['hd-1', 'hd-2', 'hd-3', 'hd-4', 'hd-5'],
+  present: ['hd-1', 'hd-2', 'hd-3', 'hd-4', 'hd-5'],
+  minutes: { reference: 'BB-HĐ', sha256: 'd'.repeat(64) },
+  effectiveDate: '2021-12-10',
+});
 
 /** A complaint of ktnv (khiếu nại), with whatever else the route needs (a target). */
 export const complaint = (extra: Record<string, unknown> = {}) => ({
@@ -365,6 +416,21 @@ export const awardDecision = (unitId: string) => ({
       recipient: { kind: 'collective', unitId },
       year: 2021,
       citation: 'Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm 2021',
+      adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
     },
+  ],
+});
+
+/** A title review at the world's tổng kết: two candidates, the five members' receipts, a secret tally. */
+export const titleReviewBody = (conferenceId: string) => ({
+  conferenceId,
+  code: 'co-thi-dua-bo-cong-an',
+  seats: 1,
+  secret: true,
+  candidates: [UNITS.own.id, UNITS.other.id],
+  voters: [UNITS.own.id, UNITS.other.id],
+  tally: [
+    { unitId: UNITS.own.id, votes: 2 },
+    { unitId: UNITS.other.id, votes: 0 },
   ],
 });

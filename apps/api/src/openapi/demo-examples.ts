@@ -27,6 +27,10 @@ export const DEMO_KEYS = {
   fileComplaint: 'vi-du-khieu-nai-diem-ha-tinh-q2-2021',
   fileDecisionComplaint: 'vi-du-khieu-nai-bang-khen-2023',
   openDisciplineCase: 'vi-du-ky-luat-can-bo',
+  fileProposal: 'vi-du-to-trinh-bang-khen-2023',
+  recordProposalComment: 'vi-du-gop-y-to-trinh-2023',
+  holdCouncilMeeting: 'vi-du-hop-hoi-dong-2023',
+  recordTitleReview: 'vi-du-binh-xet-co-thi-dua-2021',
 } as const;
 
 const createdBy = (unitId: string, key: string, kind: string): string =>
@@ -38,7 +42,7 @@ const createdByOrganizer = (unitId: string, key: string, kind: string): string =
  * The Idempotency-Key prefix of the CLI's demo load (DEMO_KEY_PREFIX in apps/cli/src/demo/demo-session.ts;
  * test/demo.e2e.spec.ts checks they agree): ids the load created are derived from it and the step name.
  */
-export const DEMO_LOAD_KEY_PREFIX = 'demo-v2';
+export const DEMO_LOAD_KEY_PREFIX = 'demo-v3';
 const loaded = (actorSub: string, step: string, kind: string): string =>
   entityIdOf(actorSub, `${DEMO_LOAD_KEY_PREFIX}:${step}`, kind);
 
@@ -68,6 +72,8 @@ export const DEMO = {
     points: 45,
   },
   totals: { year: 2023, cluster: 'bca-cum-7' },
+  /** The awards list (GET /totals/{y}/awards): a sub-collective of Cụm 7 / 2023, and a title of 6 people there. */
+  awardList: { unit: 'cuc-tccb-phong-01', code: 'chien-si-thi-dua-toan-luc-luong-cand' },
   streamId: 'emulation-bca-cum-2-2021',
   /** An award of a Cụm 7 / 2023 decision (Bằng khen of the Minister). */
   awardId: `${CUM7_BANG_KHEN_DECISION}-1`,
@@ -113,6 +119,21 @@ export const DEMO = {
   decisionComplaintId: createdBy('cuc-tccb', DEMO_KEYS.fileDecisionComplaint, 'complaint'),
   /** The discipline case the example opens (recorded by the Ministry's emulation office). */
   caseId: createdByOrganizer('bo-cong-an', DEMO_KEYS.openDisciplineCase, 'discipline-case'),
+  /** Cụm 2's tổng kết of 19/11/2021 as the demo recorded it (by the chair unit, Cục An ninh mạng). */
+  tongKetConferenceId: loaded(
+    DEMO_ACTORS.officer('cuc-anm'),
+    'bca-cum-2:2021:conference:tong-ket',
+    'conference',
+  ),
+  /**
+   * The proposal the demo's Cụm 7 / 2023 Bằng khen decision carries out (submitted by the demo's administrator,
+   * the Ministry's office: submitted, published, voted on by the council, forwarded).
+   */
+  loadedProposalId: loaded('demo-admin', 'proposal:bca-cum-7:2023:bang-khen-bo-truong:submit', 'proposal'),
+  /** The proposal the proposal example submits (Cục Tổ chức cán bộ, for the Minister's Bằng khen 2023). */
+  proposalId: createdBy('cuc-tccb', DEMO_KEYS.fileProposal, 'proposal'),
+  /** The council meeting the example records on it (the Ministry's emulation office). */
+  councilMeetingId: createdByOrganizer('bo-cong-an', DEMO_KEYS.holdCouncilMeeting, 'council-meeting'),
 } as const;
 
 /** The command examples (request bodies), in the order test/demo.e2e.spec.ts sends them. */
@@ -258,6 +279,75 @@ export const DEMO_BODIES = {
     effectiveDate: '2021-11-19',
   },
   closeElection: { effectiveDate: '2021-11-19' },
+  recordTitleReview: {
+    conferenceId: DEMO.tongKetConferenceId,
+    code: 'co-thi-dua-bo-cong-an',
+    seats: 1,
+    secret: true,
+    candidates: ['cuc-ktnv', 'cuc-qlxnc'],
+    voters: ['cuc-anm', 'cuc-ktnv', 'cuc-ngoai-tuyen', 'cuc-qlxnc', 'bo-tu-lenh-canh-ve'],
+    tally: [
+      { unitId: 'cuc-ktnv', votes: 4 },
+      { unitId: 'cuc-qlxnc', votes: 1 },
+    ],
+    reasons: {
+      'cuc-ktnv': 'Hội nghị suy tôn đơn vị dẫn đầu phong trào (minh họa (demo))',
+      'cuc-qlxnc': 'Hội nghị suy tôn (minh họa (demo))',
+    },
+    effectiveDate: '2021-11-19',
+  },
+  fileProposal: {
+    proposerUnitId: 'cuc-tccb',
+    authority: 'bo-truong-bca',
+    items: [
+      {
+        code: 'bang-khen-bo-truong-bca',
+        recipient: { kind: 'collective', unitId: 'cuc-tccb' },
+        year: 2023,
+        achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2023 (minh họa (demo))',
+      },
+    ],
+    documents: [
+      {
+        kind: 'tờ trình',
+        reference: '118/TTr-X01 (minh họa (demo))',
+        sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      },
+    ],
+    effectiveDate: '2023-12-01',
+  },
+  publishProposal: {
+    from: '2023-12-04',
+    to: '2023-12-08',
+    where: 'Cổng thông tin điện tử Bộ Công an (minh họa (demo))',
+  },
+  recordProposalComment: {
+    content: 'Nhất trí đề nghị (minh họa (demo))',
+    fromUnitId: 'cuc-anm',
+    effectiveDate: '2023-12-05',
+  },
+  holdCouncilMeeting: {
+    members: ['hd-bca-01', 'hd-bca-02', 'hd-bca-03', 'hd-bca-04', 'hd-bca-05'],
+    present: ['hd-bca-01', 'hd-bca-02', 'hd-bca-03', 'hd-bca-04', 'hd-bca-05'],
+    minutes: {
+      reference: 'Biên bản họp Hội đồng Thi đua – Khen thưởng (minh họa (demo))',
+      sha256: '60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752',
+    },
+    effectiveDate: '2023-12-11',
+  },
+  recordCouncilVote: {
+    meetingId: DEMO.councilMeetingId,
+    itemId: `${DEMO.proposalId}-1`,
+    yes: 5,
+    no: 0,
+    secret: false,
+    effectiveDate: '2023-12-11',
+  },
+  decideProposalOutcome: {
+    outcome: 'forwarded',
+    reference: '45/TTr-X01 (minh họa (demo))',
+    effectiveDate: '2023-12-12',
+  },
   issueAwardDecision: {
     number: '2468/QĐ-BCA',
     date: '2023-12-20',
@@ -268,8 +358,12 @@ export const DEMO_BODIES = {
         recipient: { kind: 'collective', unitId: 'cuc-tccb' },
         year: 2023,
         citation: 'Đã có thành tích xuất sắc trong phong trào thi đua “Vì an ninh Tổ quốc” năm 2023',
+        proposalItem: { proposalId: DEMO.proposalId, itemId: `${DEMO.proposalId}-1` },
       },
     ],
+  },
+  recordFlagBasisConfirmation: {
+    reason: 'Giữ nguyên theo kết quả bình xét của Hội nghị tổng kết (minh họa (demo))',
   },
   revokeAward: {
     reason: 'Hồ sơ đề nghị khen thưởng không trung thực',
@@ -315,6 +409,11 @@ export const DEMO_BODIES = {
     blocId: 'bca-khoi-vi-du',
     organizerUnitId: DEMO.organizerId,
     name: 'Khối các đơn vị mới thành lập',
+  },
+  setFlagQuota: {
+    code: 'co-thi-dua-bo-cong-an',
+    rule: { kind: 'per-cluster', count: 1 },
+    effectiveDate: '2024-12-01',
   },
   setEmulationWindow: {
     opensOn: '2024-12-01',

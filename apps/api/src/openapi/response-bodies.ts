@@ -13,10 +13,20 @@ import type { IssuedDigest, PublicKey, StreamEventsPage } from '../audit/audit.t
 import type { TokenRevocations } from '../auth/revocation-list.js';
 import type { ErrorBody } from '../common/api-error.js';
 import type { AwardDecisionIssued, AwardRevoked } from '../features/awards/awards.command.js';
+import type { AwardRead } from '../features/awards/award-read.js';
 import type { ComplaintFiled } from '../features/complaints/complaints.handler.js';
+import type {
+  CouncilMeetingHeld,
+  ProposalCommentReceived,
+  ProposalSubmitted,
+} from '../features/proposals/proposals.handler.js';
 import type { DisciplineCaseOpened } from '../features/discipline/discipline.handler.js';
 import type { FindingRecorded } from '../features/emulation-year/assessment/assessment.command.js';
-import type { ConferenceHeld, PlanIssued } from '../features/emulation-year/conferences/conferences.types.js';
+import type {
+  ConferenceHeld,
+  PlanIssued,
+  TitleReviewHeld,
+} from '../features/emulation-year/conferences/conferences.types.js';
 import type { DisputeFiled } from '../features/emulation-year/disputes/disputes.command.js';
 import type { ElectionOpened } from '../features/emulation-year/elections/elections.command.js';
 import type { ScoreRecorded } from '../features/emulation-year/scores/scores.command.js';
@@ -29,6 +39,9 @@ import type {
   UnitList,
 } from '../features/queries/directory.queries.js';
 import type { PersonView } from '../features/people/people.query.js';
+import type { AwardList } from '../features/award-register/award-list.query.js';
+import type { UnitPeople } from '../features/people/unit-people.query.js';
+import type { ProposalView } from '../features/proposals/proposal-read.js';
 import type { TotalsAnswer } from '../features/totals/reported-comparison.js';
 import type { WhatIfAnswer } from '../features/queries/rankings.queries.js';
 import type { Liveness, NotReady, Readiness } from '../health/health.types.js';
@@ -53,6 +66,11 @@ export interface ResponseBodies {
   PlanIssued: PlanIssued;
   ComplaintFiled: ComplaintFiled;
   DisciplineCaseOpened: DisciplineCaseOpened;
+  ProposalSubmitted: ProposalSubmitted;
+  ProposalCommentReceived: ProposalCommentReceived;
+  CouncilMeetingHeld: CouncilMeetingHeld;
+  TitleReviewHeld: TitleReviewHeld;
+  AwardRead: AwardRead;
   // Directory
   ClusterList: ClusterList;
   ClusterDoc: ClusterDoc;
@@ -70,6 +88,9 @@ export interface ResponseBodies {
   UnitHistoryPage: UnitHistoryPage;
   TotalsDoc: TotalsAnswer;
   PersonView: PersonView;
+  AwardList: AwardList;
+  UnitPeople: UnitPeople;
+  ProposalView: ProposalView;
   ClusterYearChange: ClusterYearChange;
   // Audit
   StreamEventsPage: StreamEventsPage;

@@ -75,11 +75,17 @@ export interface DemoAwardItem {
   recipient: DemoRecipient;
   year: number;
   citation: string;
+  /** The approved proposal item the award carries out (set when the demo has run the proposal). */
+  proposalItem?: { proposalId: string; itemId: string };
 }
 
-/** The body of POST /award-decisions, plus a stable step name for its Idempotency-Key. */
+/** The body of POST /award-decisions, plus a stable step name for its Idempotency-Key and its proposer. */
 export interface DemoAwardDecision {
   step: string;
+  /** The unit whose proposal (tờ trình) the decision carries out (demo: the seed names no proposal). */
+  proposerUnitId: string;
+  /** The items as the proposal names them (a person with their unit; the decision takes the unit from the registry). */
+  items: DemoAwardItem[];
   body: {
     number: string;
     date: string;
@@ -183,8 +189,11 @@ export function cum7AwardDecisions(units: ReadonlyArray<DemoUnit> = CUM7_UNITS):
     date: string,
     authority: string,
     awards: DemoAwardItem[],
+    proposerUnitId = authority === 'bo-truong-bca' ? 'cuc-ctd-ctct' : 'bo-cong-an',
   ) => ({
     step,
+    proposerUnitId,
+    items: awards,
     body: {
       number: `${number} (minh họa)`,
       date,
@@ -233,6 +242,7 @@ export function cum7AwardDecisions(units: ReadonlyArray<DemoUnit> = CUM7_UNITS):
         `2023-11-${String(10 + i).padStart(2, '0')}`,
         'thu-truong-don-vi',
         awards,
+        unit.id,
       ),
     );
   });

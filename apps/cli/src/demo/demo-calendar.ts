@@ -100,3 +100,15 @@ export const HT_2021_DATES = {
   disciplineDecided: '2021-05-20',
   disciplineRunsUntil: '2021-11-20',
 } as const;
+
+/**
+ * The path of Cụm 7's 2023 proposals (demo: the seed reports only the awards): submitted, a public notice of
+ * 10 working days (1–14/8/2023: Tuesday to Monday, the notice the state titles need), the council on 16/8,
+ * forwarded on 18/8 — before the earliest of the decisions (12/9/2023).
+ */
+export const CUM7_PROPOSALS = {
+  submitted: '2023-07-20',
+  notice: { from: '2023-08-01', to: '2023-08-14' },
+  council: '2023-08-16',
+  forwarded: '2023-08-18',
+} as const;

@@ -20,6 +20,8 @@ import { CA_HA_TINH, CLUSTERS, HT_CUM4_UNITS, HT_SUB_UNITS, type DemoUnit } from
  * and their people), the monthly split of the 31 (10, 10, 11), the numbers and dates are demo data.
  */
 export interface HaTinhAward {
+  /** Seed 004 reports these as the quarter's awards for outstanding deeds, not a year-end proposal. */
+  adHoc: { reason: string };
   code: string;
   recipient: { kind: 'collective'; unitId: string } | { kind: 'individual'; personId: string };
   year: number;
@@ -32,6 +34,15 @@ export interface HaTinhDecision {
 }
 
 const NOTE = `Dữ liệu ${MINH_HOA}: nguồn tin chỉ nêu số lượng`;
+/**
+ * Khen thưởng đột xuất: seed 004 lists these in-quarter awards (Bằng khen, biểu dương gương người tốt việc
+ * tốt, biểu dương tại thông báo tháng) as the quarter's recognition of deeds, "khen thưởng kịp thời các cá
+ * nhân, tập thể có thành tích đột xuất", with no proposal.
+ */
+const AD_HOC = {
+  reason:
+    'Khen thưởng kịp thời thành tích trong Quý II/2021 (seed 004: "thành tích đột xuất"), không qua tờ trình',
+};
 
 function recipients(
   units: readonly DemoUnit[],
@@ -86,12 +97,14 @@ export function haTinhQ2Decisions(
     people.push(...r.individual);
     const awards: HaTinhAward[] = [
       ...r.collective.map((u) => ({
+        adHoc: AD_HOC,
         code,
         recipient: { kind: 'collective' as const, unitId: u.id },
         year: 2021,
         citation: `${citation} — ${NOTE}`,
       })),
       ...r.individual.map(({ personId }) => ({
+        adHoc: AD_HOC,
         code,
         recipient: { kind: 'individual' as const, personId },
         year: 2021,

@@ -2,7 +2,7 @@ import { DEMO_ADMIN } from './demo-actors.js';
 import { DemoRequestError, type DemoActor, type DemoClient, type DemoRequest } from './demo-client.js';
 
 /** Bumped whenever a demo body changes: keys of an older demo then name other requests, not a reuse. */
-export const DEMO_KEY_PREFIX = 'demo-v2';
+export const DEMO_KEY_PREFIX = 'demo-v3';
 
 /** What every command answers (DESIGN.md §6), plus the ids some commands add (entryId, electionId, …). */
 export interface CommandAnswer {

@@ -1,6 +1,14 @@
 import { DEMO_ADMIN, organizerOf } from './demo-actors.js';
 import { cum7AwardDecisions, cum7People, cum7TitleHistory } from './demo-awards.js';
-import { CUM7_2023_DATES, MINH_HOA, ministryWindow, SEED_DATES, SEED_SHA256 } from './demo-calendar.js';
+import { MINISTRY_OFFICE, proposeForDecision } from './demo-proposals.js';
+import {
+  CUM7_2023_DATES,
+  CUM7_PROPOSALS,
+  MINH_HOA,
+  ministryWindow,
+  SEED_DATES,
+  SEED_SHA256,
+} from './demo-calendar.js';
 import { DemoRequestError, type DemoClient, type DemoRequest } from './demo-client.js';
 import { cum2Of2021, cum2Of2022, type Cum2Marks } from './demo-cum2.js';
 import { haTinhQ2Of2021 } from './demo-ha-tinh.js';
@@ -283,13 +291,23 @@ async function cum7Of2023(s: DemoSession): Promise<string[]> {
   }
   const ids: string[] = [];
   for (const decision of cum7AwardDecisions()) {
-    const answer = await s.command(
-      step(`award:${decision.step}`),
-      organizer,
-      'POST',
-      '/award-decisions',
-      decision.body,
+    // Each decision carries out the approved items of a proposal (its path is demo data: CUM7_PROPOSALS).
+    const items = await proposeForDecision(
+      s,
+      {
+        step: `${cluster.id}:${y}:${decision.step}`,
+        proposerUnitId: decision.proposerUnitId,
+        office: decision.body.authority === 'thu-truong-don-vi' ? DEMO_ADMIN : MINISTRY_OFFICE,
+        ...CUM7_PROPOSALS,
+      },
+      decision.body.authority,
+      decision.items,
     );
+    const awards = decision.body.awards.map((a, i) => ({ ...a, proposalItem: items[i]! }));
+    const answer = await s.command(step(`award:${decision.step}`), organizer, 'POST', '/award-decisions', {
+      ...decision.body,
+      awards,
+    });
     ids.push(answer.decisionId as string);
   }
   // Seed 000's own headline: "486 lượt" — recorded as stated, beside the 836 its itemised counts add up to.

@@ -7,6 +7,8 @@ import type { ComplaintFiler } from '../events/complaint.events.js';
 import type { DisciplineSubject } from '../events/discipline.events.js';
 import { awardDecisionStream } from '../streams.js';
 import type { PeopleContext } from './decide-prerequisites.js';
+import type { ProposalState } from '../proposal/proposal.state.js';
+import type { HeldRecipient } from './decide-proposal-link.js';
 
 export type IssueAwardDecision = Command<
   'IssueAwardDecision',
@@ -55,9 +57,16 @@ export type EscalateDecisionComplaint = Command<
   { decisionId: string; complaintId: string; reason: string; receivedOn?: string }
 >;
 
+/** The organizer of the flag's cluster confirms a flag whose basis no longer holds, with a reason. */
+export type ConfirmFlagBasis = Command<
+  'ConfirmFlagBasis',
+  { decisionId: string; awardId: string; reason: string; effectiveDate?: string }
+>;
+
 export type AwardDecisionCommand =
   | IssueAwardDecision
   | RevokeAward
+  | ConfirmFlagBasis
   | FileDecisionComplaint
   | ResolveDecisionComplaint
   | EscalateDecisionComplaint;
@@ -78,6 +87,18 @@ export interface ClusterStanding {
   disputed?: boolean;
   /** How many leading units the organizer allows a flag; default 1. */
   quota?: number;
+  /** The organizer's recorded quota per flag code for this cluster-year (wins over `quota`). */
+  quotaByCode?: Readonly<Record<string, number>>;
+  /** Flags conferred this year in the cluster-year, by code (not revoked): they count against the quota. */
+  conferred?: ReadonlyArray<{ unitId: string; code: string }>;
+  /** Rows ranked better than the unit, and the units sharing its rank (a tie at the boundary). */
+  rowsAbove?: number;
+  tiedWith?: readonly string[];
+  /** The ranking's digest and the position it was read up to: stored as the flag's basis. */
+  rankingDigest?: string;
+  rankingPosition?: number;
+  /** Units a title review vote of the year's tổng kết chose for this flag code (decides a tie or a dispute). */
+  chosenByVote?: ReadonlyArray<{ unitId: string; code: string }>;
 }
 
 export interface AwardDecisionContext extends PeopleContext {
@@ -88,6 +109,14 @@ export interface AwardDecisionContext extends PeopleContext {
   complaintPolicy?: ComplaintPolicy;
   /** The discipline facts of every recipient unit and person (by person id) of the decision. */
   discipline?: ReadonlyArray<{ subject: DisciplineSubject; state: DisciplineState }>;
+  /** The proposals the decision's items name (by proposal id), folded. */
+  proposals?: Readonly<Record<string, ProposalState>>;
+  /** For an organizer recording: the (unit, year) recipients its clusters hold (the unit or a unit above it). */
+  heldBy?: ReadonlyArray<HeldRecipient>;
+  /** Units holding Cờ thi đua của Bộ Công an (not revoked) per year: the standard Cờ thi đua của Chính phủ needs. */
+  ministryFlagHolders?: ReadonlyArray<{ unitId: string; year: number }>;
+  /** ConfirmFlagBasis: the organizer of the flag's cluster, and whether its basis still holds today. */
+  flagCluster?: { organizerUnitId: string; basisHolds: boolean };
 }
 
 export const awardDecisionStreamOf = (command: AwardDecisionCommand): string =>

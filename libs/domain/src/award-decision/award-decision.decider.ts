@@ -11,7 +11,6 @@ import {
   requireDate,
   requireId,
   requireIsoTime,
-  requireReason,
   requireText,
   requireUnique,
   requireYear,
@@ -19,14 +18,13 @@ import {
 import type {
   AwardDecisionCommand,
   AwardDecisionContext,
-  ClusterStanding,
   EscalateDecisionComplaint,
   FileDecisionComplaint,
   ResolveDecisionComplaint,
 } from './award-decision.commands.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { checkPeopleAndTitles } from './decide-prerequisites.js';
-import { decideRevocation } from './decide-revocation.js';
+import { decideRevocation, requireLiveAward } from './decide-revocation.js';
 import type { ComplaintPolicy } from '../complaints/complaint-policy.js';
 import {
   decideEscalateComplaint,
@@ -34,6 +32,8 @@ import {
   decideResolveComplaint,
   requireComplaint,
 } from '../complaints/complaints.js';
+import { checkProposalBasis, requireDecisionRecorder } from './decide-proposal-link.js';
+import { checkClusterFlag, decideConfirmFlagBasis } from './decide-flag-quota.js';
 import {
   evolveAwardDecision,
   initialAwardDecisionState,
@@ -57,50 +57,6 @@ function validateRecipient(raw: unknown, f: string): AwardRecipient {
       personId: requireId(r.personId, `${f}.personId`),
     };
   throw rule('INVALID_RECIPIENT', `${f}.kind must be collective or individual`, `${f}.kind`);
-}
-
-/**
- * A cluster-leading flag (Cờ thi đua) for year Y needs the unit within the organizer's quota (default:
- * first) of its cluster's final ranking of Y — the Government flag goes to collectives leading a cluster
- * (official letter 5007/BNV-TĐKT, 2023; Decree 98/2023/NĐ-CP art. 3.2) — unless the organizer of that
- * cluster records an override with a reason.
- */
-function checkFlagQuota(
-  item: AwardItem,
-  f: string,
-  actor: Actor,
-  standings: ReadonlyArray<ClusterStanding>,
-): AwardItem['override'] {
-  const unitId = (item.recipient as { unitId: string }).unitId;
-  const standing = standings.find((s) => s.unitId === unitId && s.year === item.year);
-  // Neither the quota nor an override applies to a ranking under an open complaint.
-  if (standing?.disputed)
-    throw rule(
-      'CLUSTER_RANKING_DISPUTED',
-      `the ${item.year} ranking of cluster ${standing.clusterId} is disputed by an open complaint: no flag on it until it is resolved`,
-      `${f}.recipient`,
-    );
-  if (item.override !== undefined) {
-    const reason = requireReason(item.override.reason, `${f}.override.reason`);
-    const organizer = standing?.organizerUnitId;
-    if (actor.role !== 'organizer' || (organizer !== undefined && actor.unitId !== organizer))
-      throw forbidden("only the organizer of the unit's cluster may override the flag quota");
-    return { reason };
-  }
-  if (!standing || !standing.final)
-    throw rule(
-      'CLUSTER_RANKING_NOT_FINAL',
-      `no final ranking of ${item.year} is known for unit ${unitId}'s cluster`,
-      `${f}.recipient`,
-    );
-  const quota = standing.quota ?? 1;
-  if (standing.rank === null || standing.rank > quota)
-    throw rule(
-      'FLAG_QUOTA_EXCEEDED',
-      `unit ${unitId} ranked ${standing.rank ?? 'unranked'} in cluster ${standing.clusterId} (${item.year}); the quota is ${quota}`,
-      `${f}.recipient`,
-    );
-  return undefined;
 }
 
 /**
@@ -224,15 +180,23 @@ export function decideAwardDecision(
         citation: requireText(a.citation, `${f}.citation`, 2000),
         ...(achievementRef !== undefined && { achievementRef }),
       };
-      if (entry.isClusterFlag) {
-        const override = checkFlagQuota(
-          { ...item, ...(a.override && { override: a.override }) },
-          f,
-          command.actor,
-          context.clusterStandings ?? [],
+      Object.assign(
+        item,
+        checkProposalBasis(a, item, f, { authority: d.authority, date }, context?.proposals ?? {}),
+      );
+      if (entry.isClusterFlag && recipient.kind === 'collective')
+        Object.assign(
+          item,
+          checkClusterFlag(
+            a,
+            { code: entry.code, year: item.year, recipient },
+            f,
+            command.actor,
+            context?.clusterStandings ?? [],
+            context?.ministryFlagHolders ?? [],
+          ),
         );
-        if (override) item.override = override;
-      } else if (a.override !== undefined)
+      else if (a.override !== undefined)
         throw rule('OVERRIDE_NOT_APPLICABLE', `${entry.name} has no quota to override`, `${f}.override`);
       return item;
     });
@@ -241,6 +205,14 @@ export function decideAwardDecision(
       'awards',
       'DUPLICATE_AWARD_ID',
     );
+    requireUnique(
+      awards.flatMap((a) =>
+        a.proposalItem ? [`${a.proposalItem.proposalId}/${a.proposalItem.itemId}`] : [],
+      ),
+      'awards',
+      'DUPLICATE_PROPOSAL_ITEM',
+    );
+    requireDecisionRecorder(command.actor, awards, context?.heldBy ?? []);
     const bases = checkPeopleAndTitles(awards, context, catalog);
     for (const a of awards) {
       const basis = bases.get(a.awardId);
@@ -249,6 +221,10 @@ export function decideAwardDecision(
     return [
       { type: 'AwardDecisionIssued', data: { decisionId, number, date, authority: d.authority, awards } },
     ];
+  }
+  if (command.type === 'ConfirmFlagBasis') {
+    const { award, effectiveDate } = requireLiveAward(command, state);
+    return decideConfirmFlagBasis(command, award, effectiveDate, context);
   }
   return decideRevocation(command, state, catalog);
 }

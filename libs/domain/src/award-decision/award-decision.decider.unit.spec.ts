@@ -19,6 +19,12 @@ import type {
 import { awardDecisionDecider } from './award-decision.decider.js';
 import { registeredPerson } from '../testing/people.js';
 
+const ktnv = UNITS.ktnv.id;
+/** The organizer's clusters hold Cục Kỹ thuật nghiệp vụ in 2023: it may record its awards. */
+const HELD = [{ unitId: ktnv, year: 2023, organizerUnitId: ORGANIZER_UNIT }];
+/** These tests' awards are recorded as khen thưởng đột xuất (the proposal link has its own spec). */
+const AD_HOC = { reason: 'Khen thưởng đột xuất (kiểm thử)' };
+
 /** Decisions of 2023 are recorded on 10/1/2024 (a decision is never dated after its record). */
 const AT_2024 = '2024-01-10T02:00:00.000Z';
 
@@ -41,8 +47,8 @@ const decision = spec<
       ],
     ),
   ],
+  heldBy: HELD,
 });
-const ktnv = UNITS.ktnv.id;
 const individual: AwardItem = {
   awardId: 'kt-1',
   code: 'chien-si-thi-dua-toan-luc-luong-cand',
@@ -51,6 +57,7 @@ const individual: AwardItem = {
   citation: 'Đã có thành tích xuất sắc trong phong trào thi đua "Vì an ninh Tổ quốc" năm 2023',
   // The prior titles the prerequisite was met with (recorded from before the ledger: no award id).
   basis: [2020, 2021, 2022].map((year) => ({ code: 'chien-si-thi-dua-co-so', year, awardId: null })),
+  adHoc: AD_HOC,
 };
 const bangKhen: AwardItem = {
   awardId: 'kt-2',
@@ -58,6 +65,7 @@ const bangKhen: AwardItem = {
   recipient: { kind: 'collective', unitId: ktnv },
   year: 2023,
   citation: 'Đã có thành tích xuất sắc',
+  adHoc: AD_HOC,
 };
 const flag: AwardItem = {
   awardId: 'kt-3',
@@ -65,6 +73,7 @@ const flag: AwardItem = {
   recipient: { kind: 'collective', unitId: ktnv },
   year: 2023,
   citation: 'Dẫn đầu Cụm thi đua số 2',
+  adHoc: AD_HOC,
 };
 const issue = (
   awards: AwardItem[],
@@ -83,6 +92,7 @@ const issued = (awards: AwardItem[], authority = 'bo-truong-bca'): AwardDecision
   },
 ];
 const standing = (rank: number | null, over: Partial<ClusterStanding> = {}): AwardDecisionContext => ({
+  heldBy: HELD,
   clusterStandings: [
     {
       unitId: ktnv,
@@ -199,7 +209,10 @@ describe('award decisions (quyết định khen thưởng)', () => {
     const govFlag = { ...flag, code: 'co-thi-dua-chinh-phu' };
     decision
       .given([])
-      .when(issue([govFlag], organizer, 'thu-tuong'), standing(3))
+      .when(issue([govFlag], organizer, 'thu-tuong'), {
+        ...standing(3),
+        ministryFlagHolders: [{ unitId: ktnv, year: 2023 }],
+      })
       .thenThrows('FLAG_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].recipient');
   });
 
@@ -377,6 +390,7 @@ describe('award decisions: each malformed input is named, each quota rule probed
 
   it("reads the standing of the flag's own unit and year, whatever the other standings", () => {
     const others = (rank: number): AwardDecisionContext => ({
+      heldBy: HELD,
       clusterStandings: [
         { ...standing(1).clusterStandings![0]!, unitId: UNITS.xnc.id },
         { ...standing(1).clusterStandings![0]!, year: 2022 },
@@ -397,7 +411,7 @@ describe('award decisions: each malformed input is named, each quota rule probed
     const overridden = { ...flag, override: { reason: 'Hội đồng thi đua Bộ xét đặc cách' } };
     decision
       .given([])
-      .when(issue([overridden]), {})
+      .when(issue([overridden]), { heldBy: HELD })
       .then(issued([overridden]));
     decision
       .given([])

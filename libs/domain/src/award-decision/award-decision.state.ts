@@ -6,6 +6,11 @@ export interface AwardSummary {
   recipient: AwardRecipient;
   year: number;
   revoked: boolean;
+  /** A cluster flag's cluster (from its basis), and the confirmations of a basis that no longer held. */
+  flagClusterId?: string;
+  basisConfirmations?: number;
+  /** The proposal item it carries out (released in the proposal's stream on revocation). */
+  proposalItem?: { proposalId: string; itemId: string };
 }
 
 export interface AwardDecisionState {
@@ -35,7 +40,14 @@ export function evolveAwardDecision(
         awards: Object.fromEntries(
           event.data.awards.map((a) => [
             a.awardId,
-            { code: a.code, recipient: a.recipient, year: a.year, revoked: false },
+            {
+              code: a.code,
+              recipient: a.recipient,
+              year: a.year,
+              revoked: false,
+              ...(a.flagBasis && { flagClusterId: a.flagBasis.clusterId }),
+              ...(a.proposalItem && { proposalItem: a.proposalItem }),
+            },
           ]),
         ),
       };
@@ -43,6 +55,15 @@ export function evolveAwardDecision(
       const award = state.awards[event.data.awardId];
       if (!award) return state;
       return { ...state, awards: { ...state.awards, [event.data.awardId]: { ...award, revoked: true } } };
+    }
+    case 'FlagBasisConfirmed': {
+      const award = state.awards[event.data.awardId];
+      if (!award) return state;
+      const basisConfirmations = (award.basisConfirmations ?? 0) + 1;
+      return {
+        ...state,
+        awards: { ...state.awards, [event.data.awardId]: { ...award, basisConfirmations } },
+      };
     }
     case 'ComplaintFiled':
     case 'ComplaintResolved':

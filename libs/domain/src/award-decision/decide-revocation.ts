@@ -4,8 +4,30 @@ import { conflict, notFound, rule } from '../errors.js';
 import type { AwardDecisionEvent, RevocationGround } from '../events/award-decision.events.js';
 import { REVOCATION_GROUNDS } from '../events/award-decision.events.js';
 import { requireId, requireReason, requireText } from '../validation.js';
-import type { RevokeAward } from './award-decision.commands.js';
-import type { AwardDecisionState } from './award-decision.state.js';
+import type { ConfirmFlagBasis, RevokeAward } from './award-decision.commands.js';
+import type { AwardDecisionState, AwardSummary } from './award-decision.state.js';
+
+/**
+ * What acting on one award of a decision needs (a revocation, a flag basis confirmation): the decision
+ * issued, the award in it and not revoked, and an act date not before the decision's.
+ */
+export function requireLiveAward(
+  command: RevokeAward | ConfirmFlagBasis,
+  state: AwardDecisionState,
+): { awardId: string; award: AwardSummary; effectiveDate: string } {
+  const decisionId = command.data.decisionId;
+  if (!state.issued || state.authority === undefined)
+    throw notFound('DECISION_NOT_FOUND', `decision ${decisionId} does not exist`, 'decisionId');
+  const awardId = requireId(command.data.awardId, 'awardId');
+  const award = state.awards[awardId];
+  if (!award)
+    throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
+  if (award.revoked)
+    throw conflict('AWARD_ALREADY_REVOKED', `award ${awardId} is already revoked`, 'awardId');
+  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
+  requireNotBefore(effectiveDate, state.date, `decision ${decisionId}`);
+  return { awardId, award, effectiveDate };
+}
 
 /**
  * Thu hồi (Law 06/2022/QH15 ch. VII): the revocation names its legal ground, the revoking authority — the
@@ -18,17 +40,7 @@ export function decideRevocation(
   state: AwardDecisionState,
   catalog: Catalog,
 ): AwardDecisionEvent[] {
-  const decisionId = command.data.decisionId;
-  if (!state.issued || state.authority === undefined)
-    throw notFound('DECISION_NOT_FOUND', `decision ${decisionId} does not exist`, 'decisionId');
-  const awardId = requireId(command.data.awardId, 'awardId');
-  const award = state.awards[awardId];
-  if (!award)
-    throw notFound('AWARD_NOT_FOUND', `award ${awardId} is not in decision ${decisionId}`, 'awardId');
-  if (award.revoked)
-    throw conflict('AWARD_ALREADY_REVOKED', `award ${awardId} is already revoked`, 'awardId');
-  const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
-  requireNotBefore(effectiveDate, state.date, `decision ${decisionId}`);
+  const { awardId, effectiveDate } = requireLiveAward(command, state);
   const ground = command.data.ground;
   if (!REVOCATION_GROUNDS.includes(ground as RevocationGround))
     throw rule(
@@ -43,7 +55,7 @@ export function decideRevocation(
       `authority '${String(command.data.authority)}' is not a known level`,
       'authority',
     );
-  const conferrer = catalog.findAuthority(state.authority)!;
+  const conferrer = catalog.findAuthority(state.authority!)!;
   if (authority.rank > conferrer.rank)
     throw rule(
       'REVOKING_AUTHORITY_NOT_ALLOWED',

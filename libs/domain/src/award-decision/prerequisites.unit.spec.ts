@@ -1,6 +1,6 @@
 import type { AwardDecisionEvent, AwardItem } from '../events/award-decision.events.js';
 import { spec } from '../testing/given-when-then.js';
-import { organizer } from '../testing/fixtures.js';
+import { admin } from '../testing/fixtures.js';
 import { personRegistered, personState, registeredPerson } from '../testing/people.js';
 import type { AwardDecisionCommand, AwardDecisionContext } from './award-decision.commands.js';
 import { awardDecisionDecider } from './award-decision.decider.js';
@@ -19,11 +19,14 @@ const item = (n: number, code: string, personId = `cb-${n}`, extra: Partial<Awar
   recipient: { kind: 'individual', personId, unitId: UNIT },
   year: 2023,
   citation: 'Hoàn thành xuất sắc nhiệm vụ năm 2023 (minh họa)',
+  // The proposal link has its own spec: these items are khen thưởng đột xuất.
+  adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
   ...extra,
 });
 const issue = (awards: AwardItem[], authority = 'thu-truong-don-vi'): AwardDecisionCommand => ({
   type: 'IssueAwardDecision',
-  actor: organizer,
+  // The authority's office records every level's decisions (the recorder rule has its own spec).
+  actor: admin,
   at: AT,
   data: {
     decisionId: 'qd-1',
@@ -166,6 +169,7 @@ describe('collective recipients: registered units of a level the catalog allows 
     recipient: { kind: 'collective', unitId },
     year: 2023,
     citation: 'Dẫn đầu Cụm thi đua (minh họa)',
+    adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
   });
   const standing = (unitId: string) => ({
     clusterStandings: [

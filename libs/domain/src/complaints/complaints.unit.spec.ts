@@ -408,7 +408,7 @@ describe('complaints on an award decision', () => {
 });
 
 describe('a flag is not given on a disputed ranking', () => {
-  it('refuses a cluster flag while a complaint on the Y ranking is open, even with an override', () => {
+  it('refuses a cluster flag while a complaint on the Y ranking is open, unless a reasoned override decides (issue 12)', () => {
     const decisions = spec(awardDecisionDecider);
     const flag = (override?: { reason: string }): AwardDecisionCommand => ({
       type: 'IssueAwardDecision',
@@ -426,12 +426,14 @@ describe('a flag is not given on a disputed ranking', () => {
             recipient: { kind: 'collective', unitId: ktnv },
             year: 2023,
             citation: 'Dẫn đầu Cụm',
+            adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
             ...(override && { override }),
           },
         ],
       },
     });
     const standing = (disputed: boolean) => ({
+      heldBy: [{ unitId: ktnv, year: 2023, organizerUnitId: organizer.unitId! }],
       clusterStandings: [
         {
           unitId: ktnv,
@@ -451,7 +453,7 @@ describe('a flag is not given on a disputed ranking', () => {
     decisions
       .given([])
       .when(flag({ reason: 'Đặc cách' }), standing(true))
-      .thenThrows('CLUSTER_RANKING_DISPUTED', 'unprocessable', 'awards[0].recipient');
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
     decisions
       .given([])
       .when(flag(), standing(false))

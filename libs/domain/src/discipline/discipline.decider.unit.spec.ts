@@ -161,6 +161,7 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
           recipient,
           year: 2023,
           citation: 'Thành tích năm 2023',
+          adHoc: { reason: 'Khen thưởng đột xuất (kiểm thử)' },
         } as never,
       ],
     },
@@ -175,6 +176,7 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
   type Facts = {
     people: Array<ReturnType<typeof registeredPerson>>;
     discipline: Array<{ subject: DisciplineSubject; state: DisciplineState }>;
+    heldBy: Array<{ unitId: string; year: number; organizerUnitId: string }>;
   };
   let context: Facts;
   beforeEach(() => {
@@ -184,6 +186,7 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
         registeredPerson('cb-0427', 'ht-phong-tham-muu'),
         registeredPerson('cb-9999', 'ht-phong-tham-muu'),
       ],
+      heldBy: [{ unitId: 'ht-phong-tham-muu', year: 2023, organizerUnitId: organizer.unitId! }],
       discipline: [
         { subject: unit, state: fold([opened, decided]) },
         { subject: person, state: personCase },
@@ -224,6 +227,7 @@ describe('no title or award while discipline is pending or running (TT 12/2019/T
   it('matches a unit only to unit facts and a person only to person facts, even when ids coincide', () => {
     const onUnitId = (subject: DisciplineSubject) => ({
       discipline: [{ ...context.discipline[0]!, subject }],
+      heldBy: context.heldBy,
     });
     // A person whose id is the unit's id is not barred by the unit's case, nor the unit by a person's.
     decisions

@@ -197,6 +197,7 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
               ballots: 4,
               members: 5,
               electedUnitId: ktnv,
+              rule: 'absolute-majority',
             },
           },
           { type: 'ChairElected', data: { electionId: 'bau-1', role: 'chair', year: 2022, unitId: ktnv } },
@@ -223,7 +224,7 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
       .thenThrows('HOLDS_OTHER_ROLE', 'unprocessable', 'candidates');
   });
 
-  it('records a tie, no majority and no quorum, elects nobody, and allows a new round', () => {
+  it('records no majority (a 2–2 tie) and no quorum, elects nobody; after no majority the next round is the run-off', () => {
     const tie = [ballot(anm, ktnv), ballot(ngoaiTuyen, xnc), ballot(canhVe, ktnv), ballot(xnc, xnc)];
     const closedTie = year
       .given([...yearStarted(), opened, ...tie])
@@ -236,13 +237,15 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
               electionId: 'bau-1',
               role: 'chair',
               forYear: 2022,
-              outcome: 'tie',
+              outcome: 'no-majority',
               tally: [
                 { unitId: ktnv, votes: 2 },
                 { unitId: xnc, votes: 2 },
               ],
               ballots: 4,
               members: 5,
+              rule: 'absolute-majority',
+              runOffCandidates: [ktnv, xnc],
             },
           },
         ]),
@@ -254,7 +257,14 @@ describe('cluster-year: electing next year’s chair (bầu Cụm trưởng)', (
         dated([
           {
             type: 'ElectionOpened',
-            data: { electionId: 'bau-2', role: 'chair', forYear: 2022, round: 2, candidates },
+            data: {
+              electionId: 'bau-2',
+              role: 'chair',
+              forYear: 2022,
+              round: 2,
+              candidates,
+              runOffOf: 'bau-1',
+            },
           },
         ]),
       );

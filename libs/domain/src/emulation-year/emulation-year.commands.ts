@@ -58,6 +58,22 @@ export type HoldConference = Command<
   }
 >;
 export type IssuePlan = Command<'IssuePlan', Year & { planId: string; title: string; reference: string }>;
+/** The title review (bình xét) of a tổng kết conference, as its counting committee's minutes record it. */
+export type RecordTitleReview = Command<
+  'RecordTitleReview',
+  Year & {
+    reviewId: string;
+    conferenceId: string;
+    code: string;
+    seats: number;
+    secret: boolean;
+    candidates: string[];
+    voters: string[];
+    tally: Array<{ unitId: string; votes: number }>;
+    invalid?: number;
+    reasons?: Record<string, string>;
+  }
+>;
 /** `rankingDigest`: hex sha256 of canonicalJson(rankingForDigest(evaluateRanking(events, period))), computed by the handler. */
 export type ClosePeriod = Command<
   'ClosePeriod',
@@ -98,13 +114,20 @@ export type ResolveDispute = Command<
 >;
 export type OpenElection = Command<
   'OpenElection',
-  Year & { electionId: string; role: ChairRole; candidates: string[] }
+  /** candidates: required for a first round; a run-off takes the previous round's leaders (given: must match). */
+  Year & { electionId: string; role: ChairRole; candidates?: string[]; secret?: boolean }
 >;
+/** A secret election takes no candidate (whom the unit chose stays on paper). */
 export type CastBallot = Command<
   'CastBallot',
-  Year & { electionId: string; voterUnitId: string; candidateUnitId: string }
+  Year & { electionId: string; voterUnitId: string; candidateUnitId?: string }
 >;
-export type CloseElection = Command<'CloseElection', Year & { electionId: string }>;
+/** The counting committee's result (kiểm phiếu) of a secret round: votes per candidate and invalid ballots. */
+export interface SecretCount {
+  tally: Array<{ unitId: string; votes: number }>;
+  invalid?: number;
+}
+export type CloseElection = Command<'CloseElection', Year & { electionId: string; count?: SecretCount }>;
 export type AssignInspection = Command<
   'AssignInspection',
   Year & { period: PeriodCode; inspectedUnitId: string; inspectorUnitId: string; reason?: string }
@@ -149,6 +172,7 @@ export type EmulationYearCommand =
   | SetPledgeRules
   | HoldConference
   | IssuePlan
+  | RecordTitleReview
   | OpenPeriod
   | ClosePeriod
   | ReopenPeriod
@@ -180,6 +204,8 @@ export interface ElectedInPreviousYear {
  */
 export interface EmulationYearContext {
   cluster?: { organizerUnitId: string; status: 'active' | 'dissolved' };
+  /** RecordTitleReview: the final Y ranking of the cluster-year (rank of each row), from the evaluator. */
+  finalRanking?: { final: boolean; rows: ReadonlyArray<{ unitId: string; rank: number }> };
   /** The organizer's recorded emulation window for the year (none recorded: no window limit). */
   window?: EmulationWindow;
   /** AdmitUnit: the unit's status from its unit stream. */

@@ -12,6 +12,7 @@ import { decideCastBallot, decideCloseElection, decideOpenElection } from './dec
 import { decideFileDispute, decideResolveDispute } from './decide-disputes.js';
 import { decideYearComplaint } from './decide-complaints.js';
 import { decideHoldConference, decideIssuePlan } from './decide-conferences.js';
+import { decideTitleReview } from './decide-title-review.js';
 import { decideClearFinding, decideRecordFinding } from './decide-findings.js';
 import { decideAssignInspection } from './decide-inspections.js';
 import { decideClosePeriod, decideOpenPeriod, decideReopenPeriod } from './decide-periods.js';
@@ -85,6 +86,8 @@ function decideDated(
       return decideHoldConference(command, state, context);
     case 'IssuePlan':
       return decideIssuePlan(command, state, context);
+    case 'RecordTitleReview':
+      return decideTitleReview(command, state, context);
     case 'OpenPeriod':
       return decideOpenPeriod(command, state, context);
     case 'ClosePeriod':

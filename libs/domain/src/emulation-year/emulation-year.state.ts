@@ -64,9 +64,15 @@ export interface ElectionSummary {
   round: number;
   candidates: string[];
   status: 'open' | 'closed';
-  /** voter unit → candidate unit */
+  /** voter unit → candidate unit (open ballot) */
   ballots: Readonly<Record<string, string>>;
+  /** A secret round: the units that voted (whom they chose is never recorded). */
+  secret?: boolean;
+  receipts?: Readonly<Record<string, true>>;
+  runOffOf?: string;
   outcome?: ElectionOutcome;
+  /** Set at closing when nobody was elected: the next round is a run-off between them. */
+  runOffCandidates?: readonly string[];
   openedOn?: string;
   closedOn?: string;
 }
@@ -105,6 +111,9 @@ export interface EmulationYearState {
   complaints: Complaints;
   /** Ids of the conferences and plans recorded (ids are not reused). */
   conferences: readonly string[];
+  /** conference id → kind (the title review needs a tổng kết); review ids taken. */
+  conferenceKinds?: Readonly<Record<string, string>>;
+  titleReviews?: readonly string[];
   plans: readonly string[];
 }
 
@@ -343,6 +352,8 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
             candidates: event.data.candidates,
             status: 'open',
             ballots: {},
+            ...(event.data.secret === true && { secret: true, receipts: {} }),
+            ...(event.data.runOffOf !== undefined && { runOffOf: event.data.runOffOf }),
             ...dated('openedOn', event.data.effectiveDate),
           },
         },
@@ -361,6 +372,20 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
         },
       };
     }
+    case 'SecretBallotCast': {
+      const election = state.elections[event.data.electionId];
+      if (!election) return state;
+      return {
+        ...state,
+        elections: {
+          ...state.elections,
+          [event.data.electionId]: {
+            ...election,
+            receipts: { ...election.receipts, [event.data.voterUnitId]: true },
+          },
+        },
+      };
+    }
     case 'ElectionClosed': {
       const election = state.elections[event.data.electionId];
       if (!election) return state;
@@ -372,6 +397,9 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
             ...election,
             status: 'closed',
             outcome: event.data.outcome,
+            ...(event.data.runOffCandidates !== undefined && {
+              runOffCandidates: event.data.runOffCandidates,
+            }),
             ...dated('closedOn', event.data.effectiveDate),
           },
         },
@@ -384,7 +412,13 @@ function evolveFacts(state: EmulationYearState, event: EmulationYearEvent): Emul
     case 'ComplaintEscalated':
       return { ...state, complaints: evolveComplaints(state.complaints, event) };
     case 'ConferenceHeld':
-      return { ...state, conferences: [...state.conferences, event.data.conferenceId] };
+      return {
+        ...state,
+        conferences: [...state.conferences, event.data.conferenceId],
+        conferenceKinds: { ...state.conferenceKinds, [event.data.conferenceId]: event.data.kind },
+      };
+    case 'TitleReviewHeld':
+      return { ...state, titleReviews: [...(state.titleReviews ?? []), event.data.reviewId] };
     case 'PlanIssued':
       return { ...state, plans: [...state.plans, event.data.planId] };
     case 'PledgeRulesSet':

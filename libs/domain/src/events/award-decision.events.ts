@@ -29,6 +29,34 @@ export interface AwardItem {
   achievementRef?: string;
   /** The titles a prerequisite was met with (issue 12), when the award has one. */
   basis?: PrerequisiteBasis[];
+  /** The approved item of a forwarded proposal this award carries out (absent on decisions recorded before proposals). */
+  proposalItem?: { proposalId: string; itemId: string };
+  /** Khen thưởng đột xuất: an award without a proposal, with its reason. */
+  adHoc?: { reason: string };
+  /** A cluster flag: the standing it was conferred on (absent on flags recorded before issue 12). */
+  flagBasis?: FlagBasis;
+}
+
+/** Where a cluster flag stood when conferred: its cluster-year's final Y ranking and the quota. */
+export interface FlagBasis {
+  clusterId: string;
+  year: number;
+  /** The unit's rank (null: no row). */
+  rank: number | null;
+  /** sha256 of the ranking's digest input, and the log position it was read up to. */
+  rankingDigest: string;
+  rankingPosition: number;
+  quota: number;
+  /** Flags of the code already conferred in the cluster-year (they count against the quota). */
+  conferredBefore: number;
+  /** How the flag got past what the ranking alone allows: an override, or a title review vote. */
+  decidedBy?: 'override' | 'vote';
+}
+
+/** The organizer confirms a flag whose basis no longer holds (a later upheld dispute moved the unit). */
+export interface FlagBasisConfirmedData extends Dated {
+  awardId: string;
+  reason: string;
 }
 
 export interface AwardDecisionIssuedData {
@@ -71,6 +99,11 @@ export interface AwardRevokedData extends Dated {
 export type AwardDecisionEvent =
   | TypedEvent<'AwardDecisionIssued', AwardDecisionIssuedData>
   | TypedEvent<'AwardRevoked', AwardRevokedData>
+  | TypedEvent<'FlagBasisConfirmed', FlagBasisConfirmedData>
   | ComplaintEvent;
 
-export const AWARD_DECISION_EVENT_TYPES = ['AwardDecisionIssued', 'AwardRevoked'] as const;
+export const AWARD_DECISION_EVENT_TYPES = [
+  'AwardDecisionIssued',
+  'AwardRevoked',
+  'FlagBasisConfirmed',
+] as const;

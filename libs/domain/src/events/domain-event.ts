@@ -6,6 +6,10 @@ import type { EmulationYearEvent } from './emulation-year.events.js';
 import type { MembershipEvent } from './membership.events.js';
 import type { PersonEvent, RegistrationEvent } from './person.events.js';
 import type { ReportedFiguresEvent } from './reported-figures.events.js';
+import type { ProposalEvent } from './proposal.events.js';
+import type { FlagQuotaEvent } from './flag-quota.events.js';
+import type { FlagClaimEvent } from './flag-claim.events.js';
+import type { TitleQuotaEvent } from './title-quota.events.js';
 import type { UnitEvent } from './unit.events.js';
 import type { WindowEvent } from './window.events.js';
 
@@ -21,4 +25,8 @@ export type DomainEvent =
   | BlocEvent
   | PersonEvent
   | RegistrationEvent
-  | ReportedFiguresEvent;
+  | ReportedFiguresEvent
+  | ProposalEvent
+  | FlagQuotaEvent
+  | FlagClaimEvent
+  | TitleQuotaEvent;

@@ -84,6 +84,28 @@ export interface ConferenceHeldData {
   presidingUnitId: string;
   minutes: { reference: string; sha256: string };
 }
+/**
+ * Bình xét, suy tôn at the tổng kết conference: the units to propose for a title, voted among candidates
+ * taken from the final Y ranking. The counting committee's tally and each voting unit's receipt (`voters`,
+ * once each) are recorded; a secret vote records nothing of who chose whom (an open one neither: the tally
+ * is the minutes'). `chosen`: the `seats` units with most votes; a tie at the last seat chooses none of the
+ * tied (`outcome: tie`, a new review decides). A chosen unit ranked below a candidate not chosen carries its
+ * reason in `reasons`.
+ */
+export interface TitleReviewHeldData extends Dated {
+  reviewId: string;
+  conferenceId: string;
+  code: string;
+  seats: number;
+  secret: boolean;
+  candidates: Array<{ unitId: string; rank: number | null }>;
+  voters: string[];
+  tally: Array<{ unitId: string; votes: number }>;
+  invalid: number;
+  outcome: 'chosen' | 'tie';
+  chosen: string[];
+  reasons: Record<string, string>;
+}
 /** The cluster's plan for the year (kế hoạch triển khai phong trào thi đua). */
 export interface PlanIssuedData extends Dated {
   planId: string;
@@ -188,13 +210,27 @@ export interface ElectionOpenedData extends Dated {
   forYear: number;
   round: number;
   candidates: string[];
+  /** A secret ballot: the log keeps a receipt per voter and the count, never who voted for whom. */
+  secret?: true;
+  /** A run-off: the round whose leaders it decides by plurality (absent: a first round, absolute majority). */
+  runOffOf?: string;
 }
 export interface BallotCastData extends Dated {
   electionId: string;
   voterUnitId: string;
   candidateUnitId: string;
 }
+/**
+ * A member unit's ballot in a secret election: the receipt that it voted (the event itself: its id is in the
+ * command's answer), never for whom — the paper ballot goes to the counting committee, not to the log.
+ */
+export interface SecretBallotCastData extends Dated {
+  electionId: string;
+  voterUnitId: string;
+}
 export type ElectionOutcome = 'elected' | 'tie' | 'no-majority' | 'no-quorum';
+/** How the round elects: a first round by absolute majority of the ballots cast, a run-off by plurality. */
+export type ElectionRule = 'absolute-majority' | 'plurality';
 export interface ElectionClosedData extends Dated {
   electionId: string;
   role: ChairRole;
@@ -207,6 +243,13 @@ export interface ElectionClosedData extends Dated {
   /** Member units at closing: the quorum is more than half of them. */
   members: number;
   electedUnitId?: string;
+  /** Absent on rounds closed before run-offs existed (they were decided by absolute majority). */
+  rule?: ElectionRule;
+  /** Nobody elected: the units the next round (a run-off) is between. */
+  runOffCandidates?: string[];
+  /** A secret round: the count is the counting committee's (kiểm phiếu); `invalid` ballots are among `ballots`. */
+  secret?: true;
+  invalid?: number;
 }
 export interface ChairElectedData extends Dated {
   electionId: string;
@@ -234,6 +277,7 @@ export type EmulationYearEvent =
   | TypedEvent<'DisputeResolved', DisputeResolvedData>
   | TypedEvent<'ElectionOpened', ElectionOpenedData>
   | TypedEvent<'BallotCast', BallotCastData>
+  | TypedEvent<'SecretBallotCast', SecretBallotCastData>
   | TypedEvent<'ElectionClosed', ElectionClosedData>
   | TypedEvent<'ChairElected', ChairElectedData>
   | TypedEvent<'InspectionAssigned', InspectionAssignedData>
@@ -242,6 +286,7 @@ export type EmulationYearEvent =
   | TypedEvent<'PledgeRulesSet', PledgeRulesSetData>
   | TypedEvent<'ConferenceHeld', ConferenceHeldData>
   | TypedEvent<'PlanIssued', PlanIssuedData>
+  | TypedEvent<'TitleReviewHeld', TitleReviewHeldData>
   | ComplaintEvent;
 
 export const EMULATION_YEAR_EVENT_TYPES = [
@@ -263,6 +308,7 @@ export const EMULATION_YEAR_EVENT_TYPES = [
   'DisputeResolved',
   'ElectionOpened',
   'BallotCast',
+  'SecretBallotCast',
   'ElectionClosed',
   'ChairElected',
   'InspectionAssigned',
@@ -271,5 +317,6 @@ export const EMULATION_YEAR_EVENT_TYPES = [
   'PledgeRulesSet',
   'ConferenceHeld',
   'PlanIssued',
+  'TitleReviewHeld',
   ...COMPLAINT_EVENT_TYPES,
 ] as const;

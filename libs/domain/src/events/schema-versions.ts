@@ -6,6 +6,10 @@ import { EMULATION_YEAR_EVENT_TYPES } from './emulation-year.events.js';
 import { MEMBERSHIP_EVENT_TYPES } from './membership.events.js';
 import { PERSON_EVENT_TYPES, REGISTRATION_EVENT_TYPES } from './person.events.js';
 import { REPORTED_FIGURES_EVENT_TYPES } from './reported-figures.events.js';
+import { PROPOSAL_EVENT_TYPES } from './proposal.events.js';
+import { FLAG_QUOTA_EVENT_TYPES } from './flag-quota.events.js';
+import { FLAG_CLAIM_EVENT_TYPES } from './flag-claim.events.js';
+import { TITLE_QUOTA_EVENT_TYPES } from './title-quota.events.js';
 import { TOKEN_REVOCATION_EVENT_TYPES } from './token-revocation.events.js';
 import { UNIT_EVENT_TYPES } from './unit.events.js';
 import { WINDOW_EVENT_TYPES } from './window.events.js';
@@ -22,7 +26,11 @@ export type DomainEventType =
   | (typeof TOKEN_REVOCATION_EVENT_TYPES)[number]
   | (typeof PERSON_EVENT_TYPES)[number]
   | (typeof REGISTRATION_EVENT_TYPES)[number]
-  | (typeof REPORTED_FIGURES_EVENT_TYPES)[number];
+  | (typeof REPORTED_FIGURES_EVENT_TYPES)[number]
+  | (typeof PROPOSAL_EVENT_TYPES)[number]
+  | (typeof FLAG_QUOTA_EVENT_TYPES)[number]
+  | (typeof FLAG_CLAIM_EVENT_TYPES)[number]
+  | (typeof TITLE_QUOTA_EVENT_TYPES)[number];
 
 /**
  * The event types recorded before business dates existed: their version 2 adds `effectiveDate` (and a
@@ -72,6 +80,10 @@ const ALL_TYPES: readonly DomainEventType[] = [
   ...PERSON_EVENT_TYPES,
   ...REGISTRATION_EVENT_TYPES,
   ...REPORTED_FIGURES_EVENT_TYPES,
+  ...PROPOSAL_EVENT_TYPES,
+  ...FLAG_QUOTA_EVENT_TYPES,
+  ...FLAG_CLAIM_EVENT_TYPES,
+  ...TITLE_QUOTA_EVENT_TYPES,
 ];
 
 /**

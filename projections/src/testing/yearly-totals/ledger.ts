@@ -212,10 +212,26 @@ export class Ledger {
       }
       people.push({ personId, state });
     }
-    const command = { type: 'IssueAwardDecision' as const, actor, at: this.at(), data: decision };
+    // The scenarios' decisions rest on no recorded proposal: đột xuất unless a scenario says otherwise, and
+    // recorded by an actor the scenario trusts for its recipients (the recorder rule has its own spec).
+    const awards = decision.awards.map((a) =>
+      a.proposalItem || a.adHoc ? a : { ...a, adHoc: { reason: 'Khen thưởng (dữ liệu kiểm thử)' } },
+    );
+    const heldBy = awards.map((a) => ({
+      unitId: a.recipient.unitId,
+      year: a.year,
+      organizerUnitId: actor.unitId ?? '',
+    }));
+    const command = {
+      type: 'IssueAwardDecision' as const,
+      actor,
+      at: this.at(),
+      data: { ...decision, awards },
+    };
     return this.run(awardDecisionStream(decision.decisionId), awardDecisionDecider, command, {
       people,
       titleRules: new Map(),
+      heldBy,
       ...context,
     });
   }

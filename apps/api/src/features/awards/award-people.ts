@@ -13,17 +13,15 @@ import {
   unitLevelOf,
   unitStream,
 } from '@thidua/domain';
-import { TOTALS, type TotalsDoc, totalsDocId, YEARLY_TOTALS_PROJECTION } from '@thidua/projections';
 import type { CommandContext } from '../../common/command-context.js';
-import { ReadModels } from '../../common/read-models.js';
 import { DeciderRunner } from '../../write-model/decider-runner.js';
 import { StreamWriter } from '../write/stream-writer.js';
 
 type PeopleStates = Array<{ personId: string; state: PersonState }>;
 
 /**
- * The people side of an award decision (issue 12): the registry records of its individual recipients, the
- * unit-year counts the title quotas need, and the person-stream claims that make "no second copy of a
+ * The people side of an award decision (issue 12): the registry records of its individual recipients and
+ * the person-stream claims that make "no second copy of a
  * title", "one achievement rewarded once" and the prerequisites race-free (claimed in each person's
  * stream before the decision, released when the decision is not recorded or the award is revoked).
  */
@@ -32,7 +30,6 @@ export class AwardPeople {
   constructor(
     private readonly runner: DeciderRunner,
     private readonly writer: StreamWriter,
-    private readonly reads: ReadModels,
   ) {}
 
   /** Each individual recipient's record; 404 PERSON_NOT_FOUND naming the item when one is not registered. */
@@ -88,31 +85,6 @@ export class AwardPeople {
       personId,
       state: { ...state, titles: state.titles.filter((t) => t.awardId === null || !ours.has(t.awardId)) },
     }));
-  }
-
-  /**
-   * Titles of the quota rules already counted per unit and year (yearly-totals, not revoked). Read from the
-   * projection as it stands: two decisions for the same unit-year recorded at the same instant could both
-   * pass (a known gap, ARCHITECTURE §12).
-   */
-  async unitTitleCounts(
-    awards: ReadonlyArray<AwardItem>,
-  ): Promise<Array<{ unitId: string; year: number; code: string; count: number }>> {
-    const keys = new Map<string, { unitId: string; year: number }>();
-    for (const a of awards)
-      if (a.recipient.kind === 'individual')
-        keys.set(`${a.recipient.unitId}:${a.year}`, { unitId: a.recipient.unitId, year: a.year });
-    const counts: Array<{ unitId: string; year: number; code: string; count: number }> = [];
-    for (const { unitId, year } of keys.values()) {
-      const doc = await this.reads.get<TotalsDoc>(
-        YEARLY_TOTALS_PROJECTION,
-        TOTALS,
-        totalsDocId('unit', unitId, year),
-      );
-      for (const row of doc?.awards ?? [])
-        counts.push({ unitId, year, code: row.code, count: row.individual });
-    }
-    return counts;
   }
 
   /** Claims the decision's titles (and rewarded achievements) in each person's stream; returns who to release. */

@@ -30,7 +30,10 @@ export class AwardsController {
       'confer a code (AUTHORITY_NOT_ALLOWED), the code or authority is unknown, the recipient kind is not allowed, ' +
       'or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota ' +
       "(first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — " +
-      'unless the organizer of that cluster records an override with a reason.',
+      'unless the organizer of that cluster records an override with a reason. Rules spanning streams are claimed ' +
+      'there first, with an expected revision, and released if the decision is not recorded: titles in the ' +
+      "person's stream, the proposal item in the proposal's (PROPOSAL_ITEM_ALREADY_CARRIED_OUT), a flag's place in " +
+      "its cluster-year's quota (FLAG_QUOTA_EXHAUSTED), the 15 % quota titles of a unit-year (TITLE_QUOTA_EXCEEDED) — two decisions racing for one of them give one 201 and one 422.",
     created: 'AwardDecisionIssued',
     body: {
       type: IssueAwardDecisionDto,
@@ -56,7 +59,9 @@ export class AwardsController {
     summary: 'Revoke an award (thu hồi khen thưởng), with a reason and the revoking decision',
     description:
       'Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no ' +
-      "longer counts in /totals; it stays in the unit's history. 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.",
+      "longer counts in /totals; it stays in the unit's history. Its claims are released: the person's title " +
+      '(TitleClaimReleased), the proposal item it carried out (ProposalItemClaimReleased) and a cluster flag ' +
+      '(FlagClaimReleased), a quota title of its unit-year (UnitTitleClaimReleased). 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.',
     created: 'AwardRevoked',
     body: {
       type: RevokeAwardDto,

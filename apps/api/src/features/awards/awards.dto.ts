@@ -98,6 +98,29 @@ export class FlagOverrideDto {
   reason!: string;
 }
 
+export class ProposalItemRefDto {
+  @ApiProperty({
+    description: 'The forwarded proposal (POST /proposals answered it)',
+    example: 'a'.repeat(8),
+  })
+  @IsEntityId()
+  proposalId!: string;
+
+  @ApiProperty({ description: 'Its approved item (`{proposalId}-{n}`)', example: `${'a'.repeat(8)}-1` })
+  @IsEntityId()
+  itemId!: string;
+}
+
+export class AdHocDto {
+  @ApiProperty({
+    description: 'Why the award is made without a proposal (khen thưởng đột xuất)',
+    example: 'Thành tích đột xuất trong đấu tranh phòng, chống tội phạm',
+    maxLength: 1000,
+  })
+  @IsText(1000)
+  reason!: string;
+}
+
 @ApiExtraModels(CollectiveRecipientDto, IndividualRecipientDto)
 export class AwardItemDto {
   @ApiProperty({ description: `Catalog code: ${CODES}`, example: 'huan-chuong-bao-ve-to-quoc-hang-ba' })
@@ -154,6 +177,33 @@ export class AwardItemDto {
   @IsOptional()
   @IsText(200)
   achievementRef?: string;
+
+  @ApiPropertyOptional({
+    type: ProposalItemRefDto,
+    description:
+      'The approved item of a forwarded proposal this award carries out; it must match the code, recipient, year and ' +
+      'the authority asked (422 PROPOSAL_REQUIRED without it or adHoc; PROPOSAL_NOT_FORWARDED, PROPOSAL_ITEM_NOT_APPROVED, ' +
+      'PROPOSAL_ITEM_MISMATCH, PROPOSAL_AUTHORITY_MISMATCH). One item is carried out once: it is claimed in the ' +
+      "proposal's stream before the decision is written (ProposalItemClaimed), so a second decision — even one " +
+      'racing this one — is refused with 422 PROPOSAL_ITEM_ALREADY_CARRIED_OUT (field awards.{i}.proposalItem) and ' +
+      'nothing recorded; revoking the award releases the item.',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ProposalItemRefDto)
+  proposalItem?: ProposalItemRefDto;
+
+  @ApiPropertyOptional({
+    type: AdHocDto,
+    description:
+      'Khen thưởng đột xuất: an award without a proposal, with its reason (never with proposalItem).',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AdHocDto)
+  adHoc?: AdHocDto;
 }
 
 export class IssueAwardDecisionDto {

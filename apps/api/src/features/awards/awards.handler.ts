@@ -3,6 +3,7 @@ import {
   awardDecisionDecider,
   awardDecisionStream,
   DomainError,
+  MINISTRY_FLAG,
   notFound,
   rule,
   type AwardItem,
@@ -20,6 +21,9 @@ import {
 import type { AwardItemDto } from './awards.dto.js';
 import { ClusterStandings } from './cluster-standings.js';
 import { AwardPeople } from './award-people.js';
+import { AwardProposalClaims } from './award-proposal-claims.js';
+import { AwardFlagClaims, type FlagClaims } from './award-flag-claims.js';
+import { AwardTitleQuota, type UnitTitleClaims } from './award-title-quota.js';
 import { actDate } from '../write/act-date.js';
 
 /** A person is named by id; the award names the unit the registry has them in (`units` of the handler). */
@@ -40,6 +44,9 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     private readonly standings: ClusterStandings,
     private readonly contexts: StreamContexts,
     private readonly people: AwardPeople,
+    private readonly proposalClaims: AwardProposalClaims,
+    private readonly flagClaims: AwardFlagClaims,
+    private readonly titleQuota: AwardTitleQuota,
   ) {}
 
   async execute({ ctx, body, expectedRevision }: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
@@ -69,6 +76,10 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
         citation: a.citation,
         ...(a.override !== undefined && { override: { reason: a.override.reason } }),
         ...(a.achievementRef !== undefined && { achievementRef: a.achievementRef }),
+        ...(a.proposalItem !== undefined && {
+          proposalItem: { proposalId: a.proposalItem.proposalId, itemId: a.proposalItem.itemId },
+        }),
+        ...(a.adHoc !== undefined && { adHoc: { reason: a.adHoc.reason } }),
       };
     });
     const { number, date, authority } = body;
@@ -79,17 +90,37 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       authority,
       awards,
     });
-    const context = async () => ({
-      clusterStandings: await this.standings.forAwards(awards, ctx.actor),
-      discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
-      people: await this.people.recordsFor(awards),
-      units: await this.people.units(awards),
-      unitTitleCounts: await this.people.unitTitleCounts(awards),
-    });
-    // Decided once before the people's claims, so a decision refused on its own rules writes no claim.
-    awardDecisionDecider.decide(command, awardDecisionDecider.initialState, await context());
+    const context = async () => {
+      const clusterStandings = await this.standings.forAwards(awards, ctx.actor);
+      return {
+        clusterStandings,
+        // Cờ thi đua của Chính phủ: the units holding Cờ thi đua của Bộ Công an in their cluster-year.
+        ministryFlagHolders: clusterStandings.flatMap((s) =>
+          (s.conferred ?? []).some((c) => c.unitId === s.unitId && c.code === MINISTRY_FLAG)
+            ? [{ unitId: s.unitId, year: s.year }]
+            : [],
+        ),
+        discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
+        people: await this.people.recordsFor(awards),
+        units: await this.people.units(awards),
+        unitTitleCounts: await this.titleQuota.counts(awards),
+        proposals: await this.contexts.proposalsOf(awards),
+        heldBy: await this.contexts.heldByOrganizer(ctx.actor, awards),
+      };
+    };
+    // Decided once before the claims, so a decision refused on its own rules writes no claim.
+    const decided = awardDecisionDecider.decide(command, awardDecisionDecider.initialState, await context());
     const claimed = await this.people.claim(ctx, decisionId, awards);
+    let items: Map<string, string[]> = new Map();
+    let flags: FlagClaims = new Map();
+    let quotas: UnitTitleClaims = new Map();
     try {
+      // One approved proposal item carried out once: claimed in the proposal's stream (expected revision).
+      items = await this.proposalClaims.claim(ctx, decisionId, awards);
+      // A flag's place in its cluster-year quota: claimed in `flag-claims-{cluster}-{year}` (expected revision).
+      flags = await this.flagClaims.claim(ctx, decisionId, decided);
+      // The 15 % of Chiến sĩ thi đua cơ sở per unit-year: claimed in `title-quota-{unit}-{year}`.
+      quotas = await this.titleQuota.claim(ctx, decisionId, awards);
       const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
         streamId: awardDecisionStream(decisionId),
         expectedRevision,
@@ -97,6 +128,9 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       });
       return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
     } catch (error) {
+      await this.titleQuota.release(ctx, quotas, 'decision-failed');
+      await this.flagClaims.release(ctx, flags, 'decision-failed');
+      await this.proposalClaims.release(ctx, items, 'decision-failed');
       await this.people.release(ctx, claimed, 'decision-failed');
       throw error;
     }
@@ -109,6 +143,9 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
   constructor(
     private readonly writer: StreamWriter,
     private readonly people: AwardPeople,
+    private readonly proposalClaims: AwardProposalClaims,
+    private readonly flagClaims: AwardFlagClaims,
+    private readonly titleQuota: AwardTitleQuota,
   ) {}
 
   async execute({ ctx, awardId, body, expectedRevision }: RevokeAwardCommand): Promise<AwardRevoked> {
@@ -135,6 +172,11 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
       );
       // A revoked title no longer counts in the person's register (a later prerequisite cannot use it).
       await this.people.releaseRevoked(ctx, decisionId, awardId);
+      // …and its proposal item may be carried out by another decision.
+      await this.proposalClaims.releaseRevoked(ctx, decisionId, awardId);
+      // …and a flag's place in its cluster-year quota is free again.
+      await this.flagClaims.releaseRevoked(ctx, decisionId, awardId);
+      await this.titleQuota.releaseRevoked(ctx, decisionId, awardId);
       return { ...result, decisionId, awardId };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'DECISION_NOT_FOUND') throw missing();

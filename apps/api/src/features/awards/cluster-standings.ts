@@ -1,18 +1,33 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
   defaultCatalog,
   emulationStream,
   evaluateRanking,
+  flagClaimsDecider,
+  flagClaimsStream,
+  type RecordedFlag,
+  quotaOf,
+  rankingDigestInput,
   type Actor,
   type AwardItem,
   type ClusterStanding,
 } from '@thidua/domain';
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import type { ReadStore, Target } from '@thidua/read-store';
-import { DIRECTORY_PROJECTION, UNITS, type UnitDoc } from '@thidua/projections';
+import {
+  DIRECTORY_PROJECTION,
+  TOTALS,
+  totalsDocId,
+  UNITS,
+  YEARLY_TOTALS_PROJECTION,
+  type TotalsDoc,
+  type UnitDoc,
+} from '@thidua/projections';
 import { EVENT_STORE, PROJECTION_RUNNER, READ_STORE } from '../../infrastructure/tokens.js';
 import { StreamContexts } from '../write/stream-contexts.js';
+import { DeciderRunner } from '../../write-model/decider-runner.js';
 
 /**
  * How many leading units of a cluster's final ranking an organizer allows a cluster flag. No event
@@ -35,29 +50,40 @@ const PAGE = 1000;
 export class ClusterStandings {
   constructor(
     private readonly contexts: StreamContexts,
+    private readonly runner: DeciderRunner,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
     @Inject(PROJECTION_RUNNER) private readonly projections: { target(name: string): Target },
   ) {}
 
-  /** Standings for every collective recipient of a cluster flag among the awards. */
+  /**
+   * Standings for every collective recipient of a cluster flag among the awards. The flags already conferred
+   * leave out the awards' own claims (a retried decision decides as it did the first time).
+   */
   async forAwards(awards: readonly AwardItem[], actor: Actor): Promise<ClusterStanding[]> {
+    const own = new Set(awards.map((a) => a.awardId));
     const wanted = new Map<string, { unitId: string; year: number }>();
     for (const a of awards)
       if (defaultCatalog.find(a.code)?.isClusterFlag && a.recipient.kind === 'collective')
         wanted.set(`${a.recipient.unitId}:${a.year}`, { unitId: a.recipient.unitId, year: a.year });
     const standings: ClusterStanding[] = [];
-    for (const { unitId, year } of wanted.values()) standings.push(...(await this.of(unitId, year, actor)));
+    for (const { unitId, year } of wanted.values())
+      standings.push(...(await this.of(unitId, year, actor, own)));
     return standings;
   }
 
-  async of(unitId: string, year: number, actor: Actor): Promise<ClusterStanding[]> {
+  async of(
+    unitId: string,
+    year: number,
+    actor: Actor,
+    ownAwards: ReadonlySet<string> = new Set(),
+  ): Promise<ClusterStanding[]> {
     const own = actor.role === 'organizer' ? actor.unitId : undefined;
     const organizers = [...new Set([...(own ? [own] : []), ...(await this.listedOrganizers(unitId, year))])];
     const found: ClusterStanding[] = [];
     for (const organizerUnitId of organizers) {
       const clusterId = await this.contexts.reservation(organizerUnitId, year, unitId);
-      if (clusterId) found.push(await this.standing(clusterId, organizerUnitId, unitId, year));
+      if (clusterId) found.push(await this.standing(clusterId, organizerUnitId, unitId, year, ownAwards));
     }
     const within = (s: ClusterStanding) => s.final && s.rank !== null && s.rank <= (s.quota ?? 1);
     return found.sort(
@@ -73,6 +99,7 @@ export class ClusterStandings {
     organizerUnitId: string,
     unitId: string,
     year: number,
+    own: ReadonlySet<string> = new Set(),
   ): Promise<ClusterStanding> {
     const base = { unitId, year, clusterId, organizerUnitId, quota: DEFAULT_FLAG_QUOTA };
     const events = await this.readStream(emulationStream(clusterId, year));
@@ -82,10 +109,70 @@ export class ClusterStandings {
       const final = ranking.status === 'closed' || ranking.status === 'revised';
       // An open complaint on the Y ranking (or a proposal made on it) bars flags on it.
       const disputed = (ranking.disputedBy?.length ?? 0) > 0;
-      return { ...base, rank: row?.rank ?? null, final, ...(disputed && { disputed }) };
+      const policy = await this.contexts.flagQuotas(organizerUnitId, year);
+      const quotaByCode = Object.fromEntries(
+        Object.entries(policy).map(([code, rule]) => [code, quotaOf(rule, ranking.rows.length)]),
+      );
+      return {
+        ...base,
+        rank: row?.rank ?? null,
+        final,
+        ...(disputed && { disputed }),
+        quotaByCode,
+        conferred: await this.conferredFlags(clusterId, year, own),
+        rowsAbove: row ? ranking.rows.filter((r) => r.rank < row.rank).length : 0,
+        tiedWith: row
+          ? ranking.rows.filter((r) => r.rank === row.rank && r.unitId !== unitId).map((r) => r.unitId)
+          : [],
+        rankingDigest: createHash('sha256').update(rankingDigestInput(ranking)).digest('hex'),
+        rankingPosition: events.at(-1)?.position ?? 0,
+        // The units the year's title reviews (bình xét at the tổng kết) chose, by code.
+        chosenByVote: events.flatMap((e) =>
+          e.type === 'TitleReviewHeld'
+            ? (e.data as { chosen: string[]; code: string }).chosen.map((u) => ({
+                unitId: u,
+                code: (e.data as { code: string }).code,
+              }))
+            : [],
+        ),
+      };
     } catch (error) {
       if (error instanceof DomainError) return { ...base, rank: null, final: false }; // no such cluster-year
       throw error;
+    }
+  }
+
+  /**
+   * Flags holding places of the cluster-year's quotas, read from the log: the claims of
+   * `flag-claims-{cluster}-{year}` (every flag decided since claims exist; the claim itself is decided there
+   * race-free), and the flags recorded before claims existed, which only the yearly totals list.
+   */
+  async conferredFlags(
+    clusterId: string,
+    year: number,
+    own: ReadonlySet<string> = new Set(),
+  ): Promise<Array<{ unitId: string; code: string }>> {
+    const { state } = await this.runner.load(flagClaimsDecider, flagClaimsStream(clusterId, year));
+    const claimed = Object.entries(state.claims)
+      .filter(([awardId]) => !own.has(awardId))
+      .map(([, c]) => ({ unitId: c.unitId, code: c.code }));
+    const older = (await this.recordedFlags(clusterId, year)).filter(
+      (f) => state.claims[f.awardId] === undefined && !state.released.includes(f.awardId),
+    );
+    return [...claimed, ...older.map(({ unitId, code }) => ({ unitId, code }))];
+  }
+
+  /** The cluster-year's flags (not revoked) as the yearly totals list them: decisions before flag claims. */
+  async recordedFlags(clusterId: string, year: number): Promise<RecordedFlag[]> {
+    try {
+      const doc = (await this.reads.get(
+        this.projections.target(YEARLY_TOTALS_PROJECTION),
+        TOTALS,
+        totalsDocId('cluster', clusterId, year),
+      )) as TotalsDoc | null;
+      return (doc?.flags ?? []).map(({ awardId, unitId, code }) => ({ awardId, unitId, code }));
+    } catch {
+      return []; // the totals are not served in this process (yet)
     }
   }
 

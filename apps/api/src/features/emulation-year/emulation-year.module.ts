@@ -3,6 +3,7 @@ import { WriteModule } from '../write/write.module.js';
 import { FindingsController, InspectionsController } from './assessment/assessment.controller.js';
 import { ASSESSMENT_HANDLERS } from './assessment/assessment.handler.js';
 import { ChairController } from './chair/chair.controller.js';
+import { RecordTitleReviewHandler, TitleReviewController } from './conferences/title-review.controller.js';
 import {
   ConferencesController,
   RecordConferenceOrPlanHandler,
@@ -44,6 +45,7 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     InspectionsController,
     FindingsController,
     ConferencesController,
+    TitleReviewController,
   ],
   providers: [
     EmulationYearWriter,
@@ -69,6 +71,7 @@ import { CorrectScoreHandler, RecordScoreHandler, WithdrawScoreHandler } from '.
     CloseElectionHandler,
     ...ASSESSMENT_HANDLERS,
     RecordConferenceOrPlanHandler,
+    RecordTitleReviewHandler,
   ],
 })
 export class EmulationYearModule {}

@@ -15,7 +15,11 @@ export type CommandBody =
   | 'ConferenceHeld'
   | 'PlanIssued'
   | 'ComplaintFiled'
-  | 'DisciplineCaseOpened';
+  | 'DisciplineCaseOpened'
+  | 'ProposalSubmitted'
+  | 'ProposalCommentReceived'
+  | 'CouncilMeetingHeld'
+  | 'TitleReviewHeld';
 
 export interface ApiCommandOptions<K extends CommandBody> {
   summary: string;

@@ -20,6 +20,15 @@ import {
   type EmulationWindow,
   windowDecider,
   windowStream,
+  isValidId,
+  proposalDecider,
+  proposalStream,
+  type Actor,
+  type HeldRecipient,
+  type ProposalState,
+  flagQuotaDecider,
+  flagQuotaStream,
+  type FlagQuotaRule,
 } from '@thidua/domain';
 import type { EventStore } from '@thidua/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
@@ -53,6 +62,53 @@ export class StreamContexts {
   async bloc(blocId: string): Promise<{ organizerUnitId: string } | undefined> {
     const { state } = await this.runner.load(blocDecider, blocStream(blocId));
     return state.organizerUnitId === undefined ? undefined : { organizerUnitId: state.organizerUnitId };
+  }
+
+  /** The organizer's recorded cluster-flag quotas of a year, by flag code (none recorded: empty). */
+  async flagQuotas(organizerUnitId: string, year: number): Promise<Readonly<Record<string, FlagQuotaRule>>> {
+    return (await this.runner.load(flagQuotaDecider, flagQuotaStream(organizerUnitId, year))).state.quotas;
+  }
+
+  /** The proposals the awards name (folded), by proposal id: what an award decision item carries out. */
+  async proposalsOf(
+    awards: ReadonlyArray<{ proposalItem?: { proposalId: string } }>,
+  ): Promise<Record<string, ProposalState>> {
+    const ids = [...new Set(awards.flatMap((a) => (a.proposalItem ? [a.proposalItem.proposalId] : [])))];
+    const found: Record<string, ProposalState> = {};
+    for (const id of ids) {
+      if (!isValidId(id)) continue; // the decider refuses it by name
+      found[id] = (await this.runner.load(proposalDecider, proposalStream(id))).state;
+    }
+    return found;
+  }
+
+  /**
+   * For an organizer: the (unit, year) recipients one of its clusters holds that year — the unit itself or a
+   * unit above it (awards to sub-collectives belong to the cluster of their unit). Others: none (not needed).
+   */
+  async heldByOrganizer(
+    actor: Actor,
+    awards: ReadonlyArray<{ recipient: { unitId: string }; year: number }>,
+  ): Promise<HeldRecipient[]> {
+    if (actor.role !== 'organizer' || actor.unitId === undefined) return [];
+    const organizerUnitId = actor.unitId;
+    const held: HeldRecipient[] = [];
+    const seen = new Set<string>();
+    for (const { recipient, year } of awards) {
+      const key = `${recipient.unitId}:${year}`;
+      if (seen.has(key) || !isValidId(recipient.unitId)) continue;
+      seen.add(key);
+      // Up the parent chain (bounded: a malformed chain cannot loop).
+      let unitId: string | undefined = recipient.unitId;
+      for (let depth = 0; unitId !== undefined && depth < 10; depth++) {
+        if (await this.reservation(organizerUnitId, year, unitId)) {
+          held.push({ unitId: recipient.unitId, year, organizerUnitId });
+          break;
+        }
+        unitId = await this.unitParent(unitId);
+      }
+    }
+    return held;
   }
 
   /** The unit's parent unit, if it has one (the superior authority of a complaint's second level). */

@@ -17,7 +17,13 @@ export class OpenElectionHandler implements ICommandHandler<OpenElectionCommand>
 
   async execute({ ctx, ref, input, expectedRevision }: OpenElectionCommand): Promise<ElectionOpened> {
     const electionId = StreamWriter.newEntityId(ctx, 'election');
-    const data = { electionId, role: input.role, candidates: [...input.candidates], ...actDate(input) };
+    const data = {
+      electionId,
+      role: input.role,
+      ...(input.candidates !== undefined && { candidates: [...input.candidates] }),
+      ...(input.secret !== undefined && { secret: input.secret }),
+      ...actDate(input),
+    };
     const result = await this.year.execute(ctx, ref, 'OpenElection', data, { expectedRevision });
     return { ...result, electionId };
   }
@@ -33,13 +39,18 @@ export class CastBallotHandler implements ICommandHandler<CastBallotCommand> {
       ctx,
       ref,
       'CastBallot',
-      { electionId, voterUnitId, candidateUnitId, ...actDate(input) },
+      {
+        electionId,
+        voterUnitId,
+        ...(candidateUnitId !== undefined && { candidateUnitId }),
+        ...actDate(input),
+      },
       { expectedRevision },
     );
   }
 }
 
-/** Counts the ballots; a tie or no majority is recorded as such, an elected unit as ChairElected. */
+/** Counts the ballots (a secret round: takes the committee's count); no majority or a tie names the run-off. */
 @CommandHandler(CloseElectionCommand)
 export class CloseElectionHandler implements ICommandHandler<CloseElectionCommand> {
   constructor(private readonly year: EmulationYearWriter) {}
@@ -49,7 +60,16 @@ export class CloseElectionHandler implements ICommandHandler<CloseElectionComman
       ctx,
       ref,
       'CloseElection',
-      { electionId: input.electionId, ...actDate(input) },
+      {
+        electionId: input.electionId,
+        ...(input.count !== undefined && {
+          count: {
+            tally: input.count.tally.map(({ unitId, votes }) => ({ unitId, votes })),
+            ...(input.count.invalid !== undefined && { invalid: input.count.invalid }),
+          },
+        }),
+        ...actDate(input),
+      },
       { expectedRevision },
     );
   }
