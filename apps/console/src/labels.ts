@@ -179,5 +179,12 @@ export const EVENT_TYPES: Record<EventType, string> = {
   FlagQuotaSet: 'Chỉ tiêu Cờ thi đua',
   TitleReviewHeld: 'Bình xét, suy tôn',
   FlagBasisConfirmed: 'Xác nhận giữ Cờ thi đua',
+  ProposalItemClaimed: 'Ghi nhận mục đề nghị được thực hiện',
+  ProposalItemClaimReleased: 'Trả lại mục đề nghị',
+  FlagClaimed: 'Giữ suất Cờ thi đua',
+  FlagClaimReleased: 'Trả lại suất Cờ thi đua',
+  UnitTitleBaselineRecorded: 'Ghi số danh hiệu đã có của đơn vị',
+  UnitTitleClaimed: 'Ghi sổ chỉ tiêu danh hiệu của đơn vị',
+  UnitTitleClaimReleased: 'Xoá khỏi sổ chỉ tiêu danh hiệu của đơn vị',
 };
 export const eventTypeLabel = (t: string): string => EVENT_TYPES[t as EventType] ?? t;
