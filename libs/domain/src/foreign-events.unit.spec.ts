@@ -8,6 +8,7 @@ import { registrationDeadlineDecider } from './person/registration-deadline.deci
 import { reportedFiguresDecider } from './reported-figures/reported-figures.decider.js';
 import { personRegistered } from './testing/people.js';
 import { q1Open } from './testing/fixtures.js';
+import { titleQuotaDecider } from './title-quota/title-quota.decider.js';
 import { tokenRevocationDecider } from './token-revocation/token-revocation.decider.js';
 import { unitDecider } from './unit/unit.decider.js';
 import { windowDecider } from './window/window.decider.js';
@@ -97,6 +98,22 @@ const folds: Array<[string, Fold, () => unknown[]]> = [
   ],
   ['person', personDecider as Fold, () => [personRegistered('cb-1', 'cuc-ktnv')]],
   ['cluster-year', emulationYearDecider as Fold, () => q1Open()],
+  [
+    'title quota',
+    titleQuotaDecider as Fold,
+    () => [
+      {
+        type: 'UnitTitleClaimed',
+        data: {
+          unitId: 'cuc-ktnv',
+          year: 2023,
+          code: 'chien-si-tien-tien',
+          awardId: 'qd-1-1',
+          decisionId: 'qd-1',
+        },
+      },
+    ],
+  ],
 ];
 
 describe('a fold meeting an event of another stream', () => {
