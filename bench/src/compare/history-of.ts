@@ -8,13 +8,13 @@ import { readUnitHistory } from '@thidua/projections';
 
 export async function* historyOf(
   reads: ReadStore,
-  _events: EventStore,
+  events: EventStore,
   target: Target,
   unitId: string,
 ): AsyncGenerator<unknown> {
   let after = 0;
   for (;;) {
-    const page = await readUnitHistory(reads, target, unitId, after, 500);
+    const page = await readUnitHistory(reads, events, target, unitId, after, 500);
     yield* page.items;
     if (page.nextAfter === null) return;
     after = page.nextAfter;

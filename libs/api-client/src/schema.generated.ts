@@ -3885,7 +3885,7 @@ export interface components {
             /** @description Pass as `?after=` for the next page; null when this page reaches the end. */
             nextAfter: components["schemas"]["Integer"] | null;
         };
-        /** @description `entries/{unitId}:{position}`: one event as it concerns one unit. */
+        /** @description One event as it concerns one unit: rendered from the event when a page is read. */
         HistoryEntryDoc: {
             unitId: string;
             /** @description Global position of the event (the order of the history). */

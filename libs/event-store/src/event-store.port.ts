@@ -147,6 +147,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** One event of a stream by id (durable idempotency checks), or null. */
   findEvent?(streamId: string, eventId: string): Promise<StoredEvent | null>;
+  /**
+   * The events at these positions (each an event's position, as the store returned it), in the order
+   * asked; a position with no event is left out. For indexes kept beside the log (a unit's history).
+   */
+  readPositions?(positions: readonly number[]): Promise<StoredEvent[]>;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
   /** Recompute each row's hash from its stored bytes while reading (cheaper check; SQLite). */

@@ -1,36 +1,37 @@
 import type { StoredEvent } from '@thidua/event-store';
 import type { DocChange } from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
-import { businessDateOf } from '@thidua/domain';
 import { DocWork } from './doc-work.js';
 import { IndexPages } from './index-pages.js';
+import { ProjectedLookups } from './lookups.js';
 import {
-  ENTRIES,
-  entryId,
   HISTORY_AWARDS,
   HISTORY_COMPLAINTS,
   HISTORY_PROPOSALS,
   HISTORY_CLUSTERS,
   HISTORY_ELECTIONS,
   HISTORY_INDEX,
+  HISTORY_NAMES,
   HISTORY_SCHEMES,
   HISTORY_UNITS,
   INDEX_PAGE_SIZE,
   UNIT_HISTORY_PROJECTION,
-  type HistoryEntryDoc,
+  type HistoryNameDoc,
   type HistoryUnitDoc,
 } from './unit-history.documents.js';
 import { touchesOf, UNIT_HISTORY_TYPES, type Touch } from './unit-history.touches.js';
 
 /** 2: entries keyed in log order, per-unit index pages of positions (no `page` field, no JSON index). */
 /** 3: entries carry the act's business date (`effectiveDate`). */
-export const UNIT_HISTORY_VERSION = 3;
+/** 4: no entry documents: the history is an index of the log, rendered when read; versioned lookups. */
+export const UNIT_HISTORY_VERSION = 4;
 
 /**
- * `unit-history`: per unit, one entry per event that touched it, in log order (see
- * unit-history.documents.ts). Cheap per event: a few lookups by id, one entry written without a read
- * and one head per unit touched; each unit's index page is written once per batch (flush). Never re-reads
- * a stream.
+ * `unit-history`: per unit, the positions of the events that touched it, in log order (see
+ * unit-history.documents.ts), and the lookups their summaries need. Cheap per event: a few lookups by id
+ * and one head per unit touched; each unit's index page is written once per batch (flush). Nothing of the
+ * event itself is copied: a page of history reads its events from the log and renders them. Never
+ * re-reads a stream.
  */
 export function unitHistoryProjection(): ProjectionDefinition {
   // Per batch (keyed on its view: a rebuild runs a second generation through this object at the same time).
@@ -40,9 +41,9 @@ export function unitHistoryProjection(): ProjectionDefinition {
     version: UNIT_HISTORY_VERSION,
     handles: UNIT_HISTORY_TYPES,
     collections: [
-      ENTRIES,
       HISTORY_INDEX,
       HISTORY_UNITS,
+      HISTORY_NAMES,
       HISTORY_CLUSTERS,
       HISTORY_SCHEMES,
       HISTORY_ELECTIONS,
@@ -52,7 +53,8 @@ export function unitHistoryProjection(): ProjectionDefinition {
     ],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
       const work = new DocWork(view, event.position);
-      const touches = await touchesOf(event, work);
+      const lookups = new ProjectedLookups(work);
+      const touches = await touchesOf(event, lookups);
       let pages = batches.get(view);
       if (!pages) batches.set(view, (pages = new IndexPages(view)));
       const seen = new Set<string>();
@@ -60,7 +62,7 @@ export function unitHistoryProjection(): ProjectionDefinition {
         // One entry per (unit, event): a unit named twice by one event gets the first summary.
         if (seen.has(touch.unitId)) continue;
         seen.add(touch.unitId);
-        await appendEntry(work, pages, event, touch);
+        await indexEntry(work, lookups, pages, event, touch);
       }
       return work.changes();
     },
@@ -72,8 +74,9 @@ export function unitHistoryProjection(): ProjectionDefinition {
   };
 }
 
-async function appendEntry(
+async function indexEntry(
   work: DocWork,
+  lookups: ProjectedLookups,
   pages: IndexPages,
   event: StoredEvent,
   touch: Touch,
@@ -96,28 +99,13 @@ async function appendEntry(
     if (touch.name !== undefined) head.name = touch.name;
     work.put(HISTORY_UNITS, touch.unitId, head);
   }
+  if (touch.name !== undefined) {
+    await lookups.get(HISTORY_NAMES, touch.unitId);
+    const name: HistoryNameDoc = { unitId: touch.unitId, name: touch.name, position: 0 };
+    lookups.put(HISTORY_NAMES, touch.unitId, name);
+  }
   await pages.append(touch.unitId, page, event.position);
-  const { actor, occurredAt, reason, hash } = event.metadata;
-  const entry: HistoryEntryDoc = {
-    unitId: touch.unitId,
-    position: event.position,
-    eventId: event.eventId,
-    type: event.type,
-    streamId: event.streamId,
-    revision: event.revision,
-    hash,
-    occurredAt,
-    effectiveDate: businessDateOf(event),
-    actor: { id: actor.id, role: actor.role, ...(actor.unitId !== undefined && { unitId: actor.unitId }) },
-    ...(reason !== undefined && { reason }),
-    summary: touch.summary,
-    refs: touch.refs,
-  };
-  // Never read first: the entry is a function of its event alone, and one delivered again is dropped by
-  // the store's position guard.
-  work.create(ENTRIES, entryId(event.position, touch.unitId), entry);
 }
-
 /** Index of the last value ≤ target in an ascending list, or -1. */
 export function lastIndexAtOrBefore(sorted: readonly number[], target: number): number {
   let lo = 0;

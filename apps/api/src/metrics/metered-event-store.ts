@@ -18,6 +18,7 @@ export class MeteredEventStore implements EventStore {
   readonly kind: EventStore['kind'];
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
+  readonly readPositions?: EventStore['readPositions'];
   /** The storage error of the last append, until an append or a write probe succeeds. */
   private storageError: Error | undefined;
 
@@ -29,6 +30,7 @@ export class MeteredEventStore implements EventStore {
     this.capabilities = inner.capabilities;
     // Optional in the port: offered only when the wrapped store has it.
     if (inner.findEvent) this.findEvent = (streamId, eventId) => inner.findEvent!(streamId, eventId);
+    if (inner.readPositions) this.readPositions = (positions) => inner.readPositions!(positions);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -105,6 +105,7 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
   readonly kind: EventStore['kind'];
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
+  readonly readPositions?: EventStore['readPositions'];
   readonly probeWrite?: EventStore['probeWrite'];
 
   private readonly streams = new Map<string, Verified>();
@@ -129,6 +130,15 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
         const event = await find(streamId, eventId);
         if (event && !safeHashMatches(event)) this.fail(altered(event));
         return event;
+      };
+    }
+    const at = unverified.readPositions?.bind(unverified);
+    if (at) {
+      // Read out of order, so each event is checked against its own hash (as findEvent is).
+      this.readPositions = async (positions) => {
+        const events = await at(positions);
+        for (const event of events) if (!safeHashMatches(event)) this.fail(altered(event));
+        return events;
       };
     }
   }
