@@ -152,6 +152,12 @@ export interface EventStore {
    * asked; a position with no event is left out. For indexes kept beside the log (a unit's history).
    */
   readPositions?(positions: readonly number[]): Promise<StoredEvent[]>;
+  /**
+   * The stream's last committed revision (-1: no stream), without reading its events: a caller holding
+   * state decided up to that revision knows it is current (SQLite: one probe of the (stream, revision)
+   * index). Absent: callers read the stream from their revision on.
+   */
+  streamRevision?(streamId: string): Promise<number>;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
   /** Recompute each row's hash from its stored bytes while reading (cheaper check; SQLite). */

@@ -19,6 +19,7 @@ export class MeteredEventStore implements EventStore {
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
   readonly readPositions?: EventStore['readPositions'];
+  readonly streamRevision?: EventStore['streamRevision'];
   /** The storage error of the last append, until an append or a write probe succeeds. */
   private storageError: Error | undefined;
 
@@ -31,6 +32,7 @@ export class MeteredEventStore implements EventStore {
     // Optional in the port: offered only when the wrapped store has it.
     if (inner.findEvent) this.findEvent = (streamId, eventId) => inner.findEvent!(streamId, eventId);
     if (inner.readPositions) this.readPositions = (positions) => inner.readPositions!(positions);
+    if (inner.streamRevision) this.streamRevision = (streamId) => inner.streamRevision!(streamId);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -106,6 +106,7 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
   readonly readPositions?: EventStore['readPositions'];
+  readonly streamRevision?: EventStore['streamRevision'];
   readonly probeWrite?: EventStore['probeWrite'];
 
   private readonly streams = new Map<string, Verified>();
@@ -132,6 +133,8 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
         return event;
       };
     }
+    // A revision only: nothing read that could need checking (events are checked when read).
+    if (unverified.streamRevision) this.streamRevision = unverified.streamRevision.bind(unverified);
     const at = unverified.readPositions?.bind(unverified);
     if (at) {
       // Read out of order, so each event is checked against its own hash (as findEvent is).

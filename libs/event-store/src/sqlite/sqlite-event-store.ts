@@ -130,6 +130,7 @@ export class SqliteEventStore implements EventStore {
     readStream: Database.Statement<[string, number, number], Row>;
     findEvent: Database.Statement<[string, string], Row>;
     atPosition: Database.Statement<[number], Row>;
+    streamRevision: Database.Statement<[string], number | null>;
   };
   private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
 
@@ -175,6 +176,9 @@ export class SqliteEventStore implements EventStore {
         .prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM events WHERE event_id = ? AND stream_id = ?`)
         .raw(),
       atPosition: db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM events WHERE position = ?`).raw(),
+      streamRevision: db
+        .prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?')
+        .pluck(),
     };
     const group = db.transaction((pending: PendingAppend[]) => this.runGroup(pending));
     this.commitGroup = (pending) => group.immediate(pending);
@@ -249,6 +253,11 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const row = this.stmt.findEvent.get(eventId, streamId);
     return row ? this.convert(row) : null;
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    this.assertOpen();
+    return this.stmt.streamRevision.get(streamId) ?? -1;
   }
 
   async readPositions(positions: readonly number[]): Promise<StoredEvent[]> {

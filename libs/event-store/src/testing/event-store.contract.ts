@@ -178,6 +178,16 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       expect((await store.readPositions([p3 + 1_000_000_000, p1])).map((e) => e.position)).toEqual([p1]);
     });
 
+    it('tells a stream revision without reading its events, when it can', async () => {
+      if (!store.streamRevision) return; // optional: callers read the stream instead
+      const stream = streamName('revision');
+      expect(await store.streamRevision(stream)).toBe(-1);
+      await store.append(stream, [newEvent('A'), newEvent('B')], 'no-stream');
+      expect(await store.streamRevision(stream)).toBe(1);
+      await store.append(stream, [newEvent('C')], 1);
+      expect(await store.streamRevision(stream)).toBe(2);
+    });
+
     it('accepts and refuses each kind of expected revision, writing nothing on a conflict', async () => {
       const stream = streamName('expected');
       await expectConflict(store.append(stream, [newEvent('A')], 'exists'), 'no-stream');
