@@ -158,6 +158,11 @@ export interface EventStore {
    * index). Absent: callers read the stream from their revision on.
    */
   streamRevision?(streamId: string): Promise<number>;
+  /**
+   * Appends were committed through another connection (another thread of this process): subscriptions
+   * look for them now instead of at their next poll (SQLite). Without it they are found by polling.
+   */
+  notifyAppended?(): void;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
   /** Recompute each row's hash from its stored bytes while reading (cheaper check; SQLite). */

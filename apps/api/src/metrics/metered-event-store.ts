@@ -20,6 +20,8 @@ export class MeteredEventStore implements EventStore {
   readonly findEvent?: EventStore['findEvent'];
   readonly readPositions?: EventStore['readPositions'];
   readonly streamRevision?: EventStore['streamRevision'];
+  /** Called after each append that wrote (e.g. to wake the projection thread at once). */
+  onAppended: ((position: number) => void) | undefined;
   /** The storage error of the last append, until an append or a write probe succeeds. */
   private storageError: Error | undefined;
 
@@ -42,6 +44,7 @@ export class MeteredEventStore implements EventStore {
       const result = await this.inner.append(streamId, events, expected);
       outcome = result.duplicate ? 'duplicate' : 'ok';
       this.storageError = undefined;
+      if (!result.duplicate) this.onAppended?.(result.position);
       return result;
     } catch (error) {
       if (error instanceof RevisionConflictError) outcome = 'conflict';

@@ -107,6 +107,7 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
   readonly findEvent?: EventStore['findEvent'];
   readonly readPositions?: EventStore['readPositions'];
   readonly streamRevision?: EventStore['streamRevision'];
+  readonly notifyAppended?: EventStore['notifyAppended'];
   readonly probeWrite?: EventStore['probeWrite'];
 
   private readonly streams = new Map<string, Verified>();
@@ -135,6 +136,7 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
     }
     // A revision only: nothing read that could need checking (events are checked when read).
     if (unverified.streamRevision) this.streamRevision = unverified.streamRevision.bind(unverified);
+    if (unverified.notifyAppended) this.notifyAppended = unverified.notifyAppended.bind(unverified);
     const at = unverified.readPositions?.bind(unverified);
     if (at) {
       // Read out of order, so each event is checked against its own hash (as findEvent is).

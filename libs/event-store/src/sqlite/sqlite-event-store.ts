@@ -255,6 +255,10 @@ export class SqliteEventStore implements EventStore {
     return row ? this.convert(row) : null;
   }
 
+  notifyAppended(): void {
+    for (const sub of this.subscriptions) sub.notify();
+  }
+
   async streamRevision(streamId: string): Promise<number> {
     this.assertOpen();
     return this.stmt.streamRevision.get(streamId) ?? -1;
