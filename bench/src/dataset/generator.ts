@@ -117,6 +117,8 @@ export interface OpenedClusterYear {
   clusterId: string;
   year: number;
   chair: string;
+  /** Enters the chair's own cluster scores (nobody scores itself). */
+  organizerUnitId: string;
   units: string[];
   criteria: Array<{ code: string; maxPoints: number; kind: string }>;
 }
@@ -205,6 +207,7 @@ export class DataSetGenerator {
       clusterId: cy.cluster.id,
       year,
       chair: cy.chair,
+      organizerUnitId: cy.cluster.organizerUnitId,
       units: cy.cluster.units,
       criteria: cy.cluster.scheme.criteria.map((c) => ({
         code: c.code,
