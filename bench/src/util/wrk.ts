@@ -40,7 +40,7 @@ export function ensureWrk(log: (line: string) => void): string | undefined {
 
 const LUA = `
 local lines = {}
-local statuses = {}
+statuses = {} -- global: done() reads each thread's copy with thread:get
 local threads = {}
 local i = 0
 function setup(thread) table.insert(threads, thread) end
@@ -66,7 +66,7 @@ end
 function done(summary, latency, requests)
   local counts = {}
   for _, t in ipairs(threads) do
-    for status, n in pairs(t:get("statuses")) do counts[status] = (counts[status] or 0) + n end
+    for status, n in pairs(t:get("statuses") or {}) do counts[status] = (counts[status] or 0) + n end
   end
   local parts = {}
   for status, n in pairs(counts) do table.insert(parts, string.format('"%d":%d', status, n)) end
