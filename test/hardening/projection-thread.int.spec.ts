@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { signAccessToken } from '../../apps/api/src/auth/jwt.js';
 import { TEST_SECRET } from '../support/test-app.js';
 import { waitUntil } from '../support/wait-until.js';
-import { buildApi, freePort, startApiProcess, type ApiProcess } from './support/api-process.js';
+import { buildApi, startApiProcess, type ApiProcess } from './support/api-process.js';
 import { expectOk } from './support/http.js';
 import { allUnitIds, buildClusterYear, signTokens, UNITS, YEAR_PATH, type Tokens } from './support/world.js';
 
@@ -32,7 +32,6 @@ describe('projections on a worker thread of the API (int)', () => {
     const dataDir = join(work, `data-${thread}`);
     api = await startApiProcess(entry, {
       dataDir,
-      port: await freePort(),
       env: { LOG_LEVEL: 'info', PROJECTION_THREAD: thread },
     });
     const http = api.http;
