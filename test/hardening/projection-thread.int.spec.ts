@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allProjections } from '@thidua/projections';
 import { signAccessToken } from '../../apps/api/src/auth/jwt.js';
 import { TEST_SECRET } from '../support/test-app.js';
 import { waitUntil } from '../support/wait-until.js';
@@ -63,7 +64,9 @@ describe('projections on a worker thread of the API (int)', () => {
     expect(rows).toEqual(expect.arrayContaining([UNITS.chair.id, UNITS.own.id]));
     const status = await expectOk(http, 'GET', '/admin/projections', { token: tokens.admin });
     const names = (status.body as Array<{ name: string; status: string }>).map((p) => p.name);
-    expect(names.sort()).toEqual(['cluster-directory', 'rankings', 'unit-history', 'yearly-totals']);
+    // Every projection of the build, issue 12's people and reported figures included.
+    expect(names.sort()).toEqual(allProjections.map((d) => d.name).sort());
+    expect(names).toEqual(expect.arrayContaining(['people', 'reported-figures', 'unit-history']));
 
     // An admin rebuild is run by whoever runs the projections, and switches generations.
     const before = (status.body as Array<{ name: string; generation: number }>).find(
