@@ -48,6 +48,14 @@ describe('docker/compose.yml', () => {
     expect(proxy.depends_on).toEqual({ api: { condition: 'service_healthy' } });
   });
 
+  it('gives the API replicas and the projector one person-key file, on the volume they share', () => {
+    for (const name of ['api', 'projector']) {
+      const service = services[name] as Service;
+      expect([name, service.environment?.['PERSON_KEYS_FILE']]).toEqual([name, '/data/person-keys.sqlite']);
+      expect([name, service.volumes]).toEqual([name, ['keys:/data']]);
+    }
+  });
+
   it('has nginx spread requests over every API replica, re-resolved while running, with the client address it saw', () => {
     const conf = read('nginx.conf').replace(/#.*$/gm, '');
     expect(conf).toMatch(/resolver 127\.0\.0\.11\b/);
