@@ -133,14 +133,14 @@ export class ClusterStandings {
   private async conferredFlags(
     clusterId: string,
     year: number,
-  ): Promise<Array<{ unitId: string; code: string }>> {
+  ): Promise<Array<{ unitId: string; code: string; awardId: string }>> {
     try {
       const doc = (await this.reads.get(
         this.projections.target(YEARLY_TOTALS_PROJECTION),
         TOTALS,
         totalsDocId('cluster', clusterId, year),
       )) as TotalsDoc | null;
-      return (doc?.flags ?? []).map(({ unitId, code }) => ({ unitId, code }));
+      return (doc?.flags ?? []).map(({ unitId, code, awardId }) => ({ unitId, code, awardId }));
     } catch {
       return []; // the totals are not served in this process (yet)
     }
