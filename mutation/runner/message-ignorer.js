@@ -14,6 +14,7 @@ const MESSAGE_ARGUMENT = {
   forbidden: 0,
   DomainError: 1,
   requireNotBefore: 2,
+  releasedError: 1,
 };
 
 export const refusalMessages = {

@@ -25,6 +25,7 @@ export interface BlocState {
 export const initialBlocState: BlocState = { status: 'none' };
 
 export function evolveBloc(state: BlocState, event: BlocEvent): BlocState {
+  // An event of another stream changes nothing.
   return event.type === 'BlocFormed'
     ? { status: 'active', organizerUnitId: event.data.organizerUnitId, name: event.data.name }
     : state;

@@ -73,8 +73,6 @@ export function evolveComplaints(complaints: Complaints, event: ComplaintEvent):
         },
       };
     }
-    default:
-      return complaints;
   }
 }
 
@@ -144,8 +142,9 @@ export function decideFileComplaint(
     );
   const receivedOn = requireActDate(input.receivedOn, at, 'receivedOn');
   requireNotBefore(receivedOn, facts.decisionOn, 'the decision complained about', 'receivedOn');
-  const learnedOn = input.learnedOn === undefined ? undefined : requireDate(input.learnedOn, 'learnedOn');
-  if (learnedOn !== undefined) {
+  let learnedOn: string | undefined;
+  if (input.learnedOn !== undefined) {
+    learnedOn = requireDate(input.learnedOn, 'learnedOn');
     requireNotBefore(learnedOn, facts.decisionOn, 'the decision complained about', 'learnedOn');
     if (learnedOn > receivedOn)
       throw rule(

@@ -71,8 +71,8 @@ function targetFacts(
       const election = state.elections[electionId];
       if (!election)
         throw notFound('ELECTION_NOT_FOUND', `election ${electionId} does not exist`, 'target.electionId');
-      const closedOn = election.status === 'closed' ? election.closedOn : undefined;
-      const decisionOn = decided(closedOn, `election ${electionId}`, 'target.electionId');
+      // Only ElectionClosed dates an election's close (an election is not reopened).
+      const decisionOn = decided(election.closedOn, `election ${electionId}`, 'target.electionId');
       return [
         { kind: 'election', electionId },
         { decisionOn, affected: everyMember, authority },

@@ -44,9 +44,9 @@ export function decideHoldConference(
       `unit ${presidingUnitId} is neither a member nor the organizer`,
       'presidingUnitId',
     );
-  const minutes = c.data.minutes as Partial<{ reference: unknown; sha256: unknown }> | undefined;
-  const reference = requireText(minutes?.reference, 'minutes.reference', 300);
-  if (typeof minutes?.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(minutes.sha256))
+  const minutes = (c.data.minutes ?? {}) as Partial<{ reference: unknown; sha256: unknown }>;
+  const reference = requireText(minutes.reference, 'minutes.reference', 300);
+  if (typeof minutes.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(minutes.sha256))
     throw rule('INVALID_DIGEST', 'minutes.sha256 must be a lowercase hex sha256', 'minutes.sha256');
   return [
     {

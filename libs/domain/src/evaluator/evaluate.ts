@@ -59,8 +59,8 @@ export function whatIfYearFold(fold: YearFold, period: PeriodCode, options: Rank
   const after = new Map(hypothetical.rows.map((r) => [r.unitId, r]));
   const diff: WhatIfDiff[] = [];
   for (const before of [...actual.rows].sort((a, b) => (a.unitId < b.unitId ? -1 : 1))) {
-    const a = after.get(before.unitId);
-    if (!a) continue; // overrides never change membership
+    // The same fold ranks the same members: overrides and exclusions never change membership.
+    const a = after.get(before.unitId) as RankingRow;
     const changed =
       a.total !== before.total ||
       a.rank !== before.rank ||

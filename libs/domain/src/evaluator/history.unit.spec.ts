@@ -5,6 +5,7 @@ import { score, startedLedger, TestLedger } from '../testing/ledger.js';
 import { rankingDigestInput, rankingForDigest } from './digest.js';
 import { evaluateRanking, explainRanking } from './evaluate.js';
 import type { Ranking } from './evaluator.types.js';
+import { realisticYear } from '../testing/realistic-year.js';
 
 const { anm, ktnv, xnc, canhVe } = {
   anm: UNITS.anm.id,
@@ -260,5 +261,20 @@ describe('evaluator: byte-identical replay', () => {
       'total',
       'unitId',
     ]);
+  });
+
+  it('rankingForDigest keeps the unclassified mark and the knock-outs of the rows that have them, and only those', () => {
+    const q2 = evaluateRanking(realisticYear().events, 'Q2');
+    const stable = rankingForDigest(q2);
+    expect(stable.rows.filter((r) => r.unclassified === 'chưa đủ điểm').length).toBeGreaterThan(0);
+    expect(stable.rows.filter((r) => r.cappedBy !== undefined).length).toBeGreaterThan(0);
+    q2.rows.forEach((r, i) => {
+      const kept = stable.rows[i]!;
+      expect('unclassified' in kept).toBe(r.unclassified !== undefined);
+      expect(kept.unclassified).toBe(r.unclassified);
+      expect('cappedBy' in kept).toBe(r.cappedBy !== undefined);
+      expect(kept.cappedBy).toBe(r.cappedBy);
+    });
+    expect(rankingDigestInput(q2)).toContain('"cappedBy":[');
   });
 });

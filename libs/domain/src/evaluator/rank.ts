@@ -26,7 +26,8 @@ const INCOMPLETE = 'chưa đủ điểm' as const;
 // All arithmetic in hundredths (points have at most two decimals): exact, so replays agree to the byte.
 const cents = (points: number): number => Math.round(points * 100);
 const fromCents = (c: number): number => c / 100;
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Sort order of ids, which are distinct wherever it sorts (members, entries): never equal. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : 1);
 
 interface Chosen {
   entry: FoldedEntry;
@@ -134,7 +135,7 @@ export function rankPeriod(
   const criteria: Criterion[] = scheme?.criteria ?? [];
   const criterionOf = new Map(criteria.map((c) => [c.code, c]));
   const memberSet = folded.members;
-  const members = [...memberSet].sort(byCode);
+  const members = [...memberSet]; // ordered below, with the keys
   const ignored: IgnoredEntry[] = [];
   const ignoredIds = new Set<string>();
 
@@ -271,10 +272,10 @@ export function rankPeriod(
     const unclassified = missing.length > 0 && scheme !== null && scheme.classifyIncomplete !== true;
     if (unclassified) level = -1;
     for (const cap of caps) {
-      const capped = cap.capTo === undefined ? -1 : thresholds.findIndex((t) => t.code === cap.capTo);
+      const capped = thresholds.findIndex((t) => t.code === cap.capTo); // -1: no cap (bar-rank-1)
       if (level >= 0 && capped > level) level = capped; // a lower classification (thresholds highest first)
     }
-    const threshold = level >= 0 ? thresholds[level] : undefined;
+    const threshold = thresholds[level]; // none at -1
     const row: RankingRow = {
       unitId,
       total: fromCents(total),
@@ -295,11 +296,12 @@ export function rankPeriod(
   // Standard competition ranking: 1 + the number of rows strictly ahead; equal keys share a rank and are
   // listed by unit id (ids are lowercase ASCII, so code-unit order is deterministic everywhere).
   computed.sort((a, b) => compareKeys(a.key, b.key) || byCode(a.row.unitId, b.row.unitId));
-  // A row barred from rank 1 (a knock-out) yields it: the best rows not barred come first, the rows
-  // that were ahead of them follow, in their order. A barred row never shares rank 1; below it, equal
-  // keys share a rank whatever the bars (the bar is about rank 1 only).
+  // A row barred from rank 1 (a knock-out) yields it: the best rows not barred come first — all of them,
+  // also when a barred row level with them sorts between by id — and the rows that were ahead of them or
+  // level with them follow, in their order. A barred row never shares rank 1; below it, equal keys share
+  // a rank whatever the bars (the bar is about rank 1 only).
   const firstFree = computed.findIndex((c) => !c.barred);
-  if (firstFree > 0) {
+  if (firstFree >= 0) {
     const lead = computed.filter((c) => !c.barred && compareKeys(c.key, computed[firstFree]!.key) === 0);
     computed.splice(0, computed.length, ...lead, ...computed.filter((c) => !lead.includes(c)));
   }
@@ -315,7 +317,8 @@ export function rankPeriod(
     clusterId: folded.clusterId,
     year: folded.year,
     period: folded.period,
-    status: folded.status === 'closed' && folded.revisedBy.length > 0 ? 'revised' : folded.status,
+    // A period is revised only while closed (a reopening or a new close clears revisedBy).
+    status: folded.revisedBy.length > 0 ? 'revised' : folded.status,
     schemeVersion: scheme?.version ?? null,
     ...(folded.sealedDigest !== undefined && { sealedDigest: folded.sealedDigest }),
     position: folded.position,

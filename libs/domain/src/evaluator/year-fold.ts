@@ -194,7 +194,7 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
     return;
   }
   // An event naming a period concerns that period only (one naming no known period concerns none).
-  if (typeof named !== 'string' || !PERIOD_CODES.has(named)) return advance(s, e);
+  if (!PERIOD_CODES.has(named as string)) return advance(s, e);
   const handler = PERIOD_HANDLERS.get(e.type);
   let p = s.periods.get(named as PeriodCode);
   if (p?.released && handler) throw releasedError(s, `${e.type} #${e.position} names released ${named}`);
@@ -235,8 +235,8 @@ function advance(s: YearFoldState, e: EvaluatorEvent): void {
 const releasedError = (s: YearFoldState, why: string): DomainError =>
   new DomainError('FOLD_RELEASED', `${s.streamId}: ${why}; fold the stream again`, 'conflict');
 
-/** The chain of every entry of an untraced fold: empty, never written. */
-const UNTRACED: ChainLink[] = [];
+/** The chain of every entry of an untraced fold: empty, never written (frozen: a write would throw). */
+const UNTRACED = Object.freeze([]) as unknown as ChainLink[];
 
 const PERIOD_CODES: ReadonlySet<string> = new Set(PERIODS.map((p) => p.code));
 

@@ -18,31 +18,30 @@ import { evolvePerson, initialPersonState, registrationKey, type PersonState } f
 import { checkTitleClaim } from './title-checks.js';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** Longest base64url text of each sealed part. */
+const SEALED_MAX = { iv: 32, ciphertext: 4096, tag: 32 } as const;
 
 /** The sealed personal fields as the API produced them: the domain checks the shape, never the content. */
 function requireSealed(raw: unknown): SealedPersonal {
   const s = raw as Partial<SealedPersonal> | undefined;
-  const part = (v: unknown, name: string, max: number): string => {
-    if (typeof v !== 'string' || v.length === 0 || v.length > max || !BASE64URL.test(v))
+  if (s?.alg !== 'A256GCM') throw rule('INVALID_SEALED_DATA', 'personal.alg must be A256GCM', 'personal');
+  const part = (name: keyof typeof SEALED_MAX): string => {
+    const v: unknown = s[name];
+    // Not empty: the pattern needs one character at least.
+    if (typeof v !== 'string' || v.length > SEALED_MAX[name] || !BASE64URL.test(v))
       throw rule('INVALID_SEALED_DATA', `personal.${name} must be base64url`, 'personal');
     return v;
   };
-  if (s?.alg !== 'A256GCM') throw rule('INVALID_SEALED_DATA', 'personal.alg must be A256GCM', 'personal');
-  return {
-    alg: 'A256GCM',
-    iv: part(s.iv, 'iv', 32),
-    ciphertext: part(s.ciphertext, 'ciphertext', 4096),
-    tag: part(s.tag, 'tag', 32),
-  };
+  return { alg: 'A256GCM', iv: part('iv'), ciphertext: part('ciphertext'), tag: part('tag') };
 }
 
 const isRecorder = (actor: Actor): boolean => isAdmin(actor) || actor.role === 'organizer';
 
 /** The personnel office of the unit (its officer), an organizer or an administrator. */
-function requireForUnit(actor: Actor, unitId: string | undefined, what: string): void {
+function requireForUnit(actor: Actor, unitId: string | undefined): void {
   if (isRecorder(actor)) return;
   if (actor.role === 'unit-officer' && unitId !== undefined && actor.unitId === unitId) return;
-  throw forbidden(`only an administrator, an organizer or an officer of the person's unit ${what}`);
+  throw forbidden("only an administrator, an organizer or an officer of the person's unit records this");
 }
 
 function requirePerson(state: PersonState, personId: string): void {
@@ -80,7 +79,7 @@ export function decidePerson(
     case 'RegisterPerson': {
       const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
       const unitId = requireId(command.data.unitId, 'unitId');
-      requireForUnit(actor, unitId, 'registers a person in it');
+      requireForUnit(actor, unitId);
       if (state.status !== 'none')
         throw conflict('PERSON_ALREADY_REGISTERED', `person ${personId} is registered`, 'personId');
       requireActiveUnit(context.unitStatus, unitId, 'unitId');
@@ -123,7 +122,7 @@ export function decidePerson(
     case 'RegisterTitle': {
       const effectiveDate = requireActDate(command.data.effectiveDate, command.at);
       requirePerson(state, personId);
-      requireForUnit(actor, state.unitId, 'registers their titles');
+      requireForUnit(actor, state.unitId);
       const year = requireYear(command.data.year);
       const code = requireId(command.data.code, 'code');
       const entry = catalog.find(code);
@@ -197,8 +196,6 @@ export function decidePerson(
           data: { personId, awardId, cause: command.data.cause },
         }));
     }
-    default:
-      throw rule('UNKNOWN_COMMAND', `unknown command ${(command as { type: string }).type}`);
   }
 }
 

@@ -26,6 +26,7 @@ export const registrationDeadlineDecider: Decider<
   void
 > = {
   initialState: {},
+  // An event of another stream changes nothing.
   evolve: (state, event) =>
     event.type === 'RegistrationDeadlineSet' ? { deadline: event.data.deadline } : state,
   decide(command, state) {

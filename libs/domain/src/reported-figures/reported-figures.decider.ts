@@ -47,7 +47,8 @@ export const reportedFiguresDecider: Decider<
   ReportedFiguresContext
 > = {
   initialState: { recorded: false },
-  evolve: (_state, event) => (event.type === 'ReportedFiguresRecorded' ? { recorded: true } : _state),
+  // An event of another stream changes nothing.
+  evolve: (state, event) => (event.type === 'ReportedFiguresRecorded' ? { recorded: true } : state),
   decide(command, state, context) {
     const d = command.data;
     const effectiveDate = requireActDate(d.effectiveDate, command.at);

@@ -14,6 +14,7 @@ export interface WindowState {
 export const initialWindowState: WindowState = {};
 
 export function evolveWindow(state: WindowState, event: WindowEvent): WindowState {
+  // An event of another stream changes nothing.
   if (event.type !== 'EmulationWindowSet') return state;
   const { opensOn, closesOn, reviewsFrom } = event.data;
   return { window: { opensOn, closesOn, reviewsFrom } };
@@ -44,8 +45,8 @@ export function decideWindow(
     throw rule('WINDOW_NOT_IN_YEAR', `closesOn must fall in ${year} or ${year + 1}`, 'closesOn');
   if (closesOn < opensOn) throw rule('WINDOW_INVERTED', 'closesOn is before opensOn', 'closesOn');
   const reviewsFrom: Partial<Record<PeriodCode, string>> = {};
-  const given = command.data.reviewsFrom ?? {};
-  if (typeof given !== 'object' || given === null || Array.isArray(given))
+  const given = command.data.reviewsFrom ?? {}; // null too
+  if (typeof given !== 'object' || Array.isArray(given))
     throw rule('INVALID_REVIEWS_FROM', 'reviewsFrom maps periods to dates', 'reviewsFrom');
   for (const key of Object.keys(given).sort()) {
     const field = `reviewsFrom.${key}`;

@@ -41,15 +41,9 @@ function envelopeJson(e: HashableEvent, dataJson: string, metadataJson: string):
   );
 }
 
-function metadataWithoutHash(metadata: HashableEvent['metadata']): Omit<EventMetadata, 'hash'> {
-  if (!('hash' in metadata)) return metadata;
-  const { hash: _hash, ...rest } = metadata;
-  return rest;
-}
-
 /** The chained hash of one event, recomputed from its content. */
 export function eventHash(e: HashableEvent): string {
-  const metadata = metadataWithoutHash(e.metadata);
+  const { hash: _hash, ...metadata } = e.metadata;
   return sha256Hex(metadata.prevHash + envelopeJson(e, canonicalJson(e.data), canonicalJson(metadata)));
 }
 
@@ -169,15 +163,17 @@ interface MetadataLayout {
 
 function metadataLayout(keys: string[]): MetadataLayout {
   const sorted = keys.filter((k) => k !== 'hash' && k !== 'prevHash').sort();
-  let beforePrev = 0;
-  while (beforePrev < sorted.length && (sorted[beforePrev] as string) < 'prevHash') beforePrev++;
+  const beforePrev = sorted.filter((k) => k < 'prevHash').length;
   return { keys, sorted, quoted: sorted.map((k) => JSON.stringify(k) + ':'), beforePrev };
 }
 
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * Whether metadata with these own keys can be written with the layout of `known`: the same keys in the
+ * same order, or the first of them only (the keys it lacks read as undefined, left out as canonicalJson
+ * leaves them out).
+ */
+function fitsLayout(keys: readonly string[], known: readonly string[]): boolean {
+  return keys.every((k, i) => k === known[i]);
 }
 
 /**
@@ -231,30 +227,26 @@ export function sealEvents(
   events: readonly NewEvent[],
 ): SealedRow[] {
   const streamTail = ',"streamId":' + JSON.stringify(streamId) + ',"type":';
-  const out = new Array<SealedRow>(events.length);
+  const out: SealedRow[] = [];
   let layout: MetadataLayout | undefined;
   let text: MetadataText | undefined;
-  let lastType = '';
-  let typeJson = '""';
+  let lastType: string | undefined; // none yet: the first event's type is always written
+  let typeJson = '';
   // Only the first prevHash comes from outside (a stored row); later ones are our own hex digests.
   let prevJson = JSON.stringify(prevHash);
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as NewEvent;
     const m = e.metadata as unknown as Record<string, unknown>;
     const keys = Object.keys(m);
-    if (layout === undefined || !sameKeys(keys, layout.keys)) {
+    if (layout === undefined || !fitsLayout(keys, layout.keys)) {
       layout = metadataLayout(keys);
       text = undefined;
     }
-    const sorted = layout.sorted;
-    let same = text !== undefined;
-    const values = new Array<unknown>(sorted.length);
-    for (let k = 0; k < sorted.length; k++) {
-      const v = m[sorted[k] as string];
-      values[k] = v;
-      if (same && v !== (text as MetadataText).values[k]) same = false;
+    const values = layout.sorted.map((k) => m[k]);
+    const previous = text;
+    if (previous === undefined || values.some((v, k) => v !== previous.values[k])) {
+      text = metadataText(layout, values, previous);
     }
-    if (!same) text = metadataText(layout, values, text);
     const { head, tail } = text as MetadataText;
     if (e.type !== lastType) {
       lastType = e.type;
@@ -276,7 +268,7 @@ export function sealEvents(
         typeJson +
         '}',
     );
-    out[i] = { dataJson, metadataJson: withPrev + ',"hash":"' + hash + '"}', hash };
+    out.push({ dataJson, metadataJson: withPrev + ',"hash":"' + hash + '"}', hash });
     prevHash = hash;
     prevJson = '"' + hash + '"';
   }

@@ -102,7 +102,8 @@ interface StreamState {
   lastHash: string;
   lastPosition: number;
   lastEventId: string | undefined;
-  missing: Map<number, Missing> | undefined;
+  /** Revisions skipped by a jump, each with the event that jumped over it, until they turn up. */
+  missing: Map<number, Missing>;
 }
 
 function safeHashMatches(e: StoredEvent): boolean {
@@ -137,7 +138,7 @@ function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): boolean
   if (revision === s.next) {
     // An event that fails its own hash is the culprit itself: its link says nothing of its predecessor.
     if (intact && e.metadata.prevHash !== s.lastHash) {
-      if (s.next === 0 || s.lastEventId === undefined) {
+      if (s.lastEventId === undefined) {
         findings.add(e.position, {
           problem: 'altered',
           ...at(e),
@@ -158,12 +159,11 @@ function checkEvent(e: StoredEvent, s: StreamState, findings: Findings): boolean
       }
     }
   } else if (revision > s.next) {
-    s.missing ??= new Map();
     for (let r = s.next; r < e.revision; r++) s.missing.set(r, { afterPosition: s.lastPosition, jump: e });
   } else {
-    const m = s.missing?.get(e.revision);
+    const m = s.missing.get(e.revision);
     if (m) {
-      s.missing?.delete(e.revision);
+      s.missing.delete(e.revision);
       findings.add(m.jump.position, {
         problem: 'reordered',
         ...at(m.jump),
@@ -216,7 +216,7 @@ function checkLogLink(
 }
 
 function newState(): StreamState {
-  return { next: 0, lastHash: GENESIS_HASH, lastPosition: 0, lastEventId: undefined, missing: undefined };
+  return { next: 0, lastHash: GENESIS_HASH, lastPosition: 0, lastEventId: undefined, missing: new Map() };
 }
 
 export async function verifyLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -234,7 +234,7 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     options.streamId === undefined
       ? await scanLog(store, head, findings, options)
       : await scanStream(store, options.streamId, head, findings, options);
-  if (against && scan.snapshot) compareWithDigest(against, scan.snapshot, head, options.streamId, findings);
+  if (scan.snapshot) compareWithDigest(scan.snapshot, head, options.streamId, findings);
   const firstFailure = findings.first;
   return {
     ok: firstFailure === undefined,
@@ -248,6 +248,8 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
 type SnapshotHead = StreamHead & { position: number; eventId: string };
 
 interface Snapshot {
+  /** The digest the log is compared with (`options.against`). */
+  digest: SignedDigest;
   heads: Map<string, SnapshotHead>;
   complete: boolean;
   /** The log hash recomputed from the events' own hashes up to the digest position (whole-log scans). */
@@ -261,7 +263,7 @@ interface Snapshot {
 interface ScanResult {
   checkedEvents: number;
   checkedStreams: number;
-  /** Stream heads (with the position of the head event) as of the digest position, when asked. */
+  /** Stream heads (with the position of the head event) as of the digest position, when given one. */
   snapshot?: Snapshot;
 }
 
@@ -290,7 +292,7 @@ async function scanLog(
   const contiguous = store.capabilities.contiguousPositions;
   const streams = new Map<string, StreamState>();
   const gaps: Array<{ from: number; to: number }> = [];
-  const digestPosition = options.against?.position;
+  const digest = options.against;
   const logChain = store.capabilities.logChain === true;
   let snapshot: Snapshot | undefined;
   let previous = 0;
@@ -305,8 +307,8 @@ async function scanLog(
     if (batch.length === 0) break;
     for (let i = 0; i < batch.length; i++) {
       const e = batch[i] as StoredEvent;
-      if (digestPosition !== undefined && !snapshot && e.position > digestPosition) {
-        snapshot = { heads: takeSnapshot(streams), complete: true, logHash: orderHash, gaps, breaks };
+      if (digest && !snapshot && e.position > digest.position) {
+        snapshot = { digest, heads: takeSnapshot(streams), complete: true, logHash: orderHash, gaps, breaks };
       }
       if (e.position <= previous) {
         findings.add(e.position, {
@@ -333,10 +335,12 @@ async function scanLog(
     }
     options.onProgress?.(previous, head);
   }
-  if (digestPosition !== undefined && !snapshot) {
+  if (digest && !snapshot) {
     snapshot = {
+      digest,
       heads: takeSnapshot(streams),
-      complete: previous >= digestPosition,
+      // Below the head read first only when the log was cut while it was being read.
+      complete: previous >= digest.position,
       logHash: orderHash,
       gaps,
       breaks,
@@ -360,23 +364,25 @@ function reportHoles(
   findings: Findings,
 ): void {
   const used = new Set<number>();
-  const freeGapPosition = (after: number, before: number): number | undefined => {
+  /** Takes the first position of a gap between two positions that no other removed revision took. */
+  const takeGapPosition = (after: number, before: number): number | undefined => {
     for (const g of gaps) {
-      if (g.to <= after || g.from >= before) continue;
       for (let p = Math.max(g.from, after + 1); p <= Math.min(g.to, before - 1); p++) {
-        if (!used.has(p)) return p;
+        if (!used.has(p)) {
+          used.add(p);
+          return p;
+        }
       }
     }
     return undefined;
   };
   const holes: Array<{ streamId: string; revision: number; m: Missing }> = [];
   for (const [streamId, s] of streams) {
-    for (const [revision, m] of s.missing ?? []) holes.push({ streamId, revision, m });
+    for (const [revision, m] of s.missing) holes.push({ streamId, revision, m });
   }
   holes.sort((a, b) => a.m.afterPosition - b.m.afterPosition || a.revision - b.revision);
   for (const { streamId, revision, m } of holes) {
-    const position = freeGapPosition(m.afterPosition, m.jump.position);
-    if (position !== undefined) used.add(position);
+    const position = takeGapPosition(m.afterPosition, m.jump.position);
     const between =
       m.afterPosition === 0
         ? `before revision ${m.jump.revision} (position ${m.jump.position})`
@@ -392,13 +398,14 @@ function reportHoles(
         `; revision ${m.jump.revision} does not link to the stream's previous event`,
     });
   }
+  // A gap whose first position a removed revision took is outranked there by that finding, and so is
+  // anything it could name further on.
   for (const g of gaps) {
-    for (let p = g.from; p <= g.to; p++) {
-      if (!used.has(p)) {
-        findings.add(p, { problem: 'gap', position: p, detail: `position ${p} is missing from the log` });
-        break;
-      }
-    }
+    findings.add(g.from, {
+      problem: 'gap',
+      position: g.from,
+      detail: `position ${g.from} is missing from the log`,
+    });
   }
 }
 
@@ -410,7 +417,7 @@ async function scanStream(
   options: VerifyOptions,
 ): Promise<ScanResult> {
   const s = newState();
-  const digestPosition = options.against?.position;
+  const digest = options.against;
   let snapshotHead: SnapshotHead | undefined;
   let checkedEvents = 0;
   let fromRevision = 0;
@@ -444,7 +451,7 @@ async function scanStream(
         s.lastHash = e.metadata.prevHash;
       }
       checkEvent(e, s, findings);
-      if (digestPosition !== undefined && e.position <= digestPosition) {
+      if (digest && e.position <= digest.position) {
         snapshotHead = {
           streamId,
           revision: e.revision,
@@ -458,11 +465,13 @@ async function scanStream(
     options.onProgress?.(last.position, head);
   }
   const snapshot =
-    digestPosition === undefined
+    digest === undefined
       ? undefined
       : {
+          digest,
           heads: new Map(snapshotHead ? [[streamId, snapshotHead]] : []),
-          complete: head >= digestPosition,
+          // Read by revision: whether the log reaches the digest position is told by the head alone.
+          complete: true,
           gaps: [],
           breaks: [],
         };
@@ -470,12 +479,12 @@ async function scanStream(
 }
 
 function compareWithDigest(
-  digest: SignedDigest,
   snapshot: Snapshot,
   head: number,
   onlyStream: string | undefined,
   findings: Findings,
 ): void {
+  const digest = snapshot.digest;
   // A stream-level truncation names the stream; the log-level one is only reported without it.
   const streamTruncated = compareHeads(digest, snapshot, head, onlyStream, findings);
   if (!streamTruncated && (head < digest.position || !snapshot.complete)) {
@@ -502,9 +511,11 @@ function compareWithDigest(
 }
 
 /**
- * The first position missing after `after` and at most the digest position: a gap in contiguous positions,
- * or where the log chain breaks (positions closed up after a removal), else the one after the log's end
- * when the log ends below the digest. Undefined when nothing tells where the missing events were.
+ * The first position missing after `after` (a stream's head position, or 0) and at most the digest
+ * position: a gap in contiguous positions (no gap holds `after`, an event's position, so a gap past it
+ * starts past it), or where the log chain breaks (positions closed up after a removal), else the one after
+ * the log's end when the log ends below the digest. Undefined when nothing tells where the missing events
+ * were.
  */
 function firstMissingAfter(
   after: number,
@@ -512,11 +523,9 @@ function firstMissingAfter(
   head: number,
   digestPosition: number,
 ): number | undefined {
-  const candidates = [
-    ...snapshot.gaps.filter((g) => g.to > after).map((g) => Math.max(g.from, after + 1)),
-    ...snapshot.breaks.filter((p) => p > after),
-    ...(head < digestPosition ? [head + 1] : []),
-  ].filter((p) => p > after && p <= digestPosition);
+  const candidates = [...snapshot.gaps.map((g) => g.from), ...snapshot.breaks, head + 1].filter(
+    (p) => p > after && p <= digestPosition,
+  );
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
 }
 
@@ -561,7 +570,8 @@ function compareHeads(
             `${digest.position}; the digest recorded revision ${h.revision}${where}`
           : `stream ${h.streamId} (revision ${h.revision} in the digest) has no events up to position ${digest.position}${where}`,
       });
-    } else if (now.revision > h.revision || now.hash !== h.hash) {
+    } else if (now.hash !== h.hash) {
+      // A later revision has another hash too (the revision is hashed).
       findings.add(now.position, {
         problem: 'rewritten',
         streamId: h.streamId,

@@ -20,14 +20,30 @@ function ev(type: string, data: Record<string, unknown> = {}): NewEvent {
   };
 }
 
+type LogOptions = { contiguousPositions?: boolean; positions?: number[]; logChain?: boolean };
+
 /** A(0..5) and B(0..3) interleaved: A0 B0 A1 A2 B1 A3 B2 A4 A5 B3 at positions 1..10. */
-function sample(options: { contiguousPositions?: boolean; positions?: number[] } = {}): ArrayEventLog {
+function sample(options: LogOptions = {}): ArrayEventLog {
   const order = ['A', 'B', 'A', 'A', 'B', 'A', 'B', 'A', 'A', 'B'];
   const n = { A: 0, B: 0 } as Record<string, number>;
   return ArrayEventLog.build(
     order.map((s) => [s, ev('Scored', { stream: s, n: n[s]!++, name: 'Đội Cảnh sát cơ động' })]),
     options,
   );
+}
+
+/** A log of the streams named in `order` ("A B A": A0 at 1, B0 at 2, A1 at 3). */
+function logOf(order: string, options: LogOptions = {}): ArrayEventLog {
+  return ArrayEventLog.build(
+    order.split(' ').map((s) => [s, ev('Scored', { stream: s })]),
+    options,
+  );
+}
+
+/** Deletes the event, as a forger with write access to the store would. */
+function drop(log: ArrayEventLog, streamId: string, revision: number): void {
+  const gone = find(log, streamId, revision);
+  log.events = log.events.filter((e) => e !== gone);
 }
 
 function find(log: ArrayEventLog, streamId: string, revision: number): StoredEvent {
@@ -263,5 +279,201 @@ describe('verifyLog: the remaining findings of one event', () => {
       revision: 1,
       position: 11,
     });
+  });
+});
+
+describe('verifyLog: which finding is reported first', () => {
+  it('reports a removal found only at the end before an edit further on', async () => {
+    const log = sample();
+    drop(log, 'A', 1); // position 3
+    find(log, 'B', 2).data['n'] = 7; // position 7, found first
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'removed',
+      streamId: 'A',
+      revision: 1,
+      position: 3,
+    });
+  });
+
+  it('reports an earlier edit before a later reordering, though a reordering outranks an edit at one position', async () => {
+    const log = sample();
+    find(log, 'A', 1).data['n'] = 7; // position 3
+    const [a3, a4] = [find(log, 'A', 3), find(log, 'A', 4)]; // positions 6 and 8
+    [a3.position, a4.position] = [a4.position, a3.position];
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'A',
+      revision: 1,
+      position: 3,
+    });
+  });
+
+  it('keeps the stream’s own explanation when the log chain names the same move at the same position', async () => {
+    const log = sample({ logChain: true });
+    const [a1, a2] = [find(log, 'A', 1), find(log, 'A', 2)];
+    [a1.position, a2.position] = [a2.position, a1.position];
+    const first = (await verifyLog(log)).firstFailure;
+    expect(first).toMatchObject({ problem: 'reordered', streamId: 'A', revision: 2, position: 3 });
+    expect(first?.detail).toContain('comes before revision 1 (position 4)');
+  });
+
+  it('names a removed revision before an edit of the position after its stream’s previous event', async () => {
+    const log = sample();
+    drop(log, 'A', 3); // position 6; A2 is at 4
+    find(log, 'B', 1).data['n'] = 7; // position 5
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'B',
+      revision: 1,
+      position: 5,
+    });
+  });
+
+  it('names an edit of the event before a removed revision before the removal, on a non-contiguous store', async () => {
+    const positions = [10, 20, 35, 36, 90, 100, 130, 200, 201, 500];
+    for (const streamId of [undefined, 'B']) {
+      const log = sample({ contiguousPositions: false, positions });
+      find(log, 'B', 0).data['n'] = 7; // position 20
+      drop(log, 'B', 1); // position 90
+      expect((await verifyLog(log, { streamId })).firstFailure).toMatchObject({
+        problem: 'altered',
+        streamId: 'B',
+        revision: 0,
+        position: 20,
+      });
+    }
+  });
+});
+
+describe('verifyLog: the position a removed revision had', () => {
+  it('gives a gap position to one removed revision only; the other is named between its neighbours', async () => {
+    // A0 B0 A1 B1 A2 B2; A1 and B1 removed and the positions closed up by one: one gap (3) for two holes.
+    const log = logOf('A B A B A B');
+    drop(log, 'A', 1);
+    drop(log, 'B', 1);
+    find(log, 'A', 2).position = 4;
+    find(log, 'B', 2).position = 5;
+    expect((await verifyLog(log)).firstFailure).toStrictEqual({
+      problem: 'removed',
+      streamId: 'B',
+      revision: 1,
+      detail: expect.stringContaining('between positions 2 and 5'),
+    });
+  });
+
+  it('gives the gap to the hole that opened first, whatever the order of the streams', async () => {
+    // A0 B0 A1 A2 A3 B1 B2; A2 (4) and B1 (6) removed, B2 moved up to 6: one gap (4) for two holes.
+    const log = logOf('A B A A A B B');
+    drop(log, 'A', 2);
+    drop(log, 'B', 1);
+    find(log, 'B', 2).position = 6;
+    expect((await verifyLog(log)).firstFailure).toStrictEqual({
+      problem: 'removed',
+      streamId: 'A',
+      revision: 2,
+      detail: expect.stringContaining('between positions 3 and 5'),
+    });
+  });
+
+  it('gives gaps at the start to the lowest revisions first', async () => {
+    // A0 A1 B0 A2 B1; A0, A1 and B0 removed and the rest moved up by one: two gaps for three holes.
+    const log = logOf('A A B A B');
+    drop(log, 'A', 0);
+    drop(log, 'A', 1);
+    drop(log, 'B', 0);
+    find(log, 'A', 2).position = 3;
+    find(log, 'B', 1).position = 4;
+    expect((await verifyLog(log)).firstFailure).toStrictEqual({
+      problem: 'removed',
+      streamId: 'A',
+      revision: 1,
+      detail: expect.stringContaining('before revision 2 (position 3)'),
+    });
+  });
+
+  it('does not give a removed revision a gap before its stream’s previous event', async () => {
+    // B0 B1 A0 A1 A2; B1 (B's last) and A1 removed, A2 moved up to 4: the gap (2) is B1's.
+    const log = logOf('B B A A A');
+    drop(log, 'B', 1);
+    drop(log, 'A', 1);
+    find(log, 'A', 2).position = 4;
+    expect((await verifyLog(log)).firstFailure).toStrictEqual({
+      problem: 'gap',
+      position: 2,
+      detail: expect.any(String),
+    });
+  });
+
+  it('does not give a removed revision a gap after the event that skipped it', async () => {
+    // A0 A1 A2 C0 B0; A1 removed and A2 moved up to 2, C0 (C's only event) removed: the gap (3) is C0's.
+    const log = logOf('A A A C B');
+    drop(log, 'A', 1);
+    drop(log, 'C', 0);
+    find(log, 'A', 2).position = 2;
+    expect((await verifyLog(log)).firstFailure).toStrictEqual({
+      problem: 'removed',
+      streamId: 'A',
+      revision: 1,
+      detail: expect.stringContaining('between positions 1 and 2'),
+    });
+  });
+});
+
+describe('verifyLog: more findings of one event', () => {
+  it('names the only event of a stream that does not link to the genesis hash as altered', async () => {
+    const log = logOf('A');
+    const a0 = find(log, 'A', 0);
+    a0.metadata = { ...a0.metadata, prevHash: 'cd'.repeat(32) };
+    reseal(a0);
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'A',
+      revision: 0,
+      position: 1,
+    });
+  });
+
+  it('names a second event at a position already read as reordered, and does not count it', async () => {
+    const log = sample();
+    const b0 = find(log, 'B', 0);
+    log.events.push({ ...b0, metadata: { ...b0.metadata } }); // B0 again at position 2
+    const report = await verifyLog(log);
+    expect(report.checkedEvents).toBe(10);
+    expect(report.firstFailure).toMatchObject({
+      problem: 'reordered',
+      streamId: 'B',
+      revision: 0,
+      position: 2,
+      eventId: b0.eventId,
+    });
+    expect(report.firstFailure?.detail).toContain('comes after position 2');
+  });
+
+  it('names an edited event moved along the log chain as altered: its own hash is judged first', async () => {
+    const log = sample({ logChain: true });
+    const [b0, a1] = [find(log, 'B', 0), find(log, 'A', 1)]; // positions 2 and 3
+    [b0.position, a1.position] = [a1.position, b0.position];
+    a1.data['n'] = 7;
+    expect((await verifyLog(log)).firstFailure).toMatchObject({
+      problem: 'altered',
+      streamId: 'A',
+      revision: 1,
+      position: 2,
+    });
+  });
+
+  it('reads one stream in batches of the size asked, reporting progress after each', async () => {
+    const progress: Array<[number, number]> = [];
+    const report = await verifyLog(sample(), {
+      streamId: 'A',
+      batchSize: 2,
+      onProgress: (p, h) => progress.push([p, h]),
+    });
+    expect(report).toEqual({ ok: true, checkedEvents: 6, checkedStreams: 1, headPosition: 10 });
+    expect(progress).toEqual([
+      [3, 10],
+      [6, 10],
+      [9, 10],
+    ]);
   });
 });
