@@ -354,6 +354,23 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     expect(award.basisNoLongerHolds).toEqual([
       { code: 'FLAG_OUTSIDE_QUOTA', since: moved, detail: expect.stringContaining('now ranks 3') },
     ]);
+    // The award list (the console's) says the same of the flag, with the basis it was conferred on.
+    const listed = (
+      await ok(
+        get(`/totals/2022/awards?cluster=${CLUSTER}&code=${FLAG}&minPosition=${moved}`, tokens.admin),
+        200,
+      )
+    ).body;
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        awardId,
+        flagBasis: expect.objectContaining({ rank: 1, quota: 2, conferredBefore: 0 }),
+        adHocReason: 'Kiểm thử',
+        proposalItem: null,
+        basisNoLongerHolds: award.basisNoLongerHolds,
+        basisConfirmations: [],
+      }),
+    ]);
     const other = await t.token({ role: 'organizer', sub: 'ht', unitId: 'ca-ha-tinh' });
     const before = await store.headPosition();
     res = await post(`/awards/${awardId}/basis-confirmation`, other, { reason: 'Giữ nguyên' });

@@ -192,6 +192,34 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
     await refused(reg(CSTDCS, '2023-03-26'), 422, 'REGISTRATION_CLOSED', 'effectiveDate');
     await refused(reg('giay-khen', '2023-03-01'), 422, 'TITLE_NOT_REGISTRABLE', 'code');
     await refused(reg(CSTT, '2023-03-01'), 409, 'TITLE_ALREADY_REGISTERED', 'code');
+    // The registration is read beside the deadline it was checked against (and the event that set it), on
+    // the person and on the unit's list of people.
+    const deadlineSet = (await t.app.get<EventStore>(EVENT_STORE).readStream(`registration-${ORG}-2023`))[0]!;
+    const registered = {
+      year: 2023,
+      code: CSTT,
+      organizerUnitId: ORG,
+      on: '2023-03-25',
+      deadline: {
+        date: '2023-03-25',
+        event: expect.objectContaining({
+          eventId: deadlineSet.eventId,
+          streamId: `registration-${ORG}-2023`,
+        }),
+      },
+    };
+    const read = await ok(get('/people/cb-reg'), 200);
+    expect(read.body.registrations).toEqual([registered]);
+    const listed = await ok(get(`/units/${UNIT}/people`), 200);
+    expect(listed.body).toMatchObject({ unitId: UNIT, unitName: 'Phòng 01 (dữ liệu mẫu)' });
+    expect(listed.body.people.find((p: { personId: string }) => p.personId === 'cb-reg')).toMatchObject({
+      fullName: 'Cán bộ cb-reg (dữ liệu mẫu)',
+      registrations: [registered],
+    });
+    const names = listed.body.people.map((p: { fullName: string }) => p.fullName);
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+    await refused(get(`/units/${UNIT}/people`, tk.viewer!), 403, 'FORBIDDEN');
+    await refused(get('/units/khong-co/people'), 404, 'UNIT_NOT_FOUND', 'unitId');
     // A title needs its registration on the decision.
     await refused(
       decision('thu-truong-don-vi', [award(CSTDCS, 'cb-reg')]),
@@ -319,6 +347,54 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
         detail: expect.stringContaining('77/QĐ (mẫu)'),
       },
     ]);
+    // The award register (GET /totals/{y}/awards) lists both: the revoked one with its ground, authority,
+    // decision and recovery, each with its event; the dependent one, still conferred, whose basis no longer holds.
+    const since = `minPosition=${register.at(-1)!.position}`;
+    const coso = await ok(get(`/totals/2021/awards?unit=${UNIT}&code=${CSTDCS}&${since}`), 200);
+    expect(coso.body).toMatchObject({ scope: 'unit', scopeId: UNIT, total: 1, counted: 0 });
+    expect(coso.body.items).toEqual([
+      expect.objectContaining({
+        awardId: coso2021.body.awardIds.at(-1),
+        kind: 'individual',
+        personId: 'cb-tll',
+        personName: 'Cán bộ cb-tll (dữ liệu mẫu)',
+        unitName: 'Phòng 01 (dữ liệu mẫu)',
+        authority: 'thu-truong-don-vi',
+        authorityName: 'Thủ trưởng đơn vị',
+        issued: expect.objectContaining({ streamId: expect.stringMatching(/^award-decision-/), revision: 0 }),
+        revoked: expect.objectContaining({
+          ground: 'false-declaration',
+          authority: 'thu-truong-don-vi',
+          decisionRef: '77/QĐ (mẫu)',
+          recovery: { insignia: true, moneyVnd: 0 },
+          event: expect.objectContaining({
+            position: revoked.body.position,
+            actor: expect.objectContaining({ role: 'organizer' }),
+          }),
+        }),
+      }),
+    ]);
+    const tllListed = await ok(get(`/totals/2023/awards?unit=${UNIT}&code=${TLL}&${since}`), 200);
+    expect(tllListed.body).toMatchObject({ total: 1, counted: 1 });
+    expect(tllListed.body.items[0]).toMatchObject({
+      awardId: tllAward.awardId,
+      revoked: null,
+      // Each basis title named; the revoked one points at its revocation event.
+      basis: [
+        { code: CSTDCS, year: 2020, awardId: null, revokedBy: null },
+        {
+          code: CSTDCS,
+          name: 'Chiến sĩ thi đua cơ sở',
+          year: 2021,
+          awardId: coso2021.body.awardIds.at(-1),
+          revokedBy: expect.objectContaining({ position: revoked.body.position }),
+        },
+        { code: CSTDCS, year: 2022, awardId: null, revokedBy: null },
+      ],
+      basisNoLongerHolds: dependent.basisNoLongerHolds,
+    });
+    // Personal data: not for viewers.
+    await refused(get(`/totals/2023/awards?unit=${UNIT}`, tk.viewer!), 403, 'FORBIDDEN');
     // The award read (GET /awards/{awardId}, part B's flag basis) answers the same issue from the log, and
     // nothing for the revoked title itself.
     const tllRead = await ok(get(`/awards/${dependent.awardId}`), 200);
@@ -392,6 +468,14 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
       erased: { requestRef: 'YC-1/2024 (mẫu)' },
     });
     expect(read.body.awards.map((a: { code: string }) => a.code)).toEqual(['giay-khen']);
+    // The award register still lists and counts the award, its recipient "đã xoá".
+    const listed = await ok(
+      get(`/totals/2023/awards?unit=${UNIT}&code=giay-khen&minPosition=${erased.body.position}`),
+      200,
+    );
+    expect(listed.body.items.filter((a: { personId: string | null }) => a.personId === 'cb-erase')).toEqual([
+      expect.objectContaining({ personName: 'đã xoá', rankTitle: null, revoked: null }),
+    ]);
     await refused(
       decision('thu-truong-don-vi', [award('giay-khen', 'cb-erase')]),
       422,

@@ -27,6 +27,7 @@ describe('proposals: submitted, published, commented, council, forwarded (e2e)',
     tk.office = await t.token({ role: 'organizer', sub: 'td-bca', unitId: 'bo-cong-an' });
     tk.anm = await t.token({ role: 'unit-officer', sub: 'cb-anm', unitId: 'cuc-anm' });
     tk.ktnv = await t.token({ role: 'unit-officer', sub: 'cb-ktnv', unitId: 'cuc-ktnv' });
+    tk.viewer = await t.token({ role: 'viewer', sub: 'viewer-1' });
     // Award decisions name registered units and people (issue 12, part A): the recipients' units exist.
     for (const unit of [
       { unitId: 'bo-cong-an', name: 'Bộ Công an', kind: 'bo' },
@@ -152,6 +153,86 @@ describe('proposals: submitted, published, commented, council, forwarded (e2e)',
         'Trình cấp có thẩm quyền 1 mục được Hội đồng thông qua (45/TTr-X01)',
       ]),
     );
+    // GET /proposals/{id} reads the whole path back, each step with its event (the console's award page).
+    const read = await request(t.server).get(P).set('authorization', `Bearer ${tk.viewer!}`);
+    expect(read.status).toBe(200);
+    const steps = await store.readStream(`proposal-${proposalId}`);
+    const at = (type: string, nth = 0) => {
+      const e = steps.filter((x) => x.type === type)[nth]!;
+      return expect.objectContaining({
+        eventId: e.eventId,
+        streamId: `proposal-${proposalId}`,
+        revision: e.revision,
+      });
+    };
+    expect(read.body).toMatchObject({
+      proposalId,
+      proposerUnitId: 'cuc-anm',
+      authority: 'bo-truong-bca',
+      authorityName: 'Bộ trưởng Bộ Công an',
+      status: 'forwarded',
+      submitted: { event: at('ProposalSubmitted') },
+      notice: {
+        from: '2023-12-04',
+        to: '2023-12-08',
+        workingDays: 5,
+        where: 'Cổng TTĐT',
+        event: at('ProposalPublished'),
+      },
+      comments: [
+        { content: 'Nhất trí', fromUnitId: null, on: '2023-12-05', event: at('ProposalCommentReceived') },
+      ],
+      meetings: [
+        {
+          meetingId,
+          on: '2023-12-11',
+          members,
+          present: members.slice(0, 9),
+          event: at('CouncilMeetingHeld'),
+        },
+      ],
+      forwarded: {
+        approvedItems: [itemIds[0]],
+        reference: '45/TTr-X01',
+        on: '2023-12-12',
+        event: at('ProposalForwarded'),
+      },
+      returned: null,
+      position: head,
+    });
+    expect(read.body.items.map((i: { itemId: string; vote: unknown }) => [i.itemId, i.vote])).toEqual([
+      [
+        itemIds[0],
+        expect.objectContaining({
+          yes: 9,
+          no: 0,
+          members: 10,
+          present: 9,
+          secret: true,
+          approved: true,
+          event: at('CouncilVoteRecorded', 0),
+        }),
+      ],
+      [
+        itemIds[1],
+        expect.objectContaining({
+          yes: 5,
+          no: 4,
+          secret: false,
+          threshold: { kind: 'majority' },
+          approved: false,
+          event: at('CouncilVoteRecorded', 1),
+        }),
+      ],
+    ]);
+    const missing = await request(t.server)
+      .get('/proposals/khong-co')
+      .set('authorization', `Bearer ${tk.viewer!}`);
+    expect([missing.status, missing.body.code, missing.body.field]).toEqual([
+      404,
+      'PROPOSAL_NOT_FOUND',
+      'proposalId',
+    ]);
   });
 
   it('needs at least 10 working days of public notice for Chiến sĩ thi đua toàn quốc, and the council after it', async () => {

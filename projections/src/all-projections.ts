@@ -1,3 +1,4 @@
+import { awardRegisterProjection } from './award-register/award-register.projection.js';
 import { peopleProjection } from './people/people.projection.js';
 import { reportedFiguresProjection } from './reported-figures/reported-figures.projection.js';
 import { clusterDirectoryProjection } from './cluster-directory/cluster-directory.projection.js';
@@ -14,4 +15,5 @@ export const allProjections: ProjectionDefinition[] = [
   yearlyTotalsProjection(),
   peopleProjection(),
   reportedFiguresProjection(),
+  awardRegisterProjection(),
 ];

@@ -53,6 +53,7 @@ export {
   AWARD_HOLDERS,
   PEOPLE_PROJECTION,
   PERSONS,
+  type BasisDoc,
   type BasisNoLongerHolds,
   type PersonAwardDoc,
   type PersonDoc,
@@ -65,3 +66,11 @@ export {
   type ReportedFiguresDoc,
 } from './reported-figures/reported-figures.documents.js';
 export { reportedFiguresProjection } from './reported-figures/reported-figures.projection.js';
+export { sourceEvent, type SourceEvent } from './source-event.js';
+export {
+  AWARD_ENTRIES,
+  AWARD_REGISTER_PROJECTION,
+  type AwardEntryDoc,
+  type AwardRevocationDoc,
+} from './award-register/award-register.documents.js';
+export { awardRegisterProjection } from './award-register/award-register.projection.js';

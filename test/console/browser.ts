@@ -2,7 +2,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,7 +39,8 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(): Promise<BrowserSession> {
+/** `screenshots`: the folder this suite writes (its PNGs removed first): each suite its own. */
+export async function openBrowser(screenshots = SCREENSHOTS): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'thidua-chromium-'));
   const downloads = mkdtempSync(join(tmpdir(), 'thidua-downloads-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -61,15 +62,16 @@ export async function openBrowser(): Promise<BrowserSession> {
     // A live-update stream closed by leaving its page is not a failure.
     if (!r.url().endsWith('/changes')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
-  rmSync(SCREENSHOTS, { recursive: true, force: true });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Its own screenshots only: another suite keeps its folder (a subfolder of this one) untouched.
+  mkdirSync(screenshots, { recursive: true });
+  for (const f of readdirSync(screenshots)) if (f.endsWith('.png')) rmSync(join(screenshots, f));
   return {
     context,
     page,
     problems,
     downloads,
     screenshot: async (name) => {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
     },
     close: async () => {
       await context.close();

@@ -511,6 +511,7 @@ suite('the console in a real browser, on the demo (e2e)', () => {
       .locator('tr[data-projection]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-projection')));
     expect(names.sort()).toEqual([
+      'award-register',
       'cluster-directory',
       'people',
       'rankings',
@@ -518,7 +519,7 @@ suite('the console in a real browser, on the demo (e2e)', () => {
       'unit-history',
       'yearly-totals',
     ]);
-    expect(await table.getByRole('button', { name: 'Dựng lại' }).count()).toBe(6);
+    expect(await table.getByRole('button', { name: 'Dựng lại' }).count()).toBe(7);
     await b.screenshot('13-trang-thai-du-lieu');
   });
 

@@ -80,6 +80,7 @@ GET  /clusters/{clusterId}/years/{year}/rankings/{period}/explain      200   200
 POST /clusters/{clusterId}/years/{year}/rankings/{period}/what-if      200   200  200  403  403   403   200  200  401
 GET  /units/{unitId}/history                                           200   200  200  200  200   200   200  200  401
 GET  /totals/{year}                                                    200   200  200  200  200   200   200  200  401
+GET  /totals/{year}/awards                                             200   200  200  200  200   200   200  403  401
 GET  /audit/streams/{streamId}                                         200   403  403  403  403   403   200  403  401
 GET  /audit/verify                                                     200   403  403  403  403   403   200  403  401
 GET  /audit/digest                                                     200   403  403  403  403   403   200  403  401
@@ -131,6 +132,7 @@ POST /proposals/{proposalId}/council-votes                             201   201
 POST /proposals/{proposalId}/outcome                                   201   201  201  403  403   403   403  403  401
 POST /award-decisions                                                  201   201  403  403  403   403   403  403  401
 GET  /awards/{awardId}                                                 200   200  200  200  200   200   200  200  401
+GET  /proposals/{proposalId}                                           200   200  200  200  200   200   200  200  401
 POST /awards/{awardId}/basis-confirmation                              403   422  422  403  403   403   403  403  401
 PUT  /organizers/{organizerUnitId}/years/{year}/flag-quota             201   201  403  403  403   403   403  403  401
 POST /awards/{awardId}/revocation                                      201   201  201  403  403   403   403  403  401
@@ -146,6 +148,7 @@ POST /award-decisions/{decisionId}/complaints/{complaintId}/resolution 201   201
 POST /award-decisions/{decisionId}/complaints/{complaintId}/escalation 201   201  201  201  403   403   403  403  401
 POST /people                                                           201   201  201  201  403   403   403  403  401
 GET  /people/{personId}                                                200   200  200  200  200   200   200  403  401
+GET  /units/{unitId}/people                                            200   200  200  200  200   200   200  403  401
 POST /people/{personId}/transfers                                      201   201  201  403  403   403   403  403  401
 POST /people/{personId}/erasure                                        201   403  403  403  403   403   403  403  401
 POST /people/{personId}/title-registrations                            201   201  201  201  403   403   403  403  401
@@ -454,6 +457,8 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
       ),
       'GET /units/{unitId}/history': G(`/units/${UNITS.own.id}/history`),
       'GET /totals/{year}': G(`/totals/2021?cluster=${CLUSTER}`),
+      'GET /totals/{year}/awards': G(`/totals/2021/awards?cluster=${CLUSTER}`),
+      'GET /units/{unitId}/people': G(`/units/${UNITS.own.id}/people`),
       'GET /audit/streams/{streamId}': G(`/audit/streams/emulation-${CLUSTER}-2021`),
       'GET /audit/verify': G('/audit/verify'),
       'GET /audit/digest': G('/audit/digest?heads=false'),
@@ -645,6 +650,7 @@ describe('authorization matrix: every route × role × own/other unit (e2e)', ()
         path: `${YEAR_PATH}/elections/${w.electionId}/close`,
       }),
       'GET /awards/{awardId}': G(`/awards/${w.awardId}`),
+      'GET /proposals/{proposalId}': G(`/proposals/${w.proposalId}`),
       'POST /clusters/{clusterId}/years/{year}/title-reviews': P(`${YEAR_PATH}/title-reviews`, () =>
         titleReviewBody(w.tongKetId),
       ),

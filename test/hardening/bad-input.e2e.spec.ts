@@ -2010,6 +2010,7 @@ const QUERIES: QueryRow[] = [
   },
   { route: 'GET /units/{unitId}', params: () => ({ unitId: UNITS.own.id }) },
   { route: 'GET /people/{personId}', params: () => ({ personId: PERSON }), lookedUp: ['personId'] },
+  { route: 'GET /units/{unitId}/people', params: () => ({ unitId: UNITS.own.id }), lookedUp: ['unitId'] },
   { route: 'GET /organizers' },
   { route: 'GET /organizers/{unitId}', params: () => ({ unitId: ORGANIZER }) },
   {
@@ -2108,6 +2109,11 @@ const QUERIES: QueryRow[] = [
     ],
   },
   {
+    route: 'GET /proposals/{proposalId}',
+    params: (w) => ({ proposalId: w.proposalId }),
+    lookedUp: ['proposalId'],
+  },
+  {
     route: 'GET /awards/{awardId}',
     params: (w) => ({ awardId: w.awardId }),
     lookedUp: ['awardId'],
@@ -2135,6 +2141,49 @@ const QUERIES: QueryRow[] = [
         label: 'subUnits without unit',
         query: `cluster=${CLUSTER}&subUnits=true`,
         expect: { ...VALIDATION, field: 'subUnits' },
+      },
+    ],
+  },
+  {
+    route: 'GET /totals/{year}/awards',
+    query: `cluster=${CLUSTER}`,
+    extra: () => [
+      { label: 'no scope', query: '', expect: { ...VALIDATION, field: 'cluster' } },
+      {
+        label: 'two scopes',
+        query: `cluster=${CLUSTER}&unit=${UNITS.own.id}`,
+        expect: { ...VALIDATION, field: 'unit' },
+      },
+      { label: 'unit traversal', query: 'unit=..%2F..', expect: { ...VALIDATION, field: 'unit' } },
+      {
+        label: 'subUnits without unit',
+        query: `cluster=${CLUSTER}&subUnits=true`,
+        expect: { ...VALIDATION, field: 'subUnits' },
+      },
+      {
+        label: 'kind unknown',
+        query: `cluster=${CLUSTER}&kind=both`,
+        expect: { ...VALIDATION, field: 'kind' },
+      },
+      {
+        label: 'code with a dot',
+        query: `cluster=${CLUSTER}&code=a.b`,
+        expect: { ...VALIDATION, field: 'code' },
+      },
+      {
+        label: 'limit 501',
+        query: `cluster=${CLUSTER}&limit=501`,
+        expect: { ...VALIDATION, field: 'limit' },
+      },
+      {
+        label: 'offset negative',
+        query: `cluster=${CLUSTER}&offset=-1`,
+        expect: { ...VALIDATION, field: 'offset' },
+      },
+      {
+        label: 'unknown cluster',
+        query: 'cluster=khong-co',
+        expect: { status: [404], code: 'CLUSTER_NOT_FOUND', field: 'cluster' },
       },
     ],
   },

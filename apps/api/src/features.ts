@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AwardsModule } from './features/awards/awards.module.js';
+import { AwardRegisterModule } from './features/award-register/award-register.module.js';
 import { ClustersModule } from './features/clusters/clusters.module.js';
 import { ComplaintsModule } from './features/complaints/complaints.module.js';
 import { DisciplineModule } from './features/discipline/discipline.module.js';
@@ -37,6 +38,7 @@ export const featureModules: Array<Type | DynamicModule> = [
   ProposalsModule,
   HistoryModule,
   TotalsModule,
+  AwardRegisterModule,
   // Live updates of a cluster-year (Server-Sent Events).
   LiveModule,
   // Token revocations (admin commands, read by the auth guard).

@@ -3,12 +3,16 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { UNAUTHORIZED_EVENT } from './api';
 import { roleLabel } from './labels';
 import { AuditPage } from './pages/audit';
+import { AwardPage } from './pages/award';
+import { AwardsPage } from './pages/awards';
 import { ClusterPage } from './pages/cluster';
 import { ComparePage } from './pages/compare';
 import { EventPage } from './pages/event';
 import { ExplainPage } from './pages/explain';
 import { HomePage } from './pages/home';
 import { NotFoundPage } from './pages/not-found';
+import { UnitPeoplePage } from './pages/people';
+import { PersonPage } from './pages/person';
 import { ProjectionsPage } from './pages/projections';
 import { RankingPage } from './pages/ranking';
 import { SignInPage } from './pages/sign-in';
@@ -120,7 +124,11 @@ function Shell({ session }: { session: Session }) {
           <Route path={`${BASE}/cum/:clusterId/:year/:period/giai-trinh/:unitId`} component={ExplainPage} />
           <Route path={`${BASE}/cum/:clusterId/:year/:period/doi-chieu`} component={ComparePage} />
           <Route path={`${BASE}/don-vi/:unitId`} component={UnitPage} />
+          <Route path={`${BASE}/don-vi/:unitId/can-bo`} component={UnitPeoplePage} />
+          <Route path={`${BASE}/ca-nhan/:personId`} component={PersonPage} />
           <Route path={`${BASE}/tong-hop`} component={TotalsPage} />
+          <Route path={`${BASE}/khen-thuong`} component={AwardsPage} />
+          <Route path={`${BASE}/khen-thuong/:awardId`} component={AwardPage} />
           <Route path={`${BASE}/su-kien/:streamId/:revision`} component={EventPage} />
           <Route path={`${BASE}/kiem-tra`} component={AuditPage} />
           <Route path={`${BASE}/quan-tri`} component={ProjectionsPage} />

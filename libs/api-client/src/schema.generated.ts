@@ -1345,7 +1345,7 @@ export interface paths {
         };
         /**
          * A person: unit, transfers, title registrations, prior titles and individual awards
-         * @description The personal fields are opened with the person’s key; after an erasure the key is gone and fullName reads "đã xoá" (rankTitle and positionHeld null) while the awards stay listed and counted. Each award carries its prerequisite basis and `basisNoLongerHolds` (code, the log position since when, a sentence): e.g. PREREQUISITE_REVOKED when a title it was based on was revoked. Not for viewers (personal data).
+         * @description The personal fields are opened with the person’s key; after an erasure the key is gone and fullName reads "đã xoá" (rankTitle and positionHeld null) while the awards stay listed and counted. Each title registration carries the organizer’s registration deadline of its year (date and event; null: none recorded, no limit). Each award carries its prerequisite basis and `basisNoLongerHolds` (code, the log position since when, a sentence): e.g. PREREQUISITE_REVOKED when a title it was based on was revoked. Not for viewers (personal data).
          */
         get: operations["getPerson"];
         put?: never;
@@ -1449,6 +1449,26 @@ export interface paths {
          * @description Writes RegistrationDeadlineSet to `registration-{organizerUnitId}-{year}`. A title registration naming this organizer and dated after the deadline is refused (422 REGISTRATION_CLOSED). By the organizer of that unit or an administrator; the deadline lies in the year (422 DEADLINE_OUTSIDE_YEAR); replacing one needs a reason.
          */
         put: operations["setRegistrationDeadline"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{unitId}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the people of a unit: name, rank, transfers, registrations with their deadlines, titles held
+         * @description The people whose current unit it is (a person transferred away is listed under the new unit, the transfer in `transfers`), each as GET /people/{personId} answers: the name opened with the person’s key ("đã xoá" once erased: listed last), rank title, position held, title registrations per year beside the organizer’s registration deadline of that year (the date and the event that set it; null: no limit), prior titles and individual awards with their prerequisite basis and `basisNoLongerHolds`. Vietnamese order of names. Not for viewers (personal data).
+         */
+        get: operations["listUnitPeople"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1616,6 +1636,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a proposal: its items, documents, public notice, comments, council meetings, votes and outcome
+         * @description From the log (stream `proposal-{proposalId}`, no projection): the tờ trình (proposer, authority asked, items with their recipients — a unit, or a person by id, never a name — year and achievement, documents with sha256), the public notice (from, to, working days counted by the domain, where), comments, the council meetings (members and those present by person id, minutes with sha256), each item’s vote (yes / no of all members, present, secret or not, the threshold and whether it passed), and the outcome (forwarded with the approved items, or returned with the reason). Each step carries its event (stream, revision, who, when). An award decision item names the proposal item it carries out (`proposalItem`, GET /awards/{awardId}).
+         */
+        get: operations["getProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units/{unitId}/history": {
         parameters: {
             query?: never;
@@ -1645,9 +1685,29 @@ export interface paths {
         };
         /**
          * Yearly totals of awards (khen thưởng) for an organizer, a cluster or a unit
-         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404. `reported`: for a cluster or an organizer, the figures it reported (PUT …/reported-figures), as stated, beside the recorded total, with the difference and `mismatch` (Cụm 7 in 2023: 486 reported, 836 recorded); null when none was recorded (always null for a unit).
+         * @description Exactly one of `organizer`, `cluster`, `unit`. Awards of that year counted by catalog code × collective (tập thể) / individual (cá nhân), the number of award instances (lượt), the cluster flags (Cờ thi đua) and pledge fulfilment (registered titles vs titles conferred). Revoked awards are not counted. A unit's awards (its own and its people's) count for the clusters holding it that year (admitted, not withdrawn) and their organizers, and so do the awards of the units under it (sub-collectives and their people); `unit` with `subUnits=true` counts the unit with its sub-units. Khen thưởng (`rewards`) and biểu dương (`commendations`) are counted apart, and per quarter of the decisions' dates (`quarters`, `YYYY-Qn`). Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know answers 404. `reported`: for a cluster or an organizer, the figures it reported (PUT …/reported-figures), as stated, beside the recorded total, with the difference and `mismatch` (Cụm 7 in 2023: 486 reported, 836 recorded), the source it cites, `recorded` (the ReportedFiguresRecorded event: who recorded it, when, its stream and revision for GET /audit/streams/{streamId}) and the reports it replaced; null when none was recorded (always null for a unit).
          */
         get: operations["getTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/totals/{year}/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the awards of a cluster or a unit for a year: recipient, title, decision, revocation, events
+         * @description Exactly one of `cluster`, `unit`. A cluster lists the awards GET /totals/{year}?cluster= counts: those of its member units that year and of every unit under them (sub-collectives and their people); `unit` lists the unit’s own (its collective and its people), with `subUnits=true` those of the units under it too. Each award: the recipient (a unit with its name, or a registered person with the name opened by their key — "đã xoá" once erased), the title, the decision (number, date, authority), the AwardDecisionIssued event (stream, revision, who recorded it, when), the revocation (ground, authority, decision, date, recovery of insignia and money, its event) or null, and for individuals the prerequisite `basis` (each title named, with the revocation event of a basis award that was revoked) and `basisNoLongerHolds` (e.g. PREREQUISITE_REVOKED). Revoked awards are listed (`counted` leaves them out, as the totals do). Most eminent title first, then by decision date; `offset`/`limit` page (default 100). Not for viewers (names of people).
+         */
+        get: operations["listAwards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3976,12 +4036,32 @@ export interface components {
                 sha256: string | null;
             };
             statedOn: string;
+            /** @description The event that recorded the figures: who, when, and its stream and revision (to open it in the log). */
+            recorded: components["schemas"]["SourceEvent"];
+            /** @description Earlier reports of the same scope and year that this one replaced, with the reason given. */
+            replaced: {
+                total: components["schemas"]["Integer"];
+                statedOn: string;
+                reason: string | null;
+                position: components["schemas"]["Integer"];
+            }[];
             /** @description The recorded total of the same document (`total`). */
             recordedTotal: components["schemas"]["Integer"];
             /** @description recorded − reported (e.g. 836 − 486 = 350 for Cụm 7 in 2023). */
             difference: components["schemas"]["Integer"];
             /** @description The reported and recorded figures differ (total, or the collective/individual split where stated). */
             mismatch: boolean;
+        };
+        /** @description The event a read-model value came from, enough for an inspector to open it (`/audit/streams/{streamId}`, the console's raw-event page) and to say who recorded it and when. */
+        SourceEvent: {
+            eventId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            /** @description When it was recorded (the log's time, not the act's business date). */
+            recordedAt: string;
+            /** @description Who recorded it: the verified token's subject, role and unit. */
+            actor: components["schemas"]["Actor"];
         };
         /** @enum {string} */
         TotalsScope: "organizer" | "cluster" | "unit";
@@ -4031,12 +4111,16 @@ export interface components {
             conferred: components["schemas"]["Integer"];
             fulfilled: components["schemas"]["Integer"];
         };
-        /** @description A person as the API answers: the registry record with the personal fields opened (or "đã xoá"). */
+        /** @description A person as the API answers: opened, each title registration beside the deadline it was checked against. */
         PersonView: {
-            fullName: string;
-            rankTitle: string | null;
-            /** @description Chức vụ (the registration's `position`; `position` here is the log position, as on every document). */
-            positionHeld: string | null;
+            registrations: {
+                /** @description The organizer's registration deadline of that year as it stands (null: none recorded, no limit). */
+                deadline: components["schemas"]["RegistrationDeadline"] | null;
+                year: components["schemas"]["Integer"];
+                code: string;
+                organizerUnitId: string;
+                on: string;
+            }[];
             personId: string;
             unitId: string;
             registeredOn: string;
@@ -4050,12 +4134,6 @@ export interface components {
                 toUnitId: string;
                 on: string;
             }[];
-            registrations: {
-                year: components["schemas"]["Integer"];
-                code: string;
-                organizerUnitId: string;
-                on: string;
-            }[];
             priorTitles: {
                 code: string;
                 year: components["schemas"]["Integer"];
@@ -4063,6 +4141,16 @@ export interface components {
             }[];
             awards: components["schemas"]["PersonAwardDoc"][];
             position: components["schemas"]["Integer"];
+            fullName: string;
+            rankTitle: string | null;
+            /** @description Chức vụ (the registration's `position`; `position` here is the log position, as on every document). */
+            positionHeld: string | null;
+        };
+        /** @description An organizer's registration deadline for a year as it stands, and the event that set it. */
+        RegistrationDeadline: {
+            /** @description Last day (inclusive) a registration may be dated. */
+            date: string;
+            event: components["schemas"]["SourceEvent"];
         };
         PersonAwardDoc: {
             awardId: string;
@@ -4103,6 +4191,215 @@ export interface components {
             code: string;
             since: components["schemas"]["Integer"];
             detail: string;
+        };
+        /** @description GET /totals/{year}/awards: the awards behind the totals of a cluster or a unit, one page. */
+        AwardList: {
+            year: components["schemas"]["Integer"];
+            /** @enum {string} */
+            scope: "cluster" | "unit";
+            scopeId: string;
+            /** @description The units whose awards were listed (the members, or the unit, with the units under them). */
+            unitIds: string[];
+            /** @description Awards matching the filters, revoked ones included. */
+            total: components["schemas"]["Integer"];
+            /** @description Of those, not revoked: what GET /totals/{year} counts (the same filters). */
+            counted: components["schemas"]["Integer"];
+            offset: components["schemas"]["Integer"];
+            limit: components["schemas"]["Integer"];
+            items: components["schemas"]["AwardListItem"][];
+        };
+        /** @description One award as the register answers it: the decision, the recipient named, the revocation, the events behind. */
+        AwardListItem: {
+            /** @description The recipient unit's (or the person's unit's) current name. */
+            unitName: string | null;
+            /** @description An individual's name opened with their key, "đã xoá" once erased; null for a collective. */
+            personName: string | null;
+            rankTitle: string | null;
+            /** @description The titles a prerequisite was met with (from the person's register), each named, with its revocation event when the award it names was revoked (a prior title, `awardId` null, has none). */
+            basis: {
+                name: string;
+                revokedBy: components["schemas"]["SourceEvent"] | null;
+                code: string;
+                year: components["schemas"]["Integer"];
+                awardId: string | null;
+            }[];
+            /** @description Why the basis no longer holds, empty while it holds: an individual's from the person's register (PREREQUISITE_REVOKED), a flag's from the log (FLAG_OUTSIDE_QUOTA, as GET /awards/{awardId} reads it). */
+            basisNoLongerHolds: components["schemas"]["BasisNoLongerHolds"][];
+            /** @description A flag's confirmations by the organizer after its basis stopped holding: reason and log position. */
+            basisConfirmations: {
+                reason: string;
+                position: components["schemas"]["Integer"];
+            }[];
+            awardId: string;
+            decisionId: string;
+            decisionNumber: string;
+            /** @description The decision's date. */
+            date: string;
+            authority: string;
+            authorityName: string;
+            code: string;
+            /** @description Catalog name, e.g. "Bằng khen của Bộ trưởng Bộ Công an". */
+            name: string;
+            year: components["schemas"]["Integer"];
+            /** @enum {string} */
+            kind: "collective" | "individual";
+            /** @description The collective, or the person's unit when it was decided. */
+            unitId: string;
+            /** @description Individual awards naming a registered person; null for collectives and for free-text awards before the registry. */
+            personId: string | null;
+            citation: string;
+            /** @description A flag outside the quota: the organizer's reason. */
+            overrideReason: string | null;
+            /** @description The approved item of a forwarded proposal the award carries out (version 2; null: đột xuất or older). */
+            proposalItem: {
+                proposalId: string;
+                itemId: string;
+            } | null;
+            /** @description Khen thưởng đột xuất: the reason it had no proposal (version 2). */
+            adHocReason: string | null;
+            /** @description A cluster flag: the standing it was conferred on — cluster, year, rank, ranking digest and position, quota (version 2). */
+            flagBasis: {
+                year: components["schemas"]["Integer"];
+                rank: components["schemas"]["Integer"] | null;
+                rankingPosition: components["schemas"]["Integer"];
+                quota: components["schemas"]["Integer"];
+                conferredBefore: components["schemas"]["Integer"];
+                clusterId: string;
+                /** @description sha256 of the ranking's digest input, and the log position it was read up to. */
+                rankingDigest: string;
+                /**
+                 * @description How the flag got past what the ranking alone allows: an override, or a title review vote.
+                 * @enum {string}
+                 */
+                decidedBy?: "override" | "vote";
+            } | null;
+            /** @description The AwardDecisionIssued event. */
+            issued: components["schemas"]["SourceEvent"];
+            revoked: components["schemas"]["AwardRevocationDoc"] | null;
+            position: components["schemas"]["Integer"];
+        };
+        AwardRevocationDoc: {
+            /** @description The revoking decision's date. */
+            on: string;
+            reason: string;
+            decisionRef: string;
+            /** @description Absent on revocations recorded before issue 12. */
+            ground: string | null;
+            authority: string | null;
+            authorityName: string | null;
+            recovery: {
+                insignia: boolean;
+                moneyVnd: components["schemas"]["Integer"];
+            } | null;
+            event: components["schemas"]["SourceEvent"];
+        };
+        /** @description GET /units/{unitId}/people: the people registered in a unit now, opened, in Vietnamese order. */
+        UnitPeople: {
+            unitId: string;
+            unitName: string | null;
+            people: components["schemas"]["PersonView"][];
+        };
+        /** @description GET /proposals/{proposalId}: the proposal's path from the tờ trình to the council's outcome, each step's event. */
+        ProposalView: {
+            proposalId: string;
+            proposerUnitId: string;
+            /** @description The authority level asked to confer, and its name. */
+            authority: string;
+            authorityName: string;
+            /** @enum {string} */
+            status: "open" | "forwarded" | "returned";
+            submitted: {
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            };
+            items: {
+                itemId: string;
+                code: string;
+                name: string;
+                recipient: components["schemas"]["ProposedRecipient"];
+                year: components["schemas"]["Integer"];
+                achievement: string;
+                /** @description The council's last vote on it (null: not voted yet). */
+                vote: components["schemas"]["ItemVote"] | null;
+            }[];
+            documents: components["schemas"]["ProposalDocument"][];
+            notice: {
+                from: string;
+                to: string;
+                workingDays: components["schemas"]["Integer"];
+                where: string;
+                event: components["schemas"]["SourceEvent"];
+            } | null;
+            comments: {
+                commentId: string;
+                content: string;
+                fromUnitId: string | null;
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            }[];
+            meetings: {
+                meetingId: string;
+                on: string | null;
+                members: string[];
+                present: string[];
+                minutes: {
+                    reference: string;
+                    sha256: string;
+                };
+                event: components["schemas"]["SourceEvent"];
+            }[];
+            forwarded: {
+                approvedItems: string[];
+                reference: string;
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            } | null;
+            returned: {
+                reason: string;
+                on: string | null;
+                event: components["schemas"]["SourceEvent"];
+            } | null;
+            /** @description The log position of the proposal's last event. */
+            position: components["schemas"]["Integer"];
+        };
+        /** @description Who an item proposes: a collective (unit) or a person by person id (names stay in the person registry). */
+        ProposedRecipient: {
+            /** @constant */
+            kind: "collective";
+            unitId: string;
+        } | {
+            /** @constant */
+            kind: "individual";
+            personId: string;
+            unitId: string;
+        };
+        /** @description A council vote on one item, as recorded (a secret ballot records only the count). */
+        ItemVote: {
+            meetingId: string;
+            yes: components["schemas"]["Integer"];
+            no: components["schemas"]["Integer"];
+            members: components["schemas"]["Integer"];
+            present: components["schemas"]["Integer"];
+            secret: boolean;
+            threshold: components["schemas"]["CouncilThreshold"];
+            approved: boolean;
+            on: string | null;
+            event: components["schemas"]["SourceEvent"];
+        };
+        /** @description How an item is approved: at least N % of all council members, or more than half of them. */
+        CouncilThreshold: {
+            /** @constant */
+            kind: "at-least-percent";
+            percent: number;
+        } | {
+            /** @constant */
+            kind: "majority";
+        };
+        /** @description A document of the dossier (tờ trình, báo cáo thành tích, biên bản họp…), by reference and sha256. */
+        ProposalDocument: {
+            kind: string;
+            reference: string;
+            sha256: string;
         };
         /** @description One message of GET /clusters/{c}/years/{y}/changes (Server-Sent Events, `event: change`): an event of the cluster-year has been applied by the projections that handle it. Its `id:` line is `position`; send it back as Last-Event-ID to resume after it. */
         ClusterYearChange: {
@@ -4908,7 +5205,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A projection: cluster-directory, rankings, unit-history, yearly-totals, people or reported-figures */
+                /** @description A projection: cluster-directory, rankings, unit-history, yearly-totals, people, reported-figures or award-register */
                 name: string;
             };
             cookie?: never;
@@ -13332,6 +13629,104 @@ export interface operations {
             };
         };
     };
+    listUnitPeople: {
+        parameters: {
+            query?: {
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A registered unit (a sub-collective holds its people) */
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people of the unit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPeople"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `field` names the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: role not allowed (allowed: admin, organizer, inspector, unit-officer) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNIT_NOT_FOUND (field unitId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROJECTION_BEHIND: the projection did not reach minPosition in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     recordClusterFigures: {
         parameters: {
             query?: never;
@@ -14413,6 +14808,74 @@ export interface operations {
             };
         };
     };
+    getProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A proposal (POST /proposals), e.g. the one the demo’s Cụm 7 / 2023 Bằng khen decision carries out */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposal and its path */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `field` names the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROPOSAL_NOT_FOUND (field proposalId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getUnitHistory: {
         parameters: {
             query?: {
@@ -14559,6 +15022,118 @@ export interface operations {
                 };
             };
             /** @description ORGANIZER_NOT_FOUND (field organizer), CLUSTER_NOT_FOUND (field cluster) or UNIT_NOT_FOUND (field unit) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description POSITION_BEYOND_HEAD (field minPosition): past the log's head, answered at once; the body gives `head` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: more than RATE_LIMIT requests this minute from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTEGRITY_FAILURE: the log failed its integrity check (the message names stream, revision and position; an append on it is refused, nothing written); INTERNAL otherwise */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROJECTION_BEHIND: the projection did not reach minPosition in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAwards: {
+        parameters: {
+            query?: {
+                /** @description The awards counted for a cluster that year: its member units and every unit under them */
+                cluster?: string;
+                /** @description The awards of one unit (the collective and its people) */
+                unit?: string;
+                /** @description With `unit` only: `true` adds every unit under it (its sub-collectives and their people) */
+                subUnits?: "true" | "false";
+                /** @description Only awards of this catalog code */
+                code?: string;
+                /** @description Only collective (tập thể) or individual (cá nhân) awards */
+                kind?: "collective" | "individual";
+                /** @description Awards skipped (paging) */
+                offset?: number;
+                /** @description Awards per page */
+                limit?: number;
+                /** @description Read-your-writes: a command's `position`; the answer waits until the projection has applied it. A position beyond the log's head: 422 POSITION_BEYOND_HEAD at once (the head in the body and in x-log-head). */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The year the awards are for */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of awards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardList"];
+                };
+            };
+            /** @description VALIDATION_FAILED: not exactly one of cluster, unit (field names one), subUnits without unit, or a malformed value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, bad signature or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: role not allowed (allowed: admin, organizer, inspector, unit-officer) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CLUSTER_NOT_FOUND (field cluster) or UNIT_NOT_FOUND (field unit) */
             404: {
                 headers: {
                     [name: string]: unknown;

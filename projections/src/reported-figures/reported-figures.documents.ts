@@ -1,4 +1,5 @@
 import type { Integer } from '@thidua/domain';
+import type { SourceEvent } from '../source-event.js';
 
 /**
  * The read-model contract of the `reported-figures` projection (issue 12): per cluster or organizer and
@@ -23,5 +24,7 @@ export interface ReportedFiguresDoc {
   statedOn: string;
   /** Earlier reports of the same scope and year, replaced (oldest first), with the reason given. */
   replaced: Array<{ total: Integer; statedOn: string; reason: string | null; position: Integer }>;
+  /** The ReportedFiguresRecorded event behind the figures: who recorded them, when, and where to read it (version 2). */
+  recorded: SourceEvent;
   position: Integer;
 }

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@thidua/event-store';
 import type { DocChange } from '@thidua/read-store';
 import { businessDateOf, type Integer, type ReportedFiguresRecordedData } from '@thidua/domain';
+import { sourceEvent } from '../source-event.js';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
 import {
   REPORTED,
@@ -15,7 +16,8 @@ const int = (n: number): Integer => n as Integer;
 export function reportedFiguresProjection(): ProjectionDefinition {
   return {
     name: REPORTED_FIGURES_PROJECTION,
-    version: 1,
+    // 2: `recorded` (the event behind the figures).
+    version: 2,
     handles: ['ReportedFiguresRecorded'],
     collections: [REPORTED],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
@@ -42,6 +44,7 @@ export function reportedFiguresProjection(): ProjectionDefinition {
               },
             ]
           : [],
+        recorded: sourceEvent(event),
         position: int(event.position),
       };
       return [{ op: 'put', collection: REPORTED, id, doc: doc as unknown as Record<string, unknown> }];

@@ -46,7 +46,8 @@ export class ProjectionsController {
   @ApiParam({
     name: 'name',
     description:
-      'A projection: cluster-directory, rankings, unit-history, yearly-totals, people or reported-figures',
+      'A projection: cluster-directory, rankings, unit-history, yearly-totals, people, reported-figures or ' +
+      'award-register',
     example: 'rankings',
   })
   @ApiOperation({

@@ -72,6 +72,8 @@ export const DEMO = {
     points: 45,
   },
   totals: { year: 2023, cluster: 'bca-cum-7' },
+  /** The awards list (GET /totals/{y}/awards): a sub-collective of Cụm 7 / 2023, and a title of 6 people there. */
+  awardList: { unit: 'cuc-tccb-phong-01', code: 'chien-si-thi-dua-toan-luc-luong-cand' },
   streamId: 'emulation-bca-cum-2-2021',
   /** An award of a Cụm 7 / 2023 decision (Bằng khen of the Minister). */
   awardId: `${CUM7_BANG_KHEN_DECISION}-1`,
@@ -123,6 +125,11 @@ export const DEMO = {
     'bca-cum-2:2021:conference:tong-ket',
     'conference',
   ),
+  /**
+   * The proposal the demo's Cụm 7 / 2023 Bằng khen decision carries out (submitted by the demo's administrator,
+   * the Ministry's office: submitted, published, voted on by the council, forwarded).
+   */
+  loadedProposalId: loaded('demo-admin', 'proposal:bca-cum-7:2023:bang-khen-bo-truong:submit', 'proposal'),
   /** The proposal the proposal example submits (Cục Tổ chức cán bộ, for the Minister's Bằng khen 2023). */
   proposalId: createdBy('cuc-tccb', DEMO_KEYS.fileProposal, 'proposal'),
   /** The council meeting the example records on it (the Ministry's emulation office). */

@@ -39,6 +39,9 @@ import type {
   UnitList,
 } from '../features/queries/directory.queries.js';
 import type { PersonView } from '../features/people/people.query.js';
+import type { AwardList } from '../features/award-register/award-list.query.js';
+import type { UnitPeople } from '../features/people/unit-people.query.js';
+import type { ProposalView } from '../features/proposals/proposal-read.js';
 import type { TotalsAnswer } from '../features/totals/reported-comparison.js';
 import type { WhatIfAnswer } from '../features/queries/rankings.queries.js';
 import type { Liveness, NotReady, Readiness } from '../health/health.types.js';
@@ -85,6 +88,9 @@ export interface ResponseBodies {
   UnitHistoryPage: UnitHistoryPage;
   TotalsDoc: TotalsAnswer;
   PersonView: PersonView;
+  AwardList: AwardList;
+  UnitPeople: UnitPeople;
+  ProposalView: ProposalView;
   ClusterYearChange: ClusterYearChange;
   // Audit
   StreamEventsPage: StreamEventsPage;

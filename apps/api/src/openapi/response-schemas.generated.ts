@@ -3337,6 +3337,41 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "statedOn": {
         "type": "string"
       },
+      "recorded": {
+        "$ref": "#/components/schemas/SourceEvent",
+        "description": "The event that recorded the figures: who, when, and its stream and revision (to open it in the log)."
+      },
+      "replaced": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "total": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "statedOn": {
+              "type": "string"
+            },
+            "reason": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "total",
+            "statedOn",
+            "reason",
+            "position"
+          ],
+          "additionalProperties": false
+        },
+        "description": "Earlier reports of the same scope and year that this one replaced, with the reason given."
+      },
       "recordedTotal": {
         "$ref": "#/components/schemas/Integer",
         "description": "The recorded total of the same document (`total`)."
@@ -3356,12 +3391,49 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "individual",
       "source",
       "statedOn",
+      "recorded",
+      "replaced",
       "recordedTotal",
       "difference",
       "mismatch"
     ],
     "additionalProperties": false,
     "description": "What was reported, beside what is recorded (issue 12): the gap is shown, never closed."
+  },
+  "SourceEvent": {
+    "type": "object",
+    "properties": {
+      "eventId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "recordedAt": {
+        "type": "string",
+        "description": "When it was recorded (the log's time, not the act's business date)."
+      },
+      "actor": {
+        "$ref": "#/components/schemas/Actor",
+        "description": "Who recorded it: the verified token's subject, role and unit."
+      }
+    },
+    "required": [
+      "eventId",
+      "streamId",
+      "revision",
+      "position",
+      "recordedAt",
+      "actor"
+    ],
+    "additionalProperties": false,
+    "description": "The event a read-model value came from, enough for an inspector to open it (`/audit/streams/{streamId}`, the console's raw-event page) and to say who recorded it and when."
   },
   "TotalsScope": {
     "type": "string",
@@ -3534,21 +3606,44 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     "type": "object",
     "additionalProperties": false,
     "properties": {
-      "fullName": {
-        "type": "string"
-      },
-      "rankTitle": {
-        "type": [
-          "string",
-          "null"
-        ]
-      },
-      "positionHeld": {
-        "type": [
-          "string",
-          "null"
-        ],
-        "description": "Chức vụ (the registration's `position`; `position` here is the log position, as on every document)."
+      "registrations": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "deadline": {
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/RegistrationDeadline"
+                },
+                {
+                  "type": "null"
+                }
+              ],
+              "description": "The organizer's registration deadline of that year as it stands (null: none recorded, no limit)."
+            },
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "code": {
+              "type": "string"
+            },
+            "organizerUnitId": {
+              "type": "string"
+            },
+            "on": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "code",
+            "deadline",
+            "on",
+            "organizerUnitId",
+            "year"
+          ]
+        }
       },
       "personId": {
         "type": "string"
@@ -3609,33 +3704,6 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           "additionalProperties": false
         }
       },
-      "registrations": {
-        "type": "array",
-        "items": {
-          "type": "object",
-          "properties": {
-            "year": {
-              "$ref": "#/components/schemas/Integer"
-            },
-            "code": {
-              "type": "string"
-            },
-            "organizerUnitId": {
-              "type": "string"
-            },
-            "on": {
-              "type": "string"
-            }
-          },
-          "required": [
-            "year",
-            "code",
-            "organizerUnitId",
-            "on"
-          ],
-          "additionalProperties": false
-        }
-      },
       "priorTitles": {
         "type": "array",
         "items": {
@@ -3667,6 +3735,22 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       },
       "position": {
         "$ref": "#/components/schemas/Integer"
+      },
+      "fullName": {
+        "type": "string"
+      },
+      "rankTitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "positionHeld": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Chức vụ (the registration's `position`; `position` here is the log position, as on every document)."
       }
     },
     "required": [
@@ -3683,7 +3767,25 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "transfers",
       "unitId"
     ],
-    "description": "A person as the API answers: the registry record with the personal fields opened (or \"đã xoá\")."
+    "description": "A person as the API answers: opened, each title registration beside the deadline it was checked against."
+  },
+  "RegistrationDeadline": {
+    "type": "object",
+    "properties": {
+      "date": {
+        "type": "string",
+        "description": "Last day (inclusive) a registration may be dated."
+      },
+      "event": {
+        "$ref": "#/components/schemas/SourceEvent"
+      }
+    },
+    "required": [
+      "date",
+      "event"
+    ],
+    "additionalProperties": false,
+    "description": "An organizer's registration deadline for a year as it stands, and the event that set it."
   },
   "PersonAwardDoc": {
     "type": "object",
@@ -3841,6 +3943,918 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false,
     "description": "Why an award's basis no longer holds (issue 12; part B uses the same shape for cluster flags): a machine-readable code, the log position of the event that broke it, and a sentence."
+  },
+  "AwardList": {
+    "type": "object",
+    "properties": {
+      "year": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "scope": {
+        "type": "string",
+        "enum": [
+          "cluster",
+          "unit"
+        ]
+      },
+      "scopeId": {
+        "type": "string"
+      },
+      "unitIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The units whose awards were listed (the members, or the unit, with the units under them)."
+      },
+      "total": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "Awards matching the filters, revoked ones included."
+      },
+      "counted": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "Of those, not revoked: what GET /totals/{year} counts (the same filters)."
+      },
+      "offset": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "limit": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AwardListItem"
+        }
+      }
+    },
+    "required": [
+      "year",
+      "scope",
+      "scopeId",
+      "unitIds",
+      "total",
+      "counted",
+      "offset",
+      "limit",
+      "items"
+    ],
+    "additionalProperties": false,
+    "description": "GET /totals/{year}/awards: the awards behind the totals of a cluster or a unit, one page."
+  },
+  "AwardListItem": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "unitName": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The recipient unit's (or the person's unit's) current name."
+      },
+      "personName": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "An individual's name opened with their key, \"đã xoá\" once erased; null for a collective."
+      },
+      "rankTitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "basis": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "revokedBy": {
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/SourceEvent"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "code": {
+              "type": "string"
+            },
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "awardId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "awardId",
+            "code",
+            "name",
+            "revokedBy",
+            "year"
+          ]
+        },
+        "description": "The titles a prerequisite was met with (from the person's register), each named, with its revocation event when the award it names was revoked (a prior title, `awardId` null, has none)."
+      },
+      "basisNoLongerHolds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BasisNoLongerHolds"
+        },
+        "description": "Why the basis no longer holds, empty while it holds: an individual's from the person's register (PREREQUISITE_REVOKED), a flag's from the log (FLAG_OUTSIDE_QUOTA, as GET /awards/{awardId} reads it)."
+      },
+      "basisConfirmations": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "reason": {
+              "type": "string"
+            },
+            "position": {
+              "$ref": "#/components/schemas/Integer"
+            }
+          },
+          "required": [
+            "reason",
+            "position"
+          ],
+          "additionalProperties": false
+        },
+        "description": "A flag's confirmations by the organizer after its basis stopped holding: reason and log position."
+      },
+      "awardId": {
+        "type": "string"
+      },
+      "decisionId": {
+        "type": "string"
+      },
+      "decisionNumber": {
+        "type": "string"
+      },
+      "date": {
+        "type": "string",
+        "description": "The decision's date."
+      },
+      "authority": {
+        "type": "string"
+      },
+      "authorityName": {
+        "type": "string"
+      },
+      "code": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string",
+        "description": "Catalog name, e.g. \"Bằng khen của Bộ trưởng Bộ Công an\"."
+      },
+      "year": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "collective",
+          "individual"
+        ]
+      },
+      "unitId": {
+        "type": "string",
+        "description": "The collective, or the person's unit when it was decided."
+      },
+      "personId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Individual awards naming a registered person; null for collectives and for free-text awards before the registry."
+      },
+      "citation": {
+        "type": "string"
+      },
+      "overrideReason": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "A flag outside the quota: the organizer's reason."
+      },
+      "proposalItem": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "proposalId": {
+                "type": "string"
+              },
+              "itemId": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "proposalId",
+              "itemId"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The approved item of a forwarded proposal the award carries out (version 2; null: đột xuất or older)."
+      },
+      "adHocReason": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Khen thưởng đột xuất: the reason it had no proposal (version 2)."
+      },
+      "flagBasis": {
+        "anyOf": [
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "year": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "rank": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Integer"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "rankingPosition": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "quota": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "conferredBefore": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "clusterId": {
+                "type": "string"
+              },
+              "rankingDigest": {
+                "type": "string",
+                "description": "sha256 of the ranking's digest input, and the log position it was read up to."
+              },
+              "decidedBy": {
+                "type": "string",
+                "enum": [
+                  "override",
+                  "vote"
+                ],
+                "description": "How the flag got past what the ranking alone allows: an override, or a title review vote."
+              }
+            },
+            "required": [
+              "clusterId",
+              "conferredBefore",
+              "quota",
+              "rank",
+              "rankingDigest",
+              "rankingPosition",
+              "year"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "A cluster flag: the standing it was conferred on — cluster, year, rank, ranking digest and position, quota (version 2)."
+      },
+      "issued": {
+        "$ref": "#/components/schemas/SourceEvent",
+        "description": "The AwardDecisionIssued event."
+      },
+      "revoked": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/AwardRevocationDoc"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      }
+    },
+    "required": [
+      "adHocReason",
+      "authority",
+      "authorityName",
+      "awardId",
+      "basis",
+      "basisConfirmations",
+      "basisNoLongerHolds",
+      "citation",
+      "code",
+      "date",
+      "decisionId",
+      "decisionNumber",
+      "flagBasis",
+      "issued",
+      "kind",
+      "name",
+      "overrideReason",
+      "personId",
+      "personName",
+      "position",
+      "proposalItem",
+      "rankTitle",
+      "revoked",
+      "unitId",
+      "unitName",
+      "year"
+    ],
+    "description": "One award as the register answers it: the decision, the recipient named, the revocation, the events behind."
+  },
+  "AwardRevocationDoc": {
+    "type": "object",
+    "properties": {
+      "on": {
+        "type": "string",
+        "description": "The revoking decision's date."
+      },
+      "reason": {
+        "type": "string"
+      },
+      "decisionRef": {
+        "type": "string"
+      },
+      "ground": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Absent on revocations recorded before issue 12."
+      },
+      "authority": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "authorityName": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "recovery": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "insignia": {
+                "type": "boolean"
+              },
+              "moneyVnd": {
+                "$ref": "#/components/schemas/Integer"
+              }
+            },
+            "required": [
+              "insignia",
+              "moneyVnd"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "event": {
+        "$ref": "#/components/schemas/SourceEvent"
+      }
+    },
+    "required": [
+      "on",
+      "reason",
+      "decisionRef",
+      "ground",
+      "authority",
+      "authorityName",
+      "recovery",
+      "event"
+    ],
+    "additionalProperties": false
+  },
+  "UnitPeople": {
+    "type": "object",
+    "properties": {
+      "unitId": {
+        "type": "string"
+      },
+      "unitName": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "people": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PersonView"
+        }
+      }
+    },
+    "required": [
+      "unitId",
+      "unitName",
+      "people"
+    ],
+    "additionalProperties": false,
+    "description": "GET /units/{unitId}/people: the people registered in a unit now, opened, in Vietnamese order."
+  },
+  "ProposalView": {
+    "type": "object",
+    "properties": {
+      "proposalId": {
+        "type": "string"
+      },
+      "proposerUnitId": {
+        "type": "string"
+      },
+      "authority": {
+        "type": "string",
+        "description": "The authority level asked to confer, and its name."
+      },
+      "authorityName": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "open",
+          "forwarded",
+          "returned"
+        ]
+      },
+      "submitted": {
+        "type": "object",
+        "properties": {
+          "on": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "event": {
+            "$ref": "#/components/schemas/SourceEvent"
+          }
+        },
+        "required": [
+          "on",
+          "event"
+        ],
+        "additionalProperties": false
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "itemId": {
+              "type": "string"
+            },
+            "code": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "recipient": {
+              "$ref": "#/components/schemas/ProposedRecipient"
+            },
+            "year": {
+              "$ref": "#/components/schemas/Integer"
+            },
+            "achievement": {
+              "type": "string"
+            },
+            "vote": {
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/ItemVote"
+                },
+                {
+                  "type": "null"
+                }
+              ],
+              "description": "The council's last vote on it (null: not voted yet)."
+            }
+          },
+          "required": [
+            "itemId",
+            "code",
+            "name",
+            "recipient",
+            "year",
+            "achievement",
+            "vote"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "documents": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ProposalDocument"
+        }
+      },
+      "notice": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "from": {
+                "type": "string"
+              },
+              "to": {
+                "type": "string"
+              },
+              "workingDays": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "where": {
+                "type": "string"
+              },
+              "event": {
+                "$ref": "#/components/schemas/SourceEvent"
+              }
+            },
+            "required": [
+              "from",
+              "to",
+              "workingDays",
+              "where",
+              "event"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "comments": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "commentId": {
+              "type": "string"
+            },
+            "content": {
+              "type": "string"
+            },
+            "fromUnitId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "on": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "event": {
+              "$ref": "#/components/schemas/SourceEvent"
+            }
+          },
+          "required": [
+            "commentId",
+            "content",
+            "fromUnitId",
+            "on",
+            "event"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "meetings": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "meetingId": {
+              "type": "string"
+            },
+            "on": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "members": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "present": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "minutes": {
+              "type": "object",
+              "properties": {
+                "reference": {
+                  "type": "string"
+                },
+                "sha256": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "reference",
+                "sha256"
+              ],
+              "additionalProperties": false
+            },
+            "event": {
+              "$ref": "#/components/schemas/SourceEvent"
+            }
+          },
+          "required": [
+            "meetingId",
+            "on",
+            "members",
+            "present",
+            "minutes",
+            "event"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "forwarded": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "approvedItems": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "reference": {
+                "type": "string"
+              },
+              "on": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "event": {
+                "$ref": "#/components/schemas/SourceEvent"
+              }
+            },
+            "required": [
+              "approvedItems",
+              "reference",
+              "on",
+              "event"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "returned": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "reason": {
+                "type": "string"
+              },
+              "on": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "event": {
+                "$ref": "#/components/schemas/SourceEvent"
+              }
+            },
+            "required": [
+              "reason",
+              "on",
+              "event"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "The log position of the proposal's last event."
+      }
+    },
+    "required": [
+      "proposalId",
+      "proposerUnitId",
+      "authority",
+      "authorityName",
+      "status",
+      "submitted",
+      "items",
+      "documents",
+      "notice",
+      "comments",
+      "meetings",
+      "forwarded",
+      "returned",
+      "position"
+    ],
+    "additionalProperties": false,
+    "description": "GET /proposals/{proposalId}: the proposal's path from the tờ trình to the council's outcome, each step's event."
+  },
+  "ProposedRecipient": {
+    "anyOf": [
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "collective"
+          },
+          "unitId": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "kind",
+          "unitId"
+        ],
+        "additionalProperties": false
+      },
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "individual"
+          },
+          "personId": {
+            "type": "string"
+          },
+          "unitId": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "kind",
+          "personId",
+          "unitId"
+        ],
+        "additionalProperties": false
+      }
+    ],
+    "description": "Who an item proposes: a collective (unit) or a person by person id (names stay in the person registry)."
+  },
+  "ItemVote": {
+    "type": "object",
+    "properties": {
+      "meetingId": {
+        "type": "string"
+      },
+      "yes": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "no": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "members": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "present": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "secret": {
+        "type": "boolean"
+      },
+      "threshold": {
+        "$ref": "#/components/schemas/CouncilThreshold"
+      },
+      "approved": {
+        "type": "boolean"
+      },
+      "on": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "event": {
+        "$ref": "#/components/schemas/SourceEvent"
+      }
+    },
+    "required": [
+      "meetingId",
+      "yes",
+      "no",
+      "members",
+      "present",
+      "secret",
+      "threshold",
+      "approved",
+      "on",
+      "event"
+    ],
+    "additionalProperties": false,
+    "description": "A council vote on one item, as recorded (a secret ballot records only the count)."
+  },
+  "CouncilThreshold": {
+    "anyOf": [
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "at-least-percent"
+          },
+          "percent": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "kind",
+          "percent"
+        ],
+        "additionalProperties": false
+      },
+      {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "const": "majority"
+          }
+        },
+        "required": [
+          "kind"
+        ],
+        "additionalProperties": false
+      }
+    ],
+    "description": "How an item is approved: at least N % of all council members, or more than half of them."
+  },
+  "ProposalDocument": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "type": "string"
+      },
+      "reference": {
+        "type": "string"
+      },
+      "sha256": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "kind",
+      "reference",
+      "sha256"
+    ],
+    "additionalProperties": false,
+    "description": "A document of the dossier (tờ trình, báo cáo thành tích, biên bản họp…), by reference and sha256."
   },
   "ClusterYearChange": {
     "type": "object",

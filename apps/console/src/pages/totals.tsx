@@ -5,6 +5,7 @@ import type { Schemas } from '@thidua/api-client';
 import { api, must } from '../api';
 import { ChartView, COLORS, wrapLabel } from '../components/chart';
 import { Load } from '../components/common';
+import { ReportedFigures } from '../components/reported-figures';
 import { num } from '../format';
 import { to, type TotalsQuery } from '../routes';
 import { useLoad, useTitle } from '../use-load';
@@ -200,6 +201,25 @@ function TotalsView({
         <strong>{num(t.total)} lượt</strong> khen thưởng: {num(t.collective)} tập thể, {num(t.individual)} cá
         nhân.
       </p>
+      {(t.scope === 'cluster' || t.scope === 'unit') && (
+        <p>
+          <a
+            href={to.awards({
+              nam: t.year,
+              ...(t.scope === 'cluster' ? { cum: t.scopeId } : { 'don-vi': t.scopeId }),
+            })}
+          >
+            Xem từng khen thưởng (người nhận, quyết định, tình trạng, sự kiện gốc)
+          </a>
+        </p>
+      )}
+      {t.reported ? (
+        <ReportedFigures reported={t.reported} recorded={t} />
+      ) : (
+        t.scope !== 'unit' && (
+          <p class="muted">Chưa ghi nhận số liệu báo cáo nào của phạm vi này để đối chiếu.</p>
+        )
+      )}
       {t.awards.length === 0 ? (
         <p>Chưa có khen thưởng nào được ghi nhận.</p>
       ) : (

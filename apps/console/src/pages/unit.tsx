@@ -77,7 +77,8 @@ export function UnitPage({ unitId }: { unitId: string }) {
         )}
       </Load>
       <p>
-        <a href={to.totals({ 'don-vi': unitId })}>Tổng hợp khen thưởng của đơn vị</a>
+        <a href={to.totals({ 'don-vi': unitId })}>Tổng hợp khen thưởng của đơn vị</a> ·{' '}
+        <a href={to.unitPeople(unitId)}>Cán bộ của đơn vị</a>
       </p>
 
       <h2 id="history">Lịch sử</h2>

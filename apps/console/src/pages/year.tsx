@@ -93,7 +93,8 @@ export function YearPage({ clusterId, year }: { clusterId: string; year: string 
             <dd>{d.pledgedUnits.length} đơn vị đã ký</dd>
           </dl>
           <p>
-            <a href={to.totals({ nam: y, cum: clusterId })}>Tổng hợp khen thưởng của Cụm năm {y}</a>
+            <a href={to.totals({ nam: y, cum: clusterId })}>Tổng hợp khen thưởng của Cụm năm {y}</a> ·{' '}
+            <a href={to.awards({ nam: y, cum: clusterId })}>Danh sách khen thưởng năm {y}</a>
           </p>
         </>
       )}

@@ -75,7 +75,9 @@ export class PeopleController {
     summary: 'A person: unit, transfers, title registrations, prior titles and individual awards',
     description:
       'The personal fields are opened with the person’s key; after an erasure the key is gone and fullName reads ' +
-      '"đã xoá" (rankTitle and positionHeld null) while the awards stay listed and counted. Each award carries its ' +
+      '"đã xoá" (rankTitle and positionHeld null) while the awards stay listed and counted. Each title registration ' +
+      'carries the organizer’s registration deadline of its year (date and event; null: none recorded, no limit). ' +
+      'Each award carries its ' +
       'prerequisite basis and `basisNoLongerHolds` (code, the log position since when, a sentence): e.g. ' +
       'PREREQUISITE_REVOKED when a title it was based on was revoked. Not for viewers (personal data).',
   })

@@ -5,11 +5,24 @@ import { PeopleController, RegistrationDeadlineController } from './people.contr
 import { PersonHandler, SetRegistrationDeadlineHandler } from './people.handler.js';
 import { GetPersonHandler } from './people.query.js';
 import { PersonKeys } from './person-keys.provider.js';
+import { RegistrationDeadlines } from './registration-deadlines.js';
+import { UnitPeopleController } from './unit-people.controller.js';
+import { ListUnitPeopleHandler } from './unit-people.query.js';
 
 /** People (cá nhân): the registry, registrations, prior titles, erasure; the key store of crypto-shredding. */
 @Module({
   imports: [WriteModule],
-  controllers: [PeopleController, RegistrationDeadlineController],
-  providers: [PersonKeys, ReadModels, PersonHandler, SetRegistrationDeadlineHandler, GetPersonHandler],
+  controllers: [PeopleController, RegistrationDeadlineController, UnitPeopleController],
+  providers: [
+    PersonKeys,
+    ReadModels,
+    RegistrationDeadlines,
+    PersonHandler,
+    SetRegistrationDeadlineHandler,
+    GetPersonHandler,
+    ListUnitPeopleHandler,
+  ],
+  // The one key store of the process: the award register opens recipients' names with it.
+  exports: [PersonKeys],
 })
 export class PeopleModule {}

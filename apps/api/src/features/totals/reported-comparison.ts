@@ -1,5 +1,5 @@
 import type { Integer } from '@thidua/domain';
-import type { ReportedFiguresDoc, TotalsDoc } from '@thidua/projections';
+import type { SourceEvent, ReportedFiguresDoc, TotalsDoc } from '@thidua/projections';
 
 /** What was reported, beside what is recorded (issue 12): the gap is shown, never closed. */
 export interface ReportedComparison {
@@ -9,6 +9,10 @@ export interface ReportedComparison {
   individual: Integer | null;
   source: { reference: string; sha256: string | null };
   statedOn: string;
+  /** The event that recorded the figures: who, when, and its stream and revision (to open it in the log). */
+  recorded: SourceEvent;
+  /** Earlier reports of the same scope and year that this one replaced, with the reason given. */
+  replaced: ReportedFiguresDoc['replaced'];
   /** The recorded total of the same document (`total`). */
   recordedTotal: Integer;
   /** recorded − reported (e.g. 836 − 486 = 350 for Cụm 7 in 2023). */
@@ -31,6 +35,8 @@ export function compareReported(totals: TotalsDoc, reported: ReportedFiguresDoc 
       individual: reported.individual,
       source: reported.source,
       statedOn: reported.statedOn,
+      recorded: reported.recorded,
+      replaced: reported.replaced,
       recordedTotal: totals.total,
       difference: (totals.total - reported.total) as Integer,
       mismatch:

@@ -39,7 +39,9 @@ export class TotalsController {
       'Nothing counted yet: zeros with position 0. An organizer, cluster or unit the directory does not know ' +
       'answers 404. `reported`: for a cluster or an organizer, the figures it reported (PUT …/reported-figures), as ' +
       'stated, beside the recorded total, with the difference and `mismatch` (Cụm 7 in 2023: 486 reported, 836 ' +
-      'recorded); null when none was recorded (always null for a unit).',
+      'recorded), the source it cites, `recorded` (the ReportedFiguresRecorded event: who recorded it, when, its ' +
+      'stream and revision for GET /audit/streams/{streamId}) and the reports it replaced; null when none was ' +
+      'recorded (always null for a unit).',
   })
   @ApiResult('TotalsDoc', 'The totals')
   @ApiErrors({
