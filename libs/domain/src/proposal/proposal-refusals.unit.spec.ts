@@ -25,7 +25,8 @@ let published: ProposalEvent;
 let meeting: ProposalEvent;
 const members = ['m1', 'm2', 'm3', 'm4'];
 
-beforeEach(() => {
+// Top-level hooks are not run by the mutation runner (mutation/runner/suite.js): each suite calls it.
+const setUp = (): void => {
   proposals = spec(proposalDecider, {});
   anm = UNITS.anm.id;
   flagItem = {
@@ -66,9 +67,10 @@ beforeEach(() => {
       effectiveDate: '2023-12-10',
     },
   };
-});
+};
 
 describe('SubmitProposal refusals', () => {
+  beforeEach(setUp);
   const submit = (over: Record<string, unknown>) =>
     cmd('SubmitProposal', officerOf(anm), {
       proposerUnitId: anm,
@@ -138,6 +140,7 @@ describe('SubmitProposal refusals', () => {
 });
 
 describe('PublishProposal refusals and edges', () => {
+  beforeEach(setUp);
   const publish = (over: Record<string, unknown>) =>
     cmd('PublishProposal', organizer, { from: '2023-12-04', to: '2023-12-08', where: 'Cổng', ...over });
 
@@ -182,6 +185,7 @@ describe('PublishProposal refusals and edges', () => {
 });
 
 describe('ReceiveProposalComment', () => {
+  beforeEach(setUp);
   const comment = (over: Record<string, unknown>) =>
     cmd('ReceiveProposalComment', organizer, {
       commentId: 'gy-1',
@@ -234,6 +238,7 @@ describe('ReceiveProposalComment', () => {
 });
 
 describe('HoldCouncilMeeting refusals', () => {
+  beforeEach(setUp);
   const meet = (over: Record<string, unknown>) =>
     cmd('HoldCouncilMeeting', organizer, {
       meetingId: 'hd-1',
@@ -265,6 +270,7 @@ describe('HoldCouncilMeeting refusals', () => {
 });
 
 describe('RecordCouncilVote refusals and edges', () => {
+  beforeEach(setUp);
   const vote = (over: Record<string, unknown>) =>
     cmd('RecordCouncilVote', organizer, {
       meetingId: 'hd-1',
@@ -298,6 +304,7 @@ describe('RecordCouncilVote refusals and edges', () => {
 });
 
 describe('ForwardProposal', () => {
+  beforeEach(setUp);
   it('needs a reference', () => {
     const voted: ProposalEvent = {
       type: 'CouncilVoteRecorded',
