@@ -183,6 +183,26 @@ describe('title review: refusals and edges', () => {
       );
   });
 
+  it('equal votes are listed by unit id, whatever order the tally came in', () => {
+    for (const order of [
+      [ids.ktnv, ids.xnc],
+      [ids.xnc, ids.ktnv],
+    ]) {
+      const [h] = year
+        .given(given)
+        .when(review({ seats: 2, tally: order.map((unitId) => ({ unitId, votes: 4 })) }), ctx)
+        .then(expect.any(Array));
+      expect(h).toMatchObject({
+        data: {
+          tally: [
+            { unitId: ids.ktnv, votes: 4 },
+            { unitId: ids.xnc, votes: 4 },
+          ],
+        },
+      });
+    }
+  });
+
   it('every ballot invalid: no vote, a tie of all at 0', () => {
     const [h] = year
       .given(given)
