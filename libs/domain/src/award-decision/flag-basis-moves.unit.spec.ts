@@ -89,6 +89,52 @@ describe('flag basis: since when it no longer holds', () => {
     ]);
   });
 
+  it.each<[string, () => Record<string, unknown>]>([
+    [
+      'ScoreWithdrawn',
+      () => ({
+        entryId: 's-xnc',
+        unitId: UNITS.xnc.id,
+        period: 'Y',
+        criterion: 'chuyen-mon',
+        assessment: 'self',
+        reason: 'Rút điểm',
+      }),
+    ],
+    ['UnitWithdrawn', () => ({ unitId: UNITS.canhVe.id, reason: 'Giải thể' })],
+    [
+      'DisputeResolved',
+      () => ({
+        disputeId: 'kn-1',
+        entryId: 's-xnc',
+        unitId: UNITS.xnc.id,
+        period: 'Y',
+        outcome: 'rejected',
+        reason: 'Không có căn cứ',
+        resolvedAs: 'organizer',
+      }),
+    ],
+    [
+      'ComplaintResolved',
+      () => ({
+        complaintId: 'kn-2',
+        level: 1,
+        outcome: 'rejected',
+        reason: 'Không có căn cứ',
+        decisionRef: '1/QĐ-GQKN',
+        period: 'Y',
+      }),
+    ],
+  ])('%s after the basis may move it', (type, data) => {
+    const after = [
+      ...moved,
+      { ...moved[moved.length - 1]!, eventId: 'e-16', type, data: data(), position: 16, revision: 15 },
+    ];
+    expect(flagBasisIssues({ ...basis, rankingPosition: 15 }, gone, after, [])).toEqual([
+      expect.objectContaining({ since: 16 }),
+    ]);
+  });
+
   it('a confirmation at the moving event itself does not count; one after it does', () => {
     expect(flagBasisIssues(basis, ktnv, moved, [15])).toEqual([expect.objectContaining({ since: 15 })]);
     expect(flagBasisIssues(basis, ktnv, moved, [15, 16])).toEqual([]);
