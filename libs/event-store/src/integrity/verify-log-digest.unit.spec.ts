@@ -3,8 +3,10 @@
  * counterparts are in tamper.int.spec.ts): truncation, streams rewritten and re-hashed, events moved
  * and the log re-chained, tampered digests.
  */
-import type { NewEvent, StoredEvent } from '../event-store.port.js';
+import type { StoredEvent } from '../event-store.port.js';
 import { ArrayEventLog } from '../testing/array-event-log.js';
+// The contract suite's event maker: unique ids, one fixed actor and time.
+import { newEvent as ev } from '../testing/event-store.contract.js';
 import {
   computeDigest,
   digestFromHeads,
@@ -14,23 +16,6 @@ import {
 } from './digest.js';
 import { sealEvent } from './hash-chain.js';
 import { verifyLog } from './verify-log.js';
-
-let counter = 0;
-function ev(type: string, data: Record<string, unknown> = {}): NewEvent {
-  counter++;
-  return {
-    eventId: `evt-${String(counter).padStart(4, '0')}`,
-    type,
-    data,
-    metadata: {
-      actor: { id: 'u-1', role: 'organizer' },
-      occurredAt: '2025-03-01T08:00:00.000Z',
-      correlationId: 'c',
-      causationId: 'c',
-      schemaVersion: 1,
-    },
-  };
-}
 
 /**
  * A(0..5), B(0..2), C(0..1) interleaved at positions 1..11 (or `positions`):

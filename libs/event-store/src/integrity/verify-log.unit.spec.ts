@@ -1,24 +1,9 @@
-import type { NewEvent, StoredEvent } from '../event-store.port.js';
+import type { StoredEvent } from '../event-store.port.js';
 import { ArrayEventLog } from '../testing/array-event-log.js';
+// The contract suite's event maker: unique ids, one fixed actor and time.
+import { newEvent as ev } from '../testing/event-store.contract.js';
 import { sealEvent } from './hash-chain.js';
 import { verifyLog } from './verify-log.js';
-
-let counter = 0;
-function ev(type: string, data: Record<string, unknown> = {}): NewEvent {
-  counter++;
-  return {
-    eventId: `evt-${String(counter).padStart(4, '0')}`,
-    type,
-    data,
-    metadata: {
-      actor: { id: 'u-1', role: 'organizer' },
-      occurredAt: '2025-03-01T08:00:00.000Z',
-      correlationId: 'c',
-      causationId: 'c',
-      schemaVersion: 1,
-    },
-  };
-}
 
 type LogOptions = { contiguousPositions?: boolean; positions?: number[]; logChain?: boolean };
 
