@@ -166,14 +166,16 @@ export function decideCastBallot(
 }
 
 const requireCount = (value: unknown, field: string): number => {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+  // Number.isSafeInteger is false for anything but a number.
+  if (!Number.isSafeInteger(value) || (value as number) < 0)
     throw rule('INVALID_VOTES', `${field} must be a whole number of ballots, 0 or more`, field);
-  return value;
+  return value as number;
 };
 
 /** The counting committee's result of a secret round: every candidate once, adding up to the receipts. */
 function validateSecretCount(election: ElectionSummary, raw: SecretCount | undefined): SecretCount {
-  if (raw === undefined || raw === null || typeof raw !== 'object')
+  // typeof undefined is 'undefined'; typeof null is 'object'.
+  if (typeof raw !== 'object' || raw === null)
     throw rule('COUNT_REQUIRED', 'a secret round is closed with the counting committee’s result', 'count');
   const tally = requireArray(raw.tally, 'count.tally', 1, 100).map((t, i) => {
     const f = `count.tally[${i}]`;

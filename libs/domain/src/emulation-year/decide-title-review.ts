@@ -8,9 +8,10 @@ import type { EmulationYearState } from './emulation-year.state.js';
 import { isChair, requireActive, requireCluster, requireMember } from './guards.js';
 
 const whole = (v: unknown, field: string, min = 0): number => {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
+  // Number.isSafeInteger is false for anything but a number.
+  if (!Number.isSafeInteger(v) || (v as number) < min)
     throw rule('INVALID_VOTES', `${field} must be a whole number, ${min} or more`, field);
-  return v;
+  return v as number;
 };
 
 /**
@@ -41,7 +42,8 @@ export function decideTitleReview(
       `conference ${conferenceId} is a ${kind}: titles are reviewed at the tổng kết`,
       'conferenceId',
     );
-  const entry = typeof d.code === 'string' ? defaultCatalog.find(d.code) : undefined;
+  // The catalog finds nothing under a key that is not a string.
+  const entry = defaultCatalog.find(d.code);
   if (!entry || !entry.recipientKinds.includes('collective'))
     throw rule(
       'UNKNOWN_AWARD',
@@ -90,9 +92,10 @@ export function decideTitleReview(
   if (missing.length > 0)
     throw rule('TALLY_INCOMPLETE', `the tally names no votes for ${missing.join(', ')}`, 'tally');
   const invalid = d.invalid === undefined ? 0 : whole(d.invalid, 'invalid');
-  // Each valid ballot names at most `seats` units.
+  // Each valid ballot names at most `seats` units; more invalid ballots than voters leave room for no
+  // vote at all (cast, never negative, exceeds a negative bound).
   const cast = tally.reduce((n, t) => n + t.votes, 0);
-  if (invalid > voters.length || cast > (voters.length - invalid) * seats)
+  if (cast > (voters.length - invalid) * seats)
     throw rule(
       'COUNT_MISMATCH',
       `${cast} votes and ${invalid} invalid ballots cannot come from ${voters.length} ballots of ${seats} choice(s)`,
@@ -109,9 +112,7 @@ export function decideTitleReview(
   const reasons: Record<string, string> = {};
   for (const unitId of chosen) {
     const rank = candidates.find((x) => x.unitId === unitId)!.rank;
-    const skipped = candidates.filter(
-      (x) => !chosen.includes(x.unitId) && x.rank !== null && rank !== null && x.rank < rank,
-    );
+    const skipped = candidates.filter((x) => !chosen.includes(x.unitId) && x.rank < rank);
     if (skipped.length > 0) reasons[unitId] = requireReason(given[unitId], `reasons.${unitId}`);
   }
   return [

@@ -38,9 +38,10 @@ export function quotaOf(rule: FlagQuotaRule | undefined, members: number): numbe
 function requireRule(raw: unknown): FlagQuotaRule {
   const r = raw as Partial<Record<string, unknown>> | undefined;
   const whole = (v: unknown, field: string, max: number): number => {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > max)
+    // Number.isSafeInteger is false for anything but a number.
+    if (!Number.isSafeInteger(v) || (v as number) < 0 || (v as number) > max)
       throw rule('INVALID_QUOTA', `${field} must be a whole number from 0 to ${max}`, field);
-    return v;
+    return v as number;
   };
   if (r?.kind === 'per-cluster') return { kind: 'per-cluster', count: whole(r.count, 'rule.count', 100) };
   if (r?.kind === 'share') return { kind: 'share', percent: whole(r.percent, 'rule.percent', 100) };
@@ -54,7 +55,8 @@ export function decideFlagQuota(command: SetFlagQuota, state: FlagQuotaState): F
   if (!isAdmin(command.actor) && !isOrganizerOf(command.actor, organizerUnitId))
     throw forbidden('only the organizer (or an administrator) records its flag quota');
   const code = command.data.code;
-  if (typeof code !== 'string' || defaultCatalog.find(code)?.isClusterFlag !== true)
+  // The catalog finds nothing under a key that is not a string.
+  if (defaultCatalog.find(code)?.isClusterFlag !== true)
     throw rule('NOT_A_CLUSTER_FLAG', `${String(code)} is not a cluster flag (Cờ thi đua)`, 'code');
   const quota = requireRule(command.data.rule);
   const reason =
