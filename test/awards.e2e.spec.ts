@@ -315,12 +315,18 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     res = await post('/award-decisions', tokens.organizer, gov);
     expect([res.status, res.body.code]).toEqual([422, 'FLAG_QUOTA_TIE']);
     const reason = 'Chỉ Cục Tổ chức cán bộ đạt tiêu chuẩn Cờ thi đua của Bộ Công an';
-    await ok(
+    const govGiven = await ok(
       post('/award-decisions', tokens.organizer, {
         ...gov,
         awards: gov.awards.map((a) => ({ ...a, override: { reason } })),
       }),
     );
+    // The Government flag names the Ministry's flag it rests on, as a title names its prerequisite.
+    const govAwardId = govGiven.body.awardIds[0] as string;
+    expect((await ok(get(`/awards/${govAwardId}`), 200)).body).toMatchObject({
+      basis: [{ code: FLAG, year: 2022, awardId }],
+      basisNoLongerHolds: [],
+    });
     // Two upheld disputes raise two units above Cục Tổ chức cán bộ: its flag's basis no longer holds.
     let moved = 0;
     for (const [unitId, corrected] of [
@@ -382,6 +388,32 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
     ]);
     res = await post(`/awards/${awardId}/basis-confirmation`, tokens.organizer, { reason: 'Lần nữa' });
     expect([res.status, res.body.code]).toEqual([422, 'BASIS_HOLDS']);
+
+    // Revoking the Ministry's flag: the Government flag's basis no longer holds (PREREQUISITE_REVOKED, part A's
+    // words) until the organizer confirms it.
+    const revoked = await ok(
+      post(`/awards/${awardId}/revocation`, tokens.organizer, {
+        reason: 'Hồ sơ đề nghị không trung thực (kiểm thử)',
+        decisionRef: '88/QĐ-BCA',
+        ground: 'false-declaration',
+        authority: 'bo-truong-bca',
+        recovery: { insignia: true, moneyVnd: 0 },
+      }),
+    );
+    const govRead = (await ok(get(`/awards/${govAwardId}`), 200)).body;
+    expect(govRead.basisNoLongerHolds).toEqual([
+      {
+        code: 'PREREQUISITE_REVOKED',
+        since: revoked.body.position,
+        detail: expect.stringContaining('88/QĐ-BCA'),
+      },
+    ]);
+    await ok(
+      post(`/awards/${govAwardId}/basis-confirmation`, tokens.organizer, {
+        reason: 'Giữ nguyên: Thủ tướng Chính phủ chưa thu hồi (kiểm thử)',
+      }),
+    );
+    expect((await ok(get(`/awards/${govAwardId}`), 200)).body.basisNoLongerHolds).toEqual([]);
   });
 
   it('refuses an authority not allowed for a code, and bad input, recording nothing', async () => {

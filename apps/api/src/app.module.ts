@@ -22,6 +22,8 @@ export interface AppModuleOptions {
   metrics: Metrics;
   logger: Logger;
   definitions: ProjectionDefinition[];
+  /** Where the projections run when the API runs them (see InfrastructureOptions). */
+  projectionThread?: 'worker' | 'main';
   /** Extra modules (tests mount probe controllers this way). */
   imports?: Array<Type | DynamicModule>;
 }
@@ -36,6 +38,7 @@ export class AppModule {
         InfrastructureModule.forRoot({
           definitions: options.definitions,
           runProjections: options.config.projectionsInProcess,
+          projectionThread: options.projectionThread ?? 'main',
         }),
         CqrsModule.forRoot(),
         CommonModule,

@@ -15,6 +15,7 @@ import type { AppConfig } from './config/app-config.js';
 import { createLogger, PinoNestLogger } from './logging/logger.js';
 import { Metrics } from './metrics/metrics.js';
 import { setupOpenApi } from './openapi/openapi.js';
+import { projectionWorkerAvailable } from './infrastructure/projection-thread.js';
 
 export interface CreateAppOptions {
   /** Projection definitions to run (default: allProjections). Tests inject their own. */
@@ -46,6 +47,11 @@ export async function createApp(
       metrics,
       logger,
       definitions: options.projections ?? allProjections,
+      // A worker runs allProjections from the built JavaScript: not for a test's own projections.
+      projectionThread:
+        config.projectionThread === 'worker' && !options.projections && projectionWorkerAvailable()
+          ? 'worker'
+          : 'main',
       imports: options.imports ?? [],
     }),
     adapter,

@@ -20,6 +20,7 @@ import { DataSetGenerator, type OpenedClusterYear, type PlannedAppend } from '..
 import { planWorld } from '../dataset/world.js';
 import { hasTaskset, pinSelf, spawnNode } from '../util/child.js';
 import { runLoad, send, type LoadResult, type RequestSpec } from '../util/loadgen.js';
+import { ensureWrk, runWrk } from '../util/wrk.js';
 import type { BenchOptions } from '../util/options.js';
 import { benchDist, repoRoot } from '../util/paths.js';
 import { Prng } from '../util/prng.js';
@@ -115,6 +116,14 @@ async function tokenFor(sub: string, role: Role, unitId?: string): Promise<strin
 /** Every (unit, period, criterion, assessment) a score can still be recorded for, shuffled. */
 async function scoreRequests(opened: OpenedClusterYear[], prng: Prng): Promise<RequestSpec[]> {
   const tokens = new Map<string, string>();
+  const organizer = async (unitId: string): Promise<string> => {
+    let token = tokens.get(`org:${unitId}`);
+    if (!token) {
+      token = await tokenFor(`org-${unitId}`, 'organizer', unitId);
+      tokens.set(`org:${unitId}`, token);
+    }
+    return token;
+  };
   const officer = async (unitId: string): Promise<string> => {
     let token = tokens.get(unitId);
     if (!token) {
@@ -129,13 +138,18 @@ async function scoreRequests(opened: OpenedClusterYear[], prng: Prng): Promise<R
       for (const c of cy.criteria) {
         for (const { code: period } of PERIODS) {
           for (const assessment of ['self', 'cluster'] as const) {
-            const actor = assessment === 'self' ? unitId : cy.chair;
+            const token =
+              assessment === 'self'
+                ? await officer(unitId)
+                : unitId === cy.chair
+                  ? await organizer(cy.organizerUnitId)
+                  : await officer(cy.chair);
             const points =
               c.kind === 'score' ? Math.round(c.maxPoints * (0.7 + prng.next() * 0.3) * 4) / 4 : 1;
             specs.push({
               method: 'POST',
               path: `/clusters/${cy.clusterId}/years/${cy.year}/scores`,
-              headers: { authorization: `Bearer ${await officer(actor)}` },
+              headers: { authorization: `Bearer ${token}` },
               body: JSON.stringify({ unitId, period, criterion: c.code, points, assessment }),
             });
           }
@@ -144,6 +158,22 @@ async function scoreRequests(opened: OpenedClusterYear[], prng: Prng): Promise<R
     }
   }
   return prng.shuffle(specs);
+}
+
+/** The log's head as the API reports it with its projections. */
+async function headPosition(port: number, token: string): Promise<number> {
+  const agent = new http.Agent({ keepAlive: false });
+  try {
+    const { body } = await send(
+      agent,
+      port,
+      { method: 'GET', path: '/admin/projections', headers: { authorization: `Bearer ${token}` } },
+      true,
+    );
+    return Math.max(0, ...(JSON.parse(body) as Array<{ head: number }>).map((p) => p.head));
+  } finally {
+    agent.destroy();
+  }
 }
 
 async function waitForProjections(port: number, token: string, timeoutMs: number): Promise<void> {
@@ -224,6 +254,56 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
   const serverCpus = twoCores ? '0' : undefined;
   if (twoCores) pinSelf('1');
   const profileDir = path.join(ctx.work, 'profiles');
+  // The native generator when there is one (wrk, pinned to CPU 1 like this process), else node:http.
+  const wrk = ensureWrk(log);
+  const generatorName = wrk ? 'wrk 1 thread' : 'node:http';
+  const limited = (r: LoadResult): string =>
+    r.clientCpu >= 0.9 ? ' — **bounded by the load generator** (it used ≥ 90% of its core)' : '';
+  /** A timed load: `list` requests used once each from `from` on (scores), or `rotate` through them. */
+  const generate = async (
+    port: number,
+    source:
+      { list: RequestSpec[]; from: () => number; advance: (n: number) => void } | { rotate: RequestSpec[] },
+    ok: (status: number) => boolean,
+  ): Promise<LoadResult> => {
+    const warmupSeconds = Math.min(2, opts.seconds / 2);
+    if (!wrk) {
+      let i = 0;
+      return runLoad({
+        port,
+        connections: opts.connections,
+        seconds: opts.seconds,
+        warmupSeconds,
+        next:
+          'rotate' in source
+            ? () => source.rotate[i++ % source.rotate.length]
+            : () => {
+                const r = source.list[source.from()];
+                source.advance(1);
+                return r;
+              },
+        ok,
+      });
+    }
+    const run = (seconds: number): Promise<LoadResult> =>
+      runWrk({
+        wrk,
+        port,
+        connections: opts.connections,
+        seconds,
+        requests: 'rotate' in source ? source.rotate : source.list.slice(source.from()),
+        rotate: 'rotate' in source,
+        ok,
+        ...(twoCores && { cpus: '1' }),
+        workDir: path.join(ctx.work, 'wrk'),
+      });
+    // wrk has no warm-up: an unmeasured run first (its requests, and those possibly in flight, skipped).
+    const warm = await run(warmupSeconds);
+    if (!('rotate' in source)) source.advance(warm.requests + 2 * opts.connections);
+    const measured = await run(opts.seconds);
+    if (!('rotate' in source)) source.advance(measured.requests + 2 * opts.connections);
+    return measured;
+  };
   try {
     // The API's data: units and clusters registered, one year set up with every period open, no score.
     const prng = new Prng(opts.seed ^ 0x1234567);
@@ -269,23 +349,15 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
         fs.mkdirSync(path.join(profileDir, name), { recursive: true });
         return api.profile(path.join(profileDir, name, `${name}.cpuprofile`), run);
       };
-      const post = await profiled('http-post', () =>
-        runLoad({
-          port: api.port,
-          connections: opts.connections,
-          seconds: opts.seconds,
-          warmupSeconds: Math.min(2, opts.seconds / 2),
-          next: () => requests[nextScore++],
-          ok: (s) => s === 201,
-          onBody: (status, body) => {
-            if (status === 201)
-              lastPosition = Math.max(
-                lastPosition,
-                Number((JSON.parse(body) as { position?: number }).position ?? 0),
-              );
-          },
-        }),
-      );
+      const scores = {
+        list: requests,
+        from: () => nextScore,
+        advance: (n: number) => {
+          nextScore += n;
+        },
+      };
+      const post = await profiled('http-post', () => generate(api.port, scores, (s) => s === 201));
+      lastPosition = await headPosition(api.port, admin);
       const postRatio = post.perSecond / rawRate;
       report.add({
         id: 'http-post-scores',
@@ -301,7 +373,8 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
         values: { api: loadValues(post), raw: summary(raw) },
         notes: [
           `projections run in the API process meanwhile; p50 ${fmt.ms(post.p50)}, max ${fmt.ms(post.max)}; statuses ${JSON.stringify(post.statuses)}`,
-          `load generator used ${Math.round(post.clientCpu * 100)}% of its core`,
+          `load generator (${generatorName}) used ${Math.round(post.clientCpu * 100)}% of its core${limited(post)}`,
+          'the projections run on the worker thread of the API process (PROJECTION_THREAD=worker, the default), pinned with the API to CPU 0',
         ],
       });
 
@@ -329,22 +402,43 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
         `  ${gets.length} ranking documents, median ${Math.round(percentile(sizes, 50) / 1024)} KiB (after ${lastPosition} events)`,
       );
 
-      let nextGet = 0;
-      const getSpec = (token: string) => (): RequestSpec => ({
+      const getSpecs: RequestSpec[] = gets.map((url) => ({
         method: 'GET',
-        path: gets[nextGet++ % gets.length] as string,
-        headers: { authorization: `Bearer ${token}` },
-      });
+        path: url,
+        headers: { authorization: `Bearer ${viewer}` },
+      }));
       const ours = await profiled('http-get', () =>
-        runLoad({
-          port: api.port,
-          connections: opts.connections,
-          seconds: opts.seconds,
-          warmupSeconds: Math.min(2, opts.seconds / 2),
-          next: getSpec(viewer),
-          ok: (s) => s === 200,
-        }),
+        generate(api.port, { rotate: getSpecs }, (s) => s === 200),
       );
+
+      // One page of 50 of a unit's history: read by position from the log and rendered (unit-history v4).
+      const units = [
+        ...new Set(requests.map((r) => (JSON.parse(r.body ?? '{}') as { unitId?: string }).unitId)),
+      ]
+        .filter((u): u is string => typeof u === 'string')
+        .slice(0, 200);
+      const historySpecs: RequestSpec[] = units.map((u, i) => ({
+        method: 'GET',
+        path: `/units/${u}/history?limit=50${i % 2 ? '&after=' + String(Math.floor(lastPosition / 2)) : ''}`,
+        headers: { authorization: `Bearer ${viewer}` },
+      }));
+      const history = await generate(api.port, { rotate: historySpecs }, (s) => s === 200);
+      report.add({
+        id: 'http-unit-history-page',
+        title: `HTTP GET /units/{u}/history, a page of 50, ${opts.connections} connections`,
+        ours: `${fmt.rate(history.perSecond, 'req/s')}, p50 ${fmt.ms(history.p50)}, p99 ${fmt.ms(history.p99)}`,
+        baseline: '–',
+        ratio: null,
+        targets: [
+          { text: 'p99 ≤ 10 ms', met: history.p99 <= 10 },
+          { text: 'all 200', met: history.failures === 0 },
+        ],
+        values: { api: loadValues(history), units: units.length, logEvents: lastPosition },
+        notes: [
+          `${units.length} units, from the start and from the middle of the log; log of ${lastPosition.toLocaleString('en-US')} events (not the 1M data set: measured on the HTTP figure's API)`,
+          `load generator (${generatorName}) used ${Math.round(history.clientCpu * 100)}% of its core${limited(history)}`,
+        ],
+      });
       await api.stop();
       const bare = await startServer(
         path.join(benchDist, 'children/bare-server.js'),
@@ -354,17 +448,9 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
           ...(serverCpus && { cpus: serverCpus }),
         },
       );
-      nextGet = 0;
       let bareRun: LoadResult;
       try {
-        bareRun = await runLoad({
-          port: bare.port,
-          connections: opts.connections,
-          seconds: opts.seconds,
-          warmupSeconds: Math.min(2, opts.seconds / 2),
-          next: getSpec(viewer),
-          ok: (s) => s === 200,
-        });
+        bareRun = await generate(bare.port, { rotate: getSpecs }, (s) => s === 200);
       } finally {
         await bare.stop();
       }
@@ -388,7 +474,7 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
         },
         notes: [
           `${gets.length} documents in rotation (median ${Math.round(percentile(sizes, 50) / 1024)} KiB); the API verifies the bearer token, validates, reads the read store`,
-          `load generator used ${Math.round(ours.clientCpu * 100)}% of its core against the API, ${Math.round(bareRun.clientCpu * 100)}% against bare Fastify${
+          `load generator (${generatorName}) used ${Math.round(ours.clientCpu * 100)}% of its core against the API${limited(ours)}, ${Math.round(bareRun.clientCpu * 100)}% against bare Fastify${
             bareRun.clientCpu >= 0.9
               ? ' — the bare figure is bounded by the load generator: the true limit is higher and the ratio lower'
               : ''
@@ -410,14 +496,17 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
     );
     try {
       const run = (): Promise<LoadResult> =>
-        runLoad({
-          port: writer.port,
-          connections: opts.connections,
-          seconds: opts.seconds,
-          warmupSeconds: Math.min(2, opts.seconds / 2),
-          next: () => requests[nextScore++],
-          ok: (s) => s === 201,
-        });
+        generate(
+          writer.port,
+          {
+            list: requests,
+            from: () => nextScore,
+            advance: (n: number) => {
+              nextScore += n;
+            },
+          },
+          (s) => s === 201,
+        );
       let alone: LoadResult;
       if (opts.profile) {
         fs.mkdirSync(path.join(profileDir, 'http-post-write-only'), { recursive: true });
@@ -442,6 +531,7 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
         notes: [
           'diagnostic: PROJECTIONS_IN_PROCESS=false (the deployment with apps/projector); same data, next commands',
           `p50 ${fmt.ms(alone.p50)}, max ${fmt.ms(alone.max)}; statuses ${JSON.stringify(alone.statuses)}`,
+          `load generator (${generatorName}) used ${Math.round(alone.clientCpu * 100)}% of its core${limited(alone)}`,
         ],
       });
     } finally {

@@ -46,10 +46,14 @@ async function main(): Promise<void> {
   const runner = new ProjectionRunner(events, reads, definitions);
   process.stdout.write(`STARTED ${JSON.stringify({ head, projections: definitions.map((d) => d.name) })}\n`);
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   deadline = start + budgetMs;
   await runner.start();
   const completed = await runner.waitFor(head, 24 * 3600_000);
   const ms = performance.now() - start;
+  // CPU time of this process (user + system): on a shared machine, steadier than the wall time.
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const status = await runner.status();
   await runner.stop();
   await reads.close();
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
   emitResult({
     head,
     ms,
+    cpuMs,
     completed,
     peakRssMiB: peakRssMiB(),
     status: status.map((s) => ({

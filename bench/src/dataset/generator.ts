@@ -57,14 +57,16 @@ export interface PlannedAppend {
 }
 
 /** Periods in calendar order, with the window (month, day → month, day) in which their scores are entered. */
+// Each period's sittings start on the day it ends (a period is reviewed, closed, no earlier: issue 13);
+// Q4 and Y are scored and closed in the first days of January (months past 12 roll into the next year).
 const PERIOD_WINDOWS: ReadonlyArray<[PeriodCode, [number, number], [number, number]]> = [
-  ['Q1', [3, 15], [4, 8]],
-  ['Q2', [6, 12], [7, 3]],
-  ['H1', [7, 3], [7, 20]],
-  ['Q3', [9, 14], [10, 4]],
-  ['M9', [10, 4], [10, 20]],
-  ['Q4', [11, 28], [12, 14]],
-  ['Y', [12, 14], [12, 27]],
+  ['Q1', [3, 31], [4, 20]],
+  ['Q2', [6, 30], [7, 10]],
+  ['H1', [7, 10], [7, 20]],
+  ['Q3', [9, 30], [10, 10]],
+  ['M9', [10, 10], [10, 20]],
+  ['Q4', [12, 31], [13, 2]],
+  ['Y', [13, 2], [13, 3]],
 ];
 
 const admin: Actor = { id: 'u-admin', role: 'admin' };
@@ -115,6 +117,8 @@ export interface OpenedClusterYear {
   clusterId: string;
   year: number;
   chair: string;
+  /** Enters the chair's own cluster scores (nobody scores itself). */
+  organizerUnitId: string;
   units: string[];
   criteria: Array<{ code: string; maxPoints: number; kind: string }>;
 }
@@ -167,7 +171,7 @@ export class DataSetGenerator {
           this.periodSittings(cy, period),
         );
       }
-      yield* this.phase(chunks, Date.UTC(year, 11, 27), Date.UTC(year, 11, 31), (cy) =>
+      yield* this.phase(chunks, Date.UTC(year + 1, 0, 3), Date.UTC(year + 1, 0, 4), (cy) =>
         this.yearEndSittings(cy),
       );
       // A finished year is never written again: drop its decider states and folded events.
@@ -203,6 +207,7 @@ export class DataSetGenerator {
       clusterId: cy.cluster.id,
       year,
       chair: cy.chair,
+      organizerUnitId: cy.cluster.organizerUnitId,
       units: cy.cluster.units,
       criteria: cy.cluster.scheme.criteria.map((c) => ({
         code: c.code,
@@ -406,7 +411,7 @@ export class DataSetGenerator {
       for (const assessment of ['self', 'cluster'] as const) {
         forms.push(
           function* (this: DataSetGenerator) {
-            const actor = officerOf(assessment === 'self' ? unitId : cy.chair);
+            const actor = assessment === 'self' ? officerOf(unitId) : this.clusterScorer(cy, unitId);
             for (const c of cluster.scheme.criteria) {
               if (c.kind !== 'score' && !this.prng.chance(0.2)) continue;
               const points = this.points(cy, unitId, c.kind, c.maxPoints, assessment);
@@ -444,7 +449,8 @@ export class DataSetGenerator {
     const adjust: Sitting = function* (this: DataSetGenerator) {
       for (const entry of [...cy.entries]) {
         if (entry.withdrawn) continue;
-        const actor = officerOf(entry.assessment === 'self' ? entry.unitId : cy.chair);
+        const actor =
+          entry.assessment === 'self' ? officerOf(entry.unitId) : this.clusterScorer(cy, entry.unitId);
         if (this.prng.chance(this.correctionRate)) {
           const points = this.changed(entry.points, entry.max);
           yield* this.year(cy, {
@@ -700,6 +706,11 @@ export class DataSetGenerator {
 
   private y<D extends object>(cy: ClusterYear, data: D): D & { clusterId: string; year: number } {
     return { clusterId: cy.cluster.id, year: cy.year, ...data };
+  }
+
+  /** Who enters a unit's cluster assessment: the chair, but never for itself (the organizer does). */
+  private clusterScorer(cy: ClusterYear, unitId: string): Actor {
+    return unitId === cy.chair ? cy.organizer : officerOf(cy.chair);
   }
 
   private points(cy: ClusterYear, unitId: string, kind: string, max: number, assessment: Assessment): number {

@@ -1105,7 +1105,7 @@ export interface paths {
         };
         /**
          * Read an award: its decision, what it rests on, and whether that basis still holds
-         * @description From the log (no projection): the award as decided, the proposal item it carries out or its đột xuất reason, a cluster flag's basis (cluster, year, rank, the ranking's digest and position, the quota), a person's title's prerequisite `basis` (the titles that met it), the organizer's confirmations, and `basisNoLongerHolds`: empty while the basis holds; for a flag a later upheld dispute moved outside the quota, `{code: FLAG_OUTSIDE_QUOTA, since: the log position, detail}` until the organizer confirms it after that position or revokes it; for a title whose prerequisite title was revoked, `{code: PREREQUISITE_REVOKED, since: the revocation, detail}` (as GET /people/{personId} shows it). Ordered by `since`.
+         * @description From the log (no projection): the award as decided, the proposal item it carries out or its đột xuất reason, a cluster flag's basis (cluster, year, rank, the ranking's digest and position, the quota), a person's title's prerequisite `basis` (the titles that met it), the organizer's confirmations, and `basisNoLongerHolds`: empty while the basis holds; for a flag a later upheld dispute moved outside the quota, `{code: FLAG_OUTSIDE_QUOTA, since: the log position, detail}` until the organizer confirms it after that position or revokes it; for a title whose prerequisite title was revoked — or a Cờ thi đua của Chính phủ whose Cờ thi đua của Bộ Công an (its `basis`) was —, `{code: PREREQUISITE_REVOKED, since: the revocation, detail}` (as GET /people/{personId} shows it). Ordered by `since`.
          */
         get: operations["getAward"];
         put?: never;
@@ -3945,7 +3945,7 @@ export interface components {
             /** @description Pass as `?after=` for the next page; null when this page reaches the end. */
             nextAfter: components["schemas"]["Integer"] | null;
         };
-        /** @description `entries/{unitId}:{position}`: one event as it concerns one unit. */
+        /** @description One event as it concerns one unit: rendered from the event when a page is read. */
         HistoryEntryDoc: {
             unitId: string;
             /** @description Global position of the event (the order of the history). */

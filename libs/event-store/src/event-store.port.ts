@@ -147,6 +147,22 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** One event of a stream by id (durable idempotency checks), or null. */
   findEvent?(streamId: string, eventId: string): Promise<StoredEvent | null>;
+  /**
+   * The events at these positions (each an event's position, as the store returned it), in the order
+   * asked; a position with no event is left out. For indexes kept beside the log (a unit's history).
+   */
+  readPositions?(positions: readonly number[]): Promise<StoredEvent[]>;
+  /**
+   * The stream's last committed revision (-1: no stream), without reading its events: a caller holding
+   * state decided up to that revision knows it is current (SQLite: one probe of the (stream, revision)
+   * index). Absent: callers read the stream from their revision on.
+   */
+  streamRevision?(streamId: string): Promise<number>;
+  /**
+   * Appends were committed through another connection (another thread of this process): subscriptions
+   * look for them now instead of at their next poll (SQLite). Without it they are found by polling.
+   */
+  notifyAppended?(): void;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
   /** Recompute each row's hash from its stored bytes while reading (cheaper check; SQLite). */

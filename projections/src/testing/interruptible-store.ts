@@ -29,6 +29,7 @@ export class InterruptibleStore implements EventStore {
   append: EventStore['append'] = (...args) => this.inner.append(...args);
   readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
   readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
+  readPositions: EventStore['readPositions'] = (positions) => this.inner.readPositions!(positions);
   headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
   close: EventStore['close'] = () => this.inner.close();
 

@@ -1,26 +1,81 @@
 import type { DocChange } from '@thidua/read-store';
 import type { ProjectionView } from '../projection.js';
-import { HISTORY_INDEX, indexPageId, type HistoryIndexPageDoc } from './unit-history.documents.js';
+import {
+  HISTORY_INDEX,
+  HISTORY_UNITS,
+  INDEX_PAGE_SIZE,
+  indexPageId,
+  type HistoryIndexPageDoc,
+  type HistoryUnitDoc,
+} from './unit-history.documents.js';
 
-interface Page {
-  doc: HistoryIndexPageDoc;
-  /** Position stored with the page when the batch read it (0: not stored yet). */
+interface Held<D> {
+  doc: D;
+  /** Position stored with the document when the batch read it (0: not stored yet). */
   stored: number;
-  /** The batch's last event appended to it, if any. */
+  /** The batch's last event that changed it, if any. */
   changedAt: number | undefined;
 }
 
 /**
- * The index pages one batch appends to: each read once per batch and written once, at flush (a page holds
- * up to INDEX_PAGE_SIZE positions; copying it through the view at every event would cost more than the
- * rest of the event).
+ * A batch's unit heads and index pages: each read once per batch and written once, at flush (a page holds
+ * up to INDEX_PAGE_SIZE positions; copying a head or a page through the view at every event would cost
+ * more than the rest of the event).
  */
 export class IndexPages {
-  private readonly pages = new Map<string, Page>();
+  private readonly heads = new Map<string, Held<HistoryUnitDoc>>();
+  private readonly pages = new Map<string, Held<HistoryIndexPageDoc>>();
 
   constructor(private readonly view: ProjectionView) {}
 
-  async append(unitId: string, page: number, position: number): Promise<void> {
+  /** The event at `position` concerns `unitId` (its name from then on, if `name`). */
+  async add(unitId: string, position: number, name: string | undefined): Promise<void> {
+    let head = this.heads.get(unitId);
+    if (!head) {
+      const stored = (await this.view.get(HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
+      head = {
+        doc: stored ?? { unitId, name: null, entries: 0, pageStarts: [], position: 0 },
+        stored: stored?.position ?? 0,
+        changedAt: undefined,
+      };
+      this.heads.set(unitId, head);
+    }
+    const doc = head.doc;
+    if (head.stored >= position) {
+      // Delivered again: the head already counts this event; its position is on the page it was given
+      // (appended again only if that page was not written: a store without transactions).
+      await this.append(unitId, Math.max(0, lastIndexAtOrBefore(doc.pageStarts, position)), position);
+      return;
+    }
+    if (doc.entries % INDEX_PAGE_SIZE === 0) doc.pageStarts.push(position);
+    doc.entries += 1;
+    if (name !== undefined) doc.name = name;
+    doc.position = position;
+    head.changedAt = position;
+    await this.append(unitId, doc.pageStarts.length - 1, position);
+  }
+
+  /** One put per head and page changed, at the position of its last event (the runner's guard). */
+  changes(): DocChange[] {
+    const changes: DocChange[] = [];
+    for (const [id, { doc, changedAt }] of this.heads) {
+      if (changedAt !== undefined)
+        changes.push({
+          op: 'put',
+          collection: HISTORY_UNITS,
+          id,
+          doc: { ...doc, pageStarts: [...doc.pageStarts] },
+          position: changedAt,
+        });
+    }
+    for (const [id, { doc, changedAt }] of this.pages) {
+      if (changedAt !== undefined)
+        changes.push({ op: 'put', collection: HISTORY_INDEX, id, doc: { ...doc }, position: changedAt });
+    }
+    return changes;
+  }
+
+  private async append(unitId: string, page: number, position: number): Promise<void> {
     const id = indexPageId(unitId, page);
     let entry = this.pages.get(id);
     if (!entry) {
@@ -37,14 +92,19 @@ export class IndexPages {
     entry.doc.position = position;
     entry.changedAt = position;
   }
+}
 
-  /** One put per page changed, at the position of its last appended event (the runner's guard). */
-  changes(): DocChange[] {
-    const changes: DocChange[] = [];
-    for (const [id, { doc, changedAt }] of this.pages) {
-      if (changedAt !== undefined)
-        changes.push({ op: 'put', collection: HISTORY_INDEX, id, doc: { ...doc }, position: changedAt });
-    }
-    return changes;
+/** Index of the last value ≤ target in an ascending list, or -1. */
+export function lastIndexAtOrBefore(sorted: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= target) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
+  return found;
 }

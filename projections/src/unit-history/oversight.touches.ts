@@ -14,7 +14,7 @@ import type {
   FindingRecordedData,
   InspectionAssignedData,
 } from '@thidua/domain';
-import type { DocWork } from './doc-work.js';
+import type { Lookups } from './lookups.js';
 import {
   HISTORY_COMPLAINTS,
   type EntryRefs,
@@ -83,7 +83,7 @@ export async function disciplineTouches(
   type: string,
   d: never,
   subject: DisciplineSubject,
-  _work: DocWork,
+  _work: Lookups,
 ): Promise<Touch[]> {
   if (subject.kind !== 'unit') return [];
   const unitId = subject.unitId;
@@ -126,7 +126,7 @@ const OUTCOME: Record<ComplaintResolvedData['outcome'], string> = {
 export async function complaintTouches(
   type: string,
   d: never,
-  work: DocWork,
+  work: Lookups,
   streamId: string,
   refs: EntryRefs,
 ): Promise<Touch[]> {

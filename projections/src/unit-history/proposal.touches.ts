@@ -11,7 +11,7 @@ import {
   type ProposalReturnedData,
   type ProposalSubmittedData,
 } from '@thidua/domain';
-import type { DocWork } from './doc-work.js';
+import type { Lookups } from './lookups.js';
 import { HISTORY_PROPOSALS, type HistoryProposalDoc, type Touch } from './unit-history.documents.js';
 import { formatDate } from './vietnamese.js';
 
@@ -32,7 +32,7 @@ const awardName = (code: string): string => findAward(code)?.name ?? code;
 export async function proposalTouches(
   type: string,
   d: never,
-  work: DocWork,
+  work: Lookups,
   proposalId: string,
 ): Promise<Touch[]> {
   const refs = { proposalId };

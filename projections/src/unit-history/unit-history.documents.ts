@@ -8,16 +8,18 @@ import type { PeriodCode, Role } from '@thidua/domain';
  */
 export const UNIT_HISTORY_PROJECTION = 'unit-history';
 /**
- * One document per (unit, event): `entries/{position, 16 digits}:{unitId}`. Keyed in log order, so a
- * rebuild appends them at the end of the key space (keyed by unit first, every write would land on a random
- * page of a growing index, and a million-event rebuild would rewrite most of it at every batch).
+ * Per unit, the positions of the events that concern it, in pages of INDEX_PAGE_SIZE:
+ * `index/{unitId}:{page, 6 digits}`. The history is an index of the log, not a copy of it: a page of
+ * history reads its events by position and renders each entry then (unit-history.query.ts).
  */
-export const ENTRIES = 'entries';
-/** Per unit, the positions of its entries in pages of INDEX_PAGE_SIZE: `index/{unitId}:{page, 6 digits}`. */
 export const HISTORY_INDEX = 'index';
 /** One head per unit: `units/{unitId}` (name, entry count, where each index page starts). */
 export const HISTORY_UNITS = 'units';
-/** Lookups the summaries need (names as they stood at the time of each event). */
+/**
+ * Lookups the summaries need, each keeping every value it had with the position it was set at
+ * (lookups.ts), so that an entry rendered later reads them as they stood at its event.
+ */
+export const HISTORY_NAMES = 'names';
 export const HISTORY_CLUSTERS = 'clusters';
 export const HISTORY_SCHEMES = 'schemes';
 export const HISTORY_ELECTIONS = 'elections';
@@ -29,8 +31,6 @@ export const HISTORY_PROPOSALS = 'proposals';
 
 export const INDEX_PAGE_SIZE = 256;
 
-export const entryId = (position: number, unitId: string): string =>
-  `${String(position).padStart(16, '0')}:${unitId}`;
 export const indexPageId = (unitId: string, page: number): string =>
   `${unitId}:${String(page).padStart(6, '0')}`;
 export const schemeDocId = (clusterId: string, year: number): string => `${clusterId}:${year}`;
@@ -61,7 +61,7 @@ export interface Touch {
   name?: string;
 }
 
-/** `entries/{unitId}:{position}`: one event as it concerns one unit. */
+/** One event as it concerns one unit: rendered from the event when a page is read. */
 export interface HistoryEntryDoc {
   unitId: string;
   /** Global position of the event (the order of the history). */
@@ -101,6 +101,13 @@ export interface HistoryIndexPageDoc {
   unitId: string;
   page: number;
   positions: number[];
+  position: number;
+}
+
+/** `names/{unitId}`: the unit's name as registered or renamed. */
+export interface HistoryNameDoc {
+  unitId: string;
+  name: string;
   position: number;
 }
 

@@ -1,36 +1,49 @@
 import type { StoredEvent } from '@thidua/event-store';
 import type { DocChange } from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
-import { businessDateOf } from '@thidua/domain';
 import { DocWork } from './doc-work.js';
 import { IndexPages } from './index-pages.js';
+export { lastIndexAtOrBefore } from './index-pages.js';
+import { ProjectedLookups } from './lookups.js';
 import {
-  ENTRIES,
-  entryId,
   HISTORY_AWARDS,
   HISTORY_COMPLAINTS,
   HISTORY_PROPOSALS,
   HISTORY_CLUSTERS,
   HISTORY_ELECTIONS,
   HISTORY_INDEX,
+  HISTORY_NAMES,
   HISTORY_SCHEMES,
   HISTORY_UNITS,
-  INDEX_PAGE_SIZE,
   UNIT_HISTORY_PROJECTION,
-  type HistoryEntryDoc,
-  type HistoryUnitDoc,
+  type HistoryNameDoc,
 } from './unit-history.documents.js';
-import { touchesOf, UNIT_HISTORY_TYPES, type Touch } from './unit-history.touches.js';
+import { touchesOf, UNIT_HISTORY_TYPES } from './unit-history.touches.js';
+
+/**
+ * Types whose event (in a cluster-year stream) touches exactly the unit its data names and keeps no
+ * lookup: indexed without rendering a summary. touchesOf stays the reference; the unit-history test
+ * checks every event of its log against it.
+ */
+export const ONE_UNIT_TYPES: ReadonlySet<string> = new Set([
+  'ScoreRecorded',
+  'ScoreCorrected',
+  'ScoreWithdrawn',
+  'DisputeFiled',
+  'DisputeResolved',
+]);
 
 /** 2: entries keyed in log order, per-unit index pages of positions (no `page` field, no JSON index). */
 /** 3: entries carry the act's business date (`effectiveDate`). */
-export const UNIT_HISTORY_VERSION = 3;
+/** 4: no entry documents: the history is an index of the log, rendered when read; versioned lookups. */
+export const UNIT_HISTORY_VERSION = 4;
 
 /**
- * `unit-history`: per unit, one entry per event that touched it, in log order (see
- * unit-history.documents.ts). Cheap per event: a few lookups by id, one entry written without a read
- * and one head per unit touched; each unit's index page is written once per batch (flush). Never re-reads
- * a stream.
+ * `unit-history`: per unit, the positions of the events that touched it, in log order (see
+ * unit-history.documents.ts), and the lookups their summaries need. Cheap per event: a few lookups by id
+ * and one head per unit touched; each unit's index page is written once per batch (flush). Nothing of the
+ * event itself is copied: a page of history reads its events from the log and renders them. Never
+ * re-reads a stream.
  */
 export function unitHistoryProjection(): ProjectionDefinition {
   // Per batch (keyed on its view: a rebuild runs a second generation through this object at the same time).
@@ -40,9 +53,9 @@ export function unitHistoryProjection(): ProjectionDefinition {
     version: UNIT_HISTORY_VERSION,
     handles: UNIT_HISTORY_TYPES,
     collections: [
-      ENTRIES,
       HISTORY_INDEX,
       HISTORY_UNITS,
+      HISTORY_NAMES,
       HISTORY_CLUSTERS,
       HISTORY_SCHEMES,
       HISTORY_ELECTIONS,
@@ -51,16 +64,27 @@ export function unitHistoryProjection(): ProjectionDefinition {
       HISTORY_PROPOSALS,
     ],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
-      const work = new DocWork(view, event.position);
-      const touches = await touchesOf(event, work);
       let pages = batches.get(view);
       if (!pages) batches.set(view, (pages = new IndexPages(view)));
+      // The bulk of the log (scores, disputes) concerns the one unit it names and changes no lookup.
+      const unitId = ONE_UNIT_TYPES.has(event.type) ? (event.data as { unitId?: unknown }).unitId : undefined;
+      if (typeof unitId === 'string' && event.streamId.startsWith('emulation-')) {
+        await pages.add(unitId, event.position, undefined);
+        return [];
+      }
+      const work = new DocWork(view, event.position);
+      const lookups = new ProjectedLookups(work);
       const seen = new Set<string>();
-      for (const touch of touches) {
+      for (const touch of await touchesOf(event, lookups)) {
         // One entry per (unit, event): a unit named twice by one event gets the first summary.
         if (seen.has(touch.unitId)) continue;
         seen.add(touch.unitId);
-        await appendEntry(work, pages, event, touch);
+        if (touch.name !== undefined) {
+          await lookups.get(HISTORY_NAMES, touch.unitId);
+          const name: HistoryNameDoc = { unitId: touch.unitId, name: touch.name, position: 0 };
+          lookups.put(HISTORY_NAMES, touch.unitId, name);
+        }
+        await pages.add(touch.unitId, event.position, touch.name);
       }
       return work.changes();
     },
@@ -70,65 +94,4 @@ export function unitHistoryProjection(): ProjectionDefinition {
       return pages?.changes() ?? [];
     },
   };
-}
-
-async function appendEntry(
-  work: DocWork,
-  pages: IndexPages,
-  event: StoredEvent,
-  touch: Touch,
-): Promise<void> {
-  const head: HistoryUnitDoc = (await work.get<HistoryUnitDoc>(HISTORY_UNITS, touch.unitId)) ?? {
-    unitId: touch.unitId,
-    name: null,
-    entries: 0,
-    pageStarts: [],
-    position: 0,
-  };
-  let page: number;
-  if (await work.applied(HISTORY_UNITS, touch.unitId)) {
-    // Delivered again: the head already counts this event; its position is on the page it was given.
-    page = Math.max(0, lastIndexAtOrBefore(head.pageStarts, event.position));
-  } else {
-    if (head.entries % INDEX_PAGE_SIZE === 0) head.pageStarts.push(event.position);
-    page = head.pageStarts.length - 1;
-    head.entries += 1;
-    if (touch.name !== undefined) head.name = touch.name;
-    work.put(HISTORY_UNITS, touch.unitId, head);
-  }
-  await pages.append(touch.unitId, page, event.position);
-  const { actor, occurredAt, reason, hash } = event.metadata;
-  const entry: HistoryEntryDoc = {
-    unitId: touch.unitId,
-    position: event.position,
-    eventId: event.eventId,
-    type: event.type,
-    streamId: event.streamId,
-    revision: event.revision,
-    hash,
-    occurredAt,
-    effectiveDate: businessDateOf(event),
-    actor: { id: actor.id, role: actor.role, ...(actor.unitId !== undefined && { unitId: actor.unitId }) },
-    ...(reason !== undefined && { reason }),
-    summary: touch.summary,
-    refs: touch.refs,
-  };
-  // Never read first: the entry is a function of its event alone, and one delivered again is dropped by
-  // the store's position guard.
-  work.create(ENTRIES, entryId(event.position, touch.unitId), entry);
-}
-
-/** Index of the last value ≤ target in an ascending list, or -1. */
-export function lastIndexAtOrBefore(sorted: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= target) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }

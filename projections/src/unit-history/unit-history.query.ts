@@ -1,9 +1,10 @@
 import type { Integer } from '@thidua/domain';
-import type { Doc, ReadStore, Target } from '@thidua/read-store';
+import type { EventStore, StoredEvent } from '@thidua/event-store';
+import type { ReadStore, Target } from '@thidua/read-store';
+import { historyEntry } from './history-entry.js';
+import { type LookupCache, LookupsAsOf } from './lookups.js';
 import { lastIndexAtOrBefore } from './unit-history.projection.js';
 import {
-  ENTRIES,
-  entryId,
   HISTORY_INDEX,
   HISTORY_UNITS,
   indexPageId,
@@ -11,6 +12,7 @@ import {
   type HistoryEntryDoc,
   type HistoryUnitDoc,
 } from './unit-history.documents.js';
+import { touchesOf } from './unit-history.touches.js';
 
 export interface UnitHistoryPage {
   unitId: string;
@@ -35,28 +37,37 @@ export interface HistoryFilter {
 
 /**
  * Entries of a unit after a position: the head says which index page holds `after`, the index pages give
- * the positions from there, and each entry is one read by id — the cost does not grow with depth.
- * A filter keeps only entries of its event types: entries are read in order until `limit` match or
- * `scanLimit` were read, and `nextAfter` is where the reading stopped.
+ * the positions from there, the events at those positions are read from the log and each is rendered as
+ * it concerns the unit (its summary with the lookups as they stood at the event) — the cost does not grow
+ * with depth. A filter keeps only entries of its event types: events are read in order until `limit`
+ * match or `scanLimit` were read, and `nextAfter` is where the reading stopped.
  */
 export async function readUnitHistory(
   reads: ReadStore,
+  events: EventStore,
   target: Target,
   unitId: string,
   after: number,
   limit: number,
   filter?: HistoryFilter,
 ): Promise<UnitHistoryPage> {
+  const readPositions = events.readPositions?.bind(events);
+  if (!readPositions) throw new Error(`the ${events.kind} event store cannot read events by position`);
   const head = (await reads.get(target, HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
   if (!head) return { unitId, name: null, total: 0, items: [], nextAfter: null };
   const page = { unitId, name: head.name, total: head.entries };
   const positions = positionsAfter(reads, target, unitId, head.pageStarts, after);
-  const read = async (wanted: number[]): Promise<HistoryEntryDoc[]> => {
-    const found = await Promise.all(
-      wanted.map((position) => reads.get(target, ENTRIES, entryId(position, unitId))),
-    );
-    // On a store without transactions (MongoDB) a batch may be visible in part: an entry not there yet is left out.
-    return found.filter((doc): doc is Doc => doc !== null) as unknown as HistoryEntryDoc[];
+  const cache: LookupCache = new Map();
+  const render = async (event: StoredEvent): Promise<HistoryEntryDoc> => {
+    const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position));
+    const touch = touches.find((t) => t.unitId === unitId);
+    if (!touch)
+      throw new Error(`${event.type} #${event.position} is indexed under ${unitId} but does not concern it`);
+    return historyEntry(event, touch);
+  };
+  const read = async (wanted: number[], types?: ReadonlySet<string>): Promise<HistoryEntryDoc[]> => {
+    const found = await readPositions(wanted);
+    return Promise.all(found.filter((e) => types === undefined || types.has(e.type)).map(render));
   };
 
   if (filter === undefined) {
@@ -75,8 +86,7 @@ export async function readUnitHistory(
     if (chunk.length === 0) return { ...page, items, nextAfter: null };
     scanned += chunk.length;
     const last = chunk[chunk.length - 1]!;
-    for (const entry of await read(chunk)) {
-      if (!types.has(entry.type)) continue;
+    for (const entry of await read(chunk, types)) {
       items.push(entry);
       if (items.length === limit)
         return { ...page, items, nextAfter: entry.position < last || (await more()) ? entry.position : null };

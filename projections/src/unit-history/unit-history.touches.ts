@@ -35,7 +35,7 @@ import {
   type UnitRenamedData,
   type UnitWithdrawnData,
 } from '@thidua/domain';
-import type { DocWork } from './doc-work.js';
+import type { Lookups } from './lookups.js';
 import {
   ASSESSMENT_TYPES,
   assessmentTouches,
@@ -55,7 +55,7 @@ import {
   HISTORY_CLUSTERS,
   HISTORY_ELECTIONS,
   HISTORY_SCHEMES,
-  HISTORY_UNITS,
+  HISTORY_NAMES,
   schemeDocId,
   type EntryRefs,
   type Touch,
@@ -63,7 +63,7 @@ import {
   type HistoryClusterDoc,
   type HistoryElectionDoc,
   type HistorySchemeDoc,
-  type HistoryUnitDoc,
+  type HistoryNameDoc,
 } from './unit-history.documents.js';
 import {
   ASSESSMENT_LABEL,
@@ -130,10 +130,12 @@ const OUTCOME_LABEL: Record<ElectionClosedData['outcome'], string> = {
 };
 
 /**
- * The units an event touches, each with its Vietnamese summary; keeps the lookup documents (names,
- * clusters, criterion titles, elections, awards) current on the way. Throws on an event it cannot place.
+ * The units an event touches, each with its Vietnamese summary; keeps the lookup documents (clusters,
+ * criterion titles, elections, awards) current on the way. Throws on an event it cannot place. The one
+ * place an event type's history summary is written: the projection runs it to index the event under
+ * its units, a history page runs it again to render the entry (with the lookups as they stood then).
  */
-export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touch[]> {
+export async function touchesOf(event: StoredEvent, work: Lookups): Promise<Touch[]> {
   const stream = parseStreamId(event.streamId);
   // Typed per event type below (`never` converts to each event's data type).
   const d = event.data as never;
@@ -164,7 +166,7 @@ export async function touchesOf(event: StoredEvent, work: DocWork): Promise<Touc
 }
 
 /** A cluster flag's place in its cluster-year quota (flag-claims stream), on the flag's unit. */
-async function flagClaimTouches(type: string, d: never, work: DocWork): Promise<Touch[]> {
+async function flagClaimTouches(type: string, d: never, work: Lookups): Promise<Touch[]> {
   if (type === 'FlagClaimed') {
     const e = d as FlagClaimedData;
     const label = clusterLabel(await work.peek(HISTORY_CLUSTERS, e.clusterId), e.clusterId);
@@ -184,11 +186,11 @@ async function flagClaimTouches(type: string, d: never, work: DocWork): Promise<
   throw new Error(`unit-history does not handle ${type} in a flag-claims stream`);
 }
 
-async function nameOf(work: DocWork, unitId: string): Promise<string> {
-  return (await work.peek<HistoryUnitDoc>(HISTORY_UNITS, unitId))?.name ?? unitId;
+async function nameOf(work: Lookups, unitId: string): Promise<string> {
+  return (await work.peek<HistoryNameDoc>(HISTORY_NAMES, unitId))?.name ?? unitId;
 }
 
-async function unitTouches(type: string, d: never, work: DocWork): Promise<Touch[]> {
+async function unitTouches(type: string, d: never, work: Lookups): Promise<Touch[]> {
   switch (type) {
     case 'UnitRegistered': {
       const e = d as UnitRegisteredData;
@@ -217,7 +219,7 @@ async function unitTouches(type: string, d: never, work: DocWork): Promise<Touch
 }
 
 /** Cluster events reach the organizer's history (it forms, renames and dissolves its clusters). */
-async function clusterTouches(type: string, d: never, work: DocWork): Promise<Touch[]> {
+async function clusterTouches(type: string, d: never, work: Lookups): Promise<Touch[]> {
   const clusterId = (d as { clusterId: string }).clusterId;
   const stored = await work.get<HistoryClusterDoc>(HISTORY_CLUSTERS, clusterId);
   switch (type) {
@@ -256,7 +258,7 @@ async function clusterTouches(type: string, d: never, work: DocWork): Promise<To
 async function membershipTouches(
   type: string,
   d: never,
-  work: DocWork,
+  work: Lookups,
   organizerUnitId: string,
   year: number,
 ): Promise<Touch[]> {
@@ -281,7 +283,7 @@ async function membershipTouches(
 async function yearTouches(
   type: string,
   d: never,
-  work: DocWork,
+  work: Lookups,
   clusterId: string,
   year: number,
 ): Promise<Touch[]> {
@@ -451,7 +453,7 @@ function scoreRefs(
   return { ...refs, period: e.period, criterion: e.criterion, entryId: e.entryId };
 }
 
-async function awardTouches(type: string, d: never, work: DocWork, decisionId: string): Promise<Touch[]> {
+async function awardTouches(type: string, d: never, work: Lookups, decisionId: string): Promise<Touch[]> {
   if ((COMPLAINT_TYPES as readonly string[]).includes(type))
     return complaintTouches(type, d, work, awardDecisionStream(decisionId), { decisionId });
   if (type === 'AwardDecisionIssued') {

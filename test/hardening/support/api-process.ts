@@ -9,7 +9,12 @@ import { fetchHttp, type Http } from './http.js';
  * that) into `outDir`, so the real API can run as a child process. Returns the entry point.
  */
 export function buildApi(root: string, outDir: string): string {
-  const [entry] = transpileForNode(root, ['apps/api/src/main.ts'], outDir) as [string];
+  // The projection worker is loaded by URL at run time, not imported: transpiled as an entry of its own.
+  const [entry] = transpileForNode(
+    root,
+    ['apps/api/src/main.ts', 'apps/api/src/infrastructure/projection-worker.ts'],
+    outDir,
+  ) as [string];
   return entry;
 }
 

@@ -14,6 +14,7 @@ import { NoBody } from '../common/validation.js';
 import { LOGGER, PROJECTION_DEFINITIONS, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { ApiErrors, ApiResult } from '../openapi/api-result.js';
 import type { RebuildAccepted } from './admin.types.js';
+import { ProjectionThread } from '../infrastructure/projection-thread.js';
 
 /** Quản trị (administration) of the read models: status, lag, errors; rebuild from the log. */
 @ApiTags('admin')
@@ -62,7 +63,11 @@ export class ProjectionsController {
     if (!this.definitions.some((d) => d.name === name)) {
       throw new ApiError(404, 'PROJECTION_NOT_FOUND', `no projection named ${name}`, 'name');
     }
-    const runner = this.projections instanceof ProjectionRunner ? this.projections : undefined;
+    // On this thread (ProjectionRunner) or on the projection worker (ProjectionThread).
+    const runner =
+      this.projections instanceof ProjectionRunner || this.projections instanceof ProjectionThread
+        ? this.projections
+        : undefined;
     if (!this.config.projectionsInProcess || !runner) {
       throw new ApiError(
         409,

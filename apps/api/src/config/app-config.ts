@@ -23,6 +23,11 @@ export interface AppConfig {
   mongodbUri: string | undefined;
   /** LOG_LEVEL: pino level. */
   logLevel: LogLevel;
+  /**
+   * PROJECTION_THREAD: where the API runs them (with PROJECTIONS_IN_PROCESS): `worker`, a worker thread
+   * (the default: the second core projects), or `main`, the request thread.
+   */
+  projectionThread: 'worker' | 'main';
   /** PROJECTIONS_IN_PROCESS: the API runs the projections itself (false when apps/projector does). */
   projectionsInProcess: boolean;
   /** BODY_LIMIT_BYTES: largest accepted request body; larger answers 413. */
@@ -101,6 +106,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     mongodbUri: read.string('MONGODB_URI'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     projectionsInProcess: read.boolean('PROJECTIONS_IN_PROCESS', true),
+    projectionThread: read.oneOf('PROJECTION_THREAD', ['worker', 'main'] as const, 'worker'),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
     rateLimitPerMinute: read.integer('RATE_LIMIT', 600, 0, 1_000_000),
     readWaitMaxMs: read.integer('READ_WAIT_MAX_MS', 5000, 0, 120_000),

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       mongodbUri: undefined,
       logLevel: 'info',
       projectionsInProcess: true,
+      projectionThread: 'worker',
       bodyLimitBytes: 262_144,
       rateLimitPerMinute: 600,
       readWaitMaxMs: 5000,
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
         CORS_ORIGINS: 'http://localhost:5173, https://bangdieukhien.bca.gov.vn',
         SSE_HEARTBEAT_MS: '500',
         SSE_MAX_STREAMS: '3',
+        PROJECTION_THREAD: 'main',
       },
       '/srv/app',
     );
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: '/var/lib/thidua',
       projectionsInProcess: false,
+      projectionThread: 'main',
       bodyLimitBytes: 1_048_576,
       rateLimitPerMinute: 0,
       readWaitMaxMs: 250,

@@ -21,6 +21,7 @@ import { loadOrCreateSigningKey, type SigningKey } from '../audit/signing-key.js
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { checkLogAtStart } from '../integrity/startup-check.js';
 import { MeteredEventStore } from '../metrics/metered-event-store.js';
+import { ProjectionThread } from './projection-thread.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import {
   EVENT_STORE,
@@ -44,6 +45,11 @@ export interface InfrastructureOptions {
    * a ProjectionRunner. Otherwise it is a ProjectionFollower reading what apps/projector writes.
    */
   runProjections: boolean;
+  /**
+   * With runProjections: on a worker thread (ProjectionThread; every projection of allProjections) or on
+   * this thread (ProjectionRunner).
+   */
+  projectionThread?: 'worker' | 'main';
 }
 
 /** Both run their own loop: the runner its subscriptions, the follower its refresh. */
@@ -120,21 +126,44 @@ export class InfrastructureModule {
         },
         {
           provide: PROJECTION_RUNNER,
-          inject: [EVENT_STORE, READ_STORE, PROJECTION_DEFINITIONS, LOGGER],
+          inject: [EVENT_STORE, READ_STORE, PROJECTION_DEFINITIONS, LOGGER, APP_CONFIG],
           useFactory: (
             events: EventStore,
             reads: ReadStore,
             definitions: ProjectionDefinition[],
             logger: Logger,
-          ): ProjectionService =>
-            options.runProjections
+            config: AppConfig,
+          ): ProjectionService => {
+            if (options.runProjections && options.projectionThread === 'worker') {
+              const follower = new ProjectionFollower(events, reads, definitions, {
+                logger: logger.child({ component: 'projection-follower' }),
+              });
+              const thread = new ProjectionThread(
+                follower,
+                {
+                  dataDir: config.dataDir,
+                  ...(config.eventstoreConnectionString && {
+                    eventstoreConnectionString: config.eventstoreConnectionString,
+                  }),
+                  ...(config.mongodbUri && { mongodbUri: config.mongodbUri }),
+                  projections: definitions.map((d) => d.name),
+                  retireAfterMs: RETIRE_AFTER_MS,
+                },
+                logger.child({ component: 'projections', thread: 'worker' }),
+              );
+              // Each append wakes the worker's subscription at once.
+              if (events instanceof MeteredEventStore) events.onAppended = () => thread.appended();
+              return thread;
+            }
+            return options.runProjections
               ? new ProjectionRunner(events, reads, definitions, {
                   logger: logger.child({ component: 'projections' }),
                   retireAfterMs: RETIRE_AFTER_MS,
                 })
               : new ProjectionFollower(events, reads, definitions, {
                   logger: logger.child({ component: 'projection-follower' }),
-                }),
+                });
+          },
         },
         InfrastructureLifecycle,
       ],

@@ -18,6 +18,10 @@ export class MeteredEventStore implements EventStore {
   readonly kind: EventStore['kind'];
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
+  readonly readPositions?: EventStore['readPositions'];
+  readonly streamRevision?: EventStore['streamRevision'];
+  /** Called after each append that wrote (e.g. to wake the projection thread at once). */
+  onAppended: ((position: number) => void) | undefined;
   /** The storage error of the last append, until an append or a write probe succeeds. */
   private storageError: Error | undefined;
 
@@ -29,6 +33,8 @@ export class MeteredEventStore implements EventStore {
     this.capabilities = inner.capabilities;
     // Optional in the port: offered only when the wrapped store has it.
     if (inner.findEvent) this.findEvent = (streamId, eventId) => inner.findEvent!(streamId, eventId);
+    if (inner.readPositions) this.readPositions = (positions) => inner.readPositions!(positions);
+    if (inner.streamRevision) this.streamRevision = (streamId) => inner.streamRevision!(streamId);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -38,6 +44,7 @@ export class MeteredEventStore implements EventStore {
       const result = await this.inner.append(streamId, events, expected);
       outcome = result.duplicate ? 'duplicate' : 'ok';
       this.storageError = undefined;
+      if (!result.duplicate) this.onAppended?.(result.position);
       return result;
     } catch (error) {
       if (error instanceof RevisionConflictError) outcome = 'conflict';

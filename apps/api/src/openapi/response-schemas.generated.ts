@@ -3091,7 +3091,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "refs"
     ],
     "additionalProperties": false,
-    "description": "`entries/{unitId}:{position}`: one event as it concerns one unit."
+    "description": "One event as it concerns one unit: rendered from the event when a page is read."
   },
   "EntryRefs": {
     "type": "object",

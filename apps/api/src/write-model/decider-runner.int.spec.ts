@@ -54,6 +54,29 @@ describe('DeciderRunner', () => {
     expect(state).toEqual({ total: 115, count: 6 });
   });
 
+  it('checks the cached state against the stream revision: no event is read again while no one else writes', async () => {
+    const reads: string[] = [];
+    const counted: EventStore = Object.assign(Object.create(store) as EventStore, {
+      readStream: (streamId: string, options?: Parameters<EventStore['readStream']>[1]) => {
+        reads.push(`${streamId}@${options?.fromRevision ?? 0}`);
+        return store.readStream(streamId, options);
+      },
+    });
+    const runner = new DeciderRunner(counted);
+    for (let i = 1; i <= 5; i++) {
+      await runner.execute(counter, { add: i }, { streamId: 's-r', metadata: metadata(), newId: randomUUID });
+    }
+    expect(reads).toEqual(['s-r@0']); // the first command found no stream; the next four read nothing
+    // Another writer appends: the revision moved, so the next load reads what it appended, and only that.
+    await new DeciderRunner(store).execute(
+      counter,
+      { add: 100 },
+      { streamId: 's-r', metadata: metadata(), newId: randomUUID },
+    );
+    expect(await runner.load(counter, 's-r')).toEqual({ revision: 5, state: { total: 115, count: 6 } });
+    expect(reads).toEqual(['s-r@0', 's-r@5']);
+  });
+
   it('lets concurrent commands on one stream in one process all land, in one group commit', async () => {
     const runner = new DeciderRunner(store);
     const results = await Promise.all(

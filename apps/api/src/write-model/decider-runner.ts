@@ -190,12 +190,21 @@ export class DeciderRunner {
     };
   }
 
-  /** The decided state of a stream, catching up from the cached revision. */
+  /**
+   * The decided state of a stream: the cached one, checked against the stream's revision (no event read)
+   * — or, with appends of this process still in flight on it, taken as it is (the appends' expected
+   * revisions check it); caught up from the cached revision only when someone else appended.
+   */
   async load<S, C, E extends { type: string; data: object }, Ctx>(
     decider: Decider<C, S, E, Ctx>,
     streamId: string,
   ): Promise<{ revision: number; state: S }> {
-    const cached = this.cache.get<S>(streamId) ?? { revision: -1, state: decider.initialState };
+    const hit = this.cache.get<S>(streamId);
+    if (hit && this.store.streamRevision) {
+      if (this.inflight.has(streamId) || (await this.store.streamRevision(streamId)) === hit.revision)
+        return hit;
+    }
+    const cached = hit ?? { revision: -1, state: decider.initialState };
     let { revision, state } = cached;
     for (;;) {
       const batch = await this.store.readStream(streamId, { fromRevision: revision + 1, maxCount: 1000 });

@@ -90,7 +90,7 @@ export interface ClusterStanding {
   /** The organizer's recorded quota per flag code for this cluster-year (wins over `quota`). */
   quotaByCode?: Readonly<Record<string, number>>;
   /** Flags conferred this year in the cluster-year, by code (not revoked): they count against the quota. */
-  conferred?: ReadonlyArray<{ unitId: string; code: string }>;
+  conferred?: ReadonlyArray<{ unitId: string; code: string; awardId?: string }>;
   /** Rows ranked better than the unit, and the units sharing its rank (a tie at the boundary). */
   rowsAbove?: number;
   tiedWith?: readonly string[];
@@ -114,7 +114,7 @@ export interface AwardDecisionContext extends PeopleContext {
   /** For an organizer recording: the (unit, year) recipients its clusters hold (the unit or a unit above it). */
   heldBy?: ReadonlyArray<HeldRecipient>;
   /** Units holding Cờ thi đua của Bộ Công an (not revoked) per year: the standard Cờ thi đua của Chính phủ needs. */
-  ministryFlagHolders?: ReadonlyArray<{ unitId: string; year: number }>;
+  ministryFlagHolders?: ReadonlyArray<{ unitId: string; year: number; awardId?: string }>;
   /** ConfirmFlagBasis: the organizer of the flag's cluster, and whether its basis still holds today. */
   flagCluster?: { organizerUnitId: string; basisHolds: boolean };
 }

@@ -22,13 +22,11 @@ export function checkClusterFlag(
   f: string,
   actor: Actor,
   standings: ReadonlyArray<ClusterStanding>,
-  ministryFlagHolders: ReadonlyArray<{ unitId: string; year: number }>,
-): Pick<AwardItem, 'override' | 'flagBasis'> {
+  ministryFlagHolders: ReadonlyArray<{ unitId: string; year: number; awardId?: string }>,
+): Pick<AwardItem, 'override' | 'flagBasis' | 'basis'> {
   const unitId = item.recipient.unitId;
-  if (
-    item.code === GOVERNMENT_FLAG &&
-    !ministryFlagHolders.some((h) => h.unitId === unitId && h.year === item.year)
-  )
+  const ministryFlag = ministryFlagHolders.find((h) => h.unitId === unitId && h.year === item.year);
+  if (item.code === GOVERNMENT_FLAG && !ministryFlag)
     throw rule(
       'MINISTRY_FLAG_STANDARD_NOT_MET',
       `unit ${unitId} holds no Cờ thi đua của Bộ Công an for ${item.year}: Cờ thi đua của Chính phủ needs its standard`,
@@ -52,9 +50,15 @@ export function checkClusterFlag(
           ...(decidedBy && { decidedBy }),
         }
       : undefined;
+  // The Government flag rests on the Ministry's flag like a title on its prerequisite (issue 12): the same
+  // `basis`, so revoking the Ministry's flag shows PREREQUISITE_REVOKED on this one.
+  const prerequisite =
+    item.code === GOVERNMENT_FLAG && ministryFlag
+      ? { basis: [{ code: MINISTRY_FLAG, year: item.year, awardId: ministryFlag.awardId ?? null }] }
+      : {};
   const withBasis = (decidedBy?: FlagBasis['decidedBy'], override?: { reason: string }) => {
     const b = basis(decidedBy);
-    return { ...(override && { override }), ...(b && { flagBasis: b }) };
+    return { ...(override && { override }), ...(b && { flagBasis: b }), ...prerequisite };
   };
   if (raw.override !== undefined) {
     const reason = requireReason(raw.override?.reason, `${f}.override.reason`);

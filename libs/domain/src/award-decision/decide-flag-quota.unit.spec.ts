@@ -231,6 +231,21 @@ describe('cluster flags: the recorded quota, flags already conferred, ties, disp
       .given()
       .when(pm([gov]), ctx({}, { ministryFlagHolders: [{ unitId: ktnv, year: 2023 }] }))
       .then(expect.any(Array));
+    // It names the Ministry's flag it rests on (its award, when known) as a title names its prerequisite.
+    const holder = { unitId: ktnv, year: 2023, awardId: 'qd-bca-1' };
+    const [issued] = decisions
+      .given()
+      .when(pm([gov]), ctx({}, { ministryFlagHolders: [holder] }))
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+    expect((issued as { data: { awards: AwardItem[] } }).data.awards[0]!.basis).toEqual([
+      { code: 'co-thi-dua-bo-cong-an', year: 2023, awardId: 'qd-bca-1' },
+    ]);
+    // The Ministry's flag itself rests on no other award.
+    const [ministry] = decisions
+      .given()
+      .when(issue([flag()]), ctx({}, { ministryFlagHolders: [holder] }))
+      .then([expect.objectContaining({ type: 'AwardDecisionIssued' })]);
+    expect((ministry as { data: { awards: AwardItem[] } }).data.awards[0]!.basis).toBeUndefined();
   });
 });
 

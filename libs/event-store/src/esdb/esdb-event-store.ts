@@ -36,6 +36,7 @@ import {
   positionNumber,
   toPosition,
   toStoredEvent,
+  isInvalidPosition,
 } from './esdb-mapping.js';
 import { StreamTails, type StreamTail, type TailEvent } from './esdb-stream-tails.js';
 import { EsdbSubscription, type ResubscribeOptions } from './esdb-subscription.js';
@@ -370,6 +371,32 @@ export class EsdbEventStore implements EventStore {
       });
     } catch (error) {
       throw portError(error, { after });
+    }
+    return out;
+  }
+
+  /** Each position read as a one-event read of $all starting exactly there (positions are the server's). */
+  async readPositions(positions: readonly number[]): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const out: StoredEvent[] = [];
+    for (const position of positions) {
+      let found: StoredEvent | null = null;
+      try {
+        await consume(
+          this.client.readAll({ direction: FORWARDS, fromPosition: toPosition(position), maxCount: 1 }),
+          (resolved) => {
+            const event = (resolved as AllStreamResolvedEvent).event;
+            if (event && positionNumber(event.position, `event ${event.id}`) === position)
+              found = toStoredEvent(resolved as AllStreamResolvedEvent);
+            return false;
+          },
+        );
+      } catch (error) {
+        // Not an event's position (the server refuses to start there): no event to leave in.
+        if (isInvalidPosition(error)) continue;
+        throw portError(error, { after: position });
+      }
+      if (found) out.push(found);
     }
     return out;
   }

@@ -105,6 +105,9 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
   readonly kind: EventStore['kind'];
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
+  readonly readPositions?: EventStore['readPositions'];
+  readonly streamRevision?: EventStore['streamRevision'];
+  readonly notifyAppended?: EventStore['notifyAppended'];
   readonly probeWrite?: EventStore['probeWrite'];
 
   private readonly streams = new Map<string, Verified>();
@@ -129,6 +132,18 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
         const event = await find(streamId, eventId);
         if (event && !safeHashMatches(event)) this.fail(altered(event));
         return event;
+      };
+    }
+    // A revision only: nothing read that could need checking (events are checked when read).
+    if (unverified.streamRevision) this.streamRevision = unverified.streamRevision.bind(unverified);
+    if (unverified.notifyAppended) this.notifyAppended = unverified.notifyAppended.bind(unverified);
+    const at = unverified.readPositions?.bind(unverified);
+    if (at) {
+      // Read out of order, so each event is checked against its own hash (as findEvent is).
+      this.readPositions = async (positions) => {
+        const events = await at(positions);
+        for (const event of events) if (!safeHashMatches(event)) this.fail(altered(event));
+        return events;
       };
     }
   }

@@ -129,6 +129,8 @@ export class SqliteEventStore implements EventStore {
     readAll: Database.Statement<[number, number, number], Row>;
     readStream: Database.Statement<[string, number, number], Row>;
     findEvent: Database.Statement<[string, string], Row>;
+    atPosition: Database.Statement<[number], Row>;
+    streamRevision: Database.Statement<[string], number | null>;
   };
   private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
 
@@ -173,6 +175,10 @@ export class SqliteEventStore implements EventStore {
       findEvent: db
         .prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM events WHERE event_id = ? AND stream_id = ?`)
         .raw(),
+      atPosition: db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM events WHERE position = ?`).raw(),
+      streamRevision: db
+        .prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?')
+        .pluck(),
     };
     const group = db.transaction((pending: PendingAppend[]) => this.runGroup(pending));
     this.commitGroup = (pending) => group.immediate(pending);
@@ -247,6 +253,26 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const row = this.stmt.findEvent.get(eventId, streamId);
     return row ? this.convert(row) : null;
+  }
+
+  notifyAppended(): void {
+    for (const sub of this.subscriptions) sub.notify();
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    this.assertOpen();
+    return this.stmt.streamRevision.get(streamId) ?? -1;
+  }
+
+  async readPositions(positions: readonly number[]): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const out: StoredEvent[] = [];
+    // One primary-key lookup each, on one connection without a yield: a consistent read.
+    for (const position of positions) {
+      const row = this.stmt.atPosition.get(position);
+      if (row) out.push(this.convert(row));
+    }
+    return out;
   }
 
   async headPosition(): Promise<number> {

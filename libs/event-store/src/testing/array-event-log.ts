@@ -78,6 +78,11 @@ export class ArrayEventLog implements EventStore {
       .slice(0, options.batchSize ?? 500);
   }
 
+  async readPositions(positions: readonly number[]): Promise<StoredEvent[]> {
+    const byPosition = new Map(this.events.map((e) => [e.position, e]));
+    return positions.flatMap((p) => byPosition.get(p) ?? []);
+  }
+
   async headPosition(): Promise<number> {
     return this.events.reduce((max, e) => Math.max(max, e.position), 0);
   }

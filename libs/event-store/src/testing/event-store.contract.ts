@@ -159,6 +159,35 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       }
     });
 
+    it('reads events by position, in the order asked, leaving out positions without an event', async () => {
+      if (!store.readPositions) throw new Error('the store must read by position (unit histories need it)');
+      const a = streamName('at-a');
+      const b = streamName('at-b');
+      const first = await store.append(a, [newEvent('A', { n: 1 }), newEvent('A', { n: 2 })], 'no-stream');
+      const second = await store.append(b, [newEvent('B', { n: 3 })], 'no-stream');
+      const [p1, p2] = first.positions as [number, number];
+      const p3 = second.position;
+      const read = await store.readPositions([p3, p1, p2]);
+      expect(read.map((e) => [e.position, e.streamId, e.data['n']])).toEqual([
+        [p3, b, 3],
+        [p1, a, 1],
+        [p2, a, 2],
+      ]);
+      expect(read[1]).toEqual((await store.readStream(a))[0]);
+      expect(await store.readPositions([])).toEqual([]);
+      expect((await store.readPositions([p3 + 1_000_000_000, p1])).map((e) => e.position)).toEqual([p1]);
+    });
+
+    it('tells a stream revision without reading its events, when it can', async () => {
+      if (!store.streamRevision) return; // optional: callers read the stream instead
+      const stream = streamName('revision');
+      expect(await store.streamRevision(stream)).toBe(-1);
+      await store.append(stream, [newEvent('A'), newEvent('B')], 'no-stream');
+      expect(await store.streamRevision(stream)).toBe(1);
+      await store.append(stream, [newEvent('C')], 1);
+      expect(await store.streamRevision(stream)).toBe(2);
+    });
+
     it('accepts and refuses each kind of expected revision, writing nothing on a conflict', async () => {
       const stream = streamName('expected');
       await expectConflict(store.append(stream, [newEvent('A')], 'exists'), 'no-stream');

@@ -108,7 +108,8 @@ export class AwardBasisController {
       "prerequisite `basis` (the titles that met it), the organizer's confirmations, and `basisNoLongerHolds`: empty " +
       'while the basis holds; for a flag a later upheld dispute moved outside the quota, `{code: FLAG_OUTSIDE_QUOTA, ' +
       'since: the log position, detail}` until the organizer confirms it after that position or revokes it; for a ' +
-      'title whose prerequisite title was revoked, `{code: PREREQUISITE_REVOKED, since: the revocation, detail}` (as ' +
+      'title whose prerequisite title was revoked — or a Cờ thi đua của Chính phủ whose Cờ thi đua của Bộ Công an (its ' +
+      '`basis`) was —, `{code: PREREQUISITE_REVOKED, since: the revocation, detail}` (as ' +
       'GET /people/{personId} shows it). Ordered by `since`.',
   })
   @ApiResult('AwardRead', 'The award and its basis')

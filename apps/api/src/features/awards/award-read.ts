@@ -71,7 +71,11 @@ export class AwardReader {
             basisConfirmations.map((c) => c.position),
           )
         : [];
-    const basisNoLongerHolds = [...flagIssues, ...(revoked ? [] : await this.prerequisiteIssues(item))].sort(
+    // A flag's organizer confirms it after what broke its basis (a revoked Ministry flag under a Government
+    // flag included); a person's title has no confirmation.
+    const confirmed = (issue: BasisIssue) => basisConfirmations.some((c) => c.position > issue.since);
+    const prerequisiteIssues = revoked ? [] : await this.prerequisiteIssues(item);
+    const basisNoLongerHolds = [...flagIssues, ...prerequisiteIssues.filter((i) => !confirmed(i))].sort(
       (a, b) => a.since - b.since,
     );
     const { number, date, authority } = issued;

@@ -94,11 +94,12 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
       const clusterStandings = await this.standings.forAwards(awards, ctx.actor);
       return {
         clusterStandings,
-        // Cờ thi đua của Chính phủ: the units holding Cờ thi đua của Bộ Công an in their cluster-year.
+        // Cờ thi đua của Chính phủ: the units holding Cờ thi đua của Bộ Công an in their cluster-year, and
+        // which award it is (the Government flag names it as its basis).
         ministryFlagHolders: clusterStandings.flatMap((s) =>
-          (s.conferred ?? []).some((c) => c.unitId === s.unitId && c.code === MINISTRY_FLAG)
-            ? [{ unitId: s.unitId, year: s.year }]
-            : [],
+          (s.conferred ?? [])
+            .filter((c) => c.unitId === s.unitId && c.code === MINISTRY_FLAG)
+            .map((c) => ({ unitId: s.unitId, year: s.year, awardId: c.awardId })),
         ),
         discipline: await this.contexts.disciplineOf(awards.map((a) => a.recipient)),
         people: await this.people.recordsFor(awards),

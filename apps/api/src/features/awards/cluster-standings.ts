@@ -151,15 +151,15 @@ export class ClusterStandings {
     clusterId: string,
     year: number,
     own: ReadonlySet<string> = new Set(),
-  ): Promise<Array<{ unitId: string; code: string }>> {
+  ): Promise<Array<{ unitId: string; code: string; awardId: string }>> {
     const { state } = await this.runner.load(flagClaimsDecider, flagClaimsStream(clusterId, year));
     const claimed = Object.entries(state.claims)
       .filter(([awardId]) => !own.has(awardId))
-      .map(([, c]) => ({ unitId: c.unitId, code: c.code }));
+      .map(([awardId, c]) => ({ unitId: c.unitId, code: c.code, awardId }));
     const older = (await this.recordedFlags(clusterId, year)).filter(
       (f) => state.claims[f.awardId] === undefined && !state.released.includes(f.awardId),
     );
-    return [...claimed, ...older.map(({ unitId, code }) => ({ unitId, code }))];
+    return [...claimed, ...older.map(({ unitId, code, awardId }) => ({ unitId, code, awardId }))];
   }
 
   /** The cluster-year's flags (not revoked) as the yearly totals list them: decisions before flag claims. */

@@ -1,4 +1,6 @@
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@thidua/event-store';
 import { readUnitHistory, UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidua/projections';
 import { ReadModels } from '../../common/read-models.js';
 import { unitNotFound } from '../queries/units-organizers.handlers.js';
@@ -17,13 +19,16 @@ export class GetUnitHistoryQuery extends Query<UnitHistoryPage> {
 
 @QueryHandler(GetUnitHistoryQuery)
 export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery> {
-  constructor(private readonly reads: ReadModels) {}
+  constructor(
+    private readonly reads: ReadModels,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
 
   /** 404 UNIT_NOT_FOUND for a unit no event touched (the projection keeps no head for it). */
   async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<UnitHistoryPage> {
     const target = this.reads.target(UNIT_HISTORY_PROJECTION);
     const filter = types === undefined ? undefined : { types: new Set(types) };
-    const page = await readUnitHistory(this.reads.store, target, unitId, after, limit, filter);
+    const page = await readUnitHistory(this.reads.store, this.events, target, unitId, after, limit, filter);
     if (page.total === 0) throw unitNotFound(unitId);
     return page;
   }
