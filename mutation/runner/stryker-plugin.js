@@ -57,7 +57,7 @@ class ThiduaUnitRunner {
     const collector = new Collector();
     collector.install();
     for (const file of SPEC_ROOTS.flatMap((r) => specFiles(resolve(r))).sort()) {
-      collector.fileName = file;
+      collector.beginFile(file);
       await import(`${pathToFileURL(file).href}?g=${g}`);
     }
     if (this.spent) collector.tests.sort((a, b) => (this.spent.get(a.id) ?? 0) - (this.spent.get(b.id) ?? 0));

@@ -18,6 +18,9 @@ class Suite {
   }
 }
 
+/** A spec file's own top-level scope: its hooks run for its tests only, and it adds nothing to their names. */
+class FileSuite extends Suite {}
+
 export class Collector {
   constructor() {
     /** @type {Test[]} */
@@ -25,6 +28,12 @@ export class Collector {
     this.root = new Suite('', undefined);
     this.current = this.root;
     this.fileName = '';
+  }
+
+  /** Starts collecting a spec file: what it declares at its top level belongs to it alone, as in Jest. */
+  beginFile(fileName) {
+    this.fileName = fileName;
+    this.current = new FileSuite('', this.root);
   }
 
   /** Installs describe/it/test/hooks/expect as globals, as Jest does. */
@@ -64,7 +73,8 @@ export class Collector {
 
   add(name, fn) {
     const suites = this.current.path();
-    const fullName = [...suites.map((s) => s.name), name].join(' ');
+    const named = suites.filter((s) => !(s instanceof FileSuite));
+    const fullName = [...named.map((s) => s.name), name].join(' ');
     let id = fullName;
     for (let n = 2; this.tests.some((t) => t.id === id); n++) id = `${fullName} (${n})`;
     this.tests.push({ id, name: fullName, fileName: this.fileName, fn, suite: this.current });

@@ -182,7 +182,7 @@ export function decideAwardDecision(
       };
       Object.assign(
         item,
-        checkProposalBasis(a, item, f, { authority: d.authority, date }, context?.proposals ?? {}),
+        checkProposalBasis(a, item, f, { authority: d.authority, date }, context.proposals ?? {}),
       );
       if (entry.isClusterFlag && recipient.kind === 'collective')
         Object.assign(
@@ -192,8 +192,8 @@ export function decideAwardDecision(
             { code: entry.code, year: item.year, recipient },
             f,
             command.actor,
-            context?.clusterStandings ?? [],
-            context?.ministryFlagHolders ?? [],
+            context.clusterStandings ?? [],
+            context.ministryFlagHolders ?? [],
           ),
         );
       else if (a.override !== undefined)
@@ -212,7 +212,7 @@ export function decideAwardDecision(
       'awards',
       'DUPLICATE_PROPOSAL_ITEM',
     );
-    requireDecisionRecorder(command.actor, awards, context?.heldBy ?? []);
+    requireDecisionRecorder(command.actor, awards, context.heldBy ?? []);
     const bases = checkPeopleAndTitles(awards, context, catalog);
     for (const a of awards) {
       const basis = bases.get(a.awardId);

@@ -102,4 +102,28 @@ describe('elections: the secret count', () => {
       .then(expect.any(Array));
     expect(closed).toMatchObject({ data: { outcome: 'elected', electedUnitId: ktnv, invalid: 1 } });
   });
+
+  it('a secret run-off of one candidate with only invalid ballots elects nobody: a tie, held again', () => {
+    // Reachable: a first round of one candidate that missed the majority through invalid ballots has a
+    // run-off between its leaders, that one candidate.
+    const runOff = opened([ktnv]).map((e) =>
+      e.type === 'ElectionOpened' ? { ...e, data: { ...e.data, round: 2, runOffOf: 'kin-0' } } : e,
+    );
+    const [closed, ...rest] = year
+      .given(runOff)
+      .when(close({ tally: [{ unitId: ktnv, votes: 0 }], invalid: 4 }))
+      .then(expect.any(Array));
+    expect(rest).toEqual([]);
+    expect(closed).toMatchObject({
+      type: 'ElectionClosed',
+      data: { outcome: 'tie', rule: 'plurality', runOffCandidates: [ktnv], invalid: 4, ballots: 4 },
+    });
+    expect(closed!.data).not.toHaveProperty('electedUnitId');
+    // One valid ballot of the four elects it.
+    const [won] = year
+      .given(runOff)
+      .when(close({ tally: [{ unitId: ktnv, votes: 1 }], invalid: 3 }))
+      .then(expect.any(Array));
+    expect(won).toMatchObject({ data: { outcome: 'elected', electedUnitId: ktnv, rule: 'plurality' } });
+  });
 });
