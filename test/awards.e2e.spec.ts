@@ -773,6 +773,37 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
       type: 'FlagClaimReleased',
       data: { awardId: overridden.body.awardIds[0], cause: 'revoked' },
     });
+    // The award shows the place it held: claimed at which revision and position, released and why.
+    const after = await store.readStream(`flag-claims-${CLUSTER}-2020`);
+    const read = await ok(get(`/awards/${overridden.body.awardIds[0]}`), 200);
+    expect(read.body.claims).toEqual([
+      {
+        kind: 'flag-place',
+        streamId: `flag-claims-${CLUSTER}-2020`,
+        quota: 2,
+        override: true,
+        claimed: expect.objectContaining({
+          eventId: after[0]!.eventId,
+          revision: 0,
+          position: after[0]!.position,
+        }),
+        released: expect.objectContaining({
+          eventId: after.at(-1)!.eventId,
+          revision: after.at(-1)!.revision,
+          position: after.at(-1)!.position,
+          cause: 'revoked',
+        }),
+        holds: false,
+      },
+    ]);
+    const held = await ok(get(`/awards/${won.body.awardIds[0]}`), 200);
+    expect(
+      held.body.claims.map((c: { kind: string; holds: boolean; claimed: { position: number } }) => [
+        c.kind,
+        c.holds,
+        c.claimed.position,
+      ]),
+    ).toEqual([['flag-place', true, after[1]!.position]]);
     const loser = lost === raced[0] ? 'cuc-tccb' : 'cuc-dao-tao';
     const second = await ok(
       post('/award-decisions', tokens.organizer, { ...flag20(loser, 203), date: '2020-12-29' }),
