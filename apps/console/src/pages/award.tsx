@@ -298,6 +298,9 @@ function Claims({ claims }: { claims: Claim[] }) {
       ) : (
         <div class="table-wrap">
           <table class="grid claims">
+            <caption>
+              Các suất khen thưởng này giữ (hoặc đã giữ) trong sổ khác, với sự kiện giữ và trả
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Suất</th>
@@ -324,7 +327,7 @@ function Claims({ claims }: { claims: Claim[] }) {
                   <td>
                     <code>{c.streamId}</code>
                   </td>
-                  <td>
+                  <td class="events">
                     {c.claimed ? (
                       <>
                         phiên bản {c.claimed.revision} · <EventLink event={c.claimed} label="Giữ suất" />
@@ -333,7 +336,7 @@ function Claims({ claims }: { claims: Claim[] }) {
                       <span class="muted">tính trong số liệu trước khi có sổ giữ suất</span>
                     )}
                   </td>
-                  <td>
+                  <td class="events">
                     {c.released ? (
                       <>
                         {RELEASE_CAUSE[c.released.cause]} · <EventLink event={c.released} label="Trả suất" />
