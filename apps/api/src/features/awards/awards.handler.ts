@@ -27,6 +27,7 @@ import { AwardProposalClaims } from './award-proposal-claims.js';
 import { AwardFlagClaims, type FlagClaims } from './award-flag-claims.js';
 import { AwardTitleQuota, type UnitTitleClaims } from './award-title-quota.js';
 import { actDate } from '../write/act-date.js';
+import { DeciderRunner } from '../../write-model/decider-runner.js';
 import { ClaimReconciler } from './claim-reconciler.js';
 import { InFlightDecisions } from './in-flight-decisions.js';
 
@@ -53,6 +54,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     private readonly titleQuota: AwardTitleQuota,
     private readonly inFlight: InFlightDecisions,
     private readonly reconciler: ClaimReconciler,
+    private readonly runner: DeciderRunner,
   ) {}
 
   async execute(command: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
@@ -70,6 +72,23 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     { ctx, body, expectedRevision }: IssueAwardDecisionCommand,
     decisionId: string,
   ): Promise<AwardDecisionIssued> {
+    const awardIds = body.awards.map((_, i) => awardIdOf(decisionId, i + 1));
+    // A replayed request (the same Idempotency-Key) answers as the first one did, whatever changed since (a
+    // person erased, a quota filled): the runner finds the recorded events before anything is decided.
+    if (ctx.idempotencyKey !== undefined) {
+      const { state } = await this.runner.load(awardDecisionDecider, awardDecisionStream(decisionId));
+      if (state.issued) {
+        const { number, date, authority } = body;
+        const data = { decisionId, number, date, authority, awards: [] };
+        const command = StreamWriter.command(ctx, 'IssueAwardDecision', data);
+        const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
+          streamId: awardDecisionStream(decisionId),
+          expectedRevision,
+          context: async () => ({}),
+        });
+        return { ...result, decisionId, awardIds };
+      }
+    }
     const decisionYear = Number(body.date.slice(0, 4));
     const records = await this.people.records(
       body.awards.flatMap((a, i) =>
@@ -155,7 +174,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
         expectedRevision,
         context,
       });
-      return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
+      return { ...result, decisionId, awardIds };
     } catch (error) {
       await this.titleQuota.release(ctx, quotas, 'decision-failed');
       await this.flagClaims.release(ctx, flags, 'decision-failed');
