@@ -159,7 +159,7 @@ describe('claims left by a stopped request are released by the claim reconciler 
       ),
     ).rejects.toMatchObject({ code: 'DECISION_ABANDONED' });
     // The person's title is free again: another decision gives it.
-    await ok(send(c, '/award-decisions', decisionBody('cb-a', '2/QĐ (mẫu)')));
+    const again = await ok(send(c, '/award-decisions', decisionBody('cb-a', '2/QĐ (mẫu)')));
     // Decisions racing with the reconciler at grace 0 are never taken for abandoned while in flight here.
     const raced = await Promise.all(
       ['cb-b', 'cb-c', 'cb-d'].map((p, i) =>
@@ -171,5 +171,35 @@ describe('claims left by a stopped request are released by the claim reconciler 
       (e) => e.type === 'AwardDecisionAbandoned',
     );
     expect(abandoned).toHaveLength(1);
+
+    // A process stopped between a revocation and its releases: the revocation is written, the claims not.
+    const [awardId] = again.body.awardIds as string[];
+    await writer.execute(
+      awardDecisionDecider,
+      StreamWriter.command(ctx, 'RevokeAward', {
+        decisionId: again.body.decisionId as string,
+        awardId: awardId!,
+        reason: 'Kê khai không đúng (dữ liệu mẫu)',
+        decisionRef: '9/QĐ (mẫu)',
+        ground: 'false-declaration',
+        authority: 'thu-truong-don-vi',
+        recovery: { insignia: true, moneyVnd: 0 },
+      }),
+      { ...ctx, occurredAt: new Date().toISOString() },
+      { streamId: `award-decision-${again.body.decisionId as string}`, context: async () => ({}) },
+    );
+    const live = (await log.readStream('person-cb-a')).filter((e) => e.data.awardId === awardId);
+    expect(live.map((e) => e.type)).toEqual(['TitleClaimed']);
+    await c.close();
+    t = undefined;
+    // The next process releases them with the revocation's cause.
+    const d = await start('2m');
+    const after = (await d.app.get<EventStore>(EVENT_STORE).readStream('person-cb-a')).filter(
+      (e) => e.data.awardId === awardId,
+    );
+    expect(after.map((e) => [e.type, e.data.cause ?? null])).toEqual([
+      ['TitleClaimed', null],
+      ['TitleClaimReleased', 'revoked'],
+    ]);
   });
 });

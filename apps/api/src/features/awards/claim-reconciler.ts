@@ -20,6 +20,7 @@ import type { EventStore, StoredEvent } from '@thidua/event-store';
 import type { CommandContext } from '../../common/command-context.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { EVENT_STORE, LOGGER } from '../../infrastructure/tokens.js';
+import { DeciderRunner } from '../../write-model/decider-runner.js';
 import { StreamWriter } from '../write/stream-writer.js';
 import { InFlightDecisions } from './in-flight-decisions.js';
 
@@ -72,6 +73,9 @@ interface Scan {
  *   runs, can no longer record its decision: 409 DECISION_ABANDONED, and releases what it claimed);
  * - then the claims are released with the cause a failed decision records (`decision-failed`).
  *
+ * A live claim of a recorded decision whose award was revoked (a process stopped between the revocation and
+ * its releases) is released with the cause `revoked`, at once: the revocation is on the log.
+ *
  * No wall clock decides whether a claim may be released: the grace period only spares live requests a 409.
  */
 @Injectable()
@@ -85,6 +89,7 @@ export class ClaimReconciler implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly writer: StreamWriter,
+    private readonly runner: DeciderRunner,
     private readonly inFlight: InFlightDecisions,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -140,7 +145,6 @@ export class ClaimReconciler implements OnApplicationBootstrap, BeforeApplicatio
     const scan = await this.scan(streamId);
     const byDecision = new Map<string, Array<[string, LiveClaim]>>();
     for (const [awardId, claim] of scan.live) {
-      if (this.recorded.has(claim.decisionId)) continue;
       const list = byDecision.get(claim.decisionId) ?? [];
       list.push([awardId, claim]);
       byDecision.set(claim.decisionId, list);
@@ -148,12 +152,18 @@ export class ClaimReconciler implements OnApplicationBootstrap, BeforeApplicatio
     const graceMs = this.config.claimGraceSeconds * 1000;
     for (const [decisionId, claims] of byDecision) {
       if (this.inFlight.has(decisionId)) continue;
+      if (this.recorded.has(decisionId) || (await this.issued(decisionId))) {
+        this.recorded.add(decisionId);
+        await this.releaseRevoked(streamId, decisionId, claims);
+        continue;
+      }
       if (claims.some(([, c]) => Date.now() - c.at < graceMs)) continue;
       if (!(await this.abandoned(decisionId))) {
         this.recorded.add(decisionId);
+        await this.releaseRevoked(streamId, decisionId, claims);
         continue;
       }
-      await this.release(streamId, claims);
+      await this.release(streamId, claims, 'decision-failed');
       this.logger.warn(
         { decisionId, streamId, awardIds: claims.map(([a]) => a) },
         'claim reconciler: released the claims of a decision never recorded',
@@ -208,11 +218,32 @@ export class ClaimReconciler implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  /** Releases the claims in their stream, as the handler does when a decision is not recorded. */
-  private async release(streamId: string, claims: Array<[string, LiveClaim]>): Promise<void> {
+  private async issued(decisionId: string): Promise<boolean> {
+    return (await this.runner.load(awardDecisionDecider, awardDecisionStream(decisionId))).state.issued;
+  }
+
+  /**
+   * A recorded decision's award revoked while its claim is still live: the revocation's own releases did not
+   * all happen (a process stopped after writing it). Released with the cause a revocation records.
+   */
+  private async releaseRevoked(
+    streamId: string,
+    decisionId: string,
+    claims: Array<[string, LiveClaim]>,
+  ): Promise<void> {
+    const { state } = await this.runner.load(awardDecisionDecider, awardDecisionStream(decisionId));
+    const revoked = claims.filter(([awardId]) => state.awards[awardId]?.revoked === true);
+    if (revoked.length > 0) await this.release(streamId, revoked, 'revoked');
+  }
+
+  /** Releases the claims in their stream, as the handler does when a decision is not recorded or revoked. */
+  private async release(
+    streamId: string,
+    claims: Array<[string, LiveClaim]>,
+    cause: 'decision-failed' | 'revoked',
+  ): Promise<void> {
     const ctx = this.context();
     const awardIds = claims.map(([awardId]) => awardId);
-    const cause = 'decision-failed' as const;
     const { kind, data } = claims[0]![1];
     const options = { streamId, context: async () => ({}) };
     if (kind === 'person') {
