@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { allProjections } from '@thidua/projections';
 import { EVENT_STORE, type EventStore } from '@thidua/event-store';
@@ -773,6 +774,37 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
       type: 'FlagClaimReleased',
       data: { awardId: overridden.body.awardIds[0], cause: 'revoked' },
     });
+    // The award shows the place it held: claimed at which revision and position, released and why.
+    const after = await store.readStream(`flag-claims-${CLUSTER}-2020`);
+    const read = await ok(get(`/awards/${overridden.body.awardIds[0]}`), 200);
+    expect(read.body.claims).toEqual([
+      {
+        kind: 'flag-place',
+        streamId: `flag-claims-${CLUSTER}-2020`,
+        quota: 2,
+        override: true,
+        claimed: expect.objectContaining({
+          eventId: after[0]!.eventId,
+          revision: 0,
+          position: after[0]!.position,
+        }),
+        released: expect.objectContaining({
+          eventId: after.at(-1)!.eventId,
+          revision: after.at(-1)!.revision,
+          position: after.at(-1)!.position,
+          cause: 'revoked',
+        }),
+        holds: false,
+      },
+    ]);
+    const held = await ok(get(`/awards/${won.body.awardIds[0]}`), 200);
+    expect(
+      held.body.claims.map((c: { kind: string; holds: boolean; claimed: { position: number } }) => [
+        c.kind,
+        c.holds,
+        c.claimed.position,
+      ]),
+    ).toEqual([['flag-place', true, after[1]!.position]]);
     const loser = lost === raced[0] ? 'cuc-tccb' : 'cuc-dao-tao';
     const second = await ok(
       post('/award-decisions', tokens.organizer, { ...flag20(loser, 203), date: '2020-12-29' }),
@@ -785,5 +817,67 @@ describe('award decisions, totals and history through HTTP (e2e)', () => {
         `Giữ 1 suất Cờ thi đua của Bộ Công an năm 2020 của Cụm thi đua số 7 (chỉ tiêu 2), khen thưởng ${second.body.awardIds[0]}`,
       ]),
     );
+
+    // A flag recorded before claims existed (as an older log holds it: no claim, no basis) is counted from
+    // the yearly totals; revoking it releases it in the cluster-year's flag-claims stream at once.
+    const OLD = 'qdcu2020';
+    const appended = await store.append(
+      `award-decision-${OLD}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'AwardDecisionIssued',
+          data: {
+            decisionId: OLD,
+            number: '99/QĐ-BCA (mẫu, trước khi có sổ giữ suất)',
+            date: '2020-12-18',
+            authority: 'bo-truong-bca',
+            awards: [
+              {
+                awardId: `${OLD}-1`,
+                code: FLAG,
+                recipient: { kind: 'collective', unitId: 'cuc-truyen-thong' },
+                year: 2020,
+                citation: 'Dẫn đầu Cụm (mẫu)',
+              },
+            ],
+          },
+          metadata: {
+            actor: { id: 'admin-1', role: 'admin' },
+            occurredAt: '2020-12-18T02:00:00.000Z',
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            schemaVersion: 1,
+          },
+        },
+      ],
+      'no-stream',
+    );
+    await ok(get(`/totals/2020?cluster=${CLUSTER}&minPosition=${appended.position}`), 200);
+    await ok(
+      post(`/awards/${OLD}-1/revocation`, tokens.organizer, {
+        reason: 'Hồ sơ không trung thực (mẫu)',
+        decisionRef: '6/QĐ-BCA',
+        ground: 'forged-dossier',
+        authority: 'bo-truong-bca',
+        recovery: { insignia: true, moneyVnd: 0 },
+        effectiveDate: '2020-12-30',
+      }),
+    );
+    const released = (await store.readStream(`flag-claims-${CLUSTER}-2020`)).at(-1)!;
+    expect([released.type, released.data]).toEqual([
+      'FlagClaimReleased',
+      {
+        clusterId: CLUSTER,
+        year: 2020,
+        code: FLAG,
+        unitId: 'cuc-truyen-thong',
+        awardId: `${OLD}-1`,
+        cause: 'revoked',
+        recordedBefore: true,
+      },
+    ]);
+    const older = await ok(get(`/awards/${OLD}-1`), 200);
+    expect(older.body.claims).toEqual([]); // no basis: the reader does not know its cluster (documented)
   });
 });

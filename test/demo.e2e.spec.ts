@@ -276,7 +276,14 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
     const counted = totals.awards
       .map(({ code, collective, individual }) => ({ code, collective, individual }))
       .sort((a, b) => (a.code < b.code ? -1 : 1));
-    expect(counted).toEqual(SEED_000_AWARDS);
+    // What the totals count: the seed's itemised awards, less the one collective Giấy khen the demo revokes,
+    // plus the Cờ thi đua it confers (both "minh họa (demo)": the seed gives neither) — 836 all the same.
+    expect(counted).toEqual(
+      [
+        ...SEED_000_AWARDS.map((a) => (a.code === 'giay-khen' ? { ...a, collective: a.collective - 1 } : a)),
+        { code: 'co-thi-dua-bo-cong-an', collective: 1, individual: 0 },
+      ].sort((a, b) => (a.code < b.code ? -1 : 1)),
+    );
     // Awards to sub-collectives land on them (and count for the Cục and the cluster above them).
     const sub = await get<{ collective: number; total: number }>(
       '/totals/2023?unit=cuc-tccb-phong-01',
@@ -313,7 +320,33 @@ describe('the demo built from the seeds, loaded through HTTP (e2e)', () => {
       '/totals/2023/awards?cluster=bca-cum-7&limit=1',
       DEMO_INSPECTOR,
     );
-    expect(listed).toMatchObject({ total: 836, counted: 836 });
+    // Listed: the 836 counted and the revoked Giấy khen (a revoked award stays in the register).
+    expect(listed).toMatchObject({ total: 837, counted: 836 });
+    // The demo's flag stands on its basis (an override: Cụm 7's 2023 was sealed without a ranking), the
+    // revocation names its legal ground, and the erased person reads "đã xoá" with the award still counted.
+    const flags = await get<{
+      items: Array<{
+        awardId: string;
+        unitId: string;
+        flagBasis: { quota: number; decidedBy?: string } | null;
+      }>;
+    }>('/totals/2023/awards?cluster=bca-cum-7&code=co-thi-dua-bo-cong-an', DEMO_INSPECTOR);
+    expect(flags.items.map((f) => [f.unitId, f.flagBasis?.quota, f.flagBasis?.decidedBy])).toEqual([
+      ['cuc-ctd-ctct', 1, 'override'],
+    ]);
+    const flag = await get<{ claims: Array<{ kind: string; holds: boolean }> }>(
+      `/awards/${flags.items[0]!.awardId}`,
+      DEMO_INSPECTOR,
+    );
+    expect(flag.claims.map((c) => [c.kind, c.holds])).toEqual([['flag-place', true]]);
+    const revoked = await get<{
+      items: Array<{ revoked: { ground: string | null; decisionRef: string } | null }>;
+    }>('/totals/2023/awards?cluster=bca-cum-7&code=giay-khen&kind=collective&limit=500', DEMO_INSPECTOR);
+    expect(revoked.items.filter((a) => a.revoked !== null).map((a) => a.revoked!.ground)).toEqual([
+      'later-violation-finding',
+    ]);
+    const erased = await get<{ fullName: string; awards: unknown[] }>('/people/cb-cum7-200', DEMO_INSPECTOR);
+    expect(erased).toMatchObject({ fullName: 'đã xoá', awards: [{ code: 'bang-khen-bo-truong-bca' }] });
     const tll = await get<{
       items: Array<{ kind: string; personName: string | null; decisionNumber: string }>;
     }>('/totals/2023/awards?cluster=bca-cum-7&code=chien-si-thi-dua-toan-luc-luong-cand', DEMO_INSPECTOR);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -443,6 +444,29 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
     const coso2024 = (await store.readStream(`person-${loser}`)).filter((e) => e.position > head);
     const claimedThere = coso2024.filter((e) => e.type === 'TitleClaimed').length;
     expect(coso2024.filter((e) => e.type === 'TitleClaimReleased')).toHaveLength(claimedThere);
+    // The winner shows the quota place it holds (and its title in the person's register), with the events.
+    const won = raced.find((r) => r.status === 201)!;
+    const winner = won === raced[0] ? staff[2]! : staff[3]!;
+    const place = (await store.readStream(`title-quota-${UNIT}-2024`)).find(
+      (e) => e.data.awardId === won.body.awardIds[0],
+    )!;
+    const read = await ok(get(`/awards/${won.body.awardIds[0]}`, tk.viewer!), 200);
+    expect(
+      read.body.claims.map((c: { kind: string; streamId: string; holds: boolean; released: unknown }) => [
+        c.kind,
+        c.streamId,
+        c.holds,
+        c.released,
+      ]),
+    ).toEqual([
+      ['person-title', `person-${winner}`, true, null],
+      ['title-quota', `title-quota-${UNIT}-2024`, true, null],
+    ]);
+    expect(read.body.claims[1].claimed).toMatchObject({
+      eventId: place.eventId,
+      revision: place.revision,
+      position: place.position,
+    });
     // A later decision for the same unit and year counts the earlier ones at once (no projection to wait for).
     await refused(
       decision('thu-truong-don-vi', coso(staff.slice(4, 5)), '2024-12-22'),
@@ -450,6 +474,104 @@ describe('people, registrations, prerequisites, erasure (issue 12 part A, e2e)',
       'TITLE_QUOTA_EXCEEDED',
       'awards.0.code',
     );
+  });
+
+  it('revoking an award recorded before claims existed frees its 15 % place at once: the baseline is lowered', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const P2 = 'cuc-tccb-phong-02';
+    const OLD = 'qdcu2022';
+    // A decision as an older log holds it: written before claims existed, so it claims nothing (20 + 2).
+    const codes = [...Array<string>(20).fill(CSTT), CSTDCS, CSTDCS];
+    const appended = await store.append(
+      `award-decision-${OLD}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'AwardDecisionIssued',
+          data: {
+            decisionId: OLD,
+            number: '9/QĐ (mẫu, trước khi có sổ giữ suất)',
+            date: '2022-12-01',
+            authority: 'thu-truong-don-vi',
+            awards: codes.map((code, i) => ({
+              awardId: `${OLD}-${i + 1}`,
+              code,
+              recipient: { kind: 'individual', fullName: `Cán bộ cũ ${i + 1} (dữ liệu mẫu)`, unitId: P2 },
+              year: 2022,
+              citation: 'Hoàn thành xuất sắc nhiệm vụ (dữ liệu mẫu)',
+            })),
+          },
+          metadata: {
+            actor: { id: 'admin-1', role: 'admin' },
+            occurredAt: '2022-12-01T02:00:00.000Z',
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            schemaVersion: 1,
+          },
+        },
+      ],
+      'no-stream',
+    );
+    await ok(get(`/totals/2022?unit=${P2}&minPosition=${appended.position}`), 200);
+    const staff = ['cb-cu-1', 'cb-cu-2'];
+    for (const p of staff) {
+      await ok(
+        post('/people', tk.admin!, { personId: p, unitId: P2, fullName: `Cán bộ ${p} (dữ liệu mẫu)` }),
+      );
+      await ok(
+        post(`/people/${p}/title-registrations`, tk.admin!, {
+          year: 2022,
+          code: CSTDCS,
+          organizerUnitId: 'ca-khac',
+          effectiveDate: '2022-02-01',
+        }),
+      );
+    }
+    // 2 older + 1 = 3 of 20: the first claim records the baseline; a 4th is refused.
+    await ok(decision('thu-truong-don-vi', [award(CSTDCS, staff[0]!, 2022)], '2022-12-20'));
+    await refused(
+      decision('thu-truong-don-vi', [award(CSTDCS, staff[1]!, 2022)], '2022-12-21'),
+      422,
+      'TITLE_QUOTA_EXCEEDED',
+      'awards.0.code',
+    );
+    // Revoking an older Chiến sĩ thi đua cơ sở: it held no claim, the baseline counted it — now it does not.
+    await ok(
+      post(`/awards/${OLD}-21/revocation`, tk.admin!, {
+        reason: 'Kê khai thành tích không đúng (dữ liệu mẫu)',
+        decisionRef: '10/QĐ (mẫu)',
+        ground: 'false-declaration',
+        authority: 'thu-truong-don-vi',
+        recovery: { insignia: true, moneyVnd: 0 },
+        effectiveDate: '2022-12-21',
+      }),
+    );
+    const quota = await store.readStream(`title-quota-${P2}-2022`);
+    expect(quota.map((e) => e.type)).toEqual([
+      'UnitTitleBaselineRecorded',
+      'UnitTitleClaimed',
+      'UnitTitleClaimReleased',
+    ]);
+    expect(quota[2]!.data).toEqual({
+      unitId: P2,
+      year: 2022,
+      code: CSTDCS,
+      awardId: `${OLD}-21`,
+      cause: 'revoked',
+      fromBaseline: true,
+    });
+    await ok(decision('thu-truong-don-vi', [award(CSTDCS, staff[1]!, 2022)], '2022-12-22'));
+    // The older award shows its release, with no claim before it.
+    const read = await ok(get(`/awards/${OLD}-21`), 200);
+    expect(read.body.claims).toEqual([
+      {
+        kind: 'title-quota',
+        streamId: `title-quota-${P2}-2022`,
+        claimed: null,
+        released: expect.objectContaining({ position: quota[2]!.position, cause: 'revoked' }),
+        holds: false,
+      },
+    ]);
   });
 
   it('erases a person: the key is gone, the chain verifies, "đã xoá" is read, a rebuild changes no total', async () => {

@@ -170,8 +170,9 @@ suite('the award path in the console, on the demo (e2e)', () => {
     await page.getByRole('heading', { name: /Danh sách khen thưởng: Cụm thi đua số 7 – năm 2023/ }).waitFor();
     const headline = page.locator('p.headline');
     await headline.waitFor();
+    // 837 listed: the 836 counted and the Giấy khen the demo revokes (a revoked award stays listed).
     expect([await headline.getAttribute('data-total'), await headline.getAttribute('data-counted')]).toEqual([
-      '836',
+      '837',
       '836',
     ]);
     expect(await headline.textContent()).toContain(`Tổng hợp ghi nhận ${num(836)} lượtkhớp`);
@@ -428,6 +429,20 @@ suite('the award path in the console, on the demo (e2e)', () => {
     );
     expect(await page.locator('dl.facts').first().textContent()).toContain(tll.personName!);
     await b.screenshot('12-khen-thuong-can-cu-to-trinh-hoi-dong');
+    // The places it holds: its title in the person's register, the proposal item — each with its event.
+    const held = await api<{ claims: Array<{ kind: string; holds: boolean; claimed: SourceEvent }> }>(
+      `/awards/${tll.awardId}`,
+    );
+    expect(held.claims.map((c) => [c.kind, c.holds])).toEqual([
+      ['person-title', true],
+      ['proposal-item', true],
+    ]);
+    const claimRows = page.locator('table.claims tbody tr');
+    expect(await claimRows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-claim')))).toEqual(
+      held.claims.map((c) => c.kind),
+    );
+    expect(await claimRows.nth(1).textContent()).toContain(`Giữ suất #${held.claims[1]!.claimed.position}`);
+    expect(await claimRows.nth(1).textContent()).toContain('đang giữ');
     await path
       .locator('[data-step="vote"]')
       .getByRole('link', { name: /Biểu quyết #/ })
@@ -507,6 +522,10 @@ suite('the award path in the console, on the demo (e2e)', () => {
     expect(text).toContain(`đọc đến vị trí #${award.flagBasis.rankingPosition}`);
     expect(await basis.locator('code.hash').getAttribute('title')).toBe(award.flagBasis.rankingDigest);
     expect(await page.locator('.award-status').textContent()).toBe('Đang có hiệu lực');
+    // Its place in the cluster-year's quota, claimed before the decision was written.
+    const place = page.locator('table.claims tr[data-claim="flag-place"]');
+    expect(await place.textContent()).toContain('Suất Cờ thi đua của cụm, năm · chỉ tiêu 1');
+    expect(await place.textContent()).toContain('flag-claims-bca-cum-2-2021');
     await b.screenshot('14-co-thi-dua-can-cu-xep-hang');
     // The list shows it too, with its rank and quota.
     await open(
@@ -525,11 +544,12 @@ suite('the award path in the console, on the demo (e2e)', () => {
       '/khen-thuong?nam=2023&cum=bca-cum-7',
       `/khen-thuong?nam=2024&don-vi=${tll.unitId}`,
       `/don-vi/${tll.unitId}/can-bo`,
+      `/khen-thuong/${tll.awardId}`,
       `/ca-nhan/${tll.personId}`,
     ];
     await page.setViewportSize({ width: 390, height: 844 });
     try {
-      for (const path of pages) {
+      for (const [i, path] of pages.entries()) {
         await page.goto(`${base}/console${path}`);
         await page.locator('main table').first().waitFor();
         const unnamed = await page
@@ -561,6 +581,7 @@ suite('the award path in the console, on the demo (e2e)', () => {
           uncaptioned: 0,
           beyond: [],
         });
+        await b.screenshot(`15-man-hinh-hep-${i + 1}`);
       }
       await b.screenshot('11-ca-nhan-man-hinh-hep');
     } finally {

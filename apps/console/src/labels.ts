@@ -153,6 +153,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   ComplaintEscalated: 'Khiếu nại lần hai',
   AwardDecisionIssued: 'Quyết định khen thưởng',
   AwardRevoked: 'Thu hồi khen thưởng',
+  AwardDecisionAbandoned: 'Quyết định không được ghi (trả lại các suất đã giữ)',
   EmulationWindowSet: 'Thời gian tính thi đua',
   BlocFormed: 'Thành lập Khối thi đua',
   DisciplineCaseOpened: 'Xem xét kỷ luật',

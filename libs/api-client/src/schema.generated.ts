@@ -1067,7 +1067,7 @@ export interface paths {
         put?: never;
         /**
          * Issue an award decision (quyết định khen thưởng): number, date, authority, awards
-         * @description Writes AwardDecisionIssued to `award-decision-{decisionId}`; the server names the decision and its awards (`{decisionId}-1`, `{decisionId}-2`, … in the order sent) and answers them. 422 when the authority may not confer a code (AUTHORITY_NOT_ALLOWED), the code or authority is unknown, the recipient kind is not allowed, or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota (first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — unless the organizer of that cluster records an override with a reason. Rules spanning streams are claimed there first, with an expected revision, and released if the decision is not recorded: titles in the person's stream, the proposal item in the proposal's (PROPOSAL_ITEM_ALREADY_CARRIED_OUT), a flag's place in its cluster-year's quota (FLAG_QUOTA_EXHAUSTED), the 15 % quota titles of a unit-year (TITLE_QUOTA_EXCEEDED) — two decisions racing for one of them give one 201 and one 422.
+         * @description Writes AwardDecisionIssued to `award-decision-{decisionId}`; the server names the decision and its awards (`{decisionId}-1`, `{decisionId}-2`, … in the order sent) and answers them. 422 when the authority may not confer a code (AUTHORITY_NOT_ALLOWED), the code or authority is unknown, the recipient kind is not allowed, or a cluster flag (Cờ thi đua của Bộ Công an / của Chính phủ) goes to a unit that is not within the quota (first) of its cluster's closed ranking of that year (FLAG_QUOTA_EXCEEDED, CLUSTER_RANKING_NOT_FINAL) — unless the organizer of that cluster records an override with a reason. Rules spanning streams are claimed there first, with an expected revision, and released if the decision is not recorded: titles in the person's stream, the proposal item in the proposal's (PROPOSAL_ITEM_ALREADY_CARRIED_OUT), a flag's place in its cluster-year's quota (FLAG_QUOTA_EXHAUSTED), the 15 % quota titles of a unit-year (TITLE_QUOTA_EXCEEDED) — two decisions racing for one of them give one 201 and one 422. Claims a stopped request left behind are released by the claim reconciler once older than CLAIM_RECONCILE_GRACE, after it fenced their decision: such a decision, sent again with the same Idempotency-Key, is 409 DECISION_ABANDONED (send it with a new key).
          */
         post: operations["issueAwardDecision"];
         delete?: never;
@@ -1087,7 +1087,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an award (thu hồi khen thưởng), with a reason and the revoking decision
-         * @description Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no longer counts in /totals; it stays in the unit's history. Its claims are released: the person's title (TitleClaimReleased), the proposal item it carried out (ProposalItemClaimReleased) and a cluster flag (FlagClaimReleased), a quota title of its unit-year (UnitTitleClaimReleased). 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.
+         * @description Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no longer counts in /totals; it stays in the unit's history. Its claims are released: the person's title (TitleClaimReleased), the proposal item it carried out (ProposalItemClaimReleased) and a cluster flag (FlagClaimReleased; a flag recorded before claims existed is released in the flag-claims stream of each cluster holding its unit, `recordedBefore`), a quota title of its unit-year (UnitTitleClaimReleased; an award recorded before claims existed lowers the baseline, `fromBaseline`). 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.
          */
         post: operations["revokeAward"];
         delete?: never;
@@ -1105,7 +1105,7 @@ export interface paths {
         };
         /**
          * Read an award: its decision, what it rests on, and whether that basis still holds
-         * @description From the log (no projection): the award as decided, the proposal item it carries out or its đột xuất reason, a cluster flag's basis (cluster, year, rank, the ranking's digest and position, the quota), a person's title's prerequisite `basis` (the titles that met it), the organizer's confirmations, and `basisNoLongerHolds`: empty while the basis holds; for a flag a later upheld dispute moved outside the quota, `{code: FLAG_OUTSIDE_QUOTA, since: the log position, detail}` until the organizer confirms it after that position or revokes it; for a title whose prerequisite title was revoked — or a Cờ thi đua của Chính phủ whose Cờ thi đua của Bộ Công an (its `basis`) was —, `{code: PREREQUISITE_REVOKED, since: the revocation, detail}` (as GET /people/{personId} shows it). Ordered by `since`.
+         * @description From the log (no projection): the award as decided, the proposal item it carries out or its đột xuất reason, a cluster flag's basis (cluster, year, rank, the ranking's digest and position, the quota), a person's title's prerequisite `basis` (the titles that met it), the organizer's confirmations, and `basisNoLongerHolds`: empty while the basis holds; for a flag a later upheld dispute moved outside the quota, `{code: FLAG_OUTSIDE_QUOTA, since: the log position, detail}` until the organizer confirms it after that position or revokes it; for a title whose prerequisite title was revoked — or a Cờ thi đua của Chính phủ whose Cờ thi đua của Bộ Công an (its `basis`) was —, `{code: PREREQUISITE_REVOKED, since: the revocation, detail}` (as GET /people/{personId} shows it). Ordered by `since`. `claims`: the places the award holds or held in other streams — its title in the person's register, the proposal item it carries out, its flag's place in the cluster-year quota, its place among the unit-year's titles the 15 % rule counts —, each with the event that claimed it (stream, revision, position) and the one that released it with its cause (decision-failed, revoked).
          */
         get: operations["getAward"];
         put?: never;
@@ -3162,7 +3162,7 @@ export interface components {
             reason?: string;
         };
         /** @enum {string} */
-        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "TitleReviewHeld" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardRevoked" | "FlagBasisConfirmed" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet" | "ReportedFiguresRecorded" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned" | "ProposalItemClaimed" | "ProposalItemClaimReleased" | "FlagQuotaSet" | "FlagClaimed" | "FlagClaimReleased" | "UnitTitleClaimed" | "UnitTitleClaimReleased" | "UnitTitleBaselineRecorded";
+        EventType: "UnitRegistered" | "UnitRenamed" | "UnitMerged" | "UnitDissolved" | "ClusterFormed" | "ClusterRenamed" | "ClusterDissolved" | "MembershipReserved" | "MembershipReleased" | "UnitAdmitted" | "UnitWithdrawn" | "ChairAssigned" | "ChairPolicySet" | "ScoringSchemePublished" | "ScoringSchemeAmended" | "PledgeSigned" | "PledgeAmended" | "PeriodOpened" | "PeriodClosed" | "PeriodReopened" | "ScoreRecorded" | "ScoreCorrected" | "ScoreWithdrawn" | "DisputeFiled" | "DisputeResolved" | "ElectionOpened" | "BallotCast" | "SecretBallotCast" | "ElectionClosed" | "ChairElected" | "InspectionAssigned" | "FindingRecorded" | "FindingCleared" | "PledgeRulesSet" | "ConferenceHeld" | "PlanIssued" | "TitleReviewHeld" | "ComplaintFiled" | "ComplaintResolved" | "ComplaintEscalated" | "AwardDecisionIssued" | "AwardDecisionAbandoned" | "AwardRevoked" | "FlagBasisConfirmed" | "EmulationWindowSet" | "DisciplineCaseOpened" | "DisciplineDecided" | "DisciplineCleared" | "BlocFormed" | "TokenRevoked" | "SubjectTokensRevoked" | "PersonRegistered" | "PersonTransferred" | "PersonErased" | "TitleRegistered" | "PriorTitleRecorded" | "TitleClaimed" | "TitleClaimReleased" | "RegistrationDeadlineSet" | "ReportedFiguresRecorded" | "ProposalSubmitted" | "ProposalPublished" | "ProposalCommentReceived" | "CouncilMeetingHeld" | "CouncilVoteRecorded" | "ProposalForwarded" | "ProposalReturned" | "ProposalItemClaimed" | "ProposalItemClaimReleased" | "FlagQuotaSet" | "FlagClaimed" | "FlagClaimReleased" | "UnitTitleClaimed" | "UnitTitleClaimReleased" | "UnitTitleBaselineRecorded";
         RevokeTokensDto: {
             /**
              * @description The `jti` of one token to refuse from now on (`npm run cli -- token` prints it; 1..64 of a-z, 0-9 and '-', as the uuids the CLI gives; a token of another issuer with another id is revoked by its subject)
@@ -3349,6 +3349,8 @@ export interface components {
                 code: string;
                 detail: string;
             }[];
+            /** @description The places the award holds (or held) in other streams, claimed before its decision was written: its title in the person's register, the proposal item it carries out, its flag's place in the cluster-year quota, its place among the unit-year's titles the 15 % rule counts — each with the event that claimed it and the one that released it (cause decision-failed or revoked). Empty for awards recorded before claims. */
+            claims: components["schemas"]["AwardClaim"][];
             awardId: string;
             /** @description Catalog code. */
             code: string;
@@ -3370,6 +3372,59 @@ export interface components {
                 reason: string;
             };
         };
+        AwardClaim: {
+            kind: components["schemas"]["AwardClaimKind"];
+            /** @description The stream holding the claim. */
+            streamId: string;
+            /** @description proposal-item: the item carried out. */
+            itemId?: string;
+            /** @description flag-place: the quota the decision read, and whether the flag was given by override (counted, never refused). */
+            quota?: components["schemas"]["Integer"];
+            override?: boolean;
+            /** @description The event that claimed the place; null when the award was recorded before claims existed and counted in the stream's baseline (its release on revocation is then the only event). */
+            claimed: components["schemas"]["SourceEvent"] | null;
+            /** @description The event that freed it, and why: its decision was not recorded, or the award was revoked. */
+            released: {
+                /** @enum {string} */
+                cause: "decision-failed" | "revoked";
+                eventId: string;
+                streamId: string;
+                revision: components["schemas"]["Integer"];
+                position: components["schemas"]["Integer"];
+                /** @description When it was recorded (the log's time, not the act's business date). */
+                recordedAt: string;
+                /** @description Who recorded it: the verified token's subject, role and unit. */
+                actor: components["schemas"]["Actor"];
+            } | null;
+            /** @description The award holds the place now: claimed and not released. */
+            holds: boolean;
+        };
+        /**
+         * @description What an award holds in another stream, claimed before its decision was written (ARCHITECTURE §3): `person-title` its title in the person's register (`person-{personId}`), `proposal-item` the approved proposal item it carries out (`proposal-{proposalId}`), `flag-place` a place of its cluster-year's flag quota (`flag-claims-{clusterId}-{year}`), `title-quota` a place among the unit-year's titles the 15 % rule counts (`title-quota-{unitId}-{year}`).
+         * @enum {string}
+         */
+        AwardClaimKind: "person-title" | "proposal-item" | "flag-place" | "title-quota";
+        /** @description The event a read-model value came from, enough for an inspector to open it (`/audit/streams/{streamId}`, the console's raw-event page) and to say who recorded it and when. */
+        SourceEvent: {
+            eventId: string;
+            streamId: string;
+            revision: components["schemas"]["Integer"];
+            position: components["schemas"]["Integer"];
+            /** @description When it was recorded (the log's time, not the act's business date). */
+            recordedAt: string;
+            /** @description Who recorded it: the verified token's subject, role and unit. */
+            actor: components["schemas"]["Actor"];
+        };
+        Actor: {
+            id: string;
+            role: components["schemas"]["Role"];
+            unitId?: string;
+        };
+        /**
+         * @description Who issues a command, and who caused an event (the event-store port re-exports these): taken from the verified token by the HTTP layer, never from a request body.
+         * @enum {string}
+         */
+        Role: "admin" | "organizer" | "unit-officer" | "inspector" | "viewer";
         AwardRecipient: {
             /** @constant */
             kind: "collective";
@@ -3881,16 +3936,6 @@ export interface components {
             /** @enum {string} */
             outcome?: "upheld" | "rejected";
         };
-        Actor: {
-            id: string;
-            role: components["schemas"]["Role"];
-            unitId?: string;
-        };
-        /**
-         * @description Who issues a command, and who caused an event (the event-store port re-exports these): taken from the verified token by the HTTP layer, never from a request body.
-         * @enum {string}
-         */
-        Role: "admin" | "organizer" | "unit-officer" | "inspector" | "viewer";
         /** @description What POST …/what-if answers: the actual and the hypothetical ranking, and what differs, by unit. */
         WhatIfAnswer: {
             actual: components["schemas"]["NamedRanking"];
@@ -4051,17 +4096,6 @@ export interface components {
             difference: components["schemas"]["Integer"];
             /** @description The reported and recorded figures differ (total, or the collective/individual split where stated). */
             mismatch: boolean;
-        };
-        /** @description The event a read-model value came from, enough for an inspector to open it (`/audit/streams/{streamId}`, the console's raw-event page) and to say who recorded it and when. */
-        SourceEvent: {
-            eventId: string;
-            streamId: string;
-            revision: components["schemas"]["Integer"];
-            position: components["schemas"]["Integer"];
-            /** @description When it was recorded (the log's time, not the act's business date). */
-            recordedAt: string;
-            /** @description Who recorded it: the verified token's subject, role and unit. */
-            actor: components["schemas"]["Actor"];
         };
         /** @enum {string} */
         TotalsScope: "organizer" | "cluster" | "unit";

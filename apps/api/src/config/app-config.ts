@@ -53,6 +53,12 @@ export interface AppConfig {
   sseHeartbeatMs: number;
   /** SSE_MAX_STREAMS: live-update streams this process keeps open at once; one more answers 503. */
   sseMaxStreams: number;
+  /**
+   * CLAIM_RECONCILE_GRACE: how old (seconds, or `2m`…) a claim whose decision is not recorded must be before
+   * the claim reconciler abandons that decision and releases its claims. Safety does not rest on it (the
+   * decision's stream is fenced first); it spares a slow request of another replica. 0: at once.
+   */
+  claimGraceSeconds: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -123,6 +129,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     corsOrigins: read.origins('CORS_ORIGINS'),
     sseHeartbeatMs: read.integer('SSE_HEARTBEAT_MS', 15_000, 100, 300_000),
     sseMaxStreams: read.integer('SSE_MAX_STREAMS', 100, 1, 100_000),
+    claimGraceSeconds: read.duration('CLAIM_RECONCILE_GRACE', 120, 0, 86_400),
   };
 
   if (config.authJwtSecret !== undefined && config.authJwtSecret.length < MIN_JWT_SECRET_LENGTH) {

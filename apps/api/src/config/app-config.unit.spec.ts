@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       sseHeartbeatMs: 15_000,
       sseMaxStreams: 100,
+      claimGraceSeconds: 120,
     });
   });
 
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
         SSE_HEARTBEAT_MS: '500',
         SSE_MAX_STREAMS: '3',
         PROJECTION_THREAD: 'main',
+        CLAIM_RECONCILE_GRACE: '30s',
       },
       '/srv/app',
     );
@@ -71,6 +73,7 @@ describe('loadConfig', () => {
       corsOrigins: ['http://localhost:5173', 'https://bangdieukhien.bca.gov.vn'],
       sseHeartbeatMs: 500,
       sseMaxStreams: 3,
+      claimGraceSeconds: 30,
     });
   });
 

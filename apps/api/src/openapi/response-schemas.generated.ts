@@ -660,6 +660,13 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           ]
         }
       },
+      "claims": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AwardClaim"
+        },
+        "description": "The places the award holds (or held) in other streams, claimed before its decision was written: its title in the person's register, the proposal item it carries out, its flag's place in the cluster-year quota, its place among the unit-year's titles the 15 % rule counts — each with the event that claimed it and the one that released it (cause decision-failed or revoked). Empty for awards recorded before claims."
+      },
       "awardId": {
         "type": "string"
       },
@@ -727,6 +734,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "basisConfirmations",
       "basisNoLongerHolds",
       "citation",
+      "claims",
       "code",
       "date",
       "decisionId",
@@ -736,6 +744,177 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "year"
     ],
     "description": "What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries out, or the đột xuất reason; for a cluster flag its basis; for a person's title the titles that met its prerequisite), and `basisNoLongerHolds` — empty while the basis holds (the same shape for every award read, whatever made the basis fail: a flag's unit moved outside the quota, a prerequisite revoked)."
+  },
+  "AwardClaim": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "$ref": "#/components/schemas/AwardClaimKind"
+      },
+      "streamId": {
+        "type": "string",
+        "description": "The stream holding the claim."
+      },
+      "itemId": {
+        "type": "string",
+        "description": "proposal-item: the item carried out."
+      },
+      "quota": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "flag-place: the quota the decision read, and whether the flag was given by override (counted, never refused)."
+      },
+      "override": {
+        "type": "boolean"
+      },
+      "claimed": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/SourceEvent"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The event that claimed the place; null when the award was recorded before claims existed and counted in the stream's baseline (its release on revocation is then the only event)."
+      },
+      "released": {
+        "anyOf": [
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "cause": {
+                "type": "string",
+                "enum": [
+                  "decision-failed",
+                  "revoked"
+                ]
+              },
+              "eventId": {
+                "type": "string"
+              },
+              "streamId": {
+                "type": "string"
+              },
+              "revision": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "position": {
+                "$ref": "#/components/schemas/Integer"
+              },
+              "recordedAt": {
+                "type": "string",
+                "description": "When it was recorded (the log's time, not the act's business date)."
+              },
+              "actor": {
+                "$ref": "#/components/schemas/Actor",
+                "description": "Who recorded it: the verified token's subject, role and unit."
+              }
+            },
+            "required": [
+              "actor",
+              "cause",
+              "eventId",
+              "position",
+              "recordedAt",
+              "revision",
+              "streamId"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The event that freed it, and why: its decision was not recorded, or the award was revoked."
+      },
+      "holds": {
+        "type": "boolean",
+        "description": "The award holds the place now: claimed and not released."
+      }
+    },
+    "required": [
+      "kind",
+      "streamId",
+      "claimed",
+      "released",
+      "holds"
+    ],
+    "additionalProperties": false
+  },
+  "AwardClaimKind": {
+    "type": "string",
+    "enum": [
+      "person-title",
+      "proposal-item",
+      "flag-place",
+      "title-quota"
+    ],
+    "description": "What an award holds in another stream, claimed before its decision was written (ARCHITECTURE §3): `person-title` its title in the person's register (`person-{personId}`), `proposal-item` the approved proposal item it carries out (`proposal-{proposalId}`), `flag-place` a place of its cluster-year's flag quota (`flag-claims-{clusterId}-{year}`), `title-quota` a place among the unit-year's titles the 15 % rule counts (`title-quota-{unitId}-{year}`)."
+  },
+  "SourceEvent": {
+    "type": "object",
+    "properties": {
+      "eventId": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "revision": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "position": {
+        "$ref": "#/components/schemas/Integer"
+      },
+      "recordedAt": {
+        "type": "string",
+        "description": "When it was recorded (the log's time, not the act's business date)."
+      },
+      "actor": {
+        "$ref": "#/components/schemas/Actor",
+        "description": "Who recorded it: the verified token's subject, role and unit."
+      }
+    },
+    "required": [
+      "eventId",
+      "streamId",
+      "revision",
+      "position",
+      "recordedAt",
+      "actor"
+    ],
+    "additionalProperties": false,
+    "description": "The event a read-model value came from, enough for an inspector to open it (`/audit/streams/{streamId}`, the console's raw-event page) and to say who recorded it and when."
+  },
+  "Actor": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "role": {
+        "$ref": "#/components/schemas/Role"
+      },
+      "unitId": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "role"
+    ],
+    "additionalProperties": false
+  },
+  "Role": {
+    "type": "string",
+    "enum": [
+      "admin",
+      "organizer",
+      "unit-officer",
+      "inspector",
+      "viewer"
+    ],
+    "description": "Who issues a command, and who caused an event (the event-store port re-exports these): taken from the verified token by the HTTP layer, never from a request body."
   },
   "AwardRecipient": {
     "anyOf": [
@@ -2759,36 +2938,6 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false
   },
-  "Actor": {
-    "type": "object",
-    "properties": {
-      "id": {
-        "type": "string"
-      },
-      "role": {
-        "$ref": "#/components/schemas/Role"
-      },
-      "unitId": {
-        "type": "string"
-      }
-    },
-    "required": [
-      "id",
-      "role"
-    ],
-    "additionalProperties": false
-  },
-  "Role": {
-    "type": "string",
-    "enum": [
-      "admin",
-      "organizer",
-      "unit-officer",
-      "inspector",
-      "viewer"
-    ],
-    "description": "Who issues a command, and who caused an event (the event-store port re-exports these): taken from the verified token by the HTTP layer, never from a request body."
-  },
   "WhatIfAnswer": {
     "type": "object",
     "properties": {
@@ -3399,41 +3548,6 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     ],
     "additionalProperties": false,
     "description": "What was reported, beside what is recorded (issue 12): the gap is shown, never closed."
-  },
-  "SourceEvent": {
-    "type": "object",
-    "properties": {
-      "eventId": {
-        "type": "string"
-      },
-      "streamId": {
-        "type": "string"
-      },
-      "revision": {
-        "$ref": "#/components/schemas/Integer"
-      },
-      "position": {
-        "$ref": "#/components/schemas/Integer"
-      },
-      "recordedAt": {
-        "type": "string",
-        "description": "When it was recorded (the log's time, not the act's business date)."
-      },
-      "actor": {
-        "$ref": "#/components/schemas/Actor",
-        "description": "Who recorded it: the verified token's subject, role and unit."
-      }
-    },
-    "required": [
-      "eventId",
-      "streamId",
-      "revision",
-      "position",
-      "recordedAt",
-      "actor"
-    ],
-    "additionalProperties": false,
-    "description": "The event a read-model value came from, enough for an inspector to open it (`/audit/streams/{streamId}`, the console's raw-event page) and to say who recorded it and when."
   },
   "TotalsScope": {
     "type": "string",

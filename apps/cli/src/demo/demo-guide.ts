@@ -80,6 +80,10 @@ Cụm thi đua số 7 in 2023: plan, pledges (3 key tasks each), tổng kết of
 Its awards (836 lượt itemised in the seed, though its headline says 486), on sub-collectives of the six Cục:
   curl -s ${auth('VIEWER')} "$API/totals/2023?cluster=bca-cum-7"
   curl -s ${auth('VIEWER')} "$API/totals/2023?unit=cuc-tccb&subUnits=true"
+Its Cờ thi đua (demo: by override, the year was unranked), a revoked Giấy khen and an erased person (demo):
+  curl -s ${auth('INSPECTOR')} "$API/totals/2023/awards?cluster=bca-cum-7&code=co-thi-dua-bo-cong-an"
+  curl -s ${auth('INSPECTOR')} "$API/totals/2023/awards?cluster=bca-cum-7&code=giay-khen&kind=collective&limit=500"
+  curl -s ${auth('INSPECTOR')} "$API/people/cb-cum7-200"
 Two "Cụm thi đua số 1" in two khối (2017: the units under the Minister; 2024: the five city police forces):
   curl -s ${auth('VIEWER')} "$API/clusters?organizer=bo-cong-an&sort=number"
   curl -s ${auth('VIEWER')} "$API/clusters/bca-cum-1-truc-thuoc/years/2017/pledges"

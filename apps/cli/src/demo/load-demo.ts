@@ -1,5 +1,6 @@
 import { DEMO_ADMIN, organizerOf } from './demo-actors.js';
 import { cum7AwardDecisions, cum7People, cum7TitleHistory } from './demo-awards.js';
+import { cum7Illustrations } from './demo-cum7-after.js';
 import { MINISTRY_OFFICE, proposeForDecision } from './demo-proposals.js';
 import {
   CUM7_2023_DATES,
@@ -290,7 +291,8 @@ async function cum7Of2023(s: DemoSession): Promise<string[]> {
       );
   }
   const ids: string[] = [];
-  for (const decision of cum7AwardDecisions()) {
+  const decisions = cum7AwardDecisions();
+  for (const decision of decisions) {
     // Each decision carries out the approved items of a proposal (its path is demo data: CUM7_PROPOSALS).
     const items = await proposeForDecision(
       s,
@@ -319,6 +321,8 @@ async function cum7Of2023(s: DemoSession): Promise<string[]> {
     },
     effectiveDate: SEED_DATES.cum7Review2023,
   });
+  // Issue 12: a flag, a revocation and an erasure to click through (the seed gives none: demo data).
+  await cum7Illustrations(s, decisions, ids);
   return ids;
 }
 

@@ -12,6 +12,7 @@ import { useLoad, useTitle } from '../use-load';
 type AwardRead = Schemas['AwardRead'];
 type Entry = Schemas['AwardList']['items'][number];
 type Proposal = Schemas['ProposalView'];
+type Claim = AwardRead['claims'][number];
 
 /**
  * One award and why it was given: the decision, its recipient, whether it stands, and its basis — the
@@ -93,6 +94,7 @@ export function AwardPage({ awardId }: { awardId: string }) {
               </p>
             )}
             {read.flagBasis && <FlagBasis read={read} />}
+            <Claims claims={read.claims} />
           </>
         )}
       </Load>
@@ -265,6 +267,90 @@ function FlagBasis({ read: a }: { read: AwardRead }) {
           </>
         )}
       </dl>
+    </>
+  );
+}
+
+const CLAIM_KIND: Record<Claim['kind'], string> = {
+  'person-title': 'Danh hiệu trong sổ của cá nhân',
+  'proposal-item': 'Mục đề nghị được thực hiện',
+  'flag-place': 'Suất Cờ thi đua của cụm, năm',
+  'title-quota': 'Suất trong tỷ lệ 15 % Chiến sĩ thi đua cơ sở của đơn vị, năm',
+};
+const RELEASE_CAUSE: Record<NonNullable<Claim['released']>['cause'], string> = {
+  'decision-failed': 'quyết định không được ghi',
+  revoked: 'khen thưởng bị thu hồi',
+};
+
+/**
+ * The places the award holds in other streams (claimed before its decision was written): which quota place,
+ * which proposal item, at which log position, and when and why it was released.
+ */
+function Claims({ claims }: { claims: Claim[] }) {
+  return (
+    <>
+      <h2>Suất đã giữ</h2>
+      {claims.length === 0 ? (
+        <p class="muted">
+          Không giữ suất nào: quyết định được ghi trước khi có sổ giữ suất, hoặc khen thưởng không thuộc chỉ
+          tiêu nào.
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table class="grid claims">
+            <caption>
+              Các suất khen thưởng này giữ (hoặc đã giữ) trong sổ khác, với sự kiện giữ và trả
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Suất</th>
+                <th scope="col">Sổ (luồng sự kiện)</th>
+                <th scope="col">Giữ</th>
+                <th scope="col">Trả lại</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((c) => (
+                <tr key={`${c.streamId}:${(c.claimed ?? c.released)?.position}`} data-claim={c.kind}>
+                  <td>
+                    {CLAIM_KIND[c.kind]}
+                    {c.itemId && (
+                      <>
+                        {' '}
+                        <code>{c.itemId}</code>
+                      </>
+                    )}
+                    {c.quota !== undefined &&
+                      ` · chỉ tiêu ${c.quota}${c.override ? ', vượt chỉ tiêu có lý do' : ''}`}{' '}
+                    {c.holds ? <Badge tone="ok">đang giữ</Badge> : <Badge tone="info">đã trả</Badge>}
+                  </td>
+                  <td>
+                    <code>{c.streamId}</code>
+                  </td>
+                  <td class="events">
+                    {c.claimed ? (
+                      <>
+                        phiên bản {c.claimed.revision} · <EventLink event={c.claimed} label="Giữ suất" />
+                      </>
+                    ) : (
+                      <span class="muted">tính trong số liệu trước khi có sổ giữ suất</span>
+                    )}
+                  </td>
+                  <td class="events">
+                    {c.released ? (
+                      <>
+                        {RELEASE_CAUSE[c.released.cause]} · <EventLink event={c.released} label="Trả suất" />
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

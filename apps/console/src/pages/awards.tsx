@@ -202,13 +202,13 @@ function AwardRow({ award: a }: { award: AwardItem }) {
       <th scope="row" class="name">
         <Recipient award={a} />
       </th>
-      <td>
+      <td class="form">
         <a href={to.award(a.awardId)}>{a.name}</a>
         <div class="muted small">
           {kindLabel(a.kind)} · năm {a.year}
         </div>
       </td>
-      <td>
+      <td class="decision">
         Số {a.decisionNumber}
         <div class="muted small">
           ngày {day(a.date)} · {a.authorityName}
@@ -220,7 +220,7 @@ function AwardRow({ award: a }: { award: AwardItem }) {
       <td>
         <AwardStatus award={a} />
       </td>
-      <td>
+      <td class="events">
         <EventLink event={a.issued} label="Quyết định" />
         {a.revoked && (
           <>

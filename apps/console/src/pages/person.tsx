@@ -121,14 +121,14 @@ function PersonView({ person: p, unitName }: { person: Person; unitName: string 
               {years.map((y) => (
                 <tr key={y} data-year={y}>
                   <th scope="row">{y}</th>
-                  <td>
+                  <td data-label="Đăng ký danh hiệu">
                     {p.registrations.filter((r) => r.year === y).length === 0
                       ? '—'
                       : p.registrations
                           .filter((r) => r.year === y)
                           .map((r) => <RegistrationLine key={r.code} registration={r} />)}
                   </td>
-                  <td>
+                  <td data-label="Danh hiệu, khen thưởng đạt được">
                     <ul class="plain">
                       {p.priorTitles
                         .filter((t) => t.year === y)

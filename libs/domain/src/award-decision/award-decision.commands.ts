@@ -63,8 +63,12 @@ export type ConfirmFlagBasis = Command<
   { decisionId: string; awardId: string; reason: string; effectiveDate?: string }
 >;
 
+/** The claim reconciler (an administrator's act, by the system): the decision of abandoned claims is never recorded. */
+export type AbandonAwardDecision = Command<'AbandonAwardDecision', { decisionId: string; reason: string }>;
+
 export type AwardDecisionCommand =
   | IssueAwardDecision
+  | AbandonAwardDecision
   | RevokeAward
   | ConfirmFlagBasis
   | FileDecisionComplaint

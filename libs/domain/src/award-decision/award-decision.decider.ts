@@ -147,9 +147,23 @@ export function decideAwardDecision(
   )
     return decideDecisionComplaint(command, state, catalog, context.complaintPolicy);
   requireRecorder(command.actor);
+  if (command.type === 'AbandonAwardDecision') {
+    if (!isAdmin(command.actor)) throw forbidden('only the system, as an administrator, abandons a decision');
+    if (state.issued)
+      throw conflict('DECISION_ALREADY_ISSUED', `decision ${decisionId} exists`, 'decisionId');
+    if (state.abandoned) return []; // a repeat records nothing
+    const reason = requireText(command.data.reason, 'reason', 1000);
+    return [{ type: 'AwardDecisionAbandoned', data: { decisionId, reason } }];
+  }
   if (command.type === 'IssueAwardDecision') {
     if (state.issued)
       throw conflict('DECISION_ALREADY_ISSUED', `decision ${decisionId} exists`, 'decisionId');
+    if (state.abandoned)
+      throw conflict(
+        'DECISION_ABANDONED',
+        `decision ${decisionId} was abandoned: the places it claimed were released after its request stopped; send the decision again (a new Idempotency-Key)`,
+        'decisionId',
+      );
     const d = command.data;
     const number = requireText(d.number, 'number', 100);
     const date = requireActDate(requireDate(d.date, 'date'), command.at, 'date');

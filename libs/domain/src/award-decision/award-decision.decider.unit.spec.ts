@@ -169,6 +169,30 @@ describe('award decisions (quyết định khen thưởng)', () => {
       .thenThrows('DECISION_ALREADY_ISSUED', 'conflict', 'decisionId');
   });
 
+  it('an abandoned decision (its claims released by the reconciler) is never recorded; a recorded one is never abandoned', () => {
+    const abandon = (actor = admin): AwardDecisionCommand => ({
+      type: 'AbandonAwardDecision',
+      actor,
+      at: AT_2024,
+      data: { decisionId: 'qd-1234', reason: 'claims left by a stopped request' },
+    });
+    const abandoned: AwardDecisionEvent = {
+      type: 'AwardDecisionAbandoned',
+      data: { decisionId: 'qd-1234', reason: 'claims left by a stopped request' },
+    };
+    decision.given([]).when(abandon()).then([abandoned]);
+    decision.given([abandoned]).when(abandon()).then([]);
+    decision.given([]).when(abandon(organizer)).thenThrows('FORBIDDEN', 'forbidden');
+    decision
+      .given(issued([bangKhen]))
+      .when(abandon())
+      .thenThrows('DECISION_ALREADY_ISSUED', 'conflict', 'decisionId');
+    decision
+      .given([abandoned])
+      .when(issue([bangKhen]))
+      .thenThrows('DECISION_ABANDONED', 'conflict', 'decisionId');
+  });
+
   it('is recorded by an admin or an organizer only', () => {
     for (const actor of [officerOf(ktnv), viewer])
       decision

@@ -21,6 +21,8 @@ export interface AwardDecisionState {
   date?: string;
   complaints: Complaints;
   awards: Readonly<Record<string, AwardSummary>>;
+  /** The reconciler released the claims of a request that never recorded this decision: it never will. */
+  abandoned?: true;
 }
 
 export const initialAwardDecisionState: AwardDecisionState = { issued: false, awards: {}, complaints: {} };
@@ -51,6 +53,8 @@ export function evolveAwardDecision(
           ]),
         ),
       };
+    case 'AwardDecisionAbandoned':
+      return { ...state, abandoned: true };
     case 'AwardRevoked': {
       const award = state.awards[event.data.awardId];
       if (!award) return state;

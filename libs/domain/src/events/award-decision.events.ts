@@ -96,14 +96,27 @@ export interface AwardRevokedData extends Dated {
   recovery?: { insignia: boolean; moneyVnd: number };
 }
 
+/**
+ * The decision was never recorded and never will be: a request claimed places for it (a person's title, a
+ * proposal item, a flag's place, a 15 % place) and stopped before writing it — a killed process. The claim
+ * reconciler writes this into the decision's empty stream (expected: no stream) before releasing the claims,
+ * so the request, were it still running, can no longer record the decision on claims it no longer holds.
+ */
+export interface AwardDecisionAbandonedData {
+  decisionId: string;
+  reason: string;
+}
+
 export type AwardDecisionEvent =
   | TypedEvent<'AwardDecisionIssued', AwardDecisionIssuedData>
+  | TypedEvent<'AwardDecisionAbandoned', AwardDecisionAbandonedData>
   | TypedEvent<'AwardRevoked', AwardRevokedData>
   | TypedEvent<'FlagBasisConfirmed', FlagBasisConfirmedData>
   | ComplaintEvent;
 
 export const AWARD_DECISION_EVENT_TYPES = [
   'AwardDecisionIssued',
+  'AwardDecisionAbandoned',
   'AwardRevoked',
   'FlagBasisConfirmed',
 ] as const;

@@ -25,6 +25,11 @@ export interface FlagClaimReleasedData {
   unitId: string;
   awardId: string;
   cause: 'decision-failed' | 'revoked';
+  /**
+   * A revoked flag recorded before claims existed (or given with no ranking to rest on): it held no claim and
+   * was counted from the yearly totals' list; from now on it is not, whatever the totals still say.
+   */
+  recordedBefore?: true;
 }
 
 export type FlagClaimEvent =

@@ -21,6 +21,11 @@ export interface UnitTitleClaimReleasedData {
   code: string;
   awardId: string;
   cause: 'decision-failed' | 'revoked';
+  /**
+   * A revoked award recorded before claims existed, counted in the baseline (it held no claim): the
+   * baseline's count of its code goes down by one. Absent on the release of a claim.
+   */
+  fromBaseline?: true;
 }
 
 /**

@@ -34,7 +34,17 @@ export type ClaimFlags = Command<
 >;
 export type ReleaseFlagClaims = Command<
   'ReleaseFlagClaims',
-  { clusterId: string; year: number; awardIds: string[]; cause: 'decision-failed' | 'revoked' }
+  {
+    clusterId: string;
+    year: number;
+    awardIds: string[];
+    cause: 'decision-failed' | 'revoked';
+    /**
+     * Revoked flags that hold no claim (recorded before claims existed, or given with no ranking to rest on):
+     * counted from the yearly totals' list until now, released here so they no longer are.
+     */
+    recordedBefore?: RecordedFlag[];
+  }
 >;
 export type FlagClaimCommand = ClaimFlags | ReleaseFlagClaims;
 
@@ -96,13 +106,21 @@ export function decideFlagClaims(command: FlagClaimCommand, state: FlagClaimsSta
       requireId(a, `awardIds[${i}]`),
     );
     requireUnique(awardIds, 'awardIds');
-    // Only what is still claimed is released: a repeated release records nothing.
-    return awardIds.flatMap((awardId) => {
+    const cause = command.data.cause;
+    const older = new Map(
+      (cause === 'revoked' ? (command.data.recordedBefore ?? []) : []).map((f) => [f.awardId, f]),
+    );
+    // Only what is still claimed (or still counted from the totals) is released: a repeated release records nothing.
+    return awardIds.flatMap((awardId): FlagClaimEvent[] => {
       const held = state.claims[awardId];
-      if (held === undefined) return [];
-      const { code, unitId } = held;
-      const data = { clusterId, year, code, unitId, awardId, cause: command.data.cause };
-      return [{ type: 'FlagClaimReleased' as const, data }];
+      if (held !== undefined) {
+        const data = { clusterId, year, code: held.code, unitId: held.unitId, awardId, cause };
+        return [{ type: 'FlagClaimReleased', data }];
+      }
+      const old = older.get(awardId);
+      if (old === undefined || state.released.includes(awardId)) return [];
+      const data = { clusterId, year, code: old.code, unitId: old.unitId, awardId, cause };
+      return [{ type: 'FlagClaimReleased', data: { ...data, recordedBefore: true } }];
     });
   }
   const decisionId = requireId(command.data.decisionId, 'decisionId');

@@ -124,6 +124,46 @@ describe('a cluster flag claims a place of its cluster-year quota on the log (fl
     }
   });
 
+  it('revoking a flag that held no claim (counted from the totals) releases it here at once, once', () => {
+    const older: RecordedFlag = { awardId: 'qd0-1', code: FLAG, unitId: c };
+    const releaseOld: FlagClaimCommand = {
+      type: 'ReleaseFlagClaims',
+      actor: organizer,
+      at: AT,
+      data: {
+        clusterId: 'cum-7',
+        year: 2023,
+        awardIds: ['qd0-1'],
+        cause: 'revoked',
+        recordedBefore: [older],
+      },
+    };
+    const gone: FlagClaimEvent = {
+      type: 'FlagClaimReleased',
+      data: {
+        clusterId: 'cum-7',
+        year: 2023,
+        code: FLAG,
+        unitId: c,
+        awardId: 'qd0-1',
+        cause: 'revoked',
+        recordedBefore: true,
+      },
+    };
+    flags.given().when(releaseOld).then([gone]);
+    flags.given([gone]).when(releaseOld).then([]);
+    // the totals may still list it (they lag): it no longer fills the place
+    flags
+      .given([gone])
+      .when(claim('qd2', [input('qd2-1', b)], [older]))
+      .then([claimed('qd2', 'qd2-1', b)]);
+    // not on a failed decision (an older flag's decision was recorded)
+    flags
+      .given()
+      .when({ ...releaseOld, data: { ...releaseOld.data, cause: 'decision-failed' } })
+      .then([]);
+  });
+
   it('only an administrator or an organizer claims', () => {
     flags
       .given()

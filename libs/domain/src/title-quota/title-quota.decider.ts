@@ -25,7 +25,17 @@ export type ClaimUnitTitles = Command<
 >;
 export type ReleaseUnitTitleClaims = Command<
   'ReleaseUnitTitleClaims',
-  { unitId: string; year: number; awardIds: string[]; cause: 'decision-failed' | 'revoked' }
+  {
+    unitId: string;
+    year: number;
+    awardIds: string[];
+    cause: 'decision-failed' | 'revoked';
+    /**
+     * Revoked awards recorded before claims existed, which the baseline counts (the handler knows: the
+     * award's decision precedes the baseline on the log and holds no claim here).
+     */
+    fromBaseline?: Array<{ awardId: string; code: string }>;
+  }
 >;
 export type TitleQuotaCommand = ClaimUnitTitles | ReleaseUnitTitleClaims;
 
@@ -33,8 +43,10 @@ export interface TitleQuotaState {
   /** null until the first claim records it. */
   baseline: Readonly<Record<string, number>> | null;
   claims: Readonly<Record<string, { code: string; decisionId: string }>>;
+  /** Awards of the baseline released on their revocation (each lowers the baseline once). */
+  baselineReleased: readonly string[];
 }
-export const initialTitleQuotaState: TitleQuotaState = { baseline: null, claims: {} };
+export const initialTitleQuotaState: TitleQuotaState = { baseline: null, claims: {}, baselineReleased: [] };
 
 export function evolveTitleQuota(state: TitleQuotaState, event: TitleQuotaEvent): TitleQuotaState {
   switch (event.type) {
@@ -48,7 +60,12 @@ export function evolveTitleQuota(state: TitleQuotaState, event: TitleQuotaEvent)
       return { ...state, claims: { ...state.claims, [awardId]: { code, decisionId } } };
     }
     case 'UnitTitleClaimReleased': {
-      const { [event.data.awardId]: _gone, ...claims } = state.claims;
+      const { awardId, code, fromBaseline } = event.data;
+      if (fromBaseline === true) {
+        const baseline = { ...state.baseline, [code]: Math.max(0, (state.baseline?.[code] ?? 0) - 1) };
+        return { ...state, baseline, baselineReleased: [...state.baselineReleased, awardId] };
+      }
+      const { [awardId]: _gone, ...claims } = state.claims;
       return { ...state, claims };
     }
     default:
@@ -98,12 +115,21 @@ export function decideTitleQuota(
       requireId(a, `awardIds[${i}]`),
     );
     requireUnique(awardIds, 'awardIds');
-    // Only what is still claimed is released: a repeated release records nothing.
-    return awardIds.flatMap((awardId) => {
+    const cause = command.data.cause;
+    // A revoked award of the baseline: not claimed here, counted once in the baseline, released once.
+    const older = new Map(
+      (cause === 'revoked' ? (command.data.fromBaseline ?? []) : []).map((b) => [b.awardId, b.code]),
+    );
+    // Only what is still claimed (or still counted in the baseline) is released: a repeated release records nothing.
+    return awardIds.flatMap((awardId): TitleQuotaEvent[] => {
       const held = state.claims[awardId];
-      if (held === undefined) return [];
-      const data = { unitId, year, code: held.code, awardId, cause: command.data.cause };
-      return [{ type: 'UnitTitleClaimReleased' as const, data }];
+      if (held !== undefined)
+        return [{ type: 'UnitTitleClaimReleased', data: { unitId, year, code: held.code, awardId, cause } }];
+      const code = older.get(awardId);
+      if (code === undefined || (state.baseline?.[code] ?? 0) < 1 || state.baselineReleased.includes(awardId))
+        return [];
+      const data = { unitId, year, code, awardId, cause, fromBaseline: true as const };
+      return [{ type: 'UnitTitleClaimReleased', data }];
     });
   }
   const decisionId = requireId(command.data.decisionId, 'decisionId');

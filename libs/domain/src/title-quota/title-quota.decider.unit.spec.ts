@@ -128,6 +128,67 @@ describe('the 15 % quota of a unit-year is decided on the log (title-quota strea
     }
   });
 
+  it('revoking an award of the baseline (recorded before claims) lowers the baseline once; a claim stays a claim', () => {
+    const releaseOld = (cause: 'decision-failed' | 'revoked'): TitleQuotaCommand => ({
+      type: 'ReleaseUnitTitleClaims',
+      actor: organizer,
+      at: AT,
+      data: {
+        unitId,
+        year: 2023,
+        awardIds: ['qd0-1'],
+        cause,
+        fromBaseline: [{ awardId: 'qd0-1', code: CS }],
+      },
+    });
+    const old: TitleQuotaEvent = {
+      type: 'UnitTitleClaimReleased',
+      data: { unitId, year: 2023, code: CS, awardId: 'qd0-1', cause: 'revoked', fromBaseline: true },
+    };
+    // 20 TT, 2 CS before + 1 claimed = 3: full; the older award's revocation frees a place.
+    const full = [before, claimed('qd1', 'qd1-1')];
+    quota
+      .given(full)
+      .when(claim('qd2', [input('qd2-1')]))
+      .thenThrows('TITLE_QUOTA_EXCEEDED', 'unprocessable', 'awards[0].code');
+    quota.given(full).when(releaseOld('revoked')).then([old]);
+    expect(unitTitleCountsOf(quota.given([...full, old]).state)).toEqual([
+      { code: TT, count: 20 },
+      { code: CS, count: 2 },
+    ]);
+    quota
+      .given([...full, old])
+      .when(claim('qd2', [input('qd2-1')]))
+      .then([claimed('qd2', 'qd2-1')]);
+    // once only; never on a failed decision; never before a baseline; never below zero
+    quota
+      .given([...full, old])
+      .when(releaseOld('revoked'))
+      .then([]);
+    quota.given(full).when(releaseOld('decision-failed')).then([]);
+    quota.given().when(releaseOld('revoked')).then([]);
+    quota
+      .given([baseline([{ code: TT, count: 20 }])])
+      .when(releaseOld('revoked'))
+      .then([]);
+    // an award holding a claim is released as a claim, even when named as of the baseline
+    quota
+      .given(full)
+      .when({
+        type: 'ReleaseUnitTitleClaims',
+        actor: organizer,
+        at: AT,
+        data: {
+          unitId,
+          year: 2023,
+          awardIds: ['qd1-1'],
+          cause: 'revoked',
+          fromBaseline: [{ awardId: 'qd1-1', code: CS }],
+        },
+      })
+      .then([released('qd1-1', 'revoked')]);
+  });
+
   it('only an administrator or an organizer claims', () => {
     quota
       .given()

@@ -96,25 +96,24 @@ export class ListAwardsHandler implements IQueryHandler<ListAwardsQuery> {
   async execute(q: ListAwardsQuery): Promise<AwardList> {
     const roots = await this.roots(q);
     const unitIds = q.scope === 'cluster' || q.subUnits ? await this.withDescendants(roots) : roots;
-    const all: AwardEntryDoc[] = [];
+    // The filters are equalities on the entry's fields: the read store applies them (on the (unitId, year)
+    // index). Sorting and paging stay here: the order is the catalog's rank, which no document stores, over
+    // the union of the units' entries, and `total`/`counted` need every match anyway.
+    const { code, kind } = q.filter;
+    const where = { year: q.year, ...(code !== undefined && { code }), ...(kind !== undefined && { kind }) };
+    const matching: AwardEntryDoc[] = [];
     for (const unitId of unitIds)
-      all.push(
+      matching.push(
         ...(await this.reads.find<AwardEntryDoc>(AWARD_REGISTER_PROJECTION, AWARD_ENTRIES, {
-          where: { unitId, year: q.year },
+          where: { unitId, ...where },
         })),
       );
-    const matching = all
-      .filter(
-        (a) =>
-          (q.filter.code === undefined || a.code === q.filter.code) &&
-          (q.filter.kind === undefined || a.kind === q.filter.kind),
-      )
-      .sort(
-        (a, b) =>
-          rankOf(a.code) - rankOf(b.code) ||
-          (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-          (a.awardId < b.awardId ? -1 : a.awardId > b.awardId ? 1 : 0),
-      );
+    matching.sort(
+      (a, b) =>
+        rankOf(a.code) - rankOf(b.code) ||
+        (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+        (a.awardId < b.awardId ? -1 : a.awardId > b.awardId ? 1 : 0),
+    );
     const page = matching.slice(q.offset, q.offset + q.limit);
     return {
       year: int(q.year),
@@ -176,7 +175,7 @@ export class ListAwardsHandler implements IQueryHandler<ListAwardsQuery> {
     const person = doc ? personView(doc, this.keys) : null;
     const held = doc?.awards.find((h) => h.awardId === a.awardId);
     // A flag's basis is checked against the cluster-year's log as it stands (few flags per page).
-    const flag = a.flagBasis && !a.revoked ? await this.awards.read(a.awardId) : null;
+    const flag = a.flagBasis && !a.revoked ? await this.awards.read(a.awardId, false) : null;
     return {
       ...a,
       unitName: unit?.name ?? null,

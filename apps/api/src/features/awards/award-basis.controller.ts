@@ -110,7 +110,10 @@ export class AwardBasisController {
       'since: the log position, detail}` until the organizer confirms it after that position or revokes it; for a ' +
       'title whose prerequisite title was revoked — or a Cờ thi đua của Chính phủ whose Cờ thi đua của Bộ Công an (its ' +
       '`basis`) was —, `{code: PREREQUISITE_REVOKED, since: the revocation, detail}` (as ' +
-      'GET /people/{personId} shows it). Ordered by `since`.',
+      'GET /people/{personId} shows it). Ordered by `since`. `claims`: the places the award holds or held in other ' +
+      "streams — its title in the person's register, the proposal item it carries out, its flag's place in the " +
+      "cluster-year quota, its place among the unit-year's titles the 15 % rule counts —, each with the event that " +
+      'claimed it (stream, revision, position) and the one that released it with its cause (decision-failed, revoked).',
   })
   @ApiResult('AwardRead', 'The award and its basis')
   @ApiErrors({ 404: 'AWARD_NOT_FOUND (field awardId)' })

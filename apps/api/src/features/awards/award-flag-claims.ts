@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   awardDecisionDecider,
   awardDecisionStream,
+  defaultCatalog,
   flagClaimsDecider,
   flagClaimsStream,
   type AwardDecisionEvent,
   type AwardItem,
   type FlagClaimInput,
+  type RecordedFlag,
 } from '@thidua/domain';
 import type { CommandContext } from '../../common/command-context.js';
 import { DeciderRunner } from '../../write-model/decider-runner.js';
@@ -81,22 +83,46 @@ export class AwardFlagClaims {
     }
   }
 
-  /** After a revocation: the flag's place is free again. */
+  /**
+   * After a revocation: the flag's place is free again. A flag holding no claim (recorded before claims
+   * existed, or given with no ranking to rest on) was counted from the yearly totals' list: it is released in
+   * each cluster-year holding its unit, so it stops counting at once rather than when the totals catch up.
+   */
   async releaseRevoked(ctx: CommandContext, decisionId: string, awardId: string): Promise<void> {
     const { state } = await this.runner.load(awardDecisionDecider, awardDecisionStream(decisionId));
     const award = state.awards[awardId];
-    if (award?.flagClusterId === undefined) return;
-    const { flagClusterId: clusterId, year } = award;
-    await this.release(ctx, new Map([['revoked', { clusterId, year, awardIds: [awardId] }]]), 'revoked');
+    if (award === undefined) return;
+    const { year } = award;
+    if (award.flagClusterId !== undefined) {
+      const clusterId = award.flagClusterId;
+      await this.release(ctx, new Map([['revoked', { clusterId, year, awardIds: [awardId] }]]), 'revoked');
+      return;
+    }
+    if (!defaultCatalog.find(award.code)?.isClusterFlag || award.recipient.kind !== 'collective') return;
+    const older: RecordedFlag[] = [{ awardId, code: award.code, unitId: award.recipient.unitId }];
+    for (const clusterId of await this.standings.clustersHolding(award.recipient.unitId, year, ctx.actor))
+      await this.release(
+        ctx,
+        new Map([[clusterId, { clusterId, year, awardIds: [awardId] }]]),
+        'revoked',
+        older,
+      );
   }
 
   async release(
     ctx: CommandContext,
     claimed: FlagClaims,
     cause: 'decision-failed' | 'revoked',
+    recordedBefore: RecordedFlag[] = [],
   ): Promise<void> {
     for (const { clusterId, year, awardIds } of claimed.values()) {
-      const command = StreamWriter.command(ctx, 'ReleaseFlagClaims', { clusterId, year, awardIds, cause });
+      const command = StreamWriter.command(ctx, 'ReleaseFlagClaims', {
+        clusterId,
+        year,
+        awardIds,
+        cause,
+        ...(recordedBefore.length > 0 && { recordedBefore }),
+      });
       await this.writer.execute(flagClaimsDecider, command, ctx, {
         streamId: flagClaimsStream(clusterId, year),
         step: `release-flags-${cause}-${clusterId}-${year}`,

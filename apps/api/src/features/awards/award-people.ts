@@ -16,6 +16,7 @@ import {
 import type { CommandContext } from '../../common/command-context.js';
 import { DeciderRunner } from '../../write-model/decider-runner.js';
 import { StreamWriter } from '../write/stream-writer.js';
+import { ClaimReconciler } from './claim-reconciler.js';
 
 type PeopleStates = Array<{ personId: string; state: PersonState }>;
 
@@ -30,13 +31,18 @@ export class AwardPeople {
   constructor(
     private readonly runner: DeciderRunner,
     private readonly writer: StreamWriter,
+    private readonly reconciler: ClaimReconciler,
   ) {}
 
-  /** Each individual recipient's record; 404 PERSON_NOT_FOUND naming the item when one is not registered. */
+  /**
+   * Each individual recipient's record; 404 PERSON_NOT_FOUND naming the item when one is not registered.
+   * Title claims a stopped request left in a person's stream are released first (ClaimReconciler).
+   */
   async records(personIds: ReadonlyArray<{ personId: string; field: string }>): Promise<PeopleStates> {
     const states = new Map<string, PersonState>();
     for (const { personId, field } of personIds) {
       if (states.has(personId)) continue;
+      await this.reconciler.reconcile([personStream(personId)]);
       const { state } = await this.runner.load(personDecider, personStream(personId));
       if (state.status === 'none')
         throw notFound('PERSON_NOT_FOUND', `person ${personId} is not in the registry`, field);

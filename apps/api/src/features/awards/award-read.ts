@@ -18,6 +18,7 @@ import {
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
 import { decisionIdOfAward } from './award-ids.js';
+import { awardClaimsOf, type AwardClaim } from './award-claims-read.js';
 
 /**
  * What GET /awards/{awardId} answers: the award as decided, what it rests on (the proposal item it carries
@@ -39,6 +40,13 @@ export type AwardRead = Omit<AwardItem, 'year' | 'flagBasis' | 'basis'> & {
   /** The organizer's confirmations of a basis that no longer held: reason and log position. */
   basisConfirmations: Array<{ reason: string; position: Integer }>;
   basisNoLongerHolds: Array<Omit<BasisIssue, 'since'> & { since: Integer }>;
+  /**
+   * The places the award holds (or held) in other streams, claimed before its decision was written: its
+   * title in the person's register, the proposal item it carries out, its flag's place in the cluster-year
+   * quota, its place among the unit-year's titles the 15 % rule counts — each with the event that claimed it
+   * and the one that released it (cause decision-failed or revoked). Empty for awards recorded before claims.
+   */
+  claims: AwardClaim[];
 };
 
 const PAGE = 1000;
@@ -48,7 +56,8 @@ const PAGE = 1000;
 export class AwardReader {
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  async read(awardId: string): Promise<AwardRead> {
+  /** `withClaims` false: the claims are not read (the award list needs only the basis). */
+  async read(awardId: string, withClaims = true): Promise<AwardRead> {
     const missing = () => notFound('AWARD_NOT_FOUND', `award ${awardId} does not exist`, 'awardId');
     const decisionId = decisionIdOfAward(awardId);
     if (!decisionId) throw missing();
@@ -79,7 +88,18 @@ export class AwardReader {
       (a, b) => a.since - b.since,
     );
     const { number, date, authority } = issued;
-    return { ...item, decisionId, number, date, authority, revoked, basisConfirmations, basisNoLongerHolds };
+    const claims = withClaims ? await awardClaimsOf(item, (streamId) => this.readAll(streamId)) : [];
+    return {
+      ...item,
+      decisionId,
+      number,
+      date,
+      authority,
+      revoked,
+      basisConfirmations,
+      basisNoLongerHolds,
+      claims,
+    };
   }
 
   /** The titles that met the award's prerequisite and were revoked since (the people projection says the same). */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   awardDecisionDecider,
   awardDecisionStream,
@@ -10,11 +10,14 @@ import {
   type AwardItem,
   type UnitTitleClaimInput,
 } from '@thidua/domain';
+import type { EventStore } from '@thidua/event-store';
 import { TOTALS, type TotalsDoc, totalsDocId, YEARLY_TOTALS_PROJECTION } from '@thidua/projections';
 import type { CommandContext } from '../../common/command-context.js';
 import { ReadModels } from '../../common/read-models.js';
+import { EVENT_STORE } from '../../infrastructure/tokens.js';
 import { DeciderRunner } from '../../write-model/decider-runner.js';
 import { StreamWriter } from '../write/stream-writer.js';
+import { ClaimReconciler } from './claim-reconciler.js';
 
 /** `{unitId}:{year}` → the award ids claimed there (what to release). */
 export type UnitTitleClaims = Map<string, { unitId: string; year: number; awardIds: string[] }>;
@@ -46,6 +49,8 @@ export class AwardTitleQuota {
     private readonly runner: DeciderRunner,
     private readonly writer: StreamWriter,
     private readonly reads: ReadModels,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly reconciler: ClaimReconciler,
   ) {}
 
   /** The quota titles each unit-year of the awards holds, without the awards' own claims (for the decider). */
@@ -55,6 +60,8 @@ export class AwardTitleQuota {
     const own = new Set(awards.map((a) => a.awardId));
     const counts: Array<{ unitId: string; year: number; code: string; count: number }> = [];
     for (const { unitId, year } of byUnitYear(awards).values()) {
+      // Claims a stopped request left here are released before they are counted (ClaimReconciler).
+      await this.reconciler.reconcile([titleQuotaStream(unitId, year)]);
       const { state } = await this.runner.load(titleQuotaDecider, titleQuotaStream(unitId, year));
       const held =
         state.baseline === null ? await this.baseline(unitId, year) : unitTitleCountsOf(state, own);
@@ -106,26 +113,51 @@ export class AwardTitleQuota {
     }
   }
 
-  /** After a revocation: the award no longer counts in its unit-year. */
+  /**
+   * After a revocation: the award no longer counts in its unit-year — its claim is released, or, for an award
+   * recorded before claims existed, the baseline that counted it is lowered by one.
+   */
   async releaseRevoked(ctx: CommandContext, decisionId: string, awardId: string): Promise<void> {
     const { state } = await this.runner.load(awardDecisionDecider, awardDecisionStream(decisionId));
     const award = state.awards[awardId];
     if (award?.recipient.kind !== 'individual' || !CODES.has(award.code)) return;
     const { unitId } = award.recipient;
+    const counted = await this.countedInBaseline(unitId, award.year, decisionId);
     await this.release(
       ctx,
       new Map([['revoked', { unitId, year: award.year, awardIds: [awardId] }]]),
       'revoked',
+      counted ? [{ awardId, code: award.code }] : [],
     );
+  }
+
+  /**
+   * Whether the unit-year's baseline counted the decision's awards: the decision precedes the baseline on the
+   * log (the baseline was read from the yearly totals when the first claim was made; decisions recorded before
+   * claims existed were projected long before). Whether the award holds a claim instead, the decider checks.
+   */
+  private async countedInBaseline(unitId: string, year: number, decisionId: string): Promise<boolean> {
+    const first = { fromRevision: 0, maxCount: 1 };
+    const [baseline] = await this.events.readStream(titleQuotaStream(unitId, year), first);
+    if (baseline?.type !== 'UnitTitleBaselineRecorded') return false;
+    const [issued] = await this.events.readStream(awardDecisionStream(decisionId), first);
+    return issued !== undefined && issued.position < baseline.position;
   }
 
   async release(
     ctx: CommandContext,
     claimed: UnitTitleClaims,
     cause: 'decision-failed' | 'revoked',
+    fromBaseline: Array<{ awardId: string; code: string }> = [],
   ): Promise<void> {
     for (const { unitId, year, awardIds } of claimed.values()) {
-      const command = StreamWriter.command(ctx, 'ReleaseUnitTitleClaims', { unitId, year, awardIds, cause });
+      const command = StreamWriter.command(ctx, 'ReleaseUnitTitleClaims', {
+        unitId,
+        year,
+        awardIds,
+        cause,
+        ...(fromBaseline.length > 0 && { fromBaseline }),
+      });
       await this.writer.execute(titleQuotaDecider, command, ctx, {
         streamId: titleQuotaStream(unitId, year),
         step: `release-quota-${cause}-${unitId}-${year}`,

@@ -33,7 +33,10 @@ export class AwardsController {
       'unless the organizer of that cluster records an override with a reason. Rules spanning streams are claimed ' +
       'there first, with an expected revision, and released if the decision is not recorded: titles in the ' +
       "person's stream, the proposal item in the proposal's (PROPOSAL_ITEM_ALREADY_CARRIED_OUT), a flag's place in " +
-      "its cluster-year's quota (FLAG_QUOTA_EXHAUSTED), the 15 % quota titles of a unit-year (TITLE_QUOTA_EXCEEDED) — two decisions racing for one of them give one 201 and one 422.",
+      "its cluster-year's quota (FLAG_QUOTA_EXHAUSTED), the 15 % quota titles of a unit-year (TITLE_QUOTA_EXCEEDED) — two decisions racing for one of them give one 201 and one 422. " +
+      'Claims a stopped request left behind are released by the claim reconciler once older than ' +
+      'CLAIM_RECONCILE_GRACE, after it fenced their decision: such a decision, sent again with the same ' +
+      'Idempotency-Key, is 409 DECISION_ABANDONED (send it with a new key).',
     created: 'AwardDecisionIssued',
     body: {
       type: IssueAwardDecisionDto,
@@ -61,7 +64,9 @@ export class AwardsController {
       'Writes AwardRevoked to the decision stream of the award (Law 06/2022/QH15 ch. VII). A revoked award no ' +
       "longer counts in /totals; it stays in the unit's history. Its claims are released: the person's title " +
       '(TitleClaimReleased), the proposal item it carried out (ProposalItemClaimReleased) and a cluster flag ' +
-      '(FlagClaimReleased), a quota title of its unit-year (UnitTitleClaimReleased). 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.',
+      '(FlagClaimReleased; a flag recorded before claims existed is released in the flag-claims stream of each cluster ' +
+      'holding its unit, `recordedBefore`), a quota title of its unit-year (UnitTitleClaimReleased; an award recorded ' +
+      'before claims existed lowers the baseline, `fromBaseline`). 404 AWARD_NOT_FOUND, 409 AWARD_ALREADY_REVOKED.',
     created: 'AwardRevoked',
     body: {
       type: RevokeAwardDto,

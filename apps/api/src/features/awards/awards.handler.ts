@@ -3,8 +3,10 @@ import {
   awardDecisionDecider,
   awardDecisionStream,
   DomainError,
+  isValidId,
   MINISTRY_FLAG,
   notFound,
+  proposalStream,
   rule,
   type AwardItem,
   type AwardRecipient,
@@ -25,6 +27,9 @@ import { AwardProposalClaims } from './award-proposal-claims.js';
 import { AwardFlagClaims, type FlagClaims } from './award-flag-claims.js';
 import { AwardTitleQuota, type UnitTitleClaims } from './award-title-quota.js';
 import { actDate } from '../write/act-date.js';
+import { DeciderRunner } from '../../write-model/decider-runner.js';
+import { ClaimReconciler } from './claim-reconciler.js';
+import { InFlightDecisions } from './in-flight-decisions.js';
 
 /** A person is named by id; the award names the unit the registry has them in (`units` of the handler). */
 function recipientOf(dto: AwardItemDto['recipient'], unitOf: ReadonlyMap<string, string>): AwardRecipient {
@@ -47,10 +52,43 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
     private readonly proposalClaims: AwardProposalClaims,
     private readonly flagClaims: AwardFlagClaims,
     private readonly titleQuota: AwardTitleQuota,
+    private readonly inFlight: InFlightDecisions,
+    private readonly reconciler: ClaimReconciler,
+    private readonly runner: DeciderRunner,
   ) {}
 
-  async execute({ ctx, body, expectedRevision }: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
-    const decisionId = StreamWriter.newEntityId(ctx, 'award-decision');
+  async execute(command: IssueAwardDecisionCommand): Promise<AwardDecisionIssued> {
+    const decisionId = StreamWriter.newEntityId(command.ctx, 'award-decision');
+    // From its first claim to its decision, no reconciler of this process takes this decision for abandoned.
+    this.inFlight.add(decisionId);
+    try {
+      return await this.decide(command, decisionId);
+    } finally {
+      this.inFlight.delete(decisionId);
+    }
+  }
+
+  private async decide(
+    { ctx, body, expectedRevision }: IssueAwardDecisionCommand,
+    decisionId: string,
+  ): Promise<AwardDecisionIssued> {
+    const awardIds = body.awards.map((_, i) => awardIdOf(decisionId, i + 1));
+    // A replayed request (the same Idempotency-Key) answers as the first one did, whatever changed since (a
+    // person erased, a quota filled): the runner finds the recorded events before anything is decided.
+    if (ctx.idempotencyKey !== undefined) {
+      const { state } = await this.runner.load(awardDecisionDecider, awardDecisionStream(decisionId));
+      if (state.issued) {
+        const { number, date, authority } = body;
+        const data = { decisionId, number, date, authority, awards: [] };
+        const command = StreamWriter.command(ctx, 'IssueAwardDecision', data);
+        const result = await this.writer.execute(awardDecisionDecider, command, ctx, {
+          streamId: awardDecisionStream(decisionId),
+          expectedRevision,
+          context: async () => ({}),
+        });
+        return { ...result, decisionId, awardIds };
+      }
+    }
     const decisionYear = Number(body.date.slice(0, 4));
     const records = await this.people.records(
       body.awards.flatMap((a, i) =>
@@ -82,6 +120,15 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
         ...(a.adHoc !== undefined && { adHoc: { reason: a.adHoc.reason } }),
       };
     });
+    // Claims a stopped request left in the proposals' streams are released before they are read (the
+    // people's, the flags' and the 15 % streams are settled where they are read).
+    await this.reconciler.reconcile(
+      awards.flatMap((a) =>
+        a.proposalItem && isValidId(a.proposalItem.proposalId)
+          ? [proposalStream(a.proposalItem.proposalId)]
+          : [],
+      ),
+    );
     const { number, date, authority } = body;
     const command = StreamWriter.command(ctx, 'IssueAwardDecision', {
       decisionId,
@@ -127,7 +174,7 @@ export class IssueAwardDecisionHandler implements ICommandHandler<IssueAwardDeci
         expectedRevision,
         context,
       });
-      return { ...result, decisionId, awardIds: awards.map((a) => a.awardId) };
+      return { ...result, decisionId, awardIds };
     } catch (error) {
       await this.titleQuota.release(ctx, quotas, 'decision-failed');
       await this.flagClaims.release(ctx, flags, 'decision-failed');

@@ -10,11 +10,15 @@ import { AwardProposalClaims } from './award-proposal-claims.js';
 import { AwardFlagClaims } from './award-flag-claims.js';
 import { AwardTitleQuota } from './award-title-quota.js';
 import { ReadModels } from '../../common/read-models.js';
+import { ClaimReconciler } from './claim-reconciler.js';
+import { InFlightDecisions } from './in-flight-decisions.js';
 
 @Module({
   imports: [WriteModule],
   controllers: [AwardsController, AwardBasisController],
   providers: [
+    InFlightDecisions,
+    ClaimReconciler,
     ClusterStandings,
     AwardPeople,
     AwardProposalClaims,

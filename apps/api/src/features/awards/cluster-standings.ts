@@ -28,6 +28,7 @@ import {
 import { EVENT_STORE, PROJECTION_RUNNER, READ_STORE } from '../../infrastructure/tokens.js';
 import { StreamContexts } from '../write/stream-contexts.js';
 import { DeciderRunner } from '../../write-model/decider-runner.js';
+import { ClaimReconciler } from './claim-reconciler.js';
 
 /**
  * How many leading units of a cluster's final ranking an organizer allows a cluster flag. No event
@@ -54,6 +55,7 @@ export class ClusterStandings {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
     @Inject(PROJECTION_RUNNER) private readonly projections: { target(name: string): Target },
+    private readonly reconciler: ClaimReconciler,
   ) {}
 
   /**
@@ -79,12 +81,9 @@ export class ClusterStandings {
     ownAwards: ReadonlySet<string> = new Set(),
   ): Promise<ClusterStanding[]> {
     const own = actor.role === 'organizer' ? actor.unitId : undefined;
-    const organizers = [...new Set([...(own ? [own] : []), ...(await this.listedOrganizers(unitId, year))])];
     const found: ClusterStanding[] = [];
-    for (const organizerUnitId of organizers) {
-      const clusterId = await this.contexts.reservation(organizerUnitId, year, unitId);
-      if (clusterId) found.push(await this.standing(clusterId, organizerUnitId, unitId, year, ownAwards));
-    }
+    for (const { organizerUnitId, clusterId } of await this.holdings(unitId, year, actor))
+      found.push(await this.standing(clusterId, organizerUnitId, unitId, year, ownAwards));
     const within = (s: ClusterStanding) => s.final && s.rank !== null && s.rank <= (s.quota ?? 1);
     return found.sort(
       (a, b) =>
@@ -152,6 +151,8 @@ export class ClusterStandings {
     year: number,
     own: ReadonlySet<string> = new Set(),
   ): Promise<Array<{ unitId: string; code: string; awardId: string }>> {
+    // Claims a stopped request left here are released before they are counted (ClaimReconciler).
+    await this.reconciler.reconcile([flagClaimsStream(clusterId, year)]);
     const { state } = await this.runner.load(flagClaimsDecider, flagClaimsStream(clusterId, year));
     const claimed = Object.entries(state.claims)
       .filter(([awardId]) => !own.has(awardId))
@@ -174,6 +175,27 @@ export class ClusterStandings {
     } catch {
       return []; // the totals are not served in this process (yet)
     }
+  }
+
+  /** The clusters holding the unit that year in an organizer's membership registry. */
+  async clustersHolding(unitId: string, year: number, actor: Actor): Promise<string[]> {
+    return (await this.holdings(unitId, year, actor)).map((h) => h.clusterId);
+  }
+
+  /** Each organizer's cluster holding the unit that year (the acting organizer's first). */
+  private async holdings(
+    unitId: string,
+    year: number,
+    actor: Actor,
+  ): Promise<Array<{ organizerUnitId: string; clusterId: string }>> {
+    const own = actor.role === 'organizer' ? actor.unitId : undefined;
+    const organizers = [...new Set([...(own ? [own] : []), ...(await this.listedOrganizers(unitId, year))])];
+    const held: Array<{ organizerUnitId: string; clusterId: string }> = [];
+    for (const organizerUnitId of organizers) {
+      const clusterId = await this.contexts.reservation(organizerUnitId, year, unitId);
+      if (clusterId) held.push({ organizerUnitId, clusterId });
+    }
+    return held;
   }
 
   /** Organizers of the clusters the directory lists for the unit that year (a hint; may lag or be absent). */
