@@ -82,7 +82,16 @@ interface Named {
 interface Batch {
   streams: Map<string, Touched>;
   named: Map<string, Named>;
+  /** Periods noted over all streams: the documents flush will write. */
+  periods: number;
 }
+
+/**
+ * Documents a batch may hold before it asks to be written (batchFull): a ballot concerns every period,
+ * so the end of a year touches every period of every cluster-year at once, and each document (≈ 10 KB of
+ * JSON) is held with its text until the write.
+ */
+const MAX_DOCS_PER_BATCH = 256;
 
 /** What a batch changed on one stream: the fold after its last event there, and the periods it concerned. */
 interface Touched {
@@ -223,24 +232,21 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
   }
 
   /** Notes the fold and the periods the event concerned (flush ranks only opened periods: a period never opened has no document). */
-  function note(
-    touched: Map<string, Touched>,
-    t: Touched | undefined,
-    event: StoredEvent,
-    fold: YearFold,
-  ): DocChange[] {
+  function note(batch: Batch, t: Touched | undefined, event: StoredEvent, fold: YearFold): DocChange[] {
     if (!t) {
       const { clusterId, year } = stateOfStream(event.streamId);
-      touched.set(event.streamId, { clusterId, year, fold, last: event, periods: new Map() });
-      t = touched.get(event.streamId)!;
+      batch.streams.set(event.streamId, { clusterId, year, fold, last: event, periods: new Map() });
+      t = batch.streams.get(event.streamId)!;
     } else {
       t.fold = fold;
       t.last = event;
     }
+    const before = t.periods.size;
     const named = event.data['period'];
     if (named === undefined) for (const period of openedPeriods(fold)) t.periods.set(period, event.position);
     else if (typeof named === 'string' && PERIOD_CODES.has(named))
       t.periods.set(named as PeriodCode, event.position);
+    batch.periods += t.periods.size - before;
     return NO_CHANGES;
   }
 
@@ -276,7 +282,7 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     cache,
     evolve(event: StoredEvent, view: ProjectionView): DocChange[] | Promise<DocChange[]> {
       let batch = batches.get(view);
-      if (!batch) batches.set(view, (batch = { streams: new Map(), named: new Map() }));
+      if (!batch) batches.set(view, (batch = { streams: new Map(), named: new Map(), periods: 0 }));
       if (NAMING_EVENTS.has(event.type)) return nameUnit(event, view, batch);
       const touched = batch.streams;
       const t = touched.get(event.streamId);
@@ -289,13 +295,16 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
         );
       // Without a promise when the cache extends a fold it keeps (nearly every event of a rebuild).
       const fold = cache.tryFoldUpTo(event);
-      if (fold && event.type !== 'UnitAdmitted') return note(touched, t, event, fold);
+      if (fold && event.type !== 'UnitAdmitted') return note(batch, t, event, fold);
       return (fold ? Promise.resolve(fold) : cache.foldUpTo(event, view)).then(async (f) => {
-        note(touched, touched.get(event.streamId), event, f);
+        note(batch, touched.get(event.streamId), event, f);
         return event.type === 'UnitAdmitted'
           ? admitUnit(event, view, touched.get(event.streamId)!)
           : NO_CHANGES;
       });
+    },
+    batchFull(view: ProjectionView): boolean {
+      return (batches.get(view)?.periods ?? 0) >= MAX_DOCS_PER_BATCH;
     },
     async flush(view: ProjectionView): Promise<DocChange[]> {
       const batch = batches.get(view);

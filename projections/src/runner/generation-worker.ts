@@ -198,7 +198,8 @@ export class GenerationWorker {
         size: 0,
       };
       await this.evolveInto(this.open, event);
-      if (this.open.size >= this.batchSize) await this.commit();
+      if (this.open.size >= this.batchSize || this.definition.batchFull?.(this.open.view))
+        await this.commit();
     }
     if (this.open && !(await this.keepOpen(this.open))) await this.commit();
     // Does not rely on the adapter's onCaughtUp alone: a rebuild switches once the head is reached.
