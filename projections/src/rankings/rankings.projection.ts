@@ -129,8 +129,11 @@ interface Touched {
  */
 export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): ProjectionDefinition & {
   readonly cache: FoldCache;
+  /** Rankings of released periods written again from their stored documents (for tests and measurements). */
+  readonly stats: { fromDocuments: number };
 } {
   const cache = new FoldCache(options.cache);
+  const stats = { fromDocuments: 0 };
   const batches = new WeakMap<ProjectionView, Batch>();
   /** The last ranking of each period of a fold, with its stamp and digest (gone with the fold). */
   const ranked = new WeakMap<YearFold, Map<PeriodCode, Ranked>>();
@@ -224,8 +227,15 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
         view.peek ? await view.peek(RANKINGS_COLLECTION, id) : await view.get(RANKINGS_COLLECTION, id)
       ) as RankingDocument | null;
       const ranking = doc && rankingOfDocument(doc);
-      if (!ranking || doc.currentDigest !== digest || doc.streamId !== streamId || restOf(ranking) !== rest)
+      // The document must be the ranking kept: its rows (digest) and the rest (status, seal, disputes…).
+      if (
+        !ranking ||
+        doc.streamId !== streamId ||
+        restOf(ranking) !== rest ||
+        rankingDigest(ranking) !== digest
+      )
         return undefined;
+      stats.fromDocuments += 1;
       out.push({ id, streamId, ranking: { ...ranking, position }, digest, position });
     }
     return out;
@@ -280,6 +290,7 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     collections: [RANKINGS_COLLECTION, RANKING_UNITS],
     indexes: [{ collection: RANKINGS_COLLECTION, fields: ['clusterId', 'year'] }],
     cache,
+    stats,
     evolve(event: StoredEvent, view: ProjectionView): DocChange[] | Promise<DocChange[]> {
       let batch = batches.get(view);
       if (!batch) batches.set(view, (batch = { streams: new Map(), named: new Map(), periods: 0 }));
