@@ -49,4 +49,10 @@ export interface ProjectionDefinition {
    * called for the events before it, which are written as usual (if that flush throws, none are).
    */
   flush?(view: ProjectionView): Promise<DocChange[]> | DocChange[];
+  /**
+   * Optional: true when the batch evolved into `view` should be written now, before `batchSize` events,
+   * because what its flush would produce (and hold in memory until the write) has grown large — rankings:
+   * one document per period touched. The runner then flushes and writes it, and starts the next batch.
+   */
+  batchFull?(view: ProjectionView): boolean;
 }

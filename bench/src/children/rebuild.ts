@@ -34,11 +34,13 @@ async function main(): Promise<void> {
   const head = await events.headPosition();
   const names = only ? new Set(only.split(',')) : undefined;
   let deadline = Number.POSITIVE_INFINITY;
+  let evolved = 0;
   const definitions = (names ? allProjections.filter((p) => names.has(p.name)) : allProjections).map(
     (d): ProjectionDefinition => ({
       ...d,
       evolve: (event, view) => {
-        if (performance.now() > deadline) throw new Error(BUDGET_REACHED);
+        // The clock read every 256 events: per event it was ≈ 1 % of a rebuild's profile.
+        if ((evolved++ & 255) === 0 && performance.now() > deadline) throw new Error(BUDGET_REACHED);
         return d.evolve.call(d, event, view);
       },
     }),

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadStore } from './read-store.port.js';
-import { openMongoReadStore } from './mongodb/mongodb-read-store.js';
 import { openSqliteReadStore } from './sqlite/sqlite-read-store.js';
 
 export interface ReadStoreConfig {
@@ -13,7 +12,11 @@ export interface ReadStoreConfig {
 }
 
 export async function createReadStore(config: ReadStoreConfig): Promise<ReadStore> {
-  if (config.mongodbUri) return openMongoReadStore(config.mongodbUri, config.mongodbDbName);
+  if (config.mongodbUri) {
+    // Loaded only when asked for: the driver's BSON serializer allocates a 17 MiB buffer at load.
+    const { openMongoReadStore } = await import('./mongodb/mongodb-read-store.js');
+    return openMongoReadStore(config.mongodbUri, config.mongodbDbName);
+  }
   mkdirSync(config.dataDir, { recursive: true });
   return openSqliteReadStore(join(config.dataDir, 'read-models.sqlite'));
 }

@@ -99,6 +99,17 @@ export class FoldCache {
     return this.insert(event.streamId, { fold, lastHash: hashOf(event), kept: 0 });
   }
 
+  /**
+   * A fold of the stream up to `event` read from the store, replacing a kept fold at that event: for a
+   * caller that needs what a kept fold gave up (release).
+   */
+  async refold(event: StoredEvent, view: ProjectionView): Promise<YearFold> {
+    const fresh = await this.foldFromStore(event, view);
+    for (const c of [...(this.streams.get(event.streamId) ?? [])])
+      if (c.fold.lastEventId === event.eventId) this.forget(event.streamId, c);
+    return this.insert(event.streamId, fresh);
+  }
+
   private insert(streamId: string, fresh: Cached): YearFold {
     const list = this.streams.get(streamId) ?? [];
     while (list.length >= 2) this.forget(streamId, list[0]!); // the least recently used

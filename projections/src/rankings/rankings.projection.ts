@@ -14,7 +14,7 @@ import {
   type YearFold,
 } from '@thidua/domain';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
-import { BYTES_PER_EVENT, FoldCache, type FoldCacheLimits } from './fold-cache.js';
+import { FoldCache, type FoldCacheLimits } from './fold-cache.js';
 import {
   RANKING_UNITS,
   RANKINGS_COLLECTION,
@@ -44,16 +44,24 @@ function stateOfStream(streamId: string): { clusterId: string; year: number } {
   return stream;
 }
 
-/** The last ranking of a period, its digest and the stamp it was ranked at. */
-interface Ranked {
-  stamp: number;
-  ranking: Ranking;
-  digest: string;
-}
+/**
+ * The last ranking of a period, its digest and the stamp it was ranked at. Once the period is closed and
+ * released the ranking object goes (it is most of a closed period's memory): its stored document holds
+ * it, identified by `digest` (the rows) and `rest` (everything else but `position`).
+ */
+type Ranked =
+  | { stamp: number; digest: string; ranking: Ranking }
+  | { stamp: number; digest: string; ranking: undefined; rest: string };
 
-/** About the memory of a ranking, in BYTES_PER_EVENT units: a criterion score and its entry id, a row's fields. */
-const rankingWeight = (ranking: Ranking): number =>
-  ranking.rows.reduce((sum, row) => sum + 120 * row.criteria.length + 400, 0) / BYTES_PER_EVENT;
+/** Positions of the log after which a stream not seen since gives up its last closed period too. */
+const IDLE_RELEASE = 50_000;
+
+/** What a released period keeps, in BYTES_PER_EVENT units (its stamp, digest and `rest`). */
+const RELEASED_WEIGHT = 2;
+
+/** The ranking but for its rows and position, as JSON: with the digest of the rows, what identifies it. */
+const restOf = (ranking: Ranking): string =>
+  JSON.stringify({ ...ranking, rows: undefined, position: undefined });
 
 /** A period ranked in a batch, waiting for its units' names. */
 interface Pending {
@@ -74,7 +82,16 @@ interface Named {
 interface Batch {
   streams: Map<string, Touched>;
   named: Map<string, Named>;
+  /** Periods noted over all streams: the documents flush will write. */
+  periods: number;
 }
+
+/**
+ * Documents a batch may hold before it asks to be written (batchFull): a ballot concerns every period,
+ * so the end of a year touches every period of every cluster-year at once, and each document (≈ 10 KB of
+ * JSON) is held with its text until the write.
+ */
+const MAX_DOCS_PER_BATCH = 256;
 
 /** What a batch changed on one stream: the fold after its last event there, and the periods it concerned. */
 interface Touched {
@@ -101,9 +118,9 @@ interface Touched {
  * A period whose `rankingStamp` has not moved since it was last ranked (only ballots, pledges… came
  * in) reuses that ranking and digest with the new position.
  *
- * Memory: a closed period's ranking is kept and, once a later period has closed too, the fold gives up
- * its score entries (releaseClosed), so a fold holds about its open and last closed periods' entries; the
- * cache bounds the rest (FoldCache: least recently used cluster-years, years gone by first).
+ * Memory: once a closed period is ranked, the fold gives up its score entries and the projection its
+ * ranking object (releaseClosed); its stored document stands for it. A fold holds about its open periods'
+ * entries; the cache bounds the rest (FoldCache: least recently used cluster-years, years gone by first).
  *
  * Per-batch state is keyed on the batch's view: a rebuild runs a second generation through this same
  * object at the same time. The folds are shared, so at flush a fold is used only if it still stands right
@@ -112,48 +129,134 @@ interface Touched {
  */
 export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): ProjectionDefinition & {
   readonly cache: FoldCache;
+  /** Rankings of released periods written again from their stored documents (for tests and measurements). */
+  readonly stats: { fromDocuments: number };
 } {
   const cache = new FoldCache(options.cache);
+  const stats = { fromDocuments: 0 };
   const batches = new WeakMap<ProjectionView, Batch>();
   /** The last ranking of each period of a fold, with its stamp and digest (gone with the fold). */
   const ranked = new WeakMap<YearFold, Map<PeriodCode, Ranked>>();
+  /** Folds whose last closed period is still held, by the position of their last event, oldest first. */
+  const holding = new Map<YearFold, number>();
+
   /**
-   * A closed period changes no more but by a late event naming it (a dispute, a reopening): its ranking
-   * is kept in `memo` and the fold gives up its entries — once a later period (calendar order) has closed
-   * too, since late events mostly concern the period closed last. An event naming a released period makes
-   * the cache fold the stream again (one read), so this only trades memory for rare reads.
+   * A closed period changes no more but by a late event naming it (a dispute, a reopening): once a later
+   * period (calendar order) has closed too — late events mostly concern the period closed last — or once
+   * the stream has been idle for IDLE_RELEASE positions of the log (a year gone by), the fold gives up its
+   * entries and `memo` its ranking object, keeping what identifies the ranking in its stored document
+   * (which flush reads back to move its position on an event concerning every period: a ballot, a
+   * pledge). An event naming a released period makes the cache fold the stream again (one read), so this
+   * only trades memory for rare reads: what a fold holds stays flat as the log grows.
    */
-  function releaseClosed(fold: YearFold, opened: readonly PeriodCode[], memo: Map<PeriodCode, Ranked>): void {
-    let laterClosed = false;
+  function releaseClosed(
+    fold: YearFold,
+    opened: readonly PeriodCode[],
+    memo: Map<PeriodCode, Ranked>,
+    idle = false,
+  ): void {
+    let laterClosed = idle;
+    let held = false;
     for (let i = opened.length - 1; i >= 0; i--) {
       const period = opened[i]!;
       const last = memo.get(period);
+      if (last && !last.ranking) {
+        laterClosed = true; // released before
+        continue;
+      }
       // Closed, and its ranking at hand (ranked at the current stamp).
-      if (!last || last.ranking.status === 'open' || last.stamp !== rankingStamp(fold, period)) continue;
-      if (laterClosed && !isReleased(fold, period)) cache.release(fold, period, rankingWeight(last.ranking));
+      if (!last?.ranking || last.ranking.status === 'open' || last.stamp !== rankingStamp(fold, period))
+        continue;
+      if (laterClosed && (isReleased(fold, period) || cache.release(fold, period, RELEASED_WEIGHT)))
+        memo.set(period, {
+          stamp: last.stamp,
+          digest: last.digest,
+          ranking: undefined,
+          rest: restOf(last.ranking),
+        });
+      else held = true;
       laterClosed = true;
+    }
+    holding.delete(fold);
+    if (held) holding.set(fold, fold.position);
+  }
+
+  /** Releases the last closed period of the folds idle since before `position` - IDLE_RELEASE. */
+  function releaseIdle(position: number): void {
+    for (const [fold, last] of holding) {
+      if (last > position - IDLE_RELEASE) return;
+      const memo = ranked.get(fold);
+      if (memo) releaseClosed(fold, openedPeriods(fold), memo, true);
+      holding.delete(fold);
     }
   }
 
+  /**
+   * The rankings of the stream's periods the batch concerned, from the fold as it stands after the
+   * batch's last event on the stream: the released ones from their stored documents. Undefined when a
+   * released period cannot be taken from its document (another generation sharing the fold, a document
+   * that is not the ranking kept): the caller folds the stream again.
+   */
+  async function rankStream(streamId: string, t: Touched, fold: YearFold, view: ProjectionView) {
+    let memo = ranked.get(fold);
+    if (!memo) ranked.set(fold, (memo = new Map()));
+    const opened = openedPeriods(fold);
+    const out: Pending[] = [];
+    const fromDocs: Array<{ id: string; position: number; digest: string; rest: string }> = [];
+    // No await until the loop is done: the fold cannot change while this stream's periods are ranked.
+    for (const period of opened) {
+      const position = t.periods.get(period);
+      if (position === undefined) continue;
+      // Ranked again only when an event that may change it came in (not for ballots, pledges…).
+      const stamp = rankingStamp(fold, period);
+      let last = memo.get(period);
+      if (last?.stamp !== stamp) {
+        if (isReleased(fold, period)) return undefined; // nothing kept of it at this stamp
+        const ranking = rankYearFold(fold, period);
+        last = { stamp, ranking, digest: rankingDigest(ranking) };
+        memo.set(period, last);
+      }
+      const id = rankingDocId(t.clusterId, t.year, period);
+      if (last.ranking)
+        out.push({ id, streamId, ranking: { ...last.ranking, position }, digest: last.digest, position });
+      else fromDocs.push({ id, position, digest: last.digest, rest: last.rest });
+    }
+    releaseClosed(fold, opened, memo);
+    for (const { id, position, digest, rest } of fromDocs) {
+      const doc = (
+        view.peek ? await view.peek(RANKINGS_COLLECTION, id) : await view.get(RANKINGS_COLLECTION, id)
+      ) as RankingDocument | null;
+      const ranking = doc && rankingOfDocument(doc);
+      // The document must be the ranking kept: its rows (digest) and the rest (status, seal, disputes…).
+      if (
+        !ranking ||
+        doc.streamId !== streamId ||
+        restOf(ranking) !== rest ||
+        rankingDigest(ranking) !== digest
+      )
+        return undefined;
+      stats.fromDocuments += 1;
+      out.push({ id, streamId, ranking: { ...ranking, position }, digest, position });
+    }
+    return out;
+  }
+
   /** Notes the fold and the periods the event concerned (flush ranks only opened periods: a period never opened has no document). */
-  function note(
-    touched: Map<string, Touched>,
-    t: Touched | undefined,
-    event: StoredEvent,
-    fold: YearFold,
-  ): DocChange[] {
+  function note(batch: Batch, t: Touched | undefined, event: StoredEvent, fold: YearFold): DocChange[] {
     if (!t) {
       const { clusterId, year } = stateOfStream(event.streamId);
-      touched.set(event.streamId, { clusterId, year, fold, last: event, periods: new Map() });
-      t = touched.get(event.streamId)!;
+      batch.streams.set(event.streamId, { clusterId, year, fold, last: event, periods: new Map() });
+      t = batch.streams.get(event.streamId)!;
     } else {
       t.fold = fold;
       t.last = event;
     }
+    const before = t.periods.size;
     const named = event.data['period'];
     if (named === undefined) for (const period of openedPeriods(fold)) t.periods.set(period, event.position);
     else if (typeof named === 'string' && PERIOD_CODES.has(named))
       t.periods.set(named as PeriodCode, event.position);
+    batch.periods += t.periods.size - before;
     return NO_CHANGES;
   }
 
@@ -187,9 +290,10 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     collections: [RANKINGS_COLLECTION, RANKING_UNITS],
     indexes: [{ collection: RANKINGS_COLLECTION, fields: ['clusterId', 'year'] }],
     cache,
+    stats,
     evolve(event: StoredEvent, view: ProjectionView): DocChange[] | Promise<DocChange[]> {
       let batch = batches.get(view);
-      if (!batch) batches.set(view, (batch = { streams: new Map(), named: new Map() }));
+      if (!batch) batches.set(view, (batch = { streams: new Map(), named: new Map(), periods: 0 }));
       if (NAMING_EVENTS.has(event.type)) return nameUnit(event, view, batch);
       const touched = batch.streams;
       const t = touched.get(event.streamId);
@@ -202,13 +306,16 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
         );
       // Without a promise when the cache extends a fold it keeps (nearly every event of a rebuild).
       const fold = cache.tryFoldUpTo(event);
-      if (fold && event.type !== 'UnitAdmitted') return note(touched, t, event, fold);
+      if (fold && event.type !== 'UnitAdmitted') return note(batch, t, event, fold);
       return (fold ? Promise.resolve(fold) : cache.foldUpTo(event, view)).then(async (f) => {
-        note(touched, touched.get(event.streamId), event, f);
+        note(batch, touched.get(event.streamId), event, f);
         return event.type === 'UnitAdmitted'
           ? admitUnit(event, view, touched.get(event.streamId)!)
           : NO_CHANGES;
       });
+    },
+    batchFull(view: ProjectionView): boolean {
+      return (batches.get(view)?.periods ?? 0) >= MAX_DOCS_PER_BATCH;
     },
     async flush(view: ProjectionView): Promise<DocChange[]> {
       const batch = batches.get(view);
@@ -220,38 +327,26 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
         let fold = t.fold;
         if (fold.revision !== t.last.revision || fold.lastEventId !== t.last.eventId)
           fold = await cache.foldUpTo(t.last, view); // moved on by another generation
-        // No await from here on: the fold cannot change while this stream's periods are ranked.
-        let memo = ranked.get(fold);
-        if (!memo) ranked.set(fold, (memo = new Map()));
-        const opened = openedPeriods(fold);
-        for (const period of opened) {
-          const position = t.periods.get(period);
-          if (position === undefined) continue;
-          // Ranked again only when an event that may change it came in (not for ballots, pledges…).
-          const stamp = rankingStamp(fold, period);
-          let last = memo.get(period);
-          if (last?.stamp !== stamp) {
-            const ranking = rankYearFold(fold, period);
-            last = { stamp, ranking, digest: rankingDigest(ranking) };
-            memo.set(period, last);
-          }
-          const id = rankingDocId(t.clusterId, t.year, period);
-          pending.push({
-            id,
-            streamId,
-            ranking: { ...last.ranking, position },
-            digest: last.digest,
-            position,
-          });
-        }
-        releaseClosed(fold, opened, memo);
+        let rankings = await rankStream(streamId, t, fold, view);
+        // A fresh fold has every period's entries: it ranks them all.
+        rankings ??= (await rankStream(streamId, t, await cache.refold(t.last, view), view))!;
+        pending.push(...rankings);
       }
+      let latest = 0;
+      for (const t of batch.streams.values()) latest = Math.max(latest, t.last.position);
+      releaseIdle(latest);
       return nameRankings(view, pending, batch.named);
     },
   };
 }
 
 const newUnit = (unitId: string): RankingUnitDoc => ({ unitId, name: null, clusterYears: [] });
+
+/** The evaluator's ranking a stored document was made from (rankingDocument undone: the names and extras out). */
+function rankingOfDocument(doc: RankingDocument): Ranking {
+  const { streamId: _s, finality: _f, currentDigest: _d, integrityFailure: _i, ...ranking } = doc;
+  return { ...ranking, rows: doc.rows.map(({ unitName: _n, ...row }) => row) };
+}
 
 const clusterYearId = (clusterId: string, year: number): string => `${clusterId}:${year}`;
 

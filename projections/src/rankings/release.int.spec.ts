@@ -62,4 +62,49 @@ describe('rankings projection: closed periods give up their entries', () => {
     const q1Doc = view.docs.get(`${RANKINGS_COLLECTION}/cum-tha:2024:Q1`) as unknown as RankingDocument;
     expect(q1Doc).toMatchObject({ status: 'revised', position: stream[stream.length - 1]!.position });
   });
+
+  it('moves a released period on from its stored document, and folds the stream again when that document is not the ranking it kept', async () => {
+    const year = syntheticYear({ clusterId: 'cum-ha', year: 2024, units: 5, criteria: 6, seed: 12 });
+    for (const { streamId, event } of syntheticWorld([year])) await events.append(streamId, [event], 'any');
+    for (const phase of year.phases) await events.append(year.streamId, phase, 'any');
+    const log = await readLog(events);
+    const stream = log.filter((e) => e.streamId === year.streamId);
+    const names = unitNamesIn(log);
+    // Every period is closed before the last phase (the election), which concerns every period.
+    const electionStart = stream[stream.length - year.phases.at(-1)!.length]!.position;
+    const handled = log.filter((e) => rankingsProjection().handles.includes(e.type));
+
+    async function run(tamper: boolean) {
+      const projection = rankingsProjection();
+      const view = new MemoryView(events);
+      const feed = async (batch: typeof log): Promise<void> => {
+        for (const e of batch) view.apply(await projection.evolve(e, view));
+        view.apply(await projection.flush!(view));
+      };
+      await feed(handled.filter((e) => e.position < electionStart));
+      const q1 = view.docs.get(`${RANKINGS_COLLECTION}/cum-ha:2024:Q1`) as unknown as RankingDocument;
+      expect(q1.status).toBe('closed');
+      // Someone changed a released period's document in the read store: a row's total.
+      if (tamper) q1.rows[0]!.total += 1;
+      await feed(handled.filter((e) => e.position >= electionStart));
+      for (const period of ['Q1', 'Q2', 'Y'] as const) {
+        const doc = view.docs.get(
+          `${RANKINGS_COLLECTION}/cum-ha:2024:${period}`,
+        ) as unknown as RankingDocument;
+        expect(doc.position).toBe(stream[stream.length - 1]!.position);
+        expect(canonicalJson(doc)).toBe(
+          canonicalJson(rankingDocument(evaluateRanking(stream, period), year.streamId, names)),
+        );
+      }
+      return projection;
+    }
+
+    // The election moved the released periods' documents on from the stored documents, reading nothing.
+    const clean = await run(false);
+    expect(clean.stats.fromDocuments).toBeGreaterThan(0);
+    expect(clean.cache.reads).toBe(0);
+    // A stored document whose rows no longer give the digest kept: the stream is folded again instead.
+    const tampered = await run(true);
+    expect(tampered.cache.reads).toBe(1);
+  });
 });

@@ -32,6 +32,8 @@ interface FlushCounterOptions {
   failEvolveOn?: (event: StoredEvent) => boolean;
   /** flush names this position on its changes instead of the stream's last event. */
   position?: (last: number) => number | undefined;
+  /** batchFull: true once the batch touched this many streams. */
+  fullAt?: number;
 }
 
 /**
@@ -57,6 +59,9 @@ function flushCounter(options: FlushCounterOptions = {}) {
       if (options.failFlushOn?.(event)) batch.poisoned = true;
       return [];
     },
+    ...(options.fullAt !== undefined && {
+      batchFull: (view: ProjectionView) => (pending.get(view)?.streams.size ?? 0) >= options.fullAt!,
+    }),
     async flush(view) {
       const batch = pending.get(view);
       pending.delete(view);
@@ -139,6 +144,22 @@ async function withStores(body: (events: EventStore, reads: ReadStore, readsFile
 }
 
 describe('ProjectionRunner: flush (once per batch, in the batch write)', () => {
+  it('writes a batch early when the projection says it is full, and still writes every document', async () => {
+    await withStores(async (events, reads) => {
+      const before = await append(events, 40, 1); // 4 streams, round robin
+      const { definition, flushes } = flushCounter({ fullAt: 2 });
+      const runner = new ProjectionRunner(events, reads, [definition], { batchSize: 1000 });
+      await runner.start();
+      expect(await runner.waitFor(before.at(-1)!.position, 10_000)).toBe(true);
+      expect(await stored(reads, runner)).toEqual(expected(before));
+      // Two streams per batch at most: written every second event, not once for all 40.
+      expect(flushes.reduce((a, b) => a + b, 0)).toBe(40);
+      expect(flushes.every((n) => n <= 2)).toBe(true);
+      expect(flushes.length).toBeGreaterThanOrEqual(20);
+      await runner.stop();
+    });
+  });
+
   it('writes what flush returns with the batch, at the position of the event that produced each document', async () => {
     await withStores(async (events, reads) => {
       const before = await append(events, 47, 1);

@@ -39,13 +39,20 @@ function integrityFailureOf(error: unknown): IntegrityFailure | undefined {
 /** Thrown out of onEvents to end the subscription once the worker has recorded its stall. */
 class StallSignal extends Error {}
 
+/** Which event: what a stall names (the batch keeps no event itself, so the events of a page die young). */
+type EventRef = Pick<StoredEvent, 'position' | 'eventId' | 'type'>;
+
+const refOf = (e: StoredEvent): EventRef => ({ position: e.position, eventId: e.eventId, type: e.type });
+
 /** Events evolved into one view, written together (flush, then one applyBatch with the checkpoint). */
 interface OpenBatch {
   view: BatchView;
-  /** The events evolve handled, in order (flush changes name one of them). */
-  evolved: StoredEvent[];
+  /** Positions of the events evolve handled, in order (flush changes name one of them). */
+  evolved: number[];
+  /** The first event evolve handled (blamed when the flush fails). */
+  firstEvolved: EventRef | undefined;
   /** First event of the batch (blamed when the write fails). */
-  first: StoredEvent;
+  first: EventRef;
   /** Position of the last event of the batch, handled or not: the checkpoint it writes. */
   last: number;
   size: number;
@@ -193,12 +200,14 @@ export class GenerationWorker {
       this.open ??= {
         view: new BatchView(this.reads, this.target, this.events),
         evolved: [],
-        first: event,
+        firstEvolved: undefined,
+        first: refOf(event),
         last: this.position,
         size: 0,
       };
       await this.evolveInto(this.open, event);
-      if (this.open.size >= this.batchSize) await this.commit();
+      if (this.open.size >= this.batchSize || this.definition.batchFull?.(this.open.view))
+        await this.commit();
     }
     if (this.open && !(await this.keepOpen(this.open))) await this.commit();
     // Does not rely on the adapter's onCaughtUp alone: a rebuild switches once the head is reached.
@@ -233,7 +242,8 @@ export class GenerationWorker {
         return;
       }
       batch.view.record(changes, event.position);
-      batch.evolved.push(event);
+      batch.evolved.push(event.position);
+      batch.firstEvolved ??= refOf(event);
     }
     batch.last = event.position;
   }
@@ -270,8 +280,8 @@ export class GenerationWorker {
       await this.flush(batch.view, batch.evolved);
     } catch (error) {
       // Stalls at the batch: nothing of it is written; a restart delivers it again from the checkpoint.
-      const blame = batch.evolved[0]!;
-      const range = `#${blame.position}..#${batch.evolved[batch.evolved.length - 1]!.position}`;
+      const blame = batch.firstEvolved!;
+      const range = `#${blame.position}..#${batch.evolved[batch.evolved.length - 1]!}`;
       this.stopOn(
         error,
         { position: blame.position, eventId: blame.eventId, type: blame.type },
@@ -286,24 +296,24 @@ export class GenerationWorker {
    * The projection's per-batch changes (ProjectionDefinition.flush), recorded at the position of the
    * event that produced each: the one the change names, else the last event evolve handled.
    */
-  private async flush(view: BatchView, evolved: readonly StoredEvent[]): Promise<void> {
+  private async flush(view: BatchView, evolved: readonly number[]): Promise<void> {
     const lastEvolved = evolved[evolved.length - 1];
-    if (!this.definition.flush || !lastEvolved) return;
+    if (!this.definition.flush || lastEvolved === undefined) return;
     const changes = await this.definition.flush(view);
     this.checkChanges(changes);
-    const positions = new Set(evolved.map((e) => e.position));
+    const positions = new Set(evolved);
     for (const change of changes) {
-      const position = change.position ?? lastEvolved.position;
+      const position = change.position ?? lastEvolved;
       if (!positions.has(position)) {
         throw new InvalidChangeError(
           `flush change to ${change.collection}/${change.id} names position ${position}, not an event of the batch`,
         );
       }
     }
-    for (const change of changes) view.record([change], change.position ?? lastEvolved.position);
+    for (const change of changes) view.record([change], change.position ?? lastEvolved);
   }
 
-  private async write(view: BatchView, position: number, blame: StoredEvent): Promise<void> {
+  private async write(view: BatchView, position: number, blame: EventRef): Promise<void> {
     try {
       await this.reads.applyBatch(this.target, this.definition.version, view.changes(), position);
     } catch (error) {
