@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 import { appendBatchFigures, appendSingleFigures } from './benches/append.js';
+import { asOfGrowthFigures } from './benches/as-of-growth.js';
 import { evaluatorFigures } from './benches/evaluator.js';
 import { httpFigures } from './benches/http.js';
 import { loadIntoStore } from './benches/load.js';
@@ -130,6 +131,10 @@ async function run(opts: BenchOptions): Promise<void> {
     if (opts.sections.has('http')) {
       log('HTTP…');
       await httpFigures(report, { work, opts, bigYear, ...(direct && { direct }), log });
+    }
+    if (opts.sections.has('asof-growth')) {
+      log('as-of growth: cluster-years of 2k, 20k and 100k events…');
+      await asOfGrowthFigures(report, { work, opts, log });
     }
   } finally {
     if (!opts.keep) fs.rmSync(work, { recursive: true, force: true });

@@ -32,16 +32,19 @@ import { bigYearQuestions } from './evaluator.js';
 import { loadIntoStore } from './load.js';
 
 const SECRET = 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
-const SEQUENTIAL_RUNS = 30;
+/** Sequential requests per as-of/what-if figure: enough that p99 is not simply the one worst sample. */
+const SEQUENTIAL_RUNS = 100;
 
-interface Server {
+export interface Server {
   port: number;
+  /** API server only: how long its READY waited for the claim reconciler's startup pass, ms. */
+  reconcilerMs?: number;
   stop(): Promise<void>;
   /** API server only: CPU-profile `run` and write a summary-ready .cpuprofile to `file`. */
   profile<T>(file: string, run: () => Promise<T>): Promise<T>;
 }
 
-function startServer(
+export function startServer(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -61,10 +64,14 @@ function startServer(
       const m = /READY (\{.*\})\n/.exec(out);
       if (m) {
         ready = true;
-        const { port } = JSON.parse(m[1] as string) as { port: number };
+        const { port, reconcilerMs } = JSON.parse(m[1] as string) as {
+          port: number;
+          reconcilerMs?: number;
+        };
         let stopped: Promise<void> | undefined;
         resolve({
           port,
+          ...(reconcilerMs !== undefined && { reconcilerMs }),
           stop: () => {
             stopped ??= (async () => {
               child.stdin?.end('stop\n');
@@ -95,7 +102,7 @@ function startServer(
   });
 }
 
-function apiEnv(dataDir: string, projections: boolean): NodeJS.ProcessEnv {
+export function apiEnv(dataDir: string, projections: boolean): NodeJS.ProcessEnv {
   return {
     DATA_DIR: dataDir,
     PORT: '0',
@@ -108,7 +115,7 @@ function apiEnv(dataDir: string, projections: boolean): NodeJS.ProcessEnv {
   };
 }
 
-async function tokenFor(sub: string, role: Role, unitId?: string): Promise<string> {
+export async function tokenFor(sub: string, role: Role, unitId?: string): Promise<string> {
   const key = new TextEncoder().encode(SECRET);
   return signAccessToken(key, { sub, role, ...(unitId !== undefined && { unitId }) }, { ttl: '12h' });
 }
@@ -208,7 +215,7 @@ async function waitForProjections(port: number, token: string, timeoutMs: number
 }
 
 /** Sequential requests (one connection): latency percentiles. */
-async function sequential(
+export async function sequential(
   port: number,
   spec: RequestSpec,
   runs: number,
@@ -610,7 +617,7 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
             direct === undefined ? 'evaluator direct: not run' : `evaluator direct: p50 ${fmt.ms(direct)}`,
           ratio: null,
           targets: [
-            { text: 'p50 ≤ 50 ms', met: t.p50 <= 50 },
+            { text: 'p99 ≤ 50 ms', met: t.p99 <= 50 },
             { text: 'all 200', met: ok },
           ],
           values: {
@@ -621,6 +628,7 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
           },
           notes: [
             'one request at a time, after 3 unmeasured ones; PROJECTIONS_IN_PROCESS=false (these queries read the log, not the read models, so nothing else runs in the process)',
+            `measured after the claim reconciler's startup pass (${server.reconcilerMs ?? '?'} ms on this ${big.totalEvents.toLocaleString('en-US')}-event log)`,
           ],
         });
       }

@@ -1,6 +1,7 @@
 /**
  * Child process: the real API (createApp + loadConfig, configured by the environment as `npm start`
- * is), listening on an ephemeral port. Prints `READY {"port":…}`. Commands on stdin, one per line:
+ * is), listening on an ephemeral port. Prints `READY {"port":…,"reconcilerMs":…}` once the claim
+ * reconciler's startup pass is over (how long READY waited for it). Commands on stdin, one per line:
  *   profile-start            start the V8 CPU profiler (node:inspector)
  *   profile-stop <file>      stop it, write the .cpuprofile, print PROFILED
  *   stop                     close the app and exit
@@ -11,13 +12,19 @@ import type { AddressInfo } from 'node:net';
 
 import { createApp } from '../../../apps/api/src/bootstrap.js';
 import { loadConfig } from '../../../apps/api/src/config/app-config.js';
+import { ClaimReconciler } from '../../../apps/api/src/features/awards/claim-reconciler.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;
-  process.stdout.write(`READY ${JSON.stringify({ port: address.port })}\n`);
+  // The claim reconciler's startup pass reads the whole log in the background: a figure measured
+  // meanwhile would time that pass too. READY waits for it and says how long it took.
+  const t0 = performance.now();
+  await app.get(ClaimReconciler, { strict: false }).started();
+  const reconcilerMs = Math.round(performance.now() - t0);
+  process.stdout.write(`READY ${JSON.stringify({ port: address.port, reconcilerMs })}\n`);
   const session = new inspector.Session();
   session.connect();
   let buffer = '';

@@ -1,4 +1,7 @@
-/** The 20,000-event cluster-year of the as-of and what-if figures, written to its own store file. */
+/**
+ * The 20,000-event cluster-year of the as-of and what-if figures (or one of another size, for the as-of
+ * growth figures), written to its own store file.
+ */
 import { emulationStream } from '@thidua/domain';
 import { openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
 import { loadIntoStore } from '../benches/load.js';
@@ -21,10 +24,22 @@ export interface BigYear {
   totalEvents: number;
 }
 
-export async function buildBigYear(file: string, seed: number): Promise<BigYear> {
+/**
+ * Members of a cluster whose year reaches `events`: 64 give a little over 20,000 events (the year is cut
+ * there, in its year-end period); other sizes scale them so that every size is cut at the same point.
+ */
+export function membersFor(events: number): number {
+  return Math.max(4, Math.round((64 * events) / BIG_YEAR_EVENTS));
+}
+
+export async function buildBigYear(
+  file: string,
+  seed: number,
+  targetEvents: number = BIG_YEAR_EVENTS,
+): Promise<BigYear> {
   const prng = new Prng(seed ^ 0x5bd1e995);
   const year = 2025;
-  const world = planBigCluster(prng, year);
+  const world = planBigCluster(prng, year, membersFor(targetEvents));
   const cluster = world.clusters[0];
   if (!cluster) throw new Error('the big world has no cluster');
   const streamId = emulationStream(cluster.id, year);
@@ -32,7 +47,7 @@ export async function buildBigYear(file: string, seed: number): Promise<BigYear>
   function* untilFull(): Generator<PlannedAppend> {
     for (const a of generator.appends()) {
       yield a;
-      if (generator.streamLength(streamId) >= BIG_YEAR_EVENTS) return;
+      if (generator.streamLength(streamId) >= targetEvents) return;
     }
   }
   const load = await loadIntoStore(file, untilFull(), { window: 500, poolEvents: 0 });

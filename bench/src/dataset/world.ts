@@ -197,12 +197,13 @@ export function planWorld(prng: Prng, options: WorldOptions): WorldPlan {
 
 /**
  * One oversized cluster of the Ministry (64 department-like units, 22 score criteria) for the as-of
- * and what-if figures: its one year passes 20,000 events during the year-end period.
+ * and what-if figures: its one year passes 20,000 events during the year-end period. The as-of growth
+ * figures scale `memberCount` with the cluster-year's size (a year's events grow with its members).
  */
-export function planBigCluster(prng: Prng, firstYear: number): WorldPlan {
+export function planBigCluster(prng: Prng, firstYear: number, memberCount = 64): WorldPlan {
   const units: UnitPlan[] = [{ id: MINISTRY, name: 'Bộ Công an', kind: 'bo' }];
   const members: string[] = [];
-  for (let i = 0; i < 64; i++) {
+  for (let i = 0; i < memberCount; i++) {
     const [slug, name, kind] = MINISTRY_UNITS[i % MINISTRY_UNITS.length]!;
     const id = i < MINISTRY_UNITS.length ? slug : `${slug}-${i}`;
     units.push({

@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench` (after `--`). */
 
-export const SECTIONS = ['append', 'batch', 'rebuild', 'evaluator', 'http'] as const;
+export const SECTIONS = ['append', 'batch', 'rebuild', 'evaluator', 'http', 'asof-growth'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

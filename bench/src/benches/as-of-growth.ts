@@ -1,0 +1,117 @@
+/**
+ * As-of growth (issue 14): the as-of ranking on cluster-years of 2,000, 20,000 and 100,000 events, through
+ * the evaluator (a fresh child process, as evaluator.ts) and over HTTP (one request at a time, as http.ts),
+ * each year in its own store. The target is a flat cost per event: events folded per millisecond of the
+ * as-of p50 within 20 % across the sizes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { buildBigYear, membersFor } from '../dataset/big-year.js';
+import { hasTaskset, pinSelf, runChild } from '../util/child.js';
+import type { BenchOptions } from '../util/options.js';
+import { benchDist } from '../util/paths.js';
+import { fmt, type Report } from '../util/report.js';
+import { round } from '../util/stats.js';
+import { bigYearQuestions, type EvaluatorTimings } from './evaluator.js';
+import { apiEnv, sequential, startServer, tokenFor } from './http.js';
+
+export const GROWTH_SIZES = [2_000, 20_000, 100_000] as const;
+const RUNS = 60;
+
+interface GrowthRow {
+  events: number;
+  members: number;
+  direct: { p50: number; p99: number };
+  http: { p50: number; p99: number; statuses: Record<string, number> };
+  reconcilerMs: number | undefined;
+}
+
+export async function asOfGrowthFigures(
+  report: Report,
+  ctx: { work: string; opts: BenchOptions; log: (line: string) => void },
+): Promise<void> {
+  const { opts, log } = ctx;
+  const twoCores = hasTaskset() && os.availableParallelism() >= 2;
+  const rows: GrowthRow[] = [];
+  for (const size of GROWTH_SIZES) {
+    const dir = path.join(ctx.work, `asof-growth-${size}`);
+    fs.mkdirSync(dir, { recursive: true });
+    log(`  building a ${size.toLocaleString('en-US')}-event cluster-year (${membersFor(size)} members)…`);
+    const big = await buildBigYear(path.join(dir, 'events.sqlite'), opts.seed, size);
+    const q = bigYearQuestions(big.events);
+    const direct = (
+      await runChild<EvaluatorTimings>(path.join(benchDist, 'children/evaluator.js'), [big.file, big.streamId])
+    ).result;
+    // The API pinned to CPU 0, this process (the client) to CPU 1, as in http.ts.
+    if (twoCores) pinSelf('1');
+    const server = await startServer(path.join(benchDist, 'children/api-server.js'), [], apiEnv(dir, false), {
+      ...(twoCores && { cpus: '0' }),
+    });
+    let http: GrowthRow['http'];
+    try {
+      const inspector = await tokenFor('u-inspector', 'inspector');
+      http = await sequential(
+        server.port,
+        {
+          method: 'GET',
+          path: `/clusters/${big.clusterId}/years/${big.year}/rankings/${q.period}?asOf=${q.asOfPosition}`,
+          headers: { authorization: `Bearer ${inspector}` },
+        },
+        RUNS,
+      );
+    } finally {
+      await server.stop();
+      if (twoCores) pinSelf(`0-${os.availableParallelism() - 1}`);
+    }
+    const row: GrowthRow = {
+      events: big.events.length,
+      members: big.units.length,
+      direct: { p50: direct.asOf.median, p99: direct.asOf.p99 },
+      http,
+      reconcilerMs: server.reconcilerMs,
+    };
+    rows.push(row);
+    log(
+      `  ${row.events.toLocaleString('en-US')} events: as-of direct p50 ${fmt.ms(row.direct.p50)}, HTTP p50 ${fmt.ms(http.p50)} p99 ${fmt.ms(http.p99)}`,
+    );
+  }
+  // Events of the stream per millisecond of p50: equal rates mean a cost proportional to the stream.
+  const rate = (events: number, ms: number): number => events / ms;
+  for (const via of ['direct', 'http'] as const) {
+    const rates = rows.map((r) => rate(r.events, r[via].p50));
+    const spread = Math.max(...rates) / Math.min(...rates) - 1;
+    const okStatuses = rows.every((r) => Object.keys(r.http.statuses).every((s) => s === '200'));
+    report.add({
+      id: `asof-growth-${via}`,
+      title: `As-of ranking growth, ${via === 'direct' ? 'evaluator' : 'over HTTP'} (${rows
+        .map((r) => `${Math.round(r.events / 1000)}k`)
+        .join(', ')} events)`,
+      ours: rows.map((r) => `${fmt.ms(r[via].p50)}`).join(' / '),
+      baseline: `events per ms of p50: ${rates.map((x) => Math.round(x).toLocaleString('en-US')).join(' / ')}`,
+      ratio: null,
+      targets: [
+        { text: 'rates within 20 %', met: spread <= 0.2 },
+        ...(via === 'http' ? [{ text: 'all 200', met: okStatuses }] : []),
+      ],
+      values: {
+        rows: rows.map((r) => ({
+          events: r.events,
+          members: r.members,
+          p50Ms: round(r[via].p50, 3),
+          p99Ms: round(r[via].p99, 3),
+          eventsPerMs: round(rate(r.events, r[via].p50), 1),
+          ...(via === 'http' && { statuses: r.http.statuses, reconcilerMs: r.reconcilerMs }),
+        })),
+        rateSpread: round(spread, 3),
+      },
+      notes: [
+        `p99: ${rows.map((r) => fmt.ms(r[via].p99)).join(' / ')}; the period Q4 as of 90 % of each stream`,
+        via === 'direct'
+          ? '40 runs after 5 warm-up runs per size, in a fresh child process'
+          : `${RUNS} requests one at a time per size (after 3 unmeasured), PROJECTIONS_IN_PROCESS=false, after the claim reconciler's startup pass`,
+      ],
+    });
+  }
+}
