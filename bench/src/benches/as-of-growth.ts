@@ -42,7 +42,11 @@ export async function asOfGrowthFigures(
     const big = await buildBigYear(path.join(dir, 'events.sqlite'), opts.seed, size);
     const q = bigYearQuestions(big.events);
     const direct = (
-      await runChild<EvaluatorTimings>(path.join(benchDist, 'children/evaluator.js'), [big.file, big.streamId])
+      await runChild<EvaluatorTimings>(path.join(benchDist, 'children/evaluator.js'), [
+        big.file,
+        big.streamId,
+        'as-of-only',
+      ])
     ).result;
     // The API pinned to CPU 0, this process (the client) to CPU 1, as in http.ts.
     if (twoCores) pinSelf('1');

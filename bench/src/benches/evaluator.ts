@@ -111,13 +111,24 @@ export interface EvaluatorTimings {
 }
 
 /** The timings themselves (run in a child process, see children/evaluator.ts). */
-export function evaluatorTimings(file: string, streamId: string, events: StoredEvent[]): EvaluatorTimings {
+export function evaluatorTimings(
+  file: string,
+  streamId: string,
+  events: StoredEvent[],
+  asOfOnly = false,
+): EvaluatorTimings {
   const q = bigYearQuestions(events);
   const strip = (t: { median: number; p99: number }): Timing => ({ median: t.median, p99: t.p99 });
-  const read = strip(timeIt(RUNS, () => readStreamRaw(file, streamId)));
+  // asOfOnly (the growth figures): the as-of by position alone; the rest is reported as not measured (NaN).
+  const skipped: Timing = { median: NaN, p99: NaN };
+  const read = asOfOnly ? skipped : strip(timeIt(RUNS, () => readStreamRaw(file, streamId)));
   const asOf = strip(timeIt(RUNS, () => evaluateRanking(events, q.period, { upToPosition: q.asOfPosition })));
-  const asOfTime = strip(timeIt(RUNS, () => evaluateRanking(events, q.period, { upToTime: q.asOfTime })));
-  const hypothetical = strip(timeIt(RUNS, () => whatIf(events, q.period, { ...q.whatIf })));
+  const asOfTime = asOfOnly
+    ? skipped
+    : strip(timeIt(RUNS, () => evaluateRanking(events, q.period, { upToTime: q.asOfTime })));
+  const hypothetical = asOfOnly
+    ? skipped
+    : strip(timeIt(RUNS, () => whatIf(events, q.period, { ...q.whatIf })));
   const check = whatIf(events, q.period, { ...q.whatIf });
   return {
     events: events.length,

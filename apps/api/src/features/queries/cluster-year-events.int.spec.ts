@@ -95,6 +95,25 @@ describe('ClusterYearEvents', () => {
     expect(ids(after.events)).toEqual(ids(await store.readStream(STREAM)));
   });
 
+  it('keeps the stream queried last even when it alone is over the bound, evicting the others', async () => {
+    await append(store, 150, 0);
+    const other = 'emulation-bca-cum-3-2021';
+    await store.append(other, events(20, 0), 'no-stream');
+    const reader = new ClusterYearEvents(store, 100);
+    const big = await reader.read('bca-cum-2', 2021);
+    expect(big.events).toHaveLength(150);
+    const again = await reader.read('bca-cum-2', 2021);
+    expect(again.events[0]).toBe(big.events[0]); // kept parsed, though 150 > 100
+    expect(ids(again.events)).toEqual(ids(await store.readStream(STREAM)));
+    // Another stream queried: the big one no longer fits beside it and goes; the small one stays.
+    const small = await reader.read('bca-cum-3', 2021);
+    expect(ids(small.events)).toEqual(ids(await store.readStream(other)));
+    expect((await reader.read('bca-cum-3', 2021)).events[0]).toBe(small.events[0]);
+    const reread = await reader.read('bca-cum-2', 2021);
+    expect(reread.events[0]).not.toBe(big.events[0]);
+    expect(ids(reread.events)).toEqual(ids(big.events));
+  });
+
   it('answers 404 for an unknown cluster and for a cluster without that year', async () => {
     const reader = new ClusterYearEvents(store);
     await expect(reader.read('bca-cum-9', 2021)).rejects.toMatchObject({ code: 'CLUSTER_NOT_FOUND' });

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import { clusterStream, emulationStream } from '@thidua/domain';
 import { ApiError } from '../../common/api-error.js';
@@ -6,8 +6,13 @@ import { EVENT_STORE } from '../../infrastructure/tokens.js';
 
 const PAGE = 1000;
 
-/** Events of recently queried cluster-years kept parsed (a 20,000-event year is about 20 MB). */
+/**
+ * Events of recently queried cluster-years kept parsed (≈ 1.1 KB each: a 20,000-event year is about 22 MB).
+ * The stream queried last is kept whatever its size (see keep).
+ */
 export const CLUSTER_YEAR_CACHE_EVENTS = 60_000;
+/** Overrides CLUSTER_YEAR_CACHE_EVENTS (tests). */
+export const CLUSTER_YEAR_CACHE_LIMIT = 'CLUSTER_YEAR_CACHE_LIMIT';
 
 export const clusterNotFound = (clusterId: string, field = 'clusterId'): ApiError =>
   new ApiError(404, 'CLUSTER_NOT_FOUND', `cluster ${clusterId} does not exist`, field);
@@ -29,9 +34,14 @@ export const clusterYearNotFound = (clusterId: string, year: number): ApiError =
 export class ClusterYearEvents {
   private readonly kept = new Map<string, readonly StoredEvent[]>();
   private keptEvents = 0;
-  private readonly maxEvents: number = CLUSTER_YEAR_CACHE_EVENTS;
+  private readonly maxEvents: number;
 
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Optional() @Inject(CLUSTER_YEAR_CACHE_LIMIT) maxEvents?: number,
+  ) {
+    this.maxEvents = maxEvents ?? CLUSTER_YEAR_CACHE_EVENTS;
+  }
 
   /**
    * The stream's events — all of them, or at least those up to `upToPosition` (the evaluator selects);
@@ -98,11 +108,16 @@ export class ClusterYearEvents {
     }
   }
 
+  /**
+   * Keeps the stream just read as the most recently used, whatever its size: a cluster-year longer than
+   * the bound was read whole on every query otherwise (100,000 events: seconds per as-of, not tens of ms).
+   * The others go, least recently used first, until the total is within the bound again.
+   */
   private keep(streamId: string, events: readonly StoredEvent[]): void {
     const before = this.kept.get(streamId);
     this.keptEvents -= before?.length ?? 0;
     this.kept.delete(streamId);
-    if (events.length === 0 || events.length > this.maxEvents) return;
+    if (events.length === 0) return;
     this.kept.set(streamId, events); // most recently used last
     this.keptEvents += events.length;
     for (const [id, evicted] of this.kept) {
