@@ -31,7 +31,8 @@ export {
  * cluster-year's events — `initialYearFold`, `foldYearEvent` for each event in stream order, then
  * `rankYearFold` (or `explainYearFold`, on a fold that keeps the chains: `trace`, the default). The rankings projection folds event by event and ranks a period when it changed;
  * as-of, explain and what-if fold the array of events in scope (evaluateRanking and its siblings
- * below are exactly that composition), so every caller gets the same bytes for the same events.
+ * below are exactly that composition, on a fold scoped to the one period asked: YearFoldOptions.only),
+ * so every caller gets the same bytes for the same events.
  */
 export function rankYearFold(fold: YearFold, period: PeriodCode, options: RankOptions = {}): Ranking {
   return rankPeriod(foldedPeriod(fold, requirePeriodCode(period)), options, false);
@@ -85,7 +86,7 @@ export function explainRanking(
   options: EvaluateOptions = {},
 ): ExplainedRanking {
   const checked = requirePeriodCode(period);
-  return explainYearFold(foldEvents(events, options, true), checked, options);
+  return explainYearFold(foldEvents(events, options, true, checked), checked, options);
 }
 
 export function stripExplain(ranking: ExplainedRanking): Ranking {
@@ -98,7 +99,7 @@ export function evaluateRanking(
   options: EvaluateOptions = {},
 ): Ranking {
   const checked = requirePeriodCode(period);
-  return rankYearFold(foldEvents(events, options, false), checked, options);
+  return rankYearFold(foldEvents(events, options, false, checked), checked, options);
 }
 
 /** The ranking as it stands (up to the same position/time) and as it would stand with the overrides/exclusions. */
@@ -108,5 +109,5 @@ export function whatIf(
   options: EvaluateOptions,
 ): WhatIfResult {
   const checked = requirePeriodCode(period);
-  return whatIfYearFold(foldEvents(events, options, false), checked, options);
+  return whatIfYearFold(foldEvents(events, options, false, checked), checked, options);
 }

@@ -63,6 +63,13 @@ export interface YearFoldOptions {
    * bytes with less memory and work (the rankings projection, as-of, what-if).
    */
   trace?: boolean;
+  /**
+   * Fold the state of this period only: events naming another period are counted (position, revision)
+   * but not folded. A period's ranking reads nothing of the other periods (their handlers change their
+   * own PeriodFold only), so it is the same bytes at a fraction of the work — what a one-period query
+   * (as-of, explain, what-if) needs. Ranking another period of such a fold is refused.
+   */
+  only?: PeriodCode;
 }
 
 /** One score entry of a period, with its history. */
@@ -130,6 +137,8 @@ export interface YearFoldState extends YearFold {
   replacedSchemeStamp: number;
   /** Periods released (releasePeriod). */
   released: number;
+  /** YearFoldOptions.only. */
+  only: PeriodCode | undefined;
   members: Set<string>;
   schemes: Map<number, ScoringScheme>;
   latestScheme: number | null;
@@ -150,6 +159,7 @@ export function initialYearFold(streamId: string, options: YearFoldOptions = {})
     position: 0,
     lastEventId: undefined,
     traced: options.trace ?? true,
+    only: options.only,
     held: 0,
     lastGeneral: 0,
     tick: 0,
@@ -194,7 +204,7 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
     return;
   }
   // An event naming a period concerns that period only (one naming no known period concerns none).
-  if (!PERIOD_CODES.has(named as string)) return advance(s, e);
+  if (!PERIOD_CODES.has(named as string) || (s.only !== undefined && named !== s.only)) return advance(s, e);
   const handler = PERIOD_HANDLERS.get(e.type);
   let p = s.periods.get(named as PeriodCode);
   if (p?.released && handler) throw releasedError(s, `${e.type} #${e.position} names released ${named}`);

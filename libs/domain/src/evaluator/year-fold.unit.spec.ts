@@ -99,6 +99,36 @@ describe('evaluator: the incremental year fold', () => {
     }
   });
 
+  it('a fold scoped to one period (only) ranks it as the whole fold does, at every prefix, and no other', () => {
+    const whole = initialYearFold(events[0]!.streamId, { trace: true });
+    const scoped = periods.map((only) => ({
+      only,
+      fold: initialYearFold(events[0]!.streamId, { trace: true, only }),
+    }));
+    let skipped = 0;
+    for (const e of events) {
+      foldYearEvent(whole, e);
+      for (const { only, fold } of scoped) {
+        foldYearEvent(fold, e);
+        const named = (e.data as { period?: string }).period;
+        if (named !== undefined && named !== only) skipped += 1;
+        expect(fold).toMatchObject({
+          count: whole.count,
+          position: whole.position,
+          revision: whole.revision,
+        });
+        expect({ at: e.position, only, json: canonicalJson(explainYearFold(fold, only)) }).toEqual({
+          at: e.position,
+          only,
+          json: canonicalJson(explainYearFold(whole, only)),
+        });
+      }
+    }
+    expect(skipped).toBeGreaterThan(events.length); // other periods' events were really left out
+    const q1 = scoped[0]!.fold;
+    expect(() => rankYearFold(q1, 'Q2')).toThrow(expect.objectContaining({ code: 'FOLD_SCOPED' }));
+  });
+
   it('rankingStamp: while it stays the same, the ranking stays the same but for its position', () => {
     const fold = initialYearFold(events[0]!.streamId, { trace: false });
     const previous = new Map<string, { stamp: number; json: string }>();
