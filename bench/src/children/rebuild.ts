@@ -13,12 +13,7 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import {
-  logPageThreadAvailable,
-  openLogPageThread,
-  openSqliteEventStore,
-  VerifyingEventStore,
-} from '@thidua/event-store';
+import { openSqliteEventStore, VerifyingEventStore } from '@thidua/event-store';
 import { openSqliteReadStore } from '@thidua/read-store';
 import { allProjections, type ProjectionDefinition, ProjectionRunner } from '@thidua/projections';
 import { emitResult } from '../util/child.js';
@@ -50,9 +45,7 @@ async function main(): Promise<void> {
       },
     }),
   );
-  // The log read and checked on a second thread (the default where the build has its worker script).
-  const pages = logPageThreadAvailable() ? openLogPageThread(eventsFile, events) : undefined;
-  const runner = new ProjectionRunner(events, reads, definitions, pages ? { pages } : {});
+  const runner = new ProjectionRunner(events, reads, definitions);
   process.stdout.write(`STARTED ${JSON.stringify({ head, projections: definitions.map((d) => d.name) })}\n`);
   const start = performance.now();
   const cpu0 = process.cpuUsage();
@@ -65,11 +58,10 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const mainCpu1 = mainThreadCpuMs();
-  // The main thread's share: with the log read on a second thread, cpuMs counts both.
+  // The main thread's own share: cpuMs also counts V8's helper threads (parallel GC, ≈ 1/3 of it).
   const mainThreadMs = mainCpu0 === undefined || mainCpu1 === undefined ? undefined : mainCpu1 - mainCpu0;
   const status = await runner.status();
   await runner.stop();
-  await pages?.close();
   await reads.close();
   await events.close();
   const db = new Database(readFile, { readonly: true });
@@ -82,7 +74,6 @@ async function main(): Promise<void> {
     ms,
     cpuMs,
     mainThreadCpuMs: mainThreadMs,
-    readerThread: pages !== undefined,
     completed,
     peakRssMiB: peakRssMiB(),
     status: status.map((s) => ({

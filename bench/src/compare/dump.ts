@@ -19,13 +19,7 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import {
-  logPageThreadAvailable,
-  openLogPageThread,
-  openSqliteEventStore,
-  VerifyingEventStore,
-  type EventStore,
-} from '@thidua/event-store';
+import { openSqliteEventStore, VerifyingEventStore, type EventStore } from '@thidua/event-store';
 import { openSqliteReadStore, type ReadStore, type Target } from '@thidua/read-store';
 import { allProjections, ProjectionRunner, UNIT_HISTORY_PROJECTION } from '@thidua/projections';
 import { loadIntoStore } from '../benches/load.js';
@@ -214,15 +208,11 @@ async function main(): Promise<void> {
   const head = await events.headPosition();
   log(`rebuilding every read model to ${head}`);
   const t0 = performance.now();
-  // As the bench's rebuild: the log read and checked on a second thread where the build has its script.
-  const pages = logPageThreadAvailable() ? openLogPageThread(eventsFile, events) : undefined;
-  const runner = new ProjectionRunner(events, reads, allProjections, pages ? { pages } : {});
+  const runner = new ProjectionRunner(events, reads, allProjections);
   await runner.start();
   if (!(await runner.waitFor(head, 24 * 3600_000))) throw new Error('rebuild did not reach the head');
   const status = await runner.status();
   await runner.stop();
-  await pages?.close();
-  log(`log read on ${pages ? 'a reader thread' : 'this thread'}`);
   const broken = status.filter((s) => s.error !== undefined || s.position < head);
   if (broken.length) throw new Error(`rebuild stopped: ${JSON.stringify(broken)}`);
   const rebuildMs = performance.now() - t0;

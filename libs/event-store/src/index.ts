@@ -44,13 +44,6 @@ export { type TailCheckResult, type VerifiedAnchor, verifyTail } from './integri
 export { configureDatabase } from './sqlite/schema.js';
 export { openSqliteEventStore, type SqliteEventStore } from './sqlite/sqlite-event-store.js';
 export {
-  type LogPages,
-  logPageThreadAvailable,
-  openLogPageThread,
-  PortLogPages,
-  servePages,
-} from './sqlite/log-page-thread.js';
-export {
   openDatabase as openSqliteFile,
   setMaxPageCount as setSqliteMaxPageCount,
 } from './sqlite/open-database.js';

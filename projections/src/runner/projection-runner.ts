@@ -50,7 +50,7 @@ export class ProjectionRunner implements ProjectionReadView {
     this.publisher = new StatusPublisher(reads, logger);
     const ctx = {
       events,
-      feed: new SharedCatchUp(events, options.pages ? { pages: options.pages } : {}),
+      feed: new SharedCatchUp(events),
       reads,
       batchSize,
       logger,

@@ -1,5 +1,4 @@
 import type { Integer } from '@thidua/domain';
-import type { LogPages } from '@thidua/event-store';
 import type { ProjectionStatus, Target } from '@thidua/read-store';
 
 export interface RunnerLogger {
@@ -28,12 +27,6 @@ export interface ProjectionRunnerOptions {
    */
   retryBaseMs?: number;
   retryMaxMs?: number;
-  /**
-   * Where catch-up pages are read (SQLite): a reader thread that reads and checks them
-   * (`openLogPageThread`), so a rebuild uses a second core. Default: read on this thread from the event
-   * store. The caller closes it after `stop()`.
-   */
-  pages?: LogPages;
 }
 
 export interface ProjectionFollowerOptions {

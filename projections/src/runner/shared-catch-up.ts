@@ -1,29 +1,14 @@
-import type {
-  EventStore,
-  LogPages,
-  StoredEvent,
-  Subscription,
-  SubscriptionHandlers,
-} from '@thidua/event-store';
+import type { EventStore, StoredEvent, Subscription, SubscriptionHandlers } from '@thidua/event-store';
 
 export interface SharedCatchUpOptions {
   /** Events per page read from the store. */
   pageSize?: number;
   /** How many pages a reader may run ahead of a slower one it shares pages with. */
   window?: number;
-  /**
-   * Where pages are read, when not from `events` (a reader thread that reads and checks them: the second
-   * core). The pages after the one asked for are then asked for ahead (`ahead` of them), so the other
-   * thread reads them while this one projects.
-   */
-  pages?: LogPages;
-  /** Pages asked for ahead of the one a reader asks for, when `pages` is given. Default 2. */
-  ahead?: number;
 }
 
 const DEFAULT_PAGE = 1000;
 const DEFAULT_WINDOW = 4;
-const DEFAULT_AHEAD = 2;
 
 /**
  * Subscriptions for the generations of one runner that read the log once between them while they catch
@@ -41,13 +26,11 @@ const DEFAULT_AHEAD = 2;
 export class SharedCatchUp {
   private readonly pageSize: number;
   private readonly window: number;
-  private readonly source: LogPages | undefined;
-  private readonly ahead: number;
   private readonly pages = new Map<number, Promise<StoredEvent[]>>();
   private readonly readers = new Set<CatchUpReader>();
   private wakeups: Array<() => void> = [];
   /** Pages read from the store and pages taken from another reader's read (for tests and measurements). */
-  readonly stats = { read: 0, shared: 0, ahead: 0 };
+  readonly stats = { read: 0, shared: 0 };
 
   constructor(
     private readonly events: EventStore,
@@ -55,8 +38,6 @@ export class SharedCatchUp {
   ) {
     this.pageSize = options.pageSize ?? DEFAULT_PAGE;
     this.window = options.window ?? DEFAULT_WINDOW;
-    this.source = options.pages;
-    this.ahead = options.pages ? (options.ahead ?? DEFAULT_AHEAD) : 0;
   }
 
   /** Like `events.subscribe`: catch up from `after` (exclusive), then follow live appends. */
@@ -70,33 +51,14 @@ export class SharedCatchUp {
 
   /** The events after `after` up to the next page bound (empty at the head). */
   page(after: number): Promise<StoredEvent[]> {
-    // The next pages, read meanwhile by the reader thread (page bounds: where a reader goes next).
-    const bound = this.boundAfter(after);
-    for (let k = 0; k < this.ahead; k++) {
-      const next = bound + k * this.pageSize;
-      if (this.pages.has(next)) continue;
-      this.stats.ahead += 1;
-      // Not awaited here: a failure surfaces when a reader asks for that page (read again then).
-      this.read(next).catch(() => undefined);
-    }
     const cached = this.pages.get(after);
     if (cached) {
       this.stats.shared += 1;
       return cached;
     }
     this.stats.read += 1;
-    return this.read(after);
-  }
-
-  private boundAfter(after: number): number {
-    return (Math.floor(after / this.pageSize) + 1) * this.pageSize;
-  }
-
-  private read(after: number): Promise<StoredEvent[]> {
-    const to = this.boundAfter(after);
-    const read = this.source
-      ? this.source.page(after, to, this.pageSize)
-      : this.events.readAll({ after, to, batchSize: this.pageSize });
+    const to = (Math.floor(after / this.pageSize) + 1) * this.pageSize;
+    const read = this.events.readAll({ after, to, batchSize: this.pageSize });
     this.pages.set(after, read);
     // An empty page (the head) or a failed read is not kept: the next reader asks the store again.
     void read.then(

@@ -84,39 +84,6 @@ function toEvent(row: Row): StoredEvent {
   return event;
 }
 
-/**
- * The JSON text of the event toEvent makes of a row, built from the stored texts without parsing them:
- * JSON.parse of it gives an event equal to toEvent's, same keys in the same order.
- */
-function eventText(row: Row): string {
-  return (
-    `{"eventId":${JSON.stringify(row[1])},"type":${JSON.stringify(row[4])},"streamId":${JSON.stringify(row[2])}` +
-    `,"revision":${row[3]},"position":${row[0]},"data":${row[5]},"metadata":${row[6]}` +
-    (row[7] === null ? '}' : `,"logHash":${JSON.stringify(row[7])}}`)
-  );
-}
-
-/**
- * For the integrity check alone: the metadata parsed and the row hash recomputed, `data` parsed only
- * when the row hash does not confirm the stored hash (the check then recomputes it from the parsed event).
- */
-function toHashedEvent(row: Row): StoredEvent {
-  const metadata = JSON.parse(row[6]) as StoredEvent['metadata'];
-  const hash = rowHash(row[1], row[4], row[2], row[3], row[5], row[6], metadata.prevHash);
-  const event: StoredEvent = {
-    eventId: row[1],
-    type: row[4],
-    streamId: row[2],
-    revision: row[3],
-    position: row[0],
-    data: (hash !== undefined && hash === metadata.hash ? null : JSON.parse(row[5])) as StoredEvent['data'],
-    metadata,
-  };
-  if (row[7] !== null) event.logHash = row[7];
-  if (hash !== undefined) rememberRowHash(event, hash);
-  return event;
-}
-
 /** toEvent, and the row's hash recomputed from its stored texts for the integrity check (hash-chain.ts). */
 function toCheckedEvent(row: Row): StoredEvent {
   const event = toEvent(row);
@@ -334,21 +301,6 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.db.close();
-  }
-
-  /**
-   * readAll for a reader thread that checks the page and hands it on as text: each event with only what
-   * the integrity check reads (`data` is null when its row hash confirms the stored one), and the page
-   * as the JSON text of the events readAll would return.
-   */
-  readAllAsText(options: ReadAllOptions = {}): { events: StoredEvent[]; text: string } {
-    this.assertOpen();
-    const rows = this.stmt.readAll.all(
-      options.after ?? 0,
-      options.to ?? Number.MAX_SAFE_INTEGER,
-      options.batchSize ?? DEFAULT_BATCH,
-    );
-    return { events: rows.map(toHashedEvent), text: `[${rows.map(eventText).join(',')}]` };
   }
 
   private readBatch(after: number, limit: number, to?: number): StoredEvent[] {
