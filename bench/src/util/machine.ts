@@ -48,6 +48,21 @@ export function machineInfo(dataDir: string, sqliteVersion: string): MachineInfo
 }
 
 /** Peak resident set of a process (VmHWM), in MiB; undefined where /proc is missing. */
+/**
+ * CPU time (user + system, ms) of this process's main thread alone (Linux: /proc/self/task/<pid>/stat,
+ * clock ticks of 10 ms), beside process.cpuUsage() which counts every thread.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 export function peakRssMiB(pid: number | 'self' = 'self'): number | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
