@@ -91,6 +91,16 @@ export interface ReadAllOptions {
   batchSize?: number;
 }
 
+/** A range of the positions carrying one tag (`readTagged`). */
+export interface TaggedRange {
+  /** Exclusive lower bound: any integer (not only an event's position: it only bounds an index). Default 0. */
+  after?: number;
+  /** Inclusive upper bound (e.g. the position a read model has reached). Default: the head. */
+  to?: number;
+  /** At most this many positions. Default: all. */
+  limit?: number;
+}
+
 export interface SubscriptionHandlers {
   /** Called with ordered batches; the next batch is not delivered until this resolves. */
   onEvents(events: StoredEvent[]): Promise<void>;
@@ -152,6 +162,14 @@ export interface EventStore {
    * asked; a position with no event is left out. For indexes kept beside the log (a unit's history).
    */
   readPositions?(positions: readonly number[]): Promise<StoredEvent[]>;
+  /**
+   * Positions of the events carrying `tag` (e.g. `unit:{unitId}`, the domain's EventTagger), ascending,
+   * within `range`. SQLite writes the tags in the append's transaction; EventStoreDB's are kept in the
+   * read store by the projector (esdb/esdb-tag-index.ts), so they lag the log there.
+   */
+  readTagged?(tag: string, range?: TaggedRange): Promise<number[]>;
+  /** How many events up to `to` (inclusive; default the head) carry `tag`. */
+  countTagged?(tag: string, to?: number): Promise<number>;
   /**
    * The stream's last committed revision (-1: no stream), without reading its events: a caller holding
    * state decided up to that revision knows it is current (SQLite: one probe of the (stream, revision)

@@ -29,6 +29,7 @@ export {
   type Subscription,
   type SubscriptionHandlers,
   type SubscriptionOutage,
+  type TaggedRange,
 } from './event-store.port.js';
 export {
   computeDigest,

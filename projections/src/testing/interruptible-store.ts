@@ -30,6 +30,8 @@ export class InterruptibleStore implements EventStore {
   readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
   readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
   readPositions: EventStore['readPositions'] = (positions) => this.inner.readPositions!(positions);
+  readTagged: EventStore['readTagged'] = (tag, range) => this.inner.readTagged!(tag, range);
+  countTagged: EventStore['countTagged'] = (tag, to) => this.inner.countTagged!(tag, to);
   headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
   close: EventStore['close'] = () => this.inner.close();
 

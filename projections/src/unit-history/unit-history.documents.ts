@@ -4,17 +4,11 @@ import type { PeriodCode, Role } from '@thidua/domain';
 /**
  * The read-model contract of the `unit-history` projection (DESIGN.md §5): per unit, every event that
  * touched it, in log order, with who, when, where in the log, its hash and a Vietnamese summary.
- * Every document records `position`: the event that last changed it.
+ * Every document records `position`: the event that last changed it. Which events concern a unit is
+ * the event store's index (its `unit:{unitId}` tags): a page of history reads the events by position and
+ * renders each entry then (unit-history.query.ts); this projection keeps only the lookups it needs.
  */
 export const UNIT_HISTORY_PROJECTION = 'unit-history';
-/**
- * Per unit, the positions of the events that concern it, in pages of INDEX_PAGE_SIZE:
- * `index/{unitId}:{page, 6 digits}`. The history is an index of the log, not a copy of it: a page of
- * history reads its events by position and renders each entry then (unit-history.query.ts).
- */
-export const HISTORY_INDEX = 'index';
-/** One head per unit: `units/{unitId}` (name, entry count, where each index page starts). */
-export const HISTORY_UNITS = 'units';
 /**
  * Lookups the summaries need, each keeping every value it had with the position it was set at
  * (lookups.ts), so that an entry rendered later reads them as they stood at its event.
@@ -29,10 +23,6 @@ export const HISTORY_COMPLAINTS = 'complaints';
 /** `proposals/{proposalId}`: the proposer and each item's code and unit (later steps name only the proposal). */
 export const HISTORY_PROPOSALS = 'proposals';
 
-export const INDEX_PAGE_SIZE = 256;
-
-export const indexPageId = (unitId: string, page: number): string =>
-  `${unitId}:${String(page).padStart(6, '0')}`;
 export const schemeDocId = (clusterId: string, year: number): string => `${clusterId}:${year}`;
 export const electionDocId = (clusterId: string, year: number, electionId: string): string =>
   `${clusterId}:${year}:${electionId}`;
@@ -82,26 +72,6 @@ export interface HistoryEntryDoc {
   /** Vietnamese, e.g. "Được kết nạp vào Cụm thi đua số 2 năm 2021". */
   summary: string;
   refs: EntryRefs;
-}
-
-/** `units/{unitId}`: the head of a unit's history. */
-export interface HistoryUnitDoc {
-  unitId: string;
-  /** As last registered or renamed (null until seen). */
-  name: string | null;
-  /** Number of entries. */
-  entries: number;
-  /** Position of the first entry of each index page: page p holds the unit's entries from pageStarts[p] on. */
-  pageStarts: number[];
-  position: number;
-}
-
-/** `index/{unitId}:{page}`: positions of the unit's entries, ascending, at most INDEX_PAGE_SIZE. */
-export interface HistoryIndexPageDoc {
-  unitId: string;
-  page: number;
-  positions: number[];
-  position: number;
 }
 
 /** `names/{unitId}`: the unit's name as registered or renamed. */

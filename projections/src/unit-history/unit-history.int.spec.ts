@@ -20,12 +20,15 @@ import {
   runToHead,
   TempDir,
 } from '../testing/yearly-totals/projection-check.js';
-import { INDEX_PAGE_SIZE, UNIT_HISTORY_PROJECTION, type HistoryEntryDoc } from './unit-history.documents.js';
-
-/** Enough corrections that a unit's history spans two index pages. */
-const MANY = INDEX_PAGE_SIZE;
+import { unitTag, unitTagger, UNIT_TAG_PREFIX } from '@thidua/domain';
+import { type LookupCache, LookupsAsOf } from './lookups.js';
+import { UNIT_HISTORY_PROJECTION, type HistoryEntryDoc } from './unit-history.documents.js';
 import { unitHistoryProjection } from './unit-history.projection.js';
 import { readUnitHistory } from './unit-history.query.js';
+import { touchesOf, UNIT_HISTORY_TYPES } from './unit-history.touches.js';
+
+/** Enough corrections that a unit's history spans many pages of tags. */
+const MANY = 256;
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -133,6 +136,39 @@ describe('unit-history projection (real SQLite event store, read store and runne
       }
     }
     expect(expected.get(C7.tt.id)!.length).toBeGreaterThan(MANY);
+  });
+
+  it("tags each event, in the append's transaction, with exactly the units touchesOf renders it for", async () => {
+    const target = runner.target(UNIT_HISTORY_PROJECTION);
+    const cache: LookupCache = new Map();
+    const handled = new Set<string>(UNIT_HISTORY_TYPES);
+    const byTag = new Map<string, number[]>();
+    let checked = 0;
+    for (const event of log) {
+      const units = handled.has(event.type)
+        ? [
+            ...new Set(
+              (await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position))).map(
+                (t) => t.unitId,
+              ),
+            ),
+          ]
+        : [];
+      for (const unitId of units)
+        byTag.set(unitTag(unitId), [...(byTag.get(unitTag(unitId)) ?? []), event.position]);
+      checked += units.length;
+    }
+    expect(checked).toBeGreaterThan(log.length / 2);
+    for (const [tag, positions] of byTag) {
+      expect({ tag, positions: await events.readTagged!(tag) }).toEqual({ tag, positions });
+      expect(await events.countTagged!(tag)).toBe(positions.length);
+    }
+    // And no unit tag on anything else: the tags the tagger gives the log are the same set.
+    const tagged = new Set<string>();
+    for (const event of log)
+      for (const tag of unitTagger.tagsOf(event, undefined))
+        if (tag.startsWith(UNIT_TAG_PREFIX)) tagged.add(tag);
+    for (const tag of tagged) expect(byTag.has(tag)).toBe(true);
   });
 
   it('summarises each event in Vietnamese', async () => {

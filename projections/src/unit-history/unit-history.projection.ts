@@ -2,8 +2,6 @@ import type { StoredEvent } from '@thidua/event-store';
 import type { DocChange } from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
 import { DocWork } from './doc-work.js';
-import { IndexPages } from './index-pages.js';
-export { lastIndexAtOrBefore } from './index-pages.js';
 import { ProjectedLookups } from './lookups.js';
 import {
   HISTORY_AWARDS,
@@ -11,50 +9,50 @@ import {
   HISTORY_PROPOSALS,
   HISTORY_CLUSTERS,
   HISTORY_ELECTIONS,
-  HISTORY_INDEX,
   HISTORY_NAMES,
   HISTORY_SCHEMES,
-  HISTORY_UNITS,
   UNIT_HISTORY_PROJECTION,
   type HistoryNameDoc,
 } from './unit-history.documents.js';
-import { touchesOf, UNIT_HISTORY_TYPES } from './unit-history.touches.js';
+import { touchesOf } from './unit-history.touches.js';
 
 /**
- * Types whose event (in a cluster-year stream) touches exactly the unit its data names and keeps no
- * lookup: indexed without rendering a summary. touchesOf stays the reference; the unit-history test
- * checks every event of its log against it.
+ * The event types that set a lookup a summary reads (a unit's name, a cluster, a scheme's criterion
+ * titles, an election, an award, a complaint, a proposal): the only ones the projection handles. Every
+ * other type of UNIT_HISTORY_TYPES is only rendered, from the log, when a page of history is read.
  */
-export const ONE_UNIT_TYPES: ReadonlySet<string> = new Set([
-  'ScoreRecorded',
-  'ScoreCorrected',
-  'ScoreWithdrawn',
-  'DisputeFiled',
-  'DisputeResolved',
-]);
+export const LOOKUP_TYPES = [
+  'UnitRegistered',
+  'UnitRenamed',
+  'ClusterFormed',
+  'ClusterRenamed',
+  'ScoringSchemePublished',
+  'ScoringSchemeAmended',
+  'ElectionOpened',
+  'AwardDecisionIssued',
+  'ComplaintFiled',
+  'ProposalSubmitted',
+] as const;
 
 /** 2: entries keyed in log order, per-unit index pages of positions (no `page` field, no JSON index). */
 /** 3: entries carry the act's business date (`effectiveDate`). */
 /** 4: no entry documents: the history is an index of the log, rendered when read; versioned lookups. */
-export const UNIT_HISTORY_VERSION = 4;
+/** 5: no index pages or heads: the event store's tags (event_tags) are the index; lookups only. */
+export const UNIT_HISTORY_VERSION = 5;
 
 /**
- * `unit-history`: per unit, the positions of the events that touched it, in log order (see
- * unit-history.documents.ts), and the lookups their summaries need. Cheap per event: a few lookups by id
- * and one head per unit touched; each unit's index page is written once per batch (flush). Nothing of the
- * event itself is copied: a page of history reads its events from the log and renders them. Never
- * re-reads a stream.
+ * `unit-history`: the lookups the summaries of a unit's history need (unit-history.documents.ts), each
+ * versioned by the event that set it. Which events concern a unit is not kept here: the event store tags
+ * each event with its units in the append's transaction (the domain's unitTagger), and a page of history
+ * reads the unit's positions from there, the events from the log, and renders them
+ * (unit-history.query.ts). Nothing of the event itself is copied. Never re-reads a stream.
  */
 export function unitHistoryProjection(): ProjectionDefinition {
-  // Per batch (keyed on its view: a rebuild runs a second generation through this object at the same time).
-  const batches = new WeakMap<ProjectionView, IndexPages>();
   return {
     name: UNIT_HISTORY_PROJECTION,
     version: UNIT_HISTORY_VERSION,
-    handles: UNIT_HISTORY_TYPES,
+    handles: LOOKUP_TYPES,
     collections: [
-      HISTORY_INDEX,
-      HISTORY_UNITS,
       HISTORY_NAMES,
       HISTORY_CLUSTERS,
       HISTORY_SCHEMES,
@@ -64,34 +62,15 @@ export function unitHistoryProjection(): ProjectionDefinition {
       HISTORY_PROPOSALS,
     ],
     async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
-      let pages = batches.get(view);
-      if (!pages) batches.set(view, (pages = new IndexPages(view)));
-      // The bulk of the log (scores, disputes) concerns the one unit it names and changes no lookup.
-      const unitId = ONE_UNIT_TYPES.has(event.type) ? (event.data as { unitId?: unknown }).unitId : undefined;
-      if (typeof unitId === 'string' && event.streamId.startsWith('emulation-')) {
-        await pages.add(unitId, event.position, undefined);
-        return [];
-      }
       const work = new DocWork(view, event.position);
       const lookups = new ProjectedLookups(work);
-      const seen = new Set<string>();
       for (const touch of await touchesOf(event, lookups)) {
-        // One entry per (unit, event): a unit named twice by one event gets the first summary.
-        if (seen.has(touch.unitId)) continue;
-        seen.add(touch.unitId);
-        if (touch.name !== undefined) {
-          await lookups.get(HISTORY_NAMES, touch.unitId);
-          const name: HistoryNameDoc = { unitId: touch.unitId, name: touch.name, position: 0 };
-          lookups.put(HISTORY_NAMES, touch.unitId, name);
-        }
-        await pages.add(touch.unitId, event.position, touch.name);
+        if (touch.name === undefined) continue;
+        await lookups.get(HISTORY_NAMES, touch.unitId);
+        const name: HistoryNameDoc = { unitId: touch.unitId, name: touch.name, position: 0 };
+        lookups.put(HISTORY_NAMES, touch.unitId, name);
       }
       return work.changes();
-    },
-    flush(view: ProjectionView): DocChange[] {
-      const pages = batches.get(view);
-      batches.delete(view);
-      return pages?.changes() ?? [];
     },
   };
 }

@@ -1,17 +1,10 @@
 import type { Integer } from '@thidua/domain';
+import { unitTag } from '@thidua/domain';
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import type { ReadStore, Target } from '@thidua/read-store';
 import { historyEntry } from './history-entry.js';
-import { type LookupCache, LookupsAsOf } from './lookups.js';
-import { lastIndexAtOrBefore } from './unit-history.projection.js';
-import {
-  HISTORY_INDEX,
-  HISTORY_UNITS,
-  indexPageId,
-  type HistoryIndexPageDoc,
-  type HistoryEntryDoc,
-  type HistoryUnitDoc,
-} from './unit-history.documents.js';
+import { type LookupCache, LookupsAsOf, type VersionedDoc } from './lookups.js';
+import { HISTORY_NAMES, type HistoryEntryDoc, type HistoryNameDoc } from './unit-history.documents.js';
 import { touchesOf } from './unit-history.touches.js';
 
 export interface UnitHistoryPage {
@@ -36,11 +29,12 @@ export interface HistoryFilter {
 }
 
 /**
- * Entries of a unit after a position: the head says which index page holds `after`, the index pages give
- * the positions from there, the events at those positions are read from the log and each is rendered as
- * it concerns the unit (its summary with the lookups as they stood at the event) — the cost does not grow
- * with depth. A filter keeps only entries of its event types: events are read in order until `limit`
- * match or `scanLimit` were read, and `nextAfter` is where the reading stopped.
+ * Entries of a unit after a position: the event store's tags give the unit's positions (`unit:{id}`,
+ * written in the append's transaction, read up to the position the projection has reached so that every
+ * lookup an entry needs is there), the events at those positions are read from the log and each is
+ * rendered as it concerns the unit (its summary with the lookups as they stood at the event) — the cost
+ * does not grow with depth. A filter keeps only entries of its event types: events are read in order until
+ * `limit` match or `scanLimit` were read, and `nextAfter` is where the reading stopped.
  */
 export async function readUnitHistory(
   reads: ReadStore,
@@ -52,17 +46,34 @@ export async function readUnitHistory(
   filter?: HistoryFilter,
 ): Promise<UnitHistoryPage> {
   const readPositions = events.readPositions?.bind(events);
-  if (!readPositions) throw new Error(`the ${events.kind} event store cannot read events by position`);
-  const head = (await reads.get(target, HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
-  if (!head) return { unitId, name: null, total: 0, items: [], nextAfter: null };
-  const page = { unitId, name: head.name, total: head.entries };
-  const positions = positionsAfter(reads, target, unitId, head.pageStarts, after);
+  const readTagged = events.readTagged?.bind(events);
+  const countTagged = events.countTagged?.bind(events);
+  if (!readPositions || !readTagged || !countTagged)
+    throw new Error(`the ${events.kind} event store cannot read a unit's events by tag and position`);
+  const tag = unitTag(unitId);
+  const [checkpoint, names] = await Promise.all([
+    reads.checkpoint(target),
+    reads.get(target, HISTORY_NAMES, unitId) as Promise<VersionedDoc | null>,
+  ]);
+  const to = checkpoint?.position ?? 0;
+  const total = to === 0 ? 0 : await countTagged(tag, to);
+  if (total === 0) return { unitId, name: null, total: 0, items: [], nextAfter: null };
+  const name = (names?.versions.at(-1)?.doc as HistoryNameDoc | undefined)?.name ?? null;
+  const page = { unitId, name, total };
+  let from = after;
+  /** The next `n` positions of the unit (fewer at its end). */
+  const take = async (n: number): Promise<number[]> => {
+    if (n <= 0) return [];
+    const positions = await readTagged(tag, { after: from, to, limit: n });
+    if (positions.length > 0) from = positions[positions.length - 1]!;
+    return positions;
+  };
   const cache: LookupCache = new Map();
   const render = async (event: StoredEvent): Promise<HistoryEntryDoc> => {
     const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position));
     const touch = touches.find((t) => t.unitId === unitId);
     if (!touch)
-      throw new Error(`${event.type} #${event.position} is indexed under ${unitId} but does not concern it`);
+      throw new Error(`${event.type} #${event.position} is tagged ${tag} but does not concern the unit`);
     return historyEntry(event, touch);
   };
   const read = async (wanted: number[], types?: ReadonlySet<string>): Promise<HistoryEntryDoc[]> => {
@@ -71,55 +82,31 @@ export async function readUnitHistory(
   };
 
   if (filter === undefined) {
-    const wanted = await take(positions, limit + 1);
+    const wanted = await take(limit + 1);
     const more = wanted.length > limit;
     if (more) wanted.pop();
     return { ...page, items: await read(wanted), nextAfter: more ? wanted[wanted.length - 1]! : null };
   }
   const { types, scanLimit = HISTORY_SCAN_LIMIT } = filter;
   const items: HistoryEntryDoc[] = [];
-  const more = async (): Promise<boolean> => (await take(positions, 1)).length > 0;
   let scanned = 0;
   for (;;) {
     // Read ahead in chunks of at least 64: matches may be rare.
-    const chunk = await take(positions, Math.min(Math.max(limit - items.length, 64), scanLimit - scanned));
+    const chunk = await take(Math.min(Math.max(limit - items.length, 64), scanLimit - scanned));
     if (chunk.length === 0) return { ...page, items, nextAfter: null };
     scanned += chunk.length;
     const last = chunk[chunk.length - 1]!;
     for (const entry of await read(chunk, types)) {
       items.push(entry);
-      if (items.length === limit)
-        return { ...page, items, nextAfter: entry.position < last || (await more()) ? entry.position : null };
+      if (items.length === limit) {
+        const more =
+          entry.position < last || (await readTagged(tag, { after: last, to, limit: 1 })).length > 0;
+        return { ...page, items, nextAfter: more ? entry.position : null };
+      }
     }
-    if (scanned >= scanLimit) return { ...page, items, nextAfter: (await more()) ? last : null };
+    if (scanned >= scanLimit) {
+      const more = (await readTagged(tag, { after: last, to, limit: 1 })).length > 0;
+      return { ...page, items, nextAfter: more ? last : null };
+    }
   }
-}
-
-/** The unit's positions after `after`, in order, read index page by index page as they are consumed. */
-async function* positionsAfter(
-  reads: ReadStore,
-  target: Target,
-  unitId: string,
-  pageStarts: number[],
-  after: number,
-): AsyncGenerator<number> {
-  for (let page = Math.max(0, lastIndexAtOrBefore(pageStarts, after)); page < pageStarts.length; page++) {
-    const index = (await reads.get(
-      target,
-      HISTORY_INDEX,
-      indexPageId(unitId, page),
-    )) as HistoryIndexPageDoc | null;
-    for (const position of index?.positions ?? []) if (position > after) yield position;
-  }
-}
-
-/** The next `n` values of an iterator (fewer at its end). */
-async function take(positions: AsyncIterator<number>, n: number): Promise<number[]> {
-  const out: number[] = [];
-  while (out.length < n) {
-    const next = await positions.next();
-    if (next.done) break;
-    out.push(next.value);
-  }
-  return out;
 }

@@ -20,6 +20,8 @@ export class MeteredEventStore implements EventStore {
   readonly findEvent?: EventStore['findEvent'];
   readonly readPositions?: EventStore['readPositions'];
   readonly streamRevision?: EventStore['streamRevision'];
+  readonly readTagged?: EventStore['readTagged'];
+  readonly countTagged?: EventStore['countTagged'];
   /** Called after each append that wrote (e.g. to wake the projection thread at once). */
   onAppended: ((position: number) => void) | undefined;
   /** The storage error of the last append, until an append or a write probe succeeds. */
@@ -35,6 +37,8 @@ export class MeteredEventStore implements EventStore {
     if (inner.findEvent) this.findEvent = (streamId, eventId) => inner.findEvent!(streamId, eventId);
     if (inner.readPositions) this.readPositions = (positions) => inner.readPositions!(positions);
     if (inner.streamRevision) this.streamRevision = (streamId) => inner.streamRevision!(streamId);
+    if (inner.readTagged) this.readTagged = (tag, range) => inner.readTagged!(tag, range);
+    if (inner.countTagged) this.countTagged = (tag, to) => inner.countTagged!(tag, to);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

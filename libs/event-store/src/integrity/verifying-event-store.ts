@@ -107,6 +107,8 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
   readonly findEvent?: EventStore['findEvent'];
   readonly readPositions?: EventStore['readPositions'];
   readonly streamRevision?: EventStore['streamRevision'];
+  readonly readTagged?: EventStore['readTagged'];
+  readonly countTagged?: EventStore['countTagged'];
   readonly notifyAppended?: EventStore['notifyAppended'];
   readonly probeWrite?: EventStore['probeWrite'];
 
@@ -136,6 +138,9 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
     }
     // A revision only: nothing read that could need checking (events are checked when read).
     if (unverified.streamRevision) this.streamRevision = unverified.streamRevision.bind(unverified);
+    // Tags are positions only: the events they lead to are read (and checked) through readPositions.
+    if (unverified.readTagged) this.readTagged = unverified.readTagged.bind(unverified);
+    if (unverified.countTagged) this.countTagged = unverified.countTagged.bind(unverified);
     if (unverified.notifyAppended) this.notifyAppended = unverified.notifyAppended.bind(unverified);
     const at = unverified.readPositions?.bind(unverified);
     if (at) {

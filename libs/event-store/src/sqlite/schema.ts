@@ -9,7 +9,9 @@ import { GENESIS_HASH, logChainHash } from '../integrity/hash-chain.js';
  * through the UNIQUE (stream_id, revision) index: no separate heads table to keep in step (one page
  * less per commit). `log_hash` chains the whole log in position order (integrity/hash-chain.ts
  * `logChainHash`), computed inside the append transaction. `meta` holds facts about the file (when the
- * log chain was added to it) and is what a storage probe writes.
+ * log chain was added to it, which tagger wrote `event_tags`) and is what a storage probe writes.
+ * `event_tags` (tag, position): the tags of each event (the units it concerns, event-tags.ts in the
+ * domain), written in the append's transaction; one B-tree (WITHOUT ROWID), read by tag in position order.
  */
 const DDL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -24,6 +26,11 @@ CREATE TABLE IF NOT EXISTS events (
   UNIQUE (stream_id, revision)
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS event_tags (
+  tag TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (tag, position)
+) WITHOUT ROWID;
 `;
 
 export const BUSY_TIMEOUT_MS = 5000;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { type EventTagger, unitTagger } from '@thidua/domain';
 
 import { checkAppendSize, checkExpectedRevision, validateAppend } from '../append-rules.js';
 import { EventIdConflictError, PartialDuplicateError, StoreClosedError, storageErrorOf } from '../errors.js';
@@ -13,6 +14,7 @@ import type {
   StoredEvent,
   Subscription,
   SubscriptionHandlers,
+  TaggedRange,
 } from '../event-store.port.js';
 import {
   GENESIS_HASH,
@@ -25,10 +27,16 @@ import {
 import { configureDatabase } from './schema.js';
 import { openDatabase, setMaxPageCount } from './open-database.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
+import { SqliteTags } from './sqlite-tags.js';
 
 export interface SqliteEventStoreOptions {
   /** How often an idle subscription looks for events appended by other processes. Default 200. */
   pollIntervalMs?: number;
+  /**
+   * Tags each appended event in the append's transaction (event_tags). Default: the domain's unitTagger
+   * (the units an event concerns). null: no tags are written, and the next open with a tagger rebuilds them.
+   */
+  tagger?: EventTagger | null;
 }
 
 const DEFAULT_BATCH = 500;
@@ -133,6 +141,7 @@ export class SqliteEventStore implements EventStore {
     streamRevision: Database.Statement<[string], number | null>;
   };
   private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
+  private readonly tags: SqliteTags;
 
   constructor(
     private readonly file: string,
@@ -141,6 +150,13 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.db = openDatabase(file, configureDatabase);
     const db = this.db;
+    this.tags = new SqliteTags(db, options.tagger === undefined ? unitTagger : options.tagger);
+    try {
+      db.transaction(() => this.tags.sync()).immediate();
+    } catch (error) {
+      db.close();
+      throw storageErrorOf(error, file) ?? error;
+    }
     this.stmt = {
       maxPosition: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
       tail: db
@@ -275,6 +291,16 @@ export class SqliteEventStore implements EventStore {
     return out;
   }
 
+  async readTagged(tag: string, range: TaggedRange = {}): Promise<number[]> {
+    this.assertOpen();
+    return this.tags.positions(tag, range);
+  }
+
+  async countTagged(tag: string, to?: number): Promise<number> {
+    this.assertOpen();
+    return this.tags.count(tag, to);
+  }
+
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.stmt.maxPosition.get() ?? 0;
@@ -399,6 +425,12 @@ export class SqliteEventStore implements EventStore {
         const outcome = this.duplicateOr(p, null);
         if (!outcome.ok && outcome.error === null) throw error; // not one of our ids: the database is off
         return outcome;
+      }
+      // Tags after the whole append is in: a collision above never leaves tags to undo, and an event may
+      // find the key tag of an earlier event of the same append.
+      for (let i = 0; i < n; i++) {
+        const e = p.events[i] as NewEvent;
+        this.tags.tag({ streamId: p.streamId, type: e.type, data: e.data }, positions[i] as number);
       }
       return {
         ok: true,
