@@ -29,19 +29,22 @@ import { fmt, type Report } from '../util/report.js';
 import { percentile, round } from '../util/stats.js';
 import { rawOneTxnPerCommand, sealRows, summary } from './append.js';
 import { bigYearQuestions } from './evaluator.js';
+import { addHistoryPageFigure, measureHistoryPage } from './http-history.js';
 import { loadIntoStore } from './load.js';
 
 const SECRET = 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 const SEQUENTIAL_RUNS = 30;
 
-interface Server {
+export interface Server {
   port: number;
+  /** The child's process id (CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
   /** API server only: CPU-profile `run` and write a summary-ready .cpuprofile to `file`. */
   profile<T>(file: string, run: () => Promise<T>): Promise<T>;
 }
 
-function startServer(
+export function startServer(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -65,6 +68,7 @@ function startServer(
         let stopped: Promise<void> | undefined;
         resolve({
           port,
+          pid: child.pid,
           stop: () => {
             stopped ??= (async () => {
               child.stdin?.end('stop\n');
@@ -95,7 +99,7 @@ function startServer(
   });
 }
 
-function apiEnv(dataDir: string, projections: boolean): NodeJS.ProcessEnv {
+export function apiEnv(dataDir: string, projections: boolean): NodeJS.ProcessEnv {
   return {
     DATA_DIR: dataDir,
     PORT: '0',
@@ -108,7 +112,7 @@ function apiEnv(dataDir: string, projections: boolean): NodeJS.ProcessEnv {
   };
 }
 
-async function tokenFor(sub: string, role: Role, unitId?: string): Promise<string> {
+export async function tokenFor(sub: string, role: Role, unitId?: string): Promise<string> {
   const key = new TextEncoder().encode(SECRET);
   return signAccessToken(key, { sub, role, ...(unitId !== undefined && { unitId }) }, { ttl: '12h' });
 }
@@ -176,7 +180,7 @@ async function headPosition(port: number, token: string): Promise<number> {
   }
 }
 
-async function waitForProjections(port: number, token: string, timeoutMs: number): Promise<void> {
+export async function waitForProjections(port: number, token: string, timeoutMs: number): Promise<void> {
   const agent = new http.Agent({ keepAlive: false });
   const deadline = performance.now() + timeoutMs;
   try {
@@ -626,6 +630,21 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
       }
     } finally {
       await server.stop();
+    }
+    // Issue 14: a unit-history page on a large log (BENCH_HISTORY_EVENTS, e.g. 1000000), http-history.ts.
+    const historyEvents = Number(process.env['BENCH_HISTORY_EVENTS'] ?? 0);
+    if (historyEvents > 0) {
+      const r = await measureHistoryPage({
+        events: historyEvents,
+        dir: path.join(ctx.work, `history-${historyEvents}`),
+        seed: opts.seed,
+        seconds: opts.seconds,
+        connections: opts.connections,
+        ...(serverCpus !== undefined && { cpus: serverCpus }),
+        generate,
+        log,
+      });
+      addHistoryPageFigure(report, r, opts.connections);
     }
   } finally {
     if (twoCores) pinSelf(`0-${os.availableParallelism() - 1}`);

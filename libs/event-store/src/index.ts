@@ -40,6 +40,7 @@ export {
 } from './integrity/digest.js';
 export { GENESIS_HASH, sealEvent } from './integrity/hash-chain.js';
 export { verifyLog, type VerifyReport } from './integrity/verify-log.js';
+export { type TagFailure, type TagsReport, verifyTags } from './integrity/verify-tags.js';
 export { type LogIntegrity, VerifyingEventStore } from './integrity/verifying-event-store.js';
 export { type TailCheckResult, type VerifiedAnchor, verifyTail } from './integrity/tail-check.js';
 export { configureDatabase } from './sqlite/schema.js';

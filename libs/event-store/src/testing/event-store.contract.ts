@@ -178,6 +178,39 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       expect((await store.readPositions([p3 + 1_000_000_000, p1])).map((e) => e.position)).toEqual([p1]);
     });
 
+    it('reads the positions of the events carrying a tag (the units they concern), in ranges, and counts them', async () => {
+      if (!store.readTagged || !store.countTagged) return; // optional: EventStoreDB's index is the projector's
+      // Tags of the domain's tagger (the default): a unit's own events, and a merger into another unit.
+      const [u, v] = [`ct${randomUUID().slice(0, 8)}`, `ct${randomUUID().slice(0, 8)}`];
+      const reg = await store.append(
+        `unit-${u}`,
+        [newEvent('UnitRegistered', { unitId: u, name: 'Cục A' })],
+        'no-stream',
+      );
+      await store.append(
+        `unit-${v}`,
+        [newEvent('UnitRegistered', { unitId: v, name: 'Cục B' })],
+        'no-stream',
+      );
+      const more = await store.append(
+        `unit-${u}`,
+        [
+          newEvent('UnitRenamed', { unitId: u, previousName: 'Cục A', name: 'Cục A mới' }),
+          newEvent('UnitMerged', { unitId: u, intoUnitId: v, reason: 'sáp nhập' }),
+        ],
+        0,
+      );
+      const [p1, p2, p3] = [reg.position, ...(more.positions as [number, number])];
+      expect(await store.readTagged(`unit:${u}`)).toEqual([p1, p2, p3]);
+      expect((await store.readTagged(`unit:${v}`)).at(-1)).toBe(p3);
+      expect(await store.readTagged(`unit:${u}`, { after: p1, limit: 1 })).toEqual([p2]);
+      expect(await store.readTagged(`unit:${u}`, { after: p1, to: p2 })).toEqual([p2]);
+      expect(await store.countTagged(`unit:${u}`)).toBe(3);
+      expect(await store.countTagged(`unit:${u}`, p2)).toBe(2);
+      expect(await store.readTagged('unit:never-tagged')).toEqual([]);
+      expect(await store.countTagged('unit:never-tagged')).toBe(0);
+    });
+
     it('tells a stream revision without reading its events, when it can', async () => {
       if (!store.streamRevision) return; // optional: callers read the stream instead
       const stream = streamName('revision');

@@ -1,0 +1,211 @@
+/**
+ * HTTP GET /units/{u}/history, a page of 50, on a large log (1M events by default): the issue 14 target
+ * (p99 ≤ 10 ms at 1M). The HTTP section's own figure uses its small API log; this one generates the bench
+ * data set into a directory once (or reuses it), starts the real API on it with its projections, waits
+ * until they caught up, then loads it with pages from the start and from the middle of each unit's
+ * history. From the HTTP section (`BENCH_HISTORY_EVENTS=1000000 npm run bench -- --only http`), or alone:
+ *   node dist/bench/src/benches/http-history.js [--events N] [--dir DIR] [--seconds S] [--connections C]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import Database from 'better-sqlite3';
+
+import { DataSetGenerator } from '../dataset/generator.js';
+import { planWorld } from '../dataset/world.js';
+import { runLoad, type LoadResult, type RequestSpec } from '../util/loadgen.js';
+import { benchDist } from '../util/paths.js';
+import { Prng } from '../util/prng.js';
+import { fmt, type Report } from '../util/report.js';
+import { round } from '../util/stats.js';
+import { apiEnv, startServer, tokenFor, waitForProjections } from './http.js';
+import { loadIntoStore } from './load.js';
+
+export interface HistoryPageOptions {
+  events: number;
+  /** Where the log is generated once and kept (events.sqlite, read models). */
+  dir: string;
+  seed: number;
+  seconds: number;
+  connections: number;
+  cpus?: string;
+  /** The HTTP section's generator (wrk when it has it); else node:http. */
+  generate?: (
+    port: number,
+    source: { rotate: RequestSpec[] },
+    ok: (s: number) => boolean,
+  ) => Promise<LoadResult>;
+  log: (line: string) => void;
+}
+
+export interface HistoryPageResult {
+  load: LoadResult;
+  units: number;
+  logEvents: number;
+  /** CPU seconds of the API process while it served the measured load (Linux /proc), when known. */
+  note: string;
+}
+
+/** utime + stime of a process (Linux /proc; clock ticks of 10 ms), or undefined. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Generates the log once into `dir` (it is reused while `events.sqlite` is there). */
+async function ensureLog(o: HistoryPageOptions): Promise<string> {
+  fs.mkdirSync(o.dir, { recursive: true });
+  const file = path.join(o.dir, 'events.sqlite');
+  if (fs.existsSync(path.join(o.dir, 'complete'))) return file;
+  for (const f of fs.readdirSync(o.dir)) fs.rmSync(path.join(o.dir, f), { force: true });
+  const prng = new Prng(o.seed);
+  const world = planWorld(prng, { targetEvents: o.events, firstYear: 2022, minYears: 3 });
+  const generator = new DataSetGenerator(world, prng, { interleave: 16 });
+  o.log(`  generating ${o.events} events into ${file}`);
+  await loadIntoStore(file, generator.appends(o.events), { window: 500, poolEvents: 0 });
+  fs.writeFileSync(path.join(o.dir, 'complete'), '');
+  return file;
+}
+
+/**
+ * The units with the most scores (the deepest histories), chosen once per log and kept in `units.json`,
+ * so that runs of different code on the same log ask for the same pages.
+ */
+function unitsOf(dir: string, file: string, max: number): { units: string[]; head: number } {
+  const cached = path.join(dir, 'units.json');
+  if (fs.existsSync(cached))
+    return JSON.parse(fs.readFileSync(cached, 'utf8')) as { units: string[]; head: number };
+  const db = new Database(file, { readonly: true });
+  try {
+    const units = db
+      .prepare(
+        "SELECT json_extract(data, '$.unitId') AS u FROM events WHERE type = 'ScoreRecorded' GROUP BY u ORDER BY COUNT(*) DESC, u LIMIT ?",
+      )
+      .pluck()
+      .all(max) as string[];
+    const head = (db.prepare('SELECT MAX(position) FROM events').pluck().get() as number | null) ?? 0;
+    fs.writeFileSync(cached, JSON.stringify({ units, head }));
+    return { units, head };
+  } finally {
+    db.close();
+  }
+}
+
+export async function measureHistoryPage(o: HistoryPageOptions): Promise<HistoryPageResult> {
+  const file = await ensureLog(o);
+  const api = await startServer(path.join(benchDist, 'children/api-server.js'), [], apiEnv(o.dir, true), {
+    ...(o.cpus !== undefined && { cpus: o.cpus }),
+  });
+  try {
+    const admin = await tokenFor('bench-admin', 'admin');
+    const started = performance.now();
+    await waitForProjections(api.port, admin, 3_600_000);
+    o.log(`  API projections caught up in ${Math.round(performance.now() - started)} ms`);
+    const { units, head } = unitsOf(o.dir, file, 200);
+    const viewer = await tokenFor('bench-viewer', 'viewer');
+    const specs: RequestSpec[] = units.map((u, i) => ({
+      method: 'GET',
+      path: `/units/${u}/history?limit=50${i % 2 ? `&after=${Math.floor(head / 2)}` : ''}`,
+      headers: { authorization: `Bearer ${viewer}` },
+    }));
+    const cpu0 = cpuSeconds(api.pid);
+    const load = o.generate
+      ? await o.generate(api.port, { rotate: specs }, (s) => s === 200)
+      : await (async () => {
+          let i = 0;
+          return runLoad({
+            port: api.port,
+            connections: o.connections,
+            seconds: o.seconds,
+            warmupSeconds: Math.min(2, o.seconds / 2),
+            next: () => specs[i++ % specs.length],
+            ok: (s) => s === 200,
+          });
+        })();
+    const cpu1 = cpuSeconds(api.pid);
+    const note =
+      cpu0 !== undefined && cpu1 !== undefined
+        ? `API process CPU ${round(cpu1 - cpu0, 2)} s over the run (warm-up included)`
+        : 'API CPU not measured';
+    return { load, units: units.length, logEvents: head, note };
+  } finally {
+    await api.stop();
+  }
+}
+
+/** The figure, as the HTTP section adds it. */
+export function addHistoryPageFigure(report: Report, r: HistoryPageResult, connections: number): void {
+  report.add({
+    id: 'http-unit-history-page-large',
+    title: `HTTP GET /units/{u}/history, a page of 50, on a ${r.logEvents.toLocaleString('en-US')}-event log, ${connections} connections`,
+    ours: `${fmt.rate(r.load.perSecond, 'req/s')}, p50 ${fmt.ms(r.load.p50)}, p99 ${fmt.ms(r.load.p99)}`,
+    baseline: '–',
+    ratio: null,
+    targets: [
+      { text: 'p99 ≤ 10 ms at 1M', met: r.logEvents >= 1_000_000 && r.load.p99 <= 10 },
+      { text: 'all 200', met: r.load.failures === 0 },
+    ],
+    values: {
+      perSecond: round(r.load.perSecond, 1),
+      p50Ms: round(r.load.p50, 3),
+      p99Ms: round(r.load.p99, 3),
+      requests: r.load.requests,
+      failures: r.load.failures,
+      loadGeneratorCpuShare: round(r.load.clientCpu, 2),
+      units: r.units,
+      logEvents: r.logEvents,
+    },
+    notes: [
+      `${r.units} units with the most entries, half from the start, half after the middle of the log`,
+      r.note,
+      `load generator used ${Math.round(r.load.clientCpu * 100)}% of its core`,
+    ],
+  });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string, fallback: string): string => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
+  };
+  const events = Number(arg('--events', '1000000'));
+  const o: HistoryPageOptions = {
+    events,
+    dir: arg('--dir', path.join('bench', 'work', `history-${events}`)),
+    seed: Number(arg('--seed', '20240601')),
+    seconds: Number(arg('--seconds', '10')),
+    connections: Number(arg('--connections', '8')),
+    log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+  };
+  const r = await measureHistoryPage(o);
+  process.stdout.write(
+    `${JSON.stringify({
+      logEvents: r.logEvents,
+      units: r.units,
+      perSecond: round(r.load.perSecond, 1),
+      p50Ms: round(r.load.p50, 3),
+      p99Ms: round(r.load.p99, 3),
+      maxMs: round(r.load.max, 3),
+      requests: r.load.requests,
+      failures: r.load.failures,
+      statuses: r.load.statuses,
+      generatorCpu: round(r.load.clientCpu, 2),
+      note: r.note,
+    })}\n`,
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
