@@ -3,12 +3,11 @@
  * (p99 ≤ 10 ms at 1M). The HTTP section's own figure uses its small API log; this one generates the bench
  * data set into a directory once (or reuses it), starts the real API on it with its projections, waits
  * until they caught up, then loads it with pages from the start and from the middle of each unit's
- * history. From the HTTP section (`BENCH_HISTORY_EVENTS=1000000 npm run bench -- --only http`), or alone:
- *   node dist/bench/src/benches/http-history.js [--events N] [--dir DIR] [--seconds S] [--connections C]
+ * history. From the HTTP section (`BENCH_HISTORY_EVENTS=1000000 npm run bench -- --only http`), or alone
+ * (bench/src/measure/history-page.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import Database from 'better-sqlite3';
 
@@ -19,8 +18,20 @@ import { benchDist } from '../util/paths.js';
 import { Prng } from '../util/prng.js';
 import { fmt, type Report } from '../util/report.js';
 import { round } from '../util/stats.js';
-import { apiEnv, startServer, tokenFor, waitForProjections } from './http.js';
 import { loadIntoStore } from './load.js';
+
+/** What the HTTP section lends (http.ts): passed in, so that neither module imports the other's code. */
+export interface HttpTools {
+  startServer(
+    script: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    options: { cpus?: string; nodeFlags?: string[] },
+  ): Promise<{ port: number; pid: number | undefined; stop(): Promise<void> }>;
+  apiEnv(dataDir: string, projections: boolean): NodeJS.ProcessEnv;
+  tokenFor(sub: string, role: 'admin' | 'viewer'): Promise<string>;
+  waitForProjections(port: number, token: string, timeoutMs: number): Promise<void>;
+}
 
 export interface HistoryPageOptions {
   events: number;
@@ -98,7 +109,10 @@ function unitsOf(dir: string, file: string, max: number): { units: string[]; hea
   }
 }
 
-export async function measureHistoryPage(o: HistoryPageOptions): Promise<HistoryPageResult> {
+export async function measureHistoryPage(
+  o: HistoryPageOptions,
+  { startServer, apiEnv, tokenFor, waitForProjections }: HttpTools,
+): Promise<HistoryPageResult> {
   const file = await ensureLog(o);
   const api = await startServer(path.join(benchDist, 'children/api-server.js'), [], apiEnv(o.dir, true), {
     ...(o.cpus !== undefined && { cpus: o.cpus }),
@@ -167,45 +181,5 @@ export function addHistoryPageFigure(report: Report, r: HistoryPageResult, conne
       r.note,
       `load generator used ${Math.round(r.load.clientCpu * 100)}% of its core`,
     ],
-  });
-}
-
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const arg = (name: string, fallback: string): string => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
-  };
-  const events = Number(arg('--events', '1000000'));
-  const o: HistoryPageOptions = {
-    events,
-    dir: arg('--dir', path.join('bench', 'work', `history-${events}`)),
-    seed: Number(arg('--seed', '20240601')),
-    seconds: Number(arg('--seconds', '10')),
-    connections: Number(arg('--connections', '8')),
-    log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
-  };
-  const r = await measureHistoryPage(o);
-  process.stdout.write(
-    `${JSON.stringify({
-      logEvents: r.logEvents,
-      units: r.units,
-      perSecond: round(r.load.perSecond, 1),
-      p50Ms: round(r.load.p50, 3),
-      p99Ms: round(r.load.p99, 3),
-      maxMs: round(r.load.max, 3),
-      requests: r.load.requests,
-      failures: r.load.failures,
-      statuses: r.load.statuses,
-      generatorCpu: round(r.load.clientCpu, 2),
-      note: r.note,
-    })}\n`,
-  );
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
   });
 }

@@ -35,7 +35,7 @@ import { loadIntoStore } from './load.js';
 const SECRET = 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 const SEQUENTIAL_RUNS = 30;
 
-export interface Server {
+interface Server {
   port: number;
   /** The child's process id (CPU time). */
   pid: number | undefined;
@@ -634,16 +634,19 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
     // Issue 14: a unit-history page on a large log (BENCH_HISTORY_EVENTS, e.g. 1000000), http-history.ts.
     const historyEvents = Number(process.env['BENCH_HISTORY_EVENTS'] ?? 0);
     if (historyEvents > 0) {
-      const r = await measureHistoryPage({
-        events: historyEvents,
-        dir: path.join(ctx.work, `history-${historyEvents}`),
-        seed: opts.seed,
-        seconds: opts.seconds,
-        connections: opts.connections,
-        ...(serverCpus !== undefined && { cpus: serverCpus }),
-        generate,
-        log,
-      });
+      const r = await measureHistoryPage(
+        {
+          events: historyEvents,
+          dir: path.join(ctx.work, `history-${historyEvents}`),
+          seed: opts.seed,
+          seconds: opts.seconds,
+          connections: opts.connections,
+          ...(serverCpus !== undefined && { cpus: serverCpus }),
+          generate,
+          log,
+        },
+        { startServer, apiEnv, tokenFor, waitForProjections },
+      );
       addHistoryPageFigure(report, r, opts.connections);
     }
   } finally {

@@ -39,6 +39,7 @@ import {
   isInvalidPosition,
 } from './esdb-mapping.js';
 import { StreamTails, type StreamTail, type TailEvent } from './esdb-stream-tails.js';
+import type { EsdbTagIndex } from './esdb-tag-index.js';
 import { EsdbSubscription, type ResubscribeOptions } from './esdb-subscription.js';
 
 /** The client calls the adapter makes: the real EventStoreDBClient, or a stand-in in unit tests. */
@@ -61,6 +62,11 @@ export interface EsdbEventStoreOptions {
   maxAppendSize?: number;
   /** Back-off of a subscription that lost its connection (default 250 ms doubling up to 30 s). */
   resubscribe?: Partial<ResubscribeOptions>;
+  /**
+   * The tag index the projector keeps in MongoDB (esdb-tag-index.ts): readTagged/countTagged read it.
+   * Without it the store offers neither (a unit's history then cannot be read).
+   */
+  tagIndex?: EsdbTagIndex;
 }
 
 const DEFAULT_BATCH = 500;
@@ -119,11 +125,18 @@ export class EsdbEventStore implements EventStore {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly subscriptions = new Set<EsdbSubscription>();
   private closed = false;
+  readonly readTagged?: EventStore['readTagged'];
+  readonly countTagged?: EventStore['countTagged'];
 
   constructor(
     private readonly client: EsdbClient,
     options: EsdbEventStoreOptions = {},
   ) {
+    const index = options.tagIndex;
+    if (index) {
+      this.readTagged = (tag, range) => index.readTagged(tag, range);
+      this.countTagged = (tag, to) => index.countTagged(tag, to);
+    }
     this.maxRetries = options.maxConflictRetries ?? 5;
     this.maxAppendSize = options.maxAppendSize ?? MAX_APPEND_SIZE;
     this.resubscribe = options.resubscribe ?? {};
