@@ -4,7 +4,7 @@
  * data set into a directory once (or reuses it), starts the real API on it with its projections, waits
  * until they caught up, then loads it with pages from the start and from the middle of each unit's
  * history. From the HTTP section (`BENCH_HISTORY_EVENTS=1000000 npm run bench -- --only http`), or alone
- * (bench/src/measure/history-page.ts).
+ * (bench/src/children/history-page.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';

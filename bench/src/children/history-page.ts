@@ -1,6 +1,6 @@
 /**
  * A unit-history page over HTTP on a large log, alone (the HTTP section runs it with BENCH_HISTORY_EVENTS):
- *   tsc -b bench/tsconfig.json && node dist/bench/src/measure/history-page.js [--events N] [--dir DIR]
+ *   tsc -b bench/tsconfig.json && node dist/bench/src/children/history-page.js [--events N] [--dir DIR]
  *     [--seconds S] [--connections C]
  * Generates the log into DIR once and reuses it; prints one JSON line.
  */
