@@ -415,7 +415,7 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
         generate(api.port, { rotate: getSpecs }, (s) => s === 200),
       );
 
-      // One page of 50 of a unit's history: read by position from the log and rendered (unit-history v4).
+      // One page of 50 of a unit's history: its positions from the store's tags, the events read by position and rendered (unit-history v5).
       const units = [
         ...new Set(requests.map((r) => (JSON.parse(r.body ?? '{}') as { unitId?: string }).unitId)),
       ]

@@ -9,7 +9,7 @@
  *          stored, except unit-history's own working documents;
  *   history every unit's history as the API serves it (all entries, unit id order).
  *
- * Unit-history's stored documents are its implementation (entries, index pages, lookups); what it
+ * Unit-history's stored documents are its implementation (its lookups; the index is the event store's tags); what it
  * serves is the contract, so it is compared through its query. Writes DIR/dump.txt and DIR/dump.json
  * (sha256 of the whole dump and of each section, counts, timings).
  */

@@ -289,10 +289,4 @@ export {
   type FlagBasis,
   type FlagBasisConfirmedData,
 } from './events/award-decision.events.js';
-export {
-  type EventTagger,
-  type TaggedEvent,
-  UNIT_TAG_PREFIX,
-  unitTag,
-  unitTagger,
-} from './event-tags.js';
+export { type EventTagger, type TaggedEvent, UNIT_TAG_PREFIX, unitTag, unitTagger } from './event-tags.js';

@@ -323,7 +323,7 @@ describe('unit-history projection (real SQLite event store, read store and runne
     expect(once.documents(definition)).toEqual(
       await documentsOf(reads, runner.target(UNIT_HISTORY_PROJECTION), definition),
     );
-    // A replay emits nothing: no head, index page or lookup changes.
+    // A replay emits nothing: no lookup changes.
     const snapshot = once.documents(definition);
     const replayed = (await feed(definition, once, log)).flat();
     expect(replayed).toEqual([]);

@@ -132,8 +132,9 @@ const OUTCOME_LABEL: Record<ElectionClosedData['outcome'], string> = {
 /**
  * The units an event touches, each with its Vietnamese summary; keeps the lookup documents (clusters,
  * criterion titles, elections, awards) current on the way. Throws on an event it cannot place. The one
- * place an event type's history summary is written: the projection runs it to index the event under
- * its units, a history page runs it again to render the entry (with the lookups as they stood then).
+ * place an event type's history summary is written: the projection runs it on the events that set a
+ * lookup, a history page runs it to render each entry (with the lookups as they stood then). Its units
+ * are the reference for the domain's unitTagger, which tags the events in the store (a test compares).
  */
 export async function touchesOf(event: StoredEvent, work: Lookups): Promise<Touch[]> {
   const stream = parseStreamId(event.streamId);

@@ -24,7 +24,7 @@ export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery>
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
-  /** 404 UNIT_NOT_FOUND for a unit no event touched (the projection keeps no head for it). */
+  /** 404 UNIT_NOT_FOUND for a unit no event touched (no event of the log is tagged with it). */
   async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<UnitHistoryPage> {
     const target = this.reads.target(UNIT_HISTORY_PROJECTION);
     const filter = types === undefined ? undefined : { types: new Set(types) };
