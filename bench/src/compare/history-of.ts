@@ -1,10 +1,11 @@
 /**
- * A unit's whole history as the API serves it (GET /units/{id}/history, page after page), for the
- * dump: the one place the dump depends on how unit-history is queried.
+ * A unit's whole history as the API serves it (GET /units/{id}/history, page after page: the JSON text of
+ * UnitHistoryPages), for the dump: the one place the dump depends on how unit-history is queried. Each page
+ * is asked twice, rendered and then from the entries kept, and both texts must be the same bytes.
  */
 import type { EventStore } from '@thidua/event-store';
 import type { ReadStore, Target } from '@thidua/read-store';
-import { readUnitHistory } from '@thidua/projections';
+import { UnitHistoryPages, type UnitHistoryPage } from '@thidua/projections';
 
 export async function* historyOf(
   reads: ReadStore,
@@ -12,9 +13,14 @@ export async function* historyOf(
   target: Target,
   unitId: string,
 ): AsyncGenerator<unknown> {
+  const pages = new UnitHistoryPages(reads, events);
   let after = 0;
   for (;;) {
-    const page = await readUnitHistory(reads, events, target, unitId, after, 500);
+    const { text } = await pages.pageText(target, unitId, after, 500);
+    const again = await pages.pageText(target, unitId, after, 500);
+    if (again.text !== text)
+      throw new Error(`${unitId} after ${after}: the kept entries differ from the rendered`);
+    const page = JSON.parse(text) as UnitHistoryPage;
     yield* page.items;
     if (page.nextAfter === null) return;
     after = page.nextAfter;

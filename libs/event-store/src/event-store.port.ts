@@ -153,6 +153,13 @@ export interface EventStore {
    */
   readPositions?(positions: readonly number[]): Promise<StoredEvent[]>;
   /**
+   * The stored hash of the event at each position, only where the row's stored bytes still hash to it
+   * (recomputed without parsing the event, as `enableRowHashes` does): a reader that kept what it rendered
+   * from a verified event learns that the event is unchanged. A position with no event, or a row not
+   * confirmed so, is left out: read it with `readPositions` (checked in full). SQLite only.
+   */
+  confirmedHashes?(positions: readonly number[]): Promise<Map<number, string>>;
+  /**
    * The stream's last committed revision (-1: no stream), without reading its events: a caller holding
    * state decided up to that revision knows it is current (SQLite: one probe of the (stream, revision)
    * index). Absent: callers read the stream from their revision on.

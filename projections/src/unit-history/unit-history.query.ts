@@ -51,47 +51,101 @@ export async function readUnitHistory(
   limit: number,
   filter?: HistoryFilter,
 ): Promise<UnitHistoryPage> {
+  const readPositions = positionReader(events);
+  const head = await historyHead(reads, target, unitId);
+  if (!head) return { unitId, name: null, total: 0, items: [], nextAfter: null };
+  const render = entryRenderer(reads, target, unitId);
+  const { items, nextAfter } = await pageOf(
+    reads,
+    target,
+    head,
+    after,
+    limit,
+    filter,
+    async (wanted, types) => {
+      const found = await readPositions(wanted);
+      return Promise.all(found.filter((e) => types === undefined || types.has(e.type)).map(render));
+    },
+  );
+  return { unitId, name: head.name, total: head.entries, items, nextAfter };
+}
+
+/** The store's read by position (the history cannot be served without it). */
+export function positionReader(events: EventStore): (positions: number[]) => Promise<StoredEvent[]> {
   const readPositions = events.readPositions?.bind(events);
   if (!readPositions) throw new Error(`the ${events.kind} event store cannot read events by position`);
-  const head = (await reads.get(target, HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
-  if (!head) return { unitId, name: null, total: 0, items: [], nextAfter: null };
-  const page = { unitId, name: head.name, total: head.entries };
-  const positions = positionsAfter(reads, target, unitId, head.pageStarts, after);
+  return readPositions;
+}
+
+/** The head of a unit's history, or null for a unit no event touched. */
+export async function historyHead(
+  reads: ReadStore,
+  target: Target,
+  unitId: string,
+): Promise<HistoryUnitDoc | null> {
+  return (await reads.get(target, HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
+}
+
+/**
+ * Renders events as entries of one unit's history, the lookups read once for all the events it renders
+ * (make one per page).
+ */
+export function entryRenderer(
+  reads: ReadStore,
+  target: Target,
+  unitId: string,
+): (event: StoredEvent) => Promise<HistoryEntryDoc> {
   const cache: LookupCache = new Map();
-  const render = async (event: StoredEvent): Promise<HistoryEntryDoc> => {
+  return async (event) => {
     const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position));
     const touch = touches.find((t) => t.unitId === unitId);
     if (!touch)
       throw new Error(`${event.type} #${event.position} is indexed under ${unitId} but does not concern it`);
     return historyEntry(event, touch);
   };
-  const read = async (wanted: number[], types?: ReadonlySet<string>): Promise<HistoryEntryDoc[]> => {
-    const found = await readPositions(wanted);
-    return Promise.all(found.filter((e) => types === undefined || types.has(e.type)).map(render));
-  };
+}
 
+/** What a page is made of: something with the position of its event (an entry, or its JSON text). */
+export interface PagedItem {
+  position: number;
+}
+
+/**
+ * The paging of a unit's history, whatever a page's items are: `read(positions, types)` gives the items at
+ * those positions, in order, only of `types` when given.
+ */
+export async function pageOf<T extends PagedItem>(
+  reads: ReadStore,
+  target: Target,
+  head: HistoryUnitDoc,
+  after: number,
+  limit: number,
+  filter: HistoryFilter | undefined,
+  read: (wanted: number[], types?: ReadonlySet<string>) => Promise<T[]>,
+): Promise<{ items: T[]; nextAfter: number | null }> {
+  const positions = positionsAfter(reads, target, head.unitId, head.pageStarts, after);
   if (filter === undefined) {
     const wanted = await take(positions, limit + 1);
     const more = wanted.length > limit;
     if (more) wanted.pop();
-    return { ...page, items: await read(wanted), nextAfter: more ? wanted[wanted.length - 1]! : null };
+    return { items: await read(wanted), nextAfter: more ? wanted[wanted.length - 1]! : null };
   }
   const { types, scanLimit = HISTORY_SCAN_LIMIT } = filter;
-  const items: HistoryEntryDoc[] = [];
+  const items: T[] = [];
   const more = async (): Promise<boolean> => (await take(positions, 1)).length > 0;
   let scanned = 0;
   for (;;) {
     // Read ahead in chunks of at least 64: matches may be rare.
     const chunk = await take(positions, Math.min(Math.max(limit - items.length, 64), scanLimit - scanned));
-    if (chunk.length === 0) return { ...page, items, nextAfter: null };
+    if (chunk.length === 0) return { items, nextAfter: null };
     scanned += chunk.length;
     const last = chunk[chunk.length - 1]!;
     for (const entry of await read(chunk, types)) {
       items.push(entry);
       if (items.length === limit)
-        return { ...page, items, nextAfter: entry.position < last || (await more()) ? entry.position : null };
+        return { items, nextAfter: entry.position < last || (await more()) ? entry.position : null };
     }
-    if (scanned >= scanLimit) return { ...page, items, nextAfter: (await more()) ? last : null };
+    if (scanned >= scanLimit) return { items, nextAfter: (await more()) ? last : null };
   }
 }
 

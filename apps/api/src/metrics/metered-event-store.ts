@@ -19,6 +19,7 @@ export class MeteredEventStore implements EventStore {
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
   readonly readPositions?: EventStore['readPositions'];
+  readonly confirmedHashes?: EventStore['confirmedHashes'];
   readonly streamRevision?: EventStore['streamRevision'];
   /** Called after each append that wrote (e.g. to wake the projection thread at once). */
   onAppended: ((position: number) => void) | undefined;
@@ -34,6 +35,7 @@ export class MeteredEventStore implements EventStore {
     // Optional in the port: offered only when the wrapped store has it.
     if (inner.findEvent) this.findEvent = (streamId, eventId) => inner.findEvent!(streamId, eventId);
     if (inner.readPositions) this.readPositions = (positions) => inner.readPositions!(positions);
+    if (inner.confirmedHashes) this.confirmedHashes = (positions) => inner.confirmedHashes!(positions);
     if (inner.streamRevision) this.streamRevision = (streamId) => inner.streamRevision!(streamId);
   }
 

@@ -106,6 +106,7 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
   readonly capabilities: EventStore['capabilities'];
   readonly findEvent?: EventStore['findEvent'];
   readonly readPositions?: EventStore['readPositions'];
+  readonly confirmedHashes?: EventStore['confirmedHashes'];
   readonly streamRevision?: EventStore['streamRevision'];
   readonly notifyAppended?: EventStore['notifyAppended'];
   readonly probeWrite?: EventStore['probeWrite'];
@@ -146,6 +147,9 @@ export class VerifyingEventStore implements EventStore, LogIntegrity {
         return events;
       };
     }
+    // A hash confirmed from the stored bytes is the check itself (what hashMatches accepts from a row hash);
+    // an unconfirmed row is left out, for the caller to read through readPositions above.
+    if (unverified.confirmedHashes) this.confirmedHashes = unverified.confirmedHashes.bind(unverified);
   }
 
   failures(): IntegrityFailure[] {

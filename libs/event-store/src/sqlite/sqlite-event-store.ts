@@ -37,6 +37,8 @@ const PROBE_BYTES = 64 * 1024;
 const MAX_GROUP = 1000;
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, log_hash';
 type Row = [number, string, string, number, string, string, string, string | null];
+/** event_id, stream_id, revision, type, data, metadata, metadata's prevHash (null when not JSON). */
+type HashRow = [string, string, number, string, string, string, unknown];
 
 interface PendingAppend {
   streamId: string;
@@ -130,6 +132,7 @@ export class SqliteEventStore implements EventStore {
     readStream: Database.Statement<[string, number, number], Row>;
     findEvent: Database.Statement<[string, string], Row>;
     atPosition: Database.Statement<[number], Row>;
+    hashAtPosition: Database.Statement<[number], HashRow>;
     streamRevision: Database.Statement<[string], number | null>;
   };
   private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
@@ -176,6 +179,12 @@ export class SqliteEventStore implements EventStore {
         .prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM events WHERE event_id = ? AND stream_id = ?`)
         .raw(),
       atPosition: db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM events WHERE position = ?`).raw(),
+      // prevHash by SQLite's own JSON reader (top-level key; NULL for text that is not JSON): no JS parse.
+      hashAtPosition: db
+        .prepare<[number], HashRow>(
+          "SELECT event_id, stream_id, revision, type, data, metadata, CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.prevHash') END FROM events WHERE position = ?",
+        )
+        .raw(),
       streamRevision: db
         .prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?')
         .pluck(),
@@ -271,6 +280,20 @@ export class SqliteEventStore implements EventStore {
     for (const position of positions) {
       const row = this.stmt.atPosition.get(position);
       if (row) out.push(this.convert(row));
+    }
+    return out;
+  }
+
+  async confirmedHashes(positions: readonly number[]): Promise<Map<number, string>> {
+    this.assertOpen();
+    const out = new Map<number, string>();
+    for (const position of positions) {
+      const row = this.stmt.hashAtPosition.get(position);
+      if (!row || typeof row[6] !== 'string') continue;
+      const [eventId, streamId, revision, type, data, metadata, prevHash] = row;
+      const hash = rowHash(eventId, type, streamId, revision, data, metadata, prevHash);
+      // Only a hash in our writer's place (storedHash would parse anything else): the rest is read in full.
+      if (hash !== undefined && metadata.endsWith(`${hash}"}`)) out.set(position, hash);
     }
     return out;
   }

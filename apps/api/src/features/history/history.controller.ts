@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidua/projections';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
-import { ApiErrors, ApiResult } from '../../openapi/api-result.js';
+import { ApiErrors, ApiResult, type StoredJson } from '../../openapi/api-result.js';
 import { DEMO } from '../../openapi/demo-examples.js';
 import { IdParam } from '../write/http-params.js';
 import { DEFAULT_HISTORY_LIMIT, UnitHistoryQueryDto } from './history.dto.js';
@@ -17,6 +17,8 @@ export class HistoryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':unitId/history')
+  // The page leaves as the JSON text it was assembled as: say it is JSON (Fastify would call a string text/plain).
+  @Header('content-type', 'application/json; charset=utf-8')
   @Roles(...ANY_ROLE)
   @WaitForProjections(UNIT_HISTORY_PROJECTION)
   @ApiParam({ name: 'unitId', description: 'The unit (đơn vị)', example: DEMO.unitId })
@@ -34,7 +36,7 @@ export class HistoryController {
   getUnitHistory(
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Query() query: UnitHistoryQueryDto,
-  ): Promise<UnitHistoryPage> {
+  ): Promise<StoredJson<UnitHistoryPage>> {
     return this.queries.execute(
       new GetUnitHistoryQuery(unitId, query.after ?? 0, query.limit ?? DEFAULT_HISTORY_LIMIT, query.type),
     );

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@thidua/event-store';
-import { readUnitHistory, UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidua/projections';
+import { UNIT_HISTORY_PROJECTION, UnitHistoryPages, type UnitHistoryPage } from '@thidua/projections';
 import { ReadModels } from '../../common/read-models.js';
+import type { StoredJson } from '../../openapi/stored-json.js';
 import { unitNotFound } from '../queries/units-organizers.handlers.js';
 
-export class GetUnitHistoryQuery extends Query<UnitHistoryPage> {
+export class GetUnitHistoryQuery extends Query<StoredJson<UnitHistoryPage>> {
   constructor(
     readonly unitId: string,
     readonly after: number,
@@ -19,17 +20,22 @@ export class GetUnitHistoryQuery extends Query<UnitHistoryPage> {
 
 @QueryHandler(GetUnitHistoryQuery)
 export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery> {
+  /** Keeps the entries it rendered, each served again only while the log confirms its event unchanged. */
+  private readonly pages: UnitHistoryPages;
+
   constructor(
     private readonly reads: ReadModels,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-  ) {}
+    @Inject(EVENT_STORE) events: EventStore,
+  ) {
+    this.pages = new UnitHistoryPages(reads.store, events);
+  }
 
-  /** 404 UNIT_NOT_FOUND for a unit no event touched (the projection keeps no head for it). */
-  async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<UnitHistoryPage> {
+  /** The page as JSON text; 404 UNIT_NOT_FOUND for a unit no event touched (the projection keeps no head for it). */
+  async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<StoredJson<UnitHistoryPage>> {
     const target = this.reads.target(UNIT_HISTORY_PROJECTION);
     const filter = types === undefined ? undefined : { types: new Set(types) };
-    const page = await readUnitHistory(this.reads.store, this.events, target, unitId, after, limit, filter);
+    const page = await this.pages.pageText(target, unitId, after, limit, filter);
     if (page.total === 0) throw unitNotFound(unitId);
-    return page;
+    return page.text as StoredJson<UnitHistoryPage>;
   }
 }
