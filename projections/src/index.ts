@@ -39,11 +39,7 @@ export {
   type HistoryFilter,
   type UnitHistoryPage,
 } from './unit-history/unit-history.query.js';
-export {
-  HISTORY_CACHE_CHARS,
-  UnitHistoryPages,
-  type HistoryPageText,
-} from './unit-history/history-pages.js';
+export { HISTORY_CACHE_CHARS, UnitHistoryPages, type HistoryPageText } from './unit-history/history-pages.js';
 export { emptyTotals } from './yearly-totals/tally.js';
 export {
   TOTALS,
