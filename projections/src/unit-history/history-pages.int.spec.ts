@@ -138,6 +138,7 @@ describe('UnitHistoryPages: pages as JSON text, rendered entries kept while the 
     for (let i = 0; i < 2; i++) await pages.pageText(target, C7.tt.id, 0, 50);
     expect(plain.read).toBe(100);
     expect(plain.confirmed).toBe(0);
+    expect(pages.size).toEqual({ entries: 0, chars: 0 });
   });
 
   it('forgets what it kept when the served generation changes', async () => {

@@ -33,8 +33,9 @@ export interface HistoryPageText {
  * as its event is the same, which the store confirms from the stored bytes without parsing the event
  * (`confirmedHashes`: the row still hashes to the hash the entry was rendered from). Whatever is not
  * confirmed so (not kept, another hash, a row that no longer matches its hash, a store without the
- * method) is read through `readPositions` and checked in full, as `readUnitHistory` does: a tampered event
- * fails there, never served from what was kept. The paging is `readUnitHistory`'s own (`pageOf`).
+ * method, which then keeps nothing) is read through `readPositions` and checked in full, as
+ * `readUnitHistory` does: a tampered event fails there, never served from what was kept. The paging is
+ * `readUnitHistory`'s own (`pageOf`).
  */
 export class UnitHistoryPages {
   private readonly kept = new Map<string, Rendered>();
@@ -98,7 +99,8 @@ export class UnitHistoryPages {
             hash: event.metadata.hash,
             text: texts[i]!,
           };
-          this.keep(keyOf(unitId, event.position), rendered);
+          // A store that cannot confirm (EventStoreDB) would never serve a kept entry: keep none.
+          if (this.events.confirmedHashes) this.keep(keyOf(unitId, event.position), rendered);
           fresh.set(event.position, rendered);
         }
         for (let i = 0; i < wanted.length; i++) out[i] ??= fresh.get(wanted[i]!);
