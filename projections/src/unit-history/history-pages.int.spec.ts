@@ -124,10 +124,22 @@ describe('UnitHistoryPages: pages as JSON text, rendered entries kept while the 
     expect(pages.size.entries).toBeGreaterThan(100);
   });
 
+  it('keeps an entry the second time it renders it, not the first', async () => {
+    const counting = new Counting(verifying);
+    const pages = new UnitHistoryPages(reads, counting.store());
+    await pages.pageText(target, C7.tt.id, 0, 50);
+    expect(pages.size.entries).toBe(0);
+    await pages.pageText(target, C7.tt.id, 0, 50);
+    expect(pages.size.entries).toBe(50);
+    counting.read = 0;
+    await pages.pageText(target, C7.tt.id, 0, 50);
+    expect(counting.read).toBe(0);
+  });
+
   it('keeps at most its bound of characters, and a store without confirmedHashes reads every event', async () => {
     const counting = new Counting(verifying);
     const bounded = new UnitHistoryPages(reads, counting.store(), 5_000);
-    for (let i = 0; i < 2; i++)
+    for (let i = 0; i < 3; i++)
       for (const unitId of UNITS) {
         expect((await bounded.pageText(target, unitId, 0, 50)).text).toBe(await reference(unitId, 0, 50));
         expect(bounded.size.chars).toBeLessThanOrEqual(5_000);
@@ -144,7 +156,8 @@ describe('UnitHistoryPages: pages as JSON text, rendered entries kept while the 
   it('forgets what it kept when the served generation changes', async () => {
     const counting = new Counting(verifying);
     const pages = new UnitHistoryPages(reads, counting.store());
-    await pages.pageText(target, C7.tt.id, 0, 50);
+    for (let i = 0; i < 2; i++) await pages.pageText(target, C7.tt.id, 0, 50);
+    expect(pages.size.entries).toBe(50);
     await pages.pageText({ ...target, generation: target.generation + 1 }, 'khong-co', 0, 50);
     expect(pages.size.entries).toBe(0);
     counting.read = 0;
@@ -155,7 +168,10 @@ describe('UnitHistoryPages: pages as JSON text, rendered entries kept while the 
   // Last: it edits the log.
   it('never serves a kept entry whose event changed: a tampered event fails, a resealed one is rendered anew', async () => {
     const pages = new UnitHistoryPages(reads, verifying);
+    // Rendered twice: kept from then on.
+    await pages.pageText(target, C7.tt.id, 0, 50);
     const first = await pages.pageText(target, C7.tt.id, 0, 50);
+    expect(pages.size.entries).toBe(50);
     const items = (JSON.parse(first.text) as { items: HistoryEntryDoc[] }).items;
     const score = items.find((e) => e.type === 'ScoreRecorded')!;
     const db = new Database(file);

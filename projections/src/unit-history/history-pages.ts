@@ -11,6 +11,9 @@ import {
 /** Characters of entry texts kept by default: ≈ 25,000 entries of ≈ 650 characters, ≤ 32 MiB as UTF-16. */
 export const HISTORY_CACHE_CHARS = 16 * 1024 * 1024;
 
+/** Entries rendered once and not kept, remembered by key (then forgotten all at once). */
+const SEEN_ONCE = 100_000;
+
 /** A rendered entry, with the hash of the event it was rendered from (verified when it was read). */
 interface Rendered {
   position: number;
@@ -27,8 +30,8 @@ export interface HistoryPageText {
 }
 
 /**
- * Pages of unit history as JSON text, keeping the entries it rendered (least recently used out, bounded by
- * their characters). An entry never changes once its event is in the index: it is the event's own fields
+ * Pages of unit history as JSON text, keeping the entries it rendered twice (least recently used out,
+ * bounded by their characters). An entry never changes once its event is in the index: it is the event's own fields
  * and a summary over the lookups as they stood before the event. So a kept entry is served again as long
  * as its event is the same, which the store confirms from the stored bytes without parsing the event
  * (`confirmedHashes`: the row still hashes to the hash the entry was rendered from). Whatever is not
@@ -39,6 +42,11 @@ export interface HistoryPageText {
  */
 export class UnitHistoryPages {
   private readonly kept = new Map<string, Rendered>();
+  /**
+   * An entry is kept the second time it is rendered: pages read once (a crawl, a spread of units) keep
+   * nothing, which would cost the collector without ever being served again.
+   */
+  private readonly seenOnce = new Set<string>();
   private keptChars = 0;
   private generationKey = '';
 
@@ -100,7 +108,7 @@ export class UnitHistoryPages {
             text: texts[i]!,
           };
           // A store that cannot confirm (EventStoreDB) would never serve a kept entry: keep none.
-          if (this.events.confirmedHashes) this.keep(keyOf(unitId, event.position), rendered);
+          if (this.events.confirmedHashes) this.admit(keyOf(unitId, event.position), rendered);
           fresh.set(event.position, rendered);
         }
         for (let i = 0; i < wanted.length; i++) out[i] ??= fresh.get(wanted[i]!);
@@ -123,6 +131,15 @@ export class UnitHistoryPages {
   private renderer(target: Target, unitId: string): (event: StoredEvent) => Promise<string> {
     const render = entryRenderer(this.reads, target, unitId);
     return async (event) => JSON.stringify(await render(event));
+  }
+
+  private admit(key: string, rendered: Rendered): void {
+    if (this.seenOnce.delete(key)) {
+      this.keep(key, rendered);
+      return;
+    }
+    if (this.seenOnce.size >= SEEN_ONCE) this.seenOnce.clear();
+    this.seenOnce.add(key);
   }
 
   private keep(key: string, rendered: Rendered): void {
@@ -151,6 +168,7 @@ export class UnitHistoryPages {
     if (key === this.generationKey) return;
     this.generationKey = key;
     this.kept.clear();
+    this.seenOnce.clear();
     this.keptChars = 0;
   }
 }
