@@ -12,8 +12,12 @@ import {
 export const CHECKPOINT_EVERY = 4096;
 /** Overrides CHECKPOINT_EVERY (tests). */
 export const FOLD_CHECKPOINT_EVERY = 'FOLD_CHECKPOINT_EVERY';
-/** (stream, period) pairs whose checkpoints are kept, least recently used evicted. */
-const KEPT_SCOPES = 8;
+/**
+ * Checkpoints kept in all, the (stream, period) pairs least recently used evicted first (the one just
+ * asked is kept): each holds its period's entries up to it, so this bounds the memory (a 100,000-event
+ * year has 24 per period).
+ */
+const KEPT_CHECKPOINTS = 64;
 
 interface Checkpoint {
   /** The fold of events[0 … index): never folded into (copied first). */
@@ -44,6 +48,13 @@ export class FoldCheckpoints {
     this.every = every ?? CHECKPOINT_EVERY;
   }
 
+  /** Checkpoints kept, over all (stream, period) pairs. */
+  held(): number {
+    let n = 0;
+    for (const list of this.scopes.values()) n += list.length;
+    return n;
+  }
+
   /** The untraced fold of `period` over the events with position ≤ upToPosition (all when undefined). */
   foldAsOf(
     streamId: string,
@@ -53,12 +64,12 @@ export class FoldCheckpoints {
   ): YearFold {
     const cut = upToPosition === undefined ? events.length : countUpTo(events, upToPosition);
     const key = `${streamId}\u0000${period}`;
-    const kept = this.scopes.get(key) ?? [];
+    const before = this.scopes.get(key) ?? [];
     this.scopes.delete(key); // set again below: most recently used last
     // The checkpoints still true of this array (all, unless the stream was read again).
     let valid = 0;
-    while (valid < kept.length && events[kept[valid]!.index - 1] === kept[valid]!.last) valid++;
-    const checkpoints = kept.slice(0, valid);
+    while (valid < before.length && events[before[valid]!.index - 1] === before[valid]!.last) valid++;
+    const checkpoints = before.slice(0, valid);
     let base: Checkpoint | undefined;
     for (const c of checkpoints) {
       if (c.index > cut) break;
@@ -75,9 +86,11 @@ export class FoldCheckpoints {
         checkpoints.push({ fold: copyYearFold(fold), index: at, last: e });
     }
     this.scopes.set(key, checkpoints);
-    for (const k of this.scopes.keys()) {
-      if (this.scopes.size <= KEPT_SCOPES) break;
+    let kept = this.held();
+    for (const [k, list] of this.scopes) {
+      if (kept <= KEPT_CHECKPOINTS || k === key) break;
       this.scopes.delete(k);
+      kept -= list.length;
     }
     return fold;
   }

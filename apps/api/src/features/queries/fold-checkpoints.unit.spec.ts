@@ -75,4 +75,20 @@ describe('FoldCheckpoints', () => {
     expect(evaluated(reread, 'Q1')).not.toBe(evaluated(events, 'Q1'));
     expect(asOf(checkpoints, reread, 'Q1')).toBe(evaluated(reread, 'Q1'));
   });
+
+  it('keeps at most 64 checkpoints, evicting the pairs asked least recently, never the one just asked', () => {
+    const events = realisticYear().events;
+    const streamId = events[0]!.streamId;
+    const few = new FoldCheckpoints(100);
+    few.foldAsOf(streamId, events, 'Q1');
+    const q1 = few.held();
+    few.foldAsOf(streamId, events, 'Q2');
+    expect(few.held()).toBe(2 * q1); // both kept: within the bound
+    const many = new FoldCheckpoints(2);
+    many.foldAsOf(streamId, events, 'Q1');
+    expect(many.held()).toBe(Math.floor(events.length / 2)); // over the bound, but the one just asked
+    many.foldAsOf(streamId, events, 'Q2', events[100]!.position);
+    expect(many.held()).toBe(50); // Q1's went
+    expect(asOf(many, events, 'Q1')).toBe(evaluated(events, 'Q1'));
+  });
 });
