@@ -2,7 +2,16 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -81,10 +90,42 @@ export async function openBrowser(screenshots = SCREENSHOTS): Promise<BrowserSes
   };
 }
 
-/** `npm run build:console` (Vite): the suite drives what the build makes, as the API serves it. */
+/**
+ * `npm run build:console` (Vite), once per jest run. The suites that drive the console run in parallel
+ * workers: two builds at once would empty the output the other suite serves (and Vite 8 refuses the
+ * second: "Found another Vite build process"). The first worker builds under a lock directory; the
+ * others wait for it and keep its build, recognised by the jest process they share (process.ppid).
+ */
 export async function buildConsole(): Promise<void> {
-  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
-  await promisify(execFile)(process.execPath, [vite, 'build', 'apps/console', '--logLevel', 'warn']);
+  const cache = join(process.cwd(), 'node_modules/.cache');
+  const lock = join(cache, 'thidua-console-build.lock');
+  const stamp = join(cache, 'thidua-console-build.run');
+  mkdirSync(cache, { recursive: true });
+  await acquire(lock);
+  try {
+    const run = String(process.ppid);
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === run) return;
+    const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+    await promisify(execFile)(process.execPath, [vite, 'build', 'apps/console', '--logLevel', 'warn']);
+    writeFileSync(stamp, run);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** mkdir is atomic: whoever creates the directory holds the lock. One left by a killed run expires. */
+async function acquire(lock: string): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const made = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (made !== undefined && Date.now() - made > 300_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 export const chromiumInstalled = (): boolean => existsSync(CHROMIUM);

@@ -102,13 +102,14 @@ function Shell({ session }: { session: Session }) {
           </ul>
         </nav>
         <div class="who" aria-label="Phiên làm việc">
+          {/* One line of text: on a narrow screen it wraps after a "·" (glued by a no-break space), never before. */}
           <span>
-            {claims.sub} · {roleLabel(claims.role)}
-            {claims.unitId ? ` · ${claims.unitId}` : ''}
+            {claims.sub}&nbsp;· {roleLabel(claims.role)}
+            {claims.unitId ? `\u00a0· ${claims.unitId}` : ''}
+            {claims.exp !== undefined && (
+              <span class="muted">&nbsp;· hết hạn {time(new Date(claims.exp * 1000).toISOString())}</span>
+            )}
           </span>
-          {claims.exp !== undefined && (
-            <span class="muted"> · hết hạn {time(new Date(claims.exp * 1000).toISOString())}</span>
-          )}
           <button type="button" onClick={() => session.signOut()}>
             Đăng xuất
           </button>

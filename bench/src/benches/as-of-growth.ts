@@ -23,7 +23,7 @@ const RUNS = 60;
 interface GrowthRow {
   events: number;
   members: number;
-  direct: { p50: number; p99: number };
+  direct: { p50: number; p99: number; cpuMs: number };
   http: { p50: number; p99: number; statuses: Record<string, number> };
   reconcilerMs: number | undefined;
 }
@@ -72,7 +72,7 @@ export async function asOfGrowthFigures(
     const row: GrowthRow = {
       events: big.events.length,
       members: big.units.length,
-      direct: { p50: direct.asOf.median, p99: direct.asOf.p99 },
+      direct: { p50: direct.asOf.median, p99: direct.asOf.p99, cpuMs: direct.asOf.cpuMs },
       http,
       reconcilerMs: server.reconcilerMs,
     };
@@ -106,6 +106,7 @@ export async function asOfGrowthFigures(
           p50Ms: round(r[via].p50, 3),
           p99Ms: round(r[via].p99, 3),
           eventsPerMs: round(rate(r.events, r[via].p50), 1),
+          ...(via === 'direct' && { cpuMsPerRun: round(r.direct.cpuMs, 3) }),
           ...(via === 'http' && { statuses: r.http.statuses, reconcilerMs: r.reconcilerMs }),
         })),
         rateSpread: round(spread, 3),
@@ -113,7 +114,11 @@ export async function asOfGrowthFigures(
       notes: [
         `p99: ${rows.map((r) => fmt.ms(r[via].p99)).join(' / ')}; the period Q4 as of 90 % of each stream`,
         via === 'direct'
-          ? '40 runs after 5 warm-up runs per size, in a fresh child process'
+          ? `40 runs after 5 warm-up runs per size, in a fresh child process; CPU per run ${rows
+              .map((r) => fmt.ms(r.direct.cpuMs))
+              .join(' / ')} (events per CPU-ms: ${rows
+              .map((r) => Math.round(r.events / r.direct.cpuMs).toLocaleString('en-US'))
+              .join(' / ')})`
           : `${RUNS} requests one at a time per size (after 3 unmeasured), PROJECTIONS_IN_PROCESS=false, after the claim reconciler's startup pass`,
       ],
     });

@@ -24,15 +24,27 @@ import { percentile, round } from '../util/stats.js';
 const RUNS = 40;
 const WARMUP = 5;
 
-export function timeIt(runs: number, fn: () => unknown): { median: number; p99: number; samples: number[] } {
+export function timeIt(
+  runs: number,
+  fn: () => unknown,
+): { median: number; p99: number; cpuMs: number; samples: number[] } {
   for (let i = 0; i < WARMUP; i++) fn();
   const samples: number[] = [];
+  const cpu = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
     samples.push(performance.now() - t0);
   }
-  return { median: percentile(samples, 50), p99: percentile(samples, 99), samples };
+  // CPU of the whole process per run (the collector's threads included): steadier than wall time on a
+  // machine shared with other work.
+  const { user, system } = process.cpuUsage(cpu);
+  return {
+    median: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    cpuMs: (user + system) / 1000 / runs,
+    samples,
+  };
 }
 
 /** The as-of and what-if questions asked of the big cluster-year (also used over HTTP). */
@@ -93,6 +105,8 @@ export function readStreamRaw(file: string, streamId: string): number {
 export interface Timing {
   median: number;
   p99: number;
+  /** Mean process CPU per run (ms). */
+  cpuMs: number;
 }
 
 export interface EvaluatorTimings {
@@ -118,9 +132,9 @@ export function evaluatorTimings(
   asOfOnly = false,
 ): EvaluatorTimings {
   const q = bigYearQuestions(events);
-  const strip = (t: { median: number; p99: number }): Timing => ({ median: t.median, p99: t.p99 });
+  const strip = (t: Timing): Timing => ({ median: t.median, p99: t.p99, cpuMs: t.cpuMs });
   // asOfOnly (the growth figures): the as-of by position alone; the rest is reported as not measured (NaN).
-  const skipped: Timing = { median: NaN, p99: NaN };
+  const skipped: Timing = { median: NaN, p99: NaN, cpuMs: NaN };
   const read = asOfOnly ? skipped : strip(timeIt(RUNS, () => readStreamRaw(file, streamId)));
   const asOf = strip(timeIt(RUNS, () => evaluateRanking(events, q.period, { upToPosition: q.asOfPosition })));
   const asOfTime = asOfOnly

@@ -28,6 +28,7 @@ import {
   rankingsProjection,
 } from '@thidua/projections';
 import { ClusterYearEvents } from '../../../apps/api/src/features/queries/cluster-year-events.js';
+import { FoldCheckpoints } from '../../../apps/api/src/features/queries/fold-checkpoints.js';
 import {
   ExplainRankingHandler,
   GetRankingHandler,
@@ -193,7 +194,13 @@ async function main(): Promise<void> {
     );
     // The directory is not loaded here: the handlers name no unit (the bench measures the evaluator's path).
     const noNames = { namesOf: () => Promise.resolve(() => null) } as unknown as UnitNameReader;
-    const get = new GetRankingHandler(undefined as never, stream, noNames, undefined as never);
+    const get = new GetRankingHandler(
+      undefined as never,
+      stream,
+      noNames,
+      undefined as never,
+      new FoldCheckpoints(),
+    );
     // Cold: a fresh ClusterYearEvents (nothing kept parsed) reads the stream from SQLite.
     await time(`cold GET ranking ?asOf=${asOfPosition} (handler, stream read from SQLite)`, () =>
       new GetRankingHandler(
@@ -201,10 +208,11 @@ async function main(): Promise<void> {
         new ClusterYearEvents(events),
         noNames,
         undefined as never,
+        new FoldCheckpoints(),
       ).execute(new GetRankingQuery(ref, { asOf: asOfPosition })),
     );
     await time('cold POST what-if (handler, stream read from SQLite)', () =>
-      new WhatIfHandler(new ClusterYearEvents(events), noNames).execute(
+      new WhatIfHandler(new ClusterYearEvents(events), noNames, new FoldCheckpoints()).execute(
         new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], []),
       ),
     );
@@ -215,7 +223,9 @@ async function main(): Promise<void> {
       new ExplainRankingHandler(stream, noNames).execute(new ExplainRankingQuery(ref, {})),
     );
     await time('POST what-if (handler)', () =>
-      new WhatIfHandler(stream, noNames).execute(new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], [])),
+      new WhatIfHandler(stream, noNames, new FoldCheckpoints()).execute(
+        new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], []),
+      ),
     );
     await events.close();
   }

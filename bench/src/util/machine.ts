@@ -47,7 +47,6 @@ export function machineInfo(dataDir: string, sqliteVersion: string): MachineInfo
   };
 }
 
-/** Peak resident set of a process (VmHWM), in MiB; undefined where /proc is missing. */
 /**
  * CPU time (user + system, ms) of this process's main thread alone (Linux: /proc/self/task/<pid>/stat,
  * clock ticks of 10 ms), beside process.cpuUsage() which counts every thread.
@@ -63,6 +62,7 @@ export function mainThreadCpuMs(): number | undefined {
   }
 }
 
+/** Peak resident set of a process (VmHWM), in MiB; undefined where /proc is missing. */
 export function peakRssMiB(pid: number | 'self' = 'self'): number | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -53,6 +53,7 @@ export {
   explainYearFold,
   rankYearFold,
   whatIf,
+  whatIfYearFold,
 } from './evaluator/evaluate.js';
 export {
   type CapRef,
@@ -68,6 +69,7 @@ export {
   type WhatIfResult,
 } from './evaluator/evaluator.types.js';
 export {
+  copyYearFold,
   foldYearEvent,
   initialYearFold,
   isReleased,

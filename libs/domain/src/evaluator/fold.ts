@@ -133,8 +133,49 @@ export function foldEvents(
   trace: boolean,
   only?: PeriodCode,
 ): YearFold {
+  const foldOptions = { trace, ...(only !== undefined && { only }) };
+  const first = events[0];
+  if (first !== undefined) {
+    try {
+      const fold = initialYearFold(first.streamId, foldOptions);
+      if (foldInOrder(fold, events, options)) return fold;
+    } catch {
+      // Bad input: the general way below refuses it with the error it always gave.
+    }
+  }
   const { streamId, selected } = selectEvents(events, options);
-  const fold = initialYearFold(streamId, { trace, ...(only !== undefined && { only }) });
+  const fold = initialYearFold(streamId, foldOptions);
   for (const e of selected) foldYearEvent(fold, e);
   return fold;
+}
+
+/**
+ * The common case of foldEvents in one pass: events of the fold's stream in position order, filtered and
+ * folded as they are read (selectEvents then folding reads every event three times and copies the
+ * selection: at 100,000 events, memory traffic that grew the cost per event). False when an event is of
+ * another stream or the options are bad, and foldYearEvent throws on one out of order: the caller then
+ * takes the general way (which sorts, or refuses with its own error).
+ */
+function foldInOrder(
+  fold: YearFold,
+  events: ReadonlyArray<EvaluatorEvent>,
+  options: EvaluateOptions,
+): boolean {
+  const streamId = fold.streamId;
+  const { upToPosition, upToTime } = options;
+  const upToDate =
+    options.upToEffectiveDate === undefined
+      ? undefined
+      : requireDate(options.upToEffectiveDate, 'upToEffectiveDate');
+  if (upToPosition !== undefined && (!Number.isInteger(upToPosition) || upToPosition < 0)) return false;
+  const limit = upToTime === undefined ? undefined : Date.parse(requireIsoTime(upToTime, 'upToTime'));
+  const maxPosition = upToPosition ?? Infinity;
+  for (const e of events) {
+    if (e.streamId !== streamId) return false;
+    if (e.position > maxPosition) continue;
+    if (limit !== undefined && !(Date.parse(e.metadata.occurredAt) <= limit)) continue;
+    if (upToDate !== undefined && (businessDateOf(e) ?? '') > upToDate) continue;
+    foldYearEvent(fold, e);
+  }
+  return true;
 }

@@ -2,6 +2,7 @@ import { canonicalJson } from '../canonical-json.js';
 import { ey, organizer, UNITS } from '../testing/fixtures.js';
 import { startedLedger } from '../testing/ledger.js';
 import {
+  copyYearFold,
   evaluateRanking,
   explainRanking,
   explainYearFold,
@@ -13,6 +14,7 @@ import {
   rankYearFold,
   whatIf,
   whatIfYearFold,
+  type YearFold,
 } from './evaluate.js';
 import type { EvaluatorEvent, ExplainedRanking } from './evaluator.types.js';
 import { realisticYear } from '../testing/realistic-year.js';
@@ -127,6 +129,26 @@ describe('evaluator: the incremental year fold', () => {
     expect(skipped).toBeGreaterThan(events.length); // other periods' events were really left out
     const q1 = scoped[0]!.fold;
     expect(() => rankYearFold(q1, 'Q2')).toThrow(expect.objectContaining({ code: 'FOLD_SCOPED' }));
+  });
+
+  it('copyYearFold: the copy folds on as the fold does, and neither changes the other', () => {
+    for (const options of [{ trace: true }, { trace: false }, { trace: true, only: 'Q2' as const }]) {
+      const fold = initialYearFold(events[0]!.streamId, options);
+      const rank = (f: YearFold): string[] =>
+        (options.only ? [options.only] : periods).map((p) =>
+          canonicalJson(options.trace ? explainYearFold(f, p) : rankYearFold(f, p)),
+        );
+      let before = rank(fold);
+      for (const e of events) {
+        const copy = copyYearFold(fold);
+        foldYearEvent(copy, e);
+        expect({ at: e.position, json: rank(fold) }).toEqual({ at: e.position, json: before });
+        foldYearEvent(fold, e);
+        before = rank(fold);
+        expect({ at: e.position, json: rank(copy) }).toEqual({ at: e.position, json: before });
+        expect(copy).toMatchObject({ count: fold.count, position: fold.position, held: fold.held });
+      }
+    }
   });
 
   it('rankingStamp: while it stays the same, the ranking stays the same but for its position', () => {

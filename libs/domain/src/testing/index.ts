@@ -12,3 +12,4 @@ export {
   scheme,
 } from './fixtures.js';
 export * from './people.js';
+export { realisticYear } from './realistic-year.js';

@@ -114,6 +114,25 @@ describe('ClusterYearEvents', () => {
     expect(ids(reread.events)).toEqual(ids(big.events));
   });
 
+  it('checks the revisions of what it reads only, and reads a stream with a gap whole on every query', async () => {
+    await append(store, 30, 0);
+    const from: number[] = [];
+    // A store whose stream lacks revision 3: no prefix of it can be trusted, so none is kept as checked.
+    const gappy = {
+      readStream: async (id: string, options?: { fromRevision?: number; maxCount?: number }) => {
+        from.push(options?.fromRevision ?? 0);
+        return (await store.readStream(id, options)).filter((e) => e.revision !== 3);
+      },
+      headPosition: () => store.headPosition(),
+    } as unknown as EventStore;
+    const reader = new ClusterYearEvents(gappy);
+    const first = await reader.read('bca-cum-2', 2021);
+    expect(first.events.map((e) => e.revision)).not.toContain(3);
+    expect(from).toEqual([0, 0]); // read, found not clean, read whole
+    await reader.read('bca-cum-2', 2021);
+    expect(from).toEqual([0, 0, 29, 0]); // one event back, then whole again: the kept array was not clean
+  });
+
   it('answers 404 for an unknown cluster and for a cluster without that year', async () => {
     const reader = new ClusterYearEvents(store);
     await expect(reader.read('bca-cum-9', 2021)).rejects.toMatchObject({ code: 'CLUSTER_NOT_FOUND' });

@@ -32,7 +32,8 @@ export const clusterYearNotFound = (clusterId: string, year: number): ApiError =
  */
 @Injectable()
 export class ClusterYearEvents {
-  private readonly kept = new Map<string, readonly StoredEvent[]>();
+  /** Parsed streams, least recently used first; `clean`: revisions checked to be 0, 1, 2… (see load). */
+  private readonly kept = new Map<string, { events: readonly StoredEvent[]; clean: boolean }>();
   private keptEvents = 0;
   private readonly maxEvents: number;
 
@@ -67,10 +68,14 @@ export class ClusterYearEvents {
   }
 
   private async load(streamId: string, upToPosition: number | undefined): Promise<readonly StoredEvent[]> {
-    const kept = this.kept.get(streamId) ?? [];
+    const entry = this.kept.get(streamId);
+    const kept = entry?.events ?? [];
     const last = kept[kept.length - 1];
     let events: readonly StoredEvent[] = kept;
     let from = kept.length;
+    // Events before this index were checked when kept: only what is read now is checked (a 100,000-event
+    // stream was walked whole on every query otherwise).
+    let checkFrom = entry?.clean ? kept.length : 0;
     if (last) {
       // One event back: the kept prefix is used only if its last event is still there, unchanged.
       const [again, ...newer] = await this.events.readStream(streamId, {
@@ -83,6 +88,7 @@ export class ClusterYearEvents {
       } else {
         events = [];
         from = 0;
+        checkFrom = 0;
       }
     }
     // Reads on while pages are full; stops early once past `upToPosition` (a prefix is enough).
@@ -93,8 +99,10 @@ export class ClusterYearEvents {
       events = append(events, page);
       from = page.length === PAGE ? events.length : -1;
     }
-    if (events.some((e, i) => e.revision !== i)) events = await this.readAll(streamId); // not a clean prefix
-    this.keep(streamId, events);
+    let clean = true;
+    for (let i = checkFrom; i < events.length && clean; i++) clean = events[i]!.revision === i;
+    if (!clean) events = await this.readAll(streamId); // not a clean prefix: kept unchecked (checked again)
+    this.keep(streamId, events, clean);
     return events;
   }
 
@@ -113,17 +121,17 @@ export class ClusterYearEvents {
    * the bound was read whole on every query otherwise (100,000 events: seconds per as-of, not tens of ms).
    * The others go, least recently used first, until the total is within the bound again.
    */
-  private keep(streamId: string, events: readonly StoredEvent[]): void {
+  private keep(streamId: string, events: readonly StoredEvent[], clean: boolean): void {
     const before = this.kept.get(streamId);
-    this.keptEvents -= before?.length ?? 0;
+    this.keptEvents -= before?.events.length ?? 0;
     this.kept.delete(streamId);
     if (events.length === 0) return;
-    this.kept.set(streamId, events); // most recently used last
+    this.kept.set(streamId, { events, clean }); // most recently used last
     this.keptEvents += events.length;
     for (const [id, evicted] of this.kept) {
       if (this.keptEvents <= this.maxEvents || id === streamId) break;
       this.kept.delete(id);
-      this.keptEvents -= evicted.length;
+      this.keptEvents -= evicted.events.length;
     }
   }
 }

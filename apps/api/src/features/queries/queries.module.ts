@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClusterYearEvents } from './cluster-year-events.js';
 import { DirectoryController } from './directory.controller.js';
+import { FoldCheckpoints } from './fold-checkpoints.js';
 import { GetClusterYearHandler, GetPledgesHandler, ListClustersHandler } from './directory.handlers.js';
 import { RankingsController } from './rankings.controller.js';
 import { ExplainRankingHandler, GetRankingHandler, WhatIfHandler } from './rankings.handlers.js';
@@ -23,6 +24,7 @@ import {
     ReadModels,
     RankingIntegrity,
     ClusterYearEvents,
+    FoldCheckpoints,
     UnitNameReader,
     ListClustersHandler,
     GetClusterHandler,

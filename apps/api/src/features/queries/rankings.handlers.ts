@@ -4,10 +4,13 @@ import {
   emulationStream,
   evaluateRanking,
   explainRanking,
+  rankYearFold,
   whatIf,
+  whatIfYearFold,
   type EvaluateOptions,
   type PeriodCode,
   type Ranking,
+  type WhatIfResult,
 } from '@thidua/domain';
 import type { StoredEvent } from '@thidua/event-store';
 import {
@@ -25,6 +28,7 @@ import type { StoredJson } from '../../openapi/stored-json.js';
 import { asOfOptions } from './as-of.js';
 import { ClusterYearEvents } from './cluster-year-events.js';
 import { clusterYearOr404 } from './directory.handlers.js';
+import { FoldCheckpoints } from './fold-checkpoints.js';
 import { ReadModels } from '../../common/read-models.js';
 import { RankingIntegrity } from '../../integrity/ranking-integrity.js';
 import {
@@ -79,6 +83,13 @@ async function eventsAsOf(
   return { options, streamId, events };
 }
 
+/**
+ * Whether the scope is a prefix of the stream (the whole of it, or up to a position): what a checkpointed
+ * fold answers. A time or a business date cuts by the events' own fields, so those fold the whole array.
+ */
+const byPosition = (o: EvaluateOptions): boolean =>
+  o.upToTime === undefined && o.upToEffectiveDate === undefined;
+
 /** 404 PERIOD_NOT_OPENED for a ranking of a period not opened, as the plain read answers. */
 function opened<R extends Pick<Ranking, 'status'>>(ranking: R, ref: PeriodRef): R {
   if (ranking.status === 'not-opened') throw periodNotOpened(ref);
@@ -92,12 +103,21 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
     private readonly stream: ClusterYearEvents,
     private readonly units: UnitNameReader,
     private readonly integrity: RankingIntegrity,
+    private readonly checkpoints: FoldCheckpoints,
   ) {}
 
   async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | StoredJson<RankingDocument>> {
     if (asOf.asOf !== undefined || asOf.asOfEffective !== undefined) {
       const { options, streamId, events } = await eventsAsOf(this.stream, ref, asOf);
-      const ranking = opened(evaluateRanking(events, ref.period, options), ref);
+      const ranking = opened(
+        byPosition(options)
+          ? rankYearFold(
+              this.checkpoints.foldAsOf(streamId, events, ref.period, options.upToPosition),
+              ref.period,
+            )
+          : evaluateRanking(events, ref.period, options),
+        ref,
+      );
       return rankingDocument(ranking, streamId, await this.units.namesOf(ranking.rows.map((r) => r.unitId)));
     }
     const doc = await this.reads.getText(
@@ -134,17 +154,22 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery> {
   constructor(
     private readonly stream: ClusterYearEvents,
     private readonly units: UnitNameReader,
+    private readonly checkpoints: FoldCheckpoints,
   ) {}
 
   async execute(query: WhatIfQuery): Promise<WhatIfAnswer> {
-    const { options, events } = await eventsAsOf(this.stream, query.ref, query.asOf);
-    let result;
+    const { options, streamId, events } = await eventsAsOf(this.stream, query.ref, query.asOf);
+    const { period } = query.ref;
+    const what = { overrides: query.overrides, exclude: query.exclude };
+    let result: WhatIfResult;
     try {
-      result = whatIf(events, query.ref.period, {
-        ...options,
-        overrides: query.overrides,
-        exclude: query.exclude,
-      });
+      result = byPosition(options)
+        ? whatIfYearFold(
+            this.checkpoints.foldAsOf(streamId, events, period, options.upToPosition),
+            period,
+            what,
+          )
+        : whatIf(events, period, { ...options, ...what });
     } catch (error) {
       throw error instanceof DomainError ? bodyError(error) : error;
     }
