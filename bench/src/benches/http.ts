@@ -29,6 +29,7 @@ import { fmt, type Report } from '../util/report.js';
 import { percentile, round } from '../util/stats.js';
 import { rawOneTxnPerCommand, sealRows, summary } from './append.js';
 import { bigYearQuestions } from './evaluator.js';
+import { addHistoryPageFigures, measureHistoryPage } from './http-history.js';
 import { loadIntoStore } from './load.js';
 
 const SECRET = 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -37,6 +38,8 @@ const SEQUENTIAL_RUNS = 100;
 
 export interface Server {
   port: number;
+  /** The child's process id (CPU time). */
+  pid: number | undefined;
   /** API server only: how long its READY waited for the claim reconciler's startup pass, ms. */
   reconcilerMs?: number;
   stop(): Promise<void>;
@@ -71,6 +74,7 @@ export function startServer(
         let stopped: Promise<void> | undefined;
         resolve({
           port,
+          pid: child.pid,
           ...(reconcilerMs !== undefined && { reconcilerMs }),
           stop: () => {
             stopped ??= (async () => {
@@ -183,7 +187,7 @@ async function headPosition(port: number, token: string): Promise<number> {
   }
 }
 
-async function waitForProjections(port: number, token: string, timeoutMs: number): Promise<void> {
+export async function waitForProjections(port: number, token: string, timeoutMs: number): Promise<void> {
   const agent = new http.Agent({ keepAlive: false });
   const deadline = performance.now() + timeoutMs;
   try {
@@ -543,6 +547,25 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
       });
     } finally {
       await writer.stop();
+    }
+
+    // Issue 14: a unit-history page on a large log (BENCH_HISTORY_EVENTS, e.g. 1000000), http-history.ts.
+    const historyEvents = Number(process.env['BENCH_HISTORY_EVENTS'] ?? 0);
+    if (historyEvents > 0) {
+      const r = await measureHistoryPage(
+        {
+          events: historyEvents,
+          dir: process.env['BENCH_HISTORY_DIR'] ?? path.join(ctx.work, `history-${historyEvents}`),
+          seed: opts.seed,
+          seconds: opts.seconds,
+          connections: opts.connections,
+          ...(serverCpus !== undefined && { cpus: serverCpus }),
+          generate,
+          log,
+        },
+        { startServer, apiEnv, tokenFor, waitForProjections },
+      );
+      addHistoryPageFigures(report, r, opts.connections);
     }
 
     // As-of and what-if over HTTP, on the 20,000-event cluster-year.
