@@ -7,8 +7,8 @@ export interface SharedCatchUpOptions {
   window?: number;
 }
 
-const DEFAULT_PAGE = 1000;
-const DEFAULT_WINDOW = 4;
+const DEFAULT_PAGE = 250;
+const DEFAULT_WINDOW = 1;
 
 /**
  * Subscriptions for the generations of one runner that read the log once between them while they catch
