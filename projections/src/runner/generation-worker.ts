@@ -82,6 +82,8 @@ export class GenerationWorker {
   private readonly collections: ReadonlySet<string>;
   /** A batch evolved but not written yet (kept open across deliveries while catching up). */
   private open: OpenBatch | undefined;
+  /** The head of the log as last read (keepOpen). */
+  private knownHead = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -224,7 +226,11 @@ export class GenerationWorker {
    */
   private async keepOpen(batch: OpenBatch): Promise<boolean> {
     if (this.caughtUp || this.stopped || !this.events.capabilities.contiguousPositions) return false;
-    return batch.size < this.batchSize && batch.last < (await this.events.headPosition());
+    if (batch.size >= this.batchSize) return false;
+    // The head only moves on: asked again only once the batch reaches the head last seen.
+    if (batch.last < this.knownHead) return true;
+    this.knownHead = await this.events.headPosition();
+    return batch.last < this.knownHead;
   }
 
   private markCaughtUp(): void {
