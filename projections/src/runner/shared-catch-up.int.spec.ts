@@ -115,6 +115,31 @@ describe('SharedCatchUp', () => {
     await Promise.all(subs.map((s) => s.close()));
   });
 
+  it('by default hands out pages of at most 250 events, and keeps no reader more than a page ahead', async () => {
+    // Pages die young: a page lives until the slowest reader is past it (see DEFAULT_PAGE).
+    const head = await append(2000);
+    const shared = new SharedCatchUp(store);
+    const slow = subscriber({ slow: 2 });
+    const fast = subscriber();
+    let maxLead = 0;
+    let largest = 0;
+    const fastHandlers = {
+      ...fast.handlers,
+      onEvents: async (events: StoredEvent[]) => {
+        largest = Math.max(largest, events.length);
+        maxLead = Math.max(maxLead, events[0]!.position - (slow.positions.at(-1) ?? 0));
+        await fast.handlers.onEvents(events);
+      },
+    };
+    const subs = [shared.subscribe(0, slow.handlers), shared.subscribe(0, fastHandlers)];
+    await Promise.all([slow.reach(head), fast.reach(head)]);
+    expect(largest).toBe(250);
+    expect(maxLead).toBeGreaterThan(0);
+    expect(maxLead).toBeLessThanOrEqual(2 * 250 + 1);
+    expect(fast.positions).toEqual(range(1, head));
+    await Promise.all(subs.map((s) => s.close()));
+  });
+
   it('does not wait for a subscriber too far behind, nor for one that failed', async () => {
     const head = await append(3000);
     const shared = new SharedCatchUp(store, { pageSize: 100, window: 2 });

@@ -28,31 +28,23 @@ export class IndexPages {
 
   constructor(private readonly view: ProjectionView) {}
 
-  /** The event at `position` concerns `unitId` (its name from then on, if `name`). */
-  async add(unitId: string, position: number, name: string | undefined): Promise<void> {
-    let head = this.heads.get(unitId);
-    if (!head) {
-      const stored = (await this.view.get(HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
-      head = {
-        doc: stored ?? { unitId, name: null, entries: 0, pageStarts: [], position: 0 },
-        stored: stored?.position ?? 0,
+  /**
+   * The event at `position` concerns `unitId` (its name from then on, if `name`). Without a promise when
+   * the unit's head and page are already held (nearly every event of a rebuild).
+   */
+  add(unitId: string, position: number, name: string | undefined): Promise<void> | undefined {
+    const head = this.heads.get(unitId);
+    if (head) return this.addTo(head, unitId, position, name);
+    return this.view.get(HISTORY_UNITS, unitId).then((stored) => {
+      const doc = stored as HistoryUnitDoc | null;
+      const loaded: Held<HistoryUnitDoc> = {
+        doc: doc ?? { unitId, name: null, entries: 0, pageStarts: [], position: 0 },
+        stored: doc?.position ?? 0,
         changedAt: undefined,
       };
-      this.heads.set(unitId, head);
-    }
-    const doc = head.doc;
-    if (head.stored >= position) {
-      // Delivered again: the head already counts this event; its position is on the page it was given
-      // (appended again only if that page was not written: a store without transactions).
-      await this.append(unitId, Math.max(0, lastIndexAtOrBefore(doc.pageStarts, position)), position);
-      return;
-    }
-    if (doc.entries % INDEX_PAGE_SIZE === 0) doc.pageStarts.push(position);
-    doc.entries += 1;
-    if (name !== undefined) doc.name = name;
-    doc.position = position;
-    head.changedAt = position;
-    await this.append(unitId, doc.pageStarts.length - 1, position);
+      this.heads.set(unitId, loaded);
+      return this.addTo(loaded, unitId, position, name);
+    });
   }
 
   /** One put per head and page changed, at the position of its last event (the runner's guard). */
@@ -75,23 +67,51 @@ export class IndexPages {
     return changes;
   }
 
-  private async append(unitId: string, page: number, position: number): Promise<void> {
+  private addTo(
+    head: Held<HistoryUnitDoc>,
+    unitId: string,
+    position: number,
+    name: string | undefined,
+  ): Promise<void> | undefined {
+    const doc = head.doc;
+    if (head.stored >= position) {
+      // Delivered again: the head already counts this event; its position is on the page it was given
+      // (appended again only if that page was not written: a store without transactions).
+      return this.append(unitId, Math.max(0, lastIndexAtOrBefore(doc.pageStarts, position)), position);
+    }
+    if (doc.entries % INDEX_PAGE_SIZE === 0) doc.pageStarts.push(position);
+    doc.entries += 1;
+    if (name !== undefined) doc.name = name;
+    doc.position = position;
+    head.changedAt = position;
+    return this.append(unitId, doc.pageStarts.length - 1, position);
+  }
+
+  private append(unitId: string, page: number, position: number): Promise<void> | undefined {
     const id = indexPageId(unitId, page);
-    let entry = this.pages.get(id);
-    if (!entry) {
-      const stored = (await this.view.get(HISTORY_INDEX, id)) as HistoryIndexPageDoc | null;
-      entry = {
-        doc: stored ?? { unitId, page, positions: [], position: 0 },
-        stored: stored?.position ?? 0,
+    const entry = this.pages.get(id);
+    if (entry) {
+      appendTo(entry, position);
+      return undefined;
+    }
+    return this.view.get(HISTORY_INDEX, id).then((stored) => {
+      const doc = stored as HistoryIndexPageDoc | null;
+      const loaded: Held<HistoryIndexPageDoc> = {
+        doc: doc ?? { unitId, page, positions: [], position: 0 },
+        stored: doc?.position ?? 0,
         changedAt: undefined,
       };
-      this.pages.set(id, entry);
-    }
-    if (entry.stored >= position) return; // the stored page already holds this event (delivered again)
-    entry.doc.positions.push(position);
-    entry.doc.position = position;
-    entry.changedAt = position;
+      this.pages.set(id, loaded);
+      appendTo(loaded, position);
+    });
   }
+}
+
+function appendTo(entry: Held<HistoryIndexPageDoc>, position: number): void {
+  if (entry.stored >= position) return; // the stored page already holds this event (delivered again)
+  entry.doc.positions.push(position);
+  entry.doc.position = position;
+  entry.changedAt = position;
 }
 
 /** Index of the last value ≤ target in an ascending list, or -1. */

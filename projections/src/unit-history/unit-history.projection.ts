@@ -33,6 +33,9 @@ export const ONE_UNIT_TYPES: ReadonlySet<string> = new Set([
   'DisputeResolved',
 ]);
 
+/** What evolve returns for an event that only adds a position to an index page (written at flush). */
+const NO_CHANGES = Object.freeze([]) as unknown as DocChange[];
+
 /** 2: entries keyed in log order, per-unit index pages of positions (no `page` field, no JSON index). */
 /** 3: entries carry the act's business date (`effectiveDate`). */
 /** 4: no entry documents: the history is an index of the log, rendered when read; versioned lookups. */
@@ -63,30 +66,17 @@ export function unitHistoryProjection(): ProjectionDefinition {
       HISTORY_COMPLAINTS,
       HISTORY_PROPOSALS,
     ],
-    async evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> {
+    evolve(event: StoredEvent, view: ProjectionView): DocChange[] | Promise<DocChange[]> {
       let pages = batches.get(view);
       if (!pages) batches.set(view, (pages = new IndexPages(view)));
-      // The bulk of the log (scores, disputes) concerns the one unit it names and changes no lookup.
+      // The bulk of the log (scores, disputes) concerns the one unit it names and changes no lookup:
+      // indexed without a promise once the unit's head and page are held.
       const unitId = ONE_UNIT_TYPES.has(event.type) ? (event.data as { unitId?: unknown }).unitId : undefined;
       if (typeof unitId === 'string' && event.streamId.startsWith('emulation-')) {
-        await pages.add(unitId, event.position, undefined);
-        return [];
+        const loading = pages.add(unitId, event.position, undefined);
+        return loading ? loading.then(() => NO_CHANGES) : NO_CHANGES;
       }
-      const work = new DocWork(view, event.position);
-      const lookups = new ProjectedLookups(work);
-      const seen = new Set<string>();
-      for (const touch of await touchesOf(event, lookups)) {
-        // One entry per (unit, event): a unit named twice by one event gets the first summary.
-        if (seen.has(touch.unitId)) continue;
-        seen.add(touch.unitId);
-        if (touch.name !== undefined) {
-          await lookups.get(HISTORY_NAMES, touch.unitId);
-          const name: HistoryNameDoc = { unitId: touch.unitId, name: touch.name, position: 0 };
-          lookups.put(HISTORY_NAMES, touch.unitId, name);
-        }
-        await pages.add(touch.unitId, event.position, touch.name);
-      }
-      return work.changes();
+      return evolveTouches(event, view, pages);
     },
     flush(view: ProjectionView): DocChange[] {
       const pages = batches.get(view);
@@ -94,4 +84,27 @@ export function unitHistoryProjection(): ProjectionDefinition {
       return pages?.changes() ?? [];
     },
   };
+}
+
+/** An event whose units and summaries come from touchesOf (it may read and change lookups). */
+async function evolveTouches(
+  event: StoredEvent,
+  view: ProjectionView,
+  pages: IndexPages,
+): Promise<DocChange[]> {
+  const work = new DocWork(view, event.position);
+  const lookups = new ProjectedLookups(work);
+  const seen = new Set<string>();
+  for (const touch of await touchesOf(event, lookups)) {
+    // One entry per (unit, event): a unit named twice by one event gets the first summary.
+    if (seen.has(touch.unitId)) continue;
+    seen.add(touch.unitId);
+    if (touch.name !== undefined) {
+      await lookups.get(HISTORY_NAMES, touch.unitId);
+      const name: HistoryNameDoc = { unitId: touch.unitId, name: touch.name, position: 0 };
+      lookups.put(HISTORY_NAMES, touch.unitId, name);
+    }
+    await pages.add(touch.unitId, event.position, touch.name);
+  }
+  return work.changes();
 }

@@ -31,6 +31,9 @@ export const BUSY_TIMEOUT_MS = 5000;
 /** `meta` key: the head position when the log chain was added to a file written before it existed. */
 export const LOG_CHAIN_MIGRATED_AT = 'log_chain_migrated_at';
 
+/** SQLite's page cache of an event store connection, in KiB. */
+export const EVENT_STORE_CACHE_KIB = 4096;
+
 /**
  * WAL + synchronous=FULL: in WAL mode SQLite defaults to NORMAL, where an acknowledged commit can be
  * lost on power failure. Both settings are read back and the open fails if either did not take.
@@ -45,6 +48,11 @@ export function configureDatabase(db: Database.Database): void {
   const sync = db.pragma('synchronous', { simple: true });
   if (sync !== 2)
     throw new StoreError('SQLITE_PRAGMA', `synchronous=FULL did not take effect (got ${String(sync)})`);
+  // better-sqlite3 builds SQLite with a 16 MB page cache per connection. The log is read in position
+  // order (catch-up, rebuild) and appended at its end: a scan never reads a cached page again, yet
+  // filled the whole cache (≈ 12 MB of a rebuild's peak RSS, measured); indexes' inner pages fit in 4 MiB,
+  // and the rest comes from the OS's cache of the file.
+  db.pragma(`cache_size = ${-EVENT_STORE_CACHE_KIB}`);
   db.transaction(() => {
     db.exec(DDL);
     addLogChain(db);

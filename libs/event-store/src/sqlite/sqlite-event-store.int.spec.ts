@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 import { describeEventStoreContract, newEvent } from '../testing/event-store.contract.js';
+import { configureDatabase, EVENT_STORE_CACHE_KIB } from './schema.js';
 import { openSqliteEventStore } from './sqlite-event-store.js';
 
 const dirs: string[] = [];
@@ -28,6 +29,15 @@ describe('SQLite event store specifics', () => {
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
     await store.close();
+  });
+
+  it("keeps SQLite's page cache of a connection to a few MiB (a scan of the log fills whatever it has)", () => {
+    const db = new Database(tempFile());
+    expect(db.pragma('cache_size', { simple: true })).toBe(-16000); // better-sqlite3's build default
+    configureDatabase(db);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-EVENT_STORE_CACHE_KIB);
+    expect(EVENT_STORE_CACHE_KIB).toBeLessThanOrEqual(4096);
+    db.close();
   });
 
   it('refuses to open a database where WAL cannot take effect', async () => {
