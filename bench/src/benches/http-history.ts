@@ -187,6 +187,21 @@ export async function measureHistoryPage(
 }
 
 /** The two figures, as the HTTP section adds them. */
+/** The figures of one history-page load, as the report and the standalone child both give them. */
+export function historyPageValues(r: HistoryPageResult, run: HistoryPageLoad) {
+  return {
+    logEvents: r.logEvents,
+    units: r.units,
+    pages: run.pages,
+    perSecond: round(run.load.perSecond, 1),
+    p50Ms: round(run.load.p50, 3),
+    p99Ms: round(run.load.p99, 3),
+    maxMs: round(run.load.max, 3),
+    requests: run.load.requests,
+    failures: run.load.failures,
+  };
+}
+
 export function addHistoryPageFigures(report: Report, r: HistoryPageResult, connections: number): void {
   const log = `${r.logEvents.toLocaleString('en-US')}-event log`;
   for (const [id, what, run, about] of [
@@ -213,18 +228,7 @@ export function addHistoryPageFigures(report: Report, r: HistoryPageResult, conn
         { text: 'p99 ≤ 10 ms at 1M', met: r.logEvents >= 1_000_000 && run.load.p99 <= 10 },
         { text: 'all 200', met: run.load.failures === 0 },
       ],
-      values: {
-        perSecond: round(run.load.perSecond, 1),
-        p50Ms: round(run.load.p50, 3),
-        p99Ms: round(run.load.p99, 3),
-        maxMs: round(run.load.max, 3),
-        requests: run.load.requests,
-        failures: run.load.failures,
-        loadGeneratorCpuShare: round(run.load.clientCpu, 2),
-        pages: run.pages,
-        units: r.units,
-        logEvents: r.logEvents,
-      },
+      values: { ...historyPageValues(r, run), loadGeneratorCpuShare: round(run.load.clientCpu, 2) },
       notes: [about, run.note, `load generator used ${Math.round(run.load.clientCpu * 100)}% of its core`],
     });
   }

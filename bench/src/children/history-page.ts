@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import {
+  historyPageValues,
   measureHistoryPage,
   type HistoryPageLoad,
   type HistoryPageOptions,
@@ -43,15 +44,7 @@ async function main(): Promise<void> {
   const line = (figure: string, run: HistoryPageLoad): string =>
     JSON.stringify({
       figure,
-      logEvents: r.logEvents,
-      units: r.units,
-      pages: run.pages,
-      perSecond: round(run.load.perSecond, 1),
-      p50Ms: round(run.load.p50, 3),
-      p99Ms: round(run.load.p99, 3),
-      maxMs: round(run.load.max, 3),
-      requests: run.load.requests,
-      failures: run.load.failures,
+      ...historyPageValues(r, run),
       statuses: run.load.statuses,
       generatorCpu: round(run.load.clientCpu, 2),
       note: run.note,
