@@ -15,7 +15,7 @@ import { benchDist } from '../util/paths.js';
 import { fmt, type Report } from '../util/report.js';
 import { round } from '../util/stats.js';
 import { bigYearQuestions, type EvaluatorTimings } from './evaluator.js';
-import { apiEnv, sequential, startServer, tokenFor } from './http.js';
+import { apiEnv, sequential, startServer, tokenFor, WARMUP_MS, WARMUP_REQUESTS } from './http.js';
 
 export const GROWTH_SIZES = [2_000, 20_000, 100_000] as const;
 const RUNS = 60;
@@ -24,7 +24,7 @@ interface GrowthRow {
   events: number;
   members: number;
   direct: { p50: number; p99: number; cpuMs: number };
-  http: { p50: number; p99: number; statuses: Record<string, number> };
+  http: { p50: number; p99: number; statuses: Record<string, number>; warmup: number };
   reconcilerMs: number | undefined;
 }
 
@@ -107,7 +107,11 @@ export async function asOfGrowthFigures(
           p99Ms: round(r[via].p99, 3),
           eventsPerMs: round(rate(r.events, r[via].p50), 1),
           ...(via === 'direct' && { cpuMsPerRun: round(r.direct.cpuMs, 3) }),
-          ...(via === 'http' && { statuses: r.http.statuses, reconcilerMs: r.reconcilerMs }),
+          ...(via === 'http' && {
+            statuses: r.http.statuses,
+            warmupRequests: r.http.warmup,
+            reconcilerMs: r.reconcilerMs,
+          }),
         })),
         rateSpread: round(spread, 3),
       },
@@ -119,7 +123,7 @@ export async function asOfGrowthFigures(
               .join(' / ')} (events per CPU-ms: ${rows
               .map((r) => Math.round(r.events / r.direct.cpuMs).toLocaleString('en-US'))
               .join(' / ')})`
-          : `${RUNS} requests one at a time per size (after 3 unmeasured), PROJECTIONS_IN_PROCESS=false, after the claim reconciler's startup pass`,
+          : `${RUNS} requests one at a time per size (after ≥ ${WARMUP_REQUESTS} unmeasured, and ≥ ${WARMUP_MS} ms of them), PROJECTIONS_IN_PROCESS=false, after the claim reconciler's startup pass`,
       ],
     });
   }
