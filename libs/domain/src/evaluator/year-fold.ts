@@ -143,7 +143,17 @@ export interface YearFoldState extends YearFold {
   schemes: Map<number, ScoringScheme>;
   latestScheme: number | null;
   periods: Map<PeriodCode, PeriodFold>;
+  /** The mark of the entries this fold may change in place (OWNER); copyYearFold renews it. */
+  owner: object;
 }
+
+/**
+ * The fold an entry belongs to. copyYearFold shares the entry objects between the two folds and gives
+ * each a new mark, so the first change of an entry by either fold copies it (writableEntry): a copy costs
+ * one Map clone, not one object per entry (it was most of a 100,000-event as-of from a checkpoint).
+ */
+const OWNER = Symbol('owner');
+type OwnedEntry = FoldedEntry & { [OWNER]?: object };
 
 /** An empty fold of a cluster-year stream (`emulation-{clusterId}-{year}`). */
 export function initialYearFold(streamId: string, options: YearFoldOptions = {}): YearFold {
@@ -170,22 +180,22 @@ export function initialYearFold(streamId: string, options: YearFoldOptions = {})
     schemes: new Map(),
     latestScheme: null,
     periods: new Map(),
+    owner: {},
   };
   return state;
 }
 
 /**
- * A copy of the fold sharing nothing that folding changes: folding on into either leaves the other as it
- * was. Lets a caller keep checkpoints of a stream and fold only the events after one (as-of queries)
- * instead of the whole stream; the copy ranks the same bytes as the fold it was taken from. What folding
- * only ever replaces (sealed members, scheme versions, chain links, revision refs) is shared.
+ * A copy of the fold: folding on into either leaves the other as it was. Lets a caller keep checkpoints
+ * of a stream and fold only the events after one (as-of queries) instead of the whole stream; the copy
+ * ranks the same bytes as the fold it was taken from. Score entries are shared until either fold changes
+ * one (copy on write, OWNER); what folding only ever replaces (sealed members, scheme versions, chain
+ * links, revision refs) is shared; the rest is copied.
  */
 export function copyYearFold(fold: YearFold): YearFold {
   const s = stateOf(fold);
   const periods = new Map<PeriodCode, PeriodFold>();
   for (const [code, p] of s.periods) {
-    const entries = new Map<string, FoldedEntry>();
-    for (const [id, e] of p.entries) entries.set(id, { ...e, chain: s.traced ? e.chain.slice() : UNTRACED });
     const findings = new Map<string, FoldedFinding>();
     for (const [id, f] of p.findings) findings.set(id, { ...f });
     periods.set(code, {
@@ -193,10 +203,17 @@ export function copyYearFold(fold: YearFold): YearFold {
       findings,
       disputes: new Map(p.disputes),
       revisedBy: p.revisedBy.slice(),
-      entries,
+      entries: new Map(p.entries), // the entry objects shared until changed (OWNER)
     });
   }
-  const copy: YearFoldState = { ...s, members: new Set(s.members), schemes: new Map(s.schemes), periods };
+  s.owner = {}; // the fold copied no longer owns the entries it shares either
+  const copy: YearFoldState = {
+    ...s,
+    members: new Set(s.members),
+    schemes: new Map(s.schemes),
+    periods,
+    owner: {},
+  };
   return copy;
 }
 
@@ -375,7 +392,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
           if (r.evidence !== undefined) l.evidence = r.evidence;
           chain = [l];
         }
-        p.entries.set(r.entryId, {
+        const entry: OwnedEntry = {
           entryId: r.entryId,
           unitId: r.unitId,
           criterion: r.criterion,
@@ -383,7 +400,9 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
           points: r.points,
           withdrawn: false,
           chain,
-        });
+          [OWNER]: s.owner,
+        };
+        p.entries.set(r.entryId, entry);
       },
     },
   ],
@@ -394,7 +413,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       ranked: true,
       fold(s, p, e, d) {
         const c = d as unknown as ScoreCorrectedData;
-        const entry = p.entries.get(c.entryId);
+        const entry = writableEntry(s, p, c.entryId);
         if (!entry) return;
         entry.points = c.points;
         if (!s.traced) return;
@@ -414,7 +433,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       ranked: true,
       fold(s, p, e, d) {
         const w = d as unknown as ScoreWithdrawnData;
-        const entry = p.entries.get(w.entryId);
+        const entry = writableEntry(s, p, w.entryId);
         if (!entry) return;
         entry.withdrawn = true;
         if (!s.traced) return;
@@ -493,8 +512,8 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       ranked: false,
       fold(s, p, e, d) {
         const f = d as unknown as DisputeFiledData;
-        const entry = p.entries.get(f.entryId);
-        if (!entry || !s.traced) return;
+        const entry = s.traced ? writableEntry(s, p, f.entryId) : undefined;
+        if (!entry) return;
         const l = link(e, 'dispute-filed', d);
         l.disputeId = f.disputeId;
         l.reason = f.reason;
@@ -510,8 +529,8 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       ranked: true,
       fold(s, p, e, d) {
         const r = d as unknown as DisputeResolvedData;
-        const entry = p.entries.get(r.entryId);
-        if (!entry || !s.traced) return;
+        const entry = s.traced ? writableEntry(s, p, r.entryId) : undefined;
+        if (!entry) return;
         const l = link(e, 'dispute-resolved', d);
         l.disputeId = r.disputeId;
         l.outcome = r.outcome;
@@ -522,6 +541,15 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
     },
   ],
 ]);
+
+/** The entry, this fold's own to change: copied first if it is shared with another fold (OWNER). */
+function writableEntry(s: YearFoldState, p: PeriodFold, entryId: string): FoldedEntry | undefined {
+  const entry = p.entries.get(entryId) as OwnedEntry | undefined;
+  if (entry === undefined || entry[OWNER] === s.owner) return entry;
+  const own: OwnedEntry = { ...entry, chain: s.traced ? entry.chain.slice() : UNTRACED, [OWNER]: s.owner };
+  p.entries.set(entryId, own); // an existing key: the recording order stays
+  return own;
+}
 
 function reopen(_s: YearFoldState, p: PeriodFold): void {
   p.status = 'open';

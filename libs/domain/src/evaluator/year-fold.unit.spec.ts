@@ -151,6 +151,31 @@ describe('evaluator: the incremental year fold', () => {
     }
   });
 
+  it('copyYearFold: a copy keeps its ranking while the fold it came from folds the rest, and the reverse', () => {
+    // Entries are shared until changed (copy on write): corrections, withdrawals and dispute links folded
+    // into one side after the copy must never reach the other.
+    const changing = new Set(['ScoreCorrected', 'ScoreWithdrawn', 'DisputeFiled', 'DisputeResolved']);
+    // Cut just before each such event and just after it.
+    const cuts = events.flatMap((e, i) => (changing.has(e.type) ? [i, i + 1] : []));
+    expect(cuts.length).toBeGreaterThan(3);
+    for (const options of [{ trace: true }, { trace: false }]) {
+      const rank = (f: YearFold): string[] =>
+        periods.map((p) => canonicalJson(options.trace ? explainYearFold(f, p) : rankYearFold(f, p)));
+      for (const cut of cuts) {
+        const original = initialYearFold(events[0]!.streamId, options);
+        for (const e of events.slice(0, cut)) foldYearEvent(original, e);
+        const atCut = rank(original);
+        const copy = copyYearFold(original);
+        for (const e of events.slice(cut)) foldYearEvent(original, e);
+        expect({ cut, json: rank(copy) }).toEqual({ cut, json: atCut });
+        const whole = rank(original);
+        for (const e of events.slice(cut)) foldYearEvent(copy, e);
+        expect({ cut, json: rank(copy) }).toEqual({ cut, json: whole });
+        expect({ cut, json: rank(original) }).toEqual({ cut, json: whole });
+      }
+    }
+  });
+
   it('rankingStamp: while it stays the same, the ranking stays the same but for its position', () => {
     const fold = initialYearFold(events[0]!.streamId, { trace: false });
     const previous = new Map<string, { stamp: number; json: string }>();
