@@ -106,6 +106,7 @@ export class InfrastructureModule {
               await createEventStore({
                 dataDir: config.dataDir,
                 eventstoreConnectionString: config.eventstoreConnectionString,
+                appendThread: config.appendThread === 'worker',
               }),
             );
             await checkLogAtStart(store, config.dataDir, key, logger.child({ component: 'integrity' }));
