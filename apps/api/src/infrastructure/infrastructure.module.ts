@@ -109,6 +109,8 @@ export class InfrastructureModule {
                 appendThread: config.appendThread === 'worker',
               }),
             );
+            if ((store.unverified as { appendsOnThread?: boolean }).appendsOnThread)
+              logger.info({ appendThread: true }, 'appends are committed on the append thread');
             await checkLogAtStart(store, config.dataDir, key, logger.child({ component: 'integrity' }));
             return store;
           },

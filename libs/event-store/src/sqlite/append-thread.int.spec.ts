@@ -83,6 +83,29 @@ describe('SQLite appends on the append thread', () => {
     raw.close();
   });
 
+  it('writes the same bytes as appends on this thread: rows, hashes and the log chain', async () => {
+    const files = [tempFile(), tempFile()];
+    const stores = [await openSqliteEventStore(files[0] as string), await openThreaded(files[1])];
+    const appends = Array.from({ length: 30 }, (_, i) => ({
+      streamId: `s-${i % 4}`,
+      events: [newEvent('A', { i, text: 'Công an tỉnh Thừa Thiên Huế' }), newEvent('B', { i })],
+    }));
+    for (const store of stores) {
+      // Two turns of 15 appends: each turn one group, with four streams interleaved.
+      for (const turn of [appends.slice(0, 15), appends.slice(15)])
+        await Promise.all(turn.map((a) => store.append(a.streamId, a.events, 'any')));
+      await store.close();
+    }
+    const rows = files.map((file) => {
+      const raw = new Database(file, { readonly: true });
+      const all = raw.prepare('SELECT * FROM events ORDER BY position').raw().all();
+      raw.close();
+      return all;
+    });
+    expect(rows[0]).toHaveLength(60);
+    expect(rows[1]).toEqual(rows[0]);
+  });
+
   it('rebuilds the store errors on this thread: their class, code and fields', async () => {
     const store = await openThreaded();
     const a = newEvent('A');
@@ -102,7 +125,8 @@ describe('SQLite appends on the append thread', () => {
   });
 
   it('wakes subscriptions once an append committed', async () => {
-    const store = await openThreaded();
+    // No poll within the test's time: only the wake of the append can deliver the events.
+    const store = await openSqliteEventStore(tempFile(), { appendThread: worker, pollIntervalMs: 600_000 });
     const seen: string[] = [];
     let caughtUp!: () => void;
     const ready = new Promise<void>((r) => (caughtUp = r));
