@@ -4,6 +4,7 @@
  * alone, error classes across the thread boundary, a thread that dies with appends in flight, close.
  * The worker runs from JavaScript: its sources are transpiled for it first.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -156,6 +157,28 @@ describe('SQLite appends on the append thread', () => {
       Array.from({ length: 20 }, (_, i) => i + 1),
     );
     await expect(store.append('s-x', [newEvent('A')], 'no-stream')).rejects.toBeInstanceOf(StoreClosedError);
+  });
+});
+
+describe('the append thread in a process of its own', () => {
+  it('keeps the process alive while appends wait and while it closes, not once idle', () => {
+    const adapter = path.join(path.dirname(workerFile as string), 'sqlite-event-store.js');
+    const script = `
+      import { openSqliteEventStore } from ${JSON.stringify(pathToFileURL(adapter).href)};
+      const store = await openSqliteEventStore(${JSON.stringify(tempFile())}, { appendThread: true });
+      const event = (id) => ({ eventId: id, type: 'A', data: {}, metadata: { actor: { id: 'a', role: 'admin' },
+        occurredAt: '2025-03-01T08:00:00.000Z', correlationId: 'c', causationId: 'c', schemaVersion: 1 } });
+      const first = await store.append('s', [event(crypto.randomUUID())], 'no-stream');
+      await new Promise((r) => setTimeout(r, 50)); // idle: the worker is unreferenced
+      const second = await store.append('s', [event(crypto.randomUUID())], 0);
+      await store.close();
+      console.log(JSON.stringify([store.appendsOnThread, first.revision, second.revision, 'closed']));`;
+    const env = { ...process.env };
+    delete env['NODE_OPTIONS'];
+    const file = path.join(work, 'append-and-close.mjs');
+    fs.writeFileSync(file, script);
+    const out = execFileSync(process.execPath, [file], { env, encoding: 'utf8' });
+    expect(JSON.parse(out.trim())).toEqual([true, 0, 1, 'closed']);
   });
 });
 

@@ -67,6 +67,7 @@ export class AppendThread {
       const worker = this.worker;
       if (!worker) return;
       const closed = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.ref(); // idle, it was unreferenced: the process must wait for it to close
       this.send({ type: 'close' });
       await closed;
     })();
