@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { appendBatchFigures, appendSingleFigures } from './benches/append.js';
 import { asOfGrowthFigures } from './benches/as-of-growth.js';
 import { evaluatorFigures } from './benches/evaluator.js';
-import { httpFigures } from './benches/http.js';
+import { httpFigures, postOnly } from './benches/http.js';
 import { loadIntoStore } from './benches/load.js';
 import { rebuildFigures } from './benches/rebuild.js';
 import { buildBigYear } from './dataset/big-year.js';
@@ -119,7 +119,7 @@ async function run(opts: BenchOptions): Promise<void> {
     }
 
     let bigYear: Awaited<ReturnType<typeof buildBigYear>> | undefined;
-    if (opts.sections.has('evaluator') || opts.sections.has('http')) {
+    if (opts.sections.has('evaluator') || (opts.sections.has('http') && !postOnly)) {
       log('building a 20,000-event cluster-year…');
       bigYear = await buildBigYear(path.join(work, 'big-year.sqlite'), opts.seed);
     }

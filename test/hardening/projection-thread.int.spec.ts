@@ -2,7 +2,8 @@
  * The real API as a child process with its default PROJECTION_THREAD=worker: the projections run on a
  * worker thread of the process, not on the thread that answers HTTP. Checked from outside: the worker's
  * log lines, reads that wait for a command's position (read-your-writes through the follower), an admin
- * rebuild run by the worker, and the same answers with PROJECTION_THREAD=main.
+ * rebuild run by the worker, and the same answers with PROJECTION_THREAD=main. The commands' appends are
+ * committed on the append thread (APPEND_THREAD=worker) in the first run, on the request thread in the second.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ describe('projections on a worker thread of the API (int)', () => {
     const dataDir = join(work, `data-${thread}`);
     api = await startApiProcess(entry, {
       dataDir,
-      env: { LOG_LEVEL: 'info', PROJECTION_THREAD: thread },
+      env: { LOG_LEVEL: 'info', PROJECTION_THREAD: thread, APPEND_THREAD: thread },
     });
     const http = api.http;
     const key = new TextEncoder().encode(TEST_SECRET);
@@ -91,10 +92,12 @@ describe('projections on a worker thread of the API (int)', () => {
   it('runs them on the worker by default and serves what the request thread would', async () => {
     const worker = await scoreAndRead('worker');
     expect(worker.output).toContain('"thread":"worker"');
+    expect(worker.output).toContain('"appendThread":true'); // the commands' appends too (APPEND_THREAD)
     await api!.stop();
     api = undefined;
     const main = await scoreAndRead('main');
     expect(main.output).not.toContain('"thread":"worker"');
+    expect(main.output).not.toContain('"appendThread":true');
     const strip = (r: unknown) =>
       JSON.parse(
         JSON.stringify(r, (k, v) =>

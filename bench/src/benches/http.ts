@@ -21,6 +21,7 @@ import { planWorld } from '../dataset/world.js';
 import { hasTaskset, pinSelf, spawnNode } from '../util/child.js';
 import { runLoad, send, type LoadResult, type RequestSpec } from '../util/loadgen.js';
 import { ensureWrk, runWrk } from '../util/wrk.js';
+import { cpuPerRequest, procCpu } from '../util/proc-cpu.js';
 import type { BenchOptions } from '../util/options.js';
 import { benchDist, repoRoot } from '../util/paths.js';
 import { Prng } from '../util/prng.js';
@@ -35,6 +36,8 @@ import { loadIntoStore } from './load.js';
 const SECRET = 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 /** Sequential requests per as-of/what-if figure: enough that p99 is not simply the one worst sample. */
 const SEQUENTIAL_RUNS = 100;
+/** The POST figures alone (no GET, history, as-of): for iterating on the command path. */
+export const postOnly = process.env['BENCH_HTTP_POST_ONLY'] === '1';
 
 export interface Server {
   port: number;
@@ -264,6 +267,13 @@ const loadValues = (r: LoadResult): Record<string, unknown> => ({
   loadGeneratorCpuShare: round(r.clientCpu, 2),
 });
 
+const cpuValues = (c: { processMs: number; mainMs: number } | undefined): Record<string, number> | null =>
+  c ? { processMs: round(c.processMs, 3), mainThreadMs: round(c.mainMs, 3) } : null;
+const cpuNote = (c: { processMs: number; mainMs: number } | undefined): string =>
+  c
+    ? `API CPU per command (/proc, measured part): ${c.processMs.toFixed(3)} ms the process, ${c.mainMs.toFixed(3)} ms its main thread`
+    : 'API CPU per command: not measured';
+
 export interface HttpContext {
   work: string;
   opts: BenchOptions;
@@ -290,7 +300,9 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
     source:
       { list: RequestSpec[]; from: () => number; advance: (n: number) => void } | { rotate: RequestSpec[] },
     ok: (status: number) => boolean,
-  ): Promise<LoadResult> => {
+    /** The server's pid: its CPU per request over the measured part goes into `serverCpu`. */
+    pid?: number,
+  ): Promise<LoadResult & { serverCpu?: { processMs: number; mainMs: number } }> => {
     const warmupSeconds = Math.min(2, opts.seconds / 2);
     if (!wrk) {
       let i = 0;
@@ -325,9 +337,11 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
     // wrk has no warm-up: an unmeasured run first (its requests, and those possibly in flight, skipped).
     const warm = await run(warmupSeconds);
     if (!('rotate' in source)) source.advance(warm.requests + 2 * opts.connections);
+    const before = procCpu(pid);
     const measured = await run(opts.seconds);
+    const serverCpu = cpuPerRequest(before, procCpu(pid), measured.requests);
     if (!('rotate' in source)) source.advance(measured.requests + 2 * opts.connections);
-    return measured;
+    return { ...measured, ...(serverCpu && { serverCpu }) };
   };
   try {
     // The API's data: units and clusters registered, one year set up with every period open, no score.
@@ -381,8 +395,9 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
           nextScore += n;
         },
       };
-      const post = await profiled('http-post', () => generate(api.port, scores, (s) => s === 201));
+      const post = await profiled('http-post', () => generate(api.port, scores, (s) => s === 201, api.pid));
       lastPosition = await headPosition(api.port, admin);
+      log(`  ${cpuNote(post.serverCpu)}`);
       const postRatio = post.perSecond / rawRate;
       report.add({
         id: 'http-post-scores',
@@ -395,117 +410,121 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
           { text: 'p99 ≤ 20 ms', met: post.p99 <= 20 },
           { text: 'all 201', met: post.failures === 0 },
         ],
-        values: { api: loadValues(post), raw: summary(raw) },
+        values: { api: loadValues(post), raw: summary(raw), apiCpuPerCommand: cpuValues(post.serverCpu) },
         notes: [
+          cpuNote(post.serverCpu),
           `projections run in the API process meanwhile; p50 ${fmt.ms(post.p50)}, max ${fmt.ms(post.max)}; statuses ${JSON.stringify(post.statuses)}`,
           `load generator (${generatorName}) used ${Math.round(post.clientCpu * 100)}% of its core${limited(post)}`,
           'the projections run on the worker thread of the API process (PROJECTION_THREAD=worker, the default), pinned with the API to CPU 0',
         ],
       });
 
-      // The ranking documents the GET figure reads (every opened cluster-year × period), once caught up.
-      await waitForProjections(api.port, admin, 600_000);
-      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      const docs: Record<string, unknown> = {};
-      for (const cy of generator.opened) {
-        for (const { code } of PERIODS) {
-          const url = `/clusters/${cy.clusterId}/years/${cy.year}/rankings/${code}`;
-          const { status, body } = await send(
-            agent,
-            api.port,
-            { method: 'GET', path: url, headers: { authorization: `Bearer ${viewer}` } },
-            true,
-          );
-          if (status === 200) docs[url] = JSON.parse(body);
+      // BENCH_HTTP_POST_ONLY=1: the two POST figures alone (the command path's own iterations).
+      if (!postOnly) {
+        // The ranking documents the GET figure reads (every opened cluster-year × period), once caught up.
+        await waitForProjections(api.port, admin, 600_000);
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        const docs: Record<string, unknown> = {};
+        for (const cy of generator.opened) {
+          for (const { code } of PERIODS) {
+            const url = `/clusters/${cy.clusterId}/years/${cy.year}/rankings/${code}`;
+            const { status, body } = await send(
+              agent,
+              api.port,
+              { method: 'GET', path: url, headers: { authorization: `Bearer ${viewer}` } },
+              true,
+            );
+            if (status === 200) docs[url] = JSON.parse(body);
+          }
         }
-      }
-      agent.destroy();
-      gets = Object.keys(docs);
-      fs.writeFileSync(path.join(ctx.work, 'ranking-docs.json'), JSON.stringify(docs));
-      const sizes = Object.values(docs).map((d) => JSON.stringify(d).length);
-      log(
-        `  ${gets.length} ranking documents, median ${Math.round(percentile(sizes, 50) / 1024)} KiB (after ${lastPosition} events)`,
-      );
+        agent.destroy();
+        gets = Object.keys(docs);
+        fs.writeFileSync(path.join(ctx.work, 'ranking-docs.json'), JSON.stringify(docs));
+        const sizes = Object.values(docs).map((d) => JSON.stringify(d).length);
+        log(
+          `  ${gets.length} ranking documents, median ${Math.round(percentile(sizes, 50) / 1024)} KiB (after ${lastPosition} events)`,
+        );
 
-      const getSpecs: RequestSpec[] = gets.map((url) => ({
-        method: 'GET',
-        path: url,
-        headers: { authorization: `Bearer ${viewer}` },
-      }));
-      const ours = await profiled('http-get', () =>
-        generate(api.port, { rotate: getSpecs }, (s) => s === 200),
-      );
+        const getSpecs: RequestSpec[] = gets.map((url) => ({
+          method: 'GET',
+          path: url,
+          headers: { authorization: `Bearer ${viewer}` },
+        }));
+        const ours = await profiled('http-get', () =>
+          generate(api.port, { rotate: getSpecs }, (s) => s === 200),
+        );
 
-      // One page of 50 of a unit's history: read by position from the log and rendered (unit-history v4).
-      const units = [
-        ...new Set(requests.map((r) => (JSON.parse(r.body ?? '{}') as { unitId?: string }).unitId)),
-      ]
-        .filter((u): u is string => typeof u === 'string')
-        .slice(0, 200);
-      const historySpecs: RequestSpec[] = units.map((u, i) => ({
-        method: 'GET',
-        path: `/units/${u}/history?limit=50${i % 2 ? '&after=' + String(Math.floor(lastPosition / 2)) : ''}`,
-        headers: { authorization: `Bearer ${viewer}` },
-      }));
-      const history = await generate(api.port, { rotate: historySpecs }, (s) => s === 200);
-      report.add({
-        id: 'http-unit-history-page',
-        title: `HTTP GET /units/{u}/history, a page of 50, ${opts.connections} connections`,
-        ours: `${fmt.rate(history.perSecond, 'req/s')}, p50 ${fmt.ms(history.p50)}, p99 ${fmt.ms(history.p99)}`,
-        baseline: '–',
-        ratio: null,
-        targets: [
-          { text: 'p99 ≤ 10 ms', met: history.p99 <= 10 },
-          { text: 'all 200', met: history.failures === 0 },
-        ],
-        values: { api: loadValues(history), units: units.length, logEvents: lastPosition },
-        notes: [
-          `${units.length} units, from the start and from the middle of the log; log of ${lastPosition.toLocaleString('en-US')} events (not the 1M data set: measured on the HTTP figure's API)`,
-          `load generator (${generatorName}) used ${Math.round(history.clientCpu * 100)}% of its core${limited(history)}`,
-        ],
-      });
-      await api.stop();
-      const bare = await startServer(
-        path.join(benchDist, 'children/bare-server.js'),
-        [path.join(ctx.work, 'ranking-docs.json')],
-        {},
-        {
-          ...(serverCpus && { cpus: serverCpus }),
-        },
-      );
-      let bareRun: LoadResult;
-      try {
-        bareRun = await generate(bare.port, { rotate: getSpecs }, (s) => s === 200);
-      } finally {
-        await bare.stop();
+        // One page of 50 of a unit's history: read by position from the log and rendered (unit-history v4).
+        const units = [
+          ...new Set(requests.map((r) => (JSON.parse(r.body ?? '{}') as { unitId?: string }).unitId)),
+        ]
+          .filter((u): u is string => typeof u === 'string')
+          .slice(0, 200);
+        const historySpecs: RequestSpec[] = units.map((u, i) => ({
+          method: 'GET',
+          path: `/units/${u}/history?limit=50${i % 2 ? '&after=' + String(Math.floor(lastPosition / 2)) : ''}`,
+          headers: { authorization: `Bearer ${viewer}` },
+        }));
+        const history = await generate(api.port, { rotate: historySpecs }, (s) => s === 200);
+        report.add({
+          id: 'http-unit-history-page',
+          title: `HTTP GET /units/{u}/history, a page of 50, ${opts.connections} connections`,
+          ours: `${fmt.rate(history.perSecond, 'req/s')}, p50 ${fmt.ms(history.p50)}, p99 ${fmt.ms(history.p99)}`,
+          baseline: '–',
+          ratio: null,
+          targets: [
+            { text: 'p99 ≤ 10 ms', met: history.p99 <= 10 },
+            { text: 'all 200', met: history.failures === 0 },
+          ],
+          values: { api: loadValues(history), units: units.length, logEvents: lastPosition },
+          notes: [
+            `${units.length} units, from the start and from the middle of the log; log of ${lastPosition.toLocaleString('en-US')} events (not the 1M data set: measured on the HTTP figure's API)`,
+            `load generator (${generatorName}) used ${Math.round(history.clientCpu * 100)}% of its core${limited(history)}`,
+          ],
+        });
+        await api.stop();
+        const bare = await startServer(
+          path.join(benchDist, 'children/bare-server.js'),
+          [path.join(ctx.work, 'ranking-docs.json')],
+          {},
+          {
+            ...(serverCpus && { cpus: serverCpus }),
+          },
+        );
+        let bareRun: LoadResult;
+        try {
+          bareRun = await generate(bare.port, { rotate: getSpecs }, (s) => s === 200);
+        } finally {
+          await bare.stop();
+        }
+        const getRatio = ours.perSecond / bareRun.perSecond;
+        report.add({
+          id: 'http-get-ranking',
+          title: `HTTP GET …/rankings/{p}, ${opts.connections} connections`,
+          ours: `${fmt.rate(ours.perSecond, 'req/s')}, p99 ${fmt.ms(ours.p99)}`,
+          baseline: `bare Fastify, same JSON: ${fmt.rate(bareRun.perSecond, 'req/s')}, p99 ${fmt.ms(bareRun.p99)}`,
+          ratio: getRatio,
+          targets: [
+            { text: '≥ 0.7× bare', met: getRatio >= 0.7 },
+            { text: 'p99 ≤ 5 ms', met: ours.p99 <= 5 },
+            { text: 'all 200', met: ours.failures === 0 },
+          ],
+          values: {
+            api: loadValues(ours),
+            bare: loadValues(bareRun),
+            documents: gets.length,
+            medianDocBytes: percentile(sizes, 50),
+          },
+          notes: [
+            `${gets.length} documents in rotation (median ${Math.round(percentile(sizes, 50) / 1024)} KiB); the API verifies the bearer token, validates, reads the read store`,
+            `load generator (${generatorName}) used ${Math.round(ours.clientCpu * 100)}% of its core against the API${limited(ours)}, ${Math.round(bareRun.clientCpu * 100)}% against bare Fastify${
+              bareRun.clientCpu >= 0.9
+                ? ' — the bare figure is bounded by the load generator: the true limit is higher and the ratio lower'
+                : ''
+            }`,
+          ],
+        });
       }
-      const getRatio = ours.perSecond / bareRun.perSecond;
-      report.add({
-        id: 'http-get-ranking',
-        title: `HTTP GET …/rankings/{p}, ${opts.connections} connections`,
-        ours: `${fmt.rate(ours.perSecond, 'req/s')}, p99 ${fmt.ms(ours.p99)}`,
-        baseline: `bare Fastify, same JSON: ${fmt.rate(bareRun.perSecond, 'req/s')}, p99 ${fmt.ms(bareRun.p99)}`,
-        ratio: getRatio,
-        targets: [
-          { text: '≥ 0.7× bare', met: getRatio >= 0.7 },
-          { text: 'p99 ≤ 5 ms', met: ours.p99 <= 5 },
-          { text: 'all 200', met: ours.failures === 0 },
-        ],
-        values: {
-          api: loadValues(ours),
-          bare: loadValues(bareRun),
-          documents: gets.length,
-          medianDocBytes: percentile(sizes, 50),
-        },
-        notes: [
-          `${gets.length} documents in rotation (median ${Math.round(percentile(sizes, 50) / 1024)} KiB); the API verifies the bearer token, validates, reads the read store`,
-          `load generator (${generatorName}) used ${Math.round(ours.clientCpu * 100)}% of its core against the API${limited(ours)}, ${Math.round(bareRun.clientCpu * 100)}% against bare Fastify${
-            bareRun.clientCpu >= 0.9
-              ? ' — the bare figure is bounded by the load generator: the true limit is higher and the ratio lower'
-              : ''
-          }`,
-        ],
-      });
     } finally {
       await api.stop();
     }
@@ -520,7 +539,7 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
       },
     );
     try {
-      const run = (): Promise<LoadResult> =>
+      const run = () =>
         generate(
           writer.port,
           {
@@ -531,8 +550,9 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
             },
           },
           (s) => s === 201,
+          writer.pid,
         );
-      let alone: LoadResult;
+      let alone: Awaited<ReturnType<typeof run>>;
       if (opts.profile) {
         fs.mkdirSync(path.join(profileDir, 'http-post-write-only'), { recursive: true });
         alone = await writer.profile(
@@ -540,6 +560,7 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
           run,
         );
       } else alone = await run();
+      log(`  ${cpuNote(alone.serverCpu)}`);
       const ratio = alone.perSecond / rawRate;
       report.add({
         id: 'http-post-scores-write-only',
@@ -552,9 +573,10 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
           { text: 'p99 ≤ 20 ms', met: alone.p99 <= 20 },
           { text: 'all 201', met: alone.failures === 0 },
         ],
-        values: { api: loadValues(alone), raw: summary(raw) },
+        values: { api: loadValues(alone), raw: summary(raw), apiCpuPerCommand: cpuValues(alone.serverCpu) },
         notes: [
           'diagnostic: PROJECTIONS_IN_PROCESS=false (the deployment with apps/projector); same data, next commands',
+          cpuNote(alone.serverCpu),
           `p50 ${fmt.ms(alone.p50)}, max ${fmt.ms(alone.max)}; statuses ${JSON.stringify(alone.statuses)}`,
           `load generator (${generatorName}) used ${Math.round(alone.clientCpu * 100)}% of its core${limited(alone)}`,
         ],
@@ -584,7 +606,7 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
 
     // As-of and what-if over HTTP, on the 20,000-event cluster-year.
     const big = ctx.bigYear;
-    if (!big) return;
+    if (!big || postOnly) return;
     const bigDir = path.join(ctx.work, 'http-big');
     fs.mkdirSync(bigDir, { recursive: true });
     for (const suffix of ['', '-wal']) {

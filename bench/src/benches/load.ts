@@ -20,7 +20,11 @@ export async function loadIntoStore(
   appends: Iterable<PlannedAppend>,
   options: { window: number; poolEvents: number; onProgress?: (events: number) => void },
 ): Promise<LoadResult> {
-  const store = await openSqliteEventStore(file);
+  // BENCH_APPEND_THREAD=1: the appends committed by the append thread (the API's default), e.g. so that
+  // `bench:dump` shows the log it writes is the same file.
+  const store = await openSqliteEventStore(file, {
+    appendThread: process.env['BENCH_APPEND_THREAD'] === '1',
+  });
   const pool: PlannedAppend[] = [];
   let poolEvents = 0;
   let events = 0;

@@ -11,6 +11,8 @@ export interface EventStoreConfig {
   eventstoreConnectionString?: string;
   /** SQLite only: poll interval for appends made by other processes. */
   pollIntervalMs?: number;
+  /** SQLite only: appends committed by a worker thread (SqliteEventStoreOptions.appendThread). */
+  appendThread?: boolean;
 }
 
 /**
@@ -25,8 +27,8 @@ export async function openEsdbEventStore(connectionString: string): Promise<Even
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
   if (config.eventstoreConnectionString) return openEsdbEventStore(config.eventstoreConnectionString);
   mkdirSync(config.dataDir, { recursive: true });
-  return openSqliteEventStore(
-    join(config.dataDir, 'events.sqlite'),
-    config.pollIntervalMs === undefined ? {} : { pollIntervalMs: config.pollIntervalMs },
-  );
+  return openSqliteEventStore(join(config.dataDir, 'events.sqlite'), {
+    ...(config.pollIntervalMs !== undefined && { pollIntervalMs: config.pollIntervalMs }),
+    ...(config.appendThread && { appendThread: true }),
+  });
 }

@@ -9,10 +9,14 @@ import { fetchHttp, type Http } from './http.js';
  * that) into `outDir`, so the real API can run as a child process. Returns the entry point.
  */
 export function buildApi(root: string, outDir: string): string {
-  // The projection worker is loaded by URL at run time, not imported: transpiled as an entry of its own.
+  // The projection and append workers are loaded by URL at run time, not imported: entries of their own.
   const [entry] = transpileForNode(
     root,
-    ['apps/api/src/main.ts', 'apps/api/src/infrastructure/projection-worker.ts'],
+    [
+      'apps/api/src/main.ts',
+      'apps/api/src/infrastructure/projection-worker.ts',
+      'libs/event-store/src/sqlite/append-worker.ts',
+    ],
     outDir,
   ) as [string];
   return entry;

@@ -28,6 +28,11 @@ export interface AppConfig {
    * (the default: the second core projects), or `main`, the request thread.
    */
   projectionThread: 'worker' | 'main';
+  /**
+   * APPEND_THREAD (embedded SQLite log): `worker`, appends committed by a worker thread with its own
+   * connection (the default: the COMMIT's fsync does not block the request thread), or `main`.
+   */
+  appendThread: 'worker' | 'main';
   /** PROJECTIONS_IN_PROCESS: the API runs the projections itself (false when apps/projector does). */
   projectionsInProcess: boolean;
   /** BODY_LIMIT_BYTES: largest accepted request body; larger answers 413. */
@@ -113,6 +118,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     projectionsInProcess: read.boolean('PROJECTIONS_IN_PROCESS', true),
     projectionThread: read.oneOf('PROJECTION_THREAD', ['worker', 'main'] as const, 'worker'),
+    appendThread: read.oneOf('APPEND_THREAD', ['worker', 'main'] as const, 'worker'),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
     rateLimitPerMinute: read.integer('RATE_LIMIT', 600, 0, 1_000_000),
     readWaitMaxMs: read.integer('READ_WAIT_MAX_MS', 5000, 0, 120_000),

@@ -106,8 +106,11 @@ export class InfrastructureModule {
               await createEventStore({
                 dataDir: config.dataDir,
                 eventstoreConnectionString: config.eventstoreConnectionString,
+                appendThread: config.appendThread === 'worker',
               }),
             );
+            if ((store.unverified as { appendsOnThread?: boolean }).appendsOnThread)
+              logger.info({ appendThread: true }, 'appends are committed on the append thread');
             await checkLogAtStart(store, config.dataDir, key, logger.child({ component: 'integrity' }));
             return store;
           },

@@ -77,6 +77,27 @@ describe('DeciderRunner', () => {
     expect(reads).toEqual(['s-r@0', 's-r@5']);
   });
 
+  it('keeps a stream that does not exist yet: loaded again, it is probed, not read; once created elsewhere, it is read', async () => {
+    const reads: string[] = [];
+    const counted: EventStore = Object.assign(Object.create(store) as EventStore, {
+      readStream: (streamId: string, options?: Parameters<EventStore['readStream']>[1]) => {
+        reads.push(`${streamId}@${options?.fromRevision ?? 0}`);
+        return store.readStream(streamId, options);
+      },
+    });
+    const runner = new DeciderRunner(counted);
+    for (let i = 0; i < 3; i++)
+      expect(await runner.load(counter, 's-none')).toEqual({ revision: -1, state: counter.initialState });
+    expect(reads).toEqual(['s-none@0']);
+    await new DeciderRunner(store).execute(
+      counter,
+      { add: 4 },
+      { streamId: 's-none', metadata: metadata(), newId: randomUUID },
+    );
+    expect(await runner.load(counter, 's-none')).toEqual({ revision: 0, state: { total: 4, count: 1 } });
+    expect(reads).toEqual(['s-none@0', 's-none@0']);
+  });
+
   it('lets concurrent commands on one stream in one process all land, in one group commit', async () => {
     const runner = new DeciderRunner(store);
     const results = await Promise.all(

@@ -213,7 +213,9 @@ export class DeciderRunner {
       if (batch.length > 0) revision = batch[batch.length - 1]!.revision;
       if (batch.length < 1000) break;
     }
-    if (revision !== cached.revision) this.cache.set(streamId, { revision, state });
+    // Cached even when nothing was read: a stream that does not exist yet (an organizer's window that was
+    // never recorded, read by every score) then costs one revision probe, not a read, per command.
+    if (revision !== cached.revision || !hit) this.cache.set(streamId, { revision, state });
     return { revision, state };
   }
 

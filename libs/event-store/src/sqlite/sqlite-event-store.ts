@@ -25,10 +25,17 @@ import {
 import { configureDatabase } from './schema.js';
 import { openDatabase, setMaxPageCount } from './open-database.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
+import { AppendThread, appendWorkerAvailable, APPEND_WORKER } from './append-thread.js';
 
 export interface SqliteEventStoreOptions {
   /** How often an idle subscription looks for events appended by other processes. Default 200. */
   pollIntervalMs?: number;
+  /**
+   * Appends committed by a worker thread with its own connection (append-thread.ts), so the COMMIT's
+   * fsync does not block this thread: `true` uses the built worker script (without one, as under jest,
+   * appends stay on this thread), a URL names the script (tests). Default: on this thread.
+   */
+  appendThread?: boolean | URL;
 }
 
 const DEFAULT_BATCH = 500;
@@ -116,6 +123,8 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  /** Set when appends are committed by the append thread (options.appendThread). */
+  private readonly thread: AppendThread | undefined;
   /** Rows to events; with row hashes once a VerifyingEventStore reads through this store. */
   private convert: (row: Row) => StoredEvent = toEvent;
 
@@ -140,6 +149,11 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.db = openDatabase(file, configureDatabase);
+    const script = options.appendThread === true ? APPEND_WORKER : options.appendThread || undefined;
+    this.thread =
+      script && appendWorkerAvailable(script)
+        ? new AppendThread(file, script, () => this.notifyAppended())
+        : undefined;
     const db = this.db;
     this.stmt = {
       maxPosition: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
@@ -194,6 +208,11 @@ export class SqliteEventStore implements EventStore {
 
   private readonly probe: () => void;
 
+  /** Whether appends are committed by the append thread (options.appendThread and a worker script). */
+  get appendsOnThread(): boolean {
+    return this.thread !== undefined;
+  }
+
   /**
    * From now on each event read also carries its hash recomputed from the stored texts (about a third of
    * the cost of recomputing it from the parsed event): VerifyingEventStore turns it on.
@@ -205,7 +224,8 @@ export class SqliteEventStore implements EventStore {
   /**
    * Caps the file at its current size or `pages` pages, whichever is larger (PRAGMA max_page_count, for
    * this connection): writes that need more fail as on a full disk. Undefined lifts the cap. For quotas,
-   * and for the tests that fill the disk for real.
+   * and for the tests that fill the disk for real. With the append thread, appends are written by the
+   * thread's own connection, which this cap does not reach (the storage probe's writes it does).
    */
   setMaxPageCount(pages: number | undefined): number {
     return setMaxPageCount(this.db, pages);
@@ -232,6 +252,7 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
+    if (this.thread) return this.thread.append(streamId, events, expected);
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamId, events, expected, resolve, reject });
       this.schedule();
@@ -297,6 +318,10 @@ export class SqliteEventStore implements EventStore {
   /** Commits what is queued, stops subscriptions, closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.thread) {
+      await this.thread.close(); // every append issued so far settles first
+      if (this.closed) return;
+    }
     while (this.queue.length > 0) this.flush();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
