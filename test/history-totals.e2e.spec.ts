@@ -189,7 +189,11 @@ describe('unit history and yearly totals through HTTP (e2e)', () => {
 
   it("tells a unit's history in order, in Vietnamese, to any role, page by page", async () => {
     const path = `/units/${UNITS.ktnv.unitId}/history?minPosition=${withdrawn}`;
-    const whole = (await ok(get(path, tokens.inspector), 200)).body;
+    const answer = await ok(get(path, tokens.inspector), 200);
+    // Sent as the JSON's UTF-8 bytes (jsonBytes): labelled JSON, the same text JSON.stringify gives.
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(answer.text).toBe(JSON.stringify(answer.body));
+    const whole = answer.body;
     expect(whole).toMatchObject({ unitId: UNITS.ktnv.unitId, name: UNITS.ktnv.name, nextAfter: null });
     expect(whole.items.map((e: { summary: string }) => e.summary)).toEqual([
       'Đăng ký đơn vị “Cục Kỹ thuật nghiệp vụ”',

@@ -3,9 +3,9 @@
  * (p99 ≤ 10 ms at 1M). The HTTP section's own figure uses its small API log; this one generates the bench
  * data set into a directory once (or reuses it), starts the real API on it with its projections, waits
  * until they caught up, then loads it twice: `repeated`, the 200 units with the most entries, a page from
- * the start and one from the middle of the log each (20,000 entries, which the API keeps rendered after
- * the first pass); `spread`, every unit at 8 points of the log (≈ 800,000 entries, far more than the API
- * keeps: nearly every page is read and rendered). From the HTTP section (`BENCH_HISTORY_EVENTS=1000000
+ * the start or one from the middle of the log (200 pages asked again and again: their rows stay in
+ * the OS's cache of the file); `spread`, every unit at 8 points of the log, shuffled (≈ 800,000 entries:
+ * nearly every row read is read for the first time in a run). From the HTTP section (`BENCH_HISTORY_EVENTS=1000000
  * npm run bench -- --only http`), or alone (bench/src/children/history-page.ts).
  */
 import fs from 'node:fs';
@@ -215,7 +215,7 @@ export function addHistoryPageFigures(report: Report, r: HistoryPageResult, conn
       'http-unit-history-page-spread',
       'spread pages',
       r.spread,
-      `every unit (${r.units}) at 8 points of the log, shuffled (${r.spread.pages} pages: far more entries than the API keeps rendered, so nearly every page is read and rendered)`,
+      `every unit (${r.units}) at 8 points of the log, shuffled (${r.spread.pages} pages: nearly every row is read for the first time in the run)`,
     ],
   ] as const) {
     report.add({

@@ -56,7 +56,7 @@ export async function readUnitHistory(
   const head = (await reads.get(target, HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
   if (!head) return { unitId, name: null, total: 0, items: [], nextAfter: null };
   const page = { unitId, name: head.name, total: head.entries };
-  const positions = positionsAfter(reads, target, unitId, head.pageStarts, after);
+  const positions = new PositionsAfter(reads, target, unitId, head.pageStarts, after);
   const cache: LookupCache = new Map();
   const render = async (event: StoredEvent): Promise<HistoryEntryDoc> => {
     const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position));
@@ -71,18 +71,18 @@ export async function readUnitHistory(
   };
 
   if (filter === undefined) {
-    const wanted = await take(positions, limit + 1);
+    const wanted = await positions.take(limit + 1);
     const more = wanted.length > limit;
     if (more) wanted.pop();
     return { ...page, items: await read(wanted), nextAfter: more ? wanted[wanted.length - 1]! : null };
   }
   const { types, scanLimit = HISTORY_SCAN_LIMIT } = filter;
   const items: HistoryEntryDoc[] = [];
-  const more = async (): Promise<boolean> => (await take(positions, 1)).length > 0;
+  const more = async (): Promise<boolean> => (await positions.take(1)).length > 0;
   let scanned = 0;
   for (;;) {
     // Read ahead in chunks of at least 64: matches may be rare.
-    const chunk = await take(positions, Math.min(Math.max(limit - items.length, 64), scanLimit - scanned));
+    const chunk = await positions.take(Math.min(Math.max(limit - items.length, 64), scanLimit - scanned));
     if (chunk.length === 0) return { ...page, items, nextAfter: null };
     scanned += chunk.length;
     const last = chunk[chunk.length - 1]!;
@@ -95,31 +95,41 @@ export async function readUnitHistory(
   }
 }
 
-/** The unit's positions after `after`, in order, read index page by index page as they are consumed. */
-async function* positionsAfter(
-  reads: ReadStore,
-  target: Target,
-  unitId: string,
-  pageStarts: number[],
-  after: number,
-): AsyncGenerator<number> {
-  for (let page = Math.max(0, lastIndexAtOrBefore(pageStarts, after)); page < pageStarts.length; page++) {
-    const index = (await reads.get(
-      target,
-      HISTORY_INDEX,
-      indexPageId(unitId, page),
-    )) as HistoryIndexPageDoc | null;
-    for (const position of index?.positions ?? []) if (position > after) yield position;
-  }
-}
+/**
+ * The unit's positions after `after`, in order, read index page by index page as they are consumed (a page
+ * is read when the positions before it are used up and more are asked). Taken in runs: a page of 50 costs
+ * one await per index page read, not one per position.
+ */
+class PositionsAfter {
+  private buffered: readonly number[] = [];
+  private at = 0;
+  private page: number;
 
-/** The next `n` values of an iterator (fewer at its end). */
-async function take(positions: AsyncIterator<number>, n: number): Promise<number[]> {
-  const out: number[] = [];
-  while (out.length < n) {
-    const next = await positions.next();
-    if (next.done) break;
-    out.push(next.value);
+  constructor(
+    private readonly reads: ReadStore,
+    private readonly target: Target,
+    private readonly unitId: string,
+    private readonly pageStarts: readonly number[],
+    private readonly after: number,
+  ) {
+    this.page = Math.max(0, lastIndexAtOrBefore(pageStarts, after));
   }
-  return out;
+
+  /** The next `n` positions (fewer at the end). */
+  async take(n: number): Promise<number[]> {
+    const out: number[] = [];
+    while (out.length < n) {
+      if (this.at === this.buffered.length) {
+        if (this.page >= this.pageStarts.length) break;
+        const id = indexPageId(this.unitId, this.page++);
+        const index = (await this.reads.get(this.target, HISTORY_INDEX, id)) as HistoryIndexPageDoc | null;
+        this.buffered = (index?.positions ?? []).filter((position) => position > this.after);
+        this.at = 0;
+        continue;
+      }
+      const end = Math.min(this.buffered.length, this.at + n - out.length);
+      while (this.at < end) out.push(this.buffered[this.at++]!);
+    }
+    return out;
+  }
 }

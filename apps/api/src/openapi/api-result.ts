@@ -1,16 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import type { ResponseBodies } from './response-bodies.js';
-import type { StoredJson } from './stored-json.js';
+import type { JsonBytes, StoredJson } from './stored-json.js';
 
-export type { StoredJson } from './stored-json.js';
+export type { JsonBytes, StoredJson } from './stored-json.js';
 
 /** The OpenAPI reference of a schema generated from ResponseBodies (npm run openapi). */
 export const schemaRef = (name: keyof ResponseBodies): { $ref: string } => ({
   $ref: `#/components/schemas/${name}`,
 });
 
-type Answer<B> = B | StoredJson<B>;
+type Answer<B> = B | StoredJson<B> | JsonBytes<B>;
 
 /**
  * Declares a route's success answer by the name of its body in ResponseBodies, and makes the compiler

@@ -115,6 +115,29 @@ describe('VerifyingEventStore over a SQLite log', () => {
     await store.close();
   });
 
+  it('refuses an event read by position once it is edited, also after the same events were read whole', async () => {
+    const file = await buildLog();
+    const store = await open(file);
+    const [p2, p7] = raw(file, (db) => [positionOf(db, YEAR, 2), positionOf(db, YEAR, 7)]);
+    // Read (and so mapped) by readPositions' own connection before the edit.
+    expect((await store.readPositions!([p7, p2])).map((e) => [e.position, e.revision])).toEqual([
+      [p7, 7],
+      [p2, 2],
+    ]);
+    raw(file, (db) =>
+      db.prepare("UPDATE events SET data = json_set(data, '$.points', 50) WHERE position = ?").run(p7),
+    );
+    expect((await failureOf(store.readPositions!([p2, p7]))).failure).toMatchObject({
+      problem: 'altered',
+      streamId: YEAR,
+      revision: 7,
+      position: p7,
+    });
+    // The unedited one still reads.
+    expect((await store.readPositions!([p2])).map((e) => e.data['points'])).toEqual([82]);
+    await store.close();
+  });
+
   it('refuses a rewritten type column and a deleted row (the log as a whole)', async () => {
     const typed = await buildLog();
     raw(typed, (db) =>

@@ -22,6 +22,8 @@ import {
   sealEvents,
   type SealedRow,
 } from '../integrity/hash-chain.js';
+import { inOrderAsked } from './in-order-asked.js';
+import { openPositionReader, type PositionReader } from './position-reader.js';
 import { configureDatabase } from './schema.js';
 import { openDatabase, setMaxPageCount } from './open-database.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
@@ -125,6 +127,8 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<SqliteSubscription>();
   /** Set when appends are committed by the append thread (options.appendThread). */
   private readonly thread: AppendThread | undefined;
+  /** readPositions' own connection (position-reader.ts), opened on its first use. */
+  private positionReader: PositionReader | undefined;
   /** Rows to events; with row hashes once a VerifyingEventStore reads through this store. */
   private convert: (row: Row) => StoredEvent = toEvent;
 
@@ -138,7 +142,6 @@ export class SqliteEventStore implements EventStore {
     readAll: Database.Statement<[number, number, number], Row>;
     readStream: Database.Statement<[string, number, number], Row>;
     findEvent: Database.Statement<[string, string], Row>;
-    atPosition: Database.Statement<[number], Row>;
     streamRevision: Database.Statement<[string], number | null>;
   };
   private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
@@ -189,7 +192,6 @@ export class SqliteEventStore implements EventStore {
       findEvent: db
         .prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM events WHERE event_id = ? AND stream_id = ?`)
         .raw(),
-      atPosition: db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM events WHERE position = ?`).raw(),
       streamRevision: db
         .prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?')
         .pluck(),
@@ -287,13 +289,11 @@ export class SqliteEventStore implements EventStore {
 
   async readPositions(positions: readonly number[]): Promise<StoredEvent[]> {
     this.assertOpen();
-    const out: StoredEvent[] = [];
-    // One primary-key lookup each, on one connection without a yield: a consistent read.
-    for (const position of positions) {
-      const row = this.stmt.atPosition.get(position);
-      if (row) out.push(this.convert(row));
-    }
-    return out;
+    if (positions.length === 0) return [];
+    this.positionReader ??= openPositionReader(this.file);
+    // One statement: one snapshot of the log. Rows come in position order; answered in the order asked.
+    const rows = this.positionReader.all(JSON.stringify(positions));
+    return inOrderAsked(positions, rows).map(this.convert);
   }
 
   async headPosition(): Promise<number> {
@@ -325,6 +325,7 @@ export class SqliteEventStore implements EventStore {
     while (this.queue.length > 0) this.flush();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.positionReader?.close();
     this.db.close();
   }
 

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidua/projections';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
 import { ApiErrors, ApiResult } from '../../openapi/api-result.js';
+import { jsonBytes, type JsonBytes } from '../../openapi/stored-json.js';
 import { DEMO } from '../../openapi/demo-examples.js';
 import { IdParam } from '../write/http-params.js';
 import { DEFAULT_HISTORY_LIMIT, UnitHistoryQueryDto } from './history.dto.js';
@@ -17,6 +18,8 @@ export class HistoryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':unitId/history')
+  // The page leaves as its JSON's UTF-8 bytes: say it is JSON (Fastify would call a Buffer octet-stream).
+  @Header('content-type', 'application/json; charset=utf-8')
   @Roles(...ANY_ROLE)
   @WaitForProjections(UNIT_HISTORY_PROJECTION)
   @ApiParam({ name: 'unitId', description: 'The unit (đơn vị)', example: DEMO.unitId })
@@ -31,12 +34,14 @@ export class HistoryController {
   })
   @ApiResult('UnitHistoryPage', 'A page of the unit’s history')
   @ApiErrors({ 404: 'UNIT_NOT_FOUND (field unitId): no event ever touched this unit' })
-  getUnitHistory(
+  async getUnitHistory(
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Query() query: UnitHistoryQueryDto,
-  ): Promise<UnitHistoryPage> {
-    return this.queries.execute(
+  ): Promise<JsonBytes<UnitHistoryPage>> {
+    const page = await this.queries.execute(
       new GetUnitHistoryQuery(unitId, query.after ?? 0, query.limit ?? DEFAULT_HISTORY_LIMIT, query.type),
     );
+    // ≈ 34 KB of Vietnamese text a page of 50: encoded once here rather than by the socket's write of it.
+    return jsonBytes(page);
   }
 }
