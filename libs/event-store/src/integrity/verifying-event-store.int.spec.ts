@@ -119,7 +119,7 @@ describe('VerifyingEventStore over a SQLite log', () => {
     const file = await buildLog();
     const store = await open(file);
     const [p2, p7] = raw(file, (db) => [positionOf(db, YEAR, 2), positionOf(db, YEAR, 7)]);
-    // Read (and so mapped) by readPositions' own connection before the edit.
+    // Read by readPositions' own connection (its page cache holds the page) before the edit.
     expect((await store.readPositions!([p7, p2])).map((e) => [e.position, e.revision])).toEqual([
       [p7, 7],
       [p2, 2],
