@@ -3,6 +3,7 @@ import type { DocChange } from '@thidua/read-store';
 import {
   COMPLAINT_EVENT_TYPES,
   EMULATION_YEAR_EVENT_TYPES,
+  emulationStream,
   openedPeriods,
   parseStreamId,
   PERIODS,
@@ -84,12 +85,17 @@ interface Batch {
   named: Map<string, Named>;
   /** Periods noted over all streams: the documents flush will write. */
   periods: number;
+  /** Cluster-year streams whose first event is in the batch: their cluster's year before is over. */
+  started: string[];
 }
 
 /**
  * Documents a batch may hold before it asks to be written (batchFull): a ballot concerns every period,
  * so the end of a year touches every period of every cluster-year at once, and each document (≈ 10 KB of
- * JSON) is held with its text until the write.
+ * JSON, ≈ 40 KB as objects) is held with its text until the write. At 256 the year's end held ≈ 20 MB at
+ * once, and a full collection that fell there set the heap's limit for the rest of a rebuild (the 1M
+ * rebuild's peak); at 64 a year's end is ≈ 30 writes instead of ≈ 8. Scores touch one period each, so an
+ * ordinary batch stays far below.
  */
 const MAX_DOCS_PER_BATCH = 256;
 
@@ -192,6 +198,27 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
   }
 
   /**
+   * A cluster's new year has begun: its year before gives up its closed periods now, not after IDLE_RELEASE
+   * (the year's last period has no later one to close). Otherwise, for 50,000 positions after every new
+   * year, the folds kept the entries of the year's last period while the new year's came in (≈ 12 MB at
+   * the 1M bench log, a third more than it holds otherwise). A late event on it reads the stream again.
+   */
+  function releaseYearBefore(streamId: string): void {
+    const stream = parseStreamId(streamId);
+    if (stream?.category !== 'emulation') return;
+    let before: string;
+    try {
+      before = emulationStream(stream.clusterId, stream.year - 1);
+    } catch {
+      return; // no such year
+    }
+    for (const fold of cache.foldsOf(before)) {
+      const memo = ranked.get(fold);
+      if (memo) releaseClosed(fold, openedPeriods(fold), memo, true);
+    }
+  }
+
+  /**
    * The rankings of the stream's periods the batch concerned, from the fold as it stands after the
    * batch's last event on the stream: the released ones from their stored documents. Undefined when a
    * released period cannot be taken from its document (another generation sharing the fold, a document
@@ -223,8 +250,9 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     }
     releaseClosed(fold, opened, memo);
     for (const { id, position, digest, rest } of fromDocs) {
+      // Read for this check only: `take` keeps no copy in the batch's view until the write.
       const doc = (
-        view.peek ? await view.peek(RANKINGS_COLLECTION, id) : await view.get(RANKINGS_COLLECTION, id)
+        view.take ? await view.take(RANKINGS_COLLECTION, id) : await view.get(RANKINGS_COLLECTION, id)
       ) as RankingDocument | null;
       const ranking = doc && rankingOfDocument(doc);
       // The document must be the ranking kept: its rows (digest) and the rest (status, seal, disputes…).
@@ -293,7 +321,8 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     stats,
     evolve(event: StoredEvent, view: ProjectionView): DocChange[] | Promise<DocChange[]> {
       let batch = batches.get(view);
-      if (!batch) batches.set(view, (batch = { streams: new Map(), named: new Map(), periods: 0 }));
+      if (!batch)
+        batches.set(view, (batch = { streams: new Map(), named: new Map(), periods: 0, started: [] }));
       if (NAMING_EVENTS.has(event.type)) return nameUnit(event, view, batch);
       const touched = batch.streams;
       const t = touched.get(event.streamId);
@@ -304,6 +333,7 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
         throw new Error(
           `${event.type} #${event.position} is not in a cluster-year stream (${event.streamId})`,
         );
+      if (event.revision === 0) batch.started.push(event.streamId);
       // Without a promise when the cache extends a fold it keeps (nearly every event of a rebuild).
       const fold = cache.tryFoldUpTo(event);
       if (fold && event.type !== 'UnitAdmitted') return note(batch, t, event, fold);
@@ -335,6 +365,7 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
       let latest = 0;
       for (const t of batch.streams.values()) latest = Math.max(latest, t.last.position);
       releaseIdle(latest);
+      for (const streamId of batch.started) releaseYearBefore(streamId);
       return nameRankings(view, pending, batch.named);
     },
   };
