@@ -9,6 +9,13 @@ export interface ProjectionView {
    * (it is the view's own). Optional; where absent, `get` serves.
    */
   peek?(collection: string, id: string): Promise<Readonly<Doc> | null>;
+  /**
+   * Like `get`, for a document the projection keeps itself for the rest of the batch and puts back (one
+   * change at flush): the view keeps no copy of what it read from the store, so the batch holds one copy,
+   * not two. The store's guard on positions still applies to the put; a projection using it compares
+   * positions itself where it must. Optional; where absent, `get` serves.
+   */
+  take?(collection: string, id: string): Promise<Doc | null>;
   /** Events of one stream up to and including `toPosition` (for projections that fold a whole stream). */
   readStream(streamId: string, toPosition: number): Promise<StoredEvent[]>;
 }

@@ -17,10 +17,25 @@ export interface FoldCacheLimits {
    * what callers keep beside the folds, in the same unit (see release).
    */
   maxEvents: number;
+  /**
+   * Events folded through the cache after which a stream not used since is evicted, whatever the other
+   * limits (default: none). A cluster-year of a year gone by keeps its members, schemes and what its
+   * released periods kept; at 1M events every stream of the log fit under maxStreams, so those folds were
+   * a growing part of what a rebuild holds. Counted in uses, not positions: a rebuild from 0 beside the
+   * live generation shares the cache, and neither evicts the other's folds by being further on.
+   */
+  maxIdle?: number;
 }
 
 /** About what one held event costs in memory (an untraced score entry with its strings and map slot). */
 export const BYTES_PER_EVENT = 250;
+
+/**
+ * Uses of the cache (events folded) after which an unused stream is evicted: far more than a cluster-year
+ * is left alone between two of its sittings while its year runs (the bench log: ≈ 50,000), so what it
+ * evicts is a year gone by; a late event on it reads the stream once.
+ */
+export const IDLE_EVENTS = 200_000;
 
 /**
  * Enough for every cluster-year active at once in a realistic log (the clusters of a year: their open
@@ -28,7 +43,11 @@ export const BYTES_PER_EVENT = 250;
  * each stream once; years gone by are evicted first. A miss costs one read of the stream up to the
  * event. At BYTES_PER_EVENT this bounds the folds to about 75 MiB.
  */
-export const DEFAULT_FOLD_CACHE_LIMITS: FoldCacheLimits = { maxStreams: 1024, maxEvents: 300_000 };
+export const DEFAULT_FOLD_CACHE_LIMITS: FoldCacheLimits = {
+  maxStreams: 1024,
+  maxEvents: 300_000,
+  maxIdle: IDLE_EVENTS,
+};
 
 /** A fold, the hash of its last event (the store's hash chain links the next event to it), what a caller keeps with it. */
 interface Cached {
@@ -37,6 +56,9 @@ interface Cached {
   /** Weight of what the caller keeps beside the fold (release), in held events. */
   kept: number;
 }
+
+/** A stream's folds and when the cache last used it (in uses: see FoldCacheLimits.maxIdle). */
+type Kept = Cached[] & { used?: number };
 
 /**
  * The evaluator's year folds of recently seen cluster-year streams (the projection owns them: see
@@ -48,7 +70,11 @@ interface Cached {
  * extend their own instead of evicting each other's.
  */
 export class FoldCache {
-  private readonly streams = new Map<string, Cached[]>();
+  private readonly streams = new Map<string, Kept>();
+  /** Uses of the cache so far (the clock of maxIdle). */
+  private uses = 0;
+  /** The use at which the least recently used stream passes maxIdle. */
+  private idleAt = Infinity;
   private total = 0;
   /** The stream used last (last in `streams`). */
   private latest: string | undefined;
@@ -99,6 +125,11 @@ export class FoldCache {
     return this.insert(event.streamId, { fold, lastHash: hashOf(event), kept: 0 });
   }
 
+  /** The folds kept of a stream (not marked used). */
+  foldsOf(streamId: string): YearFold[] {
+    return (this.streams.get(streamId) ?? []).map((c) => c.fold);
+  }
+
   /**
    * A fold of the stream up to `event` read from the store, replacing a kept fold at that event: for a
    * caller that needs what a kept fold gave up (release).
@@ -111,7 +142,7 @@ export class FoldCache {
   }
 
   private insert(streamId: string, fresh: Cached): YearFold {
-    const list = this.streams.get(streamId) ?? [];
+    const list: Kept = this.streams.get(streamId) ?? [];
     while (list.length >= 2) this.forget(streamId, list[0]!); // the least recently used
     list.push(fresh);
     this.total += fresh.fold.held;
@@ -134,24 +165,35 @@ export class FoldCache {
   }
 
   /** Marks the stream most recently used, then evicts beyond the limits (never the stream just used). */
-  private touch(streamId: string, list: Cached[], used: Cached): Cached {
+  private touch(streamId: string, list: Kept, used: Cached): Cached {
+    list.used = this.uses += 1;
     const at = list.indexOf(used);
     if (at !== list.length - 1) list.push(...list.splice(at, 1)); // most recently used fold last
     if (
       streamId === this.latest &&
       this.streams.get(streamId) === list &&
-      this.total <= this.limits.maxEvents
+      this.total <= this.limits.maxEvents &&
+      this.uses < this.idleAt
     )
-      return used; // already the most recently used
+      return used; // already the most recently used, and no other stream idle too long yet
     this.latest = streamId;
     this.streams.delete(streamId);
     if (list.length > 0) this.streams.set(streamId, list);
+    const idleBefore = this.uses - (this.limits.maxIdle ?? Infinity);
     for (const [id, evicted] of this.streams) {
       if (id === streamId) break;
-      if (this.streams.size <= this.limits.maxStreams && this.total <= this.limits.maxEvents) break;
+      if (
+        this.streams.size <= this.limits.maxStreams &&
+        this.total <= this.limits.maxEvents &&
+        (evicted.used ?? 0) >= idleBefore
+      )
+        break;
       this.streams.delete(id);
       for (const c of evicted) this.total -= c.fold.held + c.kept;
     }
+    // When the least recently used stream left will be idle too long (the scan above looks again then).
+    const oldest = this.streams.values().next().value as Kept | undefined;
+    this.idleAt = (oldest?.used ?? this.uses) + (this.limits.maxIdle ?? Infinity) + 1;
     return used;
   }
 

@@ -178,6 +178,25 @@ describe('FoldCache', () => {
     expect(view6.reads).toBe(1);
   });
 
+  it('evicts a stream not used for maxIdle uses of the cache, within every other limit', async () => {
+    const old = stream('emulation-old-2020', 4, 'x', 1);
+    const busy = stream('emulation-busy-2021', 12, 'x', 101);
+    const view = new CountingView([...old, ...busy]);
+    const cache = new FoldCache({ maxStreams: 10, maxEvents: 1000, maxIdle: 5 });
+    for (const e of old.slice(0, 3)) await cache.foldUpTo(e, view);
+    // Four uses of another stream: `old` is 4 uses idle, within maxIdle; its next event extends its fold.
+    for (const e of busy.slice(0, 4)) await cache.foldUpTo(e, view);
+    await cache.foldUpTo(old[3]!, view);
+    expect(view.reads).toBe(0);
+    // Six more uses: `old` is past maxIdle and goes; its redelivered last event reads the stream.
+    for (const e of busy.slice(4, 10)) await cache.foldUpTo(e, view);
+    expect(await cache.foldUpTo(old[3]!, view)).toMatchObject({ revision: 3, count: 4 });
+    expect(view.reads).toBe(1);
+    // `busy` was used 2 uses ago: kept.
+    await cache.foldUpTo(busy[10]!, view);
+    expect(view.reads).toBe(1);
+  });
+
   it('release: a closed period gives up its weight (plus what the caller keeps); a late event on it reads the stream', async () => {
     // One stream: Q1 opened, 6 scores, closed; then, later, a correction of a Q1 score.
     const streamId = 'emulation-s9-2021';

@@ -3,6 +3,7 @@ import type { DocChange } from '@thidua/read-store';
 import {
   COMPLAINT_EVENT_TYPES,
   EMULATION_YEAR_EVENT_TYPES,
+  emulationStream,
   openedPeriods,
   parseStreamId,
   PERIODS,
@@ -45,13 +46,19 @@ function stateOfStream(streamId: string): { clusterId: string; year: number } {
 }
 
 /**
- * The last ranking of a period, its digest and the stamp it was ranked at. Once the period is closed and
- * released the ranking object goes (it is most of a closed period's memory): its stored document holds
- * it, identified by `digest` (the rows) and `rest` (everything else but `position`).
+ * What is kept of a period's last ranking: the stamp it was ranked at, and what identifies it in its stored
+ * document — `digest` (the rows) and `rest` (everything else but `position`). No ranking object is kept
+ * between batches (its rows were ≈ 3 MB of a 1M rebuild's live heap at a year's end): when a period must
+ * be written again unchanged (a ballot, a pledge), flush reads its document back and checks it. `released`:
+ * the fold gave up the period's entries too.
  */
-type Ranked =
-  | { stamp: number; digest: string; ranking: Ranking }
-  | { stamp: number; digest: string; ranking: undefined; rest: string };
+interface Ranked {
+  stamp: number;
+  digest: string;
+  rest: string;
+  status: Ranking['status'];
+  released: boolean;
+}
 
 /** Positions of the log after which a stream not seen since gives up its last closed period too. */
 const IDLE_RELEASE = 50_000;
@@ -84,12 +91,17 @@ interface Batch {
   named: Map<string, Named>;
   /** Periods noted over all streams: the documents flush will write. */
   periods: number;
+  /** Cluster-year streams whose first event is in the batch: their cluster's year before is over. */
+  started: string[];
 }
 
 /**
  * Documents a batch may hold before it asks to be written (batchFull): a ballot concerns every period,
  * so the end of a year touches every period of every cluster-year at once, and each document (≈ 10 KB of
- * JSON) is held with its text until the write.
+ * JSON, ≈ 40 KB as objects) is held with its text until the write. At 256 the year's end held ≈ 20 MB at
+ * once, and a full collection that fell there set the heap's limit for the rest of a rebuild (the 1M
+ * rebuild's peak); at 64 a year's end is ≈ 30 writes instead of ≈ 8. Scores touch one period each, so an
+ * ordinary batch stays far below.
  */
 const MAX_DOCS_PER_BATCH = 256;
 
@@ -116,10 +128,11 @@ interface Touched {
  * position of the batch's last event that concerned it — the events after that one name other periods
  * only, so the ranking there equals the ranking of the fold but for `position`, which is set to it.
  * A period whose `rankingStamp` has not moved since it was last ranked (only ballots, pledges… came
- * in) reuses that ranking and digest with the new position.
+ * in) is its stored document at the new position, once checked against the digest and `rest` kept (a
+ * document that fails the check — another generation's fold — is ranked again, or, released, folded again).
  *
- * Memory: once a closed period is ranked, the fold gives up its score entries and the projection its
- * ranking object (releaseClosed); its stored document stands for it. A fold holds about its open periods'
+ * Memory: no ranking object is kept between batches; once a closed period is ranked, the fold gives up its
+ * score entries too (releaseClosed); its stored document stands for it. A fold holds about its open periods'
  * entries; the cache bounds the rest (FoldCache: least recently used cluster-years, years gone by first).
  *
  * Per-batch state is keyed on the batch's view: a rebuild runs a second generation through this same
@@ -144,10 +157,10 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
    * A closed period changes no more but by a late event naming it (a dispute, a reopening): once a later
    * period (calendar order) has closed too — late events mostly concern the period closed last — or once
    * the stream has been idle for IDLE_RELEASE positions of the log (a year gone by), the fold gives up its
-   * entries and `memo` its ranking object, keeping what identifies the ranking in its stored document
-   * (which flush reads back to move its position on an event concerning every period: a ballot, a
-   * pledge). An event naming a released period makes the cache fold the stream again (one read), so this
-   * only trades memory for rare reads: what a fold holds stays flat as the log grows.
+   * entries (`memo` keeps what identifies the ranking in its stored document, which flush reads back to
+   * move its position on an event concerning every period: a ballot, a pledge). An event naming a
+   * released period makes the cache fold the stream again (one read), so this only trades memory for rare
+   * reads: what a fold holds stays flat as the log grows.
    */
   function releaseClosed(
     fold: YearFold,
@@ -160,20 +173,14 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     for (let i = opened.length - 1; i >= 0; i--) {
       const period = opened[i]!;
       const last = memo.get(period);
-      if (last && !last.ranking) {
+      if (last?.released) {
         laterClosed = true; // released before
         continue;
       }
-      // Closed, and its ranking at hand (ranked at the current stamp).
-      if (!last?.ranking || last.ranking.status === 'open' || last.stamp !== rankingStamp(fold, period))
-        continue;
+      // Closed, and ranked at the current stamp.
+      if (!last || last.status === 'open' || last.stamp !== rankingStamp(fold, period)) continue;
       if (laterClosed && (isReleased(fold, period) || cache.release(fold, period, RELEASED_WEIGHT)))
-        memo.set(period, {
-          stamp: last.stamp,
-          digest: last.digest,
-          ranking: undefined,
-          rest: restOf(last.ranking),
-        });
+        memo.set(period, { ...last, released: true });
       else held = true;
       laterClosed = true;
     }
@@ -192,6 +199,27 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
   }
 
   /**
+   * A cluster's new year has begun: its year before gives up its closed periods now, not after IDLE_RELEASE
+   * (the year's last period has no later one to close). Otherwise, for 50,000 positions after every new
+   * year, the folds kept the entries of the year's last period while the new year's came in (≈ 12 MB at
+   * the 1M bench log, a third more than it holds otherwise). A late event on it reads the stream again.
+   */
+  function releaseYearBefore(streamId: string): void {
+    const stream = parseStreamId(streamId);
+    if (stream?.category !== 'emulation') return;
+    let before: string;
+    try {
+      before = emulationStream(stream.clusterId, stream.year - 1);
+    } catch {
+      return; // no such year
+    }
+    for (const fold of cache.foldsOf(before)) {
+      const memo = ranked.get(fold);
+      if (memo) releaseClosed(fold, openedPeriods(fold), memo, true);
+    }
+  }
+
+  /**
    * The rankings of the stream's periods the batch concerned, from the fold as it stands after the
    * batch's last event on the stream: the released ones from their stored documents. Undefined when a
    * released period cannot be taken from its document (another generation sharing the fold, a document
@@ -202,43 +230,62 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     if (!memo) ranked.set(fold, (memo = new Map()));
     const opened = openedPeriods(fold);
     const out: Pending[] = [];
-    const fromDocs: Array<{ id: string; position: number; digest: string; rest: string }> = [];
+    const fromDocs: Array<{ id: string; position: number; period: PeriodCode; last: Ranked }> = [];
     // No await until the loop is done: the fold cannot change while this stream's periods are ranked.
     for (const period of opened) {
       const position = t.periods.get(period);
       if (position === undefined) continue;
       // Ranked again only when an event that may change it came in (not for ballots, pledges…).
       const stamp = rankingStamp(fold, period);
-      let last = memo.get(period);
-      if (last?.stamp !== stamp) {
-        if (isReleased(fold, period)) return undefined; // nothing kept of it at this stamp
-        const ranking = rankYearFold(fold, period);
-        last = { stamp, ranking, digest: rankingDigest(ranking) };
-        memo.set(period, last);
-      }
+      const last = memo.get(period);
       const id = rankingDocId(t.clusterId, t.year, period);
-      if (last.ranking)
-        out.push({ id, streamId, ranking: { ...last.ranking, position }, digest: last.digest, position });
-      else fromDocs.push({ id, position, digest: last.digest, rest: last.rest });
+      if (last?.stamp === stamp) fromDocs.push({ id, position, period, last });
+      else if (isReleased(fold, period))
+        return undefined; // nothing kept of it at this stamp
+      else out.push(rank(fold, period, memo, stamp, { id, streamId, position }));
     }
-    releaseClosed(fold, opened, memo);
-    for (const { id, position, digest, rest } of fromDocs) {
+    const again: typeof fromDocs = [];
+    for (const entry of fromDocs) {
+      const { id, position, last } = entry;
+      // Read for this check only: `take` keeps no copy in the batch's view until the write.
       const doc = (
-        view.peek ? await view.peek(RANKINGS_COLLECTION, id) : await view.get(RANKINGS_COLLECTION, id)
+        view.take ? await view.take(RANKINGS_COLLECTION, id) : await view.get(RANKINGS_COLLECTION, id)
       ) as RankingDocument | null;
       const ranking = doc && rankingOfDocument(doc);
       // The document must be the ranking kept: its rows (digest) and the rest (status, seal, disputes…).
       if (
         !ranking ||
         doc.streamId !== streamId ||
-        restOf(ranking) !== rest ||
-        rankingDigest(ranking) !== digest
-      )
-        return undefined;
+        restOf(ranking) !== last.rest ||
+        rankingDigest(ranking) !== last.digest
+      ) {
+        if (last.released) return undefined;
+        again.push(entry); // not this generation's document (a rebuild beside the live one): ranked again
+        continue;
+      }
       stats.fromDocuments += 1;
-      out.push({ id, streamId, ranking: { ...ranking, position }, digest, position });
+      out.push({ id, streamId, ranking: { ...ranking, position }, digest: last.digest, position });
     }
+    // After the reads: the fold must still stand right after the batch's last event on the stream.
+    if (fold.revision !== t.last.revision || fold.lastEventId !== t.last.eventId) return undefined;
+    for (const { id, position, period } of again)
+      out.push(rank(fold, period, memo, rankingStamp(fold, period), { id, streamId, position }));
+    releaseClosed(fold, opened, memo);
     return out;
+  }
+
+  /** Ranks a period from the fold, notes what identifies the ranking (memo), and gives it to write. */
+  function rank(
+    fold: YearFold,
+    period: PeriodCode,
+    memo: Map<PeriodCode, Ranked>,
+    stamp: number,
+    at: { id: string; streamId: string; position: number },
+  ): Pending {
+    const ranking = rankYearFold(fold, period);
+    const digest = rankingDigest(ranking);
+    memo.set(period, { stamp, digest, rest: restOf(ranking), status: ranking.status, released: false });
+    return { ...at, ranking: { ...ranking, position: at.position }, digest };
   }
 
   /** Notes the fold and the periods the event concerned (flush ranks only opened periods: a period never opened has no document). */
@@ -293,7 +340,8 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     stats,
     evolve(event: StoredEvent, view: ProjectionView): DocChange[] | Promise<DocChange[]> {
       let batch = batches.get(view);
-      if (!batch) batches.set(view, (batch = { streams: new Map(), named: new Map(), periods: 0 }));
+      if (!batch)
+        batches.set(view, (batch = { streams: new Map(), named: new Map(), periods: 0, started: [] }));
       if (NAMING_EVENTS.has(event.type)) return nameUnit(event, view, batch);
       const touched = batch.streams;
       const t = touched.get(event.streamId);
@@ -304,6 +352,7 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
         throw new Error(
           `${event.type} #${event.position} is not in a cluster-year stream (${event.streamId})`,
         );
+      if (event.revision === 0) batch.started.push(event.streamId);
       // Without a promise when the cache extends a fold it keeps (nearly every event of a rebuild).
       const fold = cache.tryFoldUpTo(event);
       if (fold && event.type !== 'UnitAdmitted') return note(batch, t, event, fold);
@@ -335,6 +384,7 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
       let latest = 0;
       for (const t of batch.streams.values()) latest = Math.max(latest, t.last.position);
       releaseIdle(latest);
+      for (const streamId of batch.started) releaseYearBefore(streamId);
       return nameRankings(view, pending, batch.named);
     },
   };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventStore, type NewEvent, openSqliteEventStore } from '@thidua/event-store';
-import { canonicalJson, evaluateRanking, type PeriodCode } from '@thidua/domain';
+import { canonicalJson, evaluateRanking, isReleased, type PeriodCode } from '@thidua/domain';
 import { rankingDocument, RANKINGS_COLLECTION, type RankingDocument } from './ranking-document.js';
 import { rankingsProjection } from './rankings.projection.js';
 import { MemoryView, readLog, unitNamesIn } from '../testing/rankings/projection-harness.js';
@@ -106,5 +106,53 @@ describe('rankings projection: closed periods give up their entries', () => {
     // A stored document whose rows no longer give the digest kept: the stream is folded again instead.
     const tampered = await run(true);
     expect(tampered.cache.reads).toBe(1);
+  });
+
+  it("gives up the year's last closed period once the cluster's next year begins, and a late event on it still ranks exactly", async () => {
+    const y1 = syntheticYear({ clusterId: 'cum-nam', year: 2024, units: 4, criteria: 5, seed: 21 });
+    const y2 = syntheticYear({ clusterId: 'cum-nam', year: 2025, units: 4, criteria: 5, seed: 22 });
+    for (const { streamId, event } of syntheticWorld([y1, y2])) await events.append(streamId, [event], 'any');
+    for (const phase of y1.phases) await events.append(y1.streamId, phase, 'any');
+    const beforeNextYear = await events.headPosition();
+    await events.append(y2.streamId, y2.phases[0]!, 'any');
+    // After the new year began: a correction of a score of the old year's last period (Y).
+    const yScore = y1.phases.flat().find((e) => e.type === 'ScoreRecorded' && e.data['period'] === 'Y')!;
+    await events.append(
+      y1.streamId,
+      [
+        {
+          eventId: '00000000-0000-4000-8000-fffffffffffe',
+          type: 'ScoreCorrected',
+          data: { ...yScore.data, previousPoints: yScore.data['points'], points: 0, reason: 'Muộn' },
+          metadata: { ...yScore.metadata, occurredAt: '2025-03-20T08:00:00.000Z', reason: 'Muộn' },
+        },
+      ],
+      'any',
+    );
+    const log = await readLog(events);
+    const projection = rankingsProjection();
+    const handled = log.filter((e) => projection.handles.includes(e.type));
+    const view = new MemoryView(events);
+    const feed = async (batch: typeof log): Promise<void> => {
+      for (const e of batch) view.apply(await projection.evolve(e, view));
+      view.apply(await projection.flush!(view));
+    };
+    await feed(handled.filter((e) => e.position <= beforeNextYear));
+    const [fold] = projection.cache.foldsOf(y1.streamId);
+    // The year's other periods were released as later ones closed; Y, the last, is still held.
+    expect(isReleased(fold!, 'Q4')).toBe(true);
+    expect(isReleased(fold!, 'Y')).toBe(false);
+    const late = handled[handled.length - 1]!;
+    await feed(handled.filter((e) => e.position > beforeNextYear && e !== late));
+    expect(isReleased(fold!, 'Y')).toBe(true);
+    expect(projection.cache.reads).toBe(0);
+    await feed([late]);
+    expect(projection.cache.reads).toBe(1);
+    const stream = log.filter((e) => e.streamId === y1.streamId);
+    const doc = view.docs.get(`${RANKINGS_COLLECTION}/cum-nam:2024:Y`) as unknown as RankingDocument;
+    expect(doc.position).toBe(late.position);
+    expect(canonicalJson(doc)).toBe(
+      canonicalJson(rankingDocument(evaluateRanking(stream, 'Y'), y1.streamId, unitNamesIn(log))),
+    );
   });
 });

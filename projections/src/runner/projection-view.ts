@@ -41,6 +41,15 @@ export class BatchView implements ProjectionView {
     return entry.doc;
   }
 
+  async take(collection: string, id: string): Promise<Doc | null> {
+    const entry = this.entries.get(keyOf(collection, id));
+    if (entry) return entry.doc === null ? null : (copyJson(entry.doc) as Doc);
+    // Not kept in the overlay: the caller holds the only copy (a batch of unit-history read ≈ 2,000 heads
+    // and index pages, each held twice for 5,000 events, long enough to be promoted).
+    const stored = await this.reads.getWithPosition(this.target, collection, id);
+    return stored?.doc ?? null;
+  }
+
   async readStream(streamId: string, toPosition: number): Promise<StoredEvent[]> {
     const result: StoredEvent[] = [];
     for (let fromRevision = 0; ;) {

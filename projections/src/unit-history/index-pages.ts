@@ -1,4 +1,4 @@
-import type { DocChange } from '@thidua/read-store';
+import type { Doc, DocChange } from '@thidua/read-store';
 import type { ProjectionView } from '../projection.js';
 import {
   HISTORY_INDEX,
@@ -28,6 +28,11 @@ export class IndexPages {
 
   constructor(private readonly view: ProjectionView) {}
 
+  /** The stored document, ours to change: the view keeps no second copy where it can (take). */
+  private read(collection: string, id: string): Promise<Doc | null> {
+    return this.view.take ? this.view.take(collection, id) : this.view.get(collection, id);
+  }
+
   /**
    * The event at `position` concerns `unitId` (its name from then on, if `name`). Without a promise when
    * the unit's head and page are already held (nearly every event of a rebuild).
@@ -35,7 +40,7 @@ export class IndexPages {
   add(unitId: string, position: number, name: string | undefined): Promise<void> | undefined {
     const head = this.heads.get(unitId);
     if (head) return this.addTo(head, unitId, position, name);
-    return this.view.get(HISTORY_UNITS, unitId).then((stored) => {
+    return this.read(HISTORY_UNITS, unitId).then((stored) => {
       const doc = stored as HistoryUnitDoc | null;
       const loaded: Held<HistoryUnitDoc> = {
         doc: doc ?? { unitId, name: null, entries: 0, pageStarts: [], position: 0 },
@@ -94,7 +99,7 @@ export class IndexPages {
       appendTo(entry, position);
       return undefined;
     }
-    return this.view.get(HISTORY_INDEX, id).then((stored) => {
+    return this.read(HISTORY_INDEX, id).then((stored) => {
       const doc = stored as HistoryIndexPageDoc | null;
       const loaded: Held<HistoryIndexPageDoc> = {
         doc: doc ?? { unitId, page, positions: [], position: 0 },

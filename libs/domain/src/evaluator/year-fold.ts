@@ -24,6 +24,7 @@ import type {
 import { upcastData } from '../events/upcast.js';
 import { parseStreamId } from '../streams.js';
 import type { ChainLink, EvaluatorEvent, EventRef } from './evaluator.types.js';
+import { intern } from './intern.js';
 
 /**
  * The evaluator's state of one cluster-year stream, folded event by event (DESIGN.md §2: one
@@ -394,8 +395,8 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         }
         const entry: OwnedEntry = {
           entryId: r.entryId,
-          unitId: r.unitId,
-          criterion: r.criterion,
+          unitId: intern(r.unitId),
+          criterion: intern(r.criterion),
           assessment: r.assessment,
           points: r.points,
           withdrawn: false,
@@ -453,7 +454,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
         const f = d as unknown as FindingRecordedData;
         p.findings.set(f.findingId, {
           findingId: f.findingId,
-          unitId: f.unitId,
+          unitId: intern(f.unitId),
           knockOut: f.knockOut,
           evidence: f.evidence,
           cleared: false,

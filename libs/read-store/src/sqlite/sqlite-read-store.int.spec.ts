@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeReadStoreContract } from '../testing/read-store.contract.js';
-import { openSqliteReadStore, PAGE_SIZE } from './sqlite-read-store.js';
+import { openSqliteReadStore, PAGE_SIZE, READ_STORE_CACHE_KIB } from './sqlite-read-store.js';
 import { createReadStore } from '../create-read-store.js';
 import { normalizeQuery } from '../validation.js';
 import { buildFindSql } from './sqlite-find.js';
@@ -25,6 +25,17 @@ describe('SQLite read store specifics', () => {
       expect(store.kind).toBe('sqlite');
     } finally {
       raw.close();
+      await store.close();
+    }
+  });
+
+  it('keeps a page cache of 4 MiB per connection, not the 16 MB default', async () => {
+    const store = await openSqliteReadStore(join(dir, 'cache.sqlite'));
+    try {
+      const db = (store as unknown as { db: Database.Database }).db;
+      expect(db.pragma('cache_size', { simple: true })).toBe(-READ_STORE_CACHE_KIB);
+      expect(READ_STORE_CACHE_KIB).toBeLessThanOrEqual(4096);
+    } finally {
       await store.close();
     }
   });

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EventStore, openSqliteEventStore } from '@thidua/event-store';
+import { openSqliteReadStore, type ReadStore } from '@thidua/read-store';
+import { BatchView } from './projection-view.js';
+
+/** BatchView.take: the stored document handed over without a copy kept in the overlay. */
+let dir: string;
+let reads: ReadStore;
+let events: EventStore;
+const target = { projection: 'view-take', generation: 1 };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'projection-view-'));
+  reads = await openSqliteReadStore(join(dir, 'read.sqlite'));
+  events = await openSqliteEventStore(join(dir, 'events.sqlite'));
+  await reads.applyBatch(target, 1, [{ op: 'put', collection: 'c', id: 'a', doc: { n: 1, list: [1] } }], 5);
+});
+afterAll(async () => {
+  await reads.close();
+  await events.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('BatchView.take', () => {
+  it('reads the stored document and keeps nothing of it: changing it changes no later read', async () => {
+    const view = new BatchView(reads, target, events);
+    const taken = await view.take('c', 'a');
+    expect(taken).toEqual({ n: 1, list: [1] });
+    (taken!['list'] as number[]).push(2);
+    taken!['n'] = 9;
+    expect(await view.peek('c', 'a')).toEqual({ n: 1, list: [1] });
+    expect(await view.take('c', 'missing')).toBeNull();
+    expect(view.changes()).toEqual([]);
+  });
+
+  it("sees the batch's own change, as a copy", async () => {
+    const view = new BatchView(reads, target, events);
+    view.record([{ op: 'put', collection: 'c', id: 'a', doc: { n: 2, list: [1, 2] } }], 7);
+    const taken = await view.take('c', 'a');
+    expect(taken).toEqual({ n: 2, list: [1, 2] });
+    (taken!['list'] as number[]).push(3);
+    expect(await view.peek('c', 'a')).toEqual({ n: 2, list: [1, 2] });
+    view.record([{ op: 'delete', collection: 'c', id: 'a' }], 8);
+    expect(await view.take('c', 'a')).toBeNull();
+  });
+});
