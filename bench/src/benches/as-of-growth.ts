@@ -118,7 +118,7 @@ export async function asOfGrowthFigures(
       notes: [
         `p99: ${rows.map((r) => fmt.ms(r[via].p99)).join(' / ')}; the period Q4 as of 90 % of each stream`,
         via === 'direct'
-          ? `40 runs after 5 warm-up runs per size, in a fresh child process; CPU per run ${rows
+          ? `40 runs after ≥ 5 warm-up runs and ≥ 1 s of them per size, in a fresh child process; CPU per run ${rows
               .map((r) => fmt.ms(r.direct.cpuMs))
               .join(' / ')} (events per CPU-ms: ${rows
               .map((r) => Math.round(r.events / r.direct.cpuMs).toLocaleString('en-US'))
