@@ -1,15 +1,5 @@
 /** What crosses between the request thread and the append thread (append-thread.ts, append-worker.ts). */
-import {
-  AppendTooLargeError,
-  EventIdConflictError,
-  IntegrityError,
-  InvalidAppendError,
-  PartialDuplicateError,
-  RevisionConflictError,
-  StorageError,
-  StoreClosedError,
-  StoreError,
-} from '../errors.js';
+import * as errors from '../errors.js';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port.js';
 
 export interface AppendRequest {
@@ -37,17 +27,12 @@ export interface SentError {
 }
 
 /** The classes an append can fail with, rebuilt on the request thread so `instanceof` still holds. */
-const CLASSES: Record<string, { prototype: Error }> = {
-  AppendTooLargeError,
-  EventIdConflictError,
-  IntegrityError,
-  InvalidAppendError,
-  PartialDuplicateError,
-  RevisionConflictError,
-  StorageError,
-  StoreClosedError,
-  StoreError,
-};
+const CLASSES: Record<string, { prototype: Error }> = Object.fromEntries(
+  Object.entries(errors).filter(
+    ([, value]) =>
+      typeof value === 'function' && (value as { prototype: unknown }).prototype instanceof Error,
+  ),
+) as Record<string, { prototype: Error }>;
 
 export function sendError(error: unknown): SentError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
