@@ -137,15 +137,26 @@ export function rankPeriod(
   const memberSet = folded.members;
   const members = [...memberSet]; // ordered below, with the keys
   const ignored: IgnoredEntry[] = [];
-  const ignoredIds = new Set<string>();
 
-  // Entries by unit, then criterion, in recording order.
-  const grouped = new Map<string, Map<string, FoldedEntry[]>>();
+  // One cell per (member, criterion code): the latest usable entry of each assessment, found in one pass over
+  // the entries in recording order (what the choice below needs: no arrays of entries per cell), and, for
+  // explain only, every entry of the cell.
+  const memberIndex = new Map<string, number>();
+  members.forEach((unitId, i) => memberIndex.set(unitId, i));
+  const criterionIndex = new Map<string, number>();
+  for (const c of criteria) if (!criterionIndex.has(c.code)) criterionIndex.set(c.code, criterionIndex.size);
+  const width = criterionIndex.size;
+  const cellCount = members.length * width;
+  const lastAppraisal = new Array<FoldedEntry | undefined>(cellCount);
+  const lastCluster = new Array<FoldedEntry | undefined>(cellCount);
+  const lastSelf = new Array<FoldedEntry | undefined>(cellCount);
+  const cellEntries = explain ? new Array<FoldedEntry[] | undefined>(cellCount) : undefined;
   // Most rankings are no what-if: the exclusion and override lookups are skipped then (hot in a rebuild).
   const excluding = excluded.size > 0;
   const overriding = overrides.size > 0;
   for (const entry of folded.entries.values()) {
     let reason: IgnoredEntry['reason'] | undefined;
+    let usable = false;
     const criterion = criterionOf.get(entry.criterion);
     if (entry.withdrawn || (excluding && excluded.has(entry.entryId))) {
       // counts nothing, still shown in explain
@@ -156,16 +167,20 @@ export function rankPeriod(
       cents(criterion.maxPoints)
     )
       reason = 'points-above-max';
-    if (reason !== undefined) {
+    else usable = true;
+    if (reason !== undefined)
       ignored.push({ entryId: entry.entryId, unitId: entry.unitId, criterion: entry.criterion, reason });
-      ignoredIds.add(entry.entryId);
-    }
-    let cells = grouped.get(entry.unitId);
-    if (!cells) grouped.set(entry.unitId, (cells = new Map()));
-    const cell = cells.get(entry.criterion);
-    if (cell) cell.push(entry);
-    else cells.set(entry.criterion, [entry]);
+    const row = memberIndex.get(entry.unitId);
+    const column = criterionIndex.get(entry.criterion);
+    if (row === undefined || column === undefined) continue; // no member's cell shows it
+    const k = row * width + column;
+    if (cellEntries) (cellEntries[k] ??= []).push(entry);
+    if (!usable) continue;
+    if (entry.assessment === 'cluster') lastCluster[k] = entry;
+    else if (entry.assessment === 'self') lastSelf[k] = entry;
+    else if (entry.assessment === 'appraisal') lastAppraisal[k] = entry;
   }
+  const ignoredIds = new Set(ignored.map((i) => i.entryId));
 
   // The knock-outs raised (findings not cleared) per unit, in recording order.
   const knockOuts = new Map((scheme?.knockOuts ?? []).map((k) => [k.code, k]));
@@ -187,7 +202,7 @@ export function rankPeriod(
 
   const scoreGroups = [...new Set(criteria.filter((c) => c.kind === 'score').map((c) => c.group))];
   const tieBreaks = scheme?.tieBreaks ?? [];
-  const computed = members.map((unitId) => {
+  const computed = members.map((unitId, i) => {
     const groups = new Map(scoreGroups.map((g) => [g, 0]));
     const byCriterion = new Map<string, number>();
     let bonus = 0;
@@ -195,27 +210,13 @@ export function rankPeriod(
     const scores: CriterionScore[] = [];
     const missing: string[] = [];
     const details: ExplainedCriterion[] = [];
-    const cells = grouped.get(unitId);
+    const base = i * width;
     for (const c of criteria) {
-      const all = cells?.get(c.code) ?? NONE;
+      const k = base + (criterionIndex.get(c.code) as number);
       // The appraisal of the organizer's emulation office outranks the cluster's verified score, which
       // outranks the unit's self score (DESIGN.md §4); within one assessment the latest recorded entry
       // (the decider allows only one active).
-      let lastAppraisal: FoldedEntry | undefined;
-      let lastCluster: FoldedEntry | undefined;
-      let lastSelf: FoldedEntry | undefined;
-      for (const e of all) {
-        if (
-          e.withdrawn ||
-          (excluding && excluded.has(e.entryId)) ||
-          (ignoredIds.size > 0 && ignoredIds.has(e.entryId))
-        )
-          continue;
-        if (e.assessment === 'cluster') lastCluster = e;
-        else if (e.assessment === 'self') lastSelf = e;
-        else if (e.assessment === 'appraisal') lastAppraisal = e;
-      }
-      const entry = lastAppraisal ?? lastCluster ?? lastSelf;
+      const entry = lastAppraisal[k] ?? lastCluster[k] ?? lastSelf[k];
       const chosen: Chosen | undefined = entry && {
         entry,
         points: overrides.get(entry.entryId) ?? entry.points,
@@ -243,7 +244,7 @@ export function rankPeriod(
           points: chosen ? chosen.points : null,
           source: chosen ? chosen.entry.assessment : null,
           entryId: chosen ? chosen.entry.entryId : null,
-          entries: all.map((e): EntryExplanation => ({
+          entries: (cellEntries?.[k] ?? NONE).map((e): EntryExplanation => ({
             entryId: e.entryId,
             assessment: e.assessment,
             status: e.withdrawn

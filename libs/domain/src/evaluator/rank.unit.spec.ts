@@ -130,6 +130,37 @@ describe('rank: entries left out', () => {
     expect(whatIf(play.events, 'Q1', { exclude: [over] }).hypothetical.ignoredEntries).toEqual([]);
   });
 
+  it('uses per criterion the latest usable entry of the strongest assessment; explain lists every entry', () => {
+    // The decider keeps one active entry per assessment; the evaluator folds any log, so it picks.
+    const play = year();
+    const entry = (id: string, points: number, assessment: string): void => {
+      play.add('ScoreRecorded', record(id, points, { unitId: anm, criterion: 'xd-dang', assessment }));
+    };
+    entry('s1', 5, 'self');
+    entry('c1', 10, 'cluster');
+    entry('c2', 12, 'cluster');
+    entry('s2', 6, 'self');
+    const used = (): number | undefined => rowOf(evaluateRanking(play.events, 'Q1'), anm).total;
+    expect(used()).toBe(12); // c2: the latest cluster entry, over any self entry
+    entry('c3', 31, 'cluster'); // above the maximum: ignored, so c2 still counts
+    expect(used()).toBe(12);
+    entry('a1', 3, 'appraisal');
+    expect(used()).toBe(3);
+    play.add('ScoreWithdrawn', { entryId: 'a1', period: 'Q1', reason: 'nhập nhầm' });
+    expect(used()).toBe(12);
+    const detail = explainYearFold(play.fold, 'Q1')
+      .rows.find((r) => r.unitId === anm)!
+      .explain.find((c) => c.code === 'xd-dang')!;
+    expect(detail.entries.map((e) => [e.entryId, e.status, e.used])).toEqual([
+      ['s1', 'active', false],
+      ['c1', 'active', false],
+      ['c2', 'active', true],
+      ['s2', 'active', false],
+      ['c3', 'ignored', false],
+      ['a1', 'withdrawn', false],
+    ]);
+  });
+
   it('counts nothing from an entry of an assessment it does not know', () => {
     const play = year();
     score(play, anm, 'xd-dang', 20, { assessment: 'peer' });
