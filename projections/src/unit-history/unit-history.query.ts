@@ -2,7 +2,7 @@ import type { Integer } from '@thidua/domain';
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import type { ReadStore, Target } from '@thidua/read-store';
 import { historyEntry } from './history-entry.js';
-import { type LookupCache, LookupsAsOf } from './lookups.js';
+import { type KeptLookups, type LookupCache, LookupsAsOf } from './lookups.js';
 import { lastIndexAtOrBefore } from './unit-history.projection.js';
 import {
   HISTORY_INDEX,
@@ -40,7 +40,8 @@ export interface HistoryFilter {
  * the positions from there, the events at those positions are read from the log and each is rendered as
  * it concerns the unit (its summary with the lookups as they stood at the event) — the cost does not grow
  * with depth. A filter keeps only entries of its event types: events are read in order until `limit`
- * match or `scanLimit` were read, and `nextAfter` is where the reading stopped.
+ * match or `scanLimit` were read, and `nextAfter` is where the reading stopped. `kept`: lookup containers
+ * kept from earlier pages (KeptLookups), read again where they may not hold an event's lookups.
  */
 export async function readUnitHistory(
   reads: ReadStore,
@@ -50,6 +51,7 @@ export async function readUnitHistory(
   after: number,
   limit: number,
   filter?: HistoryFilter,
+  kept?: KeptLookups,
 ): Promise<UnitHistoryPage> {
   const readPositions = events.readPositions?.bind(events);
   if (!readPositions) throw new Error(`the ${events.kind} event store cannot read events by position`);
@@ -59,7 +61,7 @@ export async function readUnitHistory(
   const positions = new PositionsAfter(reads, target, unitId, head.pageStarts, after);
   const cache: LookupCache = new Map();
   const render = async (event: StoredEvent): Promise<HistoryEntryDoc> => {
-    const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position));
+    const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position, kept));
     const touch = touches.find((t) => t.unitId === unitId);
     if (!touch)
       throw new Error(`${event.type} #${event.position} is indexed under ${unitId} but does not concern it`);
