@@ -1,5 +1,5 @@
 import type { Doc, ReadStore, Target } from '@thidua/read-store';
-import { KeptLookups, LookupsAsOf, type LookupCache, type VersionedDoc } from './lookups.js';
+import { KeptHistoryDocs, LookupsAsOf, type LookupCache, type VersionedDoc } from './lookups.js';
 
 /** A read store holding one lookup container, counting its reads; `land` adds a version as a batch would. */
 function oneContainer() {
@@ -25,7 +25,7 @@ const target: Target = { projection: 'unit-history', generation: 1 };
 /** The cluster's name as an event at `position` of a new page sees it. */
 async function nameAt(
   store: ReturnType<typeof oneContainer>,
-  kept: KeptLookups,
+  kept: KeptHistoryDocs,
   position: number,
   at: Target = target,
   page: LookupCache = new Map(),
@@ -34,11 +34,11 @@ async function nameAt(
   return (await lookups.peek<{ name: string }>('clusters', 'c7'))?.name;
 }
 
-describe('KeptLookups: lookup containers kept across history pages', () => {
+describe('KeptHistoryDocs: unit-history documents kept across history pages', () => {
   it('serves a kept container to the events up to one past the checkpoint it was read at, and reads again after', async () => {
     const store = oneContainer();
     let checkpoint = 10;
-    const kept = new KeptLookups(() => checkpoint);
+    const kept = new KeptHistoryDocs(() => checkpoint);
     expect(await nameAt(store, kept, 8)).toBe('Cụm số 7');
     expect(await nameAt(store, kept, 11)).toBe('Cụm số 7');
     expect(store.reads).toBe(1);
@@ -58,7 +58,7 @@ describe('KeptLookups: lookup containers kept across history pages', () => {
     const store = oneContainer();
     store.land(20, 'Cụm thi đua số 7');
     // The follower has not seen the batch yet: the page's own read is still good for the page's events.
-    const kept = new KeptLookups(() => 10);
+    const kept = new KeptHistoryDocs(() => 10);
     const page: LookupCache = new Map();
     expect(await nameAt(store, kept, 21, target, page)).toBe('Cụm thi đua số 7');
     expect(await nameAt(store, kept, 22, target, page)).toBe('Cụm thi đua số 7');
@@ -70,7 +70,7 @@ describe('KeptLookups: lookup containers kept across history pages', () => {
 
   it('forgets everything when the served generation changes, and drops all when full', async () => {
     const store = oneContainer();
-    const kept = new KeptLookups(() => 100, 2);
+    const kept = new KeptHistoryDocs(() => 100, 2);
     await nameAt(store, kept, 50);
     await nameAt(store, kept, 50);
     expect(store.reads).toBe(1);
@@ -88,15 +88,39 @@ describe('KeptLookups: lookup containers kept across history pages', () => {
 
   it('hands out frozen containers (they are shared by pages) and keeps no failed read', async () => {
     const store = oneContainer();
-    const kept = new KeptLookups(() => 100);
+    const kept = new KeptHistoryDocs(() => 100);
     const lookups = new LookupsAsOf(store as unknown as ReadStore, target, new Map(), 50, kept);
     const doc = await lookups.peek<{ name: string }>('clusters', 'c7');
     expect(() => ((doc as { name: string }).name = 'x')).toThrow(TypeError);
     const failing = { get: () => Promise.reject(new Error('disk')) } as unknown as ReadStore;
-    const once = new KeptLookups(() => 100);
+    const once = new KeptHistoryDocs(() => 100);
     await expect(
       new LookupsAsOf(failing, target, new Map(), 50, once).peek('clusters', 'c7'),
     ).rejects.toThrow('disk');
     expect(await nameAt(store, once, 50)).toBe('Cụm số 7');
+  });
+
+  it('keeps heads and index pages while the checkpoint stands still, and reads them again once it moved', async () => {
+    const store = oneContainer();
+    let checkpoint = 10;
+    const kept = new KeptHistoryDocs(() => checkpoint);
+    const name = async () =>
+      ((await kept.page(store as unknown as ReadStore, target, 'clusters', 'c7')) as unknown as VersionedDoc)
+        .versions.length;
+    expect(await name()).toBe(1);
+    store.land(11, 'Cụm thi đua số 7');
+    expect(await name()).toBe(1); // the checkpoint still says 10: what a read at 10 could give
+    expect(store.reads).toBe(1);
+    checkpoint = 11;
+    expect(await name()).toBe(2);
+    expect(store.reads).toBe(2);
+    await kept.page(
+      store as unknown as ReadStore,
+      { projection: 'unit-history', generation: 2 },
+      'clusters',
+      'c7',
+    );
+    await name();
+    expect(store.reads).toBe(4);
   });
 });

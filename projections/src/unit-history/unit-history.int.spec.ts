@@ -25,7 +25,7 @@ import { INDEX_PAGE_SIZE, UNIT_HISTORY_PROJECTION, type HistoryEntryDoc } from '
 /** Enough corrections that a unit's history spans two index pages. */
 const MANY = INDEX_PAGE_SIZE;
 import { unitHistoryProjection } from './unit-history.projection.js';
-import { KeptLookups } from './lookups.js';
+import { KeptHistoryDocs } from './lookups.js';
 import { readUnitHistory } from './unit-history.query.js';
 
 const tmp = new TempDir();
@@ -246,20 +246,20 @@ describe('unit-history projection (real SQLite event store, read store and runne
     });
   });
 
-  it('renders the same pages with lookup containers kept across pages, reading the store far less', async () => {
+  it('renders the same pages with its documents kept across pages, reading the store far less', async () => {
     const target = runner.target(UNIT_HISTORY_PROJECTION);
     let lookupReads = 0;
     const counted = new Proxy(reads, {
       get: (store, key) =>
         key === 'get'
           ? (t: typeof target, collection: string, id: string) => {
-              if (collection !== 'units' && collection !== 'index') lookupReads++;
+              lookupReads++;
               return store.get(t, collection, id);
             }
           : (store[key as keyof ReadStore] as unknown),
     });
     const units = [MINISTRY.id, ...Object.values(C7).map((u) => u.id), HA_TINH.id, HT_UNIT.id];
-    const pagesOf = async (store: ReadStore, kept?: KeptLookups) => {
+    const pagesOf = async (store: ReadStore, kept?: KeptHistoryDocs) => {
       const pages = [];
       for (const unitId of units)
         for (let after = 0, guard = 0; guard < 100; guard++) {
@@ -273,7 +273,7 @@ describe('unit-history projection (real SQLite event store, read store and runne
     const plain = await pagesOf(counted);
     const plainReads = lookupReads;
     // The containers are frozen when kept: a summary that changed a lookup it read would throw here.
-    const kept = new KeptLookups(() => runner.servedPosition(UNIT_HISTORY_PROJECTION));
+    const kept = new KeptHistoryDocs(() => runner.servedPosition(UNIT_HISTORY_PROJECTION));
     lookupReads = 0;
     expect(await pagesOf(counted, kept)).toEqual(plain);
     const firstPass = lookupReads;

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@thidua/event-store';
 import {
-  KeptLookups,
+  KeptHistoryDocs,
   readUnitHistory,
   UNIT_HISTORY_PROJECTION,
   type UnitHistoryPage,
@@ -24,8 +24,8 @@ export class GetUnitHistoryQuery extends Query<UnitHistoryPage> {
 
 @QueryHandler(GetUnitHistoryQuery)
 export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery> {
-  /** Cluster names, criterion titles, elections, awards across pages: ≈ 5 read-store lookups a page less. */
-  private readonly kept = new KeptLookups(() => this.reads.servedPosition(UNIT_HISTORY_PROJECTION));
+  /** Heads, index pages and lookups across pages: ≈ 5 read-store reads a page less (KeptHistoryDocs). */
+  private readonly kept = new KeptHistoryDocs(() => this.reads.servedPosition(UNIT_HISTORY_PROJECTION));
 
   constructor(
     private readonly reads: ReadModels,
