@@ -33,6 +33,7 @@ export { ProjectionFollower } from './runner/projection-follower.js';
 export { ProjectionRunner } from './runner/projection-runner.js';
 export { type ProjectionReadView, type ProjectionStatusReport } from './runner/runner-types.js';
 export { UNIT_HISTORY_PROJECTION } from './unit-history/unit-history.documents.js';
+export { KeptHistoryDocs } from './unit-history/lookups.js';
 export {
   HISTORY_SCAN_LIMIT,
   readUnitHistory,

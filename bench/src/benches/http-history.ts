@@ -86,6 +86,26 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * Waits until the API process is idle (under 5 % of a core for two consecutive seconds; at most 30 s) and
+ * says how long that took. Right after catching up, its threads still collect the catch-up's garbage for
+ * a few seconds (≈ 0.1–0.2 s of CPU a second, measured 3–6 s after): measured then, the first figure
+ * timed that too. Undefined where /proc is not there.
+ */
+async function waitUntilIdle(pid: number | undefined): Promise<number | undefined> {
+  const started = performance.now();
+  const first = cpuSeconds(pid);
+  if (first === undefined) return undefined;
+  let last: number = first;
+  for (let quiet = 0; quiet < 2 && performance.now() - started < 30_000;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now: number = cpuSeconds(pid) ?? last;
+    quiet = now - last < 0.05 ? quiet + 1 : 0;
+    last = now;
+  }
+  return performance.now() - started;
+}
+
 /** Generates the log once into `dir` (it is reused while `events.sqlite` is there). */
 async function ensureLog(o: HistoryPageOptions): Promise<string> {
   fs.mkdirSync(o.dir, { recursive: true });
@@ -138,6 +158,8 @@ export async function measureHistoryPage(
     const started = performance.now();
     await waitForProjections(api.port, admin, 3_600_000);
     o.log(`  API projections caught up in ${Math.round(performance.now() - started)} ms`);
+    const idleAfter = await waitUntilIdle(api.pid);
+    if (idleAfter !== undefined) o.log(`  API idle after ${Math.round(idleAfter)} ms more`);
     const { units, head } = unitsOf(o.dir, file);
     const viewer = await tokenFor('bench-viewer', 'viewer');
     const spec = (unitId: string, after: number): RequestSpec => ({

@@ -63,8 +63,99 @@ export class ProjectedLookups implements Lookups {
   }
 }
 
+/** A container as a page holds it: good for the events at positions up to `upTo`. */
+interface Held {
+  container: Promise<VersionedDoc | null>;
+  upTo: number;
+}
+
 /** Containers read for one history page, shared by the events it renders. */
-export type LookupCache = Map<string, Promise<VersionedDoc | null>>;
+export type LookupCache = Map<string, Held>;
+
+/** Documents KeptHistoryDocs holds at most, of each kind (the 1M bench log: ≈ 7,000 lookups, ≈ 6,900 heads and index pages). */
+export const KEPT_HISTORY_DOCS = 8192;
+
+/**
+ * Unit-history documents kept across history pages (the API keeps one); all dropped when the served
+ * generation changes, each kind all dropped when full. They are frozen: pages share them.
+ * - Lookup containers (`take`): one read when the projection's checkpoint was known to be at C (taken
+ *   before the read) holds every version set by the events up to C (a batch lands with its checkpoint, and
+ *   a version, once landed, is never changed or removed). So it renders an event at a position ≤ C + 1 as
+ *   a fresh read would; a later event reads the store again.
+ * - Heads and index pages (`page`): kept while the checkpoint stands still, as ReadModels.getText keeps
+ *   texts. Taken before the read: a page read while a batch lands is kept under the older checkpoint, and a
+ *   checkpoint that moved reads again (read-your-writes waits for it to move).
+ */
+export class KeptHistoryDocs {
+  private readonly held = new Map<string, Held>();
+  private readonly pages = new Map<string, Promise<Doc | null>>();
+  private pagesAt = -1;
+  private generation: string | undefined;
+
+  constructor(
+    /** A checkpoint position the projection is known to have reached (ProjectionRunner.servedPosition). */
+    private readonly checkpoint: () => number,
+    private readonly capacity = KEPT_HISTORY_DOCS,
+  ) {}
+
+  /** The container of `key` for an event at `position`: kept if it is good for it, else read and kept. */
+  take(
+    reads: ReadStore,
+    target: Target,
+    collection: string,
+    id: string,
+    key: string,
+    position: number,
+  ): Held {
+    this.forGeneration(target);
+    const kept = this.held.get(key);
+    if (kept && kept.upTo >= position) return kept;
+    const upTo = this.checkpoint() + 1;
+    const container = (reads.get(target, collection, id) as Promise<VersionedDoc | null>).then(deepFreeze);
+    const held = { container, upTo };
+    if (this.held.size >= this.capacity) this.held.clear();
+    this.held.set(key, held);
+    // A failed read is not kept.
+    void container.catch(() => this.held.get(key) === held && this.held.delete(key));
+    // Read after the page's index: good for every event of this page, whatever the checkpoint said.
+    return { container, upTo: Number.POSITIVE_INFINITY };
+  }
+
+  /** A unit's head or an index page (`collection/id`), kept while the checkpoint stands still. */
+  page(reads: ReadStore, target: Target, collection: string, id: string): Promise<Doc | null> {
+    this.forGeneration(target);
+    const at = this.checkpoint();
+    if (at !== this.pagesAt) {
+      this.pages.clear();
+      this.pagesAt = at;
+    }
+    const key = `${collection}\u0000${id}`;
+    let doc = this.pages.get(key);
+    if (!doc) {
+      const read = reads.get(target, collection, id).then(deepFreeze);
+      if (this.pages.size >= this.capacity) this.pages.clear();
+      this.pages.set(key, (doc = read));
+      void read.catch(() => this.pages.get(key) === read && this.pages.delete(key));
+    }
+    return doc;
+  }
+
+  private forGeneration(target: Target): void {
+    const generation = `${target.projection}\u0000${target.generation}`;
+    if (this.generation === generation) return;
+    this.held.clear();
+    this.pages.clear();
+    this.generation = generation;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
 
 /** While rendering a page: the lookups as they stood before `position`, plus the event's own puts. */
 export class LookupsAsOf implements Lookups {
@@ -75,6 +166,7 @@ export class LookupsAsOf implements Lookups {
     private readonly target: Target,
     private readonly cache: LookupCache,
     private readonly position: number,
+    private readonly kept?: KeptHistoryDocs,
   ) {}
 
   async get<T extends object>(collection: string, id: string): Promise<T | null> {
@@ -85,12 +177,17 @@ export class LookupsAsOf implements Lookups {
     const key = `${collection}\u0000${id}`;
     const own = this.own.get(key);
     if (own) return own as unknown as T;
-    let container = this.cache.get(key);
-    if (!container) {
-      container = this.reads.get(this.target, collection, id) as Promise<VersionedDoc | null>;
-      this.cache.set(key, container);
+    let held = this.cache.get(key);
+    if (!held || held.upTo < this.position) {
+      held = this.kept
+        ? this.kept.take(this.reads, this.target, collection, id, key, this.position)
+        : {
+            container: this.reads.get(this.target, collection, id) as Promise<VersionedDoc | null>,
+            upTo: Number.POSITIVE_INFINITY,
+          };
+      this.cache.set(key, held);
     }
-    return before(await container, this.position) as T | null;
+    return before(await held.container, this.position) as T | null;
   }
 
   put<T extends { position: number }>(collection: string, id: string, doc: T): void {

@@ -25,6 +25,7 @@ import { INDEX_PAGE_SIZE, UNIT_HISTORY_PROJECTION, type HistoryEntryDoc } from '
 /** Enough corrections that a unit's history spans two index pages. */
 const MANY = INDEX_PAGE_SIZE;
 import { unitHistoryProjection } from './unit-history.projection.js';
+import { KeptHistoryDocs } from './lookups.js';
 import { readUnitHistory } from './unit-history.query.js';
 
 const tmp = new TempDir();
@@ -243,6 +244,47 @@ describe('unit-history projection (real SQLite event store, read store and runne
       items: [],
       nextAfter: null,
     });
+  });
+
+  it('renders the same pages with its documents kept across pages, reading the store far less', async () => {
+    const target = runner.target(UNIT_HISTORY_PROJECTION);
+    let lookupReads = 0;
+    const counted = new Proxy(reads, {
+      get: (store, key) =>
+        key === 'get'
+          ? (t: typeof target, collection: string, id: string) => {
+              lookupReads++;
+              return store.get(t, collection, id);
+            }
+          : (store[key as keyof ReadStore] as unknown),
+    });
+    const units = [MINISTRY.id, ...Object.values(C7).map((u) => u.id), HA_TINH.id, HT_UNIT.id];
+    const pagesOf = async (store: ReadStore, kept?: KeptHistoryDocs) => {
+      const pages = [];
+      for (const unitId of units)
+        for (let after = 0, guard = 0; guard < 100; guard++) {
+          const page = await readUnitHistory(store, events, target, unitId, after, 7, undefined, kept);
+          pages.push(page);
+          if (page.nextAfter === null) break;
+          after = page.nextAfter;
+        }
+      return pages;
+    };
+    const plain = await pagesOf(counted);
+    const plainReads = lookupReads;
+    // The containers are frozen when kept: a summary that changed a lookup it read would throw here.
+    const kept = new KeptHistoryDocs(() => runner.servedPosition(UNIT_HISTORY_PROJECTION));
+    lookupReads = 0;
+    expect(await pagesOf(counted, kept)).toEqual(plain);
+    const firstPass = lookupReads;
+    lookupReads = 0;
+    expect(await pagesOf(counted, kept)).toEqual(plain);
+    expect({ plainReads, firstPass, again: lookupReads }).toEqual({
+      plainReads: expect.any(Number) as number,
+      firstPass: expect.any(Number) as number,
+      again: 0,
+    });
+    expect(firstPass).toBeLessThan(plainReads / 2);
   });
 
   it('pages by event type: only those types, in order, a bounded read per page, `nextAfter` to go on', async () => {

@@ -1,8 +1,8 @@
 import type { Integer } from '@thidua/domain';
 import type { EventStore, StoredEvent } from '@thidua/event-store';
-import type { ReadStore, Target } from '@thidua/read-store';
+import type { Doc, ReadStore, Target } from '@thidua/read-store';
 import { historyEntry } from './history-entry.js';
-import { type LookupCache, LookupsAsOf } from './lookups.js';
+import { type KeptHistoryDocs, type LookupCache, LookupsAsOf } from './lookups.js';
 import { lastIndexAtOrBefore } from './unit-history.projection.js';
 import {
   HISTORY_INDEX,
@@ -40,7 +40,8 @@ export interface HistoryFilter {
  * the positions from there, the events at those positions are read from the log and each is rendered as
  * it concerns the unit (its summary with the lookups as they stood at the event) — the cost does not grow
  * with depth. A filter keeps only entries of its event types: events are read in order until `limit`
- * match or `scanLimit` were read, and `nextAfter` is where the reading stopped.
+ * match or `scanLimit` were read, and `nextAfter` is where the reading stopped. `kept`: documents kept
+ * from earlier pages (KeptHistoryDocs), read again where they may not be what a read now would give.
  */
 export async function readUnitHistory(
   reads: ReadStore,
@@ -50,16 +51,24 @@ export async function readUnitHistory(
   after: number,
   limit: number,
   filter?: HistoryFilter,
+  kept?: KeptHistoryDocs,
 ): Promise<UnitHistoryPage> {
   const readPositions = events.readPositions?.bind(events);
   if (!readPositions) throw new Error(`the ${events.kind} event store cannot read events by position`);
-  const head = (await reads.get(target, HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
+  const doc = (collection: string, id: string): Promise<Doc | null> =>
+    kept ? kept.page(reads, target, collection, id) : reads.get(target, collection, id);
+  const head = (await doc(HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
   if (!head) return { unitId, name: null, total: 0, items: [], nextAfter: null };
   const page = { unitId, name: head.name, total: head.entries };
-  const positions = new PositionsAfter(reads, target, unitId, head.pageStarts, after);
+  const positions = new PositionsAfter(
+    (id) => doc(HISTORY_INDEX, id) as Promise<HistoryIndexPageDoc | null>,
+    unitId,
+    head.pageStarts,
+    after,
+  );
   const cache: LookupCache = new Map();
   const render = async (event: StoredEvent): Promise<HistoryEntryDoc> => {
-    const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position));
+    const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position, kept));
     const touch = touches.find((t) => t.unitId === unitId);
     if (!touch)
       throw new Error(`${event.type} #${event.position} is indexed under ${unitId} but does not concern it`);
@@ -106,8 +115,7 @@ class PositionsAfter {
   private page: number;
 
   constructor(
-    private readonly reads: ReadStore,
-    private readonly target: Target,
+    private readonly indexPage: (id: string) => Promise<HistoryIndexPageDoc | null>,
     private readonly unitId: string,
     private readonly pageStarts: readonly number[],
     private readonly after: number,
@@ -122,7 +130,7 @@ class PositionsAfter {
       if (this.at === this.buffered.length) {
         if (this.page >= this.pageStarts.length) break;
         const id = indexPageId(this.unitId, this.page++);
-        const index = (await this.reads.get(this.target, HISTORY_INDEX, id)) as HistoryIndexPageDoc | null;
+        const index = await this.indexPage(id);
         this.buffered = (index?.positions ?? []).filter((position) => position > this.after);
         this.at = 0;
         continue;

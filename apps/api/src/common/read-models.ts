@@ -55,6 +55,11 @@ export class ReadModels {
     return text;
   }
 
+  /** A checkpoint position the projection's served generation is known to have reached. */
+  servedPosition(projection: string): number {
+    return this.runner.servedPosition(projection);
+  }
+
   async find<T>(projection: string, collection: string, query?: FindQuery): Promise<T[]> {
     return (await this.store.find(this.target(projection), collection, query)) as Doc[] as T[];
   }

@@ -1,7 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@thidua/event-store';
-import { readUnitHistory, UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidua/projections';
+import {
+  KeptHistoryDocs,
+  readUnitHistory,
+  UNIT_HISTORY_PROJECTION,
+  type UnitHistoryPage,
+} from '@thidua/projections';
 import { ReadModels } from '../../common/read-models.js';
 import { unitNotFound } from '../queries/units-organizers.handlers.js';
 
@@ -19,6 +24,9 @@ export class GetUnitHistoryQuery extends Query<UnitHistoryPage> {
 
 @QueryHandler(GetUnitHistoryQuery)
 export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery> {
+  /** Heads, index pages and lookups across pages: ≈ 5 read-store reads a page less (KeptHistoryDocs). */
+  private readonly kept = new KeptHistoryDocs(() => this.reads.servedPosition(UNIT_HISTORY_PROJECTION));
+
   constructor(
     private readonly reads: ReadModels,
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -28,7 +36,16 @@ export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery>
   async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<UnitHistoryPage> {
     const target = this.reads.target(UNIT_HISTORY_PROJECTION);
     const filter = types === undefined ? undefined : { types: new Set(types) };
-    const page = await readUnitHistory(this.reads.store, this.events, target, unitId, after, limit, filter);
+    const page = await readUnitHistory(
+      this.reads.store,
+      this.events,
+      target,
+      unitId,
+      after,
+      limit,
+      filter,
+      this.kept,
+    );
     if (page.total === 0) throw unitNotFound(unitId);
     return page;
   }
