@@ -71,7 +71,8 @@ interface OpenBatch {
 
 /**
  * Feeds one generation of one projection: its own subscription from its checkpoint (exclusive),
- * batches of at most `limits.events` events and about `limits.docs` documents, each written with its checkpoint in one `applyBatch`.
+ * batches of at most `limits.events` events and about `limits.docs` documents held, each written with its
+ * checkpoint in one `applyBatch`.
  * While catching up on a store with contiguous positions, consecutive deliveries are joined into one
  * batch (up to the limits): the next delivery is certain to come (events up to the head exist), and
  * fewer, larger writes make a rebuild much faster. Live deliveries are written as they come.
