@@ -160,6 +160,33 @@ describe('ProjectionRunner: flush (once per batch, in the batch write)', () => {
     });
   });
 
+  it('writes a batch once it holds batchDocs documents, whatever its events', async () => {
+    await withStores(async (events, reads) => {
+      const before = await append(events, 40, 1);
+      // One new document per event: a batch of 1,000 events would hold all 40 until its write.
+      const definition: ProjectionDefinition = {
+        name: 'doc-per-event',
+        version: 1,
+        handles: ['Counted'],
+        collections: ['events'],
+        evolve: (event) => [{ op: 'put', collection: 'events', id: `e${event.position}`, doc: { n: 1 } }],
+      };
+      const writes: number[] = [];
+      const applyBatch = reads.applyBatch.bind(reads);
+      reads.applyBatch = (target, version, changes, position) => {
+        if (target.projection === 'doc-per-event' && changes.length > 0) writes.push(changes.length);
+        return applyBatch(target, version, changes, position);
+      };
+      const runner = new ProjectionRunner(events, reads, [definition], { batchSize: 1000, batchDocs: 6 });
+      await runner.start();
+      expect(await runner.waitFor(before.at(-1)!.position, 10_000)).toBe(true);
+      expect(await reads.find(runner.target('doc-per-event'), 'events')).toHaveLength(40);
+      expect(writes.reduce((a, b) => a + b, 0)).toBe(40);
+      expect(Math.max(...writes)).toBe(6);
+      await runner.stop();
+    });
+  });
+
   it('writes what flush returns with the batch, at the position of the event that produced each document', async () => {
     await withStores(async (events, reads) => {
       const before = await append(events, 47, 1);

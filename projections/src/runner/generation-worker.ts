@@ -24,6 +24,17 @@ export interface WorkerHooks {
   retrying(stall: StallInfo | undefined): void;
 }
 
+/**
+ * When a batch is written: after `events` events, or once it holds `docs` documents (BatchView.held),
+ * whichever comes first. Most batches hold a few dozen documents; a year's end (awards, ballots, pledges:
+ * every unit and cluster-year at once) held thousands per projection, all at the same time, and the full
+ * collection that fell there set the heap's limit for the rest of a rebuild.
+ */
+export interface BatchLimits {
+  events: number;
+  docs: number;
+}
+
 /** Back-off after a storage error: `baseMs`, doubled per failure in a row, at most `maxMs`. */
 export interface RetryPolicy {
   baseMs: number;
@@ -60,9 +71,10 @@ interface OpenBatch {
 
 /**
  * Feeds one generation of one projection: its own subscription from its checkpoint (exclusive),
- * batches of at most `batchSize` events, each written with its checkpoint in one `applyBatch`.
+ * batches of at most `limits.events` events and about `limits.docs` documents held, each written with its
+ * checkpoint in one `applyBatch`.
  * While catching up on a store with contiguous positions, consecutive deliveries are joined into one
- * batch (up to `batchSize`): the next delivery is certain to come (events up to the head exist), and
+ * batch (up to the limits): the next delivery is certain to come (events up to the head exist), and
  * fewer, larger writes make a rebuild much faster. Live deliveries are written as they come.
  * On an event that evolve cannot handle it writes the good prefix of the batch and stops there.
  */
@@ -90,7 +102,7 @@ export class GenerationWorker {
     private readonly reads: ReadStore,
     private readonly definition: ProjectionDefinition,
     readonly target: Target,
-    private readonly batchSize: number,
+    private readonly limits: BatchLimits,
     private readonly hooks: WorkerHooks,
     /** Where the events come from: the store's subscription, or one that shares catch-up reads. */
     private readonly feed: Pick<EventStore, 'subscribe'> = events,
@@ -211,8 +223,7 @@ export class GenerationWorker {
       // event and projection was a fifth of what a rebuild allocated.
       const pending = this.evolveInto(this.open, event);
       if (pending) await pending;
-      if (this.open.size >= this.batchSize || this.definition.batchFull?.(this.open.view))
-        await this.commit();
+      if (this.full(this.open) || this.definition.batchFull?.(this.open.view)) await this.commit();
     }
     if (this.open && !(await this.keepOpen(this.open))) await this.commit();
     // Does not rely on the adapter's onCaughtUp alone: a rebuild switches once the head is reached.
@@ -221,16 +232,20 @@ export class GenerationWorker {
   }
 
   /**
-   * Whether to wait for the next delivery before writing: only while catching up, below `batchSize`,
+   * Whether to wait for the next delivery before writing: only while catching up, below the limits,
    * on a store whose positions have no gap (so events up to the head exist and are delivered next).
    */
   private async keepOpen(batch: OpenBatch): Promise<boolean> {
     if (this.caughtUp || this.stopped || !this.events.capabilities.contiguousPositions) return false;
-    if (batch.size >= this.batchSize) return false;
+    if (this.full(batch)) return false;
     // The head only moves on: asked again only once the batch reaches the head last seen.
     if (batch.last < this.knownHead) return true;
     this.knownHead = await this.events.headPosition();
     return batch.last < this.knownHead;
+  }
+
+  private full(batch: OpenBatch): boolean {
+    return batch.size >= this.limits.events || batch.view.held >= this.limits.docs;
   }
 
   private markCaughtUp(): void {

@@ -1,7 +1,7 @@
 import type { EventStore } from '@thidua/event-store';
 import type { ProjectionStatus, ReadStore, Target } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
-import { GenerationWorker, type RetryPolicy } from './generation-worker.js';
+import { type BatchLimits, GenerationWorker, type RetryPolicy } from './generation-worker.js';
 import { ProjectionStalledError, RunnerStateError } from './runner-errors.js';
 import type { OutageInfo, RunnerLogger, StallInfo } from './runner-types.js';
 import type { RuntimeStatusDraft } from './status-publisher.js';
@@ -32,7 +32,8 @@ export interface ControllerContext {
   /** The generations' subscriptions (catch-up reads shared between them). */
   feed: Pick<EventStore, 'subscribe'>;
   reads: ReadStore;
-  batchSize: number;
+  /** When a generation's batch is written (events, documents held). */
+  batch: BatchLimits;
   logger: RunnerLogger;
   /** Delay before a generation replaced by a switch is dropped (0: at once). */
   retireAfterMs: number;
@@ -330,13 +331,13 @@ export class ProjectionController {
     generation: number,
     hooks: Partial<{ advanced(position: number): void; caughtUp(): void; stalled(stall: StallInfo): void }>,
   ): GenerationWorker {
-    const { events, reads, batchSize, logger, feed } = this.ctx;
+    const { events, reads, batch, logger, feed } = this.ctx;
     return new GenerationWorker(
       events,
       reads,
       this.definition,
       { projection: this.name, generation },
-      batchSize,
+      batch,
       {
         advanced: (position) => {
           hooks.advanced?.(position);

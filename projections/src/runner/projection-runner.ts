@@ -42,6 +42,8 @@ export class ProjectionRunner implements ProjectionReadView {
   ) {
     const batchSize = options.batchSize ?? 5000;
     if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be >= 1');
+    const batchDocs = options.batchDocs ?? 1000;
+    if (!Number.isSafeInteger(batchDocs) || batchDocs < 1) throw new RangeError('batchDocs must be >= 1');
     const retireAfterMs = options.retireAfterMs ?? 0;
     if (!Number.isSafeInteger(retireAfterMs) || retireAfterMs < 0) {
       throw new RangeError('retireAfterMs must be >= 0');
@@ -52,7 +54,7 @@ export class ProjectionRunner implements ProjectionReadView {
       events,
       feed: new SharedCatchUp(events),
       reads,
-      batchSize,
+      batch: { events: batchSize, docs: batchDocs },
       logger,
       retireAfterMs,
       retry: { baseMs: options.retryBaseMs ?? 500, maxMs: options.retryMaxMs ?? 30_000 },

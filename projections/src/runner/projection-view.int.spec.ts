@@ -46,3 +46,23 @@ describe('BatchView.take', () => {
     expect(await view.take('c', 'a')).toBeNull();
   });
 });
+
+describe('BatchView.held', () => {
+  it('counts each document the batch holds once: read, changed, or taken', async () => {
+    const view = new BatchView(reads, target, events);
+    expect(view.held).toBe(0);
+    await view.get('c', 'a');
+    await view.peek('c', 'a');
+    expect(view.held).toBe(1);
+    view.record([{ op: 'put', collection: 'c', id: 'b', doc: { n: 2 } }], 7);
+    view.record([{ op: 'put', collection: 'c', id: 'b', doc: { n: 3 } }], 8);
+    expect(view.held).toBe(2);
+    await view.take('c', 'b'); // the batch's own change: already counted
+    await view.take('c', 'missing'); // nothing to hold
+    expect(view.held).toBe(2);
+    await new BatchView(reads, target, events).take('c', 'a');
+    const other = new BatchView(reads, target, events);
+    await other.take('c', 'a');
+    expect(other.held).toBe(1);
+  });
+});

@@ -17,6 +17,8 @@ const STREAM_PAGE = 500;
  */
 export class BatchView implements ProjectionView {
   private readonly entries = new Map<string, Entry>();
+  /** Documents handed out by `take` (the projection holds them for the batch). */
+  private taken = 0;
 
   constructor(
     private readonly reads: ReadStore,
@@ -47,7 +49,16 @@ export class BatchView implements ProjectionView {
     // Not kept in the overlay: the caller holds the only copy (a batch of unit-history read ≈ 2,000 heads
     // and index pages, each held twice for 5,000 events, long enough to be promoted).
     const stored = await this.reads.getWithPosition(this.target, collection, id);
+    if (stored) this.taken += 1;
     return stored?.doc ?? null;
+  }
+
+  /**
+   * Documents the batch holds until its write: read or changed through the view, or taken by the
+   * projection to keep itself. What bounds a batch's memory (the runner writes it past a limit).
+   */
+  get held(): number {
+    return this.entries.size + this.taken;
   }
 
   async readStream(streamId: string, toPosition: number): Promise<StoredEvent[]> {

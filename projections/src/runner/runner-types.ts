@@ -14,6 +14,11 @@ export interface ProjectionRunnerOptions {
    * Default 5000.
    */
   batchSize?: number;
+  /**
+   * Documents a batch may hold before it is written, whatever its events (see BatchLimits): what bounds
+   * a catching-up batch's memory where events touch many documents at once (a year's end). Default 1000.
+   */
+  batchDocs?: number;
   logger?: RunnerLogger;
   /**
    * How long a generation replaced by a rebuild stays readable before it is dropped, for queries that
