@@ -21,7 +21,7 @@ import { planWorld } from '../dataset/world.js';
 import { hasTaskset, pinSelf, spawnNode } from '../util/child.js';
 import { runLoad, send, type LoadResult, type RequestSpec } from '../util/loadgen.js';
 import { ensureWrk, runWrk } from '../util/wrk.js';
-import { cpuPerRequest, procCpu } from '../util/proc-cpu.js';
+import { cpuPerRequest, procCpu, type CpuPerRequest } from '../util/proc-cpu.js';
 import type { BenchOptions } from '../util/options.js';
 import { benchDist, repoRoot } from '../util/paths.js';
 import { Prng } from '../util/prng.js';
@@ -267,11 +267,17 @@ const loadValues = (r: LoadResult): Record<string, unknown> => ({
   loadGeneratorCpuShare: round(r.clientCpu, 2),
 });
 
-const cpuValues = (c: { processMs: number; mainMs: number } | undefined): Record<string, number> | null =>
-  c ? { processMs: round(c.processMs, 3), mainThreadMs: round(c.mainMs, 3) } : null;
-const cpuNote = (c: { processMs: number; mainMs: number } | undefined): string =>
+const cpuValues = (c: CpuPerRequest | undefined): Record<string, number> | null =>
   c
-    ? `API CPU per command (/proc, measured part): ${c.processMs.toFixed(3)} ms the process, ${c.mainMs.toFixed(3)} ms its main thread`
+    ? {
+        processMs: round(c.processMs, 3),
+        mainThreadMs: round(c.mainMs, 3),
+        projectionThreadMs: round(c.projectionMs, 3),
+      }
+    : null;
+const cpuNote = (c: CpuPerRequest | undefined): string =>
+  c
+    ? `API CPU per command (/proc, measured part): ${c.processMs.toFixed(3)} ms the process, ${c.mainMs.toFixed(3)} ms its main thread, ${c.projectionMs.toFixed(3)} ms its projection thread`
     : 'API CPU per command: not measured';
 
 export interface HttpContext {
@@ -302,7 +308,7 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
     ok: (status: number) => boolean,
     /** The server's pid: its CPU per request over the measured part goes into `serverCpu`. */
     pid?: number,
-  ): Promise<LoadResult & { serverCpu?: { processMs: number; mainMs: number } }> => {
+  ): Promise<LoadResult & { serverCpu?: CpuPerRequest }> => {
     const warmupSeconds = Math.min(2, opts.seconds / 2);
     if (!wrk) {
       let i = 0;

@@ -2,6 +2,7 @@
 export { createReadStore } from './create-read-store.js';
 export {
   READ_STORE,
+  type ApplyOptions,
   type Doc,
   type DocChange,
   type FindQuery,

@@ -80,6 +80,16 @@ export interface ProjectionRuntimeStatus {
   updatedAt: string;
 }
 
+export interface ApplyOptions {
+  /**
+   * The batch may wait for the end of this turn of the event loop and be committed with the other `group`
+   * batches issued in it: one transaction (SQLite), each batch still all or nothing and answered alone.
+   * For the projections' live batches, which all come from one read of the log; a rebuild's large batches
+   * are written one at a time. MongoDB writes each batch as it comes either way.
+   */
+  group?: boolean;
+}
+
 export interface FindQuery {
   /** Equality on top-level fields. Values are scalars only: operators are never passed through. */
   where?: Record<string, string | number | boolean | null>;
@@ -98,7 +108,13 @@ export interface ReadStore {
    * batch changes nothing). A batch at or below the stored checkpoint is a no-op. When one batch changes
    * a document several times, the last change wins.
    */
-  applyBatch(target: Target, version: number, changes: DocChange[], position: number): Promise<void>;
+  applyBatch(
+    target: Target,
+    version: number,
+    changes: DocChange[],
+    position: number,
+    options?: ApplyOptions,
+  ): Promise<void>;
   checkpoint(target: Target): Promise<Checkpoint | null>;
 
   /** Generation currently served for a projection, or null when it has none yet. */

@@ -355,7 +355,10 @@ export class GenerationWorker {
 
   private async write(view: BatchView, position: number, blame: EventRef): Promise<void> {
     try {
-      await this.reads.applyBatch(this.target, this.definition.version, view.changes(), position);
+      // Live batches of the runner's projections come from one read of the log (LiveTail): one transaction.
+      await this.reads.applyBatch(this.target, this.definition.version, view.changes(), position, {
+        group: this.caughtUp,
+      });
     } catch (error) {
       this.stopOn(isStorageError(error) ? error : new Error(`read store write failed: ${messageOf(error)}`), {
         position: blame.position,

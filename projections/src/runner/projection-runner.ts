@@ -24,7 +24,8 @@ const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
 
 /**
  * Runs projections from the event store into the read store. Each projection is independent: its
- * own subscription from its own checkpoint, so one that stalls does not hold the others back.
+ * own subscription from its own checkpoint, so one that stalls does not hold the others back (at the
+ * head they share one read of each new batch: LiveTail).
  * Status changes (stall, rebuild, switch, stop) are also written to the read store, where a
  * ProjectionFollower in another process reads them.
  */

@@ -121,6 +121,36 @@ describe('ProjectionRunner', () => {
     });
   });
 
+  it('writes the live batches of its projections as one group, a catch-up batch by batch', async () => {
+    await withStores(file('events'), file('reads'), async (events, reads) => {
+      const before = await appendCounted(events, 40, 1);
+      const written: Array<{ name: string; group: boolean; position: number }> = [];
+      const recorded: ReadStore = Object.assign(Object.create(reads) as ReadStore, {
+        applyBatch: (...args: Parameters<ReadStore['applyBatch']>) => {
+          written.push({ name: args[0].projection, group: args[4]?.group === true, position: args[3] });
+          return reads.applyBatch(...args);
+        },
+      });
+      const definitions = ['one', 'two'].map((name) => streamCounterProjection({ name }));
+      const runner = new ProjectionRunner(events, recorded, definitions, { batchSize: 16 });
+      await runner.start();
+      expect(await runner.waitFor(before.at(-1)!.position, 10_000)).toBe(true);
+      const caughtUp = written.length;
+      expect(written.filter((w) => w.position > 0).every((w) => !w.group)).toBe(true);
+      for (let i = 0; i < 4; i++) {
+        const [live] = await appendCounted(events, 1, i);
+        expect(await runner.waitFor(live!.position, 10_000)).toBe(true);
+      }
+      const live = written.slice(caughtUp);
+      expect(live.length).toBeGreaterThan(0);
+      expect(live.every((w) => w.group)).toBe(true);
+      // Both projections got the same deliveries from the one live read.
+      const at = (name: string) => live.filter((w) => w.name === name).map((w) => w.position);
+      expect(at('one')).toEqual(at('two'));
+      await runner.stop();
+    });
+  });
+
   it('only advances the checkpoint for events it does not handle', async () => {
     await withStores(file('events'), file('reads'), async (events, reads) => {
       const counted = await appendCounted(events, 5);

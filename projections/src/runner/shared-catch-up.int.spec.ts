@@ -58,6 +58,7 @@ function subscriber(options: { slow?: number; failAt?: number } = {}) {
         reached(events[events.length - 1]!.position);
       },
       onError: (error: unknown) => errors.push(error),
+      onCaughtUp: undefined as (() => void) | undefined,
     },
     close() {
       gate = new Promise((resolve) => (open = resolve));
@@ -160,6 +161,73 @@ describe('SharedCatchUp', () => {
     behind.open();
     await behind.reach(head);
     expect(behind.positions).toEqual(range(1, head));
+    await Promise.all(subs.map((s) => s.close()));
+  });
+
+  it('follows live appends from one store subscription: every reader gets every event once, in order', async () => {
+    let subscriptions = 0;
+    const counted: EventStore = Object.assign(Object.create(store) as EventStore, {
+      subscribe: (after: number, handlers: Parameters<EventStore['subscribe']>[1]) => {
+        subscriptions += 1;
+        return store.subscribe(after, handlers);
+      },
+    });
+    const first = await append(600);
+    const shared = new SharedCatchUp(counted, { pageSize: 250 });
+    const a = subscriber();
+    const b = subscriber({ slow: 2 });
+    const failing = subscriber({ failAt: first + 7 });
+    const subs = [a, b, failing].map((s) => shared.subscribe(0, s.handlers));
+    await Promise.all([a.reach(first), b.reach(first)]);
+    // Appends of every grouping, some while the slow reader is still on an earlier batch.
+    let head = first;
+    for (const n of [1, 3, 1, 5, 2, 1, 8]) {
+      const appended = Promise.all(Array.from({ length: n }, () => append(1)));
+      if (n % 2 === 1) head = Math.max(...(await appended));
+      else void appended;
+    }
+    head = Math.max(head, await append(1));
+    // A late reader catches up from pages while the others are live, then joins them.
+    const late = subscriber();
+    subs.push(shared.subscribe(0, late.handlers));
+    await Promise.all([a.reach(head), b.reach(head), late.reach(head)]);
+    const more = await append(20);
+    await Promise.all([a.reach(more), b.reach(more), late.reach(more)]);
+    for (const s of [a, b, late]) expect(s.positions).toEqual(range(1, more));
+    // The failing reader left alone, after the events before its poison one.
+    expect(failing.errors).toHaveLength(1);
+    expect(failing.positions).toEqual(range(1, first + 6));
+    expect(subscriptions).toBe(1);
+    await Promise.all(subs.map((s) => s.close()));
+  });
+
+  it('has a reader that reached the head after the live tail read past it read the gap first', async () => {
+    await append(10);
+    let lie = false;
+    const lying: EventStore = Object.assign(Object.create(store) as EventStore, {
+      // The reader's read of the head happens before the tail's read of the events after it.
+      readAll: (options: Parameters<EventStore['readAll']>[0]) => {
+        if (lie && options?.after === 10) {
+          lie = false;
+          return Promise.resolve([]);
+        }
+        return store.readAll(options);
+      },
+    });
+    const shared = new SharedCatchUp(lying);
+    const a = subscriber();
+    const live = new Promise<void>((resolve) => (a.handlers.onCaughtUp = () => resolve()));
+    const subs = [shared.subscribe(0, a.handlers)];
+    await live;
+    await a.reach(await append(5)); // read by the live tail
+    lie = true;
+    const b = subscriber();
+    subs.push(shared.subscribe(10, b.handlers));
+    const more = await append(3);
+    await Promise.all([a.reach(more), b.reach(more)]);
+    expect(lie).toBe(false);
+    expect(b.positions).toEqual(range(11, more));
+    expect(a.positions).toEqual(range(1, more));
     await Promise.all(subs.map((s) => s.close()));
   });
 

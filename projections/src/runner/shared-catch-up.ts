@@ -1,4 +1,5 @@
 import type { EventStore, StoredEvent, Subscription, SubscriptionHandlers } from '@thidua/event-store';
+import { LiveTail } from './live-tail.js';
 
 export interface SharedCatchUpOptions {
   /** Events per page read from the store. */
@@ -23,8 +24,8 @@ const DEFAULT_WINDOW = 1;
  * same pages. Pages have fixed bounds (multiples of the page size) so readers that start apart still
  * meet; a reader that gets `window` pages ahead of a slower one it could share with waits for it (one
  * process does the work of both either way, so waiting costs no time overall), but never for one too far
- * behind to share with. Once a reader finds no more events it goes on with the store's own subscription
- * (live appends). Only for stores whose positions have no gap (SQLite), where a page's bounds are exact;
+ * behind to share with. Once a reader finds no more events it follows the live appends with the others,
+ * from one store subscription between them (LiveTail). Only for stores whose positions have no gap (SQLite), where a page's bounds are exact;
  * elsewhere every subscription is the store's own.
  *
  * Events are shared between projections: they must treat them as read-only (they always should).
@@ -35,6 +36,8 @@ export class SharedCatchUp {
   private readonly pages = new Map<number, Promise<StoredEvent[]>>();
   private readonly readers = new Set<CatchUpReader>();
   private wakeups: Array<() => void> = [];
+  /** Where readers that reached the head go on. */
+  readonly live: LiveTail;
   /** Pages read from the store and pages taken from another reader's read (for tests and measurements). */
   readonly stats = { read: 0, shared: 0 };
 
@@ -44,12 +47,13 @@ export class SharedCatchUp {
   ) {
     this.pageSize = options.pageSize ?? DEFAULT_PAGE;
     this.window = options.window ?? DEFAULT_WINDOW;
+    this.live = new LiveTail(events);
   }
 
   /** Like `events.subscribe`: catch up from `after` (exclusive), then follow live appends. */
   subscribe(after: number, handlers: SubscriptionHandlers): Subscription {
     if (!this.events.capabilities.contiguousPositions) return this.events.subscribe(after, handlers);
-    const reader = new CatchUpReader(this, this.events, after, handlers);
+    const reader = new CatchUpReader(this, after, handlers);
     this.readers.add(reader);
     void reader.run();
     return reader;
@@ -118,14 +122,13 @@ export class SharedCatchUp {
   }
 }
 
-/** One subscription: shared pages while catching up, then the store's own subscription. */
+/** One subscription: shared pages while catching up, then the live tail. */
 class CatchUpReader implements Subscription {
   closed = false;
   private live: Subscription | undefined;
 
   constructor(
     private readonly shared: SharedCatchUp,
-    private readonly events: EventStore,
     public position: number,
     private readonly handlers: SubscriptionHandlers,
   ) {}
@@ -138,7 +141,12 @@ class CatchUpReader implements Subscription {
         const page = await this.shared.page(this.position);
         if (this.closed) return;
         const last = page[page.length - 1];
-        if (!last) break;
+        if (!last) {
+          // The head. Unless the tail has read past it meanwhile (then the gap is read first).
+          this.live = this.shared.live.join(this.position, this.handlers);
+          if (this.live) break;
+          continue;
+        }
         await this.handlers.onEvents(page);
         this.position = last.position;
         this.shared.changed();
@@ -151,10 +159,8 @@ class CatchUpReader implements Subscription {
       this.handlers.onError?.(error);
       return;
     }
-    if (this.closed) return;
     this.shared.leave(this);
-    // The head: events appended from now on (and any since the empty read) come from the store.
-    this.live = this.events.subscribe(this.position, this.handlers);
+    if (this.closed) void this.live?.close(); // closed from within join (its onCaughtUp)
   }
 
   async close(): Promise<void> {

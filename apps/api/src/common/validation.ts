@@ -6,6 +6,7 @@ import {
   type ValidationError,
 } from '@nestjs/common';
 import { ApiError } from './api-error.js';
+import { plainBody } from './plain-body.js';
 
 /**
  * Unknown fields are refused, not dropped (DESIGN.md §7), and the answer names the first
@@ -32,6 +33,7 @@ class ApiValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype;
+    if (metadata.type === 'body') return plainBody(metatype, value) ?? super.transform(value, metadata);
     if (metadata.type !== 'query' || metatype === undefined || !isEmptyObject(value))
       return super.transform(value, metadata);
     let valid = this.emptyQueryValid.get(metatype);

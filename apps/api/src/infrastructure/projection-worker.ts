@@ -9,7 +9,12 @@ import { createEventStore, VerifyingEventStore } from '@thidua/event-store';
 import { createReadStore } from '@thidua/read-store';
 import { allProjections, ProjectionRunner } from '@thidua/projections';
 import type { ToWorker, WorkerSettings, FromWorker } from './projection-thread-messages.js';
-import { lowerThisThreadPriority, PROJECTION_THREAD_NICE } from './thread-priority.js';
+import {
+  lowerThisThreadPriority,
+  nameThisThread,
+  PROJECTION_THREAD_NAME,
+  PROJECTION_THREAD_NICE,
+} from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('projection-worker.js runs as a worker thread');
@@ -17,6 +22,7 @@ const settings = workerData as WorkerSettings;
 const send = (message: FromWorker): void => port.postMessage(message);
 // Below the request thread: on a shared core, answering and committing go first (thread-priority.ts).
 lowerThisThreadPriority(PROJECTION_THREAD_NICE);
+nameThisThread(PROJECTION_THREAD_NAME);
 
 const events = new VerifyingEventStore(
   await createEventStore({

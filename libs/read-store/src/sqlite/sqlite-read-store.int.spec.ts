@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeReadStoreContract } from '../testing/read-store.contract.js';
+import type { DocChange } from '../read-store.port.js';
 import { openSqliteReadStore, PAGE_SIZE, READ_STORE_CACHE_KIB } from './sqlite-read-store.js';
 import { createReadStore } from '../create-read-store.js';
 import { normalizeQuery } from '../validation.js';
@@ -82,6 +83,60 @@ describe('SQLite read store specifics', () => {
     expect(await store.get(target, 'c', 'a')).toBeNull();
     expect(await store.get(target, 'c', 'first')).toEqual({ v: 1 });
     expect(await store.checkpoint(target)).toEqual({ ...target, version: 1, position: 1 });
+    await store.close();
+  });
+
+  it('commits the `group` batches of one turn in one transaction, a failing one undone alone', async () => {
+    const file = join(dir, 'grouped.sqlite');
+    const store = await openSqliteReadStore(file);
+    const targets = ['g1', 'g2', 'g3', 'g4'].map((projection) => ({ projection, generation: 1 }));
+    const batch = (v: Record<string, unknown>, position: number): [DocChange[], number] => [
+      [{ op: 'put', collection: 'c', id: 'a', doc: v }],
+      position,
+    ];
+    for (const t of targets) await store.applyBatch(t, 1, ...batch({ v: 0 }, 1));
+    const walBytes = (): number => statSync(`${file}-wal`).size;
+    // Alone: each batch is its own commit, which writes the pages it changed again.
+    let before = walBytes();
+    for (const t of targets) await store.applyBatch(t, 1, ...batch({ v: 1 }, 2));
+    const alone = walBytes() - before;
+    // Grouped: nothing is committed before the turn ends, then all in one commit.
+    const raw = new Database(file, { readonly: true });
+    const stored = (t: { projection: string }): unknown =>
+      raw.prepare('SELECT position FROM checkpoints WHERE projection = ?').get(t.projection);
+    before = walBytes();
+    const grouped = Promise.all(
+      targets.map((t) => store.applyBatch(t, 1, ...batch({ v: 2 }, 3), { group: true })),
+    );
+    expect(stored(targets[0]!)).toEqual({ position: 2 });
+    await grouped;
+    expect(walBytes() - before).toBeLessThan(alone / 2);
+    // A trigger fails one batch of the group: its savepoint is undone, the others commit.
+    const writer = new Database(file);
+    writer.exec(`CREATE TRIGGER boom BEFORE UPDATE ON docs WHEN json_extract(NEW.doc, '$.boom') = 1
+                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END;`);
+    writer.close();
+    const failing = [
+      { op: 'put' as const, collection: 'c', id: 'b', doc: { v: 3 } }, // written, then undone
+      { op: 'put' as const, collection: 'c', id: 'a', doc: { boom: 1 } },
+    ];
+    const outcomes = await Promise.all(
+      targets.map((t, i) =>
+        (i === 1
+          ? store.applyBatch(t, 1, failing, 4, { group: true })
+          : store.applyBatch(t, 1, ...batch({ v: 3 }, 4), { group: true })
+        ).then(
+          () => 'ok',
+          (error: unknown) => String((error as { message?: unknown }).message),
+        ),
+      ),
+    );
+    expect(outcomes).toEqual(['ok', 'injected failure', 'ok', 'ok']);
+    expect(targets.map((t) => stored(t))).toEqual([4, 3, 4, 4].map((position) => ({ position })));
+    expect(await store.get(targets[1]!, 'c', 'a')).toEqual({ v: 2 });
+    expect(await store.get(targets[1]!, 'c', 'b')).toBeNull();
+    expect(await store.get(targets[2]!, 'c', 'a')).toEqual({ v: 3 });
+    raw.close();
     await store.close();
   });
 

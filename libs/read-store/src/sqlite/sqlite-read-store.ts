@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openSqliteFile, setSqliteMaxPageCount, storageErrorOf } from '@thidua/event-store';
 import type {
+  ApplyOptions,
   Checkpoint,
   Doc,
   DocChange,
@@ -80,7 +81,10 @@ export class SqliteReadStore implements ReadStore {
   private readonly deleteDoc;
   private readonly selectDoc;
   private readonly applyTx;
+  private readonly groupTx;
   private readonly dropTx;
+  /** `group` batches waiting for the end of the turn (applyBatch). */
+  private grouped: GroupedBatch[] = [];
 
   constructor(
     private readonly db: Database.Database,
@@ -126,6 +130,19 @@ export class SqliteReadStore implements ReadStore {
         this.upsertCheckpoint.run(target.projection, target.generation, version, position);
       },
     );
+    // Each batch in its own savepoint (a nested transaction): one that fails is undone and answered alone.
+    this.groupTx = db.transaction((group: GroupedBatch[]): unknown[] =>
+      group.map((b) => {
+        try {
+          this.applyTx(b.target, b.version, b.rows, b.position);
+          return undefined;
+        } catch (error) {
+          // SQLite rolled the whole transaction back (a full disk, an I/O error): the group fails as one.
+          if (!db.inTransaction) throw error;
+          return error;
+        }
+      }),
+    );
     const dropDocs = db.prepare<[string, number]>('DELETE FROM docs WHERE projection = ? AND generation = ?');
     const dropCheckpoint = db.prepare<[string, number]>(
       'DELETE FROM checkpoints WHERE projection = ? AND generation = ?',
@@ -136,7 +153,13 @@ export class SqliteReadStore implements ReadStore {
     });
   }
 
-  async applyBatch(target: Target, version: number, changes: DocChange[], position: number): Promise<void> {
+  async applyBatch(
+    target: Target,
+    version: number,
+    changes: DocChange[],
+    position: number,
+    options: ApplyOptions = {},
+  ): Promise<void> {
     assertTarget(target);
     assertPosition(position);
     if (!Number.isSafeInteger(version))
@@ -148,7 +171,33 @@ export class SqliteReadStore implements ReadStore {
       position: change.position,
       doc: change.op === 'put' ? JSON.stringify(change.doc) : undefined,
     }));
-    this.write(() => this.applyTx.immediate(target, version, rows, position));
+    if (!options.group) {
+      this.write(() => this.applyTx.immediate(target, version, rows, position));
+      return;
+    }
+    return new Promise<void>((resolve, reject) => {
+      if (this.grouped.length === 0) setImmediate(() => this.commitGrouped());
+      this.grouped.push({ target, version, rows, position, resolve, reject });
+    });
+  }
+
+  /** The `group` batches of the turn that ended, in one IMMEDIATE transaction. */
+  private commitGrouped(): void {
+    const group = this.grouped;
+    this.grouped = [];
+    if (group.length === 0) return;
+    let failures: unknown[];
+    try {
+      failures = this.write(() => this.groupTx.immediate(group));
+    } catch (error) {
+      for (const b of group) b.reject(error);
+      return;
+    }
+    group.forEach((b, i) => {
+      const failure = failures[i];
+      if (failure === undefined) b.resolve();
+      else b.reject(storageErrorOf(failure, this.file) ?? failure);
+    });
   }
 
   /** Caps the file (PRAGMA max_page_count, this connection); undefined lifts it. See the event store's. */
@@ -259,7 +308,9 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.commitGrouped();
+    this.db.close();
   }
 
   /** Prepared statements for query shapes; their text depends only on validated names. */
@@ -272,6 +323,15 @@ export class SqliteReadStore implements ReadStore {
     }
     return statement;
   }
+}
+
+interface GroupedBatch {
+  target: Target;
+  version: number;
+  rows: PreparedChange[];
+  position: number;
+  resolve(): void;
+  reject(error: unknown): void;
 }
 
 interface PreparedChange {

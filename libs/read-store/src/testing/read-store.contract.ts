@@ -148,6 +148,22 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
       expect(await store.checkpoint(empty)).toEqual({ ...empty, version: 2, position: 0 });
     });
 
+    it('applies `group` batches issued together, each with its own checkpoint, the same as alone', async () => {
+      const [t1, t2, t3] = [fresh(), fresh(), fresh()];
+      await store.applyBatch(t3, 1, [put('c', 'a', { v: 1 })], 5);
+      await Promise.all([
+        store.applyBatch(t1, 1, [put('c', 'a', { v: 1 }), put('c', 'b', { v: 1 })], 5, { group: true }),
+        store.applyBatch(t2, 1, [put('c', 'a', { v: 2 })], 6, { group: true }),
+        store.applyBatch(t3, 1, [put('c', 'a', { v: 0 })], 4, { group: true }), // below its checkpoint
+      ]);
+      expect(await store.checkpoint(t1)).toEqual({ ...t1, version: 1, position: 5 });
+      expect(await store.checkpoint(t2)).toEqual({ ...t2, version: 1, position: 6 });
+      expect(await store.checkpoint(t3)).toEqual({ ...t3, version: 1, position: 5 });
+      expect(await store.get(t1, 'c', 'b')).toEqual({ v: 1 });
+      expect(await store.get(t2, 'c', 'a')).toEqual({ v: 2 });
+      expect(await store.get(t3, 'c', 'a')).toEqual({ v: 1 });
+    });
+
     it('changes nothing when a batch at or below the checkpoint is applied again', async () => {
       const t = fresh();
       const batch = [put('c', 'a', { v: 1 }), put('c', 'b', { v: 1 })];

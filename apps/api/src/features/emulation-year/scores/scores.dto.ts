@@ -3,9 +3,12 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PERIODS, type PeriodCode } from '@thidua/domain';
 import { IsEntityId, IsPoints, IsText } from '../../write/dto-validators.js';
 import { ActDateDto } from '../../write/act-date.js';
+import { PlainBody } from '../../../common/plain-body.js';
 
 const PERIOD_CODES = PERIODS.map((p) => p.code);
 
+/** The hot command's body: a valid one skips class-transformer and the validator's executor. */
+@PlainBody()
 export class RecordScoreDto extends ActDateDto {
   @ApiProperty({ description: 'The member unit scored', example: 'cuc-ktnv' })
   @IsEntityId()
