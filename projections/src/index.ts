@@ -31,7 +31,11 @@ export {
 export { rankingsProjection } from './rankings/rankings.projection.js';
 export { ProjectionFollower } from './runner/projection-follower.js';
 export { ProjectionRunner } from './runner/projection-runner.js';
-export { type ProjectionReadView, type ProjectionStatusReport } from './runner/runner-types.js';
+export {
+  PROJECTION_THREAD_NAME,
+  type ProjectionReadView,
+  type ProjectionStatusReport,
+} from './runner/runner-types.js';
 export { UNIT_HISTORY_PROJECTION } from './unit-history/unit-history.documents.js';
 export { KeptHistoryDocs } from './unit-history/lookups.js';
 export {

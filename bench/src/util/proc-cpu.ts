@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 
-import { PROJECTION_THREAD_NAME } from '../../../apps/api/src/infrastructure/thread-priority.js';
+import { PROJECTION_THREAD_NAME } from '@thidua/projections';
 
 export interface ProcCpu {
   /** user + system, ms: every thread (the API's projection worker included). */

@@ -106,3 +106,6 @@ export interface ProjectionReadView {
   /** The integrity failure the projection stopped at (synchronous, as last known), if any. */
   integrityFailure(name: string): StallInfo | undefined;
 }
+
+/** The name of a thread that runs the projections (at most 15 bytes): `top -H` and the bench find it by it. */
+export const PROJECTION_THREAD_NAME = 'projections';

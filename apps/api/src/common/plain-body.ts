@@ -18,7 +18,7 @@ const compiled = new WeakMap<Dto, { properties: Set<string>; rules: PropertyRule
 
 /**
  * On a body DTO of primitive fields without class-transformer decorators: a body that passes every rule
- * skips class-transformer and class-validator's executor (≈ 9 % of a score command's request thread),
+ * skips class-transformer and class-validator's executor (≈ 9 µs of CPU a body against ≈ 1 µs here),
  * answered as `Object.assign(new Dto(), body)`, what plainToInstance gives for such a class. Its rules are
  * the class's own decorators, run with the same constraint objects; a body they refuse, or one of any
  * other shape, goes through the ValidationPipe, so every 400 is the pipe's, byte for byte.

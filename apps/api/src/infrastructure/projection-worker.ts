@@ -7,14 +7,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEventStore, VerifyingEventStore } from '@thidua/event-store';
 import { createReadStore } from '@thidua/read-store';
-import { allProjections, ProjectionRunner } from '@thidua/projections';
+import { allProjections, PROJECTION_THREAD_NAME, ProjectionRunner } from '@thidua/projections';
 import type { ToWorker, WorkerSettings, FromWorker } from './projection-thread-messages.js';
-import {
-  lowerThisThreadPriority,
-  nameThisThread,
-  PROJECTION_THREAD_NAME,
-  PROJECTION_THREAD_NICE,
-} from './thread-priority.js';
+import { lowerThisThreadPriority, nameThisThread, PROJECTION_THREAD_NICE } from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('projection-worker.js runs as a worker thread');

@@ -25,9 +25,6 @@ export function lowerThisThreadPriority(nice: number): number | undefined {
   }
 }
 
-/** The projection worker's thread name (at most 15 bytes): `top -H` and the bench find it by it. */
-export const PROJECTION_THREAD_NAME = 'projections';
-
 /** Names the calling thread (Linux: /proc/thread-self/comm); elsewhere nothing changes. */
 export function nameThisThread(name: string): void {
   try {
