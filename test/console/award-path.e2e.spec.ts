@@ -10,6 +10,7 @@ import {
   buildConsole,
   CHROMIUM,
   chromiumInstalled,
+  cutCaptions,
   openBrowser,
   SCREENSHOTS,
   type BrowserSession,
@@ -575,11 +576,12 @@ suite('the award path in the console, on the demo (e2e)', () => {
             )
             .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 60)}`),
         );
-        expect({ path, unnamed, uncaptioned, beyond }).toEqual({
+        expect({ path, unnamed, uncaptioned, beyond, cut: await cutCaptions(page) }).toEqual({
           path,
           unnamed: [],
           uncaptioned: 0,
           beyond: [],
+          cut: [],
         });
         await b.screenshot(`15-man-hinh-hep-${i + 1}`);
       }

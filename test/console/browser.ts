@@ -129,3 +129,20 @@ async function acquire(lock: string): Promise<void> {
 }
 
 export const chromiumInstalled = (): boolean => existsSync(CHROMIUM);
+
+/**
+ * The captions of the page's tables whose text reaches past the screen's right edge (a table wider than the
+ * screen scrolls in its frame; its caption must still be read whole). Screen-reader-only captions aside.
+ */
+export function cutCaptions(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main caption:not(.sr-only)')]
+      .filter((caption) => {
+        const text = document.createRange();
+        text.selectNodeContents(caption);
+        const box = text.getBoundingClientRect();
+        return box.width > 0 && (box.right > window.innerWidth + 0.5 || box.left < -0.5);
+      })
+      .map((caption) => caption.textContent?.slice(0, 60) ?? ''),
+  );
+}

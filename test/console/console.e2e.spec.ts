@@ -7,7 +7,14 @@ import { createHttpClient, type DemoActor, type DemoClient } from '../../apps/cl
 import { DEMO_INSPECTOR, officerOf, organizerOf } from '../../apps/cli/src/demo/demo-actors.js';
 import { loadDemo, waitForReadModels, type DemoMarks } from '../../apps/cli/src/demo/load-demo.js';
 import { startTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
-import { buildConsole, CHROMIUM, chromiumInstalled, openBrowser, type BrowserSession } from './browser.js';
+import {
+  buildConsole,
+  CHROMIUM,
+  chromiumInstalled,
+  cutCaptions,
+  openBrowser,
+  type BrowserSession,
+} from './browser.js';
 
 /**
  * The console in a real browser (Debian's Chromium, driven by playwright-core), on the demo loaded through
@@ -588,6 +595,8 @@ suite('the console in a real browser, on the demo (e2e)', () => {
             .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 60)}`),
         );
         expect({ path, beyond }).toEqual({ path, beyond: [] });
+        // A table that scrolls sideways keeps its caption whole on the screen.
+        expect({ path, cut: await cutCaptions(page) }).toEqual({ path, cut: [] });
         // The name wraps inside its own box: nothing of it is cut off or spills over.
         const spill = await page
           .getByText(longest)
