@@ -112,4 +112,23 @@ describe('GET …/rankings/{p} answers the stored JSON text (e2e)', () => {
     expect(badQuery.status).toBe(400);
     expect(badQuery.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'sort' });
   });
+
+  it('sends as-of, explain and what-if answers as the UTF-8 bytes of their JSON, as application/json', async () => {
+    const whatIf = await request(t.server)
+      .post(`${YEAR_PATH}/rankings/Q1/what-if`)
+      .set('authorization', `Bearer ${viewer}`)
+      .send({ exclude: [] });
+    for (const res of [
+      await get(`${YEAR_PATH}/rankings/Q1?asOf=${position}`),
+      await get(`${YEAR_PATH}/rankings/Q1/explain`),
+      whatIf,
+    ]) {
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      // What Fastify would send for the object: JSON.stringify's text, its byte length as content-length.
+      expect(res.text).toBe(JSON.stringify(res.body));
+      expect(Buffer.byteLength(res.text)).toBe(Number(res.headers['content-length']));
+      expect(res.text).toContain('Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao');
+    }
+  });
 });
