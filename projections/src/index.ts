@@ -44,6 +44,7 @@ export {
   pageBytes,
   readUnitHistoryEntries,
   type EntryBytes,
+  type PageEntry,
 } from './unit-history/kept-entries.js';
 export {
   HISTORY_SCAN_LIMIT,

@@ -90,22 +90,27 @@ describe('KeptHistoryEntries: history entries kept as their JSON bytes (real SQL
     };
   }
 
-  it('serves the bytes of the rendered page, and a page asked again reads no event it kept', async () => {
+  it('serves the bytes of the rendered page, and a page asked a third time reads no event', async () => {
     const entries = new KeptHistoryEntries(() => true);
     const first = await allPages(entries);
     expect(first.bytes.length).toBeGreaterThan(UNITS.length * 2);
     expect(first.bytes.map(String)).toEqual(first.plain.map(String));
-    const again = await allPages(entries);
-    expect(again.bytes.map(String)).toEqual(first.plain.map(String));
-    expect({ first: first.eventsRead > 0, again: again.eventsRead }).toEqual({ first: true, again: 0 });
+    // Rendered again (kept this time), then served as kept.
+    const second = await allPages(entries);
+    const third = await allPages(entries);
+    for (const again of [second, third]) expect(again.bytes.map(String)).toEqual(first.plain.map(String));
+    expect([first, second, third].map((pass) => pass.eventsRead)).toEqual([
+      first.eventsRead,
+      first.eventsRead,
+      0,
+    ]);
     // Filtered: only the entries of its types are rendered and kept; the others are read again to be skipped.
     const types = new Set(['ScoreCorrected', 'BallotCast']);
     const filtered = new KeptHistoryEntries(() => true);
-    const once = await allPages(filtered, { types, scanLimit: 40 });
-    expect(once.bytes.map(String)).toEqual(once.plain.map(String));
-    const twice = await allPages(filtered, { types, scanLimit: 40 });
-    expect(twice.bytes.map(String)).toEqual(once.plain.map(String));
-    expect(twice.eventsRead).toBeLessThan(once.eventsRead / 2);
+    const passes = [];
+    for (let i = 0; i < 3; i++) passes.push(await allPages(filtered, { types, scanLimit: 40 }));
+    for (const pass of passes) expect(pass.bytes.map(String)).toEqual(passes[0]!.plain.map(String));
+    expect(passes[2]!.eventsRead).toBeLessThan(passes[0]!.eventsRead / 2);
   });
 
   it('keeps nothing and reads every event through the check once a check of this process failed', async () => {
@@ -114,6 +119,7 @@ describe('KeptHistoryEntries: history entries kept as their JSON bytes (real SQL
     const entries = new KeptHistoryEntries(() => events.failures().length === 0);
     const page = () =>
       readUnitHistoryEntries(reads, events, target, C7.tt.id, 0, 50, undefined, docs, entries);
+    await page();
     const kept = pageBytes(await page());
     expect(entries.bytes).toBeGreaterThan(0);
     // An event of the page edited behind the store's back: the kept entry is what was checked, served again.
