@@ -39,9 +39,18 @@ export {
 export { UNIT_HISTORY_PROJECTION } from './unit-history/unit-history.documents.js';
 export { KeptHistoryDocs } from './unit-history/lookups.js';
 export {
+  KEPT_ENTRY_BYTES,
+  KeptHistoryEntries,
+  pageBytes,
+  readUnitHistoryEntries,
+  type EntryBytes,
+  type PageEntry,
+} from './unit-history/kept-entries.js';
+export {
   HISTORY_SCAN_LIMIT,
   readUnitHistory,
   type HistoryFilter,
+  type HistoryPageOf,
   type UnitHistoryPage,
 } from './unit-history/unit-history.query.js';
 export { emptyTotals } from './yearly-totals/tally.js';

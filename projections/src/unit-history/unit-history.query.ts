@@ -53,8 +53,56 @@ export async function readUnitHistory(
   filter?: HistoryFilter,
   kept?: KeptHistoryDocs,
 ): Promise<UnitHistoryPage> {
+  const render = entryRenderer(reads, events, target, unitId, kept);
+  return pageOf(reads, target, unitId, after, limit, filter, kept, render);
+}
+
+/** The entries of `wanted` (in that order; positions not in the log left out), only of `types` if given. */
+export type EntryReader<E> = (wanted: number[], types?: ReadonlySet<string>) => Promise<E[]>;
+
+/** A page whose entries are E: rendered documents, or what stands for them (their kept JSON bytes). */
+export interface HistoryPageOf<E> extends Omit<UnitHistoryPage, 'items'> {
+  items: E[];
+}
+
+/** Reads the events at the positions asked (checked by the store) and renders each as it concerns the unit. */
+export function entryRenderer(
+  reads: ReadStore,
+  events: EventStore,
+  target: Target,
+  unitId: string,
+  kept?: KeptHistoryDocs,
+): EntryReader<HistoryEntryDoc> {
   const readPositions = events.readPositions?.bind(events);
   if (!readPositions) throw new Error(`the ${events.kind} event store cannot read events by position`);
+  const cache: LookupCache = new Map();
+  const render = async (event: StoredEvent): Promise<HistoryEntryDoc> => {
+    const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position, kept));
+    const touch = touches.find((t) => t.unitId === unitId);
+    if (!touch)
+      throw new Error(`${event.type} #${event.position} is indexed under ${unitId} but does not concern it`);
+    return historyEntry(event, touch);
+  };
+  return async (wanted, types) => {
+    const found = await readPositions(wanted);
+    return Promise.all(found.filter((e) => types === undefined || types.has(e.type)).map(render));
+  };
+}
+
+/**
+ * The paging of readUnitHistory over any entry reader: which positions a page asks for, in which runs,
+ * and where it stops. The head and index pages through `kept` when given.
+ */
+export async function pageOf<E extends { position: number }>(
+  reads: ReadStore,
+  target: Target,
+  unitId: string,
+  after: number,
+  limit: number,
+  filter: HistoryFilter | undefined,
+  kept: KeptHistoryDocs | undefined,
+  read: EntryReader<E>,
+): Promise<HistoryPageOf<E>> {
   const doc = (collection: string, id: string): Promise<Doc | null> =>
     kept ? kept.page(reads, target, collection, id) : reads.get(target, collection, id);
   const head = (await doc(HISTORY_UNITS, unitId)) as HistoryUnitDoc | null;
@@ -66,18 +114,6 @@ export async function readUnitHistory(
     head.pageStarts,
     after,
   );
-  const cache: LookupCache = new Map();
-  const render = async (event: StoredEvent): Promise<HistoryEntryDoc> => {
-    const touches = await touchesOf(event, new LookupsAsOf(reads, target, cache, event.position, kept));
-    const touch = touches.find((t) => t.unitId === unitId);
-    if (!touch)
-      throw new Error(`${event.type} #${event.position} is indexed under ${unitId} but does not concern it`);
-    return historyEntry(event, touch);
-  };
-  const read = async (wanted: number[], types?: ReadonlySet<string>): Promise<HistoryEntryDoc[]> => {
-    const found = await readPositions(wanted);
-    return Promise.all(found.filter((e) => types === undefined || types.has(e.type)).map(render));
-  };
 
   if (filter === undefined) {
     const wanted = await positions.take(limit + 1);
@@ -86,7 +122,7 @@ export async function readUnitHistory(
     return { ...page, items: await read(wanted), nextAfter: more ? wanted[wanted.length - 1]! : null };
   }
   const { types, scanLimit = HISTORY_SCAN_LIMIT } = filter;
-  const items: HistoryEntryDoc[] = [];
+  const items: E[] = [];
   const more = async (): Promise<boolean> => (await positions.take(1)).length > 0;
   let scanned = 0;
   for (;;) {

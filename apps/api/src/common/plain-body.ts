@@ -1,9 +1,9 @@
 import { getMetadataStorage, type ValidationArguments } from 'class-validator';
 
-type Dto = new () => object;
+export type Dto = new () => object;
 
 /** One property's rules, as class-validator's executor applies them. */
-interface PropertyRules {
+export interface PropertyRules {
   property: string;
   /** IsOptional and the like: when one says no, the property is not validated. */
   conditions: Array<(object: object, value: unknown) => boolean>;
@@ -40,23 +40,35 @@ export function plainBody(metatype: unknown, value: unknown): object | undefined
   // An unknown field (whitelist), `__proto__` or `constructor` included: the pipe refuses or strips it.
   for (const key of Object.keys(value)) if (!rules.properties.has(key)) return undefined;
   const object = Object.assign(new dto(), value) as Record<string, unknown>;
-  for (const { property, conditions, checks } of rules.rules) {
+  return passes(dto, rules.rules, object) ? object : undefined;
+}
+
+/** Whether `object` passes every rule, run as class-validator's executor runs it. */
+export function passes(dto: Dto, rules: PropertyRules[], object: Record<string, unknown>): boolean {
+  for (const { property, conditions, checks } of rules) {
     const v = object[property];
     if (!conditions.every((condition) => condition(object, v))) continue;
     for (const check of checks) {
       if (check.validateIf && !check.validateIf(object, v)) continue;
       const args = { targetName: dto.name, property, object, value: v, constraints: check.constraints };
-      if (check.validate(v, args) !== true) return undefined;
+      if (check.validate(v, args) !== true) return false;
     }
   }
-  return object;
+  return true;
 }
 
-/** The class's validation metadata as per-property rules; a rule of another kind is a programming error. */
-function compile(dto: Dto): { properties: Set<string>; rules: PropertyRules[] } {
+/**
+ * The class's validation metadata as per-property rules (of `only` those properties, when given); a rule
+ * of another kind is a programming error.
+ */
+export function compile(
+  dto: Dto,
+  only?: ReadonlySet<string>,
+): { properties: Set<string>; rules: PropertyRules[] } {
   const storage = getMetadataStorage();
   const byProperty = new Map<string, PropertyRules>();
   for (const m of storage.getTargetValidationMetadatas(dto, '', true, false)) {
+    if (only && !only.has(m.propertyName)) continue;
     if (m.each || m.always || m.groups?.length || m.context)
       throw new Error(`@PlainBody ${dto.name}.${m.propertyName}: ${m.name ?? m.type} is not a plain rule`);
     let rules = byProperty.get(m.propertyName);
@@ -79,7 +91,7 @@ function compile(dto: Dto): { properties: Set<string>; rules: PropertyRules[] } 
     }
   }
   // A field without a rule is refused by the pipe's whitelist even when absent from the body.
-  for (const key of Object.keys(new dto()))
+  for (const key of only ?? Object.keys(new dto()))
     if (!byProperty.has(key)) throw new Error(`@PlainBody ${dto.name}.${key}: a field without a rule`);
   return { properties: new Set(byProperty.keys()), rules: [...byProperty.values()] };
 }

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { ApiError } from './api-error.js';
 import { plainBody } from './plain-body.js';
+import { plainQuery } from './plain-query.js';
 
 /**
  * Unknown fields are refused, not dropped (DESIGN.md §7), and the answer names the first
@@ -34,6 +35,10 @@ class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype;
     if (metadata.type === 'body') return plainBody(metatype, value) ?? super.transform(value, metadata);
+    if (metadata.type === 'query' && !isEmptyObject(value)) {
+      const plain = plainQuery(metatype, value);
+      if (plain) return plain;
+    }
     if (metadata.type !== 'query' || metatype === undefined || !isEmptyObject(value))
       return super.transform(value, metadata);
     let valid = this.emptyQueryValid.get(metatype);

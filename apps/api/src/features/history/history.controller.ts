@@ -5,7 +5,7 @@ import { UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidua/projectio
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
 import { ApiErrors, ApiResult } from '../../openapi/api-result.js';
-import { jsonBytes, type JsonBytes } from '../../openapi/stored-json.js';
+import type { JsonBytes } from '../../openapi/stored-json.js';
 import { DEMO } from '../../openapi/demo-examples.js';
 import { IdParam } from '../write/http-params.js';
 import { DEFAULT_HISTORY_LIMIT, UnitHistoryQueryDto } from './history.dto.js';
@@ -38,10 +38,9 @@ export class HistoryController {
     @Param('unitId', new IdParam('unitId')) unitId: string,
     @Query() query: UnitHistoryQueryDto,
   ): Promise<JsonBytes<UnitHistoryPage>> {
-    const page = await this.queries.execute(
+    // ≈ 34 KB of Vietnamese text a page of 50, as bytes: encoded by us (mostly kept) rather than by the socket's write.
+    return this.queries.execute(
       new GetUnitHistoryQuery(unitId, query.after ?? 0, query.limit ?? DEFAULT_HISTORY_LIMIT, query.type),
     );
-    // ≈ 34 KB of Vietnamese text a page of 50: encoded once here rather than by the socket's write of it.
-    return jsonBytes(page);
   }
 }

@@ -3,12 +3,14 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DOMAIN_EVENT_TYPES, type DomainEventType } from '@thidua/domain';
 import { HISTORY_SCAN_LIMIT } from '@thidua/projections';
+import { PlainQuery } from '../../common/plain-query.js';
 import { MinPositionQuery } from '../../common/read-your-writes.js';
 
 export const DEFAULT_HISTORY_LIMIT = 50;
 export const MAX_HISTORY_LIMIT = 500;
 
 /** GET /units/{u}/history */
+@PlainQuery('after', 'limit', 'minPosition')
 export class UnitHistoryQueryDto extends MinPositionQuery {
   @ApiPropertyOptional({
     type: 'integer',

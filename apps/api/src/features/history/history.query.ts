@@ -1,16 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@thidua/event-store';
+import { EVENT_STORE, type EventStore, type LogIntegrity } from '@thidua/event-store';
 import {
   KeptHistoryDocs,
-  readUnitHistory,
+  KeptHistoryEntries,
+  pageBytes,
+  readUnitHistoryEntries,
   UNIT_HISTORY_PROJECTION,
   type UnitHistoryPage,
 } from '@thidua/projections';
 import { ReadModels } from '../../common/read-models.js';
+import { LOG_INTEGRITY } from '../../infrastructure/tokens.js';
+import type { JsonBytes } from '../../openapi/stored-json.js';
 import { unitNotFound } from '../queries/units-organizers.handlers.js';
 
-export class GetUnitHistoryQuery extends Query<UnitHistoryPage> {
+export class GetUnitHistoryQuery extends Query<JsonBytes<UnitHistoryPage>> {
   constructor(
     readonly unitId: string,
     readonly after: number,
@@ -26,17 +30,23 @@ export class GetUnitHistoryQuery extends Query<UnitHistoryPage> {
 export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery> {
   /** Heads, index pages and lookups across pages: ≈ 5 read-store reads a page less (KeptHistoryDocs). */
   private readonly kept = new KeptHistoryDocs(() => this.reads.servedPosition(UNIT_HISTORY_PROJECTION));
+  /** Entries as their JSON's bytes across pages: a page asked again reads no event (KeptHistoryEntries). */
+  private readonly entries = new KeptHistoryEntries(() => this.integrity.failures().length === 0);
 
   constructor(
     private readonly reads: ReadModels,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(LOG_INTEGRITY) private readonly integrity: LogIntegrity,
   ) {}
 
-  /** 404 UNIT_NOT_FOUND for a unit no event touched (the projection keeps no head for it). */
-  async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<UnitHistoryPage> {
+  /**
+   * The page as the UTF-8 bytes of its JSON (what Fastify would send for the page); 404 UNIT_NOT_FOUND for
+   * a unit no event touched (the projection keeps no head for it).
+   */
+  async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<JsonBytes<UnitHistoryPage>> {
     const target = this.reads.target(UNIT_HISTORY_PROJECTION);
     const filter = types === undefined ? undefined : { types: new Set(types) };
-    const page = await readUnitHistory(
+    const page = await readUnitHistoryEntries(
       this.reads.store,
       this.events,
       target,
@@ -45,8 +55,9 @@ export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery>
       limit,
       filter,
       this.kept,
+      this.entries,
     );
     if (page.total === 0) throw unitNotFound(unitId);
-    return page;
+    return pageBytes(page);
   }
 }

@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { UnitHistoryQueryDto } from '../features/history/history.dto.js';
+import { plainQuery } from './plain-query.js';
+import { createValidationPipe } from './validation.js';
+
+const query: ArgumentMetadata = { type: 'query', metatype: UnitHistoryQueryDto };
+/** The pipe without the plain path: what every query went through before. */
+const full = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  validationError: { target: false, value: false },
+});
+const pipe = createValidationPipe();
+
+/** As Fastify hands a query over: an object without a prototype. */
+const q = (fields: Record<string, unknown>): object => Object.assign(Object.create(null) as object, fields);
+
+const accepted = [
+  { limit: '50' },
+  { after: '500000', limit: '50' },
+  { limit: '500', after: '0' },
+  { after: '9007199254740991' },
+  { minPosition: '12', after: '3' },
+];
+/** Queries the pipe may accept or refuse, all left to it. */
+const leftToThePipe = [
+  { limit: '0' },
+  { limit: '501' },
+  { after: '-1' },
+  { after: '007' },
+  { after: '1e3' },
+  { after: '1.5' },
+  { after: '' },
+  { after: ' 5' },
+  { after: '9007199254740993' },
+  { after: ['1', '2'] },
+  { limit: '50', type: 'ScoreRecorded' },
+  { limit: '50', other: '1' },
+  JSON.parse('{"__proto__":"1","limit":"5"}') as Record<string, unknown>,
+];
+
+describe('@PlainQuery', () => {
+  it('answers a plain query as the full pipe does: same class, same fields in the same order', async () => {
+    for (const value of accepted) {
+      const fast = plainQuery(UnitHistoryQueryDto, q(value));
+      const slow = await full.transform(q(value), query);
+      expect(fast).toBeInstanceOf(UnitHistoryQueryDto);
+      expect(Object.entries(fast!)).toEqual(Object.entries(slow as object));
+      expect(Object.entries((await pipe.transform(q(value), query)) as object)).toEqual(
+        Object.entries(fast!),
+      );
+    }
+  });
+
+  it('leaves every other query to the pipe (undefined: the pipe transforms and validates it)', () => {
+    for (const value of leftToThePipe) expect(plainQuery(UnitHistoryQueryDto, q(value))).toBeUndefined();
+    expect(plainQuery(UnitHistoryQueryDto, { limit: '50' })).toBeInstanceOf(UnitHistoryQueryDto);
+    expect(
+      plainQuery(UnitHistoryQueryDto, Object.assign(Object.create({ x: 1 }) as object, { limit: '50' })),
+    ).toBeUndefined();
+    expect(plainQuery(class Other {}, q({ limit: '50' }))).toBeUndefined();
+  });
+});

@@ -1,0 +1,103 @@
+import type { Target } from '@thidua/read-store';
+import { KeptHistoryEntries, pageBytes, type EntryBytes } from './kept-entries.js';
+import type { HistoryEntryDoc } from './unit-history.documents.js';
+
+const gen1: Target = { projection: 'unit-history', generation: 1 };
+const gen2: Target = { projection: 'unit-history', generation: 2 };
+
+const entry = (position: number, text = `{"position":${position},"summary":"Ghi điểm"}`): EntryBytes => ({
+  position,
+  type: 'ScoreRecorded',
+  bytes: Buffer.from(text),
+});
+
+/** An entry rendered as readUnitHistoryEntries renders it: kept when its position was rendered before. */
+function rendered(kept: KeptHistoryEntries, at: Target, unitId: string, e: EntryBytes): void {
+  if (kept.renderedBefore(at, unitId, e.position)) kept.keep(at, unitId, e);
+}
+
+/** Renders an entry twice: it is kept the second time. */
+function keepTwice(kept: KeptHistoryEntries, at: Target, unitId: string, e: EntryBytes): void {
+  rendered(kept, at, unitId, e);
+  rendered(kept, at, unitId, e);
+}
+
+describe('KeptHistoryEntries: rendered entries kept by unit and position', () => {
+  it('keeps an entry the second time its position is rendered', () => {
+    const kept = new KeptHistoryEntries(() => true);
+    kept.usable(gen1);
+    rendered(kept, gen1, 'u1', entry(5));
+    expect({ entry: kept.get('u1', 5), bytes: kept.bytes }).toEqual({ entry: undefined, bytes: 0 });
+    rendered(kept, gen1, 'u1', entry(5));
+    expect(kept.get('u1', 5)?.position).toBe(5);
+    // An event may concern several units: rendered once for each, it is kept for none.
+    rendered(kept, gen1, 'u2', entry(6));
+    rendered(kept, gen1, 'u3', entry(6));
+    expect([kept.get('u2', 6), kept.get('u3', 6)]).toEqual([undefined, undefined]);
+  });
+
+  it('keeps entries per unit, for the generation it serves, and drops them all when the generation changes', () => {
+    const kept = new KeptHistoryEntries(() => true);
+    expect(kept.usable(gen1)).toBe(true);
+    keepTwice(kept, gen1, 'u1', entry(5));
+    expect(kept.get('u1', 5)?.bytes.toString()).toBe('{"position":5,"summary":"Ghi điểm"}');
+    expect(kept.get('u2', 5)).toBeUndefined();
+    expect(kept.usable(gen2)).toBe(true);
+    expect(kept.get('u1', 5)).toBeUndefined();
+    // Rendered from the old generation, finished after the switch: not kept.
+    keepTwice(kept, gen1, 'u1', entry(6));
+    expect({ entry: kept.get('u1', 6), bytes: kept.bytes }).toEqual({ entry: undefined, bytes: 0 });
+  });
+
+  it('is not usable, and holds nothing, while a check has failed', () => {
+    let intact = true;
+    const kept = new KeptHistoryEntries(() => intact);
+    kept.usable(gen1);
+    keepTwice(kept, gen1, 'u1', entry(5));
+    expect(kept.bytes).toBeGreaterThan(0);
+    intact = false;
+    expect(kept.usable(gen1)).toBe(false);
+    expect({ entry: kept.get('u1', 5), bytes: kept.bytes }).toEqual({ entry: undefined, bytes: 0 });
+  });
+
+  it('holds at most its bound of bytes: full, it starts again', () => {
+    const one = entry(1).bytes.length + 128;
+    const kept = new KeptHistoryEntries(() => true, one * 3);
+    kept.usable(gen1);
+    for (const p of [1, 2, 3]) keepTwice(kept, gen1, 'u1', entry(p));
+    keepTwice(kept, gen1, 'u1', entry(3));
+    expect(kept.bytes).toBe(one * 3);
+    keepTwice(kept, gen1, 'u2', entry(4));
+    expect(kept.bytes).toBe(one);
+    expect([1, 2, 3].map((p) => kept.get('u1', p))).toEqual([undefined, undefined, undefined]);
+    expect(kept.get('u2', 4)?.position).toBe(4);
+  });
+});
+
+describe('pageBytes', () => {
+  it("gives the bytes of the page's JSON", () => {
+    const items = [
+      { position: 3, summary: 'Đăng ký đơn vị' },
+      { position: 9, summary: 'Đổi tên "Cục"' },
+    ];
+    for (const page of [
+      { unitId: 'cuc-tt', name: 'Cục Truyền thông', total: 9, nextAfter: 9 },
+      { unitId: 'cuc-tt', name: null, total: 2, nextAfter: null },
+    ]) {
+      // Kept and rendered entries mixed: rendered ones are encoded in runs between the kept ones.
+      const bytes = pageBytes({
+        ...page,
+        items: items.map((i, n) =>
+          n % 3 === 1
+            ? { position: i.position, type: 'T', bytes: Buffer.from(JSON.stringify(i)) }
+            : { position: i.position, type: 'T', doc: i as unknown as HistoryEntryDoc },
+        ),
+      });
+      const { unitId, name, total, nextAfter } = page;
+      expect(bytes.toString()).toBe(JSON.stringify({ unitId, name, total, items, nextAfter }));
+    }
+    expect(pageBytes({ unitId: 'u', name: 'x', total: 0, items: [], nextAfter: null }).toString()).toBe(
+      '{"unitId":"u","name":"x","total":0,"items":[],"nextAfter":null}',
+    );
+  });
+});
