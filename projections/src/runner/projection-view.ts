@@ -1,7 +1,7 @@
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import type { Doc, DocChange, ReadStore, Target } from '@thidua/read-store';
 import type { ProjectionView } from '../projection.js';
-import { docKey as keyOf, type KeptDoc, type KeptDocs } from './kept-docs.js';
+import { docKey as keyOf, type KeptDocs } from './kept-docs.js';
 
 interface Entry {
   doc: Doc | null;
@@ -52,15 +52,17 @@ export class BatchView implements ProjectionView {
     if (entry) return entry.doc === null ? null : (copyJson(entry.doc) as Doc);
     // Not kept in the overlay: the caller holds the only copy (a batch of unit-history read ≈ 2,000 heads
     // and index pages, each held twice for 5,000 events, long enough to be promoted).
-    const stored: KeptDoc | null =
-      this.kept?.take(key) ?? (await this.reads.getWithPosition(this.target, collection, id));
+    // A kept document is in memory whoever holds it: the batch's holding it adds nothing (not counted).
+    const kept = this.kept?.take(key);
+    if (kept) return kept.doc;
+    const stored = await this.reads.getWithPosition(this.target, collection, id);
     if (stored) this.taken += 1;
     return stored?.doc ?? null;
   }
 
   /**
-   * Documents the batch holds until its write: read or changed through the view, or taken by the
-   * projection to keep itself. What bounds a batch's memory (the runner writes it past a limit).
+   * Documents the batch holds until its write: read or changed through the view, or taken from the store
+   * by the projection to keep itself. What bounds a batch's memory (the runner writes it past a limit).
    */
   get held(): number {
     return this.entries.size + this.taken;
