@@ -32,6 +32,19 @@ export interface ProjectionDefinition {
   readonly collections: readonly string[];
   /** Secondary indexes the read store creates for every generation (part of the documented schema). */
   readonly indexes?: readonly IndexSpec[];
+  /**
+   * Optional: collections whose documents the runner keeps as it wrote them (at most `docs`, the least
+   * recently written dropped first), to serve the projection's next reads of them in later batches without
+   * the store. For documents read back batch after batch (unit-history's heads and index pages, the
+   * rankings' units): a rebuild read each from the store (a lookup and a parse) hundreds of thousands of
+   * times. The projection must not change a document after it put it (nor what `peek` gave it).
+   */
+  readonly keep?: {
+    readonly collections: readonly string[];
+    readonly docs: number;
+    /** Whether a put of those collections is worth keeping (default: all): one never read again is not. */
+    readonly keeps?: (change: DocChange) => boolean;
+  };
   evolve(event: StoredEvent, view: ProjectionView): Promise<DocChange[]> | DocChange[];
   /**
    * Optional: the changes a batch of events adds once all of them are evolved, for a projection that

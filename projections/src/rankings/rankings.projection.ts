@@ -336,6 +336,8 @@ export function rankingsProjection(options: { cache?: FoldCacheLimits } = {}): P
     handles: [...EMULATION_YEAR_EVENT_TYPES, ...NAMING_EVENTS],
     collections: [RANKINGS_COLLECTION, RANKING_UNITS],
     indexes: [{ collection: RANKINGS_COLLECTION, fields: ['clusterId', 'year'] }],
+    // Every ranking written reads its units' names back: ≈ 75,000 reads of the 1M rebuild.
+    keep: { collections: [RANKING_UNITS], docs: 8192 },
     cache,
     stats,
     evolve(event: StoredEvent, view: ProjectionView): DocChange[] | Promise<DocChange[]> {

@@ -7,6 +7,7 @@ import {
 } from '@thidua/event-store';
 import { assertDoc, assertId, type DocChange, type ReadStore, type Target } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
+import { KeptDocs } from './kept-docs.js';
 import { BatchView } from './projection-view.js';
 import { InvalidChangeError } from './runner-errors.js';
 import type { OutageInfo, StallInfo } from './runner-types.js';
@@ -96,6 +97,8 @@ export class GenerationWorker {
   private open: OpenBatch | undefined;
   /** The head of the log as last read (keepOpen). */
   private knownHead = 0;
+  /** Documents this worker wrote that the projection keeps (ProjectionDefinition.keep): per subscription. */
+  private kept: KeptDocs | undefined;
 
   constructor(
     private readonly events: EventStore,
@@ -128,6 +131,10 @@ export class GenerationWorker {
   /** From the checkpoint (exclusive): at start, and again after a storage error. */
   private subscribe(): void {
     if (this.stopped) return;
+    // None carried over: a write that failed may have stored part of its batch (a store without
+    // transactions), so the store is the truth again.
+    const keep = this.definition.keep;
+    this.kept = keep ? new KeptDocs(new Set(keep.collections), keep.docs, keep.keeps) : undefined;
     this.subscription = this.feed.subscribe(this.position, {
       onEvents: (events) => {
         const work = this.handle(events);
@@ -212,7 +219,7 @@ export class GenerationWorker {
       // The start position is exclusive; a store that redelivers is tolerated.
       if (event.position <= (this.open?.last ?? this.position)) continue;
       this.open ??= {
-        view: new BatchView(this.reads, this.target, this.events),
+        view: new BatchView(this.reads, this.target, this.events, this.kept),
         evolved: [],
         firstEvolved: undefined,
         first: refOf(event),
@@ -354,9 +361,11 @@ export class GenerationWorker {
   }
 
   private async write(view: BatchView, position: number, blame: EventRef): Promise<void> {
+    const changes = view.changes();
+    const kept = this.kept;
     try {
       // Live batches of the runner's projections come from one read of the log (LiveTail): one transaction.
-      await this.reads.applyBatch(this.target, this.definition.version, view.changes(), position, {
+      await this.reads.applyBatch(this.target, this.definition.version, changes, position, {
         group: this.caughtUp,
       });
     } catch (error) {
@@ -367,6 +376,8 @@ export class GenerationWorker {
       });
       throw new StallSignal();
     }
+    // Only what was committed, and not into the set of a later subscription.
+    if (kept === this.kept) kept?.wrote(changes, position);
     this.failures = 0;
     this.position = position;
     this.hooks.advanced(position);

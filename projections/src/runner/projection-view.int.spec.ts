@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventStore, openSqliteEventStore } from '@thidua/event-store';
 import { openSqliteReadStore, type ReadStore } from '@thidua/read-store';
+import { docKey, KeptDocs } from './kept-docs.js';
 import { BatchView } from './projection-view.js';
 
 /** BatchView.take: the stored document handed over without a copy kept in the overlay. */
@@ -64,5 +65,24 @@ describe('BatchView.held', () => {
     const other = new BatchView(reads, target, events);
     await other.take('c', 'a');
     expect(other.held).toBe(1);
+  });
+});
+
+describe('BatchView over kept documents', () => {
+  it('serves a kept document before the store, hands it over on take, and holds it at no cost', async () => {
+    const kept = new KeptDocs(new Set(['c']), 10);
+    // Not what the store holds (n: 1): proves where the read came from.
+    kept.wrote([{ op: 'put', collection: 'c', id: 'a', doc: { n: 5, list: [5] } }], 6);
+    const view = new BatchView(reads, target, events, kept);
+    expect(await view.take('c', 'a')).toEqual({ n: 5, list: [5] });
+    expect(view.held).toBe(0); // in memory already: the batch's holding it adds nothing
+    expect(await view.take('c', 'a')).toEqual({ n: 1, list: [1] }); // handed over: now from the store
+    expect(view.held).toBe(1);
+    kept.wrote([{ op: 'put', collection: 'c', id: 'a', doc: { n: 7, list: [7] } }], 8);
+    const other = new BatchView(reads, target, events, kept);
+    const got = await other.get('c', 'a');
+    expect(got).toEqual({ n: 7, list: [7] });
+    (got!['list'] as number[]).push(8); // a copy: the kept document is unchanged
+    expect(kept.get(docKey('c', 'a'))?.doc).toEqual({ n: 7, list: [7] });
   });
 });

@@ -1,6 +1,7 @@
 import type { EventStore, StoredEvent } from '@thidua/event-store';
 import type { Doc, DocChange, ReadStore, Target } from '@thidua/read-store';
 import type { ProjectionView } from '../projection.js';
+import { docKey as keyOf, type KeptDocs } from './kept-docs.js';
 
 interface Entry {
   doc: Doc | null;
@@ -24,6 +25,8 @@ export class BatchView implements ProjectionView {
     private readonly reads: ReadStore,
     private readonly target: Target,
     private readonly events: EventStore,
+    /** What the worker wrote of the projection's kept collections (read here before the store). */
+    private readonly kept?: KeptDocs,
   ) {}
 
   async get(collection: string, id: string): Promise<Doc | null> {
@@ -36,7 +39,7 @@ export class BatchView implements ProjectionView {
     const key = keyOf(collection, id);
     let entry = this.entries.get(key);
     if (!entry) {
-      const stored = await this.reads.getWithPosition(this.target, collection, id);
+      const stored = this.kept?.get(key) ?? (await this.reads.getWithPosition(this.target, collection, id));
       entry = { doc: stored?.doc ?? null, storedPosition: stored?.position ?? null };
       this.entries.set(key, entry);
     }
@@ -44,18 +47,22 @@ export class BatchView implements ProjectionView {
   }
 
   async take(collection: string, id: string): Promise<Doc | null> {
-    const entry = this.entries.get(keyOf(collection, id));
+    const key = keyOf(collection, id);
+    const entry = this.entries.get(key);
     if (entry) return entry.doc === null ? null : (copyJson(entry.doc) as Doc);
     // Not kept in the overlay: the caller holds the only copy (a batch of unit-history read ≈ 2,000 heads
     // and index pages, each held twice for 5,000 events, long enough to be promoted).
+    // A kept document is in memory whoever holds it: the batch's holding it adds nothing (not counted).
+    const kept = this.kept?.take(key);
+    if (kept) return kept.doc;
     const stored = await this.reads.getWithPosition(this.target, collection, id);
     if (stored) this.taken += 1;
     return stored?.doc ?? null;
   }
 
   /**
-   * Documents the batch holds until its write: read or changed through the view, or taken by the
-   * projection to keep itself. What bounds a batch's memory (the runner writes it past a limit).
+   * Documents the batch holds until its write: read or changed through the view, or taken from the store
+   * by the projection to keep itself. What bounds a batch's memory (the runner writes it past a limit).
    */
   get held(): number {
     return this.entries.size + this.taken;
@@ -115,8 +122,4 @@ export function copyJson(value: unknown): unknown {
   const copy: Record<string, unknown> = {};
   for (const key in value) copy[key] = copyJson((value as Record<string, unknown>)[key]);
   return copy;
-}
-
-function keyOf(collection: string, id: string): string {
-  return `${collection}\u0000${id}`;
 }
