@@ -2,22 +2,16 @@
  * ProjectionDefinition.keep: documents a generation's worker wrote serve the projection's reads of
  * them in later batches, without the store, and the documents written stay what they would be without.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type EventStore, openSqliteEventStore } from '@thidua/event-store';
 import { type Doc, openSqliteReadStore, type ReadStore, type Target } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { testEvent } from '../testing/test-events.js';
+import { TempDir } from '../testing/yearly-totals/projection-check.js';
 import { ProjectionRunner } from './projection-runner.js';
 
-let dir: string;
-let n = 0;
-const file = (name: string): string => join(dir, `${name}-${(n += 1)}.sqlite`);
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'runner-kept-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const temp = new TempDir();
+const file = (name: string): string => temp.file(name);
+afterAll(() => temp.remove());
 
 /** The read store, counting the documents read from it per collection. */
 function counting(reads: ReadStore): { reads: ReadStore; counts: Map<string, number> } {

@@ -3,16 +3,11 @@ import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { IsOptional, IsString, ValidateNested } from 'class-validator';
 import { RecordScoreDto } from '../features/emulation-year/scores/scores.dto.js';
 import { PlainBody, plainBody } from './plain-body.js';
-import { createValidationPipe } from './validation.js';
+import { createValidationPipe, VALIDATION_OPTIONS } from './validation.js';
 
 const body: ArgumentMetadata = { type: 'body', metatype: RecordScoreDto };
 /** The pipe without the plain path: what every body went through before. */
-const full = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  validationError: { target: false, value: false },
-});
+const full = new ValidationPipe(VALIDATION_OPTIONS);
 const pipe = createValidationPipe();
 
 const valid = { unitId: 'cuc-ktnv', period: 'Q1', criterion: 'chuyen-mon', points: 45.5, assessment: 'self' };

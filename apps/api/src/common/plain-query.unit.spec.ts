@@ -2,16 +2,11 @@ import 'reflect-metadata';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { UnitHistoryQueryDto } from '../features/history/history.dto.js';
 import { plainQuery } from './plain-query.js';
-import { createValidationPipe } from './validation.js';
+import { createValidationPipe, VALIDATION_OPTIONS } from './validation.js';
 
 const query: ArgumentMetadata = { type: 'query', metatype: UnitHistoryQueryDto };
 /** The pipe without the plain path: what every query went through before. */
-const full = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  validationError: { target: false, value: false },
-});
+const full = new ValidationPipe(VALIDATION_OPTIONS);
 const pipe = createValidationPipe();
 
 /** As Fastify hands a query over: an object without a prototype. */

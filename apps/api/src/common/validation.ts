@@ -4,6 +4,7 @@ import {
   type ArgumentMetadata,
   type ExecutionContext,
   type ValidationError,
+  type ValidationPipeOptions,
 } from '@nestjs/common';
 import { ApiError } from './api-error.js';
 import { plainBody } from './plain-body.js';
@@ -14,14 +15,17 @@ import { plainQuery } from './plain-query.js';
  * offending field as a path (`awards.0.code`).
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ApiValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => validationFailed(errors),
-  });
+  return new ApiValidationPipe(VALIDATION_OPTIONS);
 }
+
+/** The pipe's options: without the plain paths below, what every body and query is validated with. */
+export const VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) => validationFailed(errors),
+};
 
 /**
  * Most reads come without a query string: transforming and validating an empty query DTO per request
@@ -35,12 +39,8 @@ class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype;
     if (metadata.type === 'body') return plainBody(metatype, value) ?? super.transform(value, metadata);
-    if (metadata.type === 'query' && !isEmptyObject(value)) {
-      const plain = plainQuery(metatype, value);
-      if (plain) return plain;
-    }
-    if (metadata.type !== 'query' || metatype === undefined || !isEmptyObject(value))
-      return super.transform(value, metadata);
+    if (metadata.type !== 'query' || metatype === undefined) return super.transform(value, metadata);
+    if (!isEmptyObject(value)) return plainQuery(metatype, value) ?? super.transform(value, metadata);
     let valid = this.emptyQueryValid.get(metatype);
     if (valid === undefined) {
       valid = await super.transform({}, metadata).then(
