@@ -41,11 +41,11 @@ export { KeptHistoryDocs } from './unit-history/lookups.js';
 export {
   KEPT_ENTRY_BYTES,
   KeptHistoryEntries,
-  pageBytes,
   readUnitHistoryEntries,
   type EntryBytes,
   type PageEntry,
 } from './unit-history/kept-entries.js';
+export { pageBytes } from './unit-history/page-bytes.js';
 export {
   HISTORY_SCAN_LIMIT,
   readUnitHistory,

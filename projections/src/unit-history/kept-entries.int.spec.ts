@@ -9,7 +9,8 @@ import {
   playCluster7,
 } from '../testing/yearly-totals/cluster-7-2023.scenario.js';
 import { openEvents, openReads, reachHead, TempDir } from '../testing/yearly-totals/projection-check.js';
-import { KeptHistoryEntries, pageBytes, readUnitHistoryEntries } from './kept-entries.js';
+import { KeptHistoryEntries, readUnitHistoryEntries } from './kept-entries.js';
+import { pageBytes } from './page-bytes.js';
 import { KeptHistoryDocs } from './lookups.js';
 import { UNIT_HISTORY_PROJECTION } from './unit-history.documents.js';
 import { unitHistoryProjection } from './unit-history.projection.js';

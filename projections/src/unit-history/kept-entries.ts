@@ -17,7 +17,7 @@ export interface EntryBytes {
   bytes: Buffer;
 }
 
-/** An entry of a page: kept bytes, or rendered now and not kept (encoded with its neighbours, pageBytes). */
+/** An entry of a page: kept bytes, or rendered now and not kept (encoded with its neighbours, page-bytes.ts). */
 export type PageEntry = EntryBytes | { position: number; type: string; doc: HistoryEntryDoc };
 
 /** Bytes of entries KeptHistoryEntries holds at most (the bench's 400 repeated pages: ≈ 14 MB). */
@@ -117,7 +117,7 @@ export class KeptHistoryEntries {
 /**
  * readUnitHistory with each entry as its JSON's bytes: entries kept from earlier pages are served as kept
  * (neither read, checked, rendered nor encoded again), the others read, checked and rendered as
- * readUnitHistory does, then kept. With `pageBytes`, the same bytes as the JSON of readUnitHistory's page.
+ * readUnitHistory does, then kept. With `pageBytes` (page-bytes.ts), the same bytes as the JSON of readUnitHistory's page.
  */
 export async function readUnitHistoryEntries(
   reads: ReadStore,
@@ -150,38 +150,4 @@ export async function readUnitHistoryEntries(
     return found.filter((e): e is PageEntry => e !== undefined && (types === undefined || types.has(e.type)));
   };
   return pageOf(reads, target, unitId, after, limit, filter, docs, read);
-}
-
-const ITEMS_OPEN = Buffer.from('"items":[');
-const COMMA = Buffer.from(',');
-
-/**
- * The page's JSON as UTF-8 bytes: byte for byte `Buffer.from(JSON.stringify(page))` of the rendered page.
- * Entries rendered now are encoded in runs (one JSON.stringify each, a page read once costs what it did).
- */
-export function pageBytes(page: HistoryPageOf<PageEntry>): Buffer {
-  const { unitId, name, total, items, nextAfter } = page;
-  // The key order of readUnitHistory's page: unitId, name, total, items, nextAfter.
-  const head = JSON.stringify({ unitId, name, total });
-  const parts: Buffer[] = [Buffer.from(`${head.slice(0, -1)},`), ITEMS_OPEN];
-  let run: HistoryEntryDoc[] = [];
-  const push = (part: Buffer): void => {
-    if (parts.length > 2) parts.push(COMMA);
-    parts.push(part);
-  };
-  const flush = (): void => {
-    if (run.length === 0) return;
-    push(Buffer.from(JSON.stringify(run).slice(1, -1)));
-    run = [];
-  };
-  for (const item of items) {
-    if ('doc' in item) run.push(item.doc);
-    else {
-      flush();
-      push(item.bytes);
-    }
-  }
-  flush();
-  parts.push(Buffer.from(`],"nextAfter":${JSON.stringify(nextAfter)}}`));
-  return Buffer.concat(parts);
 }

@@ -1,6 +1,5 @@
 import type { Target } from '@thidua/read-store';
-import { KeptHistoryEntries, pageBytes, type EntryBytes } from './kept-entries.js';
-import type { HistoryEntryDoc } from './unit-history.documents.js';
+import { KeptHistoryEntries, type EntryBytes } from './kept-entries.js';
 
 const gen1: Target = { projection: 'unit-history', generation: 1 };
 const gen2: Target = { projection: 'unit-history', generation: 2 };
@@ -71,33 +70,5 @@ describe('KeptHistoryEntries: rendered entries kept by unit and position', () =>
     expect(kept.bytes).toBe(one);
     expect([1, 2, 3].map((p) => kept.get('u1', p))).toEqual([undefined, undefined, undefined]);
     expect(kept.get('u2', 4)?.position).toBe(4);
-  });
-});
-
-describe('pageBytes', () => {
-  it("gives the bytes of the page's JSON", () => {
-    const items = [
-      { position: 3, summary: 'Đăng ký đơn vị' },
-      { position: 9, summary: 'Đổi tên "Cục"' },
-    ];
-    for (const page of [
-      { unitId: 'cuc-tt', name: 'Cục Truyền thông', total: 9, nextAfter: 9 },
-      { unitId: 'cuc-tt', name: null, total: 2, nextAfter: null },
-    ]) {
-      // Kept and rendered entries mixed: rendered ones are encoded in runs between the kept ones.
-      const bytes = pageBytes({
-        ...page,
-        items: items.map((i, n) =>
-          n % 3 === 1
-            ? { position: i.position, type: 'T', bytes: Buffer.from(JSON.stringify(i)) }
-            : { position: i.position, type: 'T', doc: i as unknown as HistoryEntryDoc },
-        ),
-      });
-      const { unitId, name, total, nextAfter } = page;
-      expect(bytes.toString()).toBe(JSON.stringify({ unitId, name, total, items, nextAfter }));
-    }
-    expect(pageBytes({ unitId: 'u', name: 'x', total: 0, items: [], nextAfter: null }).toString()).toBe(
-      '{"unitId":"u","name":"x","total":0,"items":[],"nextAfter":null}',
-    );
   });
 });

@@ -167,8 +167,9 @@ class PositionsAfter {
         if (this.page >= this.pageStarts.length) break;
         const id = indexPageId(this.unitId, this.page++);
         const index = await this.indexPage(id);
-        this.buffered = (index?.positions ?? []).filter((position) => position > this.after);
-        this.at = 0;
+        // Ascending: the positions after `after` start past the last one at or before it (no copy of the page).
+        this.buffered = index?.positions ?? [];
+        this.at = lastIndexAtOrBefore(this.buffered, this.after) + 1;
         continue;
       }
       const end = Math.min(this.buffered.length, this.at + n - out.length);

@@ -26,9 +26,9 @@ export function plainQuery(metatype: unknown, value: unknown): object | undefine
   const dto = metatype as Dto;
   const rules = compiled.get(dto);
   if (!rules || typeof value !== 'object' || value === null) return undefined;
-  // Fastify's query objects have no prototype; anything inherited is left to the pipe.
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== null && proto !== Object.prototype) return undefined;
+  // Anything inherited is left to the pipe. Fastify's query objects (its router's fast-querystring) inherit
+  // from an empty null-prototype object: a test of the prototype itself sent every query to the pipe.
+  for (const key in value) if (!Object.hasOwn(value, key)) return undefined;
   const object = new dto() as Record<string, unknown>;
   for (const [key, raw] of Object.entries(value)) {
     if (!rules.integers.has(key) || typeof raw !== 'string' || !CANONICAL.test(raw)) return undefined;

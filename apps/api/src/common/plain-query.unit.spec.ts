@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import Fastify from 'fastify';
 import { UnitHistoryQueryDto } from '../features/history/history.dto.js';
 import { plainQuery } from './plain-query.js';
 import { createValidationPipe, VALIDATION_OPTIONS } from './validation.js';
@@ -9,8 +10,21 @@ const query: ArgumentMetadata = { type: 'query', metatype: UnitHistoryQueryDto }
 const full = new ValidationPipe(VALIDATION_OPTIONS);
 const pipe = createValidationPipe();
 
-/** As Fastify hands a query over: an object without a prototype. */
+/** A query object without a prototype. */
 const q = (fields: Record<string, unknown>): object => Object.assign(Object.create(null) as object, fields);
+
+/** The query object Fastify hands over for `search` (its router parses it; the prototype is its own). */
+async function fastifyQuery(search: string): Promise<object> {
+  const app = Fastify();
+  let seen: object | undefined;
+  app.get('/q', async (request) => {
+    seen = request.query as object;
+    return '';
+  });
+  await app.inject({ url: `/q?${search}` });
+  await app.close();
+  return seen!;
+}
 
 const accepted = [
   { limit: '50' },
@@ -47,6 +61,16 @@ describe('@PlainQuery', () => {
         Object.entries(fast!),
       );
     }
+  });
+
+  it("answers Fastify's own query objects on the plain path, as the full pipe does", async () => {
+    for (const search of ['limit=50', 'after=500000&limit=50', 'minPosition=12&after=3']) {
+      const fast = plainQuery(UnitHistoryQueryDto, await fastifyQuery(search));
+      const slow = await full.transform(await fastifyQuery(search), query);
+      expect(fast).toBeInstanceOf(UnitHistoryQueryDto);
+      expect(Object.entries(fast!)).toEqual(Object.entries(slow as object));
+    }
+    expect(plainQuery(UnitHistoryQueryDto, await fastifyQuery('after=007'))).toBeUndefined();
   });
 
   it('leaves every other query to the pipe (undefined: the pipe transforms and validates it)', () => {
