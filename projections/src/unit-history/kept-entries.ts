@@ -44,7 +44,8 @@ export class KeptHistoryEntries {
   /** Per unit, positions rendered once and not kept yet. */
   private readonly seen = new Map<string, Set<number>>();
   private seenCount = 0;
-  private generation: string | undefined;
+  /** The generation whose entries are kept. */
+  private served: Target | undefined;
   private held = 0;
 
   constructor(
@@ -60,10 +61,9 @@ export class KeptHistoryEntries {
 
   /** Whether kept entries may be served for `target`; drops them when not, or when the generation changed. */
   usable(target: Target): boolean {
-    const generation = `${target.projection}\u0000${target.generation}`;
-    if (this.generation !== generation || !this.intact()) {
+    if (!this.serves(target) || !this.intact()) {
       this.clear();
-      this.generation = generation;
+      this.served = { projection: target.projection, generation: target.generation };
     }
     return this.intact();
   }
@@ -77,7 +77,7 @@ export class KeptHistoryEntries {
    * (else it is remembered, and not kept; nothing when another generation is served by now).
    */
   renderedBefore(target: Target, unitId: string, position: number): boolean {
-    if (this.generation !== `${target.projection}\u0000${target.generation}`) return false;
+    if (!this.serves(target)) return false;
     if (this.seen.get(unitId)?.delete(position)) {
       this.seenCount--;
       return true;
@@ -92,7 +92,7 @@ export class KeptHistoryEntries {
 
   /** Keeps an entry rendered for `target` (nothing when another generation is served by now). */
   keep(target: Target, unitId: string, entry: EntryBytes): void {
-    if (this.generation !== `${target.projection}\u0000${target.generation}`) return;
+    if (!this.serves(target)) return;
     if (this.units.get(unitId)?.has(entry.position)) return;
     const size = entry.bytes.length + ENTRY_OVERHEAD;
     if (this.held + size > this.maxBytes) this.clear();
@@ -100,6 +100,10 @@ export class KeptHistoryEntries {
     if (!unit) this.units.set(unitId, (unit = new Map()));
     unit.set(entry.position, entry);
     this.held += size;
+  }
+
+  private serves(target: Target): boolean {
+    return this.served?.projection === target.projection && this.served.generation === target.generation;
   }
 
   private clear(): void {

@@ -17,7 +17,8 @@ export function PlainQuery(...integers: string[]): ClassDecorator {
   // Class decorators run after the property decorators: the metadata is complete here.
   return (target) => {
     const dto = target as unknown as Dto;
-    compiled.set(dto, { integers: new Set(integers), rules: compile(dto, new Set(integers)).rules });
+    const fields = new Set(integers);
+    compiled.set(dto, { integers: fields, rules: compile(dto, fields).rules });
   };
 }
 
