@@ -299,7 +299,8 @@ export interface HttpContext {
 export async function httpFigures(report: Report, ctx: HttpContext): Promise<void> {
   const { opts, log } = ctx;
   const twoCores = hasTaskset() && os.availableParallelism() >= 2;
-  const serverCpus = twoCores ? '0' : undefined;
+  // BENCH_API_CPUS (diagnostic, e.g. "0,1"): the servers' CPUs instead of CPU 0 alone (wrk stays on CPU 1).
+  const serverCpus = twoCores ? (process.env['BENCH_API_CPUS'] ?? '0') : undefined;
   if (twoCores) pinSelf('1');
   const profileDir = path.join(ctx.work, 'profiles');
   // The native generator when there is one (wrk, pinned to CPU 1 like this process), else node:http.

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 
 import type { AppendOutcome, FromAppendWorker, ToAppendWorker } from './append-thread-messages.js';
-import { sendError } from './append-thread-messages.js';
+import { APPEND_THREAD_NAME, sendError } from './append-thread-messages.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 const port = parentPort;
@@ -15,7 +15,7 @@ if (!port) throw new Error('append-worker.js runs as a worker thread');
 const send = (message: FromAppendWorker): void => port.postMessage(message);
 try {
   // Named for tools (top -H, the bench's CPU per thread); Linux only.
-  writeFileSync('/proc/thread-self/comm', 'append');
+  writeFileSync('/proc/thread-self/comm', APPEND_THREAD_NAME);
 } catch {
   // Not Linux, or no /proc: nothing to name.
 }
