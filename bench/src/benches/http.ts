@@ -273,11 +273,18 @@ const cpuValues = (c: CpuPerRequest | undefined): Record<string, number> | null 
         processMs: round(c.processMs, 3),
         mainThreadMs: round(c.mainMs, 3),
         projectionThreadMs: round(c.projectionMs, 3),
+        ...Object.fromEntries(
+          Object.entries(c.threads).map(([name, ms]) => [`thread ${name}`, round(ms, 3)]),
+        ),
       }
     : null;
 const cpuNote = (c: CpuPerRequest | undefined): string =>
   c
-    ? `API CPU per command (/proc, measured part): ${c.processMs.toFixed(3)} ms the process, ${c.mainMs.toFixed(3)} ms its main thread, ${c.projectionMs.toFixed(3)} ms its projection thread`
+    ? `API CPU per command (/proc, measured part): ${c.processMs.toFixed(3)} ms the process, ${c.mainMs.toFixed(3)} ms its main thread, ${c.projectionMs.toFixed(3)} ms its projection thread; other threads by name: ${Object.entries(
+        c.threads,
+      )
+        .map(([name, ms]) => `${name} ${ms.toFixed(3)}`)
+        .join(', ')}`
     : 'API CPU per command: not measured';
 
 export interface HttpContext {
@@ -292,7 +299,8 @@ export interface HttpContext {
 export async function httpFigures(report: Report, ctx: HttpContext): Promise<void> {
   const { opts, log } = ctx;
   const twoCores = hasTaskset() && os.availableParallelism() >= 2;
-  const serverCpus = twoCores ? '0' : undefined;
+  // BENCH_API_CPUS (diagnostic, e.g. "0,1"): the servers' CPUs instead of CPU 0 alone (wrk stays on CPU 1).
+  const serverCpus = twoCores ? (process.env['BENCH_API_CPUS'] ?? '0') : undefined;
   if (twoCores) pinSelf('1');
   const profileDir = path.join(ctx.work, 'profiles');
   // The native generator when there is one (wrk, pinned to CPU 1 like this process), else node:http.
@@ -309,7 +317,8 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
     /** The server's pid: its CPU per request over the measured part goes into `serverCpu`. */
     pid?: number,
   ): Promise<LoadResult & { serverCpu?: CpuPerRequest }> => {
-    const warmupSeconds = Math.min(2, opts.seconds / 2);
+    // BENCH_HTTP_WARMUP_SECONDS (diagnostic): a longer warm-up, e.g. to see the API once V8 has compiled it.
+    const warmupSeconds = Number(process.env['BENCH_HTTP_WARMUP_SECONDS'] ?? Math.min(2, opts.seconds / 2));
     if (!wrk) {
       let i = 0;
       return runLoad({
@@ -349,6 +358,39 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
     if (!('rotate' in source)) source.advance(measured.requests + 2 * opts.connections);
     return { ...measured, ...(serverCpu && { serverCpu }) };
   };
+  /** What HTTP alone costs per POST on the API's core: bare Fastify, the same requests, 201 each. */
+  const postFloor = async (specs: RequestSpec[]): Promise<void> => {
+    const empty = path.join(ctx.work, 'no-docs.json');
+    fs.writeFileSync(empty, '{}');
+    const bare = await startServer(
+      path.join(benchDist, 'children/bare-server.js'),
+      [empty],
+      {},
+      {
+        ...(serverCpus && { cpus: serverCpus }),
+      },
+    );
+    let floor: Awaited<ReturnType<typeof generate>>;
+    try {
+      floor = await generate(bare.port, { rotate: specs }, (s) => s === 201, bare.pid);
+    } finally {
+      await bare.stop();
+    }
+    log(`  bare Fastify POST floor: ${fmt.rate(floor.perSecond, 'req/s')}; ${cpuNote(floor.serverCpu)}`);
+    report.add({
+      id: 'http-post-floor',
+      title: `HTTP POST …/scores on bare Fastify (the HTTP floor), ${opts.connections} connections`,
+      ours: `${fmt.rate(floor.perSecond, 'req/s')}, p99 ${fmt.ms(floor.p99)}, ${floor.serverCpu ? `${floor.serverCpu.processMs.toFixed(3)} ms CPU a request` : 'CPU not measured'}`,
+      baseline: '–',
+      ratio: null,
+      targets: [],
+      values: { bare: loadValues(floor), cpuPerRequest: cpuValues(floor.serverCpu) },
+      notes: [
+        'diagnostic: parse the JSON body, answer 201; no auth, decision, append or projection — pinned like the API',
+        `load generator (${generatorName}) used ${Math.round(floor.clientCpu * 100)}% of its core${limited(floor)}`,
+      ],
+    });
+  };
   try {
     // The API's data: units and clusters registered, one year set up with every period open, no score.
     const prng = new Prng(opts.seed ^ 0x1234567);
@@ -383,6 +425,8 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
 
     const api = await startServer(path.join(benchDist, 'children/api-server.js'), [], apiEnv(dataDir, true), {
       ...(serverCpus && { cpus: serverCpus }),
+      // Diagnostics (e.g. --perf-basic-prof for perf): NODE_OPTIONS does not reach the children.
+      nodeFlags: (process.env['BENCH_API_NODE_FLAGS'] ?? '').split(' ').filter(Boolean),
     });
     let gets: string[] = [];
     let nextScore = 0;
@@ -425,7 +469,9 @@ export async function httpFigures(report: Report, ctx: HttpContext): Promise<voi
         ],
       });
 
-      // BENCH_HTTP_POST_ONLY=1: the two POST figures alone (the command path's own iterations).
+      // BENCH_HTTP_POST_ONLY=1: the two POST figures alone (the command path's own iterations), and the
+      // floor under them: bare Fastify answering the same POSTs on the same core.
+      if (postOnly) await postFloor(requests.slice(0, 2000));
       if (!postOnly) {
         // The ranking documents the GET figure reads (every opened cluster-year × period), once caught up.
         await waitForProjections(api.port, admin, 600_000);

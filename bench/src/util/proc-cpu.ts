@@ -14,6 +14,8 @@ export interface ProcCpu {
   mainMs: number;
   /** user + system, ms: the projection worker thread; 0 when there is none. */
   projectionMs: number;
+  /** user + system, ms, of the other threads by name (/proc/<pid>/task/<tid>/comm; unnamed ones are "node"). */
+  threads: Record<string, number>;
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
@@ -39,6 +41,21 @@ function namedThreadTicks(pid: number, name: string): number {
   return sum;
 }
 
+/** Ticks of every thread but the main one, summed by thread name. */
+function ticksByName(pid: number): Record<string, number> {
+  const byName: Record<string, number> = {};
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    if (tid === String(pid)) continue;
+    try {
+      const name = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      byName[name] = (byName[name] ?? 0) + ticks(`/proc/${pid}/task/${tid}/stat`);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return byName;
+}
+
 /** Undefined where /proc is not readable (not Linux, or the process is gone). */
 export function procCpu(pid: number | undefined): ProcCpu | undefined {
   if (pid === undefined || os.platform() !== 'linux') return undefined;
@@ -47,13 +64,16 @@ export function procCpu(pid: number | undefined): ProcCpu | undefined {
       processMs: ticks(`/proc/${pid}/stat`) * TICK_MS,
       mainMs: ticks(`/proc/${pid}/task/${pid}/stat`) * TICK_MS,
       projectionMs: namedThreadTicks(pid, PROJECTION_THREAD_NAME) * TICK_MS,
+      threads: Object.fromEntries(Object.entries(ticksByName(pid)).map(([name, t]) => [name, t * TICK_MS])),
     };
   } catch {
     return undefined;
   }
 }
 
-export type CpuPerRequest = Record<keyof ProcCpu, number>;
+export type CpuPerRequest = Record<Exclude<keyof ProcCpu, 'threads'>, number> & {
+  threads: Record<string, number>;
+};
 
 /** CPU used between two snapshots, per request, in ms. */
 export function cpuPerRequest(
@@ -66,5 +86,12 @@ export function cpuPerRequest(
     processMs: (after.processMs - before.processMs) / requests,
     mainMs: (after.mainMs - before.mainMs) / requests,
     projectionMs: (after.projectionMs - before.projectionMs) / requests,
+    // A thread that ended in between is left out; one started in between counts from zero.
+    threads: Object.fromEntries(
+      Object.entries(after.threads).map(([name, ms]) => [
+        name,
+        (ms - (before.threads[name] ?? 0)) / requests,
+      ]),
+    ),
   };
 }

@@ -56,7 +56,8 @@ export class Report {
         f.baseline,
         f.ratio === null ? '–' : fmt.ratio(f.ratio),
         f.targets.map((t) => t.text).join(', '),
-        f.targets.every((t) => t.met) ? 'met' : 'MISSED',
+        // A diagnostic figure has no target: nothing to meet.
+        f.targets.length === 0 ? '–' : f.targets.every((t) => t.met) ? 'met' : 'MISSED',
       ]),
     ];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));

@@ -2,6 +2,9 @@
 import * as errors from '../errors.js';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port.js';
 
+/** The append thread's name (Linux: /proc/<pid>/task/<tid>/comm): how tools and the bench tell its CPU apart. */
+export const APPEND_THREAD_NAME = 'append';
+
 export interface AppendRequest {
   id: number;
   streamId: string;

@@ -22,6 +22,7 @@ import {
 import type { AppendResult } from '../event-store.port.js';
 import { describeEventStoreContract, newEvent } from '../testing/event-store.contract.js';
 import { AppendThread, appendWorkerAvailable } from './append-thread.js';
+import { APPEND_THREAD_NAME } from './append-thread-messages.js';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,6 +44,23 @@ const openThreaded = (file = tempFile()): Promise<SqliteEventStore> =>
 describeEventStoreContract('sqlite, appends on the append thread', openThreaded);
 
 describe('SQLite appends on the append thread', () => {
+  const onLinux = process.platform === 'linux' ? it : it.skip;
+  onLinux("names its thread, so its CPU can be told apart from the request thread's (/proc)", async () => {
+    const names = (): string[] =>
+      fs.readdirSync('/proc/self/task').map((tid) => {
+        try {
+          return fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+        } catch {
+          return ''; // a thread that ended meanwhile
+        }
+      });
+    const before = names().filter((n) => n === APPEND_THREAD_NAME).length;
+    const store = await openThreaded();
+    await store.append('s-named', [newEvent('A')], 'no-stream'); // the worker starts on the first append
+    expect(names().filter((n) => n === APPEND_THREAD_NAME).length).toBe(before + 1);
+    await store.close();
+  });
+
   it('is used when its script exists, and not when it does not (appends then stay on this thread)', async () => {
     expect(appendWorkerAvailable(worker)).toBe(true);
     const threaded = await openThreaded();
