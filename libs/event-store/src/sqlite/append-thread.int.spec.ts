@@ -200,11 +200,32 @@ describe('the append thread in a process of its own', () => {
   });
 });
 
+/**
+ * The real worker, except that each thread of it answers only its first message of appends: the later ones
+ * stay in flight for as long as the test needs. With the real worker a loaded machine let it commit a group
+ * between the post and `terminate` (the test was flaky); holding the log's write lock instead aborts the
+ * process (better-sqlite3 throws into a terminating isolate).
+ */
+const withholdingWorker = (): URL => {
+  const file = path.join(work, 'withholding-append-worker.mjs');
+  fs.writeFileSync(
+    file,
+    `import { parentPort } from 'node:worker_threads';
+const on = parentPort.on.bind(parentPort);
+let appends = 0;
+parentPort.on = (event, listener) =>
+  on(event, event === 'message' ? (m) => { if (m.type !== 'append' || appends++ === 0) listener(m); } : listener);
+await import(${JSON.stringify(worker.href)});
+`,
+  );
+  return pathToFileURL(file);
+};
+
 describe('AppendThread', () => {
   it('rejects every append in flight when the thread dies, and starts a new thread for the next one', async () => {
     const file = tempFile();
     (await openSqliteEventStore(file)).close(); // the schema
-    const thread = new AppendThread(file, worker);
+    const thread = new AppendThread(file, withholdingWorker());
     await thread.append('s-0', [newEvent('A')], 'no-stream'); // the worker is up
     const inFlight = Array.from({ length: 5 }, (_, i) =>
       thread.append(`s-${i + 1}`, [newEvent('A')], 'no-stream'),
