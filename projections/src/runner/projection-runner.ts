@@ -53,7 +53,7 @@ export class ProjectionRunner implements ProjectionReadView {
     this.publisher = new StatusPublisher(reads, logger);
     const ctx = {
       events,
-      feed: new SharedCatchUp(events),
+      feed: new SharedCatchUp(events, { reach: 2 * batchSize }),
       reads,
       batch: { events: batchSize, docs: batchDocs },
       logger,

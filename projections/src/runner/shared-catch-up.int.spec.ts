@@ -141,6 +141,24 @@ describe('SharedCatchUp', () => {
     await Promise.all(subs.map((s) => s.close()));
   });
 
+  it('within its reach, waits for readers resumed from checkpoints far apart: the log is read about once', async () => {
+    // As after a restart: each generation resumes from its own checkpoint, a batch or so apart.
+    const head = await append(4000);
+    const starts = [0, 1733, 2081, 2500];
+    const run = async (reach: number | undefined): Promise<number> => {
+      const shared = new SharedCatchUp(store, { pageSize: 100, window: 1, ...(reach && { reach }) });
+      const subs = starts.map((at) => ({ at, sub: subscriber() }));
+      const open = subs.map(({ at, sub }) => shared.subscribe(at, sub.handlers));
+      await Promise.all(subs.map(({ sub }) => sub.reach(head)));
+      subs.forEach(({ at, sub }) => expect(sub.positions).toEqual(range(at + 1, head)));
+      await Promise.all(open.map((s) => s.close()));
+      return shared.stats.read;
+    };
+    // Alone, the four would read 40 + 23 + 20 + 15 = 98 pages (and the empty one at the head each).
+    expect(await run(undefined)).toBeGreaterThan(80);
+    expect(await run(2 * 2500)).toBeLessThanOrEqual(40 + 3 + 4);
+  });
+
   it('does not wait for a subscriber too far behind, nor for one that failed', async () => {
     const head = await append(3000);
     const shared = new SharedCatchUp(store, { pageSize: 100, window: 2 });

@@ -6,6 +6,13 @@ export interface SharedCatchUpOptions {
   pageSize?: number;
   /** How many pages a reader may run ahead of a slower one it shares pages with. */
   window?: number;
+  /**
+   * How far (events) a slower reader may be behind for a faster one to wait for it (default 4 windows).
+   * The runner passes twice its batch size: after a restart its generations resume from checkpoints up to
+   * a batch apart, and readers further apart than this never meet, so each read the log on its own (a
+   * resumed 1M rebuild read and checked it seven times: ≈ 4× the CPU an event of a rebuild from 0).
+   */
+  reach?: number;
 }
 
 /**
@@ -33,6 +40,7 @@ const DEFAULT_WINDOW = 1;
 export class SharedCatchUp {
   private readonly pageSize: number;
   private readonly window: number;
+  private readonly reach: number;
   private readonly pages = new Map<number, Promise<StoredEvent[]>>();
   private readonly readers = new Set<CatchUpReader>();
   private wakeups: Array<() => void> = [];
@@ -47,6 +55,7 @@ export class SharedCatchUp {
   ) {
     this.pageSize = options.pageSize ?? DEFAULT_PAGE;
     this.window = options.window ?? DEFAULT_WINDOW;
+    this.reach = options.reach ?? 4 * this.window * this.pageSize;
     this.live = new LiveTail(events);
   }
 
@@ -94,8 +103,8 @@ export class SharedCatchUp {
     const ahead = this.window * this.pageSize;
     for (const other of this.readers) {
       const behind = reader.position - other.position;
-      // Ahead of it by more than the window, yet close enough that it will read the same pages.
-      if (other !== reader && behind > ahead && behind <= 4 * ahead) return true;
+      // Ahead of it by more than the window, yet close enough to wait for it to read the same pages.
+      if (other !== reader && behind > ahead && behind <= this.reach) return true;
     }
     return false;
   }
