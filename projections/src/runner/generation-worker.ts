@@ -10,6 +10,7 @@ import type { ProjectionDefinition } from '../projection.js';
 import { KeptDocs } from './kept-docs.js';
 import { BatchView } from './projection-view.js';
 import { InvalidChangeError } from './runner-errors.js';
+import { WrittenKeys } from './written-keys.js';
 import type { OutageInfo, StallInfo } from './runner-types.js';
 
 export interface WorkerHooks {
@@ -99,6 +100,8 @@ export class GenerationWorker {
   private knownHead = 0;
   /** Documents this worker wrote that the projection keeps (ProjectionDefinition.keep): per subscription. */
   private kept: KeptDocs | undefined;
+  /** What this worker may have written, when it created the generation empty (kept across subscriptions). */
+  private written: WrittenKeys | undefined;
 
   constructor(
     private readonly events: EventStore,
@@ -123,6 +126,11 @@ export class GenerationWorker {
     } else {
       await this.reads.applyBatch(this.target, this.definition.version, [], 0);
       this.position = 0;
+      // Empty unless a generation of this number was dropped only in part (a store without transactions).
+      const found = await Promise.all(
+        this.definition.collections.map((c) => this.reads.find(this.target, c, { limit: 1 })),
+      );
+      if (found.every((docs) => docs.length === 0)) this.written = new WrittenKeys();
     }
     if (this.definition.indexes?.length) await this.reads.ensureIndexes(this.target, this.definition.indexes);
     this.subscribe();
@@ -219,7 +227,7 @@ export class GenerationWorker {
       // The start position is exclusive; a store that redelivers is tolerated.
       if (event.position <= (this.open?.last ?? this.position)) continue;
       this.open ??= {
-        view: new BatchView(this.reads, this.target, this.events, this.kept),
+        view: new BatchView(this.reads, this.target, this.events, this.kept, this.written),
         evolved: [],
         firstEvolved: undefined,
         first: refOf(event),
@@ -363,6 +371,8 @@ export class GenerationWorker {
   private async write(view: BatchView, position: number, blame: EventRef): Promise<void> {
     const changes = view.changes();
     const kept = this.kept;
+    // Before the write is tried: whatever part of it the store may keep is then known.
+    if (this.written) for (const change of changes) this.written.add(change.collection, change.id);
     try {
       // Live batches of the runner's projections come from one read of the log (LiveTail): one transaction.
       await this.reads.applyBatch(this.target, this.definition.version, changes, position, {

@@ -99,8 +99,9 @@ describe('ProjectionRunner: documents kept between batches (ProjectionDefinition
     expect(kept.docs).toEqual(plain.docs);
     // 12 events a stream; s1 and s2 each had one that changed the document taken without putting it back.
     expect(plain.docs.map((d) => d?.['count'])).toEqual([12, 11, 11]);
-    // Nine batches of four events: without keep each batch reads its three streams from the store.
-    expect(plain.counts.get('tallies')).toBeGreaterThanOrEqual(27);
+    // Nine batches of four events: without keep each batch reads its three streams from the store, but
+    // for the first reads, which find nothing and are answered without it (WrittenKeys).
+    expect(plain.counts.get('tallies')).toBeGreaterThanOrEqual(27 - 3);
     // With it: each stream's first read, and the reads after a skipped event (its take emptied the set).
     expect(kept.counts.get('tallies')).toBeLessThanOrEqual(3 + 2);
   });
@@ -115,6 +116,7 @@ describe('ProjectionRunner: documents kept between batches (ProjectionDefinition
     expect(one.docs).toEqual(plain.docs);
     expect(none.docs).toEqual(plain.docs);
     expect(one.counts.get('tallies')).toBeGreaterThan(9);
-    expect(none.counts.get('tallies')).toBeGreaterThanOrEqual(9 + 2);
+    // s1, never kept: read from the store in every batch but its first (nothing stored yet).
+    expect(none.counts.get('tallies')).toBeGreaterThanOrEqual(8);
   });
 });

@@ -2,6 +2,7 @@ import type { EventStore, StoredEvent } from '@thidua/event-store';
 import type { Doc, DocChange, ReadStore, Target } from '@thidua/read-store';
 import type { ProjectionView } from '../projection.js';
 import { docKey as keyOf, type KeptDocs } from './kept-docs.js';
+import type { WrittenKeys } from './written-keys.js';
 
 interface Entry {
   doc: Doc | null;
@@ -27,7 +28,15 @@ export class BatchView implements ProjectionView {
     private readonly events: EventStore,
     /** What the worker wrote of the projection's kept collections (read here before the store). */
     private readonly kept?: KeptDocs,
+    /** Every document the generation may hold, when its worker created it empty (others are absent). */
+    private readonly written?: WrittenKeys,
   ) {}
+
+  /** The stored document with its position, or null: without the store when it never got this one. */
+  private stored(collection: string, id: string) {
+    if (this.written?.mayHold(collection, id) === false) return null;
+    return this.reads.getWithPosition(this.target, collection, id);
+  }
 
   async get(collection: string, id: string): Promise<Doc | null> {
     const doc = await this.peek(collection, id);
@@ -39,7 +48,7 @@ export class BatchView implements ProjectionView {
     const key = keyOf(collection, id);
     let entry = this.entries.get(key);
     if (!entry) {
-      const stored = this.kept?.get(key) ?? (await this.reads.getWithPosition(this.target, collection, id));
+      const stored = this.kept?.get(key) ?? (await this.stored(collection, id));
       entry = { doc: stored?.doc ?? null, storedPosition: stored?.position ?? null };
       this.entries.set(key, entry);
     }
@@ -55,7 +64,7 @@ export class BatchView implements ProjectionView {
     // A kept document is in memory whoever holds it: the batch's holding it adds nothing (not counted).
     const kept = this.kept?.take(key);
     if (kept) return kept.doc;
-    const stored = await this.reads.getWithPosition(this.target, collection, id);
+    const stored = await this.stored(collection, id);
     if (stored) this.taken += 1;
     return stored?.doc ?? null;
   }
