@@ -42,6 +42,7 @@ export { verifyLog, type VerifyReport } from './integrity/verify-log.js';
 export { type LogIntegrity, VerifyingEventStore } from './integrity/verifying-event-store.js';
 export { type TailCheckResult, type VerifiedAnchor, verifyTail } from './integrity/tail-check.js';
 export { configureDatabase } from './sqlite/schema.js';
+export { nameThisThread } from './thread-name.js';
 export { openSqliteEventStore, type SqliteEventStore } from './sqlite/sqlite-event-store.js';
 export {
   openDatabase as openSqliteFile,

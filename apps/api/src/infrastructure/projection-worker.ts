@@ -5,11 +5,11 @@
  * appends; it reads what this thread writes through a ProjectionFollower, as API replicas do.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEventStore, VerifyingEventStore } from '@thidua/event-store';
+import { createEventStore, nameThisThread, VerifyingEventStore } from '@thidua/event-store';
 import { createReadStore } from '@thidua/read-store';
 import { allProjections, PROJECTION_THREAD_NAME, ProjectionRunner } from '@thidua/projections';
 import type { ToWorker, WorkerSettings, FromWorker } from './projection-thread-messages.js';
-import { lowerThisThreadPriority, nameThisThread, PROJECTION_THREAD_NICE } from './thread-priority.js';
+import { lowerThisThreadPriority, PROJECTION_THREAD_NICE } from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('projection-worker.js runs as a worker thread');

@@ -1,4 +1,4 @@
-import { readlinkSync, writeFileSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { basename } from 'node:path';
 
@@ -22,14 +22,5 @@ export function lowerThisThreadPriority(nice: number): number | undefined {
     return tid;
   } catch {
     return undefined;
-  }
-}
-
-/** Names the calling thread (Linux: /proc/thread-self/comm); elsewhere nothing changes. */
-export function nameThisThread(name: string): void {
-  try {
-    writeFileSync('/proc/thread-self/comm', name);
-  } catch {
-    // Not Linux, or no /proc: the name is only for tools.
   }
 }

@@ -3,22 +3,17 @@
  * request thread sends through the embedded store's own group commit, so the COMMIT's fsync blocks this
  * thread, not the one answering requests. Each append's outcome is sent back only after COMMIT returned.
  */
-import { writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 
 import type { AppendOutcome, FromAppendWorker, ToAppendWorker } from './append-thread-messages.js';
 import { APPEND_THREAD_NAME, sendError } from './append-thread-messages.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { nameThisThread } from '../thread-name.js';
 
 const port = parentPort;
 if (!port) throw new Error('append-worker.js runs as a worker thread');
 const send = (message: FromAppendWorker): void => port.postMessage(message);
-try {
-  // Named for tools (top -H, the bench's CPU per thread); Linux only.
-  writeFileSync('/proc/thread-self/comm', APPEND_THREAD_NAME);
-} catch {
-  // Not Linux, or no /proc: nothing to name.
-}
+nameThisThread(APPEND_THREAD_NAME);
 const store = new SqliteEventStore((workerData as { file: string }).file);
 
 /** Answers not yet sent: close sends them all before it says closed. */
