@@ -15,4 +15,9 @@ export default {
   setupFilesAfterEnv: ['<rootDir>/test/support/contract-guard.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker's heap grows by ≈ 12 MB a file (the ESM module registries); after ≈ 100 files a worker held
+  // 1.6–1.8 GB, and exiting that took longer than jest's 500 ms grace on a loaded 2-core machine: the
+  // "worker process has failed to exit gracefully" warning, with no handle or thread left open. A worker
+  // past this much heap after a file is replaced.
+  workerIdleMemoryLimit: '700MB',
 };
