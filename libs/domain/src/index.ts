@@ -46,7 +46,7 @@ export {
 export { emulationYearDecider } from './emulation-year/emulation-year.decider.js';
 export { type EmulationYearState } from './emulation-year/emulation-year.state.js';
 export { DomainError, notFound, rule } from './errors.js';
-export { rankingDigestInput } from './evaluator/digest.js';
+export { rankingDigestInput, writeRankingDigestInput } from './evaluator/digest.js';
 export {
   evaluateRanking,
   explainRanking,

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
   type Integer,
-  rankingDigestInput,
   type ExplainedRanking,
   type ExplainedRow,
   type Ranking,
   type RankingRow,
+  writeRankingDigestInput,
 } from '@thidua/domain';
 
 /**
@@ -95,9 +95,14 @@ const FINALITY: Record<Ranking['status'], Finality> = {
   'not-opened': 'not-opened',
 };
 
-/** The hex sha256 a PeriodClosed seals for this ranking (the same input the close handler hashes). */
+/**
+ * The hex sha256 a PeriodClosed seals for this ranking: of `rankingDigestInput(ranking)`, given to the hash
+ * a row at a time (no 170 KB string built and flattened for a 64-unit year).
+ */
 export function rankingDigest(ranking: Ranking | ExplainedRanking): string {
-  return createHash('sha256').update(rankingDigestInput(ranking), 'utf8').digest('hex');
+  const hash = createHash('sha256');
+  writeRankingDigestInput(ranking, (piece) => hash.update(piece, 'utf8'));
+  return hash.digest('hex');
 }
 
 /** The rows with each unit's name right after its id (names are never hashed: see rankingForDigest). */

@@ -22,6 +22,17 @@ const counter: Decider<{ add: number }, { total: number; count: number }, Added>
   },
 };
 
+// A switch: setting it to what it is decides nothing; "at least" refuses below a count of events.
+type Switched = { type: 'Switched'; data: { on: boolean } };
+const lamp: Decider<{ on: boolean; atLeast?: number }, { on: boolean; count: number }, Switched> = {
+  initialState: { on: false, count: 0 },
+  evolve: (s, e) => ({ on: e.data.on, count: s.count + 1 }),
+  decide: (c, s) => {
+    if (c.atLeast !== undefined && s.count < c.atLeast) throw new Error(`fewer than ${c.atLeast}`);
+    return c.on === s.on ? [] : [{ type: 'Switched', data: { on: c.on } }];
+  },
+};
+
 const metadata = (requestHash?: string): NewEventMetadata => ({
   actor: { id: 'officer-1', role: 'unit-officer', unitId: 'u1' },
   occurredAt: '2021-11-19T08:00:00.000Z',
@@ -200,6 +211,48 @@ describe('DeciderRunner', () => {
     // Fired together: each decides while its predecessors' appends may still be in the group commit.
     await Promise.all([1, 2, 3, 4, 5].map((n) => withContext(n)));
     expect(seen).toEqual([[], [0], [0, 1], [0, 1, 2], [0, 1, 2, 3]]);
+  });
+
+  it('decides on the cached state without probing the decided stream: its append checks the revision', async () => {
+    const probes: string[] = [];
+    const counted: EventStore = Object.assign(Object.create(store) as EventStore, {
+      streamRevision: (streamId: string) => {
+        probes.push(streamId);
+        return store.streamRevision!(streamId);
+      },
+    });
+    const runner = new DeciderRunner(counted);
+    for (let i = 1; i <= 5; i++)
+      await runner.execute(counter, { add: i }, { streamId: 's-p', metadata: metadata(), newId: randomUUID });
+    expect(probes).toEqual([]);
+    // Another process appends: the next append fails on its expected revision and is decided again.
+    await new DeciderRunner(store).execute(
+      counter,
+      { add: 100 },
+      { streamId: 's-p', metadata: metadata(), newId: randomUUID },
+    );
+    const result = await runner.execute(
+      counter,
+      { add: 1000 },
+      { streamId: 's-p', metadata: metadata(), newId: randomUUID },
+    );
+    expect(result.revision).toBe(6);
+    expect((await store.readStream('s-p')).map((e) => e.data.n)).toEqual([1, 2, 3, 4, 5, 100, 1000]);
+  });
+
+  it('answers no refusal and no empty decision from a cached state another process moved on', async () => {
+    const mine = new DeciderRunner(store);
+    const other = new DeciderRunner(store);
+    const switchTo = (runner: DeciderRunner, on: boolean, atLeast?: number) =>
+      runner.execute(lamp, { on, atLeast }, { streamId: 's-l', metadata: metadata(), newId: randomUUID });
+    await switchTo(mine, true); // cached here: on, 1 event
+    await switchTo(other, false);
+    // On the cached state this is nothing to do; on the stream it switches the lamp on again.
+    expect((await switchTo(mine, true)).revision).toBe(2);
+    await switchTo(other, false);
+    // On the cached state (3 events) this is refused; the stream has 4.
+    expect((await switchTo(mine, true, 4)).revision).toBe(4);
+    expect((await store.readStream('s-l')).map((e) => e.data.on)).toEqual([true, false, true, false, true]);
   });
 
   it('refuses an Idempotency-Key whose events already belong to another stream (another request)', async () => {

@@ -88,7 +88,14 @@ export class DeciderRunner {
     try {
       const replay = await this.replayIfSeen(options);
       if (replay) return replay;
-      const { revision, state } = await this.load(decider, streamId);
+      // The decided stream's cached state is taken without a revision probe: the append's expected revision
+      // checks it (a stale cache fails the append, which is retried on the stream read afresh). A refusal or
+      // an empty decision appends nothing that would check it, so those are probed before they are answered.
+      const unchecked =
+        options.expectedRevision === undefined && this.store.streamRevision
+          ? this.cache.get<S>(streamId)
+          : undefined;
+      const { revision, state } = unchecked ?? (await this.load(decider, streamId));
       if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
         throw new RevisionConflictError(
           streamId,
@@ -102,6 +109,7 @@ export class DeciderRunner {
       try {
         decided = decider.decide(command, state, context);
       } catch (error) {
+        if (unchecked) await this.checkCached(streamId, revision);
         // The same key as a command decided just before whose append is still in flight: the state seen
         // here already holds its events, so the decider refuses a repeat of it. Once that append is
         // committed this request is a replay, and answers as the first one did.
@@ -111,7 +119,10 @@ export class DeciderRunner {
         if (replay) return replay;
         throw error;
       }
-      if (decided.length === 0) return { streamId, revision, position: 0, eventIds: [] };
+      if (decided.length === 0) {
+        if (unchecked) await this.checkCached(streamId, revision);
+        return { streamId, revision, position: 0, eventIds: [] };
+      }
       const events: NewEvent[] = decided.map((e, i) => ({
         eventId: options.idempotencyKey ? idempotentEventId(options, i) : options.newId(),
         type: e.type,
@@ -145,6 +156,17 @@ export class DeciderRunner {
       if (again) return again;
     }
     return { streamId, revision: result.revision, position: result.position, eventIds: result.eventIds };
+  }
+
+  /**
+   * A decision taken on the cached state without a probe, answered without an append: a conflict (retried
+   * on the stream read afresh) when another process appended meanwhile, so no refusal rests on a stale state.
+   */
+  private async checkCached(streamId: string, revision: number): Promise<void> {
+    if (this.inflight.has(streamId)) return; // this process's appends check it
+    const current = await this.store.streamRevision!(streamId);
+    if (current !== revision)
+      throw new RevisionConflictError(streamId, String(revision), current < 0 ? 'no-stream' : current);
   }
 
   private track(streamId: string, appended: Promise<unknown>): void {

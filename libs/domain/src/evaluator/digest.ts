@@ -1,5 +1,5 @@
 import { canonicalJson } from '../canonical-json.js';
-import type { ExplainedRanking, Ranking, RankingRow } from './evaluator.types.js';
+import type { CriterionScore, ExplainedRanking, Ranking, RankingRow } from './evaluator.types.js';
 
 /**
  * The stable part of a ranking, sealed by PeriodClosed: what the units are ranked on, without the
@@ -37,7 +37,110 @@ export function rankingForDigest(ranking: Ranking | ExplainedRanking): RankingFo
   };
 }
 
-/** The exact string to hash for a ranking's digest. */
+/** The exact string to hash for a ranking's digest: `canonicalJson(rankingForDigest(ranking))`. */
 export function rankingDigestInput(ranking: Ranking | ExplainedRanking): string {
-  return canonicalJson(rankingForDigest(ranking));
+  let text = '';
+  writeRankingDigestInput(ranking, (piece) => {
+    text += piece;
+  });
+  return text;
+}
+
+/**
+ * Gives `canonicalJson(rankingForDigest(ranking))` to `write` in pieces (a head, each row, a tail), so a
+ * hash can take them one by one instead of one long string. The live rankings projection digests every
+ * period a delivery touched (≈ 2 ms for a 64-unit year by canonicalJson): this writer knows the keys of
+ * the digest's own objects and of the evaluator's criterion scores (most of the objects) in code-unit
+ * order, so it does not sort them; everything else goes through canonicalJson. Byte for byte the same
+ * text, corner cases included (undefined fields left out, holes, non-finite numbers refused).
+ */
+export function writeRankingDigestInput(
+  ranking: Ranking | ExplainedRanking,
+  write: (piece: string) => void,
+): void {
+  let head = field('', '"clusterId":', ranking.clusterId);
+  head = field(head, '"period":', ranking.period);
+  write((head === '' ? '{' : head + ',') + '"rows":[');
+  const rows: readonly RankingRow[] = ranking.rows;
+  for (let i = 0; i < rows.length; i++) {
+    // A hole in the rows stays one (rankingForDigest maps them), which canonicalJson writes as nothing.
+    const text = i in rows ? rowText(rows[i]!) : '';
+    write(i > 0 ? ',' + text : text);
+  }
+  // After "rows", never first.
+  let tail = ']';
+  if (ranking.schemeVersion !== undefined) tail += ',"schemeVersion":' + canonicalJson(ranking.schemeVersion);
+  if (ranking.year !== undefined) tail += ',"year":' + canonicalJson(ranking.year);
+  write(tail + '}');
+}
+
+/** `text` with `"key":value` appended after a comma, or after `{` when it is the first; undefined adds nothing. */
+function field(text: string, quotedKey: string, value: unknown): string {
+  if (value === undefined) return text;
+  return (text === '' ? '{' : text + ',') + quotedKey + canonicalJson(value);
+}
+
+/** canonicalJson of rankingForDigest's row: its keys in code-unit order. */
+function rowText(r: RankingRow): string {
+  let text = field('', '"bonus":', r.bonus);
+  text = field(text, '"cappedBy":', r.cappedBy);
+  text = field(text, '"classification":', r.classification);
+  if (r.criteria !== undefined)
+    text = (text === '' ? '{' : text + ',') + '"criteria":' + criteriaText(r.criteria);
+  text = field(text, '"groups":', r.groups);
+  text = field(text, '"missingCriteria":', r.missingCriteria);
+  text = field(text, '"penalty":', r.penalty);
+  text = field(text, '"rank":', r.rank);
+  text = field(text, '"total":', r.total);
+  text = field(text, '"unclassified":', r.unclassified);
+  text = field(text, '"unitId":', r.unitId);
+  return text === '' ? '{}' : text + '}';
+}
+
+/** The criterion scores; those with exactly CriterionScore's four keys, of the expected types, without a sort. */
+function criteriaText(criteria: readonly CriterionScore[]): string {
+  if (!Array.isArray(criteria)) return canonicalJson(criteria);
+  let text = '[';
+  for (let i = 0; i < criteria.length; i++) {
+    if (i > 0) text += ',';
+    const c: unknown = criteria[i];
+    if (isPlainScore(c)) text += scoreText(c);
+    else if (c === undefined) {
+      if (i in criteria) text += 'null'; // a hole gives nothing, as canonicalJson writes it
+    } else {
+      const other = canonicalJson(c) as string | undefined; // undefined for a function or symbol
+      if (other !== undefined) text += other;
+    }
+  }
+  return text + ']';
+}
+
+function isPlainScore(c: unknown): c is CriterionScore {
+  if (typeof c !== 'object' || c === null) return false;
+  const keys = Object.keys(c);
+  if (keys.length !== 4) return false;
+  for (const key of keys)
+    if (key !== 'code' && key !== 'entryId' && key !== 'points' && key !== 'source') return false;
+  const { code, entryId, points, source } = c as CriterionScore;
+  return (
+    typeof code === 'string' &&
+    typeof entryId === 'string' &&
+    Number.isFinite(points) && // a number, finite
+    typeof source === 'string'
+  );
+}
+
+function scoreText(c: CriterionScore): string {
+  return (
+    '{"code":' +
+    JSON.stringify(c.code) +
+    ',"entryId":' +
+    JSON.stringify(c.entryId) +
+    ',"points":' +
+    // What JSON.stringify and canonicalJson give for a finite number (-0 → "0").
+    ('' + c.points) +
+    ',"source":' +
+    JSON.stringify(c.source) +
+    '}'
+  );
 }

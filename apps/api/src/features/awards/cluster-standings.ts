@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
@@ -9,7 +8,6 @@ import {
   flagClaimsStream,
   type RecordedFlag,
   quotaOf,
-  rankingDigestInput,
   type Actor,
   type AwardItem,
   type ClusterStanding,
@@ -18,6 +16,7 @@ import type { EventStore, StoredEvent } from '@thidua/event-store';
 import type { ReadStore, Target } from '@thidua/read-store';
 import {
   DIRECTORY_PROJECTION,
+  rankingDigest,
   TOTALS,
   totalsDocId,
   UNITS,
@@ -123,7 +122,7 @@ export class ClusterStandings {
         tiedWith: row
           ? ranking.rows.filter((r) => r.rank === row.rank && r.unitId !== unitId).map((r) => r.unitId)
           : [],
-        rankingDigest: createHash('sha256').update(rankingDigestInput(ranking)).digest('hex'),
+        rankingDigest: rankingDigest(ranking),
         rankingPosition: events.at(-1)?.position ?? 0,
         // The units the year's title reviews (bình xét at the tổng kết) chose, by code.
         chosenByVote: events.flatMap((e) =>
