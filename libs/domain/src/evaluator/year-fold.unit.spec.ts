@@ -18,6 +18,7 @@ import {
 } from './evaluate.js';
 import type { EvaluatorEvent, ExplainedRanking } from './evaluator.types.js';
 import { realisticYear } from '../testing/realistic-year.js';
+import { stateOf } from './year-fold.js';
 import {
   referenceEvaluateRanking,
   referenceExplainRanking,
@@ -174,6 +175,20 @@ describe('evaluator: the incremental year fold', () => {
         expect({ cut, json: rank(original) }).toEqual({ cut, json: whole });
       }
     }
+  });
+
+  it('entries, recorded or copied on write, are made by one constructor: no object literal V8 would pretenure', () => {
+    const cut = events.findIndex((e) => e.type === 'ScoreCorrected');
+    const original = initialYearFold(events[0]!.streamId, { trace: false });
+    for (const e of events.slice(0, cut)) foldYearEvent(original, e);
+    const copy = copyYearFold(original);
+    for (const e of events.slice(cut)) foldYearEvent(copy, e);
+    const entries = (f: YearFold) => [...stateOf(f).periods.values()].flatMap((p) => [...p.entries.values()]);
+    const copied = entries(copy).filter((entry) => !entries(original).includes(entry));
+    expect(copied.length).toBeGreaterThan(0); // recorded after the cut, or corrected (copied on write)
+    const prototypes = new Set([...entries(original), ...copied].map((entry) => Object.getPrototypeOf(entry)));
+    expect(prototypes.size).toBe(1);
+    expect(prototypes.has(Object.prototype)).toBe(false);
   });
 
   it('rankingStamp: while it stays the same, the ranking stays the same but for its position', () => {
