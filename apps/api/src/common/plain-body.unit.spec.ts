@@ -1,8 +1,12 @@
 import 'reflect-metadata';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { IsOptional, IsString, ValidateNested } from 'class-validator';
-import { RecordScoreDto } from '../features/emulation-year/scores/scores.dto.js';
-import { PlainBody, plainBody } from './plain-body.js';
+import {
+  CorrectScoreDto,
+  RecordScoreDto,
+  WithdrawScoreDto,
+} from '../features/emulation-year/scores/scores.dto.js';
+import { PlainBody, plainBody, type Dto } from './plain-body.js';
 import { createValidationPipe, VALIDATION_OPTIONS } from './validation.js';
 
 const body: ArgumentMetadata = { type: 'body', metatype: RecordScoreDto };
@@ -70,6 +74,39 @@ describe('@PlainBody', () => {
       // The API's pipe refuses what the plain pipe refuses (its messages are the API's own).
       expect(await answer(full)).not.toBe('accepted');
       expect(await answer(pipe)).not.toBe('accepted');
+    }
+  });
+
+  it("takes a score's correction and withdrawal as the full pipe does, and leaves what it refuses to it", async () => {
+    const reason = 'Nhập nhầm điểm (sai tiêu chí)';
+    const cases: Array<[Dto, Array<Record<string, unknown>>, unknown[]]> = [
+      [
+        CorrectScoreDto,
+        [
+          { points: 44, reason },
+          { reason, points: 0, effectiveDate: '2021-07-27' },
+        ],
+        [{ points: 44 }, { points: 1.234, reason }, { points: 44, reason: '' }, { points: 44, reason, x: 1 }],
+      ],
+      [
+        WithdrawScoreDto,
+        [{ reason }, { reason, effectiveDate: null }],
+        [{}, { reason: 7 }, { reason, effectiveDate: '2021-02-30' }, { reason, points: 1 }],
+      ],
+    ];
+    for (const [dto, valids, refusals] of cases) {
+      const metadata: ArgumentMetadata = { type: 'body', metatype: dto };
+      for (const value of valids) {
+        const fast = plainBody(dto, { ...value });
+        expect(fast).toBeInstanceOf(dto);
+        expect(Object.entries(fast!)).toEqual(
+          Object.entries((await full.transform({ ...value }, metadata)) as object),
+        );
+      }
+      for (const value of refusals) {
+        expect(plainBody(dto, value)).toBeUndefined();
+        await expect(full.transform(value, metadata)).rejects.toBeDefined();
+      }
     }
   });
 

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import type { ArgumentMetadata } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { Type } from 'class-transformer';
+import { RecordScoreDto } from '../features/emulation-year/scores/scores.dto.js';
 import { ApiError } from './api-error.js';
 import { createValidationPipe } from './validation.js';
 
@@ -59,5 +60,46 @@ describe('the validation pipe on query DTOs', () => {
     expect((await refusal(() => pipe.transform({ minPosition: '-1' }, query(OptionalQuery)))).field).toBe(
       'minPosition',
     );
+  });
+});
+
+describe('the validation pipe on what it does not validate', () => {
+  const custom = (data?: string): ArgumentMetadata => ({ type: 'custom', metatype: Object, data });
+
+  it("hands a custom decorator's value back as it is, without a promise or the ValidationPipe", () => {
+    const pipe = createValidationPipe();
+    const original = ValidationPipe.prototype.transform;
+    let calls = 0;
+    ValidationPipe.prototype.transform = function (this: ValidationPipe, ...args) {
+      calls += 1;
+      return original.apply(this, args);
+    };
+    try {
+      const ref = { clusterId: 'cum-1', year: 2026 };
+      expect(pipe.transform(ref, custom())).toBe(ref);
+      expect(pipe.transform(undefined, custom())).toBeUndefined();
+      expect(pipe.transform('7', { type: 'custom', metatype: Number, data: 'x' })).toBe('7');
+      expect(calls).toBe(0);
+    } finally {
+      ValidationPipe.prototype.transform = original;
+    }
+  });
+
+  it('answers a body the plain path takes without a promise, and leaves the rest to the ValidationPipe', async () => {
+    const pipe = createValidationPipe();
+    const metadata: ArgumentMetadata = { type: 'body', metatype: RecordScoreDto };
+    const valid = {
+      unitId: 'cuc-ktnv',
+      period: 'Q1',
+      criterion: 'chuyen-mon',
+      points: 45.5,
+      assessment: 'self',
+    };
+    const dto: unknown = pipe.transform(valid, metadata);
+    expect(dto).toBeInstanceOf(RecordScoreDto);
+    expect(dto).toEqual(Object.assign(new RecordScoreDto(), valid));
+    const refused = pipe.transform({ ...valid, points: '5' }, metadata);
+    expect(refused).toBeInstanceOf(Promise);
+    expect((await refusal(() => refused)).field).toBe('points');
   });
 });

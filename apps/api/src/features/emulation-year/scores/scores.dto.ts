@@ -48,6 +48,8 @@ export class RecordScoreDto extends ActDateDto {
   evidence?: string;
 }
 
+/** Its correction and withdrawal: primitive fields too, the same plain path. */
+@PlainBody()
 export class CorrectScoreDto extends ActDateDto {
   @ApiProperty({ description: 'The corrected points (same bounds as when recorded)', example: 44 })
   @IsPoints()
@@ -58,6 +60,7 @@ export class CorrectScoreDto extends ActDateDto {
   reason!: string;
 }
 
+@PlainBody()
 export class WithdrawScoreDto extends ActDateDto {
   @ApiProperty({ description: 'Why the entry is withdrawn', maxLength: 1000 })
   @IsText(1000)
