@@ -186,7 +186,9 @@ describe('evaluator: the incremental year fold', () => {
     const entries = (f: YearFold) => [...stateOf(f).periods.values()].flatMap((p) => [...p.entries.values()]);
     const copied = entries(copy).filter((entry) => !entries(original).includes(entry));
     expect(copied.length).toBeGreaterThan(0); // recorded after the cut, or corrected (copied on write)
-    const prototypes = new Set([...entries(original), ...copied].map((entry) => Object.getPrototypeOf(entry)));
+    const prototypes = new Set(
+      [...entries(original), ...copied].map((entry) => Object.getPrototypeOf(entry)),
+    );
     expect(prototypes.size).toBe(1);
     expect(prototypes.has(Object.prototype)).toBe(false);
   });
