@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical-json.js';
+import { prng } from './testing/prng.js';
 
 /** The implementation before the one-pass rewrite, verbatim: the output must not change. */
 function previousCanonicalJson(value: unknown): string {
@@ -12,18 +13,6 @@ function previousCanonicalJson(value: unknown): string {
     .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
     .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${previousCanonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-}
-
-/** mulberry32, so a failure names a seed that reproduces it. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ALPHABET = [

@@ -5,21 +5,10 @@ import { realisticYear } from '../testing/realistic-year.js';
 import { rankingDigestInput, rankingForDigest, writeRankingDigestInput } from './digest.js';
 import { evaluateRanking } from './evaluate.js';
 import type { Ranking } from './evaluator.types.js';
+import { prng } from '../testing/prng.js';
 
 /** The definition the digest writer must give byte for byte (and what it was before the writer). */
 const definition = (ranking: Ranking): string => canonicalJson(rankingForDigest(ranking));
-
-/** mulberry32, so a failure names a seed that reproduces it. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXTS = ['Xuất sắc', 'chưa đủ điểm', 'Đơn vị', 'e\u0301', '"q"\\', '\n\t', '😀', '\ud800', 'cụm-1', ''];
 const GROUP_KEYS = ['Xây dựng lực lượng', 'Nghiệp vụ', 'a', 'B', '10', '2', '__proto__', 'constructor', ''];

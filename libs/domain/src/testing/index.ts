@@ -12,4 +12,5 @@ export {
   scheme,
 } from './fixtures.js';
 export * from './people.js';
+export { prng } from './prng.js';
 export { realisticYear } from './realistic-year.js';

@@ -6,6 +6,7 @@
  */
 import type { NewEvent } from '@thidua/event-store';
 import { clusterStream, emulationStream, unitStream, type Actor, type PeriodCode } from '@thidua/domain';
+import { prng } from '@thidua/domain/testing';
 
 export interface SyntheticYearOptions {
   clusterId: string;
@@ -25,18 +26,6 @@ export interface SyntheticYear {
 }
 
 const PERIOD_ORDER: PeriodCode[] = ['Q1', 'Q2', 'H1', 'Q3', 'M9', 'Q4', 'Y'];
-
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let idCounter = 0;
 const eventId = (): string => {
