@@ -52,11 +52,25 @@ async function catchUp(events: EventStore, reads: ReadStore, head: number) {
   return { asked, counts };
 }
 
+/** A log and a read store of their own for one test, closed after it. */
+async function withStores(
+  name: string,
+  body: (events: EventStore, reads: ReadStore, readsFile: string) => Promise<void>,
+): Promise<void> {
+  const events = await openSqliteEventStore(join(dir, `events-${name}.sqlite`), { pollIntervalMs: 5 });
+  const readsFile = join(dir, `reads-${name}.sqlite`);
+  const reads = await openSqliteReadStore(readsFile);
+  try {
+    await body(events, reads, readsFile);
+  } finally {
+    await reads.close();
+    await events.close();
+  }
+}
+
 describe('a generation its worker created empty', () => {
   it('answers reads of documents it never wrote without the store; a restarted worker asks the store', async () => {
-    const events = await openSqliteEventStore(join(dir, 'events.sqlite'), { pollIntervalMs: 5 });
-    const reads = await openSqliteReadStore(join(dir, 'reads.sqlite'));
-    try {
+    await withStores('empty', async (events, reads) => {
       const first = await catchUp(events, reads, await append(events, 40));
       expect(first.asked.missing).toBe(0);
       // Batches of 4 events over 3 streams: each batch reads the streams it touches once, from the store
@@ -69,31 +83,22 @@ describe('a generation its worker created empty', () => {
       const again = await catchUp(events, reads, await append(events, 8));
       expect(again.asked.missing).toBe(8);
       expect(again.counts).toEqual([{ count: 17 }, { count: 16 }, { count: 15 }]);
-    } finally {
-      await reads.close();
-      await events.close();
-    }
+    });
   });
 
   it('asks the store when the generation it created holds documents already (a drop done in part)', async () => {
-    const events = await openSqliteEventStore(join(dir, 'events-left.sqlite'), { pollIntervalMs: 5 });
-    const readsFile = join(dir, 'reads-left.sqlite');
-    const reads = await openSqliteReadStore(readsFile);
-    const raw = new Database(readsFile);
-    // A leftover of generation 1 without its checkpoint: the generation the runner creates first.
-    raw
-      .prepare(
-        'INSERT INTO docs (projection, generation, collection, id, doc, position) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run('counter', 1, 'missing', 'left', '{}', 0);
-    raw.close();
-    try {
+    await withStores('left', async (events, reads, readsFile) => {
+      const raw = new Database(readsFile);
+      // A leftover of generation 1 without its checkpoint: the generation the runner creates first.
+      raw
+        .prepare(
+          'INSERT INTO docs (projection, generation, collection, id, doc, position) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run('counter', 1, 'missing', 'left', '{}', 0);
+      raw.close();
       const run = await catchUp(events, reads, await append(events, 12));
       expect(run.asked.missing).toBe(12);
       expect(run.counts).toEqual([{ count: 4 }, { count: 4 }, { count: 4 }]);
-    } finally {
-      await reads.close();
-      await events.close();
-    }
+    });
   });
 });
