@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type EventStore, openSqliteEventStore } from '@thidua/event-store';
-import { openSqliteReadStore, type ReadStore } from '@thidua/read-store';
+import type { ReadStore } from '@thidua/read-store';
 import { canonicalJson, emulationStream } from '@thidua/domain';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import {
@@ -28,27 +27,14 @@ import {
   type PledgeDoc,
   type UnitDoc,
 } from './directory.documents.js';
+import { withStores } from '../testing/with-stores.js';
 
 let dir: string;
-let fileNo = 0;
-const file = (name: string): string => join(dir, `${name}-${(fileNo += 1)}.sqlite`);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cluster-directory-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function withStores(run: (events: EventStore, reads: ReadStore, readsFile: string) => Promise<void>) {
-  const readsFile = file('reads');
-  const events = await openSqliteEventStore(file('events'), { pollIntervalMs: 5 });
-  const reads = await openSqliteReadStore(readsFile);
-  try {
-    await run(events, reads, readsFile);
-  } finally {
-    await reads.close();
-    await events.close();
-  }
-}
 
 async function get<T>(
   reads: ReadStore,
@@ -61,7 +47,7 @@ async function get<T>(
 
 describe('cluster-directory projection (SQLite event store + read store + runner)', () => {
   it('lists the cluster, its year with members, seats, scheme, periods and pledges', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const scenario = await playCluster2(events);
       const runner = await runToHead(events, reads, [clusterDirectoryProjection()], 6);
       const stream = await events.readStream(emulationStream(CLUSTER, YEAR));
@@ -136,7 +122,7 @@ describe('cluster-directory projection (SQLite event store + read store + runner
   });
 
   it('follows the year live: period statuses, then a rename that moves the unit in the collated list', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const runner = new ProjectionRunner(events, reads, [clusterDirectoryProjection()], { batchSize: 2 });
       await runner.start();
       const seen: Partial<Record<MarkName, ClusterYearDoc>> = {};
@@ -155,7 +141,7 @@ describe('cluster-directory projection (SQLite event store + read store + runner
   });
 
   it('rebuilds byte-for-byte what it built incrementally', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const projection = clusterDirectoryProjection();
       const runner = new ProjectionRunner(events, reads, [projection], { batchSize: 3 });
       await runner.start();
@@ -170,7 +156,7 @@ describe('cluster-directory projection (SQLite event store + read store + runner
   });
 
   it('is idempotent if the same events are applied twice', async () => {
-    await withStores(async (events, reads, readsFile) => {
+    await withStores(dir, async (events, reads, readsFile) => {
       await playCluster2(events);
       const projection = clusterDirectoryProjection();
       const once = await runToHead(events, reads, [projection], 4);

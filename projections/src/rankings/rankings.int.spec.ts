@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type EventStore, openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
+import type { StoredEvent } from '@thidua/event-store';
 import { openSqliteReadStore, type ReadStore } from '@thidua/read-store';
 import { canonicalJson, emulationStream, evaluateRanking, PERIODS, type PeriodCode } from '@thidua/domain';
 import {
@@ -28,6 +28,7 @@ import {
   snapshot,
   unitNamesIn,
 } from '../testing/rankings/projection-harness.js';
+import { withStores } from '../testing/with-stores.js';
 
 const streamId = emulationStream(CLUSTER, YEAR);
 let dir: string;
@@ -38,20 +39,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rankings-projection-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function withStores(
-  run: (events: EventStore, reads: ReadStore, readsFile: string) => Promise<void>,
-): Promise<void> {
-  const readsFile = file('reads');
-  const events = await openSqliteEventStore(file('events'), { pollIntervalMs: 5 });
-  const reads = await openSqliteReadStore(readsFile);
-  try {
-    await run(events, reads, readsFile);
-  } finally {
-    await reads.close();
-    await events.close();
-  }
-}
 
 /** The last event of the stream the period's ranking depends on: its own events and those naming no period. */
 async function getRanking(
@@ -74,7 +61,7 @@ function lastConcerning(stream: StoredEvent[], period: PeriodCode): number {
 
 describe('rankings projection (SQLite event store + read store + runner)', () => {
   it('stores, per opened period, exactly the evaluator ranking of the stream up to the event that produced it', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const scenario = await playCluster2(events);
       const projection = rankingsProjection();
       const runner = await runToHead(events, reads, [projection], 7);
@@ -119,7 +106,7 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
   });
 
   it('follows the period live: provisional, final with the sealed digest, then revised with both digests', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const runner = new ProjectionRunner(events, reads, [rankingsProjection()], { batchSize: 3 });
       await runner.start();
       const seen: Partial<Record<MarkName, RankingDocument>> = {};
@@ -159,7 +146,7 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
   });
 
   it('rebuilds byte-for-byte what it built incrementally while the events arrived', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const projection = rankingsProjection();
       const runner = new ProjectionRunner(events, reads, [projection], { batchSize: 4 });
       await runner.start();
@@ -188,7 +175,7 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
   });
 
   it('folds each event once: reads no stream from the start of the log, a stream once when resuming mid-stream', async () => {
-    await withStores(async (events, reads, readsFile) => {
+    await withStores(dir, async (events, reads, readsFile) => {
       await playCluster2(events);
       const projection = rankingsProjection();
       const runner = await runToHead(events, reads, [projection], 7);
@@ -212,7 +199,7 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
   });
 
   it('writes a rename into every ranking that shows the unit, without touching its digest or position', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       await playCluster2(events);
       const before = await runToHead(events, reads, [rankingsProjection()]);
       const q1 = (await getRanking(reads, before, 'Q1'))!;
@@ -244,7 +231,7 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
   });
 
   it('is idempotent if the same events are applied twice', async () => {
-    await withStores(async (events, reads, readsFile) => {
+    await withStores(dir, async (events, reads, readsFile) => {
       await playCluster2(events);
       const projection = rankingsProjection();
       const once = await runToHead(events, reads, [projection], 5);
@@ -288,7 +275,7 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
   });
 
   it("flushes a batch's own state when another generation moved the shared fold on meanwhile", async () => {
-    await withStores(async (events) => {
+    await withStores(dir, async (events) => {
       await playCluster2(events);
       const stream = await events.readStream(streamId);
       const projection = rankingsProjection();
@@ -317,7 +304,7 @@ describe('rankings projection (SQLite event store + read store + runner)', () =>
   });
 
   it('writes no document for a period never opened', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       await playCluster2(events);
       const runner = await runToHead(events, reads, [rankingsProjection()]);
       const target = runner.target('rankings');

@@ -1,18 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventStore, openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
-import { type DocChange, openSqliteReadStore, type ReadStore } from '@thidua/read-store';
+import type { EventStore, StoredEvent } from '@thidua/event-store';
+import type { DocChange, ReadStore } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { testEvent } from '../testing/test-events.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { withStores } from '../testing/with-stores.js';
 
 /**
  * The runner takes evolve's changes as returned (an array) or as a promise, and checks both alike: the
  * worker evolves without an await when evolve returns an array, so each path is exercised on its own.
  */
 let dir: string;
-let fileNo = 0;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'evolve-results-'));
 });
@@ -50,18 +50,6 @@ function counter(options: {
   };
 }
 
-async function withStores(body: (events: EventStore, reads: ReadStore) => Promise<void>): Promise<void> {
-  fileNo += 1;
-  const events = await openSqliteEventStore(join(dir, `events-${fileNo}.sqlite`), { pollIntervalMs: 5 });
-  const reads = await openSqliteReadStore(join(dir, `reads-${fileNo}.sqlite`));
-  try {
-    await body(events, reads);
-  } finally {
-    await reads.close();
-    await events.close();
-  }
-}
-
 async function appendCounted(events: EventStore, n: number): Promise<StoredEvent[]> {
   for (let i = 0; i < n; i += 1) await events.append(`s-${i % 3}`, [testEvent({ i })], 'any');
   return events.readAll({ after: 0 });
@@ -95,7 +83,7 @@ describe('evolve returning changes or a promise of them', () => {
       () => 'async' as const,
       (e: StoredEvent) => (e.position % 2 ? 'sync' : 'async') as Mode,
     ]) {
-      await withStores(async (events, reads) => {
+      await withStores(dir, async (events, reads) => {
         const log = await appendCounted(events, 23);
         const runner = new ProjectionRunner(events, reads, [counter({ mode })], { batchSize: 5 });
         await runner.start();
@@ -121,7 +109,7 @@ describe('evolve returning changes or a promise of them', () => {
   ];
   for (const [what, bad] of cases) {
     it(`stalls at the event whose synchronous evolve returns ${what}, keeping the events before it`, async () => {
-      await withStores(async (events, reads) => {
+      await withStores(dir, async (events, reads) => {
         const log = await appendCounted(events, 12);
         const poison = log[8]!;
         const runner = new ProjectionRunner(
@@ -144,7 +132,7 @@ describe('evolve returning changes or a promise of them', () => {
     });
 
     it(`stalls at the event whose evolve promise gives ${what}`, async () => {
-      await withStores(async (events, reads) => {
+      await withStores(dir, async (events, reads) => {
         const log = await appendCounted(events, 12);
         const poison = log[6]!;
         const definition = counter({ mode: () => 'async', bad: bad(poison.position) });

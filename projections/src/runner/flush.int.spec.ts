@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type EventStore, openSqliteEventStore, type StoredEvent } from '@thidua/event-store';
-import { type DocChange, openSqliteReadStore, type ReadStore } from '@thidua/read-store';
+import type { EventStore, StoredEvent } from '@thidua/event-store';
+import type { DocChange, ReadStore } from '@thidua/read-store';
 import type { ProjectionDefinition, ProjectionView } from '../projection.js';
 import { testEvent } from '../testing/test-events.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { withStores } from '../testing/with-stores.js';
 
 let dir: string;
-let fileNo = 0;
-const file = (name: string): string => join(dir, `${name}-${(fileNo += 1)}.sqlite`);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'projection-flush-'));
@@ -131,21 +130,9 @@ async function stored(reads: ReadStore, runner: ProjectionRunner, name = 'flush-
   return out;
 }
 
-async function withStores(body: (events: EventStore, reads: ReadStore, readsFile: string) => Promise<void>) {
-  const readsFile = file('reads');
-  const events = await openSqliteEventStore(file('events'), { pollIntervalMs: 5 });
-  const reads = await openSqliteReadStore(readsFile);
-  try {
-    await body(events, reads, readsFile);
-  } finally {
-    await reads.close();
-    await events.close();
-  }
-}
-
 describe('ProjectionRunner: flush (once per batch, in the batch write)', () => {
   it('writes a batch early when the projection says it is full, and still writes every document', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const before = await append(events, 40, 1); // 4 streams, round robin
       const { definition, flushes } = flushCounter({ fullAt: 2 });
       const runner = new ProjectionRunner(events, reads, [definition], { batchSize: 1000 });
@@ -161,7 +148,7 @@ describe('ProjectionRunner: flush (once per batch, in the batch write)', () => {
   });
 
   it('writes a batch once it holds batchDocs documents, whatever its events', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const before = await append(events, 40, 1);
       // One new document per event: a batch of 1,000 events would hold all 40 until its write.
       const definition: ProjectionDefinition = {
@@ -188,7 +175,7 @@ describe('ProjectionRunner: flush (once per batch, in the batch write)', () => {
   });
 
   it('writes what flush returns with the batch, at the position of the event that produced each document', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const before = await append(events, 47, 1);
       const { definition, flushes } = flushCounter();
       const runner = new ProjectionRunner(events, reads, [definition], { batchSize: 10 });
@@ -208,7 +195,7 @@ describe('ProjectionRunner: flush (once per batch, in the batch write)', () => {
   });
 
   it('is idempotent if the same events are applied twice', async () => {
-    await withStores(async (events, reads, readsFile) => {
+    await withStores(dir, async (events, reads, readsFile) => {
       const appended = await append(events, 30, 3);
       const once = new ProjectionRunner(events, reads, [flushCounter().definition], { batchSize: 7 });
       await once.start();
@@ -243,7 +230,7 @@ describe('ProjectionRunner: flush (once per batch, in the batch write)', () => {
   });
 
   it('stalls at the batch when flush throws: nothing of the batch is applied; a fixed restart catches up', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const before = await append(events, 23, 4);
       const [poison] = await append(events, 1, 5, { poison: true });
       const after = await append(events, 11, 6);
@@ -280,7 +267,7 @@ describe('ProjectionRunner: flush (once per batch, in the batch write)', () => {
   });
 
   it('when evolve throws, flushes and writes the events before it, then stalls at that event', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const before = await append(events, 13, 7);
       const [poison] = await append(events, 1, 8, { poison: true });
       await append(events, 5, 9);
@@ -300,7 +287,7 @@ describe('ProjectionRunner: flush (once per batch, in the batch write)', () => {
   });
 
   it('refuses a flush change that names a position outside the batch (stall, nothing written)', async () => {
-    await withStores(async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const appended = await append(events, 6, 10);
       const { definition } = flushCounter({ position: (last) => last + 1000 });
       const runner = new ProjectionRunner(events, reads, [definition], { batchSize: 500 });

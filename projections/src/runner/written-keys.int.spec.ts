@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type EventStore, openSqliteEventStore } from '@thidua/event-store';
-import { openSqliteReadStore, type ReadStore } from '@thidua/read-store';
+import type { EventStore } from '@thidua/event-store';
+import type { ReadStore } from '@thidua/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { testEvent } from '../testing/test-events.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { withStores } from '../testing/with-stores.js';
 
 let dir: string;
 beforeAll(() => {
@@ -52,25 +53,9 @@ async function catchUp(events: EventStore, reads: ReadStore, head: number) {
   return { asked, counts };
 }
 
-/** A log and a read store of their own for one test, closed after it. */
-async function withStores(
-  name: string,
-  body: (events: EventStore, reads: ReadStore, readsFile: string) => Promise<void>,
-): Promise<void> {
-  const events = await openSqliteEventStore(join(dir, `events-${name}.sqlite`), { pollIntervalMs: 5 });
-  const readsFile = join(dir, `reads-${name}.sqlite`);
-  const reads = await openSqliteReadStore(readsFile);
-  try {
-    await body(events, reads, readsFile);
-  } finally {
-    await reads.close();
-    await events.close();
-  }
-}
-
 describe('a generation its worker created empty', () => {
   it('answers reads of documents it never wrote without the store; a restarted worker asks the store', async () => {
-    await withStores('empty', async (events, reads) => {
+    await withStores(dir, async (events, reads) => {
       const first = await catchUp(events, reads, await append(events, 40));
       expect(first.asked.missing).toBe(0);
       // Batches of 4 events over 3 streams: each batch reads the streams it touches once, from the store
@@ -87,7 +72,7 @@ describe('a generation its worker created empty', () => {
   });
 
   it('asks the store when the generation it created holds documents already (a drop done in part)', async () => {
-    await withStores('left', async (events, reads, readsFile) => {
+    await withStores(dir, async (events, reads, readsFile) => {
       const raw = new Database(readsFile);
       // A leftover of generation 1 without its checkpoint: the generation the runner creates first.
       raw
