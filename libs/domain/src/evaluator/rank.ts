@@ -29,9 +29,19 @@ const fromCents = (c: number): number => c / 100;
 /** Sort order of ids, which are distinct wherever it sorts (members, entries): never equal. */
 const byCode = (a: string, b: string): number => (a < b ? -1 : 1);
 
-interface Chosen {
-  entry: FoldedEntry;
-  points: number;
+/**
+ * A row's criterion score, made by `new` rather than as an object literal, for the reason OwnedEntry is
+ * (year-fold.ts): V8 pretenured the literal's site (the as-of API's first request folds the year from 0 and
+ * its scores survive), so the ≈ 1,600 scores of each later 20,000-event as-of died in the old generation
+ * (≈ 100 KB a request). The keys are assigned in CriterionScore's order: the documents' bytes follow it.
+ */
+class Score implements CriterionScore {
+  constructor(
+    public code: string,
+    public points: number,
+    public source: CriterionScore['source'],
+    public entryId: string,
+  ) {}
 }
 
 /** Validates what-if options against the period's entries; returns override points by entry id. */
@@ -216,23 +226,15 @@ export function rankPeriod(
       // The appraisal of the organizer's emulation office outranks the cluster's verified score, which
       // outranks the unit's self score (DESIGN.md §4); within one assessment the latest recorded entry
       // (the decider allows only one active).
-      const entry = lastAppraisal[k] ?? lastCluster[k] ?? lastSelf[k];
-      const chosen: Chosen | undefined = entry && {
-        entry,
-        points: overrides.get(entry.entryId) ?? entry.points,
-      };
-      if (chosen) {
-        const p = cents(chosen.points);
+      const chosen = lastAppraisal[k] ?? lastCluster[k] ?? lastSelf[k];
+      const points = chosen ? (overrides.get(chosen.entryId) ?? chosen.points) : null;
+      if (chosen && points !== null) {
+        const p = cents(points);
         byCriterion.set(c.code, p);
         if (c.kind === 'score') groups.set(c.group, (groups.get(c.group) ?? 0) + p);
         else if (c.kind === 'bonus') bonus += p;
         else penalty += p;
-        scores.push({
-          code: c.code,
-          points: chosen.points,
-          source: chosen.entry.assessment,
-          entryId: chosen.entry.entryId,
-        });
+        scores.push(new Score(c.code, points, chosen.assessment, chosen.entryId));
       } else if (c.kind === 'score') missing.push(c.code);
       if (explain)
         details.push({
@@ -241,9 +243,9 @@ export function rankPeriod(
           group: c.group,
           kind: c.kind,
           maxPoints: c.maxPoints,
-          points: chosen ? chosen.points : null,
-          source: chosen ? chosen.entry.assessment : null,
-          entryId: chosen ? chosen.entry.entryId : null,
+          points,
+          source: chosen ? chosen.assessment : null,
+          entryId: chosen ? chosen.entryId : null,
           entries: (cellEntries?.[k] ?? NONE).map((e): EntryExplanation => ({
             entryId: e.entryId,
             assessment: e.assessment,
@@ -256,7 +258,7 @@ export function rankPeriod(
                   : 'active',
             points: e.points,
             ...(overrides.has(e.entryId) && { overriddenTo: overrides.get(e.entryId)! }),
-            used: chosen?.entry.entryId === e.entryId,
+            used: chosen?.entryId === e.entryId,
             // A copy: the fold goes on growing the chain after this ranking was taken.
             chain: e.chain.slice(),
           })),

@@ -167,6 +167,22 @@ describe('rank: entries left out', () => {
     expect(rowOf(evaluateRanking(play.events, 'Q1'), anm)).toMatchObject({ total: 0, criteria: [] });
   });
 
+  it('makes criterion scores with one constructor (no object literal V8 would pretenure), keys in CriterionScore order', () => {
+    const play = year();
+    score(play, anm, 'xd-dang', 20);
+    score(play, ktnv, 'xd-dang', 18, { assessment: 'cluster' });
+    const scores = evaluateRanking(play.events, 'Q1').rows.flatMap((r) => r.criteria);
+    expect(scores).toHaveLength(2);
+    const prototypes = new Set(scores.map((s) => Object.getPrototypeOf(s)));
+    expect(prototypes.size).toBe(1);
+    expect(prototypes.has(Object.prototype)).toBe(false);
+    // The stored documents' bytes follow the key order.
+    expect(scores.map((s) => Object.keys(s))).toEqual([
+      ['code', 'points', 'source', 'entryId'],
+      ['code', 'points', 'source', 'entryId'],
+    ]);
+  });
+
   it('writes a group named __proto__ as an own field of the row', () => {
     const play = year({
       criteria: [{ code: 'a', title: 'A', group: '__proto__', maxPoints: 10, kind: 'score' }],
