@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import Fastify from 'fastify';
 import { UnitHistoryQueryDto } from '../features/history/history.dto.js';
+import { AsOfQueryDto, ReadQueryDto } from '../features/queries/queries.dto.js';
 import { plainQuery } from './plain-query.js';
 import { createValidationPipe, VALIDATION_OPTIONS } from './validation.js';
 
@@ -80,5 +81,55 @@ describe('@PlainQuery', () => {
       plainQuery(UnitHistoryQueryDto, Object.assign(Object.create({ x: 1 }) as object, { limit: '50' })),
     ).toBeUndefined();
     expect(plainQuery(class Other {}, q({ limit: '50' }))).toBeUndefined();
+  });
+});
+
+describe('@PlainQuery with string fields (the as-of query)', () => {
+  const asOf: ArgumentMetadata = { type: 'query', metatype: AsOfQueryDto };
+  const plainAsOf = [
+    { asOf: '18131' },
+    { asOf: '2026-01-01T22:21:02.880Z' },
+    { asOfEffective: '2021-03-31' },
+    { asOf: '0', asOfEffective: '2021-03-31', minPosition: '7' },
+    { asOf: 'not a position' }, // a string the DTO takes: the handler answers its 400, on both paths
+  ];
+  const asOfLeftToThePipe = [
+    { asOf: 'x'.repeat(41) },
+    { asOfEffective: '2021-02-30' },
+    { asOfEffective: '31/03/2021' },
+    { asOf: ['1', '2'] },
+    { asOf: '5', period: 'Q1' },
+  ];
+
+  it('answers what the full pipe answers, same class and fields in the same order', async () => {
+    for (const value of plainAsOf) {
+      const fast = plainQuery(AsOfQueryDto, q(value));
+      expect(fast).toBeInstanceOf(AsOfQueryDto);
+      expect(Object.entries(fast!)).toEqual(Object.entries((await full.transform(q(value), asOf)) as object));
+    }
+    const fast = plainQuery(AsOfQueryDto, await fastifyQuery('asOf=2026-01-01T22%3A21%3A02.880Z'));
+    expect(fast).toEqual(Object.assign(new AsOfQueryDto(), { asOf: '2026-01-01T22:21:02.880Z' }));
+  });
+
+  it('leaves to the pipe what its rules refuse, a repeated parameter and an unknown one', async () => {
+    for (const value of asOfLeftToThePipe) {
+      expect(plainQuery(AsOfQueryDto, q(value))).toBeUndefined();
+      await expect(pipe.transform(q(value), asOf)).rejects.toThrow(); // and the pipe refuses each
+    }
+    // An integer in another spelling too, which the pipe takes.
+    const spelled = q({ asOf: '5', minPosition: '05' });
+    expect(plainQuery(AsOfQueryDto, spelled)).toBeUndefined();
+    expect(await pipe.transform(spelled, asOf)).toMatchObject({ asOf: '5', minPosition: 5 });
+  });
+
+  it('takes ?minPosition= alone on the reads that take only it', async () => {
+    const fast = plainQuery(ReadQueryDto, q({ minPosition: '42' }));
+    expect(fast).toEqual(Object.assign(new ReadQueryDto(), { minPosition: 42 }));
+    expect(Object.entries(fast!)).toEqual(
+      Object.entries(
+        (await full.transform(q({ minPosition: '42' }), { type: 'query', metatype: ReadQueryDto })) as object,
+      ),
+    );
+    expect(plainQuery(ReadQueryDto, q({ minPosition: '42', asOf: '1' }))).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ export const DEFAULT_HISTORY_LIMIT = 50;
 export const MAX_HISTORY_LIMIT = 500;
 
 /** GET /units/{u}/history */
-@PlainQuery('after', 'limit', 'minPosition')
+@PlainQuery({ integers: ['after', 'limit', 'minPosition'] })
 export class UnitHistoryQueryDto extends MinPositionQuery {
   @ApiPropertyOptional({
     type: 'integer',

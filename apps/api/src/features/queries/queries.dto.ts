@@ -10,6 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { PlainQuery } from '../../common/plain-query.js';
 import { MinPositionQuery } from '../../common/read-your-writes.js';
 import { IsCalendarDate, IsPoints } from '../write/dto-validators.js';
 import { DEMO } from '../../openapi/demo-examples.js';
@@ -52,9 +53,11 @@ export class UnitListQueryDto extends MinPositionQuery {
 }
 
 /** Reads that take only `?minPosition=`. */
+@PlainQuery({ integers: ['minPosition'] })
 export class ReadQueryDto extends MinPositionQuery {}
 
 /** GET …/rankings/{p} and …/explain; POST …/what-if. */
+@PlainQuery({ integers: ['minPosition'], strings: ['asOf', 'asOfEffective'] })
 export class AsOfQueryDto extends MinPositionQuery {
   @ApiPropertyOptional({ description: AS_OF_DESCRIPTION, example: DEMO.asOf })
   @IsOptional()
