@@ -165,7 +165,7 @@ export interface EventStore {
   notifyAppended?(): void;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
-  /** Recompute each row's hash from its stored bytes while reading (cheaper check; SQLite). */
+  /** Check each row against its stored hash from its stored bytes while reading (cheaper check; SQLite). */
   enableRowHashes?(): void;
   /** Commits one tiny write outside the log; throws a StorageError while the storage takes no writes (SQLite). */
   probeWrite?(): Promise<void>;

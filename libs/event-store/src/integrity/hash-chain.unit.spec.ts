@@ -3,13 +3,14 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '@thidua/domain';
 import type { NewEvent, StoredEvent } from '../event-store.port.js';
 import {
+  checkedRowEvent,
   GENESIS_HASH,
   eventHash,
   hashMatches,
-  rememberRowHash,
   rowHash,
   sealEvent,
   sealEvents,
+  type SealedRow,
 } from './hash-chain.js';
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -289,22 +290,24 @@ describe('rowHash and hashMatches: the shortcuts', () => {
     expect(rowHash(...args, '{}', `{"a":1,"hash":"${hash}"]`, GENESIS_HASH)).toBeUndefined();
   });
 
-  it('trusts the hash an adapter recomputed from the stored bytes for that event object only', () => {
-    const sealed = sealEvent('s', 0, GENESIS_HASH, event());
-    const stored: StoredEvent = {
-      eventId: event().eventId,
-      type: event().type,
-      streamId: 's',
-      revision: 0,
-      position: 1,
-      data: { changed: true },
-      metadata: sealed.metadata,
-    };
-    expect(hashMatches(stored)).toBe(false);
-    rememberRowHash(stored, sealed.hash);
-    expect(hashMatches(stored)).toBe(true);
-    expect(hashMatches({ ...stored })).toBe(false);
-    rememberRowHash(stored, 'cd'.repeat(32));
-    expect(hashMatches(stored)).toBe(false);
+  it('trusts an event only when its stored texts hash to its stored hash, and never a copy of it', () => {
+    const e = event();
+    const [row] = sealEvents('s', 0, GENESIS_HASH, [e]);
+    const { dataJson, metadataJson } = row as SealedRow;
+    const read = (data: string, metadata: string): StoredEvent =>
+      checkedRowEvent(1, e.eventId, 's', 0, e.type, data, metadata, 'ff'.repeat(32));
+    const whole = read(dataJson, metadataJson);
+    expect(hashMatches(whole)).toBe(true);
+    expect(whole).toEqual({ ...stored(e, 's', 0, GENESIS_HASH), logHash: 'ff'.repeat(32) });
+    expect(JSON.stringify(whole)).toBe(JSON.stringify({ ...whole }));
+    // Trusted as read: once its content changes, only a copy (recomputed) tells.
+    const changed = { ...whole, data: { changed: true } };
+    expect(hashMatches(changed)).toBe(false);
+    // An edited data text, or a stored hash that is not the texts' own, is recomputed and fails.
+    expect(hashMatches(read(dataJson.replace(/\d/, '9'), metadataJson))).toBe(false);
+    const otherHash = metadataJson.replace(/"hash":"[0-9a-f]{64}"/, `"hash":"${'cd'.repeat(32)}"`);
+    expect(hashMatches(read(dataJson, otherHash))).toBe(false);
+    // Without a hash in its metadata an event never matches (its texts are not in the sealed form).
+    expect(hashMatches(read(dataJson, metadataJson.replace(/,"hash":"[0-9a-f]{64}"/, '')))).toBe(false);
   });
 });

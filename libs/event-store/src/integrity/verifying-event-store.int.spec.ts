@@ -138,6 +138,23 @@ describe('VerifyingEventStore over a SQLite log', () => {
     await store.close();
   });
 
+  it('refuses an edited event read by position or id whose stored hash was taken out of its metadata', async () => {
+    const file = await buildLog();
+    const [position, eventId] = raw(file, (db) => {
+      const at = positionOf(db, YEAR, 5);
+      db.prepare(
+        "UPDATE events SET data = json_set(data, '$.points', 50), metadata = json_remove(metadata, '$.hash') WHERE position = ?",
+      ).run(at);
+      return [at, db.prepare('SELECT event_id FROM events WHERE position = ?').pluck().get(at) as string];
+    });
+    const store = await open(file);
+    const expected = { problem: 'altered', streamId: YEAR, revision: 5, position };
+    // No stored hash is not a match: out of order, only the event's own hash guards it.
+    expect((await failureOf(store.readPositions!([position]))).failure).toMatchObject(expected);
+    expect((await failureOf(store.findEvent!(YEAR, eventId))).failure).toMatchObject(expected);
+    await store.close();
+  });
+
   it('refuses a rewritten type column and a deleted row (the log as a whole)', async () => {
     const typed = await buildLog();
     raw(typed, (db) =>

@@ -15,10 +15,9 @@ import type {
   SubscriptionHandlers,
 } from '../event-store.port.js';
 import {
+  checkedRowEvent,
   GENESIS_HASH,
   logChainHash,
-  rememberRowHash,
-  rowHash,
   sealEvents,
   type SealedRow,
 } from '../integrity/hash-chain.js';
@@ -93,12 +92,9 @@ function toEvent(row: Row): StoredEvent {
   return event;
 }
 
-/** toEvent, and the row's hash recomputed from its stored texts for the integrity check (hash-chain.ts). */
+/** toEvent, with the row's hash checked from its stored texts (hash-chain.ts checkedRowEvent). */
 function toCheckedEvent(row: Row): StoredEvent {
-  const event = toEvent(row);
-  const hash = rowHash(row[1], row[4], row[2], row[3], row[5], row[6], event.metadata.prevHash);
-  if (hash !== undefined) rememberRowHash(event, hash);
-  return event;
+  return checkedRowEvent(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7]);
 }
 
 export async function openSqliteEventStore(
@@ -129,7 +125,7 @@ export class SqliteEventStore implements EventStore {
   private readonly thread: AppendThread | undefined;
   /** readPositions' own connection (position-reader.ts), opened on its first use. */
   private positionReader: PositionReader | undefined;
-  /** Rows to events; with row hashes once a VerifyingEventStore reads through this store. */
+  /** Rows to events; checked against their hashes once a VerifyingEventStore reads through this store. */
   private convert: (row: Row) => StoredEvent = toEvent;
 
   private readonly stmt: {
@@ -216,8 +212,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * From now on each event read also carries its hash recomputed from the stored texts (about a third of
-   * the cost of recomputing it from the parsed event): VerifyingEventStore turns it on.
+   * From now on each row read is checked against its stored hash from its texts (about a third of the cost
+   * of recomputing it from the parsed event), and hashMatches trusts the events that passed without
+   * recomputing: VerifyingEventStore turns it on.
    */
   enableRowHashes(): void {
     this.convert = toCheckedEvent;
