@@ -5,8 +5,8 @@ import { docKey as keyOf, type KeptDocs } from './kept-docs.js';
 import type { WrittenKeys } from './written-keys.js';
 
 /**
- * One document of the batch. Changed in place by each change recorded to it: a rebuild records ≈ 3
- * changes per event, and a new entry and a positioned copy of each change were ≈ 4 % of what it allocated.
+ * One document of the batch, changed in place by each change recorded to it (not a new entry and a
+ * positioned copy of the change for every change: a rebuild records several changes per event).
  * A class, not a literal: V8 does not pretenure objects made by `new` (most entries live for the batch,
  * so a literal's site would be allocated old, and the entries of documents read once would die there).
  */

@@ -117,7 +117,7 @@ function criteriaText(criteria: readonly CriterionScore[]): string {
 
 function isPlainScore(c: unknown): c is CriterionScore {
   if (typeof c !== 'object' || c === null) return false;
-  // Its keys counted without Object.keys (an array per score: ≈ 1.5 % of what a 1M rebuild allocated).
+  // Its keys counted without Object.keys (an array per score, and a ranking digests thousands).
   // for-in also lists inherited keys: an object with any, or with a key not its own, is not taken here.
   let keys = 0;
   for (const key in c) {
