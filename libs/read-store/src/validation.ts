@@ -17,7 +17,8 @@ const PROJECTION_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}$/;
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Stored beside the fields by the MongoDB adapter; refused in documents and queries everywhere. */
-const RESERVED_FIELDS = new Set(['_id', '_position']);
+const RESERVED_LIST = ['_id', '_position'] as const;
+const RESERVED_FIELDS: ReadonlySet<string> = new Set(RESERVED_LIST);
 
 export type Scalar = string | number | boolean | null;
 
@@ -120,8 +121,9 @@ export function assertDoc(doc: Doc): void {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ReadStoreInputError('INVALID_DOCUMENT', 'a document must be a plain object');
   }
-  for (const key of Object.keys(doc)) {
-    if (RESERVED_FIELDS.has(key)) {
+  // Own enumerable keys, as Object.keys lists them, without its array (one per document put, twice).
+  for (const key of RESERVED_LIST) {
+    if (Object.prototype.propertyIsEnumerable.call(doc, key)) {
       throw new ReadStoreInputError('INVALID_DOCUMENT', `field ${key} is reserved by the read store`);
     }
   }

@@ -94,6 +94,34 @@ describe('evolve returning changes or a promise of them', () => {
     }
   });
 
+  it('subscribes once to the promise an async evolve returns (one await, no `then` and a second await)', async () => {
+    await withStores(dir, async (events, reads) => {
+      const log = await appendCounted(events, 7);
+      let thens = 0;
+      /** A promise that counts the subscriptions to it (an await of a non-native promise calls `then`). */
+      class Counted<T> extends Promise<T> {
+        override then<A = T, B = never>(
+          onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+          onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+        ): Promise<A | B> {
+          thens += 1;
+          return super.then(onFulfilled, onRejected);
+        }
+      }
+      const base = counter({ mode: () => 'sync' });
+      const definition: ProjectionDefinition = {
+        ...base,
+        evolve: (event, view) => Counted.resolve(base.evolve(event, view) as DocChange[]),
+      };
+      const runner = new ProjectionRunner(events, reads, [definition], { batchSize: 5 });
+      await runner.start();
+      expect(await runner.waitFor(log.at(-1)!.position, 5_000)).toBe(true);
+      expect(await counts(reads, runner)).toEqual(expectedCounts(log));
+      expect(thens).toBe(log.length);
+      await runner.stop();
+    });
+  });
+
   const cases: Array<[string, (at: number) => (e: StoredEvent) => DocChange | Error | undefined]> = [
     [
       'a change to an undeclared collection',

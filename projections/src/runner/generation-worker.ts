@@ -235,9 +235,23 @@ export class GenerationWorker {
         size: 0,
       };
       // Most events are evolved without a promise (not handled, or a synchronous evolve): an await per
-      // event and projection was a fifth of what a rebuild allocated.
-      const pending = this.evolveInto(this.open, event);
-      if (pending) await pending;
+      // event and projection was a fifth of what a rebuild allocated. An async evolve's promise is awaited
+      // here, once: a `then` with two closures, then an await of the promise it made, were ≈ 0.5 GB of
+      // the 11 GB a 1M rebuild allocated.
+      const batch = this.open;
+      batch.size += 1;
+      if (!this.handles.has(event.type)) batch.last = event.position;
+      else {
+        let changes: DocChange[] | Promise<DocChange[]>;
+        try {
+          changes = this.definition.evolve(event, batch.view);
+          if (isPromise(changes)) changes = await changes;
+        } catch (error) {
+          return this.stallAt(batch, event, error); // it throws
+        }
+        const stalled = this.evolved(batch, event, changes);
+        if (stalled) await stalled;
+      }
       if (this.full(this.open) || this.definition.batchFull?.(this.open.view)) await this.commit();
     }
     if (this.open && !(await this.keepOpen(this.open))) await this.commit();
@@ -267,26 +281,6 @@ export class GenerationWorker {
     if (this.caughtUp || this.stopped || this.stall) return;
     this.caughtUp = true;
     this.hooks.caughtUp();
-  }
-
-  /** Evolves one event into the batch: a promise only when evolve returned one (or the event stalls). */
-  private evolveInto(batch: OpenBatch, event: StoredEvent): Promise<void> | undefined {
-    batch.size += 1;
-    if (!this.handles.has(event.type)) {
-      batch.last = event.position;
-      return undefined;
-    }
-    let result: DocChange[] | Promise<DocChange[]>;
-    try {
-      result = this.definition.evolve(event, batch.view);
-    } catch (error) {
-      return this.stallAt(batch, event, error);
-    }
-    if (!isPromise(result)) return this.evolved(batch, event, result);
-    return result.then(
-      (changes) => this.evolved(batch, event, changes),
-      (error: unknown) => this.stallAt(batch, event, error),
-    );
   }
 
   /** Records what evolve returned for `event` (checked first: an invalid change stalls at the event). */
@@ -356,10 +350,9 @@ export class GenerationWorker {
     if (!this.definition.flush || lastEvolved === undefined) return;
     const changes = await this.definition.flush(view);
     this.checkChanges(changes);
-    const positions = new Set(evolved);
     for (const change of changes) {
       const position = change.position ?? lastEvolved;
-      if (!positions.has(position)) {
+      if (!includesSorted(evolved, position)) {
         throw new InvalidChangeError(
           `flush change to ${change.collection}/${change.id} names position ${position}, not an event of the batch`,
         );
@@ -411,6 +404,23 @@ export class GenerationWorker {
     this.stall = stall;
     this.hooks.stalled(stall);
   }
+}
+
+/**
+ * Whether `sorted` (ascending) holds `value`, by bisection. For the positions a batch evolved (up to a
+ * batch's 5,000): a Set of them for each flush was ≈ 1 % of what a rebuild allocated.
+ */
+export function includesSorted(sorted: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = sorted[middle]!;
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {

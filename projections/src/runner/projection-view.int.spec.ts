@@ -86,3 +86,25 @@ describe('BatchView over kept documents', () => {
     expect(kept.get(docKey('c', 'a'))?.doc).toEqual({ n: 7, list: [7] });
   });
 });
+
+describe('BatchView.record', () => {
+  it('changes a document recorded again in its one entry: first place kept, last change at its position', () => {
+    const view = new BatchView(reads, target, events);
+    const entries = (view as unknown as { entries: Map<string, object> }).entries;
+    view.record([{ op: 'put', collection: 'c', id: 'x', doc: { n: 1 } }], 6);
+    const entry = entries.get(docKey('c', 'x'));
+    view.record([{ op: 'put', collection: 'c', id: 'y', doc: { n: 2 } }], 7);
+    const last = { op: 'put' as const, collection: 'c', id: 'x', doc: { n: 3 } };
+    view.record([last], 8);
+    // One object per document, made by a constructor (V8 pretenures a literal's site whose objects mostly
+    // live long, and the entries of documents changed again would die in the old generation).
+    expect(entries.get(docKey('c', 'x'))).toBe(entry);
+    expect(Object.getPrototypeOf(entry)).not.toBe(Object.prototype);
+    expect(view.changes()).toEqual([
+      { op: 'put', collection: 'c', id: 'x', doc: { n: 3 }, position: 8 },
+      { op: 'put', collection: 'c', id: 'y', doc: { n: 2 }, position: 7 },
+    ]);
+    expect(view.changes()[0]).not.toBe(last); // a positioned copy: the projection's own is left as it was
+    expect(last).not.toHaveProperty('position');
+  });
+});

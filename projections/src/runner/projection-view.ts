@@ -4,11 +4,22 @@ import type { ProjectionView } from '../projection.js';
 import { docKey as keyOf, type KeptDocs } from './kept-docs.js';
 import type { WrittenKeys } from './written-keys.js';
 
-interface Entry {
-  doc: Doc | null;
-  /** Position stored with the document; null when absent from the store, undefined when not read. */
-  storedPosition: number | null | undefined;
-  change?: DocChange & { position: number };
+/**
+ * One document of the batch, changed in place by each change recorded to it (not a new entry and a
+ * positioned copy of the change for every change: a rebuild records several changes per event).
+ * A class, not a literal: V8 does not pretenure objects made by `new` (most entries live for the batch,
+ * so a literal's site would be allocated old, and the entries of documents read once would die there).
+ */
+class Entry {
+  /** The last change recorded (the projection's own object) and the position it is recorded at. */
+  change: DocChange | undefined = undefined;
+  position = 0;
+
+  constructor(
+    public doc: Doc | null,
+    /** Position stored with the document; null when absent from the store, undefined when not read. */
+    readonly storedPosition: number | null | undefined,
+  ) {}
 }
 
 const STREAM_PAGE = 500;
@@ -49,7 +60,7 @@ export class BatchView implements ProjectionView {
     let entry = this.entries.get(key);
     if (!entry) {
       const stored = this.kept?.get(key) ?? (await this.stored(collection, id));
-      entry = { doc: stored?.doc ?? null, storedPosition: stored?.position ?? null };
+      entry = new Entry(stored?.doc ?? null, stored?.position ?? null);
       this.entries.set(key, entry);
     }
     return entry.doc;
@@ -99,20 +110,20 @@ export class BatchView implements ProjectionView {
   record(changes: readonly DocChange[], position: number): void {
     for (const change of changes) {
       const key = keyOf(change.collection, change.id);
-      const entry = this.entries.get(key);
+      let entry = this.entries.get(key);
       if (entry?.storedPosition != null && entry.storedPosition >= position) continue;
-      this.entries.set(key, {
-        doc: change.op === 'put' ? change.doc : null,
-        storedPosition: entry?.storedPosition,
-        change: { ...change, position },
-      });
+      if (!entry) this.entries.set(key, (entry = new Entry(null, undefined)));
+      entry.doc = change.op === 'put' ? change.doc : null;
+      entry.change = change;
+      entry.position = position;
     }
   }
 
-  /** The last change of every document touched in this batch. */
+  /** The last change of every document touched in this batch, each at its position (copies: once a batch). */
   changes(): DocChange[] {
     const result: DocChange[] = [];
-    for (const entry of this.entries.values()) if (entry.change) result.push(entry.change);
+    for (const entry of this.entries.values())
+      if (entry.change) result.push({ ...entry.change, position: entry.position });
     return result;
   }
 }

@@ -117,10 +117,15 @@ function criteriaText(criteria: readonly CriterionScore[]): string {
 
 function isPlainScore(c: unknown): c is CriterionScore {
   if (typeof c !== 'object' || c === null) return false;
-  const keys = Object.keys(c);
-  if (keys.length !== 4) return false;
-  for (const key of keys)
+  // Its keys counted without Object.keys (an array per score, and a ranking digests thousands).
+  // for-in also lists inherited keys: an object with any, or with a key not its own, is not taken here.
+  let keys = 0;
+  for (const key in c) {
     if (key !== 'code' && key !== 'entryId' && key !== 'points' && key !== 'source') return false;
+    if (!Object.prototype.propertyIsEnumerable.call(c, key)) return false;
+    keys += 1;
+  }
+  if (keys !== 4) return false;
   const { code, entryId, points, source } = c as CriterionScore;
   return (
     typeof code === 'string' &&

@@ -110,6 +110,50 @@ describe('the ranking digest writer', () => {
     }
   });
 
+  it('writes scores with inherited or non-enumerable keys as canonicalJson does', () => {
+    const ranking = randomRanking(prng(11));
+    const inherited = Object.create({ points: 5 }) as Record<string, unknown>;
+    Object.assign(inherited, { code: 'a', entryId: 'e', source: 's' });
+    const extra = Object.create({ note: 'x' }) as Record<string, unknown>;
+    Object.assign(extra, { code: 'a', entryId: 'e', points: 1, source: 's' });
+    const hidden = { code: 'a', entryId: 'e', points: 2 } as Record<string, unknown>;
+    Object.defineProperty(hidden, 'source', { value: 's', enumerable: false });
+    const row = { unitId: 'u', total: 1, criteria: [inherited, extra, hidden] };
+    const odd = { ...ranking, rows: [row] } as unknown as Ranking;
+    expect(rankingDigestInput(odd)).toBe(definition(odd));
+  });
+
+  it('checks the criterion scores without an Object.keys array per score', () => {
+    const row = (u: number) => ({
+      unitId: `u-${u}`,
+      total: 10,
+      rank: u + 1,
+      criteria: Array.from({ length: 10 }, (_, i) => ({
+        code: `tc-${i}`,
+        points: i / 4,
+        source: 'cluster',
+        entryId: `e-${u}-${i}`,
+      })),
+    });
+    const ranking = {
+      ...randomRanking(prng(5)),
+      rows: Array.from({ length: 20 }, (_, u) => row(u)),
+    } as Ranking;
+    const scores = 200;
+    const keys = Object.keys;
+    let calls = 0;
+    Object.keys = (o: object) => {
+      calls += 1;
+      return keys(o);
+    };
+    try {
+      piecesOf(ranking);
+    } finally {
+      Object.keys = keys;
+    }
+    expect(calls).toBeLessThan(scores / 10);
+  });
+
   it('refuses a non-finite number as canonicalJson does', () => {
     const ranking = randomRanking(prng(7));
     const row = { unitId: 'a', total: NaN, criteria: [] } as unknown as Ranking['rows'][number];
