@@ -43,7 +43,7 @@ export interface SentError {
   fields: Record<string, unknown>;
 }
 
-/** Packs commitAppends' outcomes (in the order of `appends`). Arrays filled by push: a holey one clones slowly. */
+/** Packs commitAppends' outcomes (in the order of `appends`), filled by push: a holey array clones slowly. */
 export function packOutcomes(
   appends: readonly { id: number }[],
   outcomes: readonly CommitOutcome[],

@@ -1,9 +1,10 @@
 /**
  * The request thread's side of the append thread (append-worker.ts). Appends issued in one turn of the
  * event loop go to the worker in one message; the worker commits them with the store's group commit and
- * answers them (packed: append-thread-messages.ts) after COMMIT returned, while this thread goes on parsing and deciding the next requests,
- * which then join the next group. Order is kept (one port, one queue), so appends this process issues
- * on one stream are checked in the order issued, each against its own expected revision.
+ * answers them (packed: append-thread-messages.ts) after COMMIT returned, while this thread goes on
+ * parsing and deciding the next requests, which then join the next group. Order is kept (one port, one
+ * queue), so appends this process issues on one stream are checked in the order issued, each against its
+ * own expected revision.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
