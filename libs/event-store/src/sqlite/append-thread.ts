@@ -1,9 +1,10 @@
 /**
  * The request thread's side of the append thread (append-worker.ts). Appends issued in one turn of the
- * event loop go to the worker in one message; the worker runs them through the store's group commit and
- * answers each after COMMIT returned, while this thread goes on parsing and deciding the next requests,
- * which then join the next group. Order is kept (one port, one queue), so appends this process issues
- * on one stream are checked in the order issued, each against its own expected revision.
+ * event loop go to the worker in one message; the worker commits them with the store's group commit and
+ * answers them (packed: append-thread-messages.ts) after COMMIT returned, while this thread goes on
+ * parsing and deciding the next requests, which then join the next group. Order is kept (one port, one
+ * queue), so appends this process issues on one stream are checked in the order issued, each against its
+ * own expected revision.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { StoreClosedError } from '../errors.js';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port.js';
 import type { AppendRequest, FromAppendWorker, ToAppendWorker } from './append-thread-messages.js';
-import { receiveError } from './append-thread-messages.js';
+import { unpackOutcomes } from './append-thread-messages.js';
 
 /** The worker script beside this module: present in the build, absent under jest (TypeScript sources). */
 export const APPEND_WORKER = new URL('./append-worker.js', import.meta.url);
@@ -21,7 +22,10 @@ export function appendWorkerAvailable(script: URL = APPEND_WORKER): boolean {
   return script.protocol === 'file:' && existsSync(fileURLToPath(script));
 }
 
+/** What was sent (a fresh result is rebuilt from it) and who waits. */
 interface Waiting {
+  streamId: string;
+  events: NewEvent[];
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -45,7 +49,7 @@ export class AppendThread {
     if (this.closing) return Promise.reject(new StoreClosedError());
     const id = this.nextId++;
     return new Promise<AppendResult>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { streamId, events, resolve, reject });
       this.worker?.ref();
       this.batch.push({ id, streamId, events, expected });
       if (this.postScheduled) return;
@@ -100,15 +104,13 @@ export class AppendThread {
     worker.on('message', (message: FromAppendWorker) => {
       if (message.type !== 'settled') return;
       let wrote = false;
-      for (const outcome of message.outcomes) {
-        const w = this.waiting.get(outcome.id);
-        if (!w) continue;
-        this.waiting.delete(outcome.id);
+      unpackOutcomes(message, this.waiting, (w, id, outcome) => {
+        this.waiting.delete(id);
         if (outcome.ok) {
           wrote ||= !outcome.result.duplicate;
           w.resolve(outcome.result);
-        } else w.reject(receiveError(outcome.error));
-      }
+        } else w.reject(outcome.error);
+      });
       if (wrote) this.onWritten();
       // An idle worker does not keep the process alive; one with appends to answer does.
       if (this.waiting.size === 0) worker.unref();

@@ -27,6 +27,9 @@ import { configureDatabase } from './schema.js';
 import { openDatabase, setMaxPageCount } from './open-database.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 import { AppendThread, appendWorkerAvailable, APPEND_WORKER } from './append-thread.js';
+import type { AppendInput, CommitOutcome } from './commit-outcome.js';
+
+export type { AppendInput, CommitOutcome } from './commit-outcome.js';
 
 export interface SqliteEventStoreOptions {
   /** How often an idle subscription looks for events appended by other processes. Default 200. */
@@ -46,15 +49,10 @@ const MAX_GROUP = 1000;
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, log_hash';
 type Row = [number, string, string, number, string, string, string, string | null];
 
-interface PendingAppend {
-  streamId: string;
-  events: NewEvent[];
-  expected: ExpectedRevision;
+interface PendingAppend extends AppendInput {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
-
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
 /**
  * The hash inside stored metadata text. Our writer always puts it last (`…,"hash":"<64 hex>"}`), so it is
@@ -140,7 +138,7 @@ export class SqliteEventStore implements EventStore {
     findEvent: Database.Statement<[string, string], Row>;
     streamRevision: Database.Statement<[string], number | null>;
   };
-  private readonly commitGroup: (group: PendingAppend[]) => Outcome[];
+  private readonly commitGroup: (group: readonly AppendInput[]) => CommitOutcome[];
 
   constructor(
     private readonly file: string,
@@ -192,7 +190,7 @@ export class SqliteEventStore implements EventStore {
         .prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?')
         .pluck(),
     };
-    const group = db.transaction((pending: PendingAppend[]) => this.runGroup(pending));
+    const group = db.transaction((pending: readonly AppendInput[]) => this.runGroup(pending));
     this.commitGroup = (pending) => group.immediate(pending);
     const put = db.prepare(
       "INSERT OR REPLACE INTO meta (key, value) VALUES ('storage_probe', hex(randomblob(?)))",
@@ -256,6 +254,30 @@ export class SqliteEventStore implements EventStore {
       this.queue.push({ streamId, events, expected, resolve, reject });
       this.schedule();
     });
+  }
+
+  /**
+   * Commits these appends now, on this thread, as the group commit does: in order, in IMMEDIATE
+   * transactions of at most MAX_GROUP appends, each append checked on its own (validated, its expected
+   * revision against the effects of the earlier ones, a replay answered as stored) so a refused one fails
+   * alone. A failed BEGIN or COMMIT fails every append of its transaction (none of it is stored).
+   * Synchronous, no promise per append: the append thread commits a whole turn's appends in one call.
+   * The outcomes come back in the order given, after COMMIT returned.
+   */
+  commitAppends(appends: readonly AppendInput[]): CommitOutcome[] {
+    this.assertOpen();
+    const outcomes: CommitOutcome[] = [];
+    for (let from = 0; from < appends.length; from += MAX_GROUP) {
+      const group = appends.length <= MAX_GROUP ? appends : appends.slice(from, from + MAX_GROUP);
+      try {
+        for (const outcome of this.commitGroup(group)) outcomes.push(outcome);
+      } catch (error) {
+        const failure = storageErrorOf(error, this.file) ?? error;
+        for (let i = 0; i < group.length; i++) outcomes.push({ ok: false, error: failure });
+      }
+    }
+    if (outcomes.some((o) => o.ok && !o.result.duplicate)) this.notifyAppended();
+    return outcomes;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -352,26 +374,11 @@ export class SqliteEventStore implements EventStore {
     const group = this.queue.splice(0, MAX_GROUP);
     if (this.queue.length > 0) this.schedule();
     if (group.length === 0) return;
-    let outcomes: Outcome[];
-    try {
-      outcomes = this.commitGroup(group);
-    } catch (error) {
-      // BEGIN or COMMIT failed: nothing of the group is stored.
-      const failure = storageErrorOf(error, this.file) ?? error;
-      for (const p of group) p.reject(failure);
-      return;
-    }
-    let wrote = false;
-    group.forEach((p, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) {
-        wrote ||= !outcome.result.duplicate;
-        p.resolve(outcome.result);
-      } else {
-        p.reject(outcome ? outcome.error : new Error('append lost its outcome'));
-      }
+    this.commitAppends(group).forEach((outcome, i) => {
+      const p = group[i] as PendingAppend;
+      if (outcome.ok) p.resolve(outcome.result);
+      else p.reject(outcome.error);
     });
-    if (wrote) for (const sub of this.subscriptions) sub.notify();
   }
 
   /**
@@ -385,12 +392,17 @@ export class SqliteEventStore implements EventStore {
    * Refusals write nothing and fail alone. Any other insert failure means a broken database: it aborts
    * the whole group (nothing committed, every append rejected).
    */
-  private runGroup(group: PendingAppend[]): Outcome[] {
+  private runGroup(group: readonly AppendInput[]): CommitOutcome[] {
     const tail = this.stmt.tail.get();
     let head = tail?.[0] ?? 0;
     // A NULL here (a row written around the store) chains on as the empty string: verify reports it.
     let logHash = tail ? (tail[1] ?? '') : GENESIS_HASH;
-    return group.map((p): Outcome => {
+    return group.map((p): CommitOutcome => {
+      try {
+        validateAppend(p.streamId, p.events, p.expected); // again: a caller of commitAppends may not have
+      } catch (error) {
+        return { ok: false, error };
+      }
       let sealed: SealedRow[];
       let first: number;
       try {
@@ -446,7 +458,7 @@ export class SqliteEventStore implements EventStore {
    * What the id lookup says about an append that could not be written: its stored result if it is a
    * replay, its refusal if an id is stored elsewhere or only some are stored, else `error`.
    */
-  private duplicateOr(p: PendingAppend, error: unknown): Outcome {
+  private duplicateOr(p: AppendInput, error: unknown): CommitOutcome {
     try {
       const duplicate = this.findDuplicate(p);
       return duplicate ? { ok: true, result: duplicate } : { ok: false, error };
@@ -456,7 +468,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** The stored result when every event id already exists in this stream; throws on a partial match. */
-  private findDuplicate(p: PendingAppend): AppendResult | null {
+  private findDuplicate(p: AppendInput): AppendResult | null {
     let found = 0;
     const positions: number[] = [];
     let revision = -1;
