@@ -5,6 +5,7 @@
 //   node bench/src/measure/append-thread-cpu.mjs [REPO] [N=20000] [K=6] [W=6]
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,8 +13,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const [repo = fileURLToPath(new URL('../../../', import.meta.url)), n = '20000', k = '6', w = '6'] =
   process.argv.slice(2);
 const [N, K, W] = [Number(n), Number(k), Number(w)];
-const built = pathToFileURL(path.join(repo, 'libs/event-store/dist/index.js')).href;
-const { openSqliteEventStore } = await import(built);
+// The package by its name, as resolved from that repository (its exports give the build).
+const built = createRequire(path.join(repo, 'package.json')).resolve('@thidua/event-store');
+const { openSqliteEventStore } = await import(pathToFileURL(built).href);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'append-thread-cpu-'));
 const store = await openSqliteEventStore(path.join(dir, 'events.sqlite'), { appendThread: true });
 if (!store.appendsOnThread) throw new Error(`no built append worker in ${repo}`);

@@ -1,16 +1,14 @@
 /** What crosses between the request thread and the append thread (append-thread.ts, append-worker.ts). */
 import * as errors from '../errors.js';
-import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port.js';
+import type { AppendResult, NewEvent } from '../event-store.port.js';
 import type { AppendInput, CommitOutcome } from './commit-outcome.js';
 
 /** The append thread's name (Linux: /proc/<pid>/task/<tid>/comm): how tools and the bench tell its CPU apart. */
 export const APPEND_THREAD_NAME = 'append';
 
-export interface AppendRequest {
+/** An append as sent to the worker: what commitAppends takes, and the id its answer comes back by. */
+export interface AppendRequest extends AppendInput {
   id: number;
-  streamId: string;
-  events: NewEvent[];
-  expected: ExpectedRevision;
 }
 
 /** To the worker: the appends of one turn of the request thread, in the order they were issued. */
