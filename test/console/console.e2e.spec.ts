@@ -607,10 +607,20 @@ suite('the console in a real browser, on the demo (e2e)', () => {
       }
       await page.goto(`${base}/console/cum/${CLUSTER}/${YEAR}/Y`);
       await page.getByText(longest).filter({ visible: true }).first().waitFor();
+      // The columns cut off at the right edge are named above the table, until it is scrolled to them.
+      const ranking = page.locator('.table-frame').filter({ has: page.locator('table.ranking') });
+      const hint = ranking.getByTestId('scroll-hint');
+      await expect(hint.textContent()).resolves.toMatch(/^Còn \d+ cột bên phải: .*Xếp loại\. Kéo ngang/);
       await b.screenshot('15-man-hinh-hep');
+      await ranking.locator('.table-wrap').evaluate((e) => e.scrollTo({ left: e.scrollWidth }));
+      await hint.waitFor({ state: 'detached' });
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+    // On a wide screen the same table fits: no hint.
+    await page.goto(`${base}/console/cum/${CLUSTER}/${YEAR}/Y`);
+    await page.locator('table.ranking').waitFor();
+    expect(await page.getByTestId('scroll-hint').count()).toBe(0);
   });
 
   it('works from the keyboard, with landmarks and labels a screen reader announces', async () => {

@@ -3,6 +3,7 @@ import type { Schemas } from '@thidua/api-client';
 import { num } from '../format';
 import { capEffectLabel, UNCLASSIFIED } from '../labels';
 import { Badge } from './common';
+import { TableFrame } from './table-frame';
 
 export type Row = Schemas['NamedRankingRow'];
 
@@ -43,7 +44,7 @@ export function RankingTable(props: Props) {
   const groups = compact ? [] : groupsOf(rows);
   const other = new Map(compareWith?.map((r) => [r.unitId, r]));
   return (
-    <div class="table-wrap">
+    <TableFrame>
       <table class="grid ranking">
         <caption>{caption}</caption>
         <thead>
@@ -133,7 +134,7 @@ export function RankingTable(props: Props) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

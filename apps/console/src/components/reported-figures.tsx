@@ -3,6 +3,7 @@ import { day, num, signed, time } from '../format';
 import { roleLabel } from '../labels';
 import { to } from '../routes';
 import { Badge, Hash } from './common';
+import { TableFrame } from './table-frame';
 
 type Reported = NonNullable<Schemas['TotalsDoc']['reported']>;
 
@@ -40,7 +41,7 @@ export function ReportedFigures({
           lượt).
         </p>
       )}
-      <div class="table-wrap">
+      <TableFrame>
         <table class="grid">
           <caption>Số liệu báo cáo đối chiếu với số liệu ghi nhận</caption>
           <thead>
@@ -74,7 +75,7 @@ export function ReportedFigures({
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <dl class="facts source">
         <dt>Nguồn số liệu báo cáo</dt>
         <dd>{r.source.reference}</dd>

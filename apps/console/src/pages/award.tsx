@@ -8,6 +8,7 @@ import { day, num } from '../format';
 import { useClusterName } from '../loads';
 import { to } from '../routes';
 import { useLoad, useTitle } from '../use-load';
+import { TableFrame } from '../components/table-frame';
 
 type AwardRead = Schemas['AwardRead'];
 type Entry = Schemas['AwardList']['items'][number];
@@ -296,7 +297,7 @@ function Claims({ claims }: { claims: Claim[] }) {
           tiêu nào.
         </p>
       ) : (
-        <div class="table-wrap">
+        <TableFrame>
           <table class="grid claims">
             <caption>
               Các suất khen thưởng này giữ (hoặc đã giữ) trong sổ khác, với sự kiện giữ và trả
@@ -349,7 +350,7 @@ function Claims({ claims }: { claims: Claim[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { day, num } from '../format';
 import { kindLabel } from '../award-labels';
 import { to, type AwardsQuery } from '../routes';
 import { useLoad, useTitle } from '../use-load';
+import { TableFrame } from '../components/table-frame';
 
 type AwardItem = Schemas['AwardList']['items'][number];
 const PAGE = 50;
@@ -163,7 +164,7 @@ export function AwardsPage() {
             {l.items.length === 0 ? (
               <p>Không có khen thưởng nào.</p>
             ) : (
-              <div class="table-wrap">
+              <TableFrame>
                 <table class="grid awards">
                   <caption>
                     Khen thưởng {num(l.offset + 1)}–{num(l.offset + l.items.length)} trên {num(l.total)}
@@ -183,7 +184,7 @@ export function AwardsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableFrame>
             )}
             <nav aria-label="Phân trang" class="tabs">
               {l.offset > 0 && <a href={here({ tu: Math.max(0, l.offset - PAGE) })}>← Trang trước</a>}

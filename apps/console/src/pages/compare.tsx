@@ -10,6 +10,7 @@ import { day, num, time } from '../format';
 import { assessmentLabel, periodLabel, type PeriodCode } from '../labels';
 import { useLoad, useTitle } from '../use-load';
 import { periodCrumbs, useClusterName, useExplained } from '../loads';
+import { TableFrame } from '../components/table-frame';
 
 type Explained = Schemas['ExplainedRankingDocument'];
 
@@ -250,7 +251,7 @@ function WhatIf({ clusterId, year, period, actual, title }: SectionProps) {
           />{' '}
           Hiện cả các mục điểm không được tính (tự chấm khi đã có điểm Cụm chấm)
         </label>
-        <div class="table-wrap">
+        <TableFrame>
           <table class="grid">
             <caption>Các mục điểm của kỳ</caption>
             <thead>
@@ -307,7 +308,7 @@ function WhatIf({ clusterId, year, period, actual, title }: SectionProps) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
         <button type="submit">Tính bảng xếp hạng giả định</button>
       </form>
       {error !== undefined && <Problem error={error} />}

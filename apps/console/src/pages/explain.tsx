@@ -17,6 +17,7 @@ import {
 import { to } from '../routes';
 import { useTitle } from '../use-load';
 import { periodCrumbs, useClusterName, useExplained } from '../loads';
+import { TableFrame } from '../components/table-frame';
 
 type Explained = Schemas['ExplainedRankingDocument'];
 type Row = Schemas['NamedExplainedRow'];
@@ -231,7 +232,7 @@ function CriteriaThatDiffer({ row, above }: { row: Row; above: Row }) {
     .sort((a, b) => Math.abs(b.mine - b.other) - Math.abs(a.mine - a.other));
   if (differing.length === 0) return <p>Điểm từng tiêu chí giống hệt {nameOf(above)}.</p>;
   return (
-    <div class="table-wrap">
+    <TableFrame>
       <table class="grid">
         <caption>Các tiêu chí có điểm khác {nameOf(above)}</caption>
         <thead>
@@ -269,7 +270,7 @@ function CriteriaThatDiffer({ row, above }: { row: Row; above: Row }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 
@@ -299,7 +300,7 @@ function CriterionDetail({ criterion: c, streamId }: { criterion: Criterion; str
             {e.overriddenTo !== undefined && <> · giả định {num(e.overriddenTo)}</>}
             {e.used ? <Badge tone="ok">được tính</Badge> : <Badge tone="info">không được tính</Badge>}
           </p>
-          <div class="table-wrap">
+          <TableFrame>
             <table class="grid chain">
               <caption class="sr-only">Các sự kiện của mục điểm {e.entryId}</caption>
               <thead>
@@ -356,7 +357,7 @@ function CriterionDetail({ criterion: c, streamId }: { criterion: Criterion; str
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </div>
       ))}
     </section>

@@ -4,6 +4,7 @@ import { Badge, Breadcrumbs, Load } from '../components/common';
 import { day } from '../format';
 import { to } from '../routes';
 import { useLoad, useTitle } from '../use-load';
+import { TableFrame } from '../components/table-frame';
 
 /**
  * Cán bộ của đơn vị: the people registered in a unit now — name (or "đã xoá"), rank, position, transfers,
@@ -31,7 +32,7 @@ export function UnitPeoplePage({ unitId }: { unitId: string }) {
           l.people.length === 0 ? (
             <p>Đơn vị chưa có cán bộ nào được đăng ký trong sổ.</p>
           ) : (
-            <div class="table-wrap">
+            <TableFrame>
               <table class="grid people">
                 <caption>{l.people.length} cán bộ (đang công tác tại đơn vị)</caption>
                 <thead>
@@ -98,7 +99,7 @@ export function UnitPeoplePage({ unitId }: { unitId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           )
         }
       </Load>

@@ -7,6 +7,7 @@ import { EventLink } from '../components/event-link';
 import { day } from '../format';
 import { to } from '../routes';
 import { useLoad, useTitle } from '../use-load';
+import { TableFrame } from '../components/table-frame';
 
 type Person = Schemas['PersonView'];
 type Registration = Person['registrations'][number];
@@ -107,7 +108,7 @@ function PersonView({ person: p, unitName }: { person: Person; unitName: string 
       {years.length === 0 ? (
         <p>Chưa có đăng ký hay danh hiệu nào.</p>
       ) : (
-        <div class="table-wrap">
+        <TableFrame>
           <table class="grid person-years">
             <caption>Đăng ký danh hiệu và danh hiệu đạt được, theo năm</caption>
             <thead>
@@ -155,7 +156,7 @@ function PersonView({ person: p, unitName }: { person: Person; unitName: string 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
 
       <h2>Khen thưởng và căn cứ</h2>

@@ -4,6 +4,7 @@ import { Badge, Load, Problem } from '../components/common';
 import { num, time } from '../format';
 import { useSession } from '../session';
 import { useLoad, useTitle } from '../use-load';
+import { TableFrame } from '../components/table-frame';
 
 const STATUS: Record<string, { label: string; tone: 'ok' | 'warn' | 'bad' | 'info' }> = {
   running: { label: 'Đang chạy', tone: 'ok' },
@@ -63,7 +64,7 @@ export function ProjectionsPage() {
       {error !== undefined && <Problem error={error} />}
       <Load state={list}>
         {(projections) => (
-          <div class="table-wrap">
+          <TableFrame>
             <table class="grid">
               <caption>Các projection</caption>
               <thead>
@@ -126,7 +127,7 @@ export function ProjectionsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         )}
       </Load>
     </>

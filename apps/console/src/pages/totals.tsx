@@ -9,6 +9,7 @@ import { ReportedFigures } from '../components/reported-figures';
 import { num } from '../format';
 import { to, type TotalsQuery } from '../routes';
 import { useLoad, useTitle } from '../use-load';
+import { TableFrame } from '../components/table-frame';
 
 type Totals = Schemas['TotalsDoc'];
 type Scope = 'to-chuc' | 'cum' | 'don-vi';
@@ -242,7 +243,7 @@ function TotalsView({
         </div>
       )}
       {t.awards.length > 0 && (
-        <div class="table-wrap">
+        <TableFrame>
           <table class="grid">
             <caption>Số lượt theo hình thức khen thưởng</caption>
             <thead>
@@ -278,7 +279,7 @@ function TotalsView({
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableFrame>
       )}
       {t.flags.length > 0 && (
         <>
@@ -320,7 +321,7 @@ function TotalsView({
               />
             </figure>
           )}
-          <div class="table-wrap">
+          <TableFrame>
             <table class="grid">
               <caption>Giao ước theo đơn vị</caption>
               <thead>
@@ -346,7 +347,7 @@ function TotalsView({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </>
       )}
     </>

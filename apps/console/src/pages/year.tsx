@@ -4,6 +4,7 @@ import { day, time } from '../format';
 import { periodLabel, PERIODS, statusLabel } from '../labels';
 import { to } from '../routes';
 import { useLoad, useTitle } from '../use-load';
+import { TableFrame } from '../components/table-frame';
 
 /** A cluster-year: its periods (to the rankings), its members, chair and scheme. */
 export function YearPage({ clusterId, year }: { clusterId: string; year: string }) {
@@ -32,7 +33,7 @@ export function YearPage({ clusterId, year }: { clusterId: string; year: string 
             {name} – năm {year}
           </h1>
           <h2>Kỳ chấm điểm</h2>
-          <div class="table-wrap">
+          <TableFrame>
             <table class="grid">
               <caption class="sr-only">Các kỳ chấm điểm năm {year}</caption>
               <thead>
@@ -61,7 +62,7 @@ export function YearPage({ clusterId, year }: { clusterId: string; year: string 
                 })}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
           <h2>Thành viên ({d.members.filter((m) => !m.withdrawn).length})</h2>
           <ul class="members">
             {d.members.map((m) => (
