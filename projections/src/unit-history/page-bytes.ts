@@ -28,7 +28,11 @@ const COMMA = 0x2c; // ','
  * length before encoding it (≈ 2.5× a write into room already there), and the parts and their concat cost
  * a copy each. Synchronous: no other page can use the scratch buffer meanwhile.
  */
-export function pageBytes(page: HistoryPageOf<PageEntry>): Buffer {
+export function pageBytes(
+  page: HistoryPageOf<PageEntry>,
+  /** Where the page is copied out to: a buffer of exactly `size` bytes (the API lends reused ones). */
+  allocate: (size: number) => Buffer = Buffer.allocUnsafe,
+): Buffer {
   const { unitId, name, total, items, nextAfter } = page;
   at = 0;
   // The key order of readUnitHistory's page: unitId, name, total, items, nextAfter.
@@ -58,7 +62,8 @@ export function pageBytes(page: HistoryPageOf<PageEntry>): Buffer {
   }
   flush();
   text(`${first ? '[' : ''}],"nextAfter":${JSON.stringify(nextAfter)}}`);
-  const out = Buffer.allocUnsafe(at);
+  const out = allocate(at);
+  if (out.length !== at) throw new Error(`pageBytes: allocate(${at}) gave ${out.length} bytes`);
   scratch.copy(out, 0, 0, at);
   return out;
 }

@@ -57,4 +57,15 @@ describe('pageBytes', () => {
     expect(again.toString()).toBe(expected(heads[0]!, [doc(2)]));
     expect(Buffer.from(large.toString()).equals(large)).toBe(true);
   });
+
+  it('copies the page out into the buffer `allocate` gives, of exactly its length, and refuses another length', () => {
+    const page = { ...heads[0]!, items: entriesOf([doc(1), doc(2)], (n) => n === 0) };
+    const memory = Buffer.alloc(4096, 0x7a);
+    const sizes: number[] = [];
+    const out = pageBytes(page, (size) => (sizes.push(size), memory.subarray(0, size)));
+    expect(out.buffer).toBe(memory.buffer);
+    expect(sizes).toEqual([out.length]);
+    expect(out.toString()).toBe(expected(heads[0]!, [doc(1), doc(2)]));
+    expect(() => pageBytes(page, (size) => Buffer.alloc(size + 1))).toThrow(/allocate\(\d+\) gave/);
+  });
 });

@@ -4,17 +4,16 @@ import { EVENT_STORE, type EventStore, type LogIntegrity } from '@thidua/event-s
 import {
   KeptHistoryDocs,
   KeptHistoryEntries,
-  pageBytes,
   readUnitHistoryEntries,
   UNIT_HISTORY_PROJECTION,
-  type UnitHistoryPage,
+  type HistoryPageOf,
+  type PageEntry,
 } from '@thidua/projections';
 import { ReadModels } from '../../common/read-models.js';
 import { LOG_INTEGRITY } from '../../infrastructure/tokens.js';
-import type { JsonBytes } from '../../openapi/stored-json.js';
 import { unitNotFound } from '../queries/units-organizers.handlers.js';
 
-export class GetUnitHistoryQuery extends Query<JsonBytes<UnitHistoryPage>> {
+export class GetUnitHistoryQuery extends Query<HistoryPageOf<PageEntry>> {
   constructor(
     readonly unitId: string,
     readonly after: number,
@@ -40,10 +39,10 @@ export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery>
   ) {}
 
   /**
-   * The page as the UTF-8 bytes of its JSON (what Fastify would send for the page); 404 UNIT_NOT_FOUND for
-   * a unit no event touched (the projection keeps no head for it).
+   * The page, its entries kept bytes or documents rendered now (pageBytes makes its JSON's bytes); 404
+   * UNIT_NOT_FOUND for a unit no event touched (the projection keeps no head for it).
    */
-  async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<JsonBytes<UnitHistoryPage>> {
+  async execute({ unitId, after, limit, types }: GetUnitHistoryQuery): Promise<HistoryPageOf<PageEntry>> {
     const target = this.reads.target(UNIT_HISTORY_PROJECTION);
     const filter = types === undefined ? undefined : { types: new Set(types) };
     const page = await readUnitHistoryEntries(
@@ -58,6 +57,6 @@ export class GetUnitHistoryHandler implements IQueryHandler<GetUnitHistoryQuery>
       this.entries,
     );
     if (page.total === 0) throw unitNotFound(unitId);
-    return pageBytes(page);
+    return page;
   }
 }

@@ -1,0 +1,42 @@
+import { ReusableBuffers } from './reusable-buffers.js';
+
+describe('ReusableBuffers', () => {
+  it('lends exactly the length asked, and the same memory again only once it is given back', () => {
+    const pool = new ReusableBuffers(1024, 4);
+    const a = pool.take(100);
+    const b = pool.take(700);
+    expect([a.length, b.length]).toEqual([100, 700]);
+    expect(b.buffer).not.toBe(a.buffer); // a is still lent
+    pool.release(a);
+    const c = pool.take(1024);
+    expect(c.buffer).toBe(a.buffer);
+    expect(c.length).toBe(1024);
+  });
+
+  it('takes a buffer back once: released twice, its memory is still lent to one body only', () => {
+    const pool = new ReusableBuffers(1024, 4);
+    const a = pool.take(10);
+    pool.release(a);
+    pool.release(a);
+    expect(pool.freeCount).toBe(1);
+    const b = pool.take(10);
+    const c = pool.take(10);
+    expect(c.buffer).not.toBe(b.buffer);
+  });
+
+  it('leaves alone what it did not lend: larger bodies and foreign buffers', () => {
+    const pool = new ReusableBuffers(1024, 4);
+    const large = pool.take(5000);
+    expect(large.length).toBe(5000);
+    pool.release(large);
+    pool.release(Buffer.alloc(1024));
+    expect(pool.freeCount).toBe(0);
+  });
+
+  it('holds at most `keep` buffers free', () => {
+    const pool = new ReusableBuffers(64, 2);
+    const lent = [1, 2, 3, 4].map(() => pool.take(64));
+    for (const b of lent) pool.release(b);
+    expect(pool.freeCount).toBe(2);
+  });
+});
