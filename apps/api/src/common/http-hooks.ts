@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Metrics } from '../metrics/metrics.js';
 import { CORRELATION_HEADER } from './correlation-id.js';
 import { FixedWindowRateLimiter } from './rate-limit.js';
+import { replyBuffers } from './reusable-buffers.js';
 
 /** Paths never throttled: probes and scrapes must keep working when clients are over their limit. */
 export const UNTHROTTLED = /^\/(health|metrics)(\/|\?|$)/;
@@ -41,8 +42,10 @@ export function installHttpHooks(
     });
   }
 
-  // A callback hook, not an async one: no promise per request.
+  // A callback hook, not an async one: no promise per request. The response has finished: a body lent
+  // to the reply (a history page) goes back to be reused.
   fastify.addHook('onResponse', (request, reply, done) => {
+    replyBuffers.settle(reply);
     options.metrics.httpDuration.observe(
       {
         method: request.method,

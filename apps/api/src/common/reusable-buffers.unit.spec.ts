@@ -39,4 +39,17 @@ describe('ReusableBuffers', () => {
     for (const b of lent) pool.release(b);
     expect(pool.freeCount).toBe(2);
   });
+
+  it('gives back what was lent to a reply once, when it is settled; settling again or with nothing lent does nothing', () => {
+    const pool = new ReusableBuffers(1024, 4);
+    const reply = {};
+    const body = pool.lend(reply, 300);
+    expect(body.length).toBe(300);
+    pool.settle({});
+    expect(pool.freeCount).toBe(0);
+    pool.settle(reply);
+    pool.settle(reply);
+    expect(pool.freeCount).toBe(1);
+    expect(pool.take(1).buffer).toBe(body.buffer);
+  });
 });

@@ -5,7 +5,7 @@ import { pageBytes, UNIT_HISTORY_PROJECTION, type UnitHistoryPage } from '@thidu
 import type { FastifyReply } from 'fastify';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
-import { ReusableBuffers } from '../../common/reusable-buffers.js';
+import { replyBuffers } from '../../common/reusable-buffers.js';
 import { ApiErrors, ApiResult } from '../../openapi/api-result.js';
 import type { JsonBytes } from '../../openapi/stored-json.js';
 import { DEMO } from '../../openapi/demo-examples.js';
@@ -17,9 +17,6 @@ import { GetUnitHistoryQuery } from './history.query.js';
 @ApiTags('history')
 @Controller('units')
 export class HistoryController {
-  /** The pages' bytes, in memory lent until their response closes (≈ 34 KB a page of 50). */
-  readonly buffers = new ReusableBuffers();
-
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':unitId/history')
@@ -48,9 +45,7 @@ export class HistoryController {
       new GetUnitHistoryQuery(unitId, query.after ?? 0, query.limit ?? DEFAULT_HISTORY_LIMIT, query.type),
     );
     // ≈ 34 KB of Vietnamese text a page of 50, as bytes: encoded by us (mostly kept) rather than by the
-    // socket's write, into lent memory given back once the response has closed (Node is done with it then).
-    const bytes = pageBytes(page, this.buffers.take);
-    reply.raw.once('close', () => this.buffers.release(bytes));
-    return bytes;
+    // socket's write, into memory lent to this reply until its response has finished (http-hooks.ts).
+    return pageBytes(page, (size) => replyBuffers.lend(reply, size));
   }
 }

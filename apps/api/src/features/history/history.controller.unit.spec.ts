@@ -1,9 +1,8 @@
-import { EventEmitter } from 'node:events';
-
 import type { QueryBus } from '@nestjs/cqrs';
 import type { HistoryPageOf, PageEntry } from '@thidua/projections';
 import type { FastifyReply } from 'fastify';
 
+import { replyBuffers } from '../../common/reusable-buffers.js';
 import { HistoryController } from './history.controller.js';
 import type { UnitHistoryQueryDto } from './history.dto.js';
 
@@ -16,20 +15,20 @@ const page: HistoryPageOf<PageEntry> = {
 };
 
 describe('HistoryController', () => {
-  it("sends the page's JSON in lent memory, given back only when the response has closed", async () => {
+  it("sends the page's JSON in memory lent to the reply, given back only when its response has finished", async () => {
     const queries = { execute: () => Promise.resolve(page) } as unknown as QueryBus;
     const controller = new HistoryController(queries);
-    const raw = new EventEmitter();
-    const reply = { raw } as unknown as FastifyReply;
+    const reply = {} as FastifyReply;
 
     const body = await controller.getUnitHistory('cuc-tt', {} as UnitHistoryQueryDto, reply);
     expect(JSON.parse(body.toString())).toEqual({ ...page, items: [{ position: 7, summary: 'Đăng ký' }] });
     // Still being sent: the next body must not be written over it.
-    expect(controller.buffers.freeCount).toBe(0);
-    expect(controller.buffers.take(10).buffer).not.toBe(body.buffer);
+    expect(replyBuffers.freeCount).toBe(0);
+    const other = replyBuffers.take(10);
+    expect(other.buffer).not.toBe(body.buffer);
 
-    raw.emit('close');
-    expect(controller.buffers.freeCount).toBe(1);
-    expect(controller.buffers.take(10).buffer).toBe(body.buffer);
+    replyBuffers.settle(reply); // what the onResponse hook does (http-hooks.ts)
+    expect(replyBuffers.freeCount).toBe(1);
+    expect(replyBuffers.take(10).buffer).toBe(body.buffer);
   });
 });
