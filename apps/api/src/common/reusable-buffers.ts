@@ -1,6 +1,11 @@
+/** Where a reply keeps the body lent to it. */
+const LENT = Symbol('lent body');
+
+type Lender = { [LENT]?: Buffer | undefined };
+
 /**
  * Response bodies written into memory that is used again, lent until the response that carries one has
- * closed. A fresh 34 KB Buffer per history page made the process alternate between two speeds: glibc gave
+ * finished. A fresh 34 KB Buffer per history page made the process alternate between two speeds: glibc gave
  * the freed bodies back to the kernel and the next ones came from new pages, faulted in and zeroed, so
  * allocating and copying a page cost 2–3× more in the slow mode (BENCHMARKS.md, thirteenth pass). Lent
  * memory stays in the process: at most `keep` buffers of `size` bytes are held free.
@@ -9,16 +14,11 @@
  * Fastify runs once the response has finished: its last byte handed to the OS. Not a `close` listener on each
  * response: that one listener made ≈ 1 MB more survive every scavenge under load (a scavenge 3× as long).
  */
-/** Where a reply keeps the body lent to it. */
-const LENT = Symbol('lent body');
-
-type Lender = { [LENT]?: Buffer | undefined };
-
 export class ReusableBuffers {
   private readonly free: ArrayBuffer[] = [];
   /**
-   * The memory lent out now: only that is taken back, and once. Weak: a body whose response closed before
-   * its release was set up is never given back, and is then collected like any other buffer.
+   * The memory lent out now: only that is taken back, and once. Weak: a body never given back (a reply
+   * whose response did not finish) is collected like any other buffer.
    */
   private readonly lent = new WeakSet<ArrayBuffer>();
 
