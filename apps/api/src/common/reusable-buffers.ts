@@ -28,12 +28,12 @@ export class ReusableBuffers {
   ) {}
 
   /** A buffer of exactly `length` bytes, in reused memory when it fits in `size`. */
-  readonly take = (length: number): Buffer => {
+  take(length: number): Buffer {
     if (length > this.size) return Buffer.allocUnsafe(length);
     const memory = this.free.pop() ?? new ArrayBuffer(this.size);
     this.lent.add(memory);
     return Buffer.from(memory, 0, length);
-  };
+  }
 
   /** Takes back a buffer `take` lent (anything else, or the same one again, is left alone). */
   release(buffer: Buffer): void {
