@@ -27,12 +27,20 @@ export function ensureWrk(log: (line: string) => void): string | undefined {
   let found = which('wrk');
   if (!found && which('apt-get') && process.getuid?.() === 0) {
     log('  installing wrk (apt-get install -y wrk)…');
+    const install = (): void =>
+      void execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'wrk'], { stdio: 'ignore' });
     try {
-      execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'wrk'], { stdio: 'ignore' });
-      found = which('wrk');
+      install();
     } catch {
-      found = undefined;
+      // An image without package lists (or stale ones) finds no wrk: fetch the lists once and try again.
+      try {
+        execFileSync('apt-get', ['update'], { stdio: 'ignore' });
+        install();
+      } catch {
+        log('  wrk could not be installed: the node:http generator is used (figures it limits are marked)');
+      }
     }
+    found = which('wrk');
   }
   wrkPath = found ?? null;
   return found;
