@@ -7,7 +7,7 @@ type Lender = { [LENT]?: Buffer | undefined };
  * Response bodies written into memory that is used again, lent until the response that carries one has
  * finished. A fresh 34 KB Buffer per history page made the process alternate between two speeds: glibc gave
  * the freed bodies back to the kernel and the next ones came from new pages, faulted in and zeroed, so
- * allocating and copying a page cost 2–3× more in the slow mode (BENCHMARKS.md, thirteenth pass). Lent
+ * allocating and copying a page cost 2–3× more in the slow mode (docs/benchmarks/pass-13.md). Lent
  * memory stays in the process: at most `keep` buffers of `size` bytes are held free.
  *
  * A body is lent to a reply (`lend`) and given back by the onResponse hook (`settle`, http-hooks.ts), which
