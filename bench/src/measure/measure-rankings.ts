@@ -28,7 +28,7 @@ import {
   rankingsProjection,
 } from '@thidua/projections';
 import { ClusterYearEvents } from '../../../apps/api/src/features/queries/cluster-year-events.js';
-import { FoldCheckpoints } from '../../../apps/api/src/features/queries/fold-checkpoints.js';
+import { YearLogs } from '../../../apps/api/src/features/queries/year-logs.js';
 import {
   ExplainRankingHandler,
   GetRankingHandler,
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
       stream,
       noNames,
       undefined as never,
-      new FoldCheckpoints(),
+      new YearLogs(),
     );
     // Cold: a fresh ClusterYearEvents (nothing kept parsed) reads the stream from SQLite.
     await time(`cold GET ranking ?asOf=${asOfPosition} (handler, stream read from SQLite)`, () =>
@@ -208,11 +208,11 @@ async function main(): Promise<void> {
         new ClusterYearEvents(events),
         noNames,
         undefined as never,
-        new FoldCheckpoints(),
+        new YearLogs(),
       ).execute(new GetRankingQuery(ref, { asOf: asOfPosition })),
     );
     await time('cold POST what-if (handler, stream read from SQLite)', () =>
-      new WhatIfHandler(new ClusterYearEvents(events), noNames, new FoldCheckpoints()).execute(
+      new WhatIfHandler(new ClusterYearEvents(events), noNames, new YearLogs()).execute(
         new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], []),
       ),
     );
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
       new ExplainRankingHandler(stream, noNames).execute(new ExplainRankingQuery(ref, {})),
     );
     await time('POST what-if (handler)', () =>
-      new WhatIfHandler(stream, noNames, new FoldCheckpoints()).execute(
+      new WhatIfHandler(stream, noNames, new YearLogs()).execute(
         new WhatIfQuery(ref, {}, [{ entryId, points: 1 }], []),
       ),
     );

@@ -69,7 +69,6 @@ export {
   type WhatIfResult,
 } from './evaluator/evaluator.types.js';
 export {
-  copyYearFold,
   foldYearEvent,
   initialYearFold,
   isReleased,
@@ -78,6 +77,7 @@ export {
   releasePeriod,
   type YearFold,
 } from './evaluator/year-fold.js';
+export { extendYearLog, foldYearLog, yearLog, type YearLog } from './evaluator/year-log.js';
 export {
   type AwardDecisionIssuedData,
   type AwardItem,

@@ -15,7 +15,6 @@ import type { YearFold } from './year-fold.js';
 
 export type { RankOptions } from './rank.js';
 export {
-  copyYearFold,
   foldYearEvent,
   initialYearFold,
   isReleased,

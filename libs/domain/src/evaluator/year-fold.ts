@@ -144,26 +144,16 @@ export interface YearFoldState extends YearFold {
   schemes: Map<number, ScoringScheme>;
   latestScheme: number | null;
   periods: Map<PeriodCode, PeriodFold>;
-  /** The mark of the entries this fold may change in place (OWNER); copyYearFold renews it. */
-  owner: object;
 }
-
-/**
- * The fold an entry belongs to. copyYearFold shares the entry objects between the two folds and gives
- * each a new mark, so the first change of an entry by either fold copies it (writableEntry): a copy costs
- * one Map clone, not one object per entry (it was most of a 100,000-event as-of from a checkpoint).
- */
-const OWNER = Symbol('owner');
 
 /**
  * An entry as a fold holds it. Made by a constructor, not an object literal: V8 pretenures a literal's
  * allocation site once most of its objects survive, and a fold's entries mostly do (the rankings
- * projection's folds, an as-of's checkpoints). The entries an as-of folds past its checkpoint then went
- * straight into the old generation and died there (≈ 160 KB a request at 20,000 events, bringing the
- * full collections that are the as-of's tail). Objects made by `new` are not pretenured.
+ * projection's folds). The entries of later as-of queries then went straight into the old generation and
+ * died there (≈ 160 KB a request at 20,000 events, bringing the full collections that were the as-of's
+ * tail). Objects made by `new` are not pretenured.
  */
 class OwnedEntry implements FoldedEntry {
-  declare [OWNER]: object;
   constructor(
     public entryId: string,
     public unitId: string,
@@ -172,10 +162,19 @@ class OwnedEntry implements FoldedEntry {
     public points: number,
     public withdrawn: boolean,
     public chain: ChainLink[],
-    owner: object,
-  ) {
-    this[OWNER] = owner;
-  }
+  ) {}
+}
+
+/** An untraced score entry (a year log's fold makes its entries here: see year-log.ts). */
+export function untracedEntry(
+  entryId: string,
+  unitId: string,
+  criterion: string,
+  assessment: Assessment,
+  points: number,
+  withdrawn: boolean,
+): FoldedEntry {
+  return new OwnedEntry(entryId, unitId, criterion, assessment, points, withdrawn, UNTRACED);
 }
 
 /** An empty fold of a cluster-year stream (`emulation-{clusterId}-{year}`). */
@@ -203,41 +202,8 @@ export function initialYearFold(streamId: string, options: YearFoldOptions = {})
     schemes: new Map(),
     latestScheme: null,
     periods: new Map(),
-    owner: {},
   };
   return state;
-}
-
-/**
- * A copy of the fold: folding on into either leaves the other as it was. Lets a caller keep checkpoints
- * of a stream and fold only the events after one (as-of queries) instead of the whole stream; the copy
- * ranks the same bytes as the fold it was taken from. Score entries are shared until either fold changes
- * one (copy on write, OWNER); what folding only ever replaces (sealed members, scheme versions, chain
- * links, revision refs) is shared; the rest is copied.
- */
-export function copyYearFold(fold: YearFold): YearFold {
-  const s = stateOf(fold);
-  const periods = new Map<PeriodCode, PeriodFold>();
-  for (const [code, p] of s.periods) {
-    const findings = new Map<string, FoldedFinding>();
-    for (const [id, f] of p.findings) findings.set(id, { ...f });
-    periods.set(code, {
-      ...p,
-      findings,
-      disputes: new Map(p.disputes),
-      revisedBy: p.revisedBy.slice(),
-      entries: new Map(p.entries), // the entry objects shared until changed (OWNER)
-    });
-  }
-  s.owner = {}; // the fold copied no longer owns the entries it shares either
-  const copy: YearFoldState = {
-    ...s,
-    members: new Set(s.members),
-    schemes: new Map(s.schemes),
-    periods,
-    owner: {},
-  };
-  return copy;
 }
 
 /** The private state of a fold made by initialYearFold (evaluator-internal). */
@@ -276,20 +242,7 @@ export function foldYearEvent(fold: YearFold, e: EvaluatorEvent): void {
   let p = s.periods.get(named as PeriodCode);
   if (p?.released && handler) throw releasedError(s, `${e.type} #${e.position} names released ${named}`);
   advance(s, e);
-  if (!p) {
-    p = {
-      status: 'not-opened',
-      sealed: undefined,
-      findings: new Map(),
-      disputes: new Map(),
-      revisedBy: [],
-      entries: new Map(),
-      lastNamed: 0,
-      stamp: 0,
-      released: false,
-    };
-    s.periods.set(named as PeriodCode, p);
-  }
+  p ??= periodFold(s, named as PeriodCode);
   p.lastNamed = e.position;
   if (!handler) return;
   if (handler.ranked) p.stamp = s.tick += 1;
@@ -312,7 +265,28 @@ function outOfScope(data: unknown, only: PeriodCode): boolean {
   return named !== undefined && named !== only;
 }
 
-function advance(s: YearFoldState, e: EvaluatorEvent): void {
+/** The period's fold, made empty on the first event naming it. */
+export function periodFold(s: YearFoldState, code: PeriodCode): PeriodFold {
+  let p = s.periods.get(code);
+  if (!p) {
+    p = {
+      status: 'not-opened',
+      sealed: undefined,
+      findings: new Map(),
+      disputes: new Map(),
+      revisedBy: [],
+      entries: new Map(),
+      lastNamed: 0,
+      stamp: 0,
+      released: false,
+    };
+    s.periods.set(code, p);
+  }
+  return p;
+}
+
+/** Counts the event as folded (every event folded passes here once). */
+export function advance(s: YearFoldState, e: EvaluatorEvent): void {
   s.count += 1;
   s.held += 1;
   s.revision = e.revision;
@@ -423,7 +397,6 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
           r.points,
           false,
           chain,
-          s.owner,
         );
         p.entries.set(r.entryId, entry);
       },
@@ -436,7 +409,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       ranked: true,
       fold(s, p, e, d) {
         const c = d as unknown as ScoreCorrectedData;
-        const entry = writableEntry(s, p, c.entryId);
+        const entry = p.entries.get(c.entryId);
         if (!entry) return;
         entry.points = c.points;
         if (!s.traced) return;
@@ -456,7 +429,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       ranked: true,
       fold(s, p, e, d) {
         const w = d as unknown as ScoreWithdrawnData;
-        const entry = writableEntry(s, p, w.entryId);
+        const entry = p.entries.get(w.entryId);
         if (!entry) return;
         entry.withdrawn = true;
         if (!s.traced) return;
@@ -535,7 +508,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       ranked: false,
       fold(s, p, e, d) {
         const f = d as unknown as DisputeFiledData;
-        const entry = s.traced ? writableEntry(s, p, f.entryId) : undefined;
+        const entry = s.traced ? p.entries.get(f.entryId) : undefined;
         if (!entry) return;
         const l = link(e, 'dispute-filed', d);
         l.disputeId = f.disputeId;
@@ -552,7 +525,7 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
       ranked: true,
       fold(s, p, e, d) {
         const r = d as unknown as DisputeResolvedData;
-        const entry = s.traced ? writableEntry(s, p, r.entryId) : undefined;
+        const entry = s.traced ? p.entries.get(r.entryId) : undefined;
         if (!entry) return;
         const l = link(e, 'dispute-resolved', d);
         l.disputeId = r.disputeId;
@@ -564,17 +537,6 @@ const PERIOD_HANDLERS = new Map<string, PeriodHandler>([
     },
   ],
 ]);
-
-/** The entry, this fold's own to change: copied first if it is shared with another fold (OWNER). */
-function writableEntry(s: YearFoldState, p: PeriodFold, entryId: string): FoldedEntry | undefined {
-  const entry = p.entries.get(entryId) as OwnedEntry | undefined;
-  if (entry === undefined || entry[OWNER] === s.owner) return entry;
-  const { entryId: id, unitId, criterion, assessment, points, withdrawn } = entry;
-  const chain = s.traced ? entry.chain.slice() : UNTRACED;
-  const own = new OwnedEntry(id, unitId, criterion, assessment, points, withdrawn, chain, s.owner);
-  p.entries.set(entryId, own); // an existing key: the recording order stays
-  return own;
-}
 
 function reopen(_s: YearFoldState, p: PeriodFold): void {
   p.status = 'open';

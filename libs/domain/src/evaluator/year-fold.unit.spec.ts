@@ -2,7 +2,6 @@ import { canonicalJson } from '../canonical-json.js';
 import { ey, organizer, UNITS } from '../testing/fixtures.js';
 import { startedLedger } from '../testing/ledger.js';
 import {
-  copyYearFold,
   evaluateRanking,
   explainRanking,
   explainYearFold,
@@ -19,6 +18,7 @@ import {
 import type { EvaluatorEvent, ExplainedRanking } from './evaluator.types.js';
 import { realisticYear } from '../testing/realistic-year.js';
 import { stateOf } from './year-fold.js';
+import { foldYearLog, yearLog } from './year-log.js';
 import {
   referenceEvaluateRanking,
   referenceExplainRanking,
@@ -132,63 +132,13 @@ describe('evaluator: the incremental year fold', () => {
     expect(() => rankYearFold(q1, 'Q2')).toThrow(expect.objectContaining({ code: 'FOLD_SCOPED' }));
   });
 
-  it('copyYearFold: the copy folds on as the fold does, and neither changes the other', () => {
-    for (const options of [{ trace: true }, { trace: false }, { trace: true, only: 'Q2' as const }]) {
-      const fold = initialYearFold(events[0]!.streamId, options);
-      const rank = (f: YearFold): string[] =>
-        (options.only ? [options.only] : periods).map((p) =>
-          canonicalJson(options.trace ? explainYearFold(f, p) : rankYearFold(f, p)),
-        );
-      let before = rank(fold);
-      for (const e of events) {
-        const copy = copyYearFold(fold);
-        foldYearEvent(copy, e);
-        expect({ at: e.position, json: rank(fold) }).toEqual({ at: e.position, json: before });
-        foldYearEvent(fold, e);
-        before = rank(fold);
-        expect({ at: e.position, json: rank(copy) }).toEqual({ at: e.position, json: before });
-        expect(copy).toMatchObject({ count: fold.count, position: fold.position, held: fold.held });
-      }
-    }
-  });
-
-  it('copyYearFold: a copy keeps its ranking while the fold it came from folds the rest, and the reverse', () => {
-    // Entries are shared until changed (copy on write): corrections, withdrawals and dispute links folded
-    // into one side after the copy must never reach the other.
-    const changing = new Set(['ScoreCorrected', 'ScoreWithdrawn', 'DisputeFiled', 'DisputeResolved']);
-    // Cut just before each such event and just after it.
-    const cuts = events.flatMap((e, i) => (changing.has(e.type) ? [i, i + 1] : []));
-    expect(cuts.length).toBeGreaterThan(3);
-    for (const options of [{ trace: true }, { trace: false }]) {
-      const rank = (f: YearFold): string[] =>
-        periods.map((p) => canonicalJson(options.trace ? explainYearFold(f, p) : rankYearFold(f, p)));
-      for (const cut of cuts) {
-        const original = initialYearFold(events[0]!.streamId, options);
-        for (const e of events.slice(0, cut)) foldYearEvent(original, e);
-        const atCut = rank(original);
-        const copy = copyYearFold(original);
-        for (const e of events.slice(cut)) foldYearEvent(original, e);
-        expect({ cut, json: rank(copy) }).toEqual({ cut, json: atCut });
-        const whole = rank(original);
-        for (const e of events.slice(cut)) foldYearEvent(copy, e);
-        expect({ cut, json: rank(copy) }).toEqual({ cut, json: whole });
-        expect({ cut, json: rank(original) }).toEqual({ cut, json: whole });
-      }
-    }
-  });
-
-  it('entries, recorded or copied on write, are made by one constructor: no object literal V8 would pretenure', () => {
-    const cut = events.findIndex((e) => e.type === 'ScoreCorrected');
-    const original = initialYearFold(events[0]!.streamId, { trace: false });
-    for (const e of events.slice(0, cut)) foldYearEvent(original, e);
-    const copy = copyYearFold(original);
-    for (const e of events.slice(cut)) foldYearEvent(copy, e);
+  it('entries, folded from events or from a year log, are made by one constructor: no object literal V8 would pretenure', () => {
+    const fold = initialYearFold(events[0]!.streamId, { trace: false });
+    for (const e of events) foldYearEvent(fold, e);
     const entries = (f: YearFold) => [...stateOf(f).periods.values()].flatMap((p) => [...p.entries.values()]);
-    const copied = entries(copy).filter((entry) => !entries(original).includes(entry));
-    expect(copied.length).toBeGreaterThan(0); // recorded after the cut, or corrected (copied on write)
-    const prototypes = new Set(
-      [...entries(original), ...copied].map((entry) => Object.getPrototypeOf(entry)),
-    );
+    const fromLog = entries(foldYearLog(yearLog(events), 'Q1'));
+    expect(fromLog.length).toBeGreaterThan(0);
+    const prototypes = new Set([...entries(fold), ...fromLog].map((entry) => Object.getPrototypeOf(entry)));
     expect(prototypes.size).toBe(1);
     expect(prototypes.has(Object.prototype)).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClusterYearEvents } from './cluster-year-events.js';
 import { DirectoryController } from './directory.controller.js';
-import { FoldCheckpoints } from './fold-checkpoints.js';
+import { YearLogs } from './year-logs.js';
 import { GetClusterYearHandler, GetPledgesHandler, ListClustersHandler } from './directory.handlers.js';
 import { RankingsController } from './rankings.controller.js';
 import { ExplainRankingHandler, GetRankingHandler, WhatIfHandler } from './rankings.handlers.js';
@@ -24,7 +24,7 @@ import {
     ReadModels,
     RankingIntegrity,
     ClusterYearEvents,
-    FoldCheckpoints,
+    YearLogs,
     UnitNameReader,
     ListClustersHandler,
     GetClusterHandler,

@@ -28,7 +28,7 @@ import type { StoredJson } from '../../openapi/stored-json.js';
 import { asOfOptions } from './as-of.js';
 import { ClusterYearEvents } from './cluster-year-events.js';
 import { clusterYearOr404 } from './directory.handlers.js';
-import { FoldCheckpoints } from './fold-checkpoints.js';
+import { YearLogs } from './year-logs.js';
 import { ReadModels } from '../../common/read-models.js';
 import { RankingIntegrity } from '../../integrity/ranking-integrity.js';
 import {
@@ -84,7 +84,7 @@ async function eventsAsOf(
 }
 
 /**
- * Whether the scope is a prefix of the stream (the whole of it, or up to a position): what a checkpointed
+ * Whether the scope is a prefix of the stream (the whole of it, or up to a position): what a year log
  * fold answers. A time or a business date cuts by the events' own fields, so those fold the whole array.
  */
 const byPosition = (o: EvaluateOptions): boolean =>
@@ -103,7 +103,7 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
     private readonly stream: ClusterYearEvents,
     private readonly units: UnitNameReader,
     private readonly integrity: RankingIntegrity,
-    private readonly checkpoints: FoldCheckpoints,
+    private readonly logs: YearLogs,
   ) {}
 
   async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | StoredJson<RankingDocument>> {
@@ -111,10 +111,7 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
       const { options, streamId, events } = await eventsAsOf(this.stream, ref, asOf);
       const ranking = opened(
         byPosition(options)
-          ? rankYearFold(
-              this.checkpoints.foldAsOf(streamId, events, ref.period, options.upToPosition),
-              ref.period,
-            )
+          ? rankYearFold(this.logs.foldAsOf(streamId, events, ref.period, options.upToPosition), ref.period)
           : evaluateRanking(events, ref.period, options),
         ref,
       );
@@ -154,7 +151,7 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery> {
   constructor(
     private readonly stream: ClusterYearEvents,
     private readonly units: UnitNameReader,
-    private readonly checkpoints: FoldCheckpoints,
+    private readonly logs: YearLogs,
   ) {}
 
   async execute(query: WhatIfQuery): Promise<WhatIfAnswer> {
@@ -164,11 +161,7 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery> {
     let result: WhatIfResult;
     try {
       result = byPosition(options)
-        ? whatIfYearFold(
-            this.checkpoints.foldAsOf(streamId, events, period, options.upToPosition),
-            period,
-            what,
-          )
+        ? whatIfYearFold(this.logs.foldAsOf(streamId, events, period, options.upToPosition), period, what)
         : whatIf(events, period, { ...options, ...what });
     } catch (error) {
       throw error instanceof DomainError ? bodyError(error) : error;

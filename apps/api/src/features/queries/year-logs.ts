@@ -1,0 +1,71 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  extendYearLog,
+  foldYearLog,
+  yearLog,
+  type EvaluatorEvent,
+  type PeriodCode,
+  type YearFold,
+  type YearLog,
+} from '@thidua/domain';
+import { CLUSTER_YEAR_CACHE_EVENTS } from './cluster-year-events.js';
+
+/** Overrides the bound on the events the kept logs hold (tests). */
+export const YEAR_LOGS_LIMIT = 'YEAR_LOGS_LIMIT';
+
+/**
+ * The year logs (the evaluator's columns of a cluster-year: `yearLog`) of the cluster-years kept parsed
+ * (ClusterYearEvents), so that an as-of or what-if by position is one pass over columns (`foldYearLog`)
+ * instead of a fold of the event objects: the same state, hence the same bytes as
+ * `evaluateRanking(events, period, { upToPosition })` (tested at every cut). A log is extended as its
+ * stream grows and made again when the stream was read again (new objects).
+ *
+ * Bounded as ClusterYearEvents is, by the events the logs hold (the one asked last is kept whatever its
+ * size): a log holds its events array, so this keeps no stream alive that the cache let go, beyond one.
+ */
+@Injectable()
+export class YearLogs {
+  /** Least recently used first. */
+  private readonly logs = new Map<string, YearLog>();
+  private readonly maxEvents: number;
+
+  constructor(@Optional() @Inject(YEAR_LOGS_LIMIT) maxEvents?: number) {
+    this.maxEvents = maxEvents ?? CLUSTER_YEAR_CACHE_EVENTS;
+  }
+
+  /** Streams whose logs are kept, least recently used first (tests). */
+  kept(): string[] {
+    return [...this.logs.keys()];
+  }
+
+  /** The untraced fold of `period` over the events with position ≤ upToPosition (all when undefined). */
+  foldAsOf(
+    streamId: string,
+    events: readonly EvaluatorEvent[],
+    period: PeriodCode,
+    upToPosition?: number,
+  ): YearFold {
+    return foldYearLog(this.logOf(streamId, events), period, upToPosition);
+  }
+
+  private logOf(streamId: string, events: readonly EvaluatorEvent[]): YearLog {
+    const before = this.logs.get(streamId);
+    this.logs.delete(streamId); // set again below: most recently used last
+    const n = before?.events.length ?? 0;
+    let log: YearLog;
+    if (before?.events === events) log = before;
+    // The same stream grown: the kept array's last event object is still at its index.
+    else if (before && n > 0 && events.length >= n && events[n - 1] === before.events[n - 1])
+      log = extendYearLog(before, events);
+    else log = yearLog(events);
+    this.logs.set(streamId, log);
+    let held = 0;
+    for (const kept of this.logs.values()) held += kept.events.length;
+    for (const [id, kept] of this.logs) {
+      if (held <= this.maxEvents || id === streamId) break;
+      this.logs.delete(id);
+      held -= kept.events.length;
+    }
+    return log;
+  }
+}

@@ -1,0 +1,188 @@
+import { canonicalJson } from '../canonical-json.js';
+import { realisticYear } from '../testing/realistic-year.js';
+import {
+  evaluateRanking,
+  periodPosition,
+  rankingStamp,
+  rankYearFold,
+  whatIf,
+  whatIfYearFold,
+} from './evaluate.js';
+import type { EvaluatorEvent } from './evaluator.types.js';
+import { foldEvents } from './fold.js';
+import { stateOf, type YearFold } from './year-fold.js';
+import { extendYearLog, foldsByColumns, foldYearLog, yearLog } from './year-log.js';
+
+// The periods the realistic year opens, and one it never opens.
+const PERIODS = ['Q1', 'Q2', 'H1', 'Y'] as const;
+type Period = (typeof PERIODS)[number];
+
+/** What a one-period fold holds that a ranking or a caller reads: the ranking, its stamps, the counters. */
+function seen(fold: YearFold, period: Period): unknown {
+  const s = stateOf(fold);
+  return {
+    ranking: canonicalJson(rankYearFold(fold, period)),
+    stamp: rankingStamp(fold, period),
+    periodPosition: periodPosition(fold, period),
+    counters: [s.count, s.held, s.revision, s.position, s.lastEventId, s.tick, s.generalStamp, s.lastGeneral],
+    entries: [...(s.periods.get(period)?.entries.values() ?? [])].map((e) => ({ ...e })),
+  };
+}
+
+const arrayFold = (events: readonly EvaluatorEvent[], period: Period, at?: number): YearFold =>
+  foldEvents(events, at === undefined ? {} : { upToPosition: at }, false, period);
+
+/**
+ * The realistic year, then what it lacks, appended as the store would (new ids, positions and revisions):
+ * a Q1 entry recorded again with other points, withdrawn and recorded once more; a correction of an entry
+ * no period recorded; Q1 scores after its seal (they revise it); a score naming no period and one naming a
+ * period that does not exist; and enough scores to pass the columns' first capacity.
+ */
+function longYear(): EvaluatorEvent[] {
+  const events = realisticYear().events;
+  const scoreOf = (period: string) =>
+    events.find((e) => e.type === 'ScoreRecorded' && (e.data as { period: string }).period === period)!;
+  let last = events[events.length - 1]!;
+  const more = (type: string, data: Record<string, unknown>): void => {
+    last = {
+      ...last,
+      type,
+      data,
+      eventId: `extra-${last.revision + 1}`,
+      position: last.position + 3,
+      revision: last.revision + 1,
+    };
+    events.push(last);
+  };
+  const q1 = scoreOf('Q1').data as Record<string, unknown>;
+  more('ScoreRecorded', { ...q1, points: 1 });
+  more('ScoreWithdrawn', { entryId: q1['entryId'], period: 'Q1', reason: 'nhầm' });
+  more('ScoreRecorded', { ...q1, points: 2 });
+  more('ScoreCorrected', {
+    entryId: 'never-recorded',
+    period: 'Q1',
+    points: 3,
+    previousPoints: 1,
+    reason: 'x',
+  });
+  more('ScoreRecorded', { ...q1, period: undefined, entryId: 'no-period' });
+  more('ScoreRecorded', { ...q1, period: 'Q9', entryId: 'q9' });
+  for (let i = 0; i < 1200; i++) {
+    const period = PERIODS[i % 3]!;
+    const base = scoreOf(period).data as Record<string, unknown>;
+    more('ScoreRecorded', { ...base, entryId: `bulk-${i % 400}`, points: (i % 7) / 2 });
+    if (i % 5 === 0)
+      more('ScoreCorrected', {
+        entryId: `bulk-${i % 400}`,
+        period,
+        points: 1,
+        previousPoints: 0,
+        reason: 'x',
+      });
+  }
+  return events;
+}
+
+describe('year log: one-period folds over columns', () => {
+  it('folds every cut of the realistic year as foldEvents does over the array', () => {
+    const events = realisticYear().events;
+    const log = yearLog(events);
+    expect(foldsByColumns(log)).toBe(true);
+    for (const period of PERIODS)
+      for (const at of [undefined, 0, ...events.map((e) => e.position)])
+        expect({ period, at, seen: seen(foldYearLog(log, period, at), period) }).toEqual({
+          period,
+          at,
+          seen: seen(arrayFold(events, period, at), period),
+        });
+  });
+
+  it('folds what the realistic year lacks as the array does: re-records, a score after the seal, odd periods', () => {
+    const events = longYear();
+    const log = yearLog(events);
+    expect(foldsByColumns(log)).toBe(true);
+    const sealed = evaluateRanking(events, 'Q1');
+    expect(sealed.status).toBe('revised'); // the scores after the seal revised the closed Q1
+    const cuts = [
+      undefined,
+      ...events.filter((_, i) => i % 13 === 0 || i > events.length - 40).map((e) => e.position),
+    ];
+    for (const period of PERIODS)
+      for (const at of cuts)
+        expect({ period, at, seen: seen(foldYearLog(log, period, at), period) }).toEqual({
+          period,
+          at,
+          seen: seen(arrayFold(events, period, at), period),
+        });
+  });
+
+  it('answers a what-if as the evaluator does', () => {
+    const events = realisticYear().events;
+    const entry = evaluateRanking(events, 'Q1').rows[0]!.criteria[0]!.entryId;
+    const options = { overrides: [{ entryId: entry, points: 0 }], exclude: [] };
+    const at = events[events.length - 3]!.position;
+    expect(canonicalJson(whatIfYearFold(foldYearLog(yearLog(events), 'Q1', at), 'Q1', options))).toBe(
+      canonicalJson(whatIf(events, 'Q1', { ...options, upToPosition: at })),
+    );
+  });
+
+  it('grows with the stream: an extended log folds as one made whole, and the log it came from is unchanged', () => {
+    const events = longYear();
+    const half = events.slice(0, 500);
+    const first = yearLog(half);
+    const before = seen(foldYearLog(first, 'Q1'), 'Q1');
+    // One event at a time: the columns fill up and are copied to larger ones on the way.
+    let grown = first;
+    for (let n = 501; n <= events.length; n++) grown = extendYearLog(grown, events.slice(0, n));
+    // A second extension of the first log may not write over the rows the first extension wrote.
+    const other = extendYearLog(first, [
+      ...half,
+      ...events.slice(500, 600).map((e) => ({ ...e, data: { ...(e.data as object), points: 0 } })),
+    ]);
+    for (const period of PERIODS) {
+      expect(seen(foldYearLog(grown, period), period)).toEqual(seen(arrayFold(events, period), period));
+      expect(seen(foldYearLog(other, period), period)).toEqual(seen(arrayFold(other.events, period), period));
+    }
+    expect(seen(foldYearLog(grown, 'Q1'), 'Q1')).toEqual(seen(foldYearLog(yearLog(events), 'Q1'), 'Q1'));
+    expect(seen(foldYearLog(first, 'Q1'), 'Q1')).toEqual(before);
+    expect([first, grown, other].map(foldsByColumns)).toEqual([true, true, true]);
+  });
+
+  it('takes the objects’ way for a score whose data the columns cannot hold, with the same result', () => {
+    const events = realisticYear().events;
+    const i = events.findIndex(
+      (e) => e.type === 'ScoreRecorded' && (e.data as { period: string }).period === 'Q1',
+    );
+    const odd = events.map((e, n) => (n === i ? { ...e, data: { ...(e.data as object), points: '5' } } : e));
+    expect(foldsByColumns(yearLog(odd))).toBe(false);
+    expect(foldsByColumns(yearLog(events))).toBe(true);
+    for (const period of PERIODS)
+      expect(seen(foldYearLog(yearLog(odd), period), period)).toEqual(seen(arrayFold(odd, period), period));
+  });
+
+  it('refuses what the fold refuses: no events, another stream, events out of order, a bad position, not an extension', () => {
+    const events = realisticYear().events;
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+      return undefined;
+    };
+    expect(code(() => yearLog([]))).toBe('NO_EVENTS');
+    expect(code(() => yearLog([{ ...events[0]!, streamId: 'unit-x' }]))).toBe('NOT_AN_EMULATION_STREAM');
+    expect(code(() => yearLog([events[0]!, { ...events[1]!, streamId: 'emulation-bca-cum-7-2021' }]))).toBe(
+      'MIXED_STREAMS',
+    );
+    expect(code(() => yearLog([events[1]!, events[0]!]))).toBe('EVENT_OUT_OF_ORDER');
+    const log = yearLog(events.slice(0, 10));
+    expect(code(() => foldYearLog(log, 'Q1', -1))).toBe('INVALID_POSITION');
+    expect(code(() => foldYearLog(log, 'Q1', 1.5))).toBe('INVALID_POSITION');
+    expect(code(() => extendYearLog(log, events.slice(0, 5)))).toBe('NOT_AN_EXTENSION');
+    expect(code(() => extendYearLog(log, [...events.slice(0, 9), { ...events[9]! }]))).toBe(
+      'NOT_AN_EXTENSION',
+    );
+    expect(code(() => extendYearLog(log, events))).toBeUndefined();
+  });
+});
