@@ -10,7 +10,21 @@ import { prng } from '../testing/prng.js';
 /** The definition the digest writer must give byte for byte (and what it was before the writer). */
 const definition = (ranking: Ranking): string => canonicalJson(rankingForDigest(ranking));
 
-const TEXTS = ['Xuất sắc', 'chưa đủ điểm', 'Đơn vị', 'e\u0301', '"q"\\', '\n\t', '😀', '\ud800', 'cụm-1', ''];
+const TEXTS = [
+  'Xuất sắc',
+  'chưa đủ điểm',
+  'Đơn vị',
+  'e\u0301',
+  '"q"\\',
+  '\n\t',
+  '😀',
+  '\ud800',
+  'cụm-1',
+  '',
+  ' ~!#[]',
+  '\u007f',
+  '\u2028',
+];
 const GROUP_KEYS = ['Xây dựng lực lượng', 'Nghiệp vụ', 'a', 'B', '10', '2', '__proto__', 'constructor', ''];
 
 /** A ranking as the evaluator gives it, each part now and then missing, undefined or of another shape. */
@@ -22,9 +36,9 @@ function randomRanking(rnd: () => number): Ranking {
   const score = (): unknown => {
     if (rnd() < 0.08) return oddValue();
     const c: Record<string, unknown> = {
-      code: maybe(`tc-${Math.floor(rnd() * 30)}`),
+      code: maybe(rnd() < 0.2 ? pick(TEXTS) : `tc-${Math.floor(rnd() * 30)}`),
       points: rnd() < 0.05 ? pick(['7', null]) : points(),
-      source: pick(['self', 'cluster', 'appraisal']),
+      source: rnd() < 0.2 ? pick(TEXTS) : pick(['self', 'cluster', 'appraisal']),
       entryId: `${Math.floor(rnd() * 1e9).toString(16)}-${pick(TEXTS)}`,
     };
     if (rnd() < 0.05) c.note = pick(TEXTS); // a fifth key

@@ -143,7 +143,6 @@ export function rankPeriod(
   const { overrides, excluded } = prepareWhatIf(folded, options);
   const scheme: ScoringScheme | null = folded.scheme;
   const criteria: Criterion[] = scheme?.criteria ?? [];
-  const criterionOf = new Map(criteria.map((c) => [c.code, c]));
   const memberSet = folded.members;
   const members = [...memberSet]; // ordered below, with the keys
   const ignored: IgnoredEntry[] = [];
@@ -153,9 +152,16 @@ export function rankPeriod(
   // explain only, every entry of the cell.
   const memberIndex = new Map<string, number>();
   members.forEach((unitId, i) => memberIndex.set(unitId, i));
-  const criterionIndex = new Map<string, number>();
-  for (const c of criteria) if (!criterionIndex.has(c.code)) criterionIndex.set(c.code, criterionIndex.size);
-  const width = criterionIndex.size;
+  // Per criterion code: the scheme's criterion of that code (the last, should codes repeat) and its column
+  // (the first) — one lookup per entry for both.
+  const codes = new Map<string, { criterion: Criterion; column: number }>();
+  for (const c of criteria) {
+    const known = codes.get(c.code);
+    if (known) known.criterion = c;
+    else codes.set(c.code, { criterion: c, column: codes.size });
+  }
+  const width = codes.size;
+  const columnOf = criteria.map((c) => codes.get(c.code)!.column); // by position in the scheme
   const cellCount = members.length * width;
   const lastAppraisal = new Array<FoldedEntry | undefined>(cellCount);
   const lastCluster = new Array<FoldedEntry | undefined>(cellCount);
@@ -167,10 +173,13 @@ export function rankPeriod(
   for (const entry of folded.entries.values()) {
     let reason: IgnoredEntry['reason'] | undefined;
     let usable = false;
-    const criterion = criterionOf.get(entry.criterion);
+    const code = codes.get(entry.criterion);
+    const criterion = code?.criterion;
+    // Members are exactly memberIndex's keys.
+    const row = memberIndex.get(entry.unitId);
     if (entry.withdrawn || (excluding && excluded.has(entry.entryId))) {
       // counts nothing, still shown in explain
-    } else if (!memberSet.has(entry.unitId)) reason = 'unit-not-member';
+    } else if (row === undefined) reason = 'unit-not-member';
     else if (criterion === undefined) reason = 'criterion-not-in-scheme';
     else if (
       cents((overriding ? overrides.get(entry.entryId) : undefined) ?? entry.points) >
@@ -180,8 +189,7 @@ export function rankPeriod(
     else usable = true;
     if (reason !== undefined)
       ignored.push({ entryId: entry.entryId, unitId: entry.unitId, criterion: entry.criterion, reason });
-    const row = memberIndex.get(entry.unitId);
-    const column = criterionIndex.get(entry.criterion);
+    const column = code?.column;
     if (row === undefined || column === undefined) continue; // no member's cell shows it
     const k = row * width + column;
     if (cellEntries) (cellEntries[k] ??= []).push(entry);
@@ -221,8 +229,9 @@ export function rankPeriod(
     const missing: string[] = [];
     const details: ExplainedCriterion[] = [];
     const base = i * width;
-    for (const c of criteria) {
-      const k = base + (criterionIndex.get(c.code) as number);
+    for (let j = 0; j < criteria.length; j++) {
+      const c = criteria[j]!;
+      const k = base + columnOf[j]!;
       // The appraisal of the organizer's emulation office outranks the cluster's verified score, which
       // outranks the unit's self score (DESIGN.md §4); within one assessment the latest recorded entry
       // (the decider allows only one active).
