@@ -77,7 +77,7 @@ export {
   releasePeriod,
   type YearFold,
 } from './evaluator/year-fold.js';
-export { extendYearLog, foldYearLog, yearLog, type YearLog } from './evaluator/year-log.js';
+export { extendYearLog, foldYearLog, yearLog, type YearLog, type YearLogCut } from './evaluator/year-log.js';
 export {
   type AwardDecisionIssuedData,
   type AwardItem,

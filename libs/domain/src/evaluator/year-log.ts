@@ -1,8 +1,9 @@
 import { rule } from '../errors.js';
 import type { Assessment } from '../events/emulation-year.events.js';
-import { upcastData } from '../events/upcast.js';
+import { businessDateOf, upcastData } from '../events/upcast.js';
 import { PERIODS, type PeriodCode } from '../periods.js';
-import type { EvaluatorEvent } from './evaluator.types.js';
+import { requireDate, requireIsoTime } from '../validation.js';
+import type { EvaluateOptions, EvaluatorEvent } from './evaluator.types.js';
 import { foldEvents } from './fold.js';
 import {
   advance,
@@ -23,8 +24,8 @@ import {
  * and a few array cells per score event of its own; only the rare events (membership, the scheme, a
  * period's lifecycle, findings, complaints) are folded from their objects, by foldYearEvent.
  *
- * `foldYearLog(log, period, upTo)` is exactly `foldEvents(log.events, { upToPosition: upTo }, false,
- * period)`: the same state, hence the same ranking bytes (tested at every cut). A log is made once per
+ * `foldYearLog(log, period, cut)` is exactly `foldEvents(log.events, cut, false, period)` for a cut by
+ * position, recording time or business date: the same state, hence the same ranking bytes (tested at every cut). A log is made once per
  * stream (`yearLog`) and grown as the stream grows (`extendYearLog`); a log handed out never changes.
  */
 export interface YearLog {
@@ -53,6 +54,14 @@ interface Columns {
   /** Rows written: a log may write past its length only when it is the longest (see extendYearLog). */
   filled: number;
   position: Float64Array;
+  /**
+   * For cuts by time and business date, made on the first such cut (`dated` rows so far: parsing every
+   * event's time and date doubled the making of a log): `Date.parse` of the recording time (NaN when it
+   * does not parse), and the business date (`businessDateOf`; '' when none).
+   */
+  dated: number;
+  time: Float64Array;
+  date: string[];
   period: Uint8Array;
   kind: Uint8Array;
   /**
@@ -207,6 +216,9 @@ function newColumns(capacity: number): Columns {
     capacity,
     filled: 0,
     position: new Float64Array(capacity),
+    dated: 0,
+    time: new Float64Array(capacity),
+    date: [],
     period: new Uint8Array(capacity),
     kind: new Uint8Array(capacity),
     entry: new Int32Array(capacity),
@@ -224,6 +236,9 @@ function newColumns(capacity: number): Columns {
 function copyColumns(c: Columns, rows: number, needed: number): Columns {
   const next = newColumns(Math.max(needed, 2 * c.capacity));
   next.position.set(c.position.subarray(0, rows));
+  next.dated = Math.min(c.dated, rows);
+  next.time.set(c.time.subarray(0, next.dated));
+  next.date = c.date.slice(0, next.dated);
   next.period.set(c.period.subarray(0, rows));
   next.kind.set(c.kind.subarray(0, rows));
   next.entry.set(c.entry.subarray(0, rows));
@@ -239,6 +254,17 @@ function copyColumns(c: Columns, rows: number, needed: number): Columns {
   return next;
 }
 
+/** The time and date of the log's rows, made for those not made yet (rows below a log's length are its events). */
+function dateRows(s: YearLogState): void {
+  const c = s.columns;
+  for (let i = c.dated; i < s.length; i++) {
+    const e = s.events[i]!;
+    c.time[i] = Date.parse(e.metadata.occurredAt);
+    c.date[i] = businessDateOf(e) ?? '';
+  }
+  c.dated = Math.max(c.dated, s.length);
+}
+
 /** Rows with position ≤ upTo (positions are in order): a binary search. */
 function rowsUpTo(c: Columns, length: number, upTo: number): number {
   let lo = 0;
@@ -251,18 +277,31 @@ function rowsUpTo(c: Columns, length: number, upTo: number): number {
   return lo;
 }
 
+/** The cuts a log's fold takes: as foldEvents takes them (what-if options go to the ranker). */
+export type YearLogCut = Pick<EvaluateOptions, 'upToPosition' | 'upToTime' | 'upToEffectiveDate'>;
+
 /**
- * The untraced fold of `period` over the log's events with position ≤ upToPosition (all when undefined):
- * the state `foldEvents(events, { upToPosition }, false, period)` gives, by the same handlers, with the score
- * entries kept in columns while folding and made into the fold's entries once at the end.
+ * The untraced fold of `period` over the log's events in the cut (all when none): the state
+ * `foldEvents(events, cut, false, period)` gives, by the same handlers, with the score entries kept in
+ * columns while folding and made into the fold's entries once at the end. A cut by position is a prefix;
+ * one by time or business date leaves out each event past it, as the array fold does (not counted either).
  */
-export function foldYearLog(log: YearLog, period: PeriodCode, upToPosition?: number): YearFold {
+export function foldYearLog(log: YearLog, period: PeriodCode, cut: YearLogCut = {}): YearFold {
   const s = stateOfLog(log);
+  const { upToPosition, upToTime, upToEffectiveDate } = cut;
+  // Checked in the order, and with the errors, of selectEvents.
+  const upToDate =
+    upToEffectiveDate === undefined ? undefined : requireDate(upToEffectiveDate, 'upToEffectiveDate');
   if (upToPosition !== undefined && (!Number.isInteger(upToPosition) || upToPosition < 0))
     throw rule('INVALID_POSITION', 'upToPosition must be a non-negative integer', 'upToPosition');
+  const limit = upToTime === undefined ? undefined : Date.parse(requireIsoTime(upToTime, 'upToTime'));
   const c = s.columns;
   const n = upToPosition === undefined ? s.length : rowsUpTo(c, s.length, upToPosition);
-  if (s.odd) return foldEvents(s.events, upToPosition === undefined ? {} : { upToPosition }, false, period);
+  if (s.odd) return foldEvents(s.events, cut, false, period);
+  const filtered = limit !== undefined || upToDate !== undefined;
+  if (filtered) dateRows(s);
+  let counted = n;
+  let last = n - 1;
   const fold = initialYearFold(s.streamId, { trace: false, only: period });
   const f = stateOf(fold);
   const target = PERIOD_INDEX.get(period)!;
@@ -270,7 +309,15 @@ export function foldYearLog(log: YearLog, period: PeriodCode, upToPosition?: num
   const { recordedAt, points, withdrawn } = workSpace(table);
   const order: number[] = []; // entries in order of first recording: the order of the fold's Map
   let p: PeriodFold | undefined;
+  if (filtered) counted = 0;
   for (let i = 0; i < n; i++) {
+    if (filtered) {
+      // As foldInOrder: an event recorded after the time, or dated after the date, is left out.
+      if (limit !== undefined && !(c.time[i]! <= limit)) continue;
+      if (upToDate !== undefined && c.date[i]! > upToDate) continue;
+      counted += 1;
+      last = i;
+    }
     const named = c.period[i];
     if (named !== target) {
       if (named === NO_PERIOD) foldYearEvent(fold, s.events[i]!);
@@ -300,11 +347,11 @@ export function foldYearLog(log: YearLog, period: PeriodCode, upToPosition?: num
       else withdrawn[k] = 1;
     }
   }
-  if (n > 0) {
-    // Every event up to n counted, as folding each would have (foldYearEvent's advance).
-    advance(f, s.events[n - 1]!);
-    f.count = n;
-    f.held = n;
+  if (counted > 0) {
+    // Every event in the cut counted, as folding each would have (foldYearEvent's advance).
+    advance(f, s.events[last]!);
+    f.count = counted;
+    f.held = counted;
   }
   p = f.periods.get(period);
   if (p)

@@ -11,7 +11,8 @@ import {
 import type { EvaluatorEvent } from './evaluator.types.js';
 import { foldEvents } from './fold.js';
 import { stateOf, type YearFold } from './year-fold.js';
-import { extendYearLog, foldsByColumns, foldYearLog, yearLog } from './year-log.js';
+import { businessDateOf } from '../events/upcast.js';
+import { extendYearLog, foldsByColumns, foldYearLog, yearLog, type YearLogCut } from './year-log.js';
 
 // The periods the realistic year opens, and one it never opens.
 const PERIODS = ['Q1', 'Q2', 'H1', 'Y'] as const;
@@ -29,8 +30,9 @@ function seen(fold: YearFold, period: Period): unknown {
   };
 }
 
-const arrayFold = (events: readonly EvaluatorEvent[], period: Period, at?: number): YearFold =>
-  foldEvents(events, at === undefined ? {} : { upToPosition: at }, false, period);
+const cutAt = (at?: number): YearLogCut => (at === undefined ? {} : { upToPosition: at });
+const arrayFold = (events: readonly EvaluatorEvent[], period: Period, at?: number | YearLogCut): YearFold =>
+  foldEvents(events, typeof at === 'object' ? at : cutAt(at), false, period);
 
 /**
  * The realistic year, then what it lacks, appended as the store would (new ids, positions and revisions):
@@ -90,7 +92,7 @@ describe('year log: one-period folds over columns', () => {
     expect(foldsByColumns(log)).toBe(true);
     for (const period of PERIODS)
       for (const at of [undefined, 0, ...events.map((e) => e.position)])
-        expect({ period, at, seen: seen(foldYearLog(log, period, at), period) }).toEqual({
+        expect({ period, at, seen: seen(foldYearLog(log, period, cutAt(at)), period) }).toEqual({
           period,
           at,
           seen: seen(arrayFold(events, period, at), period),
@@ -109,11 +111,59 @@ describe('year log: one-period folds over columns', () => {
     ];
     for (const period of PERIODS)
       for (const at of cuts)
-        expect({ period, at, seen: seen(foldYearLog(log, period, at), period) }).toEqual({
+        expect({ period, at, seen: seen(foldYearLog(log, period, cutAt(at)), period) }).toEqual({
           period,
           at,
           seen: seen(arrayFold(events, period, at), period),
         });
+  });
+
+  it('folds every cut by recording time and by business date, alone and with a position, as the array does', () => {
+    const events = longYear();
+    const log = yearLog(events);
+    const times = [...new Set(events.map((e) => e.metadata.occurredAt))];
+    const dates = [
+      ...new Set(events.map((e) => businessDateOf(e)).filter((d): d is string => d !== null)),
+    ].sort();
+    expect(dates.length).toBeGreaterThan(3); // the year has business dates to cut by
+    const cuts: YearLogCut[] = [
+      ...times.filter((_, i) => i % 7 === 0).map((upToTime) => ({ upToTime })),
+      { upToTime: '2000-01-01T00:00:00.000Z' }, // before every event
+      ...['2020-12-31', ...dates].map((upToEffectiveDate) => ({ upToEffectiveDate })),
+      ...dates.map((upToEffectiveDate, i) => ({
+        upToEffectiveDate,
+        upToTime: times[(i * 13) % times.length]!,
+        upToPosition: events[(i * 29) % events.length]!.position,
+      })),
+    ];
+    let cutSomething = 0;
+    for (const period of PERIODS)
+      for (const cut of cuts) {
+        const expected = seen(arrayFold(events, period, cut), period);
+        expect({ period, cut, seen: seen(foldYearLog(log, period, cut), period) }).toEqual({
+          period,
+          cut,
+          seen: expected,
+        });
+        if ((expected as { counters: number[] }).counters[0]! < events.length) cutSomething += 1;
+      }
+    expect(cutSomething).toBeGreaterThan(cuts.length); // the cuts really leave events out
+  });
+
+  it('refuses a bad time or date as the array fold does', () => {
+    const events = realisticYear().events;
+    const log = yearLog(events);
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { code?: string; field?: string }).field;
+      }
+      return undefined;
+    };
+    for (const cut of [{ upToTime: 'hôm qua' }, { upToEffectiveDate: '2021-02-30' }, { upToPosition: -2 }])
+      expect(code(() => foldYearLog(log, 'Q1', cut))).toBe(code(() => arrayFold(events, 'Q1', cut)));
+    expect(code(() => foldYearLog(log, 'Q1', { upToTime: 'x' }))).toBe('upToTime');
   });
 
   it('answers a what-if as the evaluator does', () => {
@@ -121,9 +171,9 @@ describe('year log: one-period folds over columns', () => {
     const entry = evaluateRanking(events, 'Q1').rows[0]!.criteria[0]!.entryId;
     const options = { overrides: [{ entryId: entry, points: 0 }], exclude: [] };
     const at = events[events.length - 3]!.position;
-    expect(canonicalJson(whatIfYearFold(foldYearLog(yearLog(events), 'Q1', at), 'Q1', options))).toBe(
-      canonicalJson(whatIf(events, 'Q1', { ...options, upToPosition: at })),
-    );
+    expect(
+      canonicalJson(whatIfYearFold(foldYearLog(yearLog(events), 'Q1', { upToPosition: at }), 'Q1', options)),
+    ).toBe(canonicalJson(whatIf(events, 'Q1', { ...options, upToPosition: at })));
   });
 
   it('grows with the stream: an extended log folds as one made whole, and the log it came from is unchanged', () => {
@@ -177,8 +227,8 @@ describe('year log: one-period folds over columns', () => {
     );
     expect(code(() => yearLog([events[1]!, events[0]!]))).toBe('EVENT_OUT_OF_ORDER');
     const log = yearLog(events.slice(0, 10));
-    expect(code(() => foldYearLog(log, 'Q1', -1))).toBe('INVALID_POSITION');
-    expect(code(() => foldYearLog(log, 'Q1', 1.5))).toBe('INVALID_POSITION');
+    expect(code(() => foldYearLog(log, 'Q1', { upToPosition: -1 }))).toBe('INVALID_POSITION');
+    expect(code(() => foldYearLog(log, 'Q1', { upToPosition: 1.5 }))).toBe('INVALID_POSITION');
     expect(code(() => extendYearLog(log, events.slice(0, 5)))).toBe('NOT_AN_EXTENSION');
     expect(code(() => extendYearLog(log, [...events.slice(0, 9), { ...events[9]! }]))).toBe(
       'NOT_AN_EXTENSION',

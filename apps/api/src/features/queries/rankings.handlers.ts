@@ -2,10 +2,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   DomainError,
   emulationStream,
-  evaluateRanking,
   explainRanking,
   rankYearFold,
-  whatIf,
   whatIfYearFold,
   type EvaluateOptions,
   type PeriodCode,
@@ -83,13 +81,6 @@ async function eventsAsOf(
   return { options, streamId, events };
 }
 
-/**
- * Whether the scope is a prefix of the stream (the whole of it, or up to a position): what a year log
- * fold answers. A time or a business date cuts by the events' own fields, so those fold the whole array.
- */
-const byPosition = (o: EvaluateOptions): boolean =>
-  o.upToTime === undefined && o.upToEffectiveDate === undefined;
-
 /** 404 PERIOD_NOT_OPENED for a ranking of a period not opened, as the plain read answers. */
 function opened<R extends Pick<Ranking, 'status'>>(ranking: R, ref: PeriodRef): R {
   if (ranking.status === 'not-opened') throw periodNotOpened(ref);
@@ -109,10 +100,9 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
   async execute({ ref, asOf }: GetRankingQuery): Promise<RankingDocument | StoredJson<RankingDocument>> {
     if (asOf.asOf !== undefined || asOf.asOfEffective !== undefined) {
       const { options, streamId, events } = await eventsAsOf(this.stream, ref, asOf);
+      // By position, recording time or business date: the year log's fold (the same bytes as evaluateRanking).
       const ranking = opened(
-        byPosition(options)
-          ? rankYearFold(this.logs.foldAsOf(streamId, events, ref.period, options.upToPosition), ref.period)
-          : evaluateRanking(events, ref.period, options),
+        rankYearFold(this.logs.foldAsOf(streamId, events, ref.period, options), ref.period),
         ref,
       );
       return rankingDocument(ranking, streamId, await this.units.namesOf(ranking.rows.map((r) => r.unitId)));
@@ -160,9 +150,7 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery> {
     const what = { overrides: query.overrides, exclude: query.exclude };
     let result: WhatIfResult;
     try {
-      result = byPosition(options)
-        ? whatIfYearFold(this.logs.foldAsOf(streamId, events, period, options.upToPosition), period, what)
-        : whatIf(events, period, { ...options, ...what });
+      result = whatIfYearFold(this.logs.foldAsOf(streamId, events, period, options), period, what);
     } catch (error) {
       throw error instanceof DomainError ? bodyError(error) : error;
     }

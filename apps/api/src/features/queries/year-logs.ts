@@ -7,6 +7,7 @@ import {
   type PeriodCode,
   type YearFold,
   type YearLog,
+  type YearLogCut,
 } from '@thidua/domain';
 import { CLUSTER_YEAR_CACHE_EVENTS } from './cluster-year-events.js';
 
@@ -15,9 +16,9 @@ export const YEAR_LOGS_LIMIT = 'YEAR_LOGS_LIMIT';
 
 /**
  * The year logs (the evaluator's columns of a cluster-year: `yearLog`) of the cluster-years kept parsed
- * (ClusterYearEvents), so that an as-of or what-if by position is one pass over columns (`foldYearLog`)
- * instead of a fold of the event objects: the same state, hence the same bytes as
- * `evaluateRanking(events, period, { upToPosition })` (tested at every cut). A log is extended as its
+ * (ClusterYearEvents), so that an as-of or what-if (by position, recording time or business date) is one
+ * pass over columns (`foldYearLog`) instead of a fold of the event objects: the same state, hence the same
+ * bytes as `evaluateRanking(events, period, cut)` (tested at every cut). A log is extended as its
  * stream grows and made again when the stream was read again (new objects).
  *
  * Bounded as ClusterYearEvents is, by the events the logs hold (the one asked last is kept whatever its
@@ -38,14 +39,14 @@ export class YearLogs {
     return [...this.logs.keys()];
   }
 
-  /** The untraced fold of `period` over the events with position ≤ upToPosition (all when undefined). */
+  /** The untraced fold of `period` over the events in the cut (by position, recording time, business date). */
   foldAsOf(
     streamId: string,
     events: readonly EvaluatorEvent[],
     period: PeriodCode,
-    upToPosition?: number,
+    cut: YearLogCut = {},
   ): YearFold {
-    return foldYearLog(this.logOf(streamId, events), period, upToPosition);
+    return foldYearLog(this.logOf(streamId, events), period, cut);
   }
 
   private logOf(streamId: string, events: readonly EvaluatorEvent[]): YearLog {

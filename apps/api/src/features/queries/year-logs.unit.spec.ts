@@ -14,7 +14,12 @@ const PERIODS = ['Q1', 'Q2', 'H1', 'Y'] as const;
 type Period = (typeof PERIODS)[number];
 
 const asOf = (logs: YearLogs, events: readonly EvaluatorEvent[], period: Period, at?: number) =>
-  canonicalJson(rankYearFold(logs.foldAsOf(events[0]!.streamId, events, period, at), period));
+  canonicalJson(
+    rankYearFold(
+      logs.foldAsOf(events[0]!.streamId, events, period, at === undefined ? {} : { upToPosition: at }),
+      period,
+    ),
+  );
 const evaluated = (events: readonly EvaluatorEvent[], period: Period, at?: number) =>
   canonicalJson(evaluateRanking(events, period, at === undefined ? {} : { upToPosition: at }));
 
@@ -39,7 +44,7 @@ describe('YearLogs', () => {
     const entry = evaluateRanking(events, 'Q1').rows[0]!.criteria[0]!.entryId;
     const options = { overrides: [{ entryId: entry, points: 0 }], exclude: [] };
     const at = events[events.length - 3]!.position;
-    const fold = logs.foldAsOf(events[0]!.streamId, events, 'Q1', at);
+    const fold = logs.foldAsOf(events[0]!.streamId, events, 'Q1', { upToPosition: at });
     expect(canonicalJson(whatIfYearFold(fold, 'Q1', options))).toBe(
       canonicalJson(whatIf(events, 'Q1', { ...options, upToPosition: at })),
     );
