@@ -85,37 +85,36 @@ function longYear(): EvaluatorEvent[] {
   return events;
 }
 
+/** The log's fold of each period at each cut by position equals the array's (the cut in the message). */
+function expectFoldsAsArray(
+  events: readonly EvaluatorEvent[],
+  positions: readonly (number | undefined)[],
+): void {
+  const log = yearLog(events);
+  expect(foldsByColumns(log)).toBe(true); // by the columns, not the fallback to the objects
+  for (const period of PERIODS)
+    for (const at of positions)
+      expect({ period, at, seen: seen(foldYearLog(log, period, cutAt(at)), period) }).toEqual({
+        period,
+        at,
+        seen: seen(arrayFold(events, period, at), period),
+      });
+}
+
 describe('year log: one-period folds over columns', () => {
   it('folds every cut of the realistic year as foldEvents does over the array', () => {
     const events = realisticYear().events;
-    const log = yearLog(events);
-    expect(foldsByColumns(log)).toBe(true);
-    for (const period of PERIODS)
-      for (const at of [undefined, 0, ...events.map((e) => e.position)])
-        expect({ period, at, seen: seen(foldYearLog(log, period, cutAt(at)), period) }).toEqual({
-          period,
-          at,
-          seen: seen(arrayFold(events, period, at), period),
-        });
+    expectFoldsAsArray(events, [undefined, 0, ...events.map((e) => e.position)]);
   });
 
   it('folds what the realistic year lacks as the array does: re-records, a score after the seal, odd periods', () => {
     const events = longYear();
-    const log = yearLog(events);
-    expect(foldsByColumns(log)).toBe(true);
     const sealed = evaluateRanking(events, 'Q1');
     expect(sealed.status).toBe('revised'); // the scores after the seal revised the closed Q1
-    const cuts = [
+    expectFoldsAsArray(events, [
       undefined,
       ...events.filter((_, i) => i % 13 === 0 || i > events.length - 40).map((e) => e.position),
-    ];
-    for (const period of PERIODS)
-      for (const at of cuts)
-        expect({ period, at, seen: seen(foldYearLog(log, period, cutAt(at)), period) }).toEqual({
-          period,
-          at,
-          seen: seen(arrayFold(events, period, at), period),
-        });
+    ]);
   });
 
   it('folds every cut by recording time and by business date, alone and with a position, as the array does', () => {
