@@ -202,11 +202,61 @@ describe('year log: one-period folds over columns', () => {
     const i = events.findIndex(
       (e) => e.type === 'ScoreRecorded' && (e.data as { period: string }).period === 'Q1',
     );
-    const odd = events.map((e, n) => (n === i ? { ...e, data: { ...(e.data as object), points: '5' } } : e));
-    expect(foldsByColumns(yearLog(odd))).toBe(false);
     expect(foldsByColumns(yearLog(events))).toBe(true);
-    for (const period of PERIODS)
-      expect(seen(foldYearLog(yearLog(odd), period), period)).toEqual(seen(arrayFold(odd, period), period));
+    for (const field of ['points', 'entryId', 'unitId', 'criterion', 'assessment']) {
+      const value = field === 'points' ? '5' : 5;
+      const odd = events.map((e, n) =>
+        n === i ? { ...e, data: { ...(e.data as object), [field]: value } } : e,
+      );
+      expect({ field, columns: foldsByColumns(yearLog(odd)) }).toEqual({ field, columns: false });
+      for (const period of PERIODS)
+        expect(seen(foldYearLog(yearLog(odd), period), period)).toEqual(seen(arrayFold(odd, period), period));
+    }
+  });
+
+  it('two extensions of one log each keep their own rows, work space and dates', () => {
+    const events = longYear();
+    const base = events.slice(0, 300);
+    // Another continuation of the same 300 events: other points, other times, other entries.
+    const other = events.slice(300, 700).map((e, n) => ({
+      ...e,
+      metadata: { ...e.metadata, occurredAt: new Date(Date.UTC(2021, 0, 1) + n * 60_000).toISOString() },
+      data: {
+        ...(e.data as object),
+        ...((e.data as { entryId?: string }).entryId && { entryId: `other-${n}`, points: 0 }),
+        // Dated after every event of the year: a date cut keeps none of them.
+        ...('effectiveDate' in (e.data as object) && { effectiveDate: '2021-12-31' }),
+      },
+    }));
+    const dated = events
+      .slice(0, 700)
+      .map((e) => businessDateOf(e))
+      .filter((d): d is string => d !== null);
+    const dateCut = { upToEffectiveDate: dated.sort()[Math.floor(dated.length / 2)]! };
+    const a = yearLog(base);
+    const q1 = (log: ReturnType<typeof yearLog>) => seen(foldYearLog(log, 'Q1'), 'Q1');
+    q1(a); // a work space sized for the first 300 events
+    const b = extendYearLog(a, events.slice(0, 700)); // within the first columns' capacity: written in place
+    const timeCut = { upToTime: events[650]!.metadata.occurredAt };
+    q1(b);
+    seen(foldYearLog(b, 'Q1', timeCut), 'Q1'); // dates b's rows
+    const c = extendYearLog(a, [...base, ...other]); // a second extension of a: copies
+    // c's own times, cut in the middle of its new rows (b's times there would keep all or none of them).
+    const otherCut = { upToTime: other[200]!.metadata.occurredAt };
+    const check = () => {
+      for (const [log, all] of [
+        [b, events.slice(0, 700)],
+        [c, [...base, ...other]],
+      ] as const)
+        for (const cut of [{}, timeCut, otherCut, dateCut])
+          for (const period of PERIODS)
+            expect(seen(foldYearLog(log, period, cut), period)).toEqual(
+              seen(arrayFold(all, period, cut), period),
+            );
+    };
+    check();
+    check(); // again, after c's cuts dated its rows: b's dates are still b's
+    expect(q1(a)).toEqual(seen(arrayFold(base, 'Q1'), 'Q1'));
   });
 
   it('refuses what the fold refuses: no events, another stream, events out of order, a bad position, not an extension', () => {
@@ -233,5 +283,11 @@ describe('year log: one-period folds over columns', () => {
       'NOT_AN_EXTENSION',
     );
     expect(code(() => extendYearLog(log, events))).toBeUndefined();
+    // Two events at one position are not out of order for the fold, nor for the log.
+    const twin = { ...events[1]!, position: events[0]!.position };
+    expect(code(() => foldYearLog(yearLog([events[0]!, twin]), 'Q1'))).toBeUndefined();
+    // Out of order at the join: the first new event before the log's last.
+    const early = { ...events[10]!, position: events[9]!.position - 1 };
+    expect(code(() => extendYearLog(log, [...events.slice(0, 10), early]))).toBe('EVENT_OUT_OF_ORDER');
   });
 });
