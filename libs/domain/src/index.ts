@@ -77,7 +77,14 @@ export {
   releasePeriod,
   type YearFold,
 } from './evaluator/year-fold.js';
-export { extendYearLog, foldYearLog, yearLog, type YearLog, type YearLogCut } from './evaluator/year-log.js';
+export {
+  beginsWithLog,
+  extendYearLog,
+  foldYearLog,
+  yearLog,
+  type YearLog,
+  type YearLogCut,
+} from './evaluator/year-log.js';
 export {
   type AwardDecisionIssuedData,
   type AwardItem,

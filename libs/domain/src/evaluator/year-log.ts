@@ -134,13 +134,21 @@ export function yearLog(events: readonly EvaluatorEvent[]): YearLog {
 }
 
 /**
+ * Whether `events` begin with the log's own events (the same objects): what extendYearLog takes. The last
+ * of the log's events is enough to tell (a stream's arrays share their parsed events).
+ */
+export function beginsWithLog(events: readonly EvaluatorEvent[], log: YearLog): boolean {
+  const n = log.events.length;
+  return events.length >= n && events[n - 1] === log.events[n - 1];
+}
+
+/**
  * The log of `events`, which begin with the log's own events (the same objects): only the rows past the
  * log's length are written. The log given is left as it was.
  */
 export function extendYearLog(log: YearLog, events: readonly EvaluatorEvent[]): YearLog {
   const s = stateOfLog(log);
-  // The last of the log's events is enough to tell (a stream's arrays share their parsed events).
-  if (events.length < s.length || events[s.length - 1] !== s.events[s.length - 1])
+  if (!beginsWithLog(events, log))
     throw rule('NOT_AN_EXTENSION', 'the events do not begin with the log (fold the stream again)');
   // Another log was extended from this one already: its rows past our length are not ours to overwrite.
   const shared = s.columns.filled === s.length;

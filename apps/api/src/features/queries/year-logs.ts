@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  beginsWithLog,
   extendYearLog,
   foldYearLog,
   yearLog,
@@ -52,12 +53,10 @@ export class YearLogs {
   private logOf(streamId: string, events: readonly EvaluatorEvent[]): YearLog {
     const before = this.logs.get(streamId);
     this.logs.delete(streamId); // set again below: most recently used last
-    const n = before?.events.length ?? 0;
     let log: YearLog;
     if (before?.events === events) log = before;
-    // The same stream grown: the kept array's last event object is still at its index.
-    else if (before && n > 0 && events.length >= n && events[n - 1] === before.events[n - 1])
-      log = extendYearLog(before, events);
+    // The same stream grown (its kept events still at their places), or read again (new objects).
+    else if (before && beginsWithLog(events, before)) log = extendYearLog(before, events);
     else log = yearLog(events);
     this.logs.set(streamId, log);
     let held = 0;
