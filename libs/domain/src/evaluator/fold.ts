@@ -3,6 +3,7 @@ import type { PeriodCode } from '../periods.js';
 import type { ScoringScheme } from '../scheme/scheme.js';
 import { businessDateOf } from '../events/upcast.js';
 import { requireDate, requireIsoTime } from '../validation.js';
+import type { EntryColumns } from './entry-columns.js';
 import type { EvaluateOptions, EvaluatorEvent, EventRef } from './evaluator.types.js';
 import {
   foldYearEvent,
@@ -28,8 +29,8 @@ export interface FoldedPeriod {
   sealedDigest?: string;
   /** Member units that the ranking lists (sealed at close while closed). */
   members: ReadonlySet<string>;
-  /** Entries by id, in recording order. */
-  entries: ReadonlyMap<string, FoldedEntry>;
+  /** Entries by id, in recording order: a Map, or a year log's columns (read by the ranker without objects). */
+  entries: ReadonlyMap<string, FoldedEntry> | EntryColumns;
   /** Findings raising knock-out conditions, by id. */
   findings: ReadonlyMap<string, FoldedFinding>;
   /** Open complaints that dispute the period's ranking, by id (sorted). */
@@ -72,7 +73,7 @@ export function foldedPeriod(fold: YearFold, period: PeriodCode): FoldedPeriod {
     scheme: schemeVersion === null ? null : (s.schemes.get(schemeVersion) ?? null),
     ...(sealed && { sealedDigest: sealed.digest }),
     members: sealed ? sealed.members : s.members,
-    entries: p?.entries ?? NO_ENTRIES,
+    entries: p?.columns ?? p?.entries ?? NO_ENTRIES,
     findings: p?.findings ?? NO_FINDINGS,
     disputedBy: p
       ? [...p.disputes]

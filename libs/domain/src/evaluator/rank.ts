@@ -14,17 +14,20 @@ import type {
   Ranking,
   RankingRow,
 } from './evaluator.types.js';
+import { EntryColumns } from './entry-columns.js';
 import type { FoldedEntry, FoldedPeriod } from './fold.js';
+import { Cells, cents, passColumns, passObjects, workArray, type EntryPass } from './rank-cells.js';
+import { SortKeys } from './rank-keys.js';
 
 /** What ranking a fold takes: what-if overrides and exclusions (the fold already fixed the as-of scope). */
 export type RankOptions = Pick<EvaluateOptions, 'overrides' | 'exclude'>;
 
 const NONE: readonly FoldedEntry[] = [];
 const NO_CAPS: CapRef[] = [];
+const NO_DETAILS: ExplainedCriterion[] = []; // never written: explain only pushes to its own
 const INCOMPLETE = 'chưa đủ điểm' as const;
 
-// All arithmetic in hundredths (points have at most two decimals): exact, so replays agree to the byte.
-const cents = (points: number): number => Math.round(points * 100);
+// All arithmetic in hundredths (cents): exact, so replays agree to the byte.
 const fromCents = (c: number): number => c / 100;
 /** Sort order of ids, which are distinct wherever it sorts (members, entries): never equal. */
 const byCode = (a: string, b: string): number => (a < b ? -1 : 1);
@@ -41,6 +44,68 @@ class Score implements CriterionScore {
     public points: number,
     public source: CriterionScore['source'],
     public entryId: string,
+  ) {}
+}
+
+/**
+ * A row, its classification, its group points and its place in the sort, made by `new` for the reason
+ * Score is: V8 tenured the object literals' allocation sites when a ranking of 320 rows outlasted young
+ * collections, and from then on every row was made in the old generation pointing at young objects, which
+ * every scavenge had to keep and promote (at 100,000 events GC was two thirds of an as-of). The fixed keys
+ * are assigned in RankingRow's order; the optional ones after, as the literal's spreads did.
+ */
+class Row implements RankingRow {
+  declare unitId: string;
+  declare total: number;
+  declare groups: Record<string, number>;
+  declare bonus: number;
+  declare penalty: number;
+  declare rank: number;
+  declare classification: Classification | null;
+  declare criteria: CriterionScore[];
+  declare missingCriteria: string[];
+  declare unclassified?: typeof INCOMPLETE;
+  declare cappedBy?: CapRef[];
+
+  constructor(
+    unitId: string,
+    total: number,
+    groups: Record<string, number>,
+    bonus: number,
+    penalty: number,
+    classification: Classification | null,
+    criteria: CriterionScore[],
+    missingCriteria: string[],
+  ) {
+    this.unitId = unitId;
+    this.total = total;
+    this.groups = groups;
+    this.bonus = bonus;
+    this.penalty = penalty;
+    this.rank = 0;
+    this.classification = classification;
+    this.criteria = criteria;
+    this.missingCriteria = missingCriteria;
+  }
+}
+
+class Classification {
+  constructor(
+    public code: string,
+    public label: string,
+  ) {}
+}
+
+class Points {
+  [group: string]: number;
+}
+
+class Ranked {
+  constructor(
+    /** The row's key in SortKeys. */
+    public key: number,
+    public row: RankingRow,
+    public barred: boolean,
   ) {}
 }
 
@@ -80,52 +145,24 @@ function prepareWhatIf(
   return { overrides, excluded };
 }
 
-/** The sort key of a row: total first, then each tie-break, every component oriented "larger is better". */
-function sortKey(
-  total: number,
-  tieBreaks: readonly TieBreak[],
-  parts: { groups: Map<string, number>; bonus: number; penalty: number; byCriterion: Map<string, number> },
-): number[] {
-  return [
-    total,
-    ...tieBreaks.map((t) => {
-      if (t === 'penalty') return -parts.penalty;
-      if (t === 'bonus') return parts.bonus;
-      if (t.startsWith('group:')) return parts.groups.get(t.slice(6)) ?? 0;
-      return parts.byCriterion.get(t.slice(10)) ?? 0;
-    }),
-  ];
-}
-
 /**
  * What put `row` below `above`: the bar from rank 1 when `row` is barred, `above` holds rank 1 and `row`'s
  * points would have put it level or ahead; else the first component of their sort keys that differs.
  */
-function placement(
-  above: { key: number[]; row: RankingRow; barred: boolean },
-  row: { key: number[]; barred: boolean },
-  tieBreaks: readonly TieBreak[],
-): Placement {
-  if (row.barred && !above.barred && above.row.rank === 1 && compareKeys(above.key, row.key) >= 0)
+function placement(above: Ranked, row: Ranked, keys: SortKeys, tieBreaks: readonly TieBreak[]): Placement {
+  if (row.barred && !above.barred && above.row.rank === 1 && keys.compare(above.key, row.key) >= 0)
     return { aboveUnitId: above.row.unitId, by: 'barred-from-rank-1' };
-  const at = above.key.findIndex((k, i) => k !== row.key[i]);
+  const at = keys.firstDifference(above.key, row.key);
   return { aboveUnitId: above.row.unitId, by: at < 0 ? 'tied' : at === 0 ? 'total' : tieBreaks[at - 1]! };
 }
 
 /** The row's points per group, in the scheme's group order. */
-function groupsObject(groups: ReadonlyMap<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [g, p] of groups) {
-    // Assigning `__proto__` would set the prototype: such a group takes the slower, exact way.
-    if (g === '__proto__') return Object.fromEntries([...groups].map(([k, c]) => [k, fromCents(c)]));
-    out[g] = fromCents(p);
-  }
+function groupsObject(names: readonly string[], cents: Float64Array): Record<string, number> {
+  // Assigning `__proto__` would set the prototype: such a group takes the slower, exact way.
+  if (names.includes('__proto__')) return Object.fromEntries(names.map((g, i) => [g, fromCents(cents[i]!)]));
+  const out = new Points();
+  names.forEach((g, i) => (out[g] = fromCents(cents[i]!)));
   return out;
-}
-
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
-  return 0;
 }
 
 /**
@@ -147,9 +184,6 @@ export function rankPeriod(
   const members = [...memberSet]; // ordered below, with the keys
   const ignored: IgnoredEntry[] = [];
 
-  // One cell per (member, criterion code): the latest usable entry of each assessment, found in one pass over
-  // the entries in recording order (what the choice below needs: no arrays of entries per cell), and, for
-  // explain only, every entry of the cell.
   const memberIndex = new Map<string, number>();
   members.forEach((unitId, i) => memberIndex.set(unitId, i));
   // Per criterion code: the scheme's criterion of that code (the last, should codes repeat) and its column
@@ -162,42 +196,10 @@ export function rankPeriod(
   }
   const width = codes.size;
   const columnOf = criteria.map((c) => codes.get(c.code)!.column); // by position in the scheme
-  const cellCount = members.length * width;
-  const lastAppraisal = new Array<FoldedEntry | undefined>(cellCount);
-  const lastCluster = new Array<FoldedEntry | undefined>(cellCount);
-  const lastSelf = new Array<FoldedEntry | undefined>(cellCount);
-  const cellEntries = explain ? new Array<FoldedEntry[] | undefined>(cellCount) : undefined;
-  // Most rankings are no what-if: the exclusion and override lookups are skipped then (hot in a rebuild).
-  const excluding = excluded.size > 0;
-  const overriding = overrides.size > 0;
-  for (const entry of folded.entries.values()) {
-    let reason: IgnoredEntry['reason'] | undefined;
-    let usable = false;
-    const code = codes.get(entry.criterion);
-    const criterion = code?.criterion;
-    // Members are exactly memberIndex's keys.
-    const row = memberIndex.get(entry.unitId);
-    if (entry.withdrawn || (excluding && excluded.has(entry.entryId))) {
-      // counts nothing, still shown in explain
-    } else if (row === undefined) reason = 'unit-not-member';
-    else if (criterion === undefined) reason = 'criterion-not-in-scheme';
-    else if (
-      cents((overriding ? overrides.get(entry.entryId) : undefined) ?? entry.points) >
-      cents(criterion.maxPoints)
-    )
-      reason = 'points-above-max';
-    else usable = true;
-    if (reason !== undefined)
-      ignored.push({ entryId: entry.entryId, unitId: entry.unitId, criterion: entry.criterion, reason });
-    const column = code?.column;
-    if (row === undefined || column === undefined) continue; // no member's cell shows it
-    const k = row * width + column;
-    if (cellEntries) (cellEntries[k] ??= []).push(entry);
-    if (!usable) continue;
-    if (entry.assessment === 'cluster') lastCluster[k] = entry;
-    else if (entry.assessment === 'self') lastSelf[k] = entry;
-    else if (entry.assessment === 'appraisal') lastAppraisal[k] = entry;
-  }
+  const cells = new Cells(members.length * width, explain);
+  const pass: EntryPass = { overrides, excluded, memberIndex, codes, width, cells, ignored };
+  if (folded.entries instanceof EntryColumns) passColumns(folded.entries, pass);
+  else passObjects(folded.entries, pass);
   const ignoredIds = new Set(ignored.map((i) => i.entryId));
 
   // The knock-outs raised (findings not cleared) per unit, in recording order.
@@ -219,32 +221,37 @@ export function rankPeriod(
   const capsOf = (unitId: string): CapRef[] => raised.get(unitId) ?? NO_CAPS;
 
   const scoreGroups = [...new Set(criteria.filter((c) => c.kind === 'score').map((c) => c.group))];
+  const groupOf = criteria.map((c) => scoreGroups.indexOf(c.group)); // by position in the scheme
   const tieBreaks = scheme?.tieBreaks ?? [];
+  const keys = new SortKeys(members.length, tieBreaks, scoreGroups, codes);
+  const thresholds = scheme?.thresholds ?? [];
+  // A row's scores and missing codes are gathered here and sliced out (see Row on allocation sites).
+  const scoresSeen: CriterionScore[] = [];
+  const missingSeen: string[] = [];
   const computed = members.map((unitId, i) => {
-    const groups = new Map(scoreGroups.map((g) => [g, 0]));
-    const byCriterion = new Map<string, number>();
+    // Points in cents per score group (every group, in the scheme's order) and per criterion column.
+    const groups = workArray('groups', scoreGroups.length, 0);
+    const byColumn = workArray('byColumn', width, 0);
     let bonus = 0;
     let penalty = 0;
-    const scores: CriterionScore[] = [];
-    const missing: string[] = [];
-    const details: ExplainedCriterion[] = [];
+    scoresSeen.length = 0;
+    missingSeen.length = 0;
+    const details: ExplainedCriterion[] = explain ? [] : NO_DETAILS;
     const base = i * width;
     for (let j = 0; j < criteria.length; j++) {
       const c = criteria[j]!;
       const k = base + columnOf[j]!;
-      // The appraisal of the organizer's emulation office outranks the cluster's verified score, which
-      // outranks the unit's self score (DESIGN.md §4); within one assessment the latest recorded entry
-      // (the decider allows only one active).
-      const chosen = lastAppraisal[k] ?? lastCluster[k] ?? lastSelf[k];
-      const points = chosen ? (overrides.get(chosen.entryId) ?? chosen.points) : null;
-      if (chosen && points !== null) {
+      const source = cells.source[k];
+      const chosenId = cells.entryId[k];
+      const points = source === undefined ? null : cells.points[k]!;
+      if (source !== undefined && points !== null) {
         const p = cents(points);
-        byCriterion.set(c.code, p);
-        if (c.kind === 'score') groups.set(c.group, (groups.get(c.group) ?? 0) + p);
+        byColumn[columnOf[j]!] = p;
+        if (c.kind === 'score') groups[groupOf[j]!]! += p;
         else if (c.kind === 'bonus') bonus += p;
         else penalty += p;
-        scores.push(new Score(c.code, points, chosen.assessment, chosen.entryId));
-      } else if (c.kind === 'score') missing.push(c.code);
+        scoresSeen.push(new Score(c.code, points, source, chosenId!));
+      } else if (c.kind === 'score') missingSeen.push(c.code);
       if (explain)
         details.push({
           code: c.code,
@@ -253,9 +260,9 @@ export function rankPeriod(
           kind: c.kind,
           maxPoints: c.maxPoints,
           points,
-          source: chosen ? chosen.assessment : null,
-          entryId: chosen ? chosen.entryId : null,
-          entries: (cellEntries?.[k] ?? NONE).map((e): EntryExplanation => ({
+          source: source ?? null,
+          entryId: chosenId ?? null,
+          entries: (cells.entries?.[k] ?? NONE).map((e): EntryExplanation => ({
             entryId: e.entryId,
             assessment: e.assessment,
             status: e.withdrawn
@@ -267,62 +274,64 @@ export function rankPeriod(
                   : 'active',
             points: e.points,
             ...(overrides.has(e.entryId) && { overriddenTo: overrides.get(e.entryId)! }),
-            used: chosen?.entryId === e.entryId,
+            used: chosenId === e.entryId,
             // A copy: the fold goes on growing the chain after this ranking was taken.
             chain: e.chain.slice(),
           })),
         });
     }
     let scored = 0;
-    for (const p of groups.values()) scored += p;
+    for (let g = 0; g < scoreGroups.length; g++) scored += groups[g]!;
     const total = scored + bonus - penalty;
-    const key = sortKey(total, tieBreaks, { groups, bonus, penalty, byCriterion });
-    const thresholds = scheme?.thresholds ?? [];
+    keys.set(i, total, groups, bonus, penalty, byColumn);
     let level = thresholds.findIndex((t) => total >= cents(t.minTotal));
     const caps = capsOf(unitId);
     // Rows missing criteria get no classification ("chưa đủ điểm"), unless the scheme predates the rule.
-    const unclassified = missing.length > 0 && scheme !== null && scheme.classifyIncomplete !== true;
+    const unclassified = missingSeen.length > 0 && scheme !== null && scheme.classifyIncomplete !== true;
     if (unclassified) level = -1;
     for (const cap of caps) {
       const capped = thresholds.findIndex((t) => t.code === cap.capTo); // -1: no cap (bar-rank-1)
       if (level >= 0 && capped > level) level = capped; // a lower classification (thresholds highest first)
     }
     const threshold = thresholds[level]; // none at -1
-    const row: RankingRow = {
+    const row = new Row(
       unitId,
-      total: fromCents(total),
-      groups: groupsObject(groups),
-      bonus: fromCents(bonus),
-      penalty: fromCents(penalty),
-      rank: 0,
-      classification: threshold ? { code: threshold.code, label: threshold.label } : null,
-      criteria: scores,
-      missingCriteria: missing,
-      ...(unclassified && { unclassified: INCOMPLETE }),
-      ...(caps.length > 0 && { cappedBy: caps }),
-    };
+      fromCents(total),
+      groupsObject(scoreGroups, groups),
+      fromCents(bonus),
+      fromCents(penalty),
+      threshold ? new Classification(threshold.code, threshold.label) : null,
+      scoresSeen.slice(),
+      missingSeen.slice(),
+    );
+    if (unclassified) row.unclassified = INCOMPLETE;
+    if (caps.length > 0) row.cappedBy = caps;
     if (explain) Object.assign(row, { placedBy: null, explain: details }); // placedBy is set once ranked
-    return { key, row, barred: caps.some((c) => c.effect === 'bar-rank-1') };
+    return new Ranked(
+      i,
+      row,
+      caps.some((c) => c.effect === 'bar-rank-1'),
+    );
   });
 
   // Standard competition ranking: 1 + the number of rows strictly ahead; equal keys share a rank and are
   // listed by unit id (ids are lowercase ASCII, so code-unit order is deterministic everywhere).
-  computed.sort((a, b) => compareKeys(a.key, b.key) || byCode(a.row.unitId, b.row.unitId));
+  computed.sort((a, b) => keys.compare(a.key, b.key) || byCode(a.row.unitId, b.row.unitId));
   // A row barred from rank 1 (a knock-out) yields it: the best rows not barred come first — all of them,
   // also when a barred row level with them sorts between by id — and the rows that were ahead of them or
   // level with them follow, in their order. A barred row never shares rank 1; below it, equal keys share
   // a rank whatever the bars (the bar is about rank 1 only).
   const firstFree = computed.findIndex((c) => !c.barred);
   if (firstFree >= 0) {
-    const lead = computed.filter((c) => !c.barred && compareKeys(c.key, computed[firstFree]!.key) === 0);
+    const lead = computed.filter((c) => !c.barred && keys.compare(c.key, computed[firstFree]!.key) === 0);
     computed.splice(0, computed.length, ...lead, ...computed.filter((c) => !lead.includes(c)));
   }
   computed.forEach((c, i) => {
     const prev = computed[i - 1];
     const tied =
-      prev && compareKeys(prev.key, c.key) === 0 && !(c.barred && !prev.barred && prev.row.rank === 1);
+      prev && keys.compare(prev.key, c.key) === 0 && !(c.barred && !prev.barred && prev.row.rank === 1);
     c.row.rank = tied ? prev.row.rank : i + 1;
-    if (explain) (c.row as ExplainedRow).placedBy = prev ? placement(prev, c, tieBreaks) : null;
+    if (explain) (c.row as ExplainedRow).placedBy = prev ? placement(prev, c, keys, tieBreaks) : null;
   });
 
   return {

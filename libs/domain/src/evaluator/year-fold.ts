@@ -1,6 +1,5 @@
 import { DomainError, rule } from '../errors.js';
 import type {
-  Assessment,
   DisputeFiledData,
   DisputeResolvedData,
   FindingClearedData,
@@ -25,6 +24,10 @@ import { upcastData } from '../events/upcast.js';
 import { parseStreamId } from '../streams.js';
 import type { ChainLink, EvaluatorEvent, EventRef } from './evaluator.types.js';
 import { intern } from './intern.js';
+import type { EntryColumns } from './entry-columns.js';
+import { OwnedEntry, UNTRACED, type FoldedEntry } from './folded-entry.js';
+
+export type { FoldedEntry };
 
 /**
  * The evaluator's state of one cluster-year stream, folded event by event (DESIGN.md §2: one
@@ -73,17 +76,6 @@ export interface YearFoldOptions {
   only?: PeriodCode;
 }
 
-/** One score entry of a period, with its history. */
-export interface FoldedEntry {
-  entryId: string;
-  unitId: string;
-  criterion: string;
-  assessment: Assessment;
-  points: number;
-  withdrawn: boolean;
-  chain: ChainLink[];
-}
-
 /** A finding of the period: the knock-out it raised for a unit, with its evidence. */
 export interface FoldedFinding {
   findingId: string;
@@ -113,6 +105,8 @@ export interface PeriodFold {
   revisedBy: EventRef[];
   /** Score entries by id, in recording order. */
   entries: Map<string, FoldedEntry>;
+  /** Set by a year log's fold instead of `entries` (left empty then): its entries as columns. */
+  columns: EntryColumns | undefined;
   /** Position of the last event naming this period. */
   lastNamed: number;
   /** The fold's tick at the last event naming this period that may have changed its ranking (see rankingStamp). */
@@ -144,37 +138,6 @@ export interface YearFoldState extends YearFold {
   schemes: Map<number, ScoringScheme>;
   latestScheme: number | null;
   periods: Map<PeriodCode, PeriodFold>;
-}
-
-/**
- * An entry as a fold holds it. Made by a constructor, not an object literal: V8 pretenures a literal's
- * allocation site once most of its objects survive, and a fold's entries mostly do (the rankings
- * projection's folds). The entries of later as-of queries then went straight into the old generation and
- * died there (≈ 160 KB a request at 20,000 events, bringing the full collections that were the as-of's
- * tail). Objects made by `new` are not pretenured.
- */
-class OwnedEntry implements FoldedEntry {
-  constructor(
-    public entryId: string,
-    public unitId: string,
-    public criterion: string,
-    public assessment: Assessment,
-    public points: number,
-    public withdrawn: boolean,
-    public chain: ChainLink[],
-  ) {}
-}
-
-/** An untraced score entry (a year log's fold makes its entries here: see year-log.ts). */
-export function untracedEntry(
-  entryId: string,
-  unitId: string,
-  criterion: string,
-  assessment: Assessment,
-  points: number,
-  withdrawn: boolean,
-): FoldedEntry {
-  return new OwnedEntry(entryId, unitId, criterion, assessment, points, withdrawn, UNTRACED);
 }
 
 /** An empty fold of a cluster-year stream (`emulation-{clusterId}-{year}`). */
@@ -276,6 +239,7 @@ export function periodFold(s: YearFoldState, code: PeriodCode): PeriodFold {
       disputes: new Map(),
       revisedBy: [],
       entries: new Map(),
+      columns: undefined,
       lastNamed: 0,
       stamp: 0,
       released: false,
@@ -296,9 +260,6 @@ export function advance(s: YearFoldState, e: EvaluatorEvent): void {
 
 const releasedError = (s: YearFoldState, why: string): DomainError =>
   new DomainError('FOLD_RELEASED', `${s.streamId}: ${why}; fold the stream again`, 'conflict');
-
-/** The chain of every entry of an untraced fold: empty, never written (frozen: a write would throw). */
-const UNTRACED = Object.freeze([]) as unknown as ChainLink[];
 
 const PERIOD_CODES: ReadonlySet<string> = new Set(PERIODS.map((p) => p.code));
 

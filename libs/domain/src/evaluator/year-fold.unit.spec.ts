@@ -135,7 +135,8 @@ describe('evaluator: the incremental year fold', () => {
   it('entries, folded from events or from a year log, are made by one constructor: no object literal V8 would pretenure', () => {
     const fold = initialYearFold(events[0]!.streamId, { trace: false });
     for (const e of events) foldYearEvent(fold, e);
-    const entries = (f: YearFold) => [...stateOf(f).periods.values()].flatMap((p) => [...p.entries.values()]);
+    const entries = (f: YearFold) =>
+      [...stateOf(f).periods.values()].flatMap((p) => [...(p.columns ?? p.entries).values()]);
     const fromLog = entries(foldYearLog(yearLog(events), 'Q1'));
     expect(fromLog.length).toBeGreaterThan(0);
     const prototypes = new Set([...entries(fold), ...fromLog].map((entry) => Object.getPrototypeOf(entry)));

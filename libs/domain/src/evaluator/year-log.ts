@@ -1,9 +1,9 @@
 import { rule } from '../errors.js';
-import type { Assessment } from '../events/emulation-year.events.js';
 import { businessDateOf, upcastData } from '../events/upcast.js';
 import { PERIODS, type PeriodCode } from '../periods.js';
 import { requireDate, requireIsoTime } from '../validation.js';
 import type { EvaluateOptions, EvaluatorEvent } from './evaluator.types.js';
+import { EntryColumns } from './entry-columns.js';
 import { foldEvents } from './fold.js';
 import {
   advance,
@@ -11,7 +11,6 @@ import {
   initialYearFold,
   periodFold,
   stateOf,
-  untracedEntry,
   type PeriodFold,
   type YearFold,
 } from './year-fold.js';
@@ -22,10 +21,12 @@ import {
  * event's data on the heap: at 100,000 events those reads miss the CPU's caches, and the cost per event was
  * three times that of a 2,000-event year. Here a one-period fold reads one byte per event of another period
  * and a few array cells per score event of its own; only the rare events (membership, the scheme, a
- * period's lifecycle, findings, complaints) are folded from their objects, by foldYearEvent.
+ * period's lifecycle, findings, complaints) are folded from their objects, by foldYearEvent. The period's
+ * entries stay in columns too (EntryColumns: two log rows per entry, no object), which the ranker reads.
  *
  * `foldYearLog(log, period, cut)` is exactly `foldEvents(log.events, cut, false, period)` for a cut by
- * position, recording time or business date: the same state, hence the same ranking bytes (tested at every cut). A log is made once per
+ * position, recording time or business date: the same state, hence the same ranking bytes (tested at every
+ * cut; the entries compared through EntryColumns' Map view). A log is made once per
  * stream (`yearLog`) and grown as the stream grows (`extendYearLog`); a log handed out never changes.
  */
 export interface YearLog {
@@ -94,11 +95,15 @@ interface PeriodEntries {
   work?: WorkSpace;
 }
 
-/** Per entry of the period: the row of its latest recording (-1: none yet), its points, whether withdrawn. */
+/**
+ * Per entry of the period: the row of its latest recording (-1: none yet), the row its points come from
+ * (that recording or a later correction), whether withdrawn; and the entries in order of first recording.
+ */
 interface WorkSpace {
   recordedAt: Int32Array;
-  points: Float64Array;
+  pointsAt: Int32Array;
   withdrawn: Uint8Array;
+  order: Int32Array;
 }
 
 /** The period's work space, cleared, with room for its entries (reused: allocating it per fold cost collections). */
@@ -109,8 +114,9 @@ function workSpace(table: PeriodEntries): WorkSpace {
     const size = Math.max(n, 2 * (work?.recordedAt.length ?? 0), 64);
     work = {
       recordedAt: new Int32Array(size),
-      points: new Float64Array(size),
+      pointsAt: new Int32Array(size),
       withdrawn: new Uint8Array(size),
+      order: new Int32Array(size),
     };
     table.work = work;
   }
@@ -291,8 +297,9 @@ export type YearLogCut = Pick<EvaluateOptions, 'upToPosition' | 'upToTime' | 'up
 /**
  * The untraced fold of `period` over the log's events in the cut (all when none): the state
  * `foldEvents(events, cut, false, period)` gives, by the same handlers, with the score entries kept in
- * columns while folding and made into the fold's entries once at the end. A cut by position is a prefix;
- * one by time or business date leaves out each event past it, as the array fold does (not counted either).
+ * columns while folding and left there (the period's EntryColumns, not a Map of entry objects). A cut by
+ * position is a prefix; one by time or business date leaves out each event past it, as the array fold
+ * does (not counted either).
  */
 export function foldYearLog(log: YearLog, period: PeriodCode, cut: YearLogCut = {}): YearFold {
   const s = stateOfLog(log);
@@ -314,8 +321,9 @@ export function foldYearLog(log: YearLog, period: PeriodCode, cut: YearLogCut = 
   const f = stateOf(fold);
   const target = PERIOD_INDEX.get(period)!;
   const table = c.entries[target]!;
-  const { recordedAt, points, withdrawn } = workSpace(table);
-  const order: number[] = []; // entries in order of first recording: the order of the fold's Map
+  const work = workSpace(table);
+  const { recordedAt, pointsAt, withdrawn, order } = work;
+  let entries = 0; // order's length: entries in order of first recording, the order of the fold's Map
   let p: PeriodFold | undefined;
   if (filtered) counted = 0;
   for (let i = 0; i < n; i++) {
@@ -346,12 +354,12 @@ export function foldYearLog(log: YearLog, period: PeriodCode, cut: YearLogCut = 
     }
     const k = c.entry[i]!;
     if (kind === RECORDED) {
-      if (recordedAt[k] === -1) order.push(k);
+      if (recordedAt[k] === -1) order[entries++] = k;
       recordedAt[k] = i;
-      points[k] = c.points[i]!;
+      pointsAt[k] = i;
       withdrawn[k] = 0;
     } else if (recordedAt[k] !== -1) {
-      if (kind === CORRECTED) points[k] = c.points[i]!;
+      if (kind === CORRECTED) pointsAt[k] = i;
       else withdrawn[k] = 1;
     }
   }
@@ -362,20 +370,17 @@ export function foldYearLog(log: YearLog, period: PeriodCode, cut: YearLogCut = 
     f.held = counted;
   }
   p = f.periods.get(period);
-  if (p)
-    for (const k of order) {
-      const at = recordedAt[k]!;
-      p.entries.set(
-        table.ids[k]!,
-        untracedEntry(
-          table.ids[k]!,
-          c.strings[c.unit[at]!]!,
-          c.strings[c.criterion[at]!]!,
-          c.strings[c.assessment[at]!]! as Assessment,
-          points[k]!,
-          withdrawn[k] === 1,
-        ),
-      );
-    }
+  if (p) p.columns = entryColumns(c, table, work, entries);
   return fold;
+}
+
+/** The fold's entries (the first `count` of the work space's order) in columns of their own. */
+function entryColumns(c: Columns, table: PeriodEntries, work: WorkSpace, count: number): EntryColumns {
+  const rows = new Int32Array(2 * count);
+  for (let j = 0; j < count; j++) {
+    const k = work.order[j]!;
+    rows[2 * j] = work.recordedAt[k]!;
+    rows[2 * j + 1] = work.withdrawn[k] === 1 ? ~work.pointsAt[k]! : work.pointsAt[k]!;
+  }
+  return new EntryColumns(table.ids, table.index, c, rows);
 }

@@ -9,7 +9,7 @@ import {
   whatIfYearFold,
 } from './evaluate.js';
 import type { EvaluatorEvent } from './evaluator.types.js';
-import { foldEvents } from './fold.js';
+import { foldedPeriod, foldEvents } from './fold.js';
 import { stateOf, type YearFold } from './year-fold.js';
 import { businessDateOf } from '../events/upcast.js';
 import { extendYearLog, foldsByColumns, foldYearLog, yearLog, type YearLogCut } from './year-log.js';
@@ -26,7 +26,7 @@ function seen(fold: YearFold, period: Period): unknown {
     stamp: rankingStamp(fold, period),
     periodPosition: periodPosition(fold, period),
     counters: [s.count, s.held, s.revision, s.position, s.lastEventId, s.tick, s.generalStamp, s.lastGeneral],
-    entries: [...(s.periods.get(period)?.entries.values() ?? [])].map((e) => ({ ...e })),
+    entries: [...foldedPeriod(fold, period).entries.values()].map((e) => ({ ...e })),
   };
 }
 
@@ -173,6 +173,71 @@ describe('year log: one-period folds over columns', () => {
     expect(
       canonicalJson(whatIfYearFold(foldYearLog(yearLog(events), 'Q1', { upToPosition: at }), 'Q1', options)),
     ).toBe(canonicalJson(whatIf(events, 'Q1', { ...options, upToPosition: at })));
+  });
+
+  it('ranks from the columns as from the objects: each ignored reason, overrides, exclusions, refusals', () => {
+    const events = longYear();
+    let last = events[events.length - 1]!;
+    for (const period of PERIODS.slice(0, 3)) {
+      const base = events.find(
+        (e) => e.type === 'ScoreRecorded' && (e.data as { period: string }).period === period,
+      )!.data as Record<string, unknown>;
+      for (const odd of [{ unitId: 'không-phải-thành-viên' }, { criterion: 'KHÔNG-CÓ' }, { points: 999 }]) {
+        last = {
+          ...last,
+          type: 'ScoreRecorded',
+          data: { ...base, ...odd, entryId: `odd-${last.revision + 1}` },
+          eventId: `odd-${last.revision + 1}`,
+          position: last.position + 1,
+          revision: last.revision + 1,
+        };
+        events.push(last);
+      }
+    }
+    const log = yearLog(events);
+    expect(foldsByColumns(log)).toBe(true);
+    const outcome = (fn: () => unknown) => {
+      try {
+        return canonicalJson(fn());
+      } catch (error) {
+        const { code, field } = error as { code?: string; field?: string };
+        return { code, field };
+      }
+    };
+    const reasons = new Set<string>();
+    const cuts = [undefined, ...events.filter((_, i) => i % 97 === 0).map((e) => e.position)];
+    for (const period of PERIODS)
+      for (const at of cuts) {
+        const objects = arrayFold(events, period, at);
+        const columns = foldYearLog(log, period, cutAt(at));
+        const entries = [...foldedPeriod(objects, period).entries.values()];
+        const active = entries.filter((e) => !e.withdrawn);
+        const withdrawn = entries.find((e) => e.withdrawn);
+        const pick = (n: number) => active[n % Math.max(1, active.length)]?.entryId ?? 'none';
+        const askings = [
+          {},
+          { overrides: [{ entryId: pick(3), points: 0.5 }], exclude: [pick(7), pick(11)] },
+          { overrides: [{ entryId: 'bulk-399', points: 1 }] }, // in the fold at some cuts only
+          { exclude: ['odd-x'] },
+          ...(withdrawn ? [{ overrides: [{ entryId: withdrawn.entryId, points: 1 }] }] : []),
+        ];
+        for (const options of askings) {
+          const expected = outcome(() => whatIfYearFold(objects, period, options));
+          expect({
+            period,
+            at,
+            options,
+            got: outcome(() => whatIfYearFold(columns, period, options)),
+          }).toEqual({
+            period,
+            at,
+            options,
+            got: expected,
+          });
+        }
+        for (const i of rankYearFold(objects, period).ignoredEntries) reasons.add(i.reason);
+      }
+    expect([...reasons].sort()).toEqual(['criterion-not-in-scheme', 'points-above-max', 'unit-not-member']);
   });
 
   it('grows with the stream: an extended log folds as one made whole, and the log it came from is unchanged', () => {
