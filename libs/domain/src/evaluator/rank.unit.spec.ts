@@ -2,9 +2,12 @@
  * The ranker (rank.ts) on small streams built by hand: what-if refusals with their exact fields, entries
  * it leaves out and why, classification boundaries, knock-outs and the bar from rank 1.
  */
+import { canonicalJson } from '../canonical-json.js';
 import { scheme, UNITS } from '../testing/fixtures.js';
 import { errorOf, Play, record } from '../testing/played-year.js';
+import { referenceEvaluateRanking } from '../testing/reference-evaluator.js';
 import { evaluateRanking, explainYearFold, rankYearFold, whatIf } from './evaluate.js';
+import { foldYearLog, yearLog } from './year-log.js';
 import type { Ranking } from './evaluator.types.js';
 
 const { anm, ktnv, ngoaiTuyen, xnc, canhVe } = {
@@ -290,5 +293,104 @@ describe('rank: classification and knock-outs', () => {
       [ngoaiTuyen, 2],
       [xnc, 2],
     ]);
+  });
+});
+
+describe('rank: sort keys, work arrays, the rows’ own constructors', () => {
+  /** ktnv, xnc and ngoai-tuyen at 80 each; ngoai-tuyen alone has diem-thuong (3). */
+  function tied(tieBreaks: readonly string[]): Play {
+    const play = year({ tieBreaks });
+    for (const [unitId, xd, cm, pt, bonus] of [
+      [ktnv, 30, 50, 0, 0],
+      [xnc, 30, 49, 1, 0], // level with ktnv in total, group and bonus, not in chuyen-mon
+      [ngoaiTuyen, 27, 50, 0, 3],
+    ] as const) {
+      score(play, unitId, 'xd-dang', xd);
+      score(play, unitId, 'chuyen-mon', cm);
+      score(play, unitId, 'phong-trao', pt);
+      if (bonus > 0) score(play, unitId, 'diem-thuong', bonus);
+    }
+    return play;
+  }
+  const places = (play: Play) =>
+    evaluateRanking(play.events, 'Q1')
+      .rows.slice(0, 3)
+      .map((r) => [r.unitId, r.total, r.rank]);
+
+  it('breaks a tie by a criterion that is not the scheme’s first, as the reference does', () => {
+    const play = tied(['criterion:diem-thuong']);
+    expect(places(play)).toEqual([
+      [ngoaiTuyen, 80, 1],
+      [ktnv, 80, 2],
+      [xnc, 80, 2],
+    ]);
+    expect(canonicalJson(evaluateRanking(play.events, 'Q1'))).toBe(
+      canonicalJson(referenceEvaluateRanking(play.events, 'Q1')),
+    );
+  });
+
+  it('counts a tie-break naming a group or criterion the scheme lacks as level (0 for every row)', () => {
+    const play = tied(['group:Không có', 'criterion:khong-co', 'bonus']);
+    expect(places(play)).toEqual([
+      [ngoaiTuyen, 80, 1], // decided by the bonus, after two levels
+      [ktnv, 80, 2],
+      [xnc, 80, 2],
+    ]);
+    expect(canonicalJson(evaluateRanking(play.events, 'Q1'))).toBe(
+      canonicalJson(referenceEvaluateRanking(play.events, 'Q1')),
+    );
+  });
+
+  it('ranks more members, criteria and strings than the work arrays first hold, from events and from a year log', () => {
+    const play = new Play();
+    const units = Array.from({ length: 300 }, (_, i) => `don-vi-${String(i).padStart(3, '0')}`);
+    for (const unitId of units) play.add('UnitAdmitted', { unitId });
+    play.add('ScoringSchemePublished', { version: 1, ...scheme });
+    play.add('PeriodOpened', { period: 'Q1' });
+    units.forEach((unitId, i) => {
+      score(play, unitId, 'xd-dang', i % 31);
+      score(play, unitId, 'chuyen-mon', (i * 7) % 51);
+      if (i % 3 === 0) score(play, unitId, 'phong-trao', i % 21);
+      if (i % 5 === 0) score(play, unitId, 'diem-tru', i % 4);
+    });
+    const expected = canonicalJson(referenceEvaluateRanking(play.events, 'Q1'));
+    expect(canonicalJson(evaluateRanking(play.events, 'Q1'))).toBe(expected);
+    expect(canonicalJson(rankYearFold(foldYearLog(yearLog(play.events), 'Q1'), 'Q1'))).toBe(expected);
+    // The work arrays grew past their first sizes (256 cells, keys and strings; 64 columns and groups).
+    const rows = evaluateRanking(play.events, 'Q1').rows;
+    expect(rows.length * scheme.criteria.length).toBeGreaterThan(256);
+    expect(new Set(rows.map((r) => r.rank)).size).toBeGreaterThan(30);
+  });
+
+  it('makes rows, classifications and groups by constructors, keys in RankingRow order', () => {
+    const play = tied(['bonus']);
+    score(play, anm, 'xd-dang', 1); // anm misses criteria: unclassified
+    const rows = evaluateRanking(play.events, 'Q1').rows;
+    for (const made of [rows[0]!, rows[0]!.classification!, rows[0]!.groups])
+      expect(Object.getPrototypeOf(made)).not.toBe(Object.prototype);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'unitId',
+      'total',
+      'groups',
+      'bonus',
+      'penalty',
+      'rank',
+      'classification',
+      'criteria',
+      'missingCriteria',
+    ]);
+    expect(Object.keys(rowOf(evaluateRanking(play.events, 'Q1'), anm))).toEqual([
+      'unitId',
+      'total',
+      'groups',
+      'bonus',
+      'penalty',
+      'rank',
+      'classification',
+      'criteria',
+      'missingCriteria',
+      'unclassified',
+    ]);
+    expect(Object.keys(rows[0]!.groups)).toEqual(['Xây dựng lực lượng', 'Nghiệp vụ']);
   });
 });

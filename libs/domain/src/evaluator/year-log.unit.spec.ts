@@ -219,6 +219,8 @@ describe('year log: one-period folds over columns', () => {
           { overrides: [{ entryId: pick(3), points: 0.5 }], exclude: [pick(7), pick(11)] },
           { overrides: [{ entryId: 'bulk-399', points: 1 }] }, // in the fold at some cuts only
           { exclude: ['odd-x'] },
+          { overrides: [{ entryId: 'không-có', points: 1 }] }, // an id the log never numbered
+          ...(entries[0] ? [{ overrides: [{ entryId: entries[0].entryId, points: 0.25 }] }] : []), // the first
           ...(withdrawn ? [{ overrides: [{ entryId: withdrawn.entryId, points: 1 }] }] : []),
         ];
         for (const options of askings) {
@@ -238,6 +240,39 @@ describe('year log: one-period folds over columns', () => {
         for (const i of rankYearFold(objects, period).ignoredEntries) reasons.add(i.reason);
       }
     expect([...reasons].sort()).toEqual(['criterion-not-in-scheme', 'points-above-max', 'unit-not-member']);
+  });
+
+  it('keeps a fold to its own entries after its log was extended with new ones', () => {
+    const events = longYear();
+    // An entry first recorded after the 500th event, within the first columns' capacity (1,024 rows): the
+    // extension writes its number into the same tables the fold reads.
+    const seen500 = new Set(events.slice(0, 500).map((e) => (e.data as { entryId?: string }).entryId));
+    const later = events
+      .slice(500, 1000)
+      .find((e) => e.type === 'ScoreRecorded' && !seen500.has((e.data as { entryId: string }).entryId))!;
+    const { entryId, period } = later.data as { entryId: string; period: Period };
+    const before = yearLog(events.slice(0, 500));
+    const fold = foldYearLog(before, period);
+    const first = [...foldedPeriod(fold, period).entries.values()][0]!.entryId;
+    expect(foldedPeriod(fold, period).entries.has(first)).toBe(true); // its lookup table made now
+    extendYearLog(before, events.slice(0, 1000));
+    const asked = { overrides: [{ entryId, points: 1 }] };
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+      return undefined;
+    };
+    expect(code(() => whatIfYearFold(fold, period, asked))).toBe('ENTRY_NOT_FOUND');
+    expect(code(() => whatIfYearFold(arrayFold(events.slice(0, 500), period), period, asked))).toBe(
+      'ENTRY_NOT_FOUND',
+    );
+    expect(foldedPeriod(fold, period).entries.has(entryId)).toBe(false);
+    expect(
+      foldedPeriod(foldYearLog(yearLog(events.slice(0, 1000)), period), period).entries.has(entryId),
+    ).toBe(true);
   });
 
   it('grows with the stream: an extended log folds as one made whole, and the log it came from is unchanged', () => {
