@@ -30,6 +30,16 @@ function seen(fold: YearFold, period: Period): unknown {
   };
 }
 
+/** The code of the error fn throws; undefined when it throws none. */
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+}
+
 const cutAt = (at?: number): YearLogCut => (at === undefined ? {} : { upToPosition: at });
 const arrayFold = (events: readonly EvaluatorEvent[], period: Period, at?: number | YearLogCut): YearFold =>
   foldEvents(events, typeof at === 'object' ? at : cutAt(at), false, period);
@@ -152,17 +162,17 @@ describe('year log: one-period folds over columns', () => {
   it('refuses a bad time or date as the array fold does', () => {
     const events = realisticYear().events;
     const log = yearLog(events);
-    const code = (fn: () => unknown) => {
+    const fieldOf = (fn: () => unknown) => {
       try {
         fn();
       } catch (error) {
-        return (error as { code?: string; field?: string }).field;
+        return (error as { field?: string }).field;
       }
       return undefined;
     };
     for (const cut of [{ upToTime: 'hôm qua' }, { upToEffectiveDate: '2021-02-30' }, { upToPosition: -2 }])
-      expect(code(() => foldYearLog(log, 'Q1', cut))).toBe(code(() => arrayFold(events, 'Q1', cut)));
-    expect(code(() => foldYearLog(log, 'Q1', { upToTime: 'x' }))).toBe('upToTime');
+      expect(fieldOf(() => foldYearLog(log, 'Q1', cut))).toBe(fieldOf(() => arrayFold(events, 'Q1', cut)));
+    expect(fieldOf(() => foldYearLog(log, 'Q1', { upToTime: 'x' }))).toBe('upToTime');
   });
 
   it('answers a what-if as the evaluator does', () => {
@@ -257,16 +267,8 @@ describe('year log: one-period folds over columns', () => {
     expect(foldedPeriod(fold, period).entries.has(first)).toBe(true); // its lookup table made now
     extendYearLog(before, events.slice(0, 1000));
     const asked = { overrides: [{ entryId, points: 1 }] };
-    const code = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        return (error as { code?: string }).code;
-      }
-      return undefined;
-    };
-    expect(code(() => whatIfYearFold(fold, period, asked))).toBe('ENTRY_NOT_FOUND');
-    expect(code(() => whatIfYearFold(arrayFold(events.slice(0, 500), period), period, asked))).toBe(
+    expect(codeOf(() => whatIfYearFold(fold, period, asked))).toBe('ENTRY_NOT_FOUND');
+    expect(codeOf(() => whatIfYearFold(arrayFold(events.slice(0, 500), period), period, asked))).toBe(
       'ENTRY_NOT_FOUND',
     );
     expect(foldedPeriod(fold, period).entries.has(entryId)).toBe(false);
@@ -361,33 +363,25 @@ describe('year log: one-period folds over columns', () => {
 
   it('refuses what the fold refuses: no events, another stream, events out of order, a bad position, not an extension', () => {
     const events = realisticYear().events;
-    const code = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        return (error as { code?: string }).code;
-      }
-      return undefined;
-    };
-    expect(code(() => yearLog([]))).toBe('NO_EVENTS');
-    expect(code(() => yearLog([{ ...events[0]!, streamId: 'unit-x' }]))).toBe('NOT_AN_EMULATION_STREAM');
-    expect(code(() => yearLog([events[0]!, { ...events[1]!, streamId: 'emulation-bca-cum-7-2021' }]))).toBe(
+    expect(codeOf(() => yearLog([]))).toBe('NO_EVENTS');
+    expect(codeOf(() => yearLog([{ ...events[0]!, streamId: 'unit-x' }]))).toBe('NOT_AN_EMULATION_STREAM');
+    expect(codeOf(() => yearLog([events[0]!, { ...events[1]!, streamId: 'emulation-bca-cum-7-2021' }]))).toBe(
       'MIXED_STREAMS',
     );
-    expect(code(() => yearLog([events[1]!, events[0]!]))).toBe('EVENT_OUT_OF_ORDER');
+    expect(codeOf(() => yearLog([events[1]!, events[0]!]))).toBe('EVENT_OUT_OF_ORDER');
     const log = yearLog(events.slice(0, 10));
-    expect(code(() => foldYearLog(log, 'Q1', { upToPosition: -1 }))).toBe('INVALID_POSITION');
-    expect(code(() => foldYearLog(log, 'Q1', { upToPosition: 1.5 }))).toBe('INVALID_POSITION');
-    expect(code(() => extendYearLog(log, events.slice(0, 5)))).toBe('NOT_AN_EXTENSION');
-    expect(code(() => extendYearLog(log, [...events.slice(0, 9), { ...events[9]! }]))).toBe(
+    expect(codeOf(() => foldYearLog(log, 'Q1', { upToPosition: -1 }))).toBe('INVALID_POSITION');
+    expect(codeOf(() => foldYearLog(log, 'Q1', { upToPosition: 1.5 }))).toBe('INVALID_POSITION');
+    expect(codeOf(() => extendYearLog(log, events.slice(0, 5)))).toBe('NOT_AN_EXTENSION');
+    expect(codeOf(() => extendYearLog(log, [...events.slice(0, 9), { ...events[9]! }]))).toBe(
       'NOT_AN_EXTENSION',
     );
-    expect(code(() => extendYearLog(log, events))).toBeUndefined();
+    expect(codeOf(() => extendYearLog(log, events))).toBeUndefined();
     // Two events at one position are not out of order for the fold, nor for the log.
     const twin = { ...events[1]!, position: events[0]!.position };
-    expect(code(() => foldYearLog(yearLog([events[0]!, twin]), 'Q1'))).toBeUndefined();
+    expect(codeOf(() => foldYearLog(yearLog([events[0]!, twin]), 'Q1'))).toBeUndefined();
     // Out of order at the join: the first new event before the log's last.
     const early = { ...events[10]!, position: events[9]!.position - 1 };
-    expect(code(() => extendYearLog(log, [...events.slice(0, 10), early]))).toBe('EVENT_OUT_OF_ORDER');
+    expect(codeOf(() => extendYearLog(log, [...events.slice(0, 10), early]))).toBe('EVENT_OUT_OF_ORDER');
   });
 });
