@@ -51,8 +51,8 @@ class Score implements CriterionScore {
  * A row, its classification, its group points and its place in the sort, made by `new` for the reason
  * Score is: V8 tenured the object literals' allocation sites when a ranking of 320 rows outlasted young
  * collections, and from then on every row was made in the old generation pointing at young objects, which
- * every scavenge had to keep and promote (at 100,000 events GC was two thirds of an as-of). The fixed keys
- * are assigned in RankingRow's order; the optional ones after, as the literal's spreads did.
+ * every scavenge had to keep and promote (at 100,000 events GC was 2.6 ms of a 4.2 ms ranking). The fixed
+ * keys are assigned in RankingRow's order; the optional ones after, as the literal's spreads did.
  */
 class Row implements RankingRow {
   declare unitId: string;
