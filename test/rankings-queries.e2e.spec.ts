@@ -1,5 +1,11 @@
 import request from 'supertest';
-import { canonicalJson, evaluateRanking, type ChainLink, type ExplainedRanking } from '@thidua/domain';
+import {
+  canonicalJson,
+  evaluateRanking,
+  type ChainLink,
+  type ExplainedRanking,
+  type PlacedRow,
+} from '@thidua/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@thidua/event-store';
 import {
   clusterDirectoryProjection,
@@ -397,6 +403,15 @@ describe('rankings, explain, what-if and the directory through HTTP (e2e)', () =
     );
     expect(res.body.diff.map((d: { unitId: string }) => d.unitId)).toContain(UNITS.anm.id); // pushed to rank 2
     expect(await store.headPosition()).toBe(head);
+    // Each row says how it was placed against the row above; the actual side as explain says it.
+    expect(res.body.hypothetical.rows.find((r: PlacedRow) => r.unitId === UNITS.anm.id).placedBy).toEqual({
+      aboveUnitId: UNITS.ngoaiTuyen.id,
+      by: 'total',
+    });
+    const explained = await get(`${Q1}/explain`, tokens.inspector!);
+    const placedBy = (rows: Array<{ unitId: string; placedBy: unknown }>) =>
+      rows.map(({ unitId, placedBy: p }) => ({ unitId, placedBy: p }));
+    expect(placedBy(res.body.actual.rows)).toEqual(placedBy(explained.body.rows));
 
     // Excluding the chair's verified score: the self score counts again.
     const excluded = await whatIf({ exclude: [entries.xncCluster] }, tokens.viewer!);

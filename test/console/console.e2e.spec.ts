@@ -349,7 +349,10 @@ suite('the console in a real browser, on the demo (e2e)', () => {
   it('what-if shows the difference the API computes, highlighted beside the actual ranking', async () => {
     const { period, row, criterion, entry, corrected } = await findCorrection();
     const body = { overrides: [{ entryId: entry.entryId, points: corrected.previousPoints! }], exclude: [] };
-    const expected = await api<{ diff: Array<{ unitId: string; totalBefore: number; totalAfter: number }> }>(
+    const expected = await api<{
+      diff: Array<{ unitId: string; totalBefore: number; totalAfter: number }>;
+      hypothetical: { rows: Array<Row & Pick<ExplainedRow, 'placedBy'>> };
+    }>(
       `${yearPath}/rankings/${period}/what-if`,
       DEMO_INSPECTOR,
       'POST',
@@ -372,6 +375,17 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     expect(
       await section.getByRole('table', { name: 'Giả định' }).locator('td.changed').count(),
     ).toBeGreaterThan(0);
+    // Where a tie-break (not the total) placed a row, its note names the row above and what parted them.
+    const hypothetical = section.getByRole('table', { name: 'Giả định' });
+    const byTieBreak = expected.hypothetical.rows.filter((r) => r.placedBy && r.placedBy.by !== 'total');
+    expect(byTieBreak.length).toBeGreaterThan(0); // the demo's what-if makes two totals equal
+    for (const r of byTieBreak) {
+      const above = expected.hypothetical.rows.find((a) => a.unitId === r.placedBy!.aboveUnitId)!;
+      const note = hypothetical.locator(`tr[data-unit="${r.unitId}"] .placed`);
+      expect(await note.getAttribute('data-placed-by')).toBe(r.placedBy!.by);
+      expect(await note.textContent()).toContain(`với ${nameOf(above)}`);
+    }
+    expect(await hypothetical.locator('.placed').count()).toBe(byTieBreak.length);
     await b.screenshot('08-doi-chieu-gia-dinh');
   });
 

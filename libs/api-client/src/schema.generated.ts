@@ -993,7 +993,7 @@ export interface paths {
         put?: never;
         /**
          * What if (giả định): the ranking with entries overridden or excluded, and the diff to the actual one
-         * @description A query with a body: nothing is recorded. `overrides` count entries with other points, `exclude` drops entries; the answer has the actual ranking, the hypothetical one and, per unit whose total, rank or classification would change, the before and after. An entry that is not an entry of this period answers 422 ENTRY_NOT_FOUND naming the field (e.g. overrides.0.entryId); points out of the criterion range 422 too. Optionally ?asOf= (position or time) and/or ?asOfEffective= (business date) replay both.
+         * @description A query with a body: nothing is recorded. `overrides` count entries with other points, `exclude` drops entries; the answer has the actual ranking, the hypothetical one and, per unit whose total, rank or classification would change, the before and after. Every row of both rankings says how it was placed against the row above (`placedBy`, as in explain): a lower total, or the tie-break that parted equal totals. An entry that is not an entry of this period answers 422 ENTRY_NOT_FOUND naming the field (e.g. overrides.0.entryId); points out of the criterion range 422 too. Optionally ?asOf= (position or time) and/or ?asOfEffective= (business date) replay both.
          */
         post: operations["whatIfRanking"];
         delete?: never;
@@ -3879,7 +3879,7 @@ export interface components {
             explain: components["schemas"]["ExplainedCriterion"][];
             unitName: string | null;
         };
-        /** @description How an explained row's place was decided against the row listed just above it. */
+        /** @description How a row's place was decided against the row listed just above it (explain and what-if answers). */
         Placement: {
             /** @description The unit listed just above. */
             aboveUnitId: string;
@@ -3943,7 +3943,7 @@ export interface components {
             /** @description Units whose total, rank or classification differ, by unit id. */
             diff: components["schemas"]["NamedWhatIfDiff"][];
         };
-        /** @description An evaluator ranking whose rows carry the unit's name beside its id. */
+        /** @description An evaluator ranking whose rows carry the unit's name beside its id and say how each was placed against the row above (`placedBy`: a lower total, or which tie-break of the scheme parted equal totals). */
         NamedRanking: {
             clusterId: string;
             year: components["schemas"]["Integer"];
@@ -3967,7 +3967,37 @@ export interface components {
                 reason: string;
                 unitIds: string[];
             };
-            rows: components["schemas"]["NamedRankingRow"][];
+            rows: components["schemas"]["NamedPlacedRow"][];
+        };
+        /** @description A row of a what-if answer: the unit's name beside its id, and how the row was placed. */
+        NamedPlacedRow: {
+            unitId: string;
+            total: number;
+            /** @description Score criteria points per group (every group of the scheme, 0 when nothing was entered). */
+            groups: {
+                [key: string]: number;
+            };
+            bonus: number;
+            penalty: number;
+            /** @description Standard competition ranking (1, 2, 2, 4) after the scheme's tie-breaks. */
+            rank: components["schemas"]["Integer"];
+            classification: {
+                code: string;
+                label: string;
+            } | null;
+            criteria: components["schemas"]["CriterionScore"][];
+            /** @description Score criteria with no entry from either assessment, in scheme order. */
+            missingCriteria: string[];
+            /**
+             * @description Set when the row gets no classification because criteria are missing (schemes recorded since the rule; absent otherwise).
+             * @constant
+             */
+            unclassified?: "chưa đủ điểm";
+            /** @description Knock-outs raised for the unit in the period (absent when none): what capped the row. */
+            cappedBy?: components["schemas"]["CapRef"][];
+            /** @description How this row's place was decided against the row above it; null for the first row. */
+            placedBy: components["schemas"]["Placement"] | null;
+            unitName: string | null;
         };
         /** @description A unit whose total, rank or classification the what-if changes, with its name. */
         NamedWhatIfDiff: {

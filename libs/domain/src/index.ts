@@ -62,6 +62,8 @@ export {
   type EvaluatorEvent,
   type ExplainedRanking,
   type ExplainedRow,
+  type PlacedRanking,
+  type PlacedRow,
   type Placement,
   type Ranking,
   type RankingRow,

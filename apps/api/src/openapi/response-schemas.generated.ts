@@ -2746,7 +2746,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "by"
     ],
     "additionalProperties": false,
-    "description": "How an explained row's place was decided against the row listed just above it."
+    "description": "How a row's place was decided against the row listed just above it (explain and what-if answers)."
   },
   "TieBreak": {
     "type": "string",
@@ -3044,7 +3044,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "rows": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/NamedRankingRow"
+          "$ref": "#/components/schemas/NamedPlacedRow"
         }
       }
     },
@@ -3061,7 +3061,115 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "year"
     ],
     "additionalProperties": false,
-    "description": "An evaluator ranking whose rows carry the unit's name beside its id."
+    "description": "An evaluator ranking whose rows carry the unit's name beside its id and say how each was placed against the row above (`placedBy`: a lower total, or which tie-break of the scheme parted equal totals)."
+  },
+  "NamedPlacedRow": {
+    "type": "object",
+    "properties": {
+      "unitId": {
+        "type": "string"
+      },
+      "total": {
+        "type": "number"
+      },
+      "groups": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "number"
+        },
+        "description": "Score criteria points per group (every group of the scheme, 0 when nothing was entered)."
+      },
+      "bonus": {
+        "type": "number"
+      },
+      "penalty": {
+        "type": "number"
+      },
+      "rank": {
+        "$ref": "#/components/schemas/Integer",
+        "description": "Standard competition ranking (1, 2, 2, 4) after the scheme's tie-breaks."
+      },
+      "classification": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "label": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "code",
+              "label"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "criteria": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CriterionScore"
+        }
+      },
+      "missingCriteria": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Score criteria with no entry from either assessment, in scheme order."
+      },
+      "unclassified": {
+        "type": "string",
+        "const": "chưa đủ điểm",
+        "description": "Set when the row gets no classification because criteria are missing (schemes recorded since the rule; absent otherwise)."
+      },
+      "cappedBy": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CapRef"
+        },
+        "description": "Knock-outs raised for the unit in the period (absent when none): what capped the row."
+      },
+      "placedBy": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Placement"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "How this row's place was decided against the row above it; null for the first row."
+      },
+      "unitName": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "bonus",
+      "classification",
+      "criteria",
+      "groups",
+      "missingCriteria",
+      "penalty",
+      "placedBy",
+      "rank",
+      "total",
+      "unitId",
+      "unitName"
+    ],
+    "additionalProperties": false,
+    "description": "A row of a what-if answer: the unit's name beside its id, and how the row was placed."
   },
   "NamedWhatIfDiff": {
     "type": "object",

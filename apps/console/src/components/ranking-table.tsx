@@ -3,6 +3,7 @@ import type { Schemas } from '@thidua/api-client';
 import { num } from '../format';
 import { capEffectLabel, UNCLASSIFIED } from '../labels';
 import { Badge } from './common';
+import { PlacementNote, type PlaceableRow } from './placement';
 import { TableFrame } from './table-frame';
 
 export type Row = Schemas['NamedRankingRow'];
@@ -24,8 +25,11 @@ export function differences(row: Row, other: Row | undefined): Set<string> {
 }
 
 interface Props {
-  rows: readonly Row[];
+  /** Rows that say how they were placed (explain, what-if) get a note where a tie-break decided. */
+  rows: readonly PlaceableRow[];
   caption: string;
+  /** A criterion's title by its code, for the notes on tie-breaks by a criterion. */
+  title?: (code: string) => string;
   /** The explain page of a row (rows are then links, and clicking a row opens it). */
   explainHref?: (unitId: string) => string;
   /** Another ranking to compare with: cells that differ are highlighted, with the other value. */
@@ -39,7 +43,16 @@ interface Props {
 
 /** The ranking: rank, unit, total, each group, bonus, penalty, classification; long names wrap. */
 export function RankingTable(props: Props) {
-  const { rows, caption, explainHref, compareWith, compareLabel = 'trước', flashed, compact = false } = props;
+  const {
+    rows,
+    caption,
+    title,
+    explainHref,
+    compareWith,
+    compareLabel = 'trước',
+    flashed,
+    compact = false,
+  } = props;
   const { route } = useLocation();
   const groups = compact ? [] : groupsOf(rows);
   const other = new Map(compareWith?.map((r) => [r.unitId, r]));
@@ -115,6 +128,7 @@ export function RankingTable(props: Props) {
                   {r.missingCriteria.length > 0 && (
                     <span class="muted small"> · thiếu {r.missingCriteria.length} tiêu chí</span>
                   )}
+                  <PlacementNote row={r} rows={rows} title={title} />
                 </th>
                 {cell('total', num(r.total), was && num(was.total))}
                 {groups.map((g) => cell(`group:${g}`, num(r.groups[g] ?? 0), was && num(was.groups[g] ?? 0)))}

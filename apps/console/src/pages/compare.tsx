@@ -79,7 +79,8 @@ function AsOf({ clusterId, year, period, actual, title }: SectionProps) {
       !asked
         ? Promise.resolve(undefined)
         : must(
-            api.GET('/clusters/{clusterId}/years/{year}/rankings/{period}', {
+            // Explain: its rows say which tie-break parted equal totals (the plain ranking's do not).
+            api.GET('/clusters/{clusterId}/years/{year}/rankings/{period}/explain', {
               params: {
                 path: { clusterId, year, period },
                 query: {
@@ -179,11 +180,13 @@ function AsOf({ clusterId, year, period, actual, title }: SectionProps) {
                   <RankingTable
                     rows={actual.rows}
                     caption={`Hiện tại (sự kiện #${actual.position})`}
+                    title={title}
                     compact
                   />
                   <RankingTable
                     rows={then.rows}
                     caption={`Tại thời điểm: ${label}`}
+                    title={title}
                     compareWith={actual.rows}
                     compareLabel="hiện tại"
                     compact
@@ -324,10 +327,11 @@ function WhatIf({ clusterId, year, period, actual, title }: SectionProps) {
             title={title}
           />
           <div class="side-by-side">
-            <RankingTable rows={answer.actual.rows} caption="Thực tế" compact />
+            <RankingTable rows={answer.actual.rows} caption="Thực tế" title={title} compact />
             <RankingTable
               rows={answer.hypothetical.rows}
               caption="Giả định"
+              title={title}
               compareWith={answer.actual.rows}
               compareLabel="thực tế"
               compact

@@ -18,22 +18,14 @@ import { to } from '../routes';
 import { useTitle } from '../use-load';
 import { periodCrumbs, useClusterName, useExplained } from '../loads';
 import { TableFrame } from '../components/table-frame';
+import { nameOf, tieBreakValue } from '../components/placement';
 
 type Explained = Schemas['ExplainedRankingDocument'];
 type Row = Schemas['NamedExplainedRow'];
 type Criterion = Schemas['ExplainedCriterion'];
 
-const nameOf = (r: Row): string => r.unitName ?? r.unitId;
 /** A criterion's signed contribution to the total: penalties subtract. */
 const signedPoints = (c: Criterion): number => (c.kind === 'penalty' ? -(c.points ?? 0) : (c.points ?? 0));
-
-/** The value a tie-break compares, read from a row (penalty: fewer is better, shown as it is). */
-function tieBreakValue(row: Row, tieBreak: string): number {
-  if (tieBreak === 'penalty') return row.penalty;
-  if (tieBreak === 'bonus') return row.bonus;
-  if (tieBreak.startsWith('group:')) return row.groups[tieBreak.slice(6)] ?? 0;
-  return row.explain.find((c) => c.code === tieBreak.slice(10))?.points ?? 0;
-}
 
 /**
  * One row explained: why it stands where it stands (against the row above: total, the tie-break that

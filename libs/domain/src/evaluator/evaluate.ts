@@ -35,7 +35,7 @@ export {
  * so every caller gets the same bytes for the same events.
  */
 export function rankYearFold(fold: YearFold, period: PeriodCode, options: RankOptions = {}): Ranking {
-  return rankPeriod(foldedPeriod(fold, requirePeriodCode(period)), options, false);
+  return rankPeriod(foldedPeriod(fold, requirePeriodCode(period)), options, 'points');
 }
 
 /** rankYearFold with each row's points traced to the events that gave them (a traced fold only). */
@@ -50,13 +50,17 @@ export function explainYearFold(
       'explain needs a fold that keeps the chain of events',
       'unprocessable',
     );
-  return rankPeriod(foldedPeriod(fold, requirePeriodCode(period)), options, true);
+  return rankPeriod(foldedPeriod(fold, requirePeriodCode(period)), options, 'explained');
 }
 
-/** The ranking as the fold stands and as it would stand with the overrides/exclusions, and the diff. */
+/**
+ * The ranking as the fold stands and as it would stand with the overrides/exclusions, and the diff. Both
+ * rankings' rows say how they were placed: a what-if often makes two totals equal.
+ */
 export function whatIfYearFold(fold: YearFold, period: PeriodCode, options: RankOptions): WhatIfResult {
-  const actual = rankYearFold(fold, period);
-  const hypothetical = rankYearFold(fold, period, options);
+  const checked = requirePeriodCode(period);
+  const actual = rankPeriod(foldedPeriod(fold, checked), {}, 'placed');
+  const hypothetical = rankPeriod(foldedPeriod(fold, checked), options, 'placed');
   const after = new Map(hypothetical.rows.map((r) => [r.unitId, r]));
   const diff: WhatIfDiff[] = [];
   for (const before of [...actual.rows].sort((a, b) => (a.unitId < b.unitId ? -1 : 1))) {

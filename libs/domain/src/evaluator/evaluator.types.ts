@@ -163,7 +163,7 @@ export interface ExplainedCriterion {
   entries: EntryExplanation[];
 }
 
-/** How an explained row's place was decided against the row listed just above it. */
+/** How a row's place was decided against the row listed just above it (explain and what-if answers). */
 export interface Placement {
   /** The unit listed just above. */
   aboveUnitId: string;
@@ -178,9 +178,17 @@ export interface Placement {
   by: 'total' | TieBreak | 'tied' | 'barred-from-rank-1';
 }
 
-export interface ExplainedRow extends RankingRow {
+/** A row that says how its place was decided: what an inspector asks of two equal totals. */
+export interface PlacedRow extends RankingRow {
   /** How this row's place was decided against the row above it; null for the first row. */
   placedBy: Placement | null;
+}
+
+export interface PlacedRanking extends Omit<Ranking, 'rows'> {
+  rows: PlacedRow[];
+}
+
+export interface ExplainedRow extends PlacedRow {
   explain: ExplainedCriterion[];
 }
 
@@ -199,8 +207,8 @@ export interface WhatIfDiff {
 }
 
 export interface WhatIfResult {
-  actual: Ranking;
-  hypothetical: Ranking;
+  actual: PlacedRanking;
+  hypothetical: PlacedRanking;
   /** Units whose total, rank or classification differ, by unit id. */
   diff: WhatIfDiff[];
 }

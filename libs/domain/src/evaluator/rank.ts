@@ -11,6 +11,8 @@ import type {
   ExplainedRow,
   IgnoredEntry,
   Placement,
+  PlacedRanking,
+  PlacedRow,
   Ranking,
   RankingRow,
 } from './evaluator.types.js';
@@ -166,17 +168,26 @@ function groupsObject(names: readonly string[], cents: Float64Array): Record<str
 }
 
 /**
- * Ranks the folded period: O(entries of the period + members × criteria), whatever the length of the
- * stream. `explain` adds each row's criterion detail; the rest of the ranking is the same either way
- * (the detail is only added, never consulted). Nothing returned shares mutable state with the fold.
+ * What a ranking's rows carry besides their points: nothing (`points`), how each was placed against the
+ * row above (`placed`), or that and each criterion's detail (`explained`).
  */
-export function rankPeriod(folded: FoldedPeriod, options: RankOptions, explain: true): ExplainedRanking;
-export function rankPeriod(folded: FoldedPeriod, options: RankOptions, explain: false): Ranking;
+export type RankDetail = 'points' | 'placed' | 'explained';
+
+/**
+ * Ranks the folded period: O(entries of the period + members × criteria), whatever the length of the
+ * stream. `detail` only adds to the rows; the rest of the ranking is the same whatever it is (the detail
+ * is never consulted). Nothing returned shares mutable state with the fold.
+ */
+export function rankPeriod(folded: FoldedPeriod, options: RankOptions, detail: 'explained'): ExplainedRanking;
+export function rankPeriod(folded: FoldedPeriod, options: RankOptions, detail: 'placed'): PlacedRanking;
+export function rankPeriod(folded: FoldedPeriod, options: RankOptions, detail: 'points'): Ranking;
 export function rankPeriod(
   folded: FoldedPeriod,
   options: RankOptions,
-  explain: boolean,
-): Ranking | ExplainedRanking {
+  detail: RankDetail,
+): Ranking | PlacedRanking | ExplainedRanking {
+  const explain = detail === 'explained';
+  const placed = detail !== 'points';
   const { overrides, excluded } = prepareWhatIf(folded, options);
   const scheme: ScoringScheme | null = folded.scheme;
   const criteria: Criterion[] = scheme?.criteria ?? [];
@@ -306,7 +317,8 @@ export function rankPeriod(
     );
     if (unclassified) row.unclassified = INCOMPLETE;
     if (caps.length > 0) row.cappedBy = caps;
-    if (explain) Object.assign(row, { placedBy: null, explain: details }); // placedBy is set once ranked
+    if (placed) (row as PlacedRow).placedBy = null; // set once ranked
+    if (explain) (row as ExplainedRow).explain = details;
     return new Ranked(
       i,
       row,
@@ -331,7 +343,7 @@ export function rankPeriod(
     const tied =
       prev && keys.compare(prev.key, c.key) === 0 && !(c.barred && !prev.barred && prev.row.rank === 1);
     c.row.rank = tied ? prev.row.rank : i + 1;
-    if (explain) (c.row as ExplainedRow).placedBy = prev ? placement(prev, c, keys, tieBreaks) : null;
+    if (placed) (c.row as PlacedRow).placedBy = prev ? placement(prev, c, keys, tieBreaks) : null;
   });
 
   return {

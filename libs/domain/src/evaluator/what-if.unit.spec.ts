@@ -72,6 +72,27 @@ describe('evaluator: what-if', () => {
     ]);
   });
 
+  it('says how each row was placed: by a lower total, a tie-break, or every key equal', () => {
+    const l = ledger();
+    const placements = (rows: ReadonlyArray<{ unitId: string; rank: number; placedBy: unknown }>) =>
+      rows.map(({ unitId, rank, placedBy }) => ({ unitId, rank, placedBy }));
+    // ktnv's xd-dang 28 → 30 makes its every key equal to anm's (93, Nghiệp vụ 63, no bonus or penalty).
+    const { actual, hypothetical } = whatIf(l.events, 'Q1', {
+      overrides: [{ entryId: `${ktnv}-xd-dang-cluster-q1`, points: 30 }],
+    });
+    expect(placements(actual.rows)).toEqual(placements(explainRanking(l.events, 'Q1').rows));
+    expect(placements(actual.rows).slice(2, 4)).toEqual([
+      { unitId: ngoaiTuyen, rank: 3, placedBy: { aboveUnitId: ktnv, by: 'total' } },
+      // 80 each: Nghiệp vụ 55 against 54, the scheme's first tie-break.
+      { unitId: xnc, rank: 4, placedBy: { aboveUnitId: ngoaiTuyen, by: 'group:Nghiệp vụ' } },
+    ]);
+    expect(placements(hypothetical.rows).slice(0, 3)).toEqual([
+      { unitId: anm, rank: 1, placedBy: null },
+      { unitId: ktnv, rank: 1, placedBy: { aboveUnitId: anm, by: 'tied' } },
+      { unitId: ngoaiTuyen, rank: 3, placedBy: { aboveUnitId: ktnv, by: 'total' } },
+    ]);
+  });
+
   it('excluding a cluster entry falls back to the self entry', () => {
     const l = ledger();
     const self = score(l, xnc, 'chuyen-mon', 48, 'self');

@@ -35,6 +35,8 @@ import type {
   ExplainedRanking,
   ExplainedRow,
   IgnoredEntry,
+  PlacedRanking,
+  PlacedRow,
   Placement,
   Ranking,
   RankingRow,
@@ -615,6 +617,11 @@ function stripExplain(ranking: ExplainedRanking): Ranking {
   return { ...ranking, rows: ranking.rows.map(({ explain: _e, placedBy: _p, ...row }): RankingRow => row) };
 }
 
+/** What-if rows say how they were placed, without the criterion detail. */
+function placedOnly(ranking: ExplainedRanking): PlacedRanking {
+  return { ...ranking, rows: ranking.rows.map(({ explain: _e, ...row }): PlacedRow => row) };
+}
+
 export function referenceEvaluateRanking(
   events: ReadonlyArray<EvaluatorEvent>,
   period: PeriodCode,
@@ -633,8 +640,8 @@ export function referenceWhatIf(
     ...(options.upToPosition !== undefined && { upToPosition: options.upToPosition }),
     ...(options.upToTime !== undefined && { upToTime: options.upToTime }),
   };
-  const actual = referenceEvaluateRanking(events, period, asOf);
-  const hypothetical = referenceEvaluateRanking(events, period, options);
+  const actual = placedOnly(referenceExplainRanking(events, period, asOf));
+  const hypothetical = placedOnly(referenceExplainRanking(events, period, options));
   const after = new Map(hypothetical.rows.map((r) => [r.unitId, r]));
   const diff: WhatIfDiff[] = [];
   for (const before of [...actual.rows].sort((a, b) => (a.unitId < b.unitId ? -1 : 1))) {

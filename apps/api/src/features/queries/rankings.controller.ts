@@ -128,7 +128,9 @@ export class RankingsController {
     description:
       'A query with a body: nothing is recorded. `overrides` count entries with other points, `exclude` drops ' +
       'entries; the answer has the actual ranking, the hypothetical one and, per unit whose total, rank or ' +
-      'classification would change, the before and after. An entry that is not an entry of this period answers 422 ' +
+      'classification would change, the before and after. Every row of both rankings says how it was placed ' +
+      'against the row above (`placedBy`, as in explain): a lower total, or the tie-break that parted equal totals. ' +
+      'An entry that is not an entry of this period answers 422 ' +
       'ENTRY_NOT_FOUND naming the field (e.g. overrides.0.entryId); points out of the criterion range 422 too. ' +
       'Optionally ?asOf= (position or time) and/or ?asOfEffective= (business date) replay both.',
   })

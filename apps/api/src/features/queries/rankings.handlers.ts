@@ -7,6 +7,7 @@ import {
   whatIfYearFold,
   type EvaluateOptions,
   type PeriodCode,
+  type PlacedRanking,
   type Ranking,
   type WhatIfResult,
 } from '@thidua/domain';
@@ -164,7 +165,7 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery> {
   }
 }
 
-const named = (ranking: Ranking, names: UnitNames): NamedRanking => ({
+const named = (ranking: PlacedRanking, names: UnitNames): NamedRanking => ({
   ...ranking,
   rows: withUnitNames(ranking.rows, names),
 });

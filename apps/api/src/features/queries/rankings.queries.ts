@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import type { PeriodCode, Ranking, WhatIfDiff } from '@thidua/domain';
-import type { ExplainedRankingDocument, NamedRankingRow, RankingDocument } from '@thidua/projections';
+import type { PeriodCode, PlacedRanking, PlacedRow, WhatIfDiff } from '@thidua/domain';
+import type { ExplainedRankingDocument, RankingDocument } from '@thidua/projections';
 import type { StoredJson } from '../../openapi/stored-json.js';
 
 interface PeriodRef {
@@ -38,9 +38,17 @@ export class ExplainRankingQuery extends Query<ExplainedRankingDocument> {
   }
 }
 
-/** An evaluator ranking whose rows carry the unit's name beside its id. */
-export interface NamedRanking extends Omit<Ranking, 'rows'> {
-  rows: NamedRankingRow[];
+/** A row of a what-if answer: the unit's name beside its id, and how the row was placed. */
+export interface NamedPlacedRow extends PlacedRow {
+  unitName: string | null;
+}
+
+/**
+ * An evaluator ranking whose rows carry the unit's name beside its id and say how each was placed against
+ * the row above (`placedBy`: a lower total, or which tie-break of the scheme parted equal totals).
+ */
+export interface NamedRanking extends Omit<PlacedRanking, 'rows'> {
+  rows: NamedPlacedRow[];
 }
 
 /** A unit whose total, rank or classification the what-if changes, with its name. */
