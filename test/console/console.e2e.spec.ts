@@ -352,12 +352,7 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     const expected = await api<{
       diff: Array<{ unitId: string; totalBefore: number; totalAfter: number }>;
       hypothetical: { rows: Array<Row & Pick<ExplainedRow, 'placedBy'>> };
-    }>(
-      `${yearPath}/rankings/${period}/what-if`,
-      DEMO_INSPECTOR,
-      'POST',
-      body,
-    );
+    }>(`${yearPath}/rankings/${period}/what-if`, DEMO_INSPECTOR, 'POST', body);
     expect(expected.diff.length).toBeGreaterThan(0);
     await page
       .getByRole('spinbutton', { name: `Điểm giả định: ${nameOf(row)}, ${criterion.title}` })
