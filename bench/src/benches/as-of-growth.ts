@@ -1,7 +1,7 @@
 /**
  * As-of growth (issue 14): the as-of ranking on cluster-years of 2,000, 20,000 and 100,000 events, through
- * the evaluator (a fresh child process, as evaluator.ts) and over HTTP (one request at a time, as http.ts),
- * each year in its own store. The target is a flat cost per event: events folded per millisecond of the
+ * the evaluator (a fresh child process per size and round, the sizes in turns) and over HTTP (one request at
+ * a time, as http.ts), each year in its own store. The target is a flat cost per event: events folded per millisecond of the
  * as-of p50 within 20 % across the sizes.
  */
 import fs from 'node:fs';
@@ -19,6 +19,26 @@ import { apiEnv, sequential, startServer, tokenFor, WARMUP_MS, WARMUP_REQUESTS }
 
 export const GROWTH_SIZES = [2_000, 20_000, 100_000] as const;
 const RUNS = 60;
+const ROUNDS = 3;
+
+/** How far apart rates are: the largest over the smallest, minus 1 (0: equal). */
+const spreadOf = (rates: readonly number[]): number => Math.max(...rates) / Math.min(...rates) - 1;
+
+/**
+ * The round to report for a timing: the one whose spread of rates across the sizes is the median of the
+ * rounds' (ROUNDS is odd). The sizes are compared within a round, measured seconds apart, never across
+ * rounds, between which the machine's speed may have changed.
+ */
+function reportedRound(
+  timed: ReadonlyArray<readonly EvaluatorTimings[]>,
+  p50: (t: EvaluatorTimings) => number,
+) {
+  const spreads = Array.from({ length: ROUNDS }, (_, r) =>
+    spreadOf(timed.map((rounds) => rounds[r]!.events / p50(rounds[r]!))),
+  );
+  const order = spreads.map((_, r) => r).sort((a, b) => spreads[a]! - spreads[b]!);
+  return { round: order[Math.floor(ROUNDS / 2)]!, spreads };
+}
 
 interface GrowthRow {
   events: number;
@@ -27,6 +47,8 @@ interface GrowthRow {
   /** The year log's fold (what the API runs for an as-of by position), the log made beforehand. */
   log: { p50: number; p99: number; cpuMs: number; buildFirstMs: number; buildWarmMs: number };
   http: { p50: number; p99: number; statuses: Record<string, number>; warmup: number };
+  /** Each round's p50s (the evaluator over the events, over the year log). */
+  rounds: Array<{ directP50: number; logP50: number }>;
   reconcilerMs: number | undefined;
 }
 
@@ -36,20 +58,35 @@ export async function asOfGrowthFigures(
 ): Promise<void> {
   const { opts, log } = ctx;
   const twoCores = hasTaskset() && os.availableParallelism() >= 2;
-  const rows: GrowthRow[] = [];
+  const years = [];
   for (const size of GROWTH_SIZES) {
     const dir = path.join(ctx.work, `asof-growth-${size}`);
     fs.mkdirSync(dir, { recursive: true });
     log(`  building a ${size.toLocaleString('en-US')}-event cluster-year (${membersFor(size)} members)…`);
-    const big = await buildBigYear(path.join(dir, 'events.sqlite'), opts.seed, size);
+    years.push({ dir, big: await buildBigYear(path.join(dir, 'events.sqlite'), opts.seed, size) });
+  }
+  // The evaluator: each size in a fresh child, the sizes in turns for ROUNDS rounds, compared within a
+  // round: a change of the machine's speed during the section (a full run's host once slowed ≈ 3× in it)
+  // then falls on the sizes compared alike.
+  const timed = years.map((): EvaluatorTimings[] => []);
+  for (let turn = 0; turn < ROUNDS; turn++) {
+    log(`  the evaluator, round ${turn + 1} of ${ROUNDS}…`);
+    for (const [i, { big }] of years.entries()) {
+      const child = path.join(benchDist, 'children/evaluator.js');
+      timed[i]!.push(
+        (await runChild<EvaluatorTimings>(child, [big.file, big.streamId, 'as-of-only'])).result,
+      );
+    }
+  }
+  const chosen = {
+    direct: reportedRound(timed, (t) => t.asOf.median),
+    log: reportedRound(timed, (t) => t.asOfLog.median),
+  };
+  const rows: GrowthRow[] = [];
+  for (const [i, { dir, big }] of years.entries()) {
     const q = bigYearQuestions(big.events);
-    const direct = (
-      await runChild<EvaluatorTimings>(path.join(benchDist, 'children/evaluator.js'), [
-        big.file,
-        big.streamId,
-        'as-of-only',
-      ])
-    ).result;
+    const direct = timed[i]![chosen.direct.round]!;
+    const logged = timed[i]![chosen.log.round]!;
     // The API pinned to CPU 0, this process (the client) to CPU 1, as in http.ts.
     if (twoCores) pinSelf('1');
     const server = await startServer(path.join(benchDist, 'children/api-server.js'), [], apiEnv(dir, false), {
@@ -76,12 +113,13 @@ export async function asOfGrowthFigures(
       members: big.units.length,
       direct: { p50: direct.asOf.median, p99: direct.asOf.p99, cpuMs: direct.asOf.cpuMs },
       log: {
-        p50: direct.asOfLog.median,
-        p99: direct.asOfLog.p99,
-        cpuMs: direct.asOfLog.cpuMs,
-        buildFirstMs: direct.logBuild.firstMs,
-        buildWarmMs: direct.logBuild.warm.median,
+        p50: logged.asOfLog.median,
+        p99: logged.asOfLog.p99,
+        cpuMs: logged.asOfLog.cpuMs,
+        buildFirstMs: logged.logBuild.firstMs,
+        buildWarmMs: logged.logBuild.warm.median,
       },
+      rounds: timed[i]!.map((t) => ({ directP50: t.asOf.median, logP50: t.asOfLog.median })),
       http,
       reconcilerMs: server.reconcilerMs,
     };
@@ -99,7 +137,7 @@ export async function asOfGrowthFigures(
   };
   for (const via of ['direct', 'log', 'http'] as const) {
     const rates = rows.map((r) => rate(r.events, r[via].p50));
-    const spread = Math.max(...rates) / Math.min(...rates) - 1;
+    const spread = spreadOf(rates);
     const okStatuses = rows.every((r) => Object.keys(r.http.statuses).every((s) => s === '200'));
     report.add({
       id: `asof-growth-${via}`,
@@ -120,6 +158,9 @@ export async function asOfGrowthFigures(
           p50Ms: round(r[via].p50, 3),
           p99Ms: round(r[via].p99, 3),
           eventsPerMs: round(rate(r.events, r[via].p50), 1),
+          ...(via !== 'http' && {
+            roundsP50Ms: r.rounds.map((x) => round(via === 'log' ? x.logP50 : x.directP50, 4)),
+          }),
           ...(via === 'direct' && { cpuMsPerRun: round(r.direct.cpuMs, 3) }),
           ...(via === 'log' && {
             cpuMsPerRun: round(r.log.cpuMs, 3),
@@ -133,11 +174,15 @@ export async function asOfGrowthFigures(
           }),
         })),
         rateSpread: round(spread, 3),
+        ...(via !== 'http' && {
+          reportedRound: chosen[via].round + 1,
+          roundSpreads: chosen[via].spreads.map((x) => round(x, 3)),
+        }),
       },
       notes: [
         `p99: ${rows.map((r) => fmt.ms(r[via].p99)).join(' / ')}; the period Q4 as of 90 % of each stream`,
         via !== 'http'
-          ? `40 runs after ≥ 5 warm-up runs and ≥ 1 s of them per size, in a fresh child process; CPU per run ${rows
+          ? `per size, 40 runs after ≥ 5 warm-up runs and ≥ 1 s of them in a fresh child process; the sizes in turns, ${ROUNDS} rounds compared within each round, the round of median spread reported (round ${chosen[via].round + 1}; the rounds' spreads ${chosen[via].spreads.map((x) => `${Math.round(x * 100)} %`).join(' / ')}); CPU per run ${rows
               .map((r) => fmt.ms(r[via].cpuMs))
               .join(' / ')} (events per CPU-ms: ${rows
               .map((r) => Math.round(r.events / r[via].cpuMs).toLocaleString('en-US'))

@@ -167,6 +167,46 @@ function groupsObject(names: readonly string[], cents: Float64Array): Record<str
   return out;
 }
 
+/** What ranking needs of a scheme's criteria: the same for every ranking under that scheme. */
+interface CriteriaLayout {
+  /**
+   * Per criterion code: the scheme's criterion of that code (the last, should codes repeat) and its column
+   * (the first) — one lookup per entry for both.
+   */
+  codes: ReadonlyMap<string, { criterion: Criterion; column: number }>;
+  /** Each criterion's column, by position in the scheme. */
+  columnOf: readonly number[];
+  /** The score groups, in the scheme's order. */
+  scoreGroups: readonly string[];
+  /** Each criterion's score group (-1: not a score criterion), by position in the scheme. */
+  groupOf: readonly number[];
+}
+
+const NO_CRITERIA: readonly Criterion[] = [];
+// Keyed by the criteria array itself: the scheme's, from its event's data, which nothing changes (events
+// are immutable), and which every fold of the same log shares. Worked out once, not at each as-of.
+const layouts = new WeakMap<readonly Criterion[], CriteriaLayout>();
+
+function criteriaLayout(criteria: readonly Criterion[]): CriteriaLayout {
+  let layout = layouts.get(criteria);
+  if (layout !== undefined) return layout;
+  const codes = new Map<string, { criterion: Criterion; column: number }>();
+  for (const c of criteria) {
+    const known = codes.get(c.code);
+    if (known) known.criterion = c;
+    else codes.set(c.code, { criterion: c, column: codes.size });
+  }
+  const scoreGroups = [...new Set(criteria.filter((c) => c.kind === 'score').map((c) => c.group))];
+  layout = {
+    codes,
+    columnOf: criteria.map((c) => codes.get(c.code)!.column),
+    scoreGroups,
+    groupOf: criteria.map((c) => scoreGroups.indexOf(c.group)),
+  };
+  layouts.set(criteria, layout);
+  return layout;
+}
+
 /**
  * What a ranking's rows carry besides their points: nothing (`points`), how each was placed against the
  * row above (`placed`), or that and each criterion's detail (`explained`).
@@ -190,23 +230,15 @@ export function rankPeriod(
   const placed = detail !== 'points';
   const { overrides, excluded } = prepareWhatIf(folded, options);
   const scheme: ScoringScheme | null = folded.scheme;
-  const criteria: Criterion[] = scheme?.criteria ?? [];
+  const criteria: readonly Criterion[] = scheme?.criteria ?? NO_CRITERIA;
   const memberSet = folded.members;
   const members = [...memberSet]; // ordered below, with the keys
   const ignored: IgnoredEntry[] = [];
 
   const memberIndex = new Map<string, number>();
   members.forEach((unitId, i) => memberIndex.set(unitId, i));
-  // Per criterion code: the scheme's criterion of that code (the last, should codes repeat) and its column
-  // (the first) — one lookup per entry for both.
-  const codes = new Map<string, { criterion: Criterion; column: number }>();
-  for (const c of criteria) {
-    const known = codes.get(c.code);
-    if (known) known.criterion = c;
-    else codes.set(c.code, { criterion: c, column: codes.size });
-  }
+  const { codes, columnOf, scoreGroups, groupOf } = criteriaLayout(criteria);
   const width = codes.size;
-  const columnOf = criteria.map((c) => codes.get(c.code)!.column); // by position in the scheme
   const cells = new Cells(members.length * width, explain);
   const pass: EntryPass = { overrides, excluded, memberIndex, codes, width, cells, ignored };
   if (folded.entries instanceof EntryColumns) passColumns(folded.entries, pass);
@@ -231,8 +263,6 @@ export function rankPeriod(
   }
   const capsOf = (unitId: string): CapRef[] => raised.get(unitId) ?? NO_CAPS;
 
-  const scoreGroups = [...new Set(criteria.filter((c) => c.kind === 'score').map((c) => c.group))];
-  const groupOf = criteria.map((c) => scoreGroups.indexOf(c.group)); // by position in the scheme
   const tieBreaks = scheme?.tieBreaks ?? [];
   const keys = new SortKeys(members.length, tieBreaks, scoreGroups, codes);
   const thresholds = scheme?.thresholds ?? [];
