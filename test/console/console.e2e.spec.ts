@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { allProjections } from '@thidua/projections';
 import { createHttpClient, type DemoActor, type DemoClient } from '../../apps/cli/src/demo/demo-client.js';
 import { DEMO_INSPECTOR, officerOf, organizerOf } from '../../apps/cli/src/demo/demo-actors.js';
@@ -324,6 +324,22 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     throw new Error('the demo has no correction');
   }
 
+  /**
+   * Where a tie-break (not the total) placed a row, the table notes it under the unit's name, naming the row
+   * above and what parted them; no other row has a note. Returns how many rows have one.
+   */
+  async function expectPlacementNotes(table: Locator, rows: Array<Row & Pick<ExplainedRow, 'placedBy'>>) {
+    const byTieBreak = rows.filter((r) => r.placedBy && r.placedBy.by !== 'total');
+    for (const r of byTieBreak) {
+      const above = rows.find((a) => a.unitId === r.placedBy!.aboveUnitId)!;
+      const note = table.locator(`tr[data-unit="${r.unitId}"] .placed`);
+      expect(await note.getAttribute('data-placed-by')).toBe(r.placedBy!.by);
+      expect(await note.textContent()).toContain(`với ${nameOf(above)}`);
+    }
+    expect(await table.locator('.placed').count()).toBe(byTieBreak.length);
+    return byTieBreak.length;
+  }
+
   it('as-of a position before a correction shows the old points beside the actual ranking', async () => {
     const { period, row, criterion, entry, corrected } = await findCorrection();
     await page.goto(`${base}/console/cum/${CLUSTER}/${YEAR}/${period}`);
@@ -343,6 +359,10 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     expect(
       await asOfTable.locator(`tr[data-unit="${row.unitId}"] td.changed`).first().textContent(),
     ).toContain(num(thenRow.total));
+    const explainedThen = await api<Explained>(
+      `${yearPath}/rankings/${period}/explain?asOf=${corrected.position - 1}`,
+    );
+    await expectPlacementNotes(asOfTable, explainedThen.rows);
     await b.screenshot('07-doi-chieu-thoi-diem');
   });
 
@@ -370,17 +390,13 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     expect(
       await section.getByRole('table', { name: 'Giả định' }).locator('td.changed').count(),
     ).toBeGreaterThan(0);
-    // Where a tie-break (not the total) placed a row, its note names the row above and what parted them.
-    const hypothetical = section.getByRole('table', { name: 'Giả định' });
-    const byTieBreak = expected.hypothetical.rows.filter((r) => r.placedBy && r.placedBy.by !== 'total');
-    expect(byTieBreak.length).toBeGreaterThan(0); // the demo's what-if makes two totals equal
-    for (const r of byTieBreak) {
-      const above = expected.hypothetical.rows.find((a) => a.unitId === r.placedBy!.aboveUnitId)!;
-      const note = hypothetical.locator(`tr[data-unit="${r.unitId}"] .placed`);
-      expect(await note.getAttribute('data-placed-by')).toBe(r.placedBy!.by);
-      expect(await note.textContent()).toContain(`với ${nameOf(above)}`);
-    }
-    expect(await hypothetical.locator('.placed').count()).toBe(byTieBreak.length);
+    // The demo's what-if makes two totals equal: a tie-break placed one of them.
+    expect(
+      await expectPlacementNotes(
+        section.getByRole('table', { name: 'Giả định' }),
+        expected.hypothetical.rows,
+      ),
+    ).toBeGreaterThan(0);
     await b.screenshot('08-doi-chieu-gia-dinh');
   });
 
