@@ -3,7 +3,7 @@ import type { Schemas } from '@thidua/api-client';
 import { num } from '../format';
 import { capEffectLabel, UNCLASSIFIED } from '../labels';
 import { Badge } from './common';
-import { PlacementNote, type PlaceableRow } from './placement';
+import { nameOf, PlacementNote, type PlaceableRow } from './placement';
 import { TableFrame } from './table-frame';
 
 export type Row = Schemas['NamedRankingRow'];
@@ -124,7 +124,7 @@ export function RankingTable(props: Props) {
               >
                 {cell('rank', String(r.rank), was && String(was.rank))}
                 <th scope="row" class="name">
-                  {href ? <a href={href}>{r.unitName ?? r.unitId}</a> : (r.unitName ?? r.unitId)}
+                  {href ? <a href={href}>{nameOf(r)}</a> : nameOf(r)}
                   {r.missingCriteria.length > 0 && (
                     <span class="muted small"> · thiếu {r.missingCriteria.length} tiêu chí</span>
                   )}

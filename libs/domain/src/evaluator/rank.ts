@@ -37,7 +37,7 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : 1);
 
 /**
  * A row's criterion score, made by `new` rather than as an object literal, for the reason OwnedEntry is
- * (year-fold.ts): V8 pretenured the literal's site (the as-of API's first request folds the year from 0 and
+ * (folded-entry.ts): V8 pretenured the literal's site (the as-of API's first request folds the year from 0 and
  * its scores survive), so the ≈ 1,600 scores of each later 20,000-event as-of died in the old generation
  * (≈ 100 KB a request). The keys are assigned in CriterionScore's order: the documents' bytes follow it.
  */
