@@ -185,6 +185,11 @@ suite('the console in a real browser, on the demo (e2e)', () => {
     );
     expect(ranking.rows.map(nameOf).sort()).toEqual([...CUM2_NAMES].sort());
     await expect(page.getByText('trùng mã niêm phong').count()).resolves.toBe(1);
+    // Two units share rank 4 on 86: the stored rows do not say how they were placed, explain's rows do.
+    const explained = await api<Explained>(`${yearPath}/rankings/Y/explain`);
+    expect(
+      await expectPlacementNotes(page.getByRole('table', { name: /Xếp hạng Cả năm\/2021/ }), explained.rows),
+    ).toBeGreaterThan(0);
     await b.screenshot('04-xep-hang');
   });
 
@@ -335,6 +340,11 @@ suite('the console in a real browser, on the demo (e2e)', () => {
       const note = table.locator(`tr[data-unit="${r.unitId}"] .placed`);
       expect(await note.getAttribute('data-placed-by')).toBe(r.placedBy!.by);
       expect(await note.textContent()).toContain(`với ${nameOf(above)}`);
+      // Announced as the description of the unit's name, which stays the row header's name.
+      const named = table.locator(
+        `tr[data-unit="${r.unitId}"] th [aria-describedby], tr[data-unit="${r.unitId}"] th[aria-describedby]`,
+      );
+      expect(await named.first().getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
     }
     expect(await table.locator('.placed').count()).toBe(byTieBreak.length);
     return byTieBreak.length;

@@ -1,5 +1,6 @@
 import { api, must } from './api';
 import type { Crumb } from './components/common';
+import { placedByTotals, type PlaceableRow } from './components/placement';
 import { periodLabel, type PeriodCode } from './labels';
 import { to } from './routes';
 import { useLoad } from './use-load';
@@ -25,6 +26,47 @@ export function useExplained(clusterId: string, year: number, period: PeriodCode
       ),
     [clusterId, year, period],
   );
+}
+
+/** Rows that say how they were placed, and the criteria's titles their notes name. */
+export interface Placed {
+  rows: PlaceableRow[];
+  title(code: string): string;
+}
+
+/**
+ * How the rows of a stored ranking were placed, where their totals do not say it (equal totals, or a
+ * higher total barred from rank 1): the stored document's rows carry no `placedBy`, explain's rows do.
+ * Explain is read at the ranking's own position, so it places the very version shown; nothing is read
+ * while the totals alone order the rows.
+ */
+export function usePlacement(
+  clusterId: string,
+  year: number,
+  period: PeriodCode,
+  ranking: { position: number; rows: readonly PlaceableRow[] } | undefined,
+): Placed | undefined {
+  const position = ranking && !placedByTotals(ranking.rows) ? ranking.position : undefined;
+  const explained = useLoad(
+    (signal) =>
+      position === undefined
+        ? Promise.resolve(undefined)
+        : must(
+            api.GET('/clusters/{clusterId}/years/{year}/rankings/{period}/explain', {
+              params: { path: { clusterId, year, period }, query: { asOf: String(position) } },
+              signal,
+            }),
+          ),
+    [clusterId, year, period, position],
+  );
+  const data = explained.data;
+  if (position === undefined || data?.position !== position) return undefined;
+  const placedBy = new Map(data.rows.map((r) => [r.unitId, r.placedBy]));
+  const titles = new Map(data.rows.flatMap((r) => r.explain.map((c) => [c.code, c.title] as const)));
+  return {
+    rows: ranking!.rows.map((r) => ({ ...r, placedBy: placedBy.get(r.unitId) ?? null })),
+    title: (code) => titles.get(code) ?? code,
+  };
 }
 
 /** Cụm thi đua › the cluster › the year › the period › `here` (the last is the page itself). */

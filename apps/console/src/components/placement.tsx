@@ -7,6 +7,13 @@ export type PlaceableRow = Schemas['NamedRankingRow'] & { placedBy?: Schemas['Pl
 
 export const nameOf = (r: { unitId: string; unitName?: string | null }): string => r.unitName ?? r.unitId;
 
+/**
+ * Whether each row's total alone placed it: every total lower than the one above. Equal totals (a
+ * tie-break or a shared rank) or a higher total below (barred from rank 1) need the rows' `placedBy`.
+ */
+export const placedByTotals = (rows: readonly PlaceableRow[]): boolean =>
+  rows.every((r, i) => i === 0 || r.total < rows[i - 1]!.total);
+
 /** The value a tie-break compares, read from a row (penalty: fewer is better, shown as it is). */
 export function tieBreakValue(row: PlaceableRow, tieBreak: string): number {
   if (tieBreak === 'penalty') return row.penalty;
@@ -16,19 +23,18 @@ export function tieBreakValue(row: PlaceableRow, tieBreak: string): number {
 }
 
 /**
- * Under a unit's name: what parted it from the row above when a lower total did not (a tie-break of the
- * scheme, every key equal, or a bar from rank 1). Nothing for a row placed by its total, or whose answer
- * does not say how it was placed.
+ * What parted a row from the row above when a lower total did not (a tie-break of the scheme, every key
+ * equal, or a bar from rank 1), said under the unit's name. Nothing for a row placed by its total, or whose
+ * answer does not say how it was placed.
  */
-export function PlacementNote(props: {
-  row: PlaceableRow;
-  rows: readonly PlaceableRow[];
-  title?: (code: string) => string;
-}) {
-  const { row, rows, title } = props;
+export function placementNote(
+  row: PlaceableRow,
+  rows: readonly PlaceableRow[],
+  title?: (code: string) => string,
+): { by: string; text: string } | undefined {
   const placed = row.placedBy;
   const above = placed && rows.find((r) => r.unitId === placed.aboveUnitId);
-  if (!placed || !above || placed.by === 'total') return null;
+  if (!placed || !above || placed.by === 'total') return undefined;
   const text =
     placed.by === 'tied'
       ? `đồng hạng với ${nameOf(above)}: bằng điểm ở mọi tiêu chí phân định`
@@ -36,9 +42,5 @@ export function PlacementNote(props: {
         ? `xếp sau ${nameOf(above)}: không được xếp hạng nhất (điều kiện loại trừ)`
         : `bằng tổng điểm với ${nameOf(above)}, xếp sau theo tiêu chí phụ: ${tieBreakLabel(placed.by, title)} ` +
           `(${num(tieBreakValue(above, placed.by))} so với ${num(tieBreakValue(row, placed.by))} của đơn vị này)`;
-  return (
-    <span class="placed" data-placed-by={placed.by}>
-      {text}
-    </span>
-  );
+  return { by: placed.by, text };
 }

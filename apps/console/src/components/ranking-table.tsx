@@ -1,9 +1,10 @@
 import { useLocation } from 'preact-iso';
+import { useId } from 'preact/hooks';
 import type { Schemas } from '@thidua/api-client';
 import { num } from '../format';
 import { capEffectLabel, UNCLASSIFIED } from '../labels';
 import { Badge } from './common';
-import { nameOf, PlacementNote, type PlaceableRow } from './placement';
+import { nameOf, placementNote, type PlaceableRow } from './placement';
 import { TableFrame } from './table-frame';
 
 export type Row = Schemas['NamedRankingRow'];
@@ -56,6 +57,7 @@ export function RankingTable(props: Props) {
   const { route } = useLocation();
   const groups = compact ? [] : groupsOf(rows);
   const other = new Map(compareWith?.map((r) => [r.unitId, r]));
+  const tableId = useId();
   return (
     <TableFrame>
       <table class="grid ranking">
@@ -107,6 +109,9 @@ export function RankingTable(props: Props) {
               </td>
             );
             const href = explainHref?.(r.unitId);
+            // The note describes the unit's name without becoming part of it (the row header names the unit).
+            const note = placementNote(r, rows, title);
+            const noteId = note && `${tableId}-placed-${r.unitId}`;
             return (
               <tr
                 key={r.unitId}
@@ -123,12 +128,22 @@ export function RankingTable(props: Props) {
                 }
               >
                 {cell('rank', String(r.rank), was && String(was.rank))}
-                <th scope="row" class="name">
-                  {href ? <a href={href}>{nameOf(r)}</a> : nameOf(r)}
+                <th scope="row" class="name" aria-describedby={href ? undefined : noteId}>
+                  {href ? (
+                    <a href={href} aria-describedby={noteId}>
+                      {nameOf(r)}
+                    </a>
+                  ) : (
+                    nameOf(r)
+                  )}
                   {r.missingCriteria.length > 0 && (
                     <span class="muted small"> · thiếu {r.missingCriteria.length} tiêu chí</span>
                   )}
-                  <PlacementNote row={r} rows={rows} title={title} />
+                  {note && (
+                    <span class="placed" id={noteId} data-placed-by={note.by} aria-hidden="true">
+                      {note.text}
+                    </span>
+                  )}
                 </th>
                 {cell('total', num(r.total), was && num(was.total))}
                 {groups.map((g) => cell(`group:${g}`, num(r.groups[g] ?? 0), was && num(was.groups[g] ?? 0)))}

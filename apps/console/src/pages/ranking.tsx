@@ -9,7 +9,7 @@ import { eventTypeLabel, periodLabel, PERIODS, type PeriodCode } from '../labels
 import { followChanges, type LiveState } from '../live';
 import { to } from '../routes';
 import { useLoad, useTitle } from '../use-load';
-import { periodCrumbs } from '../loads';
+import { periodCrumbs, usePlacement } from '../loads';
 
 const LIVE: Record<LiveState, string> = {
   connecting: 'Đang kết nối cập nhật trực tiếp…',
@@ -90,6 +90,9 @@ export function RankingPage({
     previous.current = rows;
   }, [ranking.data]);
 
+  // Equal totals: how each was placed (a tie-break, a shared rank), read from explain at this version.
+  const placed = usePlacement(clusterId, y, p, ranking.data);
+
   const name = yearDoc.data?.name ?? clusterId;
   const title = `${name} – ${periodLabel(p)}/${year}`;
   useTitle(`Xếp hạng ${title}`);
@@ -118,7 +121,8 @@ export function RankingPage({
           <>
             <RankingFacts ranking={r} />
             <RankingTable
-              rows={r.rows}
+              rows={placed?.rows ?? r.rows}
+              title={placed?.title}
               caption={`Xếp hạng ${periodLabel(p)}/${year}: chọn một đơn vị để xem giải trình điểm`}
               explainHref={(u) => to.explain(clusterId, y, p, u)}
               flashed={flashed}
