@@ -3,34 +3,52 @@ const LENT = Symbol('lent body');
 
 type Lender = { [LENT]?: Buffer | undefined };
 
+/** Buffers of one size: at most `keep` of them held free. */
+export interface BufferClass {
+  size: number;
+  keep: number;
+}
+
+/**
+ * History pages (≤ 64 KiB), and the rankings' computed answers: a 20,000-event as-of ≈ 170 KB, its
+ * what-if ≈ 350 KB, a 100,000-event as-of ≈ 840 KB, its explain ≈ 1.7 MB. Larger bodies get fresh memory.
+ * At most 14 MiB held free.
+ */
+export const REPLY_BUFFER_CLASSES: readonly BufferClass[] = [
+  { size: 64 * 1024, keep: 32 },
+  { size: 1024 * 1024, keep: 4 },
+  { size: 4 * 1024 * 1024, keep: 2 },
+];
+
 /**
  * Response bodies written into memory that is used again, lent until the response that carries one has
  * finished. A fresh 34 KB Buffer per history page made the process alternate between two speeds: glibc gave
  * the freed bodies back to the kernel and the next ones came from new pages, faulted in and zeroed, so
  * allocating and copying a page cost 2–3× more in the slow mode (docs/benchmarks/pass-13.md). Lent
- * memory stays in the process: at most `keep` buffers of `size` bytes are held free.
+ * memory stays in the process: per class of size, at most `keep` buffers are held free. A body takes the
+ * smallest class it fits in.
  *
  * A body is lent to a reply (`lend`) and given back by the onResponse hook (`settle`, http-hooks.ts), which
  * Fastify runs once the response has finished: its last byte handed to the OS. Not a `close` listener on each
  * response: that one listener made ≈ 1 MB more survive every scavenge under load (a scavenge 3× as long).
  */
 export class ReusableBuffers {
-  private readonly free: ArrayBuffer[] = [];
+  private readonly classes: Array<BufferClass & { free: ArrayBuffer[] }>;
   /**
    * The memory lent out now: only that is taken back, and once. Weak: a body never given back (a reply
    * whose response did not finish) is collected like any other buffer.
    */
   private readonly lent = new WeakSet<ArrayBuffer>();
 
-  constructor(
-    readonly size = 64 * 1024,
-    readonly keep = 32,
-  ) {}
+  constructor(classes: readonly BufferClass[] = REPLY_BUFFER_CLASSES) {
+    this.classes = [...classes].sort((a, b) => a.size - b.size).map((c) => ({ ...c, free: [] }));
+  }
 
-  /** A buffer of exactly `length` bytes, in reused memory when it fits in `size`. */
+  /** A buffer of exactly `length` bytes, in reused memory when it fits in a class. */
   take(length: number): Buffer {
-    if (length > this.size) return Buffer.allocUnsafe(length);
-    const memory = this.free.pop() ?? new ArrayBuffer(this.size);
+    const fit = this.classes.find((c) => length <= c.size);
+    if (!fit) return Buffer.allocUnsafe(length);
+    const memory = fit.free.pop() ?? new ArrayBuffer(fit.size);
     this.lent.add(memory);
     return Buffer.from(memory, 0, length);
   }
@@ -39,7 +57,8 @@ export class ReusableBuffers {
   release(buffer: Buffer): void {
     const memory = buffer.buffer as ArrayBuffer;
     if (!this.lent.delete(memory)) return;
-    if (this.free.length < this.keep) this.free.push(memory);
+    const home = this.classes.find((c) => c.size === memory.byteLength);
+    if (home && home.free.length < home.keep) home.free.push(memory);
   }
 
   /** A buffer of `length` bytes for the body of `reply`, given back by `settle(reply)`. */
@@ -57,11 +76,11 @@ export class ReusableBuffers {
     this.release(body);
   }
 
-  /** Buffers held free for the next bodies. */
+  /** Buffers held free for the next bodies, over every class. */
   get freeCount(): number {
-    return this.free.length;
+    return this.classes.reduce((n, c) => n + c.free.length, 0);
   }
 }
 
-/** The process's reply bodies (the history pages'), settled by the onResponse hook. */
+/** The process's reply bodies (history pages, the rankings' computed answers), settled by the onResponse hook. */
 export const replyBuffers = new ReusableBuffers();

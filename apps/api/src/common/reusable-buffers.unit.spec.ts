@@ -2,7 +2,7 @@ import { ReusableBuffers } from './reusable-buffers.js';
 
 describe('ReusableBuffers', () => {
   it('lends exactly the length asked, and the same memory again only once it is given back', () => {
-    const pool = new ReusableBuffers(1024, 4);
+    const pool = new ReusableBuffers([{ size: 1024, keep: 4 }]);
     const a = pool.take(100);
     const b = pool.take(700);
     expect([a.length, b.length]).toEqual([100, 700]);
@@ -14,7 +14,7 @@ describe('ReusableBuffers', () => {
   });
 
   it('takes a buffer back once: released twice, its memory is still lent to one body only', () => {
-    const pool = new ReusableBuffers(1024, 4);
+    const pool = new ReusableBuffers([{ size: 1024, keep: 4 }]);
     const a = pool.take(10);
     pool.release(a);
     pool.release(a);
@@ -25,7 +25,7 @@ describe('ReusableBuffers', () => {
   });
 
   it('leaves alone what it did not lend: larger bodies and foreign buffers', () => {
-    const pool = new ReusableBuffers(1024, 4);
+    const pool = new ReusableBuffers([{ size: 1024, keep: 4 }]);
     const large = pool.take(5000);
     expect(large.length).toBe(5000);
     pool.release(large);
@@ -34,14 +34,14 @@ describe('ReusableBuffers', () => {
   });
 
   it('holds at most `keep` buffers free', () => {
-    const pool = new ReusableBuffers(64, 2);
+    const pool = new ReusableBuffers([{ size: 64, keep: 2 }]);
     const lent = [1, 2, 3, 4].map(() => pool.take(64));
     for (const b of lent) pool.release(b);
     expect(pool.freeCount).toBe(2);
   });
 
   it('gives back what was lent to a reply once, when it is settled; settling again or with nothing lent does nothing', () => {
-    const pool = new ReusableBuffers(1024, 4);
+    const pool = new ReusableBuffers([{ size: 1024, keep: 4 }]);
     const reply = {};
     const body = pool.lend(reply, 300);
     expect(body.length).toBe(300);
@@ -51,5 +51,21 @@ describe('ReusableBuffers', () => {
     pool.settle(reply);
     expect(pool.freeCount).toBe(1);
     expect(pool.take(1).buffer).toBe(body.buffer);
+  });
+
+  it('lends from the smallest class a body fits in, and takes each buffer back into its own class', () => {
+    const pool = new ReusableBuffers([
+      { size: 4096, keep: 1 },
+      { size: 1024, keep: 1 },
+    ]);
+    const small = pool.take(1000);
+    const large = pool.take(2000);
+    expect([small.buffer.byteLength, large.buffer.byteLength]).toEqual([1024, 4096]);
+    pool.release(large);
+    pool.release(small);
+    expect(pool.freeCount).toBe(2);
+    expect(pool.take(3000).buffer).toBe(large.buffer);
+    expect(pool.take(10).buffer).toBe(small.buffer);
+    expect(pool.take(5000).buffer.byteLength).not.toBe(4096); // past every class: fresh memory
   });
 });

@@ -1,3 +1,6 @@
+import { jsonBytes as piecewiseJsonBytes } from '@thidua/projections';
+import { replyBuffers } from '../common/reusable-buffers.js';
+
 /** A body the read store holds as JSON text and the route sends unchanged (GET …/rankings/{p}). */
 export type StoredJson<T> = string & { readonly storedJsonOf?: T };
 
@@ -5,9 +8,11 @@ export type StoredJson<T> = string & { readonly storedJsonOf?: T };
 export type JsonBytes<T> = Buffer & { readonly jsonBytesOf?: T };
 
 /**
- * The JSON of `body` as UTF-8 bytes. For a large body with non-ASCII text (a history page: ≈ 34 KB of
- * Vietnamese), `Buffer.from` encodes it in a fraction of what the socket's write of the string costs.
+ * The JSON of `body` as UTF-8 bytes, written in pieces (`jsonBytes` of @thidua/projections: byte for byte
+ * `Buffer.from(JSON.stringify(body))`) into memory lent to `reply` until its response has finished. A
+ * computed ranking answer is 170–840 KB of JSON with Vietnamese names: one string of it, and fresh memory
+ * for its bytes, cost several times the stringify itself (docs/benchmarks/pass-18.md).
  */
-export function jsonBytes<T>(body: T): JsonBytes<T> {
-  return Buffer.from(JSON.stringify(body));
+export function jsonBytes<T>(reply: object, body: T): JsonBytes<T> {
+  return piecewiseJsonBytes(body, (size) => replyBuffers.lend(reply, size));
 }

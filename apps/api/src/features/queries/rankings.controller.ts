@@ -1,4 +1,15 @@
-import { applyDecorators, Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { PERIODS, type PeriodCode } from '@thidua/domain';
@@ -8,6 +19,7 @@ import {
   type RankingDocument,
   RANKINGS_PROJECTION,
 } from '@thidua/projections';
+import type { FastifyReply } from 'fastify';
 import { ANY_ROLE, Roles } from '../../auth/auth.decorators.js';
 import { WaitForProjections } from '../../common/read-your-writes.js';
 import { ApiErrors, ApiResult, type JsonBytes, type StoredJson } from '../../openapi/api-result.js';
@@ -84,10 +96,11 @@ export class RankingsController {
     @Param('year', YearParam) year: number,
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StoredJson<RankingDocument> | JsonBytes<RankingDocument>> {
     const ranking = await this.queries.execute(new GetRankingQuery({ clusterId, year, period }, query));
-    // An as-of ranking is computed now (≈ 170 KB for 64 units): encoded once here, as the history page is.
-    return typeof ranking === 'string' ? ranking : jsonBytes(ranking);
+    // An as-of ranking is computed now (≈ 170 KB for 64 units): encoded here, as the history page is.
+    return typeof ranking === 'string' ? ranking : jsonBytes(reply, ranking);
   }
 
   @Get(`${ROUTE}/explain`)
@@ -111,8 +124,12 @@ export class RankingsController {
     @Param('year', YearParam) year: number,
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<JsonBytes<ExplainedRankingDocument>> {
-    return jsonBytes(await this.queries.execute(new ExplainRankingQuery({ clusterId, year, period }, query)));
+    return jsonBytes(
+      reply,
+      await this.queries.execute(new ExplainRankingQuery({ clusterId, year, period }, query)),
+    );
   }
 
   @Post(`${ROUTE}/what-if`)
@@ -156,8 +173,10 @@ export class RankingsController {
     @Param('period', PeriodParam) period: PeriodCode,
     @Query() query: AsOfQueryDto,
     @Body() body: WhatIfDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<JsonBytes<WhatIfAnswer>> {
     return jsonBytes(
+      reply,
       await this.queries.execute(
         new WhatIfQuery({ clusterId, year, period }, query, body.overrides ?? [], body.exclude ?? []),
       ),
