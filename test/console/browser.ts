@@ -68,8 +68,12 @@ export async function openBrowser(screenshots = SCREENSHOTS): Promise<BrowserSes
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => {
-    // A live-update stream closed by leaving its page is not a failure.
-    if (!r.url().endsWith('/changes')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    const error = r.failure()?.errorText;
+    // Not failures: a live-update stream closed by leaving its page, and a read the console cancelled
+    // itself because its page went away (useLoad aborts it: e.g. a ranking page's placement notes, left
+    // before explain answered). A read the server failed answers with an error status, or another error.
+    const cancelled = r.resourceType() === 'fetch' && error === 'net::ERR_ABORTED';
+    if (!r.url().endsWith('/changes') && !cancelled) problems.push(`request failed: ${r.url()} ${error}`);
   });
   // Its own screenshots only: another suite keeps its folder (a subfolder of this one) untouched.
   mkdirSync(screenshots, { recursive: true });
