@@ -133,4 +133,20 @@ describe('audit: raw streams, verification, signed digests (e2e)', () => {
     const officer = `Bearer ${await t.token({ role: 'unit-officer' })}`;
     expect((await request(t.server).get('/audit/verify').set('authorization', officer)).status).toBe(403);
   });
+
+  // Last: its 300 events would change what the other tests count.
+  it('sends a large page as the bytes JSON.stringify gives, labelled JSON', async () => {
+    const note = 'Điều chỉnh điểm tiêu chí “Xây dựng lực lượng” theo biên bản kiểm tra chéo; ';
+    const events = Array.from({ length: 300 }, (_, i) => testEvent({ amount: i, note: note.repeat(4) }));
+    await store.append('emulation-cum-2-2024', events, 'no-stream');
+    const page = await request(t.server)
+      .get('/audit/streams/emulation-cum-2-2024?limit=300')
+      .set('authorization', inspector);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Buffer.byteLength(page.text)).toBeGreaterThan(100_000);
+    expect(page.text).toBe(JSON.stringify(page.body));
+    expect(page.body.events).toHaveLength(300);
+    expect(page.body.events[299].data).toEqual({ amount: 299, note: note.repeat(4) });
+  });
 });
