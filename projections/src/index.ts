@@ -45,7 +45,7 @@ export {
   type EntryBytes,
   type PageEntry,
 } from './unit-history/kept-entries.js';
-export { jsonBytes, JsonBytesWriter } from './json-bytes.js';
+export { jsonBytes } from './json-bytes.js';
 export { pageBytes } from './unit-history/page-bytes.js';
 export {
   HISTORY_SCAN_LIMIT,

@@ -144,7 +144,7 @@ export const jsonBytesWriter = new JsonBytesWriter();
  * Depth to which a body is written member by member: a ranking's rows (depth 2) and each row's members
  * (3). Pieces below are a row's criteria, or an explained criterion with its entries: a few KB each.
  */
-export const JSON_BYTES_DEPTH = 3;
+const JSON_BYTES_DEPTH = 3;
 
 /** `Buffer.from(JSON.stringify(body))`, byte for byte, written in pieces (see JsonBytesWriter). */
 export function jsonBytes(body: unknown, allocate?: (size: number) => Buffer): Buffer {

@@ -28,6 +28,14 @@ export function useExplained(clusterId: string, year: number, period: PeriodCode
   );
 }
 
+/** A criterion's title by its code, as an explained ranking names it (the code where it does not). */
+export function criterionTitles(explained: {
+  rows: ReadonlyArray<{ explain: ReadonlyArray<{ code: string; title: string }> }>;
+}): (code: string) => string {
+  const titles = new Map(explained.rows.flatMap((r) => r.explain.map((c) => [c.code, c.title] as const)));
+  return (code) => titles.get(code) ?? code;
+}
+
 /** Rows that say how they were placed, and the criteria's titles their notes name. */
 export interface Placed {
   rows: PlaceableRow[];
@@ -62,10 +70,9 @@ export function usePlacement(
   const data = explained.data;
   if (position === undefined || data?.position !== position) return undefined;
   const placedBy = new Map(data.rows.map((r) => [r.unitId, r.placedBy]));
-  const titles = new Map(data.rows.flatMap((r) => r.explain.map((c) => [c.code, c.title] as const)));
   return {
     rows: ranking!.rows.map((r) => ({ ...r, placedBy: placedBy.get(r.unitId) ?? null })),
-    title: (code) => titles.get(code) ?? code,
+    title: criterionTitles(data),
   };
 }
 

@@ -9,7 +9,7 @@ import { RankingTable } from '../components/ranking-table';
 import { day, num, time } from '../format';
 import { assessmentLabel, periodLabel, type PeriodCode } from '../labels';
 import { useLoad, useTitle } from '../use-load';
-import { periodCrumbs, useClusterName, useExplained } from '../loads';
+import { criterionTitles, periodCrumbs, useClusterName, useExplained } from '../loads';
 import { TableFrame } from '../components/table-frame';
 
 type Explained = Schemas['ExplainedRankingDocument'];
@@ -33,10 +33,7 @@ export function ComparePage(props: { clusterId: string; year: string; period: st
       </h1>
       <Load state={current}>
         {(actual) => {
-          const titles = new Map(
-            actual.rows.flatMap((r) => r.explain.map((c) => [c.code, c.title] as const)),
-          );
-          const title = (code: string) => titles.get(code) ?? code;
+          const title = criterionTitles(actual);
           return (
             <>
               <AsOf clusterId={clusterId} year={y} period={p} actual={actual} title={title} />
